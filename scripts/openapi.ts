@@ -1,0 +1,92 @@
+/**
+ * npm run openapi        writes openapi/openapi.json and the typed client (client/schema.d.ts)
+ * npm run openapi:check  fails when either differs from what the code generates, or the linter
+ *                        (Redocly, rules in openapi/redocly.yaml) reports an error
+ *
+ * The document comes from the compiled code (the swagger CLI plugin has run), booted in preview
+ * mode: no database, no listening socket. Keys are sorted, so the output is byte-stable.
+ */
+import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import openapiTS, { astToString } from 'openapi-typescript';
+import { createOpenApiDocument } from '../src/app.factory.js';
+import { loadConfig } from '../src/kernel/config/load-config.js';
+import { documentProblems } from '../src/kernel/openapi/openapi-document.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SPEC = join(root, 'openapi', 'openapi.json');
+const CLIENT_SCHEMA = join(root, 'client', 'schema.d.ts');
+const CLIENT_HEADER = '/**\n * Generated from openapi/openapi.json by `npm run openapi`. Do not edit.\n */\n\n';
+
+async function generate(): Promise<{ spec: string; client: string }> {
+  // Preview mode needs a config but never connects: ephemeral keys, no database.
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  const document = await createOpenApiDocument(config);
+  const problems = documentProblems(document);
+  if (problems.length) {
+    console.error(`The OpenAPI document is incomplete:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    process.exit(1);
+  }
+  const spec = `${JSON.stringify(document, null, 2)}\n`;
+  const ast = await openapiTS(JSON.parse(spec) as Parameters<typeof openapiTS>[0], { alphabetize: true, exportType: false });
+  return { spec, client: CLIENT_HEADER + astToString(ast) };
+}
+
+function read(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function firstDifference(a: string, b: string): string {
+  const left = a.split('\n');
+  const right = b.split('\n');
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    if (left[i] !== right[i]) return `line ${i + 1}:\n    committed: ${left[i] ?? '(end of file)'}\n    generated: ${right[i] ?? '(end of file)'}`;
+  }
+  return '';
+}
+
+async function main(): Promise<void> {
+  const mode = process.argv[2];
+  const { spec, client } = await generate();
+  if (mode === 'write') {
+    writeFileSync(SPEC, spec);
+    writeFileSync(CLIENT_SCHEMA, client);
+    console.log(`wrote ${SPEC} and ${CLIENT_SCHEMA}`);
+    return;
+  }
+  if (mode !== 'check') {
+    console.error('usage: openapi.js write|check');
+    process.exit(2);
+  }
+  let stale = false;
+  for (const [path, generated] of [[SPEC, spec], [CLIENT_SCHEMA, client]] as const) {
+    const committed = read(path);
+    if (committed !== generated) {
+      stale = true;
+      console.error(`${path} is out of date with the code (${firstDifference(committed, generated)})`);
+    }
+  }
+  if (stale) {
+    console.error('Run `npm run openapi` and commit the result.');
+    process.exit(1);
+  }
+  execFileSync(join(root, 'node_modules', '.bin', 'redocly'), ['lint', SPEC, '--config', join(root, 'openapi', 'redocly.yaml'), '--format', 'stylish'], {
+    stdio: 'inherit',
+    cwd: join(root, 'openapi'),
+    // No telemetry or update checks from CI.
+    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+  });
+  console.log('openapi: the committed contract matches the code and lints clean');
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,40 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './kernel/config/app-config.js';
+import { configureHttp } from './kernel/http/configure-http.js';
+import { buildOpenApiDocument } from './kernel/openapi/openapi-document.js';
+import { OpenApiDocumentHolder } from './kernel/openapi/openapi.module.js';
+
+/**
+ * Builds the application exactly as production runs it: the server, the e2e tests and the
+ * benchmarks all go through here. The database must already be migrated.
+ */
+export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  configureHttp(app, config);
+  const document = buildOpenApiDocument(app, config.build.version);
+  app.get(OpenApiDocumentHolder).document = document;
+  SwaggerModule.setup('docs', app, document, {
+    raw: false,
+    customSiteTitle: 'Marshal API',
+    swaggerOptions: { persistAuthorization: true, displayOperationId: true, tryItOutEnabled: true, validatorUrl: null },
+  });
+  await app.init();
+  return app;
+}
+
+/** The document alone, without a database: the spec writer uses this. */
+export async function createOpenApiDocument(config: AppConfig): Promise<OpenAPIObject> {
+  const app = await NestFactory.create(AppModule.forRoot(config), { preview: true, logger: false, abortOnError: false });
+  const document = buildOpenApiDocument(app, config.build.version);
+  await app.close();
+  return document;
+}

@@ -1,0 +1,58 @@
+import { Body, Controller, Get, Post, Req } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { CurrentPrincipal } from '../../kernel/auth/current-principal.decorator.js';
+import type { Principal } from '../../kernel/auth/principal.js';
+import { Public } from '../../kernel/auth/public.decorator.js';
+import { ApiErrors, ApiNoContent, ApiOk } from '../../kernel/http/response.decorators.js';
+import { AuthService } from './auth.service.js';
+import { CurrentUser } from './current-user.decorator.js';
+import { LoginDto, RefreshDto, TokenPairDto } from './dto/login.dto.js';
+import { UserDto } from './dto/user.dto.js';
+import type { User } from './entities/user.entity.js';
+
+@ApiTags('Identity')
+@Controller('api/v1/auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('login')
+  @Public()
+  @ApiOperation({
+    summary: 'Log in with email and password',
+    description:
+      'Returns an access token (ES256 JWT) and a single-use refresh token. Every failure answers the same 401; ' +
+      'repeated failures for an account or from an address answer 429 with Retry-After until the lockout passes.',
+  })
+  @ApiOk(TokenPairDto)
+  @ApiErrors(401, 403)
+  login(@Body() body: LoginDto, @Req() req: Request): Promise<TokenPairDto> {
+    return this.auth.login(body.email, body.password, { ip: req.ip ?? 'unknown', userAgent: req.headers['user-agent'] });
+  }
+
+  @Post('refresh')
+  @Public()
+  @ApiOperation({
+    summary: 'Exchange a refresh token for a new token pair',
+    description: 'Rotates the refresh token. Presenting an already-used refresh token revokes the whole session.',
+  })
+  @ApiOk(TokenPairDto)
+  @ApiErrors(401)
+  refreshSession(@Body() body: RefreshDto): Promise<TokenPairDto> {
+    return this.auth.refresh(body.refreshToken);
+  }
+
+  @Post('logout')
+  @ApiOperation({ summary: 'End the session', description: 'Revokes the session: its access and refresh tokens stop working at once.' })
+  @ApiNoContent()
+  async logout(@CurrentPrincipal() principal: Principal): Promise<void> {
+    if (principal.sessionId) await this.auth.logout(principal.sessionId);
+  }
+
+  @Get('me')
+  @ApiOperation({ summary: 'The authenticated user' })
+  @ApiOk(UserDto)
+  getAuthenticatedUser(@CurrentUser() user: User): UserDto {
+    return UserDto.from(user);
+  }
+}

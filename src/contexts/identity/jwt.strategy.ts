@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import jwt from 'jsonwebtoken';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { AppConfig } from '../../kernel/config/app-config.js';
+import type { Principal } from '../../kernel/auth/principal.js';
+import { ACCESS_TOKEN_ALGORITHM, AccessTokenClaims, AccessTokensService } from './access-tokens.service.js';
+import type { User } from './entities/user.entity.js';
+import { SessionsService } from './sessions.service.js';
+
+/** What a successful authentication attaches to the request. */
+export interface AuthenticatedUser {
+  principal: Principal;
+  user: User;
+}
+
+/**
+ * Verifies user access tokens: ES256 only (no `none`, no HMAC confusion), the key chosen by `kid`
+ * from our own key set, issuer and audience checked; then the session must still be live, so logout
+ * and revocation take effect on the very next request.
+ */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    config: AppConfig,
+    tokens: AccessTokensService,
+    private readonly sessions: SessionsService,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      algorithms: [ACCESS_TOKEN_ALGORITHM],
+      issuer: config.auth.issuer,
+      audience: config.auth.audience,
+      ignoreExpiration: false,
+      secretOrKeyProvider: (_req: unknown, rawToken: string, done: (err: Error | null, key?: string) => void) => {
+        const header = jwt.decode(rawToken, { complete: true })?.header;
+        const key = tokens.verificationKey(header?.kid);
+        // jsonwebtoken accepts a KeyObject (its types say string): no PEM parsing per request.
+        if (key) done(null, key as unknown as string);
+        else done(new Error('unknown signing key'));
+      },
+    });
+  }
+
+  async validate(claims: AccessTokenClaims): Promise<AuthenticatedUser | false> {
+    if (typeof claims.sid !== 'string' || typeof claims.sub !== 'string') return false;
+    const found = await this.sessions.authenticate(claims.sid, claims.sub);
+    if (!found) return false;
+    return {
+      user: found.user,
+      principal: { type: 'user', id: found.user.id, organizationId: found.session.organizationId, sessionId: found.session.id },
+    };
+  }
+}

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { conflict } from '../../kernel/http/app-error.js';
+import { newId } from '../../kernel/ids.js';
+import { User } from './entities/user.entity.js';
+import { PasswordHasher } from './password-hasher.js';
+
+export interface NewUser {
+  email: string;
+  displayName: string;
+  password?: string;
+}
+
+/** Users: the people who log in. Other contexts reach them only through this service. */
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  /**
+   * Creates a user; pass `manager` to join the caller's transaction. Hashing happens before any
+   * row is touched, so a transaction is never held open for it.
+   */
+  async create(input: NewUser, manager?: EntityManager): Promise<User> {
+    const passwordHash = input.password ? await this.hasher.hash(input.password) : null;
+    const repo = manager?.getRepository(User) ?? this.users;
+    const email = input.email.trim().toLowerCase();
+    if (await repo.createQueryBuilder('u').where('lower(u.email) = :email', { email }).getExists()) {
+      throw conflict('A user with this email already exists');
+    }
+    const user = repo.create({ id: newId(), email, displayName: input.displayName, passwordHash, status: 'active' });
+    await repo.insert(user);
+    return repo.findOneByOrFail({ id: user.id });
+  }
+
+  findById(id: string): Promise<User | null> {
+    return this.users.findOneBy({ id });
+  }
+
+  /** The user with this email (any case), including the password hash, for login only. */
+  findForLogin(email: string): Promise<User | null> {
+    return this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('lower(u.email) = :email', { email: email.trim().toLowerCase() })
+      .getOne();
+  }
+
+  async recordLogin(id: string): Promise<void> {
+    await this.users.update({ id }, { lastLoginAt: () => 'now()' });
+  }
+}

@@ -1,0 +1,5 @@
+import type { MigrationInterface } from 'typeorm';
+import { Initial1795357732736 } from './1795357732736-Initial.js';
+
+/** Every migration, oldest first. Listed explicitly so that any loader (node, jest) finds them. */
+export const migrations: (new () => MigrationInterface)[] = [Initial1795357732736];

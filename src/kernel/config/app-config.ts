@@ -1,0 +1,47 @@
+import { KeyObject } from 'node:crypto';
+
+export type RuntimeEnvironment = 'development' | 'production' | 'test';
+
+export interface DatabaseConfig {
+  /** Set when DATABASE_URL is given; otherwise filled in once the embedded server is up. */
+  url?: string;
+  poolSize: number;
+  /** Present when Marshal runs its own PostgreSQL under DATA_DIR. */
+  embedded?: { port: number; dir: string; password: string };
+}
+
+export interface AuthConfig {
+  issuer: string;
+  audience: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  sessionMaxAgeSeconds: number;
+  /** Signs new access tokens (ES256). */
+  signingKey: KeyObject;
+  /** Public keys accepted for verification: the signing key's and any kept after a rotation. */
+  verificationKeys: KeyObject[];
+  loginThrottle: { maxFailuresPerAccount: number; maxFailuresPerIp: number; lockoutSeconds: number };
+}
+
+/**
+ * The validated, typed configuration. Built once by `loadConfig` and provided to Nest as a value,
+ * so every consumer injects `AppConfig` instead of reading process.env.
+ */
+export class AppConfig {
+  env!: RuntimeEnvironment;
+  port!: number;
+  host!: string;
+  dataDir!: string;
+  database!: DatabaseConfig;
+  admin!: { email: string; password?: string; organizationName: string };
+  auth!: AuthConfig;
+  encryption!: { keyId: string; key: Buffer };
+  http!: { bodyLimit: string; corsOrigins: string[] | '*' | false; trustProxy: boolean | number | string };
+  logLevel!: string;
+  shutdownTimeoutMs!: number;
+  build!: { version: string; commit: string | null };
+
+  get isProduction(): boolean {
+    return this.env === 'production';
+  }
+}

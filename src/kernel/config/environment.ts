@@ -1,0 +1,110 @@
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toTrimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/**
+ * Every environment variable Marshal reads, with its rule. `loadConfig` validates the process
+ * environment against this class before anything starts; the README's table mirrors it.
+ * Variables holding secrets are listed in SECRET_VARIABLES so that errors never echo them.
+ */
+export class EnvironmentVariables {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** Where embedded PostgreSQL and development keys live. */
+  @IsString() @MinLength(1)
+  DATA_DIR = '.data';
+
+  @IsOptional() @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  /** Port of the embedded PostgreSQL started when DATABASE_URL is not set. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  EMBEDDED_DB_PORT = 54329;
+
+  @Transform(toTrimmed) @IsEmail({ require_tld: false })
+  ADMIN_EMAIL = 'admin@marshal.local';
+
+  @IsOptional() @IsString() @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
+  ADMIN_PASSWORD?: string;
+
+  @IsString() @MinLength(1)
+  ADMIN_ORGANIZATION = 'Default';
+
+  /** PEM (or base64 of a PEM) of the EC P-256 key that signs access tokens (ES256). */
+  @IsOptional() @IsString()
+  JWT_PRIVATE_KEY?: string;
+
+  /** Extra PEM public keys, separated by blank lines, still accepted after a key rotation. */
+  @IsOptional() @IsString()
+  JWT_PREVIOUS_PUBLIC_KEYS?: string;
+
+  @IsString() @MinLength(1)
+  JWT_ISSUER = 'marshal';
+
+  @Transform(toInt) @IsInt() @Min(60) @Max(86_400)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @Transform(toInt) @IsInt() @Min(300) @Max(31_536_000)
+  REFRESH_TOKEN_TTL_SECONDS = 1_209_600;
+
+  @Transform(toInt) @IsInt() @Min(300) @Max(31_536_000)
+  SESSION_MAX_AGE_SECONDS = 2_592_000;
+
+  /** Base64 of 32 random bytes: the master key that wraps data keys at rest. */
+  @IsOptional() @IsString()
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'ENCRYPTION_KEY must be the base64 of exactly 32 bytes' })
+  ENCRYPTION_KEY?: string;
+
+  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9._-]{1,64}$/)
+  ENCRYPTION_KEY_ID?: string;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
+  LOGIN_MAX_FAILURES_PER_IP = 20;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(86_400)
+  LOGIN_LOCKOUT_SECONDS = 900;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Comma-separated allowed origins, or `*`. Empty: no cross-origin access. */
+  @IsString()
+  CORS_ORIGINS = '';
+
+  @Matches(/^\d+(b|kb|mb)$/i, { message: 'BODY_LIMIT must look like 512kb or 1mb' })
+  BODY_LIMIT = '1mb';
+
+  /** Express "trust proxy": false, true, a hop count, or a comma-separated list of subnets. */
+  @IsString()
+  TRUST_PROXY = 'loopback';
+
+  @Transform(toInt) @IsInt() @Min(100) @Max(300_000)
+  SHUTDOWN_TIMEOUT_MS = 10_000;
+
+  /** The commit reported by /.well-known/engine-status; read from git when unset. */
+  @IsOptional() @IsString() @Matches(/^[0-9a-f]{7,40}$/)
+  GIT_COMMIT?: string;
+}
+
+export const SECRET_VARIABLES = new Set<keyof EnvironmentVariables>([
+  'DATABASE_URL',
+  'ADMIN_PASSWORD',
+  'JWT_PRIVATE_KEY',
+  'ENCRYPTION_KEY',
+]);

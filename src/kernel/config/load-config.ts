@@ -1,0 +1,177 @@
+import { createPrivateKey, createPublicKey, KeyObject } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { plainToInstance } from 'class-transformer';
+import { validateSync, ValidationError } from 'class-validator';
+import { AppConfig } from './app-config.js';
+import { loadOrCreateDevelopmentSecrets } from './development-secrets.js';
+import { EnvironmentVariables, SECRET_VARIABLES } from './environment.js';
+
+/** Thrown when the environment is invalid; its message names every bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function describe(error: ValidationError): string {
+  const name = error.property as keyof EnvironmentVariables;
+  const messages = Object.values(error.constraints ?? {}).join('; ');
+  const shown = SECRET_VARIABLES.has(name) ? '' : ` (got ${JSON.stringify(error.value)})`;
+  return `${name}: ${messages}${shown}`;
+}
+
+function parseEnvironment(env: NodeJS.ProcessEnv): EnvironmentVariables {
+  // An empty variable means "unset", as in most twelve-factor apps.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const vars = plainToInstance(EnvironmentVariables, present);
+  const errors = validateSync(vars, { whitelist: true });
+  if (errors.length > 0) throw new ConfigError(errors.map(describe));
+  return vars;
+}
+
+/** Accepts a PEM, a PEM whose newlines were escaped as \n, or the base64 of a PEM. */
+function decodePem(value: string): string {
+  const text = value.includes('-----BEGIN') ? value : Buffer.from(value, 'base64').toString('utf8');
+  return text.replace(/\\n/g, '\n');
+}
+
+function parseSigningKey(value: string, problems: string[]): KeyObject | undefined {
+  try {
+    const key = createPrivateKey(decodePem(value));
+    if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
+      problems.push('JWT_PRIVATE_KEY: must be an EC P-256 private key (access tokens are signed with ES256)');
+      return undefined;
+    }
+    return key;
+  } catch {
+    problems.push('JWT_PRIVATE_KEY: is not a readable PEM private key');
+    return undefined;
+  }
+}
+
+function parsePreviousKeys(value: string | undefined, problems: string[]): KeyObject[] {
+  if (!value) return [];
+  const pems = decodePem(value).match(/-----BEGIN [A-Z ]+-----[\s\S]+?-----END [A-Z ]+-----/g) ?? [];
+  const keys: KeyObject[] = [];
+  for (const pem of pems) {
+    try {
+      const key = createPublicKey(pem);
+      if (key.asymmetricKeyDetails?.namedCurve === 'prime256v1') keys.push(key);
+      else problems.push('JWT_PREVIOUS_PUBLIC_KEYS: every key must be an EC P-256 public key');
+    } catch {
+      problems.push('JWT_PREVIOUS_PUBLIC_KEYS: contains a block that is not a readable PEM public key');
+    }
+  }
+  if (pems.length === 0) problems.push('JWT_PREVIOUS_PUBLIC_KEYS: contains no PEM public key');
+  return keys;
+}
+
+function parseCors(value: string): string[] | '*' | false {
+  const origins = value.split(',').map((o) => o.trim()).filter(Boolean);
+  if (origins.length === 0) return false;
+  return origins.includes('*') ? '*' : origins;
+}
+
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
+
+/** The package root: the nearest folder above this module that holds Marshal's package.json. */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+function readBuildInfo(explicitCommit: string | undefined): AppConfig['build'] {
+  const root = packageRoot();
+  let version = '0.0.0';
+  try {
+    version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    // a stripped image may lack it; the version is informational
+  }
+  if (explicitCommit) return { version, commit: explicitCommit };
+  try {
+    const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
+    return { version, commit: /^[0-9a-f]{40}$/.test(commit) ? commit : null };
+  } catch {
+    return { version, commit: null };
+  }
+}
+
+/**
+ * Validates the environment and returns the typed configuration, or throws a ConfigError naming
+ * every bad variable at once. In production, signing and encryption keys must be given explicitly;
+ * in development they are generated once under DATA_DIR; in tests they are ephemeral.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const vars = parseEnvironment(env);
+  const problems: string[] = [];
+  const dataDir = resolve(vars.DATA_DIR);
+
+  if (vars.NODE_ENV === 'production') {
+    if (!vars.JWT_PRIVATE_KEY) problems.push('JWT_PRIVATE_KEY: is required in production');
+    if (!vars.ENCRYPTION_KEY) problems.push('ENCRYPTION_KEY: is required in production');
+  }
+  const needsGenerated = !vars.JWT_PRIVATE_KEY || !vars.ENCRYPTION_KEY || !vars.DATABASE_URL;
+  const generated =
+    vars.NODE_ENV !== 'production' && needsGenerated
+      ? loadOrCreateDevelopmentSecrets(vars.NODE_ENV === 'development' ? dataDir : undefined)
+      : undefined;
+
+  const signingKey = vars.JWT_PRIVATE_KEY
+    ? parseSigningKey(vars.JWT_PRIVATE_KEY, problems)
+    : generated && createPrivateKey(generated.jwtPrivateKey);
+  const previousKeys = parsePreviousKeys(vars.JWT_PREVIOUS_PUBLIC_KEYS, problems);
+  const encryptionKey = vars.ENCRYPTION_KEY
+    ? Buffer.from(vars.ENCRYPTION_KEY, 'base64')
+    : generated && Buffer.from(generated.encryptionKey, 'base64');
+
+  if (problems.length > 0 || !signingKey || !encryptionKey) throw new ConfigError(problems);
+
+  const config = new AppConfig();
+  Object.assign(config, {
+    env: vars.NODE_ENV,
+    port: vars.PORT,
+    host: vars.HOST,
+    dataDir,
+    database: {
+      url: vars.DATABASE_URL,
+      poolSize: vars.DATABASE_POOL_SIZE,
+      embedded: vars.DATABASE_URL
+        ? undefined
+        : { port: vars.EMBEDDED_DB_PORT, dir: resolve(dataDir, 'pg'), password: generated!.databasePassword },
+    },
+    admin: { email: vars.ADMIN_EMAIL.toLowerCase(), password: vars.ADMIN_PASSWORD, organizationName: vars.ADMIN_ORGANIZATION },
+    auth: {
+      issuer: vars.JWT_ISSUER,
+      audience: 'marshal-api',
+      accessTokenTtlSeconds: vars.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlSeconds: vars.REFRESH_TOKEN_TTL_SECONDS,
+      sessionMaxAgeSeconds: vars.SESSION_MAX_AGE_SECONDS,
+      signingKey,
+      verificationKeys: [createPublicKey(signingKey), ...previousKeys],
+      loginThrottle: {
+        maxFailuresPerAccount: vars.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+        maxFailuresPerIp: vars.LOGIN_MAX_FAILURES_PER_IP,
+        lockoutSeconds: vars.LOGIN_LOCKOUT_SECONDS,
+      },
+    },
+    encryption: { keyId: vars.ENCRYPTION_KEY_ID ?? 'local-1', key: encryptionKey },
+    http: { bodyLimit: vars.BODY_LIMIT, corsOrigins: parseCors(vars.CORS_ORIGINS), trustProxy: parseTrustProxy(vars.TRUST_PROXY) },
+    logLevel: vars.LOG_LEVEL,
+    shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_MS,
+    build: readBuildInfo(vars.GIT_COMMIT),
+  } satisfies Omit<AppConfig, 'isProduction'>);
+  return config;
+}

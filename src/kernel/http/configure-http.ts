@@ -1,0 +1,54 @@
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import express, { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { getToken } from '@willsoto/nestjs-prometheus';
+import { HTTP_REQUEST_DURATION, recordHttpMetrics } from '../metrics/http-metrics.js';
+import type { AppConfig } from '../config/app-config.js';
+import { AllExceptionsFilter, sendError } from './all-exceptions.filter.js';
+import { asMarshalRequest } from './request.js';
+import { requestIdentity } from './request-identity.middleware.js';
+import { createValidationPipe } from './validation.js';
+
+/** Headers a browser client may read on a cross-origin response. */
+const EXPOSED_HEADERS = [
+  'x-request-id', 'x-correlation-id', 'idempotent-replayed', 'retry-after',
+  'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'etag',
+];
+
+/**
+ * The HTTP pipeline every Marshal process uses (server, tests, spec writer), in order: request
+ * identity, security headers, CORS, JSON body parsing with its own error envelope, then Nest's
+ * validation pipe, exception filter and envelope interceptor (registered in AppModule).
+ */
+export function configureHttp(app: INestApplication, config: AppConfig): void {
+  const expressApp = app as NestExpressApplication;
+  expressApp.set('trust proxy', config.http.trustProxy);
+  expressApp.disable('x-powered-by');
+  app.use(requestIdentity);
+  app.use(recordHttpMetrics(app.get(getToken(HTTP_REQUEST_DURATION))));
+  app.use(
+    helmet({
+      // Swagger UI at /docs styles itself inline and loads its images as data: URLs.
+      contentSecurityPolicy: {
+        directives: { 'img-src': ["'self'", 'data:'], 'style-src': ["'self'", "'unsafe-inline'"] },
+      },
+    }),
+  );
+  if (config.http.corsOrigins) {
+    app.enableCors({
+      origin: config.http.corsOrigins === '*' ? true : config.http.corsOrigins,
+      credentials: false,
+      exposedHeaders: EXPOSED_HEADERS,
+      maxAge: 600,
+    });
+  }
+  app.use(express.json({ limit: config.http.bodyLimit, type: ['application/json', 'application/*+json'] }));
+  // body-parser reports malformed or oversized bodies through Express's error chain, before Nest.
+  app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    sendError(error, asMarshalRequest(req), res);
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+}

@@ -1,0 +1,119 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { FieldError } from './app-error.js';
+import type { MarshalRequest } from './request.js';
+
+/*
+ * The envelope of DESIGN.md ("Envelope"). These classes are both the runtime shape and the OpenAPI
+ * components that every operation's response schema is built from (see response.decorators.ts).
+ */
+
+export class PaginationMeta {
+  @ApiProperty({ example: 1, minimum: 1 }) page!: number;
+  @ApiProperty({ example: 20, minimum: 1, maximum: 100 }) pageSize!: number;
+  @ApiProperty({ example: 0, minimum: 0 }) totalItems!: number;
+  @ApiProperty({ example: 0, minimum: 0 }) totalPages!: number;
+  @ApiProperty() hasNext!: boolean;
+  @ApiProperty() hasPrevious!: boolean;
+}
+
+export class EnvelopeMeta {
+  @ApiProperty({ format: 'uuid' }) requestId!: string;
+  @ApiProperty({ description: 'Echoes x-correlation-id, or the request id when none was sent' }) correlationId!: string;
+  @ApiProperty({ format: 'date-time' }) timestamp!: string;
+  @ApiProperty({ example: 200 }) status!: number;
+  @ApiProperty({ example: '1' }) version!: string;
+  @ApiPropertyOptional({ type: PaginationMeta }) pagination?: PaginationMeta;
+}
+
+export class EnvelopeContext {
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) principalId!: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['user', 'api_key', 'agent'] }) principalType!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) organizationId!: string | null;
+}
+
+export class EnvelopeLinks {
+  @ApiProperty({ example: '/api/v1/me' }) self!: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) next?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) prev?: string | null;
+}
+
+export class ValidationErrorItem {
+  @ApiProperty({ example: 'email', description: 'Dotted path of the field; array items as [index]' }) field!: string;
+  @ApiProperty({ example: 'email must be an email' }) message!: string;
+  @ApiProperty({ example: 'IS_EMAIL' }) code!: string;
+}
+
+export class ErrorBody {
+  @ApiProperty({ example: 'NOT_FOUND', description: 'Stable UPPER_SNAKE code' }) code!: string;
+  @ApiProperty({ example: 'Organization not found' }) message!: string;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) details?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: [ValidationErrorItem] }) validationErrors?: ValidationErrorItem[];
+}
+
+/** The success envelope; each operation narrows `data` to its own schema. */
+export class SuccessEnvelope {
+  @ApiProperty({ enum: [true] }) success!: true;
+  @ApiProperty({ description: 'The payload; see each operation' }) data!: unknown;
+  @ApiProperty({ type: 'object', additionalProperties: false, nullable: true, description: 'Always null on success', example: null }) error!: null;
+  @ApiProperty({ type: EnvelopeMeta }) meta!: EnvelopeMeta;
+  @ApiProperty({ type: EnvelopeContext }) context!: EnvelopeContext;
+  @ApiProperty({ type: EnvelopeLinks }) links!: EnvelopeLinks;
+}
+
+export class ErrorEnvelope {
+  @ApiProperty({ enum: [false] }) success!: false;
+  @ApiProperty({ type: 'object', additionalProperties: false, nullable: true, description: 'Always null on error', example: null }) data!: null;
+  @ApiProperty({ type: ErrorBody }) error!: ErrorBody;
+  @ApiProperty({ type: EnvelopeMeta }) meta!: EnvelopeMeta;
+  @ApiProperty({ type: EnvelopeContext }) context!: EnvelopeContext;
+  @ApiProperty({ type: EnvelopeLinks }) links!: EnvelopeLinks;
+}
+
+export const API_VERSION = '1';
+
+function meta(req: MarshalRequest, status: number, pagination?: PaginationMeta): EnvelopeMeta {
+  return {
+    requestId: req.requestId,
+    correlationId: req.correlationId,
+    timestamp: new Date().toISOString(),
+    status,
+    version: API_VERSION,
+    ...(pagination ? { pagination } : {}),
+  };
+}
+
+function context(req: MarshalRequest): EnvelopeContext {
+  const p = req.principal;
+  return { principalId: p?.id ?? null, principalType: p?.type ?? null, organizationId: p?.organizationId ?? null };
+}
+
+export function successEnvelope(
+  req: MarshalRequest,
+  status: number,
+  data: unknown,
+  extra: { pagination?: PaginationMeta; links?: Partial<EnvelopeLinks> } = {},
+): SuccessEnvelope {
+  return {
+    success: true,
+    data,
+    error: null,
+    meta: meta(req, status, extra.pagination),
+    context: context(req),
+    links: { self: req.originalUrl, ...extra.links },
+  };
+}
+
+export function errorEnvelope(
+  req: MarshalRequest,
+  status: number,
+  error: { code: string; message: string; details?: Record<string, unknown>; validationErrors?: FieldError[] },
+): ErrorEnvelope {
+  return {
+    success: false,
+    data: null,
+    error,
+    meta: meta(req, status),
+    context: context(req),
+    links: { self: req.originalUrl },
+  };
+}

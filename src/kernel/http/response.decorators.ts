@@ -1,0 +1,121 @@
+import { applyDecorators, HttpCode, SetMetadata, Type } from '@nestjs/common';
+import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { EnvelopeMeta, ErrorEnvelope, PaginationMeta, SuccessEnvelope } from './envelope.js';
+
+/** How the envelope interceptor treats what a handler returns. Set only by the decorators below. */
+export type ResponseShape =
+  | { kind: 'data'; status: number }
+  | { kind: 'page'; status: number }
+  | { kind: 'empty'; status: 204 }
+  /** Probes, metrics, documents and streams: written as they are, no envelope. */
+  | { kind: 'raw'; status: number };
+
+export const RESPONSE_SHAPE = 'marshal:response-shape';
+
+type Model = Type<unknown>;
+
+function dataSchema(model: Model | 'array-of', itemModel?: Model) {
+  if (model === 'array-of') return { type: 'array', items: { $ref: getSchemaPath(itemModel!) } };
+  return { $ref: getSchemaPath(model) };
+}
+
+function enveloped(status: number, description: string, data: object, paged = false) {
+  const properties: Record<string, object> = { data };
+  const required = ['data'];
+  if (paged) {
+    properties.meta = {
+      allOf: [{ $ref: getSchemaPath(EnvelopeMeta) }, { type: 'object', required: ['pagination'], properties: { pagination: { $ref: getSchemaPath(PaginationMeta) } } }],
+    };
+    required.push('meta');
+  }
+  return ApiResponse({
+    status,
+    description,
+    schema: { allOf: [{ $ref: getSchemaPath(SuccessEnvelope) }, { type: 'object', required, properties }] },
+  });
+}
+
+function shaped(shape: ResponseShape, ...decorators: (MethodDecorator | ClassDecorator)[]) {
+  return applyDecorators(SetMetadata(RESPONSE_SHAPE, shape), HttpCode(shape.status), ...decorators);
+}
+
+/** 200 with `data` of `model` (or an array of it with `{ isArray: true }`). */
+export function ApiOk(model: Model, options: { description?: string; isArray?: boolean } = {}) {
+  return shaped(
+    { kind: 'data', status: 200 },
+    ApiExtraModels(SuccessEnvelope, model),
+    enveloped(200, options.description ?? 'OK', options.isArray ? dataSchema('array-of', model) : dataSchema(model)),
+  );
+}
+
+/** 201 with the created resource in `data`. */
+export function ApiCreated(model: Model, options: { description?: string } = {}) {
+  return shaped({ kind: 'data', status: 201 }, ApiExtraModels(SuccessEnvelope, model), enveloped(201, options.description ?? 'Created', dataSchema(model)));
+}
+
+/** 200 with a page of `model` in `data` and `meta.pagination`; the handler returns a Page. */
+export function ApiPage(model: Model, options: { description?: string } = {}) {
+  return shaped(
+    { kind: 'page', status: 200 },
+    ApiExtraModels(SuccessEnvelope, EnvelopeMeta, PaginationMeta, model),
+    enveloped(200, options.description ?? 'One page of results', dataSchema('array-of', model), true),
+  );
+}
+
+/** 204, no body. */
+export function ApiNoContent(description = 'Done; no content') {
+  return shaped({ kind: 'empty', status: 204 }, ApiResponse({ status: 204, description }));
+}
+
+/**
+ * A response written as-is (probes, metrics, standard documents such as a JWKS). Document it with
+ * `type` (a DTO class), `schema` (an inline JSON schema) or `contentType` for non-JSON bodies.
+ */
+export function RawResponse(options: { status?: number; description: string; type?: Model; schema?: object; contentType?: string }) {
+  const status = options.status ?? 200;
+  const { description } = options;
+  let documented: MethodDecorator & ClassDecorator;
+  if (options.contentType && options.contentType !== 'application/json') {
+    documented = ApiResponse({ status, description, content: { [options.contentType]: { schema: options.schema ?? { type: 'string' } } } });
+  } else if (options.type) {
+    documented = ApiResponse({ status, description, type: options.type });
+  } else {
+    documented = ApiResponse({ status, description, schema: options.schema });
+  }
+  return shaped({ kind: 'raw', status }, documented);
+}
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON)',
+  401: 'Missing, invalid or expired credentials (UNAUTHENTICATED)',
+  403: 'The principal lacks the permission, or names an organization it is not a member of (FORBIDDEN)',
+  404: 'The resource does not exist in this organization (NOT_FOUND)',
+  409: 'The request conflicts with the current state (CONFLICT, IDEMPOTENCY_IN_PROGRESS)',
+  410: 'The resource existed and is gone for good (GONE)',
+  413: 'The request body is over the size limit (PAYLOAD_TOO_LARGE)',
+  422: 'A business rule refused the request; error.code says which',
+  429: 'Rate limited (RATE_LIMITED); see Retry-After',
+  500: 'An unexpected error (INTERNAL); the request id identifies it in the logs',
+  503: 'A dependency is unavailable (SERVICE_UNAVAILABLE)',
+};
+
+export function errorResponse(status: number, description?: string) {
+  return {
+    description: description ?? ERROR_DESCRIPTIONS[status] ?? 'Error',
+    content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorEnvelope) } } },
+  };
+}
+
+/**
+ * The error responses an operation can answer beyond those every operation documents (added by the
+ * document builder: 400 when it takes input, 401 when secured, 429, 500).
+ */
+export function ApiErrors(...statuses: (number | [number, string])[]) {
+  return applyDecorators(
+    ApiExtraModels(ErrorEnvelope),
+    ...statuses.map((s) => {
+      const [status, description] = Array.isArray(s) ? s : [s, undefined];
+      return ApiResponse({ status, ...errorResponse(status, description) });
+    }),
+  );
+}

@@ -1,0 +1,124 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { EnvelopeContext, EnvelopeLinks, EnvelopeMeta, ErrorEnvelope, PaginationMeta, SuccessEnvelope } from '../http/envelope.js';
+import { errorResponse } from '../http/response.decorators.js';
+
+export const SECURITY_SCHEMES = {
+  bearer: 'bearer',
+  apiKey: 'apiKey',
+  agentSecret: 'agentSecret',
+} as const;
+
+/** What an operation without an explicit scheme accepts: a user's access token or an API key. */
+export const DEFAULT_SECURITY: Record<string, string[]>[] = [{ [SECURITY_SCHEMES.bearer]: [] }, { [SECURITY_SCHEMES.apiKey]: [] }];
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'] as const;
+
+type Operation = {
+  operationId?: string;
+  summary?: string;
+  tags?: string[];
+  security?: Record<string, string[]>[];
+  parameters?: { in: string; name: string }[];
+  requestBody?: unknown;
+  responses: Record<string, unknown>;
+  [extension: `x-${string}`]: unknown;
+};
+
+/** Sorts object keys recursively, so the written document is byte-for-byte stable. */
+export function sortKeys<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(sortKeys) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value as object)
+        .sort()
+        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
+    ) as T;
+  }
+  return value;
+}
+
+export function operations(document: OpenAPIObject): { path: string; method: string; op: Operation }[] {
+  const out: { path: string; method: string; op: Operation }[] = [];
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const method of METHODS) {
+      const op = (item as Record<string, Operation | undefined>)[method];
+      if (op) out.push({ path, method, op });
+    }
+  }
+  return out;
+}
+
+/**
+ * Completes what decorators leave implicit, the same way for every operation: the default security
+ * (the global guard's default), and the error responses any operation can give (400 when it takes
+ * input, 401 and 403 when secured, 429 under /api, 500 always).
+ */
+function completeOperations(document: OpenAPIObject): void {
+  for (const { path, op } of operations(document)) {
+    const security = (op.security ??= DEFAULT_SECURITY);
+    const responses = op.responses;
+    const add = (status: number) => (responses[String(status)] ??= errorResponse(status));
+    if (op.requestBody || (op.parameters ?? []).length > 0) add(400);
+    if (security.length > 0) {
+      add(401);
+      add(403);
+    }
+    // Rate limits apply to the API; probes, metrics and documents are never throttled.
+    if (path.startsWith('/api/')) add(429);
+    add(500);
+  }
+}
+
+/** Problems that make the document unfit to publish; the spec writer fails on any. */
+export function documentProblems(document: OpenAPIObject): string[] {
+  const problems: string[] = [];
+  const seen = new Map<string, string>();
+  for (const { path, method, op } of operations(document)) {
+    const where = `${method.toUpperCase()} ${path}`;
+    if (!op.operationId) problems.push(`${where}: no operationId`);
+    else if (seen.has(op.operationId)) problems.push(`${where}: operationId "${op.operationId}" is also used by ${seen.get(op.operationId)}`);
+    else seen.set(op.operationId, where);
+    if (!op.summary) problems.push(`${where}: no summary (@ApiOperation({ summary }))`);
+    if (!op.tags?.length) problems.push(`${where}: no tag (@ApiTags on the controller)`);
+    const success = Object.keys(op.responses).filter((s) => /^[23]\d\d$/.test(s) || s === '101');
+    if (success.length === 0) problems.push(`${where}: no success response (@ApiOk, @ApiCreated, @ApiPage, @ApiNoContent or @RawResponse)`);
+  }
+  return problems;
+}
+
+/**
+ * Builds the OpenAPI document from the code: controllers, DTOs (through the swagger CLI plugin) and
+ * the response, error and security decorators. The same function feeds /openapi.json and the
+ * committed openapi/openapi.json.
+ */
+export function buildOpenApiDocument(app: INestApplication, version: string): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Marshal API')
+    .setDescription(
+      'Control plane for operations that remote agents carry out under human approval. ' +
+        'Every JSON response is an envelope: `success`, `data`, `error`, `meta` (request and correlation ids, ' +
+        'pagination), `context` (principal and organization) and `links`. Errors carry a stable `error.code`.',
+    )
+    .setVersion(version)
+    .setLicense('Apache-2.0', 'https://www.apache.org/licenses/LICENSE-2.0')
+    .addServer('/', 'The server that serves this document')
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A user access token from POST /api/v1/auth/login, or an API key.' },
+      SECURITY_SCHEMES.bearer,
+    )
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'An API key (also accepted as a bearer token).' }, SECURITY_SCHEMES.apiKey)
+    .addApiKey(
+      { type: 'apiKey', in: 'header', name: 'X-Agent-Secret', description: "An agent's secret; the agent id in the path must be the caller." },
+      SECURITY_SCHEMES.agentSecret,
+    )
+    .build();
+  const document = SwaggerModule.createDocument(app, config, {
+    // Handler names are the operation ids: they read well in generated clients, and the writer
+    // refuses a duplicate, so they stay unique across contexts.
+    operationIdFactory: (_controller, method) => method,
+    extraModels: [SuccessEnvelope, ErrorEnvelope, EnvelopeMeta, EnvelopeContext, EnvelopeLinks, PaginationMeta],
+  });
+  completeOperations(document);
+  return sortKeys(document);
+}

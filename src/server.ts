@@ -1,0 +1,106 @@
+import pino from 'pino';
+import { createApp } from './app.factory.js';
+import { FirstRunSetupService, FirstRunResult } from './contexts/tenancy/first-run-setup.service.js';
+import { AppConfig } from './kernel/config/app-config.js';
+import { ConfigError, loadConfig } from './kernel/config/load-config.js';
+import { EmbeddedDatabase } from './kernel/database/embedded-database.js';
+import { runMigrations } from './kernel/database/migrate.js';
+import { LifecycleState } from './kernel/lifecycle/lifecycle-state.js';
+
+function banner(config: AppConfig, baseUrl: string, setup: FirstRunResult | null): string {
+  const lines = [
+    '',
+    `  Marshal ${config.build.version} is up (${config.env}${config.database.embedded ? ', embedded PostgreSQL' : ''})`,
+    `    API           ${baseUrl}/api/v1`,
+    `    Swagger UI    ${baseUrl}/docs`,
+    `    OpenAPI       ${baseUrl}/openapi.json`,
+  ];
+  if (setup) {
+    lines.push('', `  Created the first organization and its owner: ${setup.email}`);
+    if (setup.generatedPassword) {
+      lines.push(`  Generated password (shown this once; set ADMIN_PASSWORD to choose one): ${setup.generatedPassword}`);
+    }
+  }
+  return `${lines.join('\n')}\n\n`;
+}
+
+/**
+ * `npm start`: validate config, start the embedded database when no DATABASE_URL is set, migrate,
+ * create the first organization on an empty database, serve. SIGTERM or Ctrl-C drains in-flight
+ * requests, closes the pool and stops the embedded database, within SHUTDOWN_TIMEOUT_MS.
+ */
+export async function runServer(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const log = pino({ level: config.logLevel, base: { context: 'Bootstrap' } });
+
+  let embedded: EmbeddedDatabase | undefined;
+  if (config.database.embedded) {
+    log.info({ dir: config.database.embedded.dir, port: config.database.embedded.port }, 'starting embedded PostgreSQL');
+    embedded = await EmbeddedDatabase.start({ ...config.database.embedded, onLog: (line) => log.debug({ postgres: line }) });
+    config.database.url = embedded.url();
+  }
+  const stopDatabase = async () => {
+    await embedded?.stop().catch((error: unknown) => log.error({ err: error }, 'embedded PostgreSQL did not stop cleanly'));
+  };
+
+  let app: Awaited<ReturnType<typeof createApp>>;
+  let setup: FirstRunResult | null;
+  try {
+    const applied = await runMigrations(config.database.url!);
+    if (applied.length) log.info({ migrations: applied }, 'applied migrations');
+    app = await createApp(config);
+    setup = await app.get(FirstRunSetupService).ensureFirstOrganization();
+    await app.listen(config.port, config.host);
+  } catch (error) {
+    log.fatal({ err: error }, 'start-up failed');
+    await stopDatabase();
+    process.exit(1);
+  }
+
+  const server = app.getHttpServer();
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  process.stdout.write(banner(config, `http://${host}:${port}`, setup));
+
+  let stopping = false;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (stopping) {
+      log.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    log.info({ signal }, 'shutting down: draining in-flight requests');
+    app.get(LifecycleState).beginShutdown();
+    const deadline = setTimeout(() => {
+      log.error({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown timed out; closing remaining connections');
+      server.closeAllConnections();
+      void stopDatabase().finally(() => process.exit(1));
+    }, config.shutdownTimeoutMs);
+    deadline.unref();
+    // Stop accepting now; keep-alive sockets are closed as soon as their request is answered.
+    server.close();
+    const idleSweep = setInterval(() => server.closeIdleConnections(), 100);
+    try {
+      await app.close();
+    } catch (error) {
+      log.error({ err: error }, 'error while closing the application');
+    }
+    clearInterval(idleSweep);
+    await stopDatabase();
+    clearTimeout(deadline);
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', (s) => void shutdown(s));
+  process.on('SIGINT', (s) => void shutdown(s));
+}

@@ -1,0 +1,119 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createMarshalClient, MarshalClient } from '../../client/index.js';
+import { createDatabaseFromTemplate, dropDatabase, testDatabaseServer, withClient } from './database.js';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SERVER_ENTRY = join(ROOT, 'dist', 'src', 'main.js');
+export const ADMIN = { email: 'owner@marshal.test', password: 'correct horse battery staple' };
+
+export interface RunningServer {
+  process: ChildProcess;
+  baseUrl: string;
+  /** Everything the process wrote so far (JSON log lines and the banner). */
+  output(): string;
+  /** Sends `signal` and resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+  exited: Promise<number | null>;
+}
+
+/** Spawns the built server with exactly `env` (plus PATH/HOME) and waits for its banner. */
+export async function spawnServer(env: Record<string, string>, timeoutMs = 45_000): Promise<RunningServer> {
+  if (!existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing: run "npm run build" first (npm test does)`);
+  const child = spawn(process.execPath, [SERVER_ENTRY], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const baseUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const onData = () => {
+      const match = /API\s+(http:\/\/\S+)\/api\/v1/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1].replace('localhost', '127.0.0.1'));
+      }
+    };
+    child.stdout.on('data', onData);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code} before it was up:\n${output}`));
+    });
+  });
+
+  return {
+    process: child,
+    baseUrl,
+    output: () => output,
+    exited,
+    async stop(signal: NodeJS.Signals = 'SIGTERM') {
+      if (child.exitCode !== null) return child.exitCode;
+      child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+export interface TestServer extends RunningServer {
+  databaseUrl: string;
+  /** An unauthenticated typed client. */
+  api: MarshalClient;
+  /** A typed client sending `Authorization: Bearer <token>`. */
+  as(token: string): MarshalClient;
+  /** Logs in (as the owner by default) through the typed client. */
+  login(email?: string, password?: string): Promise<{ accessToken: string; refreshToken: string }>;
+  /** A query straight against this server's database, for what the API does not expose. */
+  sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Stops the server and drops its database. */
+  close(): Promise<void>;
+}
+
+/**
+ * The built Marshal server over HTTP on a random port, against a database of its own copied from
+ * the migrated template, started exactly as `npm start` starts it (migrations, first organization
+ * and owner from ADMIN_EMAIL/ADMIN_PASSWORD). `env` adds or overrides configuration.
+ */
+export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const { adminUrl, template } = testDatabaseServer();
+  const name = `marshal_t_${process.env.MARSHAL_TEST_RUN}_${randomBytes(5).toString('hex')}`;
+  const databaseUrl = await createDatabaseFromTemplate(adminUrl, name, template);
+  let server: RunningServer;
+  try {
+    server = await spawnServer({
+      LOG_LEVEL: 'info',
+      DATABASE_URL: databaseUrl,
+      DATABASE_POOL_SIZE: '5',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      ...env,
+    });
+  } catch (error) {
+    await dropDatabase(adminUrl, name);
+    throw error;
+  }
+  const api = createMarshalClient(server.baseUrl);
+  return {
+    ...server,
+    databaseUrl,
+    api,
+    as: (token) => createMarshalClient(server.baseUrl, { token }),
+    async login(email = ADMIN.email, password = ADMIN.password) {
+      const { data, response } = await api.POST('/api/v1/auth/login', { body: { email, password } });
+      if (!data) throw new Error(`login failed with ${response.status}`);
+      return { accessToken: data.data.accessToken, refreshToken: data.data.refreshToken };
+    },
+    sql: <T>(text: string, params: unknown[] = []) => withClient(databaseUrl, async (c) => (await c.query(text, params)).rows as T[]),
+    async close() {
+      await server.stop('SIGTERM');
+      await dropDatabase(adminUrl, name);
+    },
+  };
+}
