@@ -34,7 +34,8 @@ export default {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
       globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
-      testTimeout: 60_000,
     },
   ],
+  // Only read at the top level, not per project. E2E tests start servers and browsers.
+  testTimeout: 60_000,
 };

@@ -227,7 +227,7 @@ export interface paths {
             cookie?: never;
         };
         /** Prometheus metrics */
-        get: operations["index"];
+        get: operations["getMetrics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1067,7 +1067,7 @@ export interface operations {
             };
         };
     };
-    index: {
+    getMetrics: {
         parameters: {
             query?: never;
             header?: never;

@@ -1,9 +1,10 @@
 /**
  * npm run migration:generate -- <Name>
- *
- * Starts a throw-away embedded PostgreSQL (or uses DATABASE_URL), applies the existing migrations,
- * compares the schema with the entities and writes the difference as a new migration under
- * src/database/migrations/. Prints "no changes" when entities and migrations agree.
+ *   Starts a throw-away embedded PostgreSQL (or uses DATABASE_URL), applies the existing migrations,
+ *   compares the schema with the entities and writes the difference as a new migration under
+ *   src/database/migrations/. Prints "no changes" when entities and migrations agree.
+ * node dist/scripts/generate-migration.js --check
+ *   Writes nothing; exits 1 and prints the SQL when the entities and the migrations disagree.
  */
 import 'reflect-metadata';
 import { mkdtempSync, chmodSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
@@ -19,7 +20,8 @@ import { randomSecret } from '../src/kernel/crypto/secret-tokens.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const projectRoot = resolve(here, '..', '..');
 const name = process.argv[2];
-if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
+const checkOnly = name === '--check';
+if (!checkOnly && (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name))) {
   console.error('usage: npm run migration:generate -- <PascalCaseName>');
   process.exit(2);
 }
@@ -44,6 +46,11 @@ async function main(): Promise<void> {
     await dataSource.destroy();
     if (sql.upQueries.length === 0) {
       console.log('no changes: entities and migrations agree');
+      return;
+    }
+    if (checkOnly) {
+      console.error(`The entities and the migrations disagree; a migration would run:\n${sql.upQueries.map((q) => `  ${q.query}`).join('\n')}`);
+      process.exitCode = 1;
       return;
     }
     const timestamp = Date.now();

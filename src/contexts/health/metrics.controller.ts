@@ -1,19 +1,23 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PrometheusController } from '@willsoto/nestjs-prometheus';
 import type { Response } from 'express';
+import { register } from 'prom-client';
 import { Public } from '../../kernel/auth/public.decorator.js';
 import { RawResponse } from '../../kernel/http/response.decorators.js';
 
-/** Prometheus exposition: process metrics and http_request_duration_seconds. */
+/**
+ * Prometheus exposition of the default registry, where @willsoto/nestjs-prometheus registers the
+ * process metrics and our http_request_duration_seconds. Mounted at /metrics by PrometheusModule.
+ */
 @ApiTags('Health')
 @Controller()
-export class MetricsController extends PrometheusController {
+export class MetricsController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'Prometheus metrics' })
   @RawResponse({ description: 'Metrics in the Prometheus text format', contentType: 'text/plain' })
-  override index(@Res({ passthrough: true }) response: Response): Promise<string> {
-    return super.index(response);
+  async getMetrics(@Res({ passthrough: true }) res: Response): Promise<string> {
+    res.setHeader('Content-Type', register.contentType);
+    return register.metrics();
   }
 }

@@ -19,9 +19,12 @@ export class ConfigError extends Error {
 
 function describe(error: ValidationError): string {
   const name = error.property as keyof EnvironmentVariables;
-  const messages = Object.values(error.constraints ?? {}).join('; ');
+  const failures = Object.entries(error.constraints ?? {});
+  // A value of the wrong type fails every range rule too; the type failure alone says it best.
+  const typeFailures = failures.filter(([constraint]) => /^is[A-Z]/.test(constraint));
+  const messages = (typeFailures.length ? typeFailures : failures).map(([, message]) => message.replace(new RegExp(`^${name} `), ''));
   const shown = SECRET_VARIABLES.has(name) ? '' : ` (got ${JSON.stringify(error.value)})`;
-  return `${name}: ${messages}${shown}`;
+  return `${name}: ${messages.join('; ')}${shown}`;
 }
 
 function parseEnvironment(env: NodeJS.ProcessEnv): EnvironmentVariables {
