@@ -1,0 +1,95 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './load-config.js';
+
+const base = { NODE_ENV: 'test' };
+const p256 = () => generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+const problems = (env: NodeJS.ProcessEnv): string[] => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('loadConfig', () => {
+  test('defaults give a complete development-like configuration', () => {
+    const config = loadConfig(base);
+    expect(config.port).toBe(3000);
+    expect(config.database.embedded?.port).toBe(54329);
+    expect(config.database.url).toBeUndefined();
+    expect(config.http.corsOrigins).toBe(false);
+    expect(config.auth.verificationKeys).toHaveLength(1);
+    expect(config.encryption.key).toHaveLength(32);
+  });
+
+  test('names every bad variable at once, with values only for non-secrets', () => {
+    const found = problems({ ...base, PORT: '70000', BODY_LIMIT: 'huge', DATABASE_URL: 'http://user:s3cret@x/db', ENCRYPTION_KEY: 'c2hvcnQ=' });
+    expect(found).toHaveLength(4);
+    expect(found.join('\n')).toContain('PORT: must not be greater than 65535 (got 70000)');
+    expect(found.join('\n')).toContain('BODY_LIMIT: must look like 512kb or 1mb (got "huge")');
+    expect(found.join('\n')).not.toContain('s3cret');
+    expect(found.join('\n')).not.toContain('c2hvcnQ=');
+  });
+
+  test('an empty variable counts as unset', () => {
+    expect(loadConfig({ ...base, DATABASE_URL: '', PORT: '' }).port).toBe(3000);
+  });
+
+  test('production requires explicit keys and accepts a PEM given with escaped newlines or as base64', () => {
+    expect(problems({ NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db' })).toEqual([
+      'JWT_PRIVATE_KEY: is required in production',
+      'ENCRYPTION_KEY: is required in production',
+    ]);
+    const pem = p256();
+    const key = Buffer.alloc(32, 7).toString('base64');
+    for (const form of [pem.replace(/\n/g, '\\n'), Buffer.from(pem).toString('base64')]) {
+      const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db', JWT_PRIVATE_KEY: form, ENCRYPTION_KEY: key });
+      expect(config.isProduction).toBe(true);
+      expect(config.database.embedded).toBeUndefined();
+    }
+  });
+
+  test('refuses a signing key that is not EC P-256', () => {
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    expect(problems({ ...base, JWT_PRIVATE_KEY: rsa })).toEqual([
+      'JWT_PRIVATE_KEY: must be an EC P-256 private key (access tokens are signed with ES256)',
+    ]);
+  });
+
+  test('keeps previous public keys for verification after a rotation', () => {
+    const previous = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const config = loadConfig({ ...base, JWT_PRIVATE_KEY: p256(), JWT_PREVIOUS_PUBLIC_KEYS: previous });
+    expect(config.auth.verificationKeys).toHaveLength(2);
+  });
+
+  test('development generates its keys once under DATA_DIR, private to the owner, and reuses them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marshal-config-'));
+    chmodSync(dir, 0o700);
+    try {
+      const first = loadConfig({ NODE_ENV: 'development', DATA_DIR: dir });
+      const second = loadConfig({ NODE_ENV: 'development', DATA_DIR: dir });
+      expect(second.encryption.key.equals(first.encryption.key)).toBe(true);
+      expect(second.database.embedded?.password).toBe(first.database.embedded?.password);
+      expect(statSync(join(dir, 'secrets.json')).mode & 0o777).toBe(0o600);
+      expect(JSON.parse(readFileSync(join(dir, 'secrets.json'), 'utf8'))).toHaveProperty('jwtPrivateKey');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('tests get fresh ephemeral keys and write nothing', () => {
+    expect(loadConfig(base).encryption.key.equals(loadConfig(base).encryption.key)).toBe(false);
+  });
+
+  test('parses CORS origins and trust proxy', () => {
+    expect(loadConfig({ ...base, CORS_ORIGINS: 'https://a.example, https://b.example' }).http.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+    expect(loadConfig({ ...base, CORS_ORIGINS: '*' }).http.corsOrigins).toBe('*');
+    expect(loadConfig({ ...base, TRUST_PROXY: '2' }).http.trustProxy).toBe(2);
+    expect(loadConfig({ ...base, TRUST_PROXY: 'false' }).http.trustProxy).toBe(false);
+  });
+});

@@ -1,0 +1,45 @@
+import { BadRequestException, ForbiddenException, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { AppError, ruleViolated } from './app-error.js';
+import { mapError } from './error-mapping.js';
+
+const req = { method: 'GET', originalUrl: '/api/v1/things?x=1' };
+
+describe('mapError', () => {
+  test('keeps an AppError as it is', () => {
+    const error = ruleViolated('SELF_APPROVAL_FORBIDDEN', 'You cannot approve your own request');
+    expect(mapError(error, req)).toEqual({ error, unexpected: false });
+  });
+
+  test("recognises the router's not-found, and only that one", () => {
+    expect(mapError(new NotFoundException('Cannot GET /api/v1/things?x=1'), req).error.code).toBe('ROUTE_NOT_FOUND');
+    expect(mapError(new NotFoundException('Cannot GET /elsewhere'), req).error.code).toBe('NOT_FOUND');
+  });
+
+  test('gives framework HTTP errors our codes', () => {
+    expect(mapError(new ForbiddenException(), req).error).toMatchObject({ status: 403, code: 'FORBIDDEN' });
+    expect(mapError(new BadRequestException('bad'), req).error).toMatchObject({ status: 400, code: 'BAD_REQUEST', message: 'bad' });
+    expect(mapError(new ServiceUnavailableException('db down: details'), req).error).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE', message: 'The service is temporarily unavailable' });
+  });
+
+  test('maps body-parser failures', () => {
+    expect(mapError(Object.assign(new Error('x'), { type: 'entity.parse.failed' }), req).error).toMatchObject({ status: 400, code: 'MALFORMED_JSON' });
+    expect(mapError(Object.assign(new Error('x'), { type: 'entity.too.large' }), req).error).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
+  });
+
+  test('maps the database errors only a client value can cause, and hides the SQL', () => {
+    const unique = new QueryFailedError('INSERT INTO users ...', [], Object.assign(new Error('duplicate key'), { code: '23505' }));
+    expect(mapError(unique, req)).toMatchObject({ error: { status: 409, code: 'CONFLICT' }, unexpected: false });
+    const other = new QueryFailedError('SELECT secret FROM t', [], Object.assign(new Error('deadlock'), { code: '40P01' }));
+    const mapped = mapError(other, req);
+    expect(mapped).toMatchObject({ error: { status: 500, code: 'INTERNAL' }, unexpected: true });
+    expect(mapped.error.message).not.toContain('SELECT');
+  });
+
+  test('anything else is 500 INTERNAL with a generic message', () => {
+    const mapped = mapError(new TypeError("Cannot read properties of undefined (reading 'password')"), req);
+    expect(mapped.error).toBeInstanceOf(AppError);
+    expect(mapped).toMatchObject({ error: { status: 500, code: 'INTERNAL' }, unexpected: true });
+    expect(mapped.error.message).not.toContain('password');
+  });
+});

@@ -1,0 +1,33 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { documentProblems, sortKeys } from './openapi-document.js';
+
+describe('sortKeys', () => {
+  test('sorts object keys at every depth and keeps array order', () => {
+    const sorted = sortKeys({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: null } });
+    expect(JSON.stringify(sorted)).toBe('{"a":{"c":null,"d":[3,{"y":2,"z":1}]},"b":1}');
+  });
+});
+
+describe('documentProblems', () => {
+  const op = (operationId: string, extra: object = {}) => ({ operationId, summary: 's', tags: ['T'], responses: { '200': { description: 'ok' } }, ...extra });
+
+  test('accepts a complete document', () => {
+    const doc = { paths: { '/a': { get: op('getA') }, '/b': { post: op('createB') } } } as unknown as OpenAPIObject;
+    expect(documentProblems(doc)).toEqual([]);
+  });
+
+  test('finds duplicate ids, and operations without a summary, tag or success response', () => {
+    const doc = {
+      paths: {
+        '/a': { get: op('same') },
+        '/b': { get: op('same') },
+        '/c': { put: { operationId: 'putC', responses: { '400': { description: 'bad' } } } },
+      },
+    } as unknown as OpenAPIObject;
+    const problems = documentProblems(doc);
+    expect(problems).toContain('GET /b: operationId "same" is also used by GET /a');
+    expect(problems).toContain('PUT /c: no summary (@ApiOperation({ summary }))');
+    expect(problems).toContain('PUT /c: no tag (@ApiTags on the controller)');
+    expect(problems.some((p) => p.startsWith('PUT /c: no success response'))).toBe(true);
+  });
+});

@@ -1,0 +1,79 @@
+import { raw, spec } from '../support/contract.js';
+import { startServer, type TestServer } from '../support/server.js';
+
+/**
+ * The contract users generate clients from: served exactly as committed, every operation fully
+ * described, and no operation public unless listed here with its reason.
+ */
+const PUBLIC_OPERATIONS: Record<string, string> = {
+  login: 'obtaining credentials cannot require credentials',
+  refreshSession: 'authenticated by the refresh token in its body',
+  getJwks: 'verifiers fetch the public keys without credentials (RFC 7517)',
+  getHealthz: 'liveness probe',
+  getHealth: 'liveness probe',
+  getApiHealth: 'liveness probe',
+  getApiHealthz: 'liveness probe',
+  getReadyz: 'readiness probe',
+  getApiReadyz: 'readiness probe',
+  getMetrics: 'Prometheus scrapes without credentials; expose it on a private network',
+  getEngineStatus: 'a probe: version and migration state for operators and deploy checks',
+};
+
+/** Operations answered as-is, without the envelope (DESIGN: probes and /metrics aside, plus standard documents). */
+const RAW_OPERATIONS = new Set(['getJwks', 'getHealthz', 'getHealth', 'getApiHealth', 'getApiHealthz', 'getReadyz', 'getApiReadyz', 'getMetrics', 'getEngineStatus']);
+
+type Operation = { operationId: string; summary?: string; tags?: string[]; security?: unknown[]; responses: Record<string, any> };
+const operations: { method: string; path: string; op: Operation }[] = Object.entries(spec.paths).flatMap(([path, item]) =>
+  Object.entries(item as Record<string, Operation>).map(([method, op]) => ({ method: method.toUpperCase(), path, op })),
+);
+
+let t: TestServer;
+beforeAll(async () => {
+  t = await startServer();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+test.each(['/openapi.json', '/api/v1/openapi'])('%s serves exactly the committed document', async (path) => {
+  const res = await raw(t.baseUrl, path);
+  expect(res.status).toBe(200);
+  expect(res.body).toEqual(spec);
+});
+
+test('Swagger UI is served at /docs', async () => {
+  const res = await raw(t.baseUrl, '/docs');
+  expect(res.status).toBe(200);
+  expect(res.text).toContain('swagger-ui');
+});
+
+describe.each(operations.map((o) => [`${o.method} ${o.path}`, o] as const))('%s', (_name, { op }) => {
+  test('has an operation id, a summary, a tag and a security requirement', () => {
+    expect(op.operationId).toMatch(/^[a-z][A-Za-z]+$/);
+    expect(op.summary).toBeTruthy();
+    expect(op.tags?.length).toBeGreaterThan(0);
+    expect(Array.isArray(op.security)).toBe(true);
+  });
+
+  test('is public only with a recorded reason', () => {
+    if (op.security!.length === 0) expect(PUBLIC_OPERATIONS).toHaveProperty(op.operationId);
+    else expect(PUBLIC_OPERATIONS).not.toHaveProperty(op.operationId);
+  });
+
+  test('documents its success in the envelope (or is a listed raw operation) and its errors in the error envelope', () => {
+    const statuses = Object.keys(op.responses);
+    const success = statuses.filter((s) => /^2\d\d$/.test(s));
+    expect(success.length).toBeGreaterThan(0);
+    for (const status of success) {
+      const schema = op.responses[status].content?.['application/json']?.schema;
+      if (status === '204') expect(op.responses[status].content).toBeUndefined();
+      else if (RAW_OPERATIONS.has(op.operationId)) expect(op.responses[status].content).toBeDefined();
+      else expect(schema.allOf[0]).toEqual({ $ref: '#/components/schemas/SuccessEnvelope' });
+    }
+    for (const status of statuses.filter((s) => /^[45]\d\d$/.test(s) && !(RAW_OPERATIONS.has(op.operationId) && s === '503'))) {
+      expect(op.responses[status].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ErrorEnvelope' });
+    }
+    expect(statuses).toContain('500');
+    if (op.security!.length > 0) expect(statuses).toEqual(expect.arrayContaining(['401', '403']));
+  });
+});
