@@ -39,6 +39,12 @@ describe('login', () => {
     expect(res.status).toBe(200);
   });
 
+  test('emails are unique whatever their case, down to the database', async () => {
+    await expect(
+      t.sql("INSERT INTO users (id, email, display_name, status) VALUES ('00000000-0000-7000-8000-000000000001', $1, 'Twin', 'active')", [ADMIN.email.toUpperCase()]),
+    ).rejects.toThrow(/users_email_lower_key/);
+  });
+
   test('a wrong password and an unknown account fail the same way', async () => {
     const wrong = await raw(t.baseUrl, '/api/v1/auth/login', { method: 'POST', json: { email: ADMIN.email, password: 'not the password' } });
     const unknown = await raw(t.baseUrl, '/api/v1/auth/login', { method: 'POST', json: { email: 'nobody@marshal.test', password: 'not the password' } });
