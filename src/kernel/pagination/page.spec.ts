@@ -19,7 +19,7 @@ function fakeQueryBuilder(rows: unknown[], total: number) {
       calls.push(`take ${n}`);
       return qb;
     },
-    getManyAndCount: async () => [rows, total],
+    getManyAndCount: () => Promise.resolve([rows, total]),
   };
   return { qb: qb as unknown as SelectQueryBuilder<{ id: string }>, calls };
 }
