@@ -1,0 +1,344 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { EmbeddedDatabase } from '../src/kernel/database/embedded-database.js';
+import { runMigrations } from '../src/kernel/database/migrate.js';
+
+/*
+ * `npm run bench`: GET /api/v1/me on the built Marshal server against a baseline measured in the
+ * same run: baseline-me-server.ts does the same work per request (ES256 check, the one session
+ * read, the envelope) on raw node:http + pg, on the same database with the same token. The gap
+ * between the two is what Marshal's framework, middleware and logging cost.
+ *
+ * Environment: DATABASE_URL (a server to create the bench database on; default: an embedded
+ * PostgreSQL), BENCH_DURATION (seconds per measured run, 10), BENCH_WARMUP (seconds, 2),
+ * BENCH_CONNECTIONS (50), BENCH_ROUNDS (2), DATABASE_POOL_SIZE (10, for both servers),
+ * BENCH_CPU_PROF (a folder: each server writes a V8 CPU profile into a subfolder of it when it stops).
+ */
+
+const HERE = dirname(fileURLToPath(import.meta.url)); // dist/bench
+const ROOT = join(HERE, '..', '..');
+const MARSHAL_ENTRY = join(ROOT, 'dist', 'src', 'main.js');
+const BASELINE_ENTRY = join(HERE, 'baseline-me-server.js');
+const RESULTS_FILE = join(ROOT, 'bench', 'results', 'me.json');
+const ADMIN = { email: 'bench@marshal.test', password: randomBytes(12).toString('hex') };
+const ISSUER = 'marshal';
+const AUDIENCE = 'marshal-api'; // fixed in loadConfig
+
+function positiveInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer (got ${raw})`);
+  return value;
+}
+
+const settings = {
+  durationSeconds: positiveInt('BENCH_DURATION', 10),
+  warmupSeconds: positiveInt('BENCH_WARMUP', 2),
+  connections: positiveInt('BENCH_CONNECTIONS', 50),
+  rounds: positiveInt('BENCH_ROUNDS', 2),
+  poolSize: positiveInt('DATABASE_POOL_SIZE', 10),
+};
+
+/** Undone in reverse order at the end, also on failure or Ctrl-C: servers, database, folders. */
+const cleanups: (() => Promise<void> | void)[] = [];
+async function cleanUp(): Promise<void> {
+  for (const undo of cleanups.splice(0).reverse()) {
+    try {
+      await undo();
+    } catch (error) {
+      console.error('cleanup failed:', error);
+    }
+  }
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (typeof address !== 'object' || !address) throw new Error('no port');
+  return address.port;
+}
+
+async function query<T extends pg.QueryResultRow>(url: string, text: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(text)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh, migrated database on DATABASE_URL's server or on an embedded one; dropped at the end. */
+async function provisionDatabase(workDir: string): Promise<{ url: string; server: string }> {
+  let adminUrl = process.env.DATABASE_URL;
+  let server = 'DATABASE_URL';
+  if (!adminUrl) {
+    // As root, PostgreSQL runs as "postgres", who must be able to enter the folder (mkdtemp gives 0700).
+    chmodSync(workDir, 0o755);
+    const db = await EmbeddedDatabase.start({ dir: join(workDir, 'pg'), port: await freePort(), password: randomBytes(16).toString('hex'), ephemeral: true });
+    cleanups.push(() => db.stop());
+    adminUrl = db.url('postgres');
+    server = 'embedded';
+  }
+  const name = `marshal_bench_${randomBytes(5).toString('hex')}`;
+  await query(adminUrl, `CREATE DATABASE ${name}`);
+  const admin = adminUrl;
+  cleanups.push(async () => void (await query(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)));
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  await runMigrations(url.toString());
+  const [{ server_version }] = await query<{ server_version: string }>(url.toString(), 'SHOW server_version');
+  return { url: url.toString(), server: `${server}, PostgreSQL ${server_version}` };
+}
+
+interface Child {
+  name: string;
+  baseUrl: string;
+  logFile: string;
+}
+
+function tail(file: string, lines = 30): string {
+  return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+}
+
+/**
+ * Starts `node <entry>` and waits until its output matches `ready` (group 1: the base URL).
+ * Output goes to a file, not to a pipe read by this process: reading a busy server's log lines
+ * here would take CPU from the load generator on a small machine, and files are what a
+ * production log collector gets anyway.
+ */
+async function spawnChild(name: string, entry: string, env: Record<string, string>, ready: RegExp, logDir: string): Promise<Child> {
+  const slug = name.replace(/\W+/g, '-').replace(/-$/, '');
+  const logFile = join(logDir, `${slug}.log`);
+  const fd = openSync(logFile, 'a');
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF, slug)}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, entry], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+    stdio: ['ignore', fd, fd],
+  });
+  closeSync(fd);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const running = () => child.exitCode === null && child.signalCode === null;
+  cleanups.push(async () => {
+    if (!running()) return;
+    child.kill('SIGTERM');
+    const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(force);
+  });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const match = ready.exec(readFileSync(logFile, 'utf8'));
+    if (match) return { name, baseUrl: match[1].replace('localhost', '127.0.0.1'), logFile };
+    if (!running() || Date.now() > deadline) {
+      throw new Error(`${name} did not start (${running() ? 'timed out' : `exited ${child.exitCode ?? child.signalCode}`}):\n${tail(logFile)}`);
+    }
+    await sleep(100);
+  }
+}
+
+async function getJson<T>(url: string, init?: RequestInit): Promise<{ status: number; body: T }> {
+  const response = await fetch(url, init);
+  return { status: response.status, body: (await response.json()) as T };
+}
+
+interface MeEnvelope {
+  success: boolean;
+  data: Record<string, unknown> | null;
+}
+
+/** The shape of a JSON value: the dotted paths of all its object keys, in order. */
+const shapeOf = (value: unknown, prefix = ''): string[] =>
+  value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? Object.entries(value).flatMap(([k, v]) => [`${prefix}${k}`, ...shapeOf(v, `${prefix}${k}.`)])
+    : [];
+
+/** Fails loudly unless every target answers 200 with the same user in the same envelope shape. */
+async function verifyTargets(targets: Child[], token: string): Promise<void> {
+  let reference: { target: string; data: string; shape: string } | undefined;
+  for (const target of targets) {
+    const { status, body } = await getJson<MeEnvelope>(`${target.baseUrl}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+    if (status !== 200 || !body.success) {
+      throw new Error(`${target.name}: GET /api/v1/me answered ${status}: ${JSON.stringify(body)}\n${tail(target.logFile, 10)}`);
+    }
+    const seen = { target: target.name, data: JSON.stringify(body.data), shape: shapeOf(body).join(' ') };
+    reference ??= seen;
+    if (seen.data !== reference.data || seen.shape !== reference.shape) {
+      throw new Error(`${target.name} and ${reference.target} answer differently:\n${JSON.stringify(seen)}\n${JSON.stringify(reference)}`);
+    }
+  }
+}
+
+interface Run {
+  target: string;
+  round: number;
+  requestsPerSecond: number;
+  latencyP50Ms: number;
+  latencyP99Ms: number;
+  requests: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function load(target: Child, token: string, duration: number): Promise<autocannon.Result> {
+  return autocannon({
+    url: `${target.baseUrl}/api/v1/me`,
+    connections: settings.connections,
+    duration,
+    headers: { authorization: `Bearer ${token}` },
+  });
+}
+
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+async function main(): Promise<void> {
+  const workDir = mkdtempSync(join(tmpdir(), 'marshal-bench-'));
+  cleanups.push(() => rmSync(workDir, { recursive: true, force: true }));
+  const logDir = join(workDir, 'logs');
+  mkdirSync(logDir);
+
+  const database = await provisionDatabase(workDir);
+
+  // Production mode, as users run it: explicit signing and encryption keys, shared by both Marshal processes.
+  const signingKey = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const encryptionKey = randomBytes(32).toString('base64');
+  const marshalEnv = (logLevel: string) => ({
+    NODE_ENV: 'production',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: database.url,
+    DATABASE_POOL_SIZE: String(settings.poolSize),
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    JWT_PRIVATE_KEY: signingKey,
+    ENCRYPTION_KEY: encryptionKey,
+    JWT_ISSUER: ISSUER,
+    LOG_LEVEL: logLevel,
+    // Outlives any BENCH_DURATION; a token's lifetime costs nothing per request.
+    ACCESS_TOKEN_TTL_SECONDS: '86400',
+  });
+  const banner = /API\s+(http:\/\/\S+)\/api\/v1/;
+  // One after the other: the first creates the organization and its owner, the second finds them.
+  const marshal = await spawnChild('marshal (LOG_LEVEL=info)', MARSHAL_ENTRY, marshalEnv('info'), banner, logDir);
+  const marshalWarn = await spawnChild('marshal (LOG_LEVEL=warn)', MARSHAL_ENTRY, marshalEnv('warn'), banner, logDir);
+
+  const login = await getJson<{ data?: { accessToken: string } }>(`${marshal.baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  });
+  const token = login.body.data?.accessToken;
+  if (login.status !== 200 || !token) throw new Error(`login answered ${login.status}: ${JSON.stringify(login.body)}`);
+  const jwks = await getJson<{ keys: object[] }>(`${marshal.baseUrl}/.well-known/jwks.json`);
+  if (jwks.status !== 200 || jwks.body.keys.length !== 1) throw new Error(`jwks answered ${jwks.status}: ${JSON.stringify(jwks.body)}`);
+
+  const baseline = await spawnChild(
+    'baseline',
+    BASELINE_ENTRY,
+    {
+      DATABASE_URL: database.url,
+      DATABASE_POOL_SIZE: String(settings.poolSize),
+      BASELINE_JWK: JSON.stringify(jwks.body.keys[0]),
+      JWT_ISSUER: ISSUER,
+      JWT_AUDIENCE: AUDIENCE,
+    },
+    /baseline listening on (http:\/\/\S+)/,
+    logDir,
+  );
+  const targets = [baseline, marshal, marshalWarn];
+  await verifyTargets(targets, token);
+
+  const command = process.env.npm_lifecycle_event === 'bench' ? 'npm run bench' : `node ${process.argv.slice(1).map((a) => relative(process.cwd(), a) || a).join(' ')}`;
+  const overrides = Object.entries(process.env).filter(([k]) => k.startsWith('BENCH_') || k === 'DATABASE_POOL_SIZE').map(([k, v]) => `${k}=${v}`);
+  const machine = { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown' };
+  console.log(`\nGET /api/v1/me: ${[...overrides, command].join(' ')}`);
+  console.log(`Node ${machine.node}, ${machine.cpus} CPUs (${machine.cpuModel}), ${database.server}`);
+  console.log(
+    `${settings.connections} connections, ${settings.durationSeconds} s per run after a ${settings.warmupSeconds} s warm-up, ` +
+      `${settings.rounds} round${settings.rounds === 1 ? '' : 's'} of baseline, marshal, marshal-warn; pool size ${settings.poolSize}\n`,
+  );
+
+  // Rounds interleave the targets, so that drift on a shared machine hits each of them alike.
+  const runs: Run[] = [];
+  for (let round = 1; round <= settings.rounds; round++) {
+    for (const target of targets) {
+      // Discarded: wakes the JIT, the pool's connections and the CPU caches after the other targets ran.
+      await load(target, token, settings.warmupSeconds);
+      const result = await load(target, token, settings.durationSeconds);
+      const run: Run = {
+        target: target.name,
+        round,
+        requestsPerSecond: result.requests.average,
+        latencyP50Ms: result.latency.p50,
+        latencyP99Ms: result.latency.p99,
+        requests: result.requests.total,
+        non2xx: result.non2xx,
+        errors: result.errors + result.timeouts,
+      };
+      runs.push(run);
+      console.log(
+        `  round ${round}  ${target.name.padEnd(26)} ${run.requestsPerSecond.toFixed(0).padStart(6)} req/s  ` +
+          `p50 ${run.latencyP50Ms} ms  p99 ${run.latencyP99Ms} ms  non-2xx ${run.non2xx}  errors ${run.errors}`,
+      );
+    }
+  }
+
+  const summary = targets.map((t) => {
+    const mine = runs.filter((r) => r.target === t.name);
+    return {
+      target: t.name,
+      requestsPerSecond: round2(mean(mine.map((r) => r.requestsPerSecond))),
+      latencyP50Ms: round2(mean(mine.map((r) => r.latencyP50Ms))),
+      latencyP99Ms: round2(mean(mine.map((r) => r.latencyP99Ms))),
+      non2xx: mine.reduce((n, r) => n + r.non2xx, 0),
+      errors: mine.reduce((n, r) => n + r.errors, 0),
+    };
+  });
+  const [base, info, warn] = summary;
+  const ratios = {
+    marshalToBaselineRps: round2(info.requestsPerSecond / base.requestsPerSecond),
+    baselineToMarshalP99: round2(base.latencyP99Ms / info.latencyP99Ms),
+    marshalWarnToBaselineRps: round2(warn.requestsPerSecond / base.requestsPerSecond),
+    baselineToMarshalWarnP99: round2(base.latencyP99Ms / warn.latencyP99Ms),
+  };
+
+  console.log(`\n${'target (mean of rounds)'.padEnd(28)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'non-2xx'.padStart(9)}`);
+  for (const s of summary) {
+    console.log(
+      `${s.target.padEnd(28)}${s.requestsPerSecond.toFixed(0).padStart(9)}${s.latencyP50Ms.toFixed(1).padStart(9)}` +
+        `${s.latencyP99Ms.toFixed(1).padStart(9)}${String(s.non2xx).padStart(9)}`,
+    );
+  }
+  console.log(`\nMarshal/baseline req/s: ${ratios.marshalToBaselineRps.toFixed(2)}   p99 baseline/marshal: ${ratios.baselineToMarshalP99.toFixed(2)}`);
+  console.log(`  with LOG_LEVEL=warn:   ${ratios.marshalWarnToBaselineRps.toFixed(2)}   p99 baseline/marshal: ${ratios.baselineToMarshalWarnP99.toFixed(2)}`);
+  const failures = summary.filter((s) => s.non2xx > 0 || s.errors > 0);
+  if (failures.length) console.log(`\nWARNING: non-2xx responses or errors during the runs: ${failures.map((s) => s.target).join(', ')}`);
+
+  mkdirSync(dirname(RESULTS_FILE), { recursive: true });
+  const report = { date: new Date().toISOString(), command: [...overrides, command].join(' '), ...machine, database: database.server, settings, summary, ratios, runs };
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nWrote ${RESULTS_FILE}`);
+}
+
+process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
+try {
+  await main();
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  await cleanUp();
+}
