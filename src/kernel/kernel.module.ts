@@ -30,6 +30,9 @@ export class KernelModule {
             generateId: true,
             idGenerator: (req: MarshalRequest) => req.requestId,
             setup: (cls, req: MarshalRequest) => cls.set('correlationId', req.correlationId),
+            // No proxy providers or plugins: skip their per-request hooks.
+            resolveProxyProviders: false,
+            initializePlugins: false,
           },
         }),
         LoggerModule.forRoot(loggingOptions(config)),

@@ -1,12 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import jwt from 'jsonwebtoken';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AppConfig } from '../../kernel/config/app-config.js';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { ACCESS_TOKEN_ALGORITHM, AccessTokenClaims, AccessTokensService } from './access-tokens.service.js';
 import type { User } from './entities/user.entity.js';
 import { SessionsService } from './sessions.service.js';
+
+/** The `kid` of a compact JWS, reading only its header (the signature is checked after). */
+function keyIdOf(token: string): string | undefined {
+  try {
+    const header = JSON.parse(Buffer.from(token.slice(0, token.indexOf('.')), 'base64url').toString('utf8')) as { kid?: unknown };
+    return typeof header.kid === 'string' ? header.kid : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** What a successful authentication attaches to the request. */
 export interface AuthenticatedUser {
@@ -33,8 +42,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       audience: config.auth.audience,
       ignoreExpiration: false,
       secretOrKeyProvider: (_req: unknown, rawToken: string, done: (err: Error | null, key?: string) => void) => {
-        const header = jwt.decode(rawToken, { complete: true })?.header;
-        const key = tokens.verificationKey(header?.kid);
+        const key = tokens.verificationKey(keyIdOf(rawToken));
         // jsonwebtoken accepts a KeyObject (its types say string): no PEM parsing per request.
         if (key) done(null, key as unknown as string);
         else done(new Error('unknown signing key'));

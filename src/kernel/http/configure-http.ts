@@ -25,6 +25,9 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
   const expressApp = app as NestExpressApplication;
   expressApp.set('trust proxy', config.http.trustProxy);
   expressApp.disable('x-powered-by');
+  // Express would hash every JSON body for a weak ETag. API responses are not cached that way;
+  // an operation that is cacheable sets its own ETag.
+  expressApp.set('etag', false);
   app.use(requestIdentity);
   app.use(recordHttpMetrics(app.get(getToken(HTTP_REQUEST_DURATION))));
   app.use(
