@@ -16,5 +16,5 @@ if (!url) throw new Error('Set DATABASE_URL to use the TypeORM CLI');
 
 export default new DataSource({
   ...dataSourceOptions(url, 2),
-  entities: [join(here, 'src', 'contexts', '**', 'entities', '*.entity.js')],
+  entities: [join(here, 'src', '**', '*.entity.js')],
 });

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   }
   try {
     await runMigrations(url);
-    const dataSource = new DataSource({ ...dataSourceOptions(url, 2), entities: [join(here, '..', 'src', 'contexts', '**', 'entities', '*.entity.js')] });
+    const dataSource = new DataSource({ ...dataSourceOptions(url, 2), entities: [join(here, '..', 'src', '**', '*.entity.js')] });
     await dataSource.initialize();
     const sql = await dataSource.driver.createSchemaBuilder().log();
     await dataSource.destroy();

@@ -1,17 +1,30 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccessModule } from './contexts/access/access.module.js';
+import { PermissionGuard } from './contexts/access/permission.guard.js';
+import { AuditModule } from './contexts/audit/audit.module.js';
 import { HealthModule } from './contexts/health/health.module.js';
+import { AuthenticationGuard } from './contexts/identity/authentication.guard.js';
 import { IdentityModule } from './contexts/identity/identity.module.js';
 import { TenancyModule } from './contexts/tenancy/tenancy.module.js';
 import { AppConfig } from './kernel/config/app-config.js';
 import { KernelModule } from './kernel/kernel.module.js';
 import { OpenApiModule } from './kernel/openapi/openapi.module.js';
+import { RateLimitGuard } from './kernel/rate-limit/rate-limit.guard.js';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [KernelModule.forRoot(config), OpenApiModule, HealthModule, IdentityModule, TenancyModule],
+      imports: [KernelModule.forRoot(config), OpenApiModule, HealthModule, IdentityModule, AccessModule, TenancyModule, AuditModule],
+      // The request pipeline, in this order: who is calling (and in which organization), how much
+      // it may call, what it may do.
+      providers: [
+        { provide: APP_GUARD, useExisting: AuthenticationGuard },
+        { provide: APP_GUARD, useExisting: RateLimitGuard },
+        { provide: APP_GUARD, useExisting: PermissionGuard },
+      ],
     };
   }
 }

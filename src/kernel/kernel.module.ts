@@ -1,20 +1,55 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import { ClsPluginTransactional } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditChainHead, AuditEvent } from './audit/audit-event.entity.js';
+import { AuditNotes } from './audit/audit-notes.js';
+import { AuditStore } from './audit/audit-store.js';
+import { AuditWriter } from './audit/audit-writer.js';
+import { BackgroundJobs } from './background/background-jobs.js';
 import { AppConfig } from './config/app-config.js';
 import { RequestContext } from './context/request-context.js';
+import { EnvelopeCipher } from './crypto/envelope-cipher.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { EnvelopeInterceptor } from './http/envelope.interceptor.js';
 import type { MarshalRequest } from './http/request.js';
+import { IdempotencyKey } from './idempotency/idempotency-key.entity.js';
+import { IdempotencyService } from './idempotency/idempotency.service.js';
 import { LifecycleState } from './lifecycle/lifecycle-state.js';
 import { loggingOptions } from './logging/logging.options.js';
 import { httpRequestDurationProvider } from './metrics/http-metrics.js';
+import { MutationInterceptor } from './mutations/mutation.interceptor.js';
+import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
+import { RedisThrottlerStorage } from './rate-limit/redis-throttler.storage.js';
+import { RedisConnection } from './redis/redis-connection.js';
+import { RouteDeclarationsCheck } from './routes/route-declarations.check.js';
+import { RouteInventory } from './routes/route-inventory.js';
+import { TenantData } from './tenancy/tenant-data.js';
+
+const SHARED = [
+  RequestContext,
+  LifecycleState,
+  TenantData,
+  EnvelopeCipher,
+  AuditWriter,
+  AuditStore,
+  AuditNotes,
+  IdempotencyService,
+  BackgroundJobs,
+  RedisConnection,
+  RateLimitGuard,
+  RouteInventory,
+  httpRequestDurationProvider,
+];
 
 /**
- * Cross-cutting infrastructure, global to every context: the typed config, request context,
- * JSON logging, the database connection and the envelope. Knows no domain.
+ * Cross-cutting infrastructure, global to every context: typed config, request context and its
+ * transaction, JSON logging, the database, the envelope, audit, idempotency, rate limits and
+ * background jobs. Knows no domain.
  */
 @Global()
 @Module({})
@@ -23,34 +58,49 @@ export class KernelModule {
     return {
       module: KernelModule,
       imports: [
-        ClsModule.forRoot({
-          global: true,
-          middleware: {
-            mount: true,
-            generateId: true,
-            idGenerator: (req: MarshalRequest) => req.requestId,
-            setup: (cls, req: MarshalRequest) => cls.set('correlationId', req.correlationId),
-            // No proxy providers or plugins: skip their per-request hooks.
-            resolveProxyProviders: false,
-            initializePlugins: false,
-          },
-        }),
-        LoggerModule.forRoot(loggingOptions(config)),
+        DiscoveryModule,
         TypeOrmModule.forRoot({
           ...dataSourceOptions(config.database.url ?? 'postgres://unconfigured', config.database.poolSize),
           autoLoadEntities: true,
           retryAttempts: 2,
           retryDelay: 1000,
         }),
+        TypeOrmModule.forFeature([AuditEvent, AuditChainHead, IdempotencyKey]),
+        ClsModule.forRoot({
+          global: true,
+          middleware: {
+            mount: true,
+            generateId: true,
+            idGenerator: (req: MarshalRequest) => req.requestId,
+            setup: (cls, req: MarshalRequest) => {
+              cls.set('correlationId', req.correlationId);
+              cls.set('ip', req.ip);
+              cls.set('userAgent', req.headers['user-agent']);
+            },
+            // No proxy providers, and the transactional plugin has no per-request hooks.
+            resolveProxyProviders: false,
+            initializePlugins: false,
+          },
+          plugins: [new ClsPluginTransactional({ adapter: new TransactionalAdapterTypeOrm({ dataSourceToken: getDataSourceToken() }) })],
+        }),
+        LoggerModule.forRoot(loggingOptions(config)),
+        ThrottlerModule.forRootAsync({
+          inject: [RedisConnection],
+          useFactory: (redis: RedisConnection) => ({
+            throttlers: [],
+            ...(redis.client ? { storage: new RedisThrottlerStorage(redis.client) } : {}),
+          }),
+        }),
       ],
       providers: [
         { provide: AppConfig, useValue: config },
-        RequestContext,
-        LifecycleState,
-        httpRequestDurationProvider,
+        ...SHARED,
+        RouteDeclarationsCheck,
+        // Registration order is nesting order: the envelope wraps what the mutation interceptor returns.
         { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: MutationInterceptor },
       ],
-      exports: [AppConfig, RequestContext, LifecycleState, httpRequestDurationProvider],
+      exports: [AppConfig, ...SHARED],
     };
   }
 }

@@ -8,6 +8,7 @@ import { startServer, type TestServer } from '../support/server.js';
 const PUBLIC_OPERATIONS: Record<string, string> = {
   login: 'obtaining credentials cannot require credentials',
   refreshSession: 'authenticated by the refresh token in its body',
+  acceptInvitation: 'authenticated by the single-use accept token in its body; the invitee may have no account yet',
   getJwks: 'verifiers fetch the public keys without credentials (RFC 7517)',
   getHealthz: 'liveness probe',
   getHealth: 'liveness probe',

@@ -61,6 +61,11 @@ export default async function globalSetup() {
     await client.end();
   }
   await runMigrations(withDatabase(adminUrl, template));
+  // pg-boss installs its own schema on first start; do it once here so every copy starts with it.
+  const { PgBoss } = await import('pg-boss');
+  const boss = new PgBoss({ connectionString: withDatabase(adminUrl, template), schema: 'pgboss', max: 1, schedule: false, supervise: false });
+  await boss.start();
+  await boss.stop({ graceful: false, close: true });
   process.env.MARSHAL_TEST_ADMIN_URL = adminUrl;
   process.env.MARSHAL_TEST_TEMPLATE = template;
   // Each file's database is named after the run, so teardown can find any a crashed file left.

@@ -5,6 +5,7 @@ import type { HealthCheckResult } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { Public } from '../../kernel/auth/public.decorator.js';
 import { LifecycleState } from '../../kernel/lifecycle/lifecycle-state.js';
+import { RedisConnection } from '../../kernel/redis/redis-connection.js';
 import { RawResponse } from '../../kernel/http/response.decorators.js';
 
 const LIVENESS_SCHEMA = { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['ok'] } } };
@@ -35,6 +36,7 @@ export class ProbesController {
     private readonly database: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
     private readonly lifecycle: LifecycleState,
+    private readonly redis: RedisConnection,
   ) {}
 
   @Get('healthz')
@@ -98,6 +100,10 @@ export class ProbesController {
           const check = this.indicators.check('lifecycle');
           return this.lifecycle.isShuttingDown ? check.down({ message: 'shutting down' }) : check.up();
         },
+        // Only when configured: REDIS_URL holds the shared rate-limit counters.
+        ...(this.redis.client
+          ? [async () => ((await this.redis.ping()) ? this.indicators.check('redis').up() : this.indicators.check('redis').down({ message: 'no answer to PING' }))]
+          : []),
       ]);
     } catch (error) {
       // Terminus reports a failed check by throwing 503 with the per-check result as its body.

@@ -4,6 +4,9 @@ import type { Request } from 'express';
 import { CurrentPrincipal } from '../../kernel/auth/current-principal.decorator.js';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { Public } from '../../kernel/auth/public.decorator.js';
+import { AnyPrincipal } from '../../kernel/auth/require-permission.decorator.js';
+import { Audited, NotAudited } from '../../kernel/audit/audited.decorator.js';
+import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import { ApiErrors, ApiNoContent, ApiOk } from '../../kernel/http/response.decorators.js';
 import { AuthService } from './auth.service.js';
 import { CurrentUser } from './current-user.decorator.js';
@@ -14,10 +17,14 @@ import type { User } from './entities/user.entity.js';
 @ApiTags('Identity')
 @Controller('api/v1/auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly notes: AuditNotes,
+  ) {}
 
   @Post('login')
   @Public()
+  @NotAudited('AuthService records auth.login with the user as actor: the request has no principal yet')
   @ApiOperation({
     summary: 'Log in with email and password',
     description:
@@ -32,6 +39,7 @@ export class AuthController {
 
   @Post('refresh')
   @Public()
+  @NotAudited('routine rotation; a refresh token reuse is recorded by SessionsService')
   @ApiOperation({
     summary: 'Exchange a refresh token for a new token pair',
     description: 'Rotates the refresh token. Presenting an already-used refresh token revokes the whole session.',
@@ -43,13 +51,18 @@ export class AuthController {
   }
 
   @Post('logout')
+  @AnyPrincipal('a principal may always end its own session')
+  @Audited('auth.logout', 'session')
   @ApiOperation({ summary: 'End the session', description: 'Revokes the session: its access and refresh tokens stop working at once.' })
   @ApiNoContent()
   async logout(@CurrentPrincipal() principal: Principal): Promise<void> {
-    if (principal.sessionId) await this.auth.logout(principal.sessionId);
+    if (!principal.sessionId) return; // an API key has no session to end
+    this.notes.note({ resourceId: principal.sessionId });
+    await this.auth.logout(principal.sessionId);
   }
 
   @Get('me')
+  @AnyPrincipal('a principal may always see itself')
   @ApiOperation({ summary: 'The authenticated user' })
   @ApiOk(UserDto)
   getAuthenticatedUser(@CurrentUser() user: User): UserDto {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditWriter } from '../../kernel/audit/audit-writer.js';
 import { MembershipDirectory } from '../../kernel/auth/membership-directory.js';
 import { forbidden, unauthenticated } from '../../kernel/http/app-error.js';
 import { AccessTokensService } from './access-tokens.service.js';
@@ -21,6 +22,7 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottleService,
     private readonly memberships: MembershipDirectory,
+    private readonly audit: AuditWriter,
   ) {}
 
   /**
@@ -40,6 +42,7 @@ export class AuthService {
     if (!organizationId) throw forbidden('This account is not a member of any organization');
     const { session, refresh } = await this.sessions.start({ userId: user.id, organizationId, ...client });
     await this.users.recordLogin(user.id);
+    await this.audit.record({ organizationId, action: 'auth.login', actor: { type: 'user', id: user.id }, resourceType: 'session', resourceId: session.id });
     return this.pair(user, session, refresh);
   }
 

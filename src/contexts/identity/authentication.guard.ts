@@ -1,42 +1,82 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import { MembershipDirectory } from '../../kernel/auth/membership-directory.js';
+import type { Principal } from '../../kernel/auth/principal.js';
 import { IS_PUBLIC } from '../../kernel/auth/public.decorator.js';
 import { RequestContext } from '../../kernel/context/request-context.js';
-import { unauthenticated } from '../../kernel/http/app-error.js';
-import { asMarshalRequest } from '../../kernel/http/request.js';
+import { forbidden, unauthenticated } from '../../kernel/http/app-error.js';
+import { asMarshalRequest, type MarshalRequest } from '../../kernel/http/request.js';
+import { UUID_PATTERN } from '../../kernel/ids.js';
+import { ApiKeysService, looksLikeApiKey } from './api-keys.service.js';
 import type { AuthenticatedUser } from './jwt.strategy.js';
 
 /**
- * The global guard: every route is authenticated unless marked @Public(). Failures are 401
- * UNAUTHENTICATED with a message that says what to fix, never why a signature failed.
+ * The global guard: every route is authenticated unless marked @Public(). A request carries a user
+ * access token (`Authorization: Bearer <jwt>`, verified by passport-jwt) or an API key (`Bearer mk_…`
+ * or `X-API-Key`). It then acts in the credential's organization, or in the one `x-workspace-id`
+ * names if the principal is a member there; naming another is 403, never a silent switch.
  */
 @Injectable()
 export class AuthenticationGuard extends AuthGuard('jwt') {
   constructor(
     private readonly reflector: Reflector,
     private readonly requestContext: RequestContext,
+    private readonly apiKeys: ApiKeysService,
+    private readonly memberships: MembershipDirectory,
   ) {
     super();
   }
 
-  override canActivate(context: ExecutionContext) {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
-    if (isPublic) return true;
-    return super.canActivate(context);
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    const req = asMarshalRequest(context.switchToHttp().getRequest());
+    const apiKey = this.presentedApiKey(req);
+    if (apiKey) {
+      const { principal, user } = await this.apiKeys.authenticate(apiKey);
+      (req as MarshalRequest & { user?: AuthenticatedUser }).user = { principal, user };
+      req.principal = principal;
+    } else {
+      await (super.canActivate(context) as Promise<boolean>);
+    }
+    await this.actInRequestedWorkspace(req);
+    this.requestContext.setPrincipal(req.principal!);
+    return true;
   }
 
   override handleRequest<T = AuthenticatedUser>(error: unknown, authenticated: T | false, info: unknown, context: ExecutionContext): T {
     if (error || !authenticated) {
       const reason = info instanceof Error ? info.name : '';
       const req = context.switchToHttp().getRequest<{ headers: Record<string, unknown> }>();
-      if (!req.headers.authorization) throw unauthenticated('Authentication is required: send Authorization: Bearer <token>');
+      if (!req.headers.authorization) throw unauthenticated('Authentication is required: send Authorization: Bearer <token>, or X-API-Key');
       if (reason === 'TokenExpiredError') throw unauthenticated('The access token has expired; refresh it');
       throw unauthenticated('The access token is not valid');
     }
-    const { principal } = authenticated as unknown as AuthenticatedUser;
-    asMarshalRequest(context.switchToHttp().getRequest()).principal = principal;
-    this.requestContext.setPrincipal(principal);
+    asMarshalRequest(context.switchToHttp().getRequest()).principal = (authenticated as unknown as AuthenticatedUser).principal;
     return authenticated;
+  }
+
+  private presentedApiKey(req: MarshalRequest): string | undefined {
+    const header = req.headers['x-api-key'];
+    if (typeof header === 'string' && header) return header;
+    const auth = req.headers.authorization;
+    if (typeof auth === 'string' && auth.startsWith('Bearer ')) {
+      const token = auth.slice(7).trim();
+      if (looksLikeApiKey(token)) return token;
+    }
+    return undefined;
+  }
+
+  private async actInRequestedWorkspace(req: MarshalRequest): Promise<void> {
+    const requested = req.headers['x-workspace-id'];
+    const principal = req.principal!;
+    if (requested === undefined || requested === principal.organizationId) return;
+    if (typeof requested !== 'string' || !UUID_PATTERN.test(requested)) throw forbidden('x-workspace-id must name an organization you are a member of');
+    // A key or an agent belongs to one organization; only a user may act in another of its memberships.
+    const member = principal.type === 'user' && (await this.memberships.isMember(requested, principal.id));
+    if (!member) throw forbidden('You are not a member of the organization x-workspace-id names');
+    const switched: Principal = { ...principal, organizationId: requested };
+    req.principal = switched;
+    (req as MarshalRequest & { user?: AuthenticatedUser }).user!.principal = switched;
   }
 }

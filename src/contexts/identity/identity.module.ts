@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessModule } from '../access/access.module.js';
 import { AccessTokensService } from './access-tokens.service.js';
+import { ApiKeysController } from './api-keys.controller.js';
+import { ApiKeysService } from './api-keys.service.js';
+import { ApiKey } from './entities/api-key.entity.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { AuthenticationGuard } from './authentication.guard.js';
@@ -18,20 +21,11 @@ import { PasswordHasher } from './password-hasher.js';
 import { SessionsService } from './sessions.service.js';
 import { UsersService } from './users.service.js';
 
-/** Identity: users, passwords, sessions and access tokens; the global authentication guard. */
+/** Identity: users, passwords, sessions, access tokens and API keys; the authentication guard. */
 @Module({
-  imports: [TypeOrmModule.forFeature([User, Session, RefreshToken, LoginFailure]), PassportModule],
-  controllers: [AuthController, MeController, JwksController],
-  providers: [
-    PasswordHasher,
-    UsersService,
-    SessionsService,
-    AccessTokensService,
-    LoginThrottleService,
-    AuthService,
-    JwtStrategy,
-    { provide: APP_GUARD, useClass: AuthenticationGuard },
-  ],
-  exports: [UsersService],
+  imports: [TypeOrmModule.forFeature([User, Session, RefreshToken, LoginFailure, ApiKey]), PassportModule, AccessModule],
+  controllers: [AuthController, MeController, JwksController, ApiKeysController],
+  providers: [PasswordHasher, UsersService, SessionsService, AccessTokensService, LoginThrottleService, AuthService, JwtStrategy, ApiKeysService, AuthenticationGuard],
+  exports: [UsersService, AuthenticationGuard],
 })
 export class IdentityModule {}

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { BackgroundJobs } from '../../kernel/background/background-jobs.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../kernel/config/app-config.js';
@@ -14,11 +15,16 @@ const ipKey = (ip: string) => `ip:${ip}`;
  * accounts are counted exactly like known ones, so a lockout discloses nothing.
  */
 @Injectable()
-export class LoginThrottleService {
+export class LoginThrottleService implements OnModuleInit {
   constructor(
     private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jobs: BackgroundJobs,
   ) {}
+
+  onModuleInit(): void {
+    this.jobs.schedule('sweep-login-failures', '*/10 * * * *', () => this.sweep());
+  }
 
   /** Throws 429 RATE_LIMITED, with Retry-After, while the account or the address is locked. */
   async assertAllowed(email: string, ip: string): Promise<void> {
@@ -49,15 +55,18 @@ export class LoginThrottleService {
     // invites lock-order trouble with the sweep.
     await this.dataSource.query(sql, [accountKey(email), maxFailuresPerAccount, lockoutSeconds]);
     await this.dataSource.query(sql, [ipKey(ip), maxFailuresPerIp, lockoutSeconds]);
-    // Counters whose window and lock have both passed are noise; drop them as we go, skipping any
-    // row another request holds.
-    await this.dataSource.query(
+  }
+
+  /** Drops counters whose window and lock have both passed; scheduled, skipping rows a login holds. */
+  async sweep(): Promise<number> {
+    const result = await this.dataSource.query<[unknown, number]>(
       `DELETE FROM login_failures WHERE key IN (
          SELECT key FROM login_failures
           WHERE window_started_at < now() - make_interval(secs => $1) AND (locked_until IS NULL OR locked_until < now())
-          LIMIT 100 FOR UPDATE SKIP LOCKED)`,
-      [lockoutSeconds * 2],
+          LIMIT 5000 FOR UPDATE SKIP LOCKED)`,
+      [this.config.auth.loginThrottle.lockoutSeconds * 2],
     );
+    return result[1] ?? 0;
   }
 
   /** A successful login clears its account's counter (not its address's: one good account must not launder guesses). */

@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AnyPrincipal } from '../../kernel/auth/require-permission.decorator.js';
 import { ApiOk } from '../../kernel/http/response.decorators.js';
 import { CurrentUser } from './current-user.decorator.js';
 import { UserDto } from './dto/user.dto.js';
@@ -9,7 +10,8 @@ import type { User } from './entities/user.entity.js';
 @Controller('api/v1/me')
 export class MeController {
   @Get()
-  @ApiOperation({ summary: 'The current principal', description: 'The same user as GET /api/v1/auth/me.' })
+  @AnyPrincipal('a principal may always see itself')
+  @ApiOperation({ summary: 'The current user', description: 'The same user as GET /api/v1/auth/me. For an API key: the user it acts for.' })
   @ApiOk(UserDto)
   getMe(@CurrentUser() user: User): UserDto {
     return UserDto.from(user);

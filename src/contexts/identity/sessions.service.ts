@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
+import { InjectTransactionHost, Propagation } from '@nestjs-cls/transactional';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { AuditWriter } from '../../kernel/audit/audit-writer.js';
 import { AppConfig } from '../../kernel/config/app-config.js';
+import type { Tx } from '../../kernel/database/transactions.js';
 import { randomSecret, secretMatchesDigest, sha256 } from '../../kernel/crypto/secret-tokens.js';
 import { unauthenticated } from '../../kernel/http/app-error.js';
 import { newId } from '../../kernel/ids.js';
@@ -64,11 +67,14 @@ export class SessionsService {
   constructor(
     private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
-    @InjectRepository(Session) private readonly sessions: Repository<Session>,
+    @InjectTransactionHost() private readonly tx: Tx,
+    private readonly audit: AuditWriter,
   ) {}
 
+  /** Joins the caller's transaction (login: with its audit entry). */
   async start(input: { userId: string; organizationId: string; ip?: string; userAgent?: string }): Promise<{ session: Session; refresh: IssuedRefreshToken }> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.tx.withTransaction(async () => {
+      const manager = this.tx.tx;
       const session = manager.create(Session, {
         id: newId(),
         userId: input.userId,
@@ -87,7 +93,9 @@ export class SessionsService {
     const parsed = parseRefreshToken(presented);
     if (!parsed) throw unauthenticated('The refresh token is not valid');
 
-    const outcome = await this.dataSource.transaction(async (manager): Promise<RotationOutcome> => {
+    // A transaction of its own: a reuse revokes the family and must commit although the request fails.
+    const outcome = await this.tx.withTransaction(Propagation.RequiresNew, async (): Promise<RotationOutcome> => {
+      const manager = this.tx.tx;
       // Row lock: of two concurrent exchanges of one token, the second sees it used.
       const token = await manager
         .createQueryBuilder(RefreshToken, 't')
@@ -100,6 +108,15 @@ export class SessionsService {
       if (!session || session.revokedAt || session.expiresAt <= new Date()) return { ok: false, reason: 'session_ended' };
       if (token.usedAt) {
         await this.revokeWith(manager, session.id, 'refresh_token_reuse');
+        await this.audit.record({
+          organizationId: session.organizationId,
+          action: 'session.refresh_token_reuse',
+          outcome: 'denied',
+          actor: { type: 'user', id: session.userId },
+          resourceType: 'session',
+          resourceId: session.id,
+          details: { effect: 'every token of the session revoked' },
+        });
         return { ok: false, reason: 'reuse' };
       }
       if (token.expiresAt <= new Date()) return { ok: false, reason: 'expired' };
@@ -113,8 +130,9 @@ export class SessionsService {
     return outcome;
   }
 
+  /** Joins the caller's transaction (logout: with its audit entry). */
   async revoke(sessionId: string, reason: string): Promise<void> {
-    await this.revokeWith(this.dataSource.manager, sessionId, reason);
+    await this.revokeWith(this.tx.tx, sessionId, reason);
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { InjectTransactionHost } from '@nestjs-cls/transactional';
+import { EntityManager, In, Repository } from 'typeorm';
+import type { Tx } from '../../kernel/database/transactions.js';
 import { conflict } from '../../kernel/http/app-error.js';
 import { newId } from '../../kernel/ids.js';
 import { User } from './entities/user.entity.js';
@@ -16,9 +17,14 @@ export interface NewUser {
 @Injectable()
 export class UsersService {
   constructor(
-    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectTransactionHost() private readonly tx: Tx,
     private readonly hasher: PasswordHasher,
   ) {}
+
+  /** Joins the request's transaction when there is one. */
+  private get users(): Repository<User> {
+    return this.tx.tx.getRepository(User);
+  }
 
   /**
    * Creates a user; pass `manager` to join the caller's transaction. Hashing happens before any
@@ -38,6 +44,14 @@ export class UsersService {
 
   findById(id: string): Promise<User | null> {
     return this.users.findOneBy({ id });
+  }
+
+  findByIds(ids: string[]): Promise<User[]> {
+    return ids.length ? this.users.findBy({ id: In(ids) }) : Promise.resolve([]);
+  }
+
+  findByEmail(email: string): Promise<User | null> {
+    return this.users.createQueryBuilder('u').where('lower(u.email) = :email', { email: email.trim().toLowerCase() }).getOne();
   }
 
   /** The user with this email (any case), including the password hash, for login only. */

@@ -1,5 +1,6 @@
 import type { MigrationInterface } from 'typeorm';
+import { AccessTenancyAudit1795361803049 } from './1795361803049-AccessTenancyAudit.js';
 import { Initial1795357732736 } from './1795357732736-Initial.js';
 
 /** Every migration, oldest first. Listed explicitly so that any loader (node, jest) finds them. */
-export const migrations: (new () => MigrationInterface)[] = [Initial1795357732736];
+export const migrations: (new () => MigrationInterface)[] = [Initial1795357732736, AccessTenancyAudit1795361803049];

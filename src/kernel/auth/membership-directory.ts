@@ -1,9 +1,10 @@
 /**
- * The one thing identity needs from tenancy: which organization a user acts in by default.
- * Declared here and implemented by the tenancy context, so identity does not import tenancy
- * (which itself builds on identity's users).
+ * What other contexts need to know about memberships, without importing tenancy (which itself
+ * builds on identity and access). Declared here, implemented by the tenancy context.
  */
 export abstract class MembershipDirectory {
   /** The user's default organization (the oldest membership), or null if it has none. */
   abstract defaultOrganizationOf(userId: string): Promise<string | null>;
+
+  abstract isMember(organizationId: string, userId: string): Promise<boolean>;
 }

@@ -8,4 +8,11 @@ export interface Principal {
   organizationId: string;
   /** For users: the session the access token belongs to. */
   sessionId?: string;
+  /**
+   * For credentials that act for a user (API keys): that user. The credential never holds more
+   * than the user holds now.
+   */
+  onBehalfOf?: string;
+  /** For such credentials: the subset of the user's permissions they may use (null: all of them). */
+  permissionLimit?: string[] | null;
 }

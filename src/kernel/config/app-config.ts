@@ -10,6 +10,12 @@ export interface DatabaseConfig {
   embedded?: { port: number; dir: string; password: string };
 }
 
+/** Requests allowed per minute, and per second in a burst. */
+export interface RateLimit {
+  perMinute: number;
+  burstPerSecond: number;
+}
+
 export interface AuthConfig {
   issuer: string;
   audience: string;
@@ -37,6 +43,9 @@ export class AppConfig {
   auth!: AuthConfig;
   encryption!: { keyId: string; key: Buffer };
   http!: { bodyLimit: string; corsOrigins: string[] | '*' | false; trustProxy: boolean | number | string };
+  idempotencyRequired!: boolean;
+  redisUrl?: string;
+  rateLimits!: { enabled: boolean; standard: RateLimit; premium: RateLimit; anonymous: RateLimit };
   logLevel!: string;
   shutdownTimeoutMs!: number;
   build!: { version: string; commit: string | null };

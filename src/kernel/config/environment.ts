@@ -97,6 +97,28 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(100) @Max(300_000)
   SHUTDOWN_TIMEOUT_MS = 10_000;
 
+  /** When true, every authenticated POST/PUT/PATCH/DELETE must carry an Idempotency-Key. */
+  @IsIn(['true', 'false'])
+  IDEMPOTENCY_REQUIRED = 'false';
+
+  /** Redis for rate-limit counters shared by replicas; in-process counters when unset. */
+  @IsOptional() @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  @IsIn(['true', 'false'])
+  RATE_LIMIT_ENABLED = 'true';
+
+  /** `<requests per minute>,<burst per second>` for organizations on the standard tier. */
+  @Matches(/^\d+,\d+$/, { message: 'must look like 1000,100 (per minute, burst per second)' })
+  RATE_LIMIT_STANDARD = '1000,100';
+
+  @Matches(/^\d+,\d+$/, { message: 'must look like 5000,500 (per minute, burst per second)' })
+  RATE_LIMIT_PREMIUM = '5000,500';
+
+  /** Per client address, for unauthenticated routes (login, refresh, invitation acceptance). */
+  @Matches(/^\d+,\d+$/, { message: 'must look like 300,30 (per minute, burst per second)' })
+  RATE_LIMIT_ANONYMOUS = '300,30';
+
   /** The commit reported by /.well-known/engine-status; read from git when unset. */
   @IsOptional() @IsString() @Matches(/^[0-9a-f]{7,40}$/)
   GIT_COMMIT?: string;
@@ -107,4 +129,5 @@ export const SECRET_VARIABLES = new Set<keyof EnvironmentVariables>([
   'ADMIN_PASSWORD',
   'JWT_PRIVATE_KEY',
   'ENCRYPTION_KEY',
+  'REDIS_URL',
 ]);

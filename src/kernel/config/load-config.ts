@@ -79,6 +79,11 @@ function parseCors(value: string): string[] | '*' | false {
   return origins.includes('*') ? '*' : origins;
 }
 
+function parseRateLimit(value: string): { perMinute: number; burstPerSecond: number } {
+  const [perMinute, burstPerSecond] = value.split(',').map(Number);
+  return { perMinute, burstPerSecond };
+}
+
 function parseTrustProxy(value: string): boolean | number | string {
   if (value === 'true') return true;
   if (value === 'false') return false;
@@ -172,6 +177,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     encryption: { keyId: vars.ENCRYPTION_KEY_ID ?? 'local-1', key: encryptionKey },
     http: { bodyLimit: vars.BODY_LIMIT, corsOrigins: parseCors(vars.CORS_ORIGINS), trustProxy: parseTrustProxy(vars.TRUST_PROXY) },
+    idempotencyRequired: vars.IDEMPOTENCY_REQUIRED === 'true',
+    redisUrl: vars.REDIS_URL,
+    rateLimits: {
+      enabled: vars.RATE_LIMIT_ENABLED === 'true',
+      standard: parseRateLimit(vars.RATE_LIMIT_STANDARD),
+      premium: parseRateLimit(vars.RATE_LIMIT_PREMIUM),
+      anonymous: parseRateLimit(vars.RATE_LIMIT_ANONYMOUS),
+    },
     logLevel: vars.LOG_LEVEL,
     shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_MS,
     build: readBuildInfo(vars.GIT_COMMIT),

@@ -4,6 +4,8 @@ import type { Principal } from '../auth/principal.js';
 
 export interface MarshalClsStore extends ClsStore {
   correlationId: string;
+  ip?: string;
+  userAgent?: string;
   principal?: Principal;
 }
 
@@ -22,6 +24,14 @@ export class RequestContext {
 
   get correlationId(): string | undefined {
     return this.cls.isActive() ? this.cls.get('correlationId') : undefined;
+  }
+
+  get ip(): string | undefined {
+    return this.cls.isActive() ? this.cls.get('ip') : undefined;
+  }
+
+  get userAgent(): string | undefined {
+    return this.cls.isActive() ? this.cls.get('userAgent') : undefined;
   }
 
   get principal(): Principal | undefined {

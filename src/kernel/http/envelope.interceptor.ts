@@ -1,16 +1,19 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { map, Observable } from 'rxjs';
+import { CursorPage } from '../pagination/cursor-page.js';
 import { Page } from '../pagination/page.js';
 import { successEnvelope } from './envelope.js';
 import { asMarshalRequest, MarshalRequest } from './request.js';
 import { RESPONSE_SHAPE, ResponseShape } from './response.decorators.js';
 
-function pageLink(req: MarshalRequest, page: number): string {
+function queryLink(req: MarshalRequest, name: string, value: string): string {
   const url = new URL(req.originalUrl, 'http://marshal.invalid');
-  url.searchParams.set('page', String(page));
+  url.searchParams.set(name, value);
   return `${url.pathname}${url.search}`;
 }
+
+const pageLink = (req: MarshalRequest, page: number) => queryLink(req, 'page', String(page));
 
 /**
  * Wraps what a handler returns in the success envelope. The shape comes from the metadata that
@@ -31,6 +34,13 @@ export class EnvelopeInterceptor implements NestInterceptor {
       map((value: unknown) => {
         if (shape.kind === 'empty') return undefined;
         if (shape.kind === 'data') return successEnvelope(req, shape.status, value ?? null);
+        if (shape.kind === 'cursor') {
+          if (!(value instanceof CursorPage)) throw new Error(`${context.getClass().name}.${context.getHandler().name} is declared @ApiCursorPage but did not return a CursorPage`);
+          return successEnvelope(req, shape.status, value.items, {
+            cursor: { limit: value.limit, next: value.nextCursor, hasNext: value.nextCursor !== null },
+            links: { next: value.nextCursor ? queryLink(req, 'cursor', value.nextCursor) : null },
+          });
+        }
         if (!(value instanceof Page)) throw new Error(`${context.getClass().name}.${context.getHandler().name} is declared @ApiPage but did not return a Page`);
         const hasNext = value.page < value.totalPages;
         const hasPrevious = value.page > 1;

@@ -16,6 +16,12 @@ export class PaginationMeta {
   @ApiProperty() hasPrevious!: boolean;
 }
 
+export class CursorMeta {
+  @ApiProperty({ example: 50 }) limit!: number;
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last' }) next!: string | null;
+  @ApiProperty() hasNext!: boolean;
+}
+
 export class EnvelopeMeta {
   @ApiProperty({ format: 'uuid' }) requestId!: string;
   @ApiProperty({ description: 'Echoes x-correlation-id, or the request id when none was sent' }) correlationId!: string;
@@ -23,6 +29,7 @@ export class EnvelopeMeta {
   @ApiProperty({ example: 200 }) status!: number;
   @ApiProperty({ example: '1' }) version!: string;
   @ApiPropertyOptional({ type: PaginationMeta }) pagination?: PaginationMeta;
+  @ApiPropertyOptional({ type: CursorMeta }) cursor?: CursorMeta;
 }
 
 export class EnvelopeContext {
@@ -72,14 +79,15 @@ export class ErrorEnvelope {
 
 export const API_VERSION = '1';
 
-function meta(req: MarshalRequest, status: number, pagination?: PaginationMeta): EnvelopeMeta {
+function meta(req: MarshalRequest, status: number, extra: { pagination?: PaginationMeta; cursor?: CursorMeta } = {}): EnvelopeMeta {
   return {
     requestId: req.requestId,
     correlationId: req.correlationId,
     timestamp: new Date().toISOString(),
     status,
     version: API_VERSION,
-    ...(pagination ? { pagination } : {}),
+    ...(extra.pagination ? { pagination: extra.pagination } : {}),
+    ...(extra.cursor ? { cursor: extra.cursor } : {}),
   };
 }
 
@@ -92,13 +100,13 @@ export function successEnvelope(
   req: MarshalRequest,
   status: number,
   data: unknown,
-  extra: { pagination?: PaginationMeta; links?: Partial<EnvelopeLinks> } = {},
+  extra: { pagination?: PaginationMeta; cursor?: CursorMeta; links?: Partial<EnvelopeLinks> } = {},
 ): SuccessEnvelope {
   return {
     success: true,
     data,
     error: null,
-    meta: meta(req, status, extra.pagination),
+    meta: meta(req, status, extra),
     context: context(req),
     links: { self: req.originalUrl, ...extra.links },
   };

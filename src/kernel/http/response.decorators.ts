@@ -1,11 +1,12 @@
 import { applyDecorators, HttpCode, SetMetadata, Type } from '@nestjs/common';
 import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import { EnvelopeMeta, ErrorEnvelope, PaginationMeta, SuccessEnvelope } from './envelope.js';
+import { CursorMeta, EnvelopeMeta, ErrorEnvelope, PaginationMeta, SuccessEnvelope } from './envelope.js';
 
 /** How the envelope interceptor treats what a handler returns. Set only by the decorators below. */
 export type ResponseShape =
   | { kind: 'data'; status: number }
   | { kind: 'page'; status: number }
+  | { kind: 'cursor'; status: number }
   | { kind: 'empty'; status: 204 }
   /** Probes, metrics, documents and streams: written as they are, no envelope. */
   | { kind: 'raw'; status: number };
@@ -19,12 +20,13 @@ function dataSchema(model: Model | 'array-of', itemModel?: Model) {
   return { $ref: getSchemaPath(model) };
 }
 
-function enveloped(status: number, description: string, data: object, paged = false) {
+function enveloped(status: number, description: string, data: object, paging?: 'pagination' | 'cursor') {
   const properties: Record<string, object> = { data };
   const required = ['data'];
-  if (paged) {
+  if (paging) {
+    const model = paging === 'pagination' ? PaginationMeta : CursorMeta;
     properties.meta = {
-      allOf: [{ $ref: getSchemaPath(EnvelopeMeta) }, { type: 'object', required: ['pagination'], properties: { pagination: { $ref: getSchemaPath(PaginationMeta) } } }],
+      allOf: [{ $ref: getSchemaPath(EnvelopeMeta) }, { type: 'object', required: [paging], properties: { [paging]: { $ref: getSchemaPath(model) } } }],
     };
     required.push('meta');
   }
@@ -58,7 +60,16 @@ export function ApiPage(model: Model, options: { description?: string } = {}) {
   return shaped(
     { kind: 'page', status: 200 },
     ApiExtraModels(SuccessEnvelope, EnvelopeMeta, PaginationMeta, model),
-    enveloped(200, options.description ?? 'One page of results', dataSchema('array-of', model), true),
+    enveloped(200, options.description ?? 'One page of results', dataSchema('array-of', model), 'pagination'),
+  );
+}
+
+/** 200 with up to `limit` items of `model`, newest first, and `meta.cursor`; the handler returns a CursorPage. */
+export function ApiCursorPage(model: Model, options: { description?: string } = {}) {
+  return shaped(
+    { kind: 'cursor', status: 200 },
+    ApiExtraModels(SuccessEnvelope, EnvelopeMeta, CursorMeta, model),
+    enveloped(200, options.description ?? 'Items, newest first; follow meta.cursor.next for more', dataSchema('array-of', model), 'cursor'),
   );
 }
 
@@ -90,10 +101,10 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   401: 'Missing, invalid or expired credentials (UNAUTHENTICATED)',
   403: 'The principal lacks the permission, or names an organization it is not a member of (FORBIDDEN)',
   404: 'The resource does not exist in this organization (NOT_FOUND)',
-  409: 'The request conflicts with the current state (CONFLICT, IDEMPOTENCY_IN_PROGRESS)',
+  409: 'The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS)',
   410: 'The resource existed and is gone for good (GONE)',
   413: 'The request body is over the size limit (PAYLOAD_TOO_LARGE)',
-  422: 'A business rule refused the request; error.code says which',
+  422: 'A business rule refused the request, or the Idempotency-Key was used for another request (IDEMPOTENCY_KEY_REUSED); error.code says which',
   429: 'Rate limited (RATE_LIMITED); see Retry-After',
   500: 'An unexpected error (INTERNAL); the request id identifies it in the logs',
   503: 'A dependency is unavailable (SERVICE_UNAVAILABLE)',

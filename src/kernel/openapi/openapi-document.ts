@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { EnvelopeContext, EnvelopeLinks, EnvelopeMeta, ErrorEnvelope, PaginationMeta, SuccessEnvelope } from '../http/envelope.js';
+import { CursorMeta, EnvelopeContext, EnvelopeLinks, EnvelopeMeta, ErrorEnvelope, PaginationMeta, SuccessEnvelope } from '../http/envelope.js';
 import { errorResponse } from '../http/response.decorators.js';
 
 export const SECURITY_SCHEMES = {
@@ -19,7 +19,7 @@ type Operation = {
   summary?: string;
   tags?: string[];
   security?: Record<string, string[]>[];
-  parameters?: { in: string; name: string }[];
+  parameters?: { in: string; name: string; [field: string]: unknown }[];
   requestBody?: unknown;
   responses: Record<string, unknown>;
   [extension: `x-${string}`]: unknown;
@@ -49,20 +49,51 @@ export function operations(document: OpenAPIObject): { path: string; method: str
   return out;
 }
 
+const MUTATING = new Set(['post', 'put', 'patch', 'delete']);
+
+const WORKSPACE_HEADER = {
+  name: 'x-workspace-id',
+  in: 'header',
+  required: false,
+  description: 'Act in this organization (one of your memberships) instead of your default one; another is 403.',
+  schema: { type: 'string', format: 'uuid' },
+};
+
+const idempotencyHeader = (required: boolean) => ({
+  name: 'Idempotency-Key',
+  in: 'header',
+  required,
+  description:
+    'Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with ' +
+    '`Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; ' +
+    'while the first is running, 409 IDEMPOTENCY_IN_PROGRESS.',
+  schema: { type: 'string', minLength: 1, maxLength: 255 },
+});
+
 /**
  * Completes what decorators leave implicit, the same way for every operation: the default security
- * (the global guard's default), and the error responses any operation can give (400 when it takes
- * input, 401 and 403 when secured, 429 under /api, 500 always).
+ * (the global guard's default), the x-workspace-id and Idempotency-Key headers, and the error
+ * responses any operation can give (400 when it takes input, 401 and 403 when secured, 409 and 422
+ * for idempotent retries, 429 under /api, 500 always).
  */
 function completeOperations(document: OpenAPIObject): void {
-  for (const { path, op } of operations(document)) {
+  for (const { path, method, op } of operations(document)) {
     const security = (op.security ??= DEFAULT_SECURITY);
+    const secured = security.length > 0;
+    const parameters = (op.parameters ??= []);
+    if (secured) parameters.push(WORKSPACE_HEADER);
+    // Idempotency keys are scoped to a principal: unauthenticated operations take none.
+    if (MUTATING.has(method) && secured) parameters.push(idempotencyHeader(op['x-idempotency-required'] === true));
     const responses = op.responses;
     const add = (status: number) => (responses[String(status)] ??= errorResponse(status));
-    if (op.requestBody || (op.parameters ?? []).length > 0) add(400);
-    if (security.length > 0) {
+    if (op.requestBody || parameters.length > 0) add(400);
+    if (secured) {
       add(401);
       add(403);
+    }
+    if (MUTATING.has(method) && secured) {
+      add(409);
+      add(422);
     }
     // Rate limits apply to the API; probes, metrics and documents are never throttled.
     if (path.startsWith('/api/')) add(429);
@@ -117,7 +148,7 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
     // Handler names are the operation ids: they read well in generated clients, and the writer
     // refuses a duplicate, so they stay unique across contexts.
     operationIdFactory: (_controller, method) => method,
-    extraModels: [SuccessEnvelope, ErrorEnvelope, EnvelopeMeta, EnvelopeContext, EnvelopeLinks, PaginationMeta],
+    extraModels: [SuccessEnvelope, ErrorEnvelope, EnvelopeMeta, EnvelopeContext, EnvelopeLinks, PaginationMeta, CursorMeta],
   });
   completeOperations(document);
   return sortKeys(document);

@@ -1,27 +1,25 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
+import { TenantOwnedEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
 
 /** A user's membership of an organization: what lets a principal act in it. */
 @Entity('memberships')
 @Unique('memberships_organization_user_key', ['organizationId', 'userId'])
-export class Membership {
+export class Membership extends TenantOwnedEntity {
   @PrimaryColumn('uuid')
   id!: string;
-
-  @Column('uuid')
-  organizationId!: string;
-
-  @ManyToOne('Organization', { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organization_id' })
-  private readonly organization?: unknown;
 
   @Index()
   @Column('uuid')
   userId!: string;
 
+  @Column('timestamptz', { default: () => 'now()' })
+  createdAt!: Date;
+
+  @ManyToOne('Organization', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organization_id' })
+  private readonly organization?: unknown;
+
   @ManyToOne('User', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })
   private readonly user?: unknown;
-
-  @Column('timestamptz', { default: () => 'now()' })
-  createdAt!: Date;
 }

@@ -1,0 +1,56 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsUUID } from 'class-validator';
+import { PageQuery } from '../../../kernel/pagination/page.js';
+import type { Role } from '../entities/role.entity.js';
+import type { UserRole } from '../entities/user-role.entity.js';
+
+export class UserRoleDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiProperty({ format: 'uuid' }) roleId!: string;
+  @ApiProperty({ example: 'viewer' }) roleKey!: string;
+  @ApiProperty({ example: 'Viewer' }) roleName!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Narrowed to this project' }) projectId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Narrowed to this environment' }) environmentId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'principal type and id of the granter' }) grantedBy!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+
+  static from(grant: UserRole, role: Pick<Role, 'key' | 'name'>): UserRoleDto {
+    return {
+      id: grant.id,
+      userId: grant.userId,
+      roleId: grant.roleId,
+      roleKey: role.key,
+      roleName: role.name,
+      projectId: grant.projectId,
+      environmentId: grant.environmentId,
+      grantedBy: grant.grantedBy,
+      createdAt: grant.createdAt.toISOString(),
+    };
+  }
+}
+
+export class CreateUserRoleDto {
+  @ApiProperty({ format: 'uuid', description: 'A member of the organization' })
+  @IsUUID()
+  userId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  roleId!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Narrow the grant to one project' })
+  @IsOptional() @IsUUID()
+  projectId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Narrow the grant to one environment' })
+  @IsOptional() @IsUUID()
+  environmentId?: string;
+}
+
+export class ListUserRolesQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() userId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() roleId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() projectId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() environmentId?: string;
+}

@@ -1,0 +1,37 @@
+import { createHash } from 'node:crypto';
+import { AUDIT_PERMISSIONS } from '../audit/audit.permissions.js';
+import { IDENTITY_PERMISSIONS } from '../identity/identity.permissions.js';
+import { TENANCY_PERMISSIONS } from '../tenancy/tenancy.permissions.js';
+import { ACCESS_PERMISSIONS } from './access.permissions.js';
+
+/** Every context's permissions. A new context adds its `<name>.permissions.ts` here. */
+const SOURCES = {
+  access: ACCESS_PERMISSIONS,
+  audit: AUDIT_PERMISSIONS,
+  identity: IDENTITY_PERMISSIONS,
+  tenancy: TENANCY_PERMISSIONS,
+} as const;
+
+export interface PermissionDefinition {
+  key: string;
+  resource: string;
+  action: string;
+  description: string;
+  context: string;
+  /** Platform permissions span organizations: only platform_admin holds them. */
+  platform: boolean;
+}
+
+export const PERMISSIONS: readonly PermissionDefinition[] = Object.entries(SOURCES)
+  .flatMap(([context, set]) =>
+    Object.entries(set).map(([key, description]) => {
+      const dot = key.lastIndexOf('.');
+      return { key, resource: key.slice(0, dot), action: key.slice(dot + 1), description, context, platform: key.startsWith('platform.') };
+    }),
+  )
+  .sort((a, b) => a.key.localeCompare(b.key));
+
+export const PERMISSION_KEYS: ReadonlySet<string> = new Set(PERMISSIONS.map((p) => p.key));
+
+/** A strong ETag of the catalog: it changes only with a release that changes permissions. */
+export const CATALOG_ETAG = `"${createHash('sha256').update(JSON.stringify(PERMISSIONS)).digest('base64url').slice(0, 27)}"`;

@@ -1,0 +1,48 @@
+import { CanActivate, ExecutionContext, Injectable, OnModuleInit } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuditWriter } from '../../kernel/audit/audit-writer.js';
+import { REQUIRED_PERMISSION } from '../../kernel/auth/require-permission.decorator.js';
+import { forbidden } from '../../kernel/http/app-error.js';
+import { asMarshalRequest } from '../../kernel/http/request.js';
+import { RouteInventory } from '../../kernel/routes/route-inventory.js';
+import { AccessService } from './access.service.js';
+import { PERMISSION_KEYS } from './permission-catalog.js';
+
+/**
+ * Enforces each route's @RequirePermission against the principal's permissions as they are now,
+ * in the organization the request acts in. A refusal is 403 and an audit entry (outcome denied).
+ */
+@Injectable()
+export class PermissionGuard implements CanActivate, OnModuleInit {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly access: AccessService,
+    private readonly audit: AuditWriter,
+    private readonly routes: RouteInventory,
+  ) {}
+
+  /** A typo in a permission name would lock a route for everyone: refuse to start instead. */
+  onModuleInit(): void {
+    const unknown = this.routes
+      .handlers()
+      .map((r) => [r, r.meta<string>(REQUIRED_PERMISSION)] as const)
+      .filter(([, p]) => p && !PERMISSION_KEYS.has(p))
+      .map(([r, p]) => `${r.controller}.${r.handler} requires "${p}", which no context declares`);
+    if (unknown.length) throw new Error(`Unknown permissions on routes:\n  - ${unknown.join('\n  - ')}`);
+  }
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const permission = this.reflector.getAllAndOverride<string | undefined>(REQUIRED_PERMISSION, [context.getHandler(), context.getClass()]);
+    const req = asMarshalRequest(context.switchToHttp().getRequest());
+    const principal = req.principal;
+    if (!permission || !principal) return true;
+    if (await this.access.has(principal, permission)) return true;
+    await this.audit.record({
+      organizationId: principal.organizationId,
+      action: 'authz.denied',
+      outcome: 'denied',
+      details: { permission, method: req.method, route: (req.route as { path?: string } | undefined)?.path ?? req.path },
+    });
+    throw forbidden(`This needs the ${permission} permission`);
+  }
+}

@@ -1,0 +1,127 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditNotes } from '../../kernel/audit/audit-notes.js';
+import type { Principal } from '../../kernel/auth/principal.js';
+import { randomSecret, secretMatchesDigest, sha256 } from '../../kernel/crypto/secret-tokens.js';
+import { conflict, forbidden, unauthenticated } from '../../kernel/http/app-error.js';
+import { newId } from '../../kernel/ids.js';
+import { type Page, paginate } from '../../kernel/pagination/page.js';
+import { TenantData } from '../../kernel/tenancy/tenant-data.js';
+import { AccessService } from '../access/access.service.js';
+import type { CreateApiKeyDto, ListApiKeysQuery } from './dto/api-key.dto.js';
+import { ApiKey } from './entities/api-key.entity.js';
+import { User } from './entities/user.entity.js';
+
+const API_KEY = /^mk_([0-9a-f]{32})_([A-Za-z0-9_-]{43})$/;
+
+/** `mk_<key id>_<secret>`: the id finds the row, the secret is compared against its SHA-256. */
+export function looksLikeApiKey(token: string): boolean {
+  return token.startsWith('mk_');
+}
+
+function parse(token: string): { id: string; secret: string } | null {
+  const match = API_KEY.exec(token);
+  if (!match) return null;
+  const hex = match[1];
+  return { id: `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`, secret: match[2] };
+}
+
+export interface AuthenticatedApiKey {
+  principal: Principal;
+  /** The user the key acts for. */
+  user: User;
+}
+
+const LAST_USED_GRANULARITY = "interval '1 minute'";
+
+@Injectable()
+export class ApiKeysService {
+  private readonly logger = new Logger(ApiKeysService.name);
+
+  constructor(
+    private readonly data: TenantData,
+    private readonly access: AccessService,
+    private readonly notes: AuditNotes,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /** Mints a key; the secret is returned here once and never again. */
+  async create(principal: Principal, input: CreateApiKeyDto): Promise<{ key: ApiKey; secret: string }> {
+    const creator = principal.type === 'user' ? principal.id : principal.onBehalfOf;
+    if (!creator) throw forbidden('Only users and the API keys acting for them can mint API keys');
+    let permissions: string[] | null = input.permissions ? [...new Set(input.permissions)].sort() : null;
+    if (permissions) {
+      this.access.assertKnown(permissions);
+      await this.access.assertCanGrant(principal, permissions);
+    } else if (principal.type === 'api_key' && principal.permissionLimit) {
+      // A key minted by a limited key inherits that limit, never the whole of the user's permissions.
+      permissions = [...principal.permissionLimit].sort();
+    }
+    const keys = this.data.repository(ApiKey, principal.organizationId);
+    if (await keys.exists({ name: input.name, createdBy: creator })) throw conflict(`You already have an API key named "${input.name}"`);
+    const id = newId();
+    const secret = randomSecret(32);
+    const key = await keys.insert({ id, name: input.name, secretHash: sha256(secret), permissions, createdBy: creator, expiresAt: input.expiresAt ?? null });
+    this.notes.note({ details: { name: input.name, permissions, expiresAt: key.expiresAt } });
+    return { key, secret: `mk_${id.replace(/-/g, '')}_${secret}` };
+  }
+
+  list(principal: Principal, query: ListApiKeysQuery): Promise<Page<ApiKey>> {
+    const qb = this.data.repository(ApiKey, principal.organizationId).query('k');
+    if (query.createdBy) qb.andWhere('k.created_by = :createdBy', { createdBy: query.createdBy });
+    if (query.q) qb.andWhere('k.name ILIKE :q', { q: `%${query.q}%` });
+    if (query.status === 'revoked') qb.andWhere('k.revoked_at IS NOT NULL');
+    if (query.status === 'disabled') qb.andWhere('k.revoked_at IS NULL AND k.disabled_at IS NOT NULL');
+    if (query.status === 'expired') qb.andWhere('k.revoked_at IS NULL AND k.disabled_at IS NULL AND k.expires_at <= now()');
+    if (query.status === 'active') qb.andWhere('k.revoked_at IS NULL AND k.disabled_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())');
+    return paginate(qb, query, { name: 'k.name', createdAt: 'k.created_at', lastUsedAt: 'k.last_used_at' }, '-createdAt');
+  }
+
+  get(principal: Principal, id: string): Promise<ApiKey> {
+    return this.data.repository(ApiKey, principal.organizationId).getById(id, 'API key');
+  }
+
+  async disable(principal: Principal, id: string): Promise<ApiKey> {
+    const key = await this.get(principal, id);
+    if (!key.disabledAt && !key.revokedAt) await this.data.repository(ApiKey, principal.organizationId).update({ id }, { disabledAt: new Date() });
+    return this.get(principal, id);
+  }
+
+  async revoke(principal: Principal, id: string): Promise<void> {
+    const key = await this.get(principal, id);
+    if (!key.revokedAt) await this.data.repository(ApiKey, principal.organizationId).update({ id }, { revokedAt: new Date() });
+  }
+
+  /**
+   * Authenticates a presented key: well-formed, known, secret matching in constant time, not
+   * disabled, revoked or expired, its user still active. Any failure is the same 401.
+   */
+  async authenticate(token: string): Promise<AuthenticatedApiKey> {
+    const parsed = parse(token);
+    const invalid = () => unauthenticated('The API key is not valid');
+    if (!parsed) throw invalid();
+    // Authentication precedes any organization: the key's own id is the only lookup.
+    const key = await this.dataSource
+      .getRepository(ApiKey)
+      .createQueryBuilder('k')
+      .addSelect('k.secretHash')
+      .where('k.id = :id', { id: parsed.id })
+      .getOne();
+    if (!key || !secretMatchesDigest(parsed.secret, key.secretHash) || key.status !== 'active') throw invalid();
+    const user = await this.dataSource.getRepository(User).findOneBy({ id: key.createdBy, status: 'active' });
+    if (!user) throw invalid();
+    this.touch(key.id);
+    return {
+      user,
+      principal: { type: 'api_key', id: key.id, organizationId: key.organizationId, onBehalfOf: key.createdBy, permissionLimit: key.permissions },
+    };
+  }
+
+  /** Records use at most once a minute per key, off the request's path. */
+  private touch(id: string): void {
+    this.dataSource
+      .query(`UPDATE api_keys SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - ${LAST_USED_GRANULARITY})`, [id])
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'could not record API key use'));
+  }
+}

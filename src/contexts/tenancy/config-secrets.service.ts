@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { InjectTransactionHost } from '@nestjs-cls/transactional';
+import { IsNull } from 'typeorm';
+import { AuditNotes } from '../../kernel/audit/audit-notes.js';
+import type { Principal } from '../../kernel/auth/principal.js';
+import { EnvelopeCipher } from '../../kernel/crypto/envelope-cipher.js';
+import type { Tx } from '../../kernel/database/transactions.js';
+import { newId } from '../../kernel/ids.js';
+import { ConfigSecret } from './entities/config-secret.entity.js';
+
+/** Whose secrets: one organization's (workspace) or the platform's. */
+export type SecretScope = { organizationId: string } | 'platform';
+
+const contextOf = (scope: SecretScope, key: string) => `config-secret:${scope === 'platform' ? 'platform' : scope.organizationId}:${key}`;
+
+/**
+ * Configuration secrets, envelope-encrypted at rest with the ciphertext bound to its scope and key.
+ * Values go in and never come out through the API; lists show names and metadata only.
+ */
+@Injectable()
+export class ConfigSecretsService {
+  constructor(
+    @InjectTransactionHost() private readonly tx: Tx,
+    private readonly cipher: EnvelopeCipher,
+    private readonly notes: AuditNotes,
+  ) {}
+
+  list(scope: SecretScope): Promise<ConfigSecret[]> {
+    return this.tx.tx.getRepository(ConfigSecret).find({
+      where: { organizationId: scope === 'platform' ? IsNull() : scope.organizationId },
+      order: { key: 'ASC' },
+    });
+  }
+
+  /** Sets (or replaces) a value; the version counts the times it was set. */
+  async set(principal: Principal, scope: SecretScope, key: string, value: string): Promise<ConfigSecret> {
+    const organizationId = scope === 'platform' ? null : scope.organizationId;
+    const ciphertext = this.cipher.encrypt(value, contextOf(scope, key));
+    const conflictTarget = organizationId ? '(organization_id, key) WHERE organization_id IS NOT NULL' : '(key) WHERE organization_id IS NULL';
+    const [row] = await this.tx.tx.query<{ id: string }[]>(
+      `INSERT INTO config_secrets (id, organization_id, key, ciphertext, version, updated_by) VALUES ($1, $2, $3, $4, 1, $5)
+       ON CONFLICT ${conflictTarget}
+       DO UPDATE SET ciphertext = EXCLUDED.ciphertext, version = config_secrets.version + 1, updated_at = now(), updated_by = EXCLUDED.updated_by
+       RETURNING id`,
+      [newId(), organizationId, key, ciphertext, `${principal.type}:${principal.id}`],
+    );
+    const secret = await this.tx.tx.getRepository(ConfigSecret).findOneByOrFail({ id: row.id });
+    this.notes.note({ resourceId: key, details: { key, version: secret.version } });
+    return secret;
+  }
+}

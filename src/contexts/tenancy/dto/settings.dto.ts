@@ -1,0 +1,62 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsObject, IsString, Length, registerDecorator, type ValidationArguments } from 'class-validator';
+import type { ConfigSecret } from '../entities/config-secret.entity.js';
+
+const SETTING_KEY = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
+const SECRET_LOOKING = /pass(word)?|secret|token|api[-_]?key|private[-_]?key|credential/i;
+const MAX_BYTES = 32 * 1024;
+
+/** Settings are plain configuration: bounded, well-named, and never a secret (those have their own store). */
+function IsSettingsDocument(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isSettingsDocument',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      validator: {
+        validate: (value: unknown) => {
+          if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+          const keys = Object.keys(value);
+          return keys.length <= 200 && keys.every((k) => SETTING_KEY.test(k) && !SECRET_LOOKING.test(k)) && JSON.stringify(value).length <= MAX_BYTES;
+        },
+        defaultMessage: (args: ValidationArguments) => {
+          const keys = Object.keys((args.value as object) ?? {});
+          const secret = keys.find((k) => SECRET_LOOKING.test(k));
+          if (secret) return `settings.${secret} looks like a secret: set it with POST .../secrets/${secret} instead`;
+          return 'settings must be an object of at most 200 keys (letters, digits, _ . -), 32 KiB in all';
+        },
+      },
+    });
+}
+
+export class SettingsDto {
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { timezone: 'Europe/Paris', defaultApprovers: 2 } })
+  settings!: Record<string, unknown>;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) updatedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'principal type and id of the last editor' }) updatedBy!: string | null;
+}
+
+export class UpdateSettingsDto {
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { timezone: 'Europe/Paris', defaultApprovers: 2 }, description: 'Replaces the settings as a whole' })
+  @IsObject() @IsSettingsDocument()
+  settings!: Record<string, unknown>;
+}
+
+export class SecretMetadataDto {
+  @ApiProperty({ example: 'GITHUB_TOKEN' }) key!: string;
+  @ApiProperty({ example: 3, description: 'How many times the value was set' }) version!: number;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({ type: String, nullable: true }) updatedBy!: string | null;
+
+  static from(s: ConfigSecret): SecretMetadataDto {
+    return { key: s.key, version: s.version, createdAt: s.createdAt.toISOString(), updatedAt: s.updatedAt.toISOString(), updatedBy: s.updatedBy };
+  }
+}
+
+export class SetSecretDto {
+  @ApiProperty({ format: 'password', maxLength: 65536, description: 'Encrypted at rest; never returned by the API' })
+  @IsString() @Length(1, 65536)
+  value!: string;
+}

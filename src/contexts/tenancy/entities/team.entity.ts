@@ -1,0 +1,50 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
+import { TenantOwnedEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
+
+@Entity('teams')
+@Unique('teams_organization_name_key', ['organizationId', 'name'])
+export class Team extends TenantOwnedEntity {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('text')
+  name!: string;
+
+  @Column('text', { default: '' })
+  description!: string;
+
+  @Column('timestamptz', { default: () => 'now()' })
+  createdAt!: Date;
+
+  @Column('timestamptz', { default: () => 'now()' })
+  updatedAt!: Date;
+
+  @ManyToOne('Organization', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organization_id' })
+  private readonly organization?: unknown;
+}
+
+@Entity('team_members')
+@Unique('team_members_team_user_key', ['teamId', 'userId'])
+export class TeamMember extends TenantOwnedEntity {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('uuid')
+  teamId!: string;
+
+  @Index()
+  @Column('uuid')
+  userId!: string;
+
+  @Column('timestamptz', { default: () => 'now()' })
+  createdAt!: Date;
+
+  @ManyToOne('Team', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'team_id' })
+  private readonly team?: unknown;
+
+  @ManyToOne('User', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  private readonly user?: unknown;
+}

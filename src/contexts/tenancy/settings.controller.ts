@@ -1,0 +1,108 @@
+import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
+import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Audited } from '../../kernel/audit/audited.decorator.js';
+import { CurrentPrincipal } from '../../kernel/auth/current-principal.decorator.js';
+import type { Principal } from '../../kernel/auth/principal.js';
+import { RequirePermission } from '../../kernel/auth/require-permission.decorator.js';
+import { validationFailed } from '../../kernel/http/app-error.js';
+import { ApiOk } from '../../kernel/http/response.decorators.js';
+import { ConfigSecretsService } from './config-secrets.service.js';
+import { SecretMetadataDto, SetSecretDto, SettingsDto, UpdateSettingsDto } from './dto/settings.dto.js';
+import { SettingsService } from './settings.service.js';
+
+const SECRET_KEY = /^[A-Za-z][A-Za-z0-9_.-]{0,127}$/;
+
+function secretKey(key: string): string {
+  if (!SECRET_KEY.test(key)) throw validationFailed([{ field: 'key', message: 'key must be 1-128 letters, digits, _ . -, starting with a letter', code: 'INVALID_KEY' }]);
+  return key;
+}
+
+const KEY_PARAM = { name: 'key', description: 'Letters, digits, _ . - (1-128), starting with a letter', example: 'GITHUB_TOKEN' };
+
+@ApiTags('Tenancy')
+@Controller('api/v1/workspace')
+export class WorkspaceController {
+  constructor(
+    private readonly settings: SettingsService,
+    private readonly secrets: ConfigSecretsService,
+  ) {}
+
+  @Get('settings')
+  @RequirePermission('settings.read')
+  @ApiOperation({ summary: "The organization's settings" })
+  @ApiOk(SettingsDto)
+  getWorkspaceSettings(@CurrentPrincipal() principal: Principal): Promise<SettingsDto> {
+    return this.settings.getWorkspace(principal);
+  }
+
+  @Put('settings')
+  @RequirePermission('settings.write')
+  @Audited('settings.update', 'workspace_settings')
+  @ApiOperation({ summary: "Replace the organization's settings", description: 'Secret-looking keys are refused: store secrets with POST /api/v1/workspace/secrets/{key}.' })
+  @ApiOk(SettingsDto)
+  putWorkspaceSettings(@CurrentPrincipal() principal: Principal, @Body() body: UpdateSettingsDto): Promise<SettingsDto> {
+    return this.settings.putWorkspace(principal, body.settings);
+  }
+
+  @Get('secrets')
+  @RequirePermission('secret.read')
+  @ApiOperation({ summary: "The organization's secrets: names and metadata, never values" })
+  @ApiOk(SecretMetadataDto, { isArray: true })
+  async listWorkspaceSecrets(@CurrentPrincipal() principal: Principal): Promise<SecretMetadataDto[]> {
+    return (await this.secrets.list({ organizationId: principal.organizationId })).map(SecretMetadataDto.from);
+  }
+
+  @Post('secrets/:key')
+  @RequirePermission('secret.write')
+  @Audited('secret.set', 'workspace_secret')
+  @ApiParam(KEY_PARAM)
+  @ApiOperation({ summary: 'Set a workspace secret', description: 'Encrypted at rest (envelope encryption); the response and every later read show metadata only.' })
+  @ApiOk(SecretMetadataDto)
+  async setWorkspaceSecret(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Body() body: SetSecretDto): Promise<SecretMetadataDto> {
+    return SecretMetadataDto.from(await this.secrets.set(principal, { organizationId: principal.organizationId }, secretKey(key), body.value));
+  }
+}
+
+@ApiTags('Platform')
+@Controller('api/v1/platform')
+export class PlatformController {
+  constructor(
+    private readonly settings: SettingsService,
+    private readonly secrets: ConfigSecretsService,
+  ) {}
+
+  @Get('settings')
+  @RequirePermission('platform.settings.read')
+  @ApiOperation({ summary: 'Platform-wide settings (platform administrators)' })
+  @ApiOk(SettingsDto)
+  getPlatformSettings(): Promise<SettingsDto> {
+    return this.settings.getPlatform();
+  }
+
+  @Put('settings')
+  @RequirePermission('platform.settings.write')
+  @Audited('platform.settings.update', 'platform_settings')
+  @ApiOperation({ summary: 'Replace platform-wide settings (platform administrators)' })
+  @ApiOk(SettingsDto)
+  putPlatformSettings(@CurrentPrincipal() principal: Principal, @Body() body: UpdateSettingsDto): Promise<SettingsDto> {
+    return this.settings.putPlatform(principal, body.settings);
+  }
+
+  @Get('secrets')
+  @RequirePermission('platform.secrets.read')
+  @ApiOperation({ summary: 'Platform secrets: names and metadata, never values (platform administrators)' })
+  @ApiOk(SecretMetadataDto, { isArray: true })
+  async listPlatformSecrets(): Promise<SecretMetadataDto[]> {
+    return (await this.secrets.list('platform')).map(SecretMetadataDto.from);
+  }
+
+  @Post('secrets/:key')
+  @RequirePermission('platform.secrets.write')
+  @Audited('platform.secret.set', 'platform_secret')
+  @ApiParam(KEY_PARAM)
+  @ApiOperation({ summary: 'Set a platform secret (platform administrators)', description: 'Encrypted at rest; never returned.' })
+  @ApiOk(SecretMetadataDto)
+  async setPlatformSecret(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Body() body: SetSecretDto): Promise<SecretMetadataDto> {
+    return SecretMetadataDto.from(await this.secrets.set(principal, 'platform', secretKey(key), body.value));
+  }
+}

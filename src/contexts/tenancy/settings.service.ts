@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { InjectTransactionHost } from '@nestjs-cls/transactional';
+import { AuditNotes } from '../../kernel/audit/audit-notes.js';
+import type { Principal } from '../../kernel/auth/principal.js';
+import type { Tx } from '../../kernel/database/transactions.js';
+import { newId } from '../../kernel/ids.js';
+import { TenantData } from '../../kernel/tenancy/tenant-data.js';
+import type { SettingsDto } from './dto/settings.dto.js';
+import { PlatformSettings, WorkspaceSettings } from './entities/settings.entity.js';
+
+const by = (p: Principal) => `${p.type}:${p.id}`;
+
+/** Workspace (per organization) and platform settings: JSON documents replaced as a whole. */
+@Injectable()
+export class SettingsService {
+  constructor(
+    @InjectTransactionHost() private readonly tx: Tx,
+    private readonly data: TenantData,
+    private readonly notes: AuditNotes,
+  ) {}
+
+  async getWorkspace(principal: Principal): Promise<SettingsDto> {
+    const row = await this.data.repository(WorkspaceSettings, principal.organizationId).findOne({});
+    return { settings: row?.settings ?? {}, updatedAt: row?.updatedAt.toISOString() ?? null, updatedBy: row?.updatedBy ?? null };
+  }
+
+  async putWorkspace(principal: Principal, settings: Record<string, unknown>): Promise<SettingsDto> {
+    // One row per organization, written in one statement: concurrent writers serialise on it.
+    const org = principal.organizationId;
+    await this.tx.tx.query(
+      `INSERT INTO workspace_settings (id, organization_id, settings, updated_at, updated_by) VALUES ($1, $2, $3, now(), $4)
+       ON CONFLICT (organization_id) DO UPDATE SET settings = EXCLUDED.settings, updated_at = now(), updated_by = EXCLUDED.updated_by`,
+      [newId(), org, settings, by(principal)],
+    );
+    this.notes.note({ details: { keys: Object.keys(settings).sort() } });
+    return this.getWorkspace(principal);
+  }
+
+  async getPlatform(): Promise<SettingsDto> {
+    const row = await this.tx.tx.getRepository(PlatformSettings).findOneBy({ id: 'platform' });
+    return { settings: row?.settings ?? {}, updatedAt: row?.updatedAt.toISOString() ?? null, updatedBy: row?.updatedBy ?? null };
+  }
+
+  async putPlatform(principal: Principal, settings: Record<string, unknown>): Promise<SettingsDto> {
+    await this.tx.tx.query(
+      `INSERT INTO platform_settings (id, settings, updated_at, updated_by) VALUES ('platform', $1, now(), $2)
+       ON CONFLICT (id) DO UPDATE SET settings = EXCLUDED.settings, updated_at = now(), updated_by = EXCLUDED.updated_by`,
+      [settings, by(principal)],
+    );
+    this.notes.note({ details: { keys: Object.keys(settings).sort() } });
+    return this.getPlatform();
+  }
+}

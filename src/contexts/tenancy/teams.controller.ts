@@ -1,0 +1,37 @@
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Audited } from '../../kernel/audit/audited.decorator.js';
+import { CurrentPrincipal } from '../../kernel/auth/current-principal.decorator.js';
+import type { Principal } from '../../kernel/auth/principal.js';
+import { RequirePermission } from '../../kernel/auth/require-permission.decorator.js';
+import { UuidParam } from '../../kernel/http/params.js';
+import { ApiCreated, ApiErrors, ApiOk } from '../../kernel/http/response.decorators.js';
+import { CreateTeamDto, TeamDto } from './dto/team.dto.js';
+import { TeamsService } from './teams.service.js';
+
+@ApiTags('Tenancy')
+@Controller('api/v1/teams')
+export class TeamsController {
+  constructor(private readonly teams: TeamsService) {}
+
+  @Post()
+  @RequirePermission('team.create')
+  @Audited('team.create', 'team')
+  @ApiOperation({ summary: 'Create a team', description: 'Optionally with members, who must belong to the organization.' })
+  @ApiCreated(TeamDto)
+  @ApiErrors(404, 409)
+  async createTeam(@CurrentPrincipal() principal: Principal, @Body() body: CreateTeamDto): Promise<TeamDto> {
+    const { team, memberIds } = await this.teams.create(principal, body);
+    return TeamDto.from(team, memberIds);
+  }
+
+  @Get(':id')
+  @RequirePermission('team.read')
+  @ApiOperation({ summary: 'Get a team with its members' })
+  @ApiOk(TeamDto)
+  @ApiErrors(404)
+  async getTeam(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<TeamDto> {
+    const { team, memberIds } = await this.teams.get(principal, id);
+    return TeamDto.from(team, memberIds);
+  }
+}

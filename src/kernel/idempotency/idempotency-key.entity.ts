@@ -1,0 +1,42 @@
+import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+
+/**
+ * One Idempotency-Key of one principal in one organization, kept 24 h with the outcome of the
+ * first request. The outcome is envelope-encrypted: it can hold a secret shown once (a new API key).
+ */
+@Entity('idempotency_keys')
+@Unique('idempotency_keys_scope_key', ['organizationId', 'principalId', 'key'])
+export class IdempotencyKey {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('uuid')
+  organizationId!: string;
+
+  @Column('text')
+  principalId!: string;
+
+  @Column('text')
+  key!: string;
+
+  /** SHA-256 of method, URL and canonical body: the same key with another request is refused. */
+  @Column('bytea')
+  requestHash!: Buffer;
+
+  @Column('text')
+  state!: 'in_progress' | 'completed';
+
+  /** When the request holding the key started; an old in-progress key was abandoned by a crash. */
+  @Column('timestamptz')
+  lockedAt!: Date;
+
+  @Column('bytea', { nullable: true })
+  outcome!: Buffer | null;
+
+  @Column('timestamptz', { default: () => 'now()' })
+  createdAt!: Date;
+
+  @Index()
+  @Column('timestamptz')
+  expiresAt!: Date;
+}

@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { BackgroundJobs } from '../background/background-jobs.js';
+import { InjectTransactionHost } from '@nestjs-cls/transactional';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { canonicalJson } from '../audit/audit-chain.js';
+import { EnvelopeCipher } from '../crypto/envelope-cipher.js';
+import type { Tx } from '../database/transactions.js';
+import { AppError, validationFailed } from '../http/app-error.js';
+import { newId } from '../ids.js';
+import { Page } from '../pagination/page.js';
+import { IdempotencyKey } from './idempotency-key.entity.js';
+
+export const IDEMPOTENCY_TTL_HOURS = 24;
+/** Longer than any request may run (statement timeout 30 s): an in-progress key this old was abandoned. */
+const ABANDONED_AFTER_MS = 5 * 60_000;
+const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
+
+export interface IdempotencyScope {
+  organizationId: string;
+  principalId: string;
+}
+
+type StoredOutcome =
+  | { kind: 'value'; value: unknown }
+  | { kind: 'page'; items: unknown[]; totalItems: number; page: number; pageSize: number }
+  | { kind: 'error'; status: number; code: string; message: string; details?: Record<string, unknown>; validationErrors?: AppError['validationErrors'] };
+
+export type Claim = { kind: 'new'; id: string } | { kind: 'replay'; outcome: { value: unknown } | { error: AppError } };
+
+const keyReused = () =>
+  new AppError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request; use a new key for a new request');
+const inProgress = () =>
+  new AppError(409, 'IDEMPOTENCY_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed; retry later');
+
+export function parseIdempotencyKey(raw: string | string[] | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const key = Array.isArray(raw) ? raw[0] : raw;
+  if (!KEY_FORMAT.test(key)) {
+    throw validationFailed([{ field: 'Idempotency-Key', message: 'Idempotency-Key must be 1 to 255 printable ASCII characters', code: 'INVALID_IDEMPOTENCY_KEY' }]);
+  }
+  return key;
+}
+
+export function requestHash(method: string, url: string, body: unknown): Buffer {
+  return createHash('sha256').update(`${method} ${url}\n${canonicalJson(body ?? null)}`).digest();
+}
+
+/**
+ * Stripe's idempotency semantics. `claim` runs on its own (committed at once) so a concurrent
+ * duplicate sees the key in progress; `complete` runs inside the request's transaction, so the
+ * change and its recorded outcome commit together. Client errors are replayed like successes;
+ * a server error releases the key so that a retry can run.
+ */
+@Injectable()
+export class IdempotencyService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectTransactionHost() private readonly tx: Tx,
+    private readonly cipher: EnvelopeCipher,
+    private readonly jobs: BackgroundJobs,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.schedule('sweep-idempotency-keys', '*/15 * * * *', () => this.sweep());
+  }
+
+  async claim(scope: IdempotencyScope, key: string, hash: Buffer): Promise<Claim> {
+    const repo = this.dataSource.getRepository(IdempotencyKey);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const id = newId();
+      const inserted = await this.dataSource.query<unknown[]>(
+        `INSERT INTO idempotency_keys (id, organization_id, principal_id, key, request_hash, state, locked_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5, 'in_progress', now(), now() + make_interval(hours => $6))
+         ON CONFLICT ON CONSTRAINT idempotency_keys_scope_key DO NOTHING RETURNING id`,
+        [id, scope.organizationId, scope.principalId, key, hash, IDEMPOTENCY_TTL_HOURS],
+      );
+      if (inserted.length === 1) return { kind: 'new', id };
+
+      const existing = await repo.findOneBy({ organizationId: scope.organizationId, principalId: scope.principalId, key });
+      if (!existing) continue; // swept between the two statements
+      if (existing.expiresAt <= new Date()) {
+        await repo.delete({ id: existing.id, expiresAt: existing.expiresAt });
+        continue;
+      }
+      if (!existing.requestHash.equals(hash)) throw keyReused();
+      if (existing.state === 'completed') return { kind: 'replay', outcome: this.open(existing) };
+      if (Date.now() - existing.lockedAt.getTime() < ABANDONED_AFTER_MS) throw inProgress();
+      // Its request died without an outcome: take the key over, unless another retry just did.
+      const taken = await repo.update({ id: existing.id, lockedAt: existing.lockedAt, state: 'in_progress' }, { lockedAt: () => 'now()' });
+      if (taken.affected === 1) return { kind: 'new', id: existing.id };
+      throw inProgress();
+    }
+    throw inProgress();
+  }
+
+  /** Records the outcome; call inside the request's transaction. */
+  async complete(id: string, value: unknown): Promise<void> {
+    const stored: StoredOutcome =
+      value instanceof Page
+        ? { kind: 'page', items: value.items, totalItems: value.totalItems, page: value.page, pageSize: value.pageSize }
+        : { kind: 'value', value: value ?? null };
+    await this.save(id, stored);
+  }
+
+  /** After the request failed (its transaction rolled back): keep a client error for replay, release otherwise. */
+  async fail(id: string, error: unknown): Promise<void> {
+    const replayable = error instanceof AppError && error.status < 500 && error.status !== 429 && error.code !== 'IDEMPOTENCY_IN_PROGRESS';
+    if (!replayable) {
+      await this.dataSource.getRepository(IdempotencyKey).delete({ id });
+      return;
+    }
+    await this.tx.withTransaction(() =>
+      this.save(id, { kind: 'error', status: error.status, code: error.code, message: error.message, details: error.details, validationErrors: error.validationErrors }),
+    );
+  }
+
+  private async save(id: string, outcome: StoredOutcome): Promise<void> {
+    const sealed = this.cipher.encrypt(JSON.stringify(outcome), `idempotency:${id}`);
+    await this.tx.tx.getRepository(IdempotencyKey).update({ id }, { state: 'completed', outcome: sealed });
+  }
+
+  private open(row: IdempotencyKey): { value: unknown } | { error: AppError } {
+    const outcome = JSON.parse(this.cipher.decrypt(row.outcome!, `idempotency:${row.id}`).toString('utf8')) as StoredOutcome;
+    if (outcome.kind === 'error') return { error: new AppError(outcome.status, outcome.code, outcome.message, outcome.details, outcome.validationErrors) };
+    if (outcome.kind === 'page') return { value: new Page(outcome.items, outcome.totalItems, outcome.page, outcome.pageSize) };
+    return { value: outcome.value };
+  }
+
+  /** Drops keys older than their 24 h; run by the background sweeper. */
+  async sweep(): Promise<number> {
+    const result = await this.dataSource.query<[unknown, number]>(
+      `DELETE FROM idempotency_keys WHERE id IN (SELECT id FROM idempotency_keys WHERE expires_at < now() LIMIT 5000)`,
+    );
+    return result[1] ?? 0;
+  }
+}

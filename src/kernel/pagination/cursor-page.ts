@@ -1,0 +1,27 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+/** Append-only streams (audit, events) page by an opaque cursor, newest first. */
+export class CursorQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  limit: number = 50;
+
+  @ApiPropertyOptional({ description: 'Opaque: the `meta.cursor.next` of the previous page' })
+  @IsOptional() @IsString() @MaxLength(500)
+  cursor?: string;
+}
+
+/** What a handler decorated with @ApiCursorPage returns. */
+export class CursorPage<T> {
+  constructor(
+    readonly items: T[],
+    readonly nextCursor: string | null,
+    readonly limit: number,
+  ) {}
+
+  map<U>(fn: (item: T) => U): CursorPage<U> {
+    return new CursorPage(this.items.map(fn), this.nextCursor, this.limit);
+  }
+}

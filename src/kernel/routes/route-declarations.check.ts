@@ -1,0 +1,31 @@
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { AUDIT_SPEC } from '../audit/audited.decorator.js';
+import { ANY_PRINCIPAL, REQUIRED_PERMISSION } from '../auth/require-permission.decorator.js';
+import { IS_PUBLIC } from '../auth/public.decorator.js';
+import { MUTATING_METHODS } from '../mutations/mutation.interceptor.js';
+import { RouteInventory } from './route-inventory.js';
+
+/**
+ * Refuses to start when a route forgot to say who may call it or what its trail says: every
+ * authenticated route declares @RequirePermission or @AnyPrincipal, and every
+ * mutating route @Audited or @NotAudited. A missing guard is impossible rather than unlikely.
+ */
+@Injectable()
+export class RouteDeclarationsCheck implements OnApplicationBootstrap {
+  constructor(private readonly routes: RouteInventory) {}
+
+  onApplicationBootstrap(): void {
+    const problems: string[] = [];
+    for (const route of this.routes.handlers()) {
+      const where = `${route.method} ${route.paths.join(', ')} (${route.controller}.${route.handler})`;
+      const open = route.meta<boolean>(IS_PUBLIC);
+      if (!open && !route.meta(REQUIRED_PERMISSION) && !route.meta(ANY_PRINCIPAL)) {
+        problems.push(`${where}: declare @RequirePermission(...), @AnyPrincipal(reason) or @Public()`);
+      }
+      if (MUTATING_METHODS.has(route.method) && !route.meta(AUDIT_SPEC)) {
+        problems.push(`${where}: declare @Audited(action, resource) or @NotAudited(reason)`);
+      }
+    }
+    if (problems.length) throw new Error(`Routes without their declarations:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}

@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import { InjectTransactionHost } from '@nestjs-cls/transactional';
+import type { DeepPartial, EntityTarget, FindOptionsOrder, FindOptionsWhere, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { notFound } from '../http/app-error.js';
+import { newId } from '../ids.js';
+import type { Tx } from '../database/transactions.js';
+import type { TenantOwnedEntity } from './tenant-owned.entity.js';
+
+type Row = TenantOwnedEntity & ObjectLiteral & { id: string };
+type Where<T> = Omit<FindOptionsWhere<T>, 'organizationId'>;
+
+/**
+ * A repository bound to one organization: every read filters on it, every write stamps it, and a
+ * row of another organization is indistinguishable from a missing one. It resolves the entity
+ * manager at each call, so it joins the caller's transaction.
+ */
+export class ScopedRepository<T extends Row> {
+  constructor(
+    private readonly tx: Tx,
+    private readonly entity: EntityTarget<T>,
+    readonly organizationId: string,
+  ) {}
+
+  private get repo() {
+    return this.tx.tx.getRepository(this.entity);
+  }
+
+  private scope(where: Where<T> = {} as Where<T>): FindOptionsWhere<T> {
+    return { ...where, organizationId: this.organizationId };
+  }
+
+  find(options: { where?: Where<T> | Where<T>[]; order?: FindOptionsOrder<T>; take?: number; skip?: number } = {}): Promise<T[]> {
+    const where = Array.isArray(options.where) ? options.where.map((w) => this.scope(w)) : this.scope(options.where);
+    return this.repo.find({ ...options, where });
+  }
+
+  findOne(where: Where<T>): Promise<T | null> {
+    return this.repo.findOneBy(this.scope(where));
+  }
+
+  findById(id: string): Promise<T | null> {
+    return this.findOne({ id } as unknown as Where<T>);
+  }
+
+  /** The row with this id in this organization, or 404 NOT_FOUND naming `resource`. */
+  async getById(id: string, resource: string): Promise<T> {
+    const row = await this.findById(id);
+    if (!row) throw notFound(resource);
+    return row;
+  }
+
+  exists(where: Where<T> = {} as Where<T>): Promise<boolean> {
+    return this.repo.existsBy(this.scope(where));
+  }
+
+  count(where: Where<T> = {} as Where<T>): Promise<number> {
+    return this.repo.countBy(this.scope(where));
+  }
+
+  /** Inserts with this organization (and a new UUIDv7 unless `id` is given); returns the row as stored. */
+  async insert(values: Omit<DeepPartial<T>, 'organizationId'>): Promise<T> {
+    const row = this.repo.create({ id: newId(), ...values, organizationId: this.organizationId } as DeepPartial<T>);
+    await this.repo.insert(row);
+    return this.repo.findOneByOrFail(this.scope({ id: row.id } as unknown as Where<T>));
+  }
+
+  /** Updates matching rows of this organization; returns how many changed. */
+  async update(where: Where<T>, values: Partial<Omit<T, 'organizationId' | 'id'>>): Promise<number> {
+    const result = await this.repo.update(this.scope(where), values as never);
+    return result.affected ?? 0;
+  }
+
+  async delete(where: Where<T>): Promise<number> {
+    const result = await this.repo.delete(this.scope(where));
+    return result.affected ?? 0;
+  }
+
+  /**
+   * A query builder already restricted to this organization. Add conditions with andWhere:
+   * calling where() would replace the restriction.
+   */
+  query(alias: string): SelectQueryBuilder<T> {
+    return this.repo.createQueryBuilder(alias).where(`${alias}.organization_id = :scopeOrganizationId`, { scopeOrganizationId: this.organizationId });
+  }
+}
+
+type SharedRow = ObjectLiteral & { id: string; organizationId: string | null };
+
+/**
+ * For tables that also hold rows shared by every organization (organization_id null, e.g. system
+ * roles): reads see this organization's rows and the shared ones; writes go through `own()`.
+ */
+export class SharedScopedRepository<T extends SharedRow> {
+  constructor(
+    private readonly tx: Tx,
+    private readonly entity: EntityTarget<T>,
+    readonly organizationId: string,
+  ) {}
+
+  /** Restricted to this organization's rows and the shared rows; add conditions with andWhere. */
+  query(alias: string): SelectQueryBuilder<T> {
+    return this.tx.tx
+      .getRepository(this.entity)
+      .createQueryBuilder(alias)
+      .where(`(${alias}.organization_id = :scopeOrganizationId OR ${alias}.organization_id IS NULL)`, { scopeOrganizationId: this.organizationId });
+  }
+
+  findById(id: string): Promise<T | null> {
+    return this.query('row').andWhere('row.id = :id', { id }).getOne();
+  }
+
+  async getById(id: string, resource: string): Promise<T> {
+    const row = await this.findById(id);
+    if (!row) throw notFound(resource);
+    return row;
+  }
+
+  /** This organization's own rows, for writes: shared rows are never written through here. */
+  own(): ScopedRepository<T & Row> {
+    return new ScopedRepository(this.tx, this.entity as EntityTarget<T & Row>, this.organizationId);
+  }
+}
+
+/**
+ * The one way to reach tenant-owned tables: `tenantData.repository(Entity, organizationId)`
+ * (or `withShared` for tables that also hold rows shared by every organization).
+ */
+@Injectable()
+export class TenantData {
+  constructor(@InjectTransactionHost() private readonly tx: Tx) {}
+
+  repository<T extends Row>(entity: EntityTarget<T>, organizationId: string): ScopedRepository<T> {
+    return new ScopedRepository(this.tx, entity, organizationId);
+  }
+
+  withShared<T extends SharedRow>(entity: EntityTarget<T>, organizationId: string): SharedScopedRepository<T> {
+    return new SharedScopedRepository(this.tx, entity, organizationId);
+  }
+}
