@@ -1443,8 +1443,6 @@ export interface components {
         };
         SuccessEnvelope: {
             context: components["schemas"]["EnvelopeContext"];
-            /** @description The payload; see each operation */
-            data: Record<string, never>;
             /**
              * @description Always null on success
              * @example null

@@ -58,10 +58,13 @@ export class ErrorBody {
   @ApiPropertyOptional({ type: [ValidationErrorItem] }) validationErrors?: ValidationErrorItem[];
 }
 
-/** The success envelope; each operation narrows `data` to its own schema. */
+/**
+ * The success envelope. `data` is deliberately absent from this schema: each operation declares
+ * its own (an object, an array, ...) next to it, and a base type here would contradict lists.
+ */
 export class SuccessEnvelope {
   @ApiProperty({ enum: [true] }) success!: true;
-  @ApiProperty({ description: 'The payload; see each operation' }) data!: unknown;
+  data!: unknown;
   @ApiProperty({ type: 'object', additionalProperties: false, nullable: true, description: 'Always null on success', example: null }) error!: null;
   @ApiProperty({ type: EnvelopeMeta }) meta!: EnvelopeMeta;
   @ApiProperty({ type: EnvelopeContext }) context!: EnvelopeContext;

@@ -1,0 +1,190 @@
+import { randomBytes } from 'node:crypto';
+import { expectMatchesContract, raw, spec } from '../support/contract.js';
+import { addMember, otherOrganization, roleIdByKey, uniqueEmail, type Member } from '../support/fixtures.js';
+import { ADMIN, startServer, type TestServer } from '../support/server.js';
+
+/**
+ * The spec-driven security suite. For every operation in openapi/openapi.json:
+ *   (a) no credentials → 401, unless the operation is public;
+ *   (b) a principal without the operation's x-permission → 403;
+ *   (c) a resource of another organization → 404;
+ *   (d) a successful call answers a body that matches the documented schema.
+ * Requests, fixtures and bodies are derived from the document, so a new operation is covered with
+ * no new test code. An operation opts out of a check only here, with the reason.
+ */
+const OPT_OUT: Record<string, Partial<Record<'c' | 'd', string>>> = {
+  acceptInvitation: {
+    c: 'public: found by its id and proven by its token, in whatever organization it belongs to',
+    d: 'needs the accept token of a fresh invitation: test/tenancy/invitations.e2e-spec.ts',
+  },
+  setWorkspaceSecret: { c: 'the key names a secret within the caller\'s own organization: there is no other organization\'s resource to address' },
+  setPlatformSecret: { c: 'platform secrets belong to no organization' },
+  listPlatformAuditLogs: { c: 'platform-wide by design (platform.audit.read)' },
+};
+
+type Schema = {
+  $ref?: string;
+  type?: string;
+  format?: string;
+  example?: unknown;
+  enum?: unknown[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  minItems?: number;
+  minimum?: number;
+  allOf?: Schema[];
+  additionalProperties?: boolean | Schema;
+};
+type Operation = {
+  operationId: string;
+  security: unknown[];
+  parameters?: { name: string; in: string; required?: boolean; schema?: Schema }[];
+  requestBody?: { content: Record<string, { schema: Schema }> };
+  responses: Record<string, unknown>;
+  'x-permission'?: string;
+};
+const schemas = (spec as unknown as { components: { schemas: Record<string, Schema> } }).components.schemas;
+const resolve = (s: Schema): Schema => (s.$ref ? resolve(schemas[s.$ref.split('/').pop()!]) : s);
+
+const operations = Object.entries(spec.paths).flatMap(([path, item]) =>
+  Object.entries(item as Record<string, Operation>).map(([method, op]) => ({ method: method.toUpperCase(), path, op })),
+);
+
+/** A valid value for a schema: its example, else one built from its type; unique where uniqueness bites. */
+function sample(schema: Schema, name = ''): unknown {
+  const s = resolve(schema);
+  if (s.allOf) return Object.assign({}, ...s.allOf.map((part) => sample(part, name)));
+  if (s.type === 'object' || s.properties) {
+    if (!s.properties) return s.example ?? {};
+    return Object.fromEntries((s.required ?? []).map((key) => [key, sample(s.properties![key], key)]));
+  }
+  if (s.type === 'array') return s.example ?? Array.from({ length: s.minItems ?? 0 }, () => sample(s.items!, name));
+  if (s.format === 'email') return uniqueEmail('suite');
+  if (s.format === 'password') return `suite-${randomBytes(12).toString('base64url')}`;
+  if (s.format === 'date-time') return new Date(Date.now() + 86_400_000).toISOString();
+  if (s.enum) return s.enum[0];
+  if (s.example !== undefined) return name === 'name' && typeof s.example === 'string' ? `${s.example} ${randomBytes(3).toString('hex')}` : s.example;
+  if (s.type === 'integer' || s.type === 'number') return s.minimum ?? 1;
+  if (s.type === 'boolean') return true;
+  return `suite-${randomBytes(3).toString('hex')}`;
+}
+
+const bodyOf = (op: Operation) => {
+  const schema = op.requestBody?.content['application/json']?.schema;
+  return schema ? sample(schema) : undefined;
+};
+
+/** The id of what a create operation returned: `data.id`, or the id of its first object (`data.apiKey.id`). */
+function createdId(data: Record<string, unknown>): string {
+  if (typeof data.id === 'string') return data.id;
+  const inner = Object.values(data).find((v): v is { id: string } => typeof (v as { id?: unknown })?.id === 'string');
+  if (!inner) throw new Error(`no id in ${JSON.stringify(data)}`);
+  return inner.id;
+}
+
+interface Tenant {
+  organizationId: string;
+  ownerId: string;
+  ownerToken: string;
+}
+
+let t: TestServer;
+let home: Tenant;
+let other: Tenant;
+let powerless: Member;
+
+beforeAll(async () => {
+  t = await startServer();
+  const { accessToken } = await t.login();
+  const me = await raw(t.baseUrl, '/api/v1/me', { headers: { authorization: `Bearer ${accessToken}` } });
+  home = { organizationId: me.body.context.organizationId, ownerId: me.body.data.id, ownerToken: accessToken };
+  powerless = await addMember(t, accessToken, []);
+  const o = await otherOrganization(t, accessToken);
+  other = { organizationId: o.organizationId, ownerId: o.owner.userId, ownerToken: o.owner.accessToken };
+}, 120_000);
+
+afterAll(async () => {
+  await t?.close();
+});
+
+const send = (method: string, path: string, token?: string, json?: unknown, headers: Record<string, string> = {}) =>
+  raw(t.baseUrl, path, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers, 'idempotency-key': `suite-${randomBytes(8).toString('hex')}` },
+    json: method === 'GET' || method === 'DELETE' ? undefined : (json ?? {}),
+  });
+
+/**
+ * Fills an operation's path parameters with real resources of `tenant`: `{id}` of a collection is
+ * created through the collection's own POST, an organization's `{id}` is the tenant itself, and a
+ * user's `{id}` is its owner.
+ */
+async function concretePath(path: string, tenant: Tenant): Promise<string> {
+  let out = path;
+  if (path.includes('{key}')) out = out.replace('{key}', 'SUITE_KEY');
+  if (!out.includes('{id}')) return out;
+  const collection = path.slice(0, path.indexOf('/{id}'));
+  if (collection === '/api/v1/organizations') return out.replace('{id}', tenant.organizationId);
+  if (collection === '/api/v1/users') return out.replace('{id}', tenant.ownerId);
+  const create = (spec.paths[collection] as Record<string, Operation> | undefined)?.post;
+  if (!create) throw new Error(`cannot make a resource for ${path}: no POST ${collection}`);
+  let body = bodyOf(create) as Record<string, unknown>;
+  // A grant needs a member and a role of the same tenant: the owner and a system role.
+  if (collection === '/api/v1/user-roles') body = { userId: tenant.ownerId, roleId: await roleIdByKey(t, tenant.ownerToken, 'viewer') };
+  const res = await send('POST', collection, tenant.ownerToken, body);
+  if (res.status !== 201 && res.status !== 200) throw new Error(`POST ${collection} for ${path} answered ${res.status}: ${res.text}`);
+  return out.replace('{id}', createdId(res.body.data));
+}
+
+const placeholders = (path: string) => path.replace('{id}', '01960000-0000-7000-8000-0000000000ff').replace('{key}', 'SUITE_KEY');
+
+// Only the checks that apply are defined: a public operation has no (a), one without x-permission no (b).
+describe.each(operations.map((o) => [`${o.method} ${o.path}`, o] as const))('%s', (_name, { method, path, op }) => {
+  const secured = op.security.length > 0;
+  const permission = op['x-permission'];
+  const optOut = OPT_OUT[op.operationId] ?? {};
+
+  if (secured) test('(a) without credentials: 401', async () => {
+    const res = await send(method, placeholders(path));
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('UNAUTHENTICATED');
+    expectMatchesContract(method, path, 401, res.body);
+  });
+
+  if (permission) test(`(b) without ${permission}: 403`, async () => {
+    const res = await send(method, placeholders(path), powerless.accessToken, bodyOf(op));
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('FORBIDDEN');
+    expectMatchesContract(method, path, 403, res.body);
+  });
+
+  const addressesResource = /\{(id|key)\}/.test(path) && secured;
+  if (addressesResource && !optOut.c) test("(c) another organization's resource: 404", async () => {
+    const foreign = await concretePath(path, other);
+    const res = await send(method, foreign, home.ownerToken, bodyOf(op));
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('NOT_FOUND');
+    expectMatchesContract(method, path, 404, res.body);
+  });
+
+  if (!optOut.d) test('(d) a successful call matches the documented schema', async () => {
+    // Ending a session would end the suite's: logout gets a session of its own.
+    const token = op.operationId === 'logout' ? (await t.login()).accessToken : home.ownerToken;
+    let body = bodyOf(op);
+    if (op.operationId === 'login') body = ADMIN;
+    if (op.operationId === 'refreshSession') body = { refreshToken: (await t.login()).refreshToken };
+    // A fresh member: the shared one must stay without permissions for the (b) checks.
+    if (op.operationId === 'grantRole') body = { userId: (await addMember(t, home.ownerToken, [])).userId, roleId: await roleIdByKey(t, home.ownerToken, 'viewer') };
+    const res = await send(method, await concretePath(path, home), secured ? token : undefined, body);
+    const documented = Object.keys(op.responses).filter((s) => /^2\d\d$/.test(s));
+    expect(documented).toContain(String(res.status));
+    const isJson = (res.headers.get('content-type') ?? '').includes('application/json');
+    expectMatchesContract(method, path, res.status, isJson ? res.body : undefined);
+  });
+});
+
+test('every opt-out names an operation that exists', () => {
+  const ids = new Set(operations.map((o) => o.op.operationId));
+  for (const id of Object.keys(OPT_OUT)) expect(ids).toContain(id);
+});
