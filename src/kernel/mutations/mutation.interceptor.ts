@@ -9,12 +9,11 @@ import { AuditWriter } from '../audit/audit-writer.js';
 import { AppConfig } from '../config/app-config.js';
 import type { Tx } from '../database/transactions.js';
 import { AppError, validationFailed } from '../http/app-error.js';
+import { MUTATING_METHODS } from '../http/methods.js';
 import { asMarshalRequest, type MarshalRequest } from '../http/request.js';
 import { RESPONSE_SHAPE, type ResponseShape } from '../http/response.decorators.js';
 import { IDEMPOTENCY_REQUIRED } from '../idempotency/idempotency.decorator.js';
 import { IdempotencyService, parseIdempotencyKey, requestHash } from '../idempotency/idempotency.service.js';
-
-export const MUTATING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Around every mutating request: Idempotency-Key handling and, for @Audited routes, one database

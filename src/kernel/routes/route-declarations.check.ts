@@ -2,7 +2,7 @@ import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { AUDIT_SPEC } from '../audit/audited.decorator.js';
 import { ANY_PRINCIPAL, REQUIRED_PERMISSION } from '../auth/require-permission.decorator.js';
 import { IS_PUBLIC } from '../auth/public.decorator.js';
-import { MUTATING_METHODS } from '../mutations/mutation.interceptor.js';
+import { MUTATING_METHODS } from '../http/methods.js';
 import { RouteInventory } from './route-inventory.js';
 
 /**
