@@ -12,6 +12,7 @@ declare module 'autocannon' {
       duration?: number;
       method?: string;
       headers?: Record<string, string>;
+      body?: string;
     }
 
     /** An hdr-histogram summary: mean, min/max and percentiles (p50, p99, ...). */

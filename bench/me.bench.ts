@@ -181,6 +181,16 @@ async function verifyTargets(targets: Child[], token: string): Promise<void> {
   }
 }
 
+/** One measured request: a server and what to send it. */
+interface Scenario {
+  name: string;
+  child: Child;
+  method: 'GET' | 'POST';
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
 interface Run {
   target: string;
   round: number;
@@ -192,13 +202,27 @@ interface Run {
   errors: number;
 }
 
-async function load(target: Child, token: string, duration: number): Promise<autocannon.Result> {
+async function load(scenario: Scenario, duration: number): Promise<autocannon.Result> {
   return autocannon({
-    url: `${target.baseUrl}/api/v1/me`,
+    url: `${scenario.child.baseUrl}${scenario.path}`,
+    method: scenario.method,
     connections: settings.connections,
     duration,
-    headers: { authorization: `Bearer ${token}` },
+    headers: scenario.headers,
+    body: scenario.body,
   });
+}
+
+/** Fails loudly unless a scenario answers 200 before it is measured. */
+async function verifyScenario(scenario: Scenario): Promise<void> {
+  const res = await fetch(`${scenario.child.baseUrl}${scenario.path}`, { method: scenario.method, headers: scenario.headers, body: scenario.body });
+  if (res.status !== 200) throw new Error(`${scenario.name}: ${scenario.method} ${scenario.path} answered ${res.status}: ${await res.text()}`);
+}
+
+/** 100 checks of the caller's own permissions, as a UI deciding what to show would send. */
+function checkBatchBody(): string {
+  const permissions = ['role.read', 'role.edit', 'team.read', 'team.create', 'member.read', 'api_key.read', 'audit.read', 'settings.read', 'secret.read', 'invitation.create'];
+  return JSON.stringify({ checks: Array.from({ length: 100 }, (_, i) => ({ permission: permissions[i % permissions.length] })) });
 }
 
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
@@ -229,6 +253,8 @@ async function main(): Promise<void> {
     LOG_LEVEL: logLevel,
     // Outlives any BENCH_DURATION; a token's lifetime costs nothing per request.
     ACCESS_TOKEN_TTL_SECONDS: '86400',
+    // Rate limiting stays on, so its cost is measured, with limits far above what a run sends.
+    RATE_LIMIT_STANDARD: '1000000000,100000000',
   });
   const banner = /API\s+(http:\/\/\S+)\/api\/v1/;
   // One after the other: the first creates the organization and its owner, the second finds them.
@@ -258,8 +284,30 @@ async function main(): Promise<void> {
     /baseline listening on (http:\/\/\S+)/,
     logDir,
   );
-  const targets = [baseline, marshal, marshalWarn];
-  await verifyTargets(targets, token);
+  await verifyTargets([baseline, marshal, marshalWarn], token);
+
+  const apiKey = await getJson<{ data?: { secret: string } }>(`${marshal.baseUrl}/api/v1/api-keys`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ name: 'bench' }),
+  });
+  if (apiKey.status !== 201 || !apiKey.body.data) throw new Error(`minting an API key answered ${apiKey.status}: ${JSON.stringify(apiKey.body)}`);
+  const bearer = { authorization: `Bearer ${token}` };
+  const targets: Scenario[] = [
+    { name: 'baseline GET /me', child: baseline, method: 'GET', path: '/api/v1/me', headers: bearer },
+    { name: 'marshal GET /me (info)', child: marshal, method: 'GET', path: '/api/v1/me', headers: bearer },
+    { name: 'marshal GET /me (warn)', child: marshalWarn, method: 'GET', path: '/api/v1/me', headers: bearer },
+    { name: 'marshal GET /me, API key', child: marshal, method: 'GET', path: '/api/v1/me', headers: { 'x-api-key': apiKey.body.data.secret } },
+    {
+      name: 'marshal authz check-batch 100',
+      child: marshal,
+      method: 'POST',
+      path: '/api/v1/authz/check-batch',
+      headers: { ...bearer, 'content-type': 'application/json' },
+      body: checkBatchBody(),
+    },
+  ];
+  for (const scenario of targets) await verifyScenario(scenario);
 
   const command = process.env.npm_lifecycle_event === 'bench' ? 'npm run bench' : `node ${process.argv.slice(1).map((a) => relative(process.cwd(), a) || a).join(' ')}`;
   const overrides = Object.entries(process.env).filter(([k]) => k.startsWith('BENCH_') || k === 'DATABASE_POOL_SIZE').map(([k, v]) => `${k}=${v}`);
@@ -268,7 +316,7 @@ async function main(): Promise<void> {
   console.log(`Node ${machine.node}, ${machine.cpus} CPUs (${machine.cpuModel}), ${database.server}`);
   console.log(
     `${settings.connections} connections, ${settings.durationSeconds} s per run after a ${settings.warmupSeconds} s warm-up, ` +
-      `${settings.rounds} round${settings.rounds === 1 ? '' : 's'} of baseline, marshal, marshal-warn; pool size ${settings.poolSize}\n`,
+      `${settings.rounds} round${settings.rounds === 1 ? '' : 's'} of ${targets.length} scenarios; pool size ${settings.poolSize}\n`,
   );
 
   // Rounds interleave the targets, so that drift on a shared machine hits each of them alike.
@@ -276,8 +324,8 @@ async function main(): Promise<void> {
   for (let round = 1; round <= settings.rounds; round++) {
     for (const target of targets) {
       // Discarded: wakes the JIT, the pool's connections and the CPU caches after the other targets ran.
-      await load(target, token, settings.warmupSeconds);
-      const result = await load(target, token, settings.durationSeconds);
+      await load(target, settings.warmupSeconds);
+      const result = await load(target, settings.durationSeconds);
       const run: Run = {
         target: target.name,
         round,
@@ -290,7 +338,7 @@ async function main(): Promise<void> {
       };
       runs.push(run);
       console.log(
-        `  round ${round}  ${target.name.padEnd(26)} ${run.requestsPerSecond.toFixed(0).padStart(6)} req/s  ` +
+        `  round ${round}  ${target.name.padEnd(32)} ${run.requestsPerSecond.toFixed(0).padStart(6)} req/s  ` +
           `p50 ${run.latencyP50Ms} ms  p99 ${run.latencyP99Ms} ms  non-2xx ${run.non2xx}  errors ${run.errors}`,
       );
     }
@@ -307,23 +355,20 @@ async function main(): Promise<void> {
       errors: mine.reduce((n, r) => n + r.errors, 0),
     };
   });
-  const [base, info, warn] = summary;
-  const ratios = {
-    marshalToBaselineRps: round2(info.requestsPerSecond / base.requestsPerSecond),
-    baselineToMarshalP99: round2(base.latencyP99Ms / info.latencyP99Ms),
-    marshalWarnToBaselineRps: round2(warn.requestsPerSecond / base.requestsPerSecond),
-    baselineToMarshalWarnP99: round2(base.latencyP99Ms / warn.latencyP99Ms),
-  };
+  const base = summary[0];
+  // Each scenario against the same-run baseline: req/s ratio and p99 ratio (baseline over scenario).
+  const ratios = Object.fromEntries(
+    summary.slice(1).map((s) => [s.target, { rps: round2(s.requestsPerSecond / base.requestsPerSecond), p99: round2(base.latencyP99Ms / s.latencyP99Ms) }]),
+  );
 
-  console.log(`\n${'target (mean of rounds)'.padEnd(28)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'non-2xx'.padStart(9)}`);
+  console.log(`\n${'scenario (mean of rounds)'.padEnd(34)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'non-2xx'.padStart(9)}${'÷ baseline'.padStart(12)}`);
   for (const s of summary) {
+    const ratio = ratios[s.target];
     console.log(
-      `${s.target.padEnd(28)}${s.requestsPerSecond.toFixed(0).padStart(9)}${s.latencyP50Ms.toFixed(1).padStart(9)}` +
-        `${s.latencyP99Ms.toFixed(1).padStart(9)}${String(s.non2xx).padStart(9)}`,
+      `${s.target.padEnd(34)}${s.requestsPerSecond.toFixed(0).padStart(9)}${s.latencyP50Ms.toFixed(1).padStart(9)}` +
+        `${s.latencyP99Ms.toFixed(1).padStart(9)}${String(s.non2xx).padStart(9)}${(ratio ? ratio.rps.toFixed(2) : '1.00').padStart(12)}`,
     );
   }
-  console.log(`\nMarshal/baseline req/s: ${ratios.marshalToBaselineRps.toFixed(2)}   p99 baseline/marshal: ${ratios.baselineToMarshalP99.toFixed(2)}`);
-  console.log(`  with LOG_LEVEL=warn:   ${ratios.marshalWarnToBaselineRps.toFixed(2)}   p99 baseline/marshal: ${ratios.baselineToMarshalWarnP99.toFixed(2)}`);
   const failures = summary.filter((s) => s.non2xx > 0 || s.errors > 0);
   if (failures.length) console.log(`\nWARNING: non-2xx responses or errors during the runs: ${failures.map((s) => s.target).join(', ')}`);
 
