@@ -68,10 +68,13 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
   }
 
   private async actInRequestedWorkspace(req: MarshalRequest): Promise<void> {
-    const requested = req.headers['x-workspace-id'];
+    const header = req.headers['x-workspace-id'];
     const principal = req.principal!;
-    if (requested === undefined || requested === principal.organizationId) return;
-    if (typeof requested !== 'string' || !UUID_PATTERN.test(requested)) throw forbidden('x-workspace-id must name an organization you are a member of');
+    if (header === undefined) return;
+    if (typeof header !== 'string' || !UUID_PATTERN.test(header)) throw forbidden('x-workspace-id must name an organization you are a member of');
+    // Ids are compared as strings everywhere after this: keep only the canonical (lower-case) form.
+    const requested = header.toLowerCase();
+    if (requested === principal.organizationId) return;
     // A key or an agent belongs to one organization; only a user may act in another of its memberships.
     const member = principal.type === 'user' && (await this.memberships.isMember(requested, principal.id));
     if (!member) throw forbidden('You are not a member of the organization x-workspace-id names');

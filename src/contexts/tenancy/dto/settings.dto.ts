@@ -6,6 +6,18 @@ const SETTING_KEY = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 const SECRET_LOOKING = /pass(word)?|secret|token|api[-_]?key|private[-_]?key|credential/i;
 const MAX_BYTES = 32 * 1024;
 
+/** The dotted path of the first key, at any depth, that looks like it names a secret. */
+function secretLookingPath(value: unknown, prefix = ''): string | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  for (const [key, inner] of Object.entries(value)) {
+    const path = Array.isArray(value) ? `${prefix}[${key}]` : prefix ? `${prefix}.${key}` : key;
+    if (!Array.isArray(value) && SECRET_LOOKING.test(key)) return path;
+    const found = secretLookingPath(inner, path);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** Settings are plain configuration: bounded, well-named, and never a secret (those have their own store). */
 function IsSettingsDocument(): PropertyDecorator {
   return (target, propertyName) =>
@@ -17,12 +29,16 @@ function IsSettingsDocument(): PropertyDecorator {
         validate: (value: unknown) => {
           if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
           const keys = Object.keys(value);
-          return keys.length <= 200 && keys.every((k) => SETTING_KEY.test(k) && !SECRET_LOOKING.test(k)) && JSON.stringify(value).length <= MAX_BYTES;
+          return (
+            keys.length <= 200 &&
+            keys.every((k) => SETTING_KEY.test(k)) &&
+            !secretLookingPath(value) &&
+            Buffer.byteLength(JSON.stringify(value), 'utf8') <= MAX_BYTES
+          );
         },
         defaultMessage: (args: ValidationArguments) => {
-          const keys = Object.keys((args.value as object) ?? {});
-          const secret = keys.find((k) => SECRET_LOOKING.test(k));
-          if (secret) return `settings.${secret} looks like a secret: set it with POST .../secrets/${secret} instead`;
+          const secret = secretLookingPath(args.value);
+          if (secret) return `settings.${secret} looks like a secret: store it with POST .../secrets/{key} instead`;
           return 'settings must be an object of at most 200 keys (letters, digits, _ . -), 32 KiB in all';
         },
       },
