@@ -52,7 +52,7 @@ export interface paths {
         put?: never;
         /**
          * Mint an API key
-         * @description The secret is in this response only. The key acts for you, limited to `permissions` (each held by you) or to all of yours.
+         * @description The secret is in this response only (and in its replay: a retry with the same Idempotency-Key within 24 h returns this same response, kept encrypted until then). The key acts for you, limited to `permissions` (each held by you) or to all of yours.
          */
         post: operations["createApiKey"];
         delete?: never;
@@ -3935,6 +3935,13 @@ export interface operations {
                         data: components["schemas"]["PermissionDto"][];
                     };
                 };
+            };
+            /** @description Not modified: the If-None-Match ETag is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
             400: {

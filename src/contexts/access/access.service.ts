@@ -9,7 +9,9 @@ import { TenantData } from '../../kernel/tenancy/tenant-data.js';
 import { MembershipDirectory } from '../../kernel/auth/membership-directory.js';
 import { Role } from './entities/role.entity.js';
 import { UserRole } from './entities/user-role.entity.js';
-import { PERMISSION_KEYS } from './permission-catalog.js';
+import { PERMISSION_KEYS, PERMISSIONS } from './permission-catalog.js';
+
+const PERMISSIONS_BY_KEY = new Map(PERMISSIONS.map((p) => [p.key, p]));
 
 /** Where a permission is checked: organization-wide, or within a project or an environment. */
 export interface ResourceScope {
@@ -77,11 +79,19 @@ export class AccessService {
     return new Set(rows.map((r) => r.permission));
   }
 
-  /** Refuses (400) any permission that is not in the catalog. */
-  assertKnown(permissions: string[], field = 'permissions'): void {
+  /** Refuses (400) any permission that is not in the catalog; `fieldOf(i)` names where the i-th came from. */
+  assertKnown(permissions: string[], fieldOf: (i: number) => string = (i) => `permissions[${i}]`): void {
     const unknown = permissions.map((p, i) => [p, i] as const).filter(([p]) => !PERMISSION_KEYS.has(p));
     if (unknown.length) {
-      throw validationFailed(unknown.map(([p, i]) => ({ field: `${field}[${i}]`, message: `${p} is not a known permission (see GET /api/v1/permissions)`, code: 'UNKNOWN_PERMISSION' })));
+      throw validationFailed(unknown.map(([p, i]) => ({ field: fieldOf(i), message: `${p} is not a known permission (see GET /api/v1/permissions)`, code: 'UNKNOWN_PERMISSION' })));
+    }
+  }
+
+  /** Platform permissions come only with the platform_admin system role: a custom role cannot carry them. */
+  assertAssignableToCustomRole(permissions: string[]): void {
+    const platform = permissions.map((p, i) => [p, i] as const).filter(([p]) => PERMISSIONS_BY_KEY.get(p)?.platform);
+    if (platform.length) {
+      throw validationFailed(platform.map(([p, i]) => ({ field: `permissions[${i}]`, message: `${p} spans organizations and comes only with the platform_admin role`, code: 'PLATFORM_PERMISSION' })));
     }
   }
 

@@ -20,7 +20,7 @@ export class AuthzController {
   @ApiOk(AuthzDecisionDto)
   @ApiErrors(404)
   async checkPermission(@CurrentPrincipal() principal: Principal, @Body() body: AuthzCheckDto): Promise<AuthzDecisionDto> {
-    const [decision] = await this.authz.checkAll(principal, [body]);
+    const [decision] = await this.authz.checkAll(principal, [body], false);
     return decision;
   }
 
@@ -31,6 +31,6 @@ export class AuthzController {
   @ApiOk(AuthzBatchResultDto)
   @ApiErrors(404)
   async checkPermissions(@CurrentPrincipal() principal: Principal, @Body() body: AuthzBatchDto): Promise<AuthzBatchResultDto> {
-    return { results: await this.authz.checkAll(principal, body.checks) };
+    return { results: await this.authz.checkAll(principal, body.checks, true) };
   }
 }

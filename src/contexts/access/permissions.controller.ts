@@ -1,5 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal } from '../../kernel/auth/current-principal.decorator.js';
 import type { Principal } from '../../kernel/auth/principal.js';
@@ -26,6 +26,7 @@ export class PermissionsController {
     description: 'Every permission, with what it allows. Cacheable for 5 minutes; send If-None-Match with the ETag to get 304 when unchanged.',
   })
   @ApiOk(PermissionDto, { isArray: true })
+  @ApiResponse({ status: 304, description: 'Not modified: the If-None-Match ETag is current' })
   listPermissions(@Res({ passthrough: true }) res: Response): PermissionDto[] {
     // Express answers 304 itself when If-None-Match matches this ETag.
     res.setHeader('ETag', CATALOG_ETAG);

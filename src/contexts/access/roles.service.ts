@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
 import type { Principal } from '../../kernel/auth/principal.js';
-import { conflict, notFound, ruleViolated } from '../../kernel/http/app-error.js';
+import { conflict, notFound, ruleViolated, validationFailed } from '../../kernel/http/app-error.js';
 import { type Page, paginate } from '../../kernel/pagination/page.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import { slugify } from '../../kernel/slug.js';
 import { AccessService } from './access.service.js';
-import type { CreateRoleDto, ListRolesQuery } from './dto/role.dto.js';
+import { type CreateRoleDto, type ListRolesQuery, ROLE_KEY_PATTERN } from './dto/role.dto.js';
 import type { CreateUserRoleDto, ListUserRolesQuery } from './dto/user-role.dto.js';
 import { Role } from './entities/role.entity.js';
 import { UserRole } from './entities/user-role.entity.js';
@@ -38,8 +38,12 @@ export class RolesService {
 
   async create(principal: Principal, input: CreateRoleDto): Promise<Role> {
     this.access.assertKnown(input.permissions);
+    this.access.assertAssignableToCustomRole(input.permissions);
     await this.access.assertCanGrant(principal, input.permissions);
-    const key = input.key ?? slugify(input.name).replace(/-+/g, '-');
+    const key = input.key ?? slugify(input.name);
+    if (!ROLE_KEY_PATTERN.test(key)) {
+      throw validationFailed([{ field: 'key', message: `No usable key derives from this name ("${key}"): give one, like release-manager`, code: 'INVALID_KEY' }]);
+    }
     if (SYSTEM_ROLE_KEYS.has(key)) throw conflict(`"${key}" is the key of a system role`);
     const roles = this.data.withShared(Role, principal.organizationId).own();
     if (await roles.exists({ key })) throw conflict(`A role with key "${key}" already exists`);
@@ -52,6 +56,7 @@ export class RolesService {
     const role = await this.get(principal, id);
     if (role.isSystem) throw immutable();
     this.access.assertKnown(permissions);
+    this.access.assertAssignableToCustomRole(permissions);
     // Adding needs the permission; so does removing one: an editor cannot strip a grant they could not give.
     const before = new Set(role.permissions);
     const after = new Set(permissions);
@@ -64,7 +69,9 @@ export class RolesService {
   }
 
   async delete(principal: Principal, id: string): Promise<void> {
-    const role = await this.get(principal, id);
+    // Locked: a grant of this role racing the deletion waits, then finds it gone (404).
+    const role = await this.data.withShared(Role, principal.organizationId).query('r').andWhere('r.id = :id', { id }).setLock('pessimistic_write').getOne();
+    if (!role) throw notFound('Role');
     if (role.isSystem) throw immutable();
     await this.access.assertCanGrant(principal, role.permissions);
     const grants = await this.data.repository(UserRole, principal.organizationId).count({ roleId: id });
@@ -95,7 +102,9 @@ export class RolesService {
 
   async grant(principal: Principal, input: CreateUserRoleDto): Promise<{ grant: UserRole; role: Role }> {
     await this.access.assertMember(principal.organizationId, input.userId);
-    const [role] = await this.access.visibleRoles(principal.organizationId, [input.roleId]);
+    // Share-locked until the grant commits: the role cannot be deleted under it.
+    const role = await this.data.withShared(Role, principal.organizationId).query('r').andWhere('r.id = :id', { id: input.roleId }).setLock('pessimistic_read').getOne();
+    if (!role) throw notFound('Role');
     const scope = { projectId: input.projectId ?? null, environmentId: input.environmentId ?? null };
     await this.access.assertCanGrant(principal, role.permissions, scope);
     const grants = this.data.repository(UserRole, principal.organizationId);

@@ -24,7 +24,9 @@ export class ApiKeysController {
   @Audited('api_key.create', 'api_key')
   @ApiOperation({
     summary: 'Mint an API key',
-    description: 'The secret is in this response only. The key acts for you, limited to `permissions` (each held by you) or to all of yours.',
+    description:
+      'The secret is in this response only (and in its replay: a retry with the same Idempotency-Key within 24 h returns this ' +
+      'same response, kept encrypted until then). The key acts for you, limited to `permissions` (each held by you) or to all of yours.',
   })
   @ApiCreated(CreatedApiKeyDto)
   @ApiErrors(409)

@@ -33,6 +33,7 @@ const BODY_PARSER_ERRORS: Record<string, { status: number; code: string; message
 /** PostgreSQL errors that can only come from a value the client sent; anything else is ours. */
 const CLIENT_SQLSTATES: Record<string, () => AppError> = {
   '23505': () => new AppError(409, 'CONFLICT', 'A resource with the same unique value already exists'),
+  '23503': () => new AppError(409, 'CONFLICT', 'A resource this request refers to no longer exists, or is still referred to'),
   '22P02': () => validationFailed([], 'A value has the wrong format'),
   '22007': () => validationFailed([], 'A date or time value is not valid'),
   '22008': () => validationFailed([], 'A date or time value is out of range'),

@@ -30,7 +30,7 @@ export class RoleDto {
   }
 }
 
-const KEY = /^[a-z][a-z0-9_-]{1,62}$/;
+export const ROLE_KEY_PATTERN = /^[a-z][a-z0-9_-]{1,62}$/;
 
 export class CreateRoleDto {
   @ApiProperty({ example: 'Release manager', maxLength: 100 })
@@ -38,7 +38,7 @@ export class CreateRoleDto {
   name!: string;
 
   @ApiPropertyOptional({ example: 'release-manager', description: 'Derived from the name when omitted' })
-  @IsOptional() @Matches(KEY, { message: 'key must be 2-63 lowercase letters, digits, - or _, starting with a letter' })
+  @IsOptional() @Matches(ROLE_KEY_PATTERN, { message: 'key must be 2-63 lowercase letters, digits, - or _, starting with a letter' })
   key?: string;
 
   @ApiPropertyOptional({ maxLength: 500 })
