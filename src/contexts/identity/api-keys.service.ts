@@ -35,6 +35,30 @@ export interface AuthenticatedApiKey {
 
 const LAST_USED_GRANULARITY = "interval '1 minute'";
 
+const AUTHENTICATE = `
+  SELECT k.id, k.organization_id, k.secret_hash, k.permissions, k.created_by, k.expires_at, k.disabled_at, k.revoked_at,
+         u.email AS user_email, u.display_name AS user_display_name, u.status AS user_status,
+         u.last_login_at AS user_last_login_at, u.created_at AS user_created_at, u.updated_at AS user_updated_at
+    FROM api_keys k JOIN users u ON u.id = k.created_by
+   WHERE k.id = $1`;
+
+interface AuthenticationRow {
+  id: string;
+  organization_id: string;
+  secret_hash: Buffer;
+  permissions: string[] | null;
+  created_by: string;
+  expires_at: Date | null;
+  disabled_at: Date | null;
+  revoked_at: Date | null;
+  user_email: string;
+  user_display_name: string;
+  user_status: User['status'];
+  user_last_login_at: Date | null;
+  user_created_at: Date;
+  user_updated_at: Date;
+}
+
 @Injectable()
 export class ApiKeysService {
   private readonly logger = new Logger(ApiKeysService.name);
@@ -101,16 +125,29 @@ export class ApiKeysService {
     const parsed = parse(token);
     const invalid = () => unauthenticated('The API key is not valid');
     if (!parsed) throw invalid();
-    // Authentication precedes any organization: the key's own id is the only lookup.
-    const key = await this.dataSource
-      .getRepository(ApiKey)
-      .createQueryBuilder('k')
-      .addSelect('k.secretHash')
-      .where('k.id = :id', { id: parsed.id })
-      .getOne();
-    if (!key || !secretMatchesDigest(parsed.secret, key.secretHash) || key.status !== 'active') throw invalid();
-    const user = await this.dataSource.getRepository(User).findOneBy({ id: key.createdBy, status: 'active' });
-    if (!user) throw invalid();
+    // Authentication precedes any organization: the key's own id is the only lookup. One fixed
+    // statement brings the key and the user it acts for (every request with a key runs it).
+    const [row] = await this.dataSource.query<AuthenticationRow[]>(AUTHENTICATE, [parsed.id]);
+    if (!row || !secretMatchesDigest(parsed.secret, row.secret_hash)) throw invalid();
+    const key = Object.assign(new ApiKey(), {
+      id: row.id,
+      organizationId: row.organization_id,
+      permissions: row.permissions,
+      createdBy: row.created_by,
+      expiresAt: row.expires_at,
+      disabledAt: row.disabled_at,
+      revokedAt: row.revoked_at,
+    });
+    if (key.status !== 'active' || row.user_status !== 'active') throw invalid();
+    const user = Object.assign(new User(), {
+      id: row.created_by,
+      email: row.user_email,
+      displayName: row.user_display_name,
+      status: row.user_status,
+      lastLoginAt: row.user_last_login_at,
+      createdAt: row.user_created_at,
+      updatedAt: row.user_updated_at,
+    });
     this.touch(key.id);
     return {
       user,
