@@ -2858,15 +2858,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Rate limited (RATE_LIMITED); see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
                 headers: {
@@ -2897,15 +2888,6 @@ export interface operations {
                         /** @enum {string} */
                         status: "ok";
                     };
-                };
-            };
-            /** @description Rate limited (RATE_LIMITED); see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
@@ -4365,15 +4347,6 @@ export interface operations {
                         /** @enum {string} */
                         status: "ok" | "error" | "shutting_down";
                     };
-                };
-            };
-            /** @description Rate limited (RATE_LIMITED); see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */

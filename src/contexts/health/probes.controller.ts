@@ -6,6 +6,7 @@ import type { Response } from 'express';
 import { Public } from '../../kernel/auth/public.decorator.js';
 import { LifecycleState } from '../../kernel/lifecycle/lifecycle-state.js';
 import { RedisConnection } from '../../kernel/redis/redis-connection.js';
+import { SkipRateLimit } from '../../kernel/rate-limit/skip-rate-limit.decorator.js';
 import { RawResponse } from '../../kernel/http/response.decorators.js';
 
 const LIVENESS_SCHEMA = { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['ok'] } } };
@@ -57,6 +58,7 @@ export class ProbesController {
 
   @Get('api/v1/health')
   @Public()
+  @SkipRateLimit()
   @ApiOperation({ summary: 'Liveness (alias of /healthz)' })
   @RawResponse({ description: 'The process is alive', schema: LIVENESS_SCHEMA })
   getApiHealth() {
@@ -65,6 +67,7 @@ export class ProbesController {
 
   @Get('api/v1/healthz')
   @Public()
+  @SkipRateLimit()
   @ApiOperation({ summary: 'Liveness (alias of /healthz)' })
   @RawResponse({ description: 'The process is alive', schema: LIVENESS_SCHEMA })
   getApiHealthz() {
@@ -82,6 +85,7 @@ export class ProbesController {
 
   @Get('api/v1/readyz')
   @Public()
+  @SkipRateLimit()
   @ApiOperation({ summary: 'Readiness (alias of /readyz)' })
   @RawResponse({ description: 'Every dependency answers', schema: READINESS_SCHEMA })
   @ApiResponse({ status: 503, description: 'A dependency does not answer, or the process is shutting down', schema: READINESS_SCHEMA })

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { validationFailed } from '../http/app-error.js';
+import { UUID_PATTERN } from '../ids.js';
 import { chainHash, GENESIS_HASH } from './audit-chain.js';
 import { AuditEvent } from './audit-event.entity.js';
 
@@ -39,8 +40,9 @@ function encodeCursor(e: AuditEvent): string {
 
 function decodeCursor(cursor: string): [string, string] {
   try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    if (Number.isNaN(Date.parse(at)) || typeof id !== 'string') throw new Error('bad cursor');
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
+    const isIsoTime = typeof at === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(at) && !Number.isNaN(Date.parse(at));
+    if (!isIsoTime || typeof id !== 'string' || !UUID_PATTERN.test(id)) throw new Error('bad cursor');
     return [at, id];
   } catch {
     throw validationFailed([{ field: 'cursor', message: 'cursor is not one this API returned', code: 'INVALID_CURSOR' }]);

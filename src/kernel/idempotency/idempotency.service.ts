@@ -80,16 +80,18 @@ export class IdempotencyService implements OnModuleInit {
 
       const existing = await repo.findOneBy({ organizationId: scope.organizationId, principalId: scope.principalId, key });
       if (!existing) continue; // swept between the two statements
-      if (existing.expiresAt <= new Date()) {
-        await repo.delete({ id: existing.id, expiresAt: existing.expiresAt });
-        continue;
-      }
+      // Times are compared in SQL: the row holds microseconds, a JavaScript Date only milliseconds.
+      // (TypeORM answers [rows, count] for DELETE and UPDATE.)
+      const [, expired] = await this.dataSource.query<[unknown[], number]>('DELETE FROM idempotency_keys WHERE id = $1 AND expires_at <= now()', [existing.id]);
+      if (expired > 0) continue;
       if (!existing.requestHash.equals(hash)) throw keyReused();
       if (existing.state === 'completed') return { kind: 'replay', outcome: this.open(existing) };
-      if (Date.now() - existing.lockedAt.getTime() < ABANDONED_AFTER_MS) throw inProgress();
       // Its request died without an outcome: take the key over, unless another retry just did.
-      const taken = await repo.update({ id: existing.id, lockedAt: existing.lockedAt, state: 'in_progress' }, { lockedAt: () => 'now()' });
-      if (taken.affected === 1) return { kind: 'new', id: existing.id };
+      const [, taken] = await this.dataSource.query<[unknown[], number]>(
+        `UPDATE idempotency_keys SET locked_at = now() WHERE id = $1 AND state = 'in_progress' AND locked_at < now() - make_interval(secs => $2)`,
+        [existing.id, ABANDONED_AFTER_MS / 1000],
+      );
+      if (taken === 1) return { kind: 'new', id: existing.id };
       throw inProgress();
     }
     throw inProgress();
@@ -104,9 +106,12 @@ export class IdempotencyService implements OnModuleInit {
     await this.save(id, stored);
   }
 
-  /** After the request failed (its transaction rolled back): keep a client error for replay, release otherwise. */
-  async fail(id: string, error: unknown): Promise<void> {
-    const replayable = error instanceof AppError && error.status < 500 && error.status !== 429 && error.code !== 'IDEMPOTENCY_IN_PROGRESS';
+  /**
+   * After the request failed (its transaction rolled back): keep a client error for replay, release
+   * otherwise. `error` is what the client was answered (see mapError), e.g. a unique violation as 409.
+   */
+  async fail(id: string, error: AppError): Promise<void> {
+    const replayable = error.status < 500 && error.status !== 429 && error.code !== 'IDEMPOTENCY_IN_PROGRESS';
     if (!replayable) {
       await this.dataSource.getRepository(IdempotencyKey).delete({ id });
       return;

@@ -8,7 +8,8 @@ import { AUDIT_SPEC, type AuditSpec } from '../audit/audited.decorator.js';
 import { AuditWriter } from '../audit/audit-writer.js';
 import { AppConfig } from '../config/app-config.js';
 import type { Tx } from '../database/transactions.js';
-import { AppError, validationFailed } from '../http/app-error.js';
+import { type AppError, validationFailed } from '../http/app-error.js';
+import { mapError } from '../http/error-mapping.js';
 import { MUTATING_METHODS } from '../http/methods.js';
 import { asMarshalRequest, type MarshalRequest } from '../http/request.js';
 import { RESPONSE_SHAPE, type ResponseShape } from '../http/response.decorators.js';
@@ -88,8 +89,10 @@ export class MutationInterceptor implements NestInterceptor {
         return value;
       });
     } catch (error) {
-      if (claim) await this.idempotency.fail(claim.id, error);
-      await this.auditFailure(req, spec, error);
+      // What the client will be answered (the filter maps the same way): e.g. a unique violation is 409.
+      const answered = mapError(error, req).error;
+      if (claim) await this.idempotency.fail(claim.id, answered);
+      await this.auditFailure(req, spec, answered);
       throw error;
     }
   }
@@ -104,9 +107,9 @@ export class MutationInterceptor implements NestInterceptor {
   }
 
   /** Refused and failed mutations are part of the trail too; input that never validated is not. */
-  private async auditFailure(req: MarshalRequest, spec: AuditSpec | undefined, error: unknown): Promise<void> {
+  private async auditFailure(req: MarshalRequest, spec: AuditSpec | undefined, error: AppError): Promise<void> {
     if (!spec || !('action' in spec) || !req.principal) return;
-    const status = error instanceof AppError ? error.status : 500;
+    const status = error.status;
     if (status === 400) return;
     await this.audit
       .record({
@@ -115,7 +118,7 @@ export class MutationInterceptor implements NestInterceptor {
         outcome: status === 403 ? 'denied' : 'failure',
         resourceType: spec.resourceType,
         resourceId: this.resourceId(req, undefined),
-        details: { status, code: error instanceof AppError ? error.code : 'INTERNAL' },
+        details: { status, code: error.code },
       })
       .catch(() => undefined); // never mask the original error
   }

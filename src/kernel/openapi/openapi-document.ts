@@ -96,7 +96,7 @@ function completeOperations(document: OpenAPIObject): void {
       add(422);
     }
     // Rate limits apply to the API; probes, metrics and documents are never throttled.
-    if (path.startsWith('/api/')) add(429);
+    if (path.startsWith('/api/') && op['x-rate-limit-exempt'] !== true) add(429);
     add(500);
   }
 }

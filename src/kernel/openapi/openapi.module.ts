@@ -2,6 +2,7 @@ import { Controller, Get, Header, Injectable, Module } from '@nestjs/common';
 import { ApiExcludeController, OpenAPIObject } from '@nestjs/swagger';
 import { Public } from '../auth/public.decorator.js';
 import { RawResponse } from '../http/response.decorators.js';
+import { SkipRateLimit } from '../rate-limit/skip-rate-limit.decorator.js';
 
 /** Holds the document built at start-up from the running code. */
 @Injectable()
@@ -25,6 +26,7 @@ export class OpenApiController {
 
   @Get('api/v1/openapi')
   @Public()
+  @SkipRateLimit()
   @Header('Cache-Control', 'no-cache')
   @RawResponse({ description: 'The OpenAPI document' })
   getVersionedOpenApiDocument(): OpenAPIObject | undefined {

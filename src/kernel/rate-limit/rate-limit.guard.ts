@@ -1,10 +1,12 @@
 import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { InjectThrottlerStorage, type ThrottlerStorage } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { AppConfig, type RateLimit } from '../config/app-config.js';
 import { rateLimited } from '../http/app-error.js';
 import { asMarshalRequest } from '../http/request.js';
 import { OrganizationTiers } from './organization-tiers.js';
+import { SKIP_RATE_LIMIT } from './skip-rate-limit.decorator.js';
 
 interface WindowResult {
   limit: number;
@@ -26,6 +28,7 @@ export class RateLimitGuard implements CanActivate {
   private readonly logger = new Logger(RateLimitGuard.name);
 
   constructor(
+    private readonly reflector: Reflector,
     private readonly config: AppConfig,
     private readonly tiers: OrganizationTiers,
     @InjectThrottlerStorage() private readonly storage: ThrottlerStorage,
@@ -34,8 +37,9 @@ export class RateLimitGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (!this.config.rateLimits.enabled || context.getType() !== 'http') return true;
     const req = asMarshalRequest(context.switchToHttp().getRequest());
-    // Probes, metrics and documents are never throttled: orchestrators must always reach them.
-    if (!req.originalUrl.startsWith('/api/')) return true;
+    // Probes, metrics and documents are never throttled: orchestrators must always reach them,
+    // including the probe aliases that live under /api.
+    if (!req.originalUrl.startsWith('/api/') || this.reflector.get<boolean>(SKIP_RATE_LIMIT, context.getHandler())) return true;
     const res = context.switchToHttp().getResponse<Response>();
 
     const principal = req.principal;

@@ -1,0 +1,299 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { expectMatchesContract, raw } from '../support/contract.js';
+import { addMember, otherOrganization, type Member } from '../support/fixtures.js';
+import { ADMIN, startServer, type TestServer } from '../support/server.js';
+
+/**
+ * Idempotency-Key on mutating requests (Stripe's semantics): a retry with the same key and the same
+ * request gets the first outcome back, whatever it was, and changes nothing more.
+ */
+
+const hex = (n = 4) => randomBytes(n).toString('hex');
+const newKey = (label = 'k') => `${label}-${hex(8)}`;
+
+let t: TestServer;
+let owner: string;
+let ownerId: string;
+let org: string;
+
+beforeAll(async () => {
+  t = await startServer({ LOG_LEVEL: 'warn' });
+  owner = (await t.login()).accessToken;
+  const me = await raw(t.baseUrl, '/api/v1/me', { headers: { authorization: `Bearer ${owner}` } });
+  ownerId = me.body.data.id;
+  org = me.body.context.organizationId;
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+function post(path: string, json: unknown, opts: { token?: string; key?: string; workspace?: string } = {}) {
+  const headers: Record<string, string> = { authorization: `Bearer ${opts.token ?? owner}` };
+  if (opts.key !== undefined) headers['idempotency-key'] = opts.key;
+  if (opts.workspace) headers['x-workspace-id'] = opts.workspace;
+  return raw(t.baseUrl, path, { method: 'POST', headers, json });
+}
+const createTeam = (json: unknown, opts: { token?: string; key?: string; workspace?: string } = {}) => post('/api/v1/teams', json, opts);
+
+async function teamsNamed(name: string, organizationId = org): Promise<string[]> {
+  return (await t.sql<{ id: string }>('SELECT id FROM teams WHERE organization_id = $1 AND name = $2', [organizationId, name])).map((r) => r.id);
+}
+
+describe('a retried request', () => {
+  test('gets the same status and data, marked Idempotent-Replayed, and creates nothing more', async () => {
+    const key = newKey();
+    const name = `replayed-${hex()}`;
+    const first = await createTeam({ name, description: 'once' }, { key });
+    expect(first.status).toBe(201);
+    expectMatchesContract('POST', '/api/v1/teams', 201, first.body);
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+
+    const second = await createTeam({ name, description: 'once' }, { key });
+    expect(second.status).toBe(201);
+    expectMatchesContract('POST', '/api/v1/teams', 201, second.body);
+    expect(second.headers.get('idempotent-replayed')).toBe('true');
+    expect(second.body.data).toEqual(first.body.data);
+    // A response of its own: the envelope describes the retry, the data the first outcome.
+    expect(second.body.meta.requestId).not.toBe(first.body.meta.requestId);
+
+    // The same body with its keys in another order is the same request.
+    const reordered = await createTeam({ description: 'once', name }, { key });
+    expect(reordered.status).toBe(201);
+    expect(reordered.headers.get('idempotent-replayed')).toBe('true');
+    expect(reordered.body.data).toEqual(first.body.data);
+
+    expect(await teamsNamed(name)).toEqual([first.body.data.id]);
+    const listed = await raw(t.baseUrl, `/api/v1/organizations/${org}/teams`, { headers: { authorization: `Bearer ${owner}` } });
+    expect(listed.body.data.filter((team: { name: string }) => team.name === name)).toHaveLength(1);
+    // One change, one audit entry: replays are not changes.
+    const audited = await t.sql('SELECT id FROM audit_events WHERE action = $1 AND resource_id = $2', ['team.create', first.body.data.id]);
+    expect(audited).toHaveLength(1);
+  });
+
+  test('with the same key but another body, method or path is refused: 422 IDEMPOTENCY_KEY_REUSED', async () => {
+    const key = newKey();
+    const name = `reused-${hex()}`;
+    expect((await createTeam({ name }, { key })).status).toBe(201);
+
+    const otherBody = await createTeam({ name: `${name}-2` }, { key });
+    expect(otherBody.status).toBe(422);
+    expectMatchesContract('POST', '/api/v1/teams', 422, otherBody.body);
+    expect(otherBody.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(otherBody.headers.get('idempotent-replayed')).toBeNull();
+
+    const otherPath = await post('/api/v1/roles', { name: `Role ${hex()}`, permissions: ['team.read'] }, { key });
+    expect(otherPath.status).toBe(422);
+    expect(otherPath.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+
+    expect(await teamsNamed(`${name}-2`)).toEqual([]);
+    expect(await teamsNamed(name)).toHaveLength(1);
+  });
+
+  test('keys are scoped to the principal and the organization: the same key elsewhere is a new request', async () => {
+    const member: Member = await addMember(t, owner, ['msp_admin']);
+    const key = newKey('shared');
+    const mine = await createTeam({ name: `owner-${hex()}` }, { key });
+    const theirs = await createTeam({ name: `member-${hex()}` }, { key, token: member.accessToken });
+    expect(mine.status).toBe(201);
+    expect(theirs.status).toBe(201);
+    expect(theirs.headers.get('idempotent-replayed')).toBeNull();
+    expect(theirs.body.data.id).not.toBe(mine.body.data.id);
+
+    // The owner again, acting in another organization.
+    const { organizationId: elsewhere } = await otherOrganization(t, owner);
+    const there = await createTeam({ name: `elsewhere-${hex()}` }, { key, workspace: elsewhere });
+    expect(there.status).toBe(201);
+    expect(there.body.data.organizationId).toBe(elsewhere);
+
+    // Each scope still replays its own outcome.
+    const again = await createTeam({ name: mine.body.data.name }, { key });
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body.data.id).toBe(mine.body.data.id);
+    const rows = await t.sql<{ principal_id: string; organization_id: string }>('SELECT principal_id, organization_id FROM idempotency_keys WHERE key = $1 ORDER BY created_at', [key]);
+    expect(rows).toEqual([
+      { principal_id: `user:${ownerId}`, organization_id: org },
+      { principal_id: `user:${member.userId}`, organization_id: org },
+      { principal_id: `user:${ownerId}`, organization_id: elsewhere },
+    ]);
+  });
+
+  test('a client error is replayed as the same error', async () => {
+    const name = `taken-${hex()}`;
+    expect((await createTeam({ name })).status).toBe(201);
+    const key = newKey();
+    const first = await createTeam({ name }, { key });
+    expect(first.status).toBe(409);
+    expect(first.body.error.code).toBe('CONFLICT');
+    const replay = await createTeam({ name }, { key });
+    expect(replay.status).toBe(409);
+    expectMatchesContract('POST', '/api/v1/teams', 409, replay.body);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(replay.body.error).toEqual(first.body.error);
+    const [row] = await t.sql<{ state: string }>('SELECT state FROM idempotency_keys WHERE key = $1', [key]);
+    expect(row.state).toBe('completed');
+  });
+
+  test('of 10 identical concurrent requests, one runs; the others replay it or are told it is in progress', async () => {
+    const key = newKey('burst');
+    const name = `concurrent-${hex()}`;
+    const results = await Promise.all(Array.from({ length: 10 }, () => createTeam({ name }, { key })));
+    const created = await teamsNamed(name);
+    expect(created).toHaveLength(1);
+    for (const r of results) {
+      if (r.status === 201) {
+        expect(r.body.data.id).toBe(created[0]);
+      } else {
+        expect({ status: r.status, code: r.body.error?.code }).toEqual({ status: 409, code: 'IDEMPOTENCY_IN_PROGRESS' });
+        expectMatchesContract('POST', '/api/v1/teams', 409, r.body);
+      }
+    }
+    expect(results.filter((r) => r.status === 201 && r.headers.get('idempotent-replayed') === null)).toHaveLength(1);
+    // Once finished, every retry replays.
+    const later = await createTeam({ name }, { key });
+    expect(later.status).toBe(201);
+    expect(later.headers.get('idempotent-replayed')).toBe('true');
+    expect(later.body.data.id).toBe(created[0]);
+  });
+});
+
+describe('what is kept', () => {
+  test('an outcome holding a secret is stored encrypted, and replayed intact', async () => {
+    const key = newKey('apikey');
+    const first = await post('/api/v1/api-keys', { name: `idem-${hex()}` }, { key });
+    expect(first.status).toBe(201);
+    expectMatchesContract('POST', '/api/v1/api-keys', 201, first.body);
+    const secret = first.body.data.secret as string;
+    const tail = secret.split('_').pop()!;
+
+    const [row] = await t.sql<{ state: string; outcome: Buffer }>('SELECT state, outcome FROM idempotency_keys WHERE key = $1', [key]);
+    expect(row.state).toBe('completed');
+    expect(row.outcome.length).toBeGreaterThan(tail.length);
+    for (const needle of [secret, tail]) {
+      expect(row.outcome.includes(Buffer.from(needle))).toBe(false);
+      expect(row.outcome.toString('hex')).not.toContain(Buffer.from(needle).toString('hex'));
+    }
+    expect(row.outcome.includes(Buffer.from(first.body.data.apiKey.id))).toBe(false);
+
+    // Nowhere in the database in clear: every row of every table, bytea included (as hex).
+    const tables = await t.sql<{ schema: string; name: string }>(
+      "SELECT table_schema AS schema, table_name AS name FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')",
+    );
+    expect(tables.length).toBeGreaterThan(5);
+    const hits: string[] = [];
+    for (const { schema, name } of tables) {
+      const rows = await t.sql<{ row: string }>(`SELECT r::text AS row FROM "${schema}"."${name}" r`);
+      for (const { row } of rows) {
+        for (const needle of [tail, Buffer.from(tail).toString('hex')]) if (row.includes(needle)) hits.push(`${schema}.${name}`);
+      }
+    }
+    expect(hits).toEqual([]);
+
+    const replay = await post('/api/v1/api-keys', { name: first.body.data.apiKey.name }, { key });
+    expect(replay.status).toBe(201);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(replay.body.data).toEqual(first.body.data);
+    // It is the one key: it works, and only one was minted.
+    expect((await raw(t.baseUrl, '/api/v1/me', { headers: { authorization: `Bearer ${replay.body.data.secret}` } })).status).toBe(200);
+    expect(await t.sql('SELECT id FROM api_keys WHERE name = $1', [first.body.data.apiKey.name])).toHaveLength(1);
+    expect(t.output()).not.toContain(tail);
+  });
+
+  test('an expired key no longer replays: the same key then starts a new request', async () => {
+    const key = newKey('expiring');
+    const first = await createTeam({ name: `before-expiry-${hex()}` }, { key });
+    expect(first.status).toBe(201);
+    expect((await createTeam({ name: `refused-${hex()}` }, { key })).status).toBe(422);
+
+    // Age the key past its 24 hours, keeping the timestamp exactly as the server wrote it.
+    await t.sql("UPDATE idempotency_keys SET expires_at = expires_at - interval '25 hours', created_at = created_at - interval '25 hours' WHERE key = $1", [key]);
+    const name = `after-expiry-${hex()}`;
+    const fresh = await createTeam({ name }, { key });
+    expect(fresh.status).toBe(201);
+    expect(fresh.headers.get('idempotent-replayed')).toBeNull();
+    expect(fresh.body.data.id).not.toBe(first.body.data.id);
+    expect(await teamsNamed(name)).toEqual([fresh.body.data.id]);
+    // The key now stands for the new request.
+    const replay = await createTeam({ name }, { key });
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(replay.body.data.id).toBe(fresh.body.data.id);
+    expect(await t.sql('SELECT id FROM idempotency_keys WHERE key = $1', [key])).toHaveLength(1);
+  });
+
+  test('a key held by a request still running answers 409 IDEMPOTENCY_IN_PROGRESS; one abandoned for minutes is taken over', async () => {
+    const key = newKey('held');
+    const body = { name: `held-${hex()}` };
+    // The row a claim writes (same statement shape as the server's), for a request still running.
+    const hash = createHash('sha256').update(`POST /api/v1/teams\n${JSON.stringify(body)}`).digest();
+    await t.sql(
+      `INSERT INTO idempotency_keys (id, organization_id, principal_id, key, request_hash, state, locked_at, expires_at)
+       VALUES ('01960000-0000-7000-8000-0000000000aa', $1, $2, $3, $4, 'in_progress', now(), now() + interval '1 day')`,
+      [org, `user:${ownerId}`, key, hash],
+    );
+    const busy = await createTeam(body, { key });
+    expect(busy.status).toBe(409);
+    expect(busy.body.error.code).toBe('IDEMPOTENCY_IN_PROGRESS');
+    expect(await teamsNamed(body.name)).toEqual([]);
+
+    // As if its request had died ten minutes ago (the server takes over after five).
+    await t.sql("UPDATE idempotency_keys SET locked_at = locked_at - interval '10 minutes' WHERE key = $1", [key]);
+    const taken = await createTeam(body, { key });
+    expect(taken.status).toBe(201);
+    expect(await teamsNamed(body.name)).toEqual([taken.body.data.id]);
+    expect((await createTeam(body, { key })).headers.get('idempotent-replayed')).toBe('true');
+  });
+
+  test('a malformed key is 400, and nothing is created', async () => {
+    const name = `bad-key-${hex()}`;
+    for (const key of ['x'.repeat(300), 'has space', 'caf\u00e9']) {
+      const res = await raw(t.baseUrl, '/api/v1/teams', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${owner}`, 'idempotency-key': key },
+        json: { name },
+      });
+      expect({ key: key.slice(0, 20), status: res.status }).toEqual({ key: key.slice(0, 20), status: 400 });
+      expect(res.body.error.code).toBe('VALIDATION_FAILED');
+      expect(res.body.error.validationErrors).toEqual([expect.objectContaining({ field: 'Idempotency-Key', code: 'INVALID_IDEMPOTENCY_KEY' })]);
+      expectMatchesContract('POST', '/api/v1/teams', 400, res.body);
+    }
+    expect((await createTeam({ name }, { key: 'k'.repeat(255) })).status).toBe(201);
+    expect(await teamsNamed(name)).toHaveLength(1);
+  });
+});
+
+describe('IDEMPOTENCY_REQUIRED=true', () => {
+  let strict: TestServer;
+  let token: string;
+  beforeAll(async () => {
+    strict = await startServer({ LOG_LEVEL: 'warn', IDEMPOTENCY_REQUIRED: 'true' });
+    token = (await strict.login()).accessToken;
+  });
+  afterAll(async () => {
+    await strict?.close();
+  });
+
+  test('an authenticated mutation without Idempotency-Key is 400 naming the header; with one it runs', async () => {
+    const name = `strict-${hex()}`;
+    const refused = await raw(strict.baseUrl, '/api/v1/teams', { method: 'POST', headers: { authorization: `Bearer ${token}` }, json: { name } });
+    expect(refused.status).toBe(400);
+    expectMatchesContract('POST', '/api/v1/teams', 400, refused.body);
+    expect(refused.body.error.code).toBe('VALIDATION_FAILED');
+    expect(refused.body.error.validationErrors).toEqual([expect.objectContaining({ field: 'Idempotency-Key', code: 'REQUIRED' })]);
+    expect(await strict.sql('SELECT id FROM teams WHERE name = $1', [name])).toEqual([]);
+
+    const accepted = await raw(strict.baseUrl, '/api/v1/teams', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'idempotency-key': newKey() }, json: { name } });
+    expect(accepted.status).toBe(201);
+    // Reads need none.
+    expect((await raw(strict.baseUrl, '/api/v1/me', { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+  });
+
+  test('public routes (login) take no key and still work', async () => {
+    const login = await raw(strict.baseUrl, '/api/v1/auth/login', { method: 'POST', json: ADMIN });
+    expect(login.status).toBe(200);
+  });
+
+  test('an invalid key is 400 there too', async () => {
+    const res = await raw(strict.baseUrl, '/api/v1/teams', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'idempotency-key': 'y'.repeat(300) }, json: { name: `strict-${hex()}` } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.validationErrors).toEqual([expect.objectContaining({ field: 'Idempotency-Key', code: 'INVALID_IDEMPOTENCY_KEY' })]);
+  });
+});

@@ -1,0 +1,265 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { connect } from 'node:net';
+import { Redis } from 'ioredis';
+import { expectMatchesContract, raw } from '../support/contract.js';
+import { ADMIN, spawnServer, startServer, type RunningServer, type TestServer } from '../support/server.js';
+
+/**
+ * Rate limits under /api: per organization by tier, per client address for anonymous callers, in
+ * process or shared through Redis. Other suites run with limits off; here they are on.
+ */
+
+const REDIS_URL = 'redis://127.0.0.1:6379';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const hex = (n = 4) => randomBytes(n).toString('hex');
+
+/** Whether a Redis answers PING at REDIS_URL within a second. */
+function redisAnswers(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const { hostname, port } = new URL(REDIS_URL);
+    const socket = connect(Number(port || 6379), hostname);
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(1000, () => done(false));
+    socket.once('error', () => done(false));
+    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.once('data', (chunk: Buffer) => done(chunk.toString().startsWith('+PONG')));
+  });
+}
+
+const redisRequired = process.env.MARSHAL_REQUIRE_REDIS === '1';
+const redisAvailable = await redisAnswers();
+if (!redisAvailable && !redisRequired) {
+  console.warn(`rate-limit.e2e-spec: no Redis answers at ${REDIS_URL}; the shared-counter tests are skipped (set MARSHAL_REQUIRE_REDIS=1 to make this a failure)`);
+}
+const describeRedis = redisAvailable || redisRequired ? describe : describe.skip;
+
+const RATE_HEADERS = ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'];
+const rateHeaders = (res: { headers: Headers }) => Object.fromEntries(RATE_HEADERS.map((h) => [h, res.headers.get(h)]));
+
+function me(baseUrl: string, token: string, workspace?: string) {
+  return raw(baseUrl, '/api/v1/me', { headers: { authorization: `Bearer ${token}`, ...(workspace ? { 'x-workspace-id': workspace } : {}) } });
+}
+
+/** Organizations created one by one, slowly enough not to trip the creator's own burst limit. */
+async function createOrganizations(baseUrl: string, token: string, n: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const res = await raw(baseUrl, '/api/v1/organizations', { method: 'POST', headers: { authorization: `Bearer ${token}` }, json: { name: `Limited ${hex()}` } });
+    if (res.status !== 201) throw new Error(`POST /api/v1/organizations answered ${res.status}: ${res.text}`);
+    ids.push(res.body.data.id);
+    await sleep(300);
+  }
+  return ids;
+}
+
+function expectRateLimited(res: { status: number; headers: Headers; body: any }, method: string, path: string) {
+  expect(res.status).toBe(429);
+  expectMatchesContract(method, path, 429, res.body);
+  expect(res.body.error.code).toBe('RATE_LIMITED');
+  const retryAfter = Number(res.headers.get('retry-after'));
+  expect(Number.isInteger(retryAfter)).toBe(true);
+  expect(retryAfter).toBeGreaterThanOrEqual(1);
+  expect(res.body.error.details).toEqual({ retryAfterSeconds: retryAfter });
+}
+
+describe('per organization (standard 60/min, bursts of 5/s; premium 600/min, 50/s)', () => {
+  let t: TestServer;
+  let owner: string;
+  let orgs: string[];
+  beforeAll(async () => {
+    t = await startServer({ LOG_LEVEL: 'warn', RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_STANDARD: '60,5', RATE_LIMIT_PREMIUM: '600,50' });
+    owner = (await t.login()).accessToken;
+    // One fresh organization per test: a test's burst never eats another's budget.
+    orgs = await createOrganizations(t.baseUrl, owner, 5);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  test('every /api answer carries X-RateLimit-Limit, -Remaining and -Reset for the tightest window', async () => {
+    const first = await me(t.baseUrl, owner, orgs[0]);
+    expect(first.status).toBe(200);
+    // One request: 4 of the 5 per second left (80%) is tighter than 59 of the 60 per minute.
+    expect(rateHeaders(first)).toEqual({ 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '4', 'x-ratelimit-reset': expect.stringMatching(/^[01]$/) });
+    const second = await me(t.baseUrl, owner, orgs[0]);
+    expect(second.headers.get('x-ratelimit-remaining')).toBe('3');
+    // Errors carry them too.
+    const missing = await raw(t.baseUrl, '/api/v1/teams/01960000-0000-7000-8000-000000000000', { headers: { authorization: `Bearer ${owner}`, 'x-workspace-id': orgs[0] } });
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('x-ratelimit-limit')).toBe('5');
+  });
+
+  test('a burst over the limit is answered 429 RATE_LIMITED with Retry-After, in the error envelope', async () => {
+    const results = await Promise.all(Array.from({ length: 8 }, () => me(t.baseUrl, owner, orgs[1])));
+    const ok = results.filter((r) => r.status === 200);
+    const limited = results.filter((r) => r.status !== 200);
+    expect(ok).toHaveLength(5);
+    expect(limited).toHaveLength(3);
+    for (const res of limited) {
+      expectRateLimited(res, 'GET', '/api/v1/me');
+      expect(res.headers.get('x-ratelimit-remaining')).toBe('0');
+    }
+    // The window passes: the organization is served again.
+    await sleep(Number(limited[0].headers.get('retry-after')) * 1000 + 200);
+    expect((await me(t.baseUrl, owner, orgs[1])).status).toBe(200);
+  });
+
+  test("one organization's burst does not limit another", async () => {
+    const [busy, calm] = [orgs[2], orgs[3]];
+    const burst = await Promise.all(Array.from({ length: 8 }, () => me(t.baseUrl, owner, busy)));
+    expect(burst.filter((r) => r.status === 429).length).toBeGreaterThan(0);
+    const other = await me(t.baseUrl, owner, calm);
+    expect(other.status).toBe(200);
+    expect(rateHeaders(other)).toMatchObject({ 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '4' });
+    // Same principal, same moment: only the busy organization is held back.
+    expect((await me(t.baseUrl, owner, busy)).status).toBe(429);
+  });
+
+  test('a premium organization gets the premium limits', async () => {
+    const premium = orgs[4];
+    // Before its first request: the tier is cached for a minute once read.
+    await t.sql("UPDATE organizations SET tier = 'premium' WHERE id = $1", [premium]);
+    const first = await me(t.baseUrl, owner, premium);
+    expect(first.status).toBe(200);
+    expect(rateHeaders(first)).toMatchObject({ 'x-ratelimit-limit': '50', 'x-ratelimit-remaining': '49' });
+    const burst = await Promise.all(Array.from({ length: 8 }, () => me(t.baseUrl, owner, premium)));
+    expect(burst.map((r) => r.status)).toEqual(Array(8).fill(200));
+    const org = await raw(t.baseUrl, `/api/v1/organizations/${premium}`, { headers: { authorization: `Bearer ${owner}`, 'x-workspace-id': premium } });
+    expect(org.body.data.tier).toBe('premium');
+  });
+
+  test('probes, metrics and documents are never limited and carry no rate-limit headers', async () => {
+    for (const path of ['/healthz', '/health', '/readyz', '/metrics', '/.well-known/jwks.json', '/openapi.json']) {
+      const results = await Promise.all(Array.from({ length: 12 }, () => raw(t.baseUrl, path)));
+      for (const res of results) {
+        expect({ path, status: res.status }).toEqual({ path, status: 200 });
+        expect({ path, ...rateHeaders(res) }).toEqual({ path, 'x-ratelimit-limit': null, 'x-ratelimit-remaining': null, 'x-ratelimit-reset': null });
+      }
+    }
+  });
+});
+
+describe('anonymous callers, per client address (60/min, bursts of 3/s)', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startServer({ LOG_LEVEL: 'warn', RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_ANONYMOUS: '60,3', LOGIN_MAX_FAILURES_PER_IP: '1000' });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const login = (address: string) => raw(t.baseUrl, '/api/v1/auth/login', { method: 'POST', headers: { 'x-forwarded-for': address }, json: ADMIN });
+
+  test('a burst of logins from one address is limited; another address is not', async () => {
+    const results = await Promise.all(Array.from({ length: 6 }, () => login('198.51.100.10')));
+    expect(results.filter((r) => r.status === 200)).toHaveLength(3);
+    const limited = results.filter((r) => r.status !== 200);
+    expect(limited).toHaveLength(3);
+    for (const res of limited) expectRateLimited(res, 'POST', '/api/v1/auth/login');
+
+    const elsewhere = await login('198.51.100.11');
+    expect(elsewhere.status).toBe(200);
+    expect(rateHeaders(elsewhere)).toMatchObject({ 'x-ratelimit-limit': '3', 'x-ratelimit-remaining': '2' });
+    expect((await login('198.51.100.10')).status).toBe(429);
+  });
+
+  test('the /api/v1 probe and document aliases are never limited either', async () => {
+    // README: /api/v1/health and /api/v1/healthz answer 200 "always, while the process serves";
+    // the guard itself says probes and documents are never throttled.
+    for (const [i, path] of ['/api/v1/healthz', '/api/v1/health', '/api/v1/readyz', '/api/v1/openapi'].entries()) {
+      const address = `198.51.100.${30 + i}`;
+      const results = await Promise.all(Array.from({ length: 6 }, () => raw(t.baseUrl, path, { headers: { 'x-forwarded-for': address } })));
+      expect({ path, statuses: results.map((r) => r.status) }).toEqual({ path, statuses: Array(6).fill(200) });
+    }
+  });
+});
+
+describeRedis('counters shared through Redis', () => {
+  const jwtKey = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const encryptionKey = randomBytes(32).toString('base64');
+  const shared = {
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_ENABLED: 'true',
+    RATE_LIMIT_STANDARD: '6,100',
+    // The Redis may serve other runs on this machine: keep anonymous (per address) limits out of the way.
+    RATE_LIMIT_ANONYMOUS: '100000,10000',
+    REDIS_URL,
+    JWT_PRIVATE_KEY: jwtKey,
+    ENCRYPTION_KEY: encryptionKey,
+  };
+  let first: TestServer;
+  let second: RunningServer;
+  let redis: Redis;
+  let org: string;
+  beforeAll(async () => {
+    // Fails fast rather than retrying forever when Redis is absent (MARSHAL_REQUIRE_REDIS=1).
+    redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, retryStrategy: () => null, lazyConnect: true });
+    await redis.connect();
+    first = await startServer(shared);
+    // A second replica on the same database, with the same keys, as a deployment runs them.
+    second = await spawnServer({ ...shared, DATABASE_URL: first.databaseUrl, DATABASE_POOL_SIZE: '5', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
+  });
+  afterAll(async () => {
+    if (org && redis?.status === 'ready') {
+      await redis.del(`marshal:rate:minute:org:${org}`, `marshal:rate:minute:org:${org}:blocked`, `marshal:rate:burst:org:${org}`, `marshal:rate:burst:org:${org}:blocked`);
+    }
+    redis?.disconnect();
+    await second?.stop();
+    await first?.close();
+  });
+
+  test('two replicas count into one window: the 7th request of the minute is refused, whichever replica gets it', async () => {
+    const token = (await first.login()).accessToken;
+    [org] = await createOrganizations(first.baseUrl, token, 1);
+    const servers = [first.baseUrl, second.baseUrl];
+    const remaining: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const res = await me(servers[i % 2], token, org);
+      expect({ i, status: res.status }).toEqual({ i, status: 200 });
+      expect(res.headers.get('x-ratelimit-limit')).toBe('6');
+      remaining.push(res.headers.get('x-ratelimit-remaining')!);
+    }
+    expect(remaining).toEqual(['5', '4', '3', '2', '1', '0']);
+    for (const server of servers) expectRateLimited(await me(server, token, org), 'GET', '/api/v1/me');
+    expect(Number(await redis.get(`marshal:rate:minute:org:${org}`))).toBeGreaterThanOrEqual(7);
+    expect(await redis.pttl(`marshal:rate:minute:org:${org}:blocked`)).toBeGreaterThan(0);
+  });
+
+  test('readiness includes Redis', async () => {
+    for (const baseUrl of [first.baseUrl, second.baseUrl]) {
+      const res = await raw(baseUrl, '/readyz');
+      expect(res.status).toBe(200);
+      expectMatchesContract('GET', '/readyz', 200, res.body);
+      expect(res.body.details.redis).toMatchObject({ status: 'up' });
+    }
+  });
+});
+
+describe('a Redis that does not answer', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startServer({ LOG_LEVEL: 'warn', RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_STANDARD: '60,5', REDIS_URL: 'redis://127.0.0.1:1' });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  test('the API still serves (limits fail open) and readiness reports redis down with 503', async () => {
+    const login = await raw(t.baseUrl, '/api/v1/auth/login', { method: 'POST', json: ADMIN });
+    expect(login.status).toBe(200);
+    const token = login.body.data.accessToken as string;
+    const results = await Promise.all(Array.from({ length: 8 }, () => me(t.baseUrl, token)));
+    expect(results.map((r) => r.status)).toEqual(Array(8).fill(200));
+
+    const ready = await raw(t.baseUrl, '/readyz');
+    expect(ready.status).toBe(503);
+    expectMatchesContract('GET', '/readyz', 503, ready.body);
+    expect(ready.body.error.redis).toMatchObject({ status: 'down' });
+    expect(ready.body.details.database).toMatchObject({ status: 'up' });
+    // Liveness is not readiness.
+    expect((await raw(t.baseUrl, '/healthz')).status).toBe(200);
+  });
+});
