@@ -23,6 +23,7 @@ import { LifecycleState } from './lifecycle/lifecycle-state.js';
 import { loggingOptions } from './logging/logging.options.js';
 import { httpRequestDurationProvider } from './metrics/http-metrics.js';
 import { MutationInterceptor } from './mutations/mutation.interceptor.js';
+import { MemoryThrottlerStorage } from './rate-limit/memory-throttler.storage.js';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
 import { RedisThrottlerStorage } from './rate-limit/redis-throttler.storage.js';
 import { RedisConnection } from './redis/redis-connection.js';
@@ -88,7 +89,7 @@ export class KernelModule {
           inject: [RedisConnection],
           useFactory: (redis: RedisConnection) => ({
             throttlers: [],
-            ...(redis.client ? { storage: new RedisThrottlerStorage(redis.client) } : {}),
+            storage: redis.client ? new RedisThrottlerStorage(redis.client) : new MemoryThrottlerStorage(),
           }),
         }),
       ],
