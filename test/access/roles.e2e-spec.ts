@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { expectMatchesContract, raw, spec } from '../support/contract.js';
+import { expectMatchesContract, expectResponse, raw, type RawResponse, spec } from '../support/contract.js';
 import { addMember, createRole, type Member, mintApiKey, otherOrganization, roleIdByKey } from '../support/fixtures.js';
 import { startServer, type TestServer } from '../support/server.js';
 
@@ -26,22 +26,9 @@ afterAll(async () => {
   await t?.close();
 });
 
-type Res = Awaited<ReturnType<typeof raw>>;
 
-function call(token: string | null, method: string, path: string, json?: unknown, headers: Record<string, string> = {}): Promise<Res> {
+function call(token: string | null, method: string, path: string, json?: unknown, headers: Record<string, string> = {}): Promise<RawResponse> {
   return raw(t.baseUrl, path, { method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers }, json });
-}
-
-/**
- * Asserts the exact status (and error code), and that the body is what the contract documents for
- * `method template` at that status. Returns the response for further assertions.
- */
-function expectResponse(res: Res, method: string, template: string, status: number, code?: string): Res {
-  if (res.status !== status) throw new Error(`${method} ${template}: expected ${status}${code ? ` ${code}` : ''}, got ${res.status}: ${res.text}`);
-  expectMatchesContract(method, template, status, status === 204 ? res.text : res.body);
-  if (code) expect(res.body.error.code).toBe(code);
-  else if (status < 300 && status !== 204) expect(res.body.success).toBe(true);
-  return res;
 }
 
 const suffix = () => randomBytes(3).toString('hex');
@@ -62,7 +49,7 @@ const teamsStatus = async (token: string) => {
   return res.status;
 };
 
-async function check(token: string, body: Record<string, unknown>): Promise<Res> {
+async function check(token: string, body: Record<string, unknown>): Promise<RawResponse> {
   return call(token, 'POST', '/api/v1/authz/check', body);
 }
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { expectMatchesContract, raw, spec } from '../support/contract.js';
+import { expectMatchesContract, expectResponse, raw, type RawResponse, spec } from '../support/contract.js';
 import { addMember, createRole, type Member, mintApiKey, otherOrganization } from '../support/fixtures.js';
 import { startServer, type TestServer } from '../support/server.js';
 
@@ -26,26 +26,16 @@ afterAll(async () => {
   await t?.close();
 });
 
-type Res = Awaited<ReturnType<typeof raw>>;
 
-function call(token: string | null, method: string, path: string, json?: unknown, headers: Record<string, string> = {}): Promise<Res> {
+function call(token: string | null, method: string, path: string, json?: unknown, headers: Record<string, string> = {}): Promise<RawResponse> {
   return raw(t.baseUrl, path, { method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers }, json });
-}
-
-/** Exact status (and error code), and the body the contract documents for it. */
-function expectResponse(res: Res, method: string, template: string, status: number, code?: string): Res {
-  if (res.status !== status) throw new Error(`${method} ${template}: expected ${status}${code ? ` ${code}` : ''}, got ${res.status}: ${res.text}`);
-  expectMatchesContract(method, template, status, status === 204 ? res.text : res.body);
-  if (code) expect(res.body.error.code).toBe(code);
-  else if (status < 300 && status !== 204) expect(res.body.success).toBe(true);
-  return res;
 }
 
 const KEY_FORMAT = /^mk_([0-9a-f]{32})_([A-Za-z0-9_-]{43})$/;
 const secretPart = (key: string) => KEY_FORMAT.exec(key)![2];
 const suffix = () => randomBytes(3).toString('hex');
 
-async function create(token: string, body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<{ id: string; secret: string; res: Res }> {
+async function create(token: string, body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<{ id: string; secret: string; res: RawResponse }> {
   const res = expectResponse(await call(token, 'POST', '/api/v1/api-keys', { name: `key-${suffix()}`, ...body }, headers), 'POST', '/api/v1/api-keys', 201);
   return { id: res.body.data.apiKey.id, secret: res.body.data.secret, res };
 }

@@ -42,12 +42,31 @@ export function expectMatchesContract(method: string, path: string, status: numb
   }
 }
 
+/**
+ * Asserts the exact status (and error code), and that the body is what the contract documents for
+ * `method template` at that status. Returns the response for further assertions.
+ */
+export function expectResponse(res: RawResponse, method: string, template: string, status: number, code?: string): RawResponse {
+  if (res.status !== status) throw new Error(`${method} ${template}: expected ${status}${code ? ` ${code}` : ''}, got ${res.status}: ${res.text}`);
+  expectMatchesContract(method, template, status, status === 204 ? res.text : res.body);
+  if (code) expect(res.body.error.code).toBe(code);
+  else if (status < 300 && status !== 204) expect(res.body.success).toBe(true);
+  return res;
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Headers;
+  body: any;
+  text: string;
+}
+
 /** fetch + JSON, for requests the typed client cannot express (malformed bodies, bad headers). */
 export async function raw(
   baseUrl: string,
   path: string,
   init: RequestInit & { json?: unknown } = {},
-): Promise<{ status: number; headers: Headers; body: any; text: string }> {
+): Promise<RawResponse> {
   const headers = new Headers(init.headers);
   let body = init.body;
   if (init.json !== undefined) {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { expectMatchesContract, raw } from '../support/contract.js';
 import { addMember, createRole, otherOrganization, uniqueEmail } from '../support/fixtures.js';
+import { tablesContaining } from '../support/database-scan.js';
 import { ADMIN, startServer, type TestServer } from '../support/server.js';
 
 /**
@@ -52,20 +53,6 @@ async function invite(email: string, roleIds: string[] = [roleId('viewer')], tok
 
 const accept = (id: string, body: Record<string, unknown>) => call('POST', `/api/v1/invitations/${id}/accept`, undefined, { json: body });
 
-/** Public tables (and any other schema's) whose row text holds `needle` as text, or as bytes. */
-async function tablesContaining(needle: string): Promise<string[]> {
-  const tables = await t.sql<{ schema: string; name: string }>(
-    "SELECT table_schema AS schema, table_name AS name FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')",
-  );
-  const hex = Buffer.from(needle, 'utf8').toString('hex');
-  const hits: string[] = [];
-  for (const { schema, name } of tables) {
-    const [row] = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM "${schema}"."${name}" x WHERE strpos(x::text, $1) > 0 OR strpos(lower(x::text), $2) > 0`, [needle, hex]);
-    if (row.n > 0) hits.push(`${schema}.${name}`);
-  }
-  return hits;
-}
-
 describe('POST /invitations', () => {
   test('returns the accept token once; the database keeps only its SHA-256', async () => {
     const email = uniqueEmail('invitee');
@@ -104,8 +91,8 @@ describe('POST /invitations', () => {
     expect(text.invitation).not.toContain(secret);
     expect(text.audit).not.toContain(secret);
     // Nowhere at all: not in any table, as text or as bytes (the email, as the control, is found).
-    expect(await tablesContaining(secret)).toEqual([]);
-    expect(await tablesContaining(email)).toContain('public.invitations');
+    expect(await tablesContaining(t, secret)).toEqual([]);
+    expect(await tablesContaining(t, email)).toContain('public.invitations');
 
     const trail = await call('GET', `/api/v1/audit-events?action=invitation.create&resource=invitation:${invitation.id}`, owner);
     expect(trail.body.data).toHaveLength(1);

@@ -1,6 +1,7 @@
 import { createDecipheriv, randomBytes } from 'node:crypto';
 import { expectMatchesContract, raw } from '../support/contract.js';
 import { addMember, type Member, otherOrganization } from '../support/fixtures.js';
+import { tablesContaining } from '../support/database-scan.js';
 import { startServer, type TestServer } from '../support/server.js';
 
 /**
@@ -76,20 +77,6 @@ function openEnvelope(envelope: Buffer, context: string): { keyId: string; plain
   return { keyId: keyId.toString('utf8'), plaintext: Buffer.concat([open.update(envelope.subarray(at)), open.final()]).toString('utf8') };
 }
 
-/** Tables (any schema) whose row text holds `needle` as text, or its UTF-8 bytes (a bytea column). */
-async function tablesContaining(needle: string): Promise<string[]> {
-  const tables = await t.sql<{ schema: string; name: string }>(
-    "SELECT table_schema AS schema, table_name AS name FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')",
-  );
-  const hex = Buffer.from(needle, 'utf8').toString('hex');
-  const hits: string[] = [];
-  for (const { schema, name } of tables) {
-    const [row] = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM "${schema}"."${name}" x WHERE strpos(x::text, $1) > 0 OR strpos(lower(x::text), $2) > 0`, [needle, hex]);
-    if (row.n > 0) hits.push(`${schema}.${name}`);
-  }
-  return hits;
-}
-
 const SECRET_METADATA_KEYS = ['createdAt', 'key', 'updatedAt', 'updatedBy', 'version'];
 
 describe('workspace settings', () => {
@@ -139,7 +126,7 @@ describe('workspace settings', () => {
     const res = await putSettings({ smtp: { host: 'mail.example.com', password: hidden } });
     expect({ status: res.status, code: res.body.error?.code }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
     expect(JSON.stringify(res.body.error?.validationErrors ?? [])).toContain('password');
-    expect(await tablesContaining(hidden)).toEqual([]);
+    expect(await tablesContaining(t, hidden)).toEqual([]);
   });
 
   test('not an object, an array, a bad key name or more than 32 KiB is 400', async () => {
@@ -287,10 +274,10 @@ describe('workspace secrets', () => {
     expect(text.idempotency).toBeGreaterThan(0); // the second set used an Idempotency-Key: its outcome is stored
     for (const value of [first, second]) {
       expect(text.audit).not.toContain(value);
-      expect(await tablesContaining(value)).toEqual([]);
+      expect(await tablesContaining(t, value)).toEqual([]);
     }
     // The control: the scan does find what is stored in clear.
-    expect(await tablesContaining('slack.webhook-url_2')).toContain('public.config_secrets');
+    expect(await tablesContaining(t, 'slack.webhook-url_2')).toContain('public.config_secrets');
   });
 
   test('the same value set twice gives two different ciphertexts', async () => {
@@ -375,7 +362,7 @@ describe('platform secrets', () => {
     expect(row.organization_id).toBeNull();
     expect(row.ciphertext.includes(Buffer.from(v2, 'utf8'))).toBe(false);
     expect(openEnvelope(row.ciphertext, 'config-secret:platform:SMTP_PASSWORD').plaintext).toBe(v2);
-    for (const value of [v1, v2]) expect(await tablesContaining(value)).toEqual([]);
+    for (const value of [v1, v2]) expect(await tablesContaining(t, value)).toEqual([]);
 
     // A workspace secret of the same key is another secret.
     expect((await setSecret('SMTP_PASSWORD', secretValue('ws-smtp'))).body.data.version).toBe(1);
