@@ -3,30 +3,15 @@ import pg from 'pg';
 import { expectMatchesContract, raw } from '../support/contract.js';
 import { addMember, createRole, mintApiKey, otherOrganization, type Member } from '../support/fixtures.js';
 import { ADMIN, startServer, type TestServer } from '../support/server.js';
+import type { MarshalSchemas } from '../../client/index.js';
 
 /**
  * The audit trail: what each mutation records, how it is read (filters, cursor paging, isolation),
  * and how it is protected (append-only trigger, per-organization hash chain).
  */
 
-interface AuditEventBody {
-  id: string;
-  organizationId: string;
-  seq: number;
-  occurredAt: string;
-  actorType: string;
-  actorId: string | null;
-  action: string;
-  resourceType: string | null;
-  resourceId: string | null;
-  outcome: string;
-  correlationId: string | null;
-  requestId: string | null;
-  ip: string | null;
-  userAgent: string | null;
-  details: Record<string, unknown>;
-  hash: string;
-}
+/** As the contract (and so the generated client) describes an audit event. */
+type AuditEventBody = MarshalSchemas['AuditEventDto'];
 
 let t: TestServer;
 let owner: string;
