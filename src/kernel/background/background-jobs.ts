@@ -29,7 +29,7 @@ export class BackgroundJobs implements OnApplicationBootstrap, OnApplicationShut
   async onApplicationBootstrap(): Promise<void> {
     if (this.tasks.length === 0) return;
     const boss = new PgBoss({ connectionString: this.config.database.url, schema: 'pgboss', max: 2, application_name: 'marshal-background' });
-    boss.on('error', (error: unknown) => this.logger.error({ err: error }, 'background job error'));
+    boss.on('error', (error: unknown) => this.logError(error));
     await boss.start();
     this.boss = boss;
     for (const task of this.tasks) {
@@ -40,6 +40,16 @@ export class BackgroundJobs implements OnApplicationBootstrap, OnApplicationShut
         this.logger.log({ task: task.name, result }, 'background task done');
       });
     }
+  }
+
+  /**
+   * pg-boss attaches its pg client to errors: log the message and code only (never connection
+   * details). A connection the server terminated (57P01) is expected while it shuts down.
+   */
+  private logError(error: unknown): void {
+    const { message, code } = error as { message?: string; code?: string };
+    if (code === '57P01') this.logger.warn({ code, message }, 'background jobs lost their database connection (server shutting down?)');
+    else this.logger.error({ code, message }, 'background job error');
   }
 
   async onApplicationShutdown(): Promise<void> {
