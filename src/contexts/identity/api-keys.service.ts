@@ -33,10 +33,10 @@ export interface AuthenticatedApiKey {
   user: User;
 }
 
-const LAST_USED_GRANULARITY = "interval '1 minute'";
+const LAST_USED_GRANULARITY_MS = 60_000;
 
 const AUTHENTICATE = `
-  SELECT k.id, k.organization_id, k.secret_hash, k.permissions, k.created_by, k.expires_at, k.disabled_at, k.revoked_at,
+  SELECT k.id, k.organization_id, k.secret_hash, k.permissions, k.created_by, k.expires_at, k.disabled_at, k.revoked_at, k.last_used_at,
          u.email AS user_email, u.display_name AS user_display_name, u.status AS user_status,
          u.last_login_at AS user_last_login_at, u.created_at AS user_created_at, u.updated_at AS user_updated_at
     FROM api_keys k JOIN users u ON u.id = k.created_by
@@ -51,6 +51,7 @@ interface AuthenticationRow {
   expires_at: Date | null;
   disabled_at: Date | null;
   revoked_at: Date | null;
+  last_used_at: Date | null;
   user_email: string;
   user_display_name: string;
   user_status: User['status'];
@@ -148,7 +149,8 @@ export class ApiKeysService {
       createdAt: row.user_created_at,
       updatedAt: row.user_updated_at,
     });
-    this.touch(key.id);
+    // The row already says when the key was last used: write only when that is a minute old or more.
+    if (!row.last_used_at || Date.now() - row.last_used_at.getTime() >= LAST_USED_GRANULARITY_MS) this.touch(key.id);
     return {
       user,
       principal: { type: 'api_key', id: key.id, organizationId: key.organizationId, onBehalfOf: key.createdBy, permissionLimit: key.permissions },
@@ -158,7 +160,11 @@ export class ApiKeysService {
   /** Records use at most once a minute per key, off the request's path. */
   private touch(id: string): void {
     this.dataSource
-      .query(`UPDATE api_keys SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - ${LAST_USED_GRANULARITY})`, [id])
+      // The condition repeats the check in SQL: of concurrent requests, one write lands.
+      .query(`UPDATE api_keys SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - make_interval(secs => $2))`, [
+        id,
+        LAST_USED_GRANULARITY_MS / 1000,
+      ])
       .catch((error: unknown) => this.logger.warn({ err: error }, 'could not record API key use'));
   }
 }

@@ -33,7 +33,7 @@ export class MembershipsService implements MembershipDirectory {
   }
 
   /** Across organizations by design: the organizations a user belongs to. */
-  organizationIdsOf(userId: string): Promise<Membership[]> {
+  membershipsOf(userId: string): Promise<Membership[]> {
     return this.dataSource.getRepository(Membership).find({ where: { userId }, order: { createdAt: 'ASC' } });
   }
 }

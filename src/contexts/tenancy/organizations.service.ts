@@ -60,7 +60,7 @@ export class OrganizationsService {
   /** A user's organizations (its memberships); a key or an agent has only its own. */
   async mine(principal: Principal): Promise<Organization[]> {
     if (principal.type !== 'user') return this.tx.tx.getRepository(Organization).findBy({ id: principal.organizationId });
-    const ids = (await this.memberships.organizationIdsOf(principal.id)).map((m) => m.organizationId);
+    const ids = (await this.memberships.membershipsOf(principal.id)).map((m) => m.organizationId);
     return this.tx.tx.getRepository(Organization).find({ where: { id: In(ids) }, order: { createdAt: 'ASC' } });
   }
 }

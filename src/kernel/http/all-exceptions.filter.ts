@@ -1,10 +1,26 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Response } from 'express';
+import { QueryFailedError } from 'typeorm';
 import { errorEnvelope } from './envelope.js';
 import { mapError } from './error-mapping.js';
 import { asMarshalRequest, MarshalRequest } from './request.js';
 
 const logger = new Logger('Errors');
+
+/**
+ * What is logged of an unexpected error: name, message, stack, SQL state and statement. Never
+ * the error object itself: a TypeORM QueryFailedError carries the statement's parameters, which
+ * can hold a password hash, a ciphertext or a secret value.
+ */
+export function loggable(exception: unknown): Record<string, unknown> {
+  if (!(exception instanceof Error)) return { value: typeof exception };
+  const out: Record<string, unknown> = { type: exception.name, message: exception.message, stack: exception.stack };
+  if (exception instanceof QueryFailedError) {
+    out.sqlState = (exception.driverError as { code?: string } | undefined)?.code;
+    out.query = exception.query;
+  }
+  return out;
+}
 
 /** Writes the error envelope for `exception`; shared by the Nest filter and the Express error handler. */
 export function sendError(exception: unknown, req: MarshalRequest, res: Response): void {
@@ -12,7 +28,7 @@ export function sendError(exception: unknown, req: MarshalRequest, res: Response
   // The metrics label such requests "(unmatched)" rather than by a route template.
   if (error.code === 'ROUTE_NOT_FOUND') res.locals.routeNotFound = true;
   if (unexpected) {
-    logger.error({ err: exception, requestId: req.requestId, correlationId: req.correlationId }, 'request failed');
+    logger.error({ err: loggable(exception), requestId: req.requestId, correlationId: req.correlationId }, 'request failed');
   }
   if (res.headersSent) {
     // A stream already started (SSE, file); all we can do is end it.

@@ -1,6 +1,7 @@
 import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
+import type { OrganizationTier } from '../../../kernel/rate-limit/organization-tiers.js';
 
-export type OrganizationTier = 'standard' | 'premium';
+export type { OrganizationTier };
 
 @Entity('organizations')
 @Check('organizations_tier_check', `"tier" IN ('standard', 'premium')`)
