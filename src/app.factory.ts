@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './kernel/config/app-config.js';
 import { configureHttp } from './kernel/http/configure-http.js';
+import { routeWebSocketUpgrades } from './kernel/http/web-sockets.js';
 import { buildOpenApiDocument } from './kernel/openapi/openapi-document.js';
 import { OpenApiDocumentHolder } from './kernel/openapi/openapi.module.js';
 
@@ -20,6 +21,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   });
   app.useLogger(app.get(Logger));
   configureHttp(app, config);
+  routeWebSocketUpgrades(app);
   const document = buildOpenApiDocument(app, config.build.version);
   app.get(OpenApiDocumentHolder).document = document;
   SwaggerModule.setup('docs', app, document, {

@@ -15,7 +15,10 @@ import { AppConfig } from './config/app-config.js';
 import { RequestContext } from './context/request-context.js';
 import { EnvelopeCipher } from './crypto/envelope-cipher.js';
 import { dataSourceOptions } from './database/data-source-options.js';
+import { EventHub } from './events/event-hub.js';
+import { EventOutbox } from './events/event-outbox.js';
 import { EnvelopeInterceptor } from './http/envelope.interceptor.js';
+import { WebSockets } from './http/web-sockets.js';
 import type { MarshalRequest } from './http/request.js';
 import { IdempotencyKey } from './idempotency/idempotency-key.entity.js';
 import { IdempotencyService } from './idempotency/idempotency.service.js';
@@ -39,6 +42,9 @@ const SHARED = [
   AuditWriter,
   AuditStore,
   AuditNotes,
+  EventOutbox,
+  EventHub,
+  WebSockets,
   IdempotencyService,
   BackgroundJobs,
   RedisConnection,

@@ -18,12 +18,17 @@ const PUBLIC_OPERATIONS: Record<string, string> = {
   getApiReadyz: 'readiness probe',
   getMetrics: 'Prometheus scrapes without credentials; expose it on a private network',
   getEngineStatus: 'a probe: version and migration state for operators and deploy checks',
+  registerAgent: 'an installing agent has no credentials yet: the enrollment token in its body authenticates it',
 };
 
 /** Operations answered as-is, without the envelope (DESIGN: probes and /metrics aside, plus standard documents). */
-const RAW_OPERATIONS = new Set(['getJwks', 'getHealthz', 'getHealth', 'getApiHealth', 'getApiHealthz', 'getReadyz', 'getApiReadyz', 'getMetrics', 'getEngineStatus']);
+const RAW_OPERATIONS = new Set([
+  'getJwks', 'getHealthz', 'getHealth', 'getApiHealth', 'getApiHealthz', 'getReadyz', 'getApiReadyz', 'getMetrics', 'getEngineStatus',
+  // Server-Sent Events streams (text/event-stream)
+  'streamEvents', 'streamJobEvents',
+]);
 
-type Operation = { operationId: string; summary?: string; tags?: string[]; security?: unknown[]; responses: Record<string, any> };
+type Operation = { operationId: string; summary?: string; tags?: string[]; security?: unknown[]; responses: Record<string, any>; 'x-websocket'?: boolean };
 const operations: { method: string; path: string; op: Operation }[] = Object.entries(spec.paths).flatMap(([path, item]) =>
   Object.entries(item as Record<string, Operation>).map(([method, op]) => ({ method: method.toUpperCase(), path, op })),
 );
@@ -63,8 +68,13 @@ describe.each(operations.map((o) => [`${o.method} ${o.path}`, o] as const))('%s'
 
   test('documents its success in the envelope (or is a listed raw operation) and its errors in the error envelope', () => {
     const statuses = Object.keys(op.responses);
+    // A WebSocket handshake succeeds with 101 Switching Protocols, and nothing else.
+    if (op['x-websocket']) {
+      expect(statuses.filter((s) => /^[12]\d\d$/.test(s))).toEqual(['101']);
+      expect(op.responses['101'].content).toBeUndefined();
+    }
     const success = statuses.filter((s) => /^2\d\d$/.test(s));
-    expect(success.length).toBeGreaterThan(0);
+    if (!op['x-websocket']) expect(success.length).toBeGreaterThan(0);
     for (const status of success) {
       const schema = op.responses[status].content?.['application/json']?.schema;
       if (status === '204') expect(op.responses[status].content).toBeUndefined();

@@ -12,6 +12,8 @@ import { ADMIN, startServer, type TestServer } from '../support/server.js';
  * Requests, fixtures and bodies are derived from the document, so a new operation is covered with
  * no new test code. An operation opts out of a check only here, with the reason.
  */
+const SELF = "the path names the calling agent: another agent's id, of any organization, is 403 (test/agents/agents.e2e-spec.ts)";
+
 const OPT_OUT: Record<string, Partial<Record<'c' | 'd', string>>> = {
   acceptInvitation: {
     c: 'public: found by its id and proven by its token, in whatever organization it belongs to',
@@ -20,10 +22,25 @@ const OPT_OUT: Record<string, Partial<Record<'c' | 'd', string>>> = {
   setWorkspaceSecret: { c: 'the key names a secret within the caller\'s own organization: there is no other organization\'s resource to address' },
   setPlatformSecret: { c: 'platform secrets belong to no organization' },
   listPlatformAuditLogs: { c: 'platform-wide by design (platform.audit.read)' },
+  registerAgent: { d: 'needs an enrollment token: test/agents/agents.e2e-spec.ts' },
+  // The agent protocol: the path names the calling agent, and naming another (of any organization) is 403.
+  heartbeat: { c: SELF },
+  claimJobs: { c: SELF },
+  setAgentPublicKey: { c: SELF },
+  streamAgentTasks: { c: SELF, d: 'a WebSocket handshake: test/jobs/task-stream.e2e-spec.ts' },
+  completeJob: { c: SELF, d: 'needs a held lease: test/jobs/jobs.e2e-spec.ts' },
+  reportJobProgress: { c: SELF, d: 'needs a held lease: test/jobs/jobs.e2e-spec.ts' },
+  streamEvents: { d: 'an endless event stream: test/events/events.e2e-spec.ts reads it' },
+  streamJobEvents: { d: 'an event stream that ends with its job: test/events/events.e2e-spec.ts reads it' },
+  streamEventsOverWebSocket: { d: 'a WebSocket handshake: test/events/events.e2e-spec.ts' },
+  streamDashboard: { d: 'a WebSocket handshake: test/events/events.e2e-spec.ts' },
+  retryJobFailure: { d: 'needs a failed job: test/jobs/jobs.e2e-spec.ts' },
+  retryOutboxFailure: { c: 'no outbox delivery can fail until webhook subscriptions exist: every id is 404', d: 'no failed delivery exists to retry yet' },
 };
 
 type Schema = {
   $ref?: string;
+  pattern?: string;
   type?: string;
   format?: string;
   example?: unknown;
@@ -38,7 +55,7 @@ type Schema = {
 };
 type Operation = {
   operationId: string;
-  security: unknown[];
+  security: Record<string, unknown>[];
   parameters?: { name: string; in: string; required?: boolean; schema?: Schema }[];
   requestBody?: { content: Record<string, { schema: Schema }> };
   responses: Record<string, unknown>;
@@ -64,7 +81,12 @@ function sample(schema: Schema, name = ''): unknown {
   if (s.format === 'password') return `suite-${randomBytes(12).toString('base64url')}`;
   if (s.format === 'date-time') return new Date(Date.now() + 86_400_000).toISOString();
   if (s.enum) return s.enum[0];
-  if (s.example !== undefined) return name === 'name' && typeof s.example === 'string' ? `${s.example} ${randomBytes(3).toString('hex')}` : s.example;
+  if (s.example !== undefined && name === 'name' && typeof s.example === 'string') {
+    // Names are unique: vary the example, the way its pattern allows.
+    const spaced = `${s.example} ${randomBytes(3).toString('hex')}`;
+    return !s.pattern || new RegExp(s.pattern).test(spaced) ? spaced : `${s.example}-${randomBytes(3).toString('hex')}`;
+  }
+  if (s.example !== undefined) return s.example;
   if (s.type === 'integer' || s.type === 'number') return s.minimum ?? 1;
   if (s.type === 'boolean') return true;
   return `suite-${randomBytes(3).toString('hex')}`;
@@ -124,8 +146,10 @@ async function concretePath(path: string, tenant: Tenant): Promise<string> {
   let out = path;
   if (path.includes('{key}')) out = out.replace('{key}', 'SUITE_KEY');
   if (!out.includes('{id}')) return out;
-  const collection = path.slice(0, path.indexOf('/{id}'));
+  let collection = path.slice(0, path.indexOf('/{id}'));
   if (collection === '/api/v1/organizations') return out.replace('{id}', tenant.organizationId);
+  // A job failure is a job.
+  if (collection === '/api/v1/agent-runtime/job-failures') collection = '/api/v1/jobs';
   if (collection === '/api/v1/users') return out.replace('{id}', tenant.ownerId);
   const create = (spec.paths[collection] as Record<string, Operation> | undefined)?.post;
   if (!create) throw new Error(`cannot make a resource for ${path}: no POST ${collection}`);
@@ -135,6 +159,13 @@ async function concretePath(path: string, tenant: Tenant): Promise<string> {
   const res = await send('POST', collection, tenant.ownerToken, body);
   if (res.status !== 201 && res.status !== 200) throw new Error(`POST ${collection} for ${path} answered ${res.status}: ${res.text}`);
   return out.replace('{id}', createdId(res.body.data));
+}
+
+/** Calls an agent-protocol operation as a fresh agent of the home tenant, about itself. */
+async function asAgent(method: string, path: string, body: unknown) {
+  const minted = await send('POST', '/api/v1/agents', home.ownerToken, { name: `suite-${randomBytes(4).toString('hex')}` });
+  const { agent, agentSecret } = minted.body.data as { agent: { id: string }; agentSecret: string };
+  return raw(t.baseUrl, path.replace('{id}', agent.id), { method, headers: { 'x-agent-secret': agentSecret }, json: method === 'GET' ? undefined : (body ?? {}) });
 }
 
 const placeholders = (path: string) => path.replace('{id}', '01960000-0000-7000-8000-0000000000ff').replace('{key}', 'SUITE_KEY');
@@ -176,7 +207,10 @@ describe.each(operations.map((o) => [`${o.method} ${o.path}`, o] as const))('%s'
     if (op.operationId === 'refreshSession') body = { refreshToken: (await t.login()).refreshToken };
     // A fresh member: the shared one must stay without permissions for the (b) checks.
     if (op.operationId === 'grantRole') body = { userId: (await addMember(t, home.ownerToken, [])).userId, roleId: await roleIdByKey(t, home.ownerToken, 'viewer') };
-    const res = await send(method, await concretePath(path, home), secured ? token : undefined, body);
+    if (op.operationId === 'runRuntimeSmokeTest') body = { timeoutSeconds: 1 };
+    const res = op.security.some((scheme) => 'agentSecret' in scheme)
+      ? await asAgent(method, path, body)
+      : await send(method, await concretePath(path, home), secured ? token : undefined, body);
     const documented = Object.keys(op.responses).filter((s) => /^2\d\d$/.test(s));
     expect(documented).toContain(String(res.status));
     const isJson = (res.headers.get('content-type') ?? '').includes('application/json');

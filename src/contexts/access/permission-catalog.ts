@@ -1,14 +1,20 @@
 import { createHash } from 'node:crypto';
+import { AGENTS_PERMISSIONS } from '../agents/agents.permissions.js';
 import { AUDIT_PERMISSIONS } from '../audit/audit.permissions.js';
+import { EVENTS_PERMISSIONS } from '../events/events.permissions.js';
 import { IDENTITY_PERMISSIONS } from '../identity/identity.permissions.js';
+import { JOBS_PERMISSIONS } from '../jobs/jobs.permissions.js';
 import { TENANCY_PERMISSIONS } from '../tenancy/tenancy.permissions.js';
 import { ACCESS_PERMISSIONS } from './access.permissions.js';
 
 /** Every context's permissions. A new context adds its `<name>.permissions.ts` here. */
 const SOURCES = {
   access: ACCESS_PERMISSIONS,
+  agents: AGENTS_PERMISSIONS,
   audit: AUDIT_PERMISSIONS,
+  events: EVENTS_PERMISSIONS,
   identity: IDENTITY_PERMISSIONS,
+  jobs: JOBS_PERMISSIONS,
   tenancy: TENANCY_PERMISSIONS,
 } as const;
 

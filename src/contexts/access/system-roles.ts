@@ -16,8 +16,8 @@ const tenant = (p: PermissionDefinition) => !p.platform;
 const reads = (p: PermissionDefinition) => tenant(p) && (p.action === 'read' || p.action === 'list');
 const under = (...resources: string[]) => (p: PermissionDefinition) => tenant(p) && resources.some((r) => p.resource === r || p.resource.startsWith(`${r}_`) || p.resource.startsWith(`${r}.`));
 /** Resources that decide who may do what: kept to owners and MSP admins. */
-const ACCESS_CONTROL = ['role', 'user_role', 'api_key', 'invitation', 'member', 'authz'];
-const SENSITIVE_READS = new Set(['audit.read', 'secret.read', 'api_key.read']);
+const ACCESS_CONTROL = ['role', 'user_role', 'api_key', 'invitation', 'member', 'authz', 'credential'];
+const SENSITIVE_READS = new Set(['audit.read', 'secret.read', 'api_key.read', 'credential.read']);
 
 export const SYSTEM_ROLES: readonly SystemRoleDefinition[] = [
   { key: 'owner', name: 'Owner', description: 'Everything within the organization', grants: tenant },

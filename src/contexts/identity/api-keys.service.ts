@@ -103,6 +103,11 @@ export class ApiKeysService {
     return paginate(qb, query, { name: 'k.name', createdAt: 'k.created_at', lastUsedAt: 'k.last_used_at' }, '-createdAt');
   }
 
+  /** Every key of the organization, newest first: for the credentials audit. */
+  all(organizationId: string): Promise<ApiKey[]> {
+    return this.data.repository(ApiKey, organizationId).find({ order: { createdAt: 'DESC' } });
+  }
+
   get(principal: Principal, id: string): Promise<ApiKey> {
     return this.data.repository(ApiKey, principal.organizationId).getById(id, 'API key');
   }

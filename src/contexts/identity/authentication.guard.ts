@@ -1,6 +1,8 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import { AgentAuthenticator } from '../../kernel/auth/agent-authenticator.js';
+import { AGENT_ROUTE } from '../../kernel/auth/agent-route.decorator.js';
 import { MembershipDirectory } from '../../kernel/auth/membership-directory.js';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { IS_PUBLIC } from '../../kernel/auth/public.decorator.js';
@@ -16,6 +18,7 @@ import type { AuthenticatedUser } from './jwt.strategy.js';
  * access token (`Authorization: Bearer <jwt>`, verified by passport-jwt) or an API key (`Bearer mk_…`
  * or `X-API-Key`). It then acts in the credential's organization, or in the one `x-workspace-id`
  * names if the principal is a member there; naming another is 403, never a silent switch.
+ * Routes of the agent protocol (@AgentRoute) take only `X-Agent-Secret`, for the agent in their path.
  */
 @Injectable()
 export class AuthenticationGuard extends AuthGuard('jwt') {
@@ -24,6 +27,7 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
     private readonly requestContext: RequestContext,
     private readonly apiKeys: ApiKeysService,
     private readonly memberships: MembershipDirectory,
+    private readonly agents: AgentAuthenticator,
   ) {
     super();
   }
@@ -31,6 +35,7 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
     const req = asMarshalRequest(context.switchToHttp().getRequest());
+    if (this.reflector.get<boolean>(AGENT_ROUTE, context.getHandler())) return this.authenticateAgent(req);
     const apiKey = this.presentedApiKey(req);
     if (apiKey) {
       const { principal, user } = await this.apiKeys.authenticate(apiKey);
@@ -54,6 +59,20 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
     }
     asMarshalRequest(context.switchToHttp().getRequest()).principal = (authenticated as unknown as AuthenticatedUser).principal;
     return authenticated;
+  }
+
+  private async authenticateAgent(req: MarshalRequest): Promise<boolean> {
+    const secret = req.headers['x-agent-secret'];
+    if (typeof secret !== 'string' || !secret) throw unauthenticated('This route is for agents: send X-Agent-Secret');
+    const principal = await this.agents.authenticate(secret);
+    const pathId = (req.params as Record<string, string | undefined>).id;
+    if (pathId !== undefined && pathId.toLowerCase() !== principal.id) throw forbidden('An agent may act only as itself: the id in the path must be yours');
+    const workspace = req.headers['x-workspace-id'];
+    if (typeof workspace === 'string' && workspace.toLowerCase() !== principal.organizationId) throw forbidden('An agent acts only in its own organization');
+    req.principal = principal;
+    (req as MarshalRequest & { user?: { principal: Principal } }).user = { principal };
+    this.requestContext.setPrincipal(principal);
+    return true;
   }
 
   private presentedApiKey(req: MarshalRequest): string | undefined {

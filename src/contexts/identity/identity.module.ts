@@ -26,6 +26,6 @@ import { UsersService } from './users.service.js';
   imports: [TypeOrmModule.forFeature([User, Session, RefreshToken, LoginFailure, ApiKey]), PassportModule, AccessModule],
   controllers: [AuthController, MeController, JwksController, ApiKeysController],
   providers: [PasswordHasher, UsersService, SessionsService, AccessTokensService, LoginThrottleService, AuthService, JwtStrategy, ApiKeysService, AuthenticationGuard],
-  exports: [UsersService, AuthenticationGuard],
+  exports: [UsersService, ApiKeysService, AuthenticationGuard],
 })
 export class IdentityModule {}

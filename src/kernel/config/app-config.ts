@@ -46,6 +46,8 @@ export class AppConfig {
   idempotencyRequired!: boolean;
   redisUrl?: string;
   rateLimits!: { enabled: boolean; standard: RateLimit; premium: RateLimit; anonymous: RateLimit };
+  /** The agent protocol's timing: what agents are told, and how long a claim holds a job. */
+  agents!: { heartbeatIntervalSeconds: number; pollIntervalSeconds: number; leaseSeconds: number; reaperIntervalMs: number };
   logLevel!: string;
   shutdownTimeoutMs!: number;
   build!: { version: string; commit: string | null };

@@ -119,6 +119,22 @@ export class EnvironmentVariables {
   @Matches(/^\d+,\d+$/, { message: 'must look like 300,30 (per minute, burst per second)' })
   RATE_LIMIT_ANONYMOUS = '300,30';
 
+  /** How often agents are told to heartbeat; an agent is stale after 3 missed beats, offline after 10. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(300)
+  AGENT_HEARTBEAT_INTERVAL_SECONDS = 10;
+
+  /** How long an idle agent is told to wait between claims when it does not long-poll. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(300)
+  AGENT_POLL_INTERVAL_SECONDS = 5;
+
+  /** How long a claim holds a job without a heartbeat; heartbeats renew it up to the job's timeout. */
+  @Transform(toInt) @IsInt() @Min(2) @Max(3600)
+  JOB_LEASE_SECONDS = 30;
+
+  /** How often each replica looks for expired leases. */
+  @Transform(toInt) @IsInt() @Min(100) @Max(60_000)
+  JOB_REAPER_INTERVAL_MS = 1000;
+
   /** The commit reported by /.well-known/engine-status; read from git when unset. */
   @IsOptional() @IsString() @Matches(/^[0-9a-f]{7,40}$/)
   GIT_COMMIT?: string;

@@ -187,6 +187,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     logLevel: vars.LOG_LEVEL,
     shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_MS,
+    agents: {
+      heartbeatIntervalSeconds: vars.AGENT_HEARTBEAT_INTERVAL_SECONDS,
+      pollIntervalSeconds: vars.AGENT_POLL_INTERVAL_SECONDS,
+      leaseSeconds: vars.JOB_LEASE_SECONDS,
+      reaperIntervalMs: vars.JOB_REAPER_INTERVAL_MS,
+    },
     build: readBuildInfo(vars.GIT_COMMIT),
   } satisfies Omit<AppConfig, 'isProduction'>);
   return config;

@@ -129,3 +129,12 @@ export function errorEnvelope(
     links: { self: req.originalUrl },
   };
 }
+
+/** For `@ApiOkOrNoContent` handlers: the 200 envelope of `value`, or 204 when it is null. */
+export function replyOkOrNoContent(req: MarshalRequest, res: import('express').Response, value: unknown): void {
+  if (value === null || value === undefined) {
+    res.status(204).end();
+    return;
+  }
+  res.status(200).json(successEnvelope(req, 200, value));
+}

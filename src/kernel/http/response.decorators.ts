@@ -74,8 +74,22 @@ export function ApiCursorPage(model: Model, options: { description?: string } = 
 }
 
 /** 204, no body. */
-export function ApiNoContent(description = 'Done; no content') {
-  return shaped({ kind: 'empty', status: 204 }, ApiResponse({ status: 204, description }));
+export function ApiNoContent(description = 'Done; no content', headers?: Record<string, { description: string; schema: object }>) {
+  return shaped({ kind: 'empty', status: 204 }, ApiResponse({ status: 204, description, headers }));
+}
+
+/**
+ * 200 with `data` of `model`, or 204 when there is nothing (a claim that found no job). Nest fixes
+ * a route's status before the handler runs, so such a handler takes `@Res()` and answers with
+ * `replyOkOrNoContent`, which writes the same envelope the interceptor would.
+ */
+export function ApiOkOrNoContent(model: Model, noContent: string) {
+  return shaped(
+    { kind: 'raw', status: 200 },
+    ApiExtraModels(SuccessEnvelope, model),
+    enveloped(200, 'OK', dataSchema(model)),
+    ApiResponse({ status: 204, description: noContent }),
+  );
 }
 
 /**

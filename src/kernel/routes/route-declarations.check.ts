@@ -1,5 +1,6 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { AUDIT_SPEC } from '../audit/audited.decorator.js';
+import { AGENT_ROUTE } from '../auth/agent-route.decorator.js';
 import { ANY_PRINCIPAL, REQUIRED_PERMISSION } from '../auth/require-permission.decorator.js';
 import { IS_PUBLIC } from '../auth/public.decorator.js';
 import { MUTATING_METHODS } from '../http/methods.js';
@@ -7,7 +8,7 @@ import { RouteInventory } from './route-inventory.js';
 
 /**
  * Refuses to start when a route forgot to say who may call it or what its trail says: every
- * authenticated route declares @RequirePermission or @AnyPrincipal, and every
+ * authenticated route declares @RequirePermission, @AnyPrincipal or @AgentRoute, and every
  * mutating route @Audited or @NotAudited. A missing guard is impossible rather than unlikely.
  */
 @Injectable()
@@ -19,8 +20,8 @@ export class RouteDeclarationsCheck implements OnApplicationBootstrap {
     for (const route of this.routes.handlers()) {
       const where = `${route.method} ${route.paths.join(', ')} (${route.controller}.${route.handler})`;
       const open = route.meta<boolean>(IS_PUBLIC);
-      if (!open && !route.meta(REQUIRED_PERMISSION) && !route.meta(ANY_PRINCIPAL)) {
-        problems.push(`${where}: declare @RequirePermission(...), @AnyPrincipal(reason) or @Public()`);
+      if (!open && !route.meta(REQUIRED_PERMISSION) && !route.meta(ANY_PRINCIPAL) && !route.meta(AGENT_ROUTE)) {
+        problems.push(`${where}: declare @RequirePermission(...), @AnyPrincipal(reason), @AgentRoute() or @Public()`);
       }
       if (MUTATING_METHODS.has(route.method) && !route.meta(AUDIT_SPEC)) {
         problems.push(`${where}: declare @Audited(action, resource) or @NotAudited(reason)`);

@@ -1,0 +1,78 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDate, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { PageQuery } from '../../../kernel/pagination/page.js';
+import { AgentDto } from '../../agents/dto/agent.dto.js';
+import { JobDto } from '../../jobs/dto/job.dto.js';
+
+export class AgentCountsDto {
+  @ApiProperty() online!: number;
+  @ApiProperty() stale!: number;
+  @ApiProperty() offline!: number;
+  @ApiProperty() revoked!: number;
+}
+
+export class QueueTotalsDto {
+  @ApiProperty({ description: 'Claimable now' }) ready!: number;
+  @ApiProperty({ description: 'Waiting out a retry backoff' }) delayed!: number;
+  @ApiProperty() leased!: number;
+  @ApiProperty() running!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Age of the oldest claimable job' }) oldestReadyAgeSeconds!: number | null;
+}
+
+export class ReplicaDto {
+  @ApiProperty({ description: 'Event streams (SSE) this replica serves' }) eventStreams!: number;
+  @ApiProperty({ description: 'WebSocket connections this replica serves' }) webSockets!: number;
+}
+
+export class RuntimeHealthDto {
+  @ApiProperty({ enum: ['ok', 'degraded'], description: 'degraded: jobs are waiting and no agent is online, or the oldest has waited over a minute' })
+  status!: 'ok' | 'degraded';
+  @ApiProperty({ type: [String], example: ['3 jobs are waiting and no agent is online'] }) problems!: string[];
+  @ApiProperty({ type: AgentCountsDto }) agents!: AgentCountsDto;
+  @ApiProperty({ type: QueueTotalsDto }) queue!: QueueTotalsDto;
+  @ApiProperty({ description: 'Failed or expired in the last hour' }) failuresLastHour!: number;
+  @ApiProperty({ type: ReplicaDto }) replica!: ReplicaDto;
+}
+
+export class QueueDto {
+  @ApiProperty({ example: 'http-check' }) type!: string;
+  @ApiProperty({ description: 'Claimable now' }) ready!: number;
+  @ApiProperty({ description: 'Waiting out a retry backoff' }) delayed!: number;
+  @ApiProperty() leased!: number;
+  @ApiProperty() running!: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) oldestReadyAt!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) oldestReadyAgeSeconds!: number | null;
+}
+
+export class FailuresQuery extends PageQuery {
+  @ApiPropertyOptional({ example: 'http-check' })
+  @IsOptional() @IsString() @Length(1, 100)
+  type?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Finished at or after' })
+  @IsOptional() @Type(() => Date) @IsDate()
+  since?: Date;
+}
+
+export class RuntimeAgentDto extends AgentDto {
+  @ApiProperty({ description: 'Jobs it holds now' }) heldJobs!: number;
+}
+
+export class SmokeTestDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 30, default: 10, description: 'How long to wait for an agent to run it' })
+  @IsOptional() @IsInt() @Min(1) @Max(30)
+  timeoutSeconds?: number;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Test this agent; any agent that runs `noop` otherwise' })
+  @IsOptional() @IsUUID()
+  targetAgentId?: string;
+}
+
+export class SmokeResultDto {
+  @ApiProperty({ enum: ['succeeded', 'failed', 'timeout'], description: 'timeout: no agent finished it in time (the job is then cancelled)' })
+  outcome!: 'succeeded' | 'failed' | 'timeout';
+  @ApiProperty({ type: JobDto }) job!: JobDto;
+  @ApiProperty({ description: 'From queued to finished (or to the timeout)' }) roundTripMs!: number;
+}
+

@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { InjectTransactionHost } from '@nestjs-cls/transactional';
+import type { Principal } from '../../kernel/auth/principal.js';
+import { AuditWriter } from '../../kernel/audit/audit-writer.js';
+import type { Tx } from '../../kernel/database/transactions.js';
+import { EventHub } from '../../kernel/events/event-hub.js';
+import { WebSockets } from '../../kernel/http/web-sockets.js';
+import { AgentsService } from '../agents/agents.service.js';
+import { AgentDto } from '../agents/dto/agent.dto.js';
+import type { ListAgentsQuery } from '../agents/dto/agent.dto.js';
+import { JobDto } from '../jobs/dto/job.dto.js';
+import { TERMINAL_STATUSES } from '../jobs/entities/job.entity.js';
+import { JobsService } from '../jobs/jobs.service.js';
+import type { Page } from '../../kernel/pagination/page.js';
+import type { QueueDto, RuntimeAgentDto, RuntimeHealthDto, SmokeResultDto, SmokeTestDto } from './dto/runtime.dto.js';
+
+const STUCK_AFTER_SECONDS = 60;
+
+/** The operator's view of the agent runtime: health, queues, agents, and a round-trip test. */
+@Injectable()
+export class RuntimeService {
+  constructor(
+    private readonly agents: AgentsService,
+    private readonly jobs: JobsService,
+    private readonly hub: EventHub,
+    private readonly sockets: WebSockets,
+    private readonly audit: AuditWriter,
+    @InjectTransactionHost() private readonly tx: Tx,
+  ) {}
+
+  async health(organizationId: string): Promise<RuntimeHealthDto> {
+    const [agents, queues, failuresLastHour] = await Promise.all([
+      this.agents.connectivityCounts(organizationId),
+      this.jobs.queueStats(organizationId),
+      this.jobs.failureCount(organizationId, new Date(Date.now() - 3600_000)),
+    ]);
+    const sum = (f: 'ready' | 'delayed' | 'leased' | 'running') => queues.reduce((n, q) => n + q[f], 0);
+    const ages = queues.map((q) => q.oldestReadyAgeSeconds).filter((a): a is number => a !== null);
+    const queue = { ready: sum('ready'), delayed: sum('delayed'), leased: sum('leased'), running: sum('running'), oldestReadyAgeSeconds: ages.length ? Math.max(...ages) : null };
+    const problems: string[] = [];
+    if (queue.ready > 0 && agents.online === 0) problems.push(`${queue.ready} jobs are waiting and no agent is online`);
+    if ((queue.oldestReadyAgeSeconds ?? 0) > STUCK_AFTER_SECONDS) problems.push(`the oldest claimable job has waited ${queue.oldestReadyAgeSeconds} s`);
+    return {
+      status: problems.length ? 'degraded' : 'ok',
+      problems,
+      agents,
+      queue,
+      failuresLastHour,
+      replica: { eventStreams: this.hub.streamCount, webSockets: this.sockets.connectionCount },
+    };
+  }
+
+  async queues(organizationId: string): Promise<QueueDto[]> {
+    return (await this.jobs.queueStats(organizationId)).map((q) => ({ ...q, oldestReadyAt: q.oldestReadyAt?.toISOString() ?? null }));
+  }
+
+  async agentsWithWork(principal: Principal, query: ListAgentsQuery): Promise<Page<RuntimeAgentDto>> {
+    const page = await this.agents.list(principal, query);
+    const held = await this.jobs.heldCounts(principal.organizationId, page.items.map((a) => a.id));
+    const beat = this.agents.timing.heartbeatIntervalSeconds;
+    return page.map((a) => ({ ...AgentDto.from(a, beat), heldJobs: held.get(a.id) ?? 0 }));
+  }
+
+  /**
+   * Queues a `noop` job (committed and audited at once, so agents can see it), then waits for it
+   * to finish. If no agent finishes it in time it is cancelled, and the answer says so.
+   */
+  async smoke(principal: Principal, input: SmokeTestDto): Promise<SmokeResultDto> {
+    const timeoutMs = (input.timeoutSeconds ?? 10) * 1000;
+    const started = Date.now();
+    const submitted = await this.tx.withTransaction(async () => {
+      const job = await this.jobs.submit(principal.organizationId, {
+        type: 'noop',
+        payload: { smoke: true },
+        targetAgentId: input.targetAgentId,
+        maxAttempts: 1,
+        timeoutSeconds: Math.ceil(timeoutMs / 1000),
+        priority: 100,
+      });
+      await this.audit.record({ organizationId: principal.organizationId, action: 'agent_runtime.smoke', resourceType: 'job', resourceId: job.id });
+      return job;
+    });
+    let job = submitted;
+    const terminalEvent = (t: string) => TERMINAL_STATUSES.some((s) => t === `job.${s}`);
+    while (!TERMINAL_STATUSES.includes(job.status) && Date.now() - started < timeoutMs && !this.hub.isStopping) {
+      const waiting = this.hub.waitForSignal(principal.organizationId, terminalEvent, timeoutMs - (Date.now() - started));
+      job = await this.jobs.get(principal.organizationId, submitted.id);
+      if (TERMINAL_STATUSES.includes(job.status)) {
+        waiting.cancel();
+        break;
+      }
+      await waiting.promise;
+      job = await this.jobs.get(principal.organizationId, submitted.id);
+    }
+    const roundTripMs = (job.completedAt?.getTime() ?? Date.now()) - submitted.queuedAt.getTime();
+    if (!TERMINAL_STATUSES.includes(job.status)) {
+      job = await this.tx.withTransaction(async () => {
+        const cancelled = await this.jobs.cancel(principal, submitted.id);
+        await this.audit.record({ organizationId: principal.organizationId, action: 'job.cancel', resourceType: 'job', resourceId: submitted.id, details: { reason: 'smoke test timed out' } });
+        return cancelled;
+      });
+      return { outcome: 'timeout', job: JobDto.from(job), roundTripMs };
+    }
+    return { outcome: job.status === 'succeeded' ? 'succeeded' : 'failed', job: JobDto.from(job), roundTripMs };
+  }
+}

@@ -1,0 +1,245 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AgentAuthenticator } from '../../kernel/auth/agent-authenticator.js';
+import type { Principal } from '../../kernel/auth/principal.js';
+import { AuditNotes } from '../../kernel/audit/audit-notes.js';
+import { AppConfig } from '../../kernel/config/app-config.js';
+import { RequestContext } from '../../kernel/context/request-context.js';
+import { randomSecret, secretMatchesDigest, sha256 } from '../../kernel/crypto/secret-tokens.js';
+import { EventOutbox } from '../../kernel/events/event-outbox.js';
+import { conflict, unauthenticated } from '../../kernel/http/app-error.js';
+import { newId } from '../../kernel/ids.js';
+import { type Page, paginate } from '../../kernel/pagination/page.js';
+import { TenantData } from '../../kernel/tenancy/tenant-data.js';
+import { normaliseX25519PublicKey } from './agent-keys.js';
+import { formatSecret, parseSecret } from './agent-secrets.js';
+import type { HeartbeatDto, ListAgentsQuery, MintAgentDto, RegisterAgentDto, UpdateAgentDto } from './dto/agent.dto.js';
+import { Agent } from './entities/agent.entity.js';
+import { EnrollmentService } from './enrollment.service.js';
+
+/** Called in the transaction that revokes or deletes an agent, e.g. to release the work it holds. */
+export type AgentRemovalListener = (organizationId: string, agentId: string, reason: 'revoked' | 'deleted') => Promise<void>;
+
+interface AuthenticationRow {
+  id: string;
+  organization_id: string;
+  secret_hash: Buffer;
+  status: string;
+  last_seen_at: Date | null;
+}
+
+/**
+ * The agent registry: minting and registration (the secret is shown once), edits, revocation and
+ * deletion, public keys, liveness, and `X-Agent-Secret` authentication.
+ */
+@Injectable()
+export class AgentsService extends AgentAuthenticator {
+  private readonly logger = new Logger(AgentsService.name);
+  private readonly removalListeners: AgentRemovalListener[] = [];
+
+  constructor(
+    private readonly data: TenantData,
+    private readonly events: EventOutbox,
+    private readonly notes: AuditNotes,
+    private readonly config: AppConfig,
+    private readonly enrollment: EnrollmentService,
+    private readonly requestContext: RequestContext,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {
+    super();
+  }
+
+  get timing() {
+    const { heartbeatIntervalSeconds, pollIntervalSeconds, leaseSeconds } = this.config.agents;
+    return { heartbeatIntervalSeconds, pollIntervalSeconds, leaseSeconds };
+  }
+
+  /** Lets a context that depends on agents react, in the same transaction, when one goes away. */
+  onRemoval(listener: AgentRemovalListener): void {
+    this.removalListeners.push(listener);
+  }
+
+  async mint(principal: Principal, input: MintAgentDto): Promise<{ agent: Agent; secret: string }> {
+    const creator = principal.type === 'user' ? principal.id : (principal.onBehalfOf ?? null);
+    return this.create(principal.organizationId, { ...input, enrolledVia: 'mint', createdBy: creator, enrollmentTokenId: null });
+  }
+
+  /** An agent presenting an enrollment token joins that token's organization (and environment). */
+  async register(input: RegisterAgentDto): Promise<{ agent: Agent; secret: string; principal: Principal }> {
+    const token = await this.enrollment.redeem(input.enrollmentToken);
+    const publicKey = input.publicKey ? normaliseX25519PublicKey(input.publicKey) : null;
+    const { agent, secret } = await this.create(token.organizationId, {
+      name: input.name,
+      description: input.description,
+      labels: input.labels,
+      capabilities: input.capabilities,
+      environmentId: token.environmentId ?? input.environmentId,
+      version: input.version ?? null,
+      hostname: input.hostname ?? null,
+      publicKey,
+      enrolledVia: 'enrollment',
+      createdBy: null,
+      enrollmentTokenId: token.id,
+    });
+    // From here the caller is the agent it just became: the audit entry and events name it.
+    const principal: Principal = { type: 'agent', id: agent.id, organizationId: agent.organizationId };
+    this.requestContext.setPrincipal(principal);
+    return { agent, secret, principal };
+  }
+
+  private async create(
+    organizationId: string,
+    input: Partial<Omit<Agent, 'id' | 'organizationId'>> & Pick<Agent, 'name' | 'enrolledVia' | 'createdBy' | 'enrollmentTokenId'>,
+  ): Promise<{ agent: Agent; secret: string }> {
+    const agents = this.data.repository(Agent, organizationId);
+    if (await agents.exists({ name: input.name })) throw conflict(`An agent named "${input.name}" already exists`);
+    const id = newId();
+    const secret = randomSecret(32);
+    const agent = await agents.insert({
+      id,
+      name: input.name,
+      description: input.description ?? null,
+      labels: input.labels ?? {},
+      capabilities: [...new Set(input.capabilities ?? [])].sort(),
+      environmentId: input.environmentId ?? null,
+      version: input.version ?? null,
+      hostname: input.hostname ?? null,
+      publicKey: input.publicKey ?? null,
+      publicKeyUpdatedAt: input.publicKey ? new Date() : null,
+      enrolledVia: input.enrolledVia,
+      createdBy: input.createdBy,
+      enrollmentTokenId: input.enrollmentTokenId,
+      secretHash: sha256(secret),
+    });
+    this.notes.note({ resourceId: id, details: { name: agent.name, enrolledVia: agent.enrolledVia } });
+    await this.events.emit({
+      organizationId,
+      type: 'agent.created',
+      resourceType: 'agent',
+      resourceId: id,
+      data: { name: agent.name, enrolledVia: agent.enrolledVia, labels: agent.labels, capabilities: agent.capabilities },
+    });
+    return { agent, secret: formatSecret('mas', id, secret) };
+  }
+
+  list(principal: Principal, query: ListAgentsQuery): Promise<Page<Agent>> {
+    const qb = this.data.repository(Agent, principal.organizationId).query('a');
+    if (query.status) qb.andWhere('a.status = :status', { status: query.status });
+    if (query.q) qb.andWhere('(a.name ILIKE :q OR a.hostname ILIKE :q OR a.description ILIKE :q)', { q: `%${query.q}%` });
+    if (query.capability) qb.andWhere(':capability = ANY(a.capabilities)', { capability: query.capability });
+    if (query.label) {
+      const eq = query.label.indexOf('=');
+      qb.andWhere('a.labels @> :label::jsonb', { label: JSON.stringify({ [query.label.slice(0, eq)]: query.label.slice(eq + 1) }) });
+    }
+    if (query.connectivity) {
+      const beat = this.config.agents.heartbeatIntervalSeconds;
+      const online = 'a.last_seen_at >= now() - make_interval(secs => :online)';
+      const stale = 'a.last_seen_at >= now() - make_interval(secs => :stale)';
+      const params = { online: beat * 3, stale: beat * 10 };
+      if (query.connectivity === 'online') qb.andWhere(`a.status = 'active' AND ${online}`, params);
+      if (query.connectivity === 'stale') qb.andWhere(`a.status = 'active' AND NOT (${online}) AND ${stale}`, params);
+      if (query.connectivity === 'offline') qb.andWhere(`(a.status = 'revoked' OR a.last_seen_at IS NULL OR NOT (${stale}))`, params);
+    }
+    return paginate(qb, query, { name: 'a.name', createdAt: 'a.created_at', lastSeenAt: 'a.last_seen_at' }, 'name');
+  }
+
+  /** Active agents by connectivity, and how many are revoked. */
+  async connectivityCounts(organizationId: string): Promise<{ online: number; stale: number; offline: number; revoked: number }> {
+    const beat = this.config.agents.heartbeatIntervalSeconds;
+    const [row] = await this.data.repository(Agent, organizationId).query('a')
+      .select(`count(*) FILTER (WHERE a.status = 'active' AND a.last_seen_at >= now() - make_interval(secs => :online))`, 'online')
+      .addSelect(`count(*) FILTER (WHERE a.status = 'active' AND a.last_seen_at < now() - make_interval(secs => :online) AND a.last_seen_at >= now() - make_interval(secs => :stale))`, 'stale')
+      .addSelect(`count(*) FILTER (WHERE a.status = 'active' AND (a.last_seen_at IS NULL OR a.last_seen_at < now() - make_interval(secs => :stale)))`, 'offline')
+      .addSelect(`count(*) FILTER (WHERE a.status = 'revoked')`, 'revoked')
+      .setParameters({ online: beat * 3, stale: beat * 10 })
+      .getRawMany<{ online: string; stale: string; offline: string; revoked: string }>();
+    return { online: Number(row.online), stale: Number(row.stale), offline: Number(row.offline), revoked: Number(row.revoked) };
+  }
+
+  /** Every agent of the organization, for the credentials audit. */
+  all(organizationId: string): Promise<Agent[]> {
+    return this.data.repository(Agent, organizationId).find({ order: { createdAt: 'DESC' } });
+  }
+
+  get(organizationId: string, id: string): Promise<Agent> {
+    return this.data.repository(Agent, organizationId).getById(id, 'Agent');
+  }
+
+  async update(principal: Principal, id: string, input: UpdateAgentDto): Promise<Agent> {
+    const agents = this.data.repository(Agent, principal.organizationId);
+    const agent = await agents.getById(id, 'Agent');
+    if (input.name && input.name !== agent.name && (await agents.exists({ name: input.name }))) throw conflict(`An agent named "${input.name}" already exists`);
+    const changes: Partial<Agent> = { updatedAt: new Date() };
+    if (input.name !== undefined) changes.name = input.name;
+    if (input.description !== undefined) changes.description = input.description || null;
+    if (input.labels !== undefined) changes.labels = input.labels;
+    if (input.capabilities !== undefined) changes.capabilities = [...new Set(input.capabilities)].sort();
+    await agents.update({ id }, changes);
+    this.notes.note({ details: { fields: Object.keys(input) } });
+    await this.events.emit({ organizationId: principal.organizationId, type: 'agent.updated', resourceType: 'agent', resourceId: id, data: { fields: Object.keys(input) } });
+    return agents.getById(id, 'Agent');
+  }
+
+  async revoke(principal: Principal, id: string): Promise<Agent> {
+    const agents = this.data.repository(Agent, principal.organizationId);
+    const agent = await agents.getById(id, 'Agent');
+    if (agent.status !== 'revoked') {
+      await agents.update({ id }, { status: 'revoked', revokedAt: new Date(), updatedAt: new Date() });
+      for (const listener of this.removalListeners) await listener(principal.organizationId, id, 'revoked');
+      await this.events.emit({ organizationId: principal.organizationId, type: 'agent.revoked', resourceType: 'agent', resourceId: id, data: { name: agent.name } });
+    }
+    return agents.getById(id, 'Agent');
+  }
+
+  async delete(principal: Principal, id: string): Promise<void> {
+    const agents = this.data.repository(Agent, principal.organizationId);
+    const agent = await agents.getById(id, 'Agent');
+    for (const listener of this.removalListeners) await listener(principal.organizationId, id, 'deleted');
+    await agents.delete({ id });
+    this.notes.note({ details: { name: agent.name } });
+    await this.events.emit({ organizationId: principal.organizationId, type: 'agent.deleted', resourceType: 'agent', resourceId: id, data: { name: agent.name } });
+  }
+
+  async setPublicKey(agent: Principal, publicKey: string): Promise<Agent> {
+    const key = normaliseX25519PublicKey(publicKey);
+    const agents = this.data.repository(Agent, agent.organizationId);
+    await agents.update({ id: agent.id }, { publicKey: key, publicKeyUpdatedAt: new Date(), updatedAt: new Date() });
+    await this.events.emit({ organizationId: agent.organizationId, type: 'agent.public_key_set', resourceType: 'agent', resourceId: agent.id, data: {} });
+    return agents.getById(agent.id, 'Agent');
+  }
+
+  /** A sign of life: last_seen_at now, and what it reports about itself. */
+  async heartbeat(agent: Principal, input: HeartbeatDto): Promise<void> {
+    const changes: Partial<Agent> = { lastSeenAt: new Date() };
+    if (input.version) changes.version = input.version;
+    if (input.hostname) changes.hostname = input.hostname;
+    await this.data.repository(Agent, agent.organizationId).update({ id: agent.id }, changes);
+  }
+
+  /**
+   * `X-Agent-Secret`: well-formed, known, matching in constant time, not revoked. Any failure is
+   * the same 401, and a revoked agent is refused from its very next request.
+   */
+  async authenticate(presented: string): Promise<Principal> {
+    const parsed = parseSecret('mas', presented);
+    const invalid = () => unauthenticated('The agent secret is not valid');
+    if (!parsed) throw invalid();
+    const [row] = await this.dataSource.query<AuthenticationRow[]>(
+      'SELECT id, organization_id, secret_hash, status, last_seen_at FROM agents WHERE id = $1',
+      [parsed.id],
+    );
+    if (!row || !secretMatchesDigest(parsed.secret, row.secret_hash)) throw invalid();
+    if (row.status !== 'active') throw unauthenticated('This agent has been revoked');
+    // Any request is a sign of life; recording it at most every half heartbeat keeps it off the hot path.
+    const freshEnoughMs = (this.config.agents.heartbeatIntervalSeconds * 1000) / 2;
+    if (!row.last_seen_at || Date.now() - row.last_seen_at.getTime() >= freshEnoughMs) this.touch(row.id);
+    return { type: 'agent', id: row.id, organizationId: row.organization_id };
+  }
+
+  private touch(id: string): void {
+    this.dataSource
+      .query('UPDATE agents SET last_seen_at = now() WHERE id = $1', [id])
+      .catch((error: unknown) => this.logger.warn({ message: (error as Error).message }, 'could not record agent activity'));
+  }
+}

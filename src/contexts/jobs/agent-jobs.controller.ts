@@ -1,0 +1,96 @@
+import { Body, Controller, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AgentRoute } from '../../kernel/auth/agent-route.decorator.js';
+import { Audited, NotAudited } from '../../kernel/audit/audited.decorator.js';
+import { CurrentPrincipal } from '../../kernel/auth/current-principal.decorator.js';
+import type { Principal } from '../../kernel/auth/principal.js';
+import { replyOkOrNoContent } from '../../kernel/http/envelope.js';
+import { UuidParam } from '../../kernel/http/params.js';
+import type { MarshalRequest } from '../../kernel/http/request.js';
+import { ApiErrors, ApiNoContent, ApiOk, ApiOkOrNoContent } from '../../kernel/http/response.decorators.js';
+import { ClaimedJobsDto, ClaimQuery, CompleteJobDto, JobDto, ReportProgressDto } from './dto/job.dto.js';
+import { JobQueue } from './job-queue.service.js';
+
+export const CANCEL_JOBS_HEADER = 'Marshal-Cancel-Jobs';
+
+/** The agent protocol's work loop: claim, report progress, complete. */
+@ApiTags('Agent protocol')
+@Controller('api/v1/agents/:id/jobs')
+export class AgentJobsController {
+  constructor(private readonly queue: JobQueue) {}
+
+  @Post('claim')
+  @AgentRoute()
+  @NotAudited('a claim that finds nothing changes nothing; the queue audits each claim that leases jobs, in its transaction')
+  @ApiOperation({
+    summary: 'Claim jobs',
+    description:
+      'Leases up to `max` queued jobs this agent may run (its capabilities and labels, or aimed at it), highest priority first. ' +
+      'With `wait`, answers as soon as one is queued on any replica, or 204 after that many seconds. Each job comes with its lease: ' +
+      'send the lease id with progress and completion, and heartbeat to keep it. `cancelJobIds` (also the Marshal-Cancel-Jobs header) ' +
+      'lists jobs you hold that were cancelled.',
+  })
+  @ApiOkOrNoContent(ClaimedJobsDto, 'No job for this agent (within `wait` seconds)')
+  async claimJobs(
+    @CurrentPrincipal() agent: Principal,
+    @UuidParam() _id: string,
+    @Query() query: ClaimQuery,
+    @Req() req: MarshalRequest,
+    @Res() res: Response,
+  ): Promise<void> {
+    let gone = false;
+    res.on('close', () => (gone = true));
+    const outcome = await this.queue.claim(agent, { max: query.max ?? 1, waitSeconds: query.wait ?? 0, gone: () => gone });
+    if (outcome.cancelJobIds.length) res.setHeader(CANCEL_JOBS_HEADER, outcome.cancelJobIds.join(','));
+    if (gone) return;
+    const body = outcome.claims.length
+      ? {
+          claims: outcome.claims.map((job) => ({
+            job: JobDto.from(job),
+            lease: { id: job.leaseId!, expiresAt: job.leaseExpiresAt!.toISOString(), attempt: job.attempts },
+          })),
+          cancelJobIds: outcome.cancelJobIds,
+        }
+      : null;
+    replyOkOrNoContent(req, res, body);
+  }
+
+  @Post(':jobId/progress')
+  @AgentRoute()
+  @NotAudited('progress is streamed as events; the job changes state only when it completes')
+  @ApiOperation({
+    summary: "Report a held job's progress",
+    description: 'Marks it running (the first time), renews its lease and streams the progress to its watchers. 409 LEASE_LOST or JOB_CANCELLED: stop the job.',
+  })
+  @ApiOk(JobDto)
+  @ApiErrors(404, [409, 'The lease is no longer yours (LEASE_LOST), or the job was cancelled (JOB_CANCELLED)'])
+  async reportJobProgress(
+    @CurrentPrincipal() agent: Principal,
+    @UuidParam() _id: string,
+    @UuidParam('jobId') jobId: string,
+    @Body() body: ReportProgressDto,
+  ): Promise<JobDto> {
+    return JobDto.from(await this.queue.progress(agent, jobId, body));
+  }
+
+  @Post(':jobId/complete')
+  @AgentRoute()
+  @Audited('job.complete', 'job')
+  @ApiOperation({
+    summary: 'Complete a held job',
+    description:
+      'Ends the attempt its lease names: succeeded, failed (retried with backoff while attempts remain, unless error.retryable is false) ' +
+      'or cancelled. Idempotent per attempt: a repeat is answered 204 again. A lease you no longer hold is 409 LEASE_LOST.',
+  })
+  @ApiNoContent('Recorded')
+  @ApiErrors(404, [409, 'The lease is no longer yours (LEASE_LOST)'])
+  async completeJob(
+    @CurrentPrincipal() agent: Principal,
+    @UuidParam() _id: string,
+    @UuidParam('jobId') jobId: string,
+    @Body() body: CompleteJobDto,
+  ): Promise<void> {
+    await this.queue.complete(agent, jobId, body);
+  }
+}

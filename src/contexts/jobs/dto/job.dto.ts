@@ -1,0 +1,266 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean, IsDate, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max, Min, ValidateNested,
+} from 'class-validator';
+import { IsJsonObject, IsLabelMap } from '../../../kernel/http/validators.js';
+import { PageQuery } from '../../../kernel/pagination/page.js';
+import type { Job, JobStatus } from '../entities/job.entity.js';
+
+const STATUSES: JobStatus[] = ['queued', 'leased', 'running', 'succeeded', 'failed', 'cancelled', 'expired'];
+export const JOB_TYPE = /^[a-z][a-z0-9_.-]{0,99}$/;
+const MAX_PAYLOAD_BYTES = 256 * 1024;
+
+export class CostEstimateDto {
+  @ApiProperty({ example: 0.42, minimum: 0 })
+  @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1_000_000)
+  amount!: number;
+
+  @ApiProperty({ example: 'USD', description: 'ISO 4217' })
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as USD' })
+  currency!: string;
+}
+
+export class UsageDto {
+  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @IsInt() @Min(0) durationMs?: number;
+  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @IsInt() @Min(0) inputTokens?: number;
+  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @IsInt() @Min(0) outputTokens?: number;
+  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) cpuSeconds?: number;
+  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) costAmount?: number;
+  @ApiPropertyOptional({ example: 'USD' }) @IsOptional() @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as USD' }) currency?: string;
+}
+
+export class JobCreatorDto {
+  @ApiProperty({ enum: ['user', 'api_key', 'agent', 'system'] }) type!: string;
+  @ApiProperty({ type: String, nullable: true }) id!: string | null;
+}
+
+export class JobProgressDto {
+  @ApiPropertyOptional({ minimum: 0, maximum: 100 }) percent?: number;
+  @ApiPropertyOptional() message?: string;
+}
+
+export class JobDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'http-check' }) type!: string;
+  @ApiProperty({ enum: STATUSES }) status!: JobStatus;
+  @ApiProperty({ example: 0, description: 'Higher runs first' }) priority!: number;
+  @ApiProperty({ type: 'object', additionalProperties: true }) payload!: Record<string, unknown>;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Only this agent may claim it' }) targetAgentId!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, nullable: true, description: 'Labels a claiming agent must carry' })
+  selector!: Record<string, string> | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The agent holding (or that last held) it' }) agentId!: string | null;
+  @ApiProperty({ description: 'Attempts started so far' }) attempts!: number;
+  @ApiProperty() maxAttempts!: number;
+  @ApiProperty({ description: 'Attempts after the first' }) retryCount!: number;
+  @ApiProperty() timeoutSeconds!: number;
+  @ApiProperty({ type: CostEstimateDto, nullable: true }) costEstimate!: CostEstimateDto | null;
+  @ApiProperty({ type: UsageDto }) usage!: UsageDto;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) result!: Record<string, unknown> | null;
+  @ApiProperty({ type: JobProgressDto, nullable: true }) progress!: JobProgressDto | null;
+  @ApiProperty({ type: String, nullable: true, example: 'LEASE_EXPIRED' }) errorCode!: string | null;
+  @ApiProperty({ type: String, nullable: true }) errorMessage!: string | null;
+  @ApiProperty({ type: String, nullable: true }) artifactUrl!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) leaseExpiresAt!: string | null;
+  @ApiProperty({ format: 'date-time' }) queuedAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'Not claimable before (backoff)' }) availableAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the current or last attempt was claimed' }) startedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) completedAt!: string | null;
+  @ApiProperty({ type: JobCreatorDto }) createdBy!: JobCreatorDto;
+  @ApiProperty({ type: String, nullable: true }) correlationId!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+
+  static from(job: Job): JobDto {
+    return {
+      id: job.id,
+      type: job.type,
+      status: job.status,
+      priority: job.priority,
+      payload: job.payload,
+      targetAgentId: job.targetAgentId,
+      selector: job.selector,
+      agentId: job.leasedBy,
+      attempts: job.attempts,
+      maxAttempts: job.maxAttempts,
+      retryCount: Math.max(job.attempts - 1, 0),
+      timeoutSeconds: job.timeoutSeconds,
+      costEstimate: job.costEstimate,
+      usage: job.usage,
+      result: job.result,
+      progress: job.progress,
+      errorCode: job.errorCode,
+      errorMessage: job.errorMessage,
+      artifactUrl: job.artifactUrl,
+      leaseExpiresAt: job.leaseExpiresAt?.toISOString() ?? null,
+      queuedAt: job.queuedAt.toISOString(),
+      availableAt: job.availableAt.toISOString(),
+      startedAt: job.startedAt?.toISOString() ?? null,
+      completedAt: job.completedAt?.toISOString() ?? null,
+      createdBy: { type: job.createdByType, id: job.createdById },
+      correlationId: job.correlationId,
+      createdAt: job.createdAt.toISOString(),
+      updatedAt: job.updatedAt.toISOString(),
+    };
+  }
+}
+
+export class SubmitJobDto {
+  @ApiProperty({ example: 'http-check', description: 'What to do; agents claim the types they declare as capabilities' })
+  @Matches(JOB_TYPE, { message: 'type must be lower-case letters, digits, _ . - (up to 100), starting with a letter' })
+  type!: string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, example: { url: 'https://example.com/healthz' }, description: 'Input for the handler; at most 256 KiB. Never put a secret here.' })
+  @IsOptional() @IsObject() @IsJsonObject(MAX_PAYLOAD_BYTES)
+  payload?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only this agent may run it' })
+  @IsOptional() @IsUUID()
+  targetAgentId?: string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, example: { region: 'eu-west' }, description: 'Only agents carrying all these labels may run it' })
+  @IsOptional() @IsObject() @IsLabelMap()
+  selector?: Record<string, string>;
+
+  @ApiPropertyOptional({ minimum: -100, maximum: 100, default: 0, description: 'Higher runs first' })
+  @IsOptional() @IsInt() @Min(-100) @Max(100)
+  priority?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 20, default: 3 })
+  @IsOptional() @IsInt() @Min(1) @Max(20)
+  maxAttempts?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 86_400, default: 600, description: 'The most one attempt may run, in seconds' })
+  @IsOptional() @IsInt() @Min(1) @Max(86_400)
+  timeoutSeconds?: number;
+
+  @ApiPropertyOptional({ type: CostEstimateDto })
+  @IsOptional() @ValidateNested() @Type(() => CostEstimateDto)
+  costEstimate?: CostEstimateDto;
+}
+
+/** `?status=a&status=b` and `?status=a,b` alike. */
+const toList = ({ value }: { value: unknown }): unknown[] =>
+  (Array.isArray(value) ? (value as unknown[]) : [value]).flatMap((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : [v]));
+
+export class ListJobsQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'One status or several (repeated, or comma-separated)', enum: STATUSES, isArray: true })
+  @IsOptional() @Transform(toList) @IsIn(STATUSES, { each: true, message: `status must be among ${STATUSES.join(', ')}` })
+  status?: JobStatus[];
+
+  @ApiPropertyOptional({ example: 'http-check' })
+  @IsOptional() @IsString() @Length(1, 100)
+  type?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Jobs held (or last held) by this agent' })
+  @IsOptional() @IsUUID()
+  agentId?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Created at or after' })
+  @IsOptional() @Type(() => Date) @IsDate()
+  since?: Date;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Created before' })
+  @IsOptional() @Type(() => Date) @IsDate()
+  until?: Date;
+}
+
+export class ClaimQuery {
+  @ApiPropertyOptional({ minimum: 0, maximum: 30, default: 0, description: 'Long-poll: wait up to this many seconds for a matching job' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(30)
+  wait?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 1, description: 'Claim up to this many jobs at once' })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(50)
+  max?: number;
+}
+
+export class LeaseDto {
+  @ApiProperty({ format: 'uuid', description: 'Names this attempt: send it with progress and completion' }) id!: string;
+  @ApiProperty({ format: 'date-time', description: 'Heartbeats renew it (up to the timeout)' }) expiresAt!: string;
+  @ApiProperty({ description: '1 for the first attempt' }) attempt!: number;
+}
+
+export class JobClaimDto {
+  @ApiProperty({ type: JobDto }) job!: JobDto;
+  @ApiProperty({ type: LeaseDto }) lease!: LeaseDto;
+}
+
+export class ClaimedJobsDto {
+  @ApiProperty({ type: [JobClaimDto], description: 'At least one; up to `max`' }) claims!: JobClaimDto[];
+  @ApiProperty({ type: [String], description: 'Jobs you hold that were cancelled: stop them and complete them as cancelled' }) cancelJobIds!: string[];
+}
+
+export class JobErrorDto {
+  @ApiProperty({ example: 'HTTP_503', maxLength: 100 })
+  @Matches(/^[A-Za-z0-9_.-]{1,100}$/, { message: 'error.code must be 1–100 letters, digits, _ . -' })
+  code!: string;
+
+  @ApiProperty({ maxLength: 2000 })
+  @IsString() @Length(1, 2000)
+  message!: string;
+
+  @ApiPropertyOptional({ default: true, description: 'false: do not retry, whatever attempts remain' })
+  @IsOptional() @IsBoolean()
+  retryable?: boolean;
+}
+
+export class CompleteJobDto {
+  @ApiProperty({ format: 'uuid', description: 'The lease of the attempt being completed' })
+  @IsUUID()
+  leaseId!: string;
+
+  @ApiProperty({ enum: ['succeeded', 'failed', 'cancelled'] })
+  @IsIn(['succeeded', 'failed', 'cancelled'])
+  status!: 'succeeded' | 'failed' | 'cancelled';
+
+  @ApiPropertyOptional({ type: JobErrorDto, description: 'Why it failed' })
+  @IsOptional() @ValidateNested() @Type(() => JobErrorDto)
+  error?: JobErrorDto;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Output, at most 256 KiB. Never a secret value.' })
+  @IsOptional() @IsObject() @IsJsonObject(MAX_PAYLOAD_BYTES)
+  result?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ type: UsageDto })
+  @IsOptional() @ValidateNested() @Type(() => UsageDto)
+  usage?: UsageDto;
+
+  @ApiPropertyOptional({ example: 'https://artifacts.example.com/run/42.tar.gz' })
+  @IsOptional() @IsUrl({ protocols: ['https', 'http', 's3', 'gs'], require_protocol: true, require_tld: false })
+  artifactUrl?: string;
+}
+
+export class ReportProgressDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  leaseId!: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 100 })
+  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(100)
+  percent?: number;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional() @IsString() @Length(0, 2000)
+  message?: string;
+}
+
+export class JobUsageDto {
+  @ApiProperty({ format: 'uuid' }) jobId!: string;
+  @ApiProperty({ enum: STATUSES }) status!: JobStatus;
+  @ApiProperty() attempts!: number;
+  @ApiProperty({ type: CostEstimateDto, nullable: true }) costEstimate!: CostEstimateDto | null;
+  @ApiProperty({ type: UsageDto, description: 'Reported by agents, summed over attempts' }) usage!: UsageDto;
+  @ApiProperty({ type: Number, nullable: true, description: 'From first queued to completed' }) totalMs!: number | null;
+
+  static from(job: Job): JobUsageDto {
+    return {
+      jobId: job.id,
+      status: job.status,
+      attempts: job.attempts,
+      costEstimate: job.costEstimate,
+      usage: job.usage,
+      totalMs: job.completedAt ? job.completedAt.getTime() - job.queuedAt.getTime() : null,
+    };
+  }
+}

@@ -1,0 +1,134 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { TenantOwnedEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
+
+export type JobStatus = 'queued' | 'leased' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'expired';
+export const TERMINAL_STATUSES: readonly JobStatus[] = ['succeeded', 'failed', 'cancelled', 'expired'];
+export const HELD_STATUSES: readonly JobStatus[] = ['leased', 'running'];
+
+export interface JobUsage {
+  durationMs?: number;
+  inputTokens?: number;
+  outputTokens?: number;
+  cpuSeconds?: number;
+  costAmount?: number;
+  currency?: string;
+}
+
+/**
+ * A unit of work for an agent. `queued → leased → running → succeeded | failed | cancelled | expired`:
+ * a claim leases it to one agent (FOR UPDATE SKIP LOCKED); heartbeats renew the lease; an expired
+ * lease puts it back in the queue with backoff until its attempts run out (then `expired`, the dead
+ * letter). Completing is idempotent per attempt: the lease id names the attempt.
+ */
+@Entity('jobs')
+// Claims read queued jobs in (priority desc, available_at, id) order: created by the migration,
+// since TypeORM cannot declare a descending column.
+@Index('jobs_claimable', { synchronize: false })
+@Index('jobs_held_until', ['leaseExpiresAt'], { where: `status IN ('leased', 'running')` })
+@Index(['organizationId', 'createdAt'])
+@Index(['organizationId', 'status', 'type'])
+@Index(['leasedBy'], { where: 'leased_by IS NOT NULL' })
+export class Job extends TenantOwnedEntity {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('varchar', { length: 100 })
+  type!: string;
+
+  @Column('jsonb', { default: () => "'{}'" })
+  payload!: Record<string, unknown>;
+
+  @Column('varchar', { length: 16 })
+  status!: JobStatus;
+
+  /** Higher first. */
+  @Column('int', { default: 0 })
+  priority!: number;
+
+  /** Only this agent may claim it. */
+  @Column('uuid', { nullable: true })
+  targetAgentId!: string | null;
+
+  /** Labels a claiming agent must carry. */
+  @Column('jsonb', { nullable: true })
+  selector!: Record<string, string> | null;
+
+  @Column('int', { default: 0 })
+  attempts!: number;
+
+  @Column('int')
+  maxAttempts!: number;
+
+  /** The most one attempt may run; the lease cannot be renewed past it. */
+  @Column('int')
+  timeoutSeconds!: number;
+
+  @Column('jsonb', { nullable: true })
+  costEstimate!: { amount: number; currency: string } | null;
+
+  /** Summed over attempts. */
+  @Column('jsonb', { default: () => "'{}'" })
+  usage!: JobUsage;
+
+  @Column('jsonb', { nullable: true })
+  result!: Record<string, unknown> | null;
+
+  @Column('jsonb', { nullable: true })
+  progress!: { percent?: number; message?: string } | null;
+
+  @Column('varchar', { length: 100, nullable: true })
+  errorCode!: string | null;
+
+  @Column('text', { nullable: true })
+  errorMessage!: string | null;
+
+  @Column('text', { nullable: true })
+  artifactUrl!: string | null;
+
+  /** The current (or last) attempt's lease. */
+  @Column('uuid', { nullable: true })
+  leaseId!: string | null;
+
+  @Column('uuid', { nullable: true })
+  leasedBy!: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  leaseExpiresAt!: Date | null;
+
+  /** The lease whose completion was accepted: a repeat of it is answered the same, any other is 409. */
+  @Column('uuid', { nullable: true })
+  completedLeaseId!: string | null;
+
+  @Column('timestamptz', { default: () => 'now()' })
+  queuedAt!: Date;
+
+  /** Not claimable before (backoff after a failed or expired attempt). */
+  @Column('timestamptz', { default: () => 'now()' })
+  availableAt!: Date;
+
+  /** When the current (or last) attempt was claimed. */
+  @Column('timestamptz', { nullable: true })
+  startedAt!: Date | null;
+
+  @Column('timestamptz', { nullable: true })
+  completedAt!: Date | null;
+
+  @Column('varchar', { length: 16 })
+  createdByType!: string;
+
+  @Column('text', { nullable: true })
+  createdById!: string | null;
+
+  @Column('text', { nullable: true })
+  correlationId!: string | null;
+
+  @Column('timestamptz', { default: () => 'now()' })
+  createdAt!: Date;
+
+  @Column('timestamptz', { default: () => 'now()' })
+  updatedAt!: Date;
+
+  @ManyToOne('Organization', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organization_id' })
+  private readonly organization?: unknown;
+}

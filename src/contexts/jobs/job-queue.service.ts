@@ -1,0 +1,331 @@
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { InjectTransactionHost } from '@nestjs-cls/transactional';
+import { ClsService } from 'nestjs-cls';
+import type { Principal } from '../../kernel/auth/principal.js';
+import { AuditNotes } from '../../kernel/audit/audit-notes.js';
+import { AuditWriter } from '../../kernel/audit/audit-writer.js';
+import { AppConfig } from '../../kernel/config/app-config.js';
+import { hydrate } from '../../kernel/database/hydrate.js';
+import type { Tx } from '../../kernel/database/transactions.js';
+import { EventHub } from '../../kernel/events/event-hub.js';
+import { EventOutbox } from '../../kernel/events/event-outbox.js';
+import { AppError, notFound } from '../../kernel/http/app-error.js';
+import { TenantData } from '../../kernel/tenancy/tenant-data.js';
+import { AgentsService } from '../agents/agents.service.js';
+import type { CompleteJobDto, ReportProgressDto } from './dto/job.dto.js';
+import { HELD_STATUSES, Job, type JobUsage } from './entities/job.entity.js';
+import { CLAIMABLE_SIGNALS, jobEvent } from './job-events.js';
+import { JobMetrics } from './job-metrics.js';
+import { JobsService } from './jobs.service.js';
+
+const leaseLost = () =>
+  new AppError(409, 'LEASE_LOST', 'You no longer hold this job: its lease expired, it was completed, or another agent holds it now. Drop it.');
+const jobCancelled = () => new AppError(409, 'JOB_CANCELLED', 'The job was cancelled: stop it and complete it as cancelled');
+
+/** A long-poll re-checks at least this often, for jobs whose backoff ends without a signal. */
+const MAX_SIGNAL_WAIT_MS = 5000;
+const REAP_BATCH = 200;
+
+const CLAIM = `
+  WITH me AS (
+    SELECT labels, capabilities FROM agents WHERE id = $2 AND organization_id = $1 AND status = 'active'
+  ), picked AS (
+    SELECT j.id FROM jobs j, me
+     WHERE j.organization_id = $1 AND j.status = 'queued' AND j.available_at <= now()
+       AND (j.target_agent_id IS NULL OR j.target_agent_id = $2)
+       AND (j.selector IS NULL OR j.selector <@ me.labels)
+       AND (cardinality(me.capabilities) = 0 OR '*' = ANY(me.capabilities) OR j.type = ANY(me.capabilities))
+     ORDER BY j.priority DESC, j.available_at, j.id
+     LIMIT $3
+     FOR UPDATE OF j SKIP LOCKED
+  )
+  UPDATE jobs j
+     SET status = 'leased', attempts = j.attempts + 1, lease_id = gen_random_uuid(), leased_by = $2,
+         lease_expires_at = now() + make_interval(secs => least($4, j.timeout_seconds)),
+         started_at = now(), progress = NULL, updated_at = now()
+    FROM picked
+   WHERE j.id = picked.id
+  RETURNING j.*`;
+
+/** Jobs an agent holds that were cancelled and that it has not yet acknowledged. */
+const CANCELLED_HELD = `
+  SELECT id FROM jobs
+   WHERE organization_id = $1 AND leased_by = $2 AND status = 'cancelled' AND lease_id IS NOT NULL
+     AND completed_lease_id IS DISTINCT FROM lease_id AND completed_at > now() - interval '1 day'`;
+
+const RENEW = `
+  UPDATE jobs
+     SET lease_expires_at = least(now() + make_interval(secs => $3), started_at + make_interval(secs => timeout_seconds)), updated_at = now()
+   WHERE organization_id = $1 AND leased_by = $2 AND status IN ('leased', 'running')`;
+
+const REAP = `
+  WITH expired AS (
+    SELECT id FROM jobs
+     WHERE status IN ('leased', 'running') AND lease_expires_at < now()
+     ORDER BY lease_expires_at
+     LIMIT ${REAP_BATCH}
+     FOR UPDATE SKIP LOCKED
+  )
+  UPDATE jobs j
+     SET status = CASE WHEN j.attempts >= j.max_attempts THEN 'expired' ELSE 'queued' END,
+         available_at = CASE WHEN j.attempts >= j.max_attempts THEN j.available_at
+                             ELSE now() + make_interval(secs => least(300, power(2, least(j.attempts, 9) - 1))) END,
+         completed_at = CASE WHEN j.attempts >= j.max_attempts THEN now() END,
+         error_code = CASE WHEN now() >= j.started_at + make_interval(secs => j.timeout_seconds) THEN 'TIMEOUT' ELSE 'LEASE_EXPIRED' END,
+         error_message = CASE WHEN now() >= j.started_at + make_interval(secs => j.timeout_seconds)
+                              THEN 'The attempt ran past the job''s timeout'
+                              ELSE 'The agent stopped renewing its lease' END,
+         leased_by = CASE WHEN j.attempts >= j.max_attempts THEN j.leased_by END,
+         lease_id = NULL, lease_expires_at = NULL, updated_at = now()
+    FROM expired
+   WHERE j.id = expired.id
+  RETURNING j.*`;
+
+function addUsage(total: JobUsage, more: JobUsage | undefined): JobUsage {
+  if (!more) return total;
+  const sum = { ...total };
+  for (const key of ['durationMs', 'inputTokens', 'outputTokens', 'cpuSeconds', 'costAmount'] as const) {
+    if (typeof more[key] === 'number') sum[key] = (sum[key] ?? 0) + more[key];
+  }
+  if (more.currency) sum.currency = more.currency;
+  return sum;
+}
+
+export interface ClaimOutcome {
+  claims: Job[];
+  cancelJobIds: string[];
+}
+
+/**
+ * The agent side of the queue: claims (SKIP LOCKED, optionally long-polling on the event hub),
+ * lease renewal, progress, completion (idempotent per attempt), and the reaper that re-queues or
+ * dead-letters jobs whose lease expired. Every state change emits its event in its transaction.
+ */
+@Injectable()
+export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(JobQueue.name);
+  private reaper?: NodeJS.Timeout;
+  private reaping = false;
+
+  constructor(
+    @InjectTransactionHost() private readonly tx: Tx,
+    private readonly data: TenantData,
+    private readonly events: EventOutbox,
+    private readonly audit: AuditWriter,
+    private readonly hub: EventHub,
+    private readonly agents: AgentsService,
+    private readonly jobs: JobsService,
+    private readonly config: AppConfig,
+    private readonly metrics: JobMetrics,
+    private readonly notes: AuditNotes,
+    private readonly cls: ClsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.agents.onRemoval((organizationId, agentId, reason) => this.releaseAgent(organizationId, agentId, reason));
+  }
+
+  onApplicationBootstrap(): void {
+    // Outside any request: the reaper's transactions need a context of their own.
+    this.reaper = setInterval(() => void this.cls.run(() => this.reap()), this.config.agents.reaperIntervalMs);
+    this.reaper.unref();
+  }
+
+  beforeApplicationShutdown(): void {
+    clearInterval(this.reaper);
+  }
+
+  /**
+   * Claims up to `max` jobs the agent may run. With `waitSeconds`, waits for one to be queued
+   * (on any replica) before answering none. `gone` tells when the caller hung up: nothing is
+   * claimed for a connection that can no longer receive it.
+   */
+  async claim(agent: Principal, options: { max: number; waitSeconds: number; gone: () => boolean }): Promise<ClaimOutcome> {
+    const end = this.metrics.claimLatency.startTimer();
+    const deadline = Date.now() + options.waitSeconds * 1000;
+    let claims: Job[] = [];
+    for (;;) {
+      // Listen before looking, so a job queued in between is not missed.
+      const waiting = options.waitSeconds > 0
+        ? this.hub.waitForSignal(agent.organizationId, (t) => CLAIMABLE_SIGNALS.has(t), Math.min(Math.max(deadline - Date.now(), 0), MAX_SIGNAL_WAIT_MS))
+        : undefined;
+      if (options.gone()) {
+        waiting?.cancel();
+        break;
+      }
+      claims = await this.tx.withTransaction(() => this.claimNow(agent, options.max));
+      if (claims.length > 0 || !waiting || Date.now() >= deadline || this.hub.isStopping) {
+        waiting?.cancel();
+        break;
+      }
+      await waiting.promise;
+      if (Date.now() >= deadline || this.hub.isStopping) break;
+    }
+    end({ outcome: claims.length > 0 ? 'claimed' : 'empty' });
+    return { claims, cancelJobIds: await this.cancelledHeldBy(agent) };
+  }
+
+  private async claimNow(agent: Principal, max: number): Promise<Job[]> {
+    const manager = this.tx.tx;
+    // An UPDATE answers [rows, count] through TypeORM.
+    const [rows] = await manager.query<[Record<string, unknown>[], number]>(CLAIM, [agent.organizationId, agent.id, max, this.config.agents.leaseSeconds]);
+    if (rows.length === 0) return [];
+    const claimed = hydrate(manager, Job, rows);
+    await this.events.emit(...claimed.map((j) => jobEvent(j, 'job.leased')));
+    await this.audit.record({
+      organizationId: agent.organizationId,
+      action: 'job.claim',
+      resourceType: 'job',
+      resourceId: claimed[0].id,
+      details: { jobIds: claimed.map((j) => j.id), attempts: claimed.map((j) => j.attempts) },
+    });
+    this.metrics.transitions.inc({ status: 'leased' }, claimed.length);
+    return claimed;
+  }
+
+  /** Jobs the agent holds that were cancelled: it should stop them and complete them as cancelled. */
+  cancelledHeldBy(agent: Principal): Promise<string[]> {
+    return this.tx.tx
+      .query<{ id: string }[]>(CANCELLED_HELD, [agent.organizationId, agent.id])
+      .then((rows) => rows.map((r) => r.id));
+  }
+
+  /** A heartbeat renews every lease the agent holds, up to each job's timeout. */
+  async renewLeases(agent: Principal): Promise<void> {
+    await this.tx.tx.query(RENEW, [agent.organizationId, agent.id, this.config.agents.leaseSeconds]);
+  }
+
+  /** The agent reports progress: the job is running, the lease renewed, and streams hear of it. */
+  progress(agent: Principal, jobId: string, input: ReportProgressDto): Promise<Job> {
+    return this.tx.withTransaction(() => this.recordProgress(agent, jobId, input));
+  }
+
+  private async recordProgress(agent: Principal, jobId: string, input: ReportProgressDto): Promise<Job> {
+    const job = await this.lockHeld(agent, jobId, input.leaseId);
+    const first = job.status === 'leased';
+    const progress = input.percent !== undefined || input.message !== undefined ? { percent: input.percent, message: input.message } : job.progress;
+    const leaseExpiresAt = new Date(Math.min(Date.now() + this.config.agents.leaseSeconds * 1000, job.startedAt!.getTime() + job.timeoutSeconds * 1000));
+    await this.data.repository(Job, agent.organizationId).update({ id: jobId }, { status: 'running', progress, leaseExpiresAt, updatedAt: new Date() });
+    const updated = await this.jobs.get(agent.organizationId, jobId);
+    await this.events.emit(jobEvent(updated, first ? 'job.running' : 'job.progress', progress ? { progress } : {}));
+    if (first) this.metrics.transitions.inc({ status: 'running' });
+    return updated;
+  }
+
+  /**
+   * Ends the attempt the lease names. A repeat of an accepted completion is answered the same; a
+   * lease the agent no longer holds is 409 LEASE_LOST. A failure is retried with backoff while
+   * attempts remain (unless `error.retryable` is false). A job cancelled while held takes the
+   * completion as the agent's acknowledgement and stays cancelled.
+   */
+  async complete(agent: Principal, jobId: string, input: CompleteJobDto): Promise<Job> {
+    const jobs = this.data.repository(Job, agent.organizationId);
+    const job = await this.lock(agent, jobId);
+    this.notes.note({ resourceId: jobId, details: { status: input.status, attempt: job.attempts, errorCode: input.error?.code } });
+    if (job.completedLeaseId === input.leaseId) return job;
+    if (job.leaseId !== input.leaseId || job.leasedBy !== agent.id) throw leaseLost();
+    const now = new Date();
+    const usage = addUsage(job.usage, input.usage);
+    if (job.status === 'cancelled') {
+      await jobs.update({ id: jobId }, { completedLeaseId: input.leaseId, usage, updatedAt: now });
+      return jobs.getById(jobId, 'Job');
+    }
+    if (!HELD_STATUSES.includes(job.status)) throw leaseLost();
+
+    const retry = input.status === 'failed' && input.error?.retryable !== false && job.attempts < job.maxAttempts;
+    const status = retry ? 'queued' : input.status;
+    const backoffSeconds = Math.min(300, 2 ** (Math.min(job.attempts, 9) - 1));
+    await jobs.update(
+      { id: jobId },
+      {
+        status,
+        completedLeaseId: input.leaseId,
+        leaseExpiresAt: null,
+        leasedBy: retry ? null : job.leasedBy,
+        usage,
+        result: input.result ?? null,
+        artifactUrl: input.artifactUrl ?? job.artifactUrl,
+        errorCode: input.status === 'succeeded' ? null : (input.error?.code ?? (input.status === 'cancelled' ? 'CANCELLED' : 'FAILED')),
+        errorMessage: input.status === 'succeeded' ? null : (input.error?.message ?? null),
+        completedAt: retry ? null : now,
+        availableAt: retry ? new Date(now.getTime() + backoffSeconds * 1000) : job.availableAt,
+        updatedAt: now,
+      },
+    );
+    const completed = await jobs.getById(jobId, 'Job');
+    await this.events.emit(jobEvent(completed, retry ? 'job.retrying' : `job.${status}`, retry ? { retryInSeconds: backoffSeconds } : {}));
+    this.metrics.transitions.inc({ status });
+    return completed;
+  }
+
+  /**
+   * Re-queues (with backoff) or dead-letters jobs whose lease expired, in batches, on every replica
+   * at once: SKIP LOCKED gives each batch to one. Runs on a timer; safe to call at any time.
+   */
+  async reap(): Promise<number> {
+    if (this.reaping) return 0;
+    this.reaping = true;
+    let total = 0;
+    try {
+      for (;;) {
+        const count = await this.tx.withTransaction(async () => {
+          const manager = this.tx.tx;
+          const [rows] = await manager.query<[Record<string, unknown>[], number]>(REAP);
+          if (rows.length === 0) return 0;
+          // One organization's audit chain after another, always in the same order: two replicas
+          // reaping at once can never wait on each other's chain heads in a cycle.
+          const reaped = hydrate(manager, Job, rows).sort((a, b) => a.organizationId.localeCompare(b.organizationId) || a.id.localeCompare(b.id));
+          await this.events.emit(...reaped.map((j) => jobEvent(j, j.status === 'expired' ? 'job.expired' : 'job.requeued', { reason: j.errorCode })));
+          for (const job of reaped) {
+            await this.audit.record({
+              organizationId: job.organizationId,
+              action: job.status === 'expired' ? 'job.expire' : 'job.requeue',
+              actor: { type: 'system', id: null },
+              resourceType: 'job',
+              resourceId: job.id,
+              details: { reason: job.errorCode, attempts: job.attempts, maxAttempts: job.maxAttempts },
+            });
+            this.metrics.leaseExpiries.inc({ outcome: job.status === 'expired' ? 'expired' : 'requeued' });
+          }
+          return reaped.length;
+        });
+        total += count;
+        if (count < REAP_BATCH) break;
+      }
+    } catch (error) {
+      if (!this.hub.isStopping) this.logger.warn({ message: (error as Error).message }, 'could not reap expired leases; will retry');
+    } finally {
+      this.reaping = false;
+    }
+    return total;
+  }
+
+  /** An agent revoked or deleted: its leases end now (the reaper re-queues them) and jobs aimed at it alone are cancelled. */
+  private async releaseAgent(organizationId: string, agentId: string, reason: 'revoked' | 'deleted'): Promise<void> {
+    await this.tx.tx.query(
+      `UPDATE jobs SET lease_expires_at = now() - interval '1 millisecond', updated_at = now()
+        WHERE organization_id = $1 AND leased_by = $2 AND status IN ('leased', 'running')`,
+      [organizationId, agentId],
+    );
+    await this.jobs.cancelTargeting(organizationId, agentId, `The agent it was aimed at was ${reason}`);
+  }
+
+  private async lock(agent: Principal, jobId: string): Promise<Job> {
+    const job = await this.data
+      .repository(Job, agent.organizationId)
+      .query('j')
+      .andWhere('j.id = :id', { id: jobId })
+      .setLock('pessimistic_write')
+      .getOne();
+    if (!job) throw notFound('Job');
+    return job;
+  }
+
+  private async lockHeld(agent: Principal, jobId: string, leaseId: string): Promise<Job> {
+    const job = await this.lock(agent, jobId);
+    if (job.leaseId !== leaseId || job.leasedBy !== agent.id) throw leaseLost();
+    if (job.status === 'cancelled') throw jobCancelled();
+    if (!HELD_STATUSES.includes(job.status)) throw leaseLost();
+    return job;
+  }
+}

@@ -1,0 +1,120 @@
+import { Body, Controller, Get, Headers, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Audited } from '../../kernel/audit/audited.decorator.js';
+import { CurrentPrincipal } from '../../kernel/auth/current-principal.decorator.js';
+import type { Principal } from '../../kernel/auth/principal.js';
+import { RequirePermission } from '../../kernel/auth/require-permission.decorator.js';
+import { EventHub } from '../../kernel/events/event-hub.js';
+import { parseCursor } from '../../kernel/events/event-cursor.js';
+import { openEventStream, SSE_SCHEMA } from '../../kernel/http/event-stream.js';
+import { UuidParam } from '../../kernel/http/params.js';
+import { ApiCreated, ApiErrors, ApiOk, ApiPage, RawResponse } from '../../kernel/http/response.decorators.js';
+import { IdempotencyRequired } from '../../kernel/idempotency/idempotency.decorator.js';
+import type { Page } from '../../kernel/pagination/page.js';
+import { JobDto, JobUsageDto, ListJobsQuery, SubmitJobDto } from './dto/job.dto.js';
+import { TERMINAL_STATUSES } from './entities/job.entity.js';
+import { JobsService } from './jobs.service.js';
+
+const TERMINAL_EVENTS = new Set(TERMINAL_STATUSES.map((s) => `job.${s}`));
+
+@ApiTags('Jobs')
+@Controller('api/v1/jobs')
+export class JobsController {
+  constructor(
+    private readonly jobs: JobsService,
+    private readonly hub: EventHub,
+  ) {}
+
+  @Post()
+  @RequirePermission('job.submit')
+  @Audited('job.submit', 'job')
+  @IdempotencyRequired()
+  @ApiOperation({
+    summary: 'Submit a job',
+    description:
+      'Queues work for an agent: a type (agents claim the types they declare), a payload, and either a target agent or a label selector. ' +
+      'Requires an Idempotency-Key: a retry returns the same job instead of queuing it twice.',
+  })
+  @ApiCreated(JobDto)
+  @ApiErrors([422, 'targetAgentId names no agent of this organization (UNKNOWN_AGENT) or a revoked one (AGENT_REVOKED)'])
+  async submitJob(@CurrentPrincipal() principal: Principal, @Body() body: SubmitJobDto): Promise<JobDto> {
+    return JobDto.from(await this.jobs.submit(principal.organizationId, body));
+  }
+
+  @Get()
+  @RequirePermission('job.read')
+  @ApiOperation({ summary: 'List jobs', description: 'Filter by status (one or several), type, agent and creation time; sort by createdAt, queuedAt, completedAt, priority, type or status.' })
+  @ApiPage(JobDto)
+  async listJobs(@CurrentPrincipal() principal: Principal, @Query() query: ListJobsQuery): Promise<Page<JobDto>> {
+    return (await this.jobs.list(principal.organizationId, query)).map(JobDto.from);
+  }
+
+  @Get(':id')
+  @RequirePermission('job.read')
+  @ApiOperation({ summary: 'A job, with its lifecycle' })
+  @ApiOk(JobDto)
+  @ApiErrors(404)
+  async getJob(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<JobDto> {
+    return JobDto.from(await this.jobs.get(principal.organizationId, id));
+  }
+
+  @Post(':id/cancel')
+  @RequirePermission('job.cancel')
+  @Audited('job.cancel', 'job')
+  @ApiOperation({
+    summary: 'Cancel a job',
+    description:
+      'A queued job is cancelled at once. A running one is marked cancelled and its agent told at its next heartbeat or claim, ' +
+      'and on its task stream. Cancelling a cancelled job answers it again; a finished one is 409.',
+  })
+  @ApiOk(JobDto)
+  @ApiErrors(404, 409)
+  async cancelJob(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<JobDto> {
+    return JobDto.from(await this.jobs.cancel(principal, id));
+  }
+
+  @Get(':id/usage')
+  @RequirePermission('job.read')
+  @ApiOperation({ summary: "A job's cost and usage", description: 'The estimate given at submission and the usage agents reported, summed over attempts.' })
+  @ApiOk(JobUsageDto)
+  @ApiErrors(404)
+  async getJobUsage(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<JobUsageDto> {
+    return JobUsageDto.from(await this.jobs.get(principal.organizationId, id));
+  }
+
+  @Get(':id/events')
+  @RequirePermission('job.read')
+  @ApiOperation({
+    summary: "Stream a job's events (SSE)",
+    description:
+      'Its past events first (or those after Last-Event-ID), then live ones as they commit on any replica. The stream ends after the job finishes.',
+  })
+  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this event' })
+  @RawResponse({ description: 'An event stream', contentType: 'text/event-stream', schema: SSE_SCHEMA })
+  @ApiErrors(404)
+  async streamJobEvents(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam() id: string,
+    @Headers('last-event-id') lastEventId: string | undefined,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const after = lastEventId ? parseCursor(lastEventId) : { txId: '0', seq: '0' };
+    const job = await this.jobs.get(principal.organizationId, id);
+    const closing: { subscription?: { close(): void } } = {};
+    const stream = openEventStream(req, res, () => closing.subscription?.close());
+    const subscription = (closing.subscription = await this.hub.subscribe(
+      { organizationId: principal.organizationId, resourceType: 'job', resourceId: job.id },
+      after,
+      (event) => {
+        stream.send({ id: event.cursor, event: event.type, data: event });
+        if (TERMINAL_EVENTS.has(event.type)) stream.close();
+      },
+      () => stream.close(),
+    ));
+    if (stream.closed) subscription.close();
+    // Resumed after the end of a job that had already finished: there is nothing more to wait for.
+    else if (TERMINAL_STATUSES.includes(job.status)) stream.close();
+  }
+}

@@ -1,0 +1,202 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import type { Principal } from '../../kernel/auth/principal.js';
+import { AuditNotes } from '../../kernel/audit/audit-notes.js';
+import { RequestContext } from '../../kernel/context/request-context.js';
+import { EventOutbox } from '../../kernel/events/event-outbox.js';
+import { conflict, ruleViolated } from '../../kernel/http/app-error.js';
+import { newId } from '../../kernel/ids.js';
+import { type Page, paginate, type PageQuery } from '../../kernel/pagination/page.js';
+import { TenantData } from '../../kernel/tenancy/tenant-data.js';
+import { AgentsService } from '../agents/agents.service.js';
+import type { ListJobsQuery, SubmitJobDto } from './dto/job.dto.js';
+import { HELD_STATUSES, Job, TERMINAL_STATUSES } from './entities/job.entity.js';
+import { jobEvent } from './job-events.js';
+
+export interface SubmitJob extends SubmitJobDto {
+  /** Who asked, when not the request's principal (e.g. the platform itself). */
+  createdBy?: { type: string; id: string | null };
+}
+
+export interface QueueStats {
+  type: string;
+  ready: number;
+  delayed: number;
+  leased: number;
+  running: number;
+  oldestReadyAt: Date | null;
+  oldestReadyAgeSeconds: number | null;
+}
+
+const SORTABLE = { createdAt: 'j.created_at', queuedAt: 'j.queued_at', completedAt: 'j.completed_at', priority: 'j.priority', type: 'j.type', status: 'j.status' };
+
+/** The job queue as users and other contexts see it: submit, read, cancel, retry. */
+@Injectable()
+export class JobsService {
+  constructor(
+    private readonly data: TenantData,
+    private readonly events: EventOutbox,
+    private readonly notes: AuditNotes,
+    private readonly context: RequestContext,
+    private readonly agents: AgentsService,
+  ) {}
+
+  /** Queues a job in the caller's transaction; agents hear of it when that commits. */
+  async submit(organizationId: string, input: SubmitJob): Promise<Job> {
+    if (input.targetAgentId) {
+      const agent = await this.agents.get(organizationId, input.targetAgentId).catch(() => null);
+      if (!agent) throw ruleViolated('UNKNOWN_AGENT', 'targetAgentId names no agent of this organization');
+      if (agent.status !== 'active') throw ruleViolated('AGENT_REVOKED', 'targetAgentId names a revoked agent');
+    }
+    const principal = this.context.principal;
+    const creator = input.createdBy ?? { type: principal?.type ?? 'system', id: principal?.id ?? null };
+    const job = await this.data.repository(Job, organizationId).insert({
+      id: newId(),
+      type: input.type,
+      payload: input.payload ?? {},
+      status: 'queued',
+      priority: input.priority ?? 0,
+      targetAgentId: input.targetAgentId ?? null,
+      selector: input.selector && Object.keys(input.selector).length > 0 ? input.selector : null,
+      maxAttempts: input.maxAttempts ?? 3,
+      timeoutSeconds: input.timeoutSeconds ?? 600,
+      costEstimate: input.costEstimate ? { amount: input.costEstimate.amount, currency: input.costEstimate.currency } : null,
+      createdByType: creator.type,
+      createdById: creator.id,
+      correlationId: this.context.correlationId ?? null,
+    });
+    this.notes.note({ resourceId: job.id, details: { type: job.type, priority: job.priority, targetAgentId: job.targetAgentId } });
+    await this.events.emit(jobEvent(job, 'job.queued'));
+    return job;
+  }
+
+  list(organizationId: string, query: ListJobsQuery): Promise<Page<Job>> {
+    const qb = this.data.repository(Job, organizationId).query('j');
+    if (query.status?.length) qb.andWhere('j.status IN (:...status)', { status: query.status });
+    if (query.type) qb.andWhere('j.type = :type', { type: query.type });
+    if (query.agentId) qb.andWhere('j.leased_by = :agentId', { agentId: query.agentId });
+    if (query.since) qb.andWhere('j.created_at >= :since', { since: query.since });
+    if (query.until) qb.andWhere('j.created_at < :until', { until: query.until });
+    if (query.q) qb.andWhere('j.type ILIKE :q', { q: `%${query.q}%` });
+    return paginate(qb, query, SORTABLE, '-createdAt');
+  }
+
+  /** Failed and expired jobs, newest first: what an operator looks at and retries. */
+  failures(organizationId: string, query: PageQuery & { since?: Date; type?: string }): Promise<Page<Job>> {
+    const qb = this.data.repository(Job, organizationId).query('j').andWhere(`j.status IN ('failed', 'expired')`);
+    if (query.type) qb.andWhere('j.type = :type', { type: query.type });
+    if (query.since) qb.andWhere('j.completed_at >= :since', { since: query.since });
+    return paginate(qb, query, { completedAt: 'j.completed_at', createdAt: 'j.created_at', type: 'j.type' }, '-completedAt');
+  }
+
+  get(organizationId: string, id: string): Promise<Job> {
+    return this.data.repository(Job, organizationId).getById(id, 'Job');
+  }
+
+  /**
+   * A queued job is cancelled at once. A held one is cancelled too, and its agent learns it at its
+   * next heartbeat or claim (and on its task stream), then completes it as cancelled. Cancelling a
+   * cancelled job answers it again; a finished one is 409.
+   */
+  async cancel(principal: Principal, id: string): Promise<Job> {
+    const jobs = this.data.repository(Job, principal.organizationId);
+    const job = await this.lock(principal.organizationId, id);
+    if (job.status === 'cancelled') return job;
+    if (TERMINAL_STATUSES.includes(job.status)) throw conflict(`The job already ${job.status === 'expired' ? 'expired' : job.status}; there is nothing to cancel`, { status: job.status });
+    const held = HELD_STATUSES.includes(job.status);
+    await jobs.update({ id }, { status: 'cancelled', completedAt: new Date(), updatedAt: new Date(), errorCode: 'CANCELLED', errorMessage: 'Cancelled on request' });
+    const cancelled = await jobs.getById(id, 'Job');
+    this.notes.note({ details: { previousStatus: job.status } });
+    await this.events.emit(jobEvent(cancelled, 'job.cancelled', { wasHeld: held }));
+    return cancelled;
+  }
+
+  /** Puts a failed or expired job back in the queue with one more attempt. */
+  async retry(principal: Principal, id: string): Promise<Job> {
+    const jobs = this.data.repository(Job, principal.organizationId);
+    const job = await this.lock(principal.organizationId, id);
+    if (job.status !== 'failed' && job.status !== 'expired') throw conflict(`Only failed or expired jobs can be retried; this one is ${job.status}`, { status: job.status });
+    await jobs.update(
+      { id },
+      {
+        status: 'queued',
+        maxAttempts: Math.max(job.maxAttempts, job.attempts + 1),
+        availableAt: new Date(),
+        completedAt: null,
+        leaseId: null,
+        leasedBy: null,
+        leaseExpiresAt: null,
+        updatedAt: new Date(),
+      },
+    );
+    const queued = await jobs.getById(id, 'Job');
+    this.notes.note({ details: { previousStatus: job.status, attempts: job.attempts } });
+    await this.events.emit(jobEvent(queued, 'job.queued', { retry: true }));
+    return queued;
+  }
+
+  /** Per job type: how many wait (now, or in backoff), how many are held, and the oldest waiting. */
+  async queueStats(organizationId: string): Promise<QueueStats[]> {
+    const rows = await this.data.repository(Job, organizationId).query('j')
+      .select('j.type', 'type')
+      .addSelect(`count(*) FILTER (WHERE j.status = 'queued' AND j.available_at <= now())`, 'ready')
+      .addSelect(`count(*) FILTER (WHERE j.status = 'queued' AND j.available_at > now())`, 'delayed')
+      .addSelect(`count(*) FILTER (WHERE j.status = 'leased')`, 'leased')
+      .addSelect(`count(*) FILTER (WHERE j.status = 'running')`, 'running')
+      .addSelect(`min(j.available_at) FILTER (WHERE j.status = 'queued' AND j.available_at <= now())`, 'oldest')
+      .addSelect(`extract(epoch FROM now() - min(j.available_at) FILTER (WHERE j.status = 'queued' AND j.available_at <= now()))`, 'age')
+      .andWhere(`j.status IN ('queued', 'leased', 'running')`)
+      .groupBy('j.type')
+      .orderBy('j.type')
+      .getRawMany<{ type: string; ready: string; delayed: string; leased: string; running: string; oldest: Date | null; age: string | null }>();
+    return rows.map((r) => ({
+      type: r.type,
+      ready: Number(r.ready),
+      delayed: Number(r.delayed),
+      leased: Number(r.leased),
+      running: Number(r.running),
+      oldestReadyAt: r.oldest,
+      oldestReadyAgeSeconds: r.age === null ? null : Math.max(0, Math.round(Number(r.age))),
+    }));
+  }
+
+  /** Failed or expired jobs completed since `since`. */
+  failureCount(organizationId: string, since: Date): Promise<number> {
+    return this.data.repository(Job, organizationId).query('j')
+      .andWhere(`j.status IN ('failed', 'expired') AND j.completed_at >= :since`, { since })
+      .getCount();
+  }
+
+  /** How many jobs each of these agents holds now. */
+  async heldCounts(organizationId: string, agentIds: string[]): Promise<Map<string, number>> {
+    if (agentIds.length === 0) return new Map();
+    const rows = await this.data.repository(Job, organizationId).query('j')
+      .select('j.leased_by', 'agent')
+      .addSelect('count(*)', 'n')
+      .andWhere(`j.status IN ('leased', 'running') AND j.leased_by IN (:...agentIds)`, { agentIds })
+      .groupBy('j.leased_by')
+      .getRawMany<{ agent: string; n: string }>();
+    return new Map(rows.map((r) => [r.agent, Number(r.n)]));
+  }
+
+  /** Cancels queued jobs aimed at an agent that is going away: nobody else may run them. */
+  async cancelTargeting(organizationId: string, agentId: string, reason: string): Promise<void> {
+    const jobs = this.data.repository(Job, organizationId);
+    const targeted = await jobs.find({ where: { targetAgentId: agentId, status: In(['queued']) } });
+    if (targeted.length === 0) return;
+    await jobs.update({ id: In(targeted.map((j) => j.id)) }, { status: 'cancelled', completedAt: new Date(), updatedAt: new Date(), errorCode: 'AGENT_REMOVED', errorMessage: reason });
+    const cancelled = await jobs.find({ where: { id: In(targeted.map((j) => j.id)) } });
+    await this.events.emit(...cancelled.map((j) => jobEvent(j, 'job.cancelled', { reason: 'agent_removed' })));
+  }
+
+  private async lock(organizationId: string, id: string): Promise<Job> {
+    const job = await this.data
+      .repository(Job, organizationId)
+      .query('j')
+      .andWhere('j.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOne();
+    if (!job) return this.get(organizationId, id);
+    return job;
+  }
+}

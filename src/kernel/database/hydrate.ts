@@ -1,0 +1,15 @@
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+
+/**
+ * Turns rows of a raw statement (`UPDATE … RETURNING *`, a CTE) into entities, column by column,
+ * with the driver's own type conversions already applied by pg.
+ */
+export function hydrate<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, rows: Record<string, unknown>[]): T[] {
+  const repository = manager.getRepository(entity);
+  const columns = repository.metadata.columns;
+  return rows.map((row) => {
+    const out = repository.create();
+    for (const column of columns) if (column.databaseName in row) column.setEntityValue(out, row[column.databaseName]);
+    return out;
+  });
+}

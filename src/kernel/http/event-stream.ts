@@ -1,0 +1,58 @@
+import type { Request, Response } from 'express';
+
+const KEEP_ALIVE_MS = 15_000;
+
+export interface EventStream {
+  send(event: { id?: string; event?: string; data: unknown }): void;
+  close(): void;
+  /** Whether the client has gone. */
+  readonly closed: boolean;
+}
+
+/**
+ * Opens a Server-Sent Events response: no buffering by proxies, a comment every 15 s so idle
+ * connections survive, and `onClose` once, whoever ends it. Data is written as one JSON line.
+ */
+export function openEventStream(req: Request, res: Response, onClose: () => void): EventStream {
+  res.status(200);
+  res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-cache, no-transform');
+  res.setHeader('Connection', 'keep-alive');
+  res.setHeader('X-Accel-Buffering', 'no');
+  res.flushHeaders();
+  res.write('retry: 2000\n\n');
+  let closed = false;
+  const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
+  keepAlive.unref();
+  const finish = () => {
+    if (closed) return;
+    closed = true;
+    clearInterval(keepAlive);
+    onClose();
+  };
+  req.on('close', finish);
+  return {
+    send({ id, event, data }) {
+      if (closed) return;
+      let frame = '';
+      if (id) frame += `id: ${id}\n`;
+      if (event) frame += `event: ${event}\n`;
+      frame += `data: ${JSON.stringify(data)}\n\n`;
+      res.write(frame);
+    },
+    close() {
+      if (closed) return;
+      finish();
+      res.end();
+    },
+    get closed() {
+      return closed;
+    },
+  };
+}
+
+/** The OpenAPI description of an SSE response. */
+export const SSE_SCHEMA = {
+  type: 'string',
+  description: 'text/event-stream: each event has `id` (its cursor; send it back as Last-Event-ID to resume), `event` (its type) and `data` (a DomainEvent as JSON)',
+};

@@ -1,0 +1,41 @@
+import { registerDecorator, type ValidationArguments } from 'class-validator';
+
+const LABEL_KEY = /^[A-Za-z0-9]([A-Za-z0-9_./-]{0,62}[A-Za-z0-9])?$/;
+
+/**
+ * Labels, Kubernetes-style: at most 64 pairs, keys of letters, digits and `_ . / -` (1–64), values
+ * strings of at most 256 characters. Agents carry them; job selectors match on them.
+ */
+export function IsLabelMap(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isLabelMap',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      validator: {
+        validate: (value: unknown) =>
+          !!value &&
+          typeof value === 'object' &&
+          !Array.isArray(value) &&
+          Object.keys(value).length <= 64 &&
+          Object.entries(value).every(([k, v]) => LABEL_KEY.test(k) && typeof v === 'string' && v.length <= 256),
+        defaultMessage: (args: ValidationArguments) =>
+          `${args.property} must be an object of at most 64 labels: keys of letters, digits and _ . / - (up to 64), string values (up to 256)`,
+      },
+    });
+}
+
+/** A JSON object of at most `maxBytes` once serialised (payloads, results). */
+export function IsJsonObject(maxBytes: number): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isJsonObject',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      validator: {
+        validate: (value: unknown) =>
+          !!value && typeof value === 'object' && !Array.isArray(value) && Buffer.byteLength(JSON.stringify(value), 'utf8') <= maxBytes,
+        defaultMessage: (args: ValidationArguments) => `${args.property} must be a JSON object of at most ${Math.round(maxBytes / 1024)} KiB`,
+      },
+    });
+}
