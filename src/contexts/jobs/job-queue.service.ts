@@ -205,8 +205,9 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApp
     const first = job.status === 'leased';
     const progress = input.percent !== undefined || input.message !== undefined ? { percent: input.percent, message: input.message } : job.progress;
     const leaseExpiresAt = new Date(Math.min(Date.now() + this.config.agents.leaseSeconds * 1000, job.startedAt!.getTime() + job.timeoutSeconds * 1000));
-    await this.data.repository(Job, agent.organizationId).update({ id: jobId }, { status: 'running', progress, leaseExpiresAt, updatedAt: new Date() });
-    const updated = await this.jobs.get(agent.organizationId, jobId);
+    const changes: Partial<Job> = { status: 'running', progress, leaseExpiresAt, updatedAt: new Date() };
+    await this.data.repository(Job, agent.organizationId).update({ id: jobId }, changes);
+    const updated = Object.assign(job, changes);
     await this.events.emit(jobEvent(updated, first ? 'job.running' : 'job.progress', progress ? { progress } : {}));
     if (first) this.metrics.transitions.inc({ status: 'running' });
     return updated;
@@ -227,32 +228,32 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApp
     const now = new Date();
     const usage = addUsage(job.usage, input.usage);
     if (job.status === 'cancelled') {
-      await jobs.update({ id: jobId }, { completedLeaseId: input.leaseId, usage, updatedAt: now });
-      return jobs.getById(jobId, 'Job');
+      const acknowledged: Partial<Job> = { completedLeaseId: input.leaseId, usage, updatedAt: now };
+      await jobs.update({ id: jobId }, acknowledged);
+      return Object.assign(job, acknowledged);
     }
     if (!HELD_STATUSES.includes(job.status)) throw leaseLost();
 
     const retry = input.status === 'failed' && input.error?.retryable !== false && job.attempts < job.maxAttempts;
     const status = retry ? 'queued' : input.status;
     const backoffSeconds = Math.min(300, 2 ** (Math.min(job.attempts, 9) - 1));
-    await jobs.update(
-      { id: jobId },
-      {
-        status,
-        completedLeaseId: input.leaseId,
-        leaseExpiresAt: null,
-        leasedBy: retry ? null : job.leasedBy,
-        usage,
-        result: input.result ?? null,
-        artifactUrl: input.artifactUrl ?? job.artifactUrl,
-        errorCode: input.status === 'succeeded' ? null : (input.error?.code ?? (input.status === 'cancelled' ? 'CANCELLED' : 'FAILED')),
-        errorMessage: input.status === 'succeeded' ? null : (input.error?.message ?? null),
-        completedAt: retry ? null : now,
-        availableAt: retry ? new Date(now.getTime() + backoffSeconds * 1000) : job.availableAt,
-        updatedAt: now,
-      },
-    );
-    const completed = await jobs.getById(jobId, 'Job');
+    const changes: Partial<Job> = {
+      status,
+      completedLeaseId: input.leaseId,
+      leaseExpiresAt: null,
+      leasedBy: retry ? null : job.leasedBy,
+      usage,
+      result: input.result ?? null,
+      artifactUrl: input.artifactUrl ?? job.artifactUrl,
+      errorCode: input.status === 'succeeded' ? null : (input.error?.code ?? (input.status === 'cancelled' ? 'CANCELLED' : 'FAILED')),
+      errorMessage: input.status === 'succeeded' ? null : (input.error?.message ?? null),
+      completedAt: retry ? null : now,
+      availableAt: retry ? new Date(now.getTime() + backoffSeconds * 1000) : job.availableAt,
+      updatedAt: now,
+    };
+    await jobs.update({ id: jobId }, changes);
+    // The row is locked: what it holds now is what was read plus these changes.
+    const completed = Object.assign(job, changes);
     await this.events.emit(jobEvent(completed, retry ? 'job.retrying' : `job.${status}`, retry ? { retryInSeconds: backoffSeconds } : {}));
     this.metrics.transitions.inc({ status });
     return completed;

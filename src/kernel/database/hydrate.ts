@@ -6,7 +6,8 @@ import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
  */
 export function hydrate<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, rows: Record<string, unknown>[]): T[] {
   const repository = manager.getRepository(entity);
-  const columns = repository.metadata.columns;
+  // As a find would: columns declared `select: false` (secret hashes) are left out.
+  const columns = repository.metadata.columns.filter((c) => c.isSelect);
   return rows.map((row) => {
     const out = repository.create();
     for (const column of columns) if (column.databaseName in row) column.setEntityValue(out, row[column.databaseName]);

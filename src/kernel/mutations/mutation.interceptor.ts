@@ -76,6 +76,8 @@ export class MutationInterceptor implements NestInterceptor {
       }
       return await this.tx.withTransaction(async () => {
         const value: unknown = await lastValueFrom(next.handle(), { defaultValue: undefined });
+        if (claim) await this.idempotency.complete(claim.id, value);
+        // Last before the commit: appending takes the organization's chain head until then.
         if (req.principal) {
           await this.audit.record({
             organizationId: req.principal.organizationId,
@@ -85,7 +87,6 @@ export class MutationInterceptor implements NestInterceptor {
             details: this.notes.read().details,
           });
         }
-        if (claim) await this.idempotency.complete(claim.id, value);
         return value;
       });
     } catch (error) {

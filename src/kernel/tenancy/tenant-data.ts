@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import type { DeepPartial, EntityTarget, FindOptionsOrder, FindOptionsWhere, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { notFound } from '../http/app-error.js';
+import { hydrate } from '../database/hydrate.js';
 import { newId } from '../ids.js';
 import type { Tx } from '../database/transactions.js';
 import type { TenantOwnedEntity } from './tenant-owned.entity.js';
@@ -57,11 +58,11 @@ export class ScopedRepository<T extends Row> {
     return this.repo.countBy(this.scope(where));
   }
 
-  /** Inserts with this organization (and a new UUIDv7 unless `id` is given); returns the row as stored. */
+  /** Inserts with this organization (and a new UUIDv7 unless `id` is given); returns the row as stored, defaults included. */
   async insert(values: Omit<DeepPartial<T>, 'organizationId'>): Promise<T> {
     const row = this.repo.create({ id: newId(), ...values, organizationId: this.organizationId } as DeepPartial<T>);
-    await this.repo.insert(row);
-    return this.repo.findOneByOrFail(this.scope({ id: row.id } as unknown as Where<T>));
+    const result = await this.repo.createQueryBuilder().insert().values(row as never).returning('*').execute();
+    return hydrate(this.tx.tx, this.entity, result.raw as Record<string, unknown>[])[0];
   }
 
   /** Updates matching rows of this organization; returns how many changed. */
