@@ -77,7 +77,7 @@ export class AuditWriter {
       .updateEntity(false)
       .getQueryAndParameters();
     await manager.query(`WITH appended AS (${insert}) UPDATE audit_chain_heads SET last_hash = $${params.length + 1} WHERE organization_id = $${params.length + 2}`, [
-      ...params,
+      ...(params as unknown[]),
       event.hash,
       entry.organizationId,
     ]);
