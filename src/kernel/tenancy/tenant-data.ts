@@ -61,8 +61,8 @@ export class ScopedRepository<T extends Row> {
   /** Inserts with this organization (and a new UUIDv7 unless `id` is given); returns the row as stored, defaults included. */
   async insert(values: Omit<DeepPartial<T>, 'organizationId'>): Promise<T> {
     const row = this.repo.create({ id: newId(), ...values, organizationId: this.organizationId } as DeepPartial<T>);
-    const result = await this.repo.createQueryBuilder().insert().values(row as never).returning('*').execute();
-    return hydrate(this.tx.tx, this.entity, result.raw)[0];
+    const result = await this.repo.createQueryBuilder().insert().values(row).returning('*').execute();
+    return hydrate(this.tx.tx, this.entity, result.raw as Record<string, unknown>[])[0];
   }
 
   /** Updates matching rows of this organization; returns how many changed. */
