@@ -2047,6 +2047,8 @@ export interface components {
         };
         HeartbeatDto: {
             hostname?: string;
+            /** @description The jobs this agent process holds now. When given, only their leases are renewed, and any other job the agent holds is released at once (a restarted agent has forgotten it). When omitted, every lease the agent holds is renewed. */
+            jobIds?: string[];
             /** @example 1.4.2 */
             version?: string;
         };
@@ -4555,6 +4557,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A plain GET, not a WebSocket handshake (UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Rate limited (RATE_LIMITED); see Retry-After */
             429: {
                 headers: {
@@ -5983,6 +5994,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A plain GET, not a WebSocket handshake (UPGRADE_REQUIRED) */
+            426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
             /** @description Rate limited (RATE_LIMITED); see Retry-After */
             429: {
                 headers: {
@@ -6332,6 +6352,8 @@ export interface operations {
     streamEventsOverWebSocket: {
         parameters: {
             query?: {
+                /** @description Resume after this event (a cursor from an earlier message) */
+                after?: string;
                 /** @description Events about this resource only */
                 resourceId?: string;
                 resourceType?: string;
@@ -6374,6 +6396,15 @@ export interface operations {
             };
             /** @description The principal lacks the permission, or names an organization it is not a member of (FORBIDDEN) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A plain GET, not a WebSocket handshake (UPGRADE_REQUIRED) */
+            426: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -6,7 +6,7 @@ import { NotAudited } from '../../kernel/audit/audited.decorator.js';
 import { CurrentPrincipal } from '../../kernel/auth/current-principal.decorator.js';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { UuidParam } from '../../kernel/http/params.js';
-import { ApiNoContent, RawResponse } from '../../kernel/http/response.decorators.js';
+import { ApiErrors, ApiNoContent, RawResponse } from '../../kernel/http/response.decorators.js';
 import { WebSockets } from '../../kernel/http/web-sockets.js';
 import { AgentsService } from '../agents/agents.service.js';
 import { HeartbeatDto } from '../agents/dto/agent.dto.js';
@@ -40,7 +40,7 @@ export class AgentProtocolController {
   })
   async heartbeat(@CurrentPrincipal() agent: Principal, @UuidParam() _id: string, @Body() body: HeartbeatDto, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.agents.heartbeat(agent, body);
-    await this.queue.renewLeases(agent);
+    await this.queue.renewLeases(agent, body.jobIds?.map((id) => id.toLowerCase()));
     const cancelled = await this.queue.cancelledHeldBy(agent);
     const { heartbeatIntervalSeconds, pollIntervalSeconds } = this.agents.timing;
     res.setHeader('Marshal-Heartbeat-Interval', String(heartbeatIntervalSeconds));
@@ -59,6 +59,7 @@ export class AgentProtocolController {
       'Progress, completion and heartbeats stay HTTP calls; claiming over HTTP stays the fallback. A plain GET is 426.',
   })
   @RawResponse({ status: 101, description: 'Switching to the WebSocket protocol' })
+  @ApiErrors([426, 'A plain GET, not a WebSocket handshake (UPGRADE_REQUIRED)'])
   async streamAgentTasks(@CurrentPrincipal() agent: Principal, @UuidParam() _id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const ws = await this.sockets.accept(req, res);
     this.taskStream.serve(agent, ws);

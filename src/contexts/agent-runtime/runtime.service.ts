@@ -81,7 +81,7 @@ export class RuntimeService {
       return job;
     });
     let job = submitted;
-    const terminalEvent = (t: string) => TERMINAL_STATUSES.some((s) => t === `job.${s}`);
+    const terminalEvent = (signal: { type: string }) => TERMINAL_STATUSES.some((s) => signal.type === `job.${s}`);
     while (!TERMINAL_STATUSES.includes(job.status) && Date.now() - started < timeoutMs && !this.hub.isStopping) {
       const waiting = this.hub.waitForSignal(principal.organizationId, terminalEvent, timeoutMs - (Date.now() - started));
       job = await this.jobs.get(principal.organizationId, submitted.id);

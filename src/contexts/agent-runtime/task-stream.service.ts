@@ -67,7 +67,7 @@ export class TaskStreamService {
         pumping = false;
       }
     };
-    const stop = this.hub.onSignal(agent.organizationId, (t) => WAKE_ON.has(t), () => void pump());
+    const stop = this.hub.onSignal(agent.organizationId, (signal) => WAKE_ON.has(signal.type), () => void pump());
     const ping = setInterval(() => ws.readyState === WebSocket.OPEN && ws.ping(), 25_000);
     ping.unref();
     ws.on('close', () => {

@@ -8,10 +8,12 @@ import { DomainEvent } from '../../kernel/events/domain-event.js';
 import { parseCursor } from '../../kernel/events/event-cursor.js';
 import { EventHub } from '../../kernel/events/event-hub.js';
 import { openEventStream, SSE_SCHEMA } from '../../kernel/http/event-stream.js';
-import { ApiCursorPage, RawResponse } from '../../kernel/http/response.decorators.js';
+import { ApiCursorPage, ApiErrors, RawResponse } from '../../kernel/http/response.decorators.js';
 import { WebSockets } from '../../kernel/http/web-sockets.js';
 import { CursorPage } from '../../kernel/pagination/cursor-page.js';
-import { OutboxQuery, StreamQuery } from './dto/event.dto.js';
+import { OutboxQuery, StreamQuery, WebSocketStreamQuery } from './dto/event.dto.js';
+
+const UPGRADE_REQUIRED: [number, string] = [426, 'A plain GET, not a WebSocket handshake (UPGRADE_REQUIRED)'];
 
 @ApiTags('Events')
 @Controller('api/v1')
@@ -58,14 +60,9 @@ export class EventsController {
     description: 'Upgrade to a WebSocket; each message is a DomainEvent as JSON. Same filters as the SSE stream, plus `after` (an event cursor) to resume. A plain GET is 426.',
   })
   @RawResponse({ status: 101, description: 'Switching to the WebSocket protocol' })
-  async streamEventsOverWebSocket(
-    @CurrentPrincipal() principal: Principal,
-    @Query() query: StreamQuery,
-    @Query('after') after: string | undefined,
-    @Req() req: Request,
-    @Res() res: Response,
-  ): Promise<void> {
-    await this.serveWebSocket(principal, query, after, req, res);
+  @ApiErrors(UPGRADE_REQUIRED)
+  async streamEventsOverWebSocket(@CurrentPrincipal() principal: Principal, @Query() query: WebSocketStreamQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
+    await this.serveWebSocket(principal, query, query.after, req, res);
   }
 
   @Get('dashboard/stream')
@@ -76,6 +73,7 @@ export class EventsController {
     description: 'The event stream for dashboards: every event of the organization as it commits, as JSON messages. A plain GET is 426.',
   })
   @RawResponse({ status: 101, description: 'Switching to the WebSocket protocol' })
+  @ApiErrors(UPGRADE_REQUIRED)
   async streamDashboard(@CurrentPrincipal() principal: Principal, @Query() query: StreamQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
     await this.serveWebSocket(principal, query, undefined, req, res);
   }

@@ -1,20 +1,22 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { ClsService } from 'nestjs-cls';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import { AuditWriter } from '../../kernel/audit/audit-writer.js';
 import { AppConfig } from '../../kernel/config/app-config.js';
 import { hydrate } from '../../kernel/database/hydrate.js';
 import type { Tx } from '../../kernel/database/transactions.js';
-import { EventHub } from '../../kernel/events/event-hub.js';
+import { EventHub, type Signal } from '../../kernel/events/event-hub.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
 import { AppError, notFound } from '../../kernel/http/app-error.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
 import { AgentsService } from '../agents/agents.service.js';
 import type { CompleteJobDto, ReportProgressDto } from './dto/job.dto.js';
 import { HELD_STATUSES, Job, type JobUsage } from './entities/job.entity.js';
-import { CLAIMABLE_SIGNALS, jobEvent } from './job-events.js';
+import { couldClaim, jobEvent } from './job-events.js';
 import { JobMetrics } from './job-metrics.js';
 import { JobsService } from './jobs.service.js';
 
@@ -119,13 +121,23 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApp
     private readonly metrics: JobMetrics,
     private readonly notes: AuditNotes,
     private readonly cls: ClsService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   onModuleInit(): void {
     this.agents.onRemoval((organizationId, agentId, reason) => this.releaseAgent(organizationId, agentId, reason));
   }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    // Perhaps every replica was down, and agents could not heartbeat meanwhile: give the leases
+    // they hold one more period (never past a job's timeout) before their silence counts as a crash.
+    await this.dataSource
+      .query(
+        `UPDATE jobs SET lease_expires_at = least(greatest(lease_expires_at, now() + make_interval(secs => $1)), started_at + make_interval(secs => timeout_seconds))
+          WHERE status IN ('leased', 'running')`,
+        [this.config.agents.leaseSeconds],
+      )
+      .catch((error: unknown) => this.logger.warn({ message: (error as Error).message }, 'could not extend held leases at start-up'));
     // Outside any request: the reaper's transactions need a context of their own.
     this.reaper = setInterval(() => void this.cls.run(() => this.reap()), this.config.agents.reaperIntervalMs);
     this.reaper.unref();
@@ -144,25 +156,52 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApp
     const end = this.metrics.claimLatency.startTimer();
     const deadline = Date.now() + options.waitSeconds * 1000;
     let claims: Job[] = [];
+    let profile: { id: string; capabilities: string[] } | undefined;
+    let woken: Signal | null = null;
     for (;;) {
-      // Listen before looking, so a job queued in between is not missed.
-      const waiting = options.waitSeconds > 0
-        ? this.hub.waitForSignal(agent.organizationId, (t) => CLAIMABLE_SIGNALS.has(t), Math.min(Math.max(deadline - Date.now(), 0), MAX_SIGNAL_WAIT_MS))
-        : undefined;
+      // Listen before looking, so that a job queued in between is not missed. One waiting agent
+      // is woken per signal (the one waiting longest), and hands it on if more may be left.
+      if (options.waitSeconds > 0 && !profile) {
+        const agentRow = await this.agents.get(agent.organizationId, agent.id);
+        profile = { id: agentRow.id, capabilities: agentRow.capabilities };
+      }
+      const me = profile;
+      const remaining = Math.min(Math.max(deadline - Date.now(), 0), MAX_SIGNAL_WAIT_MS);
+      const waiting = me ? this.hub.waitForSignal(agent.organizationId, (s) => couldClaim(s, me), remaining, { exclusive: true }) : undefined;
       if (options.gone()) {
         waiting?.cancel();
         break;
       }
       claims = await this.tx.withTransaction(() => this.claimNow(agent, options.max));
+      // A signal taken while claiming, or the one that woke us: with jobs in hand, hand it on.
+      if (claims.length > 0) for (const s of [woken, waiting?.received() ?? null]) if (s) this.hub.passOn(s);
       if (claims.length > 0 || !waiting || Date.now() >= deadline || this.hub.isStopping) {
         waiting?.cancel();
         break;
       }
-      await waiting.promise;
-      if (Date.now() >= deadline || this.hub.isStopping) break;
+      // At the deadline this loops once more: a job whose backoff ended during the wait sends no signal.
+      woken = await waiting.promise;
+    }
+    if (claims.length > 0 && options.gone()) {
+      // Nobody is there to receive them: back to the queue at once, the attempt not counted.
+      await this.tx.withTransaction(() => this.release(agent, claims));
+      claims = [];
     }
     end({ outcome: claims.length > 0 ? 'claimed' : 'empty' });
     return { claims, cancelJobIds: await this.cancelledHeldBy(agent) };
+  }
+
+  /** Returns freshly claimed jobs that could not be handed to the agent. */
+  private async release(agent: Principal, claimed: Job[]): Promise<void> {
+    const [rows] = await this.tx.tx.query<[Record<string, unknown>[], number]>(
+      `UPDATE jobs SET status = 'queued', attempts = attempts - 1, lease_id = NULL, leased_by = NULL, lease_expires_at = NULL,
+              started_at = NULL, updated_at = now()
+        WHERE organization_id = $1 AND leased_by = $2 AND status = 'leased' AND lease_id = ANY($3::uuid[])
+        RETURNING *`,
+      [agent.organizationId, agent.id, claimed.map((j) => j.leaseId)],
+    );
+    const released = hydrate(this.tx.tx, Job, rows);
+    await this.events.emit(...released.map((j) => jobEvent(j, 'job.requeued', { reason: 'CLAIM_UNDELIVERED' })));
   }
 
   private async claimNow(agent: Principal, max: number): Promise<Job[]> {
@@ -190,9 +229,24 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApp
       .then((rows) => rows.map((r) => r.id));
   }
 
-  /** A heartbeat renews every lease the agent holds, up to each job's timeout. */
-  async renewLeases(agent: Principal): Promise<void> {
-    await this.tx.tx.query(RENEW, [agent.organizationId, agent.id, this.config.agents.leaseSeconds]);
+  /**
+   * A heartbeat renews the leases the agent holds, up to each job's timeout: all of them, or only
+   * `jobIds`, releasing the others now (the reaper re-queues them) — a restarted agent has forgotten them.
+   */
+  async renewLeases(agent: Principal, jobIds?: string[]): Promise<void> {
+    if (!jobIds) {
+      await this.tx.tx.query(RENEW, [agent.organizationId, agent.id, this.config.agents.leaseSeconds]);
+      return;
+    }
+    await this.tx.tx.query(`${RENEW} AND id = ANY($4::uuid[])`, [agent.organizationId, agent.id, this.config.agents.leaseSeconds, jobIds]);
+    // A claim answered while this heartbeat was on its way is not in the list yet: leases younger
+    // than two heartbeats are left to run their course.
+    await this.tx.tx.query(
+      `UPDATE jobs SET lease_expires_at = now() - interval '1 millisecond', updated_at = now()
+        WHERE organization_id = $1 AND leased_by = $2 AND status IN ('leased', 'running') AND NOT (id = ANY($3::uuid[]))
+          AND started_at < now() - make_interval(secs => $4)`,
+      [agent.organizationId, agent.id, jobIds, this.config.agents.heartbeatIntervalSeconds * 2],
+    );
   }
 
   /** The agent reports progress: the job is running, the lease renewed, and streams hear of it. */

@@ -45,7 +45,8 @@ export class AgentsJobsEvents1795367408015 implements MigrationInterface {
     // NOTIFY is transactional: every replica hears of an event when, and only if, it commits.
     await queryRunner.query(`CREATE FUNCTION "events_notify"() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        PERFORM pg_notify('marshal_events', NEW.organization_id::text || ':' || NEW.type);
+        PERFORM pg_notify('marshal_events', NEW.organization_id::text || ':' || NEW.type || ':' ||
+          coalesce(NEW.data->>'jobType', '') || ':' || coalesce(NEW.data->>'targetAgentId', ''));
         RETURN NULL;
       END $$`);
     await queryRunner.query(`CREATE TRIGGER "events_notify" AFTER INSERT ON "events" FOR EACH ROW EXECUTE FUNCTION "events_notify"()`);

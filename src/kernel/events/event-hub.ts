@@ -6,7 +6,7 @@ import { AppConfig } from '../config/app-config.js';
 import type { DomainEvent } from './domain-event.js';
 import { type EventCursor, formatCursor, isAfter } from './event-cursor.js';
 
-/** The channel the events table's trigger notifies, with `<organization id>:<event type>`. */
+/** The channel the events table's trigger notifies, with `<organization id>:<event type>:<job type>:<target agent>`. */
 export const EVENTS_CHANNEL = 'marshal_events';
 
 const BATCH = 500;
@@ -77,12 +77,23 @@ interface Subscriber {
   end: () => void;
 }
 
+/** What a NOTIFY says: enough for a waiter to tell whether the event could concern it. */
+export interface Signal {
+  organizationId: string;
+  type: string;
+  /** For job events: the job's type and the agent it is aimed at, if any. */
+  jobType?: string;
+  targetAgentId?: string;
+}
+
 interface Waiter {
   organizationId: string;
-  wants: (type: string) => boolean;
-  wake: () => void;
+  wants: (signal: Signal) => boolean;
+  wake: (signal: Signal | null) => void;
   /** Stays registered after waking (onSignal), instead of once (waitForSignal). */
   persistent?: boolean;
+  /** One such waiter is woken per signal (see waitForSignal). */
+  exclusive?: boolean;
 }
 
 /**
@@ -118,7 +129,7 @@ export class EventHub implements OnApplicationBootstrap, BeforeApplicationShutdo
     clearInterval(this.poll);
     for (const s of this.subscribers) s.end();
     this.subscribers.clear();
-    for (const w of this.waiters) if (!w.persistent) w.wake();
+    for (const w of this.waiters) if (!w.persistent) w.wake(null);
     this.waiters.clear();
   }
 
@@ -137,31 +148,50 @@ export class EventHub implements OnApplicationBootstrap, BeforeApplicationShutdo
   }
 
   /**
-   * Resolves true when an event of a wanted type is committed in the organization, false at the
+   * Resolves with the signal when a wanted event is committed in the organization, or null at the
    * timeout or when the process begins to stop. Used by long-polls; cheap while nothing happens.
+   * An `exclusive` waiter is one of a queue: a signal wakes only the longest-waiting of them, which
+   * calls `passOn` if there may be more for the next (so one queued job does not wake every agent).
    */
-  waitForSignal(organizationId: string, wants: (type: string) => boolean, timeoutMs: number): { promise: Promise<boolean>; cancel: () => void } {
+  waitForSignal(
+    organizationId: string,
+    wants: (signal: Signal) => boolean,
+    timeoutMs: number,
+    options: { exclusive?: boolean } = {},
+  ): { promise: Promise<Signal | null>; cancel: () => void; received: () => Signal | null } {
     let cancel = () => undefined as void;
-    const promise = new Promise<boolean>((resolve) => {
-      if (this.stopping) return resolve(false);
-      const done = (value: boolean) => {
+    let received: Signal | null = null;
+    const promise = new Promise<Signal | null>((resolve) => {
+      if (this.stopping) return resolve(null);
+      const done = (value: Signal | null) => {
         clearTimeout(timer);
         this.waiters.delete(waiter);
-        resolve(value);
+        received ??= value;
+        resolve(this.stopping ? null : value);
       };
-      const waiter: Waiter = { organizationId, wants, wake: () => done(!this.stopping) };
-      const timer = setTimeout(() => done(false), timeoutMs);
+      const waiter: Waiter = { organizationId, wants, wake: done, exclusive: options.exclusive };
+      const timer = setTimeout(() => done(null), timeoutMs);
       this.waiters.add(waiter);
-      cancel = () => done(false);
+      cancel = () => done(null);
     });
-    return { promise, cancel };
+    return { promise, cancel, received: () => received };
+  }
+
+  /** Wakes the next exclusive waiter this signal concerns: what a woken waiter does when more may be left. */
+  passOn(signal: Signal): void {
+    for (const w of this.waiters) {
+      if (w.exclusive && w.organizationId === signal.organizationId && w.wants(signal)) {
+        w.wake(signal);
+        return;
+      }
+    }
   }
 
   /**
-   * Calls `onSignal` each time an event of a wanted type commits in the organization (on any
-   * replica), until the returned function is called. A lost connection counts as a signal.
+   * Calls `onSignal` each time a wanted event commits in the organization (on any replica), until
+   * the returned function is called. A lost connection counts as a signal.
    */
-  onSignal(organizationId: string, wants: (type: string) => boolean, onSignal: () => void): () => void {
+  onSignal(organizationId: string, wants: (signal: Signal) => boolean, onSignal: () => void): () => void {
     const waiter: Waiter = { organizationId, wants, wake: onSignal, persistent: true };
     this.waiters.add(waiter);
     return () => this.waiters.delete(waiter);
@@ -307,10 +337,17 @@ export class EventHub implements OnApplicationBootstrap, BeforeApplicationShutdo
 
   private onNotification(payload: string | undefined): void {
     if (!payload) return;
-    const colon = payload.indexOf(':');
-    const organizationId = payload.slice(0, colon);
-    const type = payload.slice(colon + 1);
-    for (const w of this.waiters) if (w.organizationId === organizationId && w.wants(type)) w.wake();
+    const [organizationId, type, jobType, targetAgentId] = payload.split(':');
+    const signal: Signal = { organizationId, type, jobType: jobType || undefined, targetAgentId: targetAgentId || undefined };
+    let handedOver = false;
+    for (const w of this.waiters) {
+      if (w.organizationId !== organizationId || !w.wants(signal)) continue;
+      if (w.exclusive) {
+        if (handedOver) continue;
+        handedOver = true;
+      }
+      w.wake(signal);
+    }
     this.fetchNew();
   }
 
@@ -341,7 +378,7 @@ export class EventHub implements OnApplicationBootstrap, BeforeApplicationShutdo
     try {
       await this.listen();
       // Whatever was notified while disconnected: wake every long-poll to look again, and read.
-      for (const w of this.waiters) w.wake();
+      for (const w of this.waiters) w.wake(null);
       this.fetchNew();
     } catch (error) {
       this.reconnectDelayMs = Math.min(this.reconnectDelayMs * 2, 10_000);

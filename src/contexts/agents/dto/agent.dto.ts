@@ -116,6 +116,16 @@ export class PublicKeyDto {
 }
 
 export class HeartbeatDto {
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description:
+      'The jobs this agent process holds now. When given, only their leases are renewed, and any other job the agent holds is ' +
+      'released at once (a restarted agent has forgotten it). When omitted, every lease the agent holds is renewed.',
+  })
+  @IsOptional() @IsArray() @ArrayMaxSize(200) @IsUUID('all', { each: true })
+  jobIds?: string[];
+
   @ApiPropertyOptional({ maxLength: 100, example: '1.4.2' })
   @IsOptional() @IsString() @Length(1, 100)
   version?: string;

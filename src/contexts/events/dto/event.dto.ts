@@ -39,3 +39,9 @@ export class OutboxQuery extends CursorQuery {
   @IsOptional() @Type(() => Date) @IsDate()
   since?: Date;
 }
+
+export class WebSocketStreamQuery extends StreamQuery {
+  @ApiPropertyOptional({ example: '7312-88410', description: 'Resume after this event (a cursor from an earlier message)' })
+  @IsOptional() @Matches(/^\d{1,20}-\d{1,20}$/, { message: 'after must be an event cursor such as 7312-88410' })
+  after?: string;
+}

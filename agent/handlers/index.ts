@@ -1,0 +1,18 @@
+import type { JobHandler } from './handler.js';
+import { httpCheck } from './http-check.js';
+import { noop } from './noop.js';
+import { shellHandler } from './shell.js';
+import { sleep } from './sleep.js';
+
+/** The built-in handlers, by the job type they run. */
+export function builtInHandlers(allowedCommands: ReadonlySet<string>): Map<string, JobHandler> {
+  return new Map<string, JobHandler>([
+    ['noop', noop],
+    ['sleep', sleep],
+    ['shell', shellHandler(allowedCommands)],
+    ['http-check', httpCheck],
+  ]);
+}
+
+/** The job types the built-in handlers run. */
+export const HANDLER_TYPES = ['noop', 'sleep', 'shell', 'http-check'];

@@ -1,0 +1,155 @@
+/**
+ * The agent protocol over the typed client generated from openapi/openapi.json: every call the
+ * agent makes to the server goes through here. Each answer is sorted into what the agent does next:
+ * a value, "try again later" (ServerUnavailable), "stop for good" (CredentialsRefused) or "this
+ * request can never succeed" (RequestRejected).
+ */
+import { createMarshalClient, type MarshalClient, type MarshalSchemas } from '../client/index.js';
+
+export type Job = MarshalSchemas['JobDto'];
+export type JobClaim = MarshalSchemas['JobClaimDto'];
+export type Timing = MarshalSchemas['AgentTimingDto'];
+export type Completion = MarshalSchemas['CompleteJobDto'];
+export type Registration = MarshalSchemas['RegisterAgentDto'];
+
+const CANCEL_JOBS_HEADER = 'marshal-cancel-jobs';
+const HEARTBEAT_INTERVAL_HEADER = 'marshal-heartbeat-interval';
+/** A request that has not answered by then is treated like a dropped connection. */
+const REQUEST_TIMEOUT_MS = 15_000;
+
+/** Network error, timeout, 5xx or 429: the server is restarting or overloaded. Wait and try again. */
+export class ServerUnavailable extends Error {
+  override name = 'ServerUnavailable';
+}
+
+/** 401 or 403: the secret was revoked, the agent deleted, or the id and secret do not match. Retrying cannot help. */
+export class CredentialsRefused extends Error {
+  override name = 'CredentialsRefused';
+}
+
+/** Any other 4xx: the request itself is wrong (a bug, or input the server will never take). */
+export class RequestRejected extends Error {
+  override name = 'RequestRejected';
+  constructor(
+    readonly status: number,
+    readonly code: string | undefined,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type Answer = { response: Response; error?: unknown };
+
+function errorOf(answer: Answer): { code?: string; message?: string } {
+  const body = answer.error as { error?: { code?: string; message?: string } } | undefined;
+  return body?.error ?? {};
+}
+
+/** fetch() reports "fetch failed" and hides why in `cause` (ECONNREFUSED, ECONNRESET…). */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return cause?.code ?? cause?.message ?? error.message;
+}
+
+function idsIn(header: string | null): string[] {
+  return header ? header.split(',').map((s) => s.trim()).filter(Boolean) : [];
+}
+
+/** Sends one request and sorts failures: the caller's own abort is passed through untouched. */
+async function send<T extends Answer>(what: string, request: (signal: AbortSignal) => Promise<T>, timeoutMs = REQUEST_TIMEOUT_MS, callerSignal?: AbortSignal): Promise<T> {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
+  let answer: T;
+  try {
+    answer = await request(signal);
+  } catch (error) {
+    if (callerSignal?.aborted) throw error;
+    throw new ServerUnavailable(`${what}: ${describe(error)}`);
+  }
+  const status = answer.response.status;
+  if (status === 401 || status === 403) {
+    throw new CredentialsRefused(`${what}: ${status} ${errorOf(answer).code ?? ''} ${errorOf(answer).message ?? ''}`.trim());
+  }
+  if (status >= 500 || status === 429 || status === 408) throw new ServerUnavailable(`${what}: HTTP ${status}`);
+  return answer;
+}
+
+function rejected(what: string, answer: Answer): RequestRejected {
+  const { code, message } = errorOf(answer);
+  return new RequestRejected(answer.response.status, code, `${what}: HTTP ${answer.response.status} ${code ?? ''} ${message ?? ''}`.trim());
+}
+
+/** POST /agents/register: trades an enrollment token for an agent id and secret. 401 = bad token. */
+export async function registerAgent(serverUrl: string, body: Registration): Promise<{ agentId: string; agentSecret: string; timing: Timing }> {
+  const answer = await send('register', (signal) => createMarshalClient(serverUrl).POST('/api/v1/agents/register', { body, signal }));
+  if (answer.response.status !== 201 || !answer.data) throw rejected('register', answer);
+  const { agent, agentSecret, timing } = answer.data.data;
+  return { agentId: agent.id, agentSecret, timing };
+}
+
+/** The calls an agent makes as itself, with its X-Agent-Secret. */
+export class AgentApi {
+  private readonly client: MarshalClient;
+
+  constructor(
+    serverUrl: string,
+    readonly agentId: string,
+    agentSecret: string,
+  ) {
+    this.client = createMarshalClient(serverUrl, { headers: { 'x-agent-secret': agentSecret } });
+  }
+
+  private get path() {
+    return { id: this.agentId };
+  }
+
+  /** Renews every lease the agent holds; answers the interval to keep and the held jobs that were cancelled. */
+  async heartbeat(body: { version?: string; hostname?: string; jobIds: string[] }): Promise<{ intervalSeconds?: number; cancelJobIds: string[] }> {
+    const answer = await send('heartbeat', (signal) => this.client.POST('/api/v1/agents/{id}/heartbeat', { params: { path: this.path }, body, signal }));
+    if (answer.response.status !== 204) throw rejected('heartbeat', answer);
+    const interval = Number(answer.response.headers.get(HEARTBEAT_INTERVAL_HEADER));
+    return {
+      intervalSeconds: Number.isFinite(interval) && interval > 0 ? interval : undefined,
+      cancelJobIds: idsIn(answer.response.headers.get(CANCEL_JOBS_HEADER)),
+    };
+  }
+
+  /** Long-polls for up to `max` jobs. `signal` abandons the wait (the server then claims nothing for us). */
+  async claim(max: number, waitSeconds: number, signal: AbortSignal): Promise<{ claims: JobClaim[]; cancelJobIds: string[] }> {
+    const answer = await send(
+      'claim',
+      (s) => this.client.POST('/api/v1/agents/{id}/jobs/claim', { params: { path: this.path, query: { max, wait: waitSeconds } }, signal: s }),
+      waitSeconds * 1000 + REQUEST_TIMEOUT_MS,
+      signal,
+    );
+    const fromHeader = idsIn(answer.response.headers.get(CANCEL_JOBS_HEADER));
+    if (answer.response.status === 204) return { claims: [], cancelJobIds: fromHeader };
+    if (answer.response.status !== 200 || !answer.data) throw rejected('claim', answer);
+    const { claims, cancelJobIds } = answer.data.data;
+    return { claims, cancelJobIds: [...new Set([...cancelJobIds, ...fromHeader])] };
+  }
+
+  /** 'cancelled' and 'lease-lost' both mean: stop working on it. */
+  async progress(jobId: string, leaseId: string, update: { percent?: number; message?: string }): Promise<'ok' | 'cancelled' | 'lease-lost'> {
+    const answer = await send('progress', (signal) =>
+      this.client.POST('/api/v1/agents/{id}/jobs/{jobId}/progress', { params: { path: { ...this.path, jobId } }, body: { leaseId, ...update }, signal }),
+    );
+    if (answer.response.status === 200) return 'ok';
+    if (answer.response.status === 409) return errorOf(answer).code === 'JOB_CANCELLED' ? 'cancelled' : 'lease-lost';
+    if (answer.response.status === 404) return 'lease-lost';
+    throw rejected('progress', answer);
+  }
+
+  /** Idempotent per attempt, so a completion whose answer was lost can simply be sent again. */
+  async complete(jobId: string, completion: Completion): Promise<'recorded' | 'lease-lost' | 'not-found'> {
+    const answer = await send('complete', (signal) =>
+      this.client.POST('/api/v1/agents/{id}/jobs/{jobId}/complete', { params: { path: { ...this.path, jobId } }, body: completion, signal }),
+    );
+    if (answer.response.status === 204) return 'recorded';
+    if (answer.response.status === 409) return 'lease-lost';
+    if (answer.response.status === 404) return 'not-found';
+    throw rejected('complete', answer);
+  }
+}

@@ -1,0 +1,1004 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { PgBoss } from 'pg-boss';
+import { EmbeddedDatabase } from '../src/kernel/database/embedded-database.js';
+import { runMigrations } from '../src/kernel/database/migrate.js';
+
+/*
+ * `npm run bench:jobs`: N agents push M jobs through Marshal's queue over HTTP, one job per
+ * request: submitters POST /jobs while agents loop claim (max=1, wait=5) → complete. Timed from
+ * the first submit to the last completion. The baseline, measured in the same run on the same
+ * database (schema bench_pgboss): pg-boss's own send → fetch (batch size 1) → complete loop with
+ * as many workers and submitters, in this process. The gap is what Marshal's HTTP layer, auth,
+ * audit chain, event outbox and idempotency records cost per job.
+ *
+ * Correctness is asserted, not assumed: every (job, claim) the agents got is recorded, and the run
+ * fails (exit code 1) if a job was claimed twice, a job was never completed, or the database does
+ * not hold every job as succeeded at its first attempt. The same is checked for pg-boss.
+ *
+ * Client and server share the machine's cores: the bench client's own CPU time is printed, so a
+ * client-bound run shows as such.
+ *
+ * Besides jobs/s and claim latency, it prints what to optimise: each call's latency under load
+ * and alone (BENCH_SERIAL_JOBS: one worker, one job at a time, nothing to queue behind), CPU per
+ * job of the server, the client and PostgreSQL's backends, commits and rows written per job, and
+ * what the backends spent the run waiting on (sampled from pg_stat_activity).
+ *
+ * Environment: DATABASE_URL (a server to create the bench database on; default: an embedded
+ * PostgreSQL), BENCH_AGENTS (16: agents and pg-boss workers), BENCH_JOBS (20000),
+ * BENCH_SUBMITTERS (8), BENCH_WARMUP_JOBS (min(500, BENCH_JOBS / 10): pushed through each side
+ * first, not measured), BENCH_SERIAL_JOBS (min(200, BENCH_JOBS)), BENCH_PGBOSS_POLL_MS (20: a
+ * pg-boss worker's pause after an empty fetch), BENCH_TIMEOUT (seconds per run, max(600,
+ * BENCH_JOBS / 10)), BENCH_LOG_LEVEL (Marshal's LOG_LEVEL, info), DATABASE_POOL_SIZE (10, for
+ * Marshal and pg-boss), BENCH_CPU_PROF (a folder: the server writes a V8 CPU profile into it when
+ * it stops). Results also go to bench/results/jobs.json.
+ */
+
+const HERE = dirname(fileURLToPath(import.meta.url)); // dist/bench
+const ROOT = join(HERE, '..', '..');
+const MARSHAL_ENTRY = join(ROOT, 'dist', 'src', 'main.js');
+const RESULTS_FILE = join(ROOT, 'bench', 'results', 'jobs.json');
+const ADMIN = { email: 'bench@marshal.test', password: randomBytes(12).toString('hex') };
+const JOB_TYPE = 'bench';
+const PGBOSS_SCHEMA = 'bench_pgboss';
+const CLAIM_WAIT_SECONDS = 5;
+
+function integer(name: string, fallback: number, min: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer >= ${min} (got ${raw})`);
+  return value;
+}
+
+const jobs = integer('BENCH_JOBS', 20_000, 1);
+const settings = {
+  agents: integer('BENCH_AGENTS', 16, 1),
+  jobs,
+  submitters: integer('BENCH_SUBMITTERS', 8, 1),
+  warmupJobs: integer('BENCH_WARMUP_JOBS', Math.min(500, Math.ceil(jobs / 10)), 0),
+  serialJobs: integer('BENCH_SERIAL_JOBS', Math.min(200, jobs), 0),
+  pgbossPollMs: integer('BENCH_PGBOSS_POLL_MS', 20, 1),
+  timeoutSeconds: integer('BENCH_TIMEOUT', Math.max(600, Math.ceil(jobs / 10)), 1),
+  poolSize: integer('DATABASE_POOL_SIZE', 10, 1),
+  logLevel: process.env.BENCH_LOG_LEVEL || 'info',
+  claimWaitSeconds: CLAIM_WAIT_SECONDS,
+};
+
+/** Undone in reverse order at the end, also on failure or Ctrl-C: server, pg-boss, database, folders. */
+const cleanups: (() => Promise<void> | void)[] = [];
+async function cleanUp(): Promise<void> {
+  for (const undo of cleanups.splice(0).reverse()) {
+    try {
+      await undo();
+    } catch (error) {
+      console.error('cleanup failed:', error);
+    }
+  }
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (typeof address !== 'object' || !address) throw new Error('no port');
+  return address.port;
+}
+
+async function query<T extends pg.QueryResultRow>(url: string, text: string, values?: unknown[]): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh, migrated database on DATABASE_URL's server or on an embedded one; dropped at the end. */
+async function provisionDatabase(workDir: string): Promise<{ url: string; server: string }> {
+  let adminUrl = process.env.DATABASE_URL;
+  let server = 'DATABASE_URL';
+  if (!adminUrl) {
+    // As root, PostgreSQL runs as "postgres", who must be able to enter the folder (mkdtemp gives 0700).
+    chmodSync(workDir, 0o755);
+    const db = await EmbeddedDatabase.start({ dir: join(workDir, 'pg'), port: await freePort(), password: randomBytes(16).toString('hex'), ephemeral: true });
+    cleanups.push(() => db.stop());
+    adminUrl = db.url('postgres');
+    server = 'embedded';
+  }
+  const name = `marshal_bench_${randomBytes(5).toString('hex')}`;
+  await query(adminUrl, `CREATE DATABASE ${name}`);
+  const admin = adminUrl;
+  cleanups.push(async () => void (await query(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)));
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  await runMigrations(url.toString());
+  const [{ server_version }] = await query<{ server_version: string }>(url.toString(), 'SHOW server_version');
+  return { url: url.toString(), server: `${server}, PostgreSQL ${server_version}` };
+}
+
+interface Child {
+  name: string;
+  baseUrl: string;
+  logFile: string;
+  pid: number;
+  stop: () => Promise<void>;
+}
+
+function tail(file: string, lines = 30): string {
+  return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+}
+
+/**
+ * Starts `node <entry>` and waits until its output matches `ready` (group 1: the base URL). Output
+ * goes to a file, not to a pipe this process reads: that would take CPU from the load generator.
+ */
+async function spawnChild(name: string, entry: string, env: Record<string, string>, ready: RegExp, logDir: string): Promise<Child> {
+  const slug = name.replace(/\W+/g, '-').replace(/-$/, '');
+  const logFile = join(logDir, `${slug}.log`);
+  const fd = openSync(logFile, 'a');
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF, slug)}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, entry], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+    stdio: ['ignore', fd, fd],
+  });
+  closeSync(fd);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const running = () => child.exitCode === null && child.signalCode === null;
+  const stop = async () => {
+    if (!running()) return;
+    child.kill('SIGTERM');
+    const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(force);
+  };
+  cleanups.push(stop);
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const match = ready.exec(readFileSync(logFile, 'utf8'));
+    if (match) return { name, baseUrl: match[1].replace('localhost', '127.0.0.1'), logFile, pid: child.pid!, stop };
+    if (!running() || Date.now() > deadline) {
+      throw new Error(`${name} did not start (${running() ? 'timed out' : `exited ${child.exitCode ?? child.signalCode}`}):\n${tail(logFile)}`);
+    }
+    await sleep(100);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A cheap HTTP client: node:http on a keep-alive agent with a socket per concurrent caller.
+
+interface Reply {
+  status: number;
+  text: string;
+}
+
+class Client {
+  private readonly agent: http.Agent;
+  private readonly host: string;
+  private readonly port: number;
+  /** Requests in flight, so that a finished run can hang up on its pending long-polls. */
+  readonly inFlight = new Set<http.ClientRequest>();
+  /** Set once the run is over: no more requests, and none retried. */
+  private hungUp = false;
+
+  constructor(baseUrl: string, sockets: number) {
+    const url = new URL(baseUrl);
+    this.host = url.hostname;
+    this.port = Number(url.port);
+    this.agent = new http.Agent({ keepAlive: true, maxSockets: sockets, maxFreeSockets: sockets });
+  }
+
+  async request(method: string, path: string, headers: Record<string, string>, body?: string): Promise<Reply> {
+    try {
+      return await this.once(method, path, headers, body);
+    } catch (error) {
+      // The server closed an idle keep-alive socket just as it was reused: the request never reached it.
+      // (Not a request this client hung up on itself.)
+      if (!this.hungUp && (error as { reusedSocket?: boolean; code?: string }).reusedSocket && (error as { code?: string }).code === 'ECONNRESET') {
+        return this.once(method, path, headers, body);
+      }
+      throw error;
+    }
+  }
+
+  private once(method: string, path: string, headers: Record<string, string>, body?: string): Promise<Reply> {
+    return new Promise<Reply>((resolve, reject) => {
+      if (this.hungUp) return reject(new Error('the run is over'));
+      const req = http.request(
+        { agent: this.agent, host: this.host, port: this.port, method, path, headers: { ...headers, 'content-length': String(body ? Buffer.byteLength(body) : 0) } },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => {
+            this.inFlight.delete(req);
+            resolve({ status: res.statusCode ?? 0, text });
+          });
+          res.on('error', reject);
+        },
+      );
+      this.inFlight.add(req);
+      req.on('error', (error: Error & { reusedSocket?: boolean }) => {
+        this.inFlight.delete(req);
+        error.reusedSocket = req.reusedSocket;
+        reject(error);
+      });
+      req.end(body);
+    });
+  }
+
+  hangUp(): void {
+    this.hungUp = true;
+    for (const req of this.inFlight) req.destroy();
+    this.inFlight.clear();
+  }
+
+  close(): void {
+    this.hangUp();
+    this.agent.destroy();
+  }
+}
+
+async function json<T>(client: Client, method: string, path: string, headers: Record<string, string>, body?: unknown): Promise<{ status: number; body: T }> {
+  const reply = await client.request(method, path, { ...headers, 'content-type': 'application/json' }, body === undefined ? undefined : JSON.stringify(body));
+  return { status: reply.status, body: (reply.text ? JSON.parse(reply.text) : null) as T };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measurements: latencies, CPU time of processes, database activity.
+
+const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+interface LatencySummary {
+  count: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+}
+
+function summarise(values: number[]): LatencySummary {
+  const sorted = Float64Array.from(values).sort();
+  const list = Array.from(sorted);
+  return { count: list.length, p50: round2(percentile(list, 50)), p90: round2(percentile(list, 90)), p99: round2(percentile(list, 99)), max: round2(list.at(-1) ?? NaN) };
+}
+
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** user + system CPU of a process in ms, or undefined when /proc does not show it (e.g. a remote database). */
+function processCpuMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields[0] is field 3 (state)
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Watches the bench database around a run: its backends' CPU, what they wait on, and the commits
+ * and rows the run wrote. The sampler connects to the server's `postgres` database, so that its
+ * own queries are not counted. PostgreSQL 15 backends report their statistics late (within a
+ * second while busy, ten seconds once idle, at once when they exit): the counts are read before
+ * the run after more than ten idle seconds, and after it once its connections closed.
+ */
+class DatabaseProbe {
+  private readonly monitor: pg.Client;
+  private samples = 0;
+  private readonly states = new Map<string, number>();
+  private timer?: NodeJS.Timeout;
+  private sampling?: Promise<void>;
+  private backendCpuStart = new Map<number, number>();
+  private statsStart?: DatabaseStats;
+  private live?: { backends: number; backendCpuMs: number | null };
+  private closed = false;
+
+  constructor(
+    private readonly url: string,
+    private readonly databaseName: string,
+  ) {
+    const monitorUrl = new URL(url);
+    monitorUrl.pathname = '/postgres';
+    this.monitor = new pg.Client({ connectionString: monitorUrl.toString(), application_name: 'marshal-bench-probe' });
+  }
+
+  async connect(): Promise<void> {
+    await this.monitor.connect();
+  }
+
+  private async backendPids(): Promise<number[]> {
+    const { rows } = await this.monitor.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend'", [this.databaseName]);
+    return rows.map((r) => r.pid);
+  }
+
+  private async stats(): Promise<DatabaseStats> {
+    const client = new pg.Client({ connectionString: this.url });
+    await client.connect();
+    let db: { xact_commit: string; xact_rollback: string };
+    let rows: { name: string; ins: string; upd: string; del: string }[];
+    try {
+      [db] = (await client.query<{ xact_commit: string; xact_rollback: string }>('SELECT xact_commit, xact_rollback FROM pg_stat_database WHERE datname = current_database()')).rows;
+      ({ rows } = await client.query<{ name: string; ins: string; upd: string; del: string }>(
+        "SELECT schemaname || '.' || relname AS name, n_tup_ins AS ins, n_tup_upd AS upd, n_tup_del AS del FROM pg_stat_user_tables",
+      ));
+    } finally {
+      await client.end();
+    }
+    return {
+      commits: Number(db.xact_commit),
+      rollbacks: Number(db.xact_rollback),
+      tables: Object.fromEntries(rows.map((r) => [r.name, { ins: Number(r.ins), upd: Number(r.upd), del: Number(r.del) }])),
+    };
+  }
+
+  /** Call once the run's connections are open (after the warm-up), right before the run. */
+  async start(): Promise<void> {
+    await sleep(11_000); // every backend has reported what it did so far
+    this.statsStart = await this.stats();
+    this.backendCpuStart = new Map();
+    for (const pid of await this.backendPids()) {
+      const cpu = processCpuMs(pid);
+      if (cpu !== undefined) this.backendCpuStart.set(pid, cpu);
+    }
+    this.samples = 0;
+    this.states.clear();
+    this.timer = setInterval(() => {
+      if (this.sampling) return;
+      this.sampling = this.sample().finally(() => (this.sampling = undefined));
+    }, 100);
+  }
+
+  private async sample(): Promise<void> {
+    const { rows } = await this.monitor.query<{ state: string; n: string }>(
+      `SELECT CASE WHEN state = 'active' THEN 'active: ' || coalesce(wait_event_type || ':' || wait_event, 'on CPU') ELSE coalesce(state, 'unknown') END AS state,
+              count(*) AS n
+         FROM pg_stat_activity
+        WHERE datname = $1 AND backend_type = 'client backend'
+        GROUP BY 1`,
+      [this.databaseName],
+    );
+    this.samples++;
+    for (const row of rows) this.states.set(row.state, (this.states.get(row.state) ?? 0) + Number(row.n));
+  }
+
+  /** Call when the run's last job completed, before its connections close. */
+  async stopSampling(): Promise<void> {
+    clearInterval(this.timer);
+    await this.sampling;
+    let backendCpuMs: number | null = 0;
+    const pids = await this.backendPids();
+    for (const pid of pids) {
+      const cpu = processCpuMs(pid);
+      if (cpu === undefined) {
+        backendCpuMs = null;
+        break;
+      }
+      backendCpuMs += cpu - (this.backendCpuStart.get(pid) ?? 0);
+    }
+    this.live = { backends: pids.length, backendCpuMs };
+  }
+
+  /** Call once the run's connections closed: what the run cost the database, per job. */
+  async finish(jobCount: number): Promise<ProbeResult> {
+    await sleep(1000); // exiting backends report their statistics
+    const end = await this.stats();
+    const start = this.statsStart!;
+    const perJob = (n: number) => round2(n / jobCount);
+    const tables = Object.entries(end.tables)
+      .map(([name, t]) => {
+        const s = start.tables[name] ?? { ins: 0, upd: 0, del: 0 };
+        return { name, ins: t.ins - s.ins, upd: t.upd - s.upd, del: t.del - s.del };
+      })
+      .filter((t) => t.ins + t.upd + t.del > 0)
+      .sort((a, b) => b.ins + b.upd + b.del - (a.ins + a.upd + a.del))
+      .map((t) => ({ table: t.name, insertsPerJob: perJob(t.ins), updatesPerJob: perJob(t.upd), deletesPerJob: perJob(t.del) }));
+    const waitStates = Object.fromEntries(
+      [...this.states.entries()].sort((a, b) => b[1] - a[1]).map(([state, n]) => [state, round2(n / Math.max(this.samples, 1))]),
+    );
+    return {
+      backends: this.live?.backends ?? 0,
+      backendCpuMsPerJob: this.live?.backendCpuMs == null ? null : perJob(this.live.backendCpuMs),
+      // Less the two queries of the starting snapshot.
+      commitsPerJob: perJob(end.commits - start.commits - 2),
+      rollbacks: end.rollbacks - start.rollbacks,
+      tables,
+      waitStates,
+      samples: this.samples,
+    };
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    await this.sampling;
+    if (this.closed) return;
+    this.closed = true;
+    await this.monitor.end();
+  }
+}
+
+interface DatabaseStats {
+  commits: number;
+  rollbacks: number;
+  tables: Record<string, { ins: number; upd: number; del: number }>;
+}
+
+interface ProbeResult {
+  backends: number;
+  /** CPU of the run's PostgreSQL backends per job (null when their processes are not visible here). */
+  backendCpuMsPerJob: number | null;
+  commitsPerJob: number;
+  rollbacks: number;
+  tables: { table: string; insertsPerJob: number; updatesPerJob: number; deletesPerJob: number }[];
+  /** Average number of the run's backends in each state (active: waiting on what, or idle in transaction). */
+  waitStates: Record<string, number>;
+  samples: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A run: submitters and workers in parallel, bookkeeping of every claim.
+
+interface Ledger {
+  submitted: Set<string>;
+  /** Job id → how many times a worker was handed it. */
+  claims: Map<string, number>;
+  completed: Set<string>;
+}
+
+interface RunOutcome {
+  elapsedMs: number;
+  latencies: Record<string, number[]>;
+  emptyClaims: number;
+  ledger: Ledger;
+}
+
+interface Verdict {
+  doubleClaims: number;
+  notCompleted: number;
+  unknownClaims: number;
+  databaseProblems: string[];
+}
+
+function checkLedger(ledger: Ledger, expected: number): Omit<Verdict, 'databaseProblems'> & { problems: string[] } {
+  const problems: string[] = [];
+  const doubled = [...ledger.claims.entries()].filter(([, n]) => n > 1);
+  if (doubled.length) problems.push(`${doubled.length} job(s) claimed more than once, e.g. ${doubled.slice(0, 3).map(([id, n]) => `${id} ×${n}`).join(', ')}`);
+  if (ledger.submitted.size !== expected) problems.push(`${ledger.submitted.size} jobs submitted, expected ${expected}`);
+  const notCompleted = [...ledger.submitted].filter((id) => !ledger.completed.has(id));
+  if (notCompleted.length) problems.push(`${notCompleted.length} job(s) not completed, e.g. ${notCompleted.slice(0, 3).join(', ')}`);
+  const unknown = [...ledger.claims.keys()].filter((id) => !ledger.submitted.has(id));
+  if (unknown.length) problems.push(`${unknown.length} claim(s) of jobs this run did not submit, e.g. ${unknown.slice(0, 3).join(', ')}`);
+  return { doubleClaims: doubled.length, notCompleted: notCompleted.length, unknownClaims: unknown.length, problems };
+}
+
+/**
+ * Runs `submitters` submit loops and `workers` work loops until `count` jobs are completed, the
+ * time limit passes or a loop fails. Every loop's failure ends the run.
+ */
+async function drive(
+  count: number,
+  loops: {
+    submit: (index: number, latencies: Record<string, number[]>) => Promise<string>;
+    /** One claim → complete cycle for worker `w`: answers the completed job id, or null when nothing was claimed. */
+    work: (w: number, ledger: Ledger, latencies: Record<string, number[]>) => Promise<string | null>;
+    /** Ends pending claims once the run is over. */
+    hangUp: () => void;
+  },
+): Promise<RunOutcome> {
+  const ledger: Ledger = { submitted: new Set(), claims: new Map(), completed: new Set() };
+  const latencies: Record<string, number[]> = {};
+  let next = 0;
+  let emptyClaims = 0;
+  let stopped = false;
+  let failure: Error | undefined;
+  let end = 0;
+  const stop = (error?: unknown) => {
+    if (error !== undefined && failure === undefined && !stopped) failure = error instanceof Error ? error : new Error('a loop failed', { cause: error });
+    if (stopped) return;
+    stopped = true;
+    loops.hangUp();
+  };
+  const timer = setTimeout(() => stop(new Error(`the run did not finish within ${settings.timeoutSeconds} s (BENCH_TIMEOUT)`)), settings.timeoutSeconds * 1000);
+
+  const submitter = async () => {
+    for (let i = next++; i < count && !stopped; i = next++) ledger.submitted.add(await loops.submit(i, latencies));
+  };
+  const worker = async (w: number) => {
+    while (!stopped && ledger.completed.size < count) {
+      const id = await loops.work(w, ledger, latencies);
+      if (id === null) {
+        emptyClaims++;
+        continue;
+      }
+      ledger.completed.add(id);
+      if (ledger.completed.size >= count) {
+        end = performance.now();
+        stop();
+      }
+    }
+  };
+  const guard = (loop: Promise<void>) => loop.catch((error: unknown) => (stopped ? undefined : stop(error)));
+
+  const start = performance.now();
+  await Promise.all([
+    ...Array.from({ length: settings.submitters }, () => guard(submitter())),
+    ...Array.from({ length: settings.agents }, (_, w) => guard(worker(w))),
+  ]);
+  clearTimeout(timer);
+  if (failure !== undefined) throw failure;
+  return { elapsedMs: end - start, latencies, emptyClaims, ledger };
+}
+
+function record(latencies: Record<string, number[]>, name: string, since: number): void {
+  (latencies[name] ??= []).push(performance.now() - since);
+}
+
+function countClaim(ledger: Ledger, id: string): void {
+  ledger.claims.set(id, (ledger.claims.get(id) ?? 0) + 1);
+}
+
+/** One job at a time through one worker: each call's own latency, with nothing to queue behind. */
+async function serial(count: number, step: (i: number, latencies: Record<string, number[]>) => Promise<void>): Promise<Record<string, LatencySummary>> {
+  const latencies: Record<string, number[]> = {};
+  for (let i = 0; i < count; i++) await step(i, latencies);
+  return Object.fromEntries(Object.entries(latencies).map(([k, v]) => [k, summarise(v)]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Marshal over HTTP.
+
+interface Envelope<T> {
+  success: boolean;
+  data: T;
+  error: { code: string; message: string } | null;
+}
+
+interface BenchAgent {
+  id: string;
+  secret: string;
+}
+
+interface ClaimData {
+  claims: { job: { id: string }; lease: { id: string; attempt: number } }[];
+}
+
+function unexpected(what: string, reply: Reply): Error {
+  return new Error(`${what} answered ${reply.status}: ${reply.text.slice(0, 500)}`);
+}
+
+async function runMarshal(baseUrl: string, token: string, agents: BenchAgent[], count: number, tag: string): Promise<RunOutcome> {
+  const client = new Client(baseUrl, settings.agents + settings.submitters + 2);
+  const submitHeaders = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const agentHeaders = agents.map((a) => ({ 'x-agent-secret': a.secret, 'content-type': 'application/json' }));
+  const claimPaths = agents.map((a) => `/api/v1/agents/${a.id}/jobs/claim?wait=${CLAIM_WAIT_SECONDS}&max=1`);
+  try {
+    return await drive(count, {
+      submit: async (i, latencies) => {
+        const t = performance.now();
+        const reply = await client.request('POST', '/api/v1/jobs', { ...submitHeaders, 'idempotency-key': `${tag}-${i}` }, JSON.stringify({ type: JOB_TYPE, payload: { i } }));
+        record(latencies, 'submit', t);
+        if (reply.status !== 201) throw unexpected('POST /jobs', reply);
+        return (JSON.parse(reply.text) as Envelope<{ id: string }>).data.id;
+      },
+      work: async (w, ledger, latencies) => {
+        let t = performance.now();
+        const claim = await client.request('POST', claimPaths[w], agentHeaders[w]);
+        if (claim.status === 204) {
+          record(latencies, 'claim (none within wait)', t);
+          return null;
+        }
+        record(latencies, 'claim', t);
+        if (claim.status !== 200) throw unexpected('POST /agents/{id}/jobs/claim', claim);
+        const claims = (JSON.parse(claim.text) as Envelope<ClaimData>).data.claims;
+        if (claims.length !== 1) throw new Error(`a claim with max=1 answered ${claims.length} jobs`);
+        const { job, lease } = claims[0];
+        countClaim(ledger, job.id);
+        t = performance.now();
+        const done = await client.request('POST', `/api/v1/agents/${agents[w].id}/jobs/${job.id}/complete`, agentHeaders[w], JSON.stringify({ leaseId: lease.id, status: 'succeeded' }));
+        record(latencies, 'complete', t);
+        if (done.status !== 204) throw unexpected('POST /agents/{id}/jobs/{jobId}/complete', done);
+        return job.id;
+      },
+      hangUp: () => client.hangUp(),
+    });
+  } finally {
+    client.close();
+  }
+}
+
+/** Submit, claim (wait=0) and complete one job at a time, with one agent: each call's latency alone. */
+async function serialMarshal(baseUrl: string, token: string, agent: BenchAgent, tag: string, submittedIds: Set<string>): Promise<Record<string, LatencySummary>> {
+  const client = new Client(baseUrl, 1);
+  const agentHeaders = { 'x-agent-secret': agent.secret, 'content-type': 'application/json' };
+  try {
+    return await serial(settings.serialJobs, async (i, latencies) => {
+      let t = performance.now();
+      const submitted = await client.request('POST', '/api/v1/jobs', { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `${tag}-${i}` }, JSON.stringify({ type: JOB_TYPE, payload: { i } }));
+      record(latencies, 'submit', t);
+      if (submitted.status !== 201) throw unexpected('POST /jobs', submitted);
+      const id = (JSON.parse(submitted.text) as Envelope<{ id: string }>).data.id;
+      submittedIds.add(id);
+      t = performance.now();
+      const claim = await client.request('POST', `/api/v1/agents/${agent.id}/jobs/claim?wait=0&max=1`, agentHeaders);
+      record(latencies, 'claim', t);
+      if (claim.status !== 200) throw unexpected('POST /agents/{id}/jobs/claim', claim);
+      const [{ job, lease }] = (JSON.parse(claim.text) as Envelope<ClaimData>).data.claims;
+      if (job.id !== id) throw new Error(`serial run: claimed ${job.id}, expected the job just submitted, ${id}`);
+      t = performance.now();
+      const done = await client.request('POST', `/api/v1/agents/${agent.id}/jobs/${id}/complete`, agentHeaders, JSON.stringify({ leaseId: lease.id, status: 'succeeded' }));
+      record(latencies, 'complete', t);
+      if (done.status !== 204) throw unexpected('POST /agents/{id}/jobs/{jobId}/complete', done);
+    });
+  } finally {
+    client.close();
+  }
+}
+
+/** Every bench job in Marshal's database must have succeeded at its first attempt. */
+async function verifyMarshalDatabase(url: string, ids: Set<string>): Promise<string[]> {
+  const rows = await query<{ id: string; status: string; attempts: number }>(url, 'SELECT id, status, attempts FROM jobs WHERE type = $1', [JOB_TYPE]);
+  const problems: string[] = [];
+  const bad = rows.filter((r) => r.status !== 'succeeded' || r.attempts !== 1);
+  if (bad.length) problems.push(`${bad.length} job(s) not succeeded at attempt 1, e.g. ${bad.slice(0, 3).map((r) => `${r.id} ${r.status}/${r.attempts}`).join(', ')}`);
+  const stored = new Set(rows.map((r) => r.id));
+  const missing = [...ids].filter((id) => !stored.has(id));
+  if (missing.length) problems.push(`${missing.length} submitted job(s) missing from the database`);
+  if (rows.length !== ids.size) problems.push(`${rows.length} bench jobs in the database, ${ids.size} submitted`);
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+// pg-boss in this process, on the same database.
+
+async function runPgBoss(boss: PgBoss, queue: string, count: number): Promise<RunOutcome> {
+  let stopped = false;
+  return drive(count, {
+    submit: async (i, latencies) => {
+      const t = performance.now();
+      const id = await boss.send(queue, { i });
+      record(latencies, 'send', t);
+      if (!id) throw new Error('pg-boss send answered no id');
+      return id;
+    },
+    work: async (_w, ledger, latencies) => {
+      let t = performance.now();
+      const fetched = await boss.fetch<{ i: number }>(queue, { batchSize: 1 });
+      if (fetched.length === 0) {
+        record(latencies, 'fetch (empty)', t);
+        if (!stopped) await sleep(settings.pgbossPollMs);
+        return null;
+      }
+      record(latencies, 'fetch', t);
+      if (fetched.length !== 1) throw new Error(`a fetch with batchSize 1 answered ${fetched.length} jobs`);
+      const job = fetched[0];
+      countClaim(ledger, job.id);
+      t = performance.now();
+      await boss.complete(queue, job.id);
+      record(latencies, 'complete', t);
+      return job.id;
+    },
+    hangUp: () => (stopped = true),
+  });
+}
+
+async function verifyPgBossDatabase(url: string, queue: string, ids: Set<string>): Promise<string[]> {
+  const rows = await query<{ id: string; state: string; retry_count: number }>(url, `SELECT id, state, retry_count FROM ${PGBOSS_SCHEMA}.job WHERE name = $1`, [queue]);
+  const problems: string[] = [];
+  const bad = rows.filter((r) => r.state !== 'completed' || r.retry_count !== 0);
+  if (bad.length) problems.push(`${bad.length} pg-boss job(s) not completed at the first try, e.g. ${bad.slice(0, 3).map((r) => `${r.id} ${r.state}/${r.retry_count}`).join(', ')}`);
+  const stored = new Set(rows.map((r) => r.id));
+  const missing = [...ids].filter((id) => !stored.has(id));
+  if (missing.length) problems.push(`${missing.length} sent pg-boss job(s) missing from the database`);
+  if (rows.length !== ids.size) problems.push(`${rows.length} pg-boss jobs in the database, ${ids.size} sent`);
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface SideResult {
+  target: string;
+  jobs: number;
+  elapsedMs: number;
+  jobsPerSecond: number;
+  latenciesMs: Record<string, LatencySummary>;
+  emptyClaims: number;
+  doubleClaims: number;
+  notCompleted: number;
+  unknownClaims: number;
+  problems: string[];
+  cpuMsPerJob: Record<string, number | null>;
+  database: ProbeResult;
+  /** Each call's latency when one worker pushes one job at a time (BENCH_SERIAL_JOBS). */
+  serialLatenciesMs: Record<string, LatencySummary>;
+}
+
+function sideResult(target: string, outcome: RunOutcome, verdict: ReturnType<typeof checkLedger>, databaseProblems: string[], cpuMsPerJob: Record<string, number | null>, database: ProbeResult, serialLatenciesMs: Record<string, LatencySummary>): SideResult {
+  return {
+    target,
+    jobs: settings.jobs,
+    elapsedMs: round2(outcome.elapsedMs),
+    jobsPerSecond: round2(settings.jobs / (outcome.elapsedMs / 1000)),
+    latenciesMs: Object.fromEntries(Object.entries(outcome.latencies).map(([k, v]) => [k, summarise(v)])),
+    emptyClaims: outcome.emptyClaims,
+    doubleClaims: verdict.doubleClaims,
+    notCompleted: verdict.notCompleted,
+    unknownClaims: verdict.unknownClaims,
+    problems: [...verdict.problems, ...databaseProblems],
+    cpuMsPerJob,
+    database,
+    serialLatenciesMs,
+  };
+}
+
+function perJobCpu(before: number | undefined, after: number | undefined): number | null {
+  return before === undefined || after === undefined ? null : round2((after - before) / settings.jobs);
+}
+
+const databaseName = (url: string) => decodeURIComponent(new URL(url).pathname.slice(1));
+
+async function benchMarshal(database: { url: string }, logDir: string): Promise<SideResult> {
+  const signingKey = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const marshal = await spawnChild(
+    `marshal (LOG_LEVEL=${settings.logLevel})`,
+    MARSHAL_ENTRY,
+    {
+      NODE_ENV: 'production',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: database.url,
+      DATABASE_POOL_SIZE: String(settings.poolSize),
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      JWT_PRIVATE_KEY: signingKey,
+      ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      LOG_LEVEL: settings.logLevel,
+      ACCESS_TOKEN_TTL_SECONDS: '86400',
+      RATE_LIMIT_ENABLED: 'false',
+    },
+    /API\s+(http:\/\/\S+)\/api\/v1/,
+    logDir,
+  );
+  try {
+    const setup = new Client(marshal.baseUrl, 4);
+    let token: string;
+    const agents: BenchAgent[] = [];
+    try {
+      const login = await json<Envelope<{ accessToken: string } | null>>(setup, 'POST', '/api/v1/auth/login', {}, ADMIN);
+      if (login.status !== 200 || !login.body.data) throw new Error(`login answered ${login.status}: ${JSON.stringify(login.body)}`);
+      token = login.body.data.accessToken;
+      for (let i = 1; i <= settings.agents; i++) {
+        const minted = await json<Envelope<{ agent: { id: string }; agentSecret: string } | null>>(
+          setup,
+          'POST',
+          '/api/v1/agents',
+          { authorization: `Bearer ${token}` },
+          { name: `bench-agent-${i}`, capabilities: [JOB_TYPE] },
+        );
+        if (minted.status !== 201 || !minted.body.data) throw new Error(`minting an agent answered ${minted.status}: ${JSON.stringify(minted.body)}`);
+        agents.push({ id: minted.body.data.agent.id, secret: minted.body.data.agentSecret });
+      }
+    } finally {
+      setup.close();
+    }
+
+    const submittedIds = new Set<string>();
+    const tag = `bench-${randomBytes(4).toString('hex')}`;
+    if (settings.warmupJobs > 0) {
+      const warm = await runMarshal(marshal.baseUrl, token, agents, settings.warmupJobs, `${tag}-warmup`);
+      const verdict = checkLedger(warm.ledger, settings.warmupJobs);
+      if (verdict.problems.length) throw new Error(`Marshal warm-up: ${verdict.problems.join('; ')}`);
+      for (const id of warm.ledger.submitted) submittedIds.add(id);
+    }
+    const serialLatencies = await serialMarshal(marshal.baseUrl, token, agents[0], `${tag}-serial`, submittedIds);
+
+    const probe = new DatabaseProbe(database.url, databaseName(database.url));
+    await probe.connect();
+    cleanups.push(() => probe.close());
+    await probe.start();
+    const serverCpu = processCpuMs(marshal.pid);
+    const clientCpu = process.cpuUsage();
+    const outcome = await runMarshal(marshal.baseUrl, token, agents, settings.jobs, tag);
+    const clientCpuUsed = process.cpuUsage(clientCpu);
+    const serverCpuAfter = processCpuMs(marshal.pid);
+    await probe.stopSampling();
+    await marshal.stop();
+    const probed = await probe.finish(settings.jobs);
+    await probe.close();
+
+    const verdict = checkLedger(outcome.ledger, settings.jobs);
+    for (const id of outcome.ledger.submitted) submittedIds.add(id);
+    const databaseProblems = await verifyMarshalDatabase(database.url, submittedIds);
+    return sideResult(
+      'marshal (HTTP, claim max=1)',
+      outcome,
+      verdict,
+      databaseProblems,
+      {
+        'marshal server': perJobCpu(serverCpu, serverCpuAfter),
+        'bench client': round2((clientCpuUsed.user + clientCpuUsed.system) / 1000 / settings.jobs),
+        'postgres backends': probed.backendCpuMsPerJob,
+      },
+      probed,
+      serialLatencies,
+    );
+  } finally {
+    await marshal.stop();
+  }
+}
+
+async function benchPgBoss(database: { url: string }): Promise<SideResult> {
+  const boss = new PgBoss({ connectionString: database.url, schema: PGBOSS_SCHEMA, max: settings.poolSize, application_name: 'marshal-bench-pgboss' });
+  const errors: unknown[] = [];
+  boss.on('error', (error: unknown) => errors.push(error));
+  await boss.start();
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await boss.stop({ graceful: true, timeout: 5_000 });
+  };
+  cleanups.push(stop);
+  try {
+    const queue = JOB_TYPE;
+    await boss.createQueue(queue);
+    const sentIds = new Set<string>();
+    if (settings.warmupJobs > 0) {
+      const warm = await runPgBoss(boss, queue, settings.warmupJobs);
+      const verdict = checkLedger(warm.ledger, settings.warmupJobs);
+      if (verdict.problems.length) throw new Error(`pg-boss warm-up: ${verdict.problems.join('; ')}`);
+      for (const id of warm.ledger.submitted) sentIds.add(id);
+    }
+    const serialLatencies = await serial(settings.serialJobs, async (i, latencies) => {
+      let t = performance.now();
+      const id = await boss.send(queue, { i });
+      record(latencies, 'send', t);
+      if (!id) throw new Error('pg-boss send answered no id');
+      sentIds.add(id);
+      t = performance.now();
+      const fetched = await boss.fetch(queue, { batchSize: 1 });
+      record(latencies, 'fetch', t);
+      if (fetched.length !== 1 || fetched[0].id !== id) throw new Error(`serial run: fetched ${fetched.map((j) => j.id).join(', ') || 'nothing'}, expected ${id}`);
+      t = performance.now();
+      await boss.complete(queue, id);
+      record(latencies, 'complete', t);
+    });
+
+    const probe = new DatabaseProbe(database.url, databaseName(database.url));
+    await probe.connect();
+    cleanups.push(() => probe.close());
+    await probe.start();
+    const ownCpu = process.cpuUsage();
+    const outcome = await runPgBoss(boss, queue, settings.jobs);
+    const ownCpuUsed = process.cpuUsage(ownCpu);
+    await probe.stopSampling();
+    await stop();
+    const probed = await probe.finish(settings.jobs);
+    await probe.close();
+
+    const verdict = checkLedger(outcome.ledger, settings.jobs);
+    for (const id of outcome.ledger.submitted) sentIds.add(id);
+    const databaseProblems = await verifyPgBossDatabase(database.url, queue, sentIds);
+    if (errors.length) databaseProblems.push(`pg-boss reported ${errors.length} error(s): ${(errors[0] as Error).message}`);
+    return sideResult(
+      'pg-boss (in process, fetch batch 1)',
+      outcome,
+      verdict,
+      databaseProblems,
+      { 'pg-boss + bench (one process)': round2((ownCpuUsed.user + ownCpuUsed.system) / 1000 / settings.jobs), 'postgres backends': probed.backendCpuMsPerJob },
+      probed,
+      serialLatencies,
+    );
+  } finally {
+    await stop();
+  }
+}
+
+const fmt = (n: number | null | undefined, digits = 1) => (n === null || n === undefined || Number.isNaN(n) ? '-' : n.toFixed(digits));
+
+function printReport(ours: SideResult, boss: SideResult): void {
+  const claim = ours.latenciesMs.claim;
+  const fetched = boss.latenciesMs.fetch;
+  const rows: [string, string, string][] = [
+    ['jobs/s', fmt(ours.jobsPerSecond, 0), fmt(boss.jobsPerSecond, 0)],
+    ['elapsed s (first submit → last completion)', fmt(ours.elapsedMs / 1000, 2), fmt(boss.elapsedMs / 1000, 2)],
+    ['claim / fetch p50 ms (a job handed out)', fmt(claim?.p50), fmt(fetched?.p50)],
+    ['claim / fetch p99 ms', fmt(claim?.p99), fmt(fetched?.p99)],
+    ['empty claims / fetches', String(ours.emptyClaims), String(boss.emptyClaims)],
+    ['double claims', String(ours.doubleClaims), String(boss.doubleClaims)],
+    ['jobs not completed', String(ours.notCompleted), String(boss.notCompleted)],
+  ];
+  console.log(`\n${''.padEnd(46)}${'marshal'.padStart(12)}${'pg-boss'.padStart(12)}`);
+  for (const [label, a, b] of rows) console.log(`${label.padEnd(46)}${a.padStart(12)}${b.padStart(12)}`);
+  console.log(`${'ratio marshal ÷ pg-boss (jobs/s)'.padEnd(46)}${fmt(ours.jobsPerSecond / boss.jobsPerSecond, 2).padStart(12)}`);
+
+  for (const side of [ours, boss]) {
+    console.log(`\n${side.target}: latency per call, ms`);
+    console.log(`  ${'call'.padEnd(36)}${'count'.padStart(8)}${'p50'.padStart(9)}${'p90'.padStart(9)}${'p99'.padStart(9)}${'max'.padStart(9)}`);
+    const lines = [
+      ...Object.entries(side.latenciesMs).map(([name, s]) => [`${name}`, s] as const),
+      ...Object.entries(side.serialLatenciesMs).map(([name, s]) => [`${name} (alone, one job at a time)`, s] as const),
+    ];
+    for (const [name, s] of lines) {
+      console.log(`  ${name.padEnd(36)}${String(s.count).padStart(8)}${fmt(s.p50).padStart(9)}${fmt(s.p90).padStart(9)}${fmt(s.p99).padStart(9)}${fmt(s.max).padStart(9)}`);
+    }
+    console.log(`  CPU ms per job: ${Object.entries(side.cpuMsPerJob).map(([k, v]) => `${k} ${fmt(v, 2)}`).join(', ')}`);
+    const db = side.database;
+    console.log(`  database per job: ${fmt(db.commitsPerJob, 2)} commits (${db.rollbacks} rollbacks in all), rows written:`);
+    for (const t of db.tables.slice(0, 8)) {
+      console.log(`    ${t.table.padEnd(36)} +${fmt(t.insertsPerJob, 2)} ins  ${fmt(t.updatesPerJob, 2)} upd  ${fmt(t.deletesPerJob, 2)} del`);
+    }
+    console.log(
+      `  ${db.backends} backends; average in each state over ${db.samples} samples: ` +
+        Object.entries(db.waitStates).map(([state, n]) => `${state} ${fmt(n, 2)}`).join(', '),
+    );
+  }
+}
+
+async function main(): Promise<number> {
+  const workDir = mkdtempSync(join(tmpdir(), 'marshal-bench-jobs-'));
+  cleanups.push(() => rmSync(workDir, { recursive: true, force: true }));
+  const logDir = join(workDir, 'logs');
+  mkdirSync(logDir);
+  const database = await provisionDatabase(workDir);
+
+  const command = process.env.npm_lifecycle_event === 'bench:jobs' ? 'npm run bench:jobs' : `node ${process.argv.slice(1).map((a) => relative(process.cwd(), a) || a).join(' ')}`;
+  const overrides = Object.entries(process.env).filter(([k]) => k.startsWith('BENCH_') || k === 'DATABASE_POOL_SIZE').map(([k, v]) => `${k}=${v}`);
+  const machine = { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown' };
+  console.log(`\nJob queue throughput: ${[...overrides, command].join(' ')}`);
+  console.log(`Node ${machine.node}, ${machine.cpus} CPUs (${machine.cpuModel}), ${database.server}`);
+  console.log(
+    `${settings.jobs} jobs (after ${settings.warmupJobs} warm-up jobs, then ${settings.serialJobs} one at a time), ${settings.agents} agents / workers, ${settings.submitters} submitters, ` +
+      `pool size ${settings.poolSize}; Marshal at LOG_LEVEL=${settings.logLevel}, claims max=1 wait=${CLAIM_WAIT_SECONDS}; ` +
+      `pg-boss workers pause ${settings.pgbossPollMs} ms after an empty fetch.`,
+  );
+  console.log('The bench client, the server (or pg-boss) and PostgreSQL share the same cores.');
+
+  const ours = await benchMarshal(database, logDir);
+  console.log(`marshal: ${fmt(ours.jobsPerSecond, 0)} jobs/s`);
+  const boss = await benchPgBoss(database);
+  console.log(`pg-boss: ${fmt(boss.jobsPerSecond, 0)} jobs/s`);
+  printReport(ours, boss);
+
+  const ratio = round2(ours.jobsPerSecond / boss.jobsPerSecond);
+  mkdirSync(dirname(RESULTS_FILE), { recursive: true });
+  const report = { date: new Date().toISOString(), command: [...overrides, command].join(' '), ...machine, database: database.server, settings, ratio, marshal: ours, pgBoss: boss };
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nWrote ${RESULTS_FILE}`);
+
+  const problems = [...ours.problems.map((p) => `marshal: ${p}`), ...boss.problems.map((p) => `pg-boss: ${p}`)];
+  if (problems.length) {
+    console.error(`\nFAILED:\n  ${problems.join('\n  ')}`);
+    return 1;
+  }
+  console.log('\nOK: no job claimed twice, every job completed, and the database holds each one as succeeded at its first attempt.');
+  return 0;
+}
+
+process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
+try {
+  process.exitCode = await main();
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  await cleanUp();
+}

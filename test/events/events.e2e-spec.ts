@@ -1,0 +1,636 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import pg from 'pg';
+import { WebSocket } from 'ws';
+import { expectMatchesContract, expectResponse, raw, type RawResponse } from '../support/contract.js';
+import { addMember, mintApiKey, otherOrganization } from '../support/fixtures.js';
+import { ADMIN, type RunningServer, spawnServer, startServer, type TestServer } from '../support/server.js';
+
+/**
+ * Domain events end to end: the SSE stream (filters, Last-Event-ID resume with nothing lost and
+ * nothing repeated), a job's own event stream, the WebSocket streams (resume with ?after=, refused
+ * handshakes), the outbox as a cursor-paged list, isolation between organizations, and delivery
+ * across two replicas sharing one database.
+ */
+
+let t: TestServer;
+let ownerToken: string;
+let orgId: string;
+
+beforeAll(async () => {
+  t = await startServer();
+  ownerToken = (await t.login()).accessToken;
+  orgId = (await call(ownerToken, 'GET', '/api/v1/me/permissions')).body.data.organizationId;
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const suffix = () => randomBytes(3).toString('hex');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const CURSOR = /^\d+-\d+$/;
+
+function call(token: string | null, method: string, path: string, json?: unknown, headers: Record<string, string> = {}, baseUrl = t.baseUrl): Promise<RawResponse> {
+  return raw(baseUrl, path, { method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers }, json });
+}
+
+interface DomainEvent {
+  id: string;
+  cursor: string;
+  organizationId: string;
+  type: string;
+  resourceType: string;
+  resourceId: string;
+  actorType: string;
+  data: Record<string, any>;
+}
+
+interface Agent {
+  id: string;
+  secret: string;
+}
+
+async function mintAgent(token: string, body: Record<string, unknown> = {}): Promise<Agent> {
+  const res = expectResponse(await call(token, 'POST', '/api/v1/agents', { name: `agent-${suffix()}`, ...body }), 'POST', '/api/v1/agents', 201);
+  return { id: res.body.data.agent.id, secret: res.body.data.agentSecret };
+}
+
+async function submit(token: string, body: Record<string, unknown>, baseUrl = t.baseUrl): Promise<Record<string, any>> {
+  const res = await call(token, 'POST', '/api/v1/jobs', body, { 'idempotency-key': randomUUID() }, baseUrl);
+  return expectResponse(res, 'POST', '/api/v1/jobs', 201).body.data;
+}
+
+const asAgent = (agent: Agent, method: string, path: string, json?: unknown) =>
+  raw(t.baseUrl, path, { method, headers: { 'x-agent-secret': agent.secret }, json });
+
+/** Claims the one job waiting for `agent`, reports progress and completes it as succeeded. */
+async function runJob(agent: Agent, jobId: string): Promise<void> {
+  const claimed = await asAgent(agent, 'POST', `/api/v1/agents/${agent.id}/jobs/claim`);
+  expect(claimed.status).toBe(200);
+  const { job, lease } = claimed.body.data.claims[0];
+  expect(job.id).toBe(jobId);
+  expect((await asAgent(agent, 'POST', `/api/v1/agents/${agent.id}/jobs/${jobId}/progress`, { leaseId: lease.id, percent: 50 })).status).toBe(200);
+  expect((await asAgent(agent, 'POST', `/api/v1/agents/${agent.id}/jobs/${jobId}/complete`, { leaseId: lease.id, status: 'succeeded' })).status).toBe(204);
+}
+
+/** Asserts an event has the DomainEvent shape of the contract. */
+function expectDomainEvent(event: DomainEvent, organizationId = orgId): void {
+  const { actorId, correlationId, ...rest } = event as DomainEvent & { actorId: unknown; correlationId: unknown };
+  expect(actorId === null || typeof actorId === 'string').toBe(true);
+  expect(correlationId === null || typeof correlationId === 'string').toBe(true);
+  expect(rest).toEqual({
+    id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    cursor: expect.stringMatching(CURSOR),
+    organizationId,
+    type: expect.any(String),
+    resourceType: expect.any(String),
+    resourceId: expect.any(String),
+    actorType: expect.stringMatching(/^(user|api_key|agent|system)$/),
+    data: expect.any(Object),
+    occurredAt: expect.any(String),
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// A text/event-stream reader: fetch, then frames split on blank lines.
+
+interface SseFrame {
+  id?: string;
+  event?: string;
+  data: DomainEvent;
+}
+
+interface SseStream {
+  status: number;
+  headers: Headers;
+  frames: SseFrame[];
+  /** Set once the server ended the response. */
+  ended: boolean;
+  /** The body of a refused request. */
+  text: string;
+  close(): void;
+  /** Waits for a frame matching `ok` (default: any new frame), and answers it. */
+  waitFor(ok: (f: SseFrame) => boolean, timeoutMs?: number): Promise<SseFrame>;
+  /** Waits until `n` frames have arrived. */
+  waitForCount(n: number, timeoutMs?: number): Promise<SseFrame[]>;
+  waitForEnd(timeoutMs?: number): Promise<void>;
+}
+
+const streams: SseStream[] = [];
+afterEach(() => {
+  for (const s of streams.splice(0)) s.close();
+});
+
+async function poll(what: string, ok: () => boolean, timeoutMs: number, describe: () => unknown): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!ok()) {
+    if (Date.now() > deadline) throw new Error(`${what} within ${timeoutMs} ms; got ${JSON.stringify(describe())}`);
+    await sleep(20);
+  }
+}
+
+async function openSse(path: string, headers: Record<string, string>, baseUrl = t.baseUrl): Promise<SseStream> {
+  const controller = new AbortController();
+  const res = await fetch(baseUrl + path, { headers: { accept: 'text/event-stream', ...headers }, signal: controller.signal });
+  const stream: SseStream = {
+    status: res.status,
+    headers: res.headers,
+    frames: [],
+    ended: false,
+    text: '',
+    close: () => controller.abort(),
+    async waitFor(ok, timeoutMs = 5_000) {
+      let found: SseFrame | undefined;
+      await poll('no matching event', () => (found = stream.frames.find(ok)) !== undefined, timeoutMs, () => stream.frames.map((f) => f.event));
+      return found!;
+    },
+    async waitForCount(n, timeoutMs = 5_000) {
+      await poll(`fewer than ${n} events`, () => stream.frames.length >= n, timeoutMs, () => stream.frames.map((f) => f.event));
+      return stream.frames;
+    },
+    async waitForEnd(timeoutMs = 5_000) {
+      await poll('the stream did not end', () => stream.ended, timeoutMs, () => stream.frames.map((f) => f.event));
+    },
+  };
+  streams.push(stream);
+  if (res.status !== 200 || !res.body) {
+    stream.text = await res.text();
+    stream.ended = true;
+    return stream;
+  }
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  void (async () => {
+    let buffer = '';
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        buffer += decoder.decode(value, { stream: true });
+        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const frame: Partial<SseFrame> & { dataLines: string[] } = { dataLines: [] };
+          for (const line of block.split('\n')) {
+            if (line.startsWith(':')) continue;
+            const colon = line.indexOf(':');
+            const field = colon < 0 ? line : line.slice(0, colon);
+            const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+            if (field === 'id') frame.id = value;
+            else if (field === 'event') frame.event = value;
+            else if (field === 'data') frame.dataLines.push(value);
+          }
+          if (frame.dataLines.length) stream.frames.push({ id: frame.id, event: frame.event, data: JSON.parse(frame.dataLines.join('\n')) as DomainEvent });
+        }
+      }
+    } catch {
+      // aborted by close()
+    } finally {
+      stream.ended = true;
+    }
+  })();
+  return stream;
+}
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+// ---------------------------------------------------------------------------------------------
+// WebSockets.
+
+interface Socket {
+  ws: WebSocket;
+  messages: DomainEvent[];
+  waitFor(ok: (e: DomainEvent) => boolean, timeoutMs?: number): Promise<DomainEvent>;
+  waitForCount(n: number, timeoutMs?: number): Promise<DomainEvent[]>;
+}
+
+const sockets: WebSocket[] = [];
+afterEach(() => {
+  for (const ws of sockets.splice(0)) ws.terminate();
+});
+
+const wsUrl = (path: string, baseUrl = t.baseUrl) => baseUrl.replace(/^http/, 'ws') + path;
+
+function openSocket(path: string, headers: Record<string, string>): Promise<Socket> {
+  const ws = new WebSocket(wsUrl(path), { headers });
+  sockets.push(ws);
+  const socket: Socket = {
+    ws,
+    messages: [],
+    async waitFor(ok, timeoutMs = 5_000) {
+      let found: DomainEvent | undefined;
+      await poll('no matching message', () => (found = socket.messages.find(ok)) !== undefined, timeoutMs, () => socket.messages.map((m) => m.type));
+      return found!;
+    },
+    async waitForCount(n, timeoutMs = 5_000) {
+      await poll(`fewer than ${n} messages`, () => socket.messages.length >= n, timeoutMs, () => socket.messages.map((m) => m.type));
+      return socket.messages;
+    },
+  };
+  ws.on('message', (data) => socket.messages.push(JSON.parse((data as Buffer).toString('utf8')) as DomainEvent));
+  return new Promise((resolve, reject) => {
+    ws.once('open', () => resolve(socket));
+    ws.once('unexpected-response', (_req, res: IncomingMessage) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () => reject(new Error(`handshake answered ${res.statusCode}: ${text}`)));
+    });
+    ws.once('error', reject);
+  });
+}
+
+/**
+ * A transaction that has taken a transaction id and stays open: events committed after it began
+ * are not settled (readable in stream order) until it ends. Any concurrent request can be one.
+ */
+async function openOlderTransaction(): Promise<{ end(): Promise<void> }> {
+  const client = new pg.Client({ connectionString: t.databaseUrl });
+  await client.connect();
+  await client.query('BEGIN');
+  await client.query('SELECT pg_current_xact_id()');
+  return {
+    async end() {
+      await client.query('COMMIT');
+      await client.end();
+    },
+  };
+}
+
+/** Waits until every event about `resourceId` is settled, as the hub reads them. */
+async function settled(resourceId: string): Promise<void> {
+  for (const deadline = Date.now() + 5_000; ;) {
+    const [{ n }] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM events WHERE resource_id = $1 AND tx_id >= pg_snapshot_xmin(pg_current_snapshot())', [resourceId]);
+    if (n === 0) return;
+    if (Date.now() > deadline) throw new Error(`events of ${resourceId} not settled`);
+    await sleep(20);
+  }
+}
+
+/** A handshake the server refuses: its status and JSON body. */
+function refusedHandshake(path: string, headers: Record<string, string>): Promise<{ status: number; body: any }> {
+  const ws = new WebSocket(wsUrl(path), { headers });
+  sockets.push(ws);
+  return new Promise((resolve, reject) => {
+    ws.once('open', () => reject(new Error('the handshake was accepted')));
+    ws.once('unexpected-response', (_req, res: IncomingMessage) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode!, body: text ? JSON.parse(text) : undefined }));
+      res.on('error', () => resolve({ status: res.statusCode!, body: undefined }));
+    });
+    ws.once('error', (error) => reject(error));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('SSE: /events/stream', () => {
+  test('delivers events committed after connecting, each with its cursor as id and its type as event', async () => {
+    const before = await submit(ownerToken, { type: `sse-${suffix()}` });
+    await settled(before.id);
+    const stream = await openSse('/api/v1/events/stream', bearer(ownerToken));
+    expect(stream.status).toBe(200);
+    expect(stream.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    expect(stream.headers.get('cache-control')).toContain('no-cache');
+    const job = await submit(ownerToken, { type: `sse-${suffix()}`, payload: { secretish: 'payload-is-not-streamed' } });
+    const frame = await stream.waitFor((f) => f.data.resourceId === job.id);
+    expect(frame.event).toBe('job.queued');
+    expect(frame.id).toBe(frame.data.cursor);
+    expectDomainEvent(frame.data);
+    expect(frame.data).toMatchObject({ type: 'job.queued', resourceType: 'job', actorType: 'user', data: { jobType: job.type, status: 'queued', attempt: 0 } });
+    expect(JSON.stringify(frame.data)).not.toContain('payload-is-not-streamed');
+    // Without Last-Event-ID, nothing from before the connection is replayed.
+    expect(stream.frames.some((f) => f.data.resourceId === before.id)).toBe(false);
+  });
+
+  test('?types filters by exact type or prefix', async () => {
+    const agent = await mintAgent(ownerToken, { capabilities: [`only-${suffix()}`] });
+    // Committed and settled before the streams open: none of them replays it.
+    await settled(agent.id);
+    const succeeded = await openSse('/api/v1/events/stream?types=job.succeeded', bearer(ownerToken));
+    const agents = await openSse('/api/v1/events/stream?types=agent.*', bearer(ownerToken));
+    const both = await openSse('/api/v1/events/stream?types=job.running,agent.updated', bearer(ownerToken));
+    const job = await submit(ownerToken, { type: `filtered-${suffix()}`, targetAgentId: agent.id });
+    await call(ownerToken, 'PUT', `/api/v1/agents/${agent.id}`, { capabilities: [job.type] });
+    await runJob(agent, job.id);
+    const done = await succeeded.waitFor((f) => f.data.resourceId === job.id);
+    expect(done.event).toBe('job.succeeded');
+    expect(succeeded.frames.map((f) => f.event)).toEqual(['job.succeeded']);
+    await agents.waitFor((f) => f.event === 'agent.updated');
+    expect(new Set(agents.frames.map((f) => f.event))).toEqual(new Set(['agent.updated']));
+    await both.waitForCount(2);
+    expect(both.frames.map((f) => f.event)).toEqual(['agent.updated', 'job.running']);
+    // By the time the filtered event arrived, any earlier event the filter let through would have too.
+    await sleep(200);
+    expect(succeeded.frames).toHaveLength(1);
+
+    const bad = await call(ownerToken, 'GET', '/api/v1/events/stream?types=Job.Queued');
+    expectResponse(bad, 'GET', '/api/v1/events/stream', 400, 'VALIDATION_FAILED');
+  });
+
+  test('Last-Event-ID resumes right after that event: everything since, in order, nothing repeated', async () => {
+    // An organization of its own, so that every one of its events is accounted for.
+    const token = (await otherOrganization(t, ownerToken)).owner.accessToken;
+    const other = (await call(token, 'GET', '/api/v1/me/permissions')).body.data.organizationId;
+    const first = await openSse('/api/v1/events/stream', bearer(token));
+    const jobs = [await submit(token, { type: 'resume' }), await submit(token, { type: 'resume' }), await submit(token, { type: 'resume' })];
+    const seen = await first.waitForCount(3);
+    expect(seen.map((f) => f.data.resourceId)).toEqual(jobs.map((j) => j.id));
+    const k = seen[1];
+    first.close();
+
+    const more = [await submit(token, { type: 'resume' }), await submit(token, { type: 'resume' })];
+    expectResponse(await call(token, 'POST', `/api/v1/jobs/${jobs[0].id}/cancel`), 'POST', '/api/v1/jobs/{id}/cancel', 200);
+    const agent = await mintAgent(token);
+
+    const resumed = await openSse('/api/v1/events/stream', { ...bearer(token), 'last-event-id': k.id! });
+    const expected = [
+      ['job.queued', jobs[2].id], ['job.queued', more[0].id], ['job.queued', more[1].id], ['job.cancelled', jobs[0].id], ['agent.created', agent.id],
+    ];
+    await resumed.waitForCount(expected.length);
+    await sleep(300);
+    expect(resumed.frames.map((f) => [f.event, f.data.resourceId])).toEqual(expected);
+    for (const f of resumed.frames) expectDomainEvent(f.data, other);
+    const cursors = resumed.frames.map((f) => f.id!);
+    expect(new Set(cursors).size).toBe(cursors.length);
+    // The same events, in the same order, as the outbox lists them (newest first there).
+    const outbox = expectResponse(await call(token, 'GET', '/api/v1/events/outbox?limit=200'), 'GET', '/api/v1/events/outbox', 200);
+    const all = (outbox.body.data as DomainEvent[]).reverse();
+    const at = all.findIndex((e) => e.cursor === k.id);
+    expect(all.slice(at + 1).map((e) => e.cursor)).toEqual(cursors);
+
+    // And it goes on live.
+    const live = await submit(token, { type: 'resume' });
+    const frame = await resumed.waitFor((f) => f.data.resourceId === live.id);
+    expect(resumed.frames.indexOf(frame)).toBe(expected.length);
+  });
+
+  test('an event committed behind an older, still open transaction is delivered once that one ends: late, never lost', async () => {
+    const stream = await openSse('/api/v1/events/stream?types=job.queued', bearer(ownerToken));
+    const older = await openOlderTransaction();
+    let job: Record<string, any>;
+    try {
+      job = await submit(ownerToken, { type: `late-${suffix()}` });
+      await sleep(300);
+    } finally {
+      await older.end();
+    }
+    const frame = await stream.waitFor((f) => f.data.resourceId === job.id);
+    expect(frame.event).toBe('job.queued');
+    expect(stream.frames.filter((f) => f.data.resourceId === job.id)).toHaveLength(1);
+  });
+
+  test('a malformed Last-Event-ID is 400', async () => {
+    for (const id of ['abc', '12', '1-2-3', '-1-2', '1-', '99999999999999999999999-1']) {
+      const res = await call(ownerToken, 'GET', '/api/v1/events/stream', undefined, { 'last-event-id': id });
+      expectResponse(res, 'GET', '/api/v1/events/stream', 400, 'VALIDATION_FAILED');
+      expect(res.body.error.validationErrors).toEqual([expect.objectContaining({ field: 'Last-Event-ID', code: 'INVALID_CURSOR' })]);
+    }
+  });
+
+  test("another organization's events never arrive", async () => {
+    const other = await otherOrganization(t, ownerToken);
+    const mine = await openSse('/api/v1/events/stream', bearer(ownerToken));
+    const theirs = await openSse('/api/v1/events/stream', bearer(other.owner.accessToken));
+    // A resume from the very start replays history: still only the caller's organization.
+    const replay = await openSse('/api/v1/events/stream', { ...bearer(other.owner.accessToken), 'last-event-id': '0-0' });
+    const foreignAgent = await mintAgent(other.owner.accessToken);
+    const foreignJob = await submit(other.owner.accessToken, { type: 'theirs' });
+    const marker = await submit(ownerToken, { type: `marker-${suffix()}` });
+    await mine.waitFor((f) => f.data.resourceId === marker.id);
+    await theirs.waitFor((f) => f.data.resourceId === foreignJob.id);
+    await replay.waitFor((f) => f.data.resourceId === foreignJob.id);
+    await sleep(200);
+    expect(mine.frames.filter((f) => f.data.organizationId !== orgId)).toEqual([]);
+    expect(mine.frames.some((f) => [foreignAgent.id, foreignJob.id].includes(f.data.resourceId))).toBe(false);
+    expect(theirs.frames.map((f) => f.data.resourceId)).toEqual([foreignAgent.id, foreignJob.id]);
+    expect(replay.frames.map((f) => f.data.resourceId)).toEqual([foreignAgent.id, foreignJob.id]);
+  });
+
+  test('needs event.read, and authentication', async () => {
+    const nobody = await addMember(t, ownerToken, []);
+    expectResponse(await call(nobody.accessToken, 'GET', '/api/v1/events/stream'), 'GET', '/api/v1/events/stream', 403, 'FORBIDDEN');
+    expectResponse(await call(null, 'GET', '/api/v1/events/stream'), 'GET', '/api/v1/events/stream', 401, 'UNAUTHENTICATED');
+  });
+});
+
+describe("SSE: a job's events", () => {
+  test("/jobs/{id}/events replays a finished job's events and ends after the terminal one", async () => {
+    const type = `replayed-${suffix()}`;
+    const agent = await mintAgent(ownerToken, { capabilities: [type] });
+    const job = await submit(ownerToken, { type, targetAgentId: agent.id });
+    await runJob(agent, job.id);
+    const stream = await openSse(`/api/v1/jobs/${job.id}/events`, bearer(ownerToken));
+    expect(stream.status).toBe(200);
+    await stream.waitForEnd();
+    expect(stream.frames.map((f) => f.event)).toEqual(['job.queued', 'job.leased', 'job.running', 'job.succeeded']);
+    for (const f of stream.frames) expect(f.data.resourceId).toBe(job.id);
+
+    // Resumed after the running event: only the end, then the stream closes.
+    const resumed = await openSse(`/api/v1/jobs/${job.id}/events`, { ...bearer(ownerToken), 'last-event-id': stream.frames[2].id! });
+    await resumed.waitForEnd();
+    expect(resumed.frames.map((f) => f.event)).toEqual(['job.succeeded']);
+  });
+
+  test("a finished job's history is complete even while an older transaction is still open", async () => {
+    const type = `held-back-${suffix()}`;
+    const agent = await mintAgent(ownerToken, { capabilities: [type] });
+    const job = await submit(ownerToken, { type, targetAgentId: agent.id });
+    const older = await openOlderTransaction();
+    let stream: SseStream;
+    try {
+      await runJob(agent, job.id);
+      stream = await openSse(`/api/v1/jobs/${job.id}/events`, bearer(ownerToken));
+      expect(stream.status).toBe(200);
+      await sleep(300);
+    } finally {
+      await older.end();
+    }
+    await stream.waitForEnd();
+    expect(stream.frames.map((f) => f.event)).toEqual(['job.queued', 'job.leased', 'job.running', 'job.succeeded']);
+  });
+
+  test('the replay of a job retried after it failed goes on to its last end', async () => {
+    const type = `retried-${suffix()}`;
+    const agent = await mintAgent(ownerToken, { capabilities: [type] });
+    const job = await submit(ownerToken, { type, maxAttempts: 1 });
+    const first = await asAgent(agent, 'POST', `/api/v1/agents/${agent.id}/jobs/claim`);
+    expect(first.status).toBe(200);
+    const failed = await asAgent(agent, 'POST', `/api/v1/agents/${agent.id}/jobs/${job.id}/complete`, { leaseId: first.body.data.claims[0].lease.id, status: 'failed' });
+    expect(failed.status).toBe(204);
+    expectResponse(await call(ownerToken, 'POST', `/api/v1/agent-runtime/job-failures/${job.id}/retry`), 'POST', '/api/v1/agent-runtime/job-failures/{id}/retry', 200);
+    await runJob(agent, job.id);
+    await settled(job.id);
+    const stream = await openSse(`/api/v1/jobs/${job.id}/events`, bearer(ownerToken));
+    await stream.waitForEnd();
+    expect(stream.frames.map((f) => f.event)).toEqual(['job.queued', 'job.leased', 'job.failed', 'job.queued', 'job.leased', 'job.running', 'job.succeeded']);
+  });
+
+  test('follows a live job and ends when it finishes; only that job', async () => {
+    const type = `followed-${suffix()}`;
+    const agent = await mintAgent(ownerToken, { capabilities: [type] });
+    const job = await submit(ownerToken, { type, targetAgentId: agent.id });
+    const bystander = await submit(ownerToken, { type: `bystander-${suffix()}` });
+    const stream = await openSse(`/api/v1/jobs/${job.id}/events`, bearer(ownerToken));
+    await stream.waitFor((f) => f.event === 'job.queued');
+    expect(stream.ended).toBe(false);
+    expectResponse(await call(ownerToken, 'POST', `/api/v1/jobs/${bystander.id}/cancel`), 'POST', '/api/v1/jobs/{id}/cancel', 200);
+    expectResponse(await call(ownerToken, 'POST', `/api/v1/jobs/${job.id}/cancel`), 'POST', '/api/v1/jobs/{id}/cancel', 200);
+    await stream.waitForEnd();
+    expect(stream.frames.map((f) => [f.event, f.data.resourceId])).toEqual([['job.queued', job.id], ['job.cancelled', job.id]]);
+  });
+
+  test('an unknown job is 404, a malformed Last-Event-ID 400', async () => {
+    expectResponse(await call(ownerToken, 'GET', `/api/v1/jobs/${randomUUID()}/events`), 'GET', '/api/v1/jobs/{id}/events', 404, 'NOT_FOUND');
+    const job = await submit(ownerToken, { type: `bad-cursor-${suffix()}` });
+    expectResponse(await call(ownerToken, 'GET', `/api/v1/jobs/${job.id}/events`, undefined, { 'last-event-id': 'nope' }), 'GET', '/api/v1/jobs/{id}/events', 400, 'VALIDATION_FAILED');
+  });
+});
+
+describe('WebSockets', () => {
+  test('/events/ws sends each event as a DomainEvent message', async () => {
+    const socket = await openSocket('/api/v1/events/ws', bearer(ownerToken));
+    const job = await submit(ownerToken, { type: `ws-${suffix()}` });
+    const event = await socket.waitFor((e) => e.resourceId === job.id);
+    expectDomainEvent(event);
+    expect(event).toMatchObject({ type: 'job.queued', resourceType: 'job', data: { jobType: job.type } });
+  });
+
+  test('/events/ws?after= resumes after that cursor, with the stream filters', async () => {
+    const type = `ws-resume-${suffix()}`;
+    const agent = await mintAgent(ownerToken, { capabilities: [type] });
+    const job = await submit(ownerToken, { type, targetAgentId: agent.id });
+    await runJob(agent, job.id);
+    const history = expectResponse(await call(ownerToken, 'GET', `/api/v1/events/outbox?resourceId=${job.id}`), 'GET', '/api/v1/events/outbox', 200);
+    const [succeeded, running, leased, queued] = history.body.data as DomainEvent[];
+    expect([queued.type, leased.type, running.type, succeeded.type]).toEqual(['job.queued', 'job.leased', 'job.running', 'job.succeeded']);
+
+    const socket = await openSocket(`/api/v1/events/ws?after=${queued.cursor}&resourceId=${job.id}`, bearer(ownerToken));
+    await socket.waitForCount(3);
+    await sleep(200);
+    expect(socket.messages.map((m) => m.cursor)).toEqual([leased.cursor, running.cursor, succeeded.cursor]);
+
+    const typed = await openSocket(`/api/v1/events/ws?after=${queued.cursor}&types=job.succeeded`, bearer(ownerToken));
+    const only = await typed.waitFor((m) => m.resourceId === job.id);
+    expect(only.type).toBe('job.succeeded');
+    expect(typed.messages.every((m) => m.type === 'job.succeeded')).toBe(true);
+
+    const bad = await refusedHandshake('/api/v1/events/ws?after=yesterday', bearer(ownerToken));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('VALIDATION_FAILED');
+  });
+
+  test('/dashboard/stream sends every event of the organization', async () => {
+    // An organization of its own, so that every one of its events is accounted for.
+    const token = (await otherOrganization(t, ownerToken)).owner.accessToken;
+    const socket = await openSocket('/api/v1/dashboard/stream', bearer(token));
+    const foreign = await submit(ownerToken, { type: `elsewhere-${suffix()}` });
+    const agent = await mintAgent(token);
+    const job = await submit(token, { type: 'dash' });
+    await socket.waitFor((e) => e.resourceId === job.id);
+    await sleep(200);
+    expect(socket.messages.map((m) => [m.type, m.resourceId])).toEqual([['agent.created', agent.id], ['job.queued', job.id]]);
+    expect(socket.messages.some((m) => m.resourceId === foreign.id)).toBe(false);
+  });
+
+  test('a handshake without credentials is 401, without event.read 403, for both streams', async () => {
+    const nobody = await addMember(t, ownerToken, []);
+    for (const path of ['/api/v1/events/ws', '/api/v1/dashboard/stream']) {
+      const anonymous = await refusedHandshake(path, {});
+      expect(anonymous.status).toBe(401);
+      expectMatchesContract('GET', path, 401, anonymous.body);
+      expect(anonymous.body.error.code).toBe('UNAUTHENTICATED');
+      const badToken = await refusedHandshake(path, bearer('not-a-token'));
+      expect(badToken.status).toBe(401);
+      const forbidden = await refusedHandshake(path, bearer(nobody.accessToken));
+      expect(forbidden.status).toBe(403);
+      expectMatchesContract('GET', path, 403, forbidden.body);
+      expect(forbidden.body.error.code).toBe('FORBIDDEN');
+    }
+    // An API key works as well as a user's token.
+    const key = await mintApiKey(t, ownerToken, { permissions: ['event.read'] });
+    await openSocket('/api/v1/events/ws', { 'x-api-key': key.secret });
+  });
+
+  test('a plain GET to a WebSocket endpoint is 426 UPGRADE_REQUIRED', async () => {
+    for (const path of ['/api/v1/events/ws', '/api/v1/dashboard/stream']) {
+      const res = await call(ownerToken, 'GET', path);
+      expect(res.status).toBe(426);
+      expect(res.headers.get('upgrade')).toBe('websocket');
+      expect(res.body).toMatchObject({ success: false, data: null, error: { code: 'UPGRADE_REQUIRED' } });
+    }
+  });
+});
+
+describe('the outbox', () => {
+  test('lists events newest first, by cursor, filtered by type and resource', async () => {
+    const token = (await otherOrganization(t, ownerToken)).owner.accessToken;
+    const agent = await mintAgent(token);
+    const jobs = [await submit(token, { type: 'a' }), await submit(token, { type: 'b' }), await submit(token, { type: 'c' })];
+    expectResponse(await call(token, 'POST', `/api/v1/jobs/${jobs[1].id}/cancel`), 'POST', '/api/v1/jobs/{id}/cancel', 200);
+    const expected = [['job.cancelled', jobs[1].id], ['job.queued', jobs[2].id], ['job.queued', jobs[1].id], ['job.queued', jobs[0].id], ['agent.created', agent.id]];
+
+    const pages: DomainEvent[][] = [];
+    let cursor: string | null = null;
+    for (let i = 0; i < 5; i++) {
+      const res: RawResponse = expectResponse(await call(token, 'GET', `/api/v1/events/outbox?limit=2${cursor ? `&cursor=${cursor}` : ''}`), 'GET', '/api/v1/events/outbox', 200);
+      pages.push(res.body.data);
+      cursor = res.body.meta.cursor.next;
+      expect(res.body.meta.cursor).toEqual({ limit: 2, next: cursor, hasNext: cursor !== null });
+      if (!cursor) break;
+    }
+    expect(pages.map((p) => p.length)).toEqual([2, 2, 1]);
+    expect(pages.flat().map((e) => [e.type, e.resourceId])).toEqual(expected);
+
+    const queued = expectResponse(await call(token, 'GET', '/api/v1/events/outbox?types=job.queued'), 'GET', '/api/v1/events/outbox', 200);
+    expect(queued.body.data.map((e: DomainEvent) => e.resourceId)).toEqual([jobs[2].id, jobs[1].id, jobs[0].id]);
+    const prefixed = expectResponse(await call(token, 'GET', '/api/v1/events/outbox?types=agent.*,job.cancelled'), 'GET', '/api/v1/events/outbox', 200);
+    expect(prefixed.body.data.map((e: DomainEvent) => e.type)).toEqual(['job.cancelled', 'agent.created']);
+    const one = expectResponse(await call(token, 'GET', `/api/v1/events/outbox?resourceType=job&resourceId=${jobs[1].id}`), 'GET', '/api/v1/events/outbox', 200);
+    expect(one.body.data.map((e: DomainEvent) => e.type)).toEqual(['job.cancelled', 'job.queued']);
+    const future = expectResponse(await call(token, 'GET', `/api/v1/events/outbox?since=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`), 'GET', '/api/v1/events/outbox', 200);
+    expect(future.body.data).toEqual([]);
+
+    for (const bad of ['cursor=abc', 'limit=0', 'limit=201', 'types=NOPE']) {
+      expectResponse(await call(token, 'GET', `/api/v1/events/outbox?${bad}`), 'GET', '/api/v1/events/outbox', 400, 'VALIDATION_FAILED');
+    }
+  });
+});
+
+describe('two replicas on one database', () => {
+  let b: RunningServer | undefined;
+  afterAll(async () => {
+    await b?.stop();
+  });
+
+  test("an SSE client on replica B receives an event caused by a request to replica A; a long-poll on B wakes for a job queued on A", async () => {
+    b = await spawnServer({
+      LOG_LEVEL: 'info',
+      DATABASE_URL: t.databaseUrl,
+      DATABASE_POOL_SIZE: '5',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      RATE_LIMIT_ENABLED: 'false',
+    });
+    expect(b.baseUrl).not.toBe(t.baseUrl);
+    // Each replica signs its own access tokens here (no shared key is configured): an API key works on both.
+    const key = await mintApiKey(t, ownerToken, {});
+    const onB = await openSse('/api/v1/events/stream', { 'x-api-key': key.secret }, b.baseUrl);
+    expect(onB.status).toBe(200);
+    const job = await submit(ownerToken, { type: `replicated-${suffix()}` });
+    const frame = await onB.waitFor((f) => f.data.resourceId === job.id);
+    expect(frame.event).toBe('job.queued');
+
+    const type = `cross-${suffix()}`;
+    const agent = await mintAgent(ownerToken, { capabilities: [type] });
+    const started = Date.now();
+    const polling = raw(b.baseUrl, `/api/v1/agents/${agent.id}/jobs/claim?wait=10`, { method: 'POST', headers: { 'x-agent-secret': agent.secret } });
+    await sleep(300);
+    const queued = await submit(ownerToken, { type });
+    const claimed = await polling;
+    expect(claimed.status).toBe(200);
+    expect(claimed.body.data.claims[0].job.id).toBe(queued.id);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect((await call(null, 'GET', `/api/v1/jobs/${queued.id}`, undefined, { 'x-api-key': key.secret }, b.baseUrl)).body.data.status).toBe('leased');
+  });
+});

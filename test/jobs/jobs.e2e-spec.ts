@@ -1,0 +1,800 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { expectResponse, raw, type RawResponse } from '../support/contract.js';
+import { addMember, otherOrganization, type Member } from '../support/fixtures.js';
+import { startServer, type TestServer } from '../support/server.js';
+
+/**
+ * The job queue end to end, with short timing (2 s leases, a 200 ms reaper, 1 s heartbeats):
+ * submission (Idempotency-Key required), claims (matching, order, SKIP LOCKED under a race,
+ * long-polls), progress, completion (idempotent per attempt, retries with backoff), lease expiry
+ * and renewal, cancellation (the holding agent is told), the runtime views and the smoke test, what
+ * happens to jobs when their agent goes away, and isolation between organizations.
+ */
+
+let t: TestServer;
+let ownerToken: string;
+
+beforeAll(async () => {
+  t = await startServer({ JOB_LEASE_SECONDS: '2', JOB_REAPER_INTERVAL_MS: '200', AGENT_HEARTBEAT_INTERVAL_SECONDS: '1' });
+  ownerToken = (await t.login()).accessToken;
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const suffix = () => randomBytes(3).toString('hex');
+/** A job type of its own for each test: agents of other tests never match it. */
+const jobType = (what = 'job') => `${what}-${suffix()}`;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function call(token: string | null, method: string, path: string, json?: unknown, headers: Record<string, string> = {}): Promise<RawResponse> {
+  return raw(t.baseUrl, path, { method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers }, json });
+}
+
+interface Agent {
+  id: string;
+  secret: string;
+}
+
+async function mintAgent(body: Record<string, unknown> = {}, token = ownerToken): Promise<Agent> {
+  const res = expectResponse(await call(token, 'POST', '/api/v1/agents', { name: `agent-${suffix()}`, ...body }), 'POST', '/api/v1/agents', 201);
+  return { id: res.body.data.agent.id, secret: res.body.data.agentSecret };
+}
+
+const asAgent = (agent: Agent, method: string, path: string, json?: unknown) =>
+  raw(t.baseUrl, path, { method, headers: { 'x-agent-secret': agent.secret }, json });
+
+async function submit(body: Record<string, unknown>, token = ownerToken): Promise<Record<string, any>> {
+  const res = await call(token, 'POST', '/api/v1/jobs', body, { 'idempotency-key': randomUUID() });
+  return expectResponse(res, 'POST', '/api/v1/jobs', 201).body.data;
+}
+
+async function getJob(id: string, token = ownerToken): Promise<Record<string, any>> {
+  return expectResponse(await call(token, 'GET', `/api/v1/jobs/${id}`), 'GET', '/api/v1/jobs/{id}', 200).body.data;
+}
+
+async function claim(agent: Agent, query = ''): Promise<RawResponse> {
+  const res = await asAgent(agent, 'POST', `/api/v1/agents/${agent.id}/jobs/claim${query ? `?${query}` : ''}`);
+  if (res.status === 200 || res.status === 204) expectResponse(res, 'POST', '/api/v1/agents/{id}/jobs/claim', res.status);
+  return res;
+}
+
+interface Claim {
+  job: Record<string, any>;
+  lease: { id: string; expiresAt: string; attempt: number };
+}
+
+/** Claims and expects jobs: answers the claims. */
+async function claimSome(agent: Agent, query = ''): Promise<Claim[]> {
+  const res = await claim(agent, query);
+  if (res.status !== 200) throw new Error(`claim answered ${res.status}: ${res.text}`);
+  return res.body.data.claims;
+}
+
+async function claimOne(agent: Agent, query = ''): Promise<Claim> {
+  const claims = await claimSome(agent, query);
+  expect(claims).toHaveLength(1);
+  return claims[0];
+}
+
+async function expectNothingToClaim(agent: Agent, query = ''): Promise<RawResponse> {
+  const res = await claim(agent, query);
+  expect({ status: res.status, text: res.text }).toEqual({ status: 204, text: '' });
+  return res;
+}
+
+const complete = (agent: Agent, jobId: string, json: Record<string, unknown>) =>
+  asAgent(agent, 'POST', `/api/v1/agents/${agent.id}/jobs/${jobId}/complete`, json);
+const progress = (agent: Agent, jobId: string, json: Record<string, unknown>) =>
+  asAgent(agent, 'POST', `/api/v1/agents/${agent.id}/jobs/${jobId}/progress`, json);
+const heartbeat = (agent: Agent) => asAgent(agent, 'POST', `/api/v1/agents/${agent.id}/heartbeat`, {});
+
+/** The job's events, oldest first. */
+async function eventsOf(jobId: string, token = ownerToken): Promise<{ type: string; data: Record<string, any>; actorType: string }[]> {
+  const res = expectResponse(await call(token, 'GET', `/api/v1/events/outbox?limit=200&resourceId=${jobId}`), 'GET', '/api/v1/events/outbox', 200);
+  return res.body.data.reverse();
+}
+
+/** Polls until `ok`, or fails with the last value seen. */
+async function until<T>(what: string, fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 8000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await fn();
+  while (!ok(last)) {
+    if (Date.now() > deadline) throw new Error(`${what}: not reached within ${timeoutMs} ms; last: ${JSON.stringify(last)}`);
+    await sleep(100);
+    last = await fn();
+  }
+  return last;
+}
+
+describe('submitting', () => {
+  test('without an Idempotency-Key is 400 and queues nothing', async () => {
+    const type = jobType();
+    const res = await call(ownerToken, 'POST', '/api/v1/jobs', { type });
+    expectResponse(res, 'POST', '/api/v1/jobs', 400, 'VALIDATION_FAILED');
+    expect(res.body.error.validationErrors).toEqual([expect.objectContaining({ field: 'Idempotency-Key' })]);
+    const list = expectResponse(await call(ownerToken, 'GET', `/api/v1/jobs?type=${type}`), 'GET', '/api/v1/jobs', 200);
+    expect(list.body.meta.pagination.totalItems).toBe(0);
+  });
+
+  test('answers 201 with the queued job; a replay with the same key answers the same job, and only one exists', async () => {
+    const type = jobType();
+    const key = randomUUID();
+    const body = { type, payload: { url: 'https://example.com/healthz' }, priority: 5, maxAttempts: 4, timeoutSeconds: 120, costEstimate: { amount: 0.42, currency: 'USD' } };
+    const first = expectResponse(await call(ownerToken, 'POST', '/api/v1/jobs', body, { 'idempotency-key': key }), 'POST', '/api/v1/jobs', 201);
+    const job = first.body.data;
+    expect(job).toMatchObject({
+      type, status: 'queued', priority: 5, payload: body.payload, maxAttempts: 4, timeoutSeconds: 120, costEstimate: { amount: 0.42, currency: 'USD' },
+      attempts: 0, retryCount: 0, agentId: null, targetAgentId: null, selector: null, usage: {}, result: null, progress: null,
+      errorCode: null, leaseExpiresAt: null, startedAt: null, completedAt: null, createdBy: { type: 'user' },
+    });
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+    const replay = expectResponse(await call(ownerToken, 'POST', '/api/v1/jobs', body, { 'idempotency-key': key }), 'POST', '/api/v1/jobs', 201);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(replay.body.data.id).toBe(job.id);
+    // The same key for another request is refused.
+    const reused = await call(ownerToken, 'POST', '/api/v1/jobs', { ...body, priority: 6 }, { 'idempotency-key': key });
+    expectResponse(reused, 'POST', '/api/v1/jobs', 422, 'IDEMPOTENCY_KEY_REUSED');
+    const list = expectResponse(await call(ownerToken, 'GET', `/api/v1/jobs?type=${type}`), 'GET', '/api/v1/jobs', 200);
+    expect(list.body.data.map((j: { id: string }) => j.id)).toEqual([job.id]);
+    expect((await eventsOf(job.id)).map((e) => e.type)).toEqual(['job.queued']);
+  });
+
+  test.each([
+    ['no type', { type: undefined }, 'type'],
+    ['an upper-case type', { type: 'Deploy' }, 'type'],
+    ['a type starting with a digit', { type: '1job' }, 'type'],
+    ['a 101-character type', { type: 'a'.repeat(101) }, 'type'],
+    ['a payload that is an array', { payload: [1, 2] }, 'payload'],
+    ['a payload over 256 KiB', { payload: { blob: 'x'.repeat(262_145) } }, 'payload'],
+    ['a target that is not a uuid', { targetAgentId: 'agent-1' }, 'targetAgentId'],
+    ['a selector with a number', { selector: { region: 1 } }, 'selector'],
+    ['priority 101', { priority: 101 }, 'priority'],
+    ['priority -101', { priority: -101 }, 'priority'],
+    ['priority 1.5', { priority: 1.5 }, 'priority'],
+    ['maxAttempts 0', { maxAttempts: 0 }, 'maxAttempts'],
+    ['maxAttempts 21', { maxAttempts: 21 }, 'maxAttempts'],
+    ['timeoutSeconds 0', { timeoutSeconds: 0 }, 'timeoutSeconds'],
+    ['timeoutSeconds 86401', { timeoutSeconds: 86_401 }, 'timeoutSeconds'],
+    ['a cost in a lower-case currency', { costEstimate: { amount: 1, currency: 'usd' } }, 'costEstimate'],
+    ['a negative cost', { costEstimate: { amount: -1, currency: 'USD' } }, 'costEstimate'],
+  ])('%s is 400', async (_what, body: Record<string, unknown>, field) => {
+    const type = jobType();
+    const res = await call(ownerToken, 'POST', '/api/v1/jobs', { type, ...body }, { 'idempotency-key': randomUUID() });
+    expectResponse(res, 'POST', '/api/v1/jobs', 400, 'VALIDATION_FAILED');
+    expect(res.body.error.validationErrors.map((e: { field: string }) => e.field.split(/[.[]/)[0])).toContain(field);
+    const [{ n }] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM jobs WHERE type = $1', [typeof body.type === 'string' ? body.type : type]);
+    expect(n).toBe(0);
+  });
+
+  test('an unknown target agent, or one of another organization, is 422 UNKNOWN_AGENT; a revoked one 422 AGENT_REVOKED', async () => {
+    const type = jobType();
+    const other = await otherOrganization(t, ownerToken);
+    const foreign = await mintAgent({}, other.owner.accessToken);
+    for (const targetAgentId of [randomUUID(), foreign.id]) {
+      const res = await call(ownerToken, 'POST', '/api/v1/jobs', { type, targetAgentId }, { 'idempotency-key': randomUUID() });
+      expectResponse(res, 'POST', '/api/v1/jobs', 422, 'UNKNOWN_AGENT');
+    }
+    const revoked = await mintAgent();
+    expectResponse(await call(ownerToken, 'POST', `/api/v1/agents/${revoked.id}/revoke`), 'POST', '/api/v1/agents/{id}/revoke', 200);
+    expectResponse(await call(ownerToken, 'POST', '/api/v1/jobs', { type, targetAgentId: revoked.id }, { 'idempotency-key': randomUUID() }), 'POST', '/api/v1/jobs', 422, 'AGENT_REVOKED');
+    const [{ n }] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM jobs WHERE type = $1', [type]);
+    expect(n).toBe(0);
+  });
+});
+
+describe('claiming', () => {
+  test('a claim answers the job with its lease, then 204 when nothing is left', async () => {
+    const type = jobType();
+    const agent = await mintAgent({ capabilities: [type] });
+    const job = await submit({ type, payload: { n: 1 } });
+    const res = await claim(agent);
+    expect(res.status).toBe(200);
+    expect(res.body.data.cancelJobIds).toEqual([]);
+    const [{ job: claimed, lease }] = res.body.data.claims;
+    expect(claimed).toMatchObject({ id: job.id, status: 'leased', agentId: agent.id, attempts: 1, retryCount: 0, payload: { n: 1 } });
+    expect(lease.attempt).toBe(1);
+    expect(lease.expiresAt).toBe(claimed.leaseExpiresAt);
+    // JOB_LEASE_SECONDS=2.
+    const ttl = Date.parse(lease.expiresAt) - Date.now();
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(2_500);
+    expect(claimed.startedAt).not.toBeNull();
+    await expectNothingToClaim(agent);
+    expect((await getJob(job.id)).status).toBe('leased');
+    expect((await eventsOf(job.id)).map((e) => e.type)).toEqual(['job.queued', 'job.leased']);
+  });
+
+  test('only agents declaring the type (or * or no capability at all) claim it', async () => {
+    // An organization of its own: agents taking any type would take other tests' jobs.
+    const token = (await otherOrganization(t, ownerToken)).owner.accessToken;
+    const type = jobType();
+    const wrong = await mintAgent({ capabilities: [`${type}-other`, 'noop'] }, token);
+    const exact = await mintAgent({ capabilities: [type] }, token);
+    const star = await mintAgent({ capabilities: ['*'] }, token);
+    const any = await mintAgent({ capabilities: [] }, token);
+    const jobs = [await submit({ type }, token), await submit({ type }, token), await submit({ type }, token)];
+    await expectNothingToClaim(wrong);
+    const got = [(await claimOne(exact)).job.id, (await claimOne(star)).job.id, (await claimOne(any)).job.id];
+    expect(got.sort()).toEqual(jobs.map((j) => j.id).sort());
+    for (const agent of [wrong, exact, star, any]) await expectNothingToClaim(agent);
+  });
+
+  test('a selector needs every one of its labels on the agent', async () => {
+    const type = jobType();
+    const partial = await mintAgent({ capabilities: [type], labels: { region: 'eu' } });
+    const otherValue = await mintAgent({ capabilities: [type], labels: { region: 'us', tier: 'gold' } });
+    const full = await mintAgent({ capabilities: [type], labels: { region: 'eu', tier: 'gold', extra: 'x' } });
+    const job = await submit({ type, selector: { region: 'eu', tier: 'gold' } });
+    expect(job.selector).toEqual({ region: 'eu', tier: 'gold' });
+    await expectNothingToClaim(partial);
+    await expectNothingToClaim(otherValue);
+    expect((await claimOne(full)).job.id).toBe(job.id);
+  });
+
+  test('a job aimed at an agent is claimed by that agent only', async () => {
+    const type = jobType();
+    const bystander = await mintAgent({ capabilities: [type] });
+    const target = await mintAgent({ capabilities: [type] });
+    const job = await submit({ type, targetAgentId: target.id });
+    expect(job.targetAgentId).toBe(target.id);
+    await expectNothingToClaim(bystander);
+    expect((await claimOne(target)).job.id).toBe(job.id);
+  });
+
+  test('highest priority first, then first queued first', async () => {
+    const type = jobType();
+    const agent = await mintAgent({ capabilities: [type] });
+    const p0a = await submit({ type, priority: 0 });
+    const p10a = await submit({ type, priority: 10 });
+    const p0b = await submit({ type, priority: 0 });
+    const pm5 = await submit({ type, priority: -5 });
+    const p10b = await submit({ type, priority: 10 });
+    const order: string[] = [];
+    for (let i = 0; i < 5; i++) order.push((await claimOne(agent)).job.id);
+    expect(order).toEqual([p10a.id, p10b.id, p0a.id, p0b.id, pm5.id]);
+    await expectNothingToClaim(agent);
+  });
+
+  test('?max=3 claims three jobs at once, each with a lease of its own', async () => {
+    const type = jobType();
+    const agent = await mintAgent({ capabilities: [type] });
+    for (let i = 0; i < 5; i++) await submit({ type });
+    const claims = await claimSome(agent, 'max=3');
+    expect(claims).toHaveLength(3);
+    expect(new Set(claims.map((c) => c.job.id)).size).toBe(3);
+    expect(new Set(claims.map((c) => c.lease.id)).size).toBe(3);
+    expect(await claimSome(agent, 'max=50')).toHaveLength(2);
+    for (const bad of ['max=0', 'max=51', 'wait=31', 'wait=-1', 'max=two']) {
+      expectResponse(await claim(agent, bad), 'POST', '/api/v1/agents/{id}/jobs/claim', 400, 'VALIDATION_FAILED');
+    }
+  });
+
+  test('a long-poll answers as soon as a job is queued; with nothing queued it answers 204 after the wait', async () => {
+    const type = jobType();
+    const agent = await mintAgent({ capabilities: [type] });
+    const started = Date.now();
+    const polling = claim(agent, 'wait=5');
+    await sleep(300);
+    const job = await submit({ type });
+    const res = await polling;
+    const elapsed = Date.now() - started;
+    expect(res.status).toBe(200);
+    expect(res.body.data.claims.map((c: Claim) => c.job.id)).toEqual([job.id]);
+    expect(elapsed).toBeLessThan(4_000);
+
+    const idleStart = Date.now();
+    await expectNothingToClaim(agent, 'wait=1');
+    expect(Date.now() - idleStart).toBeGreaterThanOrEqual(900);
+  });
+
+  test('a long-poll takes a job whose retry backoff ends during the wait', async () => {
+    // An organization of its own, where no other event wakes the poll by chance.
+    const token = (await otherOrganization(t, ownerToken)).owner.accessToken;
+    const type = jobType();
+    const agent = await mintAgent({ capabilities: [type] }, token);
+    await submit({ type, maxAttempts: 3 }, token);
+    const first = await claimOne(agent);
+    expect((await complete(agent, first.job.id, { leaseId: first.lease.id, status: 'failed', error: { code: 'E', message: 'once' } })).status).toBe(204);
+    // Claimable again 1 s from now; the poll waits up to 4 s.
+    const res = await claim(agent, 'wait=4');
+    expect(res.status).toBe(200);
+    expect(res.body.data.claims[0].job.id).toBe(first.job.id);
+    expect(res.body.data.claims[0].lease.attempt).toBe(2);
+  });
+
+  test('20 claims at once by 5 agents on 10 jobs: every job is claimed exactly once', async () => {
+    const type = jobType('race');
+    const agents = await Promise.all(Array.from({ length: 5 }, () => mintAgent({ capabilities: [type] })));
+    const jobs: string[] = [];
+    for (let i = 0; i < 10; i++) jobs.push((await submit({ type })).id);
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => claim(agents[i % 5])));
+    expect(answers.every((r) => r.status === 200 || r.status === 204)).toBe(true);
+    const claimed = answers.filter((r) => r.status === 200).flatMap((r) => r.body.data.claims.map((c: Claim) => c.job.id as string));
+    expect(new Set(claimed).size).toBe(claimed.length);
+    // SKIP LOCKED may leave a job for a later claim, never give one twice.
+    for (;;) {
+      const more = await claim(agents[0]);
+      if (more.status === 204) break;
+      claimed.push(...more.body.data.claims.map((c: Claim) => c.job.id as string));
+    }
+    expect(claimed.sort()).toEqual([...jobs].sort());
+    const rows = await t.sql<{ attempts: number; status: string }>('SELECT attempts, status FROM jobs WHERE type = $1', [type]);
+    expect(rows).toHaveLength(10);
+    for (const r of rows) expect(r).toEqual({ attempts: 1, status: 'leased' });
+    const [{ n }] = await t.sql<{ n: number }>("SELECT count(*)::int AS n FROM events WHERE type = 'job.leased' AND resource_id = ANY($1)", [jobs]);
+    expect(n).toBe(10);
+  });
+});
+
+describe('progress and completion', () => {
+  test('progress marks the job running and renews its lease; a wrong lease is 409 LEASE_LOST', async () => {
+    const type = jobType();
+    const agent = await mintAgent({ capabilities: [type] });
+    await submit({ type });
+    const { job, lease } = await claimOne(agent);
+    const first = expectResponse(await progress(agent, job.id, { leaseId: lease.id, percent: 10, message: 'starting' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/progress', 200);
+    expect(first.body.data).toMatchObject({ id: job.id, status: 'running', progress: { percent: 10, message: 'starting' } });
+    expect(Date.parse(first.body.data.leaseExpiresAt)).toBeGreaterThanOrEqual(Date.parse(lease.expiresAt));
+    const second = expectResponse(await progress(agent, job.id, { leaseId: lease.id, percent: 60 }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/progress', 200);
+    expect(second.body.data).toMatchObject({ status: 'running', progress: { percent: 60 } });
+    expectResponse(await progress(agent, job.id, { leaseId: randomUUID(), percent: 70 }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/progress', 409, 'LEASE_LOST');
+    expectResponse(await progress(agent, job.id, { leaseId: lease.id, percent: 101 }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/progress', 400, 'VALIDATION_FAILED');
+    expectResponse(await progress(agent, job.id, { leaseId: 'nope' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/progress', 400, 'VALIDATION_FAILED');
+    expect((await getJob(job.id)).progress).toEqual({ percent: 60 });
+    expect((await eventsOf(job.id)).map((e) => e.type)).toEqual(['job.queued', 'job.leased', 'job.running', 'job.progress']);
+  });
+
+  test('succeeded is 204 and records the result, usage and times; a repeat is 204 with no second event', async () => {
+    const type = jobType();
+    const agent = await mintAgent({ capabilities: [type] });
+    await submit({ type, costEstimate: { amount: 1.5, currency: 'EUR' } });
+    const { job, lease } = await claimOne(agent);
+    const body = {
+      leaseId: lease.id, status: 'succeeded', result: { ok: true, code: 200 }, artifactUrl: 'https://artifacts.example.com/run/1.tar.gz',
+      usage: { durationMs: 1200, inputTokens: 10, outputTokens: 20, cpuSeconds: 0.5, costAmount: 0.02, currency: 'EUR' },
+    };
+    const res = expectResponse(await complete(agent, job.id, body), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
+    expect(res.text).toBe('');
+    const done = await getJob(job.id);
+    expect(done).toMatchObject({
+      status: 'succeeded', result: { ok: true, code: 200 }, usage: body.usage, attempts: 1, retryCount: 0, agentId: agent.id,
+      errorCode: null, errorMessage: null, leaseExpiresAt: null, artifactUrl: body.artifactUrl,
+    });
+    expect(done.completedAt).not.toBeNull();
+    expect(Date.parse(done.completedAt)).toBeGreaterThanOrEqual(Date.parse(done.startedAt));
+
+    // The same completion again, or another status with the same lease: answered alike, changes nothing.
+    expectResponse(await complete(agent, job.id, body), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
+    expectResponse(await complete(agent, job.id, { leaseId: lease.id, status: 'failed', error: { code: 'LATE', message: 'x' } }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
+    const after = await getJob(job.id);
+    expect(after).toMatchObject({ status: 'succeeded', usage: body.usage, errorCode: null, completedAt: done.completedAt });
+    expect((await eventsOf(job.id)).filter((e) => e.type === 'job.succeeded')).toHaveLength(1);
+    // A lease that is not this attempt's is 409 even after the end.
+    expectResponse(await complete(agent, job.id, { leaseId: randomUUID(), status: 'succeeded' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 409, 'LEASE_LOST');
+
+    const usage = expectResponse(await call(ownerToken, 'GET', `/api/v1/jobs/${job.id}/usage`), 'GET', '/api/v1/jobs/{id}/usage', 200);
+    expect(usage.body.data).toMatchObject({ jobId: job.id, status: 'succeeded', attempts: 1, costEstimate: { amount: 1.5, currency: 'EUR' }, usage: body.usage });
+    expect(usage.body.data.totalMs).toBe(Date.parse(done.completedAt) - Date.parse(done.queuedAt));
+  });
+
+  test('a wrong lease, or another agent, completing a held job is 409 LEASE_LOST and the job stays held', async () => {
+    const type = jobType();
+    const holder = await mintAgent({ capabilities: [type] });
+    const intruder = await mintAgent({ capabilities: [type] });
+    await submit({ type });
+    const { job, lease } = await claimOne(holder);
+    expectResponse(await complete(holder, job.id, { leaseId: randomUUID(), status: 'succeeded' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 409, 'LEASE_LOST');
+    expectResponse(await complete(intruder, job.id, { leaseId: lease.id, status: 'succeeded' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 409, 'LEASE_LOST');
+    expectResponse(await progress(intruder, job.id, { leaseId: lease.id }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/progress', 409, 'LEASE_LOST');
+    for (const bad of [{ leaseId: lease.id, status: 'done' }, { leaseId: 'x', status: 'succeeded' }, { leaseId: lease.id, status: 'succeeded', artifactUrl: 'ftp://x/y' },
+      { leaseId: lease.id, status: 'failed', error: { code: 'has space', message: 'x' } }, { leaseId: lease.id, status: 'succeeded', usage: { durationMs: -1 } }]) {
+      expectResponse(await complete(holder, job.id, bad), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 400, 'VALIDATION_FAILED');
+    }
+    expectResponse(await complete(holder, randomUUID(), { leaseId: lease.id, status: 'succeeded' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 404, 'NOT_FOUND');
+    expect(await getJob(job.id)).toMatchObject({ status: 'leased', agentId: holder.id });
+    expectResponse(await complete(holder, job.id, { leaseId: lease.id, status: 'succeeded' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
+  });
+
+  test('failed with attempts left goes back to the queue after a backoff (job.retrying); usage adds up over attempts', async () => {
+    const type = jobType();
+    const agent = await mintAgent({ capabilities: [type] });
+    await submit({ type, maxAttempts: 3 });
+    const first = await claimOne(agent);
+    const failedAt = Date.now();
+    expectResponse(await complete(agent, first.job.id, {
+      leaseId: first.lease.id, status: 'failed', error: { code: 'HTTP_503', message: 'upstream down' }, usage: { durationMs: 100, inputTokens: 10 },
+    }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
+    const queued = await getJob(first.job.id);
+    expect(queued).toMatchObject({ status: 'queued', errorCode: 'HTTP_503', errorMessage: 'upstream down', attempts: 1, agentId: null, completedAt: null, leaseExpiresAt: null });
+    // 2^(1-1) = 1 s.
+    expect(Date.parse(queued.availableAt)).toBeGreaterThan(failedAt);
+    expect(Date.parse(queued.availableAt)).toBeLessThanOrEqual(Date.now() + 1_500);
+    const retrying = (await eventsOf(first.job.id)).at(-1)!;
+    expect(retrying).toMatchObject({ type: 'job.retrying', data: { retryInSeconds: 1, errorCode: 'HTTP_503', attempt: 1 } });
+    await expectNothingToClaim(agent);
+
+    await sleep(Math.max(0, Date.parse(queued.availableAt) - Date.now() + 50));
+    const second = await claimOne(agent);
+    expect(second.job.id).toBe(first.job.id);
+    expect(second.lease.attempt).toBe(2);
+    expect(second.lease.id).not.toBe(first.lease.id);
+    // A late repeat of the first attempt's completion is answered as before, and leaves the second attempt alone.
+    expectResponse(await complete(agent, first.job.id, { leaseId: first.lease.id, status: 'failed', error: { code: 'HTTP_503', message: 'upstream down' } }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
+    expect(await getJob(first.job.id)).toMatchObject({ status: 'leased', attempts: 2, agentId: agent.id });
+    // A lease that never was is 409.
+    expectResponse(await complete(agent, first.job.id, { leaseId: randomUUID(), status: 'succeeded' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 409, 'LEASE_LOST');
+    expectResponse(await complete(agent, first.job.id, { leaseId: second.lease.id, status: 'succeeded', usage: { durationMs: 50, inputTokens: 5, currency: 'USD' } }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
+    expect(await getJob(first.job.id)).toMatchObject({
+      status: 'succeeded', attempts: 2, retryCount: 1, errorCode: null, errorMessage: null, usage: { durationMs: 150, inputTokens: 15, currency: 'USD' },
+    });
+  });
+
+  test('failed with retryable false, or on its last attempt, is failed for good', async () => {
+    const type = jobType();
+    const agent = await mintAgent({ capabilities: [type] });
+    const a = await submit({ type, maxAttempts: 5 });
+    const b = await submit({ type, maxAttempts: 1 });
+    const claims = await claimSome(agent, 'max=2');
+    const lease = (id: string) => claims.find((c) => c.job.id === id)!.lease.id;
+    expectResponse(await complete(agent, a.id, { leaseId: lease(a.id), status: 'failed', error: { code: 'BAD_INPUT', message: 'no', retryable: false } }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
+    expectResponse(await complete(agent, b.id, { leaseId: lease(b.id), status: 'failed' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
+    const failedA = await getJob(a.id);
+    expect(failedA).toMatchObject({ status: 'failed', errorCode: 'BAD_INPUT', attempts: 1 });
+    expect(failedA.completedAt).not.toBeNull();
+    expect(await getJob(b.id)).toMatchObject({ status: 'failed', errorCode: 'FAILED', attempts: 1 });
+    expect((await eventsOf(a.id)).at(-1)!.type).toBe('job.failed');
+    await expectNothingToClaim(agent);
+  });
+});
+
+describe('leases', () => {
+  test('a lease not renewed expires: re-queued (LEASE_EXPIRED) while attempts remain, else expired; heartbeats keep theirs, up to the timeout', async () => {
+    const type = jobType();
+    const silent = await mintAgent({ capabilities: [type] });
+    const beating = await mintAgent({ capabilities: [type] });
+    const twice = await submit({ type, maxAttempts: 2, priority: 3 });
+    const once = await submit({ type, maxAttempts: 1, priority: 2 });
+    const kept = await submit({ type, maxAttempts: 1, priority: 1 });
+    const short = await submit({ type, maxAttempts: 1, timeoutSeconds: 1, priority: 0 });
+    const silentClaims = await claimSome(silent, 'max=2');
+    expect(silentClaims.map((c) => c.job.id).sort()).toEqual([twice.id, once.id].sort());
+    const beatingClaims = await claimSome(beating, 'max=2');
+    expect(beatingClaims.map((c) => c.job.id).sort()).toEqual([kept.id, short.id].sort());
+    const leaseOf = (claims: Claim[], id: string) => claims.find((c) => c.job.id === id)!;
+    // A lease is never longer than the job's timeout.
+    const shortClaim = leaseOf(beatingClaims, short.id);
+    expect(Date.parse(shortClaim.lease.expiresAt) - Date.parse(shortClaim.job.startedAt)).toBeLessThanOrEqual(1_000);
+
+    const start = Date.now();
+    let cancelHeader: string | null = 'unset';
+    while (Date.now() - start < 3_500) {
+      const res = expectResponse(await heartbeat(beating), 'POST', '/api/v1/agents/{id}/heartbeat', 204);
+      cancelHeader = res.headers.get('marshal-cancel-jobs');
+      await sleep(400);
+    }
+    expect(cancelHeader).toBeNull();
+
+    const requeued = await until('re-queued', () => getJob(twice.id), (j) => j.status === 'queued');
+    expect(requeued).toMatchObject({ status: 'queued', errorCode: 'LEASE_EXPIRED', attempts: 1, agentId: null, leaseExpiresAt: null, completedAt: null });
+    const expired = await until('expired', () => getJob(once.id), (j) => j.status === 'expired');
+    expect(expired).toMatchObject({ errorCode: 'LEASE_EXPIRED', attempts: 1, agentId: silent.id });
+    expect(expired.completedAt).not.toBeNull();
+    const timedOut = await until('timed out', () => getJob(short.id), (j) => j.status === 'expired');
+    expect(timedOut).toMatchObject({ errorCode: 'TIMEOUT', attempts: 1 });
+    // Heartbeats kept this one well past JOB_LEASE_SECONDS.
+    const held = await getJob(kept.id);
+    expect(held).toMatchObject({ status: 'leased', agentId: beating.id, errorCode: null });
+    expect(Date.now() - Date.parse(held.startedAt)).toBeGreaterThan(3_000);
+    expectResponse(await complete(beating, kept.id, { leaseId: leaseOf(beatingClaims, kept.id).lease.id, status: 'succeeded' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
+    // The silent agent's leases are gone.
+    expectResponse(await complete(silent, twice.id, { leaseId: leaseOf(silentClaims, twice.id).lease.id, status: 'succeeded' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 409, 'LEASE_LOST');
+
+    expect((await eventsOf(twice.id)).map((e) => e.type)).toEqual(['job.queued', 'job.leased', 'job.requeued']);
+    expect((await eventsOf(twice.id)).at(-1)).toMatchObject({ actorType: 'system', data: { reason: 'LEASE_EXPIRED' } });
+    expect((await eventsOf(once.id)).map((e) => e.type)).toEqual(['job.queued', 'job.leased', 'job.expired']);
+
+    // The re-queued job comes back for its second and last attempt, then dead-letters.
+    await sleep(Math.max(0, Date.parse(requeued.availableAt) - Date.now() + 50));
+    const again = await claimOne(silent);
+    expect(again.job.id).toBe(twice.id);
+    expect(again.lease.attempt).toBe(2);
+    const dead = await until('dead letter', () => getJob(twice.id), (j) => j.status === 'expired', 6_000);
+    expect(dead).toMatchObject({ attempts: 2, retryCount: 1, errorCode: 'LEASE_EXPIRED' });
+
+    const failures = expectResponse(await call(ownerToken, 'GET', `/api/v1/agent-runtime/failures?type=${type}&pageSize=100`), 'GET', '/api/v1/agent-runtime/failures', 200);
+    expect(failures.body.data.map((j: { id: string }) => j.id).sort()).toEqual([twice.id, once.id, short.id].sort());
+  });
+});
+
+describe('heartbeats naming their jobs', () => {
+  test('renew the leases they name and release the others the agent has forgotten, but not a claim younger than two beats', async () => {
+    const type = jobType();
+    const agent = await mintAgent({ capabilities: [type] });
+    const remembered = await submit({ type, priority: 2 });
+    const forgotten = await submit({ type, priority: 1 });
+    const claims = await claimSome(agent, 'max=2');
+    expect(claims.map((c) => c.job.id)).toEqual([remembered.id, forgotten.id]);
+    const beat = (jobIds: string[]) => asAgent(agent, 'POST', `/api/v1/agents/${agent.id}/heartbeat`, { jobIds });
+    // Just claimed: a heartbeat sent before the claim's answer arrived must not release it.
+    expectResponse(await beat([remembered.id]), 'POST', '/api/v1/agents/{id}/heartbeat', 204);
+    expect((await getJob(forgotten.id)).status).toBe('leased');
+    // Beating within the 2 s lease, past two 1 s heartbeat intervals.
+    for (let i = 0; i < 3; i++) {
+      await sleep(800);
+      expectResponse(await beat([remembered.id]), 'POST', '/api/v1/agents/{id}/heartbeat', 204);
+    }
+    const released = await until('released', () => getJob(forgotten.id), (j) => j.status === 'queued');
+    expect(released).toMatchObject({ errorCode: 'LEASE_EXPIRED', agentId: null, attempts: 1 });
+    expect((await getJob(remembered.id)).status).toBe('leased');
+    expectResponse(await complete(agent, remembered.id, { leaseId: claims[0].lease.id, status: 'succeeded' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
+    // Malformed ids are a 400 that changes nothing.
+    expectResponse(await beat(['not-a-uuid']), 'POST', '/api/v1/agents/{id}/heartbeat', 400);
+  });
+});
+
+describe('cancelling', () => {
+  test('a queued job is cancelled at once and never claimed; cancelling again answers it again', async () => {
+    const type = jobType();
+    const agent = await mintAgent({ capabilities: [type] });
+    const job = await submit({ type });
+    const res = expectResponse(await call(ownerToken, 'POST', `/api/v1/jobs/${job.id}/cancel`), 'POST', '/api/v1/jobs/{id}/cancel', 200);
+    expect(res.body.data).toMatchObject({ id: job.id, status: 'cancelled', errorCode: 'CANCELLED', agentId: null });
+    expect(res.body.data.completedAt).not.toBeNull();
+    await expectNothingToClaim(agent);
+    const again = expectResponse(await call(ownerToken, 'POST', `/api/v1/jobs/${job.id}/cancel`), 'POST', '/api/v1/jobs/{id}/cancel', 200);
+    expect(again.body.data).toMatchObject({ status: 'cancelled', completedAt: res.body.data.completedAt });
+    expect((await eventsOf(job.id)).map((e) => e.type)).toEqual(['job.queued', 'job.cancelled']);
+    expectResponse(await call(ownerToken, 'POST', `/api/v1/jobs/${randomUUID()}/cancel`), 'POST', '/api/v1/jobs/{id}/cancel', 404, 'NOT_FOUND');
+  });
+
+  test('a held job is cancelled and its agent told by heartbeat and claim, until it completes it as cancelled', async () => {
+    const type = jobType();
+    const agent = await mintAgent({ capabilities: [type] });
+    const held = await submit({ type });
+    const { lease } = await claimOne(agent);
+    expectResponse(await progress(agent, held.id, { leaseId: lease.id, percent: 5 }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/progress', 200);
+    const cancelled = expectResponse(await call(ownerToken, 'POST', `/api/v1/jobs/${held.id}/cancel`), 'POST', '/api/v1/jobs/{id}/cancel', 200);
+    expect(cancelled.body.data).toMatchObject({ status: 'cancelled', agentId: agent.id });
+    expect((await eventsOf(held.id)).at(-1)).toMatchObject({ type: 'job.cancelled', data: { wasHeld: true } });
+
+    const beat = expectResponse(await heartbeat(agent), 'POST', '/api/v1/agents/{id}/heartbeat', 204);
+    expect(beat.headers.get('marshal-cancel-jobs')).toBe(held.id);
+    const empty = await expectNothingToClaim(agent);
+    expect(empty.headers.get('marshal-cancel-jobs')).toBe(held.id);
+    const next = await submit({ type });
+    const res = await claim(agent);
+    expect(res.status).toBe(200);
+    expect(res.body.data.cancelJobIds).toEqual([held.id]);
+    expect(res.headers.get('marshal-cancel-jobs')).toBe(held.id);
+    expect(res.body.data.claims.map((c: Claim) => c.job.id)).toEqual([next.id]);
+    expectResponse(await progress(agent, held.id, { leaseId: lease.id, percent: 50 }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/progress', 409, 'JOB_CANCELLED');
+
+    expectResponse(await complete(agent, held.id, { leaseId: lease.id, status: 'cancelled', usage: { durationMs: 10 } }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
+    const after = expectResponse(await heartbeat(agent), 'POST', '/api/v1/agents/{id}/heartbeat', 204);
+    expect(after.headers.get('marshal-cancel-jobs')).toBeNull();
+    const more = await expectNothingToClaim(agent);
+    expect(more.headers.get('marshal-cancel-jobs')).toBeNull();
+    expect(await getJob(held.id)).toMatchObject({ status: 'cancelled', usage: { durationMs: 10 }, errorCode: 'CANCELLED' });
+    // Completing a cancelled job as succeeded does not bring it back either.
+    expectResponse(await complete(agent, held.id, { leaseId: lease.id, status: 'succeeded' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
+    expect((await getJob(held.id)).status).toBe('cancelled');
+    expect((await eventsOf(held.id)).filter((e) => e.type === 'job.succeeded')).toEqual([]);
+  });
+
+  test('a finished job is 409', async () => {
+    const type = jobType();
+    const agent = await mintAgent({ capabilities: [type] });
+    const job = await submit({ type });
+    const { lease } = await claimOne(agent);
+    expectResponse(await complete(agent, job.id, { leaseId: lease.id, status: 'succeeded' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
+    expectResponse(await call(ownerToken, 'POST', `/api/v1/jobs/${job.id}/cancel`), 'POST', '/api/v1/jobs/{id}/cancel', 409, 'CONFLICT');
+    expect((await getJob(job.id)).status).toBe('succeeded');
+  });
+});
+
+describe('listing', () => {
+  test('GET /jobs filters by status (repeated or comma-separated), type, agent and creation time', async () => {
+    const type = jobType();
+    const agent = await mintAgent({ capabilities: [type] });
+    const before = new Date(Date.now() - 1_000).toISOString();
+    const done = await submit({ type });
+    const { lease } = await claimOne(agent);
+    expectResponse(await complete(agent, done.id, { leaseId: lease.id, status: 'succeeded' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
+    const cancelled = await submit({ type });
+    expectResponse(await call(ownerToken, 'POST', `/api/v1/jobs/${cancelled.id}/cancel`), 'POST', '/api/v1/jobs/{id}/cancel', 200);
+    const queued = await submit({ type });
+    await submit({ type: jobType() });
+
+    const ids = async (query: string) => {
+      const res = expectResponse(await call(ownerToken, 'GET', `/api/v1/jobs?pageSize=100&${query}`), 'GET', '/api/v1/jobs', 200);
+      return res.body.data.map((j: { id: string }) => j.id);
+    };
+    // Newest first by default.
+    expect(await ids(`type=${type}`)).toEqual([queued.id, cancelled.id, done.id]);
+    expect(await ids(`type=${type}&status=queued`)).toEqual([queued.id]);
+    expect(await ids(`type=${type}&status=queued&status=cancelled`)).toEqual([queued.id, cancelled.id]);
+    expect(await ids(`type=${type}&status=queued,succeeded`)).toEqual([queued.id, done.id]);
+    expect(await ids(`agentId=${agent.id}`)).toEqual([done.id]);
+    expect(await ids(`type=${type}&since=${encodeURIComponent(before)}`)).toHaveLength(3);
+    expect(await ids(`type=${type}&since=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`)).toEqual([]);
+    expect(await ids(`type=${type}&until=${encodeURIComponent(before)}`)).toEqual([]);
+    expect(await ids(`type=${type}&sort=createdAt`)).toEqual([done.id, cancelled.id, queued.id]);
+    for (const bad of ['status=done', 'status=queued,nope', 'agentId=abc', 'since=yesterday', 'sort=payload']) {
+      expectResponse(await call(ownerToken, 'GET', `/api/v1/jobs?${bad}`), 'GET', '/api/v1/jobs', 400, 'VALIDATION_FAILED');
+    }
+  });
+
+  test('/jobs/{id}/usage of a queued job: the estimate, no usage, no total yet', async () => {
+    const job = await submit({ type: jobType(), costEstimate: { amount: 3, currency: 'USD' } });
+    const res = expectResponse(await call(ownerToken, 'GET', `/api/v1/jobs/${job.id}/usage`), 'GET', '/api/v1/jobs/{id}/usage', 200);
+    expect(res.body.data).toEqual({ jobId: job.id, status: 'queued', attempts: 0, costEstimate: { amount: 3, currency: 'USD' }, usage: {}, totalMs: null });
+    expectResponse(await call(ownerToken, 'GET', `/api/v1/jobs/${randomUUID()}/usage`), 'GET', '/api/v1/jobs/{id}/usage', 404, 'NOT_FOUND');
+  });
+});
+
+describe('agent runtime', () => {
+  test('health is degraded while jobs wait with no agent online, ok once one is; queues count per type', async () => {
+    const other = await otherOrganization(t, ownerToken);
+    const token = other.owner.accessToken;
+    const empty = expectResponse(await call(token, 'GET', '/api/v1/agent-runtime/health'), 'GET', '/api/v1/agent-runtime/health', 200);
+    expect(empty.body.data).toMatchObject({ status: 'ok', problems: [], agents: { online: 0, stale: 0, offline: 0, revoked: 0 }, queue: { ready: 0, delayed: 0, leased: 0, running: 0, oldestReadyAgeSeconds: null }, failuresLastHour: 0 });
+
+    for (let i = 0; i < 3; i++) await submit({ type: 'alpha', maxAttempts: 3 }, token);
+    await submit({ type: 'beta' }, token);
+    const waiting = expectResponse(await call(token, 'GET', '/api/v1/agent-runtime/health'), 'GET', '/api/v1/agent-runtime/health', 200);
+    expect(waiting.body.data.status).toBe('degraded');
+    expect(waiting.body.data.problems).toEqual(['4 jobs are waiting and no agent is online']);
+    expect(waiting.body.data.queue).toMatchObject({ ready: 4, delayed: 0, leased: 0, running: 0 });
+
+    const agent = await mintAgent({ capabilities: ['alpha'] }, token);
+    const offline = expectResponse(await call(token, 'GET', '/api/v1/agent-runtime/health'), 'GET', '/api/v1/agent-runtime/health', 200);
+    expect(offline.body.data).toMatchObject({ status: 'degraded', agents: { online: 0, offline: 1 } });
+    expectResponse(await heartbeat(agent), 'POST', '/api/v1/agents/{id}/heartbeat', 204);
+    const [a, b, c] = await claimSome(agent, 'max=3');
+    expectResponse(await progress(agent, b.job.id, { leaseId: b.lease.id }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/progress', 200);
+    expectResponse(await complete(agent, c.job.id, { leaseId: c.lease.id, status: 'failed', error: { code: 'X', message: 'y' } }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
+    const ok = expectResponse(await call(token, 'GET', '/api/v1/agent-runtime/health'), 'GET', '/api/v1/agent-runtime/health', 200);
+    expect(ok.body.data).toMatchObject({ status: 'ok', problems: [], agents: { online: 1, offline: 0 }, queue: { ready: 1, delayed: 1, leased: 1, running: 1 } });
+    expect(ok.body.data.queue.oldestReadyAgeSeconds).toBeGreaterThanOrEqual(0);
+
+    const queues = expectResponse(await call(token, 'GET', '/api/v1/agent-runtime/queues'), 'GET', '/api/v1/agent-runtime/queues', 200);
+    expect(queues.body.data.map(({ oldestReadyAt: _a, oldestReadyAgeSeconds: _b, ...q }: Record<string, unknown>) => q)).toEqual([
+      { type: 'alpha', ready: 0, delayed: 1, leased: 1, running: 1 },
+      { type: 'beta', ready: 1, delayed: 0, leased: 0, running: 0 },
+    ]);
+    expect(queues.body.data[0].oldestReadyAt).toBeNull();
+    expect(queues.body.data[1].oldestReadyAt).not.toBeNull();
+
+    const agents = expectResponse(await call(token, 'GET', '/api/v1/agent-runtime/agents'), 'GET', '/api/v1/agent-runtime/agents', 200);
+    expect(agents.body.data).toEqual([expect.objectContaining({ id: agent.id, connectivity: 'online', heldJobs: 2 })]);
+    expect(a.job.id).not.toBe(b.job.id);
+  });
+
+  test('a failed job can be retried into the queue; a queued one is 409, an unknown one 404', async () => {
+    const type = jobType();
+    const agent = await mintAgent({ capabilities: [type] });
+    const job = await submit({ type, maxAttempts: 1 });
+    const { lease } = await claimOne(agent);
+    expectResponse(await complete(agent, job.id, { leaseId: lease.id, status: 'failed', error: { code: 'BOOM', message: 'broke' } }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
+    const failures = expectResponse(await call(ownerToken, 'GET', `/api/v1/agent-runtime/failures?type=${type}`), 'GET', '/api/v1/agent-runtime/failures', 200);
+    expect(failures.body.data.map((j: { id: string }) => j.id)).toEqual([job.id]);
+
+    const retried = expectResponse(await call(ownerToken, 'POST', `/api/v1/agent-runtime/job-failures/${job.id}/retry`), 'POST', '/api/v1/agent-runtime/job-failures/{id}/retry', 200);
+    expect(retried.body.data).toMatchObject({ id: job.id, status: 'queued', attempts: 1, maxAttempts: 2, completedAt: null, agentId: null });
+    expect((await eventsOf(job.id)).at(-1)).toMatchObject({ type: 'job.queued', data: { retry: true } });
+    const failuresAfter = expectResponse(await call(ownerToken, 'GET', `/api/v1/agent-runtime/failures?type=${type}`), 'GET', '/api/v1/agent-runtime/failures', 200);
+    expect(failuresAfter.body.data).toEqual([]);
+    expectResponse(await call(ownerToken, 'POST', `/api/v1/agent-runtime/job-failures/${job.id}/retry`), 'POST', '/api/v1/agent-runtime/job-failures/{id}/retry', 409, 'CONFLICT');
+    expectResponse(await call(ownerToken, 'POST', `/api/v1/agent-runtime/job-failures/${randomUUID()}/retry`), 'POST', '/api/v1/agent-runtime/job-failures/{id}/retry', 404, 'NOT_FOUND');
+
+    const second = await claimOne(agent);
+    expect(second.job.id).toBe(job.id);
+    expect(second.lease.attempt).toBe(2);
+    expectResponse(await complete(agent, job.id, { leaseId: second.lease.id, status: 'succeeded' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
+    expect(await getJob(job.id)).toMatchObject({ status: 'succeeded', attempts: 2, errorCode: null });
+  });
+
+  test('the smoke test times out with no agent (and cancels its job), and succeeds with one polling', async () => {
+    const other = await otherOrganization(t, ownerToken);
+    const token = other.owner.accessToken;
+    const timeout = expectResponse(await call(token, 'POST', '/api/v1/agent-runtime/smoke', { timeoutSeconds: 1 }), 'POST', '/api/v1/agent-runtime/smoke', 200);
+    expect(timeout.body.data.outcome).toBe('timeout');
+    expect(timeout.body.data.job).toMatchObject({ type: 'noop', status: 'cancelled', priority: 100, maxAttempts: 1 });
+    expect(timeout.body.data.roundTripMs).toBeGreaterThanOrEqual(900);
+    expect((await getJob(timeout.body.data.job.id, token)).status).toBe('cancelled');
+
+    const agent = await mintAgent({ capabilities: ['noop'] }, token);
+    const smoke = call(token, 'POST', '/api/v1/agent-runtime/smoke', { timeoutSeconds: 10 });
+    const res = await claim(agent, 'wait=8');
+    expect(res.status).toBe(200);
+    const { job, lease } = res.body.data.claims[0];
+    expect(job).toMatchObject({ type: 'noop', payload: { smoke: true } });
+    expectResponse(await complete(agent, job.id, { leaseId: lease.id, status: 'succeeded' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
+    const done = expectResponse(await smoke, 'POST', '/api/v1/agent-runtime/smoke', 200);
+    expect(done.body.data).toMatchObject({ outcome: 'succeeded', job: { id: job.id, status: 'succeeded' } });
+    expect(done.body.data.roundTripMs).toBeGreaterThanOrEqual(0);
+
+    expectResponse(await call(token, 'POST', '/api/v1/agent-runtime/smoke', { timeoutSeconds: 31 }), 'POST', '/api/v1/agent-runtime/smoke', 400, 'VALIDATION_FAILED');
+    expectResponse(await call(token, 'POST', '/api/v1/agent-runtime/smoke', { targetAgentId: randomUUID() }), 'POST', '/api/v1/agent-runtime/smoke', 422, 'UNKNOWN_AGENT');
+  });
+});
+
+describe('when an agent goes away', () => {
+  test('revoking an agent re-queues the jobs it holds and cancels those aimed at it alone', async () => {
+    const type = jobType();
+    const agent = await mintAgent({ capabilities: [type] });
+    const held = await submit({ type, priority: 10 });
+    await claimOne(agent);
+    const aimed = await submit({ type, targetAgentId: agent.id });
+    const open = await submit({ type });
+    expectResponse(await call(ownerToken, 'POST', `/api/v1/agents/${agent.id}/revoke`), 'POST', '/api/v1/agents/{id}/revoke', 200);
+
+    const requeued = await until('re-queued', () => getJob(held.id), (j) => j.status === 'queued', 3_000);
+    expect(requeued).toMatchObject({ errorCode: 'LEASE_EXPIRED', attempts: 1, agentId: null });
+    expect(await getJob(aimed.id)).toMatchObject({ status: 'cancelled', errorCode: 'AGENT_REMOVED' });
+    expect((await eventsOf(aimed.id)).at(-1)).toMatchObject({ type: 'job.cancelled', data: { reason: 'agent_removed' } });
+    expect((await getJob(open.id)).status).toBe('queued');
+  });
+
+  test('deleting an agent cancels the queued jobs aimed at it (AGENT_REMOVED) and re-queues what it held', async () => {
+    const type = jobType();
+    const agent = await mintAgent({ capabilities: [type] });
+    const held = await submit({ type, priority: 10 });
+    await claimOne(agent);
+    const aimed = [await submit({ type, targetAgentId: agent.id }), await submit({ type, targetAgentId: agent.id })];
+    expectResponse(await call(ownerToken, 'DELETE', `/api/v1/agents/${agent.id}`), 'DELETE', '/api/v1/agents/{id}', 204);
+    for (const job of aimed) {
+      const cancelled = await getJob(job.id);
+      expect(cancelled).toMatchObject({ status: 'cancelled', errorCode: 'AGENT_REMOVED' });
+      expect(cancelled.errorMessage).toContain('deleted');
+    }
+    await until('re-queued', () => getJob(held.id), (j) => j.status === 'queued', 3_000);
+    expectResponse(await call(ownerToken, 'POST', '/api/v1/jobs', { type, targetAgentId: agent.id }, { 'idempotency-key': randomUUID() }), 'POST', '/api/v1/jobs', 422, 'UNKNOWN_AGENT');
+  });
+});
+
+describe('organizations and permissions', () => {
+  test("another organization's job is 404 to read, cancel, meter, stream and to its agents", async () => {
+    const other = await otherOrganization(t, ownerToken);
+    const type = jobType();
+    const foreignAgent = await mintAgent({ capabilities: [type] }, other.owner.accessToken);
+    const mine = await mintAgent({ capabilities: [type] });
+    const job = await submit({ type });
+    const { lease } = await claimOne(mine);
+    const foreignJob = await submit({ type }, other.owner.accessToken);
+
+    expectResponse(await call(ownerToken, 'GET', `/api/v1/jobs/${foreignJob.id}`), 'GET', '/api/v1/jobs/{id}', 404, 'NOT_FOUND');
+    expectResponse(await call(ownerToken, 'POST', `/api/v1/jobs/${foreignJob.id}/cancel`), 'POST', '/api/v1/jobs/{id}/cancel', 404, 'NOT_FOUND');
+    expectResponse(await call(ownerToken, 'GET', `/api/v1/jobs/${foreignJob.id}/usage`), 'GET', '/api/v1/jobs/{id}/usage', 404, 'NOT_FOUND');
+    expectResponse(await call(ownerToken, 'GET', `/api/v1/jobs/${foreignJob.id}/events`), 'GET', '/api/v1/jobs/{id}/events', 404, 'NOT_FOUND');
+    expectResponse(await call(ownerToken, 'POST', `/api/v1/agent-runtime/job-failures/${foreignJob.id}/retry`), 'POST', '/api/v1/agent-runtime/job-failures/{id}/retry', 404, 'NOT_FOUND');
+    const list = expectResponse(await call(ownerToken, 'GET', `/api/v1/jobs?type=${type}`), 'GET', '/api/v1/jobs', 200);
+    expect(list.body.data.map((j: { id: string }) => j.id)).toEqual([job.id]);
+
+    // The other organization's agent, even with a valid lease id, cannot touch this job; nor claim it.
+    expectResponse(await complete(foreignAgent, job.id, { leaseId: lease.id, status: 'succeeded' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 404, 'NOT_FOUND');
+    expectResponse(await progress(foreignAgent, job.id, { leaseId: lease.id }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/progress', 404, 'NOT_FOUND');
+    expect((await claimOne(foreignAgent)).job.id).toBe(foreignJob.id);
+    expect(await getJob(job.id)).toMatchObject({ status: 'leased', agentId: mine.id });
+    expect((await getJob(foreignJob.id, other.owner.accessToken)).status).toBe('leased');
+  });
+
+  test('a member without job.submit, job.cancel or job.retry is 403; reading is allowed to a viewer', async () => {
+    const viewer: Member = await addMember(t, ownerToken, ['viewer']);
+    const nobody: Member = await addMember(t, ownerToken, []);
+    const type = jobType();
+    const job = await submit({ type });
+    expectResponse(await call(viewer.accessToken, 'POST', '/api/v1/jobs', { type }, { 'idempotency-key': randomUUID() }), 'POST', '/api/v1/jobs', 403, 'FORBIDDEN');
+    expectResponse(await call(viewer.accessToken, 'POST', `/api/v1/jobs/${job.id}/cancel`), 'POST', '/api/v1/jobs/{id}/cancel', 403, 'FORBIDDEN');
+    expectResponse(await call(viewer.accessToken, 'POST', `/api/v1/agent-runtime/job-failures/${job.id}/retry`), 'POST', '/api/v1/agent-runtime/job-failures/{id}/retry', 403, 'FORBIDDEN');
+    expectResponse(await call(viewer.accessToken, 'POST', '/api/v1/agent-runtime/smoke', { timeoutSeconds: 1 }), 'POST', '/api/v1/agent-runtime/smoke', 403, 'FORBIDDEN');
+    expectResponse(await call(viewer.accessToken, 'GET', `/api/v1/jobs/${job.id}`), 'GET', '/api/v1/jobs/{id}', 200);
+    expectResponse(await call(viewer.accessToken, 'GET', '/api/v1/agent-runtime/queues'), 'GET', '/api/v1/agent-runtime/queues', 200);
+    expectResponse(await call(nobody.accessToken, 'GET', '/api/v1/jobs'), 'GET', '/api/v1/jobs', 403, 'FORBIDDEN');
+    expectResponse(await call(nobody.accessToken, 'GET', '/api/v1/agent-runtime/health'), 'GET', '/api/v1/agent-runtime/health', 403, 'FORBIDDEN');
+    expect(await getJob(job.id)).toMatchObject({ status: 'queued' });
+    const [{ n }] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM jobs WHERE type = $1', [type]);
+    expect(n).toBe(1);
+  });
+});
