@@ -33,10 +33,20 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-export function chainHash(prevHash: Buffer, e: ChainedFields): Buffer {
-  const fields = [
-    e.organizationId, e.seq, e.occurredAt.toISOString(), e.actorType, e.actorId, e.action, e.resourceType,
+/**
+ * The canonical text a link hashes, split around its sequence number: `prefix + seq + suffix`.
+ * The database can then finish the link itself once it has numbered it (see AuditWriter).
+ */
+export function chainText(e: Omit<ChainedFields, 'seq'>): { prefix: string; suffix: string } {
+  const items = [
+    e.organizationId, e.occurredAt.toISOString(), e.actorType, e.actorId, e.action, e.resourceType,
     e.resourceId, e.outcome, e.correlationId, e.requestId, e.ip, e.userAgent, e.details,
-  ];
-  return createHash('sha256').update(prevHash).update(canonicalJson(fields)).digest();
+  ].map(canonicalJson);
+  return { prefix: `[${items[0]},`, suffix: `,${items.slice(1).join(',')}]` };
+}
+
+/** SHA-256(previous hash ‖ canonical JSON of the fields, seq second): what each link stores. */
+export function chainHash(prevHash: Buffer, e: ChainedFields): Buffer {
+  const { prefix, suffix } = chainText(e);
+  return createHash('sha256').update(prevHash).update(`${prefix}${canonicalJson(e.seq)}${suffix}`).digest();
 }

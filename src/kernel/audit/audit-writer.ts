@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { RequestContext } from '../context/request-context.js';
 import type { Tx } from '../database/transactions.js';
 import { newId } from '../ids.js';
-import { chainHash, GENESIS_HASH } from './audit-chain.js';
+import { chainText, GENESIS_HASH } from './audit-chain.js';
 import type { AuditOutcome } from './audit-event.entity.js';
 import { AuditEvent } from './audit-event.entity.js';
 import { redactDetails } from './redact-details.js';
@@ -42,17 +41,9 @@ export class AuditWriter {
   private async append(entry: AuditEntry): Promise<AuditEvent> {
     const manager = this.tx.tx;
     const principal = this.context.principal;
-    // Takes (or creates) the chain head's row lock until commit: appends of one organization serialise.
-    const [head] = await manager.query<{ last_seq: string; last_hash: Buffer }[]>(
-      `INSERT INTO audit_chain_heads (organization_id, last_seq, last_hash) VALUES ($1, 1, $2)
-       ON CONFLICT (organization_id) DO UPDATE SET last_seq = audit_chain_heads.last_seq + 1
-       RETURNING last_seq, last_hash`,
-      [entry.organizationId, GENESIS_HASH],
-    );
     const event = Object.assign(new AuditEvent(), {
       id: newId(),
       organizationId: entry.organizationId,
-      seq: Number(head.last_seq),
       occurredAt: new Date(),
       actorType: entry.actor?.type ?? principal?.type ?? 'system',
       actorId: entry.actor ? entry.actor.id : (principal?.id ?? null),
@@ -65,22 +56,41 @@ export class AuditWriter {
       ip: this.context.ip ?? null,
       userAgent: this.context.userAgent?.slice(0, 512) ?? null,
       details: redactDetails(entry.details ?? {}) as Record<string, unknown>,
-      prevHash: head.last_hash,
     });
-    event.hash = chainHash(event.prevHash, event);
-    // The row and the new chain head in one statement: the head's lock is held for one round trip less.
-    const [insert, params] = manager
-      .createQueryBuilder()
-      .insert()
-      .into(AuditEvent)
-      .values(event as unknown as QueryDeepPartialEntity<AuditEvent>)
-      .updateEntity(false)
-      .getQueryAndParameters();
-    await manager.query(`WITH appended AS (${insert}) UPDATE audit_chain_heads SET last_hash = $${params.length + 1} WHERE organization_id = $${params.length + 2}`, [
-      ...(params as unknown[]),
-      event.hash,
+    // The organization's chain head exists before it is locked (without taking a lock itself).
+    await manager.query('INSERT INTO audit_chain_heads (organization_id, last_seq, last_hash) VALUES ($1, 0, $2) ON CONFLICT (organization_id) DO NOTHING', [
       entry.organizationId,
+      GENESIS_HASH,
     ]);
+    // One statement locks the head, numbers the link, hashes it (sha256 in the database, over the
+    // same canonical text chainHash uses) and stores it. The head stays locked until commit, so
+    // appends of one organization serialise: one round trip and the commit, no more.
+    const { prefix, suffix } = chainText(event);
+    const [row] = await manager.query<{ seq: string; prev_hash: Buffer; hash: Buffer }[]>(
+      `WITH head AS (
+         SELECT last_seq, last_hash FROM audit_chain_heads WHERE organization_id = $2 FOR UPDATE
+       ), advanced AS (
+         UPDATE audit_chain_heads h
+            SET last_seq = head.last_seq + 1,
+                last_hash = sha256(head.last_hash || convert_to($15 || (head.last_seq + 1)::text || $16, 'UTF8'))
+           FROM head
+          WHERE h.organization_id = $2
+         RETURNING h.last_seq, h.last_hash, head.last_hash AS prev_hash
+       )
+       INSERT INTO audit_events (id, organization_id, seq, occurred_at, actor_type, actor_id, action, resource_type, resource_id,
+                                 outcome, correlation_id, request_id, ip, user_agent, details, prev_hash, hash)
+       SELECT $1, $2, advanced.last_seq, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, advanced.prev_hash, advanced.last_hash
+         FROM advanced
+       RETURNING seq, prev_hash, hash`,
+      [
+        event.id, event.organizationId, event.occurredAt, event.actorType, event.actorId, event.action, event.resourceType,
+        event.resourceId, event.outcome, event.correlationId, event.requestId, event.ip, event.userAgent, JSON.stringify(event.details),
+        prefix, suffix,
+      ],
+    );
+    event.seq = Number(row.seq);
+    event.prevHash = row.prev_hash;
+    event.hash = row.hash;
     return event;
   }
 }
