@@ -28,6 +28,12 @@ const jobCancelled = () => new AppError(409, 'JOB_CANCELLED', 'The job was cance
 const MAX_SIGNAL_WAIT_MS = 5000;
 const REAP_BATCH = 200;
 
+/** Jobs an agent ($2) holds that were cancelled and that it has not yet acknowledged. */
+const CANCELLED_HELD_IDS = `
+  SELECT coalesce(array_agg(c.id), '{}') FROM jobs c
+   WHERE c.organization_id = $1 AND c.leased_by = $2 AND c.status = 'cancelled' AND c.lease_id IS NOT NULL
+     AND c.completed_lease_id IS DISTINCT FROM c.lease_id AND c.completed_at > now() - interval '1 day'`;
+
 const CLAIM = `
   WITH me AS (
     SELECT labels, capabilities FROM agents WHERE id = $2 AND organization_id = $1 AND status = 'active'
@@ -47,13 +53,9 @@ const CLAIM = `
          started_at = now(), progress = NULL, updated_at = now()
     FROM picked
    WHERE j.id = picked.id
-  RETURNING j.*`;
+  RETURNING j.*, (${CANCELLED_HELD_IDS}) AS cancel_job_ids`;
 
-/** Jobs an agent holds that were cancelled and that it has not yet acknowledged. */
-const CANCELLED_HELD = `
-  SELECT id FROM jobs
-   WHERE organization_id = $1 AND leased_by = $2 AND status = 'cancelled' AND lease_id IS NOT NULL
-     AND completed_lease_id IS DISTINCT FROM lease_id AND completed_at > now() - interval '1 day'`;
+
 
 const RENEW = `
   UPDATE jobs
@@ -155,7 +157,7 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApp
   async claim(agent: Principal, options: { max: number; waitSeconds: number; gone: () => boolean }): Promise<ClaimOutcome> {
     const end = this.metrics.claimLatency.startTimer();
     const deadline = Date.now() + options.waitSeconds * 1000;
-    let claims: Job[] = [];
+    let claims: Job[] & { cancelJobIds?: string[] } = [];
     let profile: { id: string; capabilities: string[] } | undefined;
     let woken: Signal | null = null;
     for (;;) {
@@ -188,7 +190,7 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApp
       claims = [];
     }
     end({ outcome: claims.length > 0 ? 'claimed' : 'empty' });
-    return { claims, cancelJobIds: await this.cancelledHeldBy(agent) };
+    return { claims: [...claims], cancelJobIds: claims.cancelJobIds ?? (await this.cancelledHeldBy(agent)) };
   }
 
   /** Returns freshly claimed jobs that could not be handed to the agent. */
@@ -204,12 +206,14 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApp
     await this.events.emit(...released.map((j) => jobEvent(j, 'job.requeued', { reason: 'CLAIM_UNDELIVERED' })));
   }
 
-  private async claimNow(agent: Principal, max: number): Promise<Job[]> {
+  private async claimNow(agent: Principal, max: number): Promise<Job[] & { cancelJobIds?: string[] }> {
     const manager = this.tx.tx;
     // An UPDATE answers [rows, count] through TypeORM.
     const [rows] = await manager.query<[Record<string, unknown>[], number]>(CLAIM, [agent.organizationId, agent.id, max, this.config.agents.leaseSeconds]);
     if (rows.length === 0) return [];
-    const claimed = hydrate(manager, Job, rows);
+    const claimed: Job[] & { cancelJobIds?: string[] } = hydrate(manager, Job, rows);
+    // The claim also answered which held jobs were cancelled: no second look needed.
+    claimed.cancelJobIds = rows[0].cancel_job_ids as string[];
     await this.events.emit(...claimed.map((j) => jobEvent(j, 'job.leased')));
     await this.audit.record({
       organizationId: agent.organizationId,
@@ -223,10 +227,9 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApp
   }
 
   /** Jobs the agent holds that were cancelled: it should stop them and complete them as cancelled. */
-  cancelledHeldBy(agent: Principal): Promise<string[]> {
-    return this.tx.tx
-      .query<{ id: string }[]>(CANCELLED_HELD, [agent.organizationId, agent.id])
-      .then((rows) => rows.map((r) => r.id));
+  async cancelledHeldBy(agent: Principal): Promise<string[]> {
+    const [row] = await this.tx.tx.query<{ ids: string[] }[]>(`SELECT (${CANCELLED_HELD_IDS}) AS ids`, [agent.organizationId, agent.id]);
+    return row.ids;
   }
 
   /**

@@ -57,16 +57,11 @@ export class AuditWriter {
       userAgent: this.context.userAgent?.slice(0, 512) ?? null,
       details: redactDetails(entry.details ?? {}) as Record<string, unknown>,
     });
-    // The organization's chain head exists before it is locked (without taking a lock itself).
-    await manager.query('INSERT INTO audit_chain_heads (organization_id, last_seq, last_hash) VALUES ($1, 0, $2) ON CONFLICT (organization_id) DO NOTHING', [
-      entry.organizationId,
-      GENESIS_HASH,
-    ]);
     // One statement locks the head, numbers the link, hashes it (sha256 in the database, over the
     // same canonical text chainHash uses) and stores it. The head stays locked until commit, so
     // appends of one organization serialise: one round trip and the commit, no more.
     const { prefix, suffix } = chainText(event);
-    const [row] = await manager.query<{ seq: string; prev_hash: Buffer; hash: Buffer }[]>(
+    const link = () => manager.query<{ seq: string; prev_hash: Buffer; hash: Buffer }[]>(
       `WITH head AS (
          SELECT last_seq, last_hash FROM audit_chain_heads WHERE organization_id = $2 FOR UPDATE
        ), advanced AS (
@@ -88,6 +83,15 @@ export class AuditWriter {
         prefix, suffix,
       ],
     );
+    let [row] = await link();
+    if (!row) {
+      // The organization's first link: its head is created (no lock is taken by a conflict), then linked.
+      await manager.query('INSERT INTO audit_chain_heads (organization_id, last_seq, last_hash) VALUES ($1, 0, $2) ON CONFLICT (organization_id) DO NOTHING', [
+        entry.organizationId,
+        GENESIS_HASH,
+      ]);
+      [row] = await link();
+    }
     event.seq = Number(row.seq);
     event.prevHash = row.prev_hash;
     event.hash = row.hash;
