@@ -88,8 +88,13 @@ export async function runServer(): Promise<void> {
     }, config.shutdownTimeoutMs);
     deadline.unref();
     // Stop accepting now; keep-alive sockets are closed as soon as their request is answered.
-    server.close();
+    // Streams, long-polls and sockets let go at beginShutdown; the requests in flight finish
+    // before the application (and its database pool) closes.
+    const drained = new Promise<void>((resolve) => server.close(() => resolve()));
     const idleSweep = setInterval(() => server.closeIdleConnections(), 100);
+    await drained;
+    // Handlers whose client hung up are not connections any more, but they still run.
+    await app.get(LifecycleState).idle();
     try {
       await app.close();
     } catch (error) {

@@ -22,6 +22,7 @@ import { WebSockets } from './http/web-sockets.js';
 import type { MarshalRequest } from './http/request.js';
 import { IdempotencyKey } from './idempotency/idempotency-key.entity.js';
 import { IdempotencyService } from './idempotency/idempotency.service.js';
+import { InFlightInterceptor } from './lifecycle/in-flight.interceptor.js';
 import { LifecycleState } from './lifecycle/lifecycle-state.js';
 import { loggingOptions } from './logging/logging.options.js';
 import { httpRequestDurationProvider } from './metrics/http-metrics.js';
@@ -104,6 +105,7 @@ export class KernelModule {
         ...SHARED,
         RouteDeclarationsCheck,
         // Registration order is nesting order: the envelope wraps what the mutation interceptor returns.
+        { provide: APP_INTERCEPTOR, useClass: InFlightInterceptor },
         { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
         { provide: APP_INTERCEPTOR, useClass: MutationInterceptor },
       ],

@@ -128,6 +128,40 @@ describe('graceful shutdown', () => {
   });
 });
 
+describe('graceful shutdown with connections held open on purpose', () => {
+  test('a long-polling claim answers 204 and an event stream ends at once, before the database closes; exit 0', async () => {
+    const t = await startServer();
+    try {
+      const { accessToken } = await t.login();
+      const auth = { authorization: `Bearer ${accessToken}` };
+      const minted = await raw(t.baseUrl, '/api/v1/agents', { method: 'POST', headers: auth, json: { name: `drain-${randomBytes(3).toString('hex')}` } });
+      const { agent, agentSecret } = minted.body.data as { agent: { id: string }; agentSecret: string };
+      const stream = await fetch(`${t.baseUrl}/api/v1/events/stream`, { headers: auth });
+      expect(stream.status).toBe(200);
+      const streamEnded = stream.text();
+      const started = Date.now();
+      const claimPath = `${t.baseUrl}/api/v1/agents/${agent.id}/jobs/claim?wait=25`;
+      const claim = raw(t.baseUrl, claimPath.slice(t.baseUrl.length), { method: 'POST', headers: { 'x-agent-secret': agentSecret } });
+      // And a claim whose agent hung up: its handler still waits on the server, and must finish first.
+      const hangUp = new AbortController();
+      const abandoned = fetch(claimPath, { method: 'POST', headers: { 'x-agent-secret': agentSecret }, signal: hangUp.signal }).catch(() => 'aborted');
+      await new Promise((r) => setTimeout(r, 500));
+      hangUp.abort();
+      expect(await abandoned).toBe('aborted');
+      t.process.kill('SIGTERM');
+      const answered = await claim;
+      expect(answered.status).toBe(204);
+      expect(Date.now() - started).toBeLessThan(10_000);
+      await streamEnded;
+      expect(await t.exited).toBe(0);
+      // Nothing failed on the way out (a query on a closed pool would be logged at error level).
+      expect(t.output()).not.toContain('"level":50');
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('several replicas on one database', () => {
   test('started together on an empty database, they migrate once and create one organization', async () => {
     const { adminUrl } = testDatabaseServer();

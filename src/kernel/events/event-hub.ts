@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
+import { LifecycleState } from '../lifecycle/lifecycle-state.js';
 import type { DomainEvent } from './domain-event.js';
 import { type EventCursor, formatCursor, isAfter } from './event-cursor.js';
 
@@ -117,7 +118,10 @@ export class EventHub implements OnApplicationBootstrap, BeforeApplicationShutdo
   constructor(
     private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
+    lifecycle: LifecycleState,
+  ) {
+    lifecycle.onDrain(() => this.beforeApplicationShutdown());
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.listen();
@@ -125,6 +129,7 @@ export class EventHub implements OnApplicationBootstrap, BeforeApplicationShutdo
 
   /** Streams end and long-polls return before the server waits for its connections to close. */
   beforeApplicationShutdown(): void {
+    if (this.stopping && this.subscribers.size === 0 && this.waiters.size === 0) return;
     this.stopping = true;
     clearInterval(this.poll);
     for (const s of this.subscribers) s.end();

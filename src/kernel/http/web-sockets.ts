@@ -3,6 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
+import { LifecycleState } from '../lifecycle/lifecycle-state.js';
 import { AppError } from './app-error.js';
 
 /** What the upgrade router attaches to a WebSocket handshake before Express sees it. */
@@ -37,6 +38,10 @@ export function routeWebSocketUpgrades(app: INestApplication): void {
 export class WebSockets implements BeforeApplicationShutdown {
   private readonly server = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   private readonly open = new Set<WebSocket>();
+
+  constructor(lifecycle: LifecycleState) {
+    lifecycle.onDrain(() => this.beforeApplicationShutdown());
+  }
 
   /** Whether this request is a WebSocket handshake (a plain GET is answered 426). */
   isUpgrade(req: IncomingMessage): boolean {
