@@ -394,6 +394,9 @@ describe('progress and completion', () => {
     expectResponse(await complete(holder, randomUUID(), { leaseId: lease.id, status: 'succeeded' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 404, 'NOT_FOUND');
     expect(await getJob(job.id)).toMatchObject({ status: 'leased', agentId: holder.id });
     expectResponse(await complete(holder, job.id, { leaseId: lease.id, status: 'succeeded' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
+    // Once it is done, the holder's repeat is answered alike; another agent presenting that lease is not.
+    expectResponse(await complete(holder, job.id, { leaseId: lease.id, status: 'succeeded' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
+    expectResponse(await complete(intruder, job.id, { leaseId: lease.id, status: 'succeeded' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 409, 'LEASE_LOST');
   });
 
   test('failed with attempts left goes back to the queue after a backoff (job.retrying); usage adds up over attempts', async () => {

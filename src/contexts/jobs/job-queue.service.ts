@@ -280,7 +280,8 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApp
     const jobs = this.data.repository(Job, agent.organizationId);
     const job = await this.lock(agent, jobId);
     this.notes.note({ resourceId: jobId, details: { status: input.status, attempt: job.attempts, errorCode: input.error?.code } });
-    if (job.completedLeaseId === input.leaseId) return job;
+    // A repeat of an accepted completion, by the agent that made it (a re-queued job keeps no holder).
+    if (job.completedLeaseId === input.leaseId && (job.leasedBy === agent.id || job.leasedBy === null)) return job;
     if (job.leaseId !== input.leaseId || job.leasedBy !== agent.id) throw leaseLost();
     const now = new Date();
     const usage = addUsage(job.usage, input.usage);
