@@ -14,6 +14,8 @@ import { BackgroundJobs } from './background/background-jobs.js';
 import { AppConfig } from './config/app-config.js';
 import { RequestContext } from './context/request-context.js';
 import { EnvelopeCipher } from './crypto/envelope-cipher.js';
+import { KeyManagement, LocalKeyManagement } from './crypto/key-management.js';
+import { KeyRotation } from './crypto/key-rotation.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { EventHub } from './events/event-hub.js';
 import { EventOutbox } from './events/event-outbox.js';
@@ -40,6 +42,7 @@ const SHARED = [
   LifecycleState,
   TenantData,
   EnvelopeCipher,
+  KeyRotation,
   AuditWriter,
   AuditStore,
   AuditNotes,
@@ -102,6 +105,7 @@ export class KernelModule {
       ],
       providers: [
         { provide: AppConfig, useValue: config },
+        { provide: KeyManagement, useClass: LocalKeyManagement },
         ...SHARED,
         RouteDeclarationsCheck,
         // Registration order is nesting order: the envelope wraps what the mutation interceptor returns.
@@ -109,7 +113,7 @@ export class KernelModule {
         { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
         { provide: APP_INTERCEPTOR, useClass: MutationInterceptor },
       ],
-      exports: [AppConfig, ...SHARED],
+      exports: [AppConfig, KeyManagement, ...SHARED],
     };
   }
 }

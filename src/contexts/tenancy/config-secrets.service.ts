@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { IsNull } from 'typeorm';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import type { Principal } from '../../kernel/auth/principal.js';
+import { AppConfig } from '../../kernel/config/app-config.js';
 import { EnvelopeCipher } from '../../kernel/crypto/envelope-cipher.js';
+import { KeyRotation } from '../../kernel/crypto/key-rotation.js';
 import type { Tx } from '../../kernel/database/transactions.js';
 import { newId } from '../../kernel/ids.js';
 import { ConfigSecret } from './entities/config-secret.entity.js';
@@ -18,12 +20,38 @@ const contextOf = (scope: SecretScope, key: string) => `config-secret:${scope ==
  * Values go in and never come out through the API; lists show names and metadata only.
  */
 @Injectable()
-export class ConfigSecretsService {
+export class ConfigSecretsService implements OnModuleInit {
   constructor(
     @InjectTransactionHost() private readonly tx: Tx,
     private readonly cipher: EnvelopeCipher,
     private readonly notes: AuditNotes,
+    private readonly rotation: KeyRotation,
+    private readonly config: AppConfig,
   ) {}
+
+  onModuleInit(): void {
+    this.rotation.register({ name: 'config_secrets', rewrap: (limit) => this.rewrap(limit) });
+  }
+
+  /** Moves up to `limit` values still under a retired master key to the current one (values untouched). */
+  rewrap(limit: number): Promise<number> {
+    const retired = this.config.encryption.previous.map((k) => Buffer.from(k.keyId, 'utf8'));
+    if (retired.length === 0) return Promise.resolve(0);
+    return this.tx.withTransaction(async () => {
+      // The key id sits at bytes 3.. of each envelope, its length at byte 2 (see EnvelopeCipher).
+      const rows = await this.tx.tx.query<{ id: string; organization_id: string | null; key: string; ciphertext: Buffer }[]>(
+        `SELECT id, organization_id, key, ciphertext FROM config_secrets
+          WHERE substring(ciphertext FROM 3 FOR get_byte(ciphertext, 1)) = ANY($1::bytea[])
+          LIMIT $2 FOR UPDATE SKIP LOCKED`,
+        [retired, limit],
+      );
+      for (const row of rows) {
+        const scope: SecretScope = row.organization_id ? { organizationId: row.organization_id } : 'platform';
+        await this.tx.tx.query('UPDATE config_secrets SET ciphertext = $2 WHERE id = $1', [row.id, this.cipher.rewrap(row.ciphertext, contextOf(scope, row.key))]);
+      }
+      return rows.length;
+    });
+  }
 
   list(scope: SecretScope): Promise<ConfigSecret[]> {
     return this.tx.tx.getRepository(ConfigSecret).find({

@@ -41,7 +41,8 @@ export class AppConfig {
   database!: DatabaseConfig;
   admin!: { email: string; password?: string; organizationName: string };
   auth!: AuthConfig;
-  encryption!: { keyId: string; key: Buffer };
+  /** The current master key, and those retired by a rotation (still opened, never used to seal). */
+  encryption!: { keyId: string; key: Buffer; previous: { keyId: string; key: Buffer }[] };
   http!: { bodyLimit: string; corsOrigins: string[] | '*' | false; trustProxy: boolean | number | string };
   idempotencyRequired!: boolean;
   redisUrl?: string;

@@ -71,6 +71,16 @@ export class EnvironmentVariables {
   @IsOptional() @IsString() @Matches(/^[A-Za-z0-9._-]{1,64}$/)
   ENCRYPTION_KEY_ID?: string;
 
+  /**
+   * Master keys retired by a rotation, still needed to open what they wrapped until the re-wrap job
+   * has moved it to the current key: `id:base64,id:base64`.
+   */
+  @IsOptional() @IsString()
+  @Matches(/^[A-Za-z0-9._-]{1,64}:[A-Za-z0-9+/]{43}=(,[A-Za-z0-9._-]{1,64}:[A-Za-z0-9+/]{43}=)*$/, {
+    message: 'ENCRYPTION_PREVIOUS_KEYS must look like old-1:<base64 of 32 bytes>,old-2:<…>',
+  })
+  ENCRYPTION_PREVIOUS_KEYS?: string;
+
   @Transform(toInt) @IsInt() @Min(1) @Max(1000)
   LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
 

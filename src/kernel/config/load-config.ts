@@ -145,6 +145,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ? Buffer.from(vars.ENCRYPTION_KEY, 'base64')
     : generated && Buffer.from(generated.encryptionKey, 'base64');
 
+  const currentKeyId = vars.ENCRYPTION_KEY_ID ?? 'local-1';
+  if (vars.ENCRYPTION_PREVIOUS_KEYS?.split(',').some((pair) => pair.slice(0, pair.indexOf(':')) === currentKeyId)) {
+    problems.push('ENCRYPTION_PREVIOUS_KEYS: names the current ENCRYPTION_KEY_ID; a retired key needs an id of its own');
+  }
   if (problems.length > 0 || !signingKey || !encryptionKey) throw new ConfigError(problems);
 
   const config = new AppConfig();
@@ -175,7 +179,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         lockoutSeconds: vars.LOGIN_LOCKOUT_SECONDS,
       },
     },
-    encryption: { keyId: vars.ENCRYPTION_KEY_ID ?? 'local-1', key: encryptionKey },
+    encryption: {
+      keyId: currentKeyId,
+      key: encryptionKey,
+      previous: (vars.ENCRYPTION_PREVIOUS_KEYS?.split(',') ?? []).map((pair) => {
+        const colon = pair.indexOf(':');
+        return { keyId: pair.slice(0, colon), key: Buffer.from(pair.slice(colon + 1), 'base64') };
+      }),
+    },
     http: { bodyLimit: vars.BODY_LIMIT, corsOrigins: parseCors(vars.CORS_ORIGINS), trustProxy: parseTrustProxy(vars.TRUST_PROXY) },
     idempotencyRequired: vars.IDEMPOTENCY_REQUIRED === 'true',
     redisUrl: vars.REDIS_URL,

@@ -1,7 +1,10 @@
 import { AppConfig } from '../config/app-config.js';
 import { EnvelopeCipher } from './envelope-cipher.js';
+import { LocalKeyManagement } from './key-management.js';
 
-const cipher = (keyId = 'k1', fill = 1) => new EnvelopeCipher(Object.assign(new AppConfig(), { encryption: { keyId, key: Buffer.alloc(32, fill) } }));
+const config = (keyId: string, fill: number, previous: { keyId: string; key: Buffer }[] = []) =>
+  Object.assign(new AppConfig(), { encryption: { keyId, key: Buffer.alloc(32, fill), previous } });
+const cipher = (keyId = 'k1', fill = 1) => new EnvelopeCipher(new LocalKeyManagement(config(keyId, fill)));
 
 describe('EnvelopeCipher', () => {
   test('round-trips, with a fresh data key and IV each time', () => {
@@ -22,5 +25,24 @@ describe('EnvelopeCipher', () => {
     expect(() => c.decrypt(tampered, 'workspace:1:db_password')).toThrow();
     expect(() => cipher('k1', 2).decrypt(sealed, 'workspace:1:db_password')).toThrow();
     expect(() => cipher('k2').decrypt(sealed, 'workspace:1:db_password')).toThrow(/unknown master key/);
+  });
+
+  test('after a rotation, old envelopes still open, and a re-wrap moves them to the new key without touching their ciphertext', () => {
+    const before = cipher('k1', 1);
+    const sealed = before.encrypt('value', 'ctx');
+    const rotated = new EnvelopeCipher(new LocalKeyManagement(config('k2', 2, [{ keyId: 'k1', key: Buffer.alloc(32, 1) }])));
+    expect(rotated.decrypt(sealed, 'ctx').toString()).toBe('value');
+    expect(rotated.keyIdOf(sealed)).toBe('k1');
+    // New values use the new key.
+    expect(rotated.keyIdOf(rotated.encrypt('other', 'ctx'))).toBe('k2');
+    const moved = rotated.rewrap(sealed, 'ctx');
+    expect(rotated.keyIdOf(moved)).toBe('k2');
+    expect(moved.subarray(moved.length - 5).equals(sealed.subarray(sealed.length - 5))).toBe(true);
+    expect(rotated.rewrap(moved, 'ctx')).toBe(moved);
+    // Once re-wrapped, the retired key is no longer needed; the context still binds.
+    const onlyNew = cipher('k2', 2);
+    expect(onlyNew.decrypt(moved, 'ctx').toString()).toBe('value');
+    expect(() => rotated.rewrap(sealed, 'other-ctx')).toThrow();
+    expect(() => onlyNew.decrypt(sealed, 'ctx')).toThrow(/unknown master key/);
   });
 });

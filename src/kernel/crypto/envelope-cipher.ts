@@ -1,72 +1,89 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AppConfig } from '../config/app-config.js';
+import { KeyManagement } from './key-management.js';
 
 const VERSION = 1;
 const IV = 12;
 const TAG = 16;
 const KEY = 32;
-
-function seal(key: Buffer, plaintext: Buffer, aad: Buffer): { iv: Buffer; tag: Buffer; ciphertext: Buffer } {
-  const iv = randomBytes(IV);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
-  cipher.setAAD(aad);
-  const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return { iv, tag: cipher.getAuthTag(), ciphertext };
-}
-
-function open(key: Buffer, iv: Buffer, tag: Buffer, ciphertext: Buffer, aad: Buffer): Buffer {
-  const decipher = createDecipheriv('aes-256-gcm', key, iv);
-  decipher.setAAD(aad);
-  decipher.setAuthTag(tag);
-  return Buffer.concat([decipher.update(ciphertext), decipher.final()]);
-}
+const WRAPPED = IV + TAG + KEY;
 
 /**
  * Envelope encryption at rest (node:crypto only): each value gets a fresh AES-256-GCM data key,
- * which is itself sealed by the master key (ENCRYPTION_KEY, named by ENCRYPTION_KEY_ID). `context`
- * is bound in as additional data, so a ciphertext moved to another row (another context) fails to
- * open. The output is one self-describing buffer:
+ * which the KMS wraps under its current master key. `context` is bound in as additional data, so a
+ * ciphertext moved to another row (another context) fails to open. One self-describing buffer:
  *
- *   version(1) | keyIdLength(1) | keyId | wrapIv(12) | wrapTag(16) | wrappedKey(32) | iv(12) | tag(16) | ciphertext
+ *   version(1) | keyIdLength(1) | keyId | wrappedKey (iv 12 ‖ tag 16 ‖ key 32) | iv(12) | tag(16) | ciphertext
+ *
+ * A rotation re-wraps only the data key (`rewrap`): the value's own ciphertext is untouched.
  */
 @Injectable()
 export class EnvelopeCipher {
-  private readonly keys: Map<string, Buffer>;
-  private readonly currentKeyId: string;
+  constructor(private readonly kms: KeyManagement) {}
 
-  constructor(config: AppConfig) {
-    this.currentKeyId = config.encryption.keyId;
-    this.keys = new Map([[config.encryption.keyId, config.encryption.key]]);
+  get currentKeyId(): string {
+    return this.kms.currentKeyId;
   }
 
   encrypt(plaintext: string | Buffer, context: string): Buffer {
     const dataKey = randomBytes(KEY);
-    const keyId = Buffer.from(this.currentKeyId, 'utf8');
     const aad = Buffer.from(context, 'utf8');
-    const wrapped = seal(this.keys.get(this.currentKeyId)!, dataKey, Buffer.concat([keyId, aad]));
-    const sealed = seal(dataKey, Buffer.isBuffer(plaintext) ? plaintext : Buffer.from(plaintext, 'utf8'), aad);
-    dataKey.fill(0);
-    return Buffer.concat([Buffer.from([VERSION, keyId.length]), keyId, wrapped.iv, wrapped.tag, wrapped.ciphertext, sealed.iv, sealed.tag, sealed.ciphertext]);
-  }
-
-  /** Throws on any tampering, a wrong context or an unknown master key. */
-  decrypt(envelope: Buffer, context: string): Buffer {
-    if (envelope[0] !== VERSION) throw new Error('unknown envelope version');
-    const keyIdLength = envelope[1];
-    let at = 2;
-    const keyId = envelope.subarray(at, (at += keyIdLength));
-    const masterKey = this.keys.get(keyId.toString('utf8'));
-    if (!masterKey) throw new Error(`unknown master key ${keyId.toString('utf8')}`);
-    const take = (n: number) => envelope.subarray(at, (at += n));
-    const [wrapIv, wrapTag, wrappedKey, iv, tag] = [take(IV), take(TAG), take(KEY), take(IV), take(TAG)];
-    const ciphertext = envelope.subarray(at);
-    const aad = Buffer.from(context, 'utf8');
-    const dataKey = open(masterKey, wrapIv, wrapTag, wrappedKey, Buffer.concat([keyId, aad]));
     try {
-      return open(dataKey, iv, tag, ciphertext, aad);
+      const { keyId, wrapped } = this.kms.wrapKey(dataKey, aad);
+      const iv = randomBytes(IV);
+      const cipher = createCipheriv('aes-256-gcm', dataKey, iv);
+      cipher.setAAD(aad);
+      const ciphertext = Buffer.concat([cipher.update(Buffer.isBuffer(plaintext) ? plaintext : Buffer.from(plaintext, 'utf8')), cipher.final()]);
+      return Buffer.concat([header(keyId), wrapped, iv, cipher.getAuthTag(), ciphertext]);
     } finally {
       dataKey.fill(0);
     }
   }
+
+  /** Throws on any tampering, a wrong context or an unknown master key. */
+  decrypt(envelope: Buffer, context: string): Buffer {
+    const parts = parse(envelope);
+    const aad = Buffer.from(context, 'utf8');
+    const dataKey = this.kms.unwrapKey(parts.keyId, parts.wrapped, aad);
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', dataKey, parts.iv);
+      decipher.setAAD(aad);
+      decipher.setAuthTag(parts.tag);
+      return Buffer.concat([decipher.update(parts.ciphertext), decipher.final()]);
+    } finally {
+      dataKey.fill(0);
+    }
+  }
+
+  /** The master key an envelope's data key is wrapped under. */
+  keyIdOf(envelope: Buffer): string {
+    return parse(envelope).keyId;
+  }
+
+  /** The same envelope with its data key wrapped under the current master key (unchanged if it already is). */
+  rewrap(envelope: Buffer, context: string): Buffer {
+    const parts = parse(envelope);
+    if (parts.keyId === this.kms.currentKeyId) return envelope;
+    const aad = Buffer.from(context, 'utf8');
+    const dataKey = this.kms.unwrapKey(parts.keyId, parts.wrapped, aad);
+    try {
+      const { keyId, wrapped } = this.kms.wrapKey(dataKey, aad);
+      return Buffer.concat([header(keyId), wrapped, parts.iv, parts.tag, parts.ciphertext]);
+    } finally {
+      dataKey.fill(0);
+    }
+  }
+}
+
+function header(keyId: string): Buffer {
+  const id = Buffer.from(keyId, 'utf8');
+  return Buffer.concat([Buffer.from([VERSION, id.length]), id]);
+}
+
+function parse(envelope: Buffer): { keyId: string; wrapped: Buffer; iv: Buffer; tag: Buffer; ciphertext: Buffer } {
+  if (envelope[0] !== VERSION || envelope.length < 2 + envelope[1] + WRAPPED + IV + TAG) throw new Error('unknown envelope version');
+  let at = 2;
+  const take = (n: number) => envelope.subarray(at, (at += n));
+  const keyId = take(envelope[1]).toString('utf8');
+  return { keyId, wrapped: take(WRAPPED), iv: take(IV), tag: take(TAG), ciphertext: envelope.subarray(at) };
 }
