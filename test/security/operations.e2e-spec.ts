@@ -158,7 +158,17 @@ async function concretePath(path: string, tenant: Tenant): Promise<string> {
   if (collection === '/api/v1/user-roles') body = { userId: tenant.ownerId, roleId: await roleIdByKey(t, tenant.ownerToken, 'viewer') };
   const res = await send('POST', collection, tenant.ownerToken, body);
   if (res.status !== 201 && res.status !== 200) throw new Error(`POST ${collection} for ${path} answered ${res.status}: ${res.text}`);
-  return out.replace('{id}', createdId(res.body.data));
+  out = out.replace('{id}', createdId(res.body.data));
+  // A resource nested under that one (a freeze window of an environment): made through its own POST.
+  const nested = /^(.*)\/\{(\w+Id)\}/.exec(out);
+  if (nested) {
+    const nestedCreate = (spec.paths[`${nested[1].replace(/[0-9a-f-]{36}/, '{id}')}`] as Record<string, Operation> | undefined)?.post;
+    if (!nestedCreate) throw new Error(`cannot make a resource for ${path}: no POST ${nested[1]}`);
+    const made = await send('POST', nested[1], tenant.ownerToken, bodyOf(nestedCreate));
+    if (made.status !== 201) throw new Error(`POST ${nested[1]} for ${path} answered ${made.status}: ${made.text}`);
+    out = out.replace(`{${nested[2]}}`, createdId(made.body.data));
+  }
+  return out;
 }
 
 /** Calls an agent-protocol operation as a fresh agent of the home tenant, about itself. */
@@ -168,7 +178,8 @@ async function asAgent(method: string, path: string, body: unknown) {
   return raw(t.baseUrl, path.replace('{id}', agent.id), { method, headers: { 'x-agent-secret': agentSecret }, json: method === 'GET' ? undefined : (body ?? {}) });
 }
 
-const placeholders = (path: string) => path.replace('{id}', '01960000-0000-7000-8000-0000000000ff').replace('{key}', 'SUITE_KEY');
+const placeholders = (path: string) =>
+  path.replace('{id}', '01960000-0000-7000-8000-0000000000ff').replace(/\{\w+Id\}/, '01960000-0000-7000-8000-0000000000fe').replace('{key}', 'SUITE_KEY');
 
 // Only the checks that apply are defined: a public operation has no (a), one without x-permission no (b).
 describe.each(operations.map((o) => [`${o.method} ${o.path}`, o] as const))('%s', (_name, { method, path, op }) => {

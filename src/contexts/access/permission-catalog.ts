@@ -3,6 +3,7 @@ import { AGENTS_PERMISSIONS } from '../agents/agents.permissions.js';
 import { AUDIT_PERMISSIONS } from '../audit/audit.permissions.js';
 import { EVENTS_PERMISSIONS } from '../events/events.permissions.js';
 import { IDENTITY_PERMISSIONS } from '../identity/identity.permissions.js';
+import { INVENTORY_PERMISSIONS } from '../inventory/inventory.permissions.js';
 import { JOBS_PERMISSIONS } from '../jobs/jobs.permissions.js';
 import { TENANCY_PERMISSIONS } from '../tenancy/tenancy.permissions.js';
 import { ACCESS_PERMISSIONS } from './access.permissions.js';
@@ -14,6 +15,7 @@ const SOURCES = {
   audit: AUDIT_PERMISSIONS,
   events: EVENTS_PERMISSIONS,
   identity: IDENTITY_PERMISSIONS,
+  inventory: INVENTORY_PERMISSIONS,
   jobs: JOBS_PERMISSIONS,
   tenancy: TENANCY_PERMISSIONS,
 } as const;
