@@ -11,6 +11,7 @@ import { AuthenticationGuard } from './contexts/identity/authentication.guard.js
 import { IdentityModule } from './contexts/identity/identity.module.js';
 import { InventoryModule } from './contexts/inventory/inventory.module.js';
 import { JobsModule } from './contexts/jobs/jobs.module.js';
+import { SecretsModule } from './contexts/secrets/secrets.module.js';
 import { TenancyModule } from './contexts/tenancy/tenancy.module.js';
 import { AppConfig } from './kernel/config/app-config.js';
 import { KernelModule } from './kernel/kernel.module.js';
@@ -35,6 +36,7 @@ export class AppModule {
         AgentRuntimeModule,
         EventsModule,
         InventoryModule,
+        SecretsModule,
       ],
       // The request pipeline, in this order: who is calling (and in which organization), how much
       // it may call, what it may do.

@@ -35,6 +35,11 @@ const OPT_OUT: Record<string, Partial<Record<'c' | 'd', string>>> = {
   streamEventsOverWebSocket: { d: 'a WebSocket handshake: test/events/events.e2e-spec.ts' },
   streamDashboard: { d: 'a WebSocket handshake: test/events/events.e2e-spec.ts' },
   retryJobFailure: { d: 'needs a failed job: test/jobs/jobs.e2e-spec.ts' },
+  reportDiscoveredSecrets: { c: SELF },
+  getDiscoveredSecret: {
+    c: 'discovered secrets are made by agents only: test/secrets/discovered-secrets.e2e-spec.ts reads another organization\'s',
+    d: 'discovered secrets are made by agents only: test/secrets/discovered-secrets.e2e-spec.ts',
+  },
   retryOutboxFailure: { c: 'no outbox delivery can fail until webhook subscriptions exist: every id is 404', d: 'no failed delivery exists to retry yet' },
 };
 

@@ -6,6 +6,7 @@ import { IDENTITY_PERMISSIONS } from '../identity/identity.permissions.js';
 import { INVENTORY_PERMISSIONS } from '../inventory/inventory.permissions.js';
 import { JOBS_PERMISSIONS } from '../jobs/jobs.permissions.js';
 import { TENANCY_PERMISSIONS } from '../tenancy/tenancy.permissions.js';
+import { SECRETS_PERMISSIONS } from '../secrets/secrets.permissions.js';
 import { ACCESS_PERMISSIONS } from './access.permissions.js';
 
 /** Every context's permissions. A new context adds its `<name>.permissions.ts` here. */
@@ -17,6 +18,7 @@ const SOURCES = {
   identity: IDENTITY_PERMISSIONS,
   inventory: INVENTORY_PERMISSIONS,
   jobs: JOBS_PERMISSIONS,
+  secrets: SECRETS_PERMISSIONS,
   tenancy: TENANCY_PERMISSIONS,
 } as const;
 

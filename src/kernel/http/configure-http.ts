@@ -46,6 +46,8 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
       maxAge: 600,
     });
   }
+  // Agents report discovered secrets in bulk (up to 5 000 per call): that one route takes more.
+  app.use('/api/v1/agents/:id/secrets/bulk', express.json({ limit: '8mb', type: ['application/json', 'application/*+json'] }));
   app.use(express.json({ limit: config.http.bodyLimit, type: ['application/json', 'application/*+json'] }));
   // body-parser reports malformed or oversized bodies through Express's error chain, before Nest.
   app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
