@@ -4028,7 +4028,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description A business rule refused the request, or the Idempotency-Key was used for another request (IDEMPOTENCY_KEY_REUSED); error.code says which */
+            /** @description environmentId names no environment of this organization (UNKNOWN_ENVIRONMENT) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5164,6 +5164,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description environmentId names no environment of this organization (UNKNOWN_ENVIRONMENT) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6695,7 +6704,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description A business rule refused the request, or the Idempotency-Key was used for another request (IDEMPOTENCY_KEY_REUSED); error.code says which */
+            /** @description environmentId names no environment of this organization (UNKNOWN_ENVIRONMENT) */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -624,3 +624,30 @@ describe('credentials audit and secrecy', () => {
     }
   });
 });
+
+describe('environments', () => {
+  test("an environment's enrollment token registers agents into it; an unknown or foreign environment is 422 UNKNOWN_ENVIRONMENT", async () => {
+    const env = expectResponse(await call(ownerToken, 'POST', '/api/v1/environments', { name: `edge-${suffix()}` }), 'POST', '/api/v1/environments', 201).body.data;
+    const rotated = expectResponse(await call(ownerToken, 'POST', '/api/v1/edge-agent/enrollment/rotate', { environmentId: env.id }), 'POST', '/api/v1/edge-agent/enrollment/rotate', 201);
+    expect(rotated.body.data.token.environmentId).toBe(env.id);
+    secrets.push(rotated.body.data.enrollmentToken);
+    const registered = expectResponse(
+      await call(null, 'POST', '/api/v1/agents/register', { enrollmentToken: rotated.body.data.enrollmentToken, name: `env-agent-${suffix()}` }),
+      'POST', '/api/v1/agents/register', 201,
+    );
+    secrets.push(registered.body.data.agentSecret);
+    expect(registered.body.data.agent.environmentId).toBe(env.id);
+    // The organization's own token is untouched by the environment's rotation.
+    const orgToken = expectResponse(await call(ownerToken, 'GET', '/api/v1/edge-agent/enrollment'), 'GET', '/api/v1/edge-agent/enrollment', 200).body.data.token;
+    expect(orgToken?.environmentId ?? null).toBeNull();
+
+    const minted = await mint({ environmentId: env.id });
+    expect((await getAgent(minted.id)).environmentId).toBe(env.id);
+    const other = await otherOrganization(t, ownerToken);
+    const foreign = expectResponse(await call(other.owner.accessToken, 'POST', '/api/v1/environments', { name: `theirs-${suffix()}` }), 'POST', '/api/v1/environments', 201).body.data;
+    for (const environmentId of [foreign.id, '01960000-0000-7000-8000-0000000000aa']) {
+      expectResponse(await call(ownerToken, 'POST', '/api/v1/agents', { name: `x-${suffix()}`, environmentId }), 'POST', '/api/v1/agents', 422, 'UNKNOWN_ENVIRONMENT');
+      expectResponse(await call(ownerToken, 'POST', '/api/v1/edge-agent/enrollment/rotate', { environmentId }), 'POST', '/api/v1/edge-agent/enrollment/rotate', 422, 'UNKNOWN_ENVIRONMENT');
+    }
+  });
+});

@@ -30,7 +30,7 @@ export class AgentsController {
     description: 'Answers the agent and its secret (for `X-Agent-Secret`), shown this once, with the heartbeat and poll intervals it should keep.',
   })
   @ApiCreated(AgentCredentialsDto)
-  @ApiErrors(409)
+  @ApiErrors(409, [422, 'environmentId names no environment of this organization (UNKNOWN_ENVIRONMENT)'])
   async mintAgent(@CurrentPrincipal() principal: Principal, @Body() body: MintAgentDto): Promise<AgentCredentialsDto> {
     const { agent, secret } = await this.agents.mint(principal, body);
     return { agent: this.dto(agent), agentSecret: secret, timing: this.agents.timing };
@@ -46,7 +46,7 @@ export class AgentsController {
       'and environment. Answers the new agent and its secret, shown this once. A wrong, expired or rotated token is 401.',
   })
   @ApiCreated(AgentCredentialsDto)
-  @ApiErrors(401, 409)
+  @ApiErrors(401, 409, [422, 'environmentId names no environment of this organization (UNKNOWN_ENVIRONMENT)'])
   async registerAgent(@Req() req: MarshalRequest, @Body() body: RegisterAgentDto): Promise<AgentCredentialsDto> {
     const { agent, secret, principal } = await this.agents.register(body);
     req.principal = principal;

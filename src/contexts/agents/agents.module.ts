@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgentAuthenticator } from '../../kernel/auth/agent-authenticator.js';
+import { InventoryModule } from '../inventory/inventory.module.js';
 import { AgentsController } from './agents.controller.js';
 import { AgentsService } from './agents.service.js';
 import { EnrollmentController } from './enrollment.controller.js';
@@ -15,7 +16,7 @@ import { EnrollmentToken } from './entities/enrollment-token.entity.js';
  */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([Agent, EnrollmentToken])],
+  imports: [TypeOrmModule.forFeature([Agent, EnrollmentToken]), InventoryModule],
   controllers: [AgentsController, EnrollmentController],
   providers: [AgentsService, EnrollmentService, { provide: AgentAuthenticator, useExisting: AgentsService }],
   exports: [AgentsService, EnrollmentService, AgentAuthenticator],

@@ -8,10 +8,11 @@ import { AppConfig } from '../../kernel/config/app-config.js';
 import { RequestContext } from '../../kernel/context/request-context.js';
 import { randomSecret, secretMatchesDigest, sha256 } from '../../kernel/crypto/secret-tokens.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
-import { conflict, unauthenticated } from '../../kernel/http/app-error.js';
+import { conflict, ruleViolated, unauthenticated } from '../../kernel/http/app-error.js';
 import { newId } from '../../kernel/ids.js';
 import { type Page, paginate } from '../../kernel/pagination/page.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
+import { EnvironmentsService } from '../inventory/environments.service.js';
 import { normaliseX25519PublicKey } from './agent-keys.js';
 import { formatSecret, parseSecret } from './agent-secrets.js';
 import type { HeartbeatDto, ListAgentsQuery, MintAgentDto, RegisterAgentDto, UpdateAgentDto } from './dto/agent.dto.js';
@@ -45,6 +46,7 @@ export class AgentsService extends AgentAuthenticator {
     private readonly config: AppConfig,
     private readonly enrollment: EnrollmentService,
     private readonly requestContext: RequestContext,
+    private readonly environments: EnvironmentsService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {
     super();
@@ -94,6 +96,7 @@ export class AgentsService extends AgentAuthenticator {
   ): Promise<{ agent: Agent; secret: string }> {
     const agents = this.data.repository(Agent, organizationId);
     if (await agents.exists({ name: input.name })) throw conflict(`An agent named "${input.name}" already exists`);
+    if (input.environmentId) await this.assertEnvironment(organizationId, input.environmentId);
     const id = newId();
     const secret = randomSecret(32);
     const agent = await agents.insert({
@@ -121,6 +124,12 @@ export class AgentsService extends AgentAuthenticator {
       data: { name: agent.name, enrolledVia: agent.enrolledVia, labels: agent.labels, capabilities: agent.capabilities },
     });
     return { agent, secret: formatSecret('mas', id, secret) };
+  }
+
+  /** An environment named in a body must be one of the organization's: 422 UNKNOWN_ENVIRONMENT otherwise. */
+  async assertEnvironment(organizationId: string, environmentId: string): Promise<void> {
+    const found = await this.environments.get(organizationId, environmentId).catch(() => null);
+    if (!found) throw ruleViolated('UNKNOWN_ENVIRONMENT', 'environmentId names no environment of this organization');
   }
 
   list(principal: Principal, query: ListAgentsQuery): Promise<Page<Agent>> {

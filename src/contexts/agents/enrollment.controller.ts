@@ -4,7 +4,7 @@ import { Audited } from '../../kernel/audit/audited.decorator.js';
 import { CurrentPrincipal } from '../../kernel/auth/current-principal.decorator.js';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { RequirePermission } from '../../kernel/auth/require-permission.decorator.js';
-import { ApiCreated, ApiOk } from '../../kernel/http/response.decorators.js';
+import { ApiCreated, ApiErrors, ApiOk } from '../../kernel/http/response.decorators.js';
 import { EnrollmentDto, EnrollmentQuery, EnrollmentTokenDto, RotatedEnrollmentDto, RotateEnrollmentDto } from './dto/enrollment.dto.js';
 import { EnrollmentService } from './enrollment.service.js';
 
@@ -30,6 +30,7 @@ export class EnrollmentController {
     description: 'Revokes the current one at once (agents already registered keep working) and answers the new token, shown this once.',
   })
   @ApiCreated(RotatedEnrollmentDto)
+  @ApiErrors([422, 'environmentId names no environment of this organization (UNKNOWN_ENVIRONMENT)'])
   async rotateEnrollment(@CurrentPrincipal() principal: Principal, @Body() body: RotateEnrollmentDto): Promise<RotatedEnrollmentDto> {
     const { token, secret } = await this.enrollment.rotate(principal, body);
     return { token: EnrollmentTokenDto.from(token), enrollmentToken: secret };

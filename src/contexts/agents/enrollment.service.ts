@@ -5,9 +5,10 @@ import type { Principal } from '../../kernel/auth/principal.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import { randomSecret, secretMatchesDigest, sha256 } from '../../kernel/crypto/secret-tokens.js';
 import type { Tx } from '../../kernel/database/transactions.js';
-import { forbidden, unauthenticated } from '../../kernel/http/app-error.js';
+import { forbidden, ruleViolated, unauthenticated } from '../../kernel/http/app-error.js';
 import { newId } from '../../kernel/ids.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
+import { EnvironmentsService } from '../inventory/environments.service.js';
 import { formatSecret, parseSecret } from './agent-secrets.js';
 import { EnrollmentToken } from './entities/enrollment-token.entity.js';
 
@@ -23,6 +24,7 @@ export class EnrollmentService {
     private readonly data: TenantData,
     private readonly notes: AuditNotes,
     @InjectTransactionHost() private readonly tx: Tx,
+    private readonly environments: EnvironmentsService,
   ) {}
 
   /** The latest token of the organization (or environment), whatever its state; null if none was ever made. */
@@ -38,6 +40,9 @@ export class EnrollmentService {
     if (!createdBy) throw forbidden('Only users and the API keys acting for them can rotate enrollment tokens');
     const tokens = this.data.repository(EnrollmentToken, principal.organizationId);
     const environmentId = input.environmentId ?? null;
+    if (environmentId && !(await this.environments.get(principal.organizationId, environmentId).catch(() => null))) {
+      throw ruleViolated('UNKNOWN_ENVIRONMENT', 'environmentId names no environment of this organization');
+    }
     const revoked = await tokens.update({ environmentId: environmentId ?? IsNull(), revokedAt: IsNull() }, { revokedAt: new Date() });
     const id = newId();
     const secret = randomSecret(32);
