@@ -1,17 +1,14 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { PgBoss } from 'pg-boss';
-import { EmbeddedDatabase } from '../src/kernel/database/embedded-database.js';
-import { runMigrations } from '../src/kernel/database/migrate.js';
+import { cleanUp, cleanups, provisionDatabase, query, ROOT, spawnChild } from './support.js';
 
 /*
  * `npm run bench:jobs`: N agents push M jobs through Marshal's queue over HTTP, one job per
@@ -43,8 +40,6 @@ import { runMigrations } from '../src/kernel/database/migrate.js';
  * it stops). Results also go to bench/results/jobs.json.
  */
 
-const HERE = dirname(fileURLToPath(import.meta.url)); // dist/bench
-const ROOT = join(HERE, '..', '..');
 const MARSHAL_ENTRY = join(ROOT, 'dist', 'src', 'main.js');
 const RESULTS_FILE = join(ROOT, 'bench', 'results', 'jobs.json');
 const ADMIN = { email: 'bench@marshal.test', password: randomBytes(12).toString('hex') };
@@ -73,108 +68,6 @@ const settings = {
   logLevel: process.env.BENCH_LOG_LEVEL || 'info',
   claimWaitSeconds: CLAIM_WAIT_SECONDS,
 };
-
-/** Undone in reverse order at the end, also on failure or Ctrl-C: server, pg-boss, database, folders. */
-const cleanups: (() => Promise<void> | void)[] = [];
-async function cleanUp(): Promise<void> {
-  for (const undo of cleanups.splice(0).reverse()) {
-    try {
-      await undo();
-    } catch (error) {
-      console.error('cleanup failed:', error);
-    }
-  }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (typeof address !== 'object' || !address) throw new Error('no port');
-  return address.port;
-}
-
-async function query<T extends pg.QueryResultRow>(url: string, text: string, values?: unknown[]): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-/** A fresh, migrated database on DATABASE_URL's server or on an embedded one; dropped at the end. */
-async function provisionDatabase(workDir: string): Promise<{ url: string; server: string }> {
-  let adminUrl = process.env.DATABASE_URL;
-  let server = 'DATABASE_URL';
-  if (!adminUrl) {
-    // As root, PostgreSQL runs as "postgres", who must be able to enter the folder (mkdtemp gives 0700).
-    chmodSync(workDir, 0o755);
-    const db = await EmbeddedDatabase.start({ dir: join(workDir, 'pg'), port: await freePort(), password: randomBytes(16).toString('hex'), ephemeral: true });
-    cleanups.push(() => db.stop());
-    adminUrl = db.url('postgres');
-    server = 'embedded';
-  }
-  const name = `marshal_bench_${randomBytes(5).toString('hex')}`;
-  await query(adminUrl, `CREATE DATABASE ${name}`);
-  const admin = adminUrl;
-  cleanups.push(async () => void (await query(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)));
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  await runMigrations(url.toString());
-  const [{ server_version }] = await query<{ server_version: string }>(url.toString(), 'SHOW server_version');
-  return { url: url.toString(), server: `${server}, PostgreSQL ${server_version}` };
-}
-
-interface Child {
-  name: string;
-  baseUrl: string;
-  logFile: string;
-  pid: number;
-  stop: () => Promise<void>;
-}
-
-function tail(file: string, lines = 30): string {
-  return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
-}
-
-/**
- * Starts `node <entry>` and waits until its output matches `ready` (group 1: the base URL). Output
- * goes to a file, not to a pipe this process reads: that would take CPU from the load generator.
- */
-async function spawnChild(name: string, entry: string, env: Record<string, string>, ready: RegExp, logDir: string): Promise<Child> {
-  const slug = name.replace(/\W+/g, '-').replace(/-$/, '');
-  const logFile = join(logDir, `${slug}.log`);
-  const fd = openSync(logFile, 'a');
-  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF, slug)}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, entry], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
-    stdio: ['ignore', fd, fd],
-  });
-  closeSync(fd);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const running = () => child.exitCode === null && child.signalCode === null;
-  const stop = async () => {
-    if (!running()) return;
-    child.kill('SIGTERM');
-    const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    await exited;
-    clearTimeout(force);
-  };
-  cleanups.push(stop);
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const match = ready.exec(readFileSync(logFile, 'utf8'));
-    if (match) return { name, baseUrl: match[1].replace('localhost', '127.0.0.1'), logFile, pid: child.pid!, stop };
-    if (!running() || Date.now() > deadline) {
-      throw new Error(`${name} did not start (${running() ? 'timed out' : `exited ${child.exitCode ?? child.signalCode}`}):\n${tail(logFile)}`);
-    }
-    await sleep(100);
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // A cheap HTTP client: node:http on a keep-alive agent with a socket per concurrent caller.

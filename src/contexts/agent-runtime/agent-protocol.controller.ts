@@ -1,16 +1,16 @@
 import { Body, Controller, Get, Post, Req, Res } from '@nestjs/common';
-import { ApiExtension, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AgentRoute } from '../../kernel/auth/agent-route.decorator.js';
 import { NotAudited } from '../../kernel/audit/audited.decorator.js';
 import { CurrentPrincipal } from '../../kernel/auth/current-principal.decorator.js';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { UuidParam } from '../../kernel/http/params.js';
-import { ApiErrors, ApiNoContent, RawResponse } from '../../kernel/http/response.decorators.js';
+import { ApiNoContent, ApiWebSocket } from '../../kernel/http/response.decorators.js';
 import { WebSockets } from '../../kernel/http/web-sockets.js';
 import { AgentsService } from '../agents/agents.service.js';
 import { HeartbeatDto } from '../agents/dto/agent.dto.js';
-import { CANCEL_JOBS_HEADER } from '../jobs/agent-jobs.controller.js';
+import { CANCEL_JOBS_HEADER } from '../jobs/job-events.js';
 import { JobQueue } from '../jobs/job-queue.service.js';
 import { TaskStreamService } from './task-stream.service.js';
 
@@ -50,7 +50,6 @@ export class AgentProtocolController {
 
   @Get('task-stream')
   @AgentRoute()
-  @ApiExtension('x-websocket', true)
   @ApiOperation({
     summary: 'Receive jobs over a WebSocket',
     description:
@@ -58,8 +57,7 @@ export class AgentProtocolController {
       '`{"type":"job","job":…,"lease":…}` the moment it is queued. Held jobs that get cancelled arrive as `{"type":"cancel","jobIds":[…]}`. ' +
       'Progress, completion and heartbeats stay HTTP calls; claiming over HTTP stays the fallback. A plain GET is 426.',
   })
-  @RawResponse({ status: 101, description: 'Switching to the WebSocket protocol' })
-  @ApiErrors([426, 'A plain GET, not a WebSocket handshake (UPGRADE_REQUIRED)'])
+  @ApiWebSocket()
   async streamAgentTasks(@CurrentPrincipal() agent: Principal, @UuidParam() _id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const ws = await this.sockets.accept(req, res);
     this.taskStream.serve(agent, ws);

@@ -8,7 +8,7 @@ import { AppConfig } from '../../kernel/config/app-config.js';
 import { RequestContext } from '../../kernel/context/request-context.js';
 import { randomSecret, secretMatchesDigest, sha256 } from '../../kernel/crypto/secret-tokens.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
-import { conflict, ruleViolated, unauthenticated } from '../../kernel/http/app-error.js';
+import { conflict, unauthenticated } from '../../kernel/http/app-error.js';
 import { newId } from '../../kernel/ids.js';
 import { type Page, paginate } from '../../kernel/pagination/page.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
@@ -96,7 +96,7 @@ export class AgentsService extends AgentAuthenticator {
   ): Promise<{ agent: Agent; secret: string }> {
     const agents = this.data.repository(Agent, organizationId);
     if (await agents.exists({ name: input.name })) throw conflict(`An agent named "${input.name}" already exists`);
-    if (input.environmentId) await this.assertEnvironment(organizationId, input.environmentId);
+    if (input.environmentId) await this.environments.assertExists(organizationId, input.environmentId);
     const id = newId();
     const secret = randomSecret(32);
     const agent = await agents.insert({
@@ -124,12 +124,6 @@ export class AgentsService extends AgentAuthenticator {
       data: { name: agent.name, enrolledVia: agent.enrolledVia, labels: agent.labels, capabilities: agent.capabilities },
     });
     return { agent, secret: formatSecret('mas', id, secret) };
-  }
-
-  /** An environment named in a body must be one of the organization's: 422 UNKNOWN_ENVIRONMENT otherwise. */
-  async assertEnvironment(organizationId: string, environmentId: string): Promise<void> {
-    const found = await this.environments.get(organizationId, environmentId).catch(() => null);
-    if (!found) throw ruleViolated('UNKNOWN_ENVIRONMENT', 'environmentId names no environment of this organization');
   }
 
   list(principal: Principal, query: ListAgentsQuery): Promise<Page<Agent>> {

@@ -5,7 +5,7 @@ import type { Principal } from '../../kernel/auth/principal.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import { randomSecret, secretMatchesDigest, sha256 } from '../../kernel/crypto/secret-tokens.js';
 import type { Tx } from '../../kernel/database/transactions.js';
-import { forbidden, ruleViolated, unauthenticated } from '../../kernel/http/app-error.js';
+import { forbidden, unauthenticated } from '../../kernel/http/app-error.js';
 import { newId } from '../../kernel/ids.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
 import { EnvironmentsService } from '../inventory/environments.service.js';
@@ -40,9 +40,7 @@ export class EnrollmentService {
     if (!createdBy) throw forbidden('Only users and the API keys acting for them can rotate enrollment tokens');
     const tokens = this.data.repository(EnrollmentToken, principal.organizationId);
     const environmentId = input.environmentId ?? null;
-    if (environmentId && !(await this.environments.get(principal.organizationId, environmentId).catch(() => null))) {
-      throw ruleViolated('UNKNOWN_ENVIRONMENT', 'environmentId names no environment of this organization');
-    }
+    if (environmentId) await this.environments.assertExists(principal.organizationId, environmentId);
     const revoked = await tokens.update({ environmentId: environmentId ?? IsNull(), revokedAt: IsNull() }, { revokedAt: new Date() });
     const id = newId();
     const secret = randomSecret(32);

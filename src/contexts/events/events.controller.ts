@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Query, Req, Res } from '@nestjs/common';
-import { ApiExtension, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal } from '../../kernel/auth/current-principal.decorator.js';
 import type { Principal } from '../../kernel/auth/principal.js';
@@ -8,12 +8,10 @@ import { DomainEvent } from '../../kernel/events/domain-event.js';
 import { parseCursor } from '../../kernel/events/event-cursor.js';
 import { EventHub } from '../../kernel/events/event-hub.js';
 import { openEventStream, SSE_SCHEMA } from '../../kernel/http/event-stream.js';
-import { ApiCursorPage, ApiErrors, RawResponse } from '../../kernel/http/response.decorators.js';
+import { ApiCursorPage, ApiWebSocket, RawResponse } from '../../kernel/http/response.decorators.js';
 import { WebSockets } from '../../kernel/http/web-sockets.js';
 import { CursorPage } from '../../kernel/pagination/cursor-page.js';
 import { OutboxQuery, StreamQuery, WebSocketStreamQuery } from './dto/event.dto.js';
-
-const UPGRADE_REQUIRED: [number, string] = [426, 'A plain GET, not a WebSocket handshake (UPGRADE_REQUIRED)'];
 
 @ApiTags('Events')
 @Controller('api/v1')
@@ -54,26 +52,22 @@ export class EventsController {
 
   @Get('events/ws')
   @RequirePermission('event.read')
-  @ApiExtension('x-websocket', true)
   @ApiOperation({
     summary: "Stream the organization's events (WebSocket)",
     description: 'Upgrade to a WebSocket; each message is a DomainEvent as JSON. Same filters as the SSE stream, plus `after` (an event cursor) to resume. A plain GET is 426.',
   })
-  @RawResponse({ status: 101, description: 'Switching to the WebSocket protocol' })
-  @ApiErrors(UPGRADE_REQUIRED)
+  @ApiWebSocket()
   async streamEventsOverWebSocket(@CurrentPrincipal() principal: Principal, @Query() query: WebSocketStreamQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
     await this.serveWebSocket(principal, query, query.after, req, res);
   }
 
   @Get('dashboard/stream')
   @RequirePermission('event.read')
-  @ApiExtension('x-websocket', true)
   @ApiOperation({
     summary: 'Live feed for the operator dashboard (WebSocket)',
     description: 'The event stream for dashboards: every event of the organization as it commits, as JSON messages. A plain GET is 426.',
   })
-  @RawResponse({ status: 101, description: 'Switching to the WebSocket protocol' })
-  @ApiErrors(UPGRADE_REQUIRED)
+  @ApiWebSocket()
   async streamDashboard(@CurrentPrincipal() principal: Principal, @Query() query: StreamQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
     await this.serveWebSocket(principal, query, undefined, req, res);
   }

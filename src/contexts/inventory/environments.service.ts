@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
-import { conflict, notFound, validationFailed } from '../../kernel/http/app-error.js';
+import { conflict, notFound, ruleViolated, validationFailed } from '../../kernel/http/app-error.js';
 import { type Page, paginate, type PageQuery } from '../../kernel/pagination/page.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
 import type { CreateEnvironmentDto, CreateFreezeWindowDto, ListEnvironmentsQuery, UpdateEnvironmentDto } from './dto/inventory.dto.js';
@@ -53,6 +53,13 @@ export class EnvironmentsService {
 
   get(organizationId: string, id: string): Promise<Environment> {
     return this.data.repository(Environment, organizationId).getById(id, 'Environment');
+  }
+
+  /** An environment named in a body must be one of the organization's: 422 UNKNOWN_ENVIRONMENT otherwise. */
+  async assertExists(organizationId: string, environmentId: string): Promise<void> {
+    if (!(await this.data.repository(Environment, organizationId).exists({ id: environmentId }))) {
+      throw ruleViolated('UNKNOWN_ENVIRONMENT', 'environmentId names no environment of this organization');
+    }
   }
 
   async update(principal: Principal, id: string, input: UpdateEnvironmentDto): Promise<Environment> {

@@ -10,9 +10,8 @@ import { UuidParam } from '../../kernel/http/params.js';
 import type { MarshalRequest } from '../../kernel/http/request.js';
 import { ApiErrors, ApiNoContent, ApiOk, ApiOkOrNoContent } from '../../kernel/http/response.decorators.js';
 import { ClaimedJobsDto, ClaimQuery, CompleteJobDto, JobDto, ReportProgressDto } from './dto/job.dto.js';
+import { CANCEL_JOBS_HEADER } from './job-events.js';
 import { JobQueue } from './job-queue.service.js';
-
-export const CANCEL_JOBS_HEADER = 'Marshal-Cancel-Jobs';
 
 /** The agent protocol's work loop: claim, report progress, complete. */
 @ApiTags('Agent protocol')

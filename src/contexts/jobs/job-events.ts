@@ -21,6 +21,9 @@ export function jobEvent(job: Job, type: string, extra: Record<string, unknown> 
   };
 }
 
+/** The response header that lists the held jobs an agent should stop (heartbeat and claim answers). */
+export const CANCEL_JOBS_HEADER = 'Marshal-Cancel-Jobs';
+
 /** Event types that may make a job claimable now: what a long-polling claim waits for. */
 export const CLAIMABLE_SIGNALS = new Set(['job.queued', 'job.requeued', 'job.retrying']);
 

@@ -11,7 +11,7 @@ import { hydrate } from '../../kernel/database/hydrate.js';
 import type { Tx } from '../../kernel/database/transactions.js';
 import { EventHub, type Signal } from '../../kernel/events/event-hub.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
-import { AppError, notFound } from '../../kernel/http/app-error.js';
+import { AppError } from '../../kernel/http/app-error.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
 import { AgentsService } from '../agents/agents.service.js';
 import type { CompleteJobDto, ReportProgressDto } from './dto/job.dto.js';
@@ -278,7 +278,7 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApp
    */
   async complete(agent: Principal, jobId: string, input: CompleteJobDto): Promise<Job> {
     const jobs = this.data.repository(Job, agent.organizationId);
-    const job = await this.lock(agent, jobId);
+    const job = await this.jobs.lock(agent.organizationId, jobId);
     this.notes.note({ resourceId: jobId, details: { status: input.status, attempt: job.attempts, errorCode: input.error?.code } });
     // A repeat of an accepted completion, by the agent that made it (a re-queued job keeps no holder).
     if (job.completedLeaseId === input.leaseId && (job.leasedBy === agent.id || job.leasedBy === null)) return job;
@@ -369,19 +369,8 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApp
     await this.jobs.cancelTargeting(organizationId, agentId, `The agent it was aimed at was ${reason}`);
   }
 
-  private async lock(agent: Principal, jobId: string): Promise<Job> {
-    const job = await this.data
-      .repository(Job, agent.organizationId)
-      .query('j')
-      .andWhere('j.id = :id', { id: jobId })
-      .setLock('pessimistic_write')
-      .getOne();
-    if (!job) throw notFound('Job');
-    return job;
-  }
-
   private async lockHeld(agent: Principal, jobId: string, leaseId: string): Promise<Job> {
-    const job = await this.lock(agent, jobId);
+    const job = await this.jobs.lock(agent.organizationId, jobId);
     if (job.leaseId !== leaseId || job.leasedBy !== agent.id) throw leaseLost();
     if (job.status === 'cancelled') throw jobCancelled();
     if (!HELD_STATUSES.includes(job.status)) throw leaseLost();

@@ -4,7 +4,7 @@ import type { Principal } from '../../kernel/auth/principal.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import { RequestContext } from '../../kernel/context/request-context.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
-import { conflict, ruleViolated } from '../../kernel/http/app-error.js';
+import { conflict, notFound, ruleViolated } from '../../kernel/http/app-error.js';
 import { newId } from '../../kernel/ids.js';
 import { type Page, paginate, type PageQuery } from '../../kernel/pagination/page.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
@@ -189,14 +189,10 @@ export class JobsService {
     await this.events.emit(...cancelled.map((j) => jobEvent(j, 'job.cancelled', { reason: 'agent_removed' })));
   }
 
-  private async lock(organizationId: string, id: string): Promise<Job> {
-    const job = await this.data
-      .repository(Job, organizationId)
-      .query('j')
-      .andWhere('j.id = :id', { id })
-      .setLock('pessimistic_write')
-      .getOne();
-    if (!job) return this.get(organizationId, id);
+  /** The job, locked until the end of the caller's transaction (404 if it is not this organization's). */
+  async lock(organizationId: string, id: string): Promise<Job> {
+    const job = await this.data.repository(Job, organizationId).query('j').andWhere('j.id = :id', { id }).setLock('pessimistic_write').getOne();
+    if (!job) throw notFound('Job');
     return job;
   }
 }

@@ -1,5 +1,5 @@
 import { applyDecorators, HttpCode, SetMetadata, Type } from '@nestjs/common';
-import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtension, ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { CursorMeta, EnvelopeMeta, ErrorEnvelope, PaginationMeta, SuccessEnvelope } from './envelope.js';
 
 /** How the envelope interceptor treats what a handler returns. Set only by the decorators below. */
@@ -108,6 +108,18 @@ export function RawResponse(options: { status?: number; description: string; typ
     documented = ApiResponse({ status, description, schema: options.schema });
   }
   return shaped({ kind: 'raw', status }, documented);
+}
+
+/**
+ * A WebSocket handshake, documented as a GET answering 101 (`x-websocket: true`); a plain GET is 426.
+ * The handler takes `@Req()` and `@Res()` and completes the handshake with `WebSockets.accept`.
+ */
+export function ApiWebSocket() {
+  return applyDecorators(
+    RawResponse({ status: 101, description: 'Switching to the WebSocket protocol' }),
+    ApiExtension('x-websocket', true),
+    ApiErrors([426, 'A plain GET, not a WebSocket handshake (UPGRADE_REQUIRED)']),
+  );
 }
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {

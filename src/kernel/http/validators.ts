@@ -1,5 +1,8 @@
 import { registerDecorator, type ValidationArguments } from 'class-validator';
 
+/** A cluster's name, as agents, environments and discovered secrets give it. */
+export const CLUSTER_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
+
 const LABEL_KEY = /^[A-Za-z0-9]([A-Za-z0-9_./-]{0,62}[A-Za-z0-9])?$/;
 
 /**

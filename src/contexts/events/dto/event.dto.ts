@@ -1,16 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsDate, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { repeatedOrCommaSeparated } from '../../../kernel/http/query-lists.js';
 import { CursorQuery } from '../../../kernel/pagination/cursor-page.js';
 
-/** `?types=a&types=b` and `?types=a,b` alike. */
-const toList = ({ value }: { value: unknown }): unknown[] =>
-  (Array.isArray(value) ? (value as unknown[]) : [value]).flatMap((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : [v]));
 const TYPE_PATTERN = /^[a-z][a-z0-9_.]*\*?$|^\*$/;
 
 export class StreamQuery {
   @ApiPropertyOptional({ type: [String], example: ['job.*', 'agent.revoked'], description: 'Event types (repeated, or comma-separated); a trailing * matches a prefix' })
-  @IsOptional() @Transform(toList) @ArrayMaxSize(50) @Matches(TYPE_PATTERN, { each: true, message: 'each type must look like job.succeeded or job.*' })
+  @IsOptional() @Transform(repeatedOrCommaSeparated) @ArrayMaxSize(50) @Matches(TYPE_PATTERN, { each: true, message: 'each type must look like job.succeeded or job.*' })
   types?: string[];
 
   @ApiPropertyOptional({ example: 'job' })
@@ -24,7 +22,7 @@ export class StreamQuery {
 
 export class OutboxQuery extends CursorQuery {
   @ApiPropertyOptional({ type: [String], example: ['job.*'], description: 'Event types (repeated, or comma-separated); a trailing * matches a prefix' })
-  @IsOptional() @Transform(toList) @ArrayMaxSize(50) @Matches(TYPE_PATTERN, { each: true, message: 'each type must look like job.succeeded or job.*' })
+  @IsOptional() @Transform(repeatedOrCommaSeparated) @ArrayMaxSize(50) @Matches(TYPE_PATTERN, { each: true, message: 'each type must look like job.succeeded or job.*' })
   types?: string[];
 
   @ApiPropertyOptional({ example: 'job' })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
-import { IsLabelMap } from '../../../kernel/http/validators.js';
+import { CLUSTER_NAME, IsLabelMap } from '../../../kernel/http/validators.js';
 import { PageQuery } from '../../../kernel/pagination/page.js';
 import type { Environment, EnvironmentTier } from '../entities/environment.entity.js';
 import type { FreezeWindow } from '../entities/freeze-window.entity.js';
@@ -8,7 +8,6 @@ import type { Project, ProjectStatus } from '../entities/project.entity.js';
 
 const TIERS: EnvironmentTier[] = ['development', 'testing', 'staging', 'production', 'other'];
 const LOCAL_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/;
-const CLUSTER = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
 
 export class ProjectDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -91,7 +90,7 @@ class EnvironmentFields {
   description?: string;
 
   @ApiPropertyOptional({ type: [String], example: ['prod-eu-1'] })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @Matches(CLUSTER, { each: true, message: 'each cluster must be 1–100 letters, digits, _ . -' })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @Matches(CLUSTER_NAME, { each: true, message: 'each cluster must be 1–100 letters, digits, _ . -' })
   clusters?: string[];
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } })
@@ -125,7 +124,7 @@ export class ListEnvironmentsQuery extends PageQuery {
   tier?: EnvironmentTier;
 
   @ApiPropertyOptional({ description: 'Environments spanning this cluster' })
-  @IsOptional() @Matches(CLUSTER)
+  @IsOptional() @Matches(CLUSTER_NAME)
   cluster?: string;
 }
 

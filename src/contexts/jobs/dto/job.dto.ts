@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean, IsDate, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max, Min, ValidateNested,
 } from 'class-validator';
+import { repeatedOrCommaSeparated } from '../../../kernel/http/query-lists.js';
 import { IsJsonObject, IsLabelMap } from '../../../kernel/http/validators.js';
 import { PageQuery } from '../../../kernel/pagination/page.js';
 import type { Job, JobStatus } from '../entities/job.entity.js';
@@ -139,13 +140,10 @@ export class SubmitJobDto {
   costEstimate?: CostEstimateDto;
 }
 
-/** `?status=a&status=b` and `?status=a,b` alike. */
-const toList = ({ value }: { value: unknown }): unknown[] =>
-  (Array.isArray(value) ? (value as unknown[]) : [value]).flatMap((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : [v]));
 
 export class ListJobsQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'One status or several (repeated, or comma-separated)', enum: STATUSES, isArray: true })
-  @IsOptional() @Transform(toList) @IsIn(STATUSES, { each: true, message: `status must be among ${STATUSES.join(', ')}` })
+  @IsOptional() @Transform(repeatedOrCommaSeparated) @IsIn(STATUSES, { each: true, message: `status must be among ${STATUSES.join(', ')}` })
   status?: JobStatus[];
 
   @ApiPropertyOptional({ example: 'http-check' })

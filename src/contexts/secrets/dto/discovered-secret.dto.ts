@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
-import { IsLabelMap } from '../../../kernel/http/validators.js';
+import { repeated } from '../../../kernel/http/query-lists.js';
+import { CLUSTER_NAME, IsLabelMap } from '../../../kernel/http/validators.js';
 import { PageQuery } from '../../../kernel/pagination/page.js';
 import type { DiscoveredSecret, DiscoveredSecretStatus } from '../entities/discovered-secret.entity.js';
 
 const STATUSES: DiscoveredSecretStatus[] = ['present', 'missing', 'error'];
 export const MAX_BULK = 5000;
-const CLUSTER = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
 const PROVIDER = /^[a-z][a-z0-9_.-]{0,49}$/;
 
 export class DiscoveredSecretDto {
@@ -33,7 +33,7 @@ export class DiscoveredSecretDto {
 
 export class DiscoveredSecretInput {
   @ApiProperty({ example: 'prod-eu-1' })
-  @Matches(CLUSTER, { message: 'clusterName must be 1–100 letters, digits, _ . -' })
+  @Matches(CLUSTER_NAME, { message: 'clusterName must be 1–100 letters, digits, _ . -' })
   clusterName!: string;
 
   @ApiPropertyOptional({ example: 'payments', maxLength: 253 })
@@ -73,12 +73,10 @@ export class BulkResultDto {
   @ApiProperty() updated!: number;
 }
 
-/** `label=env:prod` (repeated): every one must match. */
-const toList = ({ value }: { value: unknown }): unknown[] => (Array.isArray(value) ? (value as unknown[]) : [value]);
 
 export class ListDiscoveredSecretsQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'prod-eu-1' })
-  @IsOptional() @Matches(CLUSTER)
+  @IsOptional() @Matches(CLUSTER_NAME)
   cluster_name?: string;
 
   @ApiPropertyOptional({ example: 'kubernetes' })
@@ -94,6 +92,6 @@ export class ListDiscoveredSecretsQuery extends PageQuery {
   status?: DiscoveredSecretStatus;
 
   @ApiPropertyOptional({ type: [String], example: ['team:payments'], description: 'key:value, repeatable; every one must match' })
-  @IsOptional() @Transform(toList) @ArrayMaxSize(20) @Matches(/^[^:]{1,64}:.{0,256}$/, { each: true, message: 'each label must look like key:value' })
+  @IsOptional() @Transform(repeated) @ArrayMaxSize(20) @Matches(/^[^:]{1,64}:.{0,256}$/, { each: true, message: 'each label must look like key:value' })
   label?: string[];
 }
