@@ -223,6 +223,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agents/{id}/dek": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a data key for a read job
+         * @description For a secret.read job this agent holds: a fresh AES-256-GCM data key (use once, then forget it) and the same key wrapped by the KMS. Seal the value under the key with `context` as additional data, and post it with the wrapped key (POST /agents/{id}/wraps). See docs/wire-envelope.md.
+         */
+        post: operations["issueDataKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/agents/{id}/heartbeat": {
         parameters: {
             query?: never;
@@ -375,6 +395,46 @@ export interface paths {
          * @description Upgrade to a WebSocket. Send `{"type":"ready","slots":N}` to take up to N jobs; each is claimed for you and pushed as `{"type":"job","job":…,"lease":…}` the moment it is queued. Held jobs that get cancelled arrive as `{"type":"cancel","jobIds":[…]}`. Progress, completion and heartbeats stay HTTP calls; claiming over HTTP stays the fallback. A plain GET is 426.
          */
         get: operations["streamAgentTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agents/{id}/wraps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Post the value a read job fetched
+         * @description Sealed under the data key issued for the job. It must open (422 INVALID_WRAP otherwise); one value per job (409 ALREADY_POSTED). Then complete the job. The requester retrieves it once, before it expires.
+         */
+        post: operations["postWrap"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agents/{id}/wraps/{wrapId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve a patch's new value, once
+         * @description For the secret.patch job this agent holds: the value in a wire envelope sealed to the agent's registered X25519 key, bound to `context`. The first retrieval shreds it; any later one is 410 GONE. No public key registered: 409 AGENT_KEY_MISSING.
+         */
+        get: operations["retrieveAgentWrap"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1144,6 +1204,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/my/pending-approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What I may approve now
+         * @description Pending requests, not your own, that you have not decided yet, whose open stage names you or a role you hold (organization-wide, or in the request's project or environment). Soonest to expire first.
+         */
+        get: operations["listMyPendingApprovals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations": {
         parameters: {
             query?: never;
@@ -1313,6 +1393,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List approval policies
+         * @description By priority, lowest first.
+         */
+        get: operations["listApprovalPolicies"];
+        put?: never;
+        /**
+         * Create an approval policy
+         * @description A request is decided by the workflow of the policy that matches it: every criterion a policy sets (project, environment, cluster, ref glob) must match; among matching policies the lowest priority wins, then the most specific. The default policy catches the rest; with none, requests are refused (422 NO_APPROVAL_POLICY).
+         */
+        post: operations["createApprovalPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An approval policy */
+        get: operations["getApprovalPolicy"];
+        /**
+         * Edit an approval policy
+         * @description Requests already awaiting approval keep their workflow.
+         */
+        put: operations["updateApprovalPolicy"];
+        post?: never;
+        /** Delete an approval policy */
+        delete: operations["deleteApprovalPolicy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/projects": {
         parameters: {
             query?: never;
@@ -1401,6 +1527,167 @@ export interface paths {
         get: operations["getApiReadyz"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List access requests
+         * @description Filter by requester_id, status (one or several), kind and secret_id; newest first by default.
+         */
+        get: operations["listSecretRequests"];
+        put?: never;
+        /**
+         * Ask to patch a secret
+         * @description The new value is sealed at once and only the agent ever opens it, once, after the final approval. The policy that matches the secret (project, environment, cluster, ref) names the approval workflow. On the final approval a job goes to the agent of the secret's cluster. Unapproved, the request expires after the workflow's requestTtlSeconds (1 h by default).
+         */
+        post: operations["createPatchRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An access request, with its approvals */
+        get: operations["getSecretRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve an access request
+         * @description As the authenticated caller, in the stage now open, which must name you or a role you hold. Your own request: 422 SELF_APPROVAL_FORBIDDEN. Not named: 403 NOT_AN_APPROVER. Twice: 409 ALREADY_DECIDED. The Nth approval passes the stage; the last stage passing sends the job to the agent.
+         */
+        post: operations["approveSecretRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw your access request
+         * @description Only the requester, only while pending (409 after). A patch's sealed value is shredded.
+         */
+        post: operations["cancelSecretRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject an access request
+         * @description With a reason. The first rejection decides the request; the same rules as approving apply.
+         */
+        post: operations["rejectSecretRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/wraps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A read request's values, without the values
+         * @description For the requester only (403 otherwise): what there is to retrieve, until when, and what was retrieved.
+         */
+        get: operations["listRequestWraps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/{id}/wraps/{wrapId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve the value, once
+         * @description For the requester only (403 otherwise). The first retrieval answers the value and shreds it; every later one, and any after the wrap expired (15 min by default), is 410 GONE. Of concurrent retrievals exactly one succeeds. The retrieval is audited, never the value.
+         */
+        get: operations["retrieveRequestWrap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask to read a secret
+         * @description Approved, the agent fetches the value and only you retrieve it, once (GET /requests/{id}/wraps/{wrapId}). The policy that matches the secret (project, environment, cluster, ref) names the approval workflow. On the final approval a job goes to the agent of the secret's cluster. Unapproved, the request expires after the workflow's requestTtlSeconds (1 h by default).
+         */
+        post: operations["createReadRequest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1602,6 +1889,52 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List approval workflows */
+        get: operations["listApprovalWorkflows"];
+        put?: never;
+        /**
+         * Create an approval workflow
+         * @description Ordered stages, each needing N approvals from holders of a role or from named members. A stage is decided by its first rejection or its Nth approval.
+         */
+        post: operations["createApprovalWorkflow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An approval workflow */
+        get: operations["getApprovalWorkflow"];
+        /**
+         * Edit an approval workflow
+         * @description Requests already awaiting approval keep the stages they opened with.
+         */
+        put: operations["updateApprovalWorkflow"];
+        post?: never;
+        /**
+         * Delete an approval workflow
+         * @description Only once no policy uses it (409 otherwise).
+         */
+        delete: operations["deleteApprovalWorkflow"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1846,6 +2179,16 @@ export interface components {
              */
             pollIntervalSeconds: number;
         };
+        AgentWrapDto: {
+            /** @description The context the envelope is bound to (UTF-8) */
+            context: string;
+            /** @description The new value in a wire envelope sealed to this agent's registered X25519 key (base64url; docs/wire-envelope.md) */
+            envelope: string;
+            /** Format: uuid */
+            requestId: string;
+            /** Format: uuid */
+            wrapId: string;
+        };
         ApiKeyDto: {
             /** Format: date-time */
             createdAt: string;
@@ -1874,6 +2217,111 @@ export interface components {
             permissions: string[] | null;
             /** @enum {string} */
             status: "active" | "disabled" | "revoked" | "expired";
+        };
+        ApprovalDecisionDto: {
+            /** Format: uuid */
+            approverId: string;
+            /** @description The approver's comment, or the rejection's reason */
+            comment: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string} */
+            decision: "approve" | "reject";
+            /**
+             * Format: date-time
+             * @description When an approval stops counting
+             */
+            expiresAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description The stage it was made in (0-based) */
+            stage: number;
+        };
+        ApprovalPolicyDto: {
+            clusterName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            description: string;
+            /** Format: uuid */
+            environmentId: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description Catches requests no other policy matches */
+            isDefault: boolean;
+            /** @example Production databases */
+            name: string;
+            /** @description Lower wins among matching policies */
+            priority: number;
+            /** Format: uuid */
+            projectId: string | null;
+            /** @example prod/db/* */
+            refPattern: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            workflowId: string;
+        };
+        ApprovalStageDto: {
+            /** @example Security review */
+            name: string;
+            /**
+             * @description Approvals needed; the first rejection decides the stage
+             * @example 1
+             */
+            requiredApprovals: number;
+            /** @description Holders of any of these roles may approve */
+            roleIds: string[];
+            /** @description These members may approve */
+            userIds: string[];
+        };
+        ApprovalStateDto: {
+            /** @description The stage awaiting decisions (0-based); the number of stages once approved */
+            currentStage: number;
+            /** Format: date-time */
+            decidedAt: string | null;
+            decisions: components["schemas"]["ApprovalDecisionDto"][];
+            /**
+             * Format: date-time
+             * @description Undecided by then, the request expires
+             */
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            policyId: string | null;
+            stages: components["schemas"]["StageProgressDto"][];
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected" | "expired" | "cancelled";
+            /** Format: uuid */
+            workflowId: string | null;
+            workflowName: string;
+        };
+        ApprovalWorkflowDto: {
+            /** @description How long one approval counts */
+            approvalTtlSeconds: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description principal type and id of its creator */
+            createdBy: string | null;
+            description: string;
+            /** Format: uuid */
+            id: string;
+            /** @example Production secrets */
+            name: string;
+            /** @description How long a request may wait for its decision before it expires */
+            requestTtlSeconds: number;
+            /** @description Decided in order */
+            stages: components["schemas"]["ApprovalStageDto"][];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ApproveDto: {
+            /**
+             * Format: uuid
+             * @description Optional; when given it must be the caller — the approver is always the authenticated person
+             */
+            approverId?: string;
+            comment?: string;
         };
         AuditEventDto: {
             /** @example role.create */
@@ -1954,6 +2402,13 @@ export interface components {
             received: number;
             updated: number;
         };
+        CancelRequestDto: {
+            /**
+             * Format: uuid
+             * @description Optional; when given it must be the caller
+             */
+            actorId?: string;
+        };
         ChainVerificationDto: {
             eventsChecked: number;
             /** @description The first event that breaks the chain */
@@ -2015,6 +2470,47 @@ export interface components {
              *     ]
              */
             permissions?: string[];
+        };
+        CreateApprovalPolicyDto: {
+            /** @example prod-eu-1 */
+            clusterName?: string | null;
+            description?: string;
+            /** Format: uuid */
+            environmentId?: string | null;
+            /**
+             * @description The default policy matches everything; it takes no criteria, and there is one per organization
+             * @default false
+             */
+            isDefault: boolean;
+            /** @example Production databases */
+            name: string;
+            /** @default 100 */
+            priority: number;
+            /** Format: uuid */
+            projectId?: string | null;
+            /**
+             * @description `*` matches any run of characters, `?` one
+             * @example prod/db/*
+             */
+            refPattern?: string | null;
+            /** Format: uuid */
+            workflowId: string;
+        };
+        CreateApprovalWorkflowDto: {
+            /**
+             * @description How long one approval counts
+             * @default 3600
+             */
+            approvalTtlSeconds: number;
+            description?: string;
+            /** @example Production secrets */
+            name: string;
+            /**
+             * @description How long a request may wait for its decision
+             * @default 3600
+             */
+            requestTtlSeconds: number;
+            stages: components["schemas"]["ApprovalStageDto"][];
         };
         CreatedApiKeyDto: {
             apiKey: components["schemas"]["ApiKeyDto"];
@@ -2092,6 +2588,20 @@ export interface components {
              */
             slug?: string;
         };
+        CreatePatchRequestDto: {
+            /**
+             * @description Why: approvers see it
+             * @example INC-4211: rotate the payments DB password
+             */
+            reason: string;
+            /**
+             * Format: uuid
+             * @description The discovered secret (GET /secrets)
+             */
+            secretId: string;
+            /** @description The new value. Sealed at once (envelope encryption); only the agent that writes it ever opens it, once. */
+            value: string;
+        };
         CreateProjectDto: {
             description?: string;
             /** @example Payments */
@@ -2101,6 +2611,18 @@ export interface components {
              * @example payments
              */
             slug?: string;
+        };
+        CreateReadRequestDto: {
+            /**
+             * @description Why: approvers see it
+             * @example INC-4211: rotate the payments DB password
+             */
+            reason: string;
+            /**
+             * Format: uuid
+             * @description The discovered secret (GET /secrets)
+             */
+            secretId: string;
         };
         CreateRoleDto: {
             description?: string;
@@ -2187,6 +2709,19 @@ export interface components {
             serverVersion: string | null;
             /** @enum {string} */
             status: "up" | "down";
+        };
+        DataKeyDto: {
+            /** @enum {string} */
+            algorithm: "AES-256-GCM";
+            /**
+             * @description The additional authenticated data to seal with (UTF-8)
+             * @example marshal/secret-value/v1/…
+             */
+            context: string;
+            /** @description The 32-byte AES-256-GCM data key, base64: use it once, then forget it */
+            key: string;
+            /** @description The same key wrapped by the KMS, base64: send it back unchanged with the ciphertext */
+            wrappedKey: string;
         };
         DiscoveredSecretDto: {
             /**
@@ -2461,6 +2996,13 @@ export interface components {
             /** @enum {string} */
             status: "pending" | "accepted" | "revoked" | "expired";
         };
+        IssueDataKeyDto: {
+            /**
+             * Format: uuid
+             * @description The secret.read job this agent holds
+             */
+            jobId: string;
+        };
         JobClaimDto: {
             job: components["schemas"]["JobDto"];
             lease: components["schemas"]["LeaseDto"];
@@ -2671,6 +3213,24 @@ export interface components {
             /** @example 0 */
             totalPages: number;
         };
+        PendingApprovalDto: {
+            approval: components["schemas"]["ApprovalStateDto"];
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: uuid */
+            requestedBy: string;
+            /** Format: uuid */
+            subjectId: string;
+            /**
+             * @description What awaits the decision
+             * @example secret_request
+             */
+            subjectType: string;
+            /** @description What the subject is (never a value) */
+            summary: {
+                [key: string]: unknown;
+            };
+        };
         PermissionDto: {
             /** @example edit */
             action: string;
@@ -2687,6 +3247,44 @@ export interface components {
             platform: boolean;
             /** @example role */
             resource: string;
+        };
+        PostedWrapDto: {
+            /**
+             * Format: date-time
+             * @description Unretrieved by then, it is shredded
+             */
+            expiresAt: string;
+            /** Format: uuid */
+            requestId: string;
+            /** Format: uuid */
+            wrapId: string;
+        };
+        PostWrapDto: {
+            /**
+             * Format: base64
+             * @description The value sealed with AES-256-GCM under the data key, with `context` as additional data (base64)
+             */
+            ciphertext: string;
+            /**
+             * Format: base64
+             * @description The 12-byte IV (base64)
+             */
+            iv: string;
+            /**
+             * Format: uuid
+             * @description The secret.read job this agent holds
+             */
+            jobId: string;
+            /**
+             * Format: base64
+             * @description The 16-byte GCM tag (base64)
+             */
+            tag: string;
+            /**
+             * Format: base64
+             * @description wrappedKey from POST /agents/{id}/dek, unchanged (base64)
+             */
+            wrappedKey: string;
         };
         ProjectDto: {
             /** Format: date-time */
@@ -2785,6 +3383,15 @@ export interface components {
             /** @example 1.4.2 */
             version?: string;
         };
+        RejectDto: {
+            /**
+             * Format: uuid
+             * @description Optional; when given it must be the caller
+             */
+            approverId?: string;
+            /** @description Why: the requester sees it */
+            reason: string;
+        };
         ReplicaDto: {
             /** @description Event streams (SSE) this replica serves */
             eventStreams: number;
@@ -2796,6 +3403,19 @@ export interface components {
             leaseId: string;
             message?: string;
             percent?: number;
+        };
+        RetrievedValueDto: {
+            /**
+             * @description base64 when the value is not valid UTF-8
+             * @enum {string}
+             */
+            encoding: "utf8" | "base64";
+            /** Format: uuid */
+            requestId: string;
+            /** @description The secret value: shown this once, never again (the wrap is shredded) */
+            value: string;
+            /** Format: uuid */
+            wrapId: string;
         };
         RoleDto: {
             /** Format: date-time */
@@ -2915,6 +3535,18 @@ export interface components {
              */
             status: "ok" | "degraded";
         };
+        SecretLocationDto: {
+            /** @example prod-eu-1 */
+            clusterName: string;
+            /** @example payments */
+            namespace: string;
+            /** @example kubernetes */
+            provider: string;
+            /** @example db-password */
+            ref: string;
+            /** Format: uuid */
+            secretId: string;
+        };
         SecretMetadataDto: {
             /** Format: date-time */
             createdAt: string;
@@ -2928,6 +3560,45 @@ export interface components {
              * @example 3
              */
             version: number;
+        };
+        SecretRequestDto: {
+            /**
+             * Format: uuid
+             * @description The agent of the cluster that fetches or writes it
+             */
+            agentId: string;
+            /** @description The approval, with every decision */
+            approval: components["schemas"]["ApprovalStateDto"] | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: uuid */
+            environmentId: string | null;
+            /** @example NO_AGENT_FOR_CLUSTER */
+            failureCode: string | null;
+            failureMessage: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            jobId: string | null;
+            /** @enum {string} */
+            kind: "read" | "patch";
+            /** Format: uuid */
+            projectId: string | null;
+            reason: string;
+            /** Format: uuid */
+            requesterId: string;
+            secret: components["schemas"]["SecretLocationDto"];
+            /**
+             * @description pending → approved (the job is with the agent) → completed | failed; or rejected, cancelled, expired
+             * @enum {string}
+             */
+            status: "pending" | "approved" | "completed" | "failed" | "rejected" | "cancelled" | "expired";
+            /** Format: date-time */
+            updatedAt: string;
         };
         SetRolePermissionsDto: {
             /**
@@ -2981,6 +3652,14 @@ export interface components {
              * @default 10
              */
             timeoutSeconds: number;
+        };
+        StageProgressDto: {
+            /** @description Approvals that still count */
+            approvals: number;
+            name: string;
+            requiredApprovals: number;
+            roleIds: string[];
+            userIds: string[];
         };
         SubmitJobDto: {
             costEstimate?: components["schemas"]["CostEstimateDto"];
@@ -3092,6 +3771,28 @@ export interface components {
             /** @example edge-paris-01 */
             name?: string;
         };
+        UpdateApprovalPolicyDto: {
+            clusterName?: string | null;
+            description?: string;
+            /** Format: uuid */
+            environmentId?: string | null;
+            isDefault?: boolean;
+            name?: string;
+            priority?: number;
+            /** Format: uuid */
+            projectId?: string | null;
+            refPattern?: string | null;
+            /** Format: uuid */
+            workflowId?: string;
+        };
+        UpdateApprovalWorkflowDto: {
+            approvalTtlSeconds?: number;
+            description?: string;
+            name?: string;
+            requestTtlSeconds?: number;
+            /** @description Replaces the stages; requests already open keep theirs */
+            stages?: components["schemas"]["ApprovalStageDto"][];
+        };
         UpdateEnvironmentDto: {
             /**
              * @example [
@@ -3190,6 +3891,18 @@ export interface components {
             field: string;
             /** @example email must be an email */
             message: string;
+        };
+        WrapSummaryDto: {
+            /** Format: date-time */
+            consumedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            state: "available" | "consumed" | "expired" | "withdrawn";
         };
     };
     responses: never;
@@ -4340,6 +5053,111 @@ export interface operations {
             };
         };
     };
+    issueDataKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+                /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
+                "x-workspace-id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueDataKeyDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessEnvelope"] & {
+                        data: components["schemas"]["DataKeyDto"];
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The principal lacks the permission, or names an organization it is not a member of (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The resource does not exist in this organization (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A business rule refused the request, or the Idempotency-Key was used for another request (IDEMPOTENCY_KEY_REUSED); error.code says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     heartbeat: {
         parameters: {
             query?: never;
@@ -5093,6 +5911,211 @@ export interface operations {
             };
             /** @description A plain GET, not a WebSocket handshake (UPGRADE_REQUIRED) */
             426: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    postWrap: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+                /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
+                "x-workspace-id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostWrapDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessEnvelope"] & {
+                        data: components["schemas"]["PostedWrapDto"];
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The principal lacks the permission, or names an organization it is not a member of (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The resource does not exist in this organization (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A business rule refused the request, or the Idempotency-Key was used for another request (IDEMPOTENCY_KEY_REUSED); error.code says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    retrieveAgentWrap: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
+                "x-workspace-id"?: string;
+            };
+            path: {
+                id: string;
+                wrapId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessEnvelope"] & {
+                        data: components["schemas"]["AgentWrapDto"];
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The principal lacks the permission, or names an organization it is not a member of (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The resource does not exist in this organization (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The resource existed and is gone for good (GONE) */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8891,6 +9914,87 @@ export interface operations {
             };
         };
     };
+    listMyPendingApprovals: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                pageSize?: number;
+                /** @description Free-text search */
+                q?: string;
+                /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
+                sort?: string;
+            };
+            header?: {
+                /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
+                "x-workspace-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessEnvelope"] & {
+                        data: components["schemas"]["PendingApprovalDto"][];
+                        meta: components["schemas"]["EnvelopeMeta"] & {
+                            pagination: components["schemas"]["PaginationMeta"];
+                        };
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The principal lacks the permission, or names an organization it is not a member of (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     createOrganization: {
         parameters: {
             query?: never;
@@ -9736,6 +10840,465 @@ export interface operations {
             };
         };
     };
+    listApprovalPolicies: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                pageSize?: number;
+                /** @description Free-text search */
+                q?: string;
+                /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
+                sort?: string;
+                workflow_id?: string;
+            };
+            header?: {
+                /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
+                "x-workspace-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessEnvelope"] & {
+                        data: components["schemas"]["ApprovalPolicyDto"][];
+                        meta: components["schemas"]["EnvelopeMeta"] & {
+                            pagination: components["schemas"]["PaginationMeta"];
+                        };
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The principal lacks the permission, or names an organization it is not a member of (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    createApprovalPolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+                /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
+                "x-workspace-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApprovalPolicyDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessEnvelope"] & {
+                        data: components["schemas"]["ApprovalPolicyDto"];
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The principal lacks the permission, or names an organization it is not a member of (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A business rule refused the request, or the Idempotency-Key was used for another request (IDEMPOTENCY_KEY_REUSED); error.code says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getApprovalPolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
+                "x-workspace-id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessEnvelope"] & {
+                        data: components["schemas"]["ApprovalPolicyDto"];
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The principal lacks the permission, or names an organization it is not a member of (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The resource does not exist in this organization (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    updateApprovalPolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+                /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
+                "x-workspace-id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateApprovalPolicyDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessEnvelope"] & {
+                        data: components["schemas"]["ApprovalPolicyDto"];
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The principal lacks the permission, or names an organization it is not a member of (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The resource does not exist in this organization (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A business rule refused the request, or the Idempotency-Key was used for another request (IDEMPOTENCY_KEY_REUSED); error.code says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    deleteApprovalPolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+                /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
+                "x-workspace-id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The principal lacks the permission, or names an organization it is not a member of (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The resource does not exist in this organization (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A business rule refused the request, or the Idempotency-Key was used for another request (IDEMPOTENCY_KEY_REUSED); error.code says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     listProjects: {
         parameters: {
             query?: {
@@ -10482,6 +12045,848 @@ export interface operations {
                         /** @enum {string} */
                         status: "ok" | "error" | "shutting_down";
                     };
+                };
+            };
+        };
+    };
+    listSecretRequests: {
+        parameters: {
+            query?: {
+                kind?: "read" | "patch";
+                /** @description Page number, from 1 */
+                page?: number;
+                pageSize?: number;
+                /** @description Free-text search */
+                q?: string;
+                requester_id?: string;
+                secret_id?: string;
+                /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
+                sort?: string;
+                /** @description One status or several (repeated, or comma-separated) */
+                status?: ("pending" | "approved" | "completed" | "failed" | "rejected" | "cancelled" | "expired")[];
+            };
+            header?: {
+                /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
+                "x-workspace-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessEnvelope"] & {
+                        data: components["schemas"]["SecretRequestDto"][];
+                        meta: components["schemas"]["EnvelopeMeta"] & {
+                            pagination: components["schemas"]["PaginationMeta"];
+                        };
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The principal lacks the permission, or names an organization it is not a member of (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    createPatchRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+                /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
+                "x-workspace-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePatchRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessEnvelope"] & {
+                        data: components["schemas"]["SecretRequestDto"];
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The principal lacks the permission, or names an organization it is not a member of (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A business rule refused the request, or the Idempotency-Key was used for another request (IDEMPOTENCY_KEY_REUSED); error.code says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getSecretRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
+                "x-workspace-id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessEnvelope"] & {
+                        data: components["schemas"]["SecretRequestDto"];
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The principal lacks the permission, or names an organization it is not a member of (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The resource does not exist in this organization (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    approveSecretRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+                /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
+                "x-workspace-id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessEnvelope"] & {
+                        data: components["schemas"]["SecretRequestDto"];
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The principal lacks the permission, or names an organization it is not a member of (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The resource does not exist in this organization (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A business rule refused the request, or the Idempotency-Key was used for another request (IDEMPOTENCY_KEY_REUSED); error.code says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    cancelSecretRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+                /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
+                "x-workspace-id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelRequestDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessEnvelope"] & {
+                        data: components["schemas"]["SecretRequestDto"];
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The principal lacks the permission, or names an organization it is not a member of (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The resource does not exist in this organization (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A business rule refused the request, or the Idempotency-Key was used for another request (IDEMPOTENCY_KEY_REUSED); error.code says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    rejectSecretRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+                /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
+                "x-workspace-id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessEnvelope"] & {
+                        data: components["schemas"]["SecretRequestDto"];
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The principal lacks the permission, or names an organization it is not a member of (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The resource does not exist in this organization (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A business rule refused the request, or the Idempotency-Key was used for another request (IDEMPOTENCY_KEY_REUSED); error.code says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    listRequestWraps: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
+                "x-workspace-id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessEnvelope"] & {
+                        data: components["schemas"]["WrapSummaryDto"][];
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The principal lacks the permission, or names an organization it is not a member of (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The resource does not exist in this organization (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    retrieveRequestWrap: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
+                "x-workspace-id"?: string;
+            };
+            path: {
+                id: string;
+                wrapId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessEnvelope"] & {
+                        data: components["schemas"]["RetrievedValueDto"];
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The principal lacks the permission, or names an organization it is not a member of (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The resource does not exist in this organization (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The resource existed and is gone for good (GONE) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    createReadRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+                /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
+                "x-workspace-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReadRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessEnvelope"] & {
+                        data: components["schemas"]["SecretRequestDto"];
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The principal lacks the permission, or names an organization it is not a member of (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A business rule refused the request, or the Idempotency-Key was used for another request (IDEMPOTENCY_KEY_REUSED); error.code says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -11638,6 +14043,464 @@ export interface operations {
             };
             /** @description The resource does not exist in this organization (NOT_FOUND) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    listApprovalWorkflows: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 */
+                page?: number;
+                pageSize?: number;
+                /** @description Free-text search */
+                q?: string;
+                /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
+                sort?: string;
+            };
+            header?: {
+                /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
+                "x-workspace-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessEnvelope"] & {
+                        data: components["schemas"]["ApprovalWorkflowDto"][];
+                        meta: components["schemas"]["EnvelopeMeta"] & {
+                            pagination: components["schemas"]["PaginationMeta"];
+                        };
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The principal lacks the permission, or names an organization it is not a member of (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    createApprovalWorkflow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+                /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
+                "x-workspace-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApprovalWorkflowDto"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessEnvelope"] & {
+                        data: components["schemas"]["ApprovalWorkflowDto"];
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The principal lacks the permission, or names an organization it is not a member of (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A business rule refused the request, or the Idempotency-Key was used for another request (IDEMPOTENCY_KEY_REUSED); error.code says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getApprovalWorkflow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
+                "x-workspace-id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessEnvelope"] & {
+                        data: components["schemas"]["ApprovalWorkflowDto"];
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The principal lacks the permission, or names an organization it is not a member of (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The resource does not exist in this organization (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    updateApprovalWorkflow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+                /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
+                "x-workspace-id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateApprovalWorkflowDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessEnvelope"] & {
+                        data: components["schemas"]["ApprovalWorkflowDto"];
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The principal lacks the permission, or names an organization it is not a member of (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The resource does not exist in this organization (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A business rule refused the request, or the Idempotency-Key was used for another request (IDEMPOTENCY_KEY_REUSED); error.code says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    deleteApprovalWorkflow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+                /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
+                "x-workspace-id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The principal lacks the permission, or names an organization it is not a member of (FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The resource does not exist in this organization (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A business rule refused the request, or the Idempotency-Key was used for another request (IDEMPOTENCY_KEY_REUSED); error.code says which */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

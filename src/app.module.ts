@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { AccessModule } from './contexts/access/access.module.js';
 import { AgentRuntimeModule } from './contexts/agent-runtime/agent-runtime.module.js';
 import { AgentsModule } from './contexts/agents/agents.module.js';
+import { ApprovalsModule } from './contexts/approvals/approvals.module.js';
 import { PermissionGuard } from './contexts/access/permission.guard.js';
 import { AuditModule } from './contexts/audit/audit.module.js';
 import { EventsModule } from './contexts/events/events.module.js';
@@ -36,6 +37,7 @@ export class AppModule {
         AgentRuntimeModule,
         EventsModule,
         InventoryModule,
+        ApprovalsModule,
         SecretsModule,
       ],
       // The request pipeline, in this order: who is calling (and in which organization), how much

@@ -40,6 +40,16 @@ const OPT_OUT: Record<string, Partial<Record<'c' | 'd', string>>> = {
     c: 'discovered secrets are made by agents only: test/secrets/discovered-secrets.e2e-spec.ts reads another organization\'s',
     d: 'discovered secrets are made by agents only: test/secrets/discovered-secrets.e2e-spec.ts',
   },
+  // The broker: data keys and values belong to a secret job the agent holds, approvals need a second person.
+  issueDataKey: { c: SELF, d: 'needs a held secret.read job: test/secrets/access-requests.e2e-spec.ts' },
+  postWrap: { c: SELF, d: 'needs a held secret.read job and a data key: test/secrets/access-requests.e2e-spec.ts' },
+  retrieveAgentWrap: { c: SELF, d: 'needs a held secret.patch job: test/secrets/access-requests.e2e-spec.ts' },
+  approveSecretRequest: { d: 'the owner made the request, and nobody approves their own: test/secrets/access-requests.e2e-spec.ts' },
+  rejectSecretRequest: { d: 'the owner made the request, and nobody rejects their own: test/secrets/access-requests.e2e-spec.ts' },
+  retrieveRequestWrap: {
+    c: "another organization's request is 404 before its wraps are looked at: test/secrets/access-requests.e2e-spec.ts",
+    d: 'needs a value an agent posted: test/secrets/access-requests.e2e-spec.ts',
+  },
   retryOutboxFailure: { c: 'no outbox delivery can fail until webhook subscriptions exist: every id is 404', d: 'no failed delivery exists to retry yet' },
 };
 
@@ -116,6 +126,34 @@ interface Tenant {
   ownerToken: string;
 }
 
+/**
+ * Bodies the document cannot derive: references to other resources of the same tenant. An access
+ * request needs a secret an agent discovered, and a policy to decide it.
+ */
+const FIXTURES: Record<string, (tenant: Tenant) => Promise<Record<string, unknown>>> = {
+  '/api/v1/workflows': async (tenant) => ({ name: `suite-${randomBytes(3).toString('hex')}`, stages: [{ name: 'Owner', requiredApprovals: 1, roleIds: [], userIds: [tenant.ownerId] }] }),
+  '/api/v1/policies': async (tenant) => ({ name: `suite-${randomBytes(3).toString('hex')}`, workflowId: await created('/api/v1/workflows', tenant), refPattern: 'suite-*' }),
+  '/api/v1/requests': async (tenant) => ({ secretId: await discoveredSecret(tenant), reason: 'the suite asks', value: 'suite-value' }),
+  '/api/v1/requests/read': async (tenant) => ({ secretId: await discoveredSecret(tenant), reason: 'the suite asks' }),
+};
+
+async function created(collection: string, tenant: Tenant): Promise<string> {
+  const res = await send('POST', collection, tenant.ownerToken, await FIXTURES[collection](tenant));
+  if (res.status !== 201) throw new Error(`POST ${collection} answered ${res.status}: ${res.text}`);
+  return createdId(res.body.data);
+}
+
+/** A secret an agent of the tenant reported, under a policy of its own (its ref matches no other). */
+async function discoveredSecret(tenant: Tenant): Promise<string> {
+  const minted = await send('POST', '/api/v1/agents', tenant.ownerToken, { name: `suite-${randomBytes(4).toString('hex')}` });
+  const { agent, agentSecret } = minted.body.data as { agent: { id: string }; agentSecret: string };
+  const cluster = `suite-${randomBytes(4).toString('hex')}`;
+  await raw(t.baseUrl, `/api/v1/agents/${agent.id}/secrets/bulk`, { method: 'POST', headers: { 'x-agent-secret': agentSecret }, json: { secrets: [{ clusterName: cluster, provider: 'vault', ref: 'suite-ref' }] } });
+  await created('/api/v1/policies', tenant);
+  const listed = await send('GET', `/api/v1/secrets?cluster_name=${cluster}`, tenant.ownerToken);
+  return listed.body.data[0].id as string;
+}
+
 let t: TestServer;
 let home: Tenant;
 let other: Tenant;
@@ -158,7 +196,7 @@ async function concretePath(path: string, tenant: Tenant): Promise<string> {
   if (collection === '/api/v1/users') return out.replace('{id}', tenant.ownerId);
   const create = (spec.paths[collection] as Record<string, Operation> | undefined)?.post;
   if (!create) throw new Error(`cannot make a resource for ${path}: no POST ${collection}`);
-  let body = bodyOf(create) as Record<string, unknown>;
+  let body = (FIXTURES[collection] ? await FIXTURES[collection](tenant) : bodyOf(create)) as Record<string, unknown>;
   // A grant needs a member and a role of the same tenant: the owner and a system role.
   if (collection === '/api/v1/user-roles') body = { userId: tenant.ownerId, roleId: await roleIdByKey(t, tenant.ownerToken, 'viewer') };
   const res = await send('POST', collection, tenant.ownerToken, body);
@@ -224,6 +262,7 @@ describe.each(operations.map((o) => [`${o.method} ${o.path}`, o] as const))('%s'
     // A fresh member: the shared one must stay without permissions for the (b) checks.
     if (op.operationId === 'grantRole') body = { userId: (await addMember(t, home.ownerToken, [])).userId, roleId: await roleIdByKey(t, home.ownerToken, 'viewer') };
     if (op.operationId === 'runRuntimeSmokeTest') body = { timeoutSeconds: 1 };
+    if (method === 'POST' && FIXTURES[path]) body = await FIXTURES[path](home);
     const res = op.security.some((scheme) => 'agentSecret' in scheme)
       ? await asAgent(method, path, body)
       : await send(method, await concretePath(path, home), secured ? token : undefined, body);

@@ -19,6 +19,20 @@ export interface ResourceScope {
   environmentId?: string | null;
 }
 
+/** A role held organization-wide (no project, no environment) or within a project or an environment. */
+export interface RoleGrant {
+  roleId: string;
+  projectId: string | null;
+  environmentId: string | null;
+}
+
+/** Whether a grant applies within a scope: organization-wide ones everywhere, scoped ones within their scope. */
+export function grantApplies(grant: RoleGrant, scope: ResourceScope = {}): boolean {
+  if (grant.environmentId) return grant.environmentId === scope.environmentId;
+  if (grant.projectId) return grant.projectId === scope.projectId;
+  return true;
+}
+
 const scopeKey = (s?: ResourceScope) => `${s?.projectId ?? ''}/${s?.environmentId ?? ''}`;
 
 /** Refused with 403 and the missing permissions, so the caller sees what they lack. */
@@ -77,6 +91,17 @@ export class AccessService {
       [organizationId, userId, scope?.projectId ?? null, scope?.environmentId ?? null],
     );
     return new Set(rows.map((r) => r.permission));
+  }
+
+  /** The roles a member holds, each organization-wide or within its project or environment; a former member holds none. */
+  async roleGrantsOf(organizationId: string, userId: string): Promise<RoleGrant[]> {
+    return this.tx.tx.query<RoleGrant[]>(
+      `SELECT DISTINCT ur.role_id AS "roleId", ur.project_id AS "projectId", ur.environment_id AS "environmentId"
+         FROM user_roles ur
+         JOIN memberships m ON m.organization_id = ur.organization_id AND m.user_id = ur.user_id
+        WHERE ur.organization_id = $1 AND ur.user_id = $2`,
+      [organizationId, userId],
+    );
   }
 
   /** Refuses (400) any permission that is not in the catalog; `fieldOf(i)` names where the i-th came from. */

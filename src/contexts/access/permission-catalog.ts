@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { APPROVALS_PERMISSIONS } from '../approvals/approvals.permissions.js';
 import { AGENTS_PERMISSIONS } from '../agents/agents.permissions.js';
 import { AUDIT_PERMISSIONS } from '../audit/audit.permissions.js';
 import { EVENTS_PERMISSIONS } from '../events/events.permissions.js';
@@ -13,6 +14,7 @@ import { ACCESS_PERMISSIONS } from './access.permissions.js';
 const SOURCES = {
   access: ACCESS_PERMISSIONS,
   agents: AGENTS_PERMISSIONS,
+  approvals: APPROVALS_PERMISSIONS,
   audit: AUDIT_PERMISSIONS,
   events: EVENTS_PERMISSIONS,
   identity: IDENTITY_PERMISSIONS,

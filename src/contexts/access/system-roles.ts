@@ -16,7 +16,7 @@ const tenant = (p: PermissionDefinition) => !p.platform;
 const reads = (p: PermissionDefinition) => tenant(p) && (p.action === 'read' || p.action === 'list');
 const under = (...resources: string[]) => (p: PermissionDefinition) => tenant(p) && resources.some((r) => p.resource === r || p.resource.startsWith(`${r}_`) || p.resource.startsWith(`${r}.`));
 /** Resources that decide who may do what: kept to owners and MSP admins. */
-const ACCESS_CONTROL = ['role', 'user_role', 'api_key', 'invitation', 'member', 'authz', 'credential'];
+const ACCESS_CONTROL = ['role', 'user_role', 'api_key', 'invitation', 'member', 'authz', 'credential', 'approval_workflow', 'approval_policy'];
 const SENSITIVE_READS = new Set(['audit.read', 'secret.read', 'api_key.read', 'credential.read']);
 
 export const SYSTEM_ROLES: readonly SystemRoleDefinition[] = [
@@ -32,7 +32,10 @@ export const SYSTEM_ROLES: readonly SystemRoleDefinition[] = [
     key: 'ops_engineer',
     name: 'Operations engineer',
     description: 'Operations, telemetry and execution',
-    grants: (p) => reads(p) || under('agent', 'job', 'workflow', 'approval', 'telemetry', 'incident', 'alert', 'ticket', 'change', 'runbook', 'asset', 'deployment', 'release', 'promotion', 'scan')(p),
+    grants: (p) =>
+      reads(p) ||
+      (under('agent', 'job', 'workflow', 'approval', 'secret_request', 'telemetry', 'incident', 'alert', 'ticket', 'change', 'runbook', 'asset', 'deployment', 'release', 'promotion', 'scan')(p) &&
+        !ACCESS_CONTROL.includes(p.resource)),
   },
   {
     key: 'automation_operator',

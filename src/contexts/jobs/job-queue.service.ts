@@ -313,6 +313,7 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApp
     // The row is locked: what it holds now is what was read plus these changes.
     const completed = Object.assign(job, changes);
     await this.events.emit(jobEvent(completed, retry ? 'job.retrying' : `job.${status}`, retry ? { retryInSeconds: backoffSeconds } : {}));
+    if (!retry) await this.jobs.finished(completed);
     this.metrics.transitions.inc({ status });
     return completed;
   }
@@ -346,6 +347,7 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApp
             });
             this.metrics.leaseExpiries.inc({ outcome: job.status === 'expired' ? 'expired' : 'requeued' });
           }
+          await this.jobs.finished(...reaped.filter((j) => j.status === 'expired'));
           return reaped.length;
         });
         total += count;

@@ -30,9 +30,14 @@ export interface QueueStats {
 
 const SORTABLE = { createdAt: 'j.created_at', queuedAt: 'j.queued_at', completedAt: 'j.completed_at', priority: 'j.priority', type: 'j.type', status: 'j.status' };
 
+/** Told, in the finishing transaction, when a job ends for good: succeeded, failed, cancelled or expired. */
+export type JobFinishListener = (job: Job) => Promise<void>;
+
 /** The job queue as users and other contexts see it: submit, read, cancel, retry. */
 @Injectable()
 export class JobsService {
+  private readonly finishListeners: JobFinishListener[] = [];
+
   constructor(
     private readonly data: TenantData,
     private readonly events: EventOutbox,
@@ -40,6 +45,16 @@ export class JobsService {
     private readonly context: RequestContext,
     private readonly agents: AgentsService,
   ) {}
+
+  /** A context that submits jobs hears how they end (each listener filters the types it cares about). */
+  onFinished(listener: JobFinishListener): void {
+    this.finishListeners.push(listener);
+  }
+
+  /** Called wherever a job reaches a terminal status, in that transaction. */
+  async finished(...jobs: Job[]): Promise<void> {
+    for (const job of jobs) for (const listener of this.finishListeners) await listener(job);
+  }
 
   /** Queues a job in the caller's transaction; agents hear of it when that commits. */
   async submit(organizationId: string, input: SubmitJob): Promise<Job> {
@@ -108,6 +123,7 @@ export class JobsService {
     const cancelled = await jobs.getById(id, 'Job');
     this.notes.note({ details: { previousStatus: job.status } });
     await this.events.emit(jobEvent(cancelled, 'job.cancelled', { wasHeld: held }));
+    await this.finished(cancelled);
     return cancelled;
   }
 
@@ -187,6 +203,7 @@ export class JobsService {
     await jobs.update({ id: In(targeted.map((j) => j.id)) }, { status: 'cancelled', completedAt: new Date(), updatedAt: new Date(), errorCode: 'AGENT_REMOVED', errorMessage: reason });
     const cancelled = await jobs.find({ where: { id: In(targeted.map((j) => j.id)) } });
     await this.events.emit(...cancelled.map((j) => jobEvent(j, 'job.cancelled', { reason: 'agent_removed' })));
+    await this.finished(...cancelled);
   }
 
   /** The job, locked until the end of the caller's transaction (404 if it is not this organization's). */

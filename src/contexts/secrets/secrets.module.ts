@@ -1,14 +1,23 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApprovalsModule } from '../approvals/approvals.module.js';
+import { InventoryModule } from '../inventory/inventory.module.js';
+import { JobsModule } from '../jobs/jobs.module.js';
+import { AgentSecretsController } from './agent-secrets.controller.js';
 import { DiscoveredSecretsController } from './discovered-secrets.controller.js';
 import { DiscoveredSecretsService } from './discovered-secrets.service.js';
 import { DiscoveredSecret } from './entities/discovered-secret.entity.js';
+import { SecretRequest } from './entities/secret-request.entity.js';
+import { SecretWrap } from './entities/secret-wrap.entity.js';
+import { SecretRequestsController } from './secret-requests.controller.js';
+import { SecretRequestsService } from './secret-requests.service.js';
+import { SecretWrapsService } from './secret-wraps.service.js';
 
-/** Secrets: what agents found in clusters (access requests and wraps come next). */
+/** Secrets: what agents found in clusters, access requests to read or patch them, and the values in transit. */
 @Module({
-  imports: [TypeOrmModule.forFeature([DiscoveredSecret])],
-  controllers: [DiscoveredSecretsController],
-  providers: [DiscoveredSecretsService],
+  imports: [TypeOrmModule.forFeature([DiscoveredSecret, SecretRequest, SecretWrap]), ApprovalsModule, InventoryModule, JobsModule],
+  controllers: [DiscoveredSecretsController, SecretRequestsController, AgentSecretsController],
+  providers: [DiscoveredSecretsService, SecretRequestsService, SecretWrapsService],
   exports: [DiscoveredSecretsService],
 })
 export class SecretsModule {}

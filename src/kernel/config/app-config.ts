@@ -49,6 +49,8 @@ export class AppConfig {
   rateLimits!: { enabled: boolean; standard: RateLimit; premium: RateLimit; anonymous: RateLimit };
   /** The agent protocol's timing: what agents are told, and how long a claim holds a job. */
   agents!: { heartbeatIntervalSeconds: number; pollIntervalSeconds: number; leaseSeconds: number; reaperIntervalMs: number };
+  /** The secret broker's timing: a wrap's life, and how often expiries are swept. */
+  broker!: { wrapTtlSeconds: number; sweepIntervalMs: number };
   logLevel!: string;
   shutdownTimeoutMs!: number;
   build!: { version: string; commit: string | null };

@@ -145,6 +145,14 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(100) @Max(60_000)
   JOB_REAPER_INTERVAL_MS = 1000;
 
+  /** How long a released secret value waits for its single retrieval before it is shredded. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(86_400)
+  SECRET_WRAP_TTL_SECONDS = 900;
+
+  /** How often each replica expires undecided requests and shreds unread wraps past their time. */
+  @Transform(toInt) @IsInt() @Min(100) @Max(600_000)
+  BROKER_SWEEP_INTERVAL_MS = 15_000;
+
   /** The commit reported by /.well-known/engine-status; read from git when unset. */
   @IsOptional() @IsString() @Matches(/^[0-9a-f]{7,40}$/)
   GIT_COMMIT?: string;

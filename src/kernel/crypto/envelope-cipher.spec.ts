@@ -1,3 +1,4 @@
+import { createCipheriv, randomBytes } from 'node:crypto';
 import { AppConfig } from '../config/app-config.js';
 import { EnvelopeCipher } from './envelope-cipher.js';
 import { LocalKeyManagement } from './key-management.js';
@@ -44,5 +45,34 @@ describe('EnvelopeCipher', () => {
     expect(onlyNew.decrypt(moved, 'ctx').toString()).toBe('value');
     expect(() => rotated.rewrap(sealed, 'other-ctx')).toThrow();
     expect(() => onlyNew.decrypt(sealed, 'ctx')).toThrow(/unknown master key/);
+  });
+});
+
+describe('EnvelopeCipher data keys sealed elsewhere', () => {
+  const seal = (key: Buffer, value: string, context: string) => {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    cipher.setAAD(Buffer.from(context, 'utf8'));
+    const ciphertext = Buffer.concat([cipher.update(value, 'utf8'), cipher.final()]);
+    return { iv, tag: cipher.getAuthTag(), ciphertext };
+  };
+  it('assembles what an agent sealed under an issued key into an envelope that opens', () => {
+    const c = cipher();
+    const { key, wrappedKey } = c.issueDataKey('ctx');
+    const { iv, tag, ciphertext } = seal(key, 's3cr3t', 'ctx');
+    const envelope = c.assemble(wrappedKey, iv, tag, ciphertext, 'ctx');
+    expect(c.decrypt(envelope, 'ctx').toString()).toBe('s3cr3t');
+  });
+  it('refuses a ciphertext sealed under another context, another key, or tampered', () => {
+    const c = cipher();
+    const { key, wrappedKey } = c.issueDataKey('ctx');
+    const other = seal(key, 'x', 'other');
+    expect(() => c.assemble(wrappedKey, other.iv, other.tag, other.ciphertext, 'ctx')).toThrow();
+    const stranger = seal(randomBytes(32), 'x', 'ctx');
+    expect(() => c.assemble(wrappedKey, stranger.iv, stranger.tag, stranger.ciphertext, 'ctx')).toThrow();
+    const good = seal(key, 'x', 'ctx');
+    good.ciphertext[0] ^= 1;
+    expect(() => c.assemble(wrappedKey, good.iv, good.tag, good.ciphertext, 'ctx')).toThrow();
+    expect(() => c.assemble(wrappedKey.subarray(1), good.iv, good.tag, good.ciphertext, 'ctx')).toThrow();
   });
 });

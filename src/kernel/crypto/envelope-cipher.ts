@@ -55,6 +55,29 @@ export class EnvelopeCipher {
     }
   }
 
+  /**
+   * A fresh data key for a value sealed elsewhere (by an agent): the key, to use once, and its
+   * wrap under the current master key, which comes back with the ciphertext (see `assemble`).
+   */
+  issueDataKey(context: string): { key: Buffer; wrappedKey: Buffer } {
+    const key = randomBytes(KEY);
+    const { keyId, wrapped } = this.kms.wrapKey(key, Buffer.from(context, 'utf8'));
+    return { key, wrappedKey: Buffer.concat([header(keyId), wrapped]) };
+  }
+
+  /**
+   * The envelope made of an issued key's wrap and what was sealed under that key elsewhere
+   * (AES-256-GCM, the same context as additional data). Throws unless it opens: a value that
+   * cannot be read back is refused when it arrives, not when someone needs it.
+   */
+  assemble(wrappedKey: Buffer, iv: Buffer, tag: Buffer, ciphertext: Buffer, context: string): Buffer {
+    if (iv.length !== IV || tag.length !== TAG) throw new Error('the IV is 12 bytes and the tag 16');
+    if (wrappedKey.length !== 2 + wrappedKey[1] + WRAPPED) throw new Error('not a wrapped data key issued here');
+    const envelope = Buffer.concat([wrappedKey, iv, tag, ciphertext]);
+    this.decrypt(envelope, context).fill(0);
+    return envelope;
+  }
+
   /** The master key an envelope's data key is wrapped under. */
   keyIdOf(envelope: Buffer): string {
     return parse(envelope).keyId;

@@ -1,0 +1,39 @@
+import type { ApprovalDecision } from './entities/approval-decision.entity.js';
+import type { ApprovalStage } from './entities/approval-workflow.entity.js';
+
+export interface StageProgress {
+  name: string;
+  requiredApprovals: number;
+  /** Approvals that still count (not lapsed). */
+  approvals: number;
+}
+
+export interface GateProgress {
+  outcome: 'pending' | 'approved' | 'rejected';
+  /** The stage awaiting decisions; the number of stages once approved; the rejected stage. */
+  currentStage: number;
+  stages: StageProgress[];
+}
+
+/**
+ * Where a gate stands, recomputed from its decisions: a rejection anywhere decides it; otherwise
+ * the stages pass in order, each on its Nth approval that has not lapsed. Recomputing (instead of
+ * counting up) means a stage whose approvals lapsed before the last stage passed is open again.
+ */
+export function evaluate(stages: readonly ApprovalStage[], decisions: readonly Pick<ApprovalDecision, 'stage' | 'decision' | 'expiresAt'>[], now: Date): GateProgress {
+  const progress = stages.map((s, i) => ({
+    name: s.name,
+    requiredApprovals: s.requiredApprovals,
+    approvals: decisions.filter((d) => d.stage === i && d.decision === 'approve' && (!d.expiresAt || d.expiresAt > now)).length,
+  }));
+  const rejection = decisions.find((d) => d.decision === 'reject');
+  if (rejection) return { outcome: 'rejected', currentStage: rejection.stage, stages: progress };
+  const open = progress.findIndex((s) => s.approvals < s.requiredApprovals);
+  return open === -1 ? { outcome: 'approved', currentStage: stages.length, stages: progress } : { outcome: 'pending', currentStage: open, stages: progress };
+}
+
+/** A glob over a secret ref: `*` matches any run of characters (slashes too), `?` exactly one. */
+export function globMatches(pattern: string, value: string): boolean {
+  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${source}$`, 's').test(value);
+}

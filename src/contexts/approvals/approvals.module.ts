@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessModule } from '../access/access.module.js';
+import { InventoryModule } from '../inventory/inventory.module.js';
+import { ApprovalPoliciesController } from './approval-policies.controller.js';
+import { ApprovalPoliciesService } from './approval-policies.service.js';
+import { ApprovalWorkflowsController } from './approval-workflows.controller.js';
+import { ApprovalWorkflowsService } from './approval-workflows.service.js';
+import { ApprovalsService } from './approvals.service.js';
+import { ApprovalDecision } from './entities/approval-decision.entity.js';
+import { ApprovalGate } from './entities/approval-gate.entity.js';
+import { ApprovalPolicy } from './entities/approval-policy.entity.js';
+import { ApprovalWorkflow } from './entities/approval-workflow.entity.js';
+import { MyApprovalsController } from './my-approvals.controller.js';
+
+/** Approvals: workflows, policies, and the engine that gates access requests (later promotions and workflow steps). */
+@Module({
+  imports: [TypeOrmModule.forFeature([ApprovalWorkflow, ApprovalPolicy, ApprovalGate, ApprovalDecision]), AccessModule, InventoryModule],
+  controllers: [ApprovalWorkflowsController, ApprovalPoliciesController, MyApprovalsController],
+  providers: [ApprovalWorkflowsService, ApprovalPoliciesService, ApprovalsService],
+  exports: [ApprovalsService],
+})
+export class ApprovalsModule {}

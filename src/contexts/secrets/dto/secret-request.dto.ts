@@ -1,0 +1,160 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBase64, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { repeatedOrCommaSeparated } from '../../../kernel/http/query-lists.js';
+import { PageQuery } from '../../../kernel/pagination/page.js';
+import { ApprovalStateDto } from '../../approvals/dto/approval.dto.js';
+import type { RequestView } from '../secret-requests.service.js';
+import type { SecretRequestKind, SecretRequestStatus } from '../entities/secret-request.entity.js';
+import type { SecretWrap } from '../entities/secret-wrap.entity.js';
+
+const STATUSES: SecretRequestStatus[] = ['pending', 'approved', 'completed', 'failed', 'rejected', 'cancelled', 'expired'];
+const KINDS: SecretRequestKind[] = ['read', 'patch'];
+/** A secret value: up to 64 KiB of text. */
+export const MAX_VALUE_LENGTH = 65_536;
+
+export class CreateReadRequestDto {
+  @ApiProperty({ format: 'uuid', description: 'The discovered secret (GET /secrets)' })
+  @IsUUID()
+  secretId!: string;
+
+  @ApiProperty({ minLength: 3, maxLength: 2000, example: 'INC-4211: rotate the payments DB password', description: 'Why: approvers see it' })
+  @IsString() @Length(3, 2000)
+  reason!: string;
+}
+
+export class CreatePatchRequestDto extends CreateReadRequestDto {
+  @ApiProperty({ maxLength: MAX_VALUE_LENGTH, writeOnly: true, description: 'The new value. Sealed at once (envelope encryption); only the agent that writes it ever opens it, once.' })
+  @IsString() @Length(1, MAX_VALUE_LENGTH)
+  value!: string;
+}
+
+export class CancelRequestDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Optional; when given it must be the caller' })
+  @IsOptional() @IsUUID()
+  actorId?: string;
+}
+
+export class ListSecretRequestsQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional() @IsUUID()
+  requester_id?: string;
+
+  @ApiPropertyOptional({ description: 'One status or several (repeated, or comma-separated)', enum: STATUSES, isArray: true })
+  @IsOptional() @Transform(repeatedOrCommaSeparated) @IsIn(STATUSES, { each: true, message: `status must be among ${STATUSES.join(', ')}` })
+  status?: SecretRequestStatus[];
+
+  @ApiPropertyOptional({ enum: KINDS })
+  @IsOptional() @IsIn(KINDS)
+  kind?: SecretRequestKind;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional() @IsUUID()
+  secret_id?: string;
+}
+
+export class SecretLocationDto {
+  @ApiProperty({ format: 'uuid' }) secretId!: string;
+  @ApiProperty({ example: 'prod-eu-1' }) clusterName!: string;
+  @ApiProperty({ example: 'payments' }) namespace!: string;
+  @ApiProperty({ example: 'kubernetes' }) provider!: string;
+  @ApiProperty({ example: 'db-password' }) ref!: string;
+}
+
+export class SecretRequestDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: KINDS }) kind!: SecretRequestKind;
+  @ApiProperty({ enum: STATUSES, description: 'pending → approved (the job is with the agent) → completed | failed; or rejected, cancelled, expired' }) status!: SecretRequestStatus;
+  @ApiProperty({ type: SecretLocationDto }) secret!: SecretLocationDto;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) projectId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) environmentId!: string | null;
+  @ApiProperty({ format: 'uuid', description: 'The agent of the cluster that fetches or writes it' }) agentId!: string;
+  @ApiProperty({ format: 'uuid' }) requesterId!: string;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) jobId!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'NO_AGENT_FOR_CLUSTER' }) failureCode!: string | null;
+  @ApiProperty({ type: String, nullable: true }) failureMessage!: string | null;
+  @ApiProperty({ type: ApprovalStateDto, nullable: true, description: 'The approval, with every decision' }) approval!: ApprovalStateDto | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) decidedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) completedAt!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+
+  static from({ request: r, approval }: RequestView): SecretRequestDto {
+    return {
+      id: r.id, kind: r.kind, status: r.status,
+      secret: { secretId: r.secretId, clusterName: r.clusterName, namespace: r.namespace, provider: r.provider, ref: r.ref },
+      projectId: r.projectId, environmentId: r.environmentId, agentId: r.agentId, requesterId: r.requesterId, reason: r.reason, jobId: r.jobId,
+      failureCode: r.failureCode, failureMessage: r.failureMessage, approval: approval ? ApprovalStateDto.from(approval) : null,
+      decidedAt: r.decidedAt?.toISOString() ?? null, completedAt: r.completedAt?.toISOString() ?? null, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
+    };
+  }
+}
+
+export class WrapSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['available', 'consumed', 'expired', 'withdrawn'] }) state!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) expiresAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) consumedAt!: string | null;
+
+  static from(w: SecretWrap): WrapSummaryDto {
+    const state = w.consumedAt ? 'consumed' : w.shredReason === 'expired' || (w.expiresAt && w.expiresAt <= new Date()) ? 'expired' : w.shreddedAt ? 'withdrawn' : 'available';
+    return { id: w.id, state, createdAt: w.createdAt.toISOString(), expiresAt: w.expiresAt?.toISOString() ?? null, consumedAt: w.consumedAt?.toISOString() ?? null };
+  }
+}
+
+export class RetrievedValueDto {
+  @ApiProperty({ format: 'uuid' }) wrapId!: string;
+  @ApiProperty({ format: 'uuid' }) requestId!: string;
+  @ApiProperty({ description: 'The secret value: shown this once, never again (the wrap is shredded)' }) value!: string;
+  @ApiProperty({ enum: ['utf8', 'base64'], description: 'base64 when the value is not valid UTF-8' }) encoding!: 'utf8' | 'base64';
+}
+
+export class IssueDataKeyDto {
+  @ApiProperty({ format: 'uuid', description: 'The secret.read job this agent holds' })
+  @IsUUID()
+  jobId!: string;
+}
+
+export class DataKeyDto {
+  @ApiProperty({ description: 'The 32-byte AES-256-GCM data key, base64: use it once, then forget it' }) key!: string;
+  @ApiProperty({ description: 'The same key wrapped by the KMS, base64: send it back unchanged with the ciphertext' }) wrappedKey!: string;
+  @ApiProperty({ example: 'marshal/secret-value/v1/…', description: 'The additional authenticated data to seal with (UTF-8)' }) context!: string;
+  @ApiProperty({ enum: ['AES-256-GCM'] }) algorithm!: 'AES-256-GCM';
+}
+
+export class PostWrapDto {
+  @ApiProperty({ format: 'uuid', description: 'The secret.read job this agent holds' })
+  @IsUUID()
+  jobId!: string;
+
+  @ApiProperty({ description: 'wrappedKey from POST /agents/{id}/dek, unchanged (base64)' })
+  @IsBase64() @MaxLength(512)
+  wrappedKey!: string;
+
+  @ApiProperty({ description: 'The 12-byte IV (base64)' })
+  @IsBase64() @MaxLength(32)
+  iv!: string;
+
+  @ApiProperty({ description: 'The 16-byte GCM tag (base64)' })
+  @IsBase64() @MaxLength(32)
+  tag!: string;
+
+  @ApiProperty({ description: 'The value sealed with AES-256-GCM under the data key, with `context` as additional data (base64)' })
+  @IsBase64() @MaxLength(Math.ceil((MAX_VALUE_LENGTH * 4) / 3) + 4)
+  ciphertext!: string;
+}
+
+export class PostedWrapDto {
+  @ApiProperty({ format: 'uuid' }) wrapId!: string;
+  @ApiProperty({ format: 'uuid' }) requestId!: string;
+  @ApiProperty({ format: 'date-time', description: 'Unretrieved by then, it is shredded' }) expiresAt!: string;
+}
+
+export class AgentWrapDto {
+  @ApiProperty({ format: 'uuid' }) wrapId!: string;
+  @ApiProperty({ format: 'uuid' }) requestId!: string;
+  @ApiProperty({ description: "The new value in a wire envelope sealed to this agent's registered X25519 key (base64url; docs/wire-envelope.md)" }) envelope!: string;
+  @ApiProperty({ description: 'The context the envelope is bound to (UTF-8)' }) context!: string;
+}

@@ -1,0 +1,138 @@
+import { Body, Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Audited } from '../../kernel/audit/audited.decorator.js';
+import { CurrentPrincipal } from '../../kernel/auth/current-principal.decorator.js';
+import type { Principal } from '../../kernel/auth/principal.js';
+import { RequirePermission } from '../../kernel/auth/require-permission.decorator.js';
+import { UuidParam } from '../../kernel/http/params.js';
+import { ApiCreated, ApiErrors, ApiOk, ApiPage } from '../../kernel/http/response.decorators.js';
+import type { Page } from '../../kernel/pagination/page.js';
+import { ApproveDto, RejectDto } from '../approvals/dto/approval.dto.js';
+import { personOf } from '../approvals/approvals.service.js';
+import { CancelRequestDto, CreatePatchRequestDto, CreateReadRequestDto, ListSecretRequestsQuery, RetrievedValueDto, SecretRequestDto, WrapSummaryDto } from './dto/secret-request.dto.js';
+import { SecretRequestsService } from './secret-requests.service.js';
+import { SecretWrapsService } from './secret-wraps.service.js';
+
+const FLOW =
+  'The policy that matches the secret (project, environment, cluster, ref) names the approval workflow. On the final approval a job goes to the agent of the ' +
+  "secret's cluster. Unapproved, the request expires after the workflow's requestTtlSeconds (1 h by default).";
+
+@ApiTags('Access requests')
+@Controller('api/v1/requests')
+export class SecretRequestsController {
+  constructor(
+    private readonly requests: SecretRequestsService,
+    private readonly wraps: SecretWrapsService,
+  ) {}
+
+  @Post()
+  @RequirePermission('secret_request.create')
+  @Audited('secret_request.create', 'secret_request')
+  @ApiOperation({ summary: 'Ask to patch a secret', description: `The new value is sealed at once and only the agent ever opens it, once, after the final approval. ${FLOW}` })
+  @ApiCreated(SecretRequestDto)
+  @ApiErrors(403, 422)
+  async createPatchRequest(@CurrentPrincipal() principal: Principal, @Body() body: CreatePatchRequestDto): Promise<SecretRequestDto> {
+    return SecretRequestDto.from(await this.requests.createPatch(principal, body));
+  }
+
+  @Post('read')
+  @RequirePermission('secret_request.create')
+  @Audited('secret_request.create', 'secret_request')
+  @ApiOperation({ summary: 'Ask to read a secret', description: `Approved, the agent fetches the value and only you retrieve it, once (GET /requests/{id}/wraps/{wrapId}). ${FLOW}` })
+  @ApiCreated(SecretRequestDto)
+  @ApiErrors(403, 422)
+  async createReadRequest(@CurrentPrincipal() principal: Principal, @Body() body: CreateReadRequestDto): Promise<SecretRequestDto> {
+    return SecretRequestDto.from(await this.requests.createRead(principal, body));
+  }
+
+  @Get()
+  @RequirePermission('secret_request.read')
+  @ApiOperation({ summary: 'List access requests', description: 'Filter by requester_id, status (one or several), kind and secret_id; newest first by default.' })
+  @ApiPage(SecretRequestDto)
+  async listSecretRequests(@CurrentPrincipal() principal: Principal, @Query() query: ListSecretRequestsQuery): Promise<Page<SecretRequestDto>> {
+    const page = await this.requests.list(principal.organizationId, query);
+    const views = new Map((await this.requests.views(principal.organizationId, page.items)).map((v) => [v.request.id, v]));
+    return page.map((r) => SecretRequestDto.from(views.get(r.id)!));
+  }
+
+  @Get(':id')
+  @RequirePermission('secret_request.read')
+  @ApiOperation({ summary: 'An access request, with its approvals' })
+  @ApiOk(SecretRequestDto)
+  @ApiErrors(404)
+  async getSecretRequest(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<SecretRequestDto> {
+    return SecretRequestDto.from(await this.requests.view(principal.organizationId, id));
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @RequirePermission('approval.decide')
+  @Audited('secret_request.approve', 'secret_request')
+  @ApiOperation({
+    summary: 'Approve an access request',
+    description:
+      'As the authenticated caller, in the stage now open, which must name you or a role you hold. Your own request: 422 SELF_APPROVAL_FORBIDDEN. ' +
+      'Not named: 403 NOT_AN_APPROVER. Twice: 409 ALREADY_DECIDED. The Nth approval passes the stage; the last stage passing sends the job to the agent.',
+  })
+  @ApiOk(SecretRequestDto)
+  @ApiErrors(403, 404, 409, 422)
+  async approveSecretRequest(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: ApproveDto): Promise<SecretRequestDto> {
+    return SecretRequestDto.from(await this.requests.decide(principal, id, 'approve', body.comment ?? '', body.approverId));
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @RequirePermission('approval.decide')
+  @Audited('secret_request.reject', 'secret_request')
+  @ApiOperation({ summary: 'Reject an access request', description: 'With a reason. The first rejection decides the request; the same rules as approving apply.' })
+  @ApiOk(SecretRequestDto)
+  @ApiErrors(403, 404, 409, 422)
+  async rejectSecretRequest(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: RejectDto): Promise<SecretRequestDto> {
+    return SecretRequestDto.from(await this.requests.decide(principal, id, 'reject', body.reason, body.approverId));
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @RequirePermission('secret_request.create')
+  @Audited('secret_request.cancel', 'secret_request')
+  @ApiOperation({ summary: 'Withdraw your access request', description: 'Only the requester, only while pending (409 after). A patch\'s sealed value is shredded.' })
+  @ApiOk(SecretRequestDto)
+  @ApiErrors(403, 404, 409, 422)
+  async cancelSecretRequest(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: CancelRequestDto): Promise<SecretRequestDto> {
+    return SecretRequestDto.from(await this.requests.cancel(principal, id, body.actorId));
+  }
+
+  @Get(':id/wraps')
+  @RequirePermission('secret_request.create')
+  @ApiOperation({ summary: "A read request's values, without the values", description: 'For the requester only (403 otherwise): what there is to retrieve, until when, and what was retrieved.' })
+  @ApiOk(WrapSummaryDto, { isArray: true })
+  @ApiErrors(403, 404)
+  async listRequestWraps(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<WrapSummaryDto[]> {
+    const request = await this.requests.get(principal.organizationId, id);
+    return (await this.wraps.listForRequester(principal, personOf(principal), request)).map(WrapSummaryDto.from);
+  }
+
+  @Get(':id/wraps/:wrapId')
+  @RequirePermission('secret_request.create')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary: 'Retrieve the value, once',
+    description:
+      'For the requester only (403 otherwise). The first retrieval answers the value and shreds it; every later one, and any after the wrap expired ' +
+      '(15 min by default), is 410 GONE. Of concurrent retrievals exactly one succeeds. The retrieval is audited, never the value.',
+  })
+  @ApiOk(RetrievedValueDto)
+  @ApiErrors(403, 404, 410)
+  async retrieveRequestWrap(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @UuidParam('wrapId') wrapId: string): Promise<RetrievedValueDto> {
+    const request = await this.requests.get(principal.organizationId, id);
+    const { wrap, value } = await this.wraps.retrieveForRequester(principal, personOf(principal), request, wrapId);
+    try {
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(value);
+      return { wrapId: wrap.id, requestId: request.id, value: text, encoding: 'utf8' };
+    } catch {
+      return { wrapId: wrap.id, requestId: request.id, value: value.toString('base64'), encoding: 'base64' };
+    } finally {
+      value.fill(0);
+    }
+  }
+}

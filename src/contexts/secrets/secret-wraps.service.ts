@@ -1,0 +1,287 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { InjectTransactionHost } from '@nestjs-cls/transactional';
+import { ClsService } from 'nestjs-cls';
+import type { Principal } from '../../kernel/auth/principal.js';
+import { AuditNotes } from '../../kernel/audit/audit-notes.js';
+import { AuditWriter } from '../../kernel/audit/audit-writer.js';
+import { AppConfig } from '../../kernel/config/app-config.js';
+import { EnvelopeCipher } from '../../kernel/crypto/envelope-cipher.js';
+import { KeyRotation } from '../../kernel/crypto/key-rotation.js';
+import { sealWireEnvelope } from '../../kernel/crypto/wire-envelope.js';
+import type { Tx } from '../../kernel/database/transactions.js';
+import { EventOutbox } from '../../kernel/events/event-outbox.js';
+import { AppError, gone, notFound, ruleViolated } from '../../kernel/http/app-error.js';
+import { newId } from '../../kernel/ids.js';
+import { TenantData } from '../../kernel/tenancy/tenant-data.js';
+import { AgentsService } from '../agents/agents.service.js';
+import { HELD_STATUSES, type Job } from '../jobs/entities/job.entity.js';
+import { JobsService } from '../jobs/jobs.service.js';
+import type { PostWrapDto } from './dto/secret-request.dto.js';
+import { SecretRequest } from './entities/secret-request.entity.js';
+import { type ShredReason, SecretWrap } from './entities/secret-wrap.entity.js';
+
+const SWEEP_BATCH = 500;
+const RESOURCE = 'Wrap';
+
+/** The additional data a wrap's value is sealed with: it opens for this wrap only. */
+const contextOf = (organizationId: string, requestId: string, id: string) => `marshal/secret-value/v1/${organizationId}/${requestId}/${id}`;
+
+/** Why a retrieval found nothing, for the 410 the caller gets. */
+const goneWrap = () => gone('This value was already retrieved, has expired, or was withdrawn: it is shredded');
+
+/**
+ * Secret values in transit, each retrievable once by its one recipient:
+ * - read flow: the agent seals the fetched value under a data key issued for its job (`dek`) and
+ *   posts it; the requester retrieves it once;
+ * - patch flow: the requester's new value is sealed when the request is made and released on final
+ *   approval; the agent retrieves it once, in a wire envelope to its X25519 key.
+ * Retrieval consumes a wrap atomically (of N concurrent retrievals one succeeds, the rest get 410);
+ * retrieval, expiry and withdrawal shred it (the sealed bytes, wrapped data key included, go).
+ */
+@Injectable()
+export class SecretWrapsService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(SecretWrapsService.name);
+  private sweeper?: NodeJS.Timeout;
+  private sweeping = false;
+
+  constructor(
+    @InjectTransactionHost() private readonly tx: Tx,
+    private readonly data: TenantData,
+    private readonly cipher: EnvelopeCipher,
+    private readonly rotation: KeyRotation,
+    private readonly agents: AgentsService,
+    private readonly jobs: JobsService,
+    private readonly audit: AuditWriter,
+    private readonly notes: AuditNotes,
+    private readonly events: EventOutbox,
+    private readonly config: AppConfig,
+    private readonly cls: ClsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.rotation.register({ name: 'secret_wraps', rewrap: (limit) => this.rewrap(limit) });
+  }
+
+  onApplicationBootstrap(): void {
+    this.sweeper = setInterval(() => void this.cls.run(() => this.shredExpired()), this.config.broker.sweepIntervalMs);
+    this.sweeper.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.sweeper);
+  }
+
+  // --- patch flow -------------------------------------------------------------------------------
+
+  /** Seals a patch request's new value for the request's agent; unreleased until the final approval. */
+  async sealForAgent(request: SecretRequest, value: string): Promise<void> {
+    const id = newId();
+    const context = contextOf(request.organizationId, request.id, id);
+    await this.data.repository(SecretWrap, request.organizationId).insert({
+      id, requestId: request.id, direction: 'to_agent', recipientId: request.agentId, sealed: this.cipher.encrypt(value, context), context,
+    });
+  }
+
+  /** Final approval: the patch's value becomes retrievable by the agent, for the wrap TTL. Answers its id. */
+  async release(request: SecretRequest): Promise<string | null> {
+    const wrap = await this.data.repository(SecretWrap, request.organizationId).findOne({ requestId: request.id, direction: 'to_agent' });
+    if (!wrap) return null;
+    await this.data.repository(SecretWrap, request.organizationId).update({ id: wrap.id }, { releasedAt: new Date(), expiresAt: this.ttlFromNow() });
+    return wrap.id;
+  }
+
+  async attachJob(organizationId: string, wrapId: string, jobId: string): Promise<void> {
+    await this.data.repository(SecretWrap, organizationId).update({ id: wrapId }, { jobId });
+  }
+
+  /** The agent retrieves the patch's new value, once, sealed to its registered X25519 key. */
+  async retrieveForAgent(agent: Principal, wrapId: string): Promise<{ wrap: SecretWrap; envelope: Buffer; context: string }> {
+    const org = agent.organizationId;
+    const wrap = await this.data.repository(SecretWrap, org).findById(wrapId);
+    if (!wrap || wrap.direction !== 'to_agent' || wrap.recipientId !== agent.id) throw notFound(RESOURCE);
+    if (!wrap.releasedAt) throw new AppError(409, 'NOT_RELEASED', 'The request is not approved yet');
+    if (wrap.jobId) await this.heldJob(agent, wrap.jobId);
+    const record = await this.agents.get(org, agent.id);
+    if (!record.publicKey) throw new AppError(409, 'AGENT_KEY_MISSING', 'Register an X25519 public key first (PUT /agents/{id}/public-key): the value is sealed to it');
+    const recipient = Buffer.from(record.publicKey, 'base64url');
+    const envelopeContext = `marshal/wrap/v1/${wrap.id}`;
+    const envelope = await this.consume(wrap, async (value) => {
+      await this.audit.record({ organizationId: org, action: 'secret_wrap.release', resourceType: 'secret_request', resourceId: wrap.requestId, details: { wrapId: wrap.id, direction: wrap.direction, to: `agent:${agent.id}`, jobId: wrap.jobId } });
+      return sealWireEnvelope(recipient, value, envelopeContext);
+    });
+    return { wrap, envelope, context: envelopeContext };
+  }
+
+  // --- read flow --------------------------------------------------------------------------------
+
+  /** A data key for the value of a secret.read job the agent holds: the key once, and its wrap. */
+  async issueDataKey(agent: Principal, jobId: string): Promise<{ key: Buffer; wrappedKey: Buffer; context: string }> {
+    const { request } = await this.readJob(agent, jobId);
+    const context = contextOf(agent.organizationId, request.id, jobId);
+    this.notes.note({ resourceId: request.id, details: { jobId, keyId: this.cipher.currentKeyId } });
+    return { ...this.cipher.issueDataKey(context), context };
+  }
+
+  /**
+   * The agent posts the value it fetched, sealed under an issued data key. It must open (422
+   * INVALID_WRAP otherwise); one value per job (409 once posted). The requester has the wrap TTL.
+   */
+  async acceptFromAgent(agent: Principal, input: PostWrapDto): Promise<SecretWrap> {
+    const { job, request } = await this.readJob(agent, input.jobId);
+    const wraps = this.data.repository(SecretWrap, agent.organizationId);
+    if (await wraps.exists({ jobId: job.id, direction: 'to_requester' })) throw new AppError(409, 'ALREADY_POSTED', 'The value for this job was already posted');
+    const context = contextOf(agent.organizationId, request.id, job.id);
+    let sealed: Buffer;
+    try {
+      sealed = this.cipher.assemble(Buffer.from(input.wrappedKey, 'base64'), Buffer.from(input.iv, 'base64'), Buffer.from(input.tag, 'base64'), Buffer.from(input.ciphertext, 'base64'), context);
+    } catch {
+      throw ruleViolated('INVALID_WRAP', `The value does not open: seal it with AES-256-GCM under the key issued for this job, with the context it came with as additional data`);
+    }
+    const wrap = await wraps.insert({
+      requestId: request.id, jobId: job.id, direction: 'to_requester', recipientId: request.requesterId, sealed, context, releasedAt: new Date(), expiresAt: this.ttlFromNow(),
+    });
+    this.notes.note({ resourceId: request.id, details: { wrapId: wrap.id, jobId: job.id } });
+    await this.events.emit({ organizationId: agent.organizationId, type: 'secret_wrap.created', resourceType: 'secret_request', resourceId: request.id, data: { wrapId: wrap.id, expiresAt: wrap.expiresAt } });
+    return wrap;
+  }
+
+  async hasValueFor(request: SecretRequest): Promise<boolean> {
+    return request.jobId !== null && (await this.data.repository(SecretWrap, request.organizationId).exists({ jobId: request.jobId, direction: 'to_requester' }));
+  }
+
+  // --- requester side ---------------------------------------------------------------------------
+
+  /** The request's values for its requester, as value-free summaries. */
+  async listForRequester(principal: Principal, requesterId: string, request: SecretRequest): Promise<SecretWrap[]> {
+    this.assertRequester(requesterId, request);
+    return this.data.repository(SecretWrap, principal.organizationId).find({ where: { requestId: request.id, direction: 'to_requester' }, order: { createdAt: 'ASC' } });
+  }
+
+  /** The value, once, to its requester; then 410. */
+  async retrieveForRequester(principal: Principal, requesterId: string, request: SecretRequest, wrapId: string): Promise<{ wrap: SecretWrap; value: Buffer }> {
+    this.assertRequester(requesterId, request);
+    const wrap = await this.data.repository(SecretWrap, principal.organizationId).findOne({ id: wrapId, requestId: request.id, direction: 'to_requester' });
+    if (!wrap) throw notFound(RESOURCE);
+    const value = await this.consume(wrap, async (opened) => {
+      await this.audit.record({ organizationId: principal.organizationId, action: 'secret_wrap.release', resourceType: 'secret_request', resourceId: request.id, details: { wrapId: wrap.id, direction: wrap.direction, to: `user:${requesterId}` } });
+      return Buffer.from(opened);
+    });
+    return { wrap, value };
+  }
+
+  // --- shredding --------------------------------------------------------------------------------
+
+  /** The request ended without (or after) its values being used: whatever is still sealed goes. */
+  async shredFor(request: SecretRequest, reason: ShredReason): Promise<void> {
+    await this.tx.tx.query(
+      `UPDATE secret_wraps SET sealed = NULL, shredded_at = now(), shred_reason = $3
+        WHERE organization_id = $1 AND request_id = $2 AND sealed IS NOT NULL`,
+      [request.organizationId, request.id, reason],
+    );
+  }
+
+  /** Shreds wraps past their time, a batch per transaction, on every replica at once (SKIP LOCKED). */
+  async shredExpired(): Promise<number> {
+    if (this.sweeping) return 0;
+    this.sweeping = true;
+    let total = 0;
+    try {
+      for (;;) {
+        const count = await this.tx.withTransaction(async () => {
+          const [rows] = await this.tx.tx.query<[{ id: string; organization_id: string; request_id: string }[], number]>(
+            `UPDATE secret_wraps w SET sealed = NULL, shredded_at = now(), shred_reason = 'expired'
+              WHERE w.id IN (SELECT id FROM secret_wraps WHERE sealed IS NOT NULL AND expires_at <= now()
+                              ORDER BY expires_at LIMIT ${SWEEP_BATCH} FOR UPDATE SKIP LOCKED)
+              RETURNING w.id, w.organization_id, w.request_id`,
+          );
+          rows.sort((a, b) => a.organization_id.localeCompare(b.organization_id) || a.id.localeCompare(b.id));
+          await this.events.emit(...rows.map((r) => ({ organizationId: r.organization_id, type: 'secret_wrap.expired', resourceType: 'secret_request', resourceId: r.request_id, data: { wrapId: r.id } })));
+          for (const r of rows) {
+            await this.audit.record({ organizationId: r.organization_id, action: 'secret_wrap.shred', actor: { type: 'system', id: null }, resourceType: 'secret_request', resourceId: r.request_id, details: { wrapId: r.id, reason: 'expired' } });
+          }
+          return rows.length;
+        });
+        total += count;
+        if (count < SWEEP_BATCH) break;
+      }
+    } catch (error) {
+      this.logger.warn({ message: (error as Error).message }, 'could not shred expired wraps; will retry');
+    } finally {
+      this.sweeping = false;
+    }
+    return total;
+  }
+
+  /** Moves up to `limit` sealed values still under a retired master key to the current one. */
+  rewrap(limit: number): Promise<number> {
+    const retired = this.config.encryption.previous.map((k) => Buffer.from(k.keyId, 'utf8'));
+    if (retired.length === 0) return Promise.resolve(0);
+    return this.tx.withTransaction(async () => {
+      // The key id sits at bytes 3.. of each envelope, its length at byte 2 (see EnvelopeCipher).
+      const rows = await this.tx.tx.query<{ id: string; context: string; sealed: Buffer }[]>(
+        `SELECT id, context, sealed FROM secret_wraps
+          WHERE sealed IS NOT NULL AND substring(sealed FROM 3 FOR get_byte(sealed, 1)) = ANY($1::bytea[])
+          LIMIT $2 FOR UPDATE SKIP LOCKED`,
+        [retired, limit],
+      );
+      for (const row of rows) await this.tx.tx.query('UPDATE secret_wraps SET sealed = $2 WHERE id = $1', [row.id, this.cipher.rewrap(row.sealed, row.context)]);
+      return rows.length;
+    });
+  }
+
+  // --- internals --------------------------------------------------------------------------------
+
+  /**
+   * Takes the sealed value and shreds it in one statement: concurrent retrievals wait on the row
+   * lock and then find it gone. `use` runs in the same transaction, so if it fails (the value does
+   * not open, the audit cannot be written) nothing is consumed. Expired or taken: 410.
+   */
+  private async consume<T>(wrap: SecretWrap, use: (value: Buffer) => Promise<T>): Promise<T> {
+    const result = await this.tx.withTransaction(async () => {
+      const [rows] = await this.tx.tx.query<[{ sealed: Buffer }[], number]>(
+        `WITH taken AS (
+           SELECT id, sealed FROM secret_wraps
+            WHERE id = $1 AND organization_id = $2 AND sealed IS NOT NULL AND released_at IS NOT NULL AND expires_at > now()
+            FOR UPDATE)
+         UPDATE secret_wraps w SET sealed = NULL, consumed_at = now(), shredded_at = now(), shred_reason = 'consumed'
+           FROM taken WHERE w.id = taken.id
+         RETURNING taken.sealed`,
+        [wrap.id, wrap.organizationId],
+      );
+      if (rows.length === 0) return null;
+      const value = this.cipher.decrypt(rows[0].sealed, wrap.context);
+      try {
+        await this.events.emit({ organizationId: wrap.organizationId, type: 'secret_wrap.consumed', resourceType: 'secret_request', resourceId: wrap.requestId, data: { wrapId: wrap.id, direction: wrap.direction } });
+        return { value: await use(value) };
+      } finally {
+        value.fill(0);
+      }
+    });
+    if (!result) throw goneWrap();
+    return result.value;
+  }
+
+  private assertRequester(requesterId: string, request: SecretRequest): void {
+    if (request.requesterId !== requesterId) throw new AppError(403, 'NOT_THE_REQUESTER', 'Only the requester retrieves the value');
+  }
+
+  /** A secret.read job this agent holds now, with its approved request. */
+  private async readJob(agent: Principal, jobId: string): Promise<{ job: Job; request: SecretRequest }> {
+    const job = await this.heldJob(agent, jobId);
+    if (job.type !== 'secret.read') throw ruleViolated('NOT_A_READ_JOB', `Job ${jobId} is a ${job.type} job, not secret.read`);
+    const requestId = (job.payload as { requestId?: string }).requestId ?? '';
+    const request = await this.data.repository(SecretRequest, agent.organizationId).findOne({ id: requestId, jobId: job.id });
+    if (!request || request.status !== 'approved') throw new AppError(409, 'REQUEST_NOT_APPROVED', 'The request of this job is not (or no longer) approved');
+    return { job, request };
+  }
+
+  private async heldJob(agent: Principal, jobId: string): Promise<Job> {
+    const job = await this.jobs.get(agent.organizationId, jobId);
+    if (job.leasedBy !== agent.id || !HELD_STATUSES.includes(job.status)) throw new AppError(409, 'JOB_NOT_HELD', 'This agent does not hold that job (claim it first; a finished job is over)');
+    return job;
+  }
+
+  private ttlFromNow(): Date {
+    return new Date(Date.now() + this.config.broker.wrapTtlSeconds * 1000);
+  }
+}
