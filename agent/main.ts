@@ -9,7 +9,11 @@ import { obtainCredentials } from './credentials.js';
 import { builtInHandlers, HANDLER_TYPES } from './handlers/index.js';
 import { createLogger, hideSecret, setLogLevel } from './log.js';
 import { parseOptions, USAGE, UsageError } from './options.js';
-import { AgentApi, CredentialsRefused, RequestRejected } from './server-api.js';
+import { Backoff, sleep } from './backoff.js';
+import { agentKeyPair, secretHandlers } from './handlers/secrets.js';
+import { DirectoryBackend } from './secrets/directory-backend.js';
+import { discoverSecrets } from './secrets/discovery.js';
+import { AgentApi, CredentialsRefused, RequestRejected, ServerUnavailable } from './server-api.js';
 
 const VERSION = '0.1.0';
 /** Until the first heartbeat answers with the server's own. */
@@ -40,19 +44,51 @@ async function main(): Promise<number> {
   if (!credentials) return 0;
   hideSecret(credentials.agentSecret);
 
+  const api = new AgentApi(options.server, credentials.agentId, credentials.agentSecret);
+  const agentLog = log.with({ agentId: credentials.agentId });
+  const handlers = builtInHandlers(options.allowCommands);
+  const discovery = new AbortController();
+  let discovering: Promise<void> = Promise.resolve();
+  if (options.secretsDir) {
+    const backend = new DirectoryBackend(options.secretsDir);
+    const keys = agentKeyPair();
+    await untilServerAnswers(() => api.setPublicKey(keys.publicKey), startup.signal);
+    if (startup.signal.aborted) return 0;
+    for (const [type, handler] of secretHandlers(api, backend, options.cluster, keys.privateKey)) handlers.set(type, handler);
+    discovering = discoverSecrets(api, backend, options.cluster, options.discoverIntervalSeconds, agentLog, discovery.signal);
+  }
+
   agent = new Agent(
-    new AgentApi(options.server, credentials.agentId, credentials.agentSecret),
+    api,
     {
       concurrency: options.concurrency,
       graceSeconds: options.graceSeconds,
       heartbeatIntervalSeconds: credentials.timing?.heartbeatIntervalSeconds ?? DEFAULT_HEARTBEAT_SECONDS,
-      handlers: builtInHandlers(options.allowCommands),
+      handlers,
       version: VERSION,
       hostname: host,
     },
-    log.with({ agentId: credentials.agentId }),
+    agentLog,
   );
-  return agent.run();
+  const code = await agent.run();
+  discovery.abort();
+  await discovering;
+  return code;
+}
+
+/** Retries a start-up call while the server is down (backoff with jitter); anything else ends the agent. */
+async function untilServerAnswers(call: () => Promise<void>, signal: AbortSignal): Promise<void> {
+  const backoff = new Backoff();
+  while (!signal.aborted) {
+    try {
+      return await call();
+    } catch (error) {
+      if (!(error instanceof ServerUnavailable)) throw error;
+      const delay = backoff.next();
+      log.warn('server unavailable; will try again', { error, retryInMs: delay });
+      await sleep(delay, signal);
+    }
+  }
 }
 
 main().then(

@@ -22,6 +22,11 @@ Options:
   --capabilities a,b           job types to claim (default: every built-in handler; shell only
                                with --allow-command)
   --allow-command ls,echo      programs the shell handler may run (exact names; repeatable)
+  --secrets-dir <path>         serve secret.read and secret.patch from a directory, one file per
+                               secret (<ref>, or <namespace>/<ref>); reported to the server as
+                               discovered secrets (env MARSHAL_SECRETS_DIR)
+  --cluster <name>             the cluster those secrets belong to (default: the agent's name)
+  --discover-interval <s>      how often to report them again (default 300)
   --concurrency <n>            jobs run at once (default 1, max 50)
   --grace-seconds <s>          on SIGTERM/SIGINT, how long running jobs may take to finish
                                before they are failed as AGENT_SHUTDOWN and re-queued (default 20)
@@ -51,6 +56,9 @@ export interface AgentOptions {
   labels: Record<string, string>;
   capabilities: string[];
   allowCommands: Set<string>;
+  secretsDir?: string;
+  cluster: string;
+  discoverIntervalSeconds: number;
   concurrency: number;
   graceSeconds: number;
   logLevel: LogLevel;
@@ -110,6 +118,9 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, handlerType
         labels: { type: 'string' },
         capabilities: { type: 'string' },
         'allow-command': { type: 'string', multiple: true },
+        'secrets-dir': { type: 'string' },
+        cluster: { type: 'string' },
+        'discover-interval': { type: 'string' },
         concurrency: { type: 'string' },
         'grace-seconds': { type: 'string' },
         'log-level': { type: 'string' },
@@ -133,14 +144,18 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, handlerType
   if (!NAME.test(name)) throw new UsageError('--name must be 1-100 letters, digits, _ . -, starting with a letter or digit');
 
   const allowCommands = new Set(list(values['allow-command']));
-  // An agent that would refuse every shell job should not claim them: leave them to one that can run them.
-  const defaults = handlerTypes.filter((type) => type !== 'shell' || allowCommands.size > 0);
+  const secretsDir = values['secrets-dir'] ?? env.MARSHAL_SECRETS_DIR;
+  const cluster = values.cluster ?? name;
+  if (!NAME.test(cluster)) throw new UsageError('--cluster must be 1-100 letters, digits, _ . -, starting with a letter or digit');
+  // An agent that would refuse every shell (or secret) job should not claim them: leave them to one that can run them.
+  const defaults = handlerTypes.filter((type) => (type !== 'shell' || allowCommands.size > 0) && (!type.startsWith('secret.') || secretsDir));
   const capabilities = values.capabilities === undefined ? defaults : list(values.capabilities);
   for (const capability of capabilities) {
     if (capability !== '*' && !JOB_TYPE.test(capability)) throw new UsageError(`--capabilities: "${capability}" is not a job type`);
     if (capability !== '*' && !handlerTypes.includes(capability)) {
       throw new UsageError(`--capabilities: no handler for "${capability}" (this agent runs ${handlerTypes.join(', ')})`);
     }
+    if (capability.startsWith('secret.') && !secretsDir) throw new UsageError(`--capabilities: ${capability} needs --secrets-dir`);
   }
 
   const logLevel = values['log-level'] ?? 'info';
@@ -156,6 +171,9 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, handlerType
     labels: parseLabels(values.labels),
     capabilities,
     allowCommands,
+    secretsDir,
+    cluster,
+    discoverIntervalSeconds: integer('discover-interval', values['discover-interval'], 300, 5, 86_400),
     concurrency: integer('concurrency', values.concurrency, 1, 1, 50),
     graceSeconds: integer('grace-seconds', values['grace-seconds'], 20, 0, 86_400),
     logLevel: logLevel as LogLevel,

@@ -11,6 +11,10 @@ export type JobClaim = MarshalSchemas['JobClaimDto'];
 export type Timing = MarshalSchemas['AgentTimingDto'];
 export type Completion = MarshalSchemas['CompleteJobDto'];
 export type Registration = MarshalSchemas['RegisterAgentDto'];
+export type DiscoveredSecret = MarshalSchemas['DiscoveredSecretInput'];
+export type DataKey = MarshalSchemas['DataKeyDto'];
+export type SealedValue = Omit<MarshalSchemas['PostWrapDto'], 'jobId' | 'wrappedKey'>;
+export type AgentWrap = MarshalSchemas['AgentWrapDto'];
 
 const CANCEL_JOBS_HEADER = 'marshal-cancel-jobs';
 const HEARTBEAT_INTERVAL_HEADER = 'marshal-heartbeat-interval';
@@ -151,5 +155,39 @@ export class AgentApi {
     if (answer.response.status === 409) return 'lease-lost';
     if (answer.response.status === 404) return 'not-found';
     throw rejected('complete', answer);
+  }
+
+  /** Registers the X25519 key that patch values are sealed to (the private half never leaves this process). */
+  async setPublicKey(publicKey: string): Promise<void> {
+    const answer = await send('set public key', (signal) => this.client.PUT('/api/v1/agents/{id}/public-key', { params: { path: this.path }, body: { publicKey }, signal }));
+    if (answer.response.status !== 200) throw rejected('set public key', answer);
+  }
+
+  /** Reports what the agent found (never values); answers how many the server took. */
+  async reportSecrets(secrets: DiscoveredSecret[]): Promise<number> {
+    const answer = await send('report secrets', (signal) => this.client.POST('/api/v1/agents/{id}/secrets/bulk', { params: { path: this.path }, body: { secrets }, signal }));
+    if (answer.response.status !== 200 || !answer.data) throw rejected('report secrets', answer);
+    return answer.data.data.received;
+  }
+
+  /** A data key for the value of a secret.read job this agent holds. */
+  async issueDataKey(jobId: string, signal: AbortSignal): Promise<DataKey> {
+    const answer = await send('issue data key', (s) => this.client.POST('/api/v1/agents/{id}/dek', { params: { path: this.path }, body: { jobId }, signal: s }), undefined, signal);
+    if (answer.response.status !== 200 || !answer.data) throw rejected('issue data key', answer);
+    return answer.data.data;
+  }
+
+  /** Posts a read job's value, sealed under its data key; answers the wrap's id. */
+  async postWrap(jobId: string, wrappedKey: string, sealed: SealedValue, signal: AbortSignal): Promise<string> {
+    const answer = await send('post value', (s) => this.client.POST('/api/v1/agents/{id}/wraps', { params: { path: this.path }, body: { jobId, wrappedKey, ...sealed }, signal: s }), undefined, signal);
+    if (answer.response.status !== 201 || !answer.data) throw rejected('post value', answer);
+    return answer.data.data.wrapId;
+  }
+
+  /** A patch job's new value, once, in a wire envelope sealed to this agent's key. */
+  async retrieveWrap(wrapId: string, signal: AbortSignal): Promise<AgentWrap> {
+    const answer = await send('retrieve value', (s) => this.client.GET('/api/v1/agents/{id}/wraps/{wrapId}', { params: { path: { ...this.path, wrapId } }, signal: s }), undefined, signal);
+    if (answer.response.status !== 200 || !answer.data) throw rejected('retrieve value', answer);
+    return answer.data.data;
   }
 }

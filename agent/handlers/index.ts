@@ -1,6 +1,7 @@
 import type { JobHandler } from './handler.js';
 import { httpCheck } from './http-check.js';
 import { noop } from './noop.js';
+import { SECRET_JOB_TYPES } from './secrets.js';
 import { shellHandler } from './shell.js';
 import { sleep } from './sleep.js';
 
@@ -14,5 +15,5 @@ export function builtInHandlers(allowedCommands: ReadonlySet<string>): Map<strin
   ]);
 }
 
-/** The job types the built-in handlers run. */
-export const HANDLER_TYPES = ['noop', 'sleep', 'shell', 'http-check'];
+/** The job types the built-in handlers run (the secret ones with --secrets-dir). */
+export const HANDLER_TYPES = ['noop', 'sleep', 'shell', 'http-check', ...SECRET_JOB_TYPES];

@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
@@ -6,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MarshalSchemas } from '../../client/index.js';
 import { expectResponse, raw, type RawResponse } from '../support/contract.js';
-import { ADMIN, ROOT, type RunningServer, spawnServer, startServer, type TestServer } from '../support/server.js';
+import { AgentProcess, killAgents, startedAgents, waitFor } from '../support/agent-process.js';
+import { ADMIN, type RunningServer, spawnServer, startServer, type TestServer } from '../support/server.js';
 
 /**
  * The reference agent (agent/, built to dist/agent/main.js) end to end: real agent processes
@@ -18,9 +18,7 @@ import { ADMIN, ROOT, type RunningServer, spawnServer, startServer, type TestSer
 
 type Job = MarshalSchemas['JobDto'];
 type DomainEvent = MarshalSchemas['DomainEvent'];
-type LogLine = { time: string; level: string; msg: string; agentId?: string; jobId?: string; attempt?: number; status?: string; [key: string]: unknown };
 
-const AGENT_ENTRY = join(ROOT, 'dist', 'agent', 'main.js');
 /** Heartbeats every second and a reaper that looks five times a second: leases expire within a test's patience. */
 const FAST = { AGENT_HEARTBEAT_INTERVAL_SECONDS: '1', JOB_REAPER_INTERVAL_MS: '200', LOG_LEVEL: 'warn' };
 const TERMINAL = new Set(['succeeded', 'failed', 'cancelled', 'expired']);
@@ -28,77 +26,13 @@ const STREAM_SIZE = 60;
 const CONCURRENCY = 2;
 
 const stateDir = mkdtempSync(join(tmpdir(), 'marshal-agent-'));
-const agents: AgentProcess[] = [];
 /** Every secret an agent was given or got: none may appear in any agent's output. */
 const secrets: string[] = [];
 
 afterAll(async () => {
-  await Promise.all(agents.map((a) => a.kill('SIGKILL')));
+  await killAgents();
   rmSync(stateDir, { recursive: true, force: true });
 });
-
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Polls `probe` until it answers something other than undefined. */
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await pause(100);
-  }
-}
-
-/** A built agent as a child process; its stderr is JSON lines. */
-class AgentProcess {
-  readonly child: ChildProcess;
-  readonly exited: Promise<number | null>;
-  private text = '';
-
-  constructor(
-    readonly label: string,
-    args: string[],
-    env: Record<string, string> = {},
-  ) {
-    this.child = spawn(process.execPath, [AGENT_ENTRY, ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    this.child.stdout!.on('data', (chunk: Buffer) => (this.text += chunk.toString()));
-    this.child.stderr!.on('data', (chunk: Buffer) => (this.text += chunk.toString()));
-    this.exited = new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
-    agents.push(this);
-  }
-
-  get output(): string {
-    return this.text;
-  }
-
-  /** Complete lines that parse; the strict check is a test of its own. */
-  lines(): LogLine[] {
-    return this.text
-      .slice(0, this.text.lastIndexOf('\n') + 1)
-      .split('\n')
-      .flatMap((line) => {
-        try {
-          return [JSON.parse(line) as LogLine];
-        } catch {
-          return [];
-        }
-      });
-  }
-
-  waitForLine(what: string, predicate: (line: LogLine) => boolean, timeoutMs = 15_000): Promise<LogLine> {
-    return waitFor(`${this.label} to log ${what}\n${this.text}`, () => this.lines().find(predicate), timeoutMs);
-  }
-
-  kill(signal: NodeJS.Signals): Promise<number | null> {
-    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal);
-    return this.exited;
-  }
-}
 
 function stateFile(name: string): string {
   return join(stateDir, `${name}.json`);
@@ -256,7 +190,7 @@ describe('one server, two agents', () => {
     for (const name of ['agent-a', 'agent-b']) secrets.push(readState(name).agentSecret);
   });
   afterAll(async () => {
-    await Promise.all(agents.map((agent) => agent.kill('SIGKILL')));
+    await killAgents();
     await t?.close();
   });
 
@@ -423,7 +357,7 @@ describe('one server, two agents', () => {
   });
 
   test('agents log JSON lines, and never a secret', () => {
-    const checked = agents.filter((agent) => !['none'].includes(agent.label));
+    const checked = startedAgents().filter((agent) => !['none'].includes(agent.label));
     expect(checked.length).toBeGreaterThan(5);
     for (const agent of checked) {
       const lines = agent.output.split('\n').filter(Boolean);

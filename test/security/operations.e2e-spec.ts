@@ -131,7 +131,7 @@ interface Tenant {
  * request needs a secret an agent discovered, and a policy to decide it.
  */
 const FIXTURES: Record<string, (tenant: Tenant) => Promise<Record<string, unknown>>> = {
-  '/api/v1/workflows': async (tenant) => ({ name: `suite-${randomBytes(3).toString('hex')}`, stages: [{ name: 'Owner', requiredApprovals: 1, roleIds: [], userIds: [tenant.ownerId] }] }),
+  '/api/v1/workflows': (tenant) => Promise.resolve({ name: `suite-${randomBytes(3).toString('hex')}`, stages: [{ name: 'Owner', requiredApprovals: 1, roleIds: [], userIds: [tenant.ownerId] }] }),
   '/api/v1/policies': async (tenant) => ({ name: `suite-${randomBytes(3).toString('hex')}`, workflowId: await created('/api/v1/workflows', tenant), refPattern: 'suite-*' }),
   '/api/v1/requests': async (tenant) => ({ secretId: await discoveredSecret(tenant), reason: 'the suite asks', value: 'suite-value' }),
   '/api/v1/requests/read': async (tenant) => ({ secretId: await discoveredSecret(tenant), reason: 'the suite asks' }),

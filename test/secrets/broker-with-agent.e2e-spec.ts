@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AgentProcess, killAgents, waitFor } from '../support/agent-process.js';
+import { expectResponse, raw, type RawResponse } from '../support/contract.js';
+import { addMember, type Member, roleIdByKey } from '../support/fixtures.js';
+import { startServer, type TestServer } from '../support/server.js';
+
+/**
+ * Issue 5's "done when", end to end: the reference agent serves secrets from a directory; a user asks
+ * to read one and to patch one, a peer approves, the agent fetches or writes it, the value comes
+ * back to the requester once. Planted canary values must appear in no log line (server or agent),
+ * audit row, event, job or list response.
+ */
+const WRAP_TTL_SECONDS = 4;
+const secretsDir = mkdtempSync(join(tmpdir(), 'marshal-secrets-'));
+const cluster = `prod-${randomBytes(3).toString('hex')}`;
+const canaries = { read: `canary-read-${randomBytes(12).toString('hex')}`, patch: `canary-patch-${randomBytes(12).toString('hex')}`, expiring: `canary-exp-${randomBytes(12).toString('hex')}` };
+
+let t: TestServer;
+let owner: string;
+let requester: Member;
+let approver: Member;
+let viewer: Member;
+let agent: AgentProcess;
+let agentSecret: string;
+const secretIds: Record<string, string> = {};
+
+beforeAll(async () => {
+  mkdirSync(join(secretsDir, 'payments'));
+  writeFileSync(join(secretsDir, 'payments', 'db-password'), canaries.read, { mode: 0o600 });
+  writeFileSync(join(secretsDir, 'api-token'), canaries.expiring, { mode: 0o600 });
+  t = await startServer({ SECRET_WRAP_TTL_SECONDS: String(WRAP_TTL_SECONDS), BROKER_SWEEP_INTERVAL_MS: '250', AGENT_HEARTBEAT_INTERVAL_SECONDS: '1' });
+  owner = (await t.login()).accessToken;
+  [requester, approver, viewer] = await Promise.all([addMember(t, owner, ['ops_engineer']), addMember(t, owner, ['ops_engineer']), addMember(t, owner, ['viewer'])]);
+  const workflow = expectResponse(await call('POST', '/api/v1/workflows', { name: 'Peer review', stages: [{ name: 'Peer', requiredApprovals: 1, roleIds: [await roleIdByKey(t, owner, 'ops_engineer')], userIds: [] }] }), 'POST', '/api/v1/workflows', 201);
+  expectResponse(await call('POST', '/api/v1/policies', { name: 'Everything', workflowId: workflow.body.data.id, isDefault: true }), 'POST', '/api/v1/policies', 201);
+
+  const minted = expectResponse(await call('POST', '/api/v1/agents', { name: 'secrets-agent' }), 'POST', '/api/v1/agents', 201).body.data;
+  agentSecret = minted.agentSecret;
+  agent = new AgentProcess('secrets-agent', ['--server', t.baseUrl, '--secrets-dir', secretsDir, '--cluster', cluster, '--discover-interval', '5'], {
+    MARSHAL_AGENT_ID: minted.agent.id,
+    MARSHAL_AGENT_SECRET: agentSecret,
+  });
+  await agent.waitForLine('its first discovery', (l) => l.msg === 'secrets reported');
+  const found = expectResponse(await call('GET', `/api/v1/secrets?cluster_name=${cluster}`), 'GET', '/api/v1/secrets', 200).body.data as { id: string; namespace: string; ref: string; provider: string }[];
+  expect(found.map((s) => `${s.provider}:${s.namespace}/${s.ref}`).sort()).toEqual(['file:/api-token', 'file:payments/db-password']);
+  for (const s of found) secretIds[s.ref] = s.id;
+}, 60_000);
+
+afterAll(async () => {
+  await killAgents();
+  await t?.close();
+  rmSync(secretsDir, { recursive: true, force: true });
+});
+
+const call = (method: string, path: string, json?: unknown, as = owner): Promise<RawResponse> => raw(t.baseUrl, path, { method, headers: { authorization: `Bearer ${as}` }, json });
+const request = async (id: string) => expectResponse(await call('GET', `/api/v1/requests/${id}`), 'GET', '/api/v1/requests/{id}', 200).body.data;
+const settled = (id: string) => waitFor(`request ${id} to settle`, async () => {
+  const r = await request(id);
+  return ['completed', 'failed'].includes(r.status) ? r : undefined;
+});
+
+async function approvedRead(ref: string): Promise<{ id: string; wrapId: string }> {
+  const made = expectResponse(await call('POST', '/api/v1/requests/read', { secretId: secretIds[ref], reason: 'INC-7: verify the credential' }, requester.accessToken), 'POST', '/api/v1/requests/read', 201).body.data;
+  expectResponse(await call('POST', `/api/v1/requests/${made.id}/approve`, { comment: 'go' }, approver.accessToken), 'POST', '/api/v1/requests/{id}/approve', 200);
+  expect(await settled(made.id)).toMatchObject({ status: 'completed' });
+  const wraps = expectResponse(await call('GET', `/api/v1/requests/${made.id}/wraps`, undefined, requester.accessToken), 'GET', '/api/v1/requests/{id}/wraps', 200).body.data;
+  expect(wraps).toHaveLength(1);
+  return { id: made.id, wrapId: wraps[0].id };
+}
+
+test('read: self-approval is refused, a viewer cannot approve; a peer approves, the agent fetches, 20 concurrent retrievals yield the value once, then 410', async () => {
+  const made = expectResponse(await call('POST', '/api/v1/requests/read', { secretId: secretIds['db-password'], reason: 'INC-7: verify the credential' }, requester.accessToken), 'POST', '/api/v1/requests/read', 201).body.data;
+  expectResponse(await call('POST', `/api/v1/requests/${made.id}/approve`, {}, requester.accessToken), 'POST', '/api/v1/requests/{id}/approve', 422, 'SELF_APPROVAL_FORBIDDEN');
+  expectResponse(await call('POST', `/api/v1/requests/${made.id}/approve`, {}, viewer.accessToken), 'POST', '/api/v1/requests/{id}/approve', 403, 'FORBIDDEN');
+  expect((await request(made.id)).status).toBe('pending');
+  await call('POST', `/api/v1/requests/${made.id}/cancel`, {}, requester.accessToken);
+
+  const { id, wrapId } = await approvedRead('db-password');
+  const results = await Promise.all(Array.from({ length: 20 }, () => call('GET', `/api/v1/requests/${id}/wraps/${wrapId}`, undefined, requester.accessToken)));
+  expect(results.map((r) => r.status).sort()).toEqual([200, ...Array(19).fill(410)]);
+  expect(results.find((r) => r.status === 200)!.body.data).toEqual({ wrapId, requestId: id, value: canaries.read, encoding: 'utf8' });
+  expectResponse(await call('GET', `/api/v1/requests/${id}/wraps/${wrapId}`, undefined, requester.accessToken), 'GET', '/api/v1/requests/{id}/wraps/{wrapId}', 410, 'GONE');
+});
+
+test('patch: approved, the agent retrieves the new value once and writes it to its backend', async () => {
+  const file = join(secretsDir, 'payments', 'db-password');
+  const made = expectResponse(await call('POST', '/api/v1/requests', { secretId: secretIds['db-password'], reason: 'rotate after INC-7', value: canaries.patch }, requester.accessToken), 'POST', '/api/v1/requests', 201).body.data;
+  expect(readFileSync(file, 'utf8')).toBe(canaries.read);
+  expectResponse(await call('POST', `/api/v1/requests/${made.id}/approve`, {}, approver.accessToken), 'POST', '/api/v1/requests/{id}/approve', 200);
+  const done = await settled(made.id);
+  expect(done).toMatchObject({ status: 'completed', kind: 'patch' });
+  expect(readFileSync(file, 'utf8')).toBe(canaries.patch);
+  expect(statSync(file).mode & 0o777).toBe(0o600);
+  const job = expectResponse(await call('GET', `/api/v1/jobs/${done.jobId}`), 'GET', '/api/v1/jobs/{id}', 200).body.data;
+  expect(job).toMatchObject({ type: 'secret.patch', status: 'succeeded', result: { version: expect.any(String) } });
+});
+
+test('an unretrieved value expires: 410, and nothing sealed is left', async () => {
+  const { id, wrapId } = await approvedRead('api-token');
+  await waitFor('the wrap to be shredded', async () => {
+    const [row] = await t.sql<{ shred_reason: string | null }>('SELECT shred_reason FROM secret_wraps WHERE id = $1', [wrapId]);
+    return row.shred_reason === 'expired' ? row : undefined;
+  }, (WRAP_TTL_SECONDS + 5) * 1000);
+  expectResponse(await call('GET', `/api/v1/requests/${id}/wraps/${wrapId}`, undefined, requester.accessToken), 'GET', '/api/v1/requests/{id}/wraps/{wrapId}', 410, 'GONE');
+  expect(await t.sql('SELECT sealed FROM secret_wraps WHERE id = $1', [wrapId])).toEqual([{ sealed: null }]);
+});
+
+test('no canary in any log line, audit row, event, job or list response', async () => {
+  const places: Record<string, string> = {
+    'server log': t.output(),
+    'agent log': agent.output,
+    'audit rows': JSON.stringify(await t.sql('SELECT * FROM audit_events')),
+    events: JSON.stringify(await t.sql('SELECT * FROM events')),
+    jobs: JSON.stringify(await t.sql('SELECT * FROM jobs')),
+    requests: (await call('GET', '/api/v1/requests?pageSize=100')).text,
+    secrets: (await call('GET', `/api/v1/secrets?cluster_name=${cluster}`)).text,
+    'audit list': (await call('GET', '/api/v1/audit-events?pageSize=100')).text,
+    'job list': (await call('GET', '/api/v1/jobs?pageSize=100')).text,
+    'pending approvals': (await call('GET', '/api/v1/my/pending-approvals', undefined, approver.accessToken)).text,
+  };
+  expect(places['agent log']).toContain('secret value posted');
+  for (const value of Object.values(canaries)) {
+    for (const [where, text] of Object.entries(places)) expect({ where, leaked: text.includes(value) }).toEqual({ where, leaked: false });
+  }
+  expect(places['agent log']).not.toContain(agentSecret);
+  // Who asked, who approved, which agent fetched, when the value was released: all in the trail.
+  const trail = await t.sql<{ action: string; actor_type: string }>(`SELECT action, actor_type FROM audit_events WHERE action LIKE 'secret%' ORDER BY occurred_at`);
+  expect(trail).toEqual(expect.arrayContaining([
+    { action: 'secret_request.create', actor_type: 'user' },
+    { action: 'secret_request.approve', actor_type: 'user' },
+    { action: 'secret.dek_issue', actor_type: 'agent' },
+    { action: 'secret_wrap.create', actor_type: 'agent' },
+    { action: 'secret_wrap.release', actor_type: 'user' },
+    { action: 'secret_wrap.release', actor_type: 'agent' },
+    { action: 'secret_wrap.shred', actor_type: 'system' },
+  ]));
+});
