@@ -222,8 +222,12 @@ describe('what is kept', () => {
   test('a key held by a request still running answers 409 IDEMPOTENCY_IN_PROGRESS; one abandoned for minutes is taken over', async () => {
     const key = newKey('held');
     const body = { name: `held-${hex()}` };
-    // The row a claim writes (same statement shape as the server's), for a request still running.
-    const hash = createHash('sha256').update(`POST /api/v1/teams\n${JSON.stringify(body)}`).digest();
+    // The row a claim writes, for a request still running. Its fingerprint is keyed by the server
+    // (bodies may carry secrets): take it from the same request made in another organization.
+    const elsewhere = await otherOrganization(t, owner);
+    expect((await createTeam(body, { key: newKey('twin'), token: elsewhere.owner.accessToken })).status).toBe(201);
+    const [{ request_hash: hash }] = await t.sql<{ request_hash: Buffer }>('SELECT request_hash FROM idempotency_keys WHERE organization_id = $1', [elsewhere.organizationId]);
+    expect(hash.equals(createHash('sha256').update(`POST /api/v1/teams\n${JSON.stringify(body)}`).digest())).toBe(false);
     await t.sql(
       `INSERT INTO idempotency_keys (id, organization_id, principal_id, key, request_hash, state, locked_at, expires_at)
        VALUES ('01960000-0000-7000-8000-0000000000aa', $1, $2, $3, $4, 'in_progress', now(), now() + interval '1 day')`,

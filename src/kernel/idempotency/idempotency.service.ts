@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
+import { createHmac, hkdfSync } from 'node:crypto';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { BackgroundJobs } from '../background/background-jobs.js';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { canonicalJson } from '../audit/audit-chain.js';
+import { AppConfig } from '../config/app-config.js';
 import { EnvelopeCipher } from '../crypto/envelope-cipher.js';
 import type { Tx } from '../database/transactions.js';
 import { AppError, validationFailed } from '../http/app-error.js';
@@ -43,9 +44,6 @@ export function parseIdempotencyKey(raw: string | string[] | undefined): string 
   return key;
 }
 
-export function requestHash(method: string, url: string, body: unknown): Buffer {
-  return createHash('sha256').update(`${method} ${url}\n${canonicalJson(body ?? null)}`).digest();
-}
 
 /**
  * Stripe's idempotency semantics. `claim` runs on its own (committed at once) so a concurrent
@@ -60,7 +58,21 @@ export class IdempotencyService implements OnModuleInit {
     @InjectTransactionHost() private readonly tx: Tx,
     private readonly cipher: EnvelopeCipher,
     private readonly jobs: BackgroundJobs,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.fingerprintKey = Buffer.from(hkdfSync('sha256', config.encryption.key, Buffer.alloc(0), 'marshal/idempotency-fingerprint', 32));
+  }
+
+  private readonly fingerprintKey: Buffer;
+
+  /**
+   * What identifies a request for its key: an HMAC under a key derived from the master key, not a
+   * plain hash, because bodies can carry secrets (a patch's new value) and a hash of a short secret
+   * can be guessed back. A master key rotation only means a retry straddling it is refused (422).
+   */
+  fingerprint(method: string, url: string, body: unknown): Buffer {
+    return createHmac('sha256', this.fingerprintKey).update(`${method} ${url}\n${canonicalJson(body ?? null)}`).digest();
+  }
 
   onModuleInit(): void {
     this.jobs.schedule('sweep-idempotency-keys', '*/15 * * * *', () => this.sweep());

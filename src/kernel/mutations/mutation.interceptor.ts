@@ -14,7 +14,7 @@ import { MUTATING_METHODS } from '../http/methods.js';
 import { asMarshalRequest, type MarshalRequest } from '../http/request.js';
 import { RESPONSE_SHAPE, type ResponseShape } from '../http/response.decorators.js';
 import { IDEMPOTENCY_REQUIRED } from '../idempotency/idempotency.decorator.js';
-import { IdempotencyService, parseIdempotencyKey, requestHash } from '../idempotency/idempotency.service.js';
+import { IdempotencyService, parseIdempotencyKey } from '../idempotency/idempotency.service.js';
 
 /**
  * Around every mutating request: Idempotency-Key handling and, for @Audited routes, one database
@@ -59,7 +59,7 @@ export class MutationInterceptor implements NestInterceptor {
 
     // Keys are scoped to (organization, principal); a public route has neither, so it takes none.
     const claim = key && principal
-      ? await this.idempotency.claim({ organizationId: principal.organizationId, principalId: `${principal.type}:${principal.id}` }, key, requestHash(req.method, req.originalUrl, req.body))
+      ? await this.idempotency.claim({ organizationId: principal.organizationId, principalId: `${principal.type}:${principal.id}` }, key, this.idempotency.fingerprint(req.method, req.originalUrl, req.body))
       : undefined;
     if (claim?.kind === 'replay') {
       res.setHeader('Idempotent-Replayed', 'true');
