@@ -49,6 +49,8 @@ export class AppConfig {
   rateLimits!: { enabled: boolean; standard: RateLimit; premium: RateLimit; anonymous: RateLimit };
   /** The agent protocol's timing: what agents are told, and how long a claim holds a job. */
   agents!: { heartbeatIntervalSeconds: number; pollIntervalSeconds: number; leaseSeconds: number; reaperIntervalMs: number };
+  /** GitOps integrations (Argo CD): off unless GITOPS_ENABLED=true; the upstream call timeout. */
+  gitops!: { enabled: boolean; timeoutMs: number };
   logLevel!: string;
   shutdownTimeoutMs!: number;
   build!: { version: string; commit: string | null };

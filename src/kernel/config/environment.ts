@@ -145,6 +145,14 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(100) @Max(60_000)
   JOB_REAPER_INTERVAL_MS = 1000;
 
+  /** GitOps (Argo CD endpoints and app mappings): when not true, their routes answer 404 as if absent. */
+  @IsIn(['true', 'false'])
+  GITOPS_ENABLED = 'false';
+
+  /** How long a call to an Argo CD API may take before it counts as unavailable. */
+  @Transform(toInt) @IsInt() @Min(100) @Max(60_000)
+  GITOPS_TIMEOUT_MS = 10_000;
+
   /** The commit reported by /.well-known/engine-status; read from git when unset. */
   @IsOptional() @IsString() @Matches(/^[0-9a-f]{7,40}$/)
   GIT_COMMIT?: string;

@@ -204,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       leaseSeconds: vars.JOB_LEASE_SECONDS,
       reaperIntervalMs: vars.JOB_REAPER_INTERVAL_MS,
     },
+    gitops: { enabled: vars.GITOPS_ENABLED === 'true', timeoutMs: vars.GITOPS_TIMEOUT_MS },
     build: readBuildInfo(vars.GIT_COMMIT),
   } satisfies Omit<AppConfig, 'isProduction'>);
   return config;
