@@ -41,6 +41,7 @@ const OPT_OUT: Record<string, Partial<Record<'c' | 'd', string>>> = {
     d: 'discovered secrets are made by agents only: test/secrets/discovered-secrets.e2e-spec.ts',
   },
   retryOutboxFailure: { c: 'no outbox delivery can fail until webhook subscriptions exist: every id is 404', d: 'no failed delivery exists to retry yet' },
+  discoverArgocdApplications: { d: 'asks a live Argo CD API: test/integrations/gitops.e2e-spec.ts runs it against a stand-in' },
 };
 
 type Schema = {
@@ -122,7 +123,8 @@ let other: Tenant;
 let powerless: Member;
 
 beforeAll(async () => {
-  t = await startServer();
+  // GitOps routes answer 404 as if absent unless switched on.
+  t = await startServer({ GITOPS_ENABLED: 'true' });
   const { accessToken } = await t.login();
   const me = await raw(t.baseUrl, '/api/v1/me', { headers: { authorization: `Bearer ${accessToken}` } });
   home = { organizationId: me.body.context.organizationId, ownerId: me.body.data.id, ownerToken: accessToken };
@@ -161,6 +163,8 @@ async function concretePath(path: string, tenant: Tenant): Promise<string> {
   let body = bodyOf(create) as Record<string, unknown>;
   // A grant needs a member and a role of the same tenant: the owner and a system role.
   if (collection === '/api/v1/user-roles') body = { userId: tenant.ownerId, roleId: await roleIdByKey(t, tenant.ownerToken, 'viewer') };
+  // An app mapping names an Argo CD endpoint of the same tenant.
+  if (collection === '/api/v1/gitops-app-mappings') body = { ...body, endpointId: await argocdEndpoint(tenant) };
   const res = await send('POST', collection, tenant.ownerToken, body);
   if (res.status !== 201 && res.status !== 200) throw new Error(`POST ${collection} for ${path} answered ${res.status}: ${res.text}`);
   out = out.replace('{id}', createdId(res.body.data));
@@ -174,6 +178,14 @@ async function concretePath(path: string, tenant: Tenant): Promise<string> {
     out = out.replace(`{${nested[2]}}`, createdId(made.body.data));
   }
   return out;
+}
+
+/** A fresh Argo CD endpoint of `tenant`, made through its own POST. */
+async function argocdEndpoint(tenant: Tenant): Promise<string> {
+  const create = (spec.paths['/api/v1/argocd-endpoints'] as Record<string, Operation>).post;
+  const res = await send('POST', '/api/v1/argocd-endpoints', tenant.ownerToken, bodyOf(create));
+  if (res.status !== 201) throw new Error(`POST /api/v1/argocd-endpoints answered ${res.status}: ${res.text}`);
+  return createdId(res.body.data);
 }
 
 /** Calls an agent-protocol operation as a fresh agent of the home tenant, about itself. */
@@ -224,6 +236,7 @@ describe.each(operations.map((o) => [`${o.method} ${o.path}`, o] as const))('%s'
     // A fresh member: the shared one must stay without permissions for the (b) checks.
     if (op.operationId === 'grantRole') body = { userId: (await addMember(t, home.ownerToken, [])).userId, roleId: await roleIdByKey(t, home.ownerToken, 'viewer') };
     if (op.operationId === 'runRuntimeSmokeTest') body = { timeoutSeconds: 1 };
+    if (op.operationId === 'createGitopsAppMapping') body = { ...(body as object), endpointId: await argocdEndpoint(home) };
     const res = op.security.some((scheme) => 'agentSecret' in scheme)
       ? await asAgent(method, path, body)
       : await send(method, await concretePath(path, home), secured ? token : undefined, body);
