@@ -10,6 +10,7 @@ import { EventsModule } from './contexts/events/events.module.js';
 import { HealthModule } from './contexts/health/health.module.js';
 import { AuthenticationGuard } from './contexts/identity/authentication.guard.js';
 import { IdentityModule } from './contexts/identity/identity.module.js';
+import { IntegrationsModule } from './contexts/integrations/integrations.module.js';
 import { InventoryModule } from './contexts/inventory/inventory.module.js';
 import { JobsModule } from './contexts/jobs/jobs.module.js';
 import { SecretsModule } from './contexts/secrets/secrets.module.js';
@@ -39,6 +40,7 @@ export class AppModule {
         InventoryModule,
         ApprovalsModule,
         SecretsModule,
+        IntegrationsModule,
       ],
       // The request pipeline, in this order: who is calling (and in which organization), how much
       // it may call, what it may do.

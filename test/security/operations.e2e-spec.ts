@@ -51,6 +51,8 @@ const OPT_OUT: Record<string, Partial<Record<'c' | 'd', string>>> = {
     d: 'needs a value an agent posted: test/secrets/access-requests.e2e-spec.ts',
   },
   retryOutboxFailure: { c: 'no outbox delivery can fail until webhook subscriptions exist: every id is 404', d: 'no failed delivery exists to retry yet' },
+  observeRequestGitops: { d: 'needs a completed patch and a stand-in Argo CD: test/integrations/gitops.e2e-spec.ts' },
+  discoverArgocdApplications: { d: 'asks a live Argo CD API: test/integrations/gitops.e2e-spec.ts runs it against a stand-in' },
 };
 
 type Schema = {
@@ -160,7 +162,8 @@ let other: Tenant;
 let powerless: Member;
 
 beforeAll(async () => {
-  t = await startServer();
+  // GitOps routes answer 404 as if absent unless switched on.
+  t = await startServer({ GITOPS_ENABLED: 'true' });
   const { accessToken } = await t.login();
   const me = await raw(t.baseUrl, '/api/v1/me', { headers: { authorization: `Bearer ${accessToken}` } });
   home = { organizationId: me.body.context.organizationId, ownerId: me.body.data.id, ownerToken: accessToken };
@@ -199,6 +202,8 @@ async function concretePath(path: string, tenant: Tenant): Promise<string> {
   let body = (FIXTURES[collection] ? await FIXTURES[collection](tenant) : bodyOf(create)) as Record<string, unknown>;
   // A grant needs a member and a role of the same tenant: the owner and a system role.
   if (collection === '/api/v1/user-roles') body = { userId: tenant.ownerId, roleId: await roleIdByKey(t, tenant.ownerToken, 'viewer') };
+  // An app mapping names an Argo CD endpoint of the same tenant.
+  if (collection === '/api/v1/gitops-app-mappings') body = { ...body, endpointId: await argocdEndpoint(tenant) };
   const res = await send('POST', collection, tenant.ownerToken, body);
   if (res.status !== 201 && res.status !== 200) throw new Error(`POST ${collection} for ${path} answered ${res.status}: ${res.text}`);
   out = out.replace('{id}', createdId(res.body.data));
@@ -212,6 +217,14 @@ async function concretePath(path: string, tenant: Tenant): Promise<string> {
     out = out.replace(`{${nested[2]}}`, createdId(made.body.data));
   }
   return out;
+}
+
+/** A fresh Argo CD endpoint of `tenant`, made through its own POST. */
+async function argocdEndpoint(tenant: Tenant): Promise<string> {
+  const create = (spec.paths['/api/v1/argocd-endpoints'] as Record<string, Operation>).post;
+  const res = await send('POST', '/api/v1/argocd-endpoints', tenant.ownerToken, bodyOf(create));
+  if (res.status !== 201) throw new Error(`POST /api/v1/argocd-endpoints answered ${res.status}: ${res.text}`);
+  return createdId(res.body.data);
 }
 
 /** Calls an agent-protocol operation as a fresh agent of the home tenant, about itself. */
@@ -263,6 +276,7 @@ describe.each(operations.map((o) => [`${o.method} ${o.path}`, o] as const))('%s'
     if (op.operationId === 'grantRole') body = { userId: (await addMember(t, home.ownerToken, [])).userId, roleId: await roleIdByKey(t, home.ownerToken, 'viewer') };
     if (op.operationId === 'runRuntimeSmokeTest') body = { timeoutSeconds: 1 };
     if (method === 'POST' && FIXTURES[path]) body = await FIXTURES[path](home);
+    if (op.operationId === 'createGitopsAppMapping') body = { ...(body as object), endpointId: await argocdEndpoint(home) };
     const res = op.security.some((scheme) => 'agentSecret' in scheme)
       ? await asAgent(method, path, body)
       : await send(method, await concretePath(path, home), secured ? token : undefined, body);

@@ -4,6 +4,7 @@ import { AGENTS_PERMISSIONS } from '../agents/agents.permissions.js';
 import { AUDIT_PERMISSIONS } from '../audit/audit.permissions.js';
 import { EVENTS_PERMISSIONS } from '../events/events.permissions.js';
 import { IDENTITY_PERMISSIONS } from '../identity/identity.permissions.js';
+import { INTEGRATIONS_PERMISSIONS } from '../integrations/integrations.permissions.js';
 import { INVENTORY_PERMISSIONS } from '../inventory/inventory.permissions.js';
 import { JOBS_PERMISSIONS } from '../jobs/jobs.permissions.js';
 import { TENANCY_PERMISSIONS } from '../tenancy/tenancy.permissions.js';
@@ -18,6 +19,7 @@ const SOURCES = {
   audit: AUDIT_PERMISSIONS,
   events: EVENTS_PERMISSIONS,
   identity: IDENTITY_PERMISSIONS,
+  integrations: INTEGRATIONS_PERMISSIONS,
   inventory: INVENTORY_PERMISSIONS,
   jobs: JOBS_PERMISSIONS,
   secrets: SECRETS_PERMISSIONS,

@@ -4,6 +4,7 @@ import { Audited } from '../../kernel/audit/audited.decorator.js';
 import { CurrentPrincipal } from '../../kernel/auth/current-principal.decorator.js';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { RequirePermission } from '../../kernel/auth/require-permission.decorator.js';
+import { AppError } from '../../kernel/http/app-error.js';
 import { UuidParam } from '../../kernel/http/params.js';
 import { ApiCreated, ApiErrors, ApiOk, ApiPage } from '../../kernel/http/response.decorators.js';
 import type { Page } from '../../kernel/pagination/page.js';
@@ -12,6 +13,8 @@ import { personOf } from '../approvals/approvals.service.js';
 import { CancelRequestDto, CreatePatchRequestDto, CreateReadRequestDto, ListSecretRequestsQuery, RetrievedValueDto, SecretRequestDto, WrapSummaryDto } from './dto/secret-request.dto.js';
 import { SecretRequestsService } from './secret-requests.service.js';
 import { SecretWrapsService } from './secret-wraps.service.js';
+import { GitopsObservationDto } from '../integrations/dto/gitops.dto.js';
+import { GitopsService } from '../integrations/gitops.service.js';
 
 const FLOW =
   'The policy that matches the secret (project, environment, cluster, ref) names the approval workflow. On the final approval a job goes to the agent of the ' +
@@ -23,6 +26,7 @@ export class SecretRequestsController {
   constructor(
     private readonly requests: SecretRequestsService,
     private readonly wraps: SecretWrapsService,
+    private readonly gitops: GitopsService,
   ) {}
 
   @Post()
@@ -134,5 +138,24 @@ export class SecretRequestsController {
     } finally {
       value.fill(0);
     }
+  }
+
+  @Get(':id/gitops')
+  @RequirePermission('secret_request.read')
+  @ApiOperation({
+    summary: 'How the Argo CD applications using a patched secret are doing',
+    description:
+      'For a completed patch request: the live sync and health of every Argo CD application mapped to the secret (POST /gitops-app-mappings), ' +
+      'asked now. An application that cannot be read is listed with its error. 409 before the patch completed, or for a read request. ' +
+      '404 when GitOps is off (GITOPS_ENABLED).',
+  })
+  @ApiOk(GitopsObservationDto, { isArray: true })
+  @ApiErrors(404, 409)
+  async observeRequestGitops(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<GitopsObservationDto[]> {
+    this.gitops.assertEnabled();
+    const request = await this.requests.get(principal.organizationId, id);
+    if (request.kind !== 'patch') throw new AppError(409, 'NOT_A_PATCH', 'Only a patch request changes what Argo CD deploys');
+    if (request.status !== 'completed') throw new AppError(409, 'NOT_PATCHED', `The patch is ${request.status}: there is nothing to observe yet`, { status: request.status });
+    return this.gitops.observe(principal.organizationId, { clusterName: request.clusterName, namespace: request.namespace, ref: request.ref });
   }
 }

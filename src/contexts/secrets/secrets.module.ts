@@ -1,6 +1,8 @@
-import { Module } from '@nestjs/common';
+import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApprovalsModule } from '../approvals/approvals.module.js';
+import { GitopsFeatureGate } from '../integrations/gitops-feature.gate.js';
+import { IntegrationsModule } from '../integrations/integrations.module.js';
 import { InventoryModule } from '../inventory/inventory.module.js';
 import { JobsModule } from '../jobs/jobs.module.js';
 import { AgentSecretsController } from './agent-secrets.controller.js';
@@ -15,9 +17,14 @@ import { SecretWrapsService } from './secret-wraps.service.js';
 
 /** Secrets: what agents found in clusters, access requests to read or patch them, and the values in transit. */
 @Module({
-  imports: [TypeOrmModule.forFeature([DiscoveredSecret, SecretRequest, SecretWrap]), ApprovalsModule, InventoryModule, JobsModule],
+  imports: [TypeOrmModule.forFeature([DiscoveredSecret, SecretRequest, SecretWrap]), ApprovalsModule, InventoryModule, IntegrationsModule, JobsModule],
   controllers: [DiscoveredSecretsController, SecretRequestsController, AgentSecretsController],
   providers: [DiscoveredSecretsService, SecretRequestsService, SecretWrapsService],
   exports: [DiscoveredSecretsService],
 })
-export class SecretsModule {}
+export class SecretsModule implements NestModule {
+  /** With GitOps off, a request's GitOps view is as absent as the GitOps routes themselves. */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(GitopsFeatureGate).forRoutes({ path: 'api/v1/requests/:id/gitops', method: RequestMethod.GET });
+  }
+}

@@ -51,6 +51,8 @@ export class AppConfig {
   agents!: { heartbeatIntervalSeconds: number; pollIntervalSeconds: number; leaseSeconds: number; reaperIntervalMs: number };
   /** The secret broker's timing: a wrap's life, and how often expiries are swept. */
   broker!: { wrapTtlSeconds: number; sweepIntervalMs: number };
+  /** GitOps integrations (Argo CD): off unless GITOPS_ENABLED=true; the upstream call timeout. */
+  gitops!: { enabled: boolean; timeoutMs: number };
   logLevel!: string;
   shutdownTimeoutMs!: number;
   build!: { version: string; commit: string | null };

@@ -152,6 +152,13 @@ export class EnvironmentVariables {
   /** How often each replica expires undecided requests and shreds unread wraps past their time. */
   @Transform(toInt) @IsInt() @Min(100) @Max(600_000)
   BROKER_SWEEP_INTERVAL_MS = 15_000;
+  /** GitOps (Argo CD endpoints and app mappings): when not true, their routes answer 404 as if absent. */
+  @IsIn(['true', 'false'])
+  GITOPS_ENABLED = 'false';
+
+  /** How long a call to an Argo CD API may take before it counts as unavailable. */
+  @Transform(toInt) @IsInt() @Min(100) @Max(60_000)
+  GITOPS_TIMEOUT_MS = 10_000;
 
   /** The commit reported by /.well-known/engine-status; read from git when unset. */
   @IsOptional() @IsString() @Matches(/^[0-9a-f]{7,40}$/)

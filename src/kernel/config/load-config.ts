@@ -205,6 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       reaperIntervalMs: vars.JOB_REAPER_INTERVAL_MS,
     },
     broker: { wrapTtlSeconds: vars.SECRET_WRAP_TTL_SECONDS, sweepIntervalMs: vars.BROKER_SWEEP_INTERVAL_MS },
+    gitops: { enabled: vars.GITOPS_ENABLED === 'true', timeoutMs: vars.GITOPS_TIMEOUT_MS },
     build: readBuildInfo(vars.GIT_COMMIT),
   } satisfies Omit<AppConfig, 'isProduction'>);
   return config;

@@ -35,6 +35,9 @@ export const forbidden = (message = 'You do not have permission to do this') => 
 /** Also what another organization's resource answers: its existence is not disclosed. */
 export const notFound = (resource: string) => new AppError(404, 'NOT_FOUND', `${resource} not found`);
 
+/** What an unmatched route answers; also a feature that is switched off, so that its routes look absent. */
+export const routeNotFound = () => new AppError(404, 'ROUTE_NOT_FOUND', 'No route matches this method and path');
+
 export const conflict = (message: string, details?: Record<string, unknown>) => new AppError(409, 'CONFLICT', message, details);
 
 export const gone = (message: string) => new AppError(410, 'GONE', message);

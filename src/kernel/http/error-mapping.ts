@@ -1,6 +1,6 @@
 import { HttpException, NotFoundException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
-import { AppError, validationFailed } from './app-error.js';
+import { AppError, routeNotFound, validationFailed } from './app-error.js';
 
 /** Codes for statuses that framework code (Nest, body-parser) raises without one of ours. */
 const CODE_BY_STATUS: Record<number, string> = {
@@ -73,7 +73,7 @@ export function mapError(exception: unknown, req: { method: string; originalUrl:
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     if (isRouteNotFound(exception, req)) {
-      return { error: new AppError(404, 'ROUTE_NOT_FOUND', 'No route matches this method and path'), unexpected: false };
+      return { error: routeNotFound(), unexpected: false };
     }
     if (status >= 500) return { error: status === 503 ? new AppError(503, 'SERVICE_UNAVAILABLE', 'The service is temporarily unavailable') : internal(), unexpected: status !== 503 };
     const body = exception.getResponse();
