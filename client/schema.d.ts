@@ -1811,7 +1811,7 @@ export interface paths {
         };
         /**
          * Retrieve the value, once
-         * @description For the requester only (403 otherwise). The first retrieval answers the value and shreds it; every later one, and any after the wrap expired (15 min by default), is 410 GONE. Of concurrent retrievals exactly one succeeds. The retrieval is audited, never the value.
+         * @description For the requester only (403 otherwise). The first retrieval answers the value (sealed to your key if the request named one) and shreds it; every later one, and any after the wrap expired (15 min by default), is 410 GONE. Of concurrent retrievals exactly one succeeds. The retrieval is audited, never the value.
          */
         get: operations["retrieveRequestWrap"];
         put?: never;
@@ -2896,6 +2896,11 @@ export interface components {
              */
             reason: string;
             /**
+             * @description Your X25519 public key (base64url, base64 or PEM). Given, the value is released to you only as a wire envelope sealed to it (docs/wire-envelope.md), so nothing between Marshal and your client (a proxy, a log) sees it.
+             * @example hSDwCYkwp1R0i33ctD73Wg2_Og0mOBr066SpjqqbTmo
+             */
+            recipientPublicKey?: string;
+            /**
              * Format: uuid
              * @description The discovered secret (GET /secrets)
              */
@@ -3734,14 +3739,16 @@ export interface components {
             percent?: number;
         };
         RetrievedValueDto: {
+            /** @description For a wire envelope: the context it is bound to (UTF-8) */
+            context?: string;
             /**
-             * @description base64 when the value is not valid UTF-8
+             * @description base64 when the value is not valid UTF-8; wire-envelope when the request named a recipient key
              * @enum {string}
              */
-            encoding: "utf8" | "base64";
+            encoding: "utf8" | "base64" | "wire-envelope";
             /** Format: uuid */
             requestId: string;
-            /** @description The secret value: shown this once, never again (the wrap is shredded) */
+            /** @description The secret value, shown this once, never again (the wrap is shredded); with a recipient key, the wire envelope (base64url) */
             value: string;
             /** Format: uuid */
             wrapId: string;
@@ -3920,6 +3927,8 @@ export interface components {
             reason: string;
             /** Format: uuid */
             requesterId: string;
+            /** @description The value is released sealed to the key the requester gave */
+            sealedForRecipient: boolean;
             secret: components["schemas"]["SecretLocationDto"];
             /**
              * @description pending → approved (the job is with the agent) → completed | failed; or rejected, cancelled, expired

@@ -136,6 +136,21 @@ describe('read flow', () => {
     expect(results.find((r) => r.status === 200)!.body.data.value).toBe(value);
   });
 
+  test('with a recipient key, the value leaves sealed to it: only its private key opens it', async () => {
+    const value = canary();
+    const { privateKey, publicKey } = generateKeyPairSync('x25519');
+    expectResponse(await call('POST', '/api/v1/requests/read', { secretId, reason: 'end to end', recipientPublicKey: 'not-a-key' }, requester.accessToken), 'POST', '/api/v1/requests/read', 400, 'VALIDATION_FAILED');
+    const request = await readRequest(requester.accessToken, { recipientPublicKey: publicKey.export({ format: 'pem', type: 'spki' }).toString() });
+    expect(request.sealedForRecipient).toBe(true);
+    expectResponse(await approve(request.id, approverA.accessToken), 'POST', '/api/v1/requests/{id}/approve', 200);
+    const wrapId = await serveRead(value);
+    const got = expectResponse(await call('GET', `/api/v1/requests/${request.id}/wraps/${wrapId}`, undefined, requester.accessToken), 'GET', '/api/v1/requests/{id}/wraps/{wrapId}', 200);
+    expect(got.text).not.toContain(value);
+    expect(got.body.data).toMatchObject({ wrapId, encoding: 'wire-envelope', context: `marshal/wrap/v1/${wrapId}` });
+    expect(openWireEnvelope(privateKey, Buffer.from(got.body.data.value, 'base64url'), got.body.data.context).toString('utf8')).toBe(value);
+    expect(() => openWireEnvelope(generateKeyPairSync('x25519').privateKey, Buffer.from(got.body.data.value, 'base64url'), got.body.data.context)).toThrow();
+  });
+
   test('an unretrieved value expires and is shredded: 410, nothing sealed left', async () => {
     const request = await readRequest();
     expectResponse(await approve(request.id, approverA.accessToken), 'POST', '/api/v1/requests/{id}/approve', 200);

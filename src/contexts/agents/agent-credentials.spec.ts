@@ -1,6 +1,6 @@
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { AppError } from '../../kernel/http/app-error.js';
-import { normaliseX25519PublicKey } from './agent-keys.js';
+import { normaliseX25519PublicKey } from '../../kernel/crypto/x25519-keys.js';
 import { formatSecret, parseSecret } from './agent-secrets.js';
 
 describe('agent secrets and enrollment tokens', () => {

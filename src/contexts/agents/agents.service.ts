@@ -13,7 +13,7 @@ import { newId } from '../../kernel/ids.js';
 import { type Page, paginate } from '../../kernel/pagination/page.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
 import { EnvironmentsService } from '../inventory/environments.service.js';
-import { normaliseX25519PublicKey } from './agent-keys.js';
+import { normaliseX25519PublicKey } from '../../kernel/crypto/x25519-keys.js';
 import { formatSecret, parseSecret } from './agent-secrets.js';
 import type { HeartbeatDto, ListAgentsQuery, MintAgentDto, RegisterAgentDto, UpdateAgentDto } from './dto/agent.dto.js';
 import { Agent } from './entities/agent.entity.js';

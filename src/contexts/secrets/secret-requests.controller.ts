@@ -122,14 +122,15 @@ export class SecretRequestsController {
   @ApiOperation({
     summary: 'Retrieve the value, once',
     description:
-      'For the requester only (403 otherwise). The first retrieval answers the value and shreds it; every later one, and any after the wrap expired ' +
+      'For the requester only (403 otherwise). The first retrieval answers the value (sealed to your key if the request named one) and shreds it; every later one, and any after the wrap expired ' +
       '(15 min by default), is 410 GONE. Of concurrent retrievals exactly one succeeds. The retrieval is audited, never the value.',
   })
   @ApiOk(RetrievedValueDto)
   @ApiErrors(403, 404, 410)
   async retrieveRequestWrap(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @UuidParam('wrapId') wrapId: string): Promise<RetrievedValueDto> {
     const request = await this.requests.get(principal.organizationId, id);
-    const { wrap, value } = await this.wraps.retrieveForRequester(principal, personOf(principal), request, wrapId);
+    const { wrap, value, context } = await this.wraps.retrieveForRequester(principal, personOf(principal), request, wrapId);
+    if (context) return { wrapId: wrap.id, requestId: request.id, value: value.toString('base64url'), encoding: 'wire-envelope', context };
     try {
       const text = new TextDecoder('utf-8', { fatal: true }).decode(value);
       return { wrapId: wrap.id, requestId: request.id, value: text, encoding: 'utf8' };

@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import { AuditWriter } from '../../kernel/audit/audit-writer.js';
+import { normaliseX25519PublicKey } from '../../kernel/crypto/x25519-keys.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
 import { AppError, conflict, notFound, ruleViolated } from '../../kernel/http/app-error.js';
 import { newId } from '../../kernel/ids.js';
@@ -54,7 +55,8 @@ export class SecretRequestsService implements OnModuleInit {
 
   /** A read request; approved, the agent fetches the value and only the requester retrieves it, once. */
   createRead(principal: Principal, input: CreateReadRequestDto): Promise<RequestView> {
-    return this.create(principal, 'read', input);
+    const recipientPublicKey = input.recipientPublicKey ? normaliseX25519PublicKey(input.recipientPublicKey, 'recipientPublicKey') : null;
+    return this.create(principal, 'read', { ...input, recipientPublicKey });
   }
 
   /** A patch request; the new value is sealed at once and waits, unreadable to anyone, for the agent. */
@@ -62,7 +64,7 @@ export class SecretRequestsService implements OnModuleInit {
     return this.create(principal, 'patch', input, input.value);
   }
 
-  private async create(principal: Principal, kind: SecretRequestKind, input: { secretId: string; reason: string }, value?: string): Promise<RequestView> {
+  private async create(principal: Principal, kind: SecretRequestKind, input: { secretId: string; reason: string; recipientPublicKey?: string | null }, value?: string): Promise<RequestView> {
     const org = principal.organizationId;
     const requesterId = personOf(principal);
     const secret = await this.discovered.get(org, input.secretId).catch(() => {
@@ -84,6 +86,7 @@ export class SecretRequestsService implements OnModuleInit {
       agentId: agent.id,
       requesterId,
       reason: input.reason,
+      recipientPublicKey: input.recipientPublicKey ?? null,
     });
     const gate = await this.approvals.open({
       organizationId: org,

@@ -157,16 +157,20 @@ export class SecretWrapsService implements OnModuleInit, OnApplicationBootstrap,
     return this.data.repository(SecretWrap, principal.organizationId).find({ where: { requestId: request.id, direction: 'to_requester' }, order: { createdAt: 'ASC' } });
   }
 
-  /** The value, once, to its requester; then 410. */
-  async retrieveForRequester(principal: Principal, requesterId: string, request: SecretRequest, wrapId: string): Promise<{ wrap: SecretWrap; value: Buffer }> {
+  /**
+   * The value, once, to its requester; then 410. When the request named a recipient key, the value
+   * leaves sealed to it (a wire envelope bound to `context`), never in clear.
+   */
+  async retrieveForRequester(principal: Principal, requesterId: string, request: SecretRequest, wrapId: string): Promise<{ wrap: SecretWrap; value: Buffer; context?: string }> {
     this.assertRequester(requesterId, request);
     const wrap = await this.data.repository(SecretWrap, principal.organizationId).findOne({ id: wrapId, requestId: request.id, direction: 'to_requester' });
     if (!wrap) throw notFound(RESOURCE);
+    const context = request.recipientPublicKey ? `marshal/wrap/v1/${wrap.id}` : undefined;
     const value = await this.consume(wrap, async (opened) => {
-      await this.audit.record({ organizationId: principal.organizationId, action: 'secret_wrap.release', resourceType: 'secret_request', resourceId: request.id, details: { wrapId: wrap.id, direction: wrap.direction, to: `user:${requesterId}` } });
-      return Buffer.from(opened);
+      await this.audit.record({ organizationId: principal.organizationId, action: 'secret_wrap.release', resourceType: 'secret_request', resourceId: request.id, details: { wrapId: wrap.id, direction: wrap.direction, to: `user:${requesterId}`, sealed: Boolean(context) } });
+      return context ? sealWireEnvelope(Buffer.from(request.recipientPublicKey!, 'base64url'), opened, context) : Buffer.from(opened);
     });
-    return { wrap, value };
+    return { wrap, value, context };
   }
 
   // --- shredding --------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ const KINDS: SecretRequestKind[] = ['read', 'patch'];
 /** A secret value: up to 64 KiB of text. */
 export const MAX_VALUE_LENGTH = 65_536;
 
-export class CreateReadRequestDto {
+export class CreateRequestDto {
   @ApiProperty({ format: 'uuid', description: 'The discovered secret (GET /secrets)' })
   @IsUUID()
   secretId!: string;
@@ -23,7 +23,18 @@ export class CreateReadRequestDto {
   reason!: string;
 }
 
-export class CreatePatchRequestDto extends CreateReadRequestDto {
+export class CreateReadRequestDto extends CreateRequestDto {
+  @ApiPropertyOptional({
+    example: 'hSDwCYkwp1R0i33ctD73Wg2_Og0mOBr066SpjqqbTmo',
+    description:
+      'Your X25519 public key (base64url, base64 or PEM). Given, the value is released to you only as a wire envelope sealed to it ' +
+      '(docs/wire-envelope.md), so nothing between Marshal and your client (a proxy, a log) sees it.',
+  })
+  @IsOptional() @IsString() @MaxLength(500)
+  recipientPublicKey?: string;
+}
+
+export class CreatePatchRequestDto extends CreateRequestDto {
   @ApiProperty({ maxLength: MAX_VALUE_LENGTH, writeOnly: true, description: 'The new value. Sealed at once (envelope encryption); only the agent that writes it ever opens it, once.' })
   @IsString() @Length(1, MAX_VALUE_LENGTH)
   value!: string;
@@ -71,6 +82,7 @@ export class SecretRequestDto {
   @ApiProperty({ format: 'uuid', description: 'The agent of the cluster that fetches or writes it' }) agentId!: string;
   @ApiProperty({ format: 'uuid' }) requesterId!: string;
   @ApiProperty() reason!: string;
+  @ApiProperty({ description: 'The value is released sealed to the key the requester gave' }) sealedForRecipient!: boolean;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) jobId!: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'NO_AGENT_FOR_CLUSTER' }) failureCode!: string | null;
   @ApiProperty({ type: String, nullable: true }) failureMessage!: string | null;
@@ -84,7 +96,7 @@ export class SecretRequestDto {
     return {
       id: r.id, kind: r.kind, status: r.status,
       secret: { secretId: r.secretId, clusterName: r.clusterName, namespace: r.namespace, provider: r.provider, ref: r.ref },
-      projectId: r.projectId, environmentId: r.environmentId, agentId: r.agentId, requesterId: r.requesterId, reason: r.reason, jobId: r.jobId,
+      projectId: r.projectId, environmentId: r.environmentId, agentId: r.agentId, requesterId: r.requesterId, reason: r.reason, sealedForRecipient: r.recipientPublicKey !== null, jobId: r.jobId,
       failureCode: r.failureCode, failureMessage: r.failureMessage, approval: approval ? ApprovalStateDto.from(approval) : null,
       decidedAt: r.decidedAt?.toISOString() ?? null, completedAt: r.completedAt?.toISOString() ?? null, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
     };
@@ -107,8 +119,9 @@ export class WrapSummaryDto {
 export class RetrievedValueDto {
   @ApiProperty({ format: 'uuid' }) wrapId!: string;
   @ApiProperty({ format: 'uuid' }) requestId!: string;
-  @ApiProperty({ description: 'The secret value: shown this once, never again (the wrap is shredded)' }) value!: string;
-  @ApiProperty({ enum: ['utf8', 'base64'], description: 'base64 when the value is not valid UTF-8' }) encoding!: 'utf8' | 'base64';
+  @ApiProperty({ description: 'The secret value, shown this once, never again (the wrap is shredded); with a recipient key, the wire envelope (base64url)' }) value!: string;
+  @ApiProperty({ enum: ['utf8', 'base64', 'wire-envelope'], description: 'base64 when the value is not valid UTF-8; wire-envelope when the request named a recipient key' }) encoding!: 'utf8' | 'base64' | 'wire-envelope';
+  @ApiPropertyOptional({ description: 'For a wire envelope: the context it is bound to (UTF-8)' }) context?: string;
 }
 
 export class IssueDataKeyDto {

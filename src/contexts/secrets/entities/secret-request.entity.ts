@@ -7,7 +7,6 @@ export type SecretRequestKind = 'read' | 'patch';
  * pending → rejected | cancelled | expired.
  */
 export type SecretRequestStatus = 'pending' | 'approved' | 'completed' | 'failed' | 'rejected' | 'cancelled' | 'expired';
-export const OPEN_REQUEST_STATUSES: readonly SecretRequestStatus[] = ['pending', 'approved'];
 
 /**
  * Someone's request to read or patch a secret an agent discovered. Where the secret lives is
@@ -54,6 +53,10 @@ export class SecretRequest extends TenantOwnedEntity {
 
   @Column('text')
   reason!: string;
+
+  /** A read request's X25519 key (base64url): the value is then released sealed to it, end to end. */
+  @Column('text', { nullable: true })
+  recipientPublicKey!: string | null;
 
   @Column('varchar', { length: 16, default: 'pending' })
   status!: SecretRequestStatus;
