@@ -39,6 +39,8 @@ test('projects: a slug from the name, unique names and slugs, archive and restor
   const listed = expectResponse(await call('GET', '/api/v1/projects?status=archived&pageSize=100'), 'GET', '/api/v1/projects', 200).body.data;
   expect(listed.map((x: { id: string }) => x.id)).toContain(p.id);
   expectResponse(await call('PUT', `/api/v1/projects/${p.id}/status`, { status: 'gone' }), 'PUT', '/api/v1/projects/{id}/status', 400, 'VALIDATION_FAILED');
+  // Left out is "unchanged"; null is not a name (400, not a 500 from the NOT NULL column).
+  for (const body of [{ name: null }, { description: null }]) expectResponse(await call('PUT', `/api/v1/projects/${p.id}`, body), 'PUT', '/api/v1/projects/{id}', 400, 'VALIDATION_FAILED');
 
   const env = await environment({ name: 'production', projectId: p.id, tier: 'production' });
   const refused = expectResponse(await call('DELETE', `/api/v1/projects/${p.id}`), 'DELETE', '/api/v1/projects/{id}', 409, 'CONFLICT');

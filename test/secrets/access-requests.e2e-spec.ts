@@ -320,6 +320,10 @@ describe('workflows and policies', () => {
     const p = expectResponse(await call('POST', '/api/v1/policies', { name: `p-${hex()}`, workflowId: w.id, refPattern: 'nothing-matches-*' }), 'POST', '/api/v1/policies', 201).body.data;
     expectResponse(await call('DELETE', `/api/v1/workflows/${w.id}`), 'DELETE', '/api/v1/workflows/{id}', 409, 'CONFLICT');
     expect(expectResponse(await call('PUT', `/api/v1/workflows/${w.id}`, { description: 'edited' }), 'PUT', '/api/v1/workflows/{id}', 200).body.data).toMatchObject({ description: 'edited', requestTtlSeconds: 600 });
+    for (const body of [{ name: null }, { stages: null }, { requestTtlSeconds: null }]) expectResponse(await call('PUT', `/api/v1/workflows/${w.id}`, body), 'PUT', '/api/v1/workflows/{id}', 400, 'VALIDATION_FAILED');
+    expectResponse(await call('PUT', `/api/v1/policies/${p.id}`, { priority: null }), 'PUT', '/api/v1/policies/{id}', 400, 'VALIDATION_FAILED');
+    expect(expectResponse(await call('PUT', `/api/v1/policies/${p.id}`, { refPattern: null, clusterName: cluster }), 'PUT', '/api/v1/policies/{id}', 200).body.data).toMatchObject({ refPattern: null, clusterName: cluster });
+    await call('PUT', `/api/v1/policies/${p.id}`, { refPattern: 'nothing-matches-*', clusterName: null });
     expectResponse(await call('POST', '/api/v1/policies', { name: `d-${hex()}`, workflowId: w.id, isDefault: true }), 'POST', '/api/v1/policies', 409, 'CONFLICT');
     expectResponse(await call('POST', '/api/v1/policies', { name: `d-${hex()}`, workflowId: w.id, isDefault: true, clusterName: 'x' }), 'POST', '/api/v1/policies', 422, 'DEFAULT_POLICY_HAS_CRITERIA');
     expectResponse(await call('POST', '/api/v1/policies', { name: `e-${hex()}`, workflowId: '00000000-0000-7000-8000-000000000000' }), 'POST', '/api/v1/policies', 422, 'UNKNOWN_WORKFLOW');

@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsOmittable } from '../http/validators.js';
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
@@ -24,7 +25,7 @@ export class EnvironmentVariables {
   @IsString() @MinLength(1)
   DATA_DIR = '.data';
 
-  @IsOptional() @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  @IsOmittable() @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
 
   @Transform(toInt) @IsInt() @Min(1) @Max(200)
@@ -37,18 +38,18 @@ export class EnvironmentVariables {
   @Transform(toTrimmed) @IsEmail({ require_tld: false })
   ADMIN_EMAIL = 'admin@marshal.local';
 
-  @IsOptional() @IsString() @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
+  @IsOmittable() @IsString() @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
   ADMIN_PASSWORD?: string;
 
   @IsString() @MinLength(1)
   ADMIN_ORGANIZATION = 'Default';
 
   /** PEM (or base64 of a PEM) of the EC P-256 key that signs access tokens (ES256). */
-  @IsOptional() @IsString()
+  @IsOmittable() @IsString()
   JWT_PRIVATE_KEY?: string;
 
   /** Extra PEM public keys, separated by blank lines, still accepted after a key rotation. */
-  @IsOptional() @IsString()
+  @IsOmittable() @IsString()
   JWT_PREVIOUS_PUBLIC_KEYS?: string;
 
   @IsString() @MinLength(1)
@@ -64,18 +65,18 @@ export class EnvironmentVariables {
   SESSION_MAX_AGE_SECONDS = 2_592_000;
 
   /** Base64 of 32 random bytes: the master key that wraps data keys at rest. */
-  @IsOptional() @IsString()
+  @IsOmittable() @IsString()
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'ENCRYPTION_KEY must be the base64 of exactly 32 bytes' })
   ENCRYPTION_KEY?: string;
 
-  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9._-]{1,64}$/)
+  @IsOmittable() @IsString() @Matches(/^[A-Za-z0-9._-]{1,64}$/)
   ENCRYPTION_KEY_ID?: string;
 
   /**
    * Master keys retired by a rotation, still needed to open what they wrapped until the re-wrap job
    * has moved it to the current key: `id:base64,id:base64`.
    */
-  @IsOptional() @IsString()
+  @IsOmittable() @IsString()
   @Matches(/^[A-Za-z0-9._-]{1,64}:[A-Za-z0-9+/]{43}=(,[A-Za-z0-9._-]{1,64}:[A-Za-z0-9+/]{43}=)*$/, {
     message: 'ENCRYPTION_PREVIOUS_KEYS must look like old-1:<base64 of 32 bytes>,old-2:<…>',
   })
@@ -112,7 +113,7 @@ export class EnvironmentVariables {
   IDEMPOTENCY_REQUIRED = 'false';
 
   /** Redis for rate-limit counters shared by replicas; in-process counters when unset. */
-  @IsOptional() @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  @IsOmittable() @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
 
   @IsIn(['true', 'false'])
@@ -161,7 +162,7 @@ export class EnvironmentVariables {
   GITOPS_TIMEOUT_MS = 10_000;
 
   /** The commit reported by /.well-known/engine-status; read from git when unset. */
-  @IsOptional() @IsString() @Matches(/^[0-9a-f]{7,40}$/)
+  @IsOmittable() @IsString() @Matches(/^[0-9a-f]{7,40}$/)
   GIT_COMMIT?: string;
 }
 

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsEmail, IsInt, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { IsEmail, IsInt, IsString, ValidateNested } from 'class-validator';
+import { IsOmittable } from './validators.js';
 import { createValidationPipe } from './validation.js';
 import { AppError } from './app-error.js';
 
@@ -9,7 +10,7 @@ class Item {
 
 class Order {
   @IsEmail() email!: string;
-  @IsOptional() @IsString() note?: string;
+  @IsOmittable() @IsString() note?: string;
   @ValidateNested({ each: true }) @Type(() => Item) items!: Item[];
 }
 

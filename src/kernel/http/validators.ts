@@ -1,4 +1,11 @@
-import { registerDecorator, type ValidationArguments } from 'class-validator';
+import { registerDecorator, ValidateIf, type ValidationArguments } from 'class-validator';
+
+/**
+ * A field the client may leave out. Unlike class-validator's IsOptional, an explicit `null` is still
+ * validated (and refused, 400, unless the field allows it): "not given" and "set to nothing" differ,
+ * and a null slipping through to a NOT NULL column would be a 500 for a client's mistake.
+ */
+export const IsOmittable = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);
 
 /** A cluster's name, as agents, environments and discovered secrets give it. */
 export const CLUSTER_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;

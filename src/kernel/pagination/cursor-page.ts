@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsOmittable } from '../http/validators.js';
 
 /** Append-only streams (audit, events) page by an opaque cursor, newest first. */
 export class CursorQuery {
@@ -9,7 +10,7 @@ export class CursorQuery {
   limit: number = 50;
 
   @ApiPropertyOptional({ description: 'Opaque: the `meta.cursor.next` of the previous page' })
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOmittable() @IsString() @MaxLength(500)
   cursor?: string;
 }
 

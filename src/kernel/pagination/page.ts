@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsOmittable } from '../http/validators.js';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { validationFailed } from '../http/app-error.js';
 
@@ -20,11 +21,11 @@ export class PageQuery {
   pageSize: number = 20;
 
   @ApiPropertyOptional({ description: 'Comma-separated fields; a leading "-" sorts descending. Each list documents its fields.', example: '-createdAt' })
-  @IsOptional() @IsString() @Matches(/^-?[A-Za-z]+(,-?[A-Za-z]+)*$/, { message: 'sort must be comma-separated field names, each optionally prefixed with -' })
+  @IsOmittable() @IsString() @Matches(/^-?[A-Za-z]+(,-?[A-Za-z]+)*$/, { message: 'sort must be comma-separated field names, each optionally prefixed with -' })
   sort?: string;
 
   @ApiPropertyOptional({ description: 'Free-text search', maxLength: 200 })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOmittable() @IsString() @MaxLength(200)
   q?: string;
 }
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { IsOmittable } from '../../../kernel/http/validators.js';
 
 export class AuthzCheckDto {
   @ApiProperty({ example: 'role.edit' })
@@ -8,15 +9,15 @@ export class AuthzCheckDto {
   permission!: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'A member to check; yourself when omitted (checking another needs authz.check)' })
-  @IsOptional() @IsUUID()
+  @IsOmittable() @IsUUID()
   principalId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Check within this project' })
-  @IsOptional() @IsUUID()
+  @IsOmittable() @IsUUID()
   projectId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Check within this environment' })
-  @IsOptional() @IsUUID()
+  @IsOmittable() @IsUUID()
   environmentId?: string;
 }
 

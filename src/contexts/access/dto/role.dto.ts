@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsOmittable } from '../../../kernel/http/validators.js';
 import { PageQuery } from '../../../kernel/pagination/page.js';
 import type { Role } from '../entities/role.entity.js';
 
@@ -38,11 +39,11 @@ export class CreateRoleDto {
   name!: string;
 
   @ApiPropertyOptional({ example: 'release-manager', description: 'Derived from the name when omitted' })
-  @IsOptional() @Matches(ROLE_KEY_PATTERN, { message: 'key must be 2-63 lowercase letters, digits, - or _, starting with a letter' })
+  @IsOmittable() @Matches(ROLE_KEY_PATTERN, { message: 'key must be 2-63 lowercase letters, digits, - or _, starting with a letter' })
   key?: string;
 
   @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOmittable() @IsString() @MaxLength(500)
   description?: string;
 
   @ApiProperty({ type: [String], example: ['team.read', 'member.read'], description: 'Permissions from GET /api/v1/permissions, all held by the creator' })
@@ -58,6 +59,6 @@ export class SetRolePermissionsDto {
 
 export class ListRolesQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only system (true) or only custom (false) roles' })
-  @IsOptional() @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  @IsOmittable() @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
   system?: boolean;
 }

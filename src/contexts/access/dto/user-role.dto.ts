@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUUID } from 'class-validator';
+import { IsUUID } from 'class-validator';
+import { IsOmittable } from '../../../kernel/http/validators.js';
 import { PageQuery } from '../../../kernel/pagination/page.js';
 import type { Role } from '../entities/role.entity.js';
 import type { UserRole } from '../entities/user-role.entity.js';
@@ -40,17 +41,17 @@ export class CreateUserRoleDto {
   roleId!: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Narrow the grant to one project' })
-  @IsOptional() @IsUUID()
+  @IsOmittable() @IsUUID()
   projectId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Narrow the grant to one environment' })
-  @IsOptional() @IsUUID()
+  @IsOmittable() @IsUUID()
   environmentId?: string;
 }
 
 export class ListUserRolesQuery extends PageQuery {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() userId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() roleId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() projectId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() environmentId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOmittable() @IsUUID() userId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOmittable() @IsUUID() roleId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOmittable() @IsUUID() projectId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOmittable() @IsUUID() environmentId?: string;
 }

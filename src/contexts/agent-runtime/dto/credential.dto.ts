@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
+import { IsOmittable } from '../../../kernel/http/validators.js';
 import { PageQuery } from '../../../kernel/pagination/page.js';
 
 export type CredentialKind = 'api_key' | 'agent_secret' | 'enrollment_token';
@@ -20,10 +21,10 @@ export class CredentialDto {
 
 export class ListCredentialsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['api_key', 'agent_secret', 'enrollment_token'] })
-  @IsOptional() @IsIn(['api_key', 'agent_secret', 'enrollment_token'])
+  @IsOmittable() @IsIn(['api_key', 'agent_secret', 'enrollment_token'])
   kind?: CredentialKind;
 
   @ApiPropertyOptional({ enum: ['active', 'disabled', 'revoked', 'expired'] })
-  @IsOptional() @IsIn(['active', 'disabled', 'revoked', 'expired'])
+  @IsOmittable() @IsIn(['active', 'disabled', 'revoked', 'expired'])
   state?: CredentialState;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsDate, IsInt, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsOmittable } from '../../../kernel/http/validators.js';
 import { PageQuery } from '../../../kernel/pagination/page.js';
 import { AgentDto } from '../../agents/dto/agent.dto.js';
 import { JobDto } from '../../jobs/dto/job.dto.js';
@@ -47,11 +48,11 @@ export class QueueDto {
 
 export class FailuresQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'http-check' })
-  @IsOptional() @IsString() @Length(1, 100)
+  @IsOmittable() @IsString() @Length(1, 100)
   type?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Finished at or after' })
-  @IsOptional() @Type(() => Date) @IsDate()
+  @IsOmittable() @Type(() => Date) @IsDate()
   since?: Date;
 }
 
@@ -61,11 +62,11 @@ export class RuntimeAgentDto extends AgentDto {
 
 export class SmokeTestDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 30, default: 10, description: 'How long to wait for an agent to run it' })
-  @IsOptional() @IsInt() @Min(1) @Max(30)
+  @IsOmittable() @IsInt() @Min(1) @Max(30)
   timeoutSeconds?: number;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Test this agent; any agent that runs `noop` otherwise' })
-  @IsOptional() @IsUUID()
+  @IsOmittable() @IsUUID()
   targetAgentId?: string;
 }
 

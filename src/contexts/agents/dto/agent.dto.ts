@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
-import { IsLabelMap } from '../../../kernel/http/validators.js';
+import { ArrayMaxSize, IsArray, IsIn, IsObject, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsLabelMap, IsOmittable } from '../../../kernel/http/validators.js';
 import { PageQuery } from '../../../kernel/pagination/page.js';
 import { type Agent, type AgentConnectivity, type AgentStatus, connectivityOf } from '../entities/agent.entity.js';
 
@@ -63,15 +63,15 @@ export class AgentCredentialsDto {
 
 class AgentDescription {
   @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional() @IsString() @Length(0, 500)
+  @IsOmittable() @IsString() @Length(0, 500)
   description?: string;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, example: { region: 'eu-west' } })
-  @IsOptional() @IsObject() @IsLabelMap()
+  @IsOmittable() @IsObject() @IsLabelMap()
   labels?: Record<string, string>;
 
   @ApiPropertyOptional({ type: [String], example: ['noop', 'shell'], description: 'Job types it runs (lower-case), or `*`' })
-  @IsOptional() @IsArray() @ArrayMaxSize(100) @Matches(CAPABILITY, { each: true, message: 'each capability must be a job type (lower-case letters, digits, _ . -) or *' })
+  @IsOmittable() @IsArray() @ArrayMaxSize(100) @Matches(CAPABILITY, { each: true, message: 'each capability must be a job type (lower-case letters, digits, _ . -) or *' })
   capabilities?: string[];
 }
 
@@ -81,13 +81,13 @@ export class MintAgentDto extends AgentDescription {
   name!: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The environment it serves, if any' })
-  @IsOptional() @IsUUID()
+  @IsOmittable() @IsUUID()
   environmentId?: string;
 }
 
 export class UpdateAgentDto extends AgentDescription {
   @ApiPropertyOptional({ example: 'edge-paris-01', maxLength: 100 })
-  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/, { message: 'name must be 1–100 letters, digits, _ . -, starting with a letter or digit' })
+  @IsOmittable() @IsString() @Matches(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/, { message: 'name must be 1–100 letters, digits, _ . -, starting with a letter or digit' })
   name?: string;
 }
 
@@ -97,15 +97,15 @@ export class RegisterAgentDto extends MintAgentDto {
   enrollmentToken!: string;
 
   @ApiPropertyOptional({ maxLength: 100, example: '1.4.2' })
-  @IsOptional() @IsString() @Length(1, 100)
+  @IsOmittable() @IsString() @Length(1, 100)
   version?: string;
 
   @ApiPropertyOptional({ maxLength: 255 })
-  @IsOptional() @IsString() @Length(1, 255)
+  @IsOmittable() @IsString() @Length(1, 255)
   hostname?: string;
 
   @ApiPropertyOptional({ description: 'X25519 public key (base64url or base64 of 32 bytes)' })
-  @IsOptional() @IsString() @Length(1, 200)
+  @IsOmittable() @IsString() @Length(1, 200)
   publicKey?: string;
 }
 
@@ -123,32 +123,32 @@ export class HeartbeatDto {
       'The jobs this agent process holds now. When given, only their leases are renewed, and any other job the agent holds is ' +
       'released at once (a restarted agent has forgotten it). When omitted, every lease the agent holds is renewed.',
   })
-  @IsOptional() @IsArray() @ArrayMaxSize(200) @IsUUID('all', { each: true })
+  @IsOmittable() @IsArray() @ArrayMaxSize(200) @IsUUID('all', { each: true })
   jobIds?: string[];
 
   @ApiPropertyOptional({ maxLength: 100, example: '1.4.2' })
-  @IsOptional() @IsString() @Length(1, 100)
+  @IsOmittable() @IsString() @Length(1, 100)
   version?: string;
 
   @ApiPropertyOptional({ maxLength: 255 })
-  @IsOptional() @IsString() @Length(1, 255)
+  @IsOmittable() @IsString() @Length(1, 255)
   hostname?: string;
 }
 
 export class ListAgentsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['active', 'revoked'] })
-  @IsOptional() @IsIn(['active', 'revoked'])
+  @IsOmittable() @IsIn(['active', 'revoked'])
   status?: AgentStatus;
 
   @ApiPropertyOptional({ enum: ['online', 'stale', 'offline'] })
-  @IsOptional() @IsIn(['online', 'stale', 'offline'])
+  @IsOmittable() @IsIn(['online', 'stale', 'offline'])
   connectivity?: AgentConnectivity;
 
   @ApiPropertyOptional({ description: 'Agents declaring this capability (job type)' })
-  @IsOptional() @IsString() @Length(1, 100)
+  @IsOmittable() @IsString() @Length(1, 100)
   capability?: string;
 
   @ApiPropertyOptional({ description: 'A label, `key=value`', example: 'region=eu-west' })
-  @IsOptional() @Matches(/^[^=]{1,64}=.{0,256}$/, { message: 'label must look like key=value' })
+  @IsOmittable() @Matches(/^[^=]{1,64}=.{0,256}$/, { message: 'label must look like key=value' })
   label?: string;
 }

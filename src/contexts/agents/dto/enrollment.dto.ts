@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsInt, IsUUID, Max, Min } from 'class-validator';
+import { IsOmittable } from '../../../kernel/http/validators.js';
 import type { EnrollmentToken, EnrollmentTokenState } from '../entities/enrollment-token.entity.js';
 
 export class EnrollmentTokenDto {
@@ -43,12 +44,12 @@ export class RotatedEnrollmentDto {
 
 export class EnrollmentQuery {
   @ApiPropertyOptional({ format: 'uuid', description: "An environment's token instead of the organization's" })
-  @IsOptional() @IsUUID()
+  @IsOmittable() @IsUUID()
   environmentId?: string;
 }
 
 export class RotateEnrollmentDto extends EnrollmentQuery {
   @ApiPropertyOptional({ minimum: 300, maximum: 7_776_000, default: 604_800, description: 'Lifetime in seconds (default 7 days, at most 90)' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(300) @Max(7_776_000)
+  @IsOmittable() @Type(() => Number) @IsInt() @Min(300) @Max(7_776_000)
   ttlSeconds?: number;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsString, IsUUID, Length } from 'class-validator';
+import { IsOmittable } from '../../../kernel/http/validators.js';
 import type { GateView } from '../approvals.service.js';
 import type { ApprovalDecision } from '../entities/approval-decision.entity.js';
 
@@ -63,17 +64,17 @@ export class PendingApprovalDto {
 
 export class ApproveDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Optional; when given it must be the caller — the approver is always the authenticated person' })
-  @IsOptional() @IsUUID()
+  @IsOmittable() @IsUUID()
   approverId?: string;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional() @IsString() @Length(0, 2000)
+  @IsOmittable() @IsString() @Length(0, 2000)
   comment?: string;
 }
 
 export class RejectDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Optional; when given it must be the caller' })
-  @IsOptional() @IsUUID()
+  @IsOmittable() @IsUUID()
   approverId?: string;
 
   @ApiProperty({ minLength: 3, maxLength: 2000, description: 'Why: the requester sees it' })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
-import { CLUSTER_NAME } from '../../../kernel/http/validators.js';
+import { IsBoolean, IsInt, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { CLUSTER_NAME, IsOmittable } from '../../../kernel/http/validators.js';
 import { PageQuery } from '../../../kernel/pagination/page.js';
 import type { ApprovalPolicy } from '../entities/approval-policy.entity.js';
 
@@ -32,7 +32,7 @@ export class CreateApprovalPolicyDto {
   name!: string;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional() @IsString() @Length(0, 2000)
+  @IsOmittable() @IsString() @Length(0, 2000)
   description?: string;
 
   @ApiProperty({ format: 'uuid' })
@@ -40,70 +40,70 @@ export class CreateApprovalPolicyDto {
   workflowId!: string;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 10000, default: 100 })
-  @IsOptional() @IsInt() @Min(0) @Max(10_000)
+  @IsOmittable() @IsInt() @Min(0) @Max(10_000)
   priority?: number;
 
   @ApiPropertyOptional({ default: false, description: 'The default policy matches everything; it takes no criteria, and there is one per organization' })
-  @IsOptional() @IsBoolean()
+  @IsOmittable() @IsBoolean()
   isDefault?: boolean;
 
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID()
+  @IsOmittable() @ValidateIf((_, v) => v !== null) @IsUUID()
   projectId?: string | null;
 
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID()
+  @IsOmittable() @ValidateIf((_, v) => v !== null) @IsUUID()
   environmentId?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'prod-eu-1' })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(CLUSTER_NAME, { message: 'clusterName must be a cluster name (letters, digits, dots, dashes, underscores)' })
+  @IsOmittable() @ValidateIf((_, v) => v !== null) @Matches(CLUSTER_NAME, { message: 'clusterName must be a cluster name (letters, digits, dots, dashes, underscores)' })
   clusterName?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'prod/db/*', description: '`*` matches any run of characters, `?` one', maxLength: 500 })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @Length(1, 500)
+  @IsOmittable() @ValidateIf((_, v) => v !== null) @IsString() @Length(1, 500)
   refPattern?: string | null;
 }
 
 export class UpdateApprovalPolicyDto {
   @ApiPropertyOptional({ maxLength: 100 })
-  @IsOptional() @IsString() @Length(1, 100)
+  @IsOmittable() @IsString() @Length(1, 100)
   name?: string;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional() @IsString() @Length(0, 2000)
+  @IsOmittable() @IsString() @Length(0, 2000)
   description?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional() @IsUUID()
+  @IsOmittable() @IsUUID()
   workflowId?: string;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 10000 })
-  @IsOptional() @IsInt() @Min(0) @Max(10_000)
+  @IsOmittable() @IsInt() @Min(0) @Max(10_000)
   priority?: number;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsBoolean()
+  @IsOmittable() @IsBoolean()
   isDefault?: boolean;
 
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID()
+  @IsOmittable() @ValidateIf((_, v) => v !== null) @IsUUID()
   projectId?: string | null;
 
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID()
+  @IsOmittable() @ValidateIf((_, v) => v !== null) @IsUUID()
   environmentId?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @Matches(CLUSTER_NAME, { message: 'clusterName must be a cluster name (letters, digits, dots, dashes, underscores)' })
+  @IsOmittable() @ValidateIf((_, v) => v !== null) @Matches(CLUSTER_NAME, { message: 'clusterName must be a cluster name (letters, digits, dots, dashes, underscores)' })
   clusterName?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500 })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @Length(1, 500)
+  @IsOmittable() @ValidateIf((_, v) => v !== null) @IsString() @Length(1, 500)
   refPattern?: string | null;
 }
 
 export class ListApprovalPoliciesQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional() @IsUUID()
+  @IsOmittable() @IsUUID()
   workflow_id?: string;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsOmittable } from '../../../kernel/http/validators.js';
 import { PageQuery } from '../../../kernel/pagination/page.js';
 import type { ApprovalStage, ApprovalWorkflow } from '../entities/approval-workflow.entity.js';
 
@@ -51,7 +52,7 @@ export class CreateApprovalWorkflowDto {
   name!: string;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional() @IsString() @Length(0, 2000)
+  @IsOmittable() @IsString() @Length(0, 2000)
   description?: string;
 
   @ApiProperty({ type: [ApprovalStageDto], minItems: 1, maxItems: 10 })
@@ -59,33 +60,33 @@ export class CreateApprovalWorkflowDto {
   stages!: ApprovalStageDto[];
 
   @ApiPropertyOptional({ minimum: 60, maximum: 604800, default: 3600, description: 'How long one approval counts' })
-  @IsOptional() @IsInt() @Min(60) @Max(604_800)
+  @IsOmittable() @IsInt() @Min(60) @Max(604_800)
   approvalTtlSeconds?: number;
 
   @ApiPropertyOptional({ minimum: 60, maximum: 604800, default: 3600, description: 'How long a request may wait for its decision' })
-  @IsOptional() @IsInt() @Min(60) @Max(604_800)
+  @IsOmittable() @IsInt() @Min(60) @Max(604_800)
   requestTtlSeconds?: number;
 }
 
 export class UpdateApprovalWorkflowDto {
   @ApiPropertyOptional({ maxLength: 100 })
-  @IsOptional() @IsString() @Length(1, 100)
+  @IsOmittable() @IsString() @Length(1, 100)
   name?: string;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional() @IsString() @Length(0, 2000)
+  @IsOmittable() @IsString() @Length(0, 2000)
   description?: string;
 
   @ApiPropertyOptional({ type: [ApprovalStageDto], minItems: 1, maxItems: 10, description: 'Replaces the stages; requests already open keep theirs' })
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @ValidateNested({ each: true }) @Type(() => ApprovalStageDto)
+  @IsOmittable() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @ValidateNested({ each: true }) @Type(() => ApprovalStageDto)
   stages?: ApprovalStageDto[];
 
   @ApiPropertyOptional({ minimum: 60, maximum: 604800 })
-  @IsOptional() @IsInt() @Min(60) @Max(604_800)
+  @IsOmittable() @IsInt() @Min(60) @Max(604_800)
   approvalTtlSeconds?: number;
 
   @ApiPropertyOptional({ minimum: 60, maximum: 604800 })
-  @IsOptional() @IsInt() @Min(60) @Max(604_800)
+  @IsOmittable() @IsInt() @Min(60) @Max(604_800)
   requestTtlSeconds?: number;
 }
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsDate, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsOmittable } from '../../../kernel/http/validators.js';
 import type { AuditEvent } from '../../../kernel/audit/audit-event.entity.js';
 import { CursorQuery } from '../../../kernel/pagination/cursor-page.js';
 
@@ -46,33 +47,33 @@ export class AuditEventDto {
 
 export class AuditEventsQuery extends CursorQuery {
   @ApiPropertyOptional({ description: 'Actor id (a user, API key or agent id)' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOmittable() @IsString() @MaxLength(200)
   actor?: string;
 
   @ApiPropertyOptional({ example: 'role.*', description: 'An action, or a prefix ending in *' })
-  @IsOptional() @Matches(/^[a-z0-9_.]+\*?$/, { message: 'action must be like role.create or role.*' })
+  @IsOmittable() @Matches(/^[a-z0-9_.]+\*?$/, { message: 'action must be like role.create or role.*' })
   action?: string;
 
   @ApiPropertyOptional({ example: 'role:01960000-0000-7000-8000-000000000001', description: 'A resource type, or type:id' })
-  @IsOptional() @Matches(/^[a-z0-9_]+(:[A-Za-z0-9._-]+)?$/, { message: 'resource must be like role or role:<id>' })
+  @IsOmittable() @Matches(/^[a-z0-9_]+(:[A-Za-z0-9._-]+)?$/, { message: 'resource must be like role or role:<id>' })
   resource?: string;
 
   @ApiPropertyOptional({ name: 'correlation_id', description: "The request's x-correlation-id" })
-  @IsOptional() @IsString() @MaxLength(128)
+  @IsOmittable() @IsString() @MaxLength(128)
   correlation_id?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'From this time (inclusive)' })
-  @IsOptional() @Type(() => Date) @IsDate()
+  @IsOmittable() @Type(() => Date) @IsDate()
   since?: Date;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Before this time' })
-  @IsOptional() @Type(() => Date) @IsDate()
+  @IsOmittable() @Type(() => Date) @IsDate()
   until?: Date;
 }
 
 export class PlatformAuditQuery extends AuditEventsQuery {
   @ApiPropertyOptional({ name: 'organization_id', format: 'uuid', description: 'One organization only' })
-  @IsOptional() @IsUUID()
+  @IsOmittable() @IsUUID()
   organization_id?: string;
 }
 

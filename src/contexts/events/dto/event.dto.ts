@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsDate, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, IsDate, IsString, Length, Matches } from 'class-validator';
+import { IsOmittable } from '../../../kernel/http/validators.js';
 import { repeatedOrCommaSeparated } from '../../../kernel/http/query-lists.js';
 import { CursorQuery } from '../../../kernel/pagination/cursor-page.js';
 
@@ -8,38 +9,38 @@ const TYPE_PATTERN = /^[a-z][a-z0-9_.]*\*?$|^\*$/;
 
 export class StreamQuery {
   @ApiPropertyOptional({ type: [String], example: ['job.*', 'agent.revoked'], description: 'Event types (repeated, or comma-separated); a trailing * matches a prefix' })
-  @IsOptional() @Transform(repeatedOrCommaSeparated) @ArrayMaxSize(50) @Matches(TYPE_PATTERN, { each: true, message: 'each type must look like job.succeeded or job.*' })
+  @IsOmittable() @Transform(repeatedOrCommaSeparated) @ArrayMaxSize(50) @Matches(TYPE_PATTERN, { each: true, message: 'each type must look like job.succeeded or job.*' })
   types?: string[];
 
   @ApiPropertyOptional({ example: 'job' })
-  @IsOptional() @IsString() @Length(1, 100)
+  @IsOmittable() @IsString() @Length(1, 100)
   resourceType?: string;
 
   @ApiPropertyOptional({ description: 'Events about this resource only' })
-  @IsOptional() @IsString() @Length(1, 100)
+  @IsOmittable() @IsString() @Length(1, 100)
   resourceId?: string;
 }
 
 export class OutboxQuery extends CursorQuery {
   @ApiPropertyOptional({ type: [String], example: ['job.*'], description: 'Event types (repeated, or comma-separated); a trailing * matches a prefix' })
-  @IsOptional() @Transform(repeatedOrCommaSeparated) @ArrayMaxSize(50) @Matches(TYPE_PATTERN, { each: true, message: 'each type must look like job.succeeded or job.*' })
+  @IsOmittable() @Transform(repeatedOrCommaSeparated) @ArrayMaxSize(50) @Matches(TYPE_PATTERN, { each: true, message: 'each type must look like job.succeeded or job.*' })
   types?: string[];
 
   @ApiPropertyOptional({ example: 'job' })
-  @IsOptional() @IsString() @Length(1, 100)
+  @IsOmittable() @IsString() @Length(1, 100)
   resourceType?: string;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsString() @Length(1, 100)
+  @IsOmittable() @IsString() @Length(1, 100)
   resourceId?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Occurred at or after' })
-  @IsOptional() @Type(() => Date) @IsDate()
+  @IsOmittable() @Type(() => Date) @IsDate()
   since?: Date;
 }
 
 export class WebSocketStreamQuery extends StreamQuery {
   @ApiPropertyOptional({ example: '7312-88410', description: 'Resume after this event (a cursor from an earlier message)' })
-  @IsOptional() @Matches(/^\d{1,20}-\d{1,20}$/, { message: 'after must be an event cursor such as 7312-88410' })
+  @IsOmittable() @Matches(/^\d{1,20}-\d{1,20}$/, { message: 'after must be an event cursor such as 7312-88410' })
   after?: string;
 }

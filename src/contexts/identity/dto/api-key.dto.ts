@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDate, IsIn, IsOptional, IsString, IsUUID, Length, MinDate } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDate, IsIn, IsString, IsUUID, Length, MinDate } from 'class-validator';
+import { IsOmittable } from '../../../kernel/http/validators.js';
 import { PageQuery } from '../../../kernel/pagination/page.js';
 import type { ApiKey, ApiKeyStatus } from '../entities/api-key.entity.js';
 
@@ -42,20 +43,20 @@ export class CreateApiKeyDto {
   name!: string;
 
   @ApiPropertyOptional({ type: [String], example: ['team.read'], description: "Limit the key to these permissions (each held by you); omitted: all of yours, as they change" })
-  @IsOptional() @IsArray() @ArrayMaxSize(500) @IsString({ each: true })
+  @IsOmittable() @IsArray() @ArrayMaxSize(500) @IsString({ each: true })
   permissions?: string[];
 
   @ApiPropertyOptional({ format: 'date-time', description: 'When the key stops working; never when omitted' })
-  @IsOptional() @Type(() => Date) @IsDate() @MinDate(() => new Date(), { message: 'expiresAt must be in the future' })
+  @IsOmittable() @Type(() => Date) @IsDate() @MinDate(() => new Date(), { message: 'expiresAt must be in the future' })
   expiresAt?: Date;
 }
 
 export class ListApiKeysQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['active', 'disabled', 'revoked', 'expired'] })
-  @IsOptional() @IsIn(['active', 'disabled', 'revoked', 'expired'])
+  @IsOmittable() @IsIn(['active', 'disabled', 'revoked', 'expired'])
   status?: ApiKeyStatus;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Keys acting for this user' })
-  @IsOptional() @IsUUID()
+  @IsOmittable() @IsUUID()
   createdBy?: string;
 }

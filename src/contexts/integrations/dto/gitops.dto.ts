@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, IsUUID, Length, Matches, registerDecorator, type ValidationArguments } from 'class-validator';
-import { CLUSTER_NAME } from '../../../kernel/http/validators.js';
+import { IsBoolean, IsString, IsUUID, Length, Matches, registerDecorator, type ValidationArguments } from 'class-validator';
+import { CLUSTER_NAME, IsOmittable } from '../../../kernel/http/validators.js';
 import { PageQuery } from '../../../kernel/pagination/page.js';
 import type { ArgocdEndpoint } from '../entities/argocd-endpoint.entity.js';
 import type { GitopsAppMapping } from '../entities/gitops-app-mapping.entity.js';
@@ -76,11 +76,11 @@ export class CreateArgocdEndpointDto {
   token!: string;
 
   @ApiPropertyOptional({ default: true, description: 'false: accept any server certificate (self-signed installations); prefer a trusted one' })
-  @IsOptional() @IsBoolean()
+  @IsOmittable() @IsBoolean()
   verifyTls?: boolean;
 
   @ApiPropertyOptional({ default: true })
-  @IsOptional() @IsBoolean()
+  @IsOmittable() @IsBoolean()
   enabled?: boolean;
 }
 
@@ -141,7 +141,7 @@ export class CreateGitopsAppMappingDto {
   clusterName!: string;
 
   @ApiPropertyOptional({ example: 'payments', maxLength: 253, default: '' })
-  @IsOptional() @IsString() @Length(0, 253)
+  @IsOmittable() @IsString() @Length(0, 253)
   namespace?: string;
 
   @ApiProperty({ example: 'db-credentials', maxLength: 512, description: 'The secret\'s name or path within its provider' })
@@ -151,11 +151,11 @@ export class CreateGitopsAppMappingDto {
 
 export class ListGitopsAppMappingsQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional() @IsUUID()
+  @IsOmittable() @IsUUID()
   endpoint_id?: string;
 
   @ApiPropertyOptional({ example: 'prod-eu-1' })
-  @IsOptional() @Matches(CLUSTER_NAME)
+  @IsOmittable() @Matches(CLUSTER_NAME)
   cluster_name?: string;
 }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
-import { CLUSTER_NAME, IsLabelMap } from '../../../kernel/http/validators.js';
+import { ArrayMaxSize, IsArray, IsIn, IsObject, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { CLUSTER_NAME, IsLabelMap, IsOmittable } from '../../../kernel/http/validators.js';
 import { PageQuery } from '../../../kernel/pagination/page.js';
 import type { Environment, EnvironmentTier } from '../entities/environment.entity.js';
 import type { FreezeWindow } from '../entities/freeze-window.entity.js';
@@ -30,21 +30,21 @@ export class CreateProjectDto {
   name!: string;
 
   @ApiPropertyOptional({ example: 'payments', description: 'Lower-case letters, digits and dashes; from the name when omitted' })
-  @IsOptional() @Matches(/^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$/, { message: 'slug must be lower-case letters, digits and dashes (1–64)' })
+  @IsOmittable() @Matches(/^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$/, { message: 'slug must be lower-case letters, digits and dashes (1–64)' })
   slug?: string;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional() @IsString() @Length(0, 2000)
+  @IsOmittable() @IsString() @Length(0, 2000)
   description?: string;
 }
 
 export class UpdateProjectDto {
   @ApiPropertyOptional({ example: 'Payments', maxLength: 100 })
-  @IsOptional() @IsString() @Length(1, 100)
+  @IsOmittable() @IsString() @Length(1, 100)
   name?: string;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional() @IsString() @Length(0, 2000)
+  @IsOmittable() @IsString() @Length(0, 2000)
   description?: string;
 }
 
@@ -56,7 +56,7 @@ export class ProjectStatusDto {
 
 export class ListProjectsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['active', 'archived'] })
-  @IsOptional() @IsIn(['active', 'archived'])
+  @IsOmittable() @IsIn(['active', 'archived'])
   status?: ProjectStatus;
 }
 
@@ -82,19 +82,19 @@ export class EnvironmentDto {
 
 class EnvironmentFields {
   @ApiPropertyOptional({ enum: TIERS, default: 'other' })
-  @IsOptional() @IsIn(TIERS)
+  @IsOmittable() @IsIn(TIERS)
   tier?: EnvironmentTier;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional() @IsString() @Length(0, 2000)
+  @IsOmittable() @IsString() @Length(0, 2000)
   description?: string;
 
   @ApiPropertyOptional({ type: [String], example: ['prod-eu-1'] })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @Matches(CLUSTER_NAME, { each: true, message: 'each cluster must be 1–100 letters, digits, _ . -' })
+  @IsOmittable() @IsArray() @ArrayMaxSize(50) @Matches(CLUSTER_NAME, { each: true, message: 'each cluster must be 1–100 letters, digits, _ . -' })
   clusters?: string[];
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } })
-  @IsOptional() @IsObject() @IsLabelMap()
+  @IsOmittable() @IsObject() @IsLabelMap()
   labels?: Record<string, string>;
 }
 
@@ -104,27 +104,27 @@ export class CreateEnvironmentDto extends EnvironmentFields {
   name!: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The project it belongs to; organization-wide when omitted' })
-  @IsOptional() @IsUUID()
+  @IsOmittable() @IsUUID()
   projectId?: string;
 }
 
 export class UpdateEnvironmentDto extends EnvironmentFields {
   @ApiPropertyOptional({ example: 'production', maxLength: 100 })
-  @IsOptional() @IsString() @Length(1, 100)
+  @IsOmittable() @IsString() @Length(1, 100)
   name?: string;
 }
 
 export class ListEnvironmentsQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional() @IsUUID()
+  @IsOmittable() @IsUUID()
   projectId?: string;
 
   @ApiPropertyOptional({ enum: TIERS })
-  @IsOptional() @IsIn(TIERS)
+  @IsOmittable() @IsIn(TIERS)
   tier?: EnvironmentTier;
 
   @ApiPropertyOptional({ description: 'Environments spanning this cluster' })
-  @IsOptional() @Matches(CLUSTER_NAME)
+  @IsOmittable() @Matches(CLUSTER_NAME)
   cluster?: string;
 }
 
@@ -169,6 +169,6 @@ export class CreateFreezeWindowDto {
 
 export class ListFreezeWindowsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['active', 'upcoming', 'past'] })
-  @IsOptional() @IsIn(['active', 'upcoming', 'past'])
+  @IsOmittable() @IsIn(['active', 'upcoming', 'past'])
   when?: 'active' | 'upcoming' | 'past';
 }

@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import {
-  IsBoolean, IsDate, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max, Min, ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsDate, IsIn, IsInt, IsNumber, IsObject, IsString, IsUrl, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { repeatedOrCommaSeparated } from '../../../kernel/http/query-lists.js';
-import { IsJsonObject, IsLabelMap } from '../../../kernel/http/validators.js';
+import { IsJsonObject, IsLabelMap, IsOmittable } from '../../../kernel/http/validators.js';
 import { PageQuery } from '../../../kernel/pagination/page.js';
 import type { Job, JobStatus } from '../entities/job.entity.js';
 
@@ -23,12 +21,12 @@ export class CostEstimateDto {
 }
 
 export class UsageDto {
-  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @IsInt() @Min(0) durationMs?: number;
-  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @IsInt() @Min(0) inputTokens?: number;
-  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @IsInt() @Min(0) outputTokens?: number;
-  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) cpuSeconds?: number;
-  @ApiPropertyOptional({ minimum: 0 }) @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) costAmount?: number;
-  @ApiPropertyOptional({ example: 'USD' }) @IsOptional() @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as USD' }) currency?: string;
+  @ApiPropertyOptional({ minimum: 0 }) @IsOmittable() @IsInt() @Min(0) durationMs?: number;
+  @ApiPropertyOptional({ minimum: 0 }) @IsOmittable() @IsInt() @Min(0) inputTokens?: number;
+  @ApiPropertyOptional({ minimum: 0 }) @IsOmittable() @IsInt() @Min(0) outputTokens?: number;
+  @ApiPropertyOptional({ minimum: 0 }) @IsOmittable() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) cpuSeconds?: number;
+  @ApiPropertyOptional({ minimum: 0 }) @IsOmittable() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) costAmount?: number;
+  @ApiPropertyOptional({ example: 'USD' }) @IsOmittable() @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as USD' }) currency?: string;
 }
 
 export class JobCreatorDto {
@@ -112,64 +110,64 @@ export class SubmitJobDto {
   type!: string;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, example: { url: 'https://example.com/healthz' }, description: 'Input for the handler; at most 256 KiB. Never put a secret here.' })
-  @IsOptional() @IsObject() @IsJsonObject(MAX_PAYLOAD_BYTES)
+  @IsOmittable() @IsObject() @IsJsonObject(MAX_PAYLOAD_BYTES)
   payload?: Record<string, unknown>;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Only this agent may run it' })
-  @IsOptional() @IsUUID()
+  @IsOmittable() @IsUUID()
   targetAgentId?: string;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, example: { region: 'eu-west' }, description: 'Only agents carrying all these labels may run it' })
-  @IsOptional() @IsObject() @IsLabelMap()
+  @IsOmittable() @IsObject() @IsLabelMap()
   selector?: Record<string, string>;
 
   @ApiPropertyOptional({ minimum: -100, maximum: 100, default: 0, description: 'Higher runs first' })
-  @IsOptional() @IsInt() @Min(-100) @Max(100)
+  @IsOmittable() @IsInt() @Min(-100) @Max(100)
   priority?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 20, default: 3 })
-  @IsOptional() @IsInt() @Min(1) @Max(20)
+  @IsOmittable() @IsInt() @Min(1) @Max(20)
   maxAttempts?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 86_400, default: 600, description: 'The most one attempt may run, in seconds' })
-  @IsOptional() @IsInt() @Min(1) @Max(86_400)
+  @IsOmittable() @IsInt() @Min(1) @Max(86_400)
   timeoutSeconds?: number;
 
   @ApiPropertyOptional({ type: CostEstimateDto })
-  @IsOptional() @ValidateNested() @Type(() => CostEstimateDto)
+  @IsOmittable() @ValidateNested() @Type(() => CostEstimateDto)
   costEstimate?: CostEstimateDto;
 }
 
 
 export class ListJobsQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'One status or several (repeated, or comma-separated)', enum: STATUSES, isArray: true })
-  @IsOptional() @Transform(repeatedOrCommaSeparated) @IsIn(STATUSES, { each: true, message: `status must be among ${STATUSES.join(', ')}` })
+  @IsOmittable() @Transform(repeatedOrCommaSeparated) @IsIn(STATUSES, { each: true, message: `status must be among ${STATUSES.join(', ')}` })
   status?: JobStatus[];
 
   @ApiPropertyOptional({ example: 'http-check' })
-  @IsOptional() @IsString() @Length(1, 100)
+  @IsOmittable() @IsString() @Length(1, 100)
   type?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Jobs held (or last held) by this agent' })
-  @IsOptional() @IsUUID()
+  @IsOmittable() @IsUUID()
   agentId?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Created at or after' })
-  @IsOptional() @Type(() => Date) @IsDate()
+  @IsOmittable() @Type(() => Date) @IsDate()
   since?: Date;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Created before' })
-  @IsOptional() @Type(() => Date) @IsDate()
+  @IsOmittable() @Type(() => Date) @IsDate()
   until?: Date;
 }
 
 export class ClaimQuery {
   @ApiPropertyOptional({ minimum: 0, maximum: 30, default: 0, description: 'Long-poll: wait up to this many seconds for a matching job' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(30)
+  @IsOmittable() @Type(() => Number) @IsInt() @Min(0) @Max(30)
   wait?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 1, description: 'Claim up to this many jobs at once' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(50)
+  @IsOmittable() @Type(() => Number) @IsInt() @Min(1) @Max(50)
   max?: number;
 }
 
@@ -199,7 +197,7 @@ export class JobErrorDto {
   message!: string;
 
   @ApiPropertyOptional({ default: true, description: 'false: do not retry, whatever attempts remain' })
-  @IsOptional() @IsBoolean()
+  @IsOmittable() @IsBoolean()
   retryable?: boolean;
 }
 
@@ -213,19 +211,19 @@ export class CompleteJobDto {
   status!: 'succeeded' | 'failed' | 'cancelled';
 
   @ApiPropertyOptional({ type: JobErrorDto, description: 'Why it failed' })
-  @IsOptional() @ValidateNested() @Type(() => JobErrorDto)
+  @IsOmittable() @ValidateNested() @Type(() => JobErrorDto)
   error?: JobErrorDto;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Output, at most 256 KiB. Never a secret value.' })
-  @IsOptional() @IsObject() @IsJsonObject(MAX_PAYLOAD_BYTES)
+  @IsOmittable() @IsObject() @IsJsonObject(MAX_PAYLOAD_BYTES)
   result?: Record<string, unknown>;
 
   @ApiPropertyOptional({ type: UsageDto })
-  @IsOptional() @ValidateNested() @Type(() => UsageDto)
+  @IsOmittable() @ValidateNested() @Type(() => UsageDto)
   usage?: UsageDto;
 
   @ApiPropertyOptional({ example: 'https://artifacts.example.com/run/42.tar.gz' })
-  @IsOptional() @IsUrl({ protocols: ['https', 'http', 's3', 'gs'], require_protocol: true, require_tld: false })
+  @IsOmittable() @IsUrl({ protocols: ['https', 'http', 's3', 'gs'], require_protocol: true, require_tld: false })
   artifactUrl?: string;
 }
 
@@ -235,11 +233,11 @@ export class ReportProgressDto {
   leaseId!: string;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 100 })
-  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(100)
+  @IsOmittable() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(100)
   percent?: number;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional() @IsString() @Length(0, 2000)
+  @IsOmittable() @IsString() @Length(0, 2000)
   message?: string;
 }
 

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { repeated } from '../../../kernel/http/query-lists.js';
-import { CLUSTER_NAME, IsLabelMap } from '../../../kernel/http/validators.js';
+import { CLUSTER_NAME, IsLabelMap, IsOmittable } from '../../../kernel/http/validators.js';
 import { PageQuery } from '../../../kernel/pagination/page.js';
 import type { DiscoveredSecret, DiscoveredSecretStatus } from '../entities/discovered-secret.entity.js';
 
@@ -37,7 +37,7 @@ export class DiscoveredSecretInput {
   clusterName!: string;
 
   @ApiPropertyOptional({ example: 'payments', maxLength: 253 })
-  @IsOptional() @IsString() @Length(0, 253)
+  @IsOmittable() @IsString() @Length(0, 253)
   namespace?: string;
 
   @ApiProperty({ example: 'kubernetes' })
@@ -49,15 +49,15 @@ export class DiscoveredSecretInput {
   ref!: string;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } })
-  @IsOptional() @IsObject() @IsLabelMap()
+  @IsOmittable() @IsObject() @IsLabelMap()
   labels?: Record<string, string>;
 
   @ApiPropertyOptional({ enum: STATUSES, default: 'present' })
-  @IsOptional() @IsIn(STATUSES)
+  @IsOmittable() @IsIn(STATUSES)
   status?: DiscoveredSecretStatus;
 
   @ApiPropertyOptional({ maxLength: 100, example: '42' })
-  @IsOptional() @IsString() @Length(1, 100)
+  @IsOmittable() @IsString() @Length(1, 100)
   version?: string;
 }
 
@@ -76,22 +76,22 @@ export class BulkResultDto {
 
 export class ListDiscoveredSecretsQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'prod-eu-1' })
-  @IsOptional() @Matches(CLUSTER_NAME)
+  @IsOmittable() @Matches(CLUSTER_NAME)
   cluster_name?: string;
 
   @ApiPropertyOptional({ example: 'kubernetes' })
-  @IsOptional() @Matches(PROVIDER)
+  @IsOmittable() @Matches(PROVIDER)
   provider?: string;
 
   @ApiPropertyOptional({ example: 'db-', description: 'Refs starting with this' })
-  @IsOptional() @IsString() @Length(1, 512)
+  @IsOmittable() @IsString() @Length(1, 512)
   ref_prefix?: string;
 
   @ApiPropertyOptional({ enum: STATUSES })
-  @IsOptional() @IsIn(STATUSES)
+  @IsOmittable() @IsIn(STATUSES)
   status?: DiscoveredSecretStatus;
 
   @ApiPropertyOptional({ type: [String], example: ['team:payments'], description: 'key:value, repeatable; every one must match' })
-  @IsOptional() @Transform(repeated) @ArrayMaxSize(20) @Matches(/^[^:]{1,64}:.{0,256}$/, { each: true, message: 'each label must look like key:value' })
+  @IsOmittable() @Transform(repeated) @ArrayMaxSize(20) @Matches(/^[^:]{1,64}:.{0,256}$/, { each: true, message: 'each label must look like key:value' })
   label?: string[];
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBase64, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { IsBase64, IsIn, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { IsOmittable } from '../../../kernel/http/validators.js';
 import { repeatedOrCommaSeparated } from '../../../kernel/http/query-lists.js';
 import { PageQuery } from '../../../kernel/pagination/page.js';
 import { ApprovalStateDto } from '../../approvals/dto/approval.dto.js';
@@ -30,7 +31,7 @@ export class CreateReadRequestDto extends CreateRequestDto {
       'Your X25519 public key (base64url, base64 or PEM). Given, the value is released to you only as a wire envelope sealed to it ' +
       '(docs/wire-envelope.md), so nothing between Marshal and your client (a proxy, a log) sees it.',
   })
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOmittable() @IsString() @MaxLength(500)
   recipientPublicKey?: string;
 }
 
@@ -42,25 +43,25 @@ export class CreatePatchRequestDto extends CreateRequestDto {
 
 export class CancelRequestDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Optional; when given it must be the caller' })
-  @IsOptional() @IsUUID()
+  @IsOmittable() @IsUUID()
   actorId?: string;
 }
 
 export class ListSecretRequestsQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional() @IsUUID()
+  @IsOmittable() @IsUUID()
   requester_id?: string;
 
   @ApiPropertyOptional({ description: 'One status or several (repeated, or comma-separated)', enum: STATUSES, isArray: true })
-  @IsOptional() @Transform(repeatedOrCommaSeparated) @IsIn(STATUSES, { each: true, message: `status must be among ${STATUSES.join(', ')}` })
+  @IsOmittable() @Transform(repeatedOrCommaSeparated) @IsIn(STATUSES, { each: true, message: `status must be among ${STATUSES.join(', ')}` })
   status?: SecretRequestStatus[];
 
   @ApiPropertyOptional({ enum: KINDS })
-  @IsOptional() @IsIn(KINDS)
+  @IsOmittable() @IsIn(KINDS)
   kind?: SecretRequestKind;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional() @IsUUID()
+  @IsOmittable() @IsUUID()
   secret_id?: string;
 }
 

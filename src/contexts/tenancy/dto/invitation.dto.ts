@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsEmail, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsInt, IsString, IsUUID, Length, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsOmittable } from '../../../kernel/http/validators.js';
 import type { Invitation, InvitationStatus } from '../entities/invitation.entity.js';
 
 export class InvitationDto {
@@ -44,7 +45,7 @@ export class CreateInvitationDto {
   roleIds!: string[];
 
   @ApiPropertyOptional({ minimum: 1, maximum: 720, default: 168, description: 'Hours until the invitation expires' })
-  @IsOptional() @IsInt() @Min(1) @Max(720)
+  @IsOmittable() @IsInt() @Min(1) @Max(720)
   expiresInHours?: number;
 }
 
@@ -54,11 +55,11 @@ export class AcceptInvitationDto {
   token!: string;
 
   @ApiPropertyOptional({ format: 'password', minLength: 12, description: 'Required when no account exists for the invited email: the new account\'s password' })
-  @IsOptional() @IsString() @MinLength(12) @MaxLength(1024)
+  @IsOmittable() @IsString() @MinLength(12) @MaxLength(1024)
   password?: string;
 
   @ApiPropertyOptional({ example: 'Grace Hopper', description: 'For a new account' })
-  @IsOptional() @IsString() @Length(1, 100)
+  @IsOmittable() @IsString() @Length(1, 100)
   displayName?: string;
 }
 

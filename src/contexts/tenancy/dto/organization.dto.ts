@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsString, Length, Matches } from 'class-validator';
+import { IsOmittable } from '../../../kernel/http/validators.js';
 import type { Organization, OrganizationTier } from '../entities/organization.entity.js';
 
 export class OrganizationDto {
@@ -20,7 +21,7 @@ export class CreateOrganizationDto {
   name!: string;
 
   @ApiPropertyOptional({ example: 'acme-platform', description: 'Derived from the name when omitted' })
-  @IsOptional() @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'slug must be 2-63 lowercase letters, digits or -' })
+  @IsOmittable() @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'slug must be 2-63 lowercase letters, digits or -' })
   slug?: string;
 }
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { IsOmittable } from '../../../kernel/http/validators.js';
 import type { Team } from '../entities/team.entity.js';
 
 export class TeamDto {
@@ -21,10 +22,10 @@ export class CreateTeamDto {
   name!: string;
 
   @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOmittable() @IsString() @MaxLength(500)
   description?: string;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Members of the organization to put in the team' })
-  @IsOptional() @IsArray() @ArrayMaxSize(500) @IsUUID('all', { each: true })
+  @IsOmittable() @IsArray() @ArrayMaxSize(500) @IsUUID('all', { each: true })
   memberIds?: string[];
 }
