@@ -1,10 +1,11 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { ClsService } from 'nestjs-cls';
 import { In } from 'typeorm';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import { AuditWriter } from '../../kernel/audit/audit-writer.js';
+import { BatchSweep } from '../../kernel/background/batch-sweep.js';
 import { AppConfig } from '../../kernel/config/app-config.js';
 import type { Tx } from '../../kernel/database/transactions.js';
 import { hydrate } from '../../kernel/database/hydrate.js';
@@ -55,11 +56,10 @@ export function personOf(principal: Principal): string {
  * transaction. Gates past their time expire (a sweeper on every replica, SKIP LOCKED).
  */
 @Injectable()
-export class ApprovalsService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ApprovalsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(ApprovalsService.name);
   private readonly listeners = new Map<string, GateListener>();
-  private sweeper?: NodeJS.Timeout;
-  private sweeping = false;
+  private readonly sweeper: BatchSweep;
 
   constructor(
     @InjectTransactionHost() private readonly tx: Tx,
@@ -69,21 +69,22 @@ export class ApprovalsService implements OnApplicationBootstrap, OnApplicationSh
     private readonly events: EventOutbox,
     private readonly audit: AuditWriter,
     private readonly notes: AuditNotes,
-    private readonly config: AppConfig,
-    private readonly cls: ClsService,
-  ) {}
+    config: AppConfig,
+    cls: ClsService,
+  ) {
+    this.sweeper = new BatchSweep(tx, cls, this.logger, { what: 'expire approvals', batchSize: SWEEP_BATCH, intervalMs: config.broker.sweepIntervalMs, batch: () => this.expireBatch() });
+  }
 
   onSettled(subjectType: string, listener: GateListener): void {
     this.listeners.set(subjectType, listener);
   }
 
   onApplicationBootstrap(): void {
-    this.sweeper = setInterval(() => void this.cls.run(() => this.expireDue()), this.config.broker.sweepIntervalMs);
-    this.sweeper.unref();
+    this.sweeper.start();
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.sweeper);
+  beforeApplicationShutdown(): void {
+    this.sweeper.stop();
   }
 
   /** Opens the subject's gate under the policy that matches it (422 NO_APPROVAL_POLICY when none does). */
@@ -207,36 +208,25 @@ export class ApprovalsService implements OnApplicationBootstrap, OnApplicationSh
    * Expires gates past their time, a batch per transaction, on every replica at once (SKIP LOCKED
    * gives each batch to one). Each subject's listener hears of it in the same transaction.
    */
-  async expireDue(): Promise<number> {
-    if (this.sweeping) return 0;
-    this.sweeping = true;
-    let total = 0;
-    try {
-      for (;;) {
-        const count = await this.tx.withTransaction(async () => {
-          const [rows] = await this.tx.tx.query<[Record<string, unknown>[], number]>(
-            `UPDATE approval_gates g SET status = 'expired', decided_at = now()
-              WHERE g.id IN (SELECT id FROM approval_gates WHERE status = 'pending' AND expires_at <= now()
-                              ORDER BY expires_at LIMIT ${SWEEP_BATCH} FOR UPDATE SKIP LOCKED)
-              RETURNING g.*`,
-          );
-          const gates = hydrate(this.tx.tx, ApprovalGate, rows).sort((a, b) => a.organizationId.localeCompare(b.organizationId) || a.id.localeCompare(b.id));
-          for (const gate of gates) {
-            await this.events.emit(gateEvent(gate, 'approval.expired'));
-            await this.audit.record({ organizationId: gate.organizationId, action: 'approval.expire', actor: { type: 'system', id: null }, resourceType: gate.subjectType, resourceId: gate.subjectId, details: { gateId: gate.id, stage: gate.currentStage } });
-            await this.settle(gate);
-          }
-          return gates.length;
-        });
-        total += count;
-        if (count < SWEEP_BATCH) break;
-      }
-    } catch (error) {
-      this.logger.warn({ message: (error as Error).message }, 'could not expire approvals; will retry');
-    } finally {
-      this.sweeping = false;
+  expireDue(): Promise<number> {
+    return this.sweeper.run();
+  }
+
+  private async expireBatch(): Promise<number> {
+    const [rows] = await this.tx.tx.query<[Record<string, unknown>[], number]>(
+      `UPDATE approval_gates g SET status = 'expired', decided_at = now()
+        WHERE g.id IN (SELECT id FROM approval_gates WHERE status = 'pending' AND expires_at <= now()
+                        ORDER BY expires_at LIMIT ${SWEEP_BATCH} FOR UPDATE SKIP LOCKED)
+        RETURNING g.*`,
+    );
+    // One organization's audit chain after another, in the same order on every replica.
+    const gates = hydrate(this.tx.tx, ApprovalGate, rows).sort((a, b) => a.organizationId.localeCompare(b.organizationId) || a.id.localeCompare(b.id));
+    for (const gate of gates) {
+      await this.events.emit(gateEvent(gate, 'approval.expired'));
+      await this.audit.record({ organizationId: gate.organizationId, action: 'approval.expire', actor: { type: 'system', id: null }, resourceType: gate.subjectType, resourceId: gate.subjectId, details: { gateId: gate.id, stage: gate.currentStage } });
+      await this.settle(gate);
     }
-    return total;
+    return gates.length;
   }
 
   private async settle(gate: ApprovalGate): Promise<void> {

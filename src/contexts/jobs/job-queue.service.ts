@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
+import { BatchSweep } from '../../kernel/background/batch-sweep.js';
 import { AuditWriter } from '../../kernel/audit/audit-writer.js';
 import { AppConfig } from '../../kernel/config/app-config.js';
 import { hydrate } from '../../kernel/database/hydrate.js';
@@ -108,8 +109,7 @@ export interface ClaimOutcome {
 @Injectable()
 export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(JobQueue.name);
-  private reaper?: NodeJS.Timeout;
-  private reaping = false;
+  private readonly reaper: BatchSweep;
 
   constructor(
     @InjectTransactionHost() private readonly tx: Tx,
@@ -124,7 +124,23 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApp
     private readonly notes: AuditNotes,
     private readonly cls: ClsService,
     @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
+  ) {
+    this.reaper = new BatchSweep(tx, cls, this.logger, {
+      what: 'reap expired leases',
+      batchSize: REAP_BATCH,
+      intervalMs: config.agents.reaperIntervalMs,
+      batch: () => this.reapBatch(),
+      quiet: () => hub.isStopping,
+    });
+  }
+
+  /**
+   * Re-queues (with backoff) or dead-letters jobs whose lease expired, in batches, on every replica
+   * at once: SKIP LOCKED gives each batch to one. Runs on a timer; safe to call at any time.
+   */
+  reap(): Promise<number> {
+    return this.reaper.run();
+  }
 
   onModuleInit(): void {
     this.agents.onRemoval((organizationId, agentId, reason) => this.releaseAgent(organizationId, agentId, reason));
@@ -140,13 +156,11 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApp
         [this.config.agents.leaseSeconds],
       )
       .catch((error: unknown) => this.logger.warn({ message: (error as Error).message }, 'could not extend held leases at start-up'));
-    // Outside any request: the reaper's transactions need a context of their own.
-    this.reaper = setInterval(() => void this.cls.run(() => this.reap()), this.config.agents.reaperIntervalMs);
-    this.reaper.unref();
+    this.reaper.start();
   }
 
   beforeApplicationShutdown(): void {
-    clearInterval(this.reaper);
+    this.reaper.stop();
   }
 
   /**
@@ -318,47 +332,28 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApp
     return completed;
   }
 
-  /**
-   * Re-queues (with backoff) or dead-letters jobs whose lease expired, in batches, on every replica
-   * at once: SKIP LOCKED gives each batch to one. Runs on a timer; safe to call at any time.
-   */
-  async reap(): Promise<number> {
-    if (this.reaping) return 0;
-    this.reaping = true;
-    let total = 0;
-    try {
-      for (;;) {
-        const count = await this.tx.withTransaction(async () => {
-          const manager = this.tx.tx;
-          const [rows] = await manager.query<[Record<string, unknown>[], number]>(REAP);
-          if (rows.length === 0) return 0;
-          // One organization's audit chain after another, always in the same order: two replicas
-          // reaping at once can never wait on each other's chain heads in a cycle.
-          const reaped = hydrate(manager, Job, rows).sort((a, b) => a.organizationId.localeCompare(b.organizationId) || a.id.localeCompare(b.id));
-          await this.events.emit(...reaped.map((j) => jobEvent(j, j.status === 'expired' ? 'job.expired' : 'job.requeued', { reason: j.errorCode })));
-          for (const job of reaped) {
-            await this.audit.record({
-              organizationId: job.organizationId,
-              action: job.status === 'expired' ? 'job.expire' : 'job.requeue',
-              actor: { type: 'system', id: null },
-              resourceType: 'job',
-              resourceId: job.id,
-              details: { reason: job.errorCode, attempts: job.attempts, maxAttempts: job.maxAttempts },
-            });
-            this.metrics.leaseExpiries.inc({ outcome: job.status === 'expired' ? 'expired' : 'requeued' });
-          }
-          await this.jobs.finished(...reaped.filter((j) => j.status === 'expired'));
-          return reaped.length;
-        });
-        total += count;
-        if (count < REAP_BATCH) break;
-      }
-    } catch (error) {
-      if (!this.hub.isStopping) this.logger.warn({ message: (error as Error).message }, 'could not reap expired leases; will retry');
-    } finally {
-      this.reaping = false;
+  /** One batch of the reaper, in its transaction. */
+  private async reapBatch(): Promise<number> {
+    const manager = this.tx.tx;
+    const [rows] = await manager.query<[Record<string, unknown>[], number]>(REAP);
+    if (rows.length === 0) return 0;
+    // One organization's audit chain after another, always in the same order: two replicas
+    // reaping at once can never wait on each other's chain heads in a cycle.
+    const reaped = hydrate(manager, Job, rows).sort((a, b) => a.organizationId.localeCompare(b.organizationId) || a.id.localeCompare(b.id));
+    await this.events.emit(...reaped.map((j) => jobEvent(j, j.status === 'expired' ? 'job.expired' : 'job.requeued', { reason: j.errorCode })));
+    for (const job of reaped) {
+      await this.audit.record({
+        organizationId: job.organizationId,
+        action: job.status === 'expired' ? 'job.expire' : 'job.requeue',
+        actor: { type: 'system', id: null },
+        resourceType: 'job',
+        resourceId: job.id,
+        details: { reason: job.errorCode, attempts: job.attempts, maxAttempts: job.maxAttempts },
+      });
+      this.metrics.leaseExpiries.inc({ outcome: job.status === 'expired' ? 'expired' : 'requeued' });
     }
-    return total;
+    await this.jobs.finished(...reaped.filter((j) => j.status === 'expired'));
+    return reaped.length;
   }
 
   /** An agent revoked or deleted: its leases end now (the reaper re-queues them) and jobs aimed at it alone are cancelled. */

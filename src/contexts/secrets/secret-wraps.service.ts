@@ -1,9 +1,10 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { ClsService } from 'nestjs-cls';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import { AuditWriter } from '../../kernel/audit/audit-writer.js';
+import { BatchSweep } from '../../kernel/background/batch-sweep.js';
 import { AppConfig } from '../../kernel/config/app-config.js';
 import { EnvelopeCipher } from '../../kernel/crypto/envelope-cipher.js';
 import { KeyRotation } from '../../kernel/crypto/key-rotation.js';
@@ -39,10 +40,9 @@ const goneWrap = () => gone('This value was already retrieved, has expired, or w
  * retrieval, expiry and withdrawal shred it (the sealed bytes, wrapped data key included, go).
  */
 @Injectable()
-export class SecretWrapsService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+export class SecretWrapsService implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(SecretWrapsService.name);
-  private sweeper?: NodeJS.Timeout;
-  private sweeping = false;
+  private readonly sweeper: BatchSweep;
 
   constructor(
     @InjectTransactionHost() private readonly tx: Tx,
@@ -55,20 +55,21 @@ export class SecretWrapsService implements OnModuleInit, OnApplicationBootstrap,
     private readonly notes: AuditNotes,
     private readonly events: EventOutbox,
     private readonly config: AppConfig,
-    private readonly cls: ClsService,
-  ) {}
+    cls: ClsService,
+  ) {
+    this.sweeper = new BatchSweep(tx, cls, this.logger, { what: 'shred expired wraps', batchSize: SWEEP_BATCH, intervalMs: config.broker.sweepIntervalMs, batch: () => this.shredBatch() });
+  }
 
   onModuleInit(): void {
     this.rotation.register({ name: 'secret_wraps', rewrap: (limit) => this.rewrap(limit) });
   }
 
   onApplicationBootstrap(): void {
-    this.sweeper = setInterval(() => void this.cls.run(() => this.shredExpired()), this.config.broker.sweepIntervalMs);
-    this.sweeper.unref();
+    this.sweeper.start();
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.sweeper);
+  beforeApplicationShutdown(): void {
+    this.sweeper.stop();
   }
 
   // --- patch flow -------------------------------------------------------------------------------
@@ -185,35 +186,24 @@ export class SecretWrapsService implements OnModuleInit, OnApplicationBootstrap,
   }
 
   /** Shreds wraps past their time, a batch per transaction, on every replica at once (SKIP LOCKED). */
-  async shredExpired(): Promise<number> {
-    if (this.sweeping) return 0;
-    this.sweeping = true;
-    let total = 0;
-    try {
-      for (;;) {
-        const count = await this.tx.withTransaction(async () => {
-          const [rows] = await this.tx.tx.query<[{ id: string; organization_id: string; request_id: string }[], number]>(
-            `UPDATE secret_wraps w SET sealed = NULL, shredded_at = now(), shred_reason = 'expired'
-              WHERE w.id IN (SELECT id FROM secret_wraps WHERE sealed IS NOT NULL AND expires_at <= now()
-                              ORDER BY expires_at LIMIT ${SWEEP_BATCH} FOR UPDATE SKIP LOCKED)
-              RETURNING w.id, w.organization_id, w.request_id`,
-          );
-          rows.sort((a, b) => a.organization_id.localeCompare(b.organization_id) || a.id.localeCompare(b.id));
-          await this.events.emit(...rows.map((r) => ({ organizationId: r.organization_id, type: 'secret_wrap.expired', resourceType: 'secret_request', resourceId: r.request_id, data: { wrapId: r.id } })));
-          for (const r of rows) {
-            await this.audit.record({ organizationId: r.organization_id, action: 'secret_wrap.shred', actor: { type: 'system', id: null }, resourceType: 'secret_request', resourceId: r.request_id, details: { wrapId: r.id, reason: 'expired' } });
-          }
-          return rows.length;
-        });
-        total += count;
-        if (count < SWEEP_BATCH) break;
-      }
-    } catch (error) {
-      this.logger.warn({ message: (error as Error).message }, 'could not shred expired wraps; will retry');
-    } finally {
-      this.sweeping = false;
+  shredExpired(): Promise<number> {
+    return this.sweeper.run();
+  }
+
+  private async shredBatch(): Promise<number> {
+    const [rows] = await this.tx.tx.query<[{ id: string; organization_id: string; request_id: string }[], number]>(
+      `UPDATE secret_wraps w SET sealed = NULL, shredded_at = now(), shred_reason = 'expired'
+        WHERE w.id IN (SELECT id FROM secret_wraps WHERE sealed IS NOT NULL AND expires_at <= now()
+                        ORDER BY expires_at LIMIT ${SWEEP_BATCH} FOR UPDATE SKIP LOCKED)
+        RETURNING w.id, w.organization_id, w.request_id`,
+    );
+    // One organization's audit chain after another, in the same order on every replica.
+    rows.sort((a, b) => a.organization_id.localeCompare(b.organization_id) || a.id.localeCompare(b.id));
+    await this.events.emit(...rows.map((r) => ({ organizationId: r.organization_id, type: 'secret_wrap.expired', resourceType: 'secret_request', resourceId: r.request_id, data: { wrapId: r.id } })));
+    for (const r of rows) {
+      await this.audit.record({ organizationId: r.organization_id, action: 'secret_wrap.shred', actor: { type: 'system', id: null }, resourceType: 'secret_request', resourceId: r.request_id, details: { wrapId: r.id, reason: 'expired' } });
     }
-    return total;
+    return rows.length;
   }
 
   /** Moves up to `limit` sealed values still under a retired master key to the current one. */
