@@ -4114,6 +4114,7 @@ export interface components {
             name?: string;
         };
         UpdateApprovalPolicyDto: {
+            /** @example prod-eu-1 */
             clusterName?: string | null;
             description?: string;
             /** Format: uuid */
@@ -4123,6 +4124,10 @@ export interface components {
             priority?: number;
             /** Format: uuid */
             projectId?: string | null;
+            /**
+             * @description `*` matches any run of characters, `?` one
+             * @example prod/db/*
+             */
             refPattern?: string | null;
             /** Format: uuid */
             workflowId?: string;

@@ -26,7 +26,26 @@ export class ApprovalPolicyDto {
   }
 }
 
-export class CreateApprovalPolicyDto {
+/** What a policy matches on; every criterion left empty (null) matches anything. */
+export class PolicyCriteriaDto {
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
+  @IsOmittable() @ValidateIf((_, v) => v !== null) @IsUUID()
+  projectId?: string | null;
+
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
+  @IsOmittable() @ValidateIf((_, v) => v !== null) @IsUUID()
+  environmentId?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'prod-eu-1' })
+  @IsOmittable() @ValidateIf((_, v) => v !== null) @Matches(CLUSTER_NAME, { message: 'clusterName must be a cluster name (letters, digits, dots, dashes, underscores)' })
+  clusterName?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'prod/db/*', description: '`*` matches any run of characters, `?` one', maxLength: 500 })
+  @IsOmittable() @ValidateIf((_, v) => v !== null) @IsString() @Length(1, 500)
+  refPattern?: string | null;
+}
+
+export class CreateApprovalPolicyDto extends PolicyCriteriaDto {
   @ApiProperty({ example: 'Production databases', maxLength: 100 })
   @IsString() @Length(1, 100)
   name!: string;
@@ -46,25 +65,9 @@ export class CreateApprovalPolicyDto {
   @ApiPropertyOptional({ default: false, description: 'The default policy matches everything; it takes no criteria, and there is one per organization' })
   @IsOmittable() @IsBoolean()
   isDefault?: boolean;
-
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
-  @IsOmittable() @ValidateIf((_, v) => v !== null) @IsUUID()
-  projectId?: string | null;
-
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
-  @IsOmittable() @ValidateIf((_, v) => v !== null) @IsUUID()
-  environmentId?: string | null;
-
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'prod-eu-1' })
-  @IsOmittable() @ValidateIf((_, v) => v !== null) @Matches(CLUSTER_NAME, { message: 'clusterName must be a cluster name (letters, digits, dots, dashes, underscores)' })
-  clusterName?: string | null;
-
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'prod/db/*', description: '`*` matches any run of characters, `?` one', maxLength: 500 })
-  @IsOmittable() @ValidateIf((_, v) => v !== null) @IsString() @Length(1, 500)
-  refPattern?: string | null;
 }
 
-export class UpdateApprovalPolicyDto {
+export class UpdateApprovalPolicyDto extends PolicyCriteriaDto {
   @ApiPropertyOptional({ maxLength: 100 })
   @IsOmittable() @IsString() @Length(1, 100)
   name?: string;
@@ -84,22 +87,6 @@ export class UpdateApprovalPolicyDto {
   @ApiPropertyOptional()
   @IsOmittable() @IsBoolean()
   isDefault?: boolean;
-
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
-  @IsOmittable() @ValidateIf((_, v) => v !== null) @IsUUID()
-  projectId?: string | null;
-
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
-  @IsOmittable() @ValidateIf((_, v) => v !== null) @IsUUID()
-  environmentId?: string | null;
-
-  @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOmittable() @ValidateIf((_, v) => v !== null) @Matches(CLUSTER_NAME, { message: 'clusterName must be a cluster name (letters, digits, dots, dashes, underscores)' })
-  clusterName?: string | null;
-
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500 })
-  @IsOmittable() @ValidateIf((_, v) => v !== null) @IsString() @Length(1, 500)
-  refPattern?: string | null;
 }
 
 export class ListApprovalPoliciesQuery extends PageQuery {
