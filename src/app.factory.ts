@@ -27,7 +27,9 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   SwaggerModule.setup('docs', app, document, {
     raw: false,
     customSiteTitle: 'Marshal API',
-    swaggerOptions: { persistAuthorization: true, displayOperationId: true, tryItOutEnabled: true, validatorUrl: null },
+    // Tags start collapsed, with a filter box: with every tag listed open, Swagger UI 5 stops
+    // rendering after the first tags once the document passes about 130 operations.
+    swaggerOptions: { persistAuthorization: true, displayOperationId: true, tryItOutEnabled: true, validatorUrl: null, docExpansion: 'none', filter: true },
   });
   await app.init();
   return app;
