@@ -175,8 +175,9 @@ describe('read flow', () => {
     const other = (await asAgent('POST', `/api/v1/agents/${agent.id}/dek`, { jobId })).body.data;
     expectResponse(await asAgent('POST', `/api/v1/agents/${agent.id}/wraps`, { jobId, wrappedKey: other.wrappedKey, ...sealed }), 'POST', '/api/v1/agents/{id}/wraps', 422, 'INVALID_WRAP');
     expectResponse(await asAgent('POST', `/api/v1/agents/${agent.id}/wraps`, { jobId, wrappedKey: dek.wrappedKey, ...sealed, iv: 'not base64!' }), 'POST', '/api/v1/agents/{id}/wraps', 400, 'VALIDATION_FAILED');
-    expectResponse(await asAgent('POST', `/api/v1/agents/${agent.id}/wraps`, { jobId, wrappedKey: dek.wrappedKey, ...sealed }), 'POST', '/api/v1/agents/{id}/wraps', 201);
-    expectResponse(await asAgent('POST', `/api/v1/agents/${agent.id}/wraps`, { jobId, wrappedKey: dek.wrappedKey, ...sealed }), 'POST', '/api/v1/agents/{id}/wraps', 409, 'ALREADY_POSTED');
+    const posts = await Promise.all(Array.from({ length: 5 }, () => asAgent('POST', `/api/v1/agents/${agent.id}/wraps`, { jobId, wrappedKey: dek.wrappedKey, ...sealed })));
+    expect(posts.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
+    expect(posts.filter((r) => r.status === 409).every((r) => r.body.error.code === 'ALREADY_POSTED')).toBe(true);
     expect((await completeJob(job.id, lease.id)).status).toBe(204);
     expectResponse(await asAgent('POST', `/api/v1/agents/${agent.id}/dek`, { jobId }), 'POST', '/api/v1/agents/{id}/dek', 409, 'JOB_NOT_HELD');
   });
@@ -298,6 +299,20 @@ describe('approval rules', () => {
     expect(Number(jobs[0].n)).toBe(1);
     const { job, lease } = await claimJob();
     await completeJob(job.id, lease.id, 'failed');
+  });
+
+  test('a cancel racing an approval: one of them wins, the other is 409, never a 500', async () => {
+    for (let i = 0; i < 5; i++) {
+      const request = await readRequest();
+      const [cancelled, approved] = await Promise.all([call('POST', `/api/v1/requests/${request.id}/cancel`, {}, requester.accessToken), approve(request.id, approverA.accessToken)]);
+      expect([cancelled.status, approved.status].sort()).toEqual([200, 409]);
+      const final = await getRequest(request.id);
+      expect(final.status).toBe(cancelled.status === 200 ? 'cancelled' : 'approved');
+      if (final.status === 'approved') {
+        const { job, lease } = await claimJob();
+        await completeJob(job.id, lease.id, 'failed');
+      }
+    }
   });
 
   test('GET /requests filters by requester and status', async () => {

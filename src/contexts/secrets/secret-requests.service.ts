@@ -72,7 +72,7 @@ export class SecretRequestsService implements OnModuleInit {
     });
     const agent = secret.agentId ? await this.agents.get(org, secret.agentId).catch(() => null) : null;
     if (!agent || agent.status !== 'active') throw ruleViolated('NO_AGENT_FOR_CLUSTER', `No active agent serves cluster ${secret.clusterName}: the secret's reporting agent is gone or revoked`);
-    const environment = agent.environmentId ? await this.environments.get(org, agent.environmentId) : null;
+    const environment = agent.environmentId ? await this.environments.get(org, agent.environmentId).catch(() => null) : null;
     const request = await this.data.repository(SecretRequest, org).insert({
       id: newId(),
       kind,
@@ -137,17 +137,23 @@ export class SecretRequestsService implements OnModuleInit {
     return this.view(principal.organizationId, id);
   }
 
-  /** Only its requester withdraws a request, while it is still pending. */
+  /**
+   * Only its requester withdraws a request, while it is still pending. The gate is locked before the
+   * request, the order every decision and expiry takes, so a cancel racing them cannot deadlock.
+   */
   async cancel(principal: Principal, id: string, claimedActorId?: string): Promise<RequestView> {
     const org = principal.organizationId;
     const me = personOf(principal);
     if (claimedActorId && claimedActorId !== me) throw ruleViolated('ACTOR_MISMATCH', 'actorId names someone else: the actor is always the authenticated caller');
-    const request = await this.lock(org, id);
+    const request = await this.get(org, id);
     if (request.requesterId !== me) throw new AppError(403, 'NOT_THE_REQUESTER', 'Only the requester cancels a request');
     if (request.status === 'cancelled') return this.view(org, id);
-    if (request.status !== 'pending') throw conflict(`The request is already ${request.status}; only a pending request can be cancelled`, { status: request.status });
-    await this.approvals.cancel(org, SUBJECT, id, RESOURCE);
-    await this.close(request, 'cancelled', 'withdrawn');
+    const gate = await this.approvals.cancel(org, SUBJECT, id, RESOURCE);
+    const locked = await this.lock(org, id);
+    if (gate.status !== 'cancelled' || locked.status !== 'pending') {
+      throw conflict(`The request is already ${locked.status}; only a pending request can be cancelled`, { status: locked.status });
+    }
+    await this.close(locked, 'cancelled', 'withdrawn');
     return this.view(org, id);
   }
 

@@ -128,7 +128,8 @@ export class SecretWrapsService implements OnModuleInit, OnApplicationBootstrap,
    * INVALID_WRAP otherwise); one value per job (409 once posted). The requester has the wrap TTL.
    */
   async acceptFromAgent(agent: Principal, input: PostWrapDto): Promise<SecretWrap> {
-    const { job, request } = await this.readJob(agent, input.jobId);
+    // The job row stays locked to the end: two posts for one job cannot both find no value yet.
+    const { job, request } = await this.readJob(agent, input.jobId, { lock: true });
     const wraps = this.data.repository(SecretWrap, agent.organizationId);
     if (await wraps.exists({ jobId: job.id, direction: 'to_requester' })) throw new AppError(409, 'ALREADY_POSTED', 'The value for this job was already posted');
     const context = contextOf(agent.organizationId, request.id, job.id);
@@ -260,8 +261,8 @@ export class SecretWrapsService implements OnModuleInit, OnApplicationBootstrap,
   }
 
   /** A secret.read job this agent holds now, with its approved request. */
-  private async readJob(agent: Principal, jobId: string): Promise<{ job: Job; request: SecretRequest }> {
-    const job = await this.heldJob(agent, jobId);
+  private async readJob(agent: Principal, jobId: string, options: { lock?: boolean } = {}): Promise<{ job: Job; request: SecretRequest }> {
+    const job = await this.heldJob(agent, jobId, options);
     if (job.type !== 'secret.read') throw ruleViolated('NOT_A_READ_JOB', `Job ${jobId} is a ${job.type} job, not secret.read`);
     const requestId = (job.payload as { requestId?: string }).requestId ?? '';
     const request = await this.data.repository(SecretRequest, agent.organizationId).findOne({ id: requestId, jobId: job.id });
@@ -269,8 +270,8 @@ export class SecretWrapsService implements OnModuleInit, OnApplicationBootstrap,
     return { job, request };
   }
 
-  private async heldJob(agent: Principal, jobId: string): Promise<Job> {
-    const job = await this.jobs.get(agent.organizationId, jobId);
+  private async heldJob(agent: Principal, jobId: string, options: { lock?: boolean } = {}): Promise<Job> {
+    const job = options.lock ? await this.jobs.lock(agent.organizationId, jobId) : await this.jobs.get(agent.organizationId, jobId);
     if (job.leasedBy !== agent.id || !HELD_STATUSES.includes(job.status)) throw new AppError(409, 'JOB_NOT_HELD', 'This agent does not hold that job (claim it first; a finished job is over)');
     return job;
   }
