@@ -1,11 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AgentProcess, killAgents, waitFor } from '../support/agent-process.js';
 import { expectResponse, raw, type RawResponse } from '../support/contract.js';
 import { addMember, type Member, roleIdByKey } from '../support/fixtures.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { ADMIN, type RunningServer, spawnServer, startServer, type TestServer } from '../support/server.js';
 
 /**
  * Issue 5's "done when", end to end: the reference agent serves secrets from a directory; a user asks
@@ -18,7 +18,13 @@ const secretsDir = mkdtempSync(join(tmpdir(), 'marshal-secrets-'));
 const cluster = `prod-${randomBytes(3).toString('hex')}`;
 const canaries = { read: `canary-read-${randomBytes(12).toString('hex')}`, patch: `canary-patch-${randomBytes(12).toString('hex')}`, expiring: `canary-exp-${randomBytes(12).toString('hex')}` };
 
+/** Keys shared with a second replica on the same database. */
+const shared = {
+  JWT_PRIVATE_KEY: generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+};
 let t: TestServer;
+let replica: RunningServer | undefined;
 let owner: string;
 let requester: Member;
 let approver: Member;
@@ -31,7 +37,7 @@ beforeAll(async () => {
   mkdirSync(join(secretsDir, 'payments'));
   writeFileSync(join(secretsDir, 'payments', 'db-password'), canaries.read, { mode: 0o600 });
   writeFileSync(join(secretsDir, 'api-token'), canaries.expiring, { mode: 0o600 });
-  t = await startServer({ SECRET_WRAP_TTL_SECONDS: String(WRAP_TTL_SECONDS), BROKER_SWEEP_INTERVAL_MS: '250', AGENT_HEARTBEAT_INTERVAL_SECONDS: '1' });
+  t = await startServer({ ...shared, SECRET_WRAP_TTL_SECONDS: String(WRAP_TTL_SECONDS), BROKER_SWEEP_INTERVAL_MS: '250', AGENT_HEARTBEAT_INTERVAL_SECONDS: '1' });
   owner = (await t.login()).accessToken;
   [requester, approver, viewer] = await Promise.all([addMember(t, owner, ['ops_engineer']), addMember(t, owner, ['ops_engineer']), addMember(t, owner, ['viewer'])]);
   const workflow = expectResponse(await call('POST', '/api/v1/workflows', { name: 'Peer review', stages: [{ name: 'Peer', requiredApprovals: 1, roleIds: [await roleIdByKey(t, owner, 'ops_engineer')], userIds: [] }] }), 'POST', '/api/v1/workflows', 201);
@@ -51,6 +57,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await killAgents();
+  await replica?.stop();
   await t?.close();
   rmSync(secretsDir, { recursive: true, force: true });
 });
@@ -85,6 +92,17 @@ test('read: self-approval is refused, a viewer cannot approve; a peer approves, 
   expectResponse(await call('GET', `/api/v1/requests/${id}/wraps/${wrapId}`, undefined, requester.accessToken), 'GET', '/api/v1/requests/{id}/wraps/{wrapId}', 410, 'GONE');
 });
 
+test('two replicas on one database: 20 retrievals spread over both yield the value exactly once', async () => {
+  replica = await spawnServer({ ...shared, DATABASE_URL: t.databaseUrl, DATABASE_POOL_SIZE: '5', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, RATE_LIMIT_ENABLED: 'false', BROKER_SWEEP_INTERVAL_MS: '250' });
+  const { id, wrapId } = await approvedRead('db-password');
+  const path = `/api/v1/requests/${id}/wraps/${wrapId}`;
+  const results = await Promise.all(
+    Array.from({ length: 20 }, (_, i) => raw(i % 2 ? replica!.baseUrl : t.baseUrl, path, { headers: { authorization: `Bearer ${requester.accessToken}` } })),
+  );
+  expect(results.map((r) => r.status).sort()).toEqual([200, ...Array(19).fill(410)]);
+  expect(results.find((r) => r.status === 200)!.body.data.value).toBe(canaries.read);
+});
+
 test('patch: approved, the agent retrieves the new value once and writes it to its backend', async () => {
   const file = join(secretsDir, 'payments', 'db-password');
   const made = expectResponse(await call('POST', '/api/v1/requests', { secretId: secretIds['db-password'], reason: 'rotate after INC-7', value: canaries.patch }, requester.accessToken), 'POST', '/api/v1/requests', 201).body.data;
@@ -111,6 +129,7 @@ test('an unretrieved value expires: 410, and nothing sealed is left', async () =
 test('no canary in any log line, audit row, event, job or list response', async () => {
   const places: Record<string, string> = {
     'server log': t.output(),
+    'replica log': replica?.output() ?? '',
     'agent log': agent.output,
     'audit rows': JSON.stringify(await t.sql('SELECT * FROM audit_events')),
     events: JSON.stringify(await t.sql('SELECT * FROM events')),
@@ -122,6 +141,7 @@ test('no canary in any log line, audit row, event, job or list response', async 
     'pending approvals': (await call('GET', '/api/v1/my/pending-approvals', undefined, approver.accessToken)).text,
   };
   expect(places['agent log']).toContain('secret value posted');
+  expect(places['replica log']).toContain('GET');
   for (const value of Object.values(canaries)) {
     for (const [where, text] of Object.entries(places)) expect({ where, leaked: text.includes(value) }).toEqual({ where, leaked: false });
   }
