@@ -15,6 +15,7 @@ import { InventoryModule } from './contexts/inventory/inventory.module.js';
 import { JobsModule } from './contexts/jobs/jobs.module.js';
 import { SecretsModule } from './contexts/secrets/secrets.module.js';
 import { TenancyModule } from './contexts/tenancy/tenancy.module.js';
+import { WorkflowsModule } from './contexts/workflows/workflows.module.js';
 import { AppConfig } from './kernel/config/app-config.js';
 import { KernelModule } from './kernel/kernel.module.js';
 import { OpenApiModule } from './kernel/openapi/openapi.module.js';
@@ -41,6 +42,7 @@ export class AppModule {
         ApprovalsModule,
         SecretsModule,
         IntegrationsModule,
+        WorkflowsModule,
       ],
       // The request pipeline, in this order: who is calling (and in which organization), how much
       // it may call, what it may do.

@@ -66,7 +66,7 @@ describe('the permission catalog', () => {
     for (const p of catalog) {
       expect(p.key).toBe(`${p.resource}.${p.action}`);
       expect(p.description.length).toBeGreaterThan(0);
-      expect(['access', 'agents', 'approvals', 'audit', 'events', 'identity', 'integrations', 'inventory', 'jobs', 'secrets', 'tenancy']).toContain(p.context);
+      expect(['access', 'agents', 'approvals', 'audit', 'events', 'identity', 'integrations', 'inventory', 'jobs', 'secrets', 'tenancy', 'workflows']).toContain(p.context);
       expect(p.platform).toBe(p.key.startsWith('platform.'));
     }
     expect(new Set(catalog.map((p) => p.key)).size).toBe(catalog.length);

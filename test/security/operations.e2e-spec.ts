@@ -133,11 +133,19 @@ interface Tenant {
  * request needs a secret an agent discovered, and a policy to decide it.
  */
 const FIXTURES: Record<string, (tenant: Tenant) => Promise<Record<string, unknown>>> = {
+  '/api/v1/workflow-templates': () => Promise.resolve(workflowDefinition()),
+  '/api/v1/workflow-definitions': () => Promise.resolve(workflowDefinition()),
   '/api/v1/workflows': (tenant) => Promise.resolve({ name: `suite-${randomBytes(3).toString('hex')}`, stages: [{ name: 'Owner', requiredApprovals: 1, roleIds: [], userIds: [tenant.ownerId] }] }),
   '/api/v1/policies': async (tenant) => ({ name: `suite-${randomBytes(3).toString('hex')}`, workflowId: await created('/api/v1/workflows', tenant), refPattern: 'suite-*' }),
   '/api/v1/requests': async (tenant) => ({ secretId: await discoveredSecret(tenant), reason: 'the suite asks', value: 'suite-value' }),
   '/api/v1/requests/read': async (tenant) => ({ secretId: await discoveredSecret(tenant), reason: 'the suite asks' }),
 };
+
+/** A valid graph: an approval-free one, so it names no other resource. */
+const workflowDefinition = () => ({
+  name: `suite-${randomBytes(3).toString('hex')}`,
+  nodes: [{ id: 'pause', type: 'wait', inputs: { durationSeconds: 5 } }, { id: 'check', type: 'condition', inputs: { left: '${nodes.pause.output.done}', op: 'exists' }, dependsOn: ['pause'] }],
+});
 
 async function created(collection: string, tenant: Tenant): Promise<string> {
   const res = await send('POST', collection, tenant.ownerToken, await FIXTURES[collection](tenant));
@@ -191,6 +199,8 @@ const send = (method: string, path: string, token?: string, json?: unknown, head
 async function concretePath(path: string, tenant: Tenant): Promise<string> {
   let out = path;
   if (path.includes('{key}')) out = out.replace('{key}', 'SUITE_KEY');
+  // Step types are a registry in code, the same for every organization.
+  if (path.includes('{type}')) out = out.replace('{type}', 'wait');
   if (!out.includes('{id}')) return out;
   let collection = path.slice(0, path.indexOf('/{id}'));
   if (collection === '/api/v1/organizations') return out.replace('{id}', tenant.organizationId);

@@ -9,6 +9,7 @@ import { INVENTORY_PERMISSIONS } from '../inventory/inventory.permissions.js';
 import { JOBS_PERMISSIONS } from '../jobs/jobs.permissions.js';
 import { TENANCY_PERMISSIONS } from '../tenancy/tenancy.permissions.js';
 import { SECRETS_PERMISSIONS } from '../secrets/secrets.permissions.js';
+import { WORKFLOWS_PERMISSIONS } from '../workflows/workflows.permissions.js';
 import { ACCESS_PERMISSIONS } from './access.permissions.js';
 
 /** Every context's permissions. A new context adds its `<name>.permissions.ts` here. */
@@ -24,6 +25,7 @@ const SOURCES = {
   jobs: JOBS_PERMISSIONS,
   secrets: SECRETS_PERMISSIONS,
   tenancy: TENANCY_PERMISSIONS,
+  workflows: WORKFLOWS_PERMISSIONS,
 } as const;
 
 export interface PermissionDefinition {

@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '../../kernel/auth/principal.js';
+import { AuditNotes } from '../../kernel/audit/audit-notes.js';
+import { EventOutbox } from '../../kernel/events/event-outbox.js';
+import { conflict, type FieldError, validationFailed } from '../../kernel/http/app-error.js';
+import { type Page, paginate, type PageQuery } from '../../kernel/pagination/page.js';
+import { TenantData } from '../../kernel/tenancy/tenant-data.js';
+import { validateDefinitionGraph, type WorkflowNode } from './definition-graph.js';
+import type { CreateWorkflowDefinitionDto, UpdateWorkflowDefinitionDto, WorkflowNodeInputDto } from './dto/definition.dto.js';
+import { WorkflowDefinitionVersion } from './entities/workflow-definition-version.entity.js';
+import { WorkflowDefinition } from './entities/workflow-definition.entity.js';
+
+const RESOURCE = 'Workflow definition';
+
+/** The nodes as stored: defaults filled in, dependencies without repeats. */
+export function normalizeNodes(nodes: readonly WorkflowNodeInputDto[]): WorkflowNode[] {
+  return nodes.map((n) => ({
+    id: n.id,
+    type: n.type,
+    inputs: n.inputs ?? {},
+    dependsOn: [...new Set(n.dependsOn ?? [])],
+    retry: { maxAttempts: n.retry?.maxAttempts ?? 1, backoffSeconds: n.retry?.backoffSeconds ?? 0 },
+    timeoutSeconds: n.timeoutSeconds ?? null,
+  }));
+}
+
+/** JSON with object keys sorted: jsonb does not keep key order, so equality is compared this way. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+}
+
+/**
+ * Workflow definitions (seed 002's templates, seed 003's definitions): versioned DAGs of steps.
+ * A graph is checked whole before it is stored (400 with every problem at its node otherwise);
+ * each change to the graph is a new version, and every version stays readable as it was.
+ */
+@Injectable()
+export class WorkflowDefinitionsService {
+  constructor(
+    private readonly data: TenantData,
+    private readonly notes: AuditNotes,
+    private readonly events: EventOutbox,
+  ) {}
+
+  async create(principal: Principal, input: CreateWorkflowDefinitionDto): Promise<WorkflowDefinition> {
+    const definitions = this.data.repository(WorkflowDefinition, principal.organizationId);
+    const nodes = this.checked(normalizeNodes(input.nodes));
+    if (await definitions.exists({ name: input.name })) throw conflict(`A workflow definition named "${input.name}" already exists`);
+    const createdBy = `${principal.type}:${principal.id}`;
+    const definition = await definitions.insert({ name: input.name, description: input.description ?? '', version: 1, nodes, inputSchema: input.inputSchema ?? null, createdBy });
+    await this.data.repository(WorkflowDefinitionVersion, principal.organizationId).insert({ definitionId: definition.id, version: 1, nodes, inputSchema: definition.inputSchema, createdBy });
+    this.notes.note({ resourceId: definition.id, details: { name: definition.name, version: 1, nodes: nodes.length } });
+    await this.events.emit({ organizationId: principal.organizationId, type: 'workflow_definition.created', resourceType: 'workflow_definition', resourceId: definition.id, data: { name: definition.name, version: 1 } });
+    return definition;
+  }
+
+  list(organizationId: string, query: PageQuery): Promise<Page<WorkflowDefinition>> {
+    const qb = this.data.repository(WorkflowDefinition, organizationId).query('d');
+    if (query.q) qb.andWhere('(d.name ILIKE :q OR d.description ILIKE :q)', { q: `%${query.q}%` });
+    return paginate(qb, query, { name: 'd.name', createdAt: 'd.created_at', updatedAt: 'd.updated_at', version: 'd.version' }, 'name');
+  }
+
+  get(organizationId: string, id: string): Promise<WorkflowDefinition> {
+    return this.data.repository(WorkflowDefinition, organizationId).getById(id, RESOURCE);
+  }
+
+  /** Every version of a definition, newest first. */
+  async versions(organizationId: string, id: string, query: PageQuery): Promise<Page<WorkflowDefinitionVersion>> {
+    await this.get(organizationId, id);
+    const qb = this.data.repository(WorkflowDefinitionVersion, organizationId).query('v').andWhere('v.definition_id = :id', { id });
+    return paginate(qb, query, { version: 'v.version', createdAt: 'v.created_at' }, '-version');
+  }
+
+  async update(principal: Principal, id: string, input: UpdateWorkflowDefinitionDto): Promise<WorkflowDefinition> {
+    const definitions = this.data.repository(WorkflowDefinition, principal.organizationId);
+    const current = await definitions.getById(id, RESOURCE);
+    if (input.name !== undefined && input.name !== current.name && (await definitions.exists({ name: input.name }))) {
+      throw conflict(`A workflow definition named "${input.name}" already exists`);
+    }
+    const nodes = input.nodes ? this.checked(normalizeNodes(input.nodes)) : current.nodes;
+    const inputSchema = input.inputSchema !== undefined ? input.inputSchema : current.inputSchema;
+    const graphChanged = canonical({ nodes, inputSchema }) !== canonical({ nodes: current.nodes, inputSchema: current.inputSchema });
+    const version = graphChanged ? current.version + 1 : current.version;
+    await definitions.update(
+      { id },
+      {
+        ...(input.name !== undefined && { name: input.name }),
+        ...(input.description !== undefined && { description: input.description }),
+        ...(graphChanged && { nodes, inputSchema, version }),
+        updatedAt: new Date(),
+      },
+    );
+    if (graphChanged) {
+      await this.data.repository(WorkflowDefinitionVersion, principal.organizationId).insert({ definitionId: id, version, nodes, inputSchema, createdBy: `${principal.type}:${principal.id}` });
+    }
+    this.notes.note({ details: { fields: Object.keys(input), version } });
+    await this.events.emit({ organizationId: principal.organizationId, type: 'workflow_definition.updated', resourceType: 'workflow_definition', resourceId: id, data: { version, graphChanged } });
+    return definitions.getById(id, RESOURCE);
+  }
+
+  // Runs do not exist yet: once they do, a definition with runs still going must not disappear
+  // under them (refuse with 409, or keep pinned versions). Until then a definition simply goes,
+  // its versions with it (ON DELETE CASCADE).
+  async delete(principal: Principal, id: string): Promise<void> {
+    const definitions = this.data.repository(WorkflowDefinition, principal.organizationId);
+    const definition = await definitions.getById(id, RESOURCE);
+    await definitions.delete({ id });
+    this.notes.note({ details: { name: definition.name, version: definition.version } });
+    await this.events.emit({ organizationId: principal.organizationId, type: 'workflow_definition.deleted', resourceType: 'workflow_definition', resourceId: id, data: { name: definition.name } });
+  }
+
+  /** The problems of a definition's stored graph, or of a draft graph given instead. */
+  async validate(organizationId: string, id: string, draft?: readonly WorkflowNodeInputDto[]): Promise<FieldError[]> {
+    const definition = await this.get(organizationId, id);
+    return validateDefinitionGraph(draft ? normalizeNodes(draft) : definition.nodes);
+  }
+
+  private checked(nodes: WorkflowNode[]): WorkflowNode[] {
+    const errors = validateDefinitionGraph(nodes);
+    if (errors.length) throw validationFailed(errors, 'The workflow definition is not valid');
+    return nodes;
+  }
+}
