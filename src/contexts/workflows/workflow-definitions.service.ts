@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../kernel/auth/principal.js';
+import { canonicalJson } from '../../kernel/audit/audit-chain.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
 import { conflict, type FieldError, validationFailed } from '../../kernel/http/app-error.js';
@@ -22,13 +23,6 @@ export function normalizeNodes(nodes: readonly WorkflowNodeInputDto[]): Workflow
     retry: { maxAttempts: n.retry?.maxAttempts ?? 1, backoffSeconds: n.retry?.backoffSeconds ?? 0 },
     timeoutSeconds: n.timeoutSeconds ?? null,
   }));
-}
-
-/** JSON with object keys sorted: jsonb does not keep key order, so equality is compared this way. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
-  );
 }
 
 /**
@@ -81,7 +75,8 @@ export class WorkflowDefinitionsService {
     }
     const nodes = input.nodes ? this.checked(normalizeNodes(input.nodes)) : current.nodes;
     const inputSchema = input.inputSchema !== undefined ? input.inputSchema : current.inputSchema;
-    const graphChanged = canonical({ nodes, inputSchema }) !== canonical({ nodes: current.nodes, inputSchema: current.inputSchema });
+    // Compared with keys sorted: jsonb does not keep key order.
+    const graphChanged = canonicalJson({ nodes, inputSchema }) !== canonicalJson({ nodes: current.nodes, inputSchema: current.inputSchema });
     const version = graphChanged ? current.version + 1 : current.version;
     await definitions.update(
       { id },
