@@ -301,6 +301,34 @@ describe('approval rules', () => {
     await completeJob(job.id, lease.id, 'failed');
   });
 
+  test('an approval that lapsed stops counting: its stage opens again, for its approvers and not the next stage\'s', async () => {
+    const workflow = expectResponse(
+      await call('POST', '/api/v1/workflows', { name: `Lapse ${hex()}`, stages: [{ name: 'Engineer', requiredApprovals: 1, roleIds: [opsRole], userIds: [] }, { name: 'Security', requiredApprovals: 1, roleIds: [], userIds: [security.userId] }] }),
+      'POST', '/api/v1/workflows', 201,
+    ).body.data;
+    const policy = expectResponse(await call('POST', '/api/v1/policies', { name: `Lapse ${hex()}`, workflowId: workflow.id, clusterName: cluster, priority: 1 }), 'POST', '/api/v1/policies', 201).body.data;
+    const pendingFor = async (m: Member) => (await call('GET', '/api/v1/my/pending-approvals', undefined, m.accessToken)).body.data.map((p: { subjectId: string }) => p.subjectId);
+    try {
+      const request = await readRequest();
+      expectResponse(await approve(request.id, approverA.accessToken), 'POST', '/api/v1/requests/{id}/approve', 200);
+      expect(await pendingFor(security)).toContain(request.id);
+      expect(await pendingFor(approverB)).not.toContain(request.id);
+
+      await t.sql(`UPDATE approval_decisions SET expires_at = now() - interval '1 second' WHERE approver_id = $1 AND gate_id = (SELECT id FROM approval_gates WHERE subject_id = $2)`, [approverA.userId, request.id]);
+      expect(await getRequest(request.id)).toMatchObject({ status: 'pending', approval: { currentStage: 0, stages: [{ approvals: 0 }, { approvals: 0 }] } });
+      expect(await pendingFor(approverB)).toContain(request.id);
+      expect(await pendingFor(security)).not.toContain(request.id);
+      expectResponse(await approve(request.id, security.accessToken), 'POST', '/api/v1/requests/{id}/approve', 403, 'NOT_AN_APPROVER');
+
+      expectResponse(await approve(request.id, approverB.accessToken), 'POST', '/api/v1/requests/{id}/approve', 200);
+      expect(expectResponse(await approve(request.id, security.accessToken), 'POST', '/api/v1/requests/{id}/approve', 200).body.data.status).toBe('approved');
+      const { job, lease } = await claimJob();
+      await completeJob(job.id, lease.id, 'failed');
+    } finally {
+      await call('DELETE', `/api/v1/policies/${policy.id}`);
+    }
+  });
+
   test('a cancel racing an approval: one of them wins, the other is 409, never a 500', async () => {
     for (let i = 0; i < 5; i++) {
       const request = await readRequest();

@@ -42,6 +42,12 @@ export type GateListener = (gate: ApprovalGate) => Promise<void>;
 
 const SWEEP_BATCH = 100;
 
+/** A pending gate's open stage in SQL, as evaluate() computes it: the first without enough approvals that still count. */
+const OPEN_STAGE = `(SELECT (min(s.ord) - 1)::int FROM jsonb_array_elements(g.stages) WITH ORDINALITY AS s(stage, ord)
+   WHERE (SELECT count(*) FROM approval_decisions d
+           WHERE d.gate_id = g.id AND d.stage = s.ord - 1 AND d.decision = 'approve' AND (d.expires_at IS NULL OR d.expires_at > now()))
+         < (s.stage ->> 'requiredApprovals')::int)`;
+
 /** The person behind a principal: a user, or the user an API key acts for. Agents and the system never decide. */
 export function personOf(principal: Principal): string {
   if (principal.type === 'user') return principal.id;
@@ -186,14 +192,16 @@ export class ApprovalsService implements OnApplicationBootstrap, BeforeApplicati
     const me = personOf(principal);
     const grants = await this.access.roleGrantsOf(org, me);
     // The same rule as mayDecide, in SQL so that pages are full: named in the open stage, or
-    // holding one of its roles organization-wide or in the subject's project or environment.
+    // holding one of its roles organization-wide or in the subject's project or environment. The
+    // open stage is recomputed as evaluate() does (approvals that lapsed reopen their stage).
+    const openStage = `(g.stages -> ${OPEN_STAGE})`;
     const qb = this.data.repository(ApprovalGate, org).query('g')
       .andWhere(`g.status = 'pending' AND g.expires_at > now() AND g.requested_by <> :me`, { me })
       .andWhere('NOT EXISTS (SELECT 1 FROM approval_decisions d WHERE d.gate_id = g.id AND d.approver_id = :me)', { me })
       .andWhere(
-        `(jsonb_exists(g.stages -> g.current_stage -> 'userIds', CAST(:me AS text))
+        `(jsonb_exists(${openStage} -> 'userIds', CAST(:me AS text))
           OR EXISTS (SELECT 1 FROM jsonb_to_recordset(CAST(:grants AS jsonb)) AS gr("roleId" text, "projectId" text, "environmentId" text)
-                      WHERE jsonb_exists(g.stages -> g.current_stage -> 'roleIds', gr."roleId")
+                      WHERE jsonb_exists(${openStage} -> 'roleIds', gr."roleId")
                         AND CASE WHEN gr."environmentId" IS NOT NULL THEN gr."environmentId" = g.summary ->> 'environmentId'
                                  WHEN gr."projectId" IS NOT NULL THEN gr."projectId" = g.summary ->> 'projectId'
                                  ELSE true END))`,
