@@ -139,6 +139,8 @@ const FIXTURES: Record<string, (tenant: Tenant) => Promise<Record<string, unknow
   '/api/v1/policies': async (tenant) => ({ name: `suite-${randomBytes(3).toString('hex')}`, workflowId: await created('/api/v1/workflows', tenant), refPattern: 'suite-*' }),
   '/api/v1/requests': async (tenant) => ({ secretId: await discoveredSecret(tenant), reason: 'the suite asks', value: 'suite-value' }),
   '/api/v1/requests/read': async (tenant) => ({ secretId: await discoveredSecret(tenant), reason: 'the suite asks' }),
+  // An app mapping names an Argo CD endpoint of the same tenant.
+  '/api/v1/gitops-app-mappings': async (tenant) => ({ ...(bodyOf(postOf('/api/v1/gitops-app-mappings')) as object), endpointId: await created('/api/v1/argocd-endpoints', tenant) }),
 };
 
 /** A valid graph: an approval-free one, so it names no other resource. */
@@ -147,8 +149,12 @@ const workflowDefinition = () => ({
   nodes: [{ id: 'pause', type: 'wait', inputs: { durationSeconds: 5 } }, { id: 'check', type: 'condition', inputs: { left: '${nodes.pause.output.done}', op: 'exists' }, dependsOn: ['pause'] }],
 });
 
+const postOf = (collection: string) => (spec.paths[collection] as Record<string, Operation>).post;
+
+/** A resource of `tenant` made through its collection's POST: with its fixture body, else one from the document. */
 async function created(collection: string, tenant: Tenant): Promise<string> {
-  const res = await send('POST', collection, tenant.ownerToken, await FIXTURES[collection](tenant));
+  const body = FIXTURES[collection] ? await FIXTURES[collection](tenant) : bodyOf(postOf(collection));
+  const res = await send('POST', collection, tenant.ownerToken, body);
   if (res.status !== 201) throw new Error(`POST ${collection} answered ${res.status}: ${res.text}`);
   return createdId(res.body.data);
 }
@@ -212,8 +218,6 @@ async function concretePath(path: string, tenant: Tenant): Promise<string> {
   let body = (FIXTURES[collection] ? await FIXTURES[collection](tenant) : bodyOf(create)) as Record<string, unknown>;
   // A grant needs a member and a role of the same tenant: the owner and a system role.
   if (collection === '/api/v1/user-roles') body = { userId: tenant.ownerId, roleId: await roleIdByKey(t, tenant.ownerToken, 'viewer') };
-  // An app mapping names an Argo CD endpoint of the same tenant.
-  if (collection === '/api/v1/gitops-app-mappings') body = { ...body, endpointId: await argocdEndpoint(tenant) };
   const res = await send('POST', collection, tenant.ownerToken, body);
   if (res.status !== 201 && res.status !== 200) throw new Error(`POST ${collection} for ${path} answered ${res.status}: ${res.text}`);
   out = out.replace('{id}', createdId(res.body.data));
@@ -227,14 +231,6 @@ async function concretePath(path: string, tenant: Tenant): Promise<string> {
     out = out.replace(`{${nested[2]}}`, createdId(made.body.data));
   }
   return out;
-}
-
-/** A fresh Argo CD endpoint of `tenant`, made through its own POST. */
-async function argocdEndpoint(tenant: Tenant): Promise<string> {
-  const create = (spec.paths['/api/v1/argocd-endpoints'] as Record<string, Operation>).post;
-  const res = await send('POST', '/api/v1/argocd-endpoints', tenant.ownerToken, bodyOf(create));
-  if (res.status !== 201) throw new Error(`POST /api/v1/argocd-endpoints answered ${res.status}: ${res.text}`);
-  return createdId(res.body.data);
 }
 
 /** Calls an agent-protocol operation as a fresh agent of the home tenant, about itself. */
@@ -286,7 +282,6 @@ describe.each(operations.map((o) => [`${o.method} ${o.path}`, o] as const))('%s'
     if (op.operationId === 'grantRole') body = { userId: (await addMember(t, home.ownerToken, [])).userId, roleId: await roleIdByKey(t, home.ownerToken, 'viewer') };
     if (op.operationId === 'runRuntimeSmokeTest') body = { timeoutSeconds: 1 };
     if (method === 'POST' && FIXTURES[path]) body = await FIXTURES[path](home);
-    if (op.operationId === 'createGitopsAppMapping') body = { ...(body as object), endpointId: await argocdEndpoint(home) };
     const res = op.security.some((scheme) => 'agentSecret' in scheme)
       ? await asAgent(method, path, body)
       : await send(method, await concretePath(path, home), secured ? token : undefined, body);

@@ -4,17 +4,14 @@ import { Audited } from '../../kernel/audit/audited.decorator.js';
 import { CurrentPrincipal } from '../../kernel/auth/current-principal.decorator.js';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { RequirePermission } from '../../kernel/auth/require-permission.decorator.js';
-import { AppError } from '../../kernel/http/app-error.js';
 import { UuidParam } from '../../kernel/http/params.js';
 import { ApiCreated, ApiErrors, ApiOk, ApiPage } from '../../kernel/http/response.decorators.js';
 import type { Page } from '../../kernel/pagination/page.js';
 import { ApproveDto, RejectDto } from '../approvals/dto/approval.dto.js';
-import { personOf } from '../approvals/approvals.service.js';
 import { CancelRequestDto, CreatePatchRequestDto, CreateReadRequestDto, ListSecretRequestsQuery, RetrievedValueDto, SecretRequestDto, WrapSummaryDto } from './dto/secret-request.dto.js';
 import { SecretRequestsService } from './secret-requests.service.js';
 import { SecretWrapsService } from './secret-wraps.service.js';
 import { GitopsObservationDto } from '../integrations/dto/gitops.dto.js';
-import { GitopsService } from '../integrations/gitops.service.js';
 
 const FLOW =
   'The policy that matches the secret (project, environment, cluster, ref) names the approval workflow. On the final approval a job goes to the agent of the ' +
@@ -26,7 +23,6 @@ export class SecretRequestsController {
   constructor(
     private readonly requests: SecretRequestsService,
     private readonly wraps: SecretWrapsService,
-    private readonly gitops: GitopsService,
   ) {}
 
   @Post()
@@ -113,7 +109,7 @@ export class SecretRequestsController {
   @ApiErrors(403, 404)
   async listRequestWraps(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<WrapSummaryDto[]> {
     const request = await this.requests.get(principal.organizationId, id);
-    return (await this.wraps.listForRequester(principal, personOf(principal), request)).map(WrapSummaryDto.from);
+    return (await this.wraps.listForRequester(principal, request)).map(WrapSummaryDto.from);
   }
 
   @Get(':id/wraps/:wrapId')
@@ -129,13 +125,9 @@ export class SecretRequestsController {
   @ApiErrors(403, 404, 410)
   async retrieveRequestWrap(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @UuidParam('wrapId') wrapId: string): Promise<RetrievedValueDto> {
     const request = await this.requests.get(principal.organizationId, id);
-    const { wrap, value, context } = await this.wraps.retrieveForRequester(principal, personOf(principal), request, wrapId);
-    if (context) return { wrapId: wrap.id, requestId: request.id, value: value.toString('base64url'), encoding: 'wire-envelope', context };
+    const { wrap, value, context } = await this.wraps.retrieveForRequester(principal, request, wrapId);
     try {
-      const text = new TextDecoder('utf-8', { fatal: true }).decode(value);
-      return { wrapId: wrap.id, requestId: request.id, value: text, encoding: 'utf8' };
-    } catch {
-      return { wrapId: wrap.id, requestId: request.id, value: value.toString('base64'), encoding: 'base64' };
+      return RetrievedValueDto.from(wrap, value, context);
     } finally {
       value.fill(0);
     }
@@ -153,10 +145,7 @@ export class SecretRequestsController {
   @ApiOk(GitopsObservationDto, { isArray: true })
   @ApiErrors(404, 409)
   async observeRequestGitops(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<GitopsObservationDto[]> {
-    this.gitops.assertEnabled();
-    const request = await this.requests.get(principal.organizationId, id);
-    if (request.kind !== 'patch') throw new AppError(409, 'NOT_A_PATCH', 'Only a patch request changes what Argo CD deploys');
-    if (request.status !== 'completed') throw new AppError(409, 'NOT_PATCHED', `The patch is ${request.status}: there is nothing to observe yet`, { status: request.status });
-    return this.gitops.observe(principal.organizationId, { clusterName: request.clusterName, namespace: request.namespace, ref: request.ref });
+    // With GitOps off the module's GitopsFeatureGate answers 404 before this runs.
+    return this.requests.observeGitops(principal.organizationId, id);
   }
 }

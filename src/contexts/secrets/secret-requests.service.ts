@@ -11,6 +11,7 @@ import { TenantData } from '../../kernel/tenancy/tenant-data.js';
 import { AgentsService } from '../agents/agents.service.js';
 import { ApprovalsService, type GateView, personOf } from '../approvals/approvals.service.js';
 import type { ApprovalGate } from '../approvals/entities/approval-gate.entity.js';
+import { type GitopsObservation, GitopsService } from '../integrations/gitops.service.js';
 import { EnvironmentsService } from '../inventory/environments.service.js';
 import type { Job } from '../jobs/entities/job.entity.js';
 import { JobsService } from '../jobs/jobs.service.js';
@@ -43,6 +44,7 @@ export class SecretRequestsService implements OnModuleInit {
     private readonly approvals: ApprovalsService,
     private readonly jobs: JobsService,
     private readonly wraps: SecretWrapsService,
+    private readonly gitops: GitopsService,
     private readonly notes: AuditNotes,
     private readonly audit: AuditWriter,
     private readonly events: EventOutbox,
@@ -130,11 +132,23 @@ export class SecretRequestsService implements OnModuleInit {
     if (claimedApproverId && claimedApproverId !== personOf(principal)) {
       throw ruleViolated('APPROVER_MISMATCH', 'approverId names someone else: the approver is always the authenticated caller');
     }
-    await this.get(principal.organizationId, id);
+    // Another organization's request has no gate here: 404 from the engine.
     await this.approvals.decide(principal, SUBJECT, id, decision, comment, RESOURCE);
     // A final approval queued the job, which noted itself: the entry is about the request.
     this.notes.note({ resourceId: id });
     return this.view(principal.organizationId, id);
+  }
+
+  /**
+   * How the Argo CD applications using a patched secret are doing, asked now. Only a completed
+   * patch changed anything to observe (409 otherwise). Called outside any transaction: it makes
+   * HTTP calls.
+   */
+  async observeGitops(organizationId: string, id: string): Promise<GitopsObservation[]> {
+    const request = await this.get(organizationId, id);
+    if (request.kind !== 'patch') throw new AppError(409, 'NOT_A_PATCH', 'Only a patch request changes what Argo CD deploys');
+    if (request.status !== 'completed') throw new AppError(409, 'NOT_PATCHED', `The patch is ${request.status}: there is nothing to observe yet`, { status: request.status });
+    return this.gitops.observe(organizationId, { clusterName: request.clusterName, namespace: request.namespace, ref: request.ref });
   }
 
   /**

@@ -15,6 +15,7 @@ import { AppError, gone, notFound, ruleViolated } from '../../kernel/http/app-er
 import { newId } from '../../kernel/ids.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
 import { AgentsService } from '../agents/agents.service.js';
+import { personOf } from '../approvals/approvals.service.js';
 import { HELD_STATUSES, type Job } from '../jobs/entities/job.entity.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import type { PostWrapDto } from './dto/secret-request.dto.js';
@@ -154,8 +155,8 @@ export class SecretWrapsService implements OnModuleInit, OnApplicationBootstrap,
   // --- requester side ---------------------------------------------------------------------------
 
   /** The request's values for its requester, as value-free summaries. */
-  async listForRequester(principal: Principal, requesterId: string, request: SecretRequest): Promise<SecretWrap[]> {
-    this.assertRequester(requesterId, request);
+  async listForRequester(principal: Principal, request: SecretRequest): Promise<SecretWrap[]> {
+    this.assertRequester(principal, request);
     return this.data.repository(SecretWrap, principal.organizationId).find({ where: { requestId: request.id, direction: 'to_requester' }, order: { createdAt: 'ASC' } });
   }
 
@@ -163,8 +164,8 @@ export class SecretWrapsService implements OnModuleInit, OnApplicationBootstrap,
    * The value, once, to its requester; then 410. When the request named a recipient key, the value
    * leaves sealed to it (a wire envelope bound to `context`), never in clear.
    */
-  async retrieveForRequester(principal: Principal, requesterId: string, request: SecretRequest, wrapId: string): Promise<{ wrap: SecretWrap; value: Buffer; context?: string }> {
-    this.assertRequester(requesterId, request);
+  async retrieveForRequester(principal: Principal, request: SecretRequest, wrapId: string): Promise<{ wrap: SecretWrap; value: Buffer; context?: string }> {
+    const requesterId = this.assertRequester(principal, request);
     const wrap = await this.data.repository(SecretWrap, principal.organizationId).findOne({ id: wrapId, requestId: request.id, direction: 'to_requester' });
     if (!wrap) throw notFound(RESOURCE);
     const context = request.recipientPublicKey ? `marshal/wrap/v1/${wrap.id}` : undefined;
@@ -256,8 +257,11 @@ export class SecretWrapsService implements OnModuleInit, OnApplicationBootstrap,
     return result.value;
   }
 
-  private assertRequester(requesterId: string, request: SecretRequest): void {
+  /** The caller, who must be the request's requester (403 otherwise); answers their user id. */
+  private assertRequester(principal: Principal, request: SecretRequest): string {
+    const requesterId = personOf(principal);
     if (request.requesterId !== requesterId) throw new AppError(403, 'NOT_THE_REQUESTER', 'Only the requester retrieves the value');
+    return requesterId;
   }
 
   /** A secret.read job this agent holds now, with its approved request. */

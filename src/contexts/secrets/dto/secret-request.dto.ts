@@ -123,6 +123,17 @@ export class RetrievedValueDto {
   @ApiProperty({ description: 'The secret value, shown this once, never again (the wrap is shredded); with a recipient key, the wire envelope (base64url)' }) value!: string;
   @ApiProperty({ enum: ['utf8', 'base64', 'wire-envelope'], description: 'base64 when the value is not valid UTF-8; wire-envelope when the request named a recipient key' }) encoding!: 'utf8' | 'base64' | 'wire-envelope';
   @ApiPropertyOptional({ description: 'For a wire envelope: the context it is bound to (UTF-8)' }) context?: string;
+
+  /** A sealed value as base64url with its context; text as it is; other bytes as base64. */
+  static from(wrap: SecretWrap, value: Buffer, context?: string): RetrievedValueDto {
+    const base = { wrapId: wrap.id, requestId: wrap.requestId };
+    if (context) return { ...base, value: value.toString('base64url'), encoding: 'wire-envelope', context };
+    try {
+      return { ...base, value: new TextDecoder('utf-8', { fatal: true }).decode(value), encoding: 'utf8' };
+    } catch {
+      return { ...base, value: value.toString('base64'), encoding: 'base64' };
+    }
+  }
 }
 
 export class IssueDataKeyDto {
