@@ -4,6 +4,7 @@ import { WorkflowDefinitionVersion } from './entities/workflow-definition-versio
 import { WorkflowDefinition } from './entities/workflow-definition.entity.js';
 import { StepTypesController } from './step-types.controller.js';
 import { WorkflowDefinitionsController } from './workflow-definitions.controller.js';
+import { WorkflowCallbacksService } from './workflow-callbacks.service.js';
 import { WorkflowDefinitionsService } from './workflow-definitions.service.js';
 import { WorkflowTemplatesController } from './workflow-templates.controller.js';
 
@@ -11,7 +12,7 @@ import { WorkflowTemplatesController } from './workflow-templates.controller.js'
 @Module({
   imports: [TypeOrmModule.forFeature([WorkflowDefinition, WorkflowDefinitionVersion])],
   controllers: [WorkflowTemplatesController, WorkflowDefinitionsController, StepTypesController],
-  providers: [WorkflowDefinitionsService],
-  exports: [WorkflowDefinitionsService],
+  providers: [WorkflowDefinitionsService, WorkflowCallbacksService],
+  exports: [WorkflowDefinitionsService, WorkflowCallbacksService],
 })
 export class WorkflowsModule {}
