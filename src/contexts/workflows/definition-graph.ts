@@ -1,7 +1,10 @@
-import { isIP } from 'node:net';
 import type { FieldError } from '../../kernel/http/app-error.js';
+import { isPrivateHost } from '../../kernel/outbound/private-addresses.js';
 import { validateJson } from './json-schema.js';
 import { stepType } from './step-types.js';
+
+// The literal-host SSRF rule lives with the outbound client in the kernel; the definition spec imports it from here.
+export { isPrivateHost };
 
 /** A node as a definition stores it, defaults filled in. */
 export interface WorkflowNode {
@@ -121,30 +124,6 @@ function stepRules(node: WorkflowNode, path: string): FieldError[] {
     return [{ field: `${path}.url`, message: 'loopback, link-local and private targets are refused unless allowPrivate is true', code: 'PRIVATE_TARGET' }];
   }
   return [];
-}
-
-/** A host named literally as loopback, link-local or private (names are resolved and checked again at run time). */
-export function isPrivateHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
-  const family = isIP(host);
-  if (family === 4) {
-    const [a, b] = host.split('.').map(Number);
-    return a === 127 || a === 10 || a === 0 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
-  }
-  if (family === 6) {
-    if (host === '::1' || host === '::') return true;
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(host);
-    if (mapped) return isPrivateHost(mapped[1]);
-    // The URL parser writes an IPv4-mapped address in hex: [::ffff:7f00:1] is 127.0.0.1.
-    const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host);
-    if (hex) {
-      const [hi, lo] = [parseInt(hex[1], 16), parseInt(hex[2], 16)];
-      return isPrivateHost(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`);
-    }
-    return /^fe[89ab]/.test(host) || /^f[cd]/.test(host);
-  }
-  return false;
 }
 
 /** The strongly connected components that are cycles (two nodes or more, or a node depending on itself), by Tarjan. */
