@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import dns from 'node:dns';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import { isPrivateHost } from './private-addresses.js';
@@ -9,6 +10,24 @@ import { isHostAllowed, OutboundFailed, OutboundRefused, safeRequest, type Outbo
 const PRIVATE_OK: OutboundPolicy = { allowPrivate: true, allowedHosts: [] };
 const PUBLIC_ONLY: OutboundPolicy = { allowPrivate: false, allowedHosts: [] };
 const CANARY = 'canary-7f3a9c';
+// A throwaway self-signed certificate for pinned.invalid, for the TLS test only (openssl req -x509 -newkey ec
+// -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 36500 -subj /CN=pinned.invalid).
+const TEST_KEY = `-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg7vQhQFPjH5pMpLqo
+vfFLH0pQ6oF3DcyIn8w/GM/JydyhRANCAAQw2MU6cjduXznqHRLELQR1BQIHAv+/
+Klq2ZuTNUmvvkgdezlI0AX8edkhsOuwn5tPrSbw0pjbTt1s6slIE3dg7
+-----END PRIVATE KEY-----`;
+const TEST_CERT = `-----BEGIN CERTIFICATE-----
+MIIBpTCCAUqgAwIBAgIUccVjQd2A+D2lXMc4PJZeR2XoHlowCgYIKoZIzj0EAwIw
+GTEXMBUGA1UEAwwOcGlubmVkLmludmFsaWQwIBcNMjYxMTIyMjIxNDQxWhgPMjEy
+NjEwMjkyMjE0NDFaMBkxFzAVBgNVBAMMDnBpbm5lZC5pbnZhbGlkMFkwEwYHKoZI
+zj0CAQYIKoZIzj0DAQcDQgAEMNjFOnI3bl856h0SxC0EdQUCBwL/vypatmbkzVJr
+75IHXs5SNAF/HnZIbDrsJ+bT60m8NKY207dbOrJSBN3YO6NuMGwwHQYDVR0OBBYE
+FB9t8u2qTVQektngi61DMzkEFPxYMB8GA1UdIwQYMBaAFB9t8u2qTVQektngi61D
+MzkEFPxYMA8GA1UdEwEB/wQFMAMBAf8wGQYDVR0RBBIwEIIOcGlubmVkLmludmFs
+aWQwCgYIKoZIzj0EAwIDSQAwRgIhALjNniFpkEwojnSMuBGcoU66EpRQPTB3kuA5
+DaEaFtAGAiEA8LYlXcCJ7Fz5+nW++Jczyxn0tiEjECnMS6jjq16CAvc=
+-----END CERTIFICATE-----`;
 
 // A local server on 127.0.0.1 only: every request these tests let through goes to it.
 let server: http.Server;
@@ -275,6 +294,29 @@ describe('DNS answers', () => {
     // Nothing listens on 127.0.0.2: a kept-alive socket to 127.0.0.1 would answer instead.
     lookup.mockResolvedValue([{ address: '127.0.0.2', family: 4 }] as never);
     expect((await rejection(call('/hello', {}, PRIVATE_OK, 'moved.invalid'))).code).toBe('CONNECTION_FAILED');
+  });
+
+  it('over TLS, the server name is the URL host and the certificate is verified', async () => {
+    const tls = https.createServer({
+      key: TEST_KEY,
+      cert: TEST_CERT,
+      SNICallback: (servername, callback) => {
+        serverNames.push(servername);
+        callback(null);
+      },
+    });
+    const serverNames: string[] = [];
+    await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+    try {
+      jest.spyOn(dns.promises, 'lookup').mockResolvedValue([{ address: '127.0.0.1', family: 4 }] as never);
+      const url = `https://pinned.invalid:${(tls.address() as AddressInfo).port}/`;
+      const error = await rejection(safeRequest({ url, method: 'GET', timeoutMs: 5000, maxResponseBytes: 10 }, PRIVATE_OK));
+      // Self-signed and not trusted: refused, so verification is on; the handshake named the URL host.
+      expect(error).toMatchObject({ code: 'CONNECTION_FAILED', message: expect.stringContaining('SELF_SIGNED') });
+      expect(serverNames).toEqual(['pinned.invalid']);
+    } finally {
+      await new Promise((resolve) => tls.close(resolve));
+    }
   });
 
   it('refuses a name when any of its addresses is private', async () => {
