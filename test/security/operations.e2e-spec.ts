@@ -53,6 +53,15 @@ const OPT_OUT: Record<string, Partial<Record<'c' | 'd', string>>> = {
   retryOutboxFailure: { c: 'no outbox delivery can fail until webhook subscriptions exist: every id is 404', d: 'no failed delivery exists to retry yet' },
   observeRequestGitops: { d: 'needs a completed patch and a stand-in Argo CD: test/integrations/gitops.e2e-spec.ts' },
   discoverArgocdApplications: { d: 'asks a live Argo CD API: test/integrations/gitops.e2e-spec.ts runs it against a stand-in' },
+  // Workflow runs: the suite's run is running (its fixture starts it); the other states are made in test/workflows/runs.e2e-spec.ts.
+  startWorkflowRun: { d: 'needs a pending run: test/workflows/runs.e2e-spec.ts' },
+  resumeWorkflowRun: { d: 'needs a paused run: test/workflows/runs.e2e-spec.ts' },
+  retryWorkflowRun: { d: 'needs a failed run: test/workflows/runs.e2e-spec.ts' },
+  retryWorkflowExecution: { d: 'needs a failed run: test/workflows/runs.e2e-spec.ts' },
+  approveWorkflowRunStep: { d: 'needs an approval step waiting on a second person: test/workflows/runs.e2e-spec.ts' },
+  rejectWorkflowRunStep: { d: 'needs an approval step waiting on a second person: test/workflows/runs.e2e-spec.ts' },
+  streamWorkflowRunEvents: { d: 'an event stream that ends with its run: test/workflows/runs.e2e-spec.ts reads it' },
+  streamWorkflowRun: { d: 'a WebSocket handshake: test/workflows/runs.e2e-spec.ts' },
 };
 
 type Schema = {
@@ -135,6 +144,7 @@ interface Tenant {
 const FIXTURES: Record<string, (tenant: Tenant) => Promise<Record<string, unknown>>> = {
   '/api/v1/workflow-templates': () => Promise.resolve(workflowDefinition()),
   '/api/v1/workflow-definitions': () => Promise.resolve(workflowDefinition()),
+  '/api/v1/workflow-runs': async (tenant) => ({ definitionId: await created('/api/v1/workflow-templates', tenant) }),
   '/api/v1/workflows': (tenant) => Promise.resolve({ name: `suite-${randomBytes(3).toString('hex')}`, stages: [{ name: 'Owner', requiredApprovals: 1, roleIds: [], userIds: [tenant.ownerId] }] }),
   '/api/v1/policies': async (tenant) => ({ name: `suite-${randomBytes(3).toString('hex')}`, workflowId: await created('/api/v1/workflows', tenant), refPattern: 'suite-*' }),
   '/api/v1/requests': async (tenant) => ({ secretId: await discoveredSecret(tenant), reason: 'the suite asks', value: 'suite-value' }),
@@ -146,7 +156,7 @@ const FIXTURES: Record<string, (tenant: Tenant) => Promise<Record<string, unknow
 /** A valid graph: an approval-free one, so it names no other resource. */
 const workflowDefinition = () => ({
   name: `suite-${randomBytes(3).toString('hex')}`,
-  nodes: [{ id: 'pause', type: 'wait', inputs: { durationSeconds: 5 } }, { id: 'check', type: 'condition', inputs: { left: '${nodes.pause.output.done}', op: 'exists' }, dependsOn: ['pause'] }],
+  nodes: [{ id: 'pause', type: 'wait', inputs: { durationSeconds: 300 } }, { id: 'check', type: 'condition', inputs: { left: '${nodes.pause.output.done}', op: 'exists' }, dependsOn: ['pause'] }],
 });
 
 const postOf = (collection: string) => (spec.paths[collection] as Record<string, Operation>).post;
@@ -210,8 +220,11 @@ async function concretePath(path: string, tenant: Tenant): Promise<string> {
   if (!out.includes('{id}')) return out;
   let collection = path.slice(0, path.indexOf('/{id}'));
   if (collection === '/api/v1/organizations') return out.replace('{id}', tenant.organizationId);
-  // A job failure is a job.
+  // A job failure is a job; a workflow execution is a workflow run.
   if (collection === '/api/v1/agent-runtime/job-failures') collection = '/api/v1/jobs';
+  if (collection === '/api/v1/workflow-executions') collection = '/api/v1/workflow-runs';
+  // A step of a run is one of its definition's nodes.
+  out = out.replace('{nodeId}', 'pause');
   if (collection === '/api/v1/users') return out.replace('{id}', tenant.ownerId);
   const create = (spec.paths[collection] as Record<string, Operation> | undefined)?.post;
   if (!create) throw new Error(`cannot make a resource for ${path}: no POST ${collection}`);

@@ -12,12 +12,16 @@ let owner: string;
 let viewer: Member;
 let engineer: Member;
 let foreign: { organizationId: string; owner: Member };
+/** A real approval workflow: approval steps must name one of the organization's. */
+let APPROVAL_WORKFLOW: string;
 
 beforeAll(async () => {
   t = await startServer();
   owner = (await t.login()).accessToken;
   [viewer, engineer] = await Promise.all([addMember(t, owner, ['viewer']), addMember(t, owner, ['ops_engineer'])]);
   foreign = await otherOrganization(t, owner);
+  const workflow = await raw(t.baseUrl, '/api/v1/workflows', { method: 'POST', headers: { authorization: `Bearer ${owner}` }, json: { name: 'Owner decides', stages: [{ name: 'Owner', requiredApprovals: 1, roleIds: [], userIds: [engineer.userId] }] } });
+  APPROVAL_WORKFLOW = (workflow.body as { data: { id: string } }).data.id;
 });
 afterAll(async () => {
   await t?.close();
@@ -26,7 +30,6 @@ afterAll(async () => {
 const hex = () => randomBytes(3).toString('hex');
 const call = (method: string, path: string, json?: unknown, as = owner): Promise<RawResponse> => raw(t.baseUrl, path, { method, headers: { authorization: `Bearer ${as}` }, json });
 const TEMPLATES = '/api/v1/workflow-templates';
-const APPROVAL_WORKFLOW = '01960000-0000-7000-8000-000000000001';
 
 const graph = () => [
   { id: 'approve', type: 'approval', inputs: { workflowId: APPROVAL_WORKFLOW, reason: 'deploy' } },
@@ -157,9 +160,9 @@ describe('validation points at the node', () => {
 });
 
 describe('step types', () => {
-  test('lists the six with their input schemas; one by type; unknown is 404', async () => {
+  test('lists the seven with their input schemas; one by type; unknown is 404', async () => {
     const list = expectResponse(await call('GET', '/api/v1/step-types', undefined, viewer.accessToken), 'GET', '/api/v1/step-types', 200).body.data;
-    expect(list.map((s: { type: string }) => s.type)).toEqual(['approval', 'job', 'http', 'wait', 'condition', 'notify']);
+    expect(list.map((s: { type: string }) => s.type)).toEqual(['approval', 'job', 'http', 'wait', 'condition', 'notify', 'callback']);
     const http = expectResponse(await call('GET', '/api/v1/step-types/http'), 'GET', '/api/v1/step-types/{type}', 200).body.data;
     expect(http.inputSchema).toMatchObject({ type: 'object', required: ['url'], properties: { allowPrivate: { type: 'boolean' } } });
     expect(http.description).toContain('private');

@@ -18,6 +18,7 @@ import { ApprovalPoliciesService, type PolicySubject } from './approval-policies
 import { evaluate, type GateProgress } from './approval-progress.js';
 import { ApprovalDecision, type DecisionKind } from './entities/approval-decision.entity.js';
 import { ApprovalGate, type GateStatus } from './entities/approval-gate.entity.js';
+import { ApprovalWorkflow } from './entities/approval-workflow.entity.js';
 
 /** A gate as its readers see it: where it stands and every decision so far. */
 export interface GateView {
@@ -33,6 +34,8 @@ export interface OpenGate {
   requestedBy: string;
   /** Where the subject lives, for the policy match. */
   subject: PolicySubject;
+  /** Decide with this approval workflow instead of the one the matching policy names (a workflow step names its own). */
+  workflowId?: string;
   /** What approvers see in their pending list (never a value). */
   summary: Record<string, unknown>;
 }
@@ -95,12 +98,14 @@ export class ApprovalsService implements OnApplicationBootstrap, BeforeApplicati
 
   /** Opens the subject's gate under the policy that matches it (422 NO_APPROVAL_POLICY when none does). */
   async open(input: OpenGate): Promise<ApprovalGate> {
-    const { policy, workflow } = await this.policies.match(input.organizationId, input.subject);
+    const { policy, workflow } = input.workflowId
+      ? { policy: null, workflow: await this.workflowNamed(input.organizationId, input.workflowId) }
+      : await this.policies.match(input.organizationId, input.subject);
     const gate = await this.data.repository(ApprovalGate, input.organizationId).insert({
       subjectType: input.subjectType,
       subjectId: input.subjectId,
       summary: input.summary,
-      policyId: policy.id,
+      policyId: policy?.id ?? null,
       workflowId: workflow.id,
       workflowName: workflow.name,
       stages: workflow.stages,
@@ -108,8 +113,19 @@ export class ApprovalsService implements OnApplicationBootstrap, BeforeApplicati
       requestedBy: input.requestedBy,
       expiresAt: new Date(Date.now() + workflow.requestTtlSeconds * 1000),
     });
-    await this.events.emit(gateEvent(gate, 'approval.requested', { policyId: policy.id, workflowId: workflow.id }));
+    await this.events.emit(gateEvent(gate, 'approval.requested', { policyId: policy?.id ?? null, workflowId: workflow.id }));
     return gate;
+  }
+
+  /** Whether an approval workflow exists here (for subjects that name one, like workflow approval steps). */
+  hasWorkflow(organizationId: string, id: string): Promise<boolean> {
+    return this.data.repository(ApprovalWorkflow, organizationId).exists({ id });
+  }
+
+  private async workflowNamed(organizationId: string, id: string): Promise<ApprovalWorkflow> {
+    const workflow = await this.data.repository(ApprovalWorkflow, organizationId).findById(id);
+    if (!workflow) throw ruleViolated('UNKNOWN_WORKFLOW', `Approval workflow ${id} does not exist in this organization`);
+    return workflow;
   }
 
   /**

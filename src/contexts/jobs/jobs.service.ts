@@ -114,14 +114,24 @@ export class JobsService {
    * cancelled job answers it again; a finished one is 409.
    */
   async cancel(principal: Principal, id: string): Promise<Job> {
-    const jobs = this.data.repository(Job, principal.organizationId);
     const job = await this.lock(principal.organizationId, id);
     if (job.status === 'cancelled') return job;
     if (TERMINAL_STATUSES.includes(job.status)) throw conflict(`The job already ${job.status === 'expired' ? 'expired' : job.status}; there is nothing to cancel`, { status: job.status });
-    const held = HELD_STATUSES.includes(job.status);
-    await jobs.update({ id }, { status: 'cancelled', completedAt: new Date(), updatedAt: new Date(), errorCode: 'CANCELLED', errorMessage: 'Cancelled on request' });
-    const cancelled = await jobs.getById(id, 'Job');
     this.notes.note({ details: { previousStatus: job.status } });
+    return this.cancelLocked(job, 'Cancelled on request');
+  }
+
+  /** Cancels for a context that no longer needs the job (a stopped workflow run); a job that already ended stays as it is. */
+  async abandon(organizationId: string, id: string, reason: string): Promise<void> {
+    const job = await this.lock(organizationId, id);
+    if (!TERMINAL_STATUSES.includes(job.status)) await this.cancelLocked(job, reason);
+  }
+
+  private async cancelLocked(job: Job, reason: string): Promise<Job> {
+    const jobs = this.data.repository(Job, job.organizationId);
+    const held = HELD_STATUSES.includes(job.status);
+    await jobs.update({ id: job.id }, { status: 'cancelled', completedAt: new Date(), updatedAt: new Date(), errorCode: 'CANCELLED', errorMessage: reason });
+    const cancelled = await jobs.getById(job.id, 'Job');
     await this.events.emit(jobEvent(cancelled, 'job.cancelled', { wasHeld: held }));
     await this.finished(cancelled);
     return cancelled;

@@ -60,6 +60,22 @@ export class ConfigSecretsService implements OnModuleInit {
     });
   }
 
+  /**
+   * A value in clear, for the server's own use (signing a workflow's webhook): never for an API
+   * answer. Null when the key is not set. The caller zeroes nothing: strings cannot be, so keep it short-lived.
+   */
+  async reveal(scope: SecretScope, key: string): Promise<string | null> {
+    const organizationId = scope === 'platform' ? IsNull() : scope.organizationId;
+    const secret = await this.tx.tx.getRepository(ConfigSecret).findOneBy({ organizationId, key });
+    if (!secret) return null;
+    const plain = this.cipher.decrypt(secret.ciphertext, contextOf(scope, key));
+    try {
+      return plain.toString('utf8');
+    } finally {
+      plain.fill(0);
+    }
+  }
+
   /** Sets (or replaces) a value; the version counts the times it was set. */
   async set(principal: Principal, scope: SecretScope, key: string, value: string): Promise<ConfigSecret> {
     const organizationId = scope === 'platform' ? null : scope.organizationId;

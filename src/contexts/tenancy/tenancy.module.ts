@@ -49,6 +49,6 @@ import { TeamsService } from './teams.service.js';
     { provide: MembershipDirectory, useExisting: MembershipsService },
     { provide: OrganizationTiers, useExisting: OrganizationTiersService },
   ],
-  exports: [MembershipDirectory, OrganizationTiers, FirstRunSetupService],
+  exports: [MembershipDirectory, OrganizationTiers, FirstRunSetupService, ConfigSecretsService],
 })
 export class TenancyModule {}

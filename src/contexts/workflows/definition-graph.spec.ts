@@ -90,8 +90,8 @@ describe('the step type registry', () => {
     ...(typeof s.additionalProperties === 'object' ? keywordsOf(s.additionalProperties) : []),
     ...(s.oneOf ?? []).flatMap(keywordsOf),
   ];
-  it('has the six types, each schema within the validated subset', () => {
-    expect(STEP_TYPES.map((s) => s.type)).toEqual(['approval', 'job', 'http', 'wait', 'condition', 'notify']);
+  it('has the seven types, each schema within the validated subset', () => {
+    expect(STEP_TYPES.map((s) => s.type)).toEqual(['approval', 'job', 'http', 'wait', 'condition', 'notify', 'callback']);
     for (const s of STEP_TYPES) for (const k of keywordsOf(s.inputSchema)) expect(SUPPORTED_KEYWORDS).toContain(k);
   });
 });

@@ -21,7 +21,7 @@ export class StepTypesController {
   @Get(':type')
   @RequirePermission('workflow_definition.read')
   @ApiOperation({ summary: 'A step type' })
-  @ApiParam({ name: 'type', example: 'wait', description: 'approval, job, http, wait, condition or notify' })
+  @ApiParam({ name: 'type', example: 'wait', description: 'approval, job, http, wait, condition, notify or callback' })
   @ApiOk(StepTypeDto)
   @ApiErrors(404)
   getStepType(@Param('type') type: string): StepTypeDto {

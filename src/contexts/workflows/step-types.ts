@@ -112,6 +112,20 @@ export const STEP_TYPES: readonly StepType[] = [
       },
     },
   },
+  {
+    type: 'callback',
+    description:
+      'Waits for an external executor to report that the work it was handed finished: it POSTs /api/v1/webhooks/workflow-completed, ' +
+      'signed, with the run id as `executionId` and this node id. The reported output is the node output; a reported failure fails it. ' +
+      'Give the node a timeoutSeconds to bound the wait.',
+    inputSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        note: { type: 'string', maxLength: 2000, description: 'What the external executor was asked to do, for readers of the run' },
+      },
+    },
+  },
 ];
 
 const BY_TYPE = new Map(STEP_TYPES.map((s) => [s.type, s]));

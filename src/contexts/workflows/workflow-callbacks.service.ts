@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { notFound } from '../../kernel/http/app-error.js';
+import { InjectTransactionHost } from '@nestjs-cls/transactional';
+import type { Tx } from '../../kernel/database/transactions.js';
+import { AppError, notFound } from '../../kernel/http/app-error.js';
+import { TenantData } from '../../kernel/tenancy/tenant-data.js';
+import { RUN_RESOURCE, RunTransitions } from './engine/run-transitions.js';
+import { WorkflowRunStep } from './entities/workflow-run-step.entity.js';
+import { WorkflowRun } from './entities/workflow-run.entity.js';
 
 /** What an external executor reports about a `callback` step it was handed (POST /webhooks/workflow-completed). */
 export interface CallbackReport {
@@ -28,9 +34,30 @@ export interface CallbackOutcome {
  */
 @Injectable()
 export class WorkflowCallbacksService {
+  constructor(
+    @InjectTransactionHost() private readonly tx: Tx,
+    private readonly data: TenantData,
+    private readonly transitions: RunTransitions,
+  ) {}
+
   /** 404 when the run or its node does not exist; 409 NOT_A_CALLBACK_STEP when the node is not a `callback` step. */
-  // eslint-disable-next-line @typescript-eslint/require-await
   async report(report: CallbackReport): Promise<CallbackOutcome> {
-    throw notFound(`Workflow run ${report.runId}`);
+    // The signature authenticated the sender, not an organization: the run says whose it is.
+    const found = await this.tx.tx.getRepository(WorkflowRun).findOne({ where: { id: report.runId }, select: { id: true, organizationId: true } });
+    if (!found) throw notFound(RUN_RESOURCE);
+    const run = await this.transitions.lockRun(found.organizationId, found.id);
+    const step = await this.data.repository(WorkflowRunStep, run.organizationId).findOne({ runId: run.id, nodeId: report.nodeId });
+    if (!step) throw notFound(`Step ${report.nodeId} of the workflow run`);
+    if (step.type !== 'callback') throw new AppError(409, 'NOT_A_CALLBACK_STEP', `Step ${report.nodeId} is a ${step.type} step: it takes no callback`);
+    const base = { organizationId: run.organizationId, runId: run.id, nodeId: step.nodeId };
+    if (step.status !== 'waiting' || run.status === 'cancelled') return { ...base, outcome: 'ignored' };
+    await this.transitions.settle(
+      run,
+      step,
+      report.status === 'succeeded'
+        ? { kind: 'succeeded', output: report.output ?? {} }
+        : { kind: 'failed', code: report.error?.code ?? 'CALLBACK_FAILED', message: report.error?.message ?? 'The external executor reported a failure' },
+    );
+    return { ...base, outcome: 'accepted' };
   }
 }

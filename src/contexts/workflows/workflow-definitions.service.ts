@@ -10,6 +10,9 @@ import { validateDefinitionGraph, type WorkflowNode } from './definition-graph.j
 import type { CreateWorkflowDefinitionDto, UpdateWorkflowDefinitionDto, WorkflowNodeInputDto } from './dto/definition.dto.js';
 import { WorkflowDefinitionVersion } from './entities/workflow-definition-version.entity.js';
 import { WorkflowDefinition } from './entities/workflow-definition.entity.js';
+import { WorkflowRun } from './entities/workflow-run.entity.js';
+import { ApprovalsService } from '../approvals/approvals.service.js';
+import { In } from 'typeorm';
 
 const RESOURCE = 'Workflow definition';
 
@@ -36,11 +39,12 @@ export class WorkflowDefinitionsService {
     private readonly data: TenantData,
     private readonly notes: AuditNotes,
     private readonly events: EventOutbox,
+    private readonly approvals: ApprovalsService,
   ) {}
 
   async create(principal: Principal, input: CreateWorkflowDefinitionDto): Promise<WorkflowDefinition> {
     const definitions = this.data.repository(WorkflowDefinition, principal.organizationId);
-    const nodes = this.checked(normalizeNodes(input.nodes));
+    const nodes = await this.checked(principal.organizationId, normalizeNodes(input.nodes));
     if (await definitions.exists({ name: input.name })) throw conflict(`A workflow definition named "${input.name}" already exists`);
     const createdBy = `${principal.type}:${principal.id}`;
     const definition = await definitions.insert({ name: input.name, description: input.description ?? '', version: 1, nodes, inputSchema: input.inputSchema ?? null, createdBy });
@@ -73,7 +77,7 @@ export class WorkflowDefinitionsService {
     if (input.name !== undefined && input.name !== current.name && (await definitions.exists({ name: input.name }))) {
       throw conflict(`A workflow definition named "${input.name}" already exists`);
     }
-    const nodes = input.nodes ? this.checked(normalizeNodes(input.nodes)) : current.nodes;
+    const nodes = input.nodes ? await this.checked(principal.organizationId, normalizeNodes(input.nodes)) : current.nodes;
     const inputSchema = input.inputSchema !== undefined ? input.inputSchema : current.inputSchema;
     // Compared with keys sorted: jsonb does not keep key order.
     const graphChanged = canonicalJson({ nodes, inputSchema }) !== canonicalJson({ nodes: current.nodes, inputSchema: current.inputSchema });
@@ -95,12 +99,15 @@ export class WorkflowDefinitionsService {
     return definitions.getById(id, RESOURCE);
   }
 
-  // Runs do not exist yet: once they do, a definition with runs still going must not disappear
-  // under them (refuse with 409, or keep pinned versions). Until then a definition simply goes,
-  // its versions with it (ON DELETE CASCADE).
+  /**
+   * A definition goes with its versions. Runs copied their graph, so finished ones stay readable
+   * (their definitionId becomes null); while any run of it has not ended, it stays (409).
+   */
   async delete(principal: Principal, id: string): Promise<void> {
     const definitions = this.data.repository(WorkflowDefinition, principal.organizationId);
     const definition = await definitions.getById(id, RESOURCE);
+    const active = await this.data.repository(WorkflowRun, principal.organizationId).count({ definitionId: id, status: In(['pending', 'running', 'paused']) });
+    if (active) throw conflict(`${active} run(s) of this definition have not ended: cancel them or let them finish first`, { activeRuns: active });
     await definitions.delete({ id });
     this.notes.note({ details: { name: definition.name, version: definition.version } });
     await this.events.emit({ organizationId: principal.organizationId, type: 'workflow_definition.deleted', resourceType: 'workflow_definition', resourceId: id, data: { name: definition.name } });
@@ -109,12 +116,25 @@ export class WorkflowDefinitionsService {
   /** The problems of a definition's stored graph, or of a draft graph given instead. */
   async validate(organizationId: string, id: string, draft?: readonly WorkflowNodeInputDto[]): Promise<FieldError[]> {
     const definition = await this.get(organizationId, id);
-    return validateDefinitionGraph(draft ? normalizeNodes(draft) : definition.nodes);
+    return this.problems(organizationId, draft ? normalizeNodes(draft) : definition.nodes);
   }
 
-  private checked(nodes: WorkflowNode[]): WorkflowNode[] {
-    const errors = validateDefinitionGraph(nodes);
+  private async checked(organizationId: string, nodes: WorkflowNode[]): Promise<WorkflowNode[]> {
+    const errors = await this.problems(organizationId, nodes);
     if (errors.length) throw validationFailed(errors, 'The workflow definition is not valid');
     return nodes;
+  }
+
+  /** The graph's problems, and approval steps naming an approval workflow this organization does not have. */
+  private async problems(organizationId: string, nodes: WorkflowNode[]): Promise<FieldError[]> {
+    const errors = validateDefinitionGraph(nodes);
+    for (const [i, node] of nodes.entries()) {
+      const workflowId = node.type === 'approval' ? node.inputs.workflowId : undefined;
+      if (typeof workflowId !== 'string' || errors.some((e) => e.field.startsWith(`nodes[${i}].inputs`))) continue;
+      if (!(await this.approvals.hasWorkflow(organizationId, workflowId))) {
+        errors.push({ field: `nodes[${i}].inputs.workflowId`, message: `"${workflowId}" is not an approval workflow of this organization (GET /api/v1/workflows)`, code: 'UNKNOWN_APPROVAL_WORKFLOW' });
+      }
+    }
+    return errors;
   }
 }

@@ -1,5 +1,8 @@
 const SECRET_KEY = /pass(word)?|secret|token|api[-_]?key|private[-_]?key|credential|authorization|cookie|^value$/i;
 
+/** Whether a field name looks like it holds a secret (a password, a token, an Authorization header…). */
+export const looksSecret = (key: string): boolean => SECRET_KEY.test(key);
+
 /**
  * Audit details are for people reading a trail: keep them small and free of secrets. Keys that
  * look like secrets are replaced, whatever their depth; long strings are cut.

@@ -53,6 +53,13 @@ export class AppConfig {
   broker!: { wrapTtlSeconds: number; sweepIntervalMs: number };
   /** GitOps integrations (Argo CD): off unless GITOPS_ENABLED=true; the upstream call timeout. */
   gitops!: { enabled: boolean; timeoutMs: number };
+  /** The workflow engine on this replica, and what its outbound steps may reach. */
+  workflows!: {
+    engineEnabled: boolean;
+    concurrency: number;
+    pollIntervalMs: number;
+    http: { allowPrivate: boolean; allowedHosts: string[]; timeoutSeconds: number };
+  };
   logLevel!: string;
   shutdownTimeoutMs!: number;
   build!: { version: string; commit: string | null };

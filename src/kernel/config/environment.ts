@@ -161,6 +161,32 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(100) @Max(60_000)
   GITOPS_TIMEOUT_MS = 10_000;
 
+  /** Whether this replica advances workflow runs (false: it serves the API only; another replica must run the engine). */
+  @IsIn(['true', 'false'])
+  WORKFLOW_ENGINE_ENABLED = 'true';
+
+  /** How many steps one replica works on at once (outbound calls hold a slot while they wait). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(256)
+  WORKFLOW_CONCURRENCY = 8;
+
+  /** How often each replica looks for steps whose time has come (timers, retries, deadlines); changes wake it at once. */
+  @Transform(toInt) @IsInt() @Min(50) @Max(60_000)
+  WORKFLOW_POLL_INTERVAL_MS = 1000;
+
+  /** Whether `http` and `notify` steps may reach loopback, link-local and private addresses (when the step asks with allowPrivate). */
+  @IsIn(['true', 'false'])
+  WORKFLOW_HTTP_ALLOW_PRIVATE = 'false';
+
+  /** Hosts `http` and `notify` steps may call, comma-separated (`api.example.com`, `*.example.com`); empty: any public host. */
+  @IsOmittable() @Matches(/^\s*((\*\.)?[A-Za-z0-9.-]+\s*(,\s*(\*\.)?[A-Za-z0-9.-]+\s*)*)?$/, {
+    message: 'WORKFLOW_HTTP_ALLOWED_HOSTS must be host names, comma-separated (a leading *. matches subdomains)',
+  })
+  WORKFLOW_HTTP_ALLOWED_HOSTS = '';
+
+  /** How long an `http` or `notify` step's call may take when its node sets no timeout. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  WORKFLOW_HTTP_TIMEOUT_SECONDS = 30;
+
   /** The commit reported by /.well-known/engine-status; read from git when unset. */
   @IsOmittable() @IsString() @Matches(/^[0-9a-f]{7,40}$/)
   GIT_COMMIT?: string;

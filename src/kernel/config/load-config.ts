@@ -206,6 +206,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     broker: { wrapTtlSeconds: vars.SECRET_WRAP_TTL_SECONDS, sweepIntervalMs: vars.BROKER_SWEEP_INTERVAL_MS },
     gitops: { enabled: vars.GITOPS_ENABLED === 'true', timeoutMs: vars.GITOPS_TIMEOUT_MS },
+    workflows: {
+      engineEnabled: vars.WORKFLOW_ENGINE_ENABLED === 'true',
+      concurrency: vars.WORKFLOW_CONCURRENCY,
+      pollIntervalMs: vars.WORKFLOW_POLL_INTERVAL_MS,
+      http: {
+        allowPrivate: vars.WORKFLOW_HTTP_ALLOW_PRIVATE === 'true',
+        allowedHosts: vars.WORKFLOW_HTTP_ALLOWED_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
+        timeoutSeconds: vars.WORKFLOW_HTTP_TIMEOUT_SECONDS,
+      },
+    },
     build: readBuildInfo(vars.GIT_COMMIT),
   } satisfies Omit<AppConfig, 'isProduction'>);
   return config;

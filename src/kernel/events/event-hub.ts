@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import pg from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { LifecycleState } from '../lifecycle/lifecycle-state.js';
 import type { DomainEvent } from './domain-event.js';
@@ -11,6 +11,15 @@ import { type EventCursor, formatCursor, isAfter } from './event-cursor.js';
 export const EVENTS_CHANNEL = 'marshal_events';
 
 const BATCH = 500;
+const ANY_ORGANIZATION = '*';
+
+/**
+ * Wakes signal listeners on every replica when the caller's transaction commits, without writing
+ * an event: for changes that concern the machinery, not the readers of the event stream.
+ */
+export async function signalAtCommit(manager: EntityManager, organizationId: string, type: string): Promise<void> {
+  await manager.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, `${organizationId}:${type}::`]);
+}
 /** While streams are open, also look every second: a commit held behind an older transaction is delivered late, never lost. */
 const SAFETY_POLL_MS = 1000;
 
@@ -202,6 +211,11 @@ export class EventHub implements OnApplicationBootstrap, BeforeApplicationShutdo
     return () => this.waiters.delete(waiter);
   }
 
+  /** As onSignal, in every organization: for work that serves them all (the workflow engine). */
+  onAnySignal(wants: (signal: Signal) => boolean, onSignal: () => void): () => void {
+    return this.onSignal(ANY_ORGANIZATION, wants, onSignal);
+  }
+
   /**
    * Delivers matching events, in commit-safe order, from `after` (exclusive) or from now on, until
    * closed or the process stops (`onEnd`).
@@ -346,7 +360,7 @@ export class EventHub implements OnApplicationBootstrap, BeforeApplicationShutdo
     const signal: Signal = { organizationId, type, jobType: jobType || undefined, targetAgentId: targetAgentId || undefined };
     let handedOver = false;
     for (const w of this.waiters) {
-      if (w.organizationId !== organizationId || !w.wants(signal)) continue;
+      if ((w.organizationId !== organizationId && w.organizationId !== ANY_ORGANIZATION) || !w.wants(signal)) continue;
       if (w.exclusive) {
         if (handedOver) continue;
         handedOver = true;

@@ -30,7 +30,7 @@ export class UsageDto {
 }
 
 export class JobCreatorDto {
-  @ApiProperty({ enum: ['user', 'api_key', 'agent', 'system'] }) type!: string;
+  @ApiProperty({ enum: ['user', 'api_key', 'agent', 'system', 'workflow_run'], description: 'Who queued it: a principal, the platform, or a workflow run (then id is the run)' }) type!: string;
   @ApiProperty({ type: String, nullable: true }) id!: string | null;
 }
 

@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { StepType } from '../step-types.js';
+import { STEP_TYPES, type StepType } from '../step-types.js';
 
 export class StepTypeDto {
-  @ApiProperty({ example: 'wait', enum: ['approval', 'job', 'http', 'wait', 'condition', 'notify'] }) type!: string;
+  @ApiProperty({ example: 'wait', enum: STEP_TYPES.map((s) => s.type) }) type!: string;
   @ApiProperty() description!: string;
   @ApiProperty({ type: 'object', additionalProperties: true, description: "JSON Schema (draft 2020-12) of a node's `inputs`" }) inputSchema!: Record<string, unknown>;
 

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../../../../kernel/config/app-config.js';
+import { OutboundFailed, OutboundRefused, safeRequest } from '../../../../kernel/outbound/safe-request.js';
+import type { StepAttempt, StepHandler, StepOutcome, StepStart } from '../step-handler.js';
+import { readBody } from './response-body.js';
+
+const MAX_RESPONSE_BYTES = 1024 * 1024;
+
+/**
+ * An outbound HTTP call. The target is checked where it matters, after name resolution: a
+ * loopback, link-local or private address is refused unless the node asks (allowPrivate) and the
+ * deployment permits it (WORKFLOW_HTTP_ALLOW_PRIVATE), and WORKFLOW_HTTP_ALLOWED_HOSTS, when set,
+ * is the only list of hosts reachable. Redirects are not followed. A refused target fails the step
+ * for good; a network failure or an unexpected status follows the retry policy.
+ */
+@Injectable()
+export class HttpStep implements StepHandler {
+  readonly type = 'http';
+
+  constructor(private readonly config: AppConfig) {}
+
+  start(): Promise<StepStart> {
+    return Promise.resolve({ kind: 'call' });
+  }
+
+  async execute({ inputs, node, artifact, log }: StepAttempt, signal: AbortSignal): Promise<StepOutcome> {
+    const policy = this.config.workflows.http;
+    const body = inputs.body === undefined ? undefined : JSON.stringify(inputs.body);
+    const headers = { ...(body !== undefined && { 'content-type': 'application/json' }), ...((inputs.headers as Record<string, string> | undefined) ?? {}) };
+    const method = (inputs.method as string | undefined) ?? 'GET';
+    try {
+      const response = await safeRequest(
+        { url: inputs.url as string, method, headers, body, timeoutMs: (node.timeoutSeconds ?? policy.timeoutSeconds) * 1000, maxResponseBytes: MAX_RESPONSE_BYTES, signal },
+        { allowPrivate: inputs.allowPrivate === true && policy.allowPrivate, allowedHosts: policy.allowedHosts },
+      );
+      const output = { status: response.status, contentType: response.headers['content-type'] ?? null, body: readBody(response), truncated: response.truncated };
+      await artifact('response', 'application/json', output);
+      await log('info', `${method} answered ${response.status}`, { address: response.address, bytes: response.body.length });
+      const expected = (inputs.expectStatus as number[] | undefined) ?? null;
+      const ok = expected ? expected.includes(response.status) : response.status >= 200 && response.status < 300;
+      if (!ok) return { kind: 'failed', code: 'UNEXPECTED_STATUS', message: `The call answered ${response.status}${expected ? `, not one of ${expected.join(', ')}` : ''}` };
+      return { kind: 'succeeded', output };
+    } catch (error) {
+      if (error instanceof OutboundRefused) return { kind: 'failed', code: error.code, message: error.message, final: true };
+      if (error instanceof OutboundFailed) return { kind: 'failed', code: error.code, message: error.message };
+      throw error;
+    }
+  }
+}

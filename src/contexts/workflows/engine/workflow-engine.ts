@@ -1,0 +1,196 @@
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { InjectTransactionHost } from '@nestjs-cls/transactional';
+import { ClsService } from 'nestjs-cls';
+import { AppConfig } from '../../../kernel/config/app-config.js';
+import type { Tx } from '../../../kernel/database/transactions.js';
+import { EventHub, signalAtCommit } from '../../../kernel/events/event-hub.js';
+import { TenantData } from '../../../kernel/tenancy/tenant-data.js';
+import { ApprovalsService } from '../../approvals/approvals.service.js';
+import type { Job } from '../../jobs/entities/job.entity.js';
+import { JobsService } from '../../jobs/jobs.service.js';
+import { WorkflowRunStep } from '../entities/workflow-run-step.entity.js';
+import { WorkflowRun } from '../entities/workflow-run.entity.js';
+import { RunTransitions } from './run-transitions.js';
+import type { StepAttempt } from './step-handler.js';
+import { StepHandlers } from './step-handlers.js';
+import { APPROVAL_SUBJECT } from './steps/approval.step.js';
+
+/** Signals that may mean a step is due now: wake the workers. */
+const WAKE_ON = new Set(['workflow_step.ready', 'workflow_step.due', 'workflow_run.resumed', 'workflow_run.started', 'workflow_run.retried']);
+/** How long past its timeout a call may still report before its step counts as interrupted. */
+const CALL_GRACE_MS = 5_000;
+
+/**
+ * One due step of a running run, its run locked (SKIP LOCKED: a run another worker holds is left
+ * to it, and this worker takes another run's step). The step table is the queue.
+ */
+const CLAIM = `
+  SELECT s.id, s.organization_id FROM workflow_run_steps s JOIN workflow_runs r ON r.id = s.run_id
+   WHERE s.status IN ('ready', 'running', 'waiting') AND s.due_at <= now() AND r.status = 'running'
+   ORDER BY s.due_at
+   LIMIT 1
+   FOR UPDATE OF r SKIP LOCKED`;
+
+interface Call {
+  organizationId: string;
+  runId: string;
+  stepId: string;
+  attempt: StepAttempt;
+}
+
+/**
+ * Advances workflow runs, durably. All state is in PostgreSQL; workers on every replica take due
+ * steps one at a time, each in a transaction that also writes what the step hands out (a job, a
+ * gate), so a crash at any point leaves either the step as it was or its new state whole. Outbound
+ * calls run between two transactions under a lease: a replica killed during one leaves the step
+ * running until the lease ends, and the step then counts an interrupted attempt, retried only
+ * as its retry policy allows. Workers wake on commits anywhere (NOTIFY) and poll for timers.
+ */
+@Injectable()
+export class WorkflowEngine implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(WorkflowEngine.name);
+  private readonly sleepers = new Set<() => void>();
+  private readonly calls = new Set<AbortController>();
+  private workers: Promise<void>[] = [];
+  private generation = 0;
+  private stopping = false;
+  private poll?: NodeJS.Timeout;
+  private unsubscribe?: () => void;
+
+  constructor(
+    @InjectTransactionHost() private readonly tx: Tx,
+    private readonly cls: ClsService,
+    private readonly data: TenantData,
+    private readonly hub: EventHub,
+    private readonly config: AppConfig,
+    private readonly transitions: RunTransitions,
+    private readonly handlers: StepHandlers,
+    private readonly jobs: JobsService,
+    private readonly approvals: ApprovalsService,
+  ) {}
+
+  /** A job or a gate a step waits on ended: the step is due (the engine settles it, with the run locked). */
+  onModuleInit(): void {
+    this.jobs.onFinished((job: Job) => this.markDue(job.organizationId, `job:${job.id}`));
+    this.approvals.onSettled(APPROVAL_SUBJECT, (gate) => this.markDue(gate.organizationId, `approval:${gate.subjectId}`));
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.config.workflows.engineEnabled) return;
+    this.unsubscribe = this.hub.onAnySignal((s) => WAKE_ON.has(s.type), () => this.kick());
+    this.poll = setInterval(() => this.kick(), this.config.workflows.pollIntervalMs);
+    this.poll.unref();
+    this.workers = Array.from({ length: this.config.workflows.concurrency }, () => this.work());
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    clearInterval(this.poll);
+    this.unsubscribe?.();
+    this.kick();
+    // Calls in flight get a moment to finish; then they are aborted, and their steps' leases
+    // decide (an interrupted attempt, retried as the policy allows).
+    const settled = Promise.all(this.workers);
+    const timer = setTimeout(() => this.calls.forEach((c) => c.abort()), Math.min(5_000, this.config.shutdownTimeoutMs / 2));
+    await settled;
+    clearTimeout(timer);
+  }
+
+  /** Wakes every sleeping worker of this replica. */
+  kick(): void {
+    this.generation++;
+    const sleepers = [...this.sleepers];
+    this.sleepers.clear();
+    for (const wake of sleepers) wake();
+  }
+
+  private async markDue(organizationId: string, externalRef: string): Promise<void> {
+    const changed = await this.data.repository(WorkflowRunStep, organizationId).update({ externalRef, status: 'waiting' }, { dueAt: new Date() });
+    if (changed) await signalAtCommit(this.tx.tx, organizationId, 'workflow_step.due');
+  }
+
+  private async work(): Promise<void> {
+    while (!this.stopping) {
+      const generation = this.generation;
+      let worked = false;
+      try {
+        worked = await this.cls.run(() => this.next());
+      } catch (error) {
+        if (!this.stopping) this.logger.warn({ message: (error as Error).message }, 'a workflow step could not advance; will retry');
+        await new Promise((r) => setTimeout(r, 250).unref());
+      }
+      if (!worked && generation === this.generation && !this.stopping) await new Promise<void>((resolve) => this.sleepers.add(resolve));
+    }
+  }
+
+  /** Takes one due step and moves it on; answers whether there was one. */
+  private async next(): Promise<boolean> {
+    let found = false;
+    const call = await this.tx.withTransaction(async () => {
+      const [due] = await this.tx.tx.query<{ id: string; organization_id: string }[]>(CLAIM);
+      if (!due) return null;
+      found = true;
+      const step = await this.stepRow(due.organization_id, due.id);
+      const run = await this.data.repository(WorkflowRun, due.organization_id).getById(step.runId, 'Workflow run');
+      return this.act(run, step);
+    });
+    if (call) await this.perform(call);
+    return found;
+  }
+
+  private stepRow(organizationId: string, id: string): Promise<WorkflowRunStep> {
+    return this.data.repository(WorkflowRunStep, organizationId).getById(id, 'Workflow step');
+  }
+
+  /** What a due step needs, by its status. Answers the outbound call to make after commit, if any. */
+  private async act(run: WorkflowRun, step: WorkflowRunStep): Promise<Call | null> {
+    const handler = this.handlers.of(step.type);
+    if (step.status === 'running') {
+      await this.transitions.settle(run, step, {
+        kind: 'failed',
+        code: 'INTERRUPTED',
+        message: 'The step was still running when its time ran out: its replica stopped, or its call outlived its timeout',
+      });
+      return null;
+    }
+    if (step.status === 'waiting') {
+      const attempt = this.transitions.attemptOf(run, step);
+      if (step.deadlineAt && step.deadlineAt <= new Date()) {
+        await this.transitions.guarded(() => handler.abandon?.(attempt, 'The workflow step timed out') ?? Promise.resolve());
+        await this.transitions.settle(run, step, { kind: 'failed', code: 'TIMEOUT', message: `No outcome within the node's ${attempt.node.timeoutSeconds} s` });
+        return null;
+      }
+      const outcome = handler.check ? await this.transitions.guarded(() => handler.check!(attempt)) : ({ kind: 'waiting' } as const);
+      if (outcome.kind === 'waiting') await this.transitions.wait(run, step, null, 'wakeAt' in outcome ? outcome.wakeAt : undefined);
+      else await this.transitions.settle(run, step, outcome);
+      return null;
+    }
+    // Ready: a new attempt. A call holds a lease to its timeout plus a grace; anything else settles or waits here.
+    const isCall = handler.execute !== undefined;
+    const timeoutMs = (this.transitions.nodeOf(run, step.nodeId).timeoutSeconds ?? this.config.workflows.http.timeoutSeconds) * 1000;
+    const attempt = await this.transitions.beginAttempt(run, step, isCall ? new Date(Date.now() + timeoutMs + CALL_GRACE_MS) : null);
+    const started = await this.transitions.guarded(() => handler.start(attempt));
+    if (started.kind === 'call') return { organizationId: run.organizationId, runId: run.id, stepId: step.id, attempt };
+    if (started.kind === 'waiting') await this.transitions.wait(run, step, started.externalRef ?? null, started.wakeAt);
+    else await this.transitions.settle(run, step, started);
+    return null;
+  }
+
+  /** Makes a step's outbound call outside any transaction, then records its outcome if the attempt is still the step's. */
+  private async perform(call: Call): Promise<void> {
+    const controller = new AbortController();
+    this.calls.add(controller);
+    const handler = this.handlers.of(call.attempt.step.type);
+    const outcome = await handler.execute!(call.attempt, controller.signal).catch((error: Error) => ({ kind: 'failed' as const, code: 'STEP_ERROR', message: error.message.slice(0, 500) }));
+    this.calls.delete(controller);
+    await this.tx.withTransaction(async () => {
+      const run = await this.transitions.lockRun(call.organizationId, call.runId);
+      const step = await this.stepRow(call.organizationId, call.stepId);
+      if (step.status !== 'running' || step.attempts !== call.attempt.attempt) {
+        await call.attempt.log('warn', `attempt ${call.attempt.attempt} finished after the step moved on (${step.status}); its outcome is discarded`, { outcome: outcome.kind });
+        return;
+      }
+      await this.transitions.settle(run, step, outcome);
+    });
+  }
+}

@@ -1,0 +1,46 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { TenantOwnedEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
+
+/**
+ * Something a step produced beyond its output, kept with the run: an HTTP response, a job's result,
+ * an approval's decisions. Small by construction (bodies are capped before they get here).
+ */
+@Entity('workflow_step_artifacts')
+@Index(['runId', 'nodeId', 'id'])
+export class WorkflowStepArtifact extends TenantOwnedEntity {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('uuid')
+  runId!: string;
+
+  @Column('text')
+  nodeId!: string;
+
+  @Column('integer')
+  attempt!: number;
+
+  @Column('text')
+  name!: string;
+
+  @Column('text')
+  contentType!: string;
+
+  @Column('integer')
+  sizeBytes!: number;
+
+  /** JSON content as is; text as a JSON string. */
+  @Column('jsonb')
+  content!: unknown;
+
+  @Column('timestamptz', { default: () => 'now()' })
+  createdAt!: Date;
+
+  @ManyToOne('WorkflowRun', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'run_id' })
+  private readonly run?: unknown;
+
+  @ManyToOne('Organization', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organization_id' })
+  private readonly organization?: unknown;
+}

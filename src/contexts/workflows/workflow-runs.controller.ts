@@ -1,0 +1,248 @@
+import { Body, Controller, Get, Headers, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Audited } from '../../kernel/audit/audited.decorator.js';
+import { CurrentPrincipal } from '../../kernel/auth/current-principal.decorator.js';
+import type { Principal } from '../../kernel/auth/principal.js';
+import { RequirePermission } from '../../kernel/auth/require-permission.decorator.js';
+import { UuidParam } from '../../kernel/http/params.js';
+import { ApiCreated, ApiErrors, ApiOk, ApiPage, ApiWebSocket, RawResponse } from '../../kernel/http/response.decorators.js';
+import { SSE_SCHEMA } from '../../kernel/http/event-stream.js';
+import { IdempotencyRequired } from '../../kernel/idempotency/idempotency.decorator.js';
+import { type Page, PageQuery } from '../../kernel/pagination/page.js';
+import { ApprovalStateDto } from '../approvals/dto/approval.dto.js';
+import {
+  ApproveStepDto, CreateWorkflowRunDto, ListStepLogsQuery, ListWorkflowRunsQuery, RejectStepDto, RunRetryDto, StepArtifactDto, StepLogDto, WorkflowRunDto,
+  WorkflowStepDto,
+} from './dto/run.dto.js';
+import { ApiNodeIdParam, NodeIdParam } from './node-id.param.js';
+import { RunStreams } from './run-streams.js';
+import { WorkflowRunsService } from './workflow-runs.service.js';
+
+const CONTROL_ERRORS: (number | [number, string])[] = [404, [409, 'The run is not in a state this control applies to (CONFLICT, with its status)']];
+
+/** Workflow runs: seed 002's /workflow-runs and seed 003's /v1/workflow-runs (served here), one resource. */
+@ApiTags('Workflow runs')
+@Controller('api/v1/workflow-runs')
+export class WorkflowRunsController {
+  constructor(
+    private readonly runs: WorkflowRunsService,
+    private readonly streams: RunStreams,
+  ) {}
+
+  @Post()
+  @RequirePermission('workflow_run.execute')
+  @Audited('workflow_run.create', 'workflow_run')
+  @IdempotencyRequired()
+  @ApiOperation({
+    summary: 'Create a workflow run',
+    description:
+      "Runs a version of a definition (its current one unless `version` is given) with inputs checked against the definition's input schema " +
+      '(400 at `inputs...` otherwise). It starts at once unless `start` is false (then POST /{id}/start). Requires an Idempotency-Key: ' +
+      'a retried request answers the same run instead of starting a second.',
+  })
+  @ApiCreated(WorkflowRunDto)
+  @ApiErrors([422, 'definitionId names no definition here (UNKNOWN_DEFINITION), or the version does not exist (UNKNOWN_VERSION)'])
+  async createWorkflowRun(@CurrentPrincipal() principal: Principal, @Body() body: CreateWorkflowRunDto): Promise<WorkflowRunDto> {
+    const { run, steps } = await this.runs.create(principal, body);
+    return WorkflowRunDto.from(run, steps);
+  }
+
+  @Get()
+  @RequirePermission('workflow_run.read')
+  @ApiOperation({ summary: 'List workflow runs', description: 'Filter by status (one or several), definition and creation time; q searches the definition name. Newest first by default.' })
+  @ApiPage(WorkflowRunDto)
+  async listWorkflowRuns(@CurrentPrincipal() principal: Principal, @Query() query: ListWorkflowRunsQuery): Promise<Page<WorkflowRunDto>> {
+    const page = await this.runs.list(principal.organizationId, query);
+    const steps = await this.runs.stepsByRun(principal.organizationId, page.items);
+    return page.map((run) => WorkflowRunDto.from(run, steps.get(run.id) ?? []));
+  }
+
+  @Get(':id')
+  @RequirePermission('workflow_run.read')
+  @ApiOperation({ summary: 'A workflow run', description: 'Its status, inputs, output (once succeeded), failure, and where each step stands.' })
+  @ApiOk(WorkflowRunDto)
+  @ApiErrors(404)
+  async getWorkflowRun(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<WorkflowRunDto> {
+    const { run, steps } = await this.runs.view(principal.organizationId, id);
+    return WorkflowRunDto.from(run, steps);
+  }
+
+  @Post(':id/start')
+  @HttpCode(200)
+  @RequirePermission('workflow_run.execute')
+  @Audited('workflow_run.start', 'workflow_run')
+  @ApiOperation({ summary: 'Start a pending workflow run', description: 'Its first steps (those depending on nothing) become ready. Only a pending run starts (409 otherwise).' })
+  @ApiOk(WorkflowRunDto)
+  @ApiErrors(...CONTROL_ERRORS)
+  async startWorkflowRun(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<WorkflowRunDto> {
+    const { run, steps } = await this.runs.control(principal, id, 'start');
+    return WorkflowRunDto.from(run, steps);
+  }
+
+  @Post(':id/pause')
+  @HttpCode(200)
+  @RequirePermission('workflow_run.execute')
+  @Audited('workflow_run.pause', 'workflow_run')
+  @ApiOperation({
+    summary: 'Pause a workflow run',
+    description:
+      'No step starts, retries or times out while the run is paused. Work already handed out (an agent job, an approval, a call in flight) carries on; ' +
+      'its outcome is recorded, and what follows from it waits for resume. Only a running run pauses (409 otherwise).',
+  })
+  @ApiOk(WorkflowRunDto)
+  @ApiErrors(...CONTROL_ERRORS)
+  async pauseWorkflowRun(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<WorkflowRunDto> {
+    const { run, steps } = await this.runs.control(principal, id, 'pause');
+    return WorkflowRunDto.from(run, steps);
+  }
+
+  @Post(':id/resume')
+  @HttpCode(200)
+  @RequirePermission('workflow_run.execute')
+  @Audited('workflow_run.resume', 'workflow_run')
+  @ApiOperation({ summary: 'Resume a paused workflow run', description: 'It carries on where it was: due steps start, timers and deadlines that passed meanwhile fire. Only a paused run resumes (409 otherwise).' })
+  @ApiOk(WorkflowRunDto)
+  @ApiErrors(...CONTROL_ERRORS)
+  async resumeWorkflowRun(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<WorkflowRunDto> {
+    const { run, steps } = await this.runs.control(principal, id, 'resume');
+    return WorkflowRunDto.from(run, steps);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @RequirePermission('workflow_run.execute')
+  @Audited('workflow_run.cancel', 'workflow_run')
+  @ApiOperation({
+    summary: 'Cancel a workflow run',
+    description:
+      "Stops it for good: agent jobs its steps queued are cancelled, pending approvals withdrawn, and every step that had not ended is cancelled. " +
+      'A call in flight finishes, but its outcome is discarded. A run that already ended is 409.',
+  })
+  @ApiOk(WorkflowRunDto)
+  @ApiErrors(...CONTROL_ERRORS)
+  async cancelWorkflowRun(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<WorkflowRunDto> {
+    const { run, steps } = await this.runs.control(principal, id, 'cancel');
+    return WorkflowRunDto.from(run, steps);
+  }
+
+  @Post(':id/retry')
+  @HttpCode(200)
+  @RequirePermission('workflow_run.execute')
+  @Audited('workflow_run.retry', 'workflow_run')
+  @ApiOperation({
+    summary: 'Retry a failed workflow run from where it failed',
+    description:
+      'Steps that succeeded keep their outputs and do not run again; the failed step and those cancelled with it start over, each with its retry ' +
+      "policy's attempts afresh. `retriedNodes` lists them. Only a failed run is retried (409 otherwise).",
+  })
+  @ApiOk(RunRetryDto)
+  @ApiErrors(...CONTROL_ERRORS)
+  async retryWorkflowRun(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<RunRetryDto> {
+    const { run, steps, retried } = await this.runs.control(principal, id, 'retry');
+    return { ...WorkflowRunDto.from(run, steps), retriedNodes: retried ?? [] };
+  }
+
+  @Get(':id/steps')
+  @RequirePermission('workflow_run.read')
+  @ApiOperation({ summary: "A workflow run's steps", description: 'Every node of the run, in definition order, with its state, inputs (secret-looking values redacted) and output.' })
+  @ApiOk(WorkflowStepDto, { isArray: true })
+  @ApiErrors(404)
+  async listWorkflowRunSteps(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<WorkflowStepDto[]> {
+    return (await this.runs.steps(principal.organizationId, id)).map(WorkflowStepDto.from);
+  }
+
+  @Get(':id/steps/:nodeId')
+  @RequirePermission('workflow_run.read')
+  @ApiNodeIdParam()
+  @ApiOperation({ summary: 'A step of a workflow run' })
+  @ApiOk(WorkflowStepDto)
+  @ApiErrors(404)
+  async getWorkflowRunStep(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @NodeIdParam() nodeId: string): Promise<WorkflowStepDto> {
+    return WorkflowStepDto.from(await this.runs.step(principal.organizationId, id, nodeId));
+  }
+
+  @Get(':id/steps/:nodeId/logs')
+  @RequirePermission('workflow_run.read')
+  @ApiNodeIdParam()
+  @ApiOperation({ summary: "A step's log", description: 'What the engine did for the step, attempt by attempt, oldest first (filter by attempt). Never a secret value.' })
+  @ApiPage(StepLogDto)
+  @ApiErrors(404)
+  async listWorkflowRunStepLogs(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @NodeIdParam() nodeId: string, @Query() query: ListStepLogsQuery): Promise<Page<StepLogDto>> {
+    return (await this.runs.logs(principal.organizationId, id, nodeId, query)).map(StepLogDto.from);
+  }
+
+  @Get(':id/steps/:nodeId/artifacts')
+  @RequirePermission('workflow_run.read')
+  @ApiNodeIdParam()
+  @ApiOperation({ summary: "A step's artifacts", description: "What the step produced besides its output: an HTTP step's response, a job step's job and result. Oldest first." })
+  @ApiPage(StepArtifactDto)
+  @ApiErrors(404)
+  async listWorkflowRunStepArtifacts(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @NodeIdParam() nodeId: string, @Query() query: PageQuery): Promise<Page<StepArtifactDto>> {
+    return (await this.runs.artifacts(principal.organizationId, id, nodeId, query)).map(StepArtifactDto.from);
+  }
+
+  @Post(':id/steps/:nodeId/approve')
+  @HttpCode(200)
+  @RequirePermission('approval.decide')
+  @Audited('workflow_step.approve', 'workflow_run')
+  @ApiNodeIdParam()
+  @ApiOperation({
+    summary: 'Approve an approval step',
+    description:
+      "A decision in the open stage of the step's approval workflow. Refused: by the run's creator (422 SELF_APPROVAL_FORBIDDEN), by anyone the stage " +
+      'does not name (403 NOT_AN_APPROVER), twice (409 ALREADY_DECIDED), on a step not waiting for approval (422 NOT_AWAITING_APPROVAL). ' +
+      'When the last stage passes, the step succeeds and the run moves on.',
+  })
+  @ApiOk(ApprovalStateDto)
+  @ApiErrors(404, 409, [422, 'SELF_APPROVAL_FORBIDDEN or NOT_AWAITING_APPROVAL'])
+  async approveWorkflowRunStep(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @NodeIdParam() nodeId: string, @Body() body: ApproveStepDto): Promise<ApprovalStateDto> {
+    return ApprovalStateDto.from(await this.runs.decide(principal, id, nodeId, 'approve', body.comment ?? ''));
+  }
+
+  @Post(':id/steps/:nodeId/reject')
+  @HttpCode(200)
+  @RequirePermission('approval.decide')
+  @Audited('workflow_step.reject', 'workflow_run')
+  @ApiNodeIdParam()
+  @ApiOperation({ summary: 'Reject an approval step', description: 'The step fails for good (APPROVAL_REJECTED, no retry) and so does the run; a retry of the run asks again. Same refusals as approve.' })
+  @ApiOk(ApprovalStateDto)
+  @ApiErrors(404, 409, [422, 'SELF_APPROVAL_FORBIDDEN or NOT_AWAITING_APPROVAL'])
+  async rejectWorkflowRunStep(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @NodeIdParam() nodeId: string, @Body() body: RejectStepDto): Promise<ApprovalStateDto> {
+    return ApprovalStateDto.from(await this.runs.decide(principal, id, nodeId, 'reject', body.reason));
+  }
+
+  @Get(':id/events')
+  @RequirePermission('workflow_run.read')
+  @ApiOperation({
+    summary: "Stream a workflow run's events (SSE)",
+    description:
+      'Its past events first (or those after Last-Event-ID), then live ones as they commit on any replica: `workflow_run.*` and `workflow_step.*`. ' +
+      'The stream ends once the run has ended (succeeded, failed or cancelled) and nothing newer follows.',
+  })
+  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this event' })
+  @RawResponse({ description: 'An event stream', contentType: 'text/event-stream', schema: SSE_SCHEMA })
+  @ApiErrors(404)
+  async streamWorkflowRunEvents(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam() id: string,
+    @Headers('last-event-id') lastEventId: string | undefined,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.streams.serveEvents(principal, id, lastEventId, req, res);
+  }
+
+  @Get(':id/stream')
+  @RequirePermission('workflow_run.read')
+  @ApiOperation({
+    summary: "A workflow run's events (WebSocket)",
+    description: 'Upgrade to a WebSocket: every event of the run so far, then live ones, each a DomainEvent as JSON; `after` (an event cursor) resumes. A plain GET is 426.',
+  })
+  @ApiWebSocket()
+  @ApiQuery({ name: 'after', required: false, description: 'An event cursor: resume after it' })
+  @ApiErrors(404)
+  async streamWorkflowRun(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Query('after') after: string | undefined, @Req() req: Request, @Res() res: Response): Promise<void> {
+    await this.streams.serveWebSocket(principal, id, after, req, res);
+  }
+}

@@ -1,0 +1,418 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import { lookup } from 'node:dns/promises';
+import { hostname } from 'node:os';
+import WebSocket from 'ws';
+import { AgentProcess, killAgents, waitFor } from '../support/agent-process.js';
+import { expectResponse, raw, type RawResponse } from '../support/contract.js';
+import { addMember, type Member, otherOrganization } from '../support/fixtures.js';
+import { startServer, type TestServer } from '../support/server.js';
+
+/**
+ * Workflow runs over HTTP against the engine: the "done when" run (approval → job on the
+ * reference agent → http → condition), the controls (start, pause, resume, cancel, retry), step
+ * retries and timeouts, skipped branches, SSRF at run time, the streams, seed 001's executions,
+ * tenancy and permissions. Restarts and replicas are in durability.e2e-spec.ts.
+ */
+let t: TestServer;
+let owner: string;
+let approver: Member;
+let viewer: Member;
+let operator: Member;
+let foreign: { organizationId: string; owner: Member };
+let approvalWorkflow: string;
+let agentId: string;
+
+/** A local HTTP service for http steps: each path answers what `responses` says, and counts its calls. */
+let service: Server;
+let serviceUrl: string;
+const hits = new Map<string, number>();
+const scripts = new Map<string, number[]>();
+
+beforeAll(async () => {
+  service = createServer((req, res) => {
+    const path = req.url ?? '/';
+    const n = (hits.get(path) ?? 0) + 1;
+    hits.set(path, n);
+    const script = scripts.get(path) ?? [200];
+    const status = script[Math.min(n, script.length) - 1];
+    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ path, call: n, healthy: status === 200 }));
+  });
+  await new Promise<void>((resolve) => service.listen(0, '127.0.0.1', resolve));
+  serviceUrl = `http://127.0.0.1:${(service.address() as { port: number }).port}`;
+
+  t = await startServer({ WORKFLOW_HTTP_ALLOW_PRIVATE: 'true', WORKFLOW_POLL_INTERVAL_MS: '100', AGENT_HEARTBEAT_INTERVAL_SECONDS: '1' });
+  owner = (await t.login()).accessToken;
+  [approver, viewer, operator] = await Promise.all([addMember(t, owner, ['ops_engineer']), addMember(t, owner, ['viewer']), addMember(t, owner, ['automation_operator'])]);
+  foreign = await otherOrganization(t, owner);
+  approvalWorkflow = expectResponse(
+    await call('POST', '/api/v1/workflows', { name: 'Release manager', stages: [{ name: 'Manager', requiredApprovals: 1, roleIds: [], userIds: [approver.userId] }] }),
+    'POST', '/api/v1/workflows', 201,
+  ).body.data.id;
+  const minted = expectResponse(await call('POST', '/api/v1/agents', { name: 'workflow-agent', labels: { pool: 'workflows' } }), 'POST', '/api/v1/agents', 201).body.data;
+  agentId = minted.agent.id;
+  new AgentProcess('workflow-agent', ['--server', t.baseUrl], { MARSHAL_AGENT_ID: minted.agent.id, MARSHAL_AGENT_SECRET: minted.agentSecret });
+}, 60_000);
+
+afterAll(async () => {
+  await killAgents();
+  await t?.close();
+  service?.close();
+});
+
+const hex = () => randomBytes(3).toString('hex');
+const call = (method: string, path: string, json?: unknown, as = owner, headers: Record<string, string> = {}): Promise<RawResponse> =>
+  raw(t.baseUrl, path, { method, headers: { authorization: `Bearer ${as}`, ...headers }, json });
+const RUNS = '/api/v1/workflow-runs';
+
+type Node = { id: string; type: string; inputs?: Record<string, unknown>; dependsOn?: string[]; retry?: { maxAttempts: number; backoffSeconds?: number }; timeoutSeconds?: number };
+
+async function define(nodes: Node[], extra: Record<string, unknown> = {}): Promise<string> {
+  return expectResponse(await call('POST', '/api/v1/workflow-templates', { name: `runs-${hex()}`, nodes, ...extra }), 'POST', '/api/v1/workflow-templates', 201).body.data.id;
+}
+
+async function run(definitionId: string, body: Record<string, unknown> = {}, as = owner): Promise<{ id: string; status: string }> {
+  return expectResponse(await call('POST', RUNS, { definitionId, ...body }, as, { 'idempotency-key': `k-${hex()}${hex()}` }), 'POST', RUNS, 201).body.data;
+}
+
+const get = async (id: string) => expectResponse(await call('GET', `${RUNS}/${id}`), 'GET', `${RUNS}/{id}`, 200).body.data;
+const step = async (id: string, nodeId: string) => expectResponse(await call('GET', `${RUNS}/${id}/steps/${nodeId}`), 'GET', `${RUNS}/{id}/steps/{nodeId}`, 200).body.data;
+const until = (id: string, statuses: string[], timeoutMs = 20_000) =>
+  waitFor(`run ${id} to be ${statuses.join(' or ')}`, async () => {
+    const r = await get(id);
+    return statuses.includes(r.status) ? r : undefined;
+  }, timeoutMs);
+const stepUntil = (id: string, nodeId: string, statuses: string[]) =>
+  waitFor(`step ${nodeId} of ${id} to be ${statuses.join(' or ')}`, async () => {
+    const s = await step(id, nodeId);
+    return statuses.includes(s.status) ? s : undefined;
+  });
+const control = async (id: string, action: string, status: number, code?: string) =>
+  expectResponse(await call('POST', `${RUNS}/${id}/${action}`), 'POST', `${RUNS}/{id}/${action}`, status, code).body;
+
+const check = (id: string, dependsOn: string[] = [], right: unknown = 1): Node => ({ id, type: 'condition', inputs: { left: 1, op: 'eq', right }, dependsOn });
+
+describe('the done-when run: approval → job on the reference agent → http → condition', () => {
+  test('completes, each step once, outputs flowing from step to step', async () => {
+    const definitionId = await define(
+      [
+        { id: 'approve', type: 'approval', inputs: { workflowId: approvalWorkflow, reason: 'ship ${inputs.service}' } },
+        { id: 'build', type: 'job', inputs: { type: 'noop', selector: { pool: 'workflows' }, payload: { service: '${inputs.service}' } }, dependsOn: ['approve'] },
+        { id: 'smoke', type: 'http', inputs: { url: `${serviceUrl}/health`, allowPrivate: true, method: 'POST', body: { built: '${nodes.build.output.ok}' } }, dependsOn: ['build'] },
+        { id: 'healthy', type: 'condition', inputs: { left: '${nodes.smoke.output.body.healthy}', op: 'eq', right: true }, dependsOn: ['smoke'] },
+      ],
+      { inputSchema: { type: 'object', required: ['service'], properties: { service: { type: 'string' } } } },
+    );
+    const made = await run(definitionId, { inputs: { service: 'billing' } });
+    expect(made.status).toBe('running');
+    const gate = await stepUntil(made.id, 'approve', ['waiting']);
+    expect(gate.inputs).toEqual({ workflowId: approvalWorkflow, reason: 'ship billing' });
+
+    // The approver sees it in their list; the run's creator cannot approve it, a viewer may not decide.
+    const pending = expectResponse(await call('GET', '/api/v1/my/pending-approvals', undefined, approver.accessToken), 'GET', '/api/v1/my/pending-approvals', 200).body.data;
+    expect(pending.map((p: { summary: { runId?: string } }) => p.summary.runId)).toContain(made.id);
+    expectResponse(await call('POST', `${RUNS}/${made.id}/steps/approve/approve`, {}), 'POST', `${RUNS}/{id}/steps/{nodeId}/approve`, 422, 'SELF_APPROVAL_FORBIDDEN');
+    expectResponse(await call('POST', `${RUNS}/${made.id}/steps/approve/approve`, {}, viewer.accessToken), 'POST', `${RUNS}/{id}/steps/{nodeId}/approve`, 403, 'FORBIDDEN');
+    expectResponse(await call('POST', `${RUNS}/${made.id}/steps/build/approve`, {}, approver.accessToken), 'POST', `${RUNS}/{id}/steps/{nodeId}/approve`, 422, 'NOT_AWAITING_APPROVAL');
+    const decided = expectResponse(await call('POST', `${RUNS}/${made.id}/steps/approve/approve`, { comment: 'go' }, approver.accessToken), 'POST', `${RUNS}/{id}/steps/{nodeId}/approve`, 200).body.data;
+    expect(decided.status).toBe('approved');
+
+    const done = await until(made.id, ['succeeded', 'failed']);
+    expect(done).toMatchObject({ status: 'succeeded', output: { healthy: { result: true } }, failureCode: null });
+    expect(done.steps.map((s: { nodeId: string; status: string; attempts: number }) => [s.nodeId, s.status, s.attempts])).toEqual([
+      ['approve', 'succeeded', 1], ['build', 'succeeded', 1], ['smoke', 'succeeded', 1], ['healthy', 'succeeded', 1],
+    ]);
+    const build = await step(made.id, 'build');
+    expect(build.output).toEqual({ ok: true });
+    const job = expectResponse(await call('GET', `/api/v1/jobs/${build.externalRef.slice('job:'.length)}`), 'GET', '/api/v1/jobs/{id}', 200).body.data;
+    expect(job).toMatchObject({ type: 'noop', status: 'succeeded', payload: { service: 'billing' }, agentId, createdBy: { type: 'workflow_run', id: made.id } });
+    expect(hits.get('/health')).toBe(1);
+    const smoke = await step(made.id, 'smoke');
+    expect(smoke.output).toMatchObject({ status: 200, body: { healthy: true } });
+    const artifacts = expectResponse(await call('GET', `${RUNS}/${made.id}/steps/smoke/artifacts`), 'GET', `${RUNS}/{id}/steps/{nodeId}/artifacts`, 200).body.data;
+    expect(artifacts).toEqual([expect.objectContaining({ name: 'response', attempt: 1, content: expect.objectContaining({ status: 200 }) })]);
+    const logs = expectResponse(await call('GET', `${RUNS}/${made.id}/steps/smoke/logs`), 'GET', `${RUNS}/{id}/steps/{nodeId}/logs`, 200).body.data;
+    expect(logs.map((l: { message: string }) => l.message)).toEqual(['attempt 1 started', 'POST answered 200', 'attempt 1 succeeded']);
+
+    // The audit trail: created by the owner, the refused decisions, the decision, completed by the system.
+    const audit = expectResponse(await call('GET', `/api/v1/audit-events?resource=workflow_run:${made.id}`), 'GET', '/api/v1/audit-events', 200).body.data;
+    expect(audit.map((e: { action: string; outcome: string; actorType: string }) => `${e.action} ${e.outcome} ${e.actorType}`).sort()).toEqual([
+      'workflow_run.complete success system',
+      'workflow_run.create success user',
+      'workflow_step.approve failure user',
+      'workflow_step.approve failure user',
+      'workflow_step.approve success user',
+    ]);
+  }, 60_000);
+});
+
+describe('creating', () => {
+  test('needs an Idempotency-Key, and a retry answers the same run', async () => {
+    const definitionId = await define([check('only')]);
+    expectResponse(await call('POST', RUNS, { definitionId }), 'POST', RUNS, 400);
+    const key = `k-${hex()}`;
+    const first = expectResponse(await call('POST', RUNS, { definitionId }, owner, { 'idempotency-key': key }), 'POST', RUNS, 201);
+    const again = expectResponse(await call('POST', RUNS, { definitionId }, owner, { 'idempotency-key': key }), 'POST', RUNS, 201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body.data.id).toBe(first.body.data.id);
+    const listed = expectResponse(await call('GET', `${RUNS}?definitionId=${definitionId}`), 'GET', RUNS, 200).body;
+    expect(listed.meta.pagination.totalItems).toBe(1);
+  });
+
+  test('inputs are checked against the schema; unknown definitions and versions are 422', async () => {
+    const definitionId = await define([check('only')], { inputSchema: { type: 'object', required: ['count'], properties: { count: { type: 'integer', minimum: 1 } } } });
+    const bad = expectResponse(await call('POST', RUNS, { definitionId, inputs: { count: 0 } }, owner, { 'idempotency-key': `k-${hex()}` }), 'POST', RUNS, 400, 'VALIDATION_FAILED');
+    expect(bad.body.error.validationErrors[0].field).toBe('inputs.count');
+    expectResponse(await call('POST', RUNS, { definitionId, inputs: {} }, owner, { 'idempotency-key': `k-${hex()}` }), 'POST', RUNS, 400, 'VALIDATION_FAILED');
+    expectResponse(await call('POST', RUNS, { definitionId: '01960000-0000-7000-8000-00000000dead' }, owner, { 'idempotency-key': `k-${hex()}` }), 'POST', RUNS, 422, 'UNKNOWN_DEFINITION');
+    expectResponse(await call('POST', RUNS, { definitionId, version: 9, inputs: { count: 1 } }, owner, { 'idempotency-key': `k-${hex()}` }), 'POST', RUNS, 422, 'UNKNOWN_VERSION');
+    expectResponse(await call('POST', RUNS, { definitionId, inputs: 'x' }, owner, { 'idempotency-key': `k-${hex()}` }), 'POST', RUNS, 400, 'VALIDATION_FAILED');
+  });
+
+  test('a run follows the version it was made from, and keeps it when the definition changes or goes', async () => {
+    const definitionId = await define([check('first')]);
+    expectResponse(await call('PUT', `/api/v1/workflow-templates/${definitionId}`, { nodes: [check('second')] }), 'PUT', '/api/v1/workflow-templates/{id}', 200);
+    const old = await run(definitionId, { version: 1 });
+    const current = await run(definitionId);
+    expect((await until(old.id, ['succeeded'])).steps.map((s: { nodeId: string }) => s.nodeId)).toEqual(['first']);
+    expect((await until(current.id, ['succeeded'])).steps.map((s: { nodeId: string }) => s.nodeId)).toEqual(['second']);
+    expectResponse(await call('DELETE', `/api/v1/workflow-templates/${definitionId}`), 'DELETE', '/api/v1/workflow-templates/{id}', 204);
+    expect(await get(old.id)).toMatchObject({ definitionId: null, definitionVersion: 1, status: 'succeeded' });
+  });
+
+  test('a definition with a run still going cannot be deleted', async () => {
+    const definitionId = await define([{ id: 'nap', type: 'wait', inputs: { durationSeconds: 600 } }]);
+    const made = await run(definitionId);
+    expectResponse(await call('DELETE', `/api/v1/workflow-templates/${definitionId}`), 'DELETE', '/api/v1/workflow-templates/{id}', 409, 'CONFLICT');
+    await control(made.id, 'cancel', 200);
+    expectResponse(await call('DELETE', `/api/v1/workflow-templates/${definitionId}`), 'DELETE', '/api/v1/workflow-templates/{id}', 204);
+  });
+});
+
+describe('flow', () => {
+  test('a false condition skips what depends on it, and what depends on that; the rest runs', async () => {
+    const definitionId = await define([check('gate', [], 2), check('behind', ['gate']), check('further', ['behind']), check('aside')]);
+    const done = await until((await run(definitionId)).id, ['succeeded', 'failed']);
+    expect(done.status).toBe('succeeded');
+    expect(Object.fromEntries(done.steps.map((s: { nodeId: string; status: string }) => [s.nodeId, s.status]))).toEqual({ gate: 'succeeded', behind: 'skipped', further: 'skipped', aside: 'succeeded' });
+    expect(done.output).toEqual({ aside: { result: true } });
+  });
+
+  test('parallel branches join: the join waits for both', async () => {
+    const definitionId = await define([check('a'), { id: 'nap', type: 'wait', inputs: { durationSeconds: 1 } }, check('join', ['a', 'nap'])]);
+    const made = await run(definitionId);
+    const done = await until(made.id, ['succeeded', 'failed']);
+    const steps = Object.fromEntries(done.steps.map((s: { nodeId: string; startedAt: string; finishedAt: string }) => [s.nodeId, s]));
+    expect(new Date(steps.join.startedAt).getTime()).toBeGreaterThanOrEqual(new Date(steps.nap.finishedAt).getTime());
+  });
+
+  test('a step retries by its policy, then succeeds; its log tells each attempt', async () => {
+    const path = `/flaky-${hex()}`;
+    scripts.set(path, [503, 500, 200]);
+    const definitionId = await define([{ id: 'call', type: 'http', inputs: { url: `${serviceUrl}${path}`, allowPrivate: true }, retry: { maxAttempts: 3, backoffSeconds: 0 } }]);
+    const done = await until((await run(definitionId)).id, ['succeeded', 'failed']);
+    expect(done.status).toBe('succeeded');
+    expect(done.steps[0]).toMatchObject({ attempts: 3, status: 'succeeded' });
+    expect(hits.get(path)).toBe(3);
+  });
+
+  test('a comparison that makes no sense fails the step for good, whatever its retries', async () => {
+    const definitionId = await define([{ id: 'odd', type: 'condition', inputs: { left: 'a', op: 'gt', right: 1 }, retry: { maxAttempts: 5 } }]);
+    const done = await until((await run(definitionId)).id, ['succeeded', 'failed']);
+    expect(done).toMatchObject({ status: 'failed', failureCode: 'INVALID_OPERANDS', failedNodeId: 'odd' });
+    expect(done.steps[0].attempts).toBe(1);
+  });
+
+  test('a step that outlives its timeout fails TIMEOUT', async () => {
+    const definitionId = await define([{ id: 'external', type: 'callback', timeoutSeconds: 1 }]);
+    const done = await until((await run(definitionId)).id, ['failed']);
+    expect(done).toMatchObject({ failureCode: 'TIMEOUT', failedNodeId: 'external' });
+  });
+
+  test('a name that resolves to a private address is refused at run time, unless the node allows it', async () => {
+    const name = hostname();
+    const addresses = await lookup(name, { all: true });
+    // This machine's name resolves to a loopback or private address: what the definition check cannot see.
+    expect(addresses.some((a) => /^(127\.|10\.|192\.168\.|::1$)/.test(a.address))).toBe(true);
+    const port = new URL(serviceUrl).port;
+    const refused = await define([{ id: 'call', type: 'http', inputs: { url: `http://${name}:${port}/private` }, retry: { maxAttempts: 3 } }]);
+    const done = await until((await run(refused)).id, ['failed']);
+    expect(done).toMatchObject({ failureCode: 'PRIVATE_TARGET', failedNodeId: 'call' });
+    expect(done.steps[0].attempts).toBe(1);
+    expect(hits.get('/private')).toBeUndefined();
+  });
+});
+
+describe('controls', () => {
+  test('start: a run made with start=false waits, starts once', async () => {
+    const definitionId = await define([check('only')]);
+    const made = await run(definitionId, { start: false });
+    expect(made.status).toBe('pending');
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await get(made.id)).steps[0].status).toBe('pending');
+    const started = await control(made.id, 'start', 200);
+    expect(started.data.status).toBe('running');
+    await until(made.id, ['succeeded']);
+    await control(made.id, 'start', 409, 'CONFLICT');
+  });
+
+  test('pause holds the run where it is; resume carries on', async () => {
+    const definitionId = await define([{ id: 'nap', type: 'wait', inputs: { durationSeconds: 1 } }, check('after', ['nap'])]);
+    const made = await run(definitionId);
+    await stepUntil(made.id, 'nap', ['waiting']);
+    expect((await control(made.id, 'pause', 200)).data.status).toBe('paused');
+    await control(made.id, 'pause', 409, 'CONFLICT');
+    await new Promise((r) => setTimeout(r, 1800));
+    const held = await get(made.id);
+    expect(held.status).toBe('paused');
+    expect(held.steps.map((s: { status: string }) => s.status)).toEqual(['waiting', 'pending']);
+    expect((await control(made.id, 'resume', 200)).data.status).toBe('running');
+    await control(made.id, 'resume', 409, 'CONFLICT');
+    expect((await until(made.id, ['succeeded'])).steps.map((s: { attempts: number }) => s.attempts)).toEqual([1, 1]);
+  });
+
+  test('cancel withdraws the approval and the job, and stops everything', async () => {
+    const definitionId = await define([
+      { id: 'approve', type: 'approval', inputs: { workflowId: approvalWorkflow } },
+      { id: 'work', type: 'job', inputs: { type: 'sleep', targetAgentId: '01960000-0000-7000-8000-00000000beef' } },
+      check('after', ['approve', 'work']),
+    ]);
+    const made = await run(definitionId);
+    const done = await until(made.id, ['failed']);
+    // A job for an agent that does not exist cannot be queued: the step fails for good.
+    expect(done).toMatchObject({ failureCode: 'UNKNOWN_AGENT', failedNodeId: 'work' });
+    expect(Object.fromEntries(done.steps.map((s: { nodeId: string; status: string }) => [s.nodeId, s.status]))).toEqual({ approve: 'cancelled', work: 'failed', after: 'pending' });
+    const pending = expectResponse(await call('GET', '/api/v1/my/pending-approvals', undefined, approver.accessToken), 'GET', '/api/v1/my/pending-approvals', 200).body.data;
+    expect(pending.map((p: { summary: { runId?: string } }) => p.summary.runId)).not.toContain(made.id);
+
+    const slow = await define([{ id: 'work', type: 'job', inputs: { type: 'sleep', payload: { seconds: 30 }, selector: { pool: 'workflows' } } }]);
+    const running = await run(slow);
+    const waiting = await stepUntil(running.id, 'work', ['waiting']);
+    const cancelled = (await control(running.id, 'cancel', 200)).data;
+    expect(cancelled).toMatchObject({ status: 'cancelled', failureCode: 'CANCELLED' });
+    const job = expectResponse(await call('GET', `/api/v1/jobs/${waiting.externalRef.slice('job:'.length)}`), 'GET', '/api/v1/jobs/{id}', 200).body.data;
+    expect(job.status).toBe('cancelled');
+    await control(running.id, 'cancel', 409, 'CONFLICT');
+    await control(running.id, 'retry', 409, 'CONFLICT');
+  });
+
+  test('retry resumes a failed run from the failed step: what succeeded is not run again', async () => {
+    const path = `/down-${hex()}`;
+    scripts.set(path, [500, 200]);
+    const definitionId = await define([
+      { id: 'before', type: 'http', inputs: { url: `${serviceUrl}/before-${path.slice(1)}`, allowPrivate: true } },
+      { id: 'call', type: 'http', inputs: { url: `${serviceUrl}${path}`, allowPrivate: true }, dependsOn: ['before'] },
+      check('after', ['call']),
+    ]);
+    const made = await run(definitionId);
+    const failed = await until(made.id, ['failed']);
+    expect(failed).toMatchObject({ failureCode: 'UNEXPECTED_STATUS', failedNodeId: 'call', retryCount: 0 });
+    await control(made.id, 'resume', 409, 'CONFLICT');
+    const retried = (await control(made.id, 'retry', 200)).data;
+    expect(retried).toMatchObject({ status: 'running', retryCount: 1, retriedNodes: ['call'] });
+    const done = await until(made.id, ['succeeded', 'failed']);
+    expect(done.status).toBe('succeeded');
+    expect(done.steps.map((s: { nodeId: string; attempts: number }) => [s.nodeId, s.attempts])).toEqual([['before', 1], ['call', 2], ['after', 1]]);
+    expect(hits.get(`/before-${path.slice(1)}`)).toBe(1);
+    expect(hits.get(path)).toBe(2);
+    await control(made.id, 'retry', 409, 'CONFLICT');
+  });
+
+  test('a rejection fails the run for good; a retry asks again', async () => {
+    const definitionId = await define([{ id: 'approve', type: 'approval', inputs: { workflowId: approvalWorkflow }, retry: { maxAttempts: 3 } }]);
+    const made = await run(definitionId);
+    await stepUntil(made.id, 'approve', ['waiting']);
+    expectResponse(await call('POST', `${RUNS}/${made.id}/steps/approve/reject`, { reason: 'no' }, approver.accessToken), 'POST', `${RUNS}/{id}/steps/{nodeId}/reject`, 400, 'VALIDATION_FAILED');
+    expectResponse(await call('POST', `${RUNS}/${made.id}/steps/approve/reject`, { reason: 'not this week' }, approver.accessToken), 'POST', `${RUNS}/{id}/steps/{nodeId}/reject`, 200);
+    const failed = await until(made.id, ['failed']);
+    expect(failed).toMatchObject({ failureCode: 'APPROVAL_REJECTED' });
+    expect(failed.steps[0].attempts).toBe(1);
+    await control(made.id, 'retry', 200);
+    await stepUntil(made.id, 'approve', ['waiting']);
+    expectResponse(await call('POST', `${RUNS}/${made.id}/steps/approve/approve`, {}, approver.accessToken), 'POST', `${RUNS}/{id}/steps/{nodeId}/approve`, 200);
+    expect((await until(made.id, ['succeeded', 'failed'])).status).toBe('succeeded');
+  });
+});
+
+describe('streams and views', () => {
+  test('the SSE stream replays the run and ends with it', async () => {
+    const definitionId = await define([check('a'), check('b', ['a'])]);
+    const made = await run(definitionId);
+    await until(made.id, ['succeeded']);
+    const res = await fetch(`${t.baseUrl}${RUNS}/${made.id}/events`, { headers: { authorization: `Bearer ${owner}` } });
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const text = await res.text();
+    const types = [...text.matchAll(/^event: (.+)$/gm)].map((m) => m[1]);
+    expect(types[0]).toBe('workflow_run.created');
+    expect(types.at(-1)).toBe('workflow_run.succeeded');
+    expect(types.filter((x) => x === 'workflow_step.succeeded')).toHaveLength(2);
+    // Resuming after the second-last event answers only the last.
+    const ids = [...text.matchAll(/^id: (.+)$/gm)].map((m) => m[1]);
+    const resumed = await (await fetch(`${t.baseUrl}${RUNS}/${made.id}/events`, { headers: { authorization: `Bearer ${owner}`, 'last-event-id': ids.at(-2)! } })).text();
+    expect([...resumed.matchAll(/^event: (.+)$/gm)].map((m) => m[1])).toEqual(['workflow_run.succeeded']);
+    expectResponse(await call('GET', `${RUNS}/${made.id}/events`, undefined, foreign.owner.accessToken), 'GET', `${RUNS}/{id}/events`, 404, 'NOT_FOUND');
+  });
+
+  test('the WebSocket stream sends the run as it goes', async () => {
+    const definitionId = await define([{ id: 'nap', type: 'wait', inputs: { durationSeconds: 1 } }]);
+    const made = await run(definitionId);
+    const ws = new WebSocket(`${t.baseUrl.replace('http', 'ws')}${RUNS}/${made.id}/stream`, { headers: { authorization: `Bearer ${owner}` } });
+    const types: string[] = [];
+    ws.on('message', (m) => types.push((JSON.parse((m as Buffer).toString()) as { type: string }).type));
+    await waitFor('the run to end on the socket', () => (types.includes('workflow_run.succeeded') ? true : undefined));
+    ws.close();
+    expect(types).toEqual(expect.arrayContaining(['workflow_run.created', 'workflow_step.waiting', 'workflow_step.succeeded']));
+    expectResponse(await call('GET', `${RUNS}/${made.id}/stream`), 'GET', `${RUNS}/{id}/stream`, 426, 'UPGRADE_REQUIRED');
+  });
+
+  test("seed 001's executions: references, duration, retries and failure code; retry and cancel", async () => {
+    const path = `/exec-${hex()}`;
+    scripts.set(path, [500, 200]);
+    const definitionId = await define([{ id: 'call', type: 'http', inputs: { url: `${serviceUrl}${path}`, allowPrivate: true } }]);
+    const made = await run(definitionId);
+    await until(made.id, ['failed']);
+    const failed = expectResponse(await call('GET', `/api/v1/workflow-executions/${made.id}`), 'GET', '/api/v1/workflow-executions/{id}', 200).body.data;
+    expect(failed).toMatchObject({ id: made.id, workflowId: definitionId, status: 'failed', failureCode: 'UNEXPECTED_STATUS', retryCount: 0, outputRef: null, inputRef: `/api/v1/workflow-runs/${made.id}` });
+    expect(failed.durationMs).toBeGreaterThanOrEqual(0);
+    const retried = expectResponse(await call('POST', `/api/v1/workflow-executions/${made.id}/retry`), 'POST', '/api/v1/workflow-executions/{id}/retry', 200).body.data;
+    expect(retried).toMatchObject({ status: 'running', retryCount: 1, failureCode: null });
+    await until(made.id, ['succeeded']);
+    const done = expectResponse(await call('GET', `/api/v1/workflow-executions/${made.id}`), 'GET', '/api/v1/workflow-executions/{id}', 200).body.data;
+    expect(done).toMatchObject({ status: 'succeeded', outputRef: `/api/v1/workflow-runs/${made.id}/steps`, evidenceRef: `/api/v1/audit-events?resource=workflow_run:${made.id}` });
+    expectResponse(await call('POST', `/api/v1/workflow-executions/${made.id}/cancel`), 'POST', '/api/v1/workflow-executions/{id}/cancel', 409, 'CONFLICT');
+    const listed = expectResponse(await call('GET', `/api/v1/workflow-executions?status=succeeded&definitionId=${definitionId}`), 'GET', '/api/v1/workflow-executions', 200).body.data;
+    expect(listed.map((e: { id: string }) => e.id)).toEqual([made.id]);
+  });
+});
+
+describe('access', () => {
+  test("another organization's run is 404 everywhere; viewers read, operators run, neither decides for others", async () => {
+    const definitionId = await define([{ id: 'nap', type: 'wait', inputs: { durationSeconds: 600 } }]);
+    const made = await run(definitionId);
+    const other = foreign.owner.accessToken;
+    for (const [method, path, template] of [
+      ['GET', `${RUNS}/${made.id}`, `${RUNS}/{id}`],
+      ['GET', `${RUNS}/${made.id}/steps`, `${RUNS}/{id}/steps`],
+      ['GET', `${RUNS}/${made.id}/steps/nap`, `${RUNS}/{id}/steps/{nodeId}`],
+      ['POST', `${RUNS}/${made.id}/pause`, `${RUNS}/{id}/pause`],
+      ['POST', `${RUNS}/${made.id}/cancel`, `${RUNS}/{id}/cancel`],
+      ['GET', `/api/v1/workflow-executions/${made.id}`, '/api/v1/workflow-executions/{id}'],
+    ] as const) {
+      expectResponse(await call(method, path, undefined, other), method, template, 404, 'NOT_FOUND');
+    }
+    expectResponse(await call('POST', RUNS, { definitionId }, other, { 'idempotency-key': `k-${hex()}` }), 'POST', RUNS, 422, 'UNKNOWN_DEFINITION');
+    expect(((await call('GET', RUNS, undefined, other)).body.data as { id: string }[]).map((r) => r.id)).not.toContain(made.id);
+
+    expectResponse(await call('GET', `${RUNS}/${made.id}`, undefined, viewer.accessToken), 'GET', `${RUNS}/{id}`, 200);
+    expectResponse(await call('POST', `${RUNS}/${made.id}/pause`, undefined, viewer.accessToken), 'POST', `${RUNS}/{id}/pause`, 403, 'FORBIDDEN');
+    expectResponse(await call('POST', RUNS, { definitionId }, viewer.accessToken, { 'idempotency-key': `k-${hex()}` }), 'POST', RUNS, 403, 'FORBIDDEN');
+    const byOperator = await run(definitionId, {}, operator.accessToken);
+    expect((await get(byOperator.id)).createdBy).toBe(`user:${operator.userId}`);
+    expectResponse(await call('POST', `${RUNS}/${made.id}/cancel`, undefined, operator.accessToken), 'POST', `${RUNS}/{id}/cancel`, 200);
+    await control(byOperator.id, 'cancel', 200);
+
+    expectResponse(await call('GET', `${RUNS}/${made.id}/steps/NOT-A-NODE`), 'GET', `${RUNS}/{id}/steps/{nodeId}`, 400, 'VALIDATION_FAILED');
+    expectResponse(await call('GET', `${RUNS}/${made.id}/steps/ghost`), 'GET', `${RUNS}/{id}/steps/{nodeId}`, 404, 'NOT_FOUND');
+    expectResponse(await call('GET', `${RUNS}?status=dancing`), 'GET', RUNS, 400, 'VALIDATION_FAILED');
+  });
+});
