@@ -8,7 +8,7 @@ import { TenantData } from '../../../kernel/tenancy/tenant-data.js';
 import { ApprovalsService } from '../../approvals/approvals.service.js';
 import type { Job } from '../../jobs/entities/job.entity.js';
 import { JobsService } from '../../jobs/jobs.service.js';
-import { WorkflowRunStep } from '../entities/workflow-run-step.entity.js';
+import { ACTIVE_STEP_STATUSES, WorkflowRunStep } from '../entities/workflow-run-step.entity.js';
 import { WorkflowRun } from '../entities/workflow-run.entity.js';
 import { RunTransitions } from './run-transitions.js';
 import type { StepAttempt } from './step-handler.js';
@@ -130,8 +130,11 @@ export class WorkflowEngine implements OnModuleInit, OnApplicationBootstrap, Bef
       const [due] = await this.tx.tx.query<{ id: string; organization_id: string }[]>(CLAIM);
       if (!due) return null;
       found = true;
+      // Read again now that the run is locked: the claim's snapshot may predate a commit of the
+      // worker that held the run a moment ago (the lock was free again, so nothing re-checked it).
       const step = await this.stepRow(due.organization_id, due.id);
       const run = await this.data.repository(WorkflowRun, due.organization_id).getById(step.runId, 'Workflow run');
+      if (run.status !== 'running' || !ACTIVE_STEP_STATUSES.includes(step.status) || !step.dueAt || step.dueAt.getTime() > Date.now()) return null;
       return this.act(run, step);
     });
     if (call) await this.perform(call);
