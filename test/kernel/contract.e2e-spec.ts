@@ -25,7 +25,7 @@ const PUBLIC_OPERATIONS: Record<string, string> = {
 const RAW_OPERATIONS = new Set([
   'getJwks', 'getHealthz', 'getHealth', 'getApiHealth', 'getApiHealthz', 'getReadyz', 'getApiReadyz', 'getMetrics', 'getEngineStatus',
   // Server-Sent Events streams (text/event-stream)
-  'streamEvents', 'streamJobEvents',
+  'streamEvents', 'streamJobEvents', 'streamWorkflowRunEvents',
 ]);
 
 type Operation = { operationId: string; summary?: string; tags?: string[]; security?: unknown[]; responses: Record<string, any>; 'x-websocket'?: boolean };
