@@ -60,6 +60,11 @@ export class AppConfig {
     pollIntervalMs: number;
     http: { allowPrivate: boolean; allowedHosts: string[]; timeoutSeconds: number };
   };
+  /**
+   * Signed workflow callbacks: the HMAC key (a KeyObject, so that no log or dump can print it), absent
+   * when WORKFLOW_WEBHOOK_SECRET is unset (the route is then off), and the timestamp tolerance.
+   */
+  workflowWebhook!: { secret?: KeyObject; toleranceSeconds: number };
   logLevel!: string;
   shutdownTimeoutMs!: number;
   build!: { version: string; commit: string | null };

@@ -187,6 +187,17 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1) @Max(3600)
   WORKFLOW_HTTP_TIMEOUT_SECONDS = 30;
 
+  /**
+   * The HMAC key external executors sign workflow callbacks with (POST /webhooks/workflow-completed).
+   * Unset: that route answers 404 as if absent, since an unsigned callback must never move a run.
+   */
+  @IsOmittable() @IsString() @MinLength(32, { message: 'WORKFLOW_WEBHOOK_SECRET must be at least 32 characters' })
+  WORKFLOW_WEBHOOK_SECRET?: string;
+
+  /** How far a workflow callback's signed timestamp may be from this server's clock, either way. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  WORKFLOW_WEBHOOK_TOLERANCE_SECONDS = 300;
+
   /** The commit reported by /.well-known/engine-status; read from git when unset. */
   @IsOmittable() @IsString() @Matches(/^[0-9a-f]{7,40}$/)
   GIT_COMMIT?: string;
@@ -198,4 +209,5 @@ export const SECRET_VARIABLES = new Set<keyof EnvironmentVariables>([
   'JWT_PRIVATE_KEY',
   'ENCRYPTION_KEY',
   'REDIS_URL',
+  'WORKFLOW_WEBHOOK_SECRET',
 ]);

@@ -92,4 +92,23 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...base, TRUST_PROXY: '2' }).http.trustProxy).toBe(2);
     expect(loadConfig({ ...base, TRUST_PROXY: 'false' }).http.trustProxy).toBe(false);
   });
+
+  test('the workflow webhook is off without a secret; a short secret is refused without being echoed', () => {
+    expect(loadConfig(base).workflowWebhook).toEqual({ secret: undefined, toleranceSeconds: 300 });
+    const short = 'too-short-but-still-secret';
+    const found = problems({ ...base, WORKFLOW_WEBHOOK_SECRET: short, WORKFLOW_WEBHOOK_TOLERANCE_SECONDS: '0' });
+    expect(found).toEqual([
+      'WORKFLOW_WEBHOOK_SECRET: must be at least 32 characters',
+      'WORKFLOW_WEBHOOK_TOLERANCE_SECONDS: must not be less than 1 (got 0)',
+    ]);
+    expect(found.join('\n')).not.toContain(short);
+  });
+
+  test('keeps the workflow webhook secret as a key object that prints nothing of it', () => {
+    const secret = 'a-workflow-webhook-secret-of-32+chars';
+    const config = loadConfig({ ...base, WORKFLOW_WEBHOOK_SECRET: secret, WORKFLOW_WEBHOOK_TOLERANCE_SECONDS: '60' });
+    expect(config.workflowWebhook.toleranceSeconds).toBe(60);
+    expect(config.workflowWebhook.secret?.export().toString('utf8')).toBe(secret);
+    expect(JSON.stringify(config.workflowWebhook)).not.toContain(secret);
+  });
 });

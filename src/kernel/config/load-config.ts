@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, createSecretKey, KeyObject } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -215,6 +215,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         allowedHosts: vars.WORKFLOW_HTTP_ALLOWED_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
         timeoutSeconds: vars.WORKFLOW_HTTP_TIMEOUT_SECONDS,
       },
+    },
+    workflowWebhook: {
+      secret: vars.WORKFLOW_WEBHOOK_SECRET ? createSecretKey(Buffer.from(vars.WORKFLOW_WEBHOOK_SECRET, 'utf8')) : undefined,
+      toleranceSeconds: vars.WORKFLOW_WEBHOOK_TOLERANCE_SECONDS,
     },
     build: readBuildInfo(vars.GIT_COMMIT),
   } satisfies Omit<AppConfig, 'isProduction'>);
