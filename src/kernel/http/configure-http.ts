@@ -1,10 +1,13 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { getToken } from '@willsoto/nestjs-prometheus';
 import { HTTP_REQUEST_DURATION, recordHttpMetrics } from '../metrics/http-metrics.js';
+import { SIGNED_WEBHOOK } from '../auth/public.decorator.js';
 import type { AppConfig } from '../config/app-config.js';
+import { RouteInventory } from '../routes/route-inventory.js';
 import { AllExceptionsFilter, sendError } from './all-exceptions.filter.js';
 import { asMarshalRequest } from './request.js';
 import { requestIdentity } from './request-identity.middleware.js';
@@ -15,6 +18,10 @@ const EXPOSED_HEADERS = [
   'x-request-id', 'x-correlation-id', 'idempotent-replayed', 'retry-after',
   'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'etag',
 ];
+
+const keepRawBody = (req: IncomingMessage, _res: ServerResponse, body: Buffer) => {
+  (req as IncomingMessage & { rawBody?: Buffer }).rawBody = body;
+};
 
 /**
  * The HTTP pipeline every Marshal process uses (server, tests, spec writer), in order: request
@@ -46,9 +53,16 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
       maxAge: 600,
     });
   }
+  const json = ['application/json', 'application/*+json'];
   // Agents report discovered secrets in bulk (up to 5 000 per call): that one route takes more.
-  app.use('/api/v1/agents/:id/secrets/bulk', express.json({ limit: '8mb', type: ['application/json', 'application/*+json'] }));
-  app.use(express.json({ limit: config.http.bodyLimit, type: ['application/json', 'application/*+json'] }));
+  app.use('/api/v1/agents/:id/secrets/bulk', express.json({ limit: '8mb', type: json }));
+  // Signed webhooks (@SignedWebhook) verify their signature over the exact bytes received, so they
+  // keep them as req.rawBody (Nest's RawBodyRequest); no other route holds a second copy of its body.
+  const signedWebhooks = app.get(RouteInventory).handlers().filter((route) => route.meta(SIGNED_WEBHOOK));
+  for (const path of signedWebhooks.flatMap((route) => route.paths)) {
+    app.use(path, express.json({ limit: config.http.bodyLimit, type: json, verify: keepRawBody }));
+  }
+  app.use(express.json({ limit: config.http.bodyLimit, type: json }));
   // body-parser reports malformed or oversized bodies through Express's error chain, before Nest.
   app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);

@@ -12,6 +12,7 @@ export const REDACTED_PATHS = [
   'req.headers.cookie',
   'req.headers["x-api-key"]',
   'req.headers["x-agent-secret"]',
+  'req.headers["x-agentfield-signature"]',
   ...['password', 'passwordHash', 'token', 'accessToken', 'refreshToken', 'secret', 'apiKey', 'value', 'privateKey'].flatMap((key) => [key, `*.${key}`]),
 ];
 

@@ -1,5 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { documentProblems, sortKeys } from './openapi-document.js';
+import { callsAsPrincipal, documentProblems, sortKeys } from './openapi-document.js';
 
 describe('sortKeys', () => {
   test('sorts object keys at every depth and keeps array order', () => {
@@ -29,5 +29,14 @@ describe('documentProblems', () => {
     expect(problems).toContain('PUT /c: no summary (@ApiOperation({ summary }))');
     expect(problems).toContain('PUT /c: no tag (@ApiTags on the controller)');
     expect(problems.some((p) => p.startsWith('PUT /c: no success response'))).toBe(true);
+  });
+});
+
+describe('callsAsPrincipal', () => {
+  test('a principal scheme, alone or among others, means a principal; a signature scheme alone or nothing does not', () => {
+    expect(callsAsPrincipal([{ bearer: [] }, { apiKey: [] }])).toBe(true);
+    expect(callsAsPrincipal([{ agentSecret: [] }])).toBe(true);
+    expect(callsAsPrincipal([{ agentfieldSignature: [] }])).toBe(false);
+    expect(callsAsPrincipal([])).toBe(false);
   });
 });

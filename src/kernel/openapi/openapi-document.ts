@@ -7,7 +7,15 @@ export const SECURITY_SCHEMES = {
   bearer: 'bearer',
   apiKey: 'apiKey',
   agentSecret: 'agentSecret',
+  agentfieldSignature: 'agentfieldSignature',
 } as const;
+
+/**
+ * Schemes that authenticate a request by its signature, not as a principal (webhooks): such an
+ * operation has no organization to pick with x-workspace-id, no idempotency scope and no
+ * permission to lack (403).
+ */
+export const SIGNATURE_SCHEMES: ReadonlySet<string> = new Set([SECURITY_SCHEMES.agentfieldSignature]);
 
 /** What an operation without an explicit scheme accepts: a user's access token or an API key. */
 export const DEFAULT_SECURITY: Record<string, string[]>[] = [{ [SECURITY_SCHEMES.bearer]: [] }, { [SECURITY_SCHEMES.apiKey]: [] }];
@@ -70,28 +78,30 @@ const idempotencyHeader = (required: boolean) => ({
   schema: { type: 'string', minLength: 1, maxLength: 255 },
 });
 
+/** Whether an operation is called by a principal (a user, API key or agent), not by a signed webhook or anyone. */
+export const callsAsPrincipal = (security: Record<string, string[]>[]): boolean =>
+  security.some((requirement) => Object.keys(requirement).some((scheme) => !SIGNATURE_SCHEMES.has(scheme)));
+
 /**
  * Completes what decorators leave implicit, the same way for every operation: the default security
  * (the global guard's default), the x-workspace-id and Idempotency-Key headers, and the error
- * responses any operation can give (400 when it takes input, 401 and 403 when secured, 409 and 422
- * for idempotent retries, 429 under /api, 500 always).
+ * responses any operation can give (400 when it takes input, 401 when secured, 403 when a principal
+ * calls it, 409 and 422 for idempotent retries, 429 under /api, 500 always).
  */
 function completeOperations(document: OpenAPIObject): void {
   for (const { path, method, op } of operations(document)) {
     const security = (op.security ??= DEFAULT_SECURITY);
-    const secured = security.length > 0;
+    const principal = callsAsPrincipal(security);
     const parameters = (op.parameters ??= []);
-    if (secured) parameters.push(WORKSPACE_HEADER);
-    // Idempotency keys are scoped to a principal: unauthenticated operations take none.
-    if (MUTATING.has(method) && secured) parameters.push(idempotencyHeader(op['x-idempotency-required'] === true));
+    if (principal) parameters.push(WORKSPACE_HEADER);
+    // Idempotency keys are scoped to a principal: other operations take none.
+    if (MUTATING.has(method) && principal) parameters.push(idempotencyHeader(op['x-idempotency-required'] === true));
     const responses = op.responses;
     const add = (status: number) => (responses[String(status)] ??= errorResponse(status));
     if (op.requestBody || parameters.length > 0) add(400);
-    if (secured) {
-      add(401);
-      add(403);
-    }
-    if (MUTATING.has(method) && secured) {
+    if (security.length > 0) add(401);
+    if (principal) add(403);
+    if (MUTATING.has(method) && principal) {
       add(409);
       add(422);
     }
@@ -142,6 +152,17 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
     .addApiKey(
       { type: 'apiKey', in: 'header', name: 'X-Agent-Secret', description: "An agent's secret; the agent id in the path must be the caller." },
       SECURITY_SCHEMES.agentSecret,
+    )
+    .addApiKey(
+      {
+        type: 'apiKey',
+        in: 'header',
+        name: 'x-agentfield-signature',
+        description:
+          'A signed workflow callback from an external executor: `t=<unix seconds>,v1=<hex HMAC-SHA256>` over ' +
+          '`<t>.<x-agentfield-delivery>.<raw body>` under WORKFLOW_WEBHOOK_SECRET (docs/workflow-callbacks.md).',
+      },
+      SECURITY_SCHEMES.agentfieldSignature,
     )
     .build();
   const document = SwaggerModule.createDocument(app, config, {
