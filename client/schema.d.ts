@@ -2079,6 +2079,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks/workflow-completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report that an external executor finished a workflow step
+         * @description For executors handed a `callback` step. No bearer token: the request is authenticated by `x-agentfield-signature: t=<unix seconds>,v1=<hex>`, where v1 is the lowercase hex HMAC-SHA256, under WORKFLOW_WEBHOOK_SECRET, of `<t>.<x-agentfield-delivery>.<raw body bytes>`; several v1 entries may be sent (secret rotation) and any one may match. t must be within WORKFLOW_WEBHOOK_TOLERANCE_SECONDS (300 by default) of the server clock. The delivery id is kept 24 h: a delivery id received before changes nothing and answers 200 with duplicate: true and the first outcome. A failed callback (404, 409) is not recorded, so its retry is processed afresh. Without WORKFLOW_WEBHOOK_SECRET the route answers 404 ROUTE_NOT_FOUND, as if absent, before any other check. See docs/workflow-callbacks.md.
+         */
+        post: operations["reportWorkflowCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workflow-definitions": {
         parameters: {
             query?: never;
@@ -3090,8 +3110,11 @@ export interface components {
             /** @example role.create */
             action: string;
             actorId: string | null;
-            /** @enum {string} */
-            actorType: "user" | "api_key" | "agent" | "system";
+            /**
+             * @description webhook: a signed callback from an external system (actorId names it)
+             * @enum {string}
+             */
+            actorType: "user" | "api_key" | "agent" | "system" | "webhook";
             correlationId: string | null;
             /** @description Context for a reader; never a secret */
             details: {
@@ -4960,6 +4983,50 @@ export interface components {
              */
             field: string;
             /** @example email must be an email */
+            message: string;
+        };
+        WorkflowCallbackAckDto: {
+            /** @description true when this delivery id was received before: nothing changed, and the rest is the first delivery's answer */
+            duplicate: boolean;
+            /** @example deploy */
+            nodeId: string;
+            /**
+             * @description accepted: the node took the report; ignored: it had already ended (cancelled, timed out, reported)
+             * @enum {string}
+             */
+            outcome: "accepted" | "ignored";
+            /** Format: uuid */
+            runId: string;
+        };
+        WorkflowCallbackDto: {
+            /** @description Required with failed, refused otherwise: why the step failed */
+            error?: components["schemas"]["WorkflowCallbackErrorDto"];
+            /**
+             * Format: uuid
+             * @description The workflow run (seed 001 calls it the execution)
+             */
+            executionId: string;
+            /**
+             * @description The `callback` node of that run that waits for this report
+             * @example deploy
+             */
+            nodeId: string;
+            /**
+             * @description With succeeded only: the step's output, a JSON object of at most 256 KiB. Never a secret value.
+             * @example {
+             *       "revision": "9f1c2e7"
+             *     }
+             */
+            output?: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            status: "succeeded" | "failed";
+        };
+        WorkflowCallbackErrorDto: {
+            /** @example DEPLOY_FAILED */
+            code: string;
+            /** @example The rollout did not become healthy within 10 minutes */
             message: string;
         };
         WorkflowDefinitionDto: {
@@ -16340,6 +16407,89 @@ export interface operations {
             };
             /** @description The resource does not exist in this organization (NOT_FOUND) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    reportWorkflowCallback: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery id: 1–200 visible ASCII characters, no dot; unique per delivery and the same on every retry of it. Part of the signed string. */
+                "x-agentfield-delivery": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkflowCallbackDto"];
+            };
+        };
+        responses: {
+            /** @description Taken by the run engine (duplicate: false), or a delivery id received before (duplicate: true, the first answer) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessEnvelope"] & {
+                        data: components["schemas"]["WorkflowCallbackAckDto"];
+                    };
+                };
+            };
+            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The signature is missing (UNAUTHENTICATED), unreadable (MALFORMED_SIGNATURE), wrong (INVALID_SIGNATURE) or outside the time tolerance (SIGNATURE_EXPIRED); or the delivery id is missing (MISSING_DELIVERY_ID) or malformed (INVALID_DELIVERY_ID) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No such workflow run or node (NOT_FOUND); or no WORKFLOW_WEBHOOK_SECRET is configured (ROUTE_NOT_FOUND, as for an absent route) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The node is not a callback step (NOT_A_CALLBACK_STEP) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

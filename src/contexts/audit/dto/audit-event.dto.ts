@@ -10,7 +10,7 @@ export class AuditEventDto {
   @ApiProperty({ format: 'uuid' }) organizationId!: string;
   @ApiProperty({ description: "Position in the organization's hash chain, from 1" }) seq!: number;
   @ApiProperty({ format: 'date-time' }) occurredAt!: string;
-  @ApiProperty({ enum: ['user', 'api_key', 'agent', 'system'] }) actorType!: string;
+  @ApiProperty({ enum: ['user', 'api_key', 'agent', 'system', 'webhook'], description: 'webhook: a signed callback from an external system (actorId names it)' }) actorType!: string;
   @ApiProperty({ type: String, nullable: true }) actorId!: string | null;
   @ApiProperty({ example: 'role.create' }) action!: string;
   @ApiProperty({ type: String, nullable: true, example: 'role' }) resourceType!: string | null;
