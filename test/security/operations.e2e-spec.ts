@@ -62,6 +62,8 @@ const OPT_OUT: Record<string, Partial<Record<'c' | 'd', string>>> = {
   rejectWorkflowRunStep: { d: 'needs an approval step waiting on a second person: test/workflows/runs.e2e-spec.ts' },
   streamWorkflowRunEvents: { d: 'an event stream that ends with its run: test/workflows/runs.e2e-spec.ts reads it' },
   streamWorkflowRun: { d: 'a WebSocket handshake: test/workflows/runs.e2e-spec.ts' },
+  // Public to principals, authenticated by a signature: (a) holds (no signature is 401), (b) and (c) do not apply.
+  reportWorkflowCallback: { d: 'signed with WORKFLOW_WEBHOOK_SECRET over the raw body, for a run the engine knows: test/integrations/workflow-callbacks.e2e-spec.ts' },
 };
 
 type Schema = {
@@ -186,8 +188,8 @@ let other: Tenant;
 let powerless: Member;
 
 beforeAll(async () => {
-  // GitOps routes answer 404 as if absent unless switched on.
-  t = await startServer({ GITOPS_ENABLED: 'true' });
+  // GitOps routes answer 404 as if absent unless switched on; so does the workflow callback without its secret.
+  t = await startServer({ GITOPS_ENABLED: 'true', WORKFLOW_WEBHOOK_SECRET: randomBytes(32).toString('hex') });
   const { accessToken } = await t.login();
   const me = await raw(t.baseUrl, '/api/v1/me', { headers: { authorization: `Bearer ${accessToken}` } });
   home = { organizationId: me.body.context.organizationId, ownerId: me.body.data.id, ownerToken: accessToken };
