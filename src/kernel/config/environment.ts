@@ -208,6 +208,7 @@ export const SECRET_VARIABLES = new Set<keyof EnvironmentVariables>([
   'ADMIN_PASSWORD',
   'JWT_PRIVATE_KEY',
   'ENCRYPTION_KEY',
+  'ENCRYPTION_PREVIOUS_KEYS',
   'REDIS_URL',
   'WORKFLOW_WEBHOOK_SECRET',
 ]);
