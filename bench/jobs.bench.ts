@@ -1,6 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -8,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { PgBoss } from 'pg-boss';
-import { cleanUp, cleanups, provisionDatabase, query, ROOT, spawnChild } from './support.js';
+import { cleanUp, cleanups, integer, type LatencySummary, processCpuMs, provisionDatabase, query, round2, ROOT, spawnChild, summarise } from './support.js';
 
 /*
  * `npm run bench:jobs`: N agents push M jobs through Marshal's queue over HTTP, one job per
@@ -46,14 +45,6 @@ const ADMIN = { email: 'bench@marshal.test', password: randomBytes(12).toString(
 const JOB_TYPE = 'bench';
 const PGBOSS_SCHEMA = 'bench_pgboss';
 const CLAIM_WAIT_SECONDS = 5;
-
-function integer(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer >= ${min} (got ${raw})`);
-  return value;
-}
 
 const jobs = integer('BENCH_JOBS', 20_000, 1);
 const settings = {
@@ -150,43 +141,7 @@ async function json<T>(client: Client, method: string, path: string, headers: Re
 }
 
 // ---------------------------------------------------------------------------------------------
-// Measurements: latencies, CPU time of processes, database activity.
-
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
-const round2 = (n: number) => Math.round(n * 100) / 100;
-
-interface LatencySummary {
-  count: number;
-  p50: number;
-  p90: number;
-  p99: number;
-  max: number;
-}
-
-function summarise(values: number[]): LatencySummary {
-  const sorted = Float64Array.from(values).sort();
-  const list = Array.from(sorted);
-  return { count: list.length, p50: round2(percentile(list, 50)), p90: round2(percentile(list, 90)), p99: round2(percentile(list, 99)), max: round2(list.at(-1) ?? NaN) };
-}
-
-const CLOCK_TICKS = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-/** user + system CPU of a process in ms, or undefined when /proc does not show it (e.g. a remote database). */
-function processCpuMs(pid: number): number | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields[0] is field 3 (state)
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-  } catch {
-    return undefined;
-  }
-}
+// Measurements: database activity (latencies and CPU time of processes: support.ts).
 
 /**
  * Watches the bench database around a run: its backends' CPU, what they wait on, and the commits

@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -115,3 +115,52 @@ export async function spawnChild(name: string, entry: string, env: Record<string
   }
 }
 
+
+/** An integer setting from the environment: its fallback when unset, an error when not an integer >= min. */
+export function integer(name: string, fallback: number, min: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer >= ${min} (got ${raw})`);
+  return value;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measurements: latencies, CPU time of processes.
+
+export const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
+export const round2 = (n: number) => Math.round(n * 100) / 100;
+
+export interface LatencySummary {
+  count: number;
+  p50: number;
+  p90: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+export function summarise(values: number[]): LatencySummary {
+  const list = Array.from(Float64Array.from(values).sort());
+  const at = (p: number) => round2(percentile(list, p));
+  return { count: list.length, p50: at(50), p90: at(90), p95: at(95), p99: at(99), max: round2(list.at(-1) ?? NaN) };
+}
+
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** user + system CPU of a process in ms, or undefined when /proc does not show it (e.g. a remote database). */
+export function processCpuMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields[0] is field 3 (state)
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
