@@ -28,12 +28,15 @@ let service: Server;
 let serviceUrl: string;
 const hits = new Map<string, number>();
 const scripts = new Map<string, number[]>();
+/** The Authorization header each path last received. */
+const authorizations = new Map<string, string | undefined>();
 
 beforeAll(async () => {
   service = createServer((req, res) => {
     const path = req.url ?? '/';
     const n = (hits.get(path) ?? 0) + 1;
     hits.set(path, n);
+    authorizations.set(path, req.headers.authorization);
     const script = scripts.get(path) ?? [200];
     const status = script[Math.min(n, script.length) - 1];
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ path, call: n, healthy: status === 200 }));
@@ -214,6 +217,44 @@ describe('flow', () => {
     expect(done.status).toBe('succeeded');
     expect(done.steps[0]).toMatchObject({ attempts: 3, status: 'succeeded' });
     expect(hits.get(path)).toBe(3);
+  });
+
+  test('an Authorization header reaches the target but is never shown with the step', async () => {
+    const path = `/authorized-${hex()}`;
+    const token = `Bearer canary-${hex()}${hex()}`;
+    const definitionId = await define([{ id: 'call', type: 'http', inputs: { url: `${serviceUrl}${path}`, allowPrivate: true, headers: { Authorization: token, 'x-trace': 'visible' } } }]);
+    const made = await run(definitionId);
+    await until(made.id, ['succeeded']);
+    expect(authorizations.get(path)).toBe(token);
+    const shown = await step(made.id, 'call');
+    expect(shown.inputs.headers).toEqual({ Authorization: '[REDACTED]', 'x-trace': 'visible' });
+    const everything = JSON.stringify([
+      (await call('GET', `${RUNS}/${made.id}/steps`)).body,
+      (await call('GET', `${RUNS}/${made.id}/steps/call/logs`)).body,
+      (await call('GET', `${RUNS}/${made.id}/steps/call/artifacts`)).body,
+      (await call('GET', `${RUNS}/${made.id}/events`, undefined)).text,
+    ]);
+    expect(everything).not.toContain(token.slice('Bearer '.length));
+  });
+
+  test('a workspace secret named in a header is sent, and only its name is ever shown', async () => {
+    const key = `API_TOKEN_${hex()}`;
+    const value = `canary-${hex()}${hex()}`;
+    expectResponse(await call('POST', `/api/v1/workspace/secrets/${key}`, { value }), 'POST', '/api/v1/workspace/secrets/{key}', 200);
+    const path = `/with-secret-${hex()}`;
+    const definitionId = await define([{ id: 'call', type: 'http', inputs: { url: `${serviceUrl}${path}`, allowPrivate: true, headers: { Authorization: `Bearer \${secrets.${key}}`, 'x-caller': `svc \${secrets.${key}}` } } }]);
+    const made = await run(definitionId);
+    expect(await until(made.id, ['succeeded', 'failed'])).toMatchObject({ status: 'succeeded', failureCode: null });
+    expect(authorizations.get(path)).toBe(`Bearer ${value}`);
+    // Shown as the definition has it: the reference (and, under a secret-looking name, not even that).
+    expect((await step(made.id, 'call')).inputs.headers).toEqual({ Authorization: '[REDACTED]', 'x-caller': `svc \${secrets.${key}}` });
+    const everything = JSON.stringify([(await call('GET', `${RUNS}/${made.id}/steps`)).body, (await call('GET', `${RUNS}/${made.id}/steps/call/logs`)).body, (await call('GET', `${RUNS}/${made.id}/events`)).text]);
+    expect(everything).not.toContain(value);
+
+    const missing = await define([{ id: 'call', type: 'http', inputs: { url: `${serviceUrl}${path}`, allowPrivate: true, headers: { 'x-key': '${secrets.NOT_SET}' } }, retry: { maxAttempts: 3 } }]);
+    const failed = await until((await run(missing)).id, ['failed']);
+    expect(failed).toMatchObject({ failureCode: 'SECRET_NOT_FOUND' });
+    expect(failed.steps[0].attempts).toBe(1);
   });
 
   test('a comparison that makes no sense fails the step for good, whatever its retries', async () => {

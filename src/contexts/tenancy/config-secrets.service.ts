@@ -65,8 +65,11 @@ export class ConfigSecretsService implements OnModuleInit {
    * answer. Null when the key is not set. The caller zeroes nothing: strings cannot be, so keep it short-lived.
    */
   async reveal(scope: SecretScope, key: string): Promise<string | null> {
-    const organizationId = scope === 'platform' ? IsNull() : scope.organizationId;
-    const secret = await this.tx.tx.getRepository(ConfigSecret).findOneBy({ organizationId, key });
+    // The ciphertext is never selected by default (select: false): ask for it here only.
+    const [secret] = await this.tx.tx.query<{ ciphertext: Buffer }[]>(
+      'SELECT ciphertext FROM config_secrets WHERE key = $1 AND organization_id IS NOT DISTINCT FROM $2',
+      [key, scope === 'platform' ? null : scope.organizationId],
+    );
     if (!secret) return null;
     const plain = this.cipher.decrypt(secret.ciphertext, contextOf(scope, key));
     try {

@@ -64,7 +64,11 @@ export const STEP_TYPES: readonly StepType[] = [
       properties: {
         url: { type: 'string', format: 'uri', maxLength: 2048, pattern: '^https?://', description: 'http or https' },
         method: { type: 'string', enum: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'], description: 'GET unless given' },
-        headers: { type: 'object', additionalProperties: { type: 'string', maxLength: 4096 } },
+        headers: {
+          type: 'object',
+          additionalProperties: { type: 'string', maxLength: 4096 },
+          description: 'Header values may name a workspace secret as `${secrets.<key>}` (e.g. `Bearer ${secrets.API_TOKEN}`): put in for the call only, never stored or shown',
+        },
         body: { description: 'Sent as JSON' },
         expectStatus: { type: 'array', items: { type: 'integer', minimum: 100, maximum: 599 }, description: 'Statuses that count as success; any 2xx unless given' },
         allowPrivate: { type: 'boolean', description: 'Ask for a private target; honoured only where the deployment permits it' },

@@ -20,6 +20,11 @@ describe('resolveReferences', () => {
     expect(resolveReferences({ a: ['${inputs.service}', 1], b: '${nodes.ghost.output.x}', c: null }, scope)).toEqual({ a: ['billing', 1], c: null });
   });
 
+  it('leaves secret references for the step that sends them', () => {
+    expect(resolveReferences('${secrets.API_TOKEN}', scope)).toBe('${secrets.API_TOKEN}');
+    expect(resolveReferences('Bearer ${secrets.API_TOKEN} for ${inputs.service}', scope)).toBe('Bearer ${secrets.API_TOKEN} for billing');
+  });
+
   it('names values only: nothing else is evaluated', () => {
     expect(resolveReferences('${process.env.HOME}', scope)).toBeUndefined();
     expect(resolveReferences('${inputs.constructor}', scope)).toBeUndefined();

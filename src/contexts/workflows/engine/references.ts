@@ -8,6 +8,9 @@ export interface ReferenceScope {
 
 const WHOLE = /^\$\{([^}]+)\}$/;
 const EMBEDDED = /\$\{([^}]+)\}/g;
+/** `${secrets.<key>}`: a workspace secret, put in only where a step sends it (an http step's headers), never stored with the step. */
+export const SECRET_REFERENCE = /\$\{secrets\.([A-Za-z][A-Za-z0-9_.-]{0,127})\}/g;
+const isSecret = (expression: string) => expression.trim().startsWith('secrets.');
 
 /** `nodes.<id>.output[.path]` or `inputs[.path]`; path segments are keys or array indexes. */
 function lookup(expression: string, scope: ReferenceScope): unknown {
@@ -33,12 +36,14 @@ function lookup(expression: string, scope: ReferenceScope): unknown {
  * The inputs with every `${...}` reference replaced. A string that is one reference becomes the
  * referenced value itself (object, number, missing); a reference inside text is written into it
  * (objects as JSON, missing as nothing). Nothing is evaluated: a reference only names a value.
+ * Secret references stay as they are: the step that sends them resolves them at the last moment.
  */
 export function resolveReferences(value: unknown, scope: ReferenceScope): unknown {
   if (typeof value === 'string') {
     const whole = WHOLE.exec(value);
-    if (whole) return lookup(whole[1], scope);
-    return value.replace(EMBEDDED, (_, expression: string) => {
+    if (whole) return isSecret(whole[1]) ? value : lookup(whole[1], scope);
+    return value.replace(EMBEDDED, (reference, expression: string) => {
+      if (isSecret(expression)) return reference;
       const found = lookup(expression, scope);
       if (found === undefined || found === null) return '';
       return typeof found === 'object' ? JSON.stringify(found) : `${found as string | number | boolean}`;

@@ -77,8 +77,8 @@ export class WorkflowEngine implements OnModuleInit, OnApplicationBootstrap, Bef
 
   onApplicationBootstrap(): void {
     if (!this.config.workflows.engineEnabled) return;
-    this.unsubscribe = this.hub.onAnySignal((s) => WAKE_ON.has(s.type), () => this.kick());
-    this.poll = setInterval(() => this.kick(), this.config.workflows.pollIntervalMs);
+    this.unsubscribe = this.hub.onAnySignal((s) => WAKE_ON.has(s.type), () => this.wakeOne());
+    this.poll = setInterval(() => this.wakeOne(), this.config.workflows.pollIntervalMs);
     this.poll.unref();
     this.workers = Array.from({ length: this.config.workflows.concurrency }, () => this.work());
   }
@@ -96,12 +96,25 @@ export class WorkflowEngine implements OnModuleInit, OnApplicationBootstrap, Bef
     clearTimeout(timer);
   }
 
-  /** Wakes every sleeping worker of this replica. */
+  /** Wakes every sleeping worker of this replica (at shutdown). */
   kick(): void {
     this.generation++;
     const sleepers = [...this.sleepers];
     this.sleepers.clear();
     for (const wake of sleepers) wake();
+  }
+
+  /**
+   * Wakes one sleeping worker: a signal or a poll tick may mean one due step, and waking all of
+   * them would send them all to the claim query at once. A worker that finds a step wakes the next
+   * (there may be more), so a backlog still brings every worker in.
+   */
+  private wakeOne(): void {
+    this.generation++;
+    const [next] = this.sleepers;
+    if (!next) return;
+    this.sleepers.delete(next);
+    next();
   }
 
   private async markDue(organizationId: string, externalRef: string): Promise<void> {
@@ -119,7 +132,8 @@ export class WorkflowEngine implements OnModuleInit, OnApplicationBootstrap, Bef
         if (!this.stopping) this.logger.warn({ message: (error as Error).message }, 'a workflow step could not advance; will retry');
         await new Promise((r) => setTimeout(r, 250).unref());
       }
-      if (!worked && generation === this.generation && !this.stopping) await new Promise<void>((resolve) => this.sleepers.add(resolve));
+      if (worked) this.wakeOne();
+      else if (generation === this.generation && !this.stopping) await new Promise<void>((resolve) => this.sleepers.add(resolve));
     }
   }
 

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../../kernel/config/app-config.js';
 import { OutboundFailed, OutboundRefused, safeRequest } from '../../../../kernel/outbound/safe-request.js';
+import { ConfigSecretsService } from '../../../tenancy/config-secrets.service.js';
+import { SECRET_REFERENCE } from '../references.js';
 import type { StepAttempt, StepHandler, StepOutcome, StepStart } from '../step-handler.js';
 import { readBody } from './response-body.js';
 
@@ -11,22 +13,29 @@ const MAX_RESPONSE_BYTES = 1024 * 1024;
  * loopback, link-local or private address is refused unless the node asks (allowPrivate) and the
  * deployment permits it (WORKFLOW_HTTP_ALLOW_PRIVATE), and WORKFLOW_HTTP_ALLOWED_HOSTS, when set,
  * is the only list of hosts reachable. Redirects are not followed. A refused target fails the step
- * for good; a network failure or an unexpected status follows the retry policy.
+ * for good; a network failure or an unexpected status follows the retry policy. Header values
+ * may name workspace secrets (`Authorization: Bearer ${secrets.API_TOKEN}`): put in for the call
+ * only, so the definition, the step and its log show the reference, never the value.
  */
 @Injectable()
 export class HttpStep implements StepHandler {
   readonly type = 'http';
 
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    private readonly secrets: ConfigSecretsService,
+  ) {}
 
   start(): Promise<StepStart> {
     return Promise.resolve({ kind: 'call' });
   }
 
-  async execute({ inputs, node, artifact, log }: StepAttempt, signal: AbortSignal): Promise<StepOutcome> {
+  async execute({ run, inputs, node, artifact, log }: StepAttempt, signal: AbortSignal): Promise<StepOutcome> {
     const policy = this.config.workflows.http;
     const body = inputs.body === undefined ? undefined : JSON.stringify(inputs.body);
-    const headers = { ...(body !== undefined && { 'content-type': 'application/json' }), ...((inputs.headers as Record<string, string> | undefined) ?? {}) };
+    const given = await this.withSecrets(run.organizationId, (inputs.headers as Record<string, string> | undefined) ?? {});
+    if ('missing' in given) return { kind: 'failed', code: 'SECRET_NOT_FOUND', message: `No workspace secret "${given.missing}" for the call's headers`, final: true };
+    const headers = { ...(body !== undefined && { 'content-type': 'application/json' }), ...given.headers };
     const method = (inputs.method as string | undefined) ?? 'GET';
     try {
       const response = await safeRequest(
@@ -45,5 +54,20 @@ export class HttpStep implements StepHandler {
       if (error instanceof OutboundFailed) return { kind: 'failed', code: error.code, message: error.message };
       throw error;
     }
+  }
+
+  /** Header values with their `${secrets.<key>}` put in: read now, used for this call, kept nowhere. */
+  private async withSecrets(organizationId: string, headers: Record<string, string>): Promise<{ headers: Record<string, string> } | { missing: string }> {
+    const out: Record<string, string> = {};
+    for (const [name, value] of Object.entries(headers)) {
+      let resolved = value;
+      for (const [reference, key] of value.matchAll(SECRET_REFERENCE)) {
+        const secret = await this.secrets.reveal({ organizationId }, key);
+        if (secret === null) return { missing: key };
+        resolved = resolved.replace(reference, () => secret);
+      }
+      out[name] = resolved;
+    }
+    return { headers: out };
   }
 }
