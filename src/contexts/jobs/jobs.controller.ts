@@ -6,8 +6,9 @@ import { CurrentPrincipal } from '../../kernel/auth/current-principal.decorator.
 import type { Principal } from '../../kernel/auth/principal.js';
 import { RequirePermission } from '../../kernel/auth/require-permission.decorator.js';
 import { EventHub } from '../../kernel/events/event-hub.js';
-import { isAfter, parseCursor } from '../../kernel/events/event-cursor.js';
-import { openEventStream, SSE_SCHEMA } from '../../kernel/http/event-stream.js';
+import { parseCursor } from '../../kernel/events/event-cursor.js';
+import { streamResourceEvents } from '../../kernel/events/resource-event-stream.js';
+import { SSE_SCHEMA } from '../../kernel/http/event-stream.js';
 import { UuidParam } from '../../kernel/http/params.js';
 import { ApiCreated, ApiErrors, ApiOk, ApiPage, RawResponse } from '../../kernel/http/response.decorators.js';
 import { IdempotencyRequired } from '../../kernel/idempotency/idempotency.decorator.js';
@@ -100,32 +101,12 @@ export class JobsController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const after = lastEventId ? parseCursor(lastEventId) : { txId: '0', seq: '0' };
     const job = await this.jobs.get(principal.organizationId, id);
-    const filter = { organizationId: principal.organizationId, resourceType: 'job', resourceId: job.id };
-    /** The job's newest event so far: the stream ends with it when it is an end (a retry may follow a failure). */
-    const latest = async () => (await this.hub.history(filter, undefined, 1)).items[0];
-    const closing: { subscription?: { close(): void } } = {};
-    const stream = openEventStream(req, res, () => closing.subscription?.close());
-    const subscription = (closing.subscription = await this.hub.subscribe(
-      filter,
-      after,
-      (event) => {
-        stream.send({ id: event.cursor, event: event.type, data: event });
-        if (TERMINAL_EVENTS.has(event.type)) {
-          void latest().then((newest) => {
-            if (newest?.id === event.id) stream.close();
-          });
-        }
-      },
-      () => stream.close(),
-    ));
-    if (stream.closed) {
-      subscription.close();
-      return;
-    }
-    // Resumed at or after the end of a job that has finished: nothing more will come.
-    const newest = await latest();
-    if (TERMINAL_STATUSES.includes(job.status) && newest && TERMINAL_EVENTS.has(newest.type) && !isAfter(parseCursor(newest.cursor), after)) stream.close();
+    await streamResourceEvents(this.hub, req, res, {
+      filter: { organizationId: principal.organizationId, resourceType: 'job', resourceId: job.id },
+      after: lastEventId ? parseCursor(lastEventId) : { txId: '0', seq: '0' },
+      ends: TERMINAL_EVENTS,
+      ended: TERMINAL_STATUSES.includes(job.status),
+    });
   }
 }

@@ -119,7 +119,8 @@ export class RunTransitions {
   /** Starts an attempt: the step is running from now, with its inputs resolved against what is known. */
   async beginAttempt(run: WorkflowRun, step: WorkflowRunStep, leaseUntil: Date | null): Promise<StepAttempt> {
     const node = this.nodeOf(run, step.nodeId);
-    const steps = await this.stepsOf(run);
+    // Earlier outputs are read only for a node that references one.
+    const steps = JSON.stringify(node.inputs).includes('${nodes.') ? await this.stepsOf(run) : [];
     const outputs = new Map(steps.filter((s) => s.status === 'succeeded').map((s) => [s.nodeId, s.output]));
     const inputs = resolveReferences(node.inputs, { inputs: run.inputs, outputs }) as Record<string, unknown>;
     const now = new Date();

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../../kernel/config/app-config.js';
-import { OutboundFailed, OutboundRefused, safeRequest } from '../../../../kernel/outbound/safe-request.js';
+import { safeRequest } from '../../../../kernel/outbound/safe-request.js';
 import { ConfigSecretsService } from '../../../tenancy/config-secrets.service.js';
 import { SECRET_REFERENCE } from '../references.js';
 import type { StepAttempt, StepHandler, StepOutcome, StepStart } from '../step-handler.js';
-import { readBody } from './response-body.js';
+import { outboundFailure, readBody } from './outbound-outcome.js';
 
 const MAX_RESPONSE_BYTES = 1024 * 1024;
 
@@ -50,9 +50,7 @@ export class HttpStep implements StepHandler {
       if (!ok) return { kind: 'failed', code: 'UNEXPECTED_STATUS', message: `The call answered ${response.status}${expected ? `, not one of ${expected.join(', ')}` : ''}` };
       return { kind: 'succeeded', output };
     } catch (error) {
-      if (error instanceof OutboundRefused) return { kind: 'failed', code: error.code, message: error.message, final: true };
-      if (error instanceof OutboundFailed) return { kind: 'failed', code: error.code, message: error.message };
-      throw error;
+      return outboundFailure(error);
     }
   }
 

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../../kernel/config/app-config.js';
-import { OutboundFailed, OutboundRefused, safeRequest } from '../../../../kernel/outbound/safe-request.js';
+import { safeRequest } from '../../../../kernel/outbound/safe-request.js';
 import { signStandardWebhook } from '../../../../kernel/outbound/standard-webhooks.js';
 import { ConfigSecretsService } from '../../../tenancy/config-secrets.service.js';
 import type { StepAttempt, StepHandler, StepOutcome, StepStart } from '../step-handler.js';
+import { outboundFailure } from './outbound-outcome.js';
 
 /**
  * POSTs `{type, timestamp, data}` to a webhook, signed per Standard Webhooks when `secretRef` names
@@ -46,9 +47,7 @@ export class NotifyStep implements StepHandler {
       if (response.status < 200 || response.status >= 300) return { kind: 'failed', code: 'UNEXPECTED_STATUS', message: `The webhook answered ${response.status}` };
       return { kind: 'succeeded', output: { delivered: true, status: response.status, messageId } };
     } catch (error) {
-      if (error instanceof OutboundRefused) return { kind: 'failed', code: error.code, message: error.message, final: true };
-      if (error instanceof OutboundFailed) return { kind: 'failed', code: error.code, message: error.message };
-      throw error;
+      return outboundFailure(error);
     }
   }
 }
