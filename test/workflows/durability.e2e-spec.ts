@@ -153,3 +153,25 @@ describe('a restart mid-run', () => {
     expect(hits.get(once)).toBe(1);
   }, 120_000);
 });
+
+describe('a replica without the engine', () => {
+  test('serves runs but advances none (WORKFLOW_ENGINE_ENABLED=false); a replica with the engine takes them over', async () => {
+    const apiOnly = await spawnServer({ LOG_LEVEL: 'info', DATABASE_URL: t.databaseUrl, DATABASE_POOL_SIZE: '5', RATE_LIMIT_ENABLED: 'false', ...ENGINE, WORKFLOW_ENGINE_ENABLED: 'false' });
+    // The engine-carrying server of this suite stops, so that only apiOnly could advance the run.
+    await current.stop('SIGTERM');
+    current = apiOnly;
+    try {
+      const definitionId = await define([check('only')]);
+      const id = await run(definitionId, apiOnly);
+      await new Promise((r) => setTimeout(r, 1500));
+      const held = await get(id, apiOnly);
+      expect(held.status).toBe('running');
+      expect(held.steps[0]).toMatchObject({ status: 'ready', attempts: 0 });
+      replacement = await spawnServer({ LOG_LEVEL: 'info', DATABASE_URL: t.databaseUrl, DATABASE_POOL_SIZE: '5', RATE_LIMIT_ENABLED: 'false', ...ENGINE });
+      current = replacement;
+      expect((await until(id, ['succeeded', 'failed'])).status).toBe('succeeded');
+    } finally {
+      await apiOnly.stop('SIGTERM');
+    }
+  }, 120_000);
+});
