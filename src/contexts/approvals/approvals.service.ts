@@ -51,10 +51,14 @@ const OPEN_STAGE = `(SELECT (min(s.ord) - 1)::int FROM jsonb_array_elements(g.st
            WHERE d.gate_id = g.id AND d.stage = s.ord - 1 AND d.decision = 'approve' AND (d.expires_at IS NULL OR d.expires_at > now()))
          < (s.stage ->> 'requiredApprovals')::int)`;
 
+/** Who asks, for the rule that nobody approves their own request: the user an API key acts for, else the principal itself. */
+export function requesterOf(principal: Principal): string {
+  return principal.type === 'api_key' && principal.onBehalfOf ? principal.onBehalfOf : principal.id;
+}
+
 /** The person behind a principal: a user, or the user an API key acts for. Agents and the system never decide. */
 export function personOf(principal: Principal): string {
-  if (principal.type === 'user') return principal.id;
-  if (principal.type === 'api_key' && principal.onBehalfOf) return principal.onBehalfOf;
+  if (principal.type === 'user' || (principal.type === 'api_key' && principal.onBehalfOf)) return requesterOf(principal);
   throw forbidden('Only people approve or reject');
 }
 

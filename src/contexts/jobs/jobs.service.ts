@@ -6,6 +6,7 @@ import { RequestContext } from '../../kernel/context/request-context.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
 import { conflict, notFound, ruleViolated } from '../../kernel/http/app-error.js';
 import { newId } from '../../kernel/ids.js';
+import { createdWithin } from '../../kernel/pagination/created-window.js';
 import { type Page, paginate, type PageQuery } from '../../kernel/pagination/page.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
 import { AgentsService } from '../agents/agents.service.js';
@@ -90,8 +91,7 @@ export class JobsService {
     if (query.status?.length) qb.andWhere('j.status IN (:...status)', { status: query.status });
     if (query.type) qb.andWhere('j.type = :type', { type: query.type });
     if (query.agentId) qb.andWhere('j.leased_by = :agentId', { agentId: query.agentId });
-    if (query.since) qb.andWhere('j.created_at >= :since', { since: query.since });
-    if (query.until) qb.andWhere('j.created_at < :until', { until: query.until });
+    createdWithin(qb, 'j.created_at', query);
     if (query.q) qb.andWhere('j.type ILIKE :q', { q: `%${query.q}%` });
     return paginate(qb, query, SORTABLE, '-createdAt');
   }

@@ -1,6 +1,5 @@
-import { Param } from '@nestjs/common';
+import { applyDecorators, Param } from '@nestjs/common';
 import { ApiParam } from '@nestjs/swagger';
-import { applyDecorators } from '@nestjs/common';
 import { validationFailed } from '../../kernel/http/app-error.js';
 import { NODE_ID } from './definition-graph.js';
 

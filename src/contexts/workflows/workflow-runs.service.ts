@@ -5,9 +5,10 @@ import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import { RequestContext } from '../../kernel/context/request-context.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
 import { notFound, ruleViolated, validationFailed } from '../../kernel/http/app-error.js';
+import { createdWithin } from '../../kernel/pagination/created-window.js';
 import { type Page, paginate, type PageQuery } from '../../kernel/pagination/page.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
-import { ApprovalsService, type GateView } from '../approvals/approvals.service.js';
+import { ApprovalsService, type GateView, requesterOf } from '../approvals/approvals.service.js';
 import type { CreateWorkflowRunDto, ListStepLogsQuery, ListWorkflowRunsQuery } from './dto/run.dto.js';
 import { APPROVAL_SUBJECT, gateSubjectOf } from './engine/steps/approval.step.js';
 import { RUN_RESOURCE, RunTransitions } from './engine/run-transitions.js';
@@ -26,9 +27,6 @@ export interface RunView {
 }
 
 const SORTABLE = { createdAt: 'r.created_at', updatedAt: 'r.updated_at', startedAt: 'r.started_at', finishedAt: 'r.finished_at', status: 'r.status' };
-
-/** The person behind a principal, else the principal itself: who may not approve the run's own steps. */
-const requesterOf = (p: Principal) => (p.type === 'api_key' && p.onBehalfOf ? p.onBehalfOf : p.id);
 
 /**
  * Workflow runs as their users see them (seed 002's and 003's runs, seed 001's executions): create
@@ -82,8 +80,7 @@ export class WorkflowRunsService {
     const qb = this.data.repository(WorkflowRun, organizationId).query('r');
     if (query.status?.length) qb.andWhere('r.status IN (:...status)', { status: query.status });
     if (query.definitionId) qb.andWhere('r.definition_id = :definitionId', { definitionId: query.definitionId });
-    if (query.since) qb.andWhere('r.created_at >= :since', { since: query.since });
-    if (query.until) qb.andWhere('r.created_at < :until', { until: query.until });
+    createdWithin(qb, 'r.created_at', query);
     if (query.q) qb.andWhere('r.definition_name ILIKE :q', { q: `%${query.q}%` });
     return paginate(qb, query, SORTABLE, '-createdAt');
   }

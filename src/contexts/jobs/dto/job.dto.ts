@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsDate, IsIn, IsInt, IsNumber, IsObject, IsString, IsUrl, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsString, IsUrl, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { repeatedOrCommaSeparated } from '../../../kernel/http/query-lists.js';
 import { IsJsonObject, IsLabelMap, IsOmittable } from '../../../kernel/http/validators.js';
-import { PageQuery } from '../../../kernel/pagination/page.js';
+import { CreatedWindowQuery } from '../../../kernel/pagination/created-window.js';
 import type { Job, JobStatus } from '../entities/job.entity.js';
 
 const STATUSES: JobStatus[] = ['queued', 'leased', 'running', 'succeeded', 'failed', 'cancelled', 'expired'];
@@ -139,7 +139,7 @@ export class SubmitJobDto {
 }
 
 
-export class ListJobsQuery extends PageQuery {
+export class ListJobsQuery extends CreatedWindowQuery {
   @ApiPropertyOptional({ description: 'One status or several (repeated, or comma-separated)', enum: STATUSES, isArray: true })
   @IsOmittable() @Transform(repeatedOrCommaSeparated) @IsIn(STATUSES, { each: true, message: `status must be among ${STATUSES.join(', ')}` })
   status?: JobStatus[];
@@ -152,13 +152,6 @@ export class ListJobsQuery extends PageQuery {
   @IsOmittable() @IsUUID()
   agentId?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Created at or after' })
-  @IsOmittable() @Type(() => Date) @IsDate()
-  since?: Date;
-
-  @ApiPropertyOptional({ format: 'date-time', description: 'Created before' })
-  @IsOmittable() @Type(() => Date) @IsDate()
-  until?: Date;
 }
 
 export class ClaimQuery {

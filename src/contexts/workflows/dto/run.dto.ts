@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsDate, IsIn, IsInt, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { repeatedOrCommaSeparated } from '../../../kernel/http/query-lists.js';
 import { IsJsonObject, IsOmittable } from '../../../kernel/http/validators.js';
+import { CreatedWindowQuery } from '../../../kernel/pagination/created-window.js';
 import { PageQuery } from '../../../kernel/pagination/page.js';
 import { RUN_STATUSES, type RunStatus, type WorkflowRun } from '../entities/workflow-run.entity.js';
 import { STEP_STATUSES, type StepStatus, type WorkflowRunStep } from '../entities/workflow-run-step.entity.js';
@@ -29,7 +30,7 @@ export class CreateWorkflowRunDto {
   start?: boolean;
 }
 
-export class ListWorkflowRunsQuery extends PageQuery {
+export class ListWorkflowRunsQuery extends CreatedWindowQuery {
   @ApiPropertyOptional({ enum: RUN_STATUSES, isArray: true, description: 'One status or several (repeated, or comma-separated)' })
   @IsOmittable() @Transform(repeatedOrCommaSeparated) @IsIn(RUN_STATUSES, { each: true, message: `status must be among ${RUN_STATUSES.join(', ')}` })
   status?: RunStatus[];
@@ -38,13 +39,6 @@ export class ListWorkflowRunsQuery extends PageQuery {
   @IsOmittable() @IsUUID()
   definitionId?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Created at or after' })
-  @IsOmittable() @Type(() => Date) @IsDate()
-  since?: Date;
-
-  @ApiPropertyOptional({ format: 'date-time', description: 'Created before' })
-  @IsOmittable() @Type(() => Date) @IsDate()
-  until?: Date;
 }
 
 export class ListStepLogsQuery extends PageQuery {

@@ -14,6 +14,7 @@ import { RunTransitions } from './run-transitions.js';
 import type { StepAttempt } from './step-handler.js';
 import { StepHandlers } from './step-handlers.js';
 import { APPROVAL_SUBJECT } from './steps/approval.step.js';
+import { RUN_JOB_CREATOR } from './steps/job.step.js';
 
 /** Signals that may mean a step is due now: wake the workers. */
 const WAKE_ON = new Set(['workflow_step.ready', 'workflow_step.due', 'workflow_run.resumed', 'workflow_run.started', 'workflow_run.retried']);
@@ -71,7 +72,8 @@ export class WorkflowEngine implements OnModuleInit, OnApplicationBootstrap, Bef
 
   /** A job or a gate a step waits on ended: the step is due (the engine settles it, with the run locked). */
   onModuleInit(): void {
-    this.jobs.onFinished((job: Job) => this.markDue(job.organizationId, `job:${job.id}`));
+    // Only jobs a run queued: every other job's completion costs nothing here.
+    this.jobs.onFinished((job: Job) => (job.createdByType === RUN_JOB_CREATOR ? this.markDue(job.organizationId, `job:${job.id}`) : Promise.resolve()));
     this.approvals.onSettled(APPROVAL_SUBJECT, (gate) => this.markDue(gate.organizationId, `approval:${gate.subjectId}`));
   }
 

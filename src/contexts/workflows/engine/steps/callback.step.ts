@@ -13,8 +13,4 @@ export class CallbackStep implements StepHandler {
   start(attempt: StepAttempt): Promise<StepStart> {
     return Promise.resolve({ kind: 'waiting', externalRef: `callback:${attempt.run.id}:${attempt.node.id}:${attempt.attempt}` });
   }
-
-  check() {
-    return Promise.resolve({ kind: 'waiting' as const });
-  }
 }

@@ -4,6 +4,9 @@ import type { StepAttempt, StepHandler, StepOutcome, StepStart } from '../step-h
 
 const PREFIX = 'job:';
 
+/** How a job a run queued names its creator (`createdBy.type`; the id is the run). */
+export const RUN_JOB_CREATOR = 'workflow_run';
+
 export const jobIdOf = (externalRef: string | null): string | null => (externalRef?.startsWith(PREFIX) ? externalRef.slice(PREFIX.length) : null);
 
 /**
@@ -26,7 +29,7 @@ export class JobStep implements StepHandler {
         targetAgentId: inputs.targetAgentId as string | undefined,
         timeoutSeconds: inputs.timeoutSeconds as number | undefined,
         maxAttempts: 1,
-        createdBy: { type: 'workflow_run', id: run.id },
+        createdBy: { type: RUN_JOB_CREATOR, id: run.id },
       });
       return { kind: 'waiting', externalRef: `${PREFIX}${job.id}` };
     } catch (error) {
