@@ -1,10 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import pg from 'pg';
-import { WebSocket } from 'ws';
 import { expectMatchesContract, expectResponse, raw, type RawResponse } from '../support/contract.js';
 import { addMember, mintApiKey, otherOrganization } from '../support/fixtures.js';
 import { ADMIN, type RunningServer, spawnServer, startServer, type TestServer } from '../support/server.js';
+import { closeStreams, openSocket as openSocketAt, openSse as openSseAt, refusedHandshake as refusedHandshakeAt, type SseStream, type StreamedEvent } from '../support/streams.js';
 
 /**
  * Domain events end to end: the SSE stream (filters, Last-Event-ID resume with nothing lost and
@@ -34,16 +33,7 @@ function call(token: string | null, method: string, path: string, json?: unknown
   return raw(baseUrl, path, { method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers }, json });
 }
 
-interface DomainEvent {
-  id: string;
-  cursor: string;
-  organizationId: string;
-  type: string;
-  resourceType: string;
-  resourceId: string;
-  actorType: string;
-  data: Record<string, any>;
-}
+type DomainEvent = StreamedEvent;
 
 interface Agent {
   id: string;
@@ -91,153 +81,13 @@ function expectDomainEvent(event: DomainEvent, organizationId = orgId): void {
   });
 }
 
-// ---------------------------------------------------------------------------------------------
-// A text/event-stream reader: fetch, then frames split on blank lines.
+// Stream readers (test/support/streams.ts), against this file's server unless told otherwise.
 
-interface SseFrame {
-  id?: string;
-  event?: string;
-  data: DomainEvent;
-}
-
-interface SseStream {
-  status: number;
-  headers: Headers;
-  frames: SseFrame[];
-  /** Set once the server ended the response. */
-  ended: boolean;
-  /** The body of a refused request. */
-  text: string;
-  close(): void;
-  /** Waits for a frame matching `ok` (default: any new frame), and answers it. */
-  waitFor(ok: (f: SseFrame) => boolean, timeoutMs?: number): Promise<SseFrame>;
-  /** Waits until `n` frames have arrived. */
-  waitForCount(n: number, timeoutMs?: number): Promise<SseFrame[]>;
-  waitForEnd(timeoutMs?: number): Promise<void>;
-}
-
-const streams: SseStream[] = [];
-afterEach(() => {
-  for (const s of streams.splice(0)) s.close();
-});
-
-async function poll(what: string, ok: () => boolean, timeoutMs: number, describe: () => unknown): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!ok()) {
-    if (Date.now() > deadline) throw new Error(`${what} within ${timeoutMs} ms; got ${JSON.stringify(describe())}`);
-    await sleep(20);
-  }
-}
-
-async function openSse(path: string, headers: Record<string, string>, baseUrl = t.baseUrl): Promise<SseStream> {
-  const controller = new AbortController();
-  const res = await fetch(baseUrl + path, { headers: { accept: 'text/event-stream', ...headers }, signal: controller.signal });
-  const stream: SseStream = {
-    status: res.status,
-    headers: res.headers,
-    frames: [],
-    ended: false,
-    text: '',
-    close: () => controller.abort(),
-    async waitFor(ok, timeoutMs = 5_000) {
-      let found: SseFrame | undefined;
-      await poll('no matching event', () => (found = stream.frames.find(ok)) !== undefined, timeoutMs, () => stream.frames.map((f) => f.event));
-      return found!;
-    },
-    async waitForCount(n, timeoutMs = 5_000) {
-      await poll(`fewer than ${n} events`, () => stream.frames.length >= n, timeoutMs, () => stream.frames.map((f) => f.event));
-      return stream.frames;
-    },
-    async waitForEnd(timeoutMs = 5_000) {
-      await poll('the stream did not end', () => stream.ended, timeoutMs, () => stream.frames.map((f) => f.event));
-    },
-  };
-  streams.push(stream);
-  if (res.status !== 200 || !res.body) {
-    stream.text = await res.text();
-    stream.ended = true;
-    return stream;
-  }
-  const reader = res.body.getReader();
-  const decoder = new TextDecoder();
-  void (async () => {
-    let buffer = '';
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        buffer += decoder.decode(value, { stream: true });
-        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const frame: Partial<SseFrame> & { dataLines: string[] } = { dataLines: [] };
-          for (const line of block.split('\n')) {
-            if (line.startsWith(':')) continue;
-            const colon = line.indexOf(':');
-            const field = colon < 0 ? line : line.slice(0, colon);
-            const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-            if (field === 'id') frame.id = value;
-            else if (field === 'event') frame.event = value;
-            else if (field === 'data') frame.dataLines.push(value);
-          }
-          if (frame.dataLines.length) stream.frames.push({ id: frame.id, event: frame.event, data: JSON.parse(frame.dataLines.join('\n')) as DomainEvent });
-        }
-      }
-    } catch {
-      // aborted by close()
-    } finally {
-      stream.ended = true;
-    }
-  })();
-  return stream;
-}
-
+afterEach(closeStreams);
+const openSse = (path: string, headers: Record<string, string>, baseUrl = t.baseUrl) => openSseAt(baseUrl, path, headers);
+const openSocket = (path: string, headers: Record<string, string>) => openSocketAt(t.baseUrl, path, headers);
+const refusedHandshake = (path: string, headers: Record<string, string>) => refusedHandshakeAt(t.baseUrl, path, headers);
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-
-// ---------------------------------------------------------------------------------------------
-// WebSockets.
-
-interface Socket {
-  ws: WebSocket;
-  messages: DomainEvent[];
-  waitFor(ok: (e: DomainEvent) => boolean, timeoutMs?: number): Promise<DomainEvent>;
-  waitForCount(n: number, timeoutMs?: number): Promise<DomainEvent[]>;
-}
-
-const sockets: WebSocket[] = [];
-afterEach(() => {
-  for (const ws of sockets.splice(0)) ws.terminate();
-});
-
-const wsUrl = (path: string, baseUrl = t.baseUrl) => baseUrl.replace(/^http/, 'ws') + path;
-
-function openSocket(path: string, headers: Record<string, string>): Promise<Socket> {
-  const ws = new WebSocket(wsUrl(path), { headers });
-  sockets.push(ws);
-  const socket: Socket = {
-    ws,
-    messages: [],
-    async waitFor(ok, timeoutMs = 5_000) {
-      let found: DomainEvent | undefined;
-      await poll('no matching message', () => (found = socket.messages.find(ok)) !== undefined, timeoutMs, () => socket.messages.map((m) => m.type));
-      return found!;
-    },
-    async waitForCount(n, timeoutMs = 5_000) {
-      await poll(`fewer than ${n} messages`, () => socket.messages.length >= n, timeoutMs, () => socket.messages.map((m) => m.type));
-      return socket.messages;
-    },
-  };
-  ws.on('message', (data) => socket.messages.push(JSON.parse((data as Buffer).toString('utf8')) as DomainEvent));
-  return new Promise((resolve, reject) => {
-    ws.once('open', () => resolve(socket));
-    ws.once('unexpected-response', (_req, res: IncomingMessage) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => reject(new Error(`handshake answered ${res.statusCode}: ${text}`)));
-    });
-    ws.once('error', reject);
-  });
-}
 
 /**
  * A transaction that has taken a transaction id and stays open: events committed after it began
@@ -264,22 +114,6 @@ async function settled(resourceId: string): Promise<void> {
     if (Date.now() > deadline) throw new Error(`events of ${resourceId} not settled`);
     await sleep(20);
   }
-}
-
-/** A handshake the server refuses: its status and JSON body. */
-function refusedHandshake(path: string, headers: Record<string, string>): Promise<{ status: number; body: any }> {
-  const ws = new WebSocket(wsUrl(path), { headers });
-  sockets.push(ws);
-  return new Promise((resolve, reject) => {
-    ws.once('open', () => reject(new Error('the handshake was accepted')));
-    ws.once('unexpected-response', (_req, res: IncomingMessage) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode!, body: text ? JSON.parse(text) : undefined }));
-      res.on('error', () => resolve({ status: res.statusCode!, body: undefined }));
-    });
-    ws.once('error', (error) => reject(error));
-  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -39,6 +39,13 @@ interface EventRow {
 }
 
 const COLUMNS = `id, tx_id::text AS tx_id, seq::text AS seq, organization_id, type, resource_type, resource_id, actor_type, actor_id, correlation_id, data, occurred_at`;
+/**
+ * Stream order, by the table's own columns. The select list casts them to text under the same
+ * names, and a bare `ORDER BY tx_id` would sort by that output column, as text ('993' after
+ * '1032'): qualified names refer to the xid8 and bigint columns and use the index.
+ */
+const STREAM_ORDER = 'events.tx_id, events.seq';
+const NEWEST_FIRST = 'events.tx_id DESC, events.seq DESC';
 /** Only events of transactions older than every running one: nothing can commit behind them any more. */
 const SETTLED = `tx_id < pg_snapshot_xmin(pg_current_snapshot())`;
 
@@ -259,7 +266,7 @@ export class EventHub implements OnApplicationBootstrap, BeforeApplicationShutdo
       params.push(filter.types.filter((t) => t.endsWith('*')).map((t) => `${t.slice(0, -1).replace(/[\\%_]/g, '\\$&')}%`));
       where += ` AND (type = ANY($${params.length - 1}::text[]) OR type LIKE ANY($${params.length}::text[]))`;
     }
-    const rows = await this.dataSource.query<EventRow[]>(`SELECT ${COLUMNS} FROM events WHERE ${where} ORDER BY tx_id, seq LIMIT $4`, params);
+    const rows = await this.dataSource.query<EventRow[]>(`SELECT ${COLUMNS} FROM events WHERE ${where} ORDER BY ${STREAM_ORDER} LIMIT $4`, params);
     return rows.map(toEvent);
   }
 
@@ -280,7 +287,7 @@ export class EventHub implements OnApplicationBootstrap, BeforeApplicationShutdo
       const prefixes = add(filter.types.filter((t) => t.endsWith('*')).map((t) => `${t.slice(0, -1).replace(/[\\%_]/g, '\\$&')}%`));
       where += ` AND (type = ANY(${exact}::text[]) OR type LIKE ANY(${prefixes}::text[]))`;
     }
-    const rows = await this.dataSource.query<EventRow[]>(`SELECT ${COLUMNS} FROM events WHERE ${where} ORDER BY tx_id DESC, seq DESC LIMIT $2`, params);
+    const rows = await this.dataSource.query<EventRow[]>(`SELECT ${COLUMNS} FROM events WHERE ${where} ORDER BY ${NEWEST_FIRST} LIMIT $2`, params);
     const items = rows.slice(0, limit).map(toEvent);
     return { items, next: rows.length > limit ? items[items.length - 1].cursor : null };
   }
@@ -314,7 +321,7 @@ export class EventHub implements OnApplicationBootstrap, BeforeApplicationShutdo
   /** With no stream open nothing reads the table: jump to its settled end before the first one opens. */
   private async catchUpPosition(): Promise<void> {
     const [row] = await this.dataSource.query<{ tx_id: string; seq: string }[]>(
-      `SELECT tx_id::text AS tx_id, seq::text AS seq FROM events WHERE ${SETTLED} ORDER BY tx_id DESC, seq DESC LIMIT 1`,
+      `SELECT tx_id::text AS tx_id, seq::text AS seq FROM events WHERE ${SETTLED} ORDER BY ${NEWEST_FIRST} LIMIT 1`,
     );
     if (row && isAfter({ txId: row.tx_id, seq: row.seq }, this.position)) this.position = { txId: row.tx_id, seq: row.seq };
   }
@@ -332,7 +339,7 @@ export class EventHub implements OnApplicationBootstrap, BeforeApplicationShutdo
           this.again = false;
           for (;;) {
             const rows = await this.dataSource.query<EventRow[]>(
-              `SELECT ${COLUMNS} FROM events WHERE (tx_id, seq) > ($1::xid8, $2::bigint) AND ${SETTLED} ORDER BY tx_id, seq LIMIT ${BATCH}`,
+              `SELECT ${COLUMNS} FROM events WHERE (tx_id, seq) > ($1::xid8, $2::bigint) AND ${SETTLED} ORDER BY ${STREAM_ORDER} LIMIT ${BATCH}`,
               [this.position.txId, this.position.seq],
             );
             for (const row of rows) {
