@@ -394,15 +394,31 @@ describe('streams and views', () => {
     expectResponse(await call('GET', `${RUNS}/${made.id}/events`, undefined, foreign.owner.accessToken), 'GET', `${RUNS}/{id}/events`, 404, 'NOT_FOUND');
   });
 
-  test('the WebSocket stream sends the run as it goes', async () => {
+  test('the WebSocket stream sends the run as it goes, and the server closes it (1000) once the run has ended, as the SSE stream ends', async () => {
     const definitionId = await define([{ id: 'nap', type: 'wait', inputs: { durationSeconds: 1 } }]);
     const made = await run(definitionId);
-    const ws = new WebSocket(`${t.baseUrl.replace('http', 'ws')}${RUNS}/${made.id}/stream`, { headers: { authorization: `Bearer ${owner}` } });
-    const types: string[] = [];
-    ws.on('message', (m) => types.push((JSON.parse((m as Buffer).toString()) as { type: string }).type));
-    await waitFor('the run to end on the socket', () => (types.includes('workflow_run.succeeded') ? true : undefined));
-    ws.close();
+    const open = (after?: string) => {
+      const ws = new WebSocket(`${t.baseUrl.replace('http', 'ws')}${RUNS}/${made.id}/stream${after ? `?after=${after}` : ''}`, { headers: { authorization: `Bearer ${owner}` } });
+      const messages: { type: string; cursor: string }[] = [];
+      ws.on('message', (m) => messages.push(JSON.parse((m as Buffer).toString()) as { type: string; cursor: string }));
+      const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+      return { messages, closed };
+    };
+    const live = open();
+    // The server ends the socket itself: no ws.close() here.
+    const code = await Promise.race([live.closed, new Promise<string>((r) => setTimeout(() => r('still open after 15 s'), 15_000))]);
+    expect(code).toBe(1000);
+    const types = live.messages.map((m) => m.type);
     expect(types).toEqual(expect.arrayContaining(['workflow_run.created', 'workflow_step.waiting', 'workflow_step.succeeded']));
+    expect(types.at(-1)).toBe('workflow_run.succeeded');
+
+    // Opened after the end: the history, then the same close. Resumed after the end event: nothing, then the close.
+    const late = open();
+    expect(await late.closed).toBe(1000);
+    expect(late.messages.map((m) => m.type)).toEqual(types);
+    const resumed = open(live.messages.at(-1)!.cursor);
+    expect(await resumed.closed).toBe(1000);
+    expect(resumed.messages).toEqual([]);
     expectResponse(await call('GET', `${RUNS}/${made.id}/stream`), 'GET', `${RUNS}/{id}/stream`, 426, 'UPGRADE_REQUIRED');
   });
 

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { EventHub } from '../../kernel/events/event-hub.js';
-import { parseCursor } from '../../kernel/events/event-cursor.js';
-import { streamResourceEvents } from '../../kernel/events/resource-event-stream.js';
+import { type EventCursor, parseCursor } from '../../kernel/events/event-cursor.js';
+import { type ResourceStream, socketResourceEvents, streamResourceEvents } from '../../kernel/events/resource-event-stream.js';
 import { WebSockets } from '../../kernel/http/web-sockets.js';
 import { FINISHED_RUN_STATUSES } from './entities/workflow-run.entity.js';
 import { WorkflowRunsService } from './workflow-runs.service.js';
@@ -20,28 +20,24 @@ export class RunStreams {
   ) {}
 
   async serveEvents(principal: Principal, id: string, lastEventId: string | undefined, req: Request, res: Response): Promise<void> {
-    const run = await this.runs.get(principal.organizationId, id);
     // Parsed before anything is written: a bad Last-Event-ID is a 400, not a broken stream.
-    const after = lastEventId ? parseCursor(lastEventId) : { txId: '0', seq: '0' };
-    await streamResourceEvents(this.hub, req, res, {
-      filter: { organizationId: principal.organizationId, resourceType: 'workflow_run', resourceId: run.id },
-      after,
-      ends: ENDS,
-      ended: FINISHED_RUN_STATUSES.includes(run.status),
-    });
+    const after = lastEventId ? parseCursor(lastEventId) : undefined;
+    await streamResourceEvents(this.hub, req, res, await this.runStream(principal, id, after));
   }
 
+  /** The same events as messages; the socket closes (1000) once the run has ended, as the SSE stream does. */
   async serveWebSocket(principal: Principal, id: string, after: string | undefined, req: Request, res: Response): Promise<void> {
-    const from = after ? parseCursor(after, 'after') : { txId: '0', seq: '0' };
+    const stream = await this.runStream(principal, id, after ? parseCursor(after, 'after') : undefined);
+    await socketResourceEvents(this.hub, await this.sockets.accept(req, res), stream);
+  }
+
+  private async runStream(principal: Principal, id: string, after: EventCursor | undefined): Promise<ResourceStream> {
     const run = await this.runs.get(principal.organizationId, id);
-    const ws = await this.sockets.accept(req, res);
-    const subscription = await this.hub.subscribe(
-      { organizationId: principal.organizationId, resourceType: 'workflow_run', resourceId: run.id },
-      from,
-      (event) => ws.send(JSON.stringify(event)),
-      () => ws.close(1001, 'server shutting down'),
-    );
-    ws.on('close', () => subscription.close());
-    if (ws.readyState !== ws.OPEN) subscription.close();
+    return {
+      filter: { organizationId: principal.organizationId, resourceType: 'workflow_run', resourceId: run.id },
+      after: after ?? { txId: '0', seq: '0' },
+      ends: ENDS,
+      ended: FINISHED_RUN_STATUSES.includes(run.status),
+    };
   }
 }

@@ -237,7 +237,8 @@ export class WorkflowRunsController {
   @RequirePermission('workflow_run.read')
   @ApiOperation({
     summary: "A workflow run's events (WebSocket)",
-    description: 'Upgrade to a WebSocket: every event of the run so far, then live ones, each a DomainEvent as JSON; `after` (an event cursor) resumes. A plain GET is 426.',
+    description: 'Upgrade to a WebSocket: every event of the run so far, then live ones, each a DomainEvent as JSON; `after` (an event cursor) resumes. ' +
+      'Once the run has ended (succeeded, failed or cancelled) and nothing newer follows, the server closes the socket normally (1000). A plain GET is 426.',
   })
   @ApiWebSocket()
   @ApiQuery({ name: 'after', required: false, description: 'An event cursor: resume after it' })
