@@ -29,6 +29,7 @@ import { LifecycleState } from './lifecycle/lifecycle-state.js';
 import { loggingOptions } from './logging/logging.options.js';
 import { httpRequestDurationProvider } from './metrics/http-metrics.js';
 import { MutationInterceptor } from './mutations/mutation.interceptor.js';
+import { OutboundCalls } from './outbound/outbound-calls.js';
 import { MemoryThrottlerStorage } from './rate-limit/memory-throttler.storage.js';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
 import { RedisThrottlerStorage } from './rate-limit/redis-throttler.storage.js';
@@ -51,6 +52,7 @@ const SHARED = [
   WebSockets,
   IdempotencyService,
   BackgroundJobs,
+  OutboundCalls,
   RedisConnection,
   RateLimitGuard,
   RouteInventory,

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { rawPublicKey } from '../../src/kernel/crypto/wire-envelope.js';
@@ -96,7 +96,8 @@ beforeAll(async () => {
   const gone = createHttpServer();
   downUrl = `http://127.0.0.1:${await listen(gone)}`;
   await close(gone);
-  t = await startServer({ GITOPS_ENABLED: 'true', GITOPS_TIMEOUT_MS: '1000', ENCRYPTION_KEY, ENCRYPTION_KEY_ID: 'test-1' });
+  // The stand-in Argo CD listens on loopback: this deployment lets outbound calls reach private addresses.
+  t = await startServer({ GITOPS_ENABLED: 'true', GITOPS_TIMEOUT_MS: '1000', OUTBOUND_ALLOW_PRIVATE: 'true', ENCRYPTION_KEY, ENCRYPTION_KEY_ID: 'test-1' });
   token = (await t.login()).accessToken;
   const me = await raw(t.baseUrl, '/api/v1/me', { headers: { authorization: `Bearer ${token}` } });
   organizationId = me.body.context.organizationId;
@@ -271,6 +272,38 @@ test('discovery failures are 502 with a code of their own and recorded as lastEr
   expectResponse(await discover(randomUUID()), 'GET', DISCOVER, 404, 'NOT_FOUND');
 });
 
+test("the deployment's outbound rules hold for Argo CD: private targets refused at creation (400) and at discovery (422), nothing sent", async () => {
+  // A replica on the same database with the default rules: no private targets.
+  const strict = await spawnServer({ DATABASE_URL: t.databaseUrl, RATE_LIMIT_ENABLED: 'false', LOG_LEVEL: 'warn', GITOPS_ENABLED: 'true', ENCRYPTION_KEY, ENCRYPTION_KEY_ID: 'test-1' });
+  try {
+    const login = await raw(strict.baseUrl, '/api/v1/auth/login', { method: 'POST', json: ADMIN });
+    const as = login.body.data.accessToken as string;
+    for (const url of [`${argoUrl}/ok`, 'http://localhost:8080', 'http://[::1]:8080', 'http://169.254.169.254/latest', 'http://10.0.0.7']) {
+      const res = await call('POST', '/api/v1/argocd-endpoints', { name: `argo-${hex()}`, url, token: ARGO_TOKEN }, as, strict.baseUrl);
+      expectResponse(res, 'POST', '/api/v1/argocd-endpoints', 400, 'VALIDATION_FAILED');
+      expect(res.body.error.validationErrors).toEqual([expect.objectContaining({ field: 'url', code: 'PRIVATE_TARGET' })]);
+    }
+    // A name is judged by what it resolves to, when called: this machine's own name resolves to loopback.
+    const port = new URL(argoUrl).port;
+    const named = expectResponse(
+      await call('POST', '/api/v1/argocd-endpoints', { name: `argo-${hex()}`, url: `http://${hostname()}:${port}/ok`, token: ARGO_TOKEN }, as, strict.baseUrl),
+      'POST', '/api/v1/argocd-endpoints', 201,
+    ).body.data;
+    // And one made where private targets are allowed is still refused where they are not.
+    const literal = await endpoint();
+    seen.length = 0;
+    for (const e of [named, literal]) {
+      const refused = expectResponse(await call('GET', `/api/v1/argocd-endpoints/${e.id}/discovered-apps`, undefined, as, strict.baseUrl), 'GET', DISCOVER, 422, 'PRIVATE_TARGET');
+      expect(refused.body.error.message).toContain('OUTBOUND_ALLOW_PRIVATE');
+      const [recorded] = (await t.sql<{ last_error: { code: string } }>('SELECT last_error FROM argocd_endpoints WHERE id = $1', [e.id]));
+      expect(recorded.last_error.code).toBe('PRIVATE_TARGET');
+    }
+    expect(seen).toEqual([]);
+  } finally {
+    await strict.stop();
+  }
+});
+
 test('verifyTls: a self-signed Argo CD is refused unless the endpoint says verifyTls: false', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'marshal-argo-tls-'));
   const tls = createHttpsServer(
@@ -440,7 +473,7 @@ test('a master-key rotation re-wraps the endpoint tokens, which still open and w
   const e = await endpoint();
   const newKey = randomBytes(32).toString('base64');
   const rotated = await spawnServer({
-    DATABASE_URL: t.databaseUrl, RATE_LIMIT_ENABLED: 'false', LOG_LEVEL: 'warn', GITOPS_ENABLED: 'true',
+    DATABASE_URL: t.databaseUrl, RATE_LIMIT_ENABLED: 'false', LOG_LEVEL: 'warn', GITOPS_ENABLED: 'true', OUTBOUND_ALLOW_PRIVATE: 'true',
     ENCRYPTION_KEY: newKey, ENCRYPTION_KEY_ID: 'test-2', ENCRYPTION_PREVIOUS_KEYS: `test-1:${ENCRYPTION_KEY}`,
   });
   try {

@@ -44,7 +44,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => service.listen(0, '127.0.0.1', resolve));
   serviceUrl = `http://127.0.0.1:${(service.address() as { port: number }).port}`;
 
-  t = await startServer({ WORKFLOW_HTTP_ALLOW_PRIVATE: 'true', WORKFLOW_POLL_INTERVAL_MS: '100', AGENT_HEARTBEAT_INTERVAL_SECONDS: '1' });
+  t = await startServer({ OUTBOUND_ALLOW_PRIVATE: 'true', WORKFLOW_POLL_INTERVAL_MS: '100', AGENT_HEARTBEAT_INTERVAL_SECONDS: '1' });
   owner = (await t.login()).accessToken;
   [approver, viewer, operator] = await Promise.all([addMember(t, owner, ['ops_engineer']), addMember(t, owner, ['viewer']), addMember(t, owner, ['automation_operator'])]);
   foreign = await otherOrganization(t, owner);

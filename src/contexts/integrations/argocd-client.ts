@@ -1,7 +1,8 @@
-import { request as httpsRequest } from 'node:https';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../kernel/config/app-config.js';
 import { AppError } from '../../kernel/http/app-error.js';
+import { OutboundCalls } from '../../kernel/outbound/outbound-calls.js';
+import { OutboundFailed, OutboundRefused, type OutboundResponse } from '../../kernel/outbound/safe-request.js';
 import type { ArgocdApplicationDto } from './dto/gitops.dto.js';
 
 /** Where and how to call one Argo CD API server. */
@@ -24,20 +25,20 @@ export const upstreamFailure = (code: string, message: string, upstreamStatus?: 
 
 const origin = (url: string) => new URL(url).origin;
 
-interface RawAnswer {
-  status: number;
-  body: string;
-}
-
 /**
  * Reads applications from the Argo CD REST API (`/api/v1/applications`) with the endpoint's bearer
- * token, within GITOPS_TIMEOUT_MS. Redirects are not followed (the token stays with the server it
- * was given for). A server with a certificate nobody vouches for is reached only when the endpoint
- * says verifyTls: false; global fetch cannot skip verification per request, so node:https does it.
+ * token, within GITOPS_TIMEOUT_MS, through the kernel's outbound rules: a target the deployment does
+ * not allow (loopback, private or link-local unless OUTBOUND_ALLOW_PRIVATE, a host not in
+ * OUTBOUND_ALLOWED_HOSTS) is refused with 422 before anything is sent. Redirects are not followed (the
+ * token stays with the server it was given for). A server with a certificate nobody vouches for is
+ * reached only when the endpoint says verifyTls: false.
  */
 @Injectable()
 export class ArgocdClient {
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    private readonly outbound: OutboundCalls,
+  ) {}
 
   async listApplications(target: ArgocdTarget): Promise<ArgocdApplicationDto[]> {
     const body = await this.getJson(target, '/api/v1/applications');
@@ -54,9 +55,11 @@ export class ArgocdClient {
   private async getJson(target: ArgocdTarget, path: string, applicationName?: string): Promise<unknown> {
     const server = origin(target.url);
     const answer = await this.get(target, path).catch((error: unknown) => {
-      throw error instanceof AppError ? error : unreachable(server, error, this.config.gitops.timeoutMs);
+      if (error instanceof OutboundRefused) throw refusedTarget(error);
+      throw unreachable(server, error, this.config.gitops.timeoutMs);
     });
     const { status } = answer;
+    if (answer.truncated) throw upstreamFailure(UPSTREAM_UNAVAILABLE, `Argo CD at ${server} answered more than ${MAX_BODY_BYTES / 1024 / 1024} MiB`);
     if (status === 401 || status === 403) {
       const what = applicationName ? `the token, or the token may not read application "${applicationName}" (or it does not exist)` : 'the token';
       throw upstreamFailure(UPSTREAM_UNAUTHORIZED, `Argo CD at ${server} refused ${what} (HTTP ${status})`, status);
@@ -65,68 +68,39 @@ export class ArgocdClient {
     if (status >= 300 && status < 400) throw upstreamFailure(UPSTREAM_UNAVAILABLE, `Argo CD at ${server} redirected (HTTP ${status}); give the API server's own URL`, status);
     if (status < 200 || status >= 300) throw upstreamFailure(UPSTREAM_UNAVAILABLE, `Argo CD at ${server} answered HTTP ${status}`, status);
     try {
-      return JSON.parse(answer.body) as unknown;
+      return JSON.parse(answer.body.toString('utf8')) as unknown;
     } catch {
       throw upstreamFailure(UPSTREAM_UNAVAILABLE, `Argo CD at ${server} answered something other than JSON`, status);
     }
   }
 
-  private async get(target: ArgocdTarget, path: string): Promise<RawAnswer> {
-    const url = target.url + path;
-    const headers = { authorization: `Bearer ${target.token}`, accept: 'application/json' };
-    const timeoutMs = this.config.gitops.timeoutMs;
-    if (!target.verifyTls && url.startsWith('https:')) return insecureGet(url, headers, timeoutMs);
-    const res = await fetch(url, { headers, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
-    return { status: res.status, body: await readLimited(res, origin(url)) };
-  }
-}
-
-function tooLarge(server: string): AppError {
-  return upstreamFailure(UPSTREAM_UNAVAILABLE, `Argo CD at ${server} answered more than ${MAX_BODY_BYTES / 1024 / 1024} MiB`);
-}
-
-async function readLimited(res: Response, server: string): Promise<string> {
-  if (Number(res.headers.get('content-length')) > MAX_BODY_BYTES) {
-    await res.body?.cancel();
-    throw tooLarge(server);
-  }
-  if (!res.body) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
-    size += chunk.byteLength;
-    if (size > MAX_BODY_BYTES) throw tooLarge(server);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** A GET that accepts any server certificate, for endpoints configured with verifyTls: false. */
-function insecureGet(url: string, headers: Record<string, string>, timeoutMs: number): Promise<RawAnswer> {
-  return new Promise((resolve, reject) => {
-    const req = httpsRequest(url, { method: 'GET', headers, rejectUnauthorized: false, signal: AbortSignal.timeout(timeoutMs) }, (res) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > MAX_BODY_BYTES) req.destroy(tooLarge(origin(url)));
-        else chunks.push(chunk);
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
+  private get(target: ArgocdTarget, path: string): Promise<OutboundResponse> {
+    return this.outbound.request({
+      url: target.url + path,
+      method: 'GET',
+      headers: { authorization: `Bearer ${target.token}`, accept: 'application/json' },
+      timeoutMs: this.config.gitops.timeoutMs,
+      maxResponseBytes: MAX_BODY_BYTES,
+      verifyTls: target.verifyTls,
     });
-    req.on('error', reject);
-    req.end();
-  });
+  }
 }
 
-/** Why the server could not be asked, in words that hold no request data. */
+/** A call that failed upstream (502) or that the outbound rules refused (422): recorded on the endpoint, shown per observation. */
+export function isCallFailure(error: unknown): error is AppError {
+  return error instanceof AppError && (error.status === 502 || error.status === 422);
+}
+
+/** The deployment's outbound rules refused the endpoint's URL: the endpoint needs changing, not retrying. */
+function refusedTarget(error: OutboundRefused): AppError {
+  return new AppError(422, error.code, `${error.message}; the deployment's outbound rules (OUTBOUND_ALLOW_PRIVATE, OUTBOUND_ALLOWED_HOSTS) do not let Marshal call it`);
+}
+
+/** Why the server could not be asked, in words that hold no request data (OutboundFailed messages name the host and a system code only). */
 function unreachable(server: string, error: unknown, timeoutMs: number): AppError {
-  const name = (error as { name?: string } | null)?.name;
-  if (name === 'TimeoutError' || name === 'AbortError') return upstreamFailure(UPSTREAM_UNAVAILABLE, `Argo CD at ${server} did not answer within ${timeoutMs} ms`);
-  const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
-  const code = typeof cause?.code === 'string' ? cause.code : (error as { code?: unknown } | null)?.code;
-  return upstreamFailure(UPSTREAM_UNAVAILABLE, `Argo CD at ${server} could not be reached${typeof code === 'string' && /^[A-Z0-9_]+$/.test(code) ? ` (${code})` : ''}`);
+  if (!(error instanceof OutboundFailed)) throw error;
+  if (error.code === 'TIMEOUT') return upstreamFailure(UPSTREAM_UNAVAILABLE, `Argo CD at ${server} did not answer within ${timeoutMs} ms`);
+  return upstreamFailure(UPSTREAM_UNAVAILABLE, `Argo CD at ${server} could not be reached (${error.systemCode ?? 'connection closed'})`);
 }
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);

@@ -23,7 +23,9 @@ export class ArgocdEndpointsController {
     summary: 'Add an Argo CD endpoint',
     description:
       'An Argo CD API server and a bearer token to read its applications with. The token is stored encrypted and never returned: ' +
-      `responses show hasToken and a fingerprint. Names are unique in the organization (409). ${GITOPS_OFF.sentence}`,
+      'responses show hasToken and a fingerprint. Names are unique in the organization (409). A URL the deployment\'s outbound rules refuse ' +
+      '(a literal loopback, private or link-local host without OUTBOUND_ALLOW_PRIVATE, a host not in OUTBOUND_ALLOWED_HOSTS) is 400 at `url` ' +
+      `(PRIVATE_TARGET, HOST_NOT_ALLOWED). ${GITOPS_OFF.sentence}`,
   })
   @ApiCreated(ArgocdEndpointDto)
   @ApiErrors(GITOPS_OFF.response, 409)
@@ -45,13 +47,15 @@ export class ArgocdEndpointsController {
   @ApiOperation({
     summary: "An Argo CD endpoint's applications",
     description:
-      'Asks the endpoint live (GET /api/v1/applications, within GITOPS_TIMEOUT_MS) and records the outcome on it (lastDiscoveryAt, lastError). ' +
+      'Asks the endpoint live (GET /api/v1/applications, within GITOPS_TIMEOUT_MS) through the outbound rules, and records the outcome on it ' +
+      '(lastDiscoveryAt, lastError). ' +
       `A disabled endpoint is 409. ${GITOPS_OFF.sentence}`,
   })
   @ApiOk(ArgocdApplicationDto, { isArray: true, description: 'The applications, by name' })
   @ApiErrors(
     GITOPS_OFF_OR_MISSING('Argo CD endpoint'),
     [409, 'The endpoint is disabled (CONFLICT)'],
+    [422, 'The outbound rules refuse the endpoint: its host resolves to a loopback, private or link-local address (PRIVATE_TARGET) or is not allowed (HOST_NOT_ALLOWED); nothing was sent'],
     [502, 'Argo CD could not be asked: unreachable, too slow or a bad answer (UPSTREAM_UNAVAILABLE), or it refused the token (UPSTREAM_UNAUTHORIZED)'],
   )
   discoverArgocdApplications(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<ArgocdApplicationDto[]> {

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
-import { AppError, conflict, notFound } from '../../kernel/http/app-error.js';
+import { AppError, conflict, notFound, validationFailed } from '../../kernel/http/app-error.js';
+import { OutboundCalls } from '../../kernel/outbound/outbound-calls.js';
 import { newId } from '../../kernel/ids.js';
 import { type Page, paginate } from '../../kernel/pagination/page.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
-import { ArgocdClient, type ArgocdTarget } from './argocd-client.js';
+import { ArgocdClient, type ArgocdTarget, isCallFailure } from './argocd-client.js';
 import { ArgocdTokens } from './argocd-tokens.js';
 import type { ArgocdApplicationDto, CreateArgocdEndpointDto, ListArgocdEndpointsQuery } from './dto/gitops.dto.js';
 import { ArgocdEndpoint } from './entities/argocd-endpoint.entity.js';
@@ -30,11 +31,14 @@ export class ArgocdEndpointsService {
     private readonly events: EventOutbox,
     private readonly tokens: ArgocdTokens,
     private readonly client: ArgocdClient,
+    private readonly outbound: OutboundCalls,
   ) {}
 
   async create(principal: Principal, input: CreateArgocdEndpointDto): Promise<ArgocdEndpoint> {
     const organizationId = principal.organizationId;
     const endpoints = this.data.repository(ArgocdEndpoint, organizationId);
+    const refused = this.outbound.refusal(input.url);
+    if (refused) throw validationFailed([{ field: 'url', message: refused.message, code: refused.code }]);
     if (await endpoints.exists({ name: input.name })) throw conflict(`An Argo CD endpoint named "${input.name}" already exists`);
     const id = newId();
     const endpoint = await endpoints.insert({
@@ -73,7 +77,7 @@ export class ArgocdEndpointsService {
     try {
       applications = await this.client.listApplications(target);
     } catch (error) {
-      if (!(error instanceof AppError && error.status === 502)) throw error;
+      if (!isCallFailure(error)) throw error;
       failure = error;
     }
     await endpoints.update({ id }, { lastDiscoveryAt: new Date(), lastError: failure ? { code: failure.code, message: failure.message } : null });

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../kernel/config/app-config.js';
-import { AppError, routeNotFound } from '../../kernel/http/app-error.js';
+import { routeNotFound } from '../../kernel/http/app-error.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
-import { ArgocdClient } from './argocd-client.js';
+import { ArgocdClient, isCallFailure } from './argocd-client.js';
 import { ArgocdTokens } from './argocd-tokens.js';
 import { ArgocdEndpoint } from './entities/argocd-endpoint.entity.js';
 import { GitopsAppMapping } from './entities/gitops-app-mapping.entity.js';
@@ -92,7 +92,7 @@ export class GitopsService {
         const app = await this.client.getApplication({ url: row.url, verifyTls: row.verify_tls, token: tokenOf(row) }, row.application_name);
         return { ...base, syncStatus: app.syncStatus, healthStatus: app.healthStatus, revision: app.revision, reconciledAt: app.reconciledAt, observedAt: new Date().toISOString() };
       } catch (error) {
-        if (!(error instanceof AppError && error.status === 502)) throw error;
+        if (!isCallFailure(error)) throw error;
         return { ...base, syncStatus: null, healthStatus: null, revision: null, reconciledAt: null, observedAt: new Date().toISOString(), error: { code: error.code, message: error.message } };
       }
     });

@@ -54,7 +54,7 @@ export const STEP_TYPES: readonly StepType[] = [
       'An outbound HTTP(S) call; the response status and body are the node output. SSRF rule: loopback, link-local, private, CGNAT, ' +
       'multicast and reserved targets (127.0.0.0/8, ::1, 169.254.0.0/16, fe80::/10, 10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7, ' +
       'localhost, IPv4 carried in IPv6, …) are refused unless `allowPrivate` is true and the deployment permits private targets ' +
-      '(WORKFLOW_HTTP_ALLOW_PRIVATE); WORKFLOW_HTTP_ALLOWED_HOSTS, when set, lists the only hosts reachable. A definition is refused ' +
+      '(OUTBOUND_ALLOW_PRIVATE); OUTBOUND_ALLOWED_HOSTS, when set, lists the only hosts reachable. A definition is refused ' +
       'when its URL names such a host literally; at run time the resolved addresses are checked and the call connects to the one ' +
       'checked. Redirects are not followed.',
     inputSchema: {

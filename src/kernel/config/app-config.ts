@@ -53,12 +53,14 @@ export class AppConfig {
   broker!: { wrapTtlSeconds: number; sweepIntervalMs: number };
   /** GitOps integrations (Argo CD): off unless GITOPS_ENABLED=true; the upstream call timeout. */
   gitops!: { enabled: boolean; timeoutMs: number };
-  /** The workflow engine on this replica, and what its outbound steps may reach. */
+  /** Where outbound calls a user can aim may go (OUTBOUND_ALLOW_PRIVATE, OUTBOUND_ALLOWED_HOSTS): see OutboundCalls. */
+  outbound!: { allowPrivate: boolean; allowedHosts: string[] };
+  /** The workflow engine on this replica, and its outbound steps' default timeout. */
   workflows!: {
     engineEnabled: boolean;
     concurrency: number;
     pollIntervalMs: number;
-    http: { allowPrivate: boolean; allowedHosts: string[]; timeoutSeconds: number };
+    http: { timeoutSeconds: number };
   };
   /**
    * Signed workflow callbacks: the HMAC key (a KeyObject, so that no log or dump can print it), absent

@@ -4,6 +4,8 @@ import { IsOmittable } from '../http/validators.js';
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+/** Host names, comma-separated; a leading `*.` matches subdomains. */
+const HOST_LIST = /^\s*((\*\.)?[A-Za-z0-9.-]+\s*(,\s*(\*\.)?[A-Za-z0-9.-]+\s*)*)?$/;
 const toTrimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /**
@@ -173,15 +175,25 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(50) @Max(60_000)
   WORKFLOW_POLL_INTERVAL_MS = 1000;
 
-  /** Whether `http` and `notify` steps may reach loopback, link-local and private addresses (when the step asks with allowPrivate). */
-  @IsIn(['true', 'false'])
-  WORKFLOW_HTTP_ALLOW_PRIVATE = 'false';
+  /**
+   * Whether outbound calls a user can aim (workflow `http` steps that ask with allowPrivate, `notify`
+   * steps, Argo CD endpoints, and every later integration) may reach loopback, link-local and private
+   * addresses. WORKFLOW_HTTP_ALLOW_PRIVATE is its old name, still read when this one is unset.
+   */
+  @IsOmittable() @IsIn(['true', 'false'])
+  OUTBOUND_ALLOW_PRIVATE?: 'true' | 'false';
 
-  /** Hosts `http` and `notify` steps may call, comma-separated (`api.example.com`, `*.example.com`); empty: any public host. */
-  @IsOmittable() @Matches(/^\s*((\*\.)?[A-Za-z0-9.-]+\s*(,\s*(\*\.)?[A-Za-z0-9.-]+\s*)*)?$/, {
-    message: 'WORKFLOW_HTTP_ALLOWED_HOSTS must be host names, comma-separated (a leading *. matches subdomains)',
-  })
-  WORKFLOW_HTTP_ALLOWED_HOSTS = '';
+  /** The old name of OUTBOUND_ALLOW_PRIVATE. */
+  @IsOmittable() @IsIn(['true', 'false'])
+  WORKFLOW_HTTP_ALLOW_PRIVATE?: 'true' | 'false';
+
+  /** The only hosts outbound calls may reach, comma-separated (`api.example.com`, `*.example.com`); unset: any public host. */
+  @IsOmittable() @Matches(HOST_LIST, { message: 'OUTBOUND_ALLOWED_HOSTS must be host names, comma-separated (a leading *. matches subdomains)' })
+  OUTBOUND_ALLOWED_HOSTS?: string;
+
+  /** The old name of OUTBOUND_ALLOWED_HOSTS. */
+  @IsOmittable() @Matches(HOST_LIST, { message: 'WORKFLOW_HTTP_ALLOWED_HOSTS must be host names, comma-separated (a leading *. matches subdomains)' })
+  WORKFLOW_HTTP_ALLOWED_HOSTS?: string;
 
   /** How long an `http` or `notify` step's call may take when its node sets no timeout. */
   @Transform(toInt) @IsInt() @Min(1) @Max(3600)

@@ -93,6 +93,22 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...base, TRUST_PROXY: 'false' }).http.trustProxy).toBe(false);
   });
 
+  test('one outbound policy: OUTBOUND_* by default, the workflow-era names still read, both at once with different values refused', () => {
+    expect(loadConfig(base).outbound).toEqual({ allowPrivate: false, allowedHosts: [] });
+    expect(loadConfig({ ...base, OUTBOUND_ALLOW_PRIVATE: 'true', OUTBOUND_ALLOWED_HOSTS: 'Api.Example.com, *.corp.example' }).outbound).toEqual({
+      allowPrivate: true, allowedHosts: ['api.example.com', '*.corp.example'],
+    });
+    expect(loadConfig({ ...base, WORKFLOW_HTTP_ALLOW_PRIVATE: 'true', WORKFLOW_HTTP_ALLOWED_HOSTS: 'a.example' }).outbound).toEqual({ allowPrivate: true, allowedHosts: ['a.example'] });
+    expect(loadConfig({ ...base, OUTBOUND_ALLOW_PRIVATE: 'true', WORKFLOW_HTTP_ALLOW_PRIVATE: 'true' }).outbound.allowPrivate).toBe(true);
+    expect(problems({ ...base, OUTBOUND_ALLOW_PRIVATE: 'false', WORKFLOW_HTTP_ALLOW_PRIVATE: 'true' })).toEqual([
+      'WORKFLOW_HTTP_ALLOW_PRIVATE: is the old name of OUTBOUND_ALLOW_PRIVATE, which is also set to another value; set OUTBOUND_ALLOW_PRIVATE only',
+    ]);
+    expect(problems({ ...base, OUTBOUND_ALLOW_PRIVATE: 'yes', OUTBOUND_ALLOWED_HOSTS: 'not a host!' })).toEqual([
+      expect.stringMatching(/^OUTBOUND_ALLOW_PRIVATE: /),
+      expect.stringMatching(/^OUTBOUND_ALLOWED_HOSTS: must be host names/),
+    ]);
+  });
+
   test('the workflow webhook is off without a secret; a short secret is refused without being echoed', () => {
     expect(loadConfig(base).workflowWebhook).toEqual({ secret: undefined, toleranceSeconds: 300 });
     const short = 'too-short-but-still-secret';

@@ -36,6 +36,27 @@ function parseEnvironment(env: NodeJS.ProcessEnv): EnvironmentVariables {
   return vars;
 }
 
+/**
+ * Where outbound calls a user can aim may go: one policy for workflow steps, Argo CD and every later
+ * integration. The workflow-era names are still read when the new ones are unset; both at once with
+ * different values is refused rather than guessed.
+ */
+function outboundPolicy(vars: EnvironmentVariables, problems: string[]): AppConfig['outbound'] {
+  const pick = (name: 'OUTBOUND_ALLOW_PRIVATE' | 'OUTBOUND_ALLOWED_HOSTS', oldName: 'WORKFLOW_HTTP_ALLOW_PRIVATE' | 'WORKFLOW_HTTP_ALLOWED_HOSTS') => {
+    const value = vars[name];
+    const old = vars[oldName];
+    if (value !== undefined && old !== undefined && value.trim() !== old.trim()) {
+      problems.push(`${oldName}: is the old name of ${name}, which is also set to another value; set ${name} only`);
+    }
+    return value ?? old;
+  };
+  const allowedHosts = pick('OUTBOUND_ALLOWED_HOSTS', 'WORKFLOW_HTTP_ALLOWED_HOSTS') ?? '';
+  return {
+    allowPrivate: pick('OUTBOUND_ALLOW_PRIVATE', 'WORKFLOW_HTTP_ALLOW_PRIVATE') === 'true',
+    allowedHosts: allowedHosts.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
+  };
+}
+
 /** Accepts a PEM, a PEM whose newlines were escaped as \n, or the base64 of a PEM. */
 function decodePem(value: string): string {
   const text = value.includes('-----BEGIN') ? value : Buffer.from(value, 'base64').toString('utf8');
@@ -149,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (vars.ENCRYPTION_PREVIOUS_KEYS?.split(',').some((pair) => pair.slice(0, pair.indexOf(':')) === currentKeyId)) {
     problems.push('ENCRYPTION_PREVIOUS_KEYS: names the current ENCRYPTION_KEY_ID; a retired key needs an id of its own');
   }
+  const outbound = outboundPolicy(vars, problems);
   if (problems.length > 0 || !signingKey || !encryptionKey) throw new ConfigError(problems);
 
   const config = new AppConfig();
@@ -206,13 +228,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     broker: { wrapTtlSeconds: vars.SECRET_WRAP_TTL_SECONDS, sweepIntervalMs: vars.BROKER_SWEEP_INTERVAL_MS },
     gitops: { enabled: vars.GITOPS_ENABLED === 'true', timeoutMs: vars.GITOPS_TIMEOUT_MS },
+    outbound,
     workflows: {
       engineEnabled: vars.WORKFLOW_ENGINE_ENABLED === 'true',
       concurrency: vars.WORKFLOW_CONCURRENCY,
       pollIntervalMs: vars.WORKFLOW_POLL_INTERVAL_MS,
       http: {
-        allowPrivate: vars.WORKFLOW_HTTP_ALLOW_PRIVATE === 'true',
-        allowedHosts: vars.WORKFLOW_HTTP_ALLOWED_HOSTS.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
         timeoutSeconds: vars.WORKFLOW_HTTP_TIMEOUT_SECONDS,
       },
     },

@@ -22,6 +22,8 @@ export interface OutboundRequest {
   /** Bytes of the response body kept; the rest is not read. */
   maxResponseBytes: number;
   signal?: AbortSignal;
+  /** false: accept any server certificate (an endpoint configured for a self-signed server). Verified by default. */
+  verifyTls?: boolean;
 }
 
 export interface OutboundResponse {
@@ -51,6 +53,8 @@ export class OutboundFailed extends Error {
   constructor(
     readonly code: 'TIMEOUT' | 'CONNECTION_FAILED' | 'ABORTED',
     message: string,
+    /** For CONNECTION_FAILED: the system's code (ECONNREFUSED, ENOTFOUND, a TLS code…), when there is one. */
+    readonly systemCode?: string,
   ) {
     super(message);
     this.name = 'OutboundFailed';
@@ -141,7 +145,7 @@ async function resolve(host: string, signal: AbortSignal, interrupted: () => Out
     return answers.map((answer) => answer.address);
   } catch (error) {
     if (error instanceof OutboundFailed) throw error;
-    throw new OutboundFailed('CONNECTION_FAILED', `${host} could not be resolved (${systemCode(error)})`);
+    throw new OutboundFailed('CONNECTION_FAILED', `${host} could not be resolved (${systemCode(error)})`, systemCode(error));
   } finally {
     signal.removeEventListener('abort', onAbort);
   }
@@ -173,6 +177,7 @@ function send(
       // Never a pooled socket: it may be connected to an address checked under another policy.
       agent: false,
       lookup: pinnedLookup(addresses),
+      rejectUnauthorized: request.verifyTls !== false,
     });
     let settled = false;
     const settle = (outcome: () => void) => {
@@ -189,7 +194,7 @@ function send(
     const onAbort = () => fail(interrupted());
     signal.addEventListener('abort', onAbort, { once: true });
     const connectionFailed = (error?: unknown) =>
-      fail(new OutboundFailed('CONNECTION_FAILED', `The call to ${host} failed (${error === undefined ? 'connection closed' : systemCode(error)})`));
+      fail(new OutboundFailed('CONNECTION_FAILED', `The call to ${host} failed (${error === undefined ? 'connection closed' : systemCode(error)})`, error === undefined ? undefined : systemCode(error)));
 
     req.on('error', connectionFailed);
     req.on('response', (res) => {

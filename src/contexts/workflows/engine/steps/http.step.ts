@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../../kernel/config/app-config.js';
-import { safeRequest } from '../../../../kernel/outbound/safe-request.js';
+import { OutboundCalls } from '../../../../kernel/outbound/outbound-calls.js';
 import { ConfigSecretsService } from '../../../tenancy/config-secrets.service.js';
 import { SECRET_REFERENCE } from '../references.js';
 import type { StepAttempt, StepHandler, StepOutcome, StepStart } from '../step-handler.js';
@@ -11,7 +11,7 @@ const MAX_RESPONSE_BYTES = 1024 * 1024;
 /**
  * An outbound HTTP call. The target is checked where it matters, after name resolution: a
  * loopback, link-local or private address is refused unless the node asks (allowPrivate) and the
- * deployment permits it (WORKFLOW_HTTP_ALLOW_PRIVATE), and WORKFLOW_HTTP_ALLOWED_HOSTS, when set,
+ * deployment permits it (OUTBOUND_ALLOW_PRIVATE), and OUTBOUND_ALLOWED_HOSTS, when set,
  * is the only list of hosts reachable. Redirects are not followed. A refused target fails the step
  * for good; a network failure or an unexpected status follows the retry policy. Header values
  * may name workspace secrets (`Authorization: Bearer ${secrets.API_TOKEN}`): put in for the call
@@ -23,6 +23,7 @@ export class HttpStep implements StepHandler {
 
   constructor(
     private readonly config: AppConfig,
+    private readonly outbound: OutboundCalls,
     private readonly secrets: ConfigSecretsService,
   ) {}
 
@@ -38,9 +39,9 @@ export class HttpStep implements StepHandler {
     const headers = { ...(body !== undefined && { 'content-type': 'application/json' }), ...given.headers };
     const method = (inputs.method as string | undefined) ?? 'GET';
     try {
-      const response = await safeRequest(
+      const response = await this.outbound.request(
         { url: inputs.url as string, method, headers, body, timeoutMs: (node.timeoutSeconds ?? policy.timeoutSeconds) * 1000, maxResponseBytes: MAX_RESPONSE_BYTES, signal },
-        { allowPrivate: inputs.allowPrivate === true && policy.allowPrivate, allowedHosts: policy.allowedHosts },
+        { allowPrivate: inputs.allowPrivate === true },
       );
       const output = { status: response.status, contentType: response.headers['content-type'] ?? null, body: readBody(response), truncated: response.truncated };
       await artifact('response', 'application/json', output);

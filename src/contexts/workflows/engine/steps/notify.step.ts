@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../../kernel/config/app-config.js';
-import { safeRequest } from '../../../../kernel/outbound/safe-request.js';
+import { OutboundCalls } from '../../../../kernel/outbound/outbound-calls.js';
 import { signStandardWebhook } from '../../../../kernel/outbound/standard-webhooks.js';
 import { ConfigSecretsService } from '../../../tenancy/config-secrets.service.js';
 import type { StepAttempt, StepHandler, StepOutcome, StepStart } from '../step-handler.js';
@@ -17,6 +17,7 @@ export class NotifyStep implements StepHandler {
 
   constructor(
     private readonly config: AppConfig,
+    private readonly outbound: OutboundCalls,
     private readonly secrets: ConfigSecretsService,
   ) {}
 
@@ -39,10 +40,9 @@ export class NotifyStep implements StepHandler {
       Object.assign(headers, signStandardWebhook(secret, messageId, Math.floor(Date.now() / 1000), body));
     }
     try {
-      const response = await safeRequest(
-        { url: inputs.url as string, method: 'POST', headers, body, timeoutMs: (node.timeoutSeconds ?? policy.timeoutSeconds) * 1000, maxResponseBytes: 64 * 1024, signal },
-        { allowPrivate: policy.allowPrivate, allowedHosts: policy.allowedHosts },
-      );
+      const response = await this.outbound.request({
+        url: inputs.url as string, method: 'POST', headers, body, timeoutMs: (node.timeoutSeconds ?? policy.timeoutSeconds) * 1000, maxResponseBytes: 64 * 1024, signal,
+      });
       await log('info', `webhook answered ${response.status}`, { messageId, signed: Boolean(inputs.secretRef) });
       if (response.status < 200 || response.status >= 300) return { kind: 'failed', code: 'UNEXPECTED_STATUS', message: `The webhook answered ${response.status}` };
       return { kind: 'succeeded', output: { delivered: true, status: response.status, messageId } };
