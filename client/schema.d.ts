@@ -543,7 +543,7 @@ export interface paths {
         put?: never;
         /**
          * Add an Argo CD endpoint
-         * @description An Argo CD API server and a bearer token to read its applications with. The token is stored encrypted and never returned: responses show hasToken and a fingerprint. Names are unique in the organization (409). 404 when GitOps is off (GITOPS_ENABLED is not true): the route then answers ROUTE_NOT_FOUND, as if absent.
+         * @description An Argo CD API server and a bearer token to read its applications with. The token is stored encrypted and never returned: responses show hasToken and a fingerprint. Names are unique in the organization (409). A URL the deployment's outbound rules refuse (a literal loopback, private or link-local host without OUTBOUND_ALLOW_PRIVATE, a host not in OUTBOUND_ALLOWED_HOSTS) is 400 at `url` (PRIVATE_TARGET, HOST_NOT_ALLOWED). 404 when GitOps is off (GITOPS_ENABLED is not true): the route then answers ROUTE_NOT_FOUND, as if absent.
          */
         post: operations["createArgocdEndpoint"];
         delete?: never;
@@ -581,7 +581,7 @@ export interface paths {
         };
         /**
          * An Argo CD endpoint's applications
-         * @description Asks the endpoint live (GET /api/v1/applications, within GITOPS_TIMEOUT_MS) and records the outcome on it (lastDiscoveryAt, lastError). A disabled endpoint is 409. 404 when GitOps is off (GITOPS_ENABLED is not true): the route then answers ROUTE_NOT_FOUND, as if absent.
+         * @description Asks the endpoint live (GET /api/v1/applications, within GITOPS_TIMEOUT_MS) through the outbound rules, and records the outcome on it (lastDiscoveryAt, lastError). A disabled endpoint is 409. 404 when GitOps is off (GITOPS_ENABLED is not true): the route then answers ROUTE_NOT_FOUND, as if absent.
          */
         get: operations["discoverArgocdApplications"];
         put?: never;
@@ -8369,6 +8369,15 @@ export interface operations {
             };
             /** @description The endpoint is disabled (CONFLICT) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The outbound rules refuse the endpoint: its host resolves to a loopback, private or link-local address (PRIVATE_TARGET) or is not allowed (HOST_NOT_ALLOWED); nothing was sent */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

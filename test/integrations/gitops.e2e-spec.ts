@@ -416,7 +416,7 @@ async function observe(org: string, location: { clusterName: string; namespace: 
       await app.close();
     }`;
   const { code, output } = await runToExit(
-    { DATABASE_URL: t.databaseUrl, LOG_LEVEL: 'silent', ENCRYPTION_KEY, ENCRYPTION_KEY_ID: 'test-1', GITOPS_ENABLED: 'true', GITOPS_TIMEOUT_MS: '1000', ORGANIZATION_ID: org, LOCATION: JSON.stringify(location), ...env },
+    { DATABASE_URL: t.databaseUrl, LOG_LEVEL: 'silent', ENCRYPTION_KEY, ENCRYPTION_KEY_ID: 'test-1', GITOPS_ENABLED: 'true', GITOPS_TIMEOUT_MS: '1000', OUTBOUND_ALLOW_PRIVATE: 'true', ORGANIZATION_ID: org, LOCATION: JSON.stringify(location), ...env },
     ['--input-type=module', '-e', script],
   );
   const line = output.split('\n').find((l) => l.startsWith('OBSERVED '));
