@@ -4,6 +4,7 @@ import { FirstRunSetupService, FirstRunResult } from './contexts/tenancy/first-r
 import { AppConfig } from './kernel/config/app-config.js';
 import { ConfigError, loadConfig } from './kernel/config/load-config.js';
 import { EmbeddedDatabase } from './kernel/database/embedded-database.js';
+import { chooseEmbeddedPort } from './kernel/database/embedded-port.js';
 import { runMigrations } from './kernel/database/migrate.js';
 import { LifecycleState } from './kernel/lifecycle/lifecycle-state.js';
 
@@ -44,8 +45,14 @@ export async function runServer(): Promise<void> {
 
   let embedded: EmbeddedDatabase | undefined;
   if (config.database.embedded) {
-    log.info({ dir: config.database.embedded.dir, port: config.database.embedded.port }, 'starting embedded PostgreSQL');
-    embedded = await EmbeddedDatabase.start({ ...config.database.embedded, onLog: (line) => log.debug({ postgres: line }) });
+    const { port, chosen } = await chooseEmbeddedPort(config.dataDir, config.database.embedded.port).catch((error: Error) => {
+      // Said plainly, once: which port, and which variable to set.
+      log.fatal(`start-up failed: ${error.message}`);
+      process.exit(1);
+    });
+    if (chosen) log.info({ port }, `the embedded PostgreSQL's usual port is taken: using ${port}, remembered under DATA_DIR (EMBEDDED_DB_PORT sets one)`);
+    log.info({ dir: config.database.embedded.dir, port }, 'starting embedded PostgreSQL');
+    embedded = await EmbeddedDatabase.start({ ...config.database.embedded, port, onLog: (line) => log.debug({ postgres: line }) });
     config.database.url = embedded.url();
   }
   const stopDatabase = async () => {

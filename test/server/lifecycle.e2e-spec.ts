@@ -1,5 +1,5 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,6 +96,65 @@ describe('zero-setup start on the embedded PostgreSQL', () => {
     }
     expect(existsSync(join(dataDir, 'data', 'pg', 'postmaster.pid'))).toBe(false);
   });
+});
+
+describe('the embedded PostgreSQL port', () => {
+  let dataDir: string;
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'marshal-embedded-port-'));
+    chmodSync(dataDir, 0o755);
+  });
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  /** Holds 127.0.0.1:port the way a second checkout's PostgreSQL would; resolves false when something already does. */
+  function hold(port: number): Promise<{ release(): Promise<void> } | false> {
+    return new Promise((resolve) => {
+      const server = createServer();
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => resolve({ release: () => new Promise<void>((r) => server.close(() => r())) }));
+    });
+  }
+
+  test('an EMBEDDED_DB_PORT that is taken stops the start with one line naming the variable, no stack trace', async () => {
+    const port = await freePort();
+    const held = await hold(port);
+    try {
+      const { code, output } = await runToExit({ NODE_ENV: 'development', DATA_DIR: join(dataDir, 'explicit'), EMBEDDED_DB_PORT: String(port), LOG_LEVEL: 'info' });
+      expect(code).toBe(1);
+      expect(output).toContain(`cannot listen on 127.0.0.1:${port} (EMBEDDED_DB_PORT)`);
+      expect(output).toContain('Set EMBEDDED_DB_PORT to a free port');
+      expect(output).not.toMatch(/\n\s+at /);
+    } finally {
+      if (held) await held.release();
+    }
+  });
+
+  test('unset, a second checkout whose usual port is taken picks a free one, remembers it under DATA_DIR and keeps it on restart', async () => {
+    // Another checkout's PostgreSQL on the usual port (or anything else that already holds it).
+    const held = await hold(54329);
+    try {
+      const env = { NODE_ENV: 'development', DATA_DIR: join(dataDir, 'second'), ADMIN_EMAIL: 'second@marshal.test', LOG_LEVEL: 'info' };
+      const first = await spawnServer(env, 90_000);
+      const remembered = Number(readFileSync(join(dataDir, 'second', 'embedded-db-port'), 'utf8'));
+      try {
+        expect(remembered).not.toBe(54329);
+        expect(first.output()).toContain(`using ${remembered}, remembered under DATA_DIR`);
+        expect((await raw(first.baseUrl, '/readyz')).status).toBe(200);
+      } finally {
+        expect(await first.stop('SIGTERM')).toBe(0);
+      }
+      const second = await spawnServer(env, 90_000);
+      try {
+        expect(Number(readFileSync(join(dataDir, 'second', 'embedded-db-port'), 'utf8'))).toBe(remembered);
+        expect(second.output()).toContain(`"port":${remembered}`);
+        expect((await raw(second.baseUrl, '/readyz')).status).toBe(200);
+      } finally {
+        expect(await second.stop('SIGTERM')).toBe(0);
+      }
+    } finally {
+      if (held) await held.release();
+    }
+  }, 200_000);
 });
 
 describe('graceful shutdown', () => {

@@ -7,7 +7,8 @@ export interface DatabaseConfig {
   url?: string;
   poolSize: number;
   /** Present when Marshal runs its own PostgreSQL under DATA_DIR. */
-  embedded?: { port: number; dir: string; password: string };
+  /** `port` is EMBEDDED_DB_PORT when given; otherwise chosen at start (remembered under DATA_DIR). */
+  embedded?: { port?: number; dir: string; password: string };
 }
 
 /** Requests allowed per minute, and per second in a burst. */

@@ -33,9 +33,9 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1) @Max(200)
   DATABASE_POOL_SIZE = 10;
 
-  /** Port of the embedded PostgreSQL started when DATABASE_URL is not set. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
-  EMBEDDED_DB_PORT = 54329;
+  /** Port of the embedded PostgreSQL started when DATABASE_URL is not set; unset: remembered under DATA_DIR, or picked (see chooseEmbeddedPort). */
+  @IsOmittable() @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  EMBEDDED_DB_PORT?: number;
 
   @Transform(toTrimmed) @IsEmail({ require_tld: false })
   ADMIN_EMAIL = 'admin@marshal.local';
