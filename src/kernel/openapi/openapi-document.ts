@@ -145,10 +145,28 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
     .setLicense('Apache-2.0', 'https://www.apache.org/licenses/LICENSE-2.0')
     .addServer('/', 'The server that serves this document')
     .addBearerAuth(
-      { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A user access token from POST /api/v1/auth/login, or an API key.' },
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description:
+          'A user access token from POST /api/v1/auth/login, or an API key (`Bearer mk_…`). When a request carries ' +
+          'an Authorization header, that is the credential judged and X-API-Key is ignored: a bad token is 401 ' +
+          'even beside a valid key.',
+      },
       SECURITY_SCHEMES.bearer,
     )
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'An API key (also accepted as a bearer token).' }, SECURITY_SCHEMES.apiKey)
+    .addApiKey(
+      {
+        type: 'apiKey',
+        in: 'header',
+        name: 'X-API-Key',
+        description:
+          'An API key (also accepted as a bearer token). Used only when the request has no Authorization header; ' +
+          'beside one it is ignored, so a client configured with both schemes is judged by its Authorization.',
+      },
+      SECURITY_SCHEMES.apiKey,
+    )
     .addApiKey(
       { type: 'apiKey', in: 'header', name: 'X-Agent-Secret', description: "An agent's secret; the agent id in the path must be the caller." },
       SECURITY_SCHEMES.agentSecret,
