@@ -31,6 +31,7 @@ import { httpRequestDurationProvider } from './metrics/http-metrics.js';
 import { MutationInterceptor } from './mutations/mutation.interceptor.js';
 import { MemoryThrottlerStorage } from './rate-limit/memory-throttler.storage.js';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
+import { RateLimiter } from './rate-limit/rate-limiter.js';
 import { RedisThrottlerStorage } from './rate-limit/redis-throttler.storage.js';
 import { RedisConnection } from './redis/redis-connection.js';
 import { RouteDeclarationsCheck } from './routes/route-declarations.check.js';
@@ -52,6 +53,7 @@ const SHARED = [
   IdempotencyService,
   BackgroundJobs,
   RedisConnection,
+  RateLimiter,
   RateLimitGuard,
   RouteInventory,
   httpRequestDurationProvider,

@@ -83,10 +83,50 @@ export const callsAsPrincipal = (security: Record<string, string[]>[]): boolean 
   security.some((requirement) => Object.keys(requirement).some((scheme) => !SIGNATURE_SCHEMES.has(scheme)));
 
 /**
+ * The rate-limit headers every limited answer carries (RateLimiter), refusals included; declared
+ * once under components.headers and referenced from each response.
+ */
+const RATE_LIMIT_HEADERS: Record<string, { description: string; schema: Record<string, unknown> }> = {
+  'X-RateLimit-Limit': { description: 'Requests allowed in the window closest to its limit.', schema: { type: 'integer', minimum: 0 } },
+  'X-RateLimit-Remaining': { description: 'Requests left in that window.', schema: { type: 'integer', minimum: 0 } },
+  'X-RateLimit-Reset': {
+    description: 'When that window starts again: a Unix timestamp in seconds.',
+    schema: { type: 'integer', minimum: 0 },
+  },
+  'RateLimit-Policy': {
+    description:
+      'The policies that apply to this request (draft-ietf-httpapi-ratelimit-headers-12), e.g. ' +
+      '`"org-burst";q=100;w=1, "org-minute";q=1000;w=60`: per organization when the caller is authenticated, ' +
+      'per client address (`address-burst`, `address-minute`) otherwise.',
+    schema: { type: 'string' },
+  },
+  RateLimit: {
+    description:
+      'The policy closest to its limit, e.g. `"org-minute";a=998;w=42`: `a` requests available within the next `w` seconds ' +
+      '(draft-ietf-httpapi-ratelimit-headers-12). On 429, `a=0` and `w` equals Retry-After.',
+    schema: { type: 'string' },
+  },
+};
+const RETRY_AFTER_HEADER = { description: 'Seconds to wait before trying again.', schema: { type: 'integer', minimum: 1 } };
+
+function declareRateLimitHeaders(document: OpenAPIObject, responses: Record<string, unknown>): void {
+  document.components ??= {};
+  document.components.headers = { ...document.components.headers, ...RATE_LIMIT_HEADERS, 'Retry-After': RETRY_AFTER_HEADER };
+  for (const [status, response] of Object.entries(responses)) {
+    // Responses may be shared objects between operations: give each its own headers map.
+    const r = { ...(response as { headers?: Record<string, unknown> }) };
+    r.headers = { ...r.headers, ...Object.fromEntries(Object.keys(RATE_LIMIT_HEADERS).map((name) => [name, { $ref: `#/components/headers/${name}` }])) };
+    if (status === '429') r.headers['Retry-After'] = { $ref: '#/components/headers/Retry-After' };
+    responses[status] = r;
+  }
+}
+
+/**
  * Completes what decorators leave implicit, the same way for every operation: the default security
  * (the global guard's default), the x-workspace-id and Idempotency-Key headers, and the error
  * responses any operation can give (400 when it takes input, 401 when secured, 403 when a principal
- * calls it, 409 and 422 for idempotent retries, 429 under /api, 500 always).
+ * calls it, 409 and 422 for idempotent retries, 429 under /api, 500 always), and the rate-limit
+ * headers of every response under /api.
  */
 function completeOperations(document: OpenAPIObject): void {
   for (const { path, method, op } of operations(document)) {
@@ -106,8 +146,10 @@ function completeOperations(document: OpenAPIObject): void {
       add(422);
     }
     // Rate limits apply to the API; probes, metrics and documents are never throttled.
-    if (path.startsWith('/api/') && op['x-rate-limit-exempt'] !== true) add(429);
+    const limited = path.startsWith('/api/') && op['x-rate-limit-exempt'] !== true;
+    if (limited) add(429);
     add(500);
+    if (limited) declareRateLimitHeaders(document, responses);
   }
 }
 
