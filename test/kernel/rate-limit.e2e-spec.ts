@@ -217,7 +217,7 @@ describe('per organization (standard 60/min, bursts of 5/s; premium 600/min, 50/
 describe('anonymous callers, per client address (60/min, bursts of 3/s)', () => {
   let t: TestServer;
   beforeAll(async () => {
-    t = await startServer({ LOG_LEVEL: 'warn', RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_ANONYMOUS: '60,3', LOGIN_MAX_FAILURES_PER_IP: '1000' });
+    t = await startServer({ LOG_LEVEL: 'warn', RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_ANONYMOUS: '60,3', LOGIN_FREE_FAILURES_PER_ADDRESS: '1000' });
   });
   afterAll(async () => {
     await t?.close();
