@@ -32,6 +32,7 @@ import { MutationInterceptor } from './mutations/mutation.interceptor.js';
 import { OutboundCalls } from './outbound/outbound-calls.js';
 import { MemoryThrottlerStorage } from './rate-limit/memory-throttler.storage.js';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard.js';
+import { RateLimiter } from './rate-limit/rate-limiter.js';
 import { RedisThrottlerStorage } from './rate-limit/redis-throttler.storage.js';
 import { RedisConnection } from './redis/redis-connection.js';
 import { RouteDeclarationsCheck } from './routes/route-declarations.check.js';
@@ -54,6 +55,7 @@ const SHARED = [
   BackgroundJobs,
   OutboundCalls,
   RedisConnection,
+  RateLimiter,
   RateLimitGuard,
   RouteInventory,
   httpRequestDurationProvider,

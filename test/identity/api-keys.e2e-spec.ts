@@ -142,6 +142,53 @@ describe('authentication', () => {
   });
 });
 
+describe('both credentials at once: Authorization is the one judged, X-API-Key is ignored', () => {
+  // A generated client configured with both schemes sends both headers on every request.
+  const me = (headers: Record<string, string>) => raw(t.baseUrl, '/api/v1/me', { headers });
+
+  test('an access token beside a valid key acts as the user, not the key', async () => {
+    const { secret } = await create(ownerToken, {});
+    const res = expectResponse(await me({ authorization: `Bearer ${ownerToken}`, 'x-api-key': secret }), 'GET', '/api/v1/me', 200);
+    expect(res.body.context).toMatchObject({ principalId: ownerId, principalType: 'user' });
+  });
+
+  test('an access token beside a garbage key is served (the key is not looked at)', async () => {
+    for (const junk of ['not-a-key-at-all', `mk_${'0'.repeat(32)}_${'A'.repeat(43)}`]) {
+      const res = expectResponse(await me({ authorization: `Bearer ${ownerToken}`, 'x-api-key': junk }), 'GET', '/api/v1/me', 200);
+      expect(res.body.context.principalType).toBe('user');
+    }
+  });
+
+  test('a key in Authorization beside another key in X-API-Key acts as the Authorization key', async () => {
+    const first = await create(ownerToken, {});
+    const second = await create(ownerToken, {});
+    const res = expectResponse(await me({ authorization: `Bearer ${first.secret}`, 'x-api-key': second.secret }), 'GET', '/api/v1/me', 200);
+    expect(res.body.context).toEqual({ principalId: first.id, principalType: 'api_key', organizationId: orgId });
+    // lastUsedAt is written after the answer: give it time, then the ignored key is still unused.
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await getKey(second.id)).lastUsedAt).toBeNull();
+  });
+
+  test('a bad Authorization beside a valid key is 401 for the Authorization credential: no fall-through to the key', async () => {
+    const { id, secret } = await create(ownerToken, {});
+    const [header, payload, signature] = ownerToken.split('.');
+    const tampered = `${header}.${payload}.${signature.slice(0, 10)}${signature[10] === 'A' ? 'B' : 'A'}${signature.slice(11)}`;
+    const cases: [Record<string, string>, string][] = [
+      [{ authorization: 'Bearer not.a.jwt' }, 'The access token is not valid'],
+      [{ authorization: `Bearer ${tampered}` }, 'The access token is not valid'],
+      [{ authorization: `Basic ${Buffer.from('a:b').toString('base64')}` }, 'The access token is not valid'],
+      [{ authorization: 'Bearer mk_garbage' }, 'The API key is not valid'],
+    ];
+    for (const [headers, message] of cases) {
+      const res = expectResponse(await me({ ...headers, 'x-api-key': secret }), 'GET', '/api/v1/me', 401, 'UNAUTHENTICATED');
+      expect(res.body.error.message).toBe(message);
+    }
+    // The key itself was never used (lastUsedAt is written after the answer: give it time).
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await getKey(id)).lastUsedAt).toBeNull();
+  });
+});
+
 describe('status: disabled, revoked, expired', () => {
   test('a disabled key is 401 from the next request on, and says so', async () => {
     const { id, secret } = await create(ownerToken, {});

@@ -10,7 +10,7 @@ const SIGNING_KEY_PEM = privateKey.export({ type: 'pkcs8', format: 'pem' }).toSt
 let t: TestServer;
 beforeAll(async () => {
   // Throttling has its own file; here a few deliberate failures must not lock the owner out.
-  t = await startServer({ JWT_PRIVATE_KEY: SIGNING_KEY_PEM, ACCESS_TOKEN_TTL_SECONDS: '600', LOGIN_MAX_FAILURES_PER_ACCOUNT: '100' });
+  t = await startServer({ JWT_PRIVATE_KEY: SIGNING_KEY_PEM, ACCESS_TOKEN_TTL_SECONDS: '600', LOGIN_FREE_FAILURES_PER_PAIR: '100' });
 });
 afterAll(async () => {
   await t?.close();

@@ -1,7 +1,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
 import { Redis } from 'ioredis';
-import { expectMatchesContract, raw } from '../support/contract.js';
+import { expectMatchesContract, raw, spec } from '../support/contract.js';
 import { ADMIN, spawnServer, startServer, type RunningServer, type TestServer } from '../support/server.js';
 
 /**
@@ -36,8 +36,30 @@ if (!redisAvailable && !redisRequired) {
 }
 const describeRedis = redisAvailable || redisRequired ? describe : describe.skip;
 
-const RATE_HEADERS = ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'];
+const RATE_HEADERS = ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'ratelimit-policy', 'ratelimit'];
 const rateHeaders = (res: { headers: Headers }) => Object.fromEntries(RATE_HEADERS.map((h) => [h, res.headers.get(h)]));
+const NO_RATE_HEADERS = Object.fromEntries(RATE_HEADERS.map((h) => [h, null]));
+
+/** X-RateLimit-Reset is a Unix timestamp in seconds (seed 002): between now and `withinSeconds` from now. */
+function expectResetTimestamp(res: { headers: Headers }, withinSeconds: number) {
+  const reset = Number(res.headers.get('x-ratelimit-reset'));
+  const now = Date.now() / 1000;
+  expect(Number.isInteger(reset)).toBe(true);
+  expect(reset).toBeGreaterThanOrEqual(Math.floor(now) - 1);
+  expect(reset).toBeLessThanOrEqual(Math.ceil(now) + withinSeconds + 1);
+}
+
+/**
+ * The IETF fields, exactly as draft-ietf-httpapi-ratelimit-headers-12 writes them (Structured Field
+ * lists of strings with integer parameters): RateLimit-Policy lists the burst and minute policies of
+ * the partition (`org` or `address`), RateLimit reports the one closest to its limit.
+ */
+function ietfHeaders(res: { headers: Headers }, partition: 'org' | 'address', burst: number, minute: number) {
+  expect(res.headers.get('ratelimit-policy')).toBe(`"${partition}-burst";q=${burst};w=1, "${partition}-minute";q=${minute};w=60`);
+  const match = /^"(org|address)-(burst|minute)";a=(\d+);w=(\d+)$/.exec(res.headers.get('ratelimit') ?? '');
+  expect(match).not.toBeNull();
+  return { partition: match![1], policy: match![2], available: Number(match![3]), window: Number(match![4]) };
+}
 
 function me(baseUrl: string, token: string, workspace?: string) {
   return raw(baseUrl, '/api/v1/me', { headers: { authorization: `Bearer ${token}`, ...(workspace ? { 'x-workspace-id': workspace } : {}) } });
@@ -70,26 +92,51 @@ describe('per organization (standard 60/min, bursts of 5/s; premium 600/min, 50/
   let owner: string;
   let orgs: string[];
   beforeAll(async () => {
-    t = await startServer({ LOG_LEVEL: 'warn', RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_STANDARD: '60,5', RATE_LIMIT_PREMIUM: '600,50' });
+    t = await startServer({ LOG_LEVEL: 'warn', RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_STANDARD: '60,5', RATE_LIMIT_PREMIUM: '600,50', CORS_ORIGINS: 'https://console.example' });
     owner = (await t.login()).accessToken;
     // One fresh organization per test: a test's burst never eats another's budget.
-    orgs = await createOrganizations(t.baseUrl, owner, 5);
+    orgs = await createOrganizations(t.baseUrl, owner, 6);
   });
   afterAll(async () => {
     await t?.close();
   });
 
-  test('every /api answer carries X-RateLimit-Limit, -Remaining and -Reset for the tightest window', async () => {
+  test('every /api answer carries X-RateLimit-Limit, -Remaining, -Reset (a timestamp) and the IETF fields, for the tightest window', async () => {
     const first = await me(t.baseUrl, owner, orgs[0]);
     expect(first.status).toBe(200);
     // One request: 4 of the 5 per second left (80%) is tighter than 59 of the 60 per minute.
-    expect(rateHeaders(first)).toEqual({ 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '4', 'x-ratelimit-reset': expect.stringMatching(/^[01]$/) });
+    expect(rateHeaders(first)).toMatchObject({ 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '4' });
+    expectResetTimestamp(first, 1);
+    expect(ietfHeaders(first, 'org', 5, 60)).toEqual({ partition: 'org', policy: 'burst', available: 4, window: expect.any(Number) });
+    expect(ietfHeaders(first, 'org', 5, 60).window).toBeLessThanOrEqual(1);
     const second = await me(t.baseUrl, owner, orgs[0]);
     expect(second.headers.get('x-ratelimit-remaining')).toBe('3');
+    expect(ietfHeaders(second, 'org', 5, 60).available).toBe(3);
     // Errors carry them too.
     const missing = await raw(t.baseUrl, '/api/v1/teams/01960000-0000-7000-8000-000000000000', { headers: { authorization: `Bearer ${owner}`, 'x-workspace-id': orgs[0] } });
     expect(missing.status).toBe(404);
     expect(missing.headers.get('x-ratelimit-limit')).toBe('5');
+    ietfHeaders(missing, 'org', 5, 60);
+  });
+
+  test('the reset timestamp is the end of the window: the minute window reports its own end', async () => {
+    // Spread over a few seconds so that the burst window stays far from its limit and the minute
+    // window (60 per minute, 1 request left after 59) becomes the tightest.
+    const org = orgs[5];
+    let last: Awaited<ReturnType<typeof me>> | undefined;
+    for (let i = 0; i < 59; i++) {
+      last = await me(t.baseUrl, owner, org);
+      expect({ i, status: last.status }).toEqual({ i, status: 200 });
+      if (i % 4 === 3) await sleep(1_050);
+    }
+    expect(rateHeaders(last!)).toMatchObject({ 'x-ratelimit-limit': '60', 'x-ratelimit-remaining': '1' });
+    const minute = ietfHeaders(last!, 'org', 5, 60);
+    expect(minute).toMatchObject({ policy: 'minute', available: 1 });
+    expect(minute.window).toBeGreaterThan(30);
+    expect(minute.window).toBeLessThanOrEqual(60);
+    // The timestamp and the delta name the same moment.
+    const reset = Number(last!.headers.get('x-ratelimit-reset'));
+    expect(Math.abs(reset - (Date.now() / 1000 + minute.window))).toBeLessThanOrEqual(2);
   });
 
   test('a burst over the limit is answered 429 RATE_LIMITED with Retry-After, in the error envelope', async () => {
@@ -101,6 +148,9 @@ describe('per organization (standard 60/min, bursts of 5/s; premium 600/min, 50/
     for (const res of limited) {
       expectRateLimited(res, 'GET', '/api/v1/me');
       expect(res.headers.get('x-ratelimit-remaining')).toBe('0');
+      // RateLimit says nothing is available for as long as Retry-After says to wait.
+      expect(ietfHeaders(res, 'org', 5, 60)).toEqual({ partition: 'org', policy: 'burst', available: 0, window: Number(res.headers.get('retry-after')) });
+      expectResetTimestamp(res, Number(res.headers.get('retry-after')));
     }
     // The window passes: the organization is served again.
     await sleep(Number(limited[0].headers.get('retry-after')) * 1000 + 200);
@@ -131,12 +181,34 @@ describe('per organization (standard 60/min, bursts of 5/s; premium 600/min, 50/
     expect(org.body.data.tier).toBe('premium');
   });
 
+  test('a browser on an allowed origin may read every rate-limit header', async () => {
+    const res = await raw(t.baseUrl, '/api/v1/me', { headers: { authorization: `Bearer ${owner}`, origin: 'https://console.example' } });
+    const exposed = (res.headers.get('access-control-expose-headers') ?? '').toLowerCase().split(',').map((h) => h.trim());
+    expect(exposed).toEqual(expect.arrayContaining([...RATE_HEADERS, 'retry-after']));
+  });
+
+  test('the document declares the headers on every limited response, and Retry-After on 429', () => {
+    const document = spec as unknown as { paths: Record<string, Record<string, { responses: Record<string, { headers?: Record<string, { $ref: string }> }> }>>; components: { headers: Record<string, unknown> } };
+    for (const name of ['X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'RateLimit-Policy', 'RateLimit', 'Retry-After']) {
+      expect(document.components.headers[name]).toBeDefined();
+    }
+    const responses = document.paths['/api/v1/me'].get.responses;
+    for (const status of ['200', '401', '403', '429', '500']) {
+      expect({ status, headers: Object.keys(responses[status].headers ?? {}).sort() }).toEqual({
+        status,
+        headers: ['RateLimit', 'RateLimit-Policy', ...(status === '429' ? ['Retry-After'] : []), 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'],
+      });
+    }
+    // Probes are never limited: their responses declare none.
+    expect(document.paths['/api/v1/healthz'].get.responses['200'].headers).toBeUndefined();
+  });
+
   test('probes, metrics and documents are never limited and carry no rate-limit headers', async () => {
     for (const path of ['/healthz', '/health', '/readyz', '/metrics', '/.well-known/jwks.json', '/openapi.json']) {
       const results = await Promise.all(Array.from({ length: 12 }, () => raw(t.baseUrl, path)));
       for (const res of results) {
         expect({ path, status: res.status }).toEqual({ path, status: 200 });
-        expect({ path, ...rateHeaders(res) }).toEqual({ path, 'x-ratelimit-limit': null, 'x-ratelimit-remaining': null, 'x-ratelimit-reset': null });
+        expect({ path, ...rateHeaders(res) }).toEqual({ path, ...NO_RATE_HEADERS });
       }
     }
   });
@@ -145,7 +217,7 @@ describe('per organization (standard 60/min, bursts of 5/s; premium 600/min, 50/
 describe('anonymous callers, per client address (60/min, bursts of 3/s)', () => {
   let t: TestServer;
   beforeAll(async () => {
-    t = await startServer({ LOG_LEVEL: 'warn', RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_ANONYMOUS: '60,3', LOGIN_MAX_FAILURES_PER_IP: '1000' });
+    t = await startServer({ LOG_LEVEL: 'warn', RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_ANONYMOUS: '60,3', LOGIN_FREE_FAILURES_PER_ADDRESS: '1000' });
   });
   afterAll(async () => {
     await t?.close();
@@ -154,16 +226,68 @@ describe('anonymous callers, per client address (60/min, bursts of 3/s)', () => 
   const login = (address: string) => raw(t.baseUrl, '/api/v1/auth/login', { method: 'POST', headers: { 'x-forwarded-for': address }, json: ADMIN });
 
   test('a burst of logins from one address is limited; another address is not', async () => {
-    const results = await Promise.all(Array.from({ length: 6 }, () => login('198.51.100.10')));
+    // Sent together, so that all of them fall in one burst window however slow the machine is
+    // (a login verifies a password hash, which takes a while).
+    const [results, elsewhere] = await Promise.all([Promise.all(Array.from({ length: 6 }, () => login('198.51.100.10'))), login('198.51.100.11')]);
     expect(results.filter((r) => r.status === 200)).toHaveLength(3);
     const limited = results.filter((r) => r.status !== 200);
     expect(limited).toHaveLength(3);
     for (const res of limited) expectRateLimited(res, 'POST', '/api/v1/auth/login');
 
-    const elsewhere = await login('198.51.100.11');
     expect(elsewhere.status).toBe(200);
     expect(rateHeaders(elsewhere)).toMatchObject({ 'x-ratelimit-limit': '3', 'x-ratelimit-remaining': '2' });
-    expect((await login('198.51.100.10')).status).toBe(429);
+    expect(ietfHeaders(elsewhere, 'address', 3, 60)).toMatchObject({ policy: 'burst', available: 2 });
+  });
+
+  test('refused before authentication (401): counted against the address, with the headers, and 429 past the limit', async () => {
+    const address = '198.51.100.20';
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => raw(t.baseUrl, '/api/v1/me', { headers: { authorization: 'Bearer not-a-token', 'x-forwarded-for': address } })),
+    );
+    const refused = results.filter((r) => r.status === 401);
+    const limited = results.filter((r) => r.status === 429);
+    expect(refused).toHaveLength(3);
+    expect(limited).toHaveLength(3);
+    for (const res of refused) {
+      expectMatchesContract('GET', '/api/v1/me', 401, res.body);
+      expect(res.headers.get('x-ratelimit-limit')).toBe('3');
+      expectResetTimestamp(res, 1);
+      expect(ietfHeaders(res, 'address', 3, 60).policy).toBe('burst');
+    }
+    expect(refused.map((r) => ietfHeaders(r, 'address', 3, 60).available).sort()).toEqual([0, 1, 2]);
+    for (const res of limited) {
+      expectRateLimited(res, 'GET', '/api/v1/me');
+      expect(ietfHeaders(res, 'address', 3, 60)).toMatchObject({ available: 0, window: Number(res.headers.get('retry-after')) });
+    }
+  });
+
+  test("refused by the workspace check (403): counted against the caller's own organization, with the headers", async () => {
+    const address = '198.51.100.21';
+    const token = (await login(address)).body.data.accessToken as string;
+    const res = await raw(t.baseUrl, '/api/v1/me', { headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': address, 'x-workspace-id': '01960000-0000-7000-8000-000000000000' } });
+    expect(res.status).toBe(403);
+    expectMatchesContract('GET', '/api/v1/me', 403, res.body);
+    // The standard tier's defaults in this server: 1000 per minute, bursts of 100.
+    expect(ietfHeaders(res, 'org', 100, 1000)).toMatchObject({ policy: 'burst', available: 99 });
+    expect(res.headers.get('x-ratelimit-remaining')).toBe('99');
+    expectResetTimestamp(res, 1);
+  });
+
+  test('an unmatched route (404) and a malformed body (400) carry the headers too, counted against the address', async () => {
+    const address = '198.51.100.22';
+    const missing = await raw(t.baseUrl, '/api/v1/no-such-thing', { headers: { 'x-forwarded-for': address } });
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe('ROUTE_NOT_FOUND');
+    expect(ietfHeaders(missing, 'address', 3, 60)).toMatchObject({ available: 2 });
+    const malformed = await raw(t.baseUrl, '/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': address }, body: '{"email":' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.code).toBe('MALFORMED_JSON');
+    expect(ietfHeaders(malformed, 'address', 3, 60)).toMatchObject({ available: 1 });
+    expectResetTimestamp(malformed, 1);
+    // A probe stays exempt even when its request is refused before routing.
+    const probe = await raw(t.baseUrl, '/api/v1/healthz', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': address }, body: '{"x":' });
+    expect(probe.status).toBe(400);
+    expect(rateHeaders(probe)).toEqual(NO_RATE_HEADERS);
   });
 
   test('the /api/v1 probe and document aliases are never limited either', async () => {
@@ -194,6 +318,8 @@ describeRedis('counters shared through Redis', () => {
   let second: RunningServer;
   let redis: Redis;
   let org: string;
+  // A documentation address of its own per run: the Redis may be shared with other runs.
+  const address = `2001:db8::${hex(2)}:${hex(2)}`;
   beforeAll(async () => {
     // Fails fast rather than retrying forever when Redis is absent (MARSHAL_REQUIRE_REDIS=1).
     redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, retryStrategy: () => null, lazyConnect: true });
@@ -206,6 +332,7 @@ describeRedis('counters shared through Redis', () => {
     if (org && redis?.status === 'ready') {
       await redis.del(`marshal:rate:minute:org:${org}`, `marshal:rate:minute:org:${org}:blocked`, `marshal:rate:burst:org:${org}`, `marshal:rate:burst:org:${org}:blocked`);
     }
+    if (redis?.status === 'ready') await redis.del(`marshal:rate:minute:ip:${address}`, `marshal:rate:burst:ip:${address}`);
     redis?.disconnect();
     await second?.stop();
     await first?.close();
@@ -223,9 +350,27 @@ describeRedis('counters shared through Redis', () => {
       remaining.push(res.headers.get('x-ratelimit-remaining')!);
     }
     expect(remaining).toEqual(['5', '4', '3', '2', '1', '0']);
-    for (const server of servers) expectRateLimited(await me(server, token, org), 'GET', '/api/v1/me');
+    for (const server of servers) {
+      const res = await me(server, token, org);
+      expectRateLimited(res, 'GET', '/api/v1/me');
+      expect(ietfHeaders(res, 'org', 100, 6)).toEqual({ partition: 'org', policy: 'minute', available: 0, window: Number(res.headers.get('retry-after')) });
+      expectResetTimestamp(res, Number(res.headers.get('retry-after')));
+    }
     expect(Number(await redis.get(`marshal:rate:minute:org:${org}`))).toBeGreaterThanOrEqual(7);
     expect(await redis.pttl(`marshal:rate:minute:org:${org}:blocked`)).toBeGreaterThan(0);
+  });
+
+  test('a refusal before authentication is counted in Redis too, by either replica', async () => {
+    const headers = { authorization: 'Bearer not-a-token', 'x-forwarded-for': address };
+    const first401 = await raw(first.baseUrl, '/api/v1/me', { headers });
+    const second401 = await raw(second.baseUrl, '/api/v1/me', { headers });
+    for (const res of [first401, second401]) {
+      expect(res.status).toBe(401);
+      ietfHeaders(res, 'address', 10000, 100000);
+      expectResetTimestamp(res, 60);
+    }
+    // One shared minute window: both replicas counted into it.
+    expect(Number(await redis.get(`marshal:rate:minute:ip:${address}`))).toBe(2);
   });
 
   test('readiness includes Redis', async () => {

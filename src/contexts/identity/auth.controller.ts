@@ -28,8 +28,10 @@ export class AuthController {
   @ApiOperation({
     summary: 'Log in with email and password',
     description:
-      'Returns an access token (ES256 JWT) and a single-use refresh token. Every failure answers the same 401; ' +
-      'repeated failures for an account or from an address answer 429 with Retry-After until the lockout passes.',
+      'Returns an access token (ES256 JWT) and a single-use refresh token. Every failure answers the same 401, ' +
+      'whether the account exists or not. Repeated failures are slowed, never locked: past a few free failures of an ' +
+      'account from one address (or of any accounts from one address), each failure delays the next attempt there, ' +
+      'doubling up to a maximum; until then the answer is 429 with Retry-After. Other addresses are not held back.',
   })
   @ApiOk(TokenPairDto)
   @ApiErrors(401, 403)

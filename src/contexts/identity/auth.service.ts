@@ -27,17 +27,25 @@ export class AuthService {
 
   /**
    * Every failure answers the same 401, after the same work (an unknown email is verified against a
-   * decoy hash), so responses do not reveal which accounts exist.
+   * decoy hash), so responses do not reveal which accounts exist. Repeated failures are slowed
+   * (LoginThrottleService): 429 with Retry-After, the same for known and unknown accounts.
    */
   async login(email: string, password: string, client: { ip: string; userAgent?: string }): Promise<TokenPairDto> {
-    await this.throttle.assertAllowed(email, client.ip);
-    const user = await this.users.findForLogin(email);
-    const passwordOk = await this.hasher.verify(user?.passwordHash, password);
+    const attempt = await this.throttle.begin(email, client.ip);
+    let user: User | null;
+    let passwordOk: boolean;
+    try {
+      user = await this.users.findForLogin(email);
+      passwordOk = await this.hasher.verify(user?.passwordHash, password);
+    } catch (error) {
+      await this.throttle.abandoned(attempt).catch(() => undefined);
+      throw error;
+    }
     if (!user || !passwordOk || user.status !== 'active') {
-      await this.throttle.recordFailure(email, client.ip);
+      await this.throttle.failed(attempt);
       throw unauthenticated('Invalid email or password');
     }
-    await this.throttle.recordSuccess(email);
+    await this.throttle.succeeded(attempt);
     const organizationId = await this.memberships.defaultOrganizationOf(user.id);
     if (!organizationId) throw forbidden('This account is not a member of any organization');
     const { session, refresh } = await this.sessions.start({ userId: user.id, organizationId, ...client });

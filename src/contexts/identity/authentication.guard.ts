@@ -16,7 +16,7 @@ import type { AuthenticatedUser } from './jwt.strategy.js';
 /**
  * The global guard: every route is authenticated unless marked @Public(). A request carries a user
  * access token (`Authorization: Bearer <jwt>`, verified by passport-jwt) or an API key (`Bearer mk_…`
- * or `X-API-Key`). It then acts in the credential's organization, or in the one `x-workspace-id`
+ * or `X-API-Key`; with both headers, `Authorization` is the one judged). It then acts in the credential's organization, or in the one `x-workspace-id`
  * names if the principal is a member there; naming another is 403, never a silent switch.
  * Routes of the agent protocol (@AgentRoute) take only `X-Agent-Secret`, for the agent in their path.
  */
@@ -75,15 +75,20 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
     return true;
   }
 
+  /**
+   * The API key this request presents, if it presents one. `Authorization` takes precedence: when
+   * it is sent, it is the one credential judged (a key as `Bearer mk_…`, otherwise an access token)
+   * and X-API-Key is ignored, so a client configured with both schemes is neither refused nor let
+   * through on the second credential when the first is bad. X-API-Key counts only on its own.
+   */
   private presentedApiKey(req: MarshalRequest): string | undefined {
-    const header = req.headers['x-api-key'];
-    if (typeof header === 'string' && header) return header;
     const auth = req.headers.authorization;
-    if (typeof auth === 'string' && auth.startsWith('Bearer ')) {
-      const token = auth.slice(7).trim();
-      if (looksLikeApiKey(token)) return token;
+    if (auth !== undefined) {
+      const token = typeof auth === 'string' && auth.startsWith('Bearer ') ? auth.slice(7).trim() : '';
+      return looksLikeApiKey(token) ? token : undefined;
     }
-    return undefined;
+    const header = req.headers['x-api-key'];
+    return typeof header === 'string' && header ? header : undefined;
   }
 
   private async actInRequestedWorkspace(req: MarshalRequest): Promise<void> {

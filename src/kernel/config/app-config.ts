@@ -27,7 +27,17 @@ export interface AuthConfig {
   signingKey: KeyObject;
   /** Public keys accepted for verification: the signing key's and any kept after a rotation. */
   verificationKeys: KeyObject[];
-  loginThrottle: { maxFailuresPerAccount: number; maxFailuresPerIp: number; lockoutSeconds: number };
+  loginThrottle: LoginThrottleConfig;
+}
+
+/** How failed logins are slowed (LoginThrottleService; the LOGIN_* variables). */
+export interface LoginThrottleConfig {
+  freeFailuresPerPair: number;
+  freeFailuresPerAddress: number;
+  freeFailuresPerAccount: number;
+  delayBaseSeconds: number;
+  delayMaxSeconds: number;
+  memorySeconds: number;
 }
 
 /**

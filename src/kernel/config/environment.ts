@@ -84,14 +84,34 @@ export class EnvironmentVariables {
   })
   ENCRYPTION_PREVIOUS_KEYS?: string;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
-  LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
+  /**
+   * Failed logins are slowed, never locked (LoginThrottleService): each failure past a free
+   * allowance delays the next attempt by LOGIN_DELAY_BASE_SECONDS, doubling up to
+   * LOGIN_DELAY_MAX_SECONDS. Free failures of one account from one address:
+   */
+  @Transform(toInt) @IsInt() @Min(0) @Max(1000)
+  LOGIN_FREE_FAILURES_PER_PAIR = 5;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
-  LOGIN_MAX_FAILURES_PER_IP = 20;
+  /** Free failures from one address, whatever the accounts, before that address is slowed for every account. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(100_000)
+  LOGIN_FREE_FAILURES_PER_ADDRESS = 20;
+
+  /**
+   * Failures of one account, from all addresses together, past which no address gets free failures
+   * against it (each is slowed from its first failure). An address that has not failed is never slowed by it.
+   */
+  @Transform(toInt) @IsInt() @Min(0) @Max(1_000_000)
+  LOGIN_FREE_FAILURES_PER_ACCOUNT = 20;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  LOGIN_DELAY_BASE_SECONDS = 1;
 
   @Transform(toInt) @IsInt() @Min(1) @Max(86_400)
-  LOGIN_LOCKOUT_SECONDS = 900;
+  LOGIN_DELAY_MAX_SECONDS = 300;
+
+  /** How long a counter remembers failures after the last one; must exceed LOGIN_DELAY_MAX_SECONDS. */
+  @Transform(toInt) @IsInt() @Min(2) @Max(2_592_000)
+  LOGIN_FAILURE_MEMORY_SECONDS = 3600;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -224,3 +244,20 @@ export const SECRET_VARIABLES = new Set<keyof EnvironmentVariables>([
   'REDIS_URL',
   'WORKFLOW_WEBHOOK_SECRET',
 ]);
+
+/**
+ * Variables Marshal no longer reads, refused at boot with what to set instead: keeping a value whose
+ * effect silently changed would mislead whoever set it.
+ */
+export const RETIRED_VARIABLES: Record<string, string> = {
+  LOGIN_MAX_FAILURES_PER_ACCOUNT:
+    'is no longer read: a per-account lockout let anyone who knows an e-mail address keep its owner out. ' +
+    'Failed logins now slow the (account, address) pair and the address with growing delays: set LOGIN_FREE_FAILURES_PER_PAIR ' +
+    '(and LOGIN_FREE_FAILURES_PER_ACCOUNT) instead, or unset it',
+  LOGIN_MAX_FAILURES_PER_IP:
+    'is no longer read: it counted failures before a lockout, and there is no lockout any more. ' +
+    'Set LOGIN_FREE_FAILURES_PER_ADDRESS (failures from one address before it is slowed) instead, or unset it',
+  LOGIN_LOCKOUT_SECONDS:
+    'is no longer read: there is no lockout any more. Set LOGIN_DELAY_MAX_SECONDS (the longest delay between attempts) and ' +
+    'LOGIN_FAILURE_MEMORY_SECONDS (how long failures are remembered) instead, or unset it',
+};

@@ -37,6 +37,34 @@ describe('loadConfig', () => {
     expect(found.join('\n')).not.toContain('c2hvcnQ=');
   });
 
+  test('login throttling: growing delays by default, the old lockout variables refused with what to set instead', () => {
+    expect(loadConfig(base).auth.loginThrottle).toEqual({
+      freeFailuresPerPair: 5,
+      freeFailuresPerAddress: 20,
+      freeFailuresPerAccount: 20,
+      delayBaseSeconds: 1,
+      delayMaxSeconds: 300,
+      memorySeconds: 3600,
+    });
+    const found = problems({ ...base, LOGIN_MAX_FAILURES_PER_ACCOUNT: '5', LOGIN_MAX_FAILURES_PER_IP: '20', LOGIN_LOCKOUT_SECONDS: '900' });
+    expect(found).toHaveLength(3);
+    expect(found[0]).toMatch(/^LOGIN_MAX_FAILURES_PER_ACCOUNT: is no longer read: .*LOGIN_FREE_FAILURES_PER_PAIR/);
+    expect(found[1]).toMatch(/^LOGIN_MAX_FAILURES_PER_IP: is no longer read: .*LOGIN_FREE_FAILURES_PER_ADDRESS/);
+    expect(found[2]).toMatch(/^LOGIN_LOCKOUT_SECONDS: is no longer read: .*LOGIN_DELAY_MAX_SECONDS.*LOGIN_FAILURE_MEMORY_SECONDS/);
+    // Empty counts as unset for them too.
+    expect(() => loadConfig({ ...base, LOGIN_LOCKOUT_SECONDS: '' })).not.toThrow();
+  });
+
+  test('login delays must grow and be remembered longer than the longest delay', () => {
+    expect(problems({ ...base, LOGIN_DELAY_BASE_SECONDS: '10', LOGIN_DELAY_MAX_SECONDS: '5' })).toEqual([
+      'LOGIN_DELAY_MAX_SECONDS: must be at least LOGIN_DELAY_BASE_SECONDS (the first delay)',
+    ]);
+    expect(problems({ ...base, LOGIN_DELAY_MAX_SECONDS: '600', LOGIN_FAILURE_MEMORY_SECONDS: '600' })).toEqual([
+      'LOGIN_FAILURE_MEMORY_SECONDS: must be longer than LOGIN_DELAY_MAX_SECONDS, or waiting out a delay would reset the count',
+    ]);
+    expect(problems({ ...base, LOGIN_FREE_FAILURES_PER_PAIR: '-1' })).toEqual(['LOGIN_FREE_FAILURES_PER_PAIR: must not be less than 0 (got -1)']);
+  });
+
   test('an empty variable counts as unset', () => {
     expect(loadConfig({ ...base, DATABASE_URL: '', PORT: '' }).port).toBe(3000);
   });

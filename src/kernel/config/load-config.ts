@@ -7,7 +7,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { AppConfig } from './app-config.js';
 import { loadOrCreateDevelopmentSecrets } from './development-secrets.js';
-import { EnvironmentVariables, SECRET_VARIABLES } from './environment.js';
+import { EnvironmentVariables, RETIRED_VARIABLES, SECRET_VARIABLES } from './environment.js';
 
 /** Thrown when the environment is invalid; its message names every bad variable. */
 export class ConfigError extends Error {
@@ -31,8 +31,9 @@ function parseEnvironment(env: NodeJS.ProcessEnv): EnvironmentVariables {
   // An empty variable means "unset", as in most twelve-factor apps.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const vars = plainToInstance(EnvironmentVariables, present);
+  const retired = Object.keys(RETIRED_VARIABLES).filter((name) => name in present).map((name) => `${name}: ${RETIRED_VARIABLES[name]}`);
   const errors = validateSync(vars, { whitelist: true });
-  if (errors.length > 0) throw new ConfigError(errors.map(describe));
+  if (errors.length > 0 || retired.length > 0) throw new ConfigError([...errors.map(describe), ...retired]);
   return vars;
 }
 
@@ -171,6 +172,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push('ENCRYPTION_PREVIOUS_KEYS: names the current ENCRYPTION_KEY_ID; a retired key needs an id of its own');
   }
   const outbound = outboundPolicy(vars, problems);
+  if (vars.LOGIN_DELAY_MAX_SECONDS < vars.LOGIN_DELAY_BASE_SECONDS) {
+    problems.push('LOGIN_DELAY_MAX_SECONDS: must be at least LOGIN_DELAY_BASE_SECONDS (the first delay)');
+  }
+  if (vars.LOGIN_FAILURE_MEMORY_SECONDS <= vars.LOGIN_DELAY_MAX_SECONDS) {
+    // Otherwise an attacker who waits out each delay finds the counter forgotten, and the delays never grow.
+    problems.push('LOGIN_FAILURE_MEMORY_SECONDS: must be longer than LOGIN_DELAY_MAX_SECONDS, or waiting out a delay would reset the count');
+  }
   if (problems.length > 0 || !signingKey || !encryptionKey) throw new ConfigError(problems);
 
   const config = new AppConfig();
@@ -196,9 +204,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       signingKey,
       verificationKeys: [createPublicKey(signingKey), ...previousKeys],
       loginThrottle: {
-        maxFailuresPerAccount: vars.LOGIN_MAX_FAILURES_PER_ACCOUNT,
-        maxFailuresPerIp: vars.LOGIN_MAX_FAILURES_PER_IP,
-        lockoutSeconds: vars.LOGIN_LOCKOUT_SECONDS,
+        freeFailuresPerPair: vars.LOGIN_FREE_FAILURES_PER_PAIR,
+        freeFailuresPerAddress: vars.LOGIN_FREE_FAILURES_PER_ADDRESS,
+        freeFailuresPerAccount: vars.LOGIN_FREE_FAILURES_PER_ACCOUNT,
+        delayBaseSeconds: vars.LOGIN_DELAY_BASE_SECONDS,
+        delayMaxSeconds: vars.LOGIN_DELAY_MAX_SECONDS,
+        memorySeconds: vars.LOGIN_FAILURE_MEMORY_SECONDS,
       },
     },
     encryption: {

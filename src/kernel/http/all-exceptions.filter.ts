@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import type { AppError } from './app-error.js';
 import { errorEnvelope } from './envelope.js';
 import { mapError } from './error-mapping.js';
 import { asMarshalRequest, MarshalRequest } from './request.js';
@@ -22,12 +23,17 @@ export function loggable(exception: unknown): Record<string, unknown> {
   return out;
 }
 
+/**
+ * A last look at an error answer before it is written, given the error it will send; it returns
+ * the error to send instead (the rate limiter counts requests refused before its guard, and turns
+ * one over a limit into 429). It must not throw.
+ */
+export type BeforeErrorSent = (error: AppError, req: MarshalRequest, res: Response) => Promise<AppError>;
+
 /** Writes the error envelope for `exception`; shared by the Nest filter and the Express error handler. */
-export function sendError(exception: unknown, req: MarshalRequest, res: Response): void {
-  const { error, unexpected } = mapError(exception, req);
-  // The metrics label such requests "(unmatched)" rather than by a route template.
-  if (error.code === 'ROUTE_NOT_FOUND') res.locals.routeNotFound = true;
-  if (unexpected) {
+export async function sendError(exception: unknown, req: MarshalRequest, res: Response, beforeSent?: BeforeErrorSent): Promise<void> {
+  const mapped = mapError(exception, req);
+  if (mapped.unexpected) {
     logger.error({ err: loggable(exception), requestId: req.requestId, correlationId: req.correlationId }, 'request failed');
   }
   if (res.headersSent) {
@@ -35,6 +41,10 @@ export function sendError(exception: unknown, req: MarshalRequest, res: Response
     res.end();
     return;
   }
+  const error = beforeSent ? await beforeSent(mapped.error, req, res).catch(() => mapped.error) : mapped.error;
+  // The metrics label such requests "(unmatched)" rather than by a route template.
+  if (error.code === 'ROUTE_NOT_FOUND') res.locals.routeNotFound = true;
+  if (res.headersSent) return;
   for (const [name, value] of Object.entries(error.headers ?? {})) res.setHeader(name, value);
   res.status(error.status).json(
     errorEnvelope(req, error.status, {
@@ -46,11 +56,16 @@ export function sendError(exception: unknown, req: MarshalRequest, res: Response
   );
 }
 
-/** Every exception that escapes a handler, guard, pipe or interceptor ends here, framework ones included. */
+/**
+ * Every exception that escapes a handler, guard, pipe or interceptor ends here, framework ones
+ * included. Nest does not await a filter; sendError catches everything, so its promise never rejects.
+ */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
+  constructor(private readonly beforeSent?: BeforeErrorSent) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    sendError(exception, asMarshalRequest(http.getRequest()), http.getResponse<Response>());
+    void sendError(exception, asMarshalRequest(http.getRequest()), http.getResponse<Response>(), this.beforeSent);
   }
 }

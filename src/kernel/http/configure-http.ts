@@ -8,7 +8,8 @@ import { HTTP_REQUEST_DURATION, recordHttpMetrics } from '../metrics/http-metric
 import { SIGNED_WEBHOOK } from '../auth/public.decorator.js';
 import type { AppConfig } from '../config/app-config.js';
 import { RouteInventory } from '../routes/route-inventory.js';
-import { AllExceptionsFilter, sendError } from './all-exceptions.filter.js';
+import { RateLimiter } from '../rate-limit/rate-limiter.js';
+import { AllExceptionsFilter, type BeforeErrorSent, sendError } from './all-exceptions.filter.js';
 import { asMarshalRequest } from './request.js';
 import { requestIdentity } from './request-identity.middleware.js';
 import { createValidationPipe } from './validation.js';
@@ -16,7 +17,7 @@ import { createValidationPipe } from './validation.js';
 /** Headers a browser client may read on a cross-origin response. */
 const EXPOSED_HEADERS = [
   'x-request-id', 'x-correlation-id', 'idempotent-replayed', 'retry-after',
-  'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'etag',
+  'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'ratelimit', 'ratelimit-policy', 'etag',
 ];
 
 const keepRawBody = (req: IncomingMessage, _res: ServerResponse, body: Buffer) => {
@@ -63,11 +64,14 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
     app.use(path, express.json({ limit: config.http.bodyLimit, type: json, verify: keepRawBody }));
   }
   app.use(express.json({ limit: config.http.bodyLimit, type: json }));
+  // Refusals carry the rate-limit headers too: the limiter counts what its guard never saw.
+  const limiter = app.get(RateLimiter);
+  const beforeErrorSent: BeforeErrorSent = (error, req, res) => limiter.beforeErrorSent(error, req, res);
   // body-parser reports malformed or oversized bodies through Express's error chain, before Nest.
   app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
-    sendError(error, asMarshalRequest(req), res);
+    void sendError(error, asMarshalRequest(req), res, beforeErrorSent);
   });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalFilters(new AllExceptionsFilter(beforeErrorSent));
 }

@@ -83,10 +83,50 @@ export const callsAsPrincipal = (security: Record<string, string[]>[]): boolean 
   security.some((requirement) => Object.keys(requirement).some((scheme) => !SIGNATURE_SCHEMES.has(scheme)));
 
 /**
+ * The rate-limit headers every limited answer carries (RateLimiter), refusals included; declared
+ * once under components.headers and referenced from each response.
+ */
+const RATE_LIMIT_HEADERS: Record<string, { description: string; schema: Record<string, unknown> }> = {
+  'X-RateLimit-Limit': { description: 'Requests allowed in the window closest to its limit.', schema: { type: 'integer', minimum: 0 } },
+  'X-RateLimit-Remaining': { description: 'Requests left in that window.', schema: { type: 'integer', minimum: 0 } },
+  'X-RateLimit-Reset': {
+    description: 'When that window starts again: a Unix timestamp in seconds.',
+    schema: { type: 'integer', minimum: 0 },
+  },
+  'RateLimit-Policy': {
+    description:
+      'The policies that apply to this request (draft-ietf-httpapi-ratelimit-headers-12), e.g. ' +
+      '`"org-burst";q=100;w=1, "org-minute";q=1000;w=60`: per organization when the caller is authenticated, ' +
+      'per client address (`address-burst`, `address-minute`) otherwise.',
+    schema: { type: 'string' },
+  },
+  RateLimit: {
+    description:
+      'The policy closest to its limit, e.g. `"org-minute";a=998;w=42`: `a` requests available within the next `w` seconds ' +
+      '(draft-ietf-httpapi-ratelimit-headers-12). On 429, `a=0` and `w` equals Retry-After.',
+    schema: { type: 'string' },
+  },
+};
+const RETRY_AFTER_HEADER = { description: 'Seconds to wait before trying again.', schema: { type: 'integer', minimum: 1 } };
+
+function declareRateLimitHeaders(document: OpenAPIObject, responses: Record<string, unknown>): void {
+  document.components ??= {};
+  document.components.headers = { ...document.components.headers, ...RATE_LIMIT_HEADERS, 'Retry-After': RETRY_AFTER_HEADER };
+  for (const [status, response] of Object.entries(responses)) {
+    // Responses may be shared objects between operations: give each its own headers map.
+    const r = { ...(response as { headers?: Record<string, unknown> }) };
+    r.headers = { ...r.headers, ...Object.fromEntries(Object.keys(RATE_LIMIT_HEADERS).map((name) => [name, { $ref: `#/components/headers/${name}` }])) };
+    if (status === '429') r.headers['Retry-After'] = { $ref: '#/components/headers/Retry-After' };
+    responses[status] = r;
+  }
+}
+
+/**
  * Completes what decorators leave implicit, the same way for every operation: the default security
  * (the global guard's default), the x-workspace-id and Idempotency-Key headers, and the error
  * responses any operation can give (400 when it takes input, 401 when secured, 403 when a principal
- * calls it, 409 and 422 for idempotent retries, 429 under /api, 500 always).
+ * calls it, 409 and 422 for idempotent retries, 429 under /api, 500 always), and the rate-limit
+ * headers of every response under /api.
  */
 function completeOperations(document: OpenAPIObject): void {
   for (const { path, method, op } of operations(document)) {
@@ -106,8 +146,10 @@ function completeOperations(document: OpenAPIObject): void {
       add(422);
     }
     // Rate limits apply to the API; probes, metrics and documents are never throttled.
-    if (path.startsWith('/api/') && op['x-rate-limit-exempt'] !== true) add(429);
+    const limited = path.startsWith('/api/') && op['x-rate-limit-exempt'] !== true;
+    if (limited) add(429);
     add(500);
+    if (limited) declareRateLimitHeaders(document, responses);
   }
 }
 
@@ -145,10 +187,28 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
     .setLicense('Apache-2.0', 'https://www.apache.org/licenses/LICENSE-2.0')
     .addServer('/', 'The server that serves this document')
     .addBearerAuth(
-      { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A user access token from POST /api/v1/auth/login, or an API key.' },
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description:
+          'A user access token from POST /api/v1/auth/login, or an API key (`Bearer mk_…`). When a request carries ' +
+          'an Authorization header, that is the credential judged and X-API-Key is ignored: a bad token is 401 ' +
+          'even beside a valid key.',
+      },
       SECURITY_SCHEMES.bearer,
     )
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'An API key (also accepted as a bearer token).' }, SECURITY_SCHEMES.apiKey)
+    .addApiKey(
+      {
+        type: 'apiKey',
+        in: 'header',
+        name: 'X-API-Key',
+        description:
+          'An API key (also accepted as a bearer token). Used only when the request has no Authorization header; ' +
+          'beside one it is ignored, so a client configured with both schemes is judged by its Authorization.',
+      },
+      SECURITY_SCHEMES.apiKey,
+    )
     .addApiKey(
       { type: 'apiKey', in: 'header', name: 'X-Agent-Secret', description: "An agent's secret; the agent id in the path must be the caller." },
       SECURITY_SCHEMES.agentSecret,

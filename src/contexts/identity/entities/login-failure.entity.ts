@@ -1,23 +1,28 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
- * Failed-login counters, per account and per client IP, kept in PostgreSQL so that every replica
- * sees the same counts without any other shared store.
+ * Failed-login counters (LoginThrottleService), per (account, address) pair, per address and per
+ * account, kept in PostgreSQL so that every replica sees the same counts without another shared
+ * store, and a restart does not reset an attacker's delays.
  */
 @Entity('login_failures')
 export class LoginFailure {
-  /** `account:<sha256 of the lower-cased email>` or `ip:<address>`: never the email itself. */
+  /**
+   * `pair:<sha256 of the lower-cased email>@<address>`, `ip:<address>` or `account:<sha256 of the
+   * lower-cased email>`: never the email itself.
+   */
   @PrimaryColumn('text')
   key!: string;
 
   @Column('int')
   failures!: number;
 
-  /** Indexed for the sweep that deletes counters whose window has passed. */
+  /** Counters are forgotten LOGIN_FAILURE_MEMORY_SECONDS after this; indexed for the sweep. */
   @Index()
   @Column('timestamptz')
-  windowStartedAt!: Date;
+  lastFailedAt!: Date;
 
+  /** No attempt is checked before this time (429 with Retry-After); an account counter has none. */
   @Column('timestamptz', { nullable: true })
-  lockedUntil!: Date | null;
+  delayedUntil!: Date | null;
 }
