@@ -9724,6 +9724,11 @@ export interface operations {
             /** @description The outbound rules refuse the endpoint: its host resolves to a loopback, private or link-local address (PRIVATE_TARGET) or is not allowed (HOST_NOT_ALLOWED); nothing was sent */
             422: {
                 headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
