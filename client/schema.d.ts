@@ -5407,6 +5407,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listRuntimeFailures: {
@@ -5491,6 +5500,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getRuntimeHealth: {
@@ -5554,6 +5572,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5662,6 +5689,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     retryOutboxFailure: {
@@ -5759,6 +5795,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listRuntimeQueues: {
@@ -5822,6 +5867,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5923,6 +5977,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listAgents: {
@@ -6003,6 +6066,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6104,6 +6176,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getAgent: {
@@ -6178,6 +6259,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6290,6 +6380,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     deleteAgent: {
@@ -6380,6 +6479,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6492,6 +6600,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     heartbeat: {
@@ -6583,6 +6700,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6685,6 +6811,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6798,6 +6933,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     claimJobs: {
@@ -6902,6 +7046,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     setAgentPublicKey: {
@@ -6991,6 +7144,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7099,6 +7261,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     reportDiscoveredSecrets: {
@@ -7195,6 +7366,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     streamAgentTasks: {
@@ -7265,6 +7445,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7377,6 +7566,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     retrieveAgentWrap: {
@@ -7477,6 +7675,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     registerAgent: {
@@ -7550,6 +7757,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7634,6 +7850,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7735,6 +7960,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getApiKey: {
@@ -7809,6 +8043,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7906,6 +8149,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8014,6 +8266,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listArgocdEndpoints: {
@@ -8097,6 +8358,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8207,6 +8477,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     deleteArgocdEndpoint: {
@@ -8297,6 +8576,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8396,6 +8684,15 @@ export interface operations {
             };
             /** @description Argo CD could not be asked: unreachable, too slow or a bad answer (UPSTREAM_UNAVAILABLE), or it refused the token (UPSTREAM_UNAUTHORIZED) */
             502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8508,6 +8805,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listAuditCredentials: {
@@ -8584,6 +8890,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8680,6 +8995,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     verifyAuditChain: {
@@ -8743,6 +9067,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8841,6 +9174,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     login: {
@@ -8905,6 +9247,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8998,6 +9349,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getAuthenticatedUser: {
@@ -9068,6 +9428,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     refreshSession: {
@@ -9123,6 +9492,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9233,6 +9611,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     checkPermissions: {
@@ -9336,6 +9723,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     streamDashboard: {
@@ -9417,6 +9813,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getEnrollment: {
@@ -9483,6 +9888,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9584,6 +9998,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listEnvironments: {
@@ -9662,6 +10085,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9772,6 +10204,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getEnvironment: {
@@ -9846,6 +10287,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9958,6 +10408,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     deleteEnvironment: {
@@ -10055,6 +10514,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listFreezeWindows: {
@@ -10141,6 +10609,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10253,6 +10730,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     deleteFreezeWindow: {
@@ -10351,6 +10837,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listOutboxEvents: {
@@ -10434,6 +10929,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     streamEvents: {
@@ -10503,6 +11007,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10586,6 +11099,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10678,6 +11200,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10788,6 +11319,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     deleteGitopsAppMapping: {
@@ -10878,6 +11418,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11052,6 +11601,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     acceptInvitation: {
@@ -11118,6 +11676,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11226,6 +11793,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listJobs: {
@@ -11309,6 +11885,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11410,6 +11995,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getJob: {
@@ -11484,6 +12078,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11592,6 +12195,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     streamJobEvents: {
@@ -11666,6 +12278,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11754,6 +12375,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getMe: {
@@ -11817,6 +12447,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11894,6 +12533,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getMyPermissions: {
@@ -11964,6 +12612,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listMyTeams: {
@@ -12027,6 +12684,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12108,6 +12774,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12209,6 +12884,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getOrganization: {
@@ -12283,6 +12967,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12390,6 +13083,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listOrganizationMembers: {
@@ -12464,6 +13166,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12552,6 +13263,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listPermissions: {
@@ -12629,6 +13349,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listPlatformSecrets: {
@@ -12692,6 +13421,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12796,6 +13534,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getPlatformSettings: {
@@ -12859,6 +13606,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12960,6 +13716,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listApprovalPolicies: {
@@ -13035,6 +13800,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13136,6 +13910,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getApprovalPolicy: {
@@ -13210,6 +13993,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13322,6 +14114,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     deleteApprovalPolicy: {
@@ -13419,6 +14220,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listProjects: {
@@ -13494,6 +14304,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13595,6 +14414,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getProject: {
@@ -13669,6 +14497,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13781,6 +14618,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     deleteProject: {
@@ -13878,6 +14724,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listProjectEnvironments: {
@@ -13963,6 +14818,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14068,6 +14932,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14255,6 +15128,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     createPatchRequest: {
@@ -14349,6 +15231,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getSecretRequest: {
@@ -14423,6 +15314,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14535,6 +15435,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     cancelSecretRequest: {
@@ -14640,6 +15549,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     observeRequestGitops: {
@@ -14723,6 +15641,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14835,6 +15762,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listRequestWraps: {
@@ -14909,6 +15845,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15000,6 +15945,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15101,6 +16055,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listRoles: {
@@ -15177,6 +16140,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15278,6 +16250,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getRole: {
@@ -15352,6 +16333,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15449,6 +16439,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15561,6 +16560,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listDiscoveredSecrets: {
@@ -15649,6 +16657,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getDiscoveredSecret: {
@@ -15730,6 +16747,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listStepTypes: {
@@ -15793,6 +16819,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15875,6 +16910,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15985,6 +17029,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getTeam: {
@@ -16059,6 +17112,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16144,6 +17206,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16254,6 +17325,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     revokeRole: {
@@ -16351,6 +17431,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listUserRoles: {
@@ -16425,6 +17514,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16515,6 +17613,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listWorkflowDefinitions: {
@@ -16589,6 +17696,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16690,6 +17806,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listWorkflowExecutions: {
@@ -16779,6 +17904,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getWorkflowExecution: {
@@ -16853,6 +17987,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16961,6 +18104,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     retryWorkflowExecution: {
@@ -17062,6 +18214,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listWorkflowRuns: {
@@ -17144,6 +18305,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17245,6 +18415,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getWorkflowRun: {
@@ -17319,6 +18498,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17427,6 +18615,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     streamWorkflowRunEvents: {
@@ -17501,6 +18698,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17609,6 +18815,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     resumeWorkflowRun: {
@@ -17703,6 +18918,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17811,6 +19035,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     startWorkflowRun: {
@@ -17912,6 +19145,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listWorkflowRunSteps: {
@@ -17986,6 +19228,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18069,6 +19320,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18183,6 +19443,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listWorkflowRunStepArtifacts: {
@@ -18270,6 +19539,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18366,6 +19644,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18480,6 +19767,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     streamWorkflowRun: {
@@ -18569,6 +19865,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listWorkflowTemplates: {
@@ -18643,6 +19948,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18744,6 +20058,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getWorkflowTemplate: {
@@ -18818,6 +20141,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18930,6 +20262,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     deleteWorkflowTemplate: {
@@ -19020,6 +20361,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19132,6 +20482,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listWorkflowTemplateVersions: {
@@ -19224,6 +20583,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listApprovalWorkflows: {
@@ -19298,6 +20666,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19399,6 +20776,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getApprovalWorkflow: {
@@ -19473,6 +20859,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19585,6 +20980,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     deleteApprovalWorkflow: {
@@ -19682,6 +21086,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     listWorkspaceSecrets: {
@@ -19745,6 +21158,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19849,6 +21271,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getWorkspaceSettings: {
@@ -19912,6 +21343,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20006,6 +21446,15 @@ export interface operations {
             };
             /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { unavailabilityReason } from '../database/unavailable.js';
 import { errorEnvelope } from './envelope.js';
 import { mapError } from './error-mapping.js';
 import { asMarshalRequest, MarshalRequest } from './request.js';
@@ -24,11 +25,14 @@ export function loggable(exception: unknown): Record<string, unknown> {
 
 /** Writes the error envelope for `exception`; shared by the Nest filter and the Express error handler. */
 export function sendError(exception: unknown, req: MarshalRequest, res: Response): void {
-  const { error, unexpected } = mapError(exception, req);
+  const { error, unexpected, unavailable } = mapError(exception, req);
   // The metrics label such requests "(unmatched)" rather than by a route template.
   if (error.code === 'ROUTE_NOT_FOUND') res.locals.routeNotFound = true;
   if (unexpected) {
     logger.error({ err: loggable(exception), requestId: req.requestId, correlationId: req.correlationId }, 'request failed');
+  } else if (unavailable) {
+    // An outage, not a bug: one short line per request says which dependency failed and how.
+    logger.warn({ reason: unavailabilityReason(exception), requestId: req.requestId, correlationId: req.correlationId }, 'request failed: a dependency is unavailable');
   }
   if (res.headersSent) {
     // A stream already started (SSE, file); all we can do is end it.

@@ -86,7 +86,7 @@ export const callsAsPrincipal = (security: Record<string, string[]>[]): boolean 
  * Completes what decorators leave implicit, the same way for every operation: the default security
  * (the global guard's default), the x-workspace-id and Idempotency-Key headers, and the error
  * responses any operation can give (400 when it takes input, 401 when secured, 403 when a principal
- * calls it, 409 and 422 for idempotent retries, 429 under /api, 500 always).
+ * calls it, 409 and 422 for idempotent retries, 429 and 503 under /api, 500 always).
  */
 function completeOperations(document: OpenAPIObject): void {
   for (const { path, method, op } of operations(document)) {
@@ -106,7 +106,11 @@ function completeOperations(document: OpenAPIObject): void {
       add(422);
     }
     // Rate limits apply to the API; probes, metrics and documents are never throttled.
-    if (path.startsWith('/api/') && op['x-rate-limit-exempt'] !== true) add(429);
+    if (path.startsWith('/api/') && op['x-rate-limit-exempt'] !== true) {
+      add(429);
+      // Everything under /api but the probes reads the database, if only to authenticate.
+      add(503);
+    }
     add(500);
   }
 }
