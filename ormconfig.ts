@@ -8,13 +8,13 @@ import 'reflect-metadata';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from './src/kernel/database/data-source-options.js';
+import { dataSourceOptions, MIGRATION_BOUNDS } from './src/kernel/database/data-source-options.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error('Set DATABASE_URL to use the TypeORM CLI');
 
 export default new DataSource({
-  ...dataSourceOptions(url, 2),
+  ...dataSourceOptions(url, 2, MIGRATION_BOUNDS),
   entities: [join(here, 'src', '**', '*.entity.js')],
 });

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../src/kernel/database/data-source-options.js';
+import { dataSourceOptions, MIGRATION_BOUNDS } from '../src/kernel/database/data-source-options.js';
 import { EmbeddedDatabase } from '../src/kernel/database/embedded-database.js';
 import { runMigrations } from '../src/kernel/database/migrate.js';
 import { randomSecret } from '../src/kernel/crypto/secret-tokens.js';
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   }
   try {
     await runMigrations(url);
-    const dataSource = new DataSource({ ...dataSourceOptions(url, 2), entities: [join(here, '..', 'src', '**', '*.entity.js')] });
+    const dataSource = new DataSource({ ...dataSourceOptions(url, 2, MIGRATION_BOUNDS), entities: [join(here, '..', 'src', '**', '*.entity.js')] });
     await dataSource.initialize();
     const sql = await dataSource.driver.createSchemaBuilder().log();
     await dataSource.destroy();

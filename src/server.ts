@@ -62,7 +62,7 @@ export async function runServer(): Promise<void> {
   let app: Awaited<ReturnType<typeof createApp>>;
   let setup: FirstRunResult | null;
   try {
-    const applied = await runMigrations(config.database.url!);
+    const applied = await runMigrations(config.database.url!, config.database.connectTimeoutMs);
     if (applied.length) log.info({ migrations: applied }, 'applied migrations');
     app = await createApp(config);
     setup = await app.get(FirstRunSetupService).ensureFirstOrganization();

@@ -75,7 +75,7 @@ export class KernelModule {
       imports: [
         DiscoveryModule,
         TypeOrmModule.forRoot({
-          ...dataSourceOptions(config.database.url ?? 'postgres://unconfigured', config.database.poolSize),
+          ...dataSourceOptions(config.database.url ?? 'postgres://unconfigured', config.database.poolSize, config.database),
           autoLoadEntities: true,
           retryAttempts: 2,
           retryDelay: 1000,

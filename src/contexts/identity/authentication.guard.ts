@@ -50,7 +50,12 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<T = AuthenticatedUser>(error: unknown, authenticated: T | false, info: unknown, context: ExecutionContext): T {
-    if (error || !authenticated) {
+    // passport-jwt reports a token it refused as `info` (a bad signature, an expiry, an unknown
+    // key); `error` is what JwtStrategy.validate threw while looking the session up: the database
+    // being down, or a bug. Neither refuses the credential, so neither is a 401 (a client that
+    // drops its session on 401 would lose it): it goes on to be mapped like any failure (503, 500).
+    if (error) throw error as Error;
+    if (!authenticated) {
       const reason = info instanceof Error ? info.name : '';
       const req = context.switchToHttp().getRequest<{ headers: Record<string, unknown> }>();
       if (!req.headers.authorization) throw unauthenticated('Authentication is required: send Authorization: Bearer <token>, or X-API-Key');

@@ -1,6 +1,12 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { PgBoss } from 'pg-boss';
 import { AppConfig } from '../config/app-config.js';
+import { connectionBounds } from '../database/data-source-options.js';
+import { isDependencyUnavailable } from '../database/unavailable.js';
+import { OutageLog } from './outage-log.js';
+
+/** While the database is away, how often BackgroundJobs looks whether it is back. */
+const RECOVERY_PROBE_MS = 2_000;
 
 interface ScheduledTask {
   name: string;
@@ -16,8 +22,11 @@ interface ScheduledTask {
 @Injectable()
 export class BackgroundJobs implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(BackgroundJobs.name);
+  private readonly outage = new OutageLog(this.logger, 'run scheduled background tasks');
   private readonly tasks: ScheduledTask[] = [];
   private boss?: PgBoss;
+  /** While the database is away: a light query now and then, to tell when it is back (pg-boss does not say). */
+  private recoveryProbe?: NodeJS.Timeout;
 
   constructor(private readonly config: AppConfig) {}
 
@@ -28,7 +37,14 @@ export class BackgroundJobs implements OnApplicationBootstrap, OnApplicationShut
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.tasks.length === 0) return;
-    const boss = new PgBoss({ connectionString: this.config.database.url, schema: 'pgboss', max: 2, application_name: 'marshal-background' });
+    const boss = new PgBoss({
+      connectionString: this.config.database.url,
+      schema: 'pgboss',
+      max: 2,
+      application_name: 'marshal-background',
+      // pg-boss polls on a timer: while the database is away its polls fail fast, never pile up.
+      ...connectionBounds(this.config.database),
+    });
     boss.on('error', (error: unknown) => this.logError(error));
     await boss.start();
     this.boss = boss;
@@ -44,15 +60,37 @@ export class BackgroundJobs implements OnApplicationBootstrap, OnApplicationShut
 
   /**
    * pg-boss attaches its pg client to errors: log the message and code only (never connection
-   * details). A connection the server terminated (57P01) is expected while it shuts down.
+   * details). It emits one per failed poll: an outage is logged once (and a reminder a minute),
+   * not every few seconds; pg-boss carries on by itself when the database answers again.
    */
   private logError(error: unknown): void {
+    if (isDependencyUnavailable(error)) {
+      this.outage.failed(error);
+      this.probeForRecovery();
+      return;
+    }
     const { message, code } = error as { message?: string; code?: string };
-    if (code === '57P01') this.logger.warn({ code, message }, 'background jobs lost their database connection (server shutting down?)');
-    else this.logger.error({ code, message }, 'background job error');
+    this.logger.error({ code, message }, 'background job error');
+  }
+
+  private probeForRecovery(): void {
+    if (this.recoveryProbe || !this.boss) return;
+    const boss = this.boss;
+    this.recoveryProbe = setInterval(() => {
+      boss.getDb().executeSql('SELECT 1').then(
+        () => {
+          clearInterval(this.recoveryProbe);
+          this.recoveryProbe = undefined;
+          this.outage.succeeded();
+        },
+        () => undefined, // still away: the outage is logged already
+      );
+    }, RECOVERY_PROBE_MS);
+    this.recoveryProbe.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.recoveryProbe);
     await this.boss?.stop({ graceful: true, timeout: 5_000 });
   }
 }

@@ -1,6 +1,7 @@
 import type { Logger } from '@nestjs/common';
 import type { ClsService } from 'nestjs-cls';
 import type { Tx } from '../database/transactions.js';
+import { OutageLog } from './outage-log.js';
 
 export interface BatchSweepOptions {
   /** What it does, for the log line when a round fails ("reap expired leases"). */
@@ -16,18 +17,22 @@ export interface BatchSweepOptions {
 /**
  * A sweeper every replica runs on a timer: batch after batch (each its own transaction, rows taken
  * with SKIP LOCKED so replicas share the work) until a batch comes back short. One round at a time
- * per replica; a failed round is logged and the next tick tries again.
+ * per replica; a failed round is logged and the next tick tries again. While the database is away,
+ * rounds fail fast (its queries are bounded) and the outage is logged once, not per tick.
  */
 export class BatchSweep {
   private timer?: NodeJS.Timeout;
   private running = false;
+  private readonly outage: OutageLog;
 
   constructor(
     private readonly tx: Tx,
     private readonly cls: ClsService,
-    private readonly logger: Logger,
+    logger: Logger,
     private readonly options: BatchSweepOptions,
-  ) {}
+  ) {
+    this.outage = new OutageLog(logger, options.what);
+  }
 
   start(): void {
     // Outside any request: the batches need a context of their own.
@@ -50,8 +55,9 @@ export class BatchSweep {
         total += count;
         if (count < this.options.batchSize) break;
       }
+      this.outage.succeeded();
     } catch (error) {
-      if (!this.options.quiet?.()) this.logger.warn({ message: (error as Error).message }, `could not ${this.options.what}; will retry`);
+      if (!this.options.quiet?.()) this.outage.failed(error);
     } finally {
       this.running = false;
     }

@@ -6,6 +6,10 @@ export interface DatabaseConfig {
   /** Set when DATABASE_URL is given; otherwise filled in once the embedded server is up. */
   url?: string;
   poolSize: number;
+  /** Bound on one query (statement_timeout, and client-side for a server that cannot answer). */
+  queryTimeoutMs: number;
+  /** Bound on opening a connection and on waiting for a free one in the pool. */
+  connectTimeoutMs: number;
   /** Present when Marshal runs its own PostgreSQL under DATA_DIR. */
   /** `port` is EMBEDDED_DB_PORT when given; otherwise chosen at start (remembered under DATA_DIR). */
   embedded?: { port?: number; dir: string; password: string };
@@ -54,7 +58,14 @@ export class AppConfig {
   auth!: AuthConfig;
   /** The current master key, and those retired by a rotation (still opened, never used to seal). */
   encryption!: { keyId: string; key: Buffer; previous: { keyId: string; key: Buffer }[] };
-  http!: { bodyLimit: string; corsOrigins: string[] | '*' | false; trustProxy: boolean | number | string };
+  http!: {
+    bodyLimit: string;
+    corsOrigins: string[] | '*' | false;
+    trustProxy: boolean | number | string;
+    /** How long a client has to send its headers, and its whole request (a slow client cannot stretch either). */
+    headersTimeoutMs: number;
+    requestTimeoutMs: number;
+  };
   idempotencyRequired!: boolean;
   redisUrl?: string;
   rateLimits!: { enabled: boolean; standard: RateLimit; premium: RateLimit; anonymous: RateLimit };

@@ -33,6 +33,17 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1) @Max(200)
   DATABASE_POOL_SIZE = 10;
 
+  /**
+   * How long one query may take, and how long a request waits for its answer: the server cancels it
+   * then (statement_timeout), and the client gives up a second later if the server cannot (frozen).
+   */
+  @Transform(toInt) @IsInt() @Min(100) @Max(600_000)
+  DATABASE_QUERY_TIMEOUT_MS = 5_000;
+
+  /** How long opening a database connection, or waiting for a free one in the pool, may take. */
+  @Transform(toInt) @IsInt() @Min(100) @Max(120_000)
+  DATABASE_CONNECT_TIMEOUT_MS = 3_000;
+
   /** Port of the embedded PostgreSQL started when DATABASE_URL is not set; unset: remembered under DATA_DIR, or picked (see chooseEmbeddedPort). */
   @IsOmittable() @Transform(toInt) @IsInt() @Min(1) @Max(65535)
   EMBEDDED_DB_PORT?: number;
@@ -129,6 +140,14 @@ export class EnvironmentVariables {
 
   @Transform(toInt) @IsInt() @Min(100) @Max(300_000)
   SHUTDOWN_TIMEOUT_MS = 10_000;
+
+  /** How long a client has to send a request's headers, from its first byte. */
+  @Transform(toInt) @IsInt() @Min(1_000) @Max(600_000)
+  HTTP_HEADERS_TIMEOUT_MS = 10_000;
+
+  /** How long a client has to send a whole request, headers and body; a response may then take as long as it needs. */
+  @Transform(toInt) @IsInt() @Min(1_000) @Max(3_600_000)
+  HTTP_REQUEST_TIMEOUT_MS = 30_000;
 
   /** When true, every authenticated POST/PUT/PATCH/DELETE must carry an Idempotency-Key. */
   @IsIn(['true', 'false'])

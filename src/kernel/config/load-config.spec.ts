@@ -156,4 +156,18 @@ describe('loadConfig', () => {
     expect(config.workflowWebhook.secret?.export().toString('utf8')).toBe(secret);
     expect(JSON.stringify(config.workflowWebhook)).not.toContain(secret);
   });
+
+  test('bounds the database and slow clients, a few seconds by default; a headers bound beyond the request bound is refused', () => {
+    const config = loadConfig(base);
+    expect(config.database).toMatchObject({ queryTimeoutMs: 5_000, connectTimeoutMs: 3_000 });
+    expect(config.http).toMatchObject({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 });
+    expect(loadConfig({ ...base, DATABASE_QUERY_TIMEOUT_MS: '2500', HTTP_REQUEST_TIMEOUT_MS: '60000' })).toMatchObject({
+      database: { queryTimeoutMs: 2_500 },
+      http: { requestTimeoutMs: 60_000 },
+    });
+    expect(problems({ ...base, HTTP_HEADERS_TIMEOUT_MS: '20000', HTTP_REQUEST_TIMEOUT_MS: '10000' })).toEqual([
+      'HTTP_HEADERS_TIMEOUT_MS: must not be greater than HTTP_REQUEST_TIMEOUT_MS (10000)',
+    ]);
+    expect(problems({ ...base, DATABASE_CONNECT_TIMEOUT_MS: '0' })).toEqual(['DATABASE_CONNECT_TIMEOUT_MS: must not be less than 100 (got 0)']);
+  });
 });

@@ -179,6 +179,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // Otherwise an attacker who waits out each delay finds the counter forgotten, and the delays never grow.
     problems.push('LOGIN_FAILURE_MEMORY_SECONDS: must be longer than LOGIN_DELAY_MAX_SECONDS, or waiting out a delay would reset the count');
   }
+  // Node refuses a headers timeout longer than the request's, which includes the headers.
+  if (vars.HTTP_HEADERS_TIMEOUT_MS > vars.HTTP_REQUEST_TIMEOUT_MS) {
+    problems.push(`HTTP_HEADERS_TIMEOUT_MS: must not be greater than HTTP_REQUEST_TIMEOUT_MS (${vars.HTTP_REQUEST_TIMEOUT_MS})`);
+  }
   if (problems.length > 0 || !signingKey || !encryptionKey) throw new ConfigError(problems);
 
   const config = new AppConfig();
@@ -190,6 +194,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     database: {
       url: vars.DATABASE_URL,
       poolSize: vars.DATABASE_POOL_SIZE,
+      queryTimeoutMs: vars.DATABASE_QUERY_TIMEOUT_MS,
+      connectTimeoutMs: vars.DATABASE_CONNECT_TIMEOUT_MS,
       embedded: vars.DATABASE_URL
         ? undefined
         : { port: vars.EMBEDDED_DB_PORT, dir: resolve(dataDir, 'pg'), password: generated!.databasePassword },
@@ -220,7 +226,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         return { keyId: pair.slice(0, colon), key: Buffer.from(pair.slice(colon + 1), 'base64') };
       }),
     },
-    http: { bodyLimit: vars.BODY_LIMIT, corsOrigins: parseCors(vars.CORS_ORIGINS), trustProxy: parseTrustProxy(vars.TRUST_PROXY) },
+    http: {
+      bodyLimit: vars.BODY_LIMIT,
+      corsOrigins: parseCors(vars.CORS_ORIGINS),
+      trustProxy: parseTrustProxy(vars.TRUST_PROXY),
+      headersTimeoutMs: vars.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: vars.HTTP_REQUEST_TIMEOUT_MS,
+    },
     idempotencyRequired: vars.IDEMPOTENCY_REQUIRED === 'true',
     redisUrl: vars.REDIS_URL,
     rateLimits: {

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, MIGRATIONS_TABLE } from './data-source-options.js';
+import { dataSourceOptions, MIGRATION_BOUNDS, MIGRATIONS_TABLE } from './data-source-options.js';
 
 /** Arbitrary, fixed: the advisory lock that serialises migrations across replicas starting together. */
 const MIGRATION_LOCK = 7_246_001;
@@ -7,10 +7,11 @@ const MIGRATION_LOCK = 7_246_001;
 /**
  * Applies pending migrations, each in its own transaction. Replicas that start at once queue on an
  * advisory lock, so exactly one applies each migration and the others find nothing left to do.
- * Returns the names applied.
+ * Returns the names applied. Neither the migrations nor the wait for the lock have a time limit (a
+ * migration may rewrite a large table, and a replica waits for another's); connecting has.
  */
-export async function runMigrations(url: string): Promise<string[]> {
-  const dataSource = new DataSource({ ...dataSourceOptions(url, 2), entities: [] });
+export async function runMigrations(url: string, connectTimeoutMs = MIGRATION_BOUNDS.connectTimeoutMs): Promise<string[]> {
+  const dataSource = new DataSource({ ...dataSourceOptions(url, 2, { ...MIGRATION_BOUNDS, connectTimeoutMs }), entities: [] });
   await dataSource.initialize();
   const lock = dataSource.createQueryRunner();
   try {

@@ -2,7 +2,9 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, 
 import { InjectDataSource } from '@nestjs/typeorm';
 import pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
+import { OutageLog } from '../background/outage-log.js';
 import { AppConfig } from '../config/app-config.js';
+import { connectionBounds } from '../database/data-source-options.js';
 import { LifecycleState } from '../lifecycle/lifecycle-state.js';
 import type { DomainEvent } from './domain-event.js';
 import { type EventCursor, formatCursor, isAfter } from './event-cursor.js';
@@ -121,6 +123,8 @@ interface Waiter {
 @Injectable()
 export class EventHub implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(EventHub.name);
+  private readonly listenerOutage = new OutageLog(this.logger, 'listen for events');
+  private readonly readOutage = new OutageLog(this.logger, 'read new events');
   private readonly subscribers = new Set<Subscriber>();
   private readonly waiters = new Set<Waiter>();
   private listener?: pg.Client;
@@ -353,8 +357,9 @@ export class EventHub implements OnApplicationBootstrap, BeforeApplicationShutdo
             if (rows.length < BATCH) break;
           }
         } while (this.again && !this.stopping);
+        this.readOutage.succeeded();
       } catch (error) {
-        if (!this.stopping) this.logger.warn({ message: (error as Error).message }, 'could not read new events; will retry');
+        if (!this.stopping) this.readOutage.failed(error);
       } finally {
         this.fetching = null;
       }
@@ -379,11 +384,13 @@ export class EventHub implements OnApplicationBootstrap, BeforeApplicationShutdo
 
   private async listen(): Promise<void> {
     if (this.stopping) return;
-    const client = new pg.Client({ connectionString: this.config.database.url, application_name: 'marshal-events' });
+    // Bounded like every connection (a frozen server must not hang a reconnect); LISTEN itself
+    // waits for nothing: notifications arrive on the idle connection, which keepalive watches.
+    const client = new pg.Client({ connectionString: this.config.database.url, application_name: 'marshal-events', ...connectionBounds(this.config.database) });
     client.on('notification', (n) => this.onNotification(n.payload));
-    client.on('error', (error) => {
-      if (!this.stopping) this.logger.warn({ code: (error as { code?: string }).code, message: error.message }, 'event listener lost its connection; reconnecting');
-    });
+    // The loss is logged when the connection ends, once per outage (see listenerOutage).
+    let lost: unknown;
+    client.on('error', (error) => (lost = error));
     try {
       await client.connect();
       await client.query(`LISTEN ${EVENTS_CHANNEL}`);
@@ -396,19 +403,23 @@ export class EventHub implements OnApplicationBootstrap, BeforeApplicationShutdo
     client.on('end', () => {
       if (this.stopping) return;
       this.listener = undefined;
+      this.listenerOutage.failed(lost ?? new Error('Connection terminated unexpectedly'));
       setTimeout(() => void this.reconnect(), this.reconnectDelayMs).unref();
     });
   }
 
   private async reconnect(): Promise<void> {
+    if (this.stopping) return;
     try {
       await this.listen();
+      this.listenerOutage.succeeded();
       // Whatever was notified while disconnected: wake every long-poll to look again, and read.
       for (const w of this.waiters) w.wake(null);
       this.fetchNew();
     } catch (error) {
-      this.reconnectDelayMs = Math.min(this.reconnectDelayMs * 2, 10_000);
-      this.logger.warn({ message: (error as Error).message, retryInMs: this.reconnectDelayMs }, 'event listener could not reconnect');
+      // Within a few seconds of the database's return: long-polls wait for the signals it brings.
+      this.reconnectDelayMs = Math.min(this.reconnectDelayMs * 2, 4_000);
+      if (!this.stopping) this.listenerOutage.failed(error);
       setTimeout(() => void this.reconnect(), this.reconnectDelayMs).unref();
     }
   }

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import type { AppError } from './app-error.js';
+import { unavailabilityReason } from '../database/unavailable.js';
 import { errorEnvelope } from './envelope.js';
 import { mapError } from './error-mapping.js';
 import { asMarshalRequest, MarshalRequest } from './request.js';
@@ -35,6 +36,9 @@ export async function sendError(exception: unknown, req: MarshalRequest, res: Re
   const mapped = mapError(exception, req);
   if (mapped.unexpected) {
     logger.error({ err: loggable(exception), requestId: req.requestId, correlationId: req.correlationId }, 'request failed');
+  } else if (mapped.unavailable) {
+    // An outage, not a bug: one short line per request says which dependency failed and how.
+    logger.warn({ reason: unavailabilityReason(exception), requestId: req.requestId, correlationId: req.correlationId }, 'request failed: a dependency is unavailable');
   }
   if (res.headersSent) {
     // A stream already started (SSE, file); all we can do is end it.

@@ -49,5 +49,9 @@ export const ruleViolated = (code: string, message: string, details?: Record<str
 export const rateLimited = (retryAfterSeconds: number, message = 'Too many requests; try again later') =>
   new AppError(429, 'RATE_LIMITED', message, { retryAfterSeconds }, undefined, { 'Retry-After': String(retryAfterSeconds) });
 
-export const serviceUnavailable = (message = 'The service is temporarily unavailable') =>
-  new AppError(503, 'SERVICE_UNAVAILABLE', message);
+/** How long a client is asked to wait before it tries again after a 503. */
+export const RETRY_UNAVAILABLE_AFTER_SECONDS = 5;
+
+/** A dependency is down or too slow: temporary, so the client keeps its credentials and retries after Retry-After. */
+export const serviceUnavailable = (message = 'The service is temporarily unavailable; try again shortly') =>
+  new AppError(503, 'SERVICE_UNAVAILABLE', message, undefined, undefined, { 'Retry-After': String(RETRY_UNAVAILABLE_AFTER_SECONDS) });

@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { NextFunction, Request, Response } from 'express';
@@ -25,12 +25,30 @@ const keepRawBody = (req: IncomingMessage, _res: ServerResponse, body: Buffer) =
 };
 
 /**
- * The HTTP pipeline every Marshal process uses (server, tests, spec writer), in order: request
- * identity, security headers, CORS, JSON body parsing with its own error envelope, then Nest's
- * validation pipe, exception filter and envelope interceptor (registered in AppModule).
+ * How long a client may take to send its request, however slowly it trickles it (one byte every
+ * few seconds would otherwise hold a connection for Node's 5 minutes): its headers within
+ * HTTP_HEADERS_TIMEOUT_MS and the whole request, body included, within HTTP_REQUEST_TIMEOUT_MS of
+ * its first byte; then Node answers 408 and closes the connection. These bound receiving only:
+ * once a request is in, its response takes as long as it needs (event streams, long-poll claims,
+ * WebSockets). Node checks them on a timer, 30 s apart by default, which would stretch each bound
+ * by as much: here every second (or more often for bounds under two seconds).
+ */
+function boundRequestReceipt(server: Server, config: AppConfig): void {
+  server.headersTimeout = config.http.headersTimeoutMs;
+  server.requestTimeout = config.http.requestTimeoutMs;
+  // Read when the server starts listening; @types/node knows it only as a createServer option.
+  (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval = Math.min(1_000, config.http.headersTimeoutMs / 2);
+}
+
+/**
+ * The HTTP pipeline every Marshal process uses (server, tests, spec writer), in order: bounds on
+ * receiving a request, request identity, security headers, CORS, JSON body parsing with its own
+ * error envelope, then Nest's validation pipe, exception filter and envelope interceptor
+ * (registered in AppModule).
  */
 export function configureHttp(app: INestApplication, config: AppConfig): void {
   const expressApp = app as NestExpressApplication;
+  boundRequestReceipt(expressApp.getHttpServer(), config);
   expressApp.set('trust proxy', config.http.trustProxy);
   expressApp.disable('x-powered-by');
   // Express would hash every JSON body for a weak ETag. API responses are not cached that way;

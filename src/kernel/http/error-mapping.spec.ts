@@ -19,7 +19,12 @@ describe('mapError', () => {
   test('gives framework HTTP errors our codes', () => {
     expect(mapError(new ForbiddenException(), req).error).toMatchObject({ status: 403, code: 'FORBIDDEN' });
     expect(mapError(new BadRequestException('bad'), req).error).toMatchObject({ status: 400, code: 'BAD_REQUEST', message: 'bad' });
-    expect(mapError(new ServiceUnavailableException('db down: details'), req).error).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE', message: 'The service is temporarily unavailable' });
+    expect(mapError(new ServiceUnavailableException('db down: details'), req).error).toMatchObject({
+      status: 503,
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'The service is temporarily unavailable; try again shortly',
+      headers: { 'Retry-After': '5' },
+    });
   });
 
   test('maps body-parser failures', () => {
@@ -34,6 +39,22 @@ describe('mapError', () => {
     const mapped = mapError(other, req);
     expect(mapped).toMatchObject({ error: { status: 500, code: 'INTERNAL' }, unexpected: true });
     expect(mapped.error.message).not.toContain('SELECT');
+  });
+
+  test('a database that is down or too slow is 503 SERVICE_UNAVAILABLE with Retry-After, however the failure came', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    for (const failure of [
+      refused, // the pool could not connect (a guard, a service: not wrapped)
+      new Error('timeout exceeded when trying to connect'), // no free connection in time
+      new QueryFailedError('SELECT secret FROM t', ['hunter2'], new Error('Query read timeout')), // a frozen server
+      new QueryFailedError('SELECT 1', [], Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })),
+      new QueryFailedError('SELECT 1', [], Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' })),
+    ]) {
+      const mapped = mapError(failure, req);
+      expect(mapped).toEqual({ error: expect.any(AppError), unexpected: false, unavailable: true });
+      expect(mapped.error).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE', headers: { 'Retry-After': '5' } });
+      expect(mapped.error.message).not.toMatch(/SELECT|hunter2|127\.0\.0\.1/);
+    }
   });
 
   test('anything else is 500 INTERNAL with a generic message', () => {

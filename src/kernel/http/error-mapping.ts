@@ -1,6 +1,7 @@
 import { HttpException, NotFoundException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
-import { AppError, routeNotFound, validationFailed } from './app-error.js';
+import { isDependencyUnavailable } from '../database/unavailable.js';
+import { AppError, routeNotFound, serviceUnavailable, validationFailed } from './app-error.js';
 
 /** Codes for statuses that framework code (Nest, body-parser) raises without one of ours. */
 const CODE_BY_STATUS: Record<number, string> = {
@@ -43,8 +44,10 @@ const CLIENT_SQLSTATES: Record<string, () => AppError> = {
 
 export interface MappedError {
   error: AppError;
-  /** True when the failure is a bug or an outage: logged with its stack, shown as INTERNAL. */
+  /** True when the failure is a bug: logged with its stack, shown as INTERNAL. */
   unexpected: boolean;
+  /** Set when a dependency (the database, Redis) is unavailable: 503, logged without a stack. */
+  unavailable?: true;
 }
 
 const internal = () => new AppError(500, 'INTERNAL', 'An internal error occurred; the request id identifies it in the logs');
@@ -62,7 +65,11 @@ export function isRouteNotFound(exception: unknown, req: { method: string; origi
  * never a stack trace, SQL text or a value from the request.
  */
 export function mapError(exception: unknown, req: { method: string; originalUrl: string }): MappedError {
-  if (exception instanceof AppError) return { error: exception, unexpected: exception.status >= 500 };
+  if (exception instanceof AppError) return { error: exception, unexpected: exception.status >= 500 && exception.status !== 503 };
+
+  // Before anything else: whatever path a failure took (a query, the pool, a guard), an outage
+  // is never the client's fault nor a refusal of its credentials.
+  if (isDependencyUnavailable(exception)) return { error: serviceUnavailable(), unexpected: false, unavailable: true };
 
   const bodyParserType = (exception as { type?: unknown })?.type;
   if (typeof bodyParserType === 'string' && BODY_PARSER_ERRORS[bodyParserType]) {
@@ -75,7 +82,7 @@ export function mapError(exception: unknown, req: { method: string; originalUrl:
     if (isRouteNotFound(exception, req)) {
       return { error: routeNotFound(), unexpected: false };
     }
-    if (status >= 500) return { error: status === 503 ? new AppError(503, 'SERVICE_UNAVAILABLE', 'The service is temporarily unavailable') : internal(), unexpected: status !== 503 };
+    if (status >= 500) return status === 503 ? { error: serviceUnavailable(), unexpected: false } : { error: internal(), unexpected: true };
     const body = exception.getResponse();
     const message = typeof body === 'object' && body && typeof (body as { message?: unknown }).message === 'string'
       ? (body as { message: string }).message

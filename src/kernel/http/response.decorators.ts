@@ -133,7 +133,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   422: 'A business rule refused the request, or the Idempotency-Key was used for another request (IDEMPOTENCY_KEY_REUSED); error.code says which',
   429: 'Rate limited (RATE_LIMITED); see Retry-After',
   500: 'An unexpected error (INTERNAL); the request id identifies it in the logs',
-  503: 'A dependency is unavailable (SERVICE_UNAVAILABLE)',
+  503: 'The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials',
 };
 
 export function errorResponse(status: number, description?: string) {

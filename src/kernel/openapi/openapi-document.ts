@@ -125,7 +125,7 @@ function declareRateLimitHeaders(document: OpenAPIObject, responses: Record<stri
  * Completes what decorators leave implicit, the same way for every operation: the default security
  * (the global guard's default), the x-workspace-id and Idempotency-Key headers, and the error
  * responses any operation can give (400 when it takes input, 401 when secured, 403 when a principal
- * calls it, 409 and 422 for idempotent retries, 429 under /api, 500 always), and the rate-limit
+ * calls it, 409 and 422 for idempotent retries, 429 and 503 under /api, 500 always), and the rate-limit
  * headers of every response under /api.
  */
 function completeOperations(document: OpenAPIObject): void {
@@ -147,7 +147,11 @@ function completeOperations(document: OpenAPIObject): void {
     }
     // Rate limits apply to the API; probes, metrics and documents are never throttled.
     const limited = path.startsWith('/api/') && op['x-rate-limit-exempt'] !== true;
-    if (limited) add(429);
+    if (limited) {
+      add(429);
+      // Everything under /api but the probes reads the database, if only to authenticate.
+      add(503);
+    }
     add(500);
     if (limited) declareRateLimitHeaders(document, responses);
   }

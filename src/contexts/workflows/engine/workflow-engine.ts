@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { ClsService } from 'nestjs-cls';
+import { OutageLog } from '../../../kernel/background/outage-log.js';
 import { AppConfig } from '../../../kernel/config/app-config.js';
 import type { Tx } from '../../../kernel/database/transactions.js';
 import { EventHub, signalAtCommit } from '../../../kernel/events/event-hub.js';
@@ -20,6 +21,9 @@ import { RUN_JOB_CREATOR } from './steps/job.step.js';
 const WAKE_ON = new Set(['workflow_step.ready', 'workflow_step.due', 'workflow_run.resumed', 'workflow_run.started', 'workflow_run.retried']);
 /** How long past its timeout a call may still report before its step counts as interrupted. */
 const CALL_GRACE_MS = 5_000;
+/** A worker's pause after a failed round: short for a bug in one step, longer while the database is away. */
+const RETRY_AFTER_FAILURE_MS = 250;
+const RETRY_WHILE_UNAVAILABLE_MS = 2_000;
 
 /**
  * One due step of a running run, its run locked (SKIP LOCKED: a run another worker holds is left
@@ -50,6 +54,8 @@ interface Call {
 @Injectable()
 export class WorkflowEngine implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(WorkflowEngine.name);
+  /** Shared by the workers: one line when the database goes away and one when it is back, not one per worker and retry. */
+  private readonly outage = new OutageLog(this.logger, 'advance workflow steps');
   private readonly sleepers = new Set<() => void>();
   private readonly calls = new Set<AbortController>();
   private workers: Promise<void>[] = [];
@@ -130,9 +136,10 @@ export class WorkflowEngine implements OnModuleInit, OnApplicationBootstrap, Bef
       let worked = false;
       try {
         worked = await this.cls.run(() => this.next());
+        this.outage.succeeded();
       } catch (error) {
-        if (!this.stopping) this.logger.warn({ message: (error as Error).message }, 'a workflow step could not advance; will retry');
-        await new Promise((r) => setTimeout(r, 250).unref());
+        const unavailable = !this.stopping && this.outage.failed(error);
+        await new Promise((r) => setTimeout(r, unavailable ? RETRY_WHILE_UNAVAILABLE_MS : RETRY_AFTER_FAILURE_MS).unref());
       }
       if (worked) this.wakeOne();
       else if (generation === this.generation && !this.stopping) await new Promise<void>((resolve) => this.sleepers.add(resolve));
