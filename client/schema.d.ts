@@ -374,7 +374,7 @@ export interface paths {
         put?: never;
         /**
          * Report discovered secrets
-         * @description An agent upserts up to 5 000 secrets it found (cluster, namespace, provider, ref, labels, status, version) in one statement. Never a value: any field not listed is refused with 400. The body may be up to 8 MiB.
+         * @description An agent upserts up to 5 000 secrets it found (cluster, namespace, provider, ref, labels, status, version) in one statement. Never a value: any field not listed is refused with 400. The body may be up to 8 MiB; it is read only once the agent is authenticated.
          */
         post: operations["reportDiscoveredSecrets"];
         delete?: never;
@@ -5362,7 +5362,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5446,7 +5446,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5516,7 +5516,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5590,7 +5590,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5687,7 +5687,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5784,7 +5784,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5860,7 +5860,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5889,6 +5889,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5965,7 +5983,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6041,7 +6059,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6070,6 +6088,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6131,7 +6167,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6218,7 +6254,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6256,6 +6292,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6315,7 +6369,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6420,7 +6474,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6458,6 +6512,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6527,7 +6599,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6556,6 +6628,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6620,7 +6710,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6658,6 +6748,24 @@ export interface operations {
             };
             /** @description The lease is no longer yours (LEASE_LOST) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6726,7 +6834,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6764,6 +6872,24 @@ export interface operations {
             };
             /** @description The lease is no longer yours (LEASE_LOST), or the job was cancelled (JOB_CANCELLED) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6839,7 +6965,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6935,7 +7061,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6964,6 +7090,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7027,7 +7171,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7132,7 +7276,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7161,6 +7305,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over this route's limit of 8mb (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7218,7 +7380,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7305,7 +7467,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7343,6 +7505,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7405,7 +7585,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7503,7 +7683,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7523,6 +7703,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7596,7 +7794,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7672,7 +7870,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7701,6 +7899,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7762,7 +7978,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7841,7 +8057,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7942,7 +8158,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8050,7 +8266,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8135,7 +8351,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8173,6 +8389,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8232,7 +8466,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8331,7 +8565,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8436,7 +8670,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8474,6 +8708,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8546,7 +8798,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8635,7 +8887,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8705,7 +8957,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8796,7 +9048,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8867,7 +9119,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8887,6 +9139,24 @@ export interface operations {
             };
             /** @description The principal lacks the permission, or names an organization it is not a member of (FORBIDDEN) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8935,7 +9205,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9023,7 +9293,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9094,7 +9364,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9105,6 +9375,24 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9161,7 +9449,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9199,6 +9487,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9264,7 +9570,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9302,6 +9608,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9363,7 +9687,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9445,7 +9769,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9521,7 +9845,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9550,6 +9874,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9624,7 +9966,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9700,7 +10042,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9738,6 +10080,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9799,7 +10159,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9886,7 +10246,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9924,6 +10284,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9983,7 +10361,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10094,7 +10472,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10181,7 +10559,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10219,6 +10597,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10279,7 +10675,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10389,7 +10785,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10465,7 +10861,7 @@ export interface operations {
                     "text/event-stream": string;
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10539,7 +10935,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10631,7 +11027,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10716,7 +11112,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10754,6 +11150,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10813,7 +11227,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10980,7 +11394,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11018,6 +11432,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11080,7 +11512,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11100,6 +11532,24 @@ export interface operations {
             };
             /** @description The resource existed and is gone for good (GONE) */
             410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11154,7 +11604,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11271,7 +11721,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11347,7 +11797,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11376,6 +11826,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11437,7 +11905,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11520,7 +11988,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11619,7 +12087,7 @@ export interface operations {
                     "text/event-stream": string;
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11700,7 +12168,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11779,7 +12247,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11849,7 +12317,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11919,7 +12387,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11989,7 +12457,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12070,7 +12538,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12146,7 +12614,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12175,6 +12643,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12236,7 +12722,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12336,7 +12822,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12417,7 +12903,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12498,7 +12984,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12584,7 +13070,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12654,7 +13140,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12733,7 +13219,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12762,6 +13248,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12821,7 +13325,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12897,7 +13401,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12926,6 +13430,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12997,7 +13519,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13073,7 +13595,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13102,6 +13624,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13163,7 +13703,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13250,7 +13790,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13288,6 +13828,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13347,7 +13905,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13456,7 +14014,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13532,7 +14090,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13561,6 +14119,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13622,7 +14198,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13709,7 +14285,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13747,6 +14323,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13806,7 +14400,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13916,7 +14510,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14003,7 +14597,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14041,6 +14635,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14210,7 +14822,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14286,7 +14898,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14315,6 +14927,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14376,7 +15006,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14463,7 +15093,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14501,6 +15131,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14568,7 +15216,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14606,6 +15254,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14667,7 +15333,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14763,7 +15429,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14801,6 +15467,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14862,7 +15546,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14944,7 +15628,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15038,7 +15722,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15067,6 +15751,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15139,7 +15841,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15215,7 +15917,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15244,6 +15946,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15305,7 +16025,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15384,7 +16104,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15489,7 +16209,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15527,6 +16247,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15604,7 +16342,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15676,7 +16414,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15755,7 +16493,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15828,7 +16566,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15913,7 +16651,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15951,6 +16689,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16012,7 +16768,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16106,7 +16862,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16182,7 +16938,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16220,6 +16976,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16279,7 +17053,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16378,7 +17152,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16461,7 +17235,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16490,6 +17264,24 @@ export interface operations {
             };
             /** @description The node is not a callback step (NOT_A_CALLBACK_STEP) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16551,7 +17343,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16627,7 +17419,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16656,6 +17448,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16734,7 +17544,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16806,7 +17616,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16889,7 +17699,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16990,7 +17800,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17106,7 +17916,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17182,7 +17992,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17211,6 +18021,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17272,7 +18100,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17355,7 +18183,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17454,7 +18282,7 @@ export interface operations {
                     "text/event-stream": string;
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17537,7 +18365,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17638,7 +18466,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17739,7 +18567,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17840,7 +18668,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17939,7 +18767,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18022,7 +18850,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18111,7 +18939,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18149,6 +18977,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18223,7 +19069,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18319,7 +19165,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18408,7 +19254,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18446,6 +19292,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18506,7 +19370,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18605,7 +19469,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18681,7 +19545,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18710,6 +19574,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18771,7 +19653,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18858,7 +19740,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18896,6 +19778,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18955,7 +19855,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19060,7 +19960,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19098,6 +19998,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19170,7 +20088,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19260,7 +20178,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19336,7 +20254,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19365,6 +20283,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19426,7 +20362,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19513,7 +20449,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19551,6 +20487,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19610,7 +20564,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19707,7 +20661,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19786,7 +20740,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19815,6 +20769,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19874,7 +20846,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19950,7 +20922,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19979,6 +20951,24 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
