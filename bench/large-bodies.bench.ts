@@ -14,7 +14,9 @@ import { cleanUp, cleanups, integer, processCpuMs, provisionDatabase, ROOT, roun
  * a wrong X-Agent-Secret. The baseline, measured in the same run, is the same number of anonymous
  * requests with an empty JSON object: what refusing costs when there is nothing to read. Each batch: the server's CPU time (user + system, from /proc),
  * its resident memory before, right after and 2 s after, the wall time until every answer, and the
- * statuses. DATABASE_URL as for the other benchmarks (default: an embedded PostgreSQL).
+ * statuses. A refused request is answered as soon as its headers are in and its connection closed:
+ * a client still writing may see that as EPIPE before it reads the answer ("no answer (EPIPE)").
+ * DATABASE_URL as for the other benchmarks (default: an embedded PostgreSQL).
  */
 const MARSHAL_ENTRY = join(ROOT, 'dist', 'src', 'main.js');
 const ADMIN = { email: 'bench@marshal.test', password: randomBytes(12).toString('hex') };
