@@ -374,7 +374,7 @@ export interface paths {
         put?: never;
         /**
          * Report discovered secrets
-         * @description An agent upserts up to 5 000 secrets it found (cluster, namespace, provider, ref, labels, status, version) in one statement. Never a value: any field not listed is refused with 400. The body may be up to 8 MiB.
+         * @description An agent upserts up to 5 000 secrets it found (cluster, namespace, provider, ref, labels, status, version) in one statement. Never a value: any field not listed is refused with 400. The body may be up to 8 MiB; it is read only once the agent is authenticated.
          */
         post: operations["reportDiscoveredSecrets"];
         delete?: never;
@@ -5380,7 +5380,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -5509,7 +5509,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -5624,7 +5624,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -5743,7 +5743,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -5900,7 +5900,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -6057,7 +6057,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -6178,7 +6178,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -6222,6 +6222,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -6338,7 +6366,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -6459,7 +6487,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -6503,6 +6531,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -6604,7 +6660,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -6741,7 +6797,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -6799,6 +6855,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -6898,7 +6982,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -7063,7 +7147,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -7121,6 +7205,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -7230,7 +7342,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -7274,6 +7386,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -7378,7 +7518,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -7436,6 +7576,34 @@ export interface operations {
             };
             /** @description The lease is no longer yours (LEASE_LOST) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -7544,7 +7712,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -7602,6 +7770,34 @@ export interface operations {
             };
             /** @description The lease is no longer yours (LEASE_LOST), or the job was cancelled (JOB_CANCELLED) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -7722,7 +7918,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -7873,7 +8069,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -7917,6 +8113,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -8020,7 +8244,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -8185,7 +8409,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -8229,6 +8453,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over this route's limit of 8mb (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -8326,7 +8578,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -8463,7 +8715,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -8521,6 +8773,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -8623,7 +8903,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -8781,7 +9061,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -8811,6 +9091,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -8924,7 +9232,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -9045,7 +9353,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -9089,6 +9397,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -9190,7 +9526,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -9319,7 +9655,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -9480,7 +9816,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -9648,7 +9984,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -9783,7 +10119,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -9841,6 +10177,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -9940,7 +10304,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -10099,7 +10463,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -10278,7 +10642,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -10336,6 +10700,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -10448,7 +10840,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -10582,7 +10974,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -10697,7 +11089,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -10833,7 +11225,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -10949,7 +11341,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -10979,6 +11371,34 @@ export interface operations {
             };
             /** @description The principal lacks the permission, or names an organization it is not a member of (FORBIDDEN) */
             403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -11062,7 +11482,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -11205,7 +11625,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -11321,7 +11741,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -11337,6 +11757,34 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
             401: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -11428,7 +11876,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -11486,6 +11934,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -11591,7 +12067,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -11649,6 +12125,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -11750,7 +12254,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -11882,7 +12386,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -12003,7 +12507,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -12047,6 +12551,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -12161,7 +12693,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -12282,7 +12814,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -12340,6 +12872,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -12441,7 +13001,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -12578,7 +13138,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -12636,6 +13196,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -12735,7 +13323,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -12906,7 +13494,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -13043,7 +13631,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -13101,6 +13689,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -13201,7 +13817,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -13371,7 +13987,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -13492,7 +14108,7 @@ export interface operations {
                     "text/event-stream": string;
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -13611,7 +14227,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -13753,7 +14369,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -13888,7 +14504,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -13946,6 +14562,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -14045,7 +14689,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -14272,7 +14916,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -14330,6 +14974,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -14432,7 +15104,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -14462,6 +15134,34 @@ export interface operations {
             };
             /** @description The resource existed and is gone for good (GONE) */
             410: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -14551,7 +15251,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -14728,7 +15428,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -14849,7 +15549,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -14893,6 +15593,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -14994,7 +15722,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -15127,7 +15855,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -15286,7 +16014,7 @@ export interface operations {
                     "text/event-stream": string;
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -15417,7 +16145,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -15546,7 +16274,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -15661,7 +16389,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -15776,7 +16504,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -15891,7 +16619,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -16017,7 +16745,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -16138,7 +16866,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -16182,6 +16910,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -16283,7 +17039,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -16433,7 +17189,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -16564,7 +17320,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -16695,7 +17451,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -16836,7 +17592,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -16951,7 +17707,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -17075,7 +17831,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -17119,6 +17875,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -17218,7 +18002,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -17339,7 +18123,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -17383,6 +18167,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -17494,7 +18306,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -17615,7 +18427,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -17659,6 +18471,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -17760,7 +18600,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -17897,7 +18737,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -17955,6 +18795,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -18054,7 +18922,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -18223,7 +19091,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -18344,7 +19212,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -18388,6 +19256,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -18489,7 +19385,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -18626,7 +19522,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -18684,6 +19580,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -18783,7 +19707,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -18953,7 +19877,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -19090,7 +20014,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -19148,6 +20072,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -19357,7 +20309,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -19478,7 +20430,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -19522,6 +20474,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -19623,7 +20603,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -19760,7 +20740,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -19818,6 +20798,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -19925,7 +20933,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -19983,6 +20991,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -20084,7 +21120,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -20235,7 +21271,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -20293,6 +21329,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -20394,7 +21458,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -20526,7 +21590,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -20675,7 +21739,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -20719,6 +21783,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -20831,7 +21923,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -20952,7 +22044,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -20996,6 +22088,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -21097,7 +22217,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -21226,7 +22346,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -21391,7 +22511,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -21449,6 +22569,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -21566,7 +22714,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -21683,7 +22831,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -21812,7 +22960,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -21930,7 +23078,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -22065,7 +23213,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -22123,6 +23271,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -22224,7 +23400,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -22368,7 +23544,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -22489,7 +23665,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -22547,6 +23723,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -22646,7 +23850,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -22805,7 +24009,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -22938,7 +24142,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -22982,6 +24186,34 @@ export interface operations {
             };
             /** @description The node is not a callback step (NOT_A_CALLBACK_STEP) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -23078,7 +24310,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -23199,7 +24431,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -23243,6 +24475,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -23361,7 +24621,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -23478,7 +24738,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -23611,7 +24871,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -23772,7 +25032,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -23948,7 +25208,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -24069,7 +25329,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -24113,6 +25373,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -24214,7 +25502,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -24347,7 +25635,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -24506,7 +25794,7 @@ export interface operations {
                     "text/event-stream": string;
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -24639,7 +25927,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -24800,7 +26088,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -24961,7 +26249,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -25122,7 +26410,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -25281,7 +26569,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -25414,7 +26702,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -25553,7 +26841,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -25611,6 +26899,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -25725,7 +27041,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -25871,7 +27187,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -26010,7 +27326,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -26068,6 +27384,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -26168,7 +27512,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -26322,7 +27666,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -26443,7 +27787,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -26487,6 +27831,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -26588,7 +27960,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -26725,7 +28097,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -26783,6 +28155,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -26882,7 +28282,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -27047,7 +28447,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -27105,6 +28505,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -27217,7 +28645,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -27357,7 +28785,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -27478,7 +28906,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -27522,6 +28950,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -27623,7 +29079,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -27760,7 +29216,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -27818,6 +29274,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -27917,7 +29401,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -28074,7 +29558,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -28198,7 +29682,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -28242,6 +29726,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -28341,7 +29853,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -28462,7 +29974,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON) */
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -28506,6 +30018,34 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
             409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE) */
+            415: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];

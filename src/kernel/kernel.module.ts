@@ -19,6 +19,7 @@ import { KeyRotation } from './crypto/key-rotation.js';
 import { dataSourceOptions } from './database/data-source-options.js';
 import { EventHub } from './events/event-hub.js';
 import { EventOutbox } from './events/event-outbox.js';
+import { DeferredBodyInterceptor } from './http/body-limit.js';
 import { EnvelopeInterceptor } from './http/envelope.interceptor.js';
 import { WebSockets } from './http/web-sockets.js';
 import type { MarshalRequest } from './http/request.js';
@@ -114,6 +115,8 @@ export class KernelModule {
         RouteDeclarationsCheck,
         // Registration order is nesting order: the envelope wraps what the mutation interceptor returns.
         { provide: APP_INTERCEPTOR, useClass: InFlightInterceptor },
+        // First after the guards: a @BodyLimit route's body is read here, once the caller is let in.
+        { provide: APP_INTERCEPTOR, useClass: DeferredBodyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
         { provide: APP_INTERCEPTOR, useClass: MutationInterceptor },
       ],

@@ -5,6 +5,7 @@ import { Audited } from '../../kernel/audit/audited.decorator.js';
 import { CurrentPrincipal } from '../../kernel/auth/current-principal.decorator.js';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { RequirePermission } from '../../kernel/auth/require-permission.decorator.js';
+import { BodyLimit } from '../../kernel/http/body-limit.js';
 import { UuidParam } from '../../kernel/http/params.js';
 import { ApiErrors, ApiOk, ApiPage } from '../../kernel/http/response.decorators.js';
 import type { Page } from '../../kernel/pagination/page.js';
@@ -18,12 +19,14 @@ export class DiscoveredSecretsController {
 
   @Post('agents/:id/secrets/bulk')
   @AgentRoute()
+  // Up to 5 000 secrets per call: more than BODY_LIMIT, read only once the agent is authenticated.
+  @BodyLimit('8mb')
   @Audited('secret.discover', 'agent')
   @ApiOperation({
     summary: 'Report discovered secrets',
     description:
       'An agent upserts up to 5 000 secrets it found (cluster, namespace, provider, ref, labels, status, version) in one statement. ' +
-      'Never a value: any field not listed is refused with 400. The body may be up to 8 MiB.',
+      'Never a value: any field not listed is refused with 400. The body may be up to 8 MiB; it is read only once the agent is authenticated.',
   })
   @ApiOk(BulkResultDto)
   reportDiscoveredSecrets(@CurrentPrincipal() agent: Principal, @UuidParam() _id: string, @Body() body: BulkDiscoveredSecretsDto): Promise<BulkResultDto> {

@@ -50,6 +50,9 @@ export async function sendError(exception: unknown, req: MarshalRequest, res: Re
   if (error.code === 'ROUTE_NOT_FOUND') res.locals.routeNotFound = true;
   if (res.headersSent) return;
   for (const [name, value] of Object.entries(error.headers ?? {})) res.setHeader(name, value);
+  // Refused before its body arrived (e.g. a 401 on a @BodyLimit route): close the connection once
+  // answered, so that Node does not read and discard the rest of the body to keep it alive.
+  if (!req.complete) res.setHeader('Connection', 'close');
   res.status(error.status).json(
     errorEnvelope(req, error.status, {
       code: error.code,

@@ -1,7 +1,7 @@
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Server } from 'node:http';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import express, { NextFunction, Request, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { getToken } from '@willsoto/nestjs-prometheus';
 import { HTTP_REQUEST_DURATION, recordHttpMetrics } from '../metrics/http-metrics.js';
@@ -10,6 +10,9 @@ import type { AppConfig } from '../config/app-config.js';
 import { RouteInventory } from '../routes/route-inventory.js';
 import { RateLimiter } from '../rate-limit/rate-limiter.js';
 import { AllExceptionsFilter, type BeforeErrorSent, sendError } from './all-exceptions.filter.js';
+import { BODY_LIMIT } from './body-limit.js';
+import { answerMalformedRequests } from './client-errors.js';
+import { deferBody, isBodyDeferred, jsonBodyParser } from './json-body.js';
 import { asMarshalRequest } from './request.js';
 import { requestIdentity } from './request-identity.middleware.js';
 import { createValidationPipe } from './validation.js';
@@ -19,10 +22,6 @@ const EXPOSED_HEADERS = [
   'x-request-id', 'x-correlation-id', 'idempotent-replayed', 'retry-after',
   'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'ratelimit', 'ratelimit-policy', 'etag',
 ];
-
-const keepRawBody = (req: IncomingMessage, _res: ServerResponse, body: Buffer) => {
-  (req as IncomingMessage & { rawBody?: Buffer }).rawBody = body;
-};
 
 /**
  * How long a client may take to send its request, however slowly it trickles it (one byte every
@@ -44,7 +43,7 @@ function boundRequestReceipt(server: Server, config: AppConfig): void {
  * The HTTP pipeline every Marshal process uses (server, tests, spec writer), in order: bounds on
  * receiving a request, request identity, security headers, CORS, JSON body parsing with its own
  * error envelope, then Nest's validation pipe, exception filter and envelope interceptor
- * (registered in AppModule).
+ * (registered in AppModule). Requests Node cannot parse at all are answered in the envelope too.
  */
 export function configureHttp(app: INestApplication, config: AppConfig): void {
   const expressApp = app as NestExpressApplication;
@@ -72,16 +71,26 @@ export function configureHttp(app: INestApplication, config: AppConfig): void {
       maxAge: 600,
     });
   }
-  const json = ['application/json', 'application/*+json'];
-  // Agents report discovered secrets in bulk (up to 5 000 per call): that one route takes more.
-  app.use('/api/v1/agents/:id/secrets/bulk', express.json({ limit: '8mb', type: json }));
+  answerMalformedRequests(app.getHttpServer() as Server);
+  const routes = app.get(RouteInventory).handlers();
+  // Routes with a larger limit (@BodyLimit) read their body after the guards (DeferredBodyInterceptor),
+  // so that nobody makes the server read megabytes without credentials: the parsers below leave them.
+  for (const route of routes.filter((r) => r.meta(BODY_LIMIT))) {
+    for (const path of route.paths) {
+      app.use(path, (req: Request, _res: Response, next: NextFunction) => {
+        if (route.method === 'ALL' || req.method === route.method) deferBody(req);
+        next();
+      });
+    }
+  }
   // Signed webhooks (@SignedWebhook) verify their signature over the exact bytes received, so they
   // keep them as req.rawBody (Nest's RawBodyRequest); no other route holds a second copy of its body.
-  const signedWebhooks = app.get(RouteInventory).handlers().filter((route) => route.meta(SIGNED_WEBHOOK));
+  const signedWebhooks = routes.filter((route) => route.meta(SIGNED_WEBHOOK));
   for (const path of signedWebhooks.flatMap((route) => route.paths)) {
-    app.use(path, express.json({ limit: config.http.bodyLimit, type: json, verify: keepRawBody }));
+    app.use(path, jsonBodyParser({ limit: config.http.bodyLimit, keepRawBody: true }));
   }
-  app.use(express.json({ limit: config.http.bodyLimit, type: json }));
+  const parseJson = jsonBodyParser({ limit: config.http.bodyLimit });
+  app.use((req: Request, res: Response, next: NextFunction) => (isBodyDeferred(req) ? next() : parseJson(req, res, next)));
   // Refusals carry the rate-limit headers too: the limiter counts what its guard never saw.
   const limiter = app.get(RateLimiter);
   const beforeErrorSent: BeforeErrorSent = (error, req, res) => limiter.beforeErrorSent(error, req, res);

@@ -30,6 +30,17 @@ describe('mapError', () => {
   test('maps body-parser failures', () => {
     expect(mapError(Object.assign(new Error('x'), { type: 'entity.parse.failed' }), req).error).toMatchObject({ status: 400, code: 'MALFORMED_JSON' });
     expect(mapError(Object.assign(new Error('x'), { type: 'entity.too.large' }), req).error).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
+    expect(mapError(Object.assign(new Error('x'), { type: 'entity.too.deep' }), req).error).toMatchObject({ status: 400, code: 'JSON_TOO_DEEP' });
+    const zlib = Object.assign(new Error('incorrect header check'), { errno: -3, code: 'Z_DATA_ERROR', status: 400, type: 'encoding.invalid' });
+    expect(mapError(zlib, req)).toMatchObject({ error: { status: 400, code: 'MALFORMED_CONTENT_ENCODING' }, unexpected: false });
+    expect(mapError(zlib, req).error.message).not.toContain('header check');
+  });
+
+  test('maps a NUL character the database refused (in text or in jsonb) to 400', () => {
+    for (const code of ['22021', '22P05']) {
+      const nul = new QueryFailedError('INSERT INTO projects ...', ['a\u0000'], Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code }));
+      expect(mapError(nul, req)).toMatchObject({ error: { status: 400, code: 'VALIDATION_FAILED' }, unexpected: false });
+    }
   });
 
   test('maps the database errors only a client value can cause, and hides the SQL', () => {

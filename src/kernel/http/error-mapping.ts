@@ -2,6 +2,7 @@ import { HttpException, NotFoundException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { isDependencyUnavailable } from '../database/unavailable.js';
 import { AppError, routeNotFound, serviceUnavailable, validationFailed } from './app-error.js';
+import { MAX_JSON_DEPTH } from './json-depth.js';
 
 /** Codes for statuses that framework code (Nest, body-parser) raises without one of ours. */
 const CODE_BY_STATUS: Record<number, string> = {
@@ -23,6 +24,10 @@ const CODE_BY_STATUS: Record<number, string> = {
 /** body-parser's errors carry a `type`; these are the client's fault. */
 const BODY_PARSER_ERRORS: Record<string, { status: number; code: string; message: string }> = {
   'entity.parse.failed': { status: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' },
+  // Set by json-body.ts: a body nested deeper than MAX_JSON_DEPTH, refused before it is parsed.
+  'entity.too.deep': { status: 400, code: 'JSON_TOO_DEEP', message: `The request body nests objects and arrays deeper than ${MAX_JSON_DEPTH} levels` },
+  // Set by json-body.ts on the zlib error of a body that does not decompress as Content-Encoding says.
+  'encoding.invalid': { status: 400, code: 'MALFORMED_CONTENT_ENCODING', message: 'The request body does not decompress as its Content-Encoding says' },
   'entity.too.large': { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is larger than the limit' },
   'encoding.unsupported': { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'The request body encoding is not supported' },
   'charset.unsupported': { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'The request body charset is not supported' },
@@ -40,6 +45,10 @@ const CLIENT_SQLSTATES: Record<string, () => AppError> = {
   '22008': () => validationFailed([], 'A date or time value is out of range'),
   '22003': () => validationFailed([], 'A numeric value is out of range'),
   '22001': () => validationFailed([], 'A value is too long'),
+  // NUL in text (22021) or in jsonb (22P05). The validation pipe refuses it at the field first; this
+  // is the net under anything that reaches the database another way.
+  '22021': () => validationFailed([], 'A text value holds a character that cannot be stored (NUL)'),
+  '22P05': () => validationFailed([], 'A JSON value holds a character that cannot be stored (NUL)'),
 };
 
 export interface MappedError {

@@ -1,6 +1,7 @@
 import { applyDecorators, HttpCode, SetMetadata, Type } from '@nestjs/common';
 import { ApiExtension, ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { CursorMeta, EnvelopeMeta, ErrorEnvelope, PaginationMeta, SuccessEnvelope } from './envelope.js';
+import { MAX_JSON_DEPTH } from './json-depth.js';
 
 /** How the envelope interceptor treats what a handler returns. Set only by the decorators below. */
 export type ResponseShape =
@@ -123,13 +124,17 @@ export function ApiWebSocket() {
 }
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
-  400: 'The request is malformed or fails validation (VALIDATION_FAILED, MALFORMED_JSON)',
+  400:
+    'The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), ' +
+    `or its body is not valid JSON (MALFORMED_JSON), nests deeper than ${MAX_JSON_DEPTH} levels (JSON_TOO_DEEP) ` +
+    'or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING)',
   401: 'Missing, invalid or expired credentials (UNAUTHENTICATED)',
   403: 'The principal lacks the permission, or names an organization it is not a member of (FORBIDDEN)',
   404: 'The resource does not exist in this organization (NOT_FOUND)',
   409: 'The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS)',
   410: 'The resource existed and is gone for good (GONE)',
-  413: 'The request body is over the size limit (PAYLOAD_TOO_LARGE)',
+  413: 'The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE)',
+  415: 'The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE)',
   422: 'A business rule refused the request, or the Idempotency-Key was used for another request (IDEMPOTENCY_KEY_REUSED); error.code says which',
   429: 'Rate limited (RATE_LIMITED); see Retry-After',
   500: 'An unexpected error (INTERNAL); the request id identifies it in the logs',

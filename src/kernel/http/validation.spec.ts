@@ -54,4 +54,23 @@ describe('the validation pipe', () => {
     const order = await createValidationPipe().transform({ email: 'ada@example.com', items: [{ quantity: 2 }] }, { type: 'body', metatype: Order });
     expect(order).toBeInstanceOf(Order);
   });
+
+  test('refuses a NUL character in any argument a client sends, at its field, whatever its type', async () => {
+    const nul = async (value: unknown, metadata: Parameters<ReturnType<typeof createValidationPipe>['transform']>[1]) => {
+      try {
+        await createValidationPipe().transform(value, metadata);
+      } catch (error) {
+        return (error as AppError).validationErrors?.map((e) => `${e.field}:${e.code}`);
+      }
+      return 'passed';
+    };
+    expect(await nul({ email: 'a@b.c', note: 'x\u0000', items: [] }, { type: 'body', metatype: Order })).toEqual(['note:NUL_CHARACTER']);
+    // A free-form body (no class) is not validated by class-validator, but still walked.
+    expect(await nul({ payload: { items: [{}, { name: '\u0000' }] } }, { type: 'body', metatype: Object })).toEqual(['payload.items[1].name:NUL_CHARACTER']);
+    expect(await nul({ q: 'a\u0000b' }, { type: 'query', metatype: Object })).toEqual(['q:NUL_CHARACTER']);
+    expect(await nul('a\u0000', { type: 'param', data: 'key', metatype: String })).toEqual(['key:NUL_CHARACTER']);
+    expect(await nul({ x: 'y\u0000' }, { type: 'body', data: 'payload', metatype: Object })).toEqual(['payload.x:NUL_CHARACTER']);
+    // What the application itself passes (the principal) is not the client's input.
+    expect(await nul({ id: '\u0000' }, { type: 'custom', metatype: Object })).toBe('passed');
+  });
 });

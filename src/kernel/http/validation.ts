@@ -1,5 +1,6 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError, validationFailed } from './app-error.js';
+import { findNulCharacters } from './nul-characters.js';
 
 const CODE_BY_CONSTRAINT: Record<string, string> = {
   whitelistValidation: 'UNKNOWN_FIELD',
@@ -30,12 +31,30 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   return out;
 }
 
+/** What clients send: the body, the query and the path. Custom parameters (the principal) are ours. */
+const FROM_CLIENT = new Set<ArgumentMetadata['type']>(['body', 'query', 'param']);
+
+/**
+ * class-validator's pipe, plus one rule for every argument a client sends, whatever its type (a
+ * DTO, a free-form object, a bare string): no string in it may hold a NUL character.
+ */
+class MarshalValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (FROM_CLIENT.has(metadata.type)) {
+      const nul = findNulCharacters(value, metadata.data ?? '');
+      if (nul.length > 0) throw validationFailed(nul);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /**
  * The one ValidationPipe: strips nothing silently (unknown fields are refused), converts query and
- * path strings to the declared types, and never echoes a submitted value back.
+ * path strings to the declared types, refuses NUL characters in any string the client sent, and
+ * never echoes a submitted value back.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new MarshalValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

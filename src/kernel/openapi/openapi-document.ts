@@ -124,9 +124,9 @@ function declareRateLimitHeaders(document: OpenAPIObject, responses: Record<stri
 /**
  * Completes what decorators leave implicit, the same way for every operation: the default security
  * (the global guard's default), the x-workspace-id and Idempotency-Key headers, and the error
- * responses any operation can give (400 when it takes input, 401 when secured, 403 when a principal
- * calls it, 409 and 422 for idempotent retries, 429 and 503 under /api, 500 always), and the rate-limit
- * headers of every response under /api.
+ * responses any operation can give (400 when it takes input, 413 and 415 when it takes a body, 401
+ * when secured, 403 when a principal calls it, 409 and 422 for idempotent retries, 429 and 503 under
+ * /api, 500 always), and the rate-limit headers of every response under /api.
  */
 function completeOperations(document: OpenAPIObject): void {
   for (const { path, method, op } of operations(document)) {
@@ -139,6 +139,10 @@ function completeOperations(document: OpenAPIObject): void {
     const responses = op.responses;
     const add = (status: number) => (responses[String(status)] ??= errorResponse(status));
     if (op.requestBody || parameters.length > 0) add(400);
+    if (op.requestBody) {
+      add(413);
+      add(415);
+    }
     if (security.length > 0) add(401);
     if (principal) add(403);
     if (MUTATING.has(method) && principal) {

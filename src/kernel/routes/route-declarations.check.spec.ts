@@ -1,5 +1,6 @@
 import { AUDIT_SPEC } from '../audit/audited.decorator.js';
 import { IS_PUBLIC } from '../auth/public.decorator.js';
+import { BODY_LIMIT } from '../http/body-limit.js';
 import { ANY_PRINCIPAL, REQUIRED_PERMISSION } from '../auth/require-permission.decorator.js';
 import { RouteDeclarationsCheck } from './route-declarations.check.js';
 import type { RouteHandler, RouteInventory } from './route-inventory.js';
@@ -32,5 +33,11 @@ describe('RouteDeclarationsCheck', () => {
 
   test('refuses to start over a mutating route with no audit declaration', () => {
     expect(check(route('PUT', { [REQUIRED_PERMISSION]: 'thing.edit' }, 'putThing'))).toThrow(/PUT .*putThing.*@Audited/);
+  });
+
+  test('refuses a larger body limit on an open route, which would read it before anyone is authenticated', () => {
+    const audited = { [AUDIT_SPEC]: { notAudited: 'x' } };
+    expect(check(route('POST', { [IS_PUBLIC]: true, [BODY_LIMIT]: '8mb', ...audited }, 'upload'))).toThrow(/upload.*@BodyLimit/);
+    expect(check(route('POST', { [REQUIRED_PERMISSION]: 'thing.edit', [BODY_LIMIT]: '8mb', ...audited }))).not.toThrow();
   });
 });

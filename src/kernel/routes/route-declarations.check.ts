@@ -3,13 +3,15 @@ import { AUDIT_SPEC } from '../audit/audited.decorator.js';
 import { AGENT_ROUTE } from '../auth/agent-route.decorator.js';
 import { ANY_PRINCIPAL, REQUIRED_PERMISSION } from '../auth/require-permission.decorator.js';
 import { IS_PUBLIC } from '../auth/public.decorator.js';
+import { BODY_LIMIT } from '../http/body-limit.js';
 import { MUTATING_METHODS } from '../http/methods.js';
 import { RouteInventory } from './route-inventory.js';
 
 /**
  * Refuses to start when a route forgot to say who may call it or what its trail says: every
  * authenticated route declares @RequirePermission, @AnyPrincipal or @AgentRoute, and every
- * mutating route @Audited or @NotAudited. A missing guard is impossible rather than unlikely.
+ * mutating route @Audited or @NotAudited. A missing guard is impossible rather than unlikely. A
+ * larger body limit (@BodyLimit) is only for authenticated routes: it is read after authentication.
  */
 @Injectable()
 export class RouteDeclarationsCheck implements OnApplicationBootstrap {
@@ -22,6 +24,9 @@ export class RouteDeclarationsCheck implements OnApplicationBootstrap {
       const open = route.meta<boolean>(IS_PUBLIC);
       if (!open && !route.meta(REQUIRED_PERMISSION) && !route.meta(ANY_PRINCIPAL) && !route.meta(AGENT_ROUTE)) {
         problems.push(`${where}: declare @RequirePermission(...), @AnyPrincipal(reason), @AgentRoute() or @Public()`);
+      }
+      if (open && route.meta(BODY_LIMIT)) {
+        problems.push(`${where}: @BodyLimit is read once the caller is authenticated; an open route (@Public, @SignedWebhook) keeps BODY_LIMIT`);
       }
       if (MUTATING_METHODS.has(route.method) && !route.meta(AUDIT_SPEC)) {
         problems.push(`${where}: declare @Audited(action, resource) or @NotAudited(reason)`);
