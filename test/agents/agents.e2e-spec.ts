@@ -226,7 +226,7 @@ describe('minting', () => {
       expect(text).not.toMatch(/secret|hash/i);
     }
     expect(Object.keys(one.body.data).sort()).toEqual([
-      'capabilities', 'connectivity', 'createdAt', 'description', 'enrolledVia', 'environmentId', 'hostname', 'id', 'labels',
+      'capabilities', 'capabilitiesReportedAt', 'connectivity', 'createdAt', 'description', 'enrolledVia', 'environmentId', 'hostname', 'id', 'labels',
       'lastSeenAt', 'name', 'publicKey', 'revokedAt', 'status', 'updatedAt', 'version',
     ]);
   });

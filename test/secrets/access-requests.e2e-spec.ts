@@ -196,6 +196,53 @@ describe('read flow', () => {
   });
 });
 
+describe('a job no agent can take', () => {
+  test("the agent of the secret lacks secret.read: the job waits, blocked, in the job, the request and the runtime health, until the agent reports it", async () => {
+    // Minted as the README's tour mints it: what it may run is what it says, not secret.read.
+    const minted = (await call('POST', '/api/v1/agents', { name: `edge-${hex()}`, capabilities: ['noop', 'sleep', 'http-check'] })).body.data;
+    const edge = { id: minted.agent.id, secret: minted.agentSecret };
+    const where = `edge-${hex()}`;
+    const { publicKey } = generateKeyPairSync('x25519');
+    expect((await asAgent('PUT', `/api/v1/agents/${edge.id}/public-key`, { publicKey: rawPublicKey(publicKey).toString('base64url') }, edge)).status).toBe(200);
+    expect((await asAgent('POST', `/api/v1/agents/${edge.id}/secrets/bulk`, { secrets: [{ clusterName: where, namespace: 'payments', provider: 'kubernetes', ref: 'db-password' }] }, edge)).status).toBe(200);
+    const secret = (await call('GET', `/api/v1/secrets?cluster_name=${where}`)).body.data[0].id;
+    const request = await readRequest(requester.accessToken, { secretId: secret });
+    expect(request.blocked).toBeNull();
+    const { jobId } = expectResponse(await approve(request.id, approverA.accessToken), 'POST', '/api/v1/requests/{id}/approve', 200).body.data;
+
+    const blocked = { code: 'AGENT_LACKS_CAPABILITY', reason: expect.stringContaining(`(${edge.id}) does not run secret.read jobs`) };
+    const job = expectResponse(await call('GET', `/api/v1/jobs/${jobId}`), 'GET', '/api/v1/jobs/{id}', 200).body.data;
+    expect(job).toMatchObject({ type: 'secret.read', status: 'queued', attempts: 0, targetAgentId: edge.id, blocked });
+    expect(await getRequest(request.id)).toMatchObject({ status: 'approved', jobId, blocked });
+    const health = expectResponse(await call('GET', '/api/v1/agent-runtime/health'), 'GET', '/api/v1/agent-runtime/health', 200).body.data;
+    expect(health).toMatchObject({ status: 'degraded', queue: { blocked: 1 }, blocked: [{ type: 'secret.read', targetAgentId: edge.id, selector: null, jobs: 1, ...blocked }] });
+    expect(health.problems).toContainEqual(expect.stringMatching(/^1 queued job no agent can take; e\.g\. secret\.read \(AGENT_LACKS_CAPABILITY\)/));
+    expect((await asAgent('POST', `/api/v1/agents/${edge.id}/jobs/claim`, undefined, edge)).status).toBe(204);
+
+    // A report it cannot make: 400, nothing changes.
+    expectResponse(await asAgent('POST', `/api/v1/agents/${edge.id}/heartbeat`, { capabilities: ['Secret Read'] }, edge), 'POST', '/api/v1/agents/{id}/heartbeat', 400, 'VALIDATION_FAILED');
+    // The agent reports what it runs now: the job is no longer blocked, anywhere, and the agent takes it.
+    expect((await asAgent('POST', `/api/v1/agents/${edge.id}/heartbeat`, { capabilities: ['secret.read', 'noop', 'sleep', 'http-check', 'noop'] }, edge)).status).toBe(204);
+    const reported = expectResponse(await call('GET', `/api/v1/agents/${edge.id}`), 'GET', '/api/v1/agents/{id}', 200).body.data;
+    expect(reported).toMatchObject({ capabilities: ['http-check', 'noop', 'secret.read', 'sleep'], capabilitiesReportedAt: expect.any(String) });
+    expect((await call('GET', `/api/v1/jobs/${jobId}`)).body.data).toMatchObject({ status: 'queued', blocked: null });
+    expect(await getRequest(request.id)).toMatchObject({ status: 'approved', blocked: null });
+    const after = (await call('GET', '/api/v1/agent-runtime/health')).body.data;
+    expect(after.queue.blocked).toBe(0);
+    expect(after.blocked).toEqual([]);
+    const claimed = await asAgent('POST', `/api/v1/agents/${edge.id}/jobs/claim?wait=5`, undefined, edge);
+    expect(claimed.status).toBe(200);
+    expect(claimed.body.data.claims.map((c: { job: { id: string } }) => c.job.id)).toEqual([jobId]);
+
+    // The change is on the record: one event and one audit entry, and the same report again adds neither.
+    expect((await asAgent('POST', `/api/v1/agents/${edge.id}/heartbeat`, { capabilities: ['noop', 'sleep', 'http-check', 'secret.read'] }, edge)).status).toBe(204);
+    const events = await t.sql<{ type: string; data: Record<string, unknown> }>(`SELECT type, data FROM events WHERE resource_id = $1 AND type = 'agent.capabilities_changed'`, [edge.id]);
+    expect(events).toEqual([{ type: 'agent.capabilities_changed', data: { previous: ['http-check', 'noop', 'sleep'], capabilities: ['http-check', 'noop', 'secret.read', 'sleep'], added: ['secret.read'], removed: [] } }]);
+    expect(await t.sql(`SELECT actor_type, actor_id FROM audit_events WHERE action = 'agent.capabilities.report' AND resource_id = $1`, [edge.id])).toEqual([{ actor_type: 'agent', actor_id: edge.id }]);
+    await asAgent('POST', `/api/v1/agents/${edge.id}/jobs/${jobId}/complete`, { leaseId: claimed.body.data.claims[0].lease.id, status: 'failed', error: { code: 'TEST', message: 'done with it', retryable: false } }, edge);
+  });
+});
+
 describe('patch flow', () => {
   test('the new value is sealed at rest, released on the final approval of two stages, retrieved once by the agent in a wire envelope', async () => {
     const value = canary();
