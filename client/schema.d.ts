@@ -234,7 +234,7 @@ export interface paths {
         put?: never;
         /**
          * Issue a data key for a read job
-         * @description For a secret.read job this agent holds: a fresh AES-256-GCM data key (use once, then forget it) and the same key wrapped by the KMS. Seal the value under the key with `context` as additional data, and post it with the wrapped key (POST /agents/{id}/wraps). See docs/wire-envelope.md.
+         * @description For a secret.read job this agent holds: a fresh AES-256-GCM data key, which leaves Marshal only as a wire envelope sealed to the agent's registered X25519 key (`keyEnvelope`, bound to `keyEnvelopeContext`), and the same key wrapped by the KMS. Open the envelope with your private key, seal the value under the key with `context` as additional data, post it with the wrapped key (POST /agents/{id}/wraps), and forget the key. No public key registered: 409 AGENT_KEY_MISSING. See docs/wire-envelope.md.
          */
         post: operations["issueDataKey"];
         delete?: never;
@@ -3635,8 +3635,13 @@ export interface components {
              * @example marshal/secret-value/v1/…
              */
             context: string;
-            /** @description The 32-byte AES-256-GCM data key, base64: use it once, then forget it */
-            key: string;
+            /** @description The 32-byte AES-256-GCM data key in a wire envelope sealed to this agent's registered X25519 key (base64url; docs/wire-envelope.md). Open it with your private key and `keyEnvelopeContext`; use the key once, then forget it. */
+            keyEnvelope: string;
+            /**
+             * @description The context the key envelope is bound to (UTF-8)
+             * @example marshal/data-key/v1/0192f0a1-…
+             */
+            keyEnvelopeContext: string;
             /** @description The same key wrapped by the KMS, base64: send it back unchanged with the ciphertext */
             wrappedKey: string;
         };
@@ -6514,7 +6519,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
+            /** @description This agent does not hold the job (JOB_NOT_HELD), its request is not approved (REQUEST_NOT_APPROVED), or the agent has no registered X25519 key (AGENT_KEY_MISSING) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6523,7 +6528,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description A business rule refused the request, or the Idempotency-Key was used for another request (IDEMPOTENCY_KEY_REUSED); error.code says which */
+            /** @description The job is not a secret.read job (NOT_A_READ_JOB) */
             422: {
                 headers: {
                     [name: string]: unknown;

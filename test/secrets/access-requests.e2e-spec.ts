@@ -71,10 +71,15 @@ async function claimJob(): Promise<{ job: { id: string; type: string; payload: R
 const completeJob = (jobId: string, leaseId: string, status = 'succeeded') =>
   asAgent('POST', `/api/v1/agents/${agent.id}/jobs/${jobId}/complete`, { leaseId, status, ...(status === 'failed' && { error: { code: 'BACKEND', message: 'no such secret', retryable: false } }) });
 
+type IssuedKey = { keyEnvelope: string; keyEnvelopeContext: string; wrappedKey: string; context: string };
+
+/** The data key out of its wire envelope, as the agent that holds the private key opens it. */
+const openDataKey = (dek: IssuedKey, privateKey = agent.privateKey): Buffer => openWireEnvelope(privateKey, Buffer.from(dek.keyEnvelope, 'base64url'), dek.keyEnvelopeContext);
+
 /** What the reference agent does with a data key: AES-256-GCM, the context as additional data. */
-function sealUnder(dek: { key: string; context: string }, value: string) {
+function sealUnder(dek: IssuedKey, value: string) {
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', Buffer.from(dek.key, 'base64'), iv);
+  const cipher = createCipheriv('aes-256-gcm', openDataKey(dek), iv);
   cipher.setAAD(Buffer.from(dek.context, 'utf8'));
   const ciphertext = Buffer.concat([cipher.update(value, 'utf8'), cipher.final()]);
   return { iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), ciphertext: ciphertext.toString('base64') };
@@ -85,7 +90,7 @@ async function serveRead(value: string): Promise<string> {
   const { job, lease } = await claimJob();
   expect(job.type).toBe('secret.read');
   const dek = expectResponse(await asAgent('POST', `/api/v1/agents/${agent.id}/dek`, { jobId: job.id }), 'POST', '/api/v1/agents/{id}/dek', 200).body.data;
-  expect(Buffer.from(dek.key, 'base64')).toHaveLength(32);
+  expect(openDataKey(dek)).toHaveLength(32);
   const posted = expectResponse(await asAgent('POST', `/api/v1/agents/${agent.id}/wraps`, { jobId: job.id, wrappedKey: dek.wrappedKey, ...sealUnder(dek, value) }), 'POST', '/api/v1/agents/{id}/wraps', 201).body.data;
   expect((await completeJob(job.id, lease.id)).status).toBe(204);
   return posted.wrapId;
@@ -193,6 +198,48 @@ describe('read flow', () => {
     const second = await claimJob();
     expect((await completeJob(second.job.id, second.lease.id)).status).toBe(204);
     expect(await getRequest(empty.id)).toMatchObject({ status: 'failed', failureCode: 'NO_VALUE' });
+  });
+});
+
+describe('data keys', () => {
+  test("a data key leaves only sealed to the agent's X25519 key: never in clear in the answer, a log line or the trail", async () => {
+    const request = await readRequest();
+    expectResponse(await approve(request.id, approverA.accessToken), 'POST', '/api/v1/requests/{id}/approve', 200);
+    const { job, lease } = await claimJob();
+    const res = expectResponse(await asAgent('POST', `/api/v1/agents/${agent.id}/dek`, { jobId: job.id }), 'POST', '/api/v1/agents/{id}/dek', 200);
+    const dek = res.body.data;
+    expect(Object.keys(dek).sort()).toEqual(['algorithm', 'context', 'keyEnvelope', 'keyEnvelopeContext', 'wrappedKey']);
+    expect(dek).toMatchObject({ algorithm: 'AES-256-GCM', keyEnvelopeContext: `marshal/data-key/v1/${job.id}` });
+    const key = openDataKey(dek);
+    expect(key).toHaveLength(32);
+    // Only the agent's private key, with this context, opens it.
+    expect(() => openDataKey(dek, generateKeyPairSync('x25519').privateKey)).toThrow();
+    expect(() => openDataKey({ ...dek, keyEnvelopeContext: `marshal/data-key/v1/${request.id}` })).toThrow();
+    // It is the key: a value sealed under it is accepted, and reaches the requester.
+    const value = canary();
+    const posted = expectResponse(await asAgent('POST', `/api/v1/agents/${agent.id}/wraps`, { jobId: job.id, wrappedKey: dek.wrappedKey, ...sealUnder(dek, value) }), 'POST', '/api/v1/agents/{id}/wraps', 201).body.data;
+    expect((await completeJob(job.id, lease.id)).status).toBe(204);
+    expect((await call('GET', `/api/v1/requests/${request.id}/wraps/${posted.wrapId}`, undefined, requester.accessToken)).body.data.value).toBe(value);
+
+    const forms = [key.toString('base64'), key.toString('base64url'), key.toString('hex')];
+    const places = { answer: res.text, log: t.output(), audit: JSON.stringify(await t.sql('SELECT * FROM audit_events')), events: JSON.stringify(await t.sql('SELECT * FROM events')) };
+    for (const form of forms) for (const [where, text] of Object.entries(places)) expect({ where, leaked: text.includes(form) }).toEqual({ where, leaked: false });
+  });
+
+  test('an agent without a registered X25519 key gets no data key: 409 AGENT_KEY_MISSING, and the request fails with its job', async () => {
+    const keyless = (await call('POST', '/api/v1/agents', { name: `keyless-${hex()}` })).body.data;
+    const as = { id: keyless.agent.id, secret: keyless.agentSecret };
+    const where = `keyless-${hex()}`;
+    expect((await asAgent('POST', `/api/v1/agents/${as.id}/secrets/bulk`, { secrets: [{ clusterName: where, namespace: 'payments', provider: 'kubernetes', ref: 'db-password' }] }, as)).status).toBe(200);
+    const secret = (await call('GET', `/api/v1/secrets?cluster_name=${where}`)).body.data[0].id;
+    const request = await readRequest(requester.accessToken, { secretId: secret });
+    expectResponse(await approve(request.id, approverA.accessToken), 'POST', '/api/v1/requests/{id}/approve', 200);
+    const claimed = await asAgent('POST', `/api/v1/agents/${as.id}/jobs/claim?wait=5`, undefined, as);
+    const { job, lease } = claimed.body.data.claims[0];
+    expectResponse(await asAgent('POST', `/api/v1/agents/${as.id}/dek`, { jobId: job.id }, as), 'POST', '/api/v1/agents/{id}/dek', 409, 'AGENT_KEY_MISSING');
+    expect((await t.sql<{ action: string; outcome: string }>(`SELECT action, outcome FROM audit_events WHERE action = 'secret.dek_issue' AND actor_id = $1`, [as.id]))).toEqual([{ action: 'secret.dek_issue', outcome: 'failure' }]);
+    expect((await asAgent('POST', `/api/v1/agents/${as.id}/jobs/${job.id}/complete`, { leaseId: lease.id, status: 'failed', error: { code: 'AGENT_KEY_MISSING', message: 'no key', retryable: false } }, as)).status).toBe(204);
+    expect(await getRequest(request.id)).toMatchObject({ status: 'failed', failureCode: 'AGENT_KEY_MISSING' });
   });
 });
 

@@ -150,7 +150,13 @@ export class IssueDataKeyDto {
 }
 
 export class DataKeyDto {
-  @ApiProperty({ description: 'The 32-byte AES-256-GCM data key, base64: use it once, then forget it' }) key!: string;
+  @ApiProperty({
+    description:
+      "The 32-byte AES-256-GCM data key in a wire envelope sealed to this agent's registered X25519 key (base64url; docs/wire-envelope.md). " +
+      'Open it with your private key and `keyEnvelopeContext`; use the key once, then forget it.',
+  })
+  keyEnvelope!: string;
+  @ApiProperty({ example: 'marshal/data-key/v1/0192f0a1-…', description: 'The context the key envelope is bound to (UTF-8)' }) keyEnvelopeContext!: string;
   @ApiProperty({ description: 'The same key wrapped by the KMS, base64: send it back unchanged with the ciphertext' }) wrappedKey!: string;
   @ApiProperty({ example: 'marshal/secret-value/v1/…', description: 'The additional authenticated data to seal with (UTF-8)' }) context!: string;
   @ApiProperty({ enum: ['AES-256-GCM'] }) algorithm!: 'AES-256-GCM';
