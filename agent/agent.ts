@@ -68,7 +68,7 @@ export class Agent {
 
   /** Works until shutdown() or until the server refuses the credentials; answers the exit code. */
   async run(): Promise<number> {
-    this.log.info('agent started', { concurrency: this.settings.concurrency, handlers: [...this.settings.handlers.keys()] });
+    this.log.info('agent started', { concurrency: this.settings.concurrency, handlers: [...this.settings.handlers.keys()], capabilities: this.settings.capabilities });
     const heartbeats = this.heartbeatLoop();
     await this.claimLoop();
     await this.drain();

@@ -648,7 +648,7 @@ describe('agent runtime', () => {
     const waiting = expectResponse(await call(token, 'GET', '/api/v1/agent-runtime/health'), 'GET', '/api/v1/agent-runtime/health', 200);
     expect(waiting.body.data.status).toBe('degraded');
     // With no agent at all, nobody can take them either.
-    expect(waiting.body.data.problems).toEqual(['4 jobs are waiting and no agent is online', expect.stringMatching(/^4 queued jobs no agent can take; e\.g\. alpha \(NO_CAPABLE_AGENT\)/)]);
+    expect(waiting.body.data.problems).toEqual(['4 jobs are waiting and no agent is online', expect.stringMatching(/^4 queued jobs no agent can take \(see blocked\); e\.g\. alpha \(NO_CAPABLE_AGENT\)/)]);
     expect(waiting.body.data.queue).toMatchObject({ ready: 4, delayed: 0, leased: 0, running: 0, blocked: 4 });
     expect(waiting.body.data.blocked.map((g: { type: string; jobs: number }) => [g.type, g.jobs])).toEqual([['alpha', 3], ['beta', 1]]);
 

@@ -263,7 +263,7 @@ describe('a job no agent can take', () => {
     expect(await getRequest(request.id)).toMatchObject({ status: 'approved', jobId, blocked });
     const health = expectResponse(await call('GET', '/api/v1/agent-runtime/health'), 'GET', '/api/v1/agent-runtime/health', 200).body.data;
     expect(health).toMatchObject({ status: 'degraded', queue: { blocked: 1 }, blocked: [{ type: 'secret.read', targetAgentId: edge.id, selector: null, jobs: 1, ...blocked }] });
-    expect(health.problems).toContainEqual(expect.stringMatching(/^1 queued job no agent can take; e\.g\. secret\.read \(AGENT_LACKS_CAPABILITY\)/));
+    expect(health.problems).toContainEqual(expect.stringMatching(/^1 queued job no agent can take \(see blocked\); e\.g\. secret\.read \(AGENT_LACKS_CAPABILITY\)/));
     expect((await asAgent('POST', `/api/v1/agents/${edge.id}/jobs/claim`, undefined, edge)).status).toBe(204);
 
     // A report it cannot make: 400, nothing changes.

@@ -10,6 +10,7 @@ import { AgentDto } from '../agents/dto/agent.dto.js';
 import type { ListAgentsQuery } from '../agents/dto/agent.dto.js';
 import { JobDto } from '../jobs/dto/job.dto.js';
 import { TERMINAL_STATUSES } from '../jobs/entities/job.entity.js';
+import { blockedFact } from '../jobs/job-blockage.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import type { Page } from '../../kernel/pagination/page.js';
 import type { QueueDto, RuntimeAgentDto, RuntimeHealthDto, SmokeResultDto, SmokeTestDto } from './dto/runtime.dto.js';
@@ -46,7 +47,7 @@ export class RuntimeService {
     if ((queue.oldestReadyAgeSeconds ?? 0) > STUCK_AFTER_SECONDS) problems.push(`the oldest claimable job has waited ${queue.oldestReadyAgeSeconds} s`);
     if (blocked.total > 0) {
       const first = blocked.groups[0];
-      problems.push(`${blocked.total} queued job${blocked.total === 1 ? '' : 's'} no agent can take; e.g. ${first.type} (${first.code}): ${first.reason}`);
+      problems.push(`${blocked.total} queued job${blocked.total === 1 ? '' : 's'} no agent can take (see blocked); e.g. ${first.type} (${first.code}): ${blockedFact(first.code, first)}`);
     }
     return {
       status: problems.length ? 'degraded' : 'ok',

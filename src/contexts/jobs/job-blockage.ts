@@ -40,23 +40,32 @@ export function blockedCodeSql(j: string): string {
 const labelsOf = (selector: Record<string, string> | null) =>
   selector ? Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(', ') : '';
 
-/** What a reader is told about a BlockedCode: what is missing, and what ends the wait. */
-export function blockedReason(code: BlockedCode, job: { type: string; targetAgentId: string | null; selector: Record<string, string> | null }): string {
+type JobShape = { type: string; targetAgentId: string | null; selector: Record<string, string> | null };
+
+/** What is missing for a BlockedCode, in one sentence. */
+export function blockedFact(code: BlockedCode, job: JobShape): string {
   switch (code) {
     case 'NO_CAPABLE_AGENT':
-      return (
-        `No active agent runs ${job.type} jobs${job.selector ? ` with the labels ${labelsOf(job.selector)}` : ''}. ` +
-        'It waits until one does: an agent says what it runs when it registers and at every heartbeat.'
-      );
+      return `No active agent runs ${job.type} jobs${job.selector ? ` with the labels ${labelsOf(job.selector)}` : ''}.`;
     case 'AGENT_LACKS_CAPABILITY':
-      return (
-        `The agent it is aimed at (${job.targetAgentId}) does not run ${job.type} jobs. ` +
-        'It takes the job once it reports that capability (at its next heartbeat, e.g. the reference agent started with the handler for it).'
-      );
+      return `The agent it is aimed at (${job.targetAgentId}) does not run ${job.type} jobs.`;
     case 'AGENT_LABELS_MISMATCH':
       return `The agent it is aimed at (${job.targetAgentId}) lacks the labels its selector asks for (${labelsOf(job.selector)}).`;
     case 'AGENT_UNAVAILABLE':
       return `The agent it is aimed at (${job.targetAgentId}) is revoked or deleted: nobody else may run it.`;
+  }
+}
+
+/** What a reader of a blocked job is told: what is missing, and what ends the wait. */
+export function blockedReason(code: BlockedCode, job: JobShape): string {
+  const fact = blockedFact(code, job);
+  switch (code) {
+    case 'NO_CAPABLE_AGENT':
+      return `${fact} It waits until one does: an agent says what it runs when it registers and at every heartbeat.`;
+    case 'AGENT_LACKS_CAPABILITY':
+      return `${fact} It takes the job once it reports that capability (at its next heartbeat; the reference agent reports the handlers it runs).`;
+    default:
+      return fact;
   }
 }
 

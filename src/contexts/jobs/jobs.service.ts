@@ -14,7 +14,7 @@ import { TenantData } from '../../kernel/tenancy/tenant-data.js';
 import { AgentsService } from '../agents/agents.service.js';
 import type { ListJobsQuery, SubmitJobDto } from './dto/job.dto.js';
 import { HELD_STATUSES, Job, TERMINAL_STATUSES } from './entities/job.entity.js';
-import { BLOCKED_CODE_OF_NEW_JOB, BLOCKED_WORK, type BlockedCode, blockedReason } from './job-blockage.js';
+import { BLOCKED_CODE_OF_NEW_JOB, BLOCKED_WORK, type BlockedCode, blockedFact, blockedReason } from './job-blockage.js';
 import { jobEvent } from './job-events.js';
 
 export interface SubmitJob extends SubmitJobDto {
@@ -93,7 +93,8 @@ export class JobsService {
       organizationId, input.type, input.targetAgentId ?? null, selector && JSON.stringify(selector),
     ]);
     if (blockedCode && input.targetAgentId && options.refuseUnrunnableTarget) {
-      throw ruleViolated(blockedCode, blockedReason(blockedCode, { type: input.type, targetAgentId: input.targetAgentId, selector }), { targetAgentId: input.targetAgentId, type: input.type });
+      const fact = blockedFact(blockedCode, { type: input.type, targetAgentId: input.targetAgentId, selector });
+      throw ruleViolated(blockedCode, `${fact} Queued, it would wait for good: submit it once the agent runs it.`, { targetAgentId: input.targetAgentId, type: input.type });
     }
     const principal = this.context.principal;
     const creator = input.createdBy ?? { type: principal?.type ?? 'system', id: principal?.id ?? null };
