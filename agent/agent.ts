@@ -26,6 +26,11 @@ export interface AgentSettings {
   /** Until the first heartbeat answers with the server's interval. */
   heartbeatIntervalSeconds: number;
   handlers: ReadonlyMap<string, JobHandler>;
+  /**
+   * The job types to claim, reported with every heartbeat: the server replaces the agent's
+   * capabilities with them, so jobs go to the agent that has the handlers for them.
+   */
+  capabilities: string[];
   /** Sent with each heartbeat, shown in the agent list. */
   version: string;
   hostname: string;
@@ -50,6 +55,8 @@ export class Agent {
   private serverBack = new AbortController();
   private heartbeatMs: number;
   private slotFreed?: () => void;
+  /** Until the first heartbeat has told the server what this process runs, it claims nothing. */
+  private readonly reported = new AbortController();
 
   constructor(
     private readonly api: AgentApi,
@@ -61,7 +68,7 @@ export class Agent {
 
   /** Works until shutdown() or until the server refuses the credentials; answers the exit code. */
   async run(): Promise<number> {
-    this.log.info('agent started', { concurrency: this.settings.concurrency, handlers: [...this.settings.handlers.keys()] });
+    this.log.info('agent started', { concurrency: this.settings.concurrency, handlers: [...this.settings.handlers.keys()], capabilities: this.settings.capabilities });
     const heartbeats = this.heartbeatLoop();
     await this.claimLoop();
     await this.drain();
@@ -96,13 +103,14 @@ export class Agent {
 
   private async heartbeatLoop(): Promise<void> {
     const backoff = new Backoff();
-    const info = { version: this.settings.version, hostname: this.settings.hostname };
+    const info = { version: this.settings.version, hostname: this.settings.hostname, capabilities: this.settings.capabilities };
     while (!this.stopHeartbeats.signal.aborted && !this.refused) {
       let delay: number;
       try {
         // The jobs this process holds: a lease it has forgotten (a restart) is released at once, not renewed.
         const beat = await this.api.heartbeat({ ...info, jobIds: [...this.running.values()].map((job) => job.id) });
         if (beat.intervalSeconds) this.heartbeatMs = beat.intervalSeconds * 1000;
+        this.reported.abort();
         if (backoff.attempts > 0) {
           this.log.info('heartbeat delivered again', { failures: backoff.attempts });
           this.serverBack.abort();
@@ -113,6 +121,8 @@ export class Agent {
         this.cancel(beat.cancelJobIds);
       } catch (error) {
         if (error instanceof CredentialsRefused) return this.onCredentialsRefused(error);
+        // Refused outright, a heartbeat will not get through by waiting: claim all the same, with what the server has.
+        if (!(error instanceof ServerUnavailable)) this.reported.abort();
         // Sooner than the interval, so leases are renewed as soon as the server is back.
         delay = Math.min(backoff.next(), this.heartbeatMs);
         (backoff.attempts === 1 ? this.log.warn : this.log.debug)('heartbeat failed', { error, retryInMs: delay });
@@ -124,6 +134,12 @@ export class Agent {
   private async claimLoop(): Promise<void> {
     const backoff = new Backoff();
     const stop = this.stopClaiming.signal;
+    // A claim before the server knows our capabilities would use the old ones (say, those given at mint time).
+    await new Promise<void>((resolve) => {
+      const either = AbortSignal.any([stop, this.reported.signal]);
+      if (either.aborted) resolve();
+      else either.addEventListener('abort', () => resolve(), { once: true });
+    });
     while (!stop.aborted) {
       const free = this.settings.concurrency - this.running.size;
       if (free <= 0) {

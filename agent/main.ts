@@ -65,6 +65,7 @@ async function main(): Promise<number> {
       graceSeconds: options.graceSeconds,
       heartbeatIntervalSeconds: credentials.timing?.heartbeatIntervalSeconds ?? DEFAULT_HEARTBEAT_SECONDS,
       handlers,
+      capabilities: options.capabilities,
       version: VERSION,
       hostname: host,
     },

@@ -19,8 +19,10 @@ Options:
   --server <url>               the Marshal server (env MARSHAL_URL; default http://127.0.0.1:3000)
   --name <name>                the agent's name when registering (default: the host name)
   --labels k=v,k=v             labels jobs can select on when registering
-  --capabilities a,b           job types to claim (default: every built-in handler; shell only
-                               with --allow-command)
+  --capabilities a,b           job types to claim, reported to the server at registration and
+                               with every heartbeat, where they replace the agent's capabilities
+                               (default: every built-in handler; shell only with --allow-command,
+                               secret.read and secret.patch only with --secrets-dir)
   --allow-command ls,echo      programs the shell handler may run (exact names; repeatable)
   --secrets-dir <path>         serve secret.read and secret.patch from a directory, one file per
                                secret (<ref>, or <namespace>/<ref>); reported to the server as

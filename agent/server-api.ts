@@ -110,7 +110,7 @@ export class AgentApi {
   }
 
   /** Renews every lease the agent holds; answers the interval to keep and the held jobs that were cancelled. */
-  async heartbeat(body: { version?: string; hostname?: string; jobIds: string[] }): Promise<{ intervalSeconds?: number; cancelJobIds: string[] }> {
+  async heartbeat(body: { version?: string; hostname?: string; capabilities?: string[]; jobIds: string[] }): Promise<{ intervalSeconds?: number; cancelJobIds: string[] }> {
     const answer = await send('heartbeat', (signal) => this.client.POST('/api/v1/agents/{id}/heartbeat', { params: { path: this.path }, body, signal }));
     if (answer.response.status !== 204) throw rejected('heartbeat', answer);
     const interval = Number(answer.response.headers.get(HEARTBEAT_INTERVAL_HEADER));

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { openWireEnvelope, rawPublicKey } from '../src/kernel/crypto/wire-envelope.js';
 import { cleanUp, cleanups, provisionDatabase, ROOT, spawnChild } from './support.js';
 
 /*
@@ -57,6 +58,9 @@ async function main(): Promise<void> {
   const minted = expectOk('agent', await call('POST', '/api/v1/agents', owner, { name: 'bench-agent' }), 201);
   const agent = { 'x-agent-secret': minted.agentSecret as string };
   const agentPath = `/api/v1/agents/${minted.agent.id}`;
+  // Data keys come sealed to the agent's X25519 key.
+  const agentKeys = generateKeyPairSync('x25519');
+  expectOk('public key', await call('PUT', `${agentPath}/public-key`, agent, { publicKey: rawPublicKey(agentKeys.publicKey).toString('base64url') }));
   expectOk('report', await call('POST', `${agentPath}/secrets/bulk`, agent, { secrets: [{ clusterName: 'bench', provider: 'vault', ref: 'db-password' }] }));
   const secretId = (expectOk('secrets', await call('GET', '/api/v1/secrets?cluster_name=bench', owner)) as Json[])[0].id as string;
   const value = randomBytes(24).toString('base64');
@@ -79,7 +83,8 @@ async function main(): Promise<void> {
     const { job, lease } = expectOk('claim', await timed('claim', () => call('POST', `${agentPath}/jobs/claim?wait=5`, agent), record)).claims[0] as Json;
     const dek = expectOk('dek', await timed('data key', () => call('POST', `${agentPath}/dek`, agent, { jobId: job.id }), record));
     const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', Buffer.from(dek.key as string, 'base64'), iv);
+    const key = openWireEnvelope(agentKeys.privateKey, Buffer.from(dek.keyEnvelope as string, 'base64url'), dek.keyEnvelopeContext as string);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
     cipher.setAAD(Buffer.from(dek.context as string, 'utf8'));
     const ciphertext = Buffer.concat([cipher.update(value, 'utf8'), cipher.final()]);
     const sealed = { jobId: job.id, wrappedKey: dek.wrappedKey, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), ciphertext: ciphertext.toString('base64') };

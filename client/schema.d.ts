@@ -234,7 +234,7 @@ export interface paths {
         put?: never;
         /**
          * Issue a data key for a read job
-         * @description For a secret.read job this agent holds: a fresh AES-256-GCM data key (use once, then forget it) and the same key wrapped by the KMS. Seal the value under the key with `context` as additional data, and post it with the wrapped key (POST /agents/{id}/wraps). See docs/wire-envelope.md.
+         * @description For a secret.read job this agent holds: a fresh AES-256-GCM data key, which leaves Marshal only as a wire envelope sealed to the agent's registered X25519 key (`keyEnvelope`, bound to `keyEnvelopeContext`), and the same key wrapped by the KMS. Open the envelope with your private key, seal the value under the key with `context` as additional data, post it with the wrapped key (POST /agents/{id}/wraps), and forget the key. No public key registered: 409 AGENT_KEY_MISSING. See docs/wire-envelope.md.
          */
         post: operations["issueDataKey"];
         delete?: never;
@@ -1169,7 +1169,7 @@ export interface paths {
         put?: never;
         /**
          * Submit a job
-         * @description Queues work for an agent: a type (agents claim the types they declare), a payload, and either a target agent or a label selector. Requires an Idempotency-Key: a retry returns the same job instead of queuing it twice.
+         * @description Queues work for an agent: a type (agents claim the types among their capabilities), a payload, and either a target agent or a label selector. A job aimed at an agent that cannot take it is refused (422 AGENT_LACKS_CAPABILITY or AGENT_LABELS_MISMATCH); a job no agent can take yet is queued and shown `blocked` until one can. Requires an Idempotency-Key: a retry returns the same job instead of queuing it twice.
          */
         post: operations["submitJob"];
         delete?: never;
@@ -2818,7 +2818,7 @@ export interface components {
         };
         AgentDto: {
             /**
-             * @description Job types it runs; `*` for any
+             * @description Job types it runs; `*` (or none) for any. What the agent last reported itself, or else the list given at mint time or by an edit.
              * @example [
              *       "noop",
              *       "shell",
@@ -2826,6 +2826,11 @@ export interface components {
              *     ]
              */
             capabilities: string[];
+            /**
+             * Format: date-time
+             * @description When the agent last reported its capabilities (at registration or heartbeat); null: they are the ones given at mint time or by an edit since
+             */
+            capabilitiesReportedAt: string | null;
             /**
              * @description From lastSeenAt: online within 3 heartbeat intervals, stale within 10
              * @enum {string}
@@ -3177,6 +3182,28 @@ export interface components {
             principalType: "user" | "api_key" | "agent";
             /** Format: uuid */
             projectId: string | null;
+        };
+        BlockedWorkDto: {
+            /**
+             * @description As a job's `blocked.code`
+             * @enum {string}
+             */
+            code: "NO_CAPABLE_AGENT" | "AGENT_LACKS_CAPABILITY" | "AGENT_LABELS_MISMATCH" | "AGENT_UNAVAILABLE";
+            /** @description How many queued jobs wait for this */
+            jobs: number;
+            /** Format: date-time */
+            oldestQueuedAt: string;
+            reason: string;
+            selector: {
+                [key: string]: string;
+            } | null;
+            /**
+             * Format: uuid
+             * @description The agent these jobs are aimed at, if any
+             */
+            targetAgentId: string | null;
+            /** @example secret.read */
+            type: string;
         };
         BulkDiscoveredSecretsDto: {
             /** @description What the agent found; never a value (a field not listed here is refused) */
@@ -3608,8 +3635,13 @@ export interface components {
              * @example marshal/secret-value/v1/…
              */
             context: string;
-            /** @description The 32-byte AES-256-GCM data key, base64: use it once, then forget it */
-            key: string;
+            /** @description The 32-byte AES-256-GCM data key in a wire envelope sealed to this agent's registered X25519 key (base64url; docs/wire-envelope.md). Open it with your private key and `keyEnvelopeContext`; use the key once, then forget it. */
+            keyEnvelope: string;
+            /**
+             * @description The context the key envelope is bound to (UTF-8)
+             * @example marshal/data-key/v1/0192f0a1-…
+             */
+            keyEnvelopeContext: string;
             /** @description The same key wrapped by the KMS, base64: send it back unchanged with the ciphertext */
             wrappedKey: string;
         };
@@ -3913,6 +3945,15 @@ export interface components {
             projectId: string | null;
         };
         HeartbeatDto: {
+            /**
+             * @description The job types this agent process runs, from the handlers it has. When given, they replace its capabilities (those given at mint time, by an edit, or reported before); a change is an agent.capabilities_changed event and an audit entry. Omitted: unchanged.
+             * @example [
+             *       "noop",
+             *       "http-check",
+             *       "secret.read"
+             *     ]
+             */
+            capabilities?: string[];
             hostname?: string;
             /** @description The jobs this agent process holds now. When given, only their leases are renewed, and any other job the agent holds is released at once (a restarted agent has forgotten it). When omitted, every lease the agent holds is renewed. */
             jobIds?: string[];
@@ -3945,6 +3986,15 @@ export interface components {
              */
             jobId: string;
         };
+        JobBlockedDto: {
+            /**
+             * @description NO_CAPABLE_AGENT: no active agent has its type among its capabilities (and its selector among its labels). AGENT_LACKS_CAPABILITY: the agent it targets does not run its type. AGENT_LABELS_MISMATCH: the agent it targets lacks the labels of its selector. AGENT_UNAVAILABLE: the agent it targets is revoked or deleted.
+             * @enum {string}
+             */
+            code: "NO_CAPABLE_AGENT" | "AGENT_LACKS_CAPABILITY" | "AGENT_LABELS_MISMATCH" | "AGENT_UNAVAILABLE";
+            /** @example The agent it is aimed at (0192…) does not run secret.read jobs. It takes the job once it reports that capability… */
+            reason: string;
+        };
         JobClaimDto: {
             job: components["schemas"]["JobDto"];
             lease: components["schemas"]["LeaseDto"];
@@ -3971,6 +4021,8 @@ export interface components {
              * @description Not claimable before (backoff)
              */
             availableAt: string;
+            /** @description While queued: why no agent can take it (null when some agent may). It clears by itself once an agent reports what it lacked. */
+            blocked: components["schemas"]["JobBlockedDto"] | null;
             /** Format: date-time */
             completedAt: string | null;
             correlationId: string | null;
@@ -4095,7 +4147,7 @@ export interface components {
         };
         MintAgentDto: {
             /**
-             * @description Job types it runs (lower-case), or `*`
+             * @description Job types it runs (lower-case), or `*`. An agent that reports its own (at registration or heartbeat) replaces them.
              * @example [
              *       "noop",
              *       "shell"
@@ -4276,6 +4328,8 @@ export interface components {
             type: string;
         };
         QueueTotalsDto: {
+            /** @description Queued jobs no agent can take (see `blocked`) */
+            blocked: number;
             /** @description Waiting out a retry backoff */
             delayed: number;
             leased: number;
@@ -4294,7 +4348,7 @@ export interface components {
         };
         RegisterAgentDto: {
             /**
-             * @description Job types it runs (lower-case), or `*`
+             * @description Job types it runs (lower-case), or `*`. An agent that reports its own (at registration or heartbeat) replaces them.
              * @example [
              *       "noop",
              *       "shell"
@@ -4474,7 +4528,7 @@ export interface components {
         };
         RuntimeAgentDto: {
             /**
-             * @description Job types it runs; `*` for any
+             * @description Job types it runs; `*` (or none) for any. What the agent last reported itself, or else the list given at mint time or by an edit.
              * @example [
              *       "noop",
              *       "shell",
@@ -4482,6 +4536,11 @@ export interface components {
              *     ]
              */
             capabilities: string[];
+            /**
+             * Format: date-time
+             * @description When the agent last reported its capabilities (at registration or heartbeat); null: they are the ones given at mint time or by an edit since
+             */
+            capabilitiesReportedAt: string | null;
             /**
              * @description From lastSeenAt: online within 3 heartbeat intervals, stale within 10
              * @enum {string}
@@ -4524,6 +4583,8 @@ export interface components {
         };
         RuntimeHealthDto: {
             agents: components["schemas"]["AgentCountsDto"];
+            /** @description Queued jobs no agent can take, grouped by what they wait for (type, target, selector), the largest 20 groups */
+            blocked: components["schemas"]["BlockedWorkDto"][];
             /** @description Failed or expired in the last hour */
             failuresLastHour: number;
             /**
@@ -4535,7 +4596,7 @@ export interface components {
             queue: components["schemas"]["QueueTotalsDto"];
             replica: components["schemas"]["ReplicaDto"];
             /**
-             * @description degraded: jobs are waiting and no agent is online, or the oldest has waited over a minute
+             * @description degraded: jobs are waiting and no agent is online, the oldest has waited over a minute, or some no agent can take
              * @enum {string}
              */
             status: "ok" | "degraded";
@@ -4574,6 +4635,8 @@ export interface components {
             agentId: string;
             /** @description The approval, with every decision */
             approval: components["schemas"]["ApprovalStateDto"] | null;
+            /** @description Approved, while its job waits because the agent cannot take it (say, it does not report the capability): why. It clears by itself once it can. */
+            blocked: components["schemas"]["JobBlockedDto"] | null;
             /** Format: date-time */
             completedAt: string | null;
             /** Format: date-time */
@@ -4817,7 +4880,7 @@ export interface components {
         };
         UpdateAgentDto: {
             /**
-             * @description Job types it runs (lower-case), or `*`
+             * @description Job types it runs (lower-case), or `*`. An agent that reports its own (at registration or heartbeat) replaces them.
              * @example [
              *       "noop",
              *       "shell"
@@ -6262,7 +6325,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description targetAgentId names no agent of this organization (UNKNOWN_AGENT) */
+            /** @description targetAgentId names no agent of this organization (UNKNOWN_AGENT), a revoked one (AGENT_REVOKED), or one that does not run noop (AGENT_LACKS_CAPABILITY) */
             422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -7203,7 +7266,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
+            /** @description This agent does not hold the job (JOB_NOT_HELD), its request is not approved (REQUEST_NOT_APPROVED), or the agent has no registered X25519 key (AGENT_KEY_MISSING) */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -7245,7 +7308,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description A business rule refused the request, or the Idempotency-Key was used for another request (IDEMPOTENCY_KEY_REUSED); error.code says which */
+            /** @description The job is not a secret.read job (NOT_A_READ_JOB) */
             422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -15633,7 +15696,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description targetAgentId names no agent of this organization (UNKNOWN_AGENT) or a revoked one (AGENT_REVOKED) */
+            /** @description targetAgentId names no agent of this organization (UNKNOWN_AGENT), a revoked one (AGENT_REVOKED), one whose capabilities lack the type (AGENT_LACKS_CAPABILITY) or one whose labels lack the selector (AGENT_LABELS_MISMATCH) */
             422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];

@@ -7,7 +7,7 @@ import { invalidPayload, JobFailure, type JobHandler } from './handler.js';
 /** The job types the secrets handlers run (with --secrets-dir). */
 export const SECRET_JOB_TYPES = ['secret.read', 'secret.patch'];
 
-/** The X25519 key pair patch values are sealed to: made at start, the private half kept in memory only. */
+/** The X25519 key pair that patch values and data keys are sealed to: made at start, the private half kept in memory only. */
 export function agentKeyPair(): { privateKey: KeyObject; publicKey: string } {
   const { privateKey, publicKey } = generateKeyPairSync('x25519');
   return { privateKey, publicKey: rawPublicKey(publicKey).toString('base64url') };
@@ -38,8 +38,9 @@ async function readOrFail(backend: SecretBackend, location: SecretLocation): Pro
 }
 
 /**
- * secret.read: fetches the value, seals it under a data key issued for the job (AES-256-GCM, the
- * key's context as additional data), posts it and forgets both. secret.patch: retrieves the new
+ * secret.read: fetches the value, seals it under a data key issued for the job (which arrives in a
+ * wire envelope to this agent's key; AES-256-GCM, the key's context as additional data), posts it
+ * and forgets both. secret.patch: retrieves the new
  * value once (a wire envelope to this agent's key), writes it. Neither value is logged or kept;
  * the job's result holds only the wrap id or the new version.
  */
@@ -48,7 +49,8 @@ export function secretHandlers(api: AgentApi, backend: SecretBackend, cluster: s
     const { secret } = payloadOf(job.payload, cluster, backend.provider);
     const value = await readOrFail(backend, secret);
     const dek = await api.issueDataKey(job.id, signal);
-    const key = Buffer.from(dek.key, 'base64');
+    // The key comes sealed to this agent's X25519 key, like every value Marshal sends it.
+    const key = openWireEnvelope(privateKey, Buffer.from(dek.keyEnvelope, 'base64url'), dek.keyEnvelopeContext);
     try {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);

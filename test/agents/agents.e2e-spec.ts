@@ -121,6 +121,8 @@ describe('enrollment tokens', () => {
     expect(agent).toMatchObject({
       enrolledVia: 'enrollment', status: 'active', labels: { site: 'paris' }, capabilities: ['noop', 'shell'],
       version: '1.2.3', hostname: 'edge-host', publicKey: key.raw, environmentId: null,
+      // What a registering agent says it runs is its own report.
+      capabilitiesReportedAt: expect.any(String),
     });
     expect(res.body.data.agentSecret).toMatch(SECRET_FORMAT);
     expect(res.body.data.timing).toEqual({ heartbeatIntervalSeconds: 10, pollIntervalSeconds: 5, leaseSeconds: 30 });
@@ -226,7 +228,7 @@ describe('minting', () => {
       expect(text).not.toMatch(/secret|hash/i);
     }
     expect(Object.keys(one.body.data).sort()).toEqual([
-      'capabilities', 'connectivity', 'createdAt', 'description', 'enrolledVia', 'environmentId', 'hostname', 'id', 'labels',
+      'capabilities', 'capabilitiesReportedAt', 'connectivity', 'createdAt', 'description', 'enrolledVia', 'environmentId', 'hostname', 'id', 'labels',
       'lastSeenAt', 'name', 'publicKey', 'revokedAt', 'status', 'updatedAt', 'version',
     ]);
   });

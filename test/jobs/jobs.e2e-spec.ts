@@ -647,12 +647,14 @@ describe('agent runtime', () => {
     await submit({ type: 'beta' }, token);
     const waiting = expectResponse(await call(token, 'GET', '/api/v1/agent-runtime/health'), 'GET', '/api/v1/agent-runtime/health', 200);
     expect(waiting.body.data.status).toBe('degraded');
-    expect(waiting.body.data.problems).toEqual(['4 jobs are waiting and no agent is online']);
-    expect(waiting.body.data.queue).toMatchObject({ ready: 4, delayed: 0, leased: 0, running: 0 });
+    // With no agent at all, nobody can take them either.
+    expect(waiting.body.data.problems).toEqual(['4 jobs are waiting and no agent is online', expect.stringMatching(/^4 queued jobs no agent can take \(see blocked\); e\.g\. alpha \(NO_CAPABLE_AGENT\)/)]);
+    expect(waiting.body.data.queue).toMatchObject({ ready: 4, delayed: 0, leased: 0, running: 0, blocked: 4 });
+    expect(waiting.body.data.blocked.map((g: { type: string; jobs: number }) => [g.type, g.jobs])).toEqual([['alpha', 3], ['beta', 1]]);
 
-    const agent = await mintAgent({ capabilities: ['alpha'] }, token);
+    const agent = await mintAgent({ capabilities: ['alpha', 'beta'] }, token);
     const offline = expectResponse(await call(token, 'GET', '/api/v1/agent-runtime/health'), 'GET', '/api/v1/agent-runtime/health', 200);
-    expect(offline.body.data).toMatchObject({ status: 'degraded', agents: { online: 0, offline: 1 } });
+    expect(offline.body.data).toMatchObject({ status: 'degraded', problems: ['4 jobs are waiting and no agent is online'], agents: { online: 0, offline: 1 }, queue: { blocked: 0 }, blocked: [] });
     expectResponse(await heartbeat(agent), 'POST', '/api/v1/agents/{id}/heartbeat', 204);
     const [a, b, c] = await claimSome(agent, 'max=3');
     expectResponse(await progress(agent, b.job.id, { leaseId: b.lease.id }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/progress', 200);
@@ -720,6 +722,72 @@ describe('agent runtime', () => {
 
     expectResponse(await call(token, 'POST', '/api/v1/agent-runtime/smoke', { timeoutSeconds: 31 }), 'POST', '/api/v1/agent-runtime/smoke', 400, 'VALIDATION_FAILED');
     expectResponse(await call(token, 'POST', '/api/v1/agent-runtime/smoke', { targetAgentId: randomUUID() }), 'POST', '/api/v1/agent-runtime/smoke', 422, 'UNKNOWN_AGENT');
+  });
+});
+
+describe('work no agent can take', () => {
+  const report = (agent: Agent, capabilities: string[]) => asAgent(agent, 'POST', `/api/v1/agents/${agent.id}/heartbeat`, { capabilities });
+
+  test('aimed at an agent that does not run its type, or lacks its labels: 422 with a code of its own, and nothing is queued', async () => {
+    const type = jobType();
+    const base = jobType('base');
+    const agent = await mintAgent({ capabilities: [base], labels: { region: 'eu' } });
+    const submitRaw = (body: Record<string, unknown>) => call(ownerToken, 'POST', '/api/v1/jobs', body, { 'idempotency-key': randomUUID() });
+    const lacking = expectResponse(await submitRaw({ type, targetAgentId: agent.id }), 'POST', '/api/v1/jobs', 422, 'AGENT_LACKS_CAPABILITY');
+    expect(lacking.body.error).toMatchObject({ message: expect.stringContaining(`does not run ${type} jobs`), details: { targetAgentId: agent.id, type } });
+    expectResponse(await submitRaw({ type: base, targetAgentId: agent.id, selector: { region: 'us' } }), 'POST', '/api/v1/jobs', 422, 'AGENT_LABELS_MISMATCH');
+    expectResponse(await call(ownerToken, 'POST', '/api/v1/agent-runtime/smoke', { targetAgentId: agent.id, timeoutSeconds: 1 }), 'POST', '/api/v1/agent-runtime/smoke', 422, 'AGENT_LACKS_CAPABILITY');
+    expect(await t.sql(`SELECT id FROM jobs WHERE type = $1 OR target_agent_id = $2`, [type, agent.id])).toEqual([]);
+
+    // Once the agent says it runs the type, the same job is taken.
+    expect((await report(agent, [base, type])).status).toBe(204);
+    const job = await submit({ type, targetAgentId: agent.id });
+    expect(job.blocked).toBeNull();
+    expect((await claimOne(agent)).job.id).toBe(job.id);
+  });
+
+  test('a job no agent runs yet is queued, shown blocked with its reason, and taken once an agent reports the type', async () => {
+    const other = await otherOrganization(t, ownerToken);
+    const token = other.owner.accessToken;
+    const type = jobType();
+    const blocked = { code: 'NO_CAPABLE_AGENT', reason: expect.stringContaining(`No active agent runs ${type} jobs with the labels pool=ci`) };
+    const job = await submit({ type, selector: { pool: 'ci' } }, token);
+    expect(job).toMatchObject({ status: 'queued', blocked });
+    // The type without the labels, the labels without the type: still nobody.
+    const unlabelled = await mintAgent({ capabilities: [type] }, token);
+    const builder = await mintAgent({ capabilities: ['noop'], labels: { pool: 'ci' } }, token);
+    expect(await getJob(job.id, token)).toMatchObject({ blocked });
+    const listed = expectResponse(await call(token, 'GET', `/api/v1/jobs?type=${type}`), 'GET', '/api/v1/jobs', 200).body.data;
+    expect(listed).toEqual([expect.objectContaining({ id: job.id, blocked })]);
+    const health = expectResponse(await call(token, 'GET', '/api/v1/agent-runtime/health'), 'GET', '/api/v1/agent-runtime/health', 200).body.data;
+    expect(health).toMatchObject({ status: 'degraded', queue: { blocked: 1 }, blocked: [{ type, targetAgentId: null, selector: { pool: 'ci' }, jobs: 1, ...blocked }] });
+    await expectNothingToClaim(unlabelled);
+    await expectNothingToClaim(builder);
+
+    expect((await report(builder, ['noop', type])).status).toBe(204);
+    expect(await getJob(job.id, token)).toMatchObject({ status: 'queued', blocked: null });
+    expect((await call(token, 'GET', '/api/v1/agent-runtime/health')).body.data).toMatchObject({ queue: { blocked: 0 }, blocked: [] });
+    expect((await claimOne(builder)).job.id).toBe(job.id);
+    expect((await getJob(job.id, token)).blocked).toBeNull();
+  });
+
+  test("an agent's report replaces the capabilities it was minted with; an edit stands until its next report", async () => {
+    const agent = await mintAgent({ capabilities: ['noop', 'sleep'] });
+    const read = async () => expectResponse(await call(ownerToken, 'GET', `/api/v1/agents/${agent.id}`), 'GET', '/api/v1/agents/{id}', 200).body.data;
+    expect(await read()).toMatchObject({ capabilities: ['noop', 'sleep'], capabilitiesReportedAt: null });
+    expect((await report(agent, ['shell', 'noop'])).status).toBe(204);
+    expect(await read()).toMatchObject({ capabilities: ['noop', 'shell'], capabilitiesReportedAt: expect.any(String) });
+    // A heartbeat that says nothing of them leaves them be.
+    expect((await heartbeat(agent)).status).toBe(204);
+    expect((await read()).capabilities).toEqual(['noop', 'shell']);
+    const edited = expectResponse(await call(ownerToken, 'PUT', `/api/v1/agents/${agent.id}`, { capabilities: ['http-check'] }), 'PUT', '/api/v1/agents/{id}', 200).body.data;
+    expect(edited).toMatchObject({ capabilities: ['http-check'], capabilitiesReportedAt: null });
+    expect((await report(agent, ['noop'])).status).toBe(204);
+    expect(await read()).toMatchObject({ capabilities: ['noop'], capabilitiesReportedAt: expect.any(String) });
+    expectResponse(await report(agent, Array.from({ length: 101 }, (_, i) => `type-${i}`)), 'POST', '/api/v1/agents/{id}/heartbeat', 400, 'VALIDATION_FAILED');
+    expectResponse(await report(agent, ['UPPER']), 'POST', '/api/v1/agents/{id}/heartbeat', 400, 'VALIDATION_FAILED');
+    const changes = await t.sql<{ data: { added: string[]; removed: string[] } }>(`SELECT data FROM events WHERE resource_id = $1 AND type = 'agent.capabilities_changed' ORDER BY tx_id, seq`, [agent.id]);
+    expect(changes.map((c) => [c.data.added, c.data.removed])).toEqual([[['shell'], ['sleep']], [['noop'], ['http-check']]]);
   });
 });
 

@@ -191,6 +191,20 @@ describe('the task stream', () => {
     for (const job of notMine) expect((await getJob(job.id)).status).toBe('queued');
   });
 
+  test('a job it could not take is pushed the moment the agent reports the capability it lacked', async () => {
+    // An organization of its own: an agent of another test that takes any type would take it.
+    const token = (await otherOrganization(t, ownerToken)).owner.accessToken;
+    const type = `reported-${suffix()}`;
+    const agent = await mintAgent({ capabilities: [`${type}-base`] }, token);
+    const stream = await ready(agent, 1);
+    const job = await submit({ type }, token);
+    expect(job.blocked).toMatchObject({ code: 'NO_CAPABLE_AGENT' });
+    await sleep(300);
+    expect(stream.untaken().filter((m) => m.type === 'job')).toEqual([]);
+    expectResponse(await asAgent(agent, 'POST', `/api/v1/agents/${agent.id}/heartbeat`, { capabilities: [`${type}-base`, type] }), 'POST', '/api/v1/agents/{id}/heartbeat', 204);
+    expect((await stream.next((m) => m.type === 'job')).job).toMatchObject({ id: job.id, status: 'leased', agentId: agent.id });
+  });
+
   test('cancelling a pushed job sends a cancel message; the agent acknowledges by completing it as cancelled', async () => {
     const type = `cancel-${suffix()}`;
     const agent = await mintAgent({ capabilities: [type] });

@@ -71,10 +71,15 @@ async function claimJob(): Promise<{ job: { id: string; type: string; payload: R
 const completeJob = (jobId: string, leaseId: string, status = 'succeeded') =>
   asAgent('POST', `/api/v1/agents/${agent.id}/jobs/${jobId}/complete`, { leaseId, status, ...(status === 'failed' && { error: { code: 'BACKEND', message: 'no such secret', retryable: false } }) });
 
+type IssuedKey = { keyEnvelope: string; keyEnvelopeContext: string; wrappedKey: string; context: string };
+
+/** The data key out of its wire envelope, as the agent that holds the private key opens it. */
+const openDataKey = (dek: IssuedKey, privateKey = agent.privateKey): Buffer => openWireEnvelope(privateKey, Buffer.from(dek.keyEnvelope, 'base64url'), dek.keyEnvelopeContext);
+
 /** What the reference agent does with a data key: AES-256-GCM, the context as additional data. */
-function sealUnder(dek: { key: string; context: string }, value: string) {
+function sealUnder(dek: IssuedKey, value: string) {
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', Buffer.from(dek.key, 'base64'), iv);
+  const cipher = createCipheriv('aes-256-gcm', openDataKey(dek), iv);
   cipher.setAAD(Buffer.from(dek.context, 'utf8'));
   const ciphertext = Buffer.concat([cipher.update(value, 'utf8'), cipher.final()]);
   return { iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), ciphertext: ciphertext.toString('base64') };
@@ -85,7 +90,7 @@ async function serveRead(value: string): Promise<string> {
   const { job, lease } = await claimJob();
   expect(job.type).toBe('secret.read');
   const dek = expectResponse(await asAgent('POST', `/api/v1/agents/${agent.id}/dek`, { jobId: job.id }), 'POST', '/api/v1/agents/{id}/dek', 200).body.data;
-  expect(Buffer.from(dek.key, 'base64')).toHaveLength(32);
+  expect(openDataKey(dek)).toHaveLength(32);
   const posted = expectResponse(await asAgent('POST', `/api/v1/agents/${agent.id}/wraps`, { jobId: job.id, wrappedKey: dek.wrappedKey, ...sealUnder(dek, value) }), 'POST', '/api/v1/agents/{id}/wraps', 201).body.data;
   expect((await completeJob(job.id, lease.id)).status).toBe(204);
   return posted.wrapId;
@@ -193,6 +198,95 @@ describe('read flow', () => {
     const second = await claimJob();
     expect((await completeJob(second.job.id, second.lease.id)).status).toBe(204);
     expect(await getRequest(empty.id)).toMatchObject({ status: 'failed', failureCode: 'NO_VALUE' });
+  });
+});
+
+describe('data keys', () => {
+  test("a data key leaves only sealed to the agent's X25519 key: never in clear in the answer, a log line or the trail", async () => {
+    const request = await readRequest();
+    expectResponse(await approve(request.id, approverA.accessToken), 'POST', '/api/v1/requests/{id}/approve', 200);
+    const { job, lease } = await claimJob();
+    const res = expectResponse(await asAgent('POST', `/api/v1/agents/${agent.id}/dek`, { jobId: job.id }), 'POST', '/api/v1/agents/{id}/dek', 200);
+    const dek = res.body.data;
+    expect(Object.keys(dek).sort()).toEqual(['algorithm', 'context', 'keyEnvelope', 'keyEnvelopeContext', 'wrappedKey']);
+    expect(dek).toMatchObject({ algorithm: 'AES-256-GCM', keyEnvelopeContext: `marshal/data-key/v1/${job.id}` });
+    const key = openDataKey(dek);
+    expect(key).toHaveLength(32);
+    // Only the agent's private key, with this context, opens it.
+    expect(() => openDataKey(dek, generateKeyPairSync('x25519').privateKey)).toThrow();
+    expect(() => openDataKey({ ...dek, keyEnvelopeContext: `marshal/data-key/v1/${request.id}` })).toThrow();
+    // It is the key: a value sealed under it is accepted, and reaches the requester.
+    const value = canary();
+    const posted = expectResponse(await asAgent('POST', `/api/v1/agents/${agent.id}/wraps`, { jobId: job.id, wrappedKey: dek.wrappedKey, ...sealUnder(dek, value) }), 'POST', '/api/v1/agents/{id}/wraps', 201).body.data;
+    expect((await completeJob(job.id, lease.id)).status).toBe(204);
+    expect((await call('GET', `/api/v1/requests/${request.id}/wraps/${posted.wrapId}`, undefined, requester.accessToken)).body.data.value).toBe(value);
+
+    const forms = [key.toString('base64'), key.toString('base64url'), key.toString('hex')];
+    const places = { answer: res.text, log: t.output(), audit: JSON.stringify(await t.sql('SELECT * FROM audit_events')), events: JSON.stringify(await t.sql('SELECT * FROM events')) };
+    for (const form of forms) for (const [where, text] of Object.entries(places)) expect({ where, leaked: text.includes(form) }).toEqual({ where, leaked: false });
+  });
+
+  test('an agent without a registered X25519 key gets no data key: 409 AGENT_KEY_MISSING, and the request fails with its job', async () => {
+    const keyless = (await call('POST', '/api/v1/agents', { name: `keyless-${hex()}` })).body.data;
+    const as = { id: keyless.agent.id, secret: keyless.agentSecret };
+    const where = `keyless-${hex()}`;
+    expect((await asAgent('POST', `/api/v1/agents/${as.id}/secrets/bulk`, { secrets: [{ clusterName: where, namespace: 'payments', provider: 'kubernetes', ref: 'db-password' }] }, as)).status).toBe(200);
+    const secret = (await call('GET', `/api/v1/secrets?cluster_name=${where}`)).body.data[0].id;
+    const request = await readRequest(requester.accessToken, { secretId: secret });
+    expectResponse(await approve(request.id, approverA.accessToken), 'POST', '/api/v1/requests/{id}/approve', 200);
+    const claimed = await asAgent('POST', `/api/v1/agents/${as.id}/jobs/claim?wait=5`, undefined, as);
+    const { job, lease } = claimed.body.data.claims[0];
+    expectResponse(await asAgent('POST', `/api/v1/agents/${as.id}/dek`, { jobId: job.id }, as), 'POST', '/api/v1/agents/{id}/dek', 409, 'AGENT_KEY_MISSING');
+    expect((await t.sql<{ action: string; outcome: string }>(`SELECT action, outcome FROM audit_events WHERE action = 'secret.dek_issue' AND actor_id = $1`, [as.id]))).toEqual([{ action: 'secret.dek_issue', outcome: 'failure' }]);
+    expect((await asAgent('POST', `/api/v1/agents/${as.id}/jobs/${job.id}/complete`, { leaseId: lease.id, status: 'failed', error: { code: 'AGENT_KEY_MISSING', message: 'no key', retryable: false } }, as)).status).toBe(204);
+    expect(await getRequest(request.id)).toMatchObject({ status: 'failed', failureCode: 'AGENT_KEY_MISSING' });
+  });
+});
+
+describe('a job no agent can take', () => {
+  test("the agent of the secret lacks secret.read: the job waits, blocked, in the job, the request and the runtime health, until the agent reports it", async () => {
+    // Minted as the README's tour mints it: what it may run is what it says, not secret.read.
+    const minted = (await call('POST', '/api/v1/agents', { name: `edge-${hex()}`, capabilities: ['noop', 'sleep', 'http-check'] })).body.data;
+    const edge = { id: minted.agent.id, secret: minted.agentSecret };
+    const where = `edge-${hex()}`;
+    const { publicKey } = generateKeyPairSync('x25519');
+    expect((await asAgent('PUT', `/api/v1/agents/${edge.id}/public-key`, { publicKey: rawPublicKey(publicKey).toString('base64url') }, edge)).status).toBe(200);
+    expect((await asAgent('POST', `/api/v1/agents/${edge.id}/secrets/bulk`, { secrets: [{ clusterName: where, namespace: 'payments', provider: 'kubernetes', ref: 'db-password' }] }, edge)).status).toBe(200);
+    const secret = (await call('GET', `/api/v1/secrets?cluster_name=${where}`)).body.data[0].id;
+    const request = await readRequest(requester.accessToken, { secretId: secret });
+    expect(request.blocked).toBeNull();
+    const { jobId } = expectResponse(await approve(request.id, approverA.accessToken), 'POST', '/api/v1/requests/{id}/approve', 200).body.data;
+
+    const blocked = { code: 'AGENT_LACKS_CAPABILITY', reason: expect.stringContaining(`(${edge.id}) does not run secret.read jobs`) };
+    const job = expectResponse(await call('GET', `/api/v1/jobs/${jobId}`), 'GET', '/api/v1/jobs/{id}', 200).body.data;
+    expect(job).toMatchObject({ type: 'secret.read', status: 'queued', attempts: 0, targetAgentId: edge.id, blocked });
+    expect(await getRequest(request.id)).toMatchObject({ status: 'approved', jobId, blocked });
+    const health = expectResponse(await call('GET', '/api/v1/agent-runtime/health'), 'GET', '/api/v1/agent-runtime/health', 200).body.data;
+    expect(health).toMatchObject({ status: 'degraded', queue: { blocked: 1 }, blocked: [{ type: 'secret.read', targetAgentId: edge.id, selector: null, jobs: 1, ...blocked }] });
+    expect(health.problems).toContainEqual(expect.stringMatching(/^1 queued job no agent can take \(see blocked\); e\.g\. secret\.read \(AGENT_LACKS_CAPABILITY\)/));
+    expect((await asAgent('POST', `/api/v1/agents/${edge.id}/jobs/claim`, undefined, edge)).status).toBe(204);
+
+    // A report it cannot make: 400, nothing changes.
+    expectResponse(await asAgent('POST', `/api/v1/agents/${edge.id}/heartbeat`, { capabilities: ['Secret Read'] }, edge), 'POST', '/api/v1/agents/{id}/heartbeat', 400, 'VALIDATION_FAILED');
+    // The agent reports what it runs now: the job is no longer blocked, anywhere, and the agent takes it.
+    expect((await asAgent('POST', `/api/v1/agents/${edge.id}/heartbeat`, { capabilities: ['secret.read', 'noop', 'sleep', 'http-check', 'noop'] }, edge)).status).toBe(204);
+    const reported = expectResponse(await call('GET', `/api/v1/agents/${edge.id}`), 'GET', '/api/v1/agents/{id}', 200).body.data;
+    expect(reported).toMatchObject({ capabilities: ['http-check', 'noop', 'secret.read', 'sleep'], capabilitiesReportedAt: expect.any(String) });
+    expect((await call('GET', `/api/v1/jobs/${jobId}`)).body.data).toMatchObject({ status: 'queued', blocked: null });
+    expect(await getRequest(request.id)).toMatchObject({ status: 'approved', blocked: null });
+    const after = (await call('GET', '/api/v1/agent-runtime/health')).body.data;
+    expect(after.queue.blocked).toBe(0);
+    expect(after.blocked).toEqual([]);
+    const claimed = await asAgent('POST', `/api/v1/agents/${edge.id}/jobs/claim?wait=5`, undefined, edge);
+    expect(claimed.status).toBe(200);
+    expect(claimed.body.data.claims.map((c: { job: { id: string } }) => c.job.id)).toEqual([jobId]);
+
+    // The change is on the record: one event and one audit entry, and the same report again adds neither.
+    expect((await asAgent('POST', `/api/v1/agents/${edge.id}/heartbeat`, { capabilities: ['noop', 'sleep', 'http-check', 'secret.read'] }, edge)).status).toBe(204);
+    const events = await t.sql<{ type: string; data: Record<string, unknown> }>(`SELECT type, data FROM events WHERE resource_id = $1 AND type = 'agent.capabilities_changed'`, [edge.id]);
+    expect(events).toEqual([{ type: 'agent.capabilities_changed', data: { previous: ['http-check', 'noop', 'sleep'], capabilities: ['http-check', 'noop', 'secret.read', 'sleep'], added: ['secret.read'], removed: [] } }]);
+    expect(await t.sql(`SELECT actor_type, actor_id FROM audit_events WHERE action = 'agent.capabilities.report' AND resource_id = $1`, [edge.id])).toEqual([{ actor_type: 'agent', actor_id: edge.id }]);
+    await asAgent('POST', `/api/v1/agents/${edge.id}/jobs/${jobId}/complete`, { leaseId: claimed.body.data.claims[0].lease.id, status: 'failed', error: { code: 'TEST', message: 'done with it', retryable: false } }, edge);
   });
 });
 

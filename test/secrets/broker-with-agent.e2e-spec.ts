@@ -31,6 +31,7 @@ let approver: Member;
 let viewer: Member;
 let agent: AgentProcess;
 let agentSecret: string;
+let agentId: string;
 const secretIds: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -43,8 +44,10 @@ beforeAll(async () => {
   const workflow = expectResponse(await call('POST', '/api/v1/workflows', { name: 'Peer review', stages: [{ name: 'Peer', requiredApprovals: 1, roleIds: [await roleIdByKey(t, owner, 'ops_engineer')], userIds: [] }] }), 'POST', '/api/v1/workflows', 201);
   expectResponse(await call('POST', '/api/v1/policies', { name: 'Everything', workflowId: workflow.body.data.id, isDefault: true }), 'POST', '/api/v1/policies', 201);
 
-  const minted = expectResponse(await call('POST', '/api/v1/agents', { name: 'secrets-agent' }), 'POST', '/api/v1/agents', 201).body.data;
+  // Minted as the README's agents tour mints it: the capabilities it is given do not include the secret jobs.
+  const minted = expectResponse(await call('POST', '/api/v1/agents', { name: 'secrets-agent', capabilities: ['noop', 'sleep', 'http-check'], labels: { region: 'eu' } }), 'POST', '/api/v1/agents', 201).body.data;
   agentSecret = minted.agentSecret;
+  agentId = minted.agent.id;
   agent = new AgentProcess('secrets-agent', ['--server', t.baseUrl, '--secrets-dir', secretsDir, '--cluster', cluster, '--discover-interval', '5'], {
     MARSHAL_AGENT_ID: minted.agent.id,
     MARSHAL_AGENT_SECRET: agentSecret,
@@ -77,6 +80,35 @@ async function approvedRead(ref: string): Promise<{ id: string; wrapId: string }
   expect(wraps).toHaveLength(1);
   return { id: made.id, wrapId: wraps[0].id };
 }
+
+test("the README's tour as written: the agent minted with noop, sleep and http-check serves secrets; two stages approve; the value arrives once", async () => {
+  // The agent reported what its handlers run, which replaced what it was minted with.
+  const agentNow = expectResponse(await call('GET', `/api/v1/agents/${agentId}`), 'GET', '/api/v1/agents/{id}', 200).body.data;
+  expect(agentNow).toMatchObject({ capabilities: ['http-check', 'noop', 'secret.patch', 'secret.read', 'sleep'], capabilitiesReportedAt: expect.any(String), publicKey: expect.any(String) });
+  const security = await addMember(t, owner, ['ops_engineer']);
+  const workflow = expectResponse(await call('POST', '/api/v1/workflows', {
+    name: 'Prod secrets',
+    stages: [{ name: 'Peer', requiredApprovals: 1, roleIds: [await roleIdByKey(t, owner, 'ops_engineer')], userIds: [] }, { name: 'Security', requiredApprovals: 1, roleIds: [], userIds: [security.userId] }],
+  }), 'POST', '/api/v1/workflows', 201).body.data;
+  const policy = expectResponse(await call('POST', '/api/v1/policies', { name: 'Prod databases', workflowId: workflow.id, clusterName: cluster, refPattern: 'db-*' }), 'POST', '/api/v1/policies', 201).body.data;
+  try {
+    const made = expectResponse(await call('POST', '/api/v1/requests/read', { secretId: secretIds['db-password'], reason: 'INC-42: check the DB password' }, requester.accessToken), 'POST', '/api/v1/requests/read', 201).body.data;
+    expect(made.approval).toMatchObject({ policyId: policy.id, stages: [{ name: 'Peer' }, { name: 'Security' }] });
+    const pending = expectResponse(await call('GET', '/api/v1/my/pending-approvals', undefined, approver.accessToken), 'GET', '/api/v1/my/pending-approvals', 200).body.data;
+    expect(pending.map((p: { subjectId: string }) => p.subjectId)).toContain(made.id);
+    expect(expectResponse(await call('POST', `/api/v1/requests/${made.id}/approve`, { comment: 'ok' }, approver.accessToken), 'POST', '/api/v1/requests/{id}/approve', 200).body.data.status).toBe('pending');
+    expect(expectResponse(await call('POST', `/api/v1/requests/${made.id}/approve`, { comment: 'ok' }, security.accessToken), 'POST', '/api/v1/requests/{id}/approve', 200).body.data).toMatchObject({ status: 'approved', blocked: null });
+    const done = await settled(made.id);
+    expect(done).toMatchObject({ status: 'completed', blocked: null });
+    const wraps = expectResponse(await call('GET', `/api/v1/requests/${made.id}/wraps`, undefined, requester.accessToken), 'GET', '/api/v1/requests/{id}/wraps', 200).body.data;
+    expect(wraps).toEqual([expect.objectContaining({ state: 'available' })]);
+    const got = expectResponse(await call('GET', `/api/v1/requests/${made.id}/wraps/${wraps[0].id}`, undefined, requester.accessToken), 'GET', '/api/v1/requests/{id}/wraps/{wrapId}', 200).body.data;
+    expect(got).toMatchObject({ value: canaries.read, encoding: 'utf8' });
+    expectResponse(await call('GET', `/api/v1/requests/${made.id}/wraps/${wraps[0].id}`, undefined, requester.accessToken), 'GET', '/api/v1/requests/{id}/wraps/{wrapId}', 410, 'GONE');
+  } finally {
+    await call('DELETE', `/api/v1/policies/${policy.id}`);
+  }
+});
 
 test('read: self-approval is refused, a viewer cannot approve; a peer approves, the agent fetches, 20 concurrent retrievals yield the value once, then 410', async () => {
   const made = expectResponse(await call('POST', '/api/v1/requests/read', { secretId: secretIds['db-password'], reason: 'INC-7: verify the credential' }, requester.accessToken), 'POST', '/api/v1/requests/read', 201).body.data;

@@ -264,6 +264,27 @@ describe('flow', () => {
     expect(done.steps[0].attempts).toBe(1);
   });
 
+  test('a job step for an agent that cannot take it waits, its job blocked with the reason, and runs once the agent reports the capability', async () => {
+    const type = `report-${hex()}`;
+    const minted = expectResponse(await call('POST', '/api/v1/agents', { name: `step-agent-${hex()}`, capabilities: ['noop'] }), 'POST', '/api/v1/agents', 201).body.data;
+    const as = { 'x-agent-secret': minted.agentSecret };
+    const agentCall = (path: string, json?: unknown) => raw(t.baseUrl, `/api/v1/agents/${minted.agent.id}${path}`, { method: 'POST', headers: as, json });
+    const made = await run(await define([{ id: 'work', type: 'job', inputs: { type, targetAgentId: minted.agent.id } }]));
+    const waiting = await stepUntil(made.id, 'work', ['waiting']);
+    const jobId = waiting.externalRef.slice('job:'.length);
+    const job = expectResponse(await call('GET', `/api/v1/jobs/${jobId}`), 'GET', '/api/v1/jobs/{id}', 200).body.data;
+    expect(job).toMatchObject({ status: 'queued', createdBy: { type: 'workflow_run', id: made.id }, blocked: { code: 'AGENT_LACKS_CAPABILITY', reason: expect.stringContaining(`does not run ${type} jobs`) } });
+    expect((await agentCall('/jobs/claim')).status).toBe(204);
+
+    expect((await agentCall('/heartbeat', { capabilities: ['noop', type] })).status).toBe(204);
+    expect((await call('GET', `/api/v1/jobs/${jobId}`)).body.data.blocked).toBeNull();
+    const claimed = await agentCall('/jobs/claim?wait=5');
+    expect(claimed.status).toBe(200);
+    const { lease } = claimed.body.data.claims[0];
+    expect((await agentCall(`/jobs/${jobId}/complete`, { leaseId: lease.id, status: 'succeeded', result: { reported: true } })).status).toBe(204);
+    expect(await until(made.id, ['succeeded', 'failed'])).toMatchObject({ status: 'succeeded' });
+  });
+
   test('a step that outlives its timeout fails TIMEOUT', async () => {
     const definitionId = await define([{ id: 'external', type: 'callback', timeoutSeconds: 1 }]);
     const done = await until((await run(definitionId)).id, ['failed']);

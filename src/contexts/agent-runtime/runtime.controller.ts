@@ -87,7 +87,7 @@ export class RuntimeController {
     description: 'Queues a `noop` job at top priority and waits (up to timeoutSeconds) for an agent to run it; reports the outcome and round-trip time.',
   })
   @ApiOk(SmokeResultDto)
-  @ApiErrors([422, 'targetAgentId names no agent of this organization (UNKNOWN_AGENT)'])
+  @ApiErrors([422, 'targetAgentId names no agent of this organization (UNKNOWN_AGENT), a revoked one (AGENT_REVOKED), or one that does not run noop (AGENT_LACKS_CAPABILITY)'])
   runRuntimeSmokeTest(@CurrentPrincipal() principal: Principal, @Body() body: SmokeTestDto): Promise<SmokeResultDto> {
     return this.runtime.smoke(principal, body);
   }

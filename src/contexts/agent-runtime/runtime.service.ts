@@ -10,6 +10,7 @@ import { AgentDto } from '../agents/dto/agent.dto.js';
 import type { ListAgentsQuery } from '../agents/dto/agent.dto.js';
 import { JobDto } from '../jobs/dto/job.dto.js';
 import { TERMINAL_STATUSES } from '../jobs/entities/job.entity.js';
+import { blockedFact } from '../jobs/job-blockage.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import type { Page } from '../../kernel/pagination/page.js';
 import type { QueueDto, RuntimeAgentDto, RuntimeHealthDto, SmokeResultDto, SmokeTestDto } from './dto/runtime.dto.js';
@@ -29,22 +30,31 @@ export class RuntimeService {
   ) {}
 
   async health(organizationId: string): Promise<RuntimeHealthDto> {
-    const [agents, queues, failuresLastHour] = await Promise.all([
+    const [agents, queues, failuresLastHour, blocked] = await Promise.all([
       this.agents.connectivityCounts(organizationId),
       this.jobs.queueStats(organizationId),
       this.jobs.failureCount(organizationId, new Date(Date.now() - 3600_000)),
+      this.jobs.blockedWork(organizationId),
     ]);
     const sum = (f: 'ready' | 'delayed' | 'leased' | 'running') => queues.reduce((n, q) => n + q[f], 0);
     const ages = queues.map((q) => q.oldestReadyAgeSeconds).filter((a): a is number => a !== null);
-    const queue = { ready: sum('ready'), delayed: sum('delayed'), leased: sum('leased'), running: sum('running'), oldestReadyAgeSeconds: ages.length ? Math.max(...ages) : null };
+    const queue = {
+      ready: sum('ready'), delayed: sum('delayed'), leased: sum('leased'), running: sum('running'),
+      oldestReadyAgeSeconds: ages.length ? Math.max(...ages) : null, blocked: blocked.total,
+    };
     const problems: string[] = [];
     if (queue.ready > 0 && agents.online === 0) problems.push(`${queue.ready} jobs are waiting and no agent is online`);
     if ((queue.oldestReadyAgeSeconds ?? 0) > STUCK_AFTER_SECONDS) problems.push(`the oldest claimable job has waited ${queue.oldestReadyAgeSeconds} s`);
+    if (blocked.total > 0) {
+      const first = blocked.groups[0];
+      problems.push(`${blocked.total} queued job${blocked.total === 1 ? '' : 's'} no agent can take (see blocked); e.g. ${first.type} (${first.code}): ${blockedFact(first.code, first)}`);
+    }
     return {
       status: problems.length ? 'degraded' : 'ok',
       problems,
       agents,
       queue,
+      blocked: blocked.groups.map((g) => ({ ...g, oldestQueuedAt: g.oldestQueuedAt.toISOString() })),
       failuresLastHour,
       replica: { eventStreams: this.hub.streamCount, webSockets: this.sockets.connectionCount },
     };
@@ -76,7 +86,7 @@ export class RuntimeService {
         maxAttempts: 1,
         timeoutSeconds: Math.ceil(timeoutMs / 1000),
         priority: 100,
-      });
+      }, { refuseUnrunnableTarget: true });
       await this.audit.record({ organizationId: principal.organizationId, action: 'agent_runtime.smoke', resourceType: 'job', resourceId: job.id });
       return job;
     });

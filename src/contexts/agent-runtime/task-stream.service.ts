@@ -9,7 +9,8 @@ import { JobDto } from '../jobs/dto/job.dto.js';
 import { JobQueue } from '../jobs/job-queue.service.js';
 
 const MAX_SLOTS = 50;
-const WAKE_ON = new Set(['job.queued', 'job.requeued', 'job.retrying', 'job.cancelled']);
+/** What may give a connected agent work: a job (re)queued or cancelled, or an agent now running types it did not. */
+const WAKE_ON = new Set(['job.queued', 'job.requeued', 'job.retrying', 'job.cancelled', 'agent.capabilities_changed']);
 
 /**
  * Pushes work to a connected agent over a WebSocket: the agent says how many jobs it can take

@@ -1,12 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AgentAuthenticator } from '../../kernel/auth/agent-authenticator.js';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
+import { AuditWriter } from '../../kernel/audit/audit-writer.js';
 import { AppConfig } from '../../kernel/config/app-config.js';
 import { RequestContext } from '../../kernel/context/request-context.js';
 import { randomSecret, secretMatchesDigest, sha256 } from '../../kernel/crypto/secret-tokens.js';
+import type { Tx } from '../../kernel/database/transactions.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
 import { conflict, unauthenticated } from '../../kernel/http/app-error.js';
 import { newId } from '../../kernel/ids.js';
@@ -21,6 +24,10 @@ import { EnrollmentService } from './enrollment.service.js';
 
 /** Called in the transaction that revokes or deletes an agent, e.g. to release the work it holds. */
 export type AgentRemovalListener = (organizationId: string, agentId: string, reason: 'revoked' | 'deleted') => Promise<void>;
+
+/** Capabilities as stored: each once, sorted, so that two lists compare equal when they say the same. */
+const normalised = (capabilities: string[]): string[] => [...new Set(capabilities)].sort();
+const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((c, i) => c === b[i]);
 
 interface AuthenticationRow {
   id: string;
@@ -40,9 +47,11 @@ export class AgentsService extends AgentAuthenticator {
   private readonly removalListeners: AgentRemovalListener[] = [];
 
   constructor(
+    @InjectTransactionHost() private readonly tx: Tx,
     private readonly data: TenantData,
     private readonly events: EventOutbox,
     private readonly notes: AuditNotes,
+    private readonly audit: AuditWriter,
     private readonly config: AppConfig,
     private readonly enrollment: EnrollmentService,
     private readonly requestContext: RequestContext,
@@ -76,6 +85,8 @@ export class AgentsService extends AgentAuthenticator {
       description: input.description,
       labels: input.labels,
       capabilities: input.capabilities,
+      // What a registering agent says it runs is its own report.
+      capabilitiesReportedAt: input.capabilities ? new Date() : null,
       environmentId: token.environmentId ?? input.environmentId,
       version: input.version ?? null,
       hostname: input.hostname ?? null,
@@ -104,7 +115,8 @@ export class AgentsService extends AgentAuthenticator {
       name: input.name,
       description: input.description ?? null,
       labels: input.labels ?? {},
-      capabilities: [...new Set(input.capabilities ?? [])].sort(),
+      capabilities: normalised(input.capabilities ?? []),
+      capabilitiesReportedAt: input.capabilitiesReportedAt ?? null,
       environmentId: input.environmentId ?? null,
       version: input.version ?? null,
       hostname: input.hostname ?? null,
@@ -177,7 +189,8 @@ export class AgentsService extends AgentAuthenticator {
     if (input.name !== undefined) changes.name = input.name;
     if (input.description !== undefined) changes.description = input.description || null;
     if (input.labels !== undefined) changes.labels = input.labels;
-    if (input.capabilities !== undefined) changes.capabilities = [...new Set(input.capabilities)].sort();
+    // Edited, they are the admin's until the agent reports its own again.
+    if (input.capabilities !== undefined) Object.assign(changes, { capabilities: normalised(input.capabilities), capabilitiesReportedAt: null });
     await agents.update({ id }, changes);
     this.notes.note({ details: { fields: Object.keys(input) } });
     await this.events.emit({ organizationId: principal.organizationId, type: 'agent.updated', resourceType: 'agent', resourceId: id, data: { fields: Object.keys(input) } });
@@ -212,12 +225,44 @@ export class AgentsService extends AgentAuthenticator {
     return agents.getById(agent.id, 'Agent');
   }
 
-  /** A sign of life: last_seen_at now, and what it reports about itself. */
+  /**
+   * A sign of life: last_seen_at now, and what it reports about itself. Capabilities it reports
+   * replace what it had; only a change costs more than the one UPDATE every heartbeat makes.
+   */
   async heartbeat(agent: Principal, input: HeartbeatDto): Promise<void> {
-    const changes: Partial<Agent> = { lastSeenAt: new Date() };
-    if (input.version) changes.version = input.version;
-    if (input.hostname) changes.hostname = input.hostname;
-    await this.data.repository(Agent, agent.organizationId).update({ id: agent.id }, changes);
+    const [rows] = await this.tx.tx.query<[{ capabilities: string[] }[], number]>(
+      `UPDATE agents SET last_seen_at = now(), version = coalesce($3, version), hostname = coalesce($4, hostname),
+              capabilities_reported_at = CASE WHEN $5 THEN now() ELSE capabilities_reported_at END
+        WHERE id = $1 AND organization_id = $2
+        RETURNING capabilities`,
+      [agent.id, agent.organizationId, input.version ?? null, input.hostname ?? null, input.capabilities !== undefined],
+    );
+    if (input.capabilities === undefined || rows.length === 0) return;
+    const reported = normalised(input.capabilities);
+    if (!sameList(rows[0].capabilities, reported)) await this.replaceCapabilities(agent, reported);
+  }
+
+  /**
+   * The agent runs other job types than it had: the list is replaced, in one transaction with its
+   * event and audit entry (the heartbeat itself is not audited, its changes are). Jobs that were
+   * blocked for want of one of them are claimable from this commit on.
+   */
+  private replaceCapabilities(agent: Principal, capabilities: string[]): Promise<void> {
+    return this.tx.withTransaction(async () => {
+      const [rows] = await this.tx.tx.query<[{ previous: string[] }[], number]>(
+        `UPDATE agents a SET capabilities = $3, capabilities_reported_at = now(), updated_at = now()
+           FROM (SELECT id, capabilities FROM agents WHERE id = $1 AND organization_id = $2 FOR UPDATE) before
+          WHERE a.id = before.id AND a.capabilities IS DISTINCT FROM $3::text[]
+         RETURNING before.capabilities AS previous`,
+        [agent.id, agent.organizationId, capabilities],
+      );
+      // Another heartbeat of the same agent made the change first.
+      if (rows.length === 0) return;
+      const { previous } = rows[0];
+      const change = { previous, capabilities, added: capabilities.filter((c) => !previous.includes(c)), removed: previous.filter((c) => !capabilities.includes(c)) };
+      await this.events.emit({ organizationId: agent.organizationId, type: 'agent.capabilities_changed', resourceType: 'agent', resourceId: agent.id, data: change });
+      await this.audit.record({ organizationId: agent.organizationId, action: 'agent.capabilities.report', resourceType: 'agent', resourceId: agent.id, details: change });
+    });
   }
 
   /**

@@ -17,6 +17,7 @@ import { TenantData } from '../../kernel/tenancy/tenant-data.js';
 import { AgentsService } from '../agents/agents.service.js';
 import type { CompleteJobDto, ReportProgressDto } from './dto/job.dto.js';
 import { HELD_STATUSES, Job, type JobUsage } from './entities/job.entity.js';
+import { runsType } from './job-blockage.js';
 import { couldClaim, jobEvent } from './job-events.js';
 import { JobMetrics } from './job-metrics.js';
 import { JobsService } from './jobs.service.js';
@@ -43,7 +44,7 @@ const CLAIM = `
      WHERE j.organization_id = $1 AND j.status = 'queued' AND j.available_at <= now()
        AND (j.target_agent_id IS NULL OR j.target_agent_id = $2)
        AND (j.selector IS NULL OR j.selector <@ me.labels)
-       AND (cardinality(me.capabilities) = 0 OR '*' = ANY(me.capabilities) OR j.type = ANY(me.capabilities))
+       AND ${runsType('me', 'j.type')}
      ORDER BY j.priority DESC, j.available_at, j.id
      LIMIT $3
      FOR UPDATE OF j SKIP LOCKED

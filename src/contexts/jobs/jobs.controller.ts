@@ -34,13 +34,18 @@ export class JobsController {
   @ApiOperation({
     summary: 'Submit a job',
     description:
-      'Queues work for an agent: a type (agents claim the types they declare), a payload, and either a target agent or a label selector. ' +
-      'Requires an Idempotency-Key: a retry returns the same job instead of queuing it twice.',
+      'Queues work for an agent: a type (agents claim the types among their capabilities), a payload, and either a target agent or a label selector. ' +
+      'A job aimed at an agent that cannot take it is refused (422 AGENT_LACKS_CAPABILITY or AGENT_LABELS_MISMATCH); a job no agent can take yet ' +
+      'is queued and shown `blocked` until one can. Requires an Idempotency-Key: a retry returns the same job instead of queuing it twice.',
   })
   @ApiCreated(JobDto)
-  @ApiErrors([422, 'targetAgentId names no agent of this organization (UNKNOWN_AGENT) or a revoked one (AGENT_REVOKED)'])
+  @ApiErrors([
+    422,
+    'targetAgentId names no agent of this organization (UNKNOWN_AGENT), a revoked one (AGENT_REVOKED), one whose capabilities lack the type ' +
+      '(AGENT_LACKS_CAPABILITY) or one whose labels lack the selector (AGENT_LABELS_MISMATCH)',
+  ])
   async submitJob(@CurrentPrincipal() principal: Principal, @Body() body: SubmitJobDto): Promise<JobDto> {
-    return JobDto.from(await this.jobs.submit(principal.organizationId, body));
+    return JobDto.from(await this.jobs.submit(principal.organizationId, body, { refuseUnrunnableTarget: true }));
   }
 
   @Get()

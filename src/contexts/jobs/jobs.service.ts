@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { In } from 'typeorm';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import { RequestContext } from '../../kernel/context/request-context.js';
+import type { Tx } from '../../kernel/database/transactions.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
 import { conflict, notFound, ruleViolated } from '../../kernel/http/app-error.js';
 import { newId } from '../../kernel/ids.js';
@@ -12,11 +14,32 @@ import { TenantData } from '../../kernel/tenancy/tenant-data.js';
 import { AgentsService } from '../agents/agents.service.js';
 import type { ListJobsQuery, SubmitJobDto } from './dto/job.dto.js';
 import { HELD_STATUSES, Job, TERMINAL_STATUSES } from './entities/job.entity.js';
+import { BLOCKED_CODE_OF_NEW_JOB, BLOCKED_WORK, type BlockedCode, blockedFact, blockedReason } from './job-blockage.js';
 import { jobEvent } from './job-events.js';
 
 export interface SubmitJob extends SubmitJobDto {
   /** Who asked, when not the request's principal (e.g. the platform itself). */
   createdBy?: { type: string; id: string | null };
+}
+
+export interface SubmitOptions {
+  /**
+   * Refuse (422, with the BlockedCode as error code) a job aimed at an agent that cannot take it,
+   * instead of queuing it blocked: for jobs a caller submits, who can fix the request. Work the
+   * platform queues itself (the broker's, a workflow's) waits, shown as blocked, for the agent.
+   */
+  refuseUnrunnableTarget?: boolean;
+}
+
+/** Queued jobs that wait for the same thing no agent offers. */
+export interface BlockedWork {
+  type: string;
+  targetAgentId: string | null;
+  selector: Record<string, string> | null;
+  code: BlockedCode;
+  reason: string;
+  jobs: number;
+  oldestQueuedAt: Date;
 }
 
 export interface QueueStats {
@@ -40,6 +63,7 @@ export class JobsService {
   private readonly finishListeners: JobFinishListener[] = [];
 
   constructor(
+    @InjectTransactionHost() private readonly tx: Tx,
     private readonly data: TenantData,
     private readonly events: EventOutbox,
     private readonly notes: AuditNotes,
@@ -58,11 +82,19 @@ export class JobsService {
   }
 
   /** Queues a job in the caller's transaction; agents hear of it when that commits. */
-  async submit(organizationId: string, input: SubmitJob): Promise<Job> {
+  async submit(organizationId: string, input: SubmitJob, options: SubmitOptions = {}): Promise<Job> {
     if (input.targetAgentId) {
       const agent = await this.agents.get(organizationId, input.targetAgentId).catch(() => null);
       if (!agent) throw ruleViolated('UNKNOWN_AGENT', 'targetAgentId names no agent of this organization');
       if (agent.status !== 'active') throw ruleViolated('AGENT_REVOKED', 'targetAgentId names a revoked agent');
+    }
+    const selector = input.selector && Object.keys(input.selector).length > 0 ? input.selector : null;
+    const [{ code: blockedCode }] = await this.tx.tx.query<{ code: BlockedCode | null }[]>(BLOCKED_CODE_OF_NEW_JOB, [
+      organizationId, input.type, input.targetAgentId ?? null, selector && JSON.stringify(selector),
+    ]);
+    if (blockedCode && input.targetAgentId && options.refuseUnrunnableTarget) {
+      const fact = blockedFact(blockedCode, { type: input.type, targetAgentId: input.targetAgentId, selector });
+      throw ruleViolated(blockedCode, `${fact} Queued, it would wait for good: submit it once the agent runs it.`, { targetAgentId: input.targetAgentId, type: input.type });
     }
     const principal = this.context.principal;
     const creator = input.createdBy ?? { type: principal?.type ?? 'system', id: principal?.id ?? null };
@@ -73,7 +105,7 @@ export class JobsService {
       status: 'queued',
       priority: input.priority ?? 0,
       targetAgentId: input.targetAgentId ?? null,
-      selector: input.selector && Object.keys(input.selector).length > 0 ? input.selector : null,
+      selector,
       maxAttempts: input.maxAttempts ?? 3,
       timeoutSeconds: input.timeoutSeconds ?? 600,
       costEstimate: input.costEstimate ? { amount: input.costEstimate.amount, currency: input.costEstimate.currency } : null,
@@ -81,8 +113,10 @@ export class JobsService {
       createdById: creator.id,
       correlationId: this.context.correlationId ?? null,
     });
-    this.notes.note({ resourceId: job.id, details: { type: job.type, priority: job.priority, targetAgentId: job.targetAgentId } });
-    await this.events.emit(jobEvent(job, 'job.queued'));
+    // Read back from the INSERT, which knows nothing of agents: what was found above.
+    job.blockedCode = blockedCode;
+    this.notes.note({ resourceId: job.id, details: { type: job.type, priority: job.priority, targetAgentId: job.targetAgentId, ...(blockedCode && { blockedCode }) } });
+    await this.events.emit(jobEvent(job, 'job.queued', blockedCode ? { blockedCode } : {}));
     return job;
   }
 
@@ -184,6 +218,26 @@ export class JobsService {
       oldestReadyAt: r.oldest,
       oldestReadyAgeSeconds: r.age === null ? null : Math.max(0, Math.round(Number(r.age))),
     }));
+  }
+
+  /** Queued jobs no agent can take, grouped by what they wait for (up to `limit` groups), and how many there are in all. */
+  async blockedWork(organizationId: string, limit = 20): Promise<{ total: number; groups: BlockedWork[] }> {
+    const rows = await this.tx.tx.query<{ type: string; target_agent_id: string | null; selector: Record<string, string> | null; code: BlockedCode; jobs: number; oldest_queued_at: Date; total: string }[]>(
+      BLOCKED_WORK,
+      [organizationId, limit],
+    );
+    const groups = rows.map((r) => ({
+      type: r.type, targetAgentId: r.target_agent_id, selector: r.selector, code: r.code, jobs: r.jobs, oldestQueuedAt: r.oldest_queued_at,
+      reason: blockedReason(r.code, { type: r.type, targetAgentId: r.target_agent_id, selector: r.selector }),
+    }));
+    return { total: rows.length ? Number(rows[0].total) : 0, groups };
+  }
+
+  /** Why each of these jobs is blocked, for those that are (queued, and no agent can take them). */
+  async blockages(organizationId: string, ids: string[]): Promise<Map<string, { code: BlockedCode; reason: string }>> {
+    if (ids.length === 0) return new Map();
+    const jobs = await this.data.repository(Job, organizationId).query('j').andWhere(`j.id IN (:...ids) AND j.status = 'queued'`, { ids }).getMany();
+    return new Map(jobs.filter((j) => j.blockedCode).map((j) => [j.id, { code: j.blockedCode!, reason: blockedReason(j.blockedCode!, j) }]));
   }
 
   /** Failed or expired jobs completed since `since`. */

@@ -22,18 +22,16 @@ export class AgentSecretsController {
   @ApiOperation({
     summary: 'Issue a data key for a read job',
     description:
-      'For a secret.read job this agent holds: a fresh AES-256-GCM data key (use once, then forget it) and the same key wrapped by the KMS. Seal the value ' +
-      'under the key with `context` as additional data, and post it with the wrapped key (POST /agents/{id}/wraps). See docs/wire-envelope.md.',
+      'For a secret.read job this agent holds: a fresh AES-256-GCM data key, which leaves Marshal only as a wire envelope sealed to the agent\'s ' +
+      'registered X25519 key (`keyEnvelope`, bound to `keyEnvelopeContext`), and the same key wrapped by the KMS. Open the envelope with your private ' +
+      'key, seal the value under the key with `context` as additional data, post it with the wrapped key (POST /agents/{id}/wraps), and forget the key. ' +
+      'No public key registered: 409 AGENT_KEY_MISSING. See docs/wire-envelope.md.',
   })
   @ApiOk(DataKeyDto)
-  @ApiErrors(404, 409, 422)
+  @ApiErrors(404, [409, 'This agent does not hold the job (JOB_NOT_HELD), its request is not approved (REQUEST_NOT_APPROVED), or the agent has no registered X25519 key (AGENT_KEY_MISSING)'], [422, 'The job is not a secret.read job (NOT_A_READ_JOB)'])
   async issueDataKey(@CurrentPrincipal() agent: Principal, @UuidParam() _id: string, @Body() body: IssueDataKeyDto): Promise<DataKeyDto> {
-    const { key, wrappedKey, context } = await this.wraps.issueDataKey(agent, body.jobId);
-    try {
-      return { key: key.toString('base64'), wrappedKey: wrappedKey.toString('base64'), context, algorithm: 'AES-256-GCM' };
-    } finally {
-      key.fill(0);
-    }
+    const { keyEnvelope, keyEnvelopeContext, wrappedKey, context } = await this.wraps.issueDataKey(agent, body.jobId);
+    return { keyEnvelope: keyEnvelope.toString('base64url'), keyEnvelopeContext, wrappedKey: wrappedKey.toString('base64'), context, algorithm: 'AES-256-GCM' };
   }
 
   @Post('wraps')

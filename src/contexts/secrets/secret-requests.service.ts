@@ -14,6 +14,7 @@ import type { ApprovalGate } from '../approvals/entities/approval-gate.entity.js
 import { type GitopsObservation, GitopsService } from '../integrations/gitops.service.js';
 import { EnvironmentsService } from '../inventory/environments.service.js';
 import type { Job } from '../jobs/entities/job.entity.js';
+import type { BlockedCode } from '../jobs/job-blockage.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { DiscoveredSecretsService } from './discovered-secrets.service.js';
 import type { CreatePatchRequestDto, CreateReadRequestDto, ListSecretRequestsQuery } from './dto/secret-request.dto.js';
@@ -27,6 +28,8 @@ const RESOURCE = 'Request';
 export interface RequestView {
   request: SecretRequest;
   approval: GateView | null;
+  /** Approved, while its job waits for an agent that can take it: why. */
+  blocked: { code: BlockedCode; reason: string } | null;
 }
 
 /**
@@ -114,8 +117,12 @@ export class SecretRequestsService implements OnModuleInit {
   }
 
   async views(organizationId: string, requests: SecretRequest[]): Promise<RequestView[]> {
-    const gates = await this.approvals.views(organizationId, SUBJECT, requests.map((r) => r.id));
-    return requests.map((request) => ({ request, approval: gates.get(request.id) ?? null }));
+    const dispatched = requests.filter((r) => r.status === 'approved' && r.jobId).map((r) => r.jobId!);
+    const [gates, blockages] = await Promise.all([
+      this.approvals.views(organizationId, SUBJECT, requests.map((r) => r.id)),
+      this.jobs.blockages(organizationId, dispatched),
+    ]);
+    return requests.map((request) => ({ request, approval: gates.get(request.id) ?? null, blocked: (request.jobId && blockages.get(request.jobId)) || null }));
   }
 
   async view(organizationId: string, id: string): Promise<RequestView> {

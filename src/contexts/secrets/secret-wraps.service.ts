@@ -28,6 +28,9 @@ const RESOURCE = 'Wrap';
 /** The additional data a wrap's value is sealed with: it opens for this wrap only. */
 const contextOf = (organizationId: string, requestId: string, id: string) => `marshal/secret-value/v1/${organizationId}/${requestId}/${id}`;
 
+const agentKeyMissing = () =>
+  new AppError(409, 'AGENT_KEY_MISSING', 'Register an X25519 public key first (PUT /agents/{id}/public-key): what Marshal sends this agent is sealed to it');
+
 /** Why a retrieval found nothing, for the 410 the caller gets. */
 const goneWrap = () => gone('This value was already retrieved, has expired, or was withdrawn: it is shredded');
 
@@ -103,9 +106,7 @@ export class SecretWrapsService implements OnModuleInit, OnApplicationBootstrap,
     if (!wrap || wrap.direction !== 'to_agent' || wrap.recipientId !== agent.id) throw notFound(RESOURCE);
     if (!wrap.releasedAt) throw new AppError(409, 'NOT_RELEASED', 'The request is not approved yet');
     if (wrap.jobId) await this.heldJob(agent, wrap.jobId);
-    const record = await this.agents.get(org, agent.id);
-    if (!record.publicKey) throw new AppError(409, 'AGENT_KEY_MISSING', 'Register an X25519 public key first (PUT /agents/{id}/public-key): the value is sealed to it');
-    const recipient = Buffer.from(record.publicKey, 'base64url');
+    const recipient = await this.sealingKeyOf(agent);
     const envelopeContext = `marshal/wrap/v1/${wrap.id}`;
     const envelope = await this.consume(wrap, async (value) => {
       await this.audit.record({ organizationId: org, action: 'secret_wrap.release', resourceType: 'secret_request', resourceId: wrap.requestId, details: { wrapId: wrap.id, direction: wrap.direction, to: `agent:${agent.id}`, jobId: wrap.jobId } });
@@ -116,12 +117,23 @@ export class SecretWrapsService implements OnModuleInit, OnApplicationBootstrap,
 
   // --- read flow --------------------------------------------------------------------------------
 
-  /** A data key for the value of a secret.read job the agent holds: the key once, and its wrap. */
-  async issueDataKey(agent: Principal, jobId: string): Promise<{ key: Buffer; wrappedKey: Buffer; context: string }> {
+  /**
+   * A data key for the value of a secret.read job the agent holds: the key itself leaves only in a
+   * wire envelope sealed to the agent's X25519 key (bound to `keyEnvelopeContext`), with the
+   * key's KMS wrap, which comes back with the sealed value.
+   */
+  async issueDataKey(agent: Principal, jobId: string): Promise<{ keyEnvelope: Buffer; keyEnvelopeContext: string; wrappedKey: Buffer; context: string }> {
     const { request } = await this.readJob(agent, jobId);
+    const recipient = await this.sealingKeyOf(agent);
     const context = contextOf(agent.organizationId, request.id, jobId);
-    this.notes.note({ resourceId: request.id, details: { jobId, keyId: this.cipher.currentKeyId } });
-    return { ...this.cipher.issueDataKey(context), context };
+    const keyEnvelopeContext = `marshal/data-key/v1/${jobId}`;
+    const { key, wrappedKey } = this.cipher.issueDataKey(context);
+    try {
+      this.notes.note({ resourceId: request.id, details: { jobId, keyId: this.cipher.currentKeyId } });
+      return { keyEnvelope: sealWireEnvelope(recipient, key, keyEnvelopeContext), keyEnvelopeContext, wrappedKey, context };
+    } finally {
+      key.fill(0);
+    }
   }
 
   /**
@@ -278,6 +290,13 @@ export class SecretWrapsService implements OnModuleInit, OnApplicationBootstrap,
     const job = options.lock ? await this.jobs.lock(agent.organizationId, jobId) : await this.jobs.get(agent.organizationId, jobId);
     if (job.leasedBy !== agent.id || !HELD_STATUSES.includes(job.status)) throw new AppError(409, 'JOB_NOT_HELD', 'This agent does not hold that job (claim it first; a finished job is over)');
     return job;
+  }
+
+  /** The agent's registered X25519 key, which everything Marshal sends it is sealed to (409 AGENT_KEY_MISSING without one). */
+  private async sealingKeyOf(agent: Principal): Promise<Buffer> {
+    const record = await this.agents.get(agent.organizationId, agent.id);
+    if (!record.publicKey) throw agentKeyMissing();
+    return Buffer.from(record.publicKey, 'base64url');
   }
 
   private ttlFromNow(): Date {

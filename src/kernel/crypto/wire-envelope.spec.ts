@@ -12,6 +12,15 @@ const VECTOR = {
   envelope:
     '01de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f000102030405060708090a0bc5e92149183f81039d1f728b4bf6385ff81769102bc8fb5113b9649a4e76cd39bb2336ccaaf14d28bd724073',
 };
+// Its second vector: a data key as POST /agents/{id}/dek answers it (same keys, another nonce).
+const DATA_KEY_VECTOR = {
+  nonce: '0c0d0e0f1011121314151617',
+  plaintext: '202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f',
+  context: 'marshal/data-key/v1/0192f0a1-2b3c-7d4e-8f90-a1b2c3d4e5f6',
+  envelope:
+    '01de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f0c0d0e0f101112131415161733274fb459334bfa5c05c658717e9d76d9fd8e4e6fccdd229e38771b6bb3d78ee8e363272a492bfe4ef5219bb3861833',
+  base64url: 'Ad6e2317fcG001thwuzkNTc_g0PIW3hnTa38fhRviCtPDA0ODxAREhMUFRYXMydPtFkzS_pcBcZYcX6ddtn9jk5vzN0injh3G2uz147o42MnKkkr_k71IZuzhhgz',
+};
 const hex = (s: string) => Buffer.from(s, 'hex');
 
 describe('the wire envelope', () => {
@@ -25,6 +34,17 @@ describe('the wire envelope', () => {
     });
     expect(sealed.toString('hex')).toBe(VECTOR.envelope);
     expect(openWireEnvelope(recipient, hex(VECTOR.envelope), VECTOR.context).toString()).toBe(VECTOR.plaintext);
+  });
+
+  test('matches the documented data key vector, byte for byte, and opens for that job only', () => {
+    const sealed = sealWireEnvelope(hex(VECTOR.recipientPublic), hex(DATA_KEY_VECTOR.plaintext), DATA_KEY_VECTOR.context, {
+      ephemeralPrivate: hex(VECTOR.ephemeralPrivate),
+      nonce: hex(DATA_KEY_VECTOR.nonce),
+    });
+    expect(sealed.toString('hex')).toBe(DATA_KEY_VECTOR.envelope);
+    expect(sealed.toString('base64url')).toBe(DATA_KEY_VECTOR.base64url);
+    expect(openWireEnvelope(recipient, Buffer.from(DATA_KEY_VECTOR.base64url, 'base64url'), DATA_KEY_VECTOR.context).toString('hex')).toBe(DATA_KEY_VECTOR.plaintext);
+    expect(() => openWireEnvelope(recipient, sealed, 'marshal/data-key/v1/0192f0a1-2b3c-7d4e-8f90-000000000000')).toThrow();
   });
 
   test('a fresh ephemeral key and nonce each time: the same value never seals the same', () => {

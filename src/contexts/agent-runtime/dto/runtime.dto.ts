@@ -19,6 +19,17 @@ export class QueueTotalsDto {
   @ApiProperty() leased!: number;
   @ApiProperty() running!: number;
   @ApiProperty({ type: Number, nullable: true, description: 'Age of the oldest claimable job' }) oldestReadyAgeSeconds!: number | null;
+  @ApiProperty({ description: 'Queued jobs no agent can take (see `blocked`)' }) blocked!: number;
+}
+
+export class BlockedWorkDto {
+  @ApiProperty({ example: 'secret.read' }) type!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The agent these jobs are aimed at, if any' }) targetAgentId!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, nullable: true }) selector!: Record<string, string> | null;
+  @ApiProperty({ enum: ['NO_CAPABLE_AGENT', 'AGENT_LACKS_CAPABILITY', 'AGENT_LABELS_MISMATCH', 'AGENT_UNAVAILABLE'], description: 'As a job\'s `blocked.code`' }) code!: string;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ description: 'How many queued jobs wait for this' }) jobs!: number;
+  @ApiProperty({ format: 'date-time' }) oldestQueuedAt!: string;
 }
 
 export class ReplicaDto {
@@ -27,11 +38,13 @@ export class ReplicaDto {
 }
 
 export class RuntimeHealthDto {
-  @ApiProperty({ enum: ['ok', 'degraded'], description: 'degraded: jobs are waiting and no agent is online, or the oldest has waited over a minute' })
+  @ApiProperty({ enum: ['ok', 'degraded'], description: 'degraded: jobs are waiting and no agent is online, the oldest has waited over a minute, or some no agent can take' })
   status!: 'ok' | 'degraded';
   @ApiProperty({ type: [String], example: ['3 jobs are waiting and no agent is online'] }) problems!: string[];
   @ApiProperty({ type: AgentCountsDto }) agents!: AgentCountsDto;
   @ApiProperty({ type: QueueTotalsDto }) queue!: QueueTotalsDto;
+  @ApiProperty({ type: [BlockedWorkDto], description: 'Queued jobs no agent can take, grouped by what they wait for (type, target, selector), the largest 20 groups' })
+  blocked!: BlockedWorkDto[];
   @ApiProperty({ description: 'Failed or expired in the last hour' }) failuresLastHour!: number;
   @ApiProperty({ type: ReplicaDto }) replica!: ReplicaDto;
 }

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsObject, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { IsLabelMap, IsOmittable } from '../../../kernel/http/validators.js';
@@ -7,6 +8,17 @@ import { type Agent, type AgentConnectivity, type AgentStatus, connectivityOf } 
 /** Job types, or `*` for any. */
 const CAPABILITY = /^(\*|[a-z][a-z0-9_.-]{0,99})$/;
 
+/** An optional list of capabilities in a body, its rules in the document. */
+function CapabilityList(description: string, example: string[]) {
+  return applyDecorators(
+    ApiPropertyOptional({ type: [String], example, description, maxItems: 100, items: { type: 'string', pattern: CAPABILITY.source } }),
+    IsOmittable(),
+    IsArray(),
+    ArrayMaxSize(100),
+    Matches(CAPABILITY, { each: true, message: 'each capability must be a job type (lower-case letters, digits, _ . -) or *' }),
+  );
+}
+
 export class AgentDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'edge-paris-01' }) name!: string;
@@ -15,7 +27,19 @@ export class AgentDto {
   @ApiProperty({ enum: ['online', 'stale', 'offline'], description: 'From lastSeenAt: online within 3 heartbeat intervals, stale within 10' })
   connectivity!: AgentConnectivity;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { region: 'eu-west', cluster: 'prod' } }) labels!: Record<string, string>;
-  @ApiProperty({ type: [String], example: ['noop', 'shell', 'http-check'], description: 'Job types it runs; `*` for any' }) capabilities!: string[];
+  @ApiProperty({
+    type: [String],
+    example: ['noop', 'shell', 'http-check'],
+    description: 'Job types it runs; `*` (or none) for any. What the agent last reported itself, or else the list given at mint time or by an edit.',
+  })
+  capabilities!: string[];
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the agent last reported its capabilities (at registration or heartbeat); null: they are the ones given at mint time or by an edit since',
+  })
+  capabilitiesReportedAt!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'X25519 public key for wire envelopes (base64url, 32 bytes)' }) publicKey!: string | null;
   @ApiProperty({ type: String, nullable: true }) version!: string | null;
   @ApiProperty({ type: String, nullable: true }) hostname!: string | null;
@@ -35,6 +59,7 @@ export class AgentDto {
       connectivity: agent.status === 'revoked' ? 'offline' : connectivityOf(agent.lastSeenAt, heartbeatIntervalSeconds),
       labels: agent.labels,
       capabilities: agent.capabilities,
+      capabilitiesReportedAt: agent.capabilitiesReportedAt?.toISOString() ?? null,
       publicKey: agent.publicKey,
       version: agent.version,
       hostname: agent.hostname,
@@ -70,8 +95,7 @@ class AgentDescription {
   @IsOmittable() @IsObject() @IsLabelMap()
   labels?: Record<string, string>;
 
-  @ApiPropertyOptional({ type: [String], example: ['noop', 'shell'], description: 'Job types it runs (lower-case), or `*`' })
-  @IsOmittable() @IsArray() @ArrayMaxSize(100) @Matches(CAPABILITY, { each: true, message: 'each capability must be a job type (lower-case letters, digits, _ . -) or *' })
+  @CapabilityList('Job types it runs (lower-case), or `*`. An agent that reports its own (at registration or heartbeat) replaces them.', ['noop', 'shell'])
   capabilities?: string[];
 }
 
@@ -133,6 +157,13 @@ export class HeartbeatDto {
   @ApiPropertyOptional({ maxLength: 255 })
   @IsOmittable() @IsString() @Length(1, 255)
   hostname?: string;
+
+  @CapabilityList(
+    'The job types this agent process runs, from the handlers it has. When given, they replace its capabilities (those given at mint time, ' +
+      'by an edit, or reported before); a change is an agent.capabilities_changed event and an audit entry. Omitted: unchanged.',
+    ['noop', 'http-check', 'secret.read'],
+  )
+  capabilities?: string[];
 }
 
 export class ListAgentsQuery extends PageQuery {

@@ -27,9 +27,13 @@ export class Agent extends TenantOwnedEntity {
   @Column('jsonb', { default: () => "'{}'" })
   labels!: Record<string, string>;
 
-  /** Job types it runs; `*` for any. */
+  /** Job types it runs; `*` (or none) for any. What it last reported, or else what it was given at mint time or by an edit. */
   @Column('text', { array: true, default: () => "'{}'" })
   capabilities!: string[];
+
+  /** When the agent last reported its capabilities itself; null while they are the ones it was given. */
+  @Column('timestamptz', { nullable: true })
+  capabilitiesReportedAt!: Date | null;
 
   @Column('bytea', { select: false })
   secretHash!: Buffer;

@@ -5,6 +5,7 @@ import { repeatedOrCommaSeparated } from '../../../kernel/http/query-lists.js';
 import { IsJsonObject, IsLabelMap, IsOmittable } from '../../../kernel/http/validators.js';
 import { CreatedWindowQuery } from '../../../kernel/pagination/created-window.js';
 import type { Job, JobStatus } from '../entities/job.entity.js';
+import { type BlockedCode, blockedReason } from '../job-blockage.js';
 
 const STATUSES: JobStatus[] = ['queued', 'leased', 'running', 'succeeded', 'failed', 'cancelled', 'expired'];
 export const JOB_TYPE = /^[a-z][a-z0-9_.-]{0,99}$/;
@@ -39,6 +40,24 @@ export class JobProgressDto {
   @ApiPropertyOptional() message?: string;
 }
 
+const BLOCKED_CODES: BlockedCode[] = ['NO_CAPABLE_AGENT', 'AGENT_LACKS_CAPABILITY', 'AGENT_LABELS_MISMATCH', 'AGENT_UNAVAILABLE'];
+
+export class JobBlockedDto {
+  @ApiProperty({
+    enum: BLOCKED_CODES,
+    description:
+      'NO_CAPABLE_AGENT: no active agent has its type among its capabilities (and its selector among its labels). ' +
+      'AGENT_LACKS_CAPABILITY: the agent it targets does not run its type. AGENT_LABELS_MISMATCH: the agent it targets lacks the labels of its selector. ' +
+      'AGENT_UNAVAILABLE: the agent it targets is revoked or deleted.',
+  })
+  code!: BlockedCode;
+  @ApiProperty({ example: 'The agent it is aimed at (0192…) does not run secret.read jobs. It takes the job once it reports that capability…' }) reason!: string;
+
+  static of(job: Job): JobBlockedDto | null {
+    return job.blockedCode ? { code: job.blockedCode, reason: blockedReason(job.blockedCode, job) } : null;
+  }
+}
+
 export class JobDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'http-check' }) type!: string;
@@ -60,6 +79,12 @@ export class JobDto {
   @ApiProperty({ type: String, nullable: true, example: 'LEASE_EXPIRED' }) errorCode!: string | null;
   @ApiProperty({ type: String, nullable: true }) errorMessage!: string | null;
   @ApiProperty({ type: String, nullable: true }) artifactUrl!: string | null;
+  @ApiProperty({
+    type: JobBlockedDto,
+    nullable: true,
+    description: 'While queued: why no agent can take it (null when some agent may). It clears by itself once an agent reports what it lacked.',
+  })
+  blocked!: JobBlockedDto | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) leaseExpiresAt!: string | null;
   @ApiProperty({ format: 'date-time' }) queuedAt!: string;
   @ApiProperty({ format: 'date-time', description: 'Not claimable before (backoff)' }) availableAt!: string;
@@ -91,6 +116,7 @@ export class JobDto {
       errorCode: job.errorCode,
       errorMessage: job.errorMessage,
       artifactUrl: job.artifactUrl,
+      blocked: JobBlockedDto.of(job),
       leaseExpiresAt: job.leaseExpiresAt?.toISOString() ?? null,
       queuedAt: job.queuedAt.toISOString(),
       availableAt: job.availableAt.toISOString(),

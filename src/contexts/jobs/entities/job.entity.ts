@@ -1,5 +1,6 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, VirtualColumn } from 'typeorm';
 import { TenantOwnedEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
+import { type BlockedCode, blockedCodeSql } from '../job-blockage.js';
 
 export type JobStatus = 'queued' | 'leased' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'expired';
 export const TERMINAL_STATUSES: readonly JobStatus[] = ['succeeded', 'failed', 'cancelled', 'expired'];
@@ -121,6 +122,13 @@ export class Job extends TenantOwnedEntity {
 
   @Column('text', { nullable: true })
   correlationId!: string | null;
+
+  /**
+   * Why no agent can take it while it is queued (null: some agent may): worked out from the agents
+   * at each read, never stored. Absent on rows read back from a raw statement (RETURNING *).
+   */
+  @VirtualColumn({ type: 'varchar', query: (alias) => blockedCodeSql(alias) })
+  blockedCode?: BlockedCode | null;
 
   @Column('timestamptz', { default: () => 'now()' })
   createdAt!: Date;

@@ -5,6 +5,7 @@ import { IsOmittable } from '../../../kernel/http/validators.js';
 import { repeatedOrCommaSeparated } from '../../../kernel/http/query-lists.js';
 import { PageQuery } from '../../../kernel/pagination/page.js';
 import { ApprovalStateDto } from '../../approvals/dto/approval.dto.js';
+import { JobBlockedDto } from '../../jobs/dto/job.dto.js';
 import type { RequestView } from '../secret-requests.service.js';
 import type { SecretRequestKind, SecretRequestStatus } from '../entities/secret-request.entity.js';
 import type { SecretWrap } from '../entities/secret-wrap.entity.js';
@@ -85,6 +86,12 @@ export class SecretRequestDto {
   @ApiProperty() reason!: string;
   @ApiProperty({ description: 'The value is released sealed to the key the requester gave' }) sealedForRecipient!: boolean;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) jobId!: string | null;
+  @ApiProperty({
+    type: JobBlockedDto,
+    nullable: true,
+    description: "Approved, while its job waits because the agent cannot take it (say, it does not report the capability): why. It clears by itself once it can.",
+  })
+  blocked!: JobBlockedDto | null;
   @ApiProperty({ type: String, nullable: true, example: 'NO_AGENT_FOR_CLUSTER' }) failureCode!: string | null;
   @ApiProperty({ type: String, nullable: true }) failureMessage!: string | null;
   @ApiProperty({ type: ApprovalStateDto, nullable: true, description: 'The approval, with every decision' }) approval!: ApprovalStateDto | null;
@@ -93,12 +100,12 @@ export class SecretRequestDto {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 
-  static from({ request: r, approval }: RequestView): SecretRequestDto {
+  static from({ request: r, approval, blocked }: RequestView): SecretRequestDto {
     return {
       id: r.id, kind: r.kind, status: r.status,
       secret: { secretId: r.secretId, clusterName: r.clusterName, namespace: r.namespace, provider: r.provider, ref: r.ref },
       projectId: r.projectId, environmentId: r.environmentId, agentId: r.agentId, requesterId: r.requesterId, reason: r.reason, sealedForRecipient: r.recipientPublicKey !== null, jobId: r.jobId,
-      failureCode: r.failureCode, failureMessage: r.failureMessage, approval: approval ? ApprovalStateDto.from(approval) : null,
+      blocked, failureCode: r.failureCode, failureMessage: r.failureMessage, approval: approval ? ApprovalStateDto.from(approval) : null,
       decidedAt: r.decidedAt?.toISOString() ?? null, completedAt: r.completedAt?.toISOString() ?? null, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
     };
   }
@@ -143,7 +150,13 @@ export class IssueDataKeyDto {
 }
 
 export class DataKeyDto {
-  @ApiProperty({ description: 'The 32-byte AES-256-GCM data key, base64: use it once, then forget it' }) key!: string;
+  @ApiProperty({
+    description:
+      "The 32-byte AES-256-GCM data key in a wire envelope sealed to this agent's registered X25519 key (base64url; docs/wire-envelope.md). " +
+      'Open it with your private key and `keyEnvelopeContext`; use the key once, then forget it.',
+  })
+  keyEnvelope!: string;
+  @ApiProperty({ example: 'marshal/data-key/v1/0192f0a1-…', description: 'The context the key envelope is bound to (UTF-8)' }) keyEnvelopeContext!: string;
   @ApiProperty({ description: 'The same key wrapped by the KMS, base64: send it back unchanged with the ciphertext' }) wrappedKey!: string;
   @ApiProperty({ example: 'marshal/secret-value/v1/…', description: 'The additional authenticated data to seal with (UTF-8)' }) context!: string;
   @ApiProperty({ enum: ['AES-256-GCM'] }) algorithm!: 'AES-256-GCM';
