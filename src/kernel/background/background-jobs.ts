@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { PgBoss } from 'pg-boss';
 import { AppConfig } from '../config/app-config.js';
+import { BACKGROUND_SCHEMA } from './background-schema.js';
 
 interface ScheduledTask {
   name: string;
@@ -28,7 +29,10 @@ export class BackgroundJobs implements OnApplicationBootstrap, OnApplicationShut
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.tasks.length === 0) return;
-    const boss = new PgBoss({ connectionString: this.config.database.url, schema: 'pgboss', max: 2, application_name: 'marshal-background' });
+    // With a schema owner of its own (DATABASE_MIGRATION_URL, the embedded server), the owner has
+    // installed pg-boss's schema at start-up; this role may only check it, not create or alter it.
+    const migrate = !this.config.database.migrationUrl;
+    const boss = new PgBoss({ connectionString: this.config.database.url, schema: BACKGROUND_SCHEMA, max: 2, migrate, application_name: 'marshal-background' });
     boss.on('error', (error: unknown) => this.logError(error));
     await boss.start();
     this.boss = boss;

@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, createSecretKey, KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, createSecretKey, hkdfSync, KeyObject } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -34,6 +34,17 @@ function parseEnvironment(env: NodeJS.ProcessEnv): EnvironmentVariables {
   const errors = validateSync(vars, { whitelist: true });
   if (errors.length > 0) throw new ConfigError(errors.map(describe));
   return vars;
+}
+
+/** The login role the application runs as on the embedded PostgreSQL (the superuser owns the schema). */
+export const EMBEDDED_APPLICATION_ROLE = 'marshal_app';
+
+/**
+ * Another role's password from the embedded superuser's, so that DATA_DIR/secrets.json written by
+ * an earlier version needs nothing more.
+ */
+function derivedPassword(superuserPassword: string, role: string): string {
+  return Buffer.from(hkdfSync('sha256', superuserPassword, Buffer.alloc(0), `marshal/embedded-role/${role}`, 24)).toString('base64url');
 }
 
 /** Accepts a PEM, a PEM whose newlines were escaped as \n, or the base64 of a PEM. */
@@ -149,6 +160,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (vars.ENCRYPTION_PREVIOUS_KEYS?.split(',').some((pair) => pair.slice(0, pair.indexOf(':')) === currentKeyId)) {
     problems.push('ENCRYPTION_PREVIOUS_KEYS: names the current ENCRYPTION_KEY_ID; a retired key needs an id of its own');
   }
+  if (vars.DATABASE_MIGRATION_URL && !vars.DATABASE_URL) {
+    problems.push('DATABASE_MIGRATION_URL: needs DATABASE_URL beside it (the embedded PostgreSQL sets up its own roles)');
+  }
   if (problems.length > 0 || !signingKey || !encryptionKey) throw new ConfigError(problems);
 
   const config = new AppConfig();
@@ -159,10 +173,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir,
     database: {
       url: vars.DATABASE_URL,
+      migrationUrl: vars.DATABASE_MIGRATION_URL,
       poolSize: vars.DATABASE_POOL_SIZE,
       embedded: vars.DATABASE_URL
         ? undefined
-        : { port: vars.EMBEDDED_DB_PORT, dir: resolve(dataDir, 'pg'), password: generated!.databasePassword },
+        : {
+            port: vars.EMBEDDED_DB_PORT,
+            dir: resolve(dataDir, 'pg'),
+            password: generated!.databasePassword,
+            application: { role: EMBEDDED_APPLICATION_ROLE, password: derivedPassword(generated!.databasePassword, EMBEDDED_APPLICATION_ROLE) },
+          },
     },
     admin: { email: vars.ADMIN_EMAIL.toLowerCase(), password: vars.ADMIN_PASSWORD, organizationName: vars.ADMIN_ORGANIZATION },
     auth: {
@@ -220,6 +240,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       secret: vars.WORKFLOW_WEBHOOK_SECRET ? createSecretKey(Buffer.from(vars.WORKFLOW_WEBHOOK_SECRET, 'utf8')) : undefined,
       toleranceSeconds: vars.WORKFLOW_WEBHOOK_TOLERANCE_SECONDS,
     },
+    audit: { checkpointSchedule: vars.AUDIT_CHECKPOINT_SCHEDULE.trim() },
     build: readBuildInfo(vars.GIT_COMMIT),
   } satisfies Omit<AppConfig, 'isProduction'>);
   return config;
