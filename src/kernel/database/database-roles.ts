@@ -4,9 +4,12 @@ import { ADVANCE_ONLY_TABLES, APPEND_ONLY_TABLES } from '../audit/audit-tables.j
 /** A connection of the schema owner's (a TypeORM query runner, a pg client): `query` answers the rows. */
 type Queryable = { query(text: string): Promise<unknown> };
 
+/** Start-up checks: a database that does not answer fails the start in seconds, never hangs it. */
+const connect = (url: string) => new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000, statement_timeout: 10_000, application_name: 'marshal-migrate' });
+
 /** The role a connection URL logs in as (which also proves the credentials work). */
 export async function roleOf(url: string): Promise<string> {
-  const client = new pg.Client({ connectionString: url });
+  const client = connect(url);
   await client.connect();
   try {
     const { rows } = await client.query<{ role: string }>('SELECT current_user AS role');
@@ -73,7 +76,7 @@ export interface ApplicationRoleReport {
 }
 
 export async function describeApplicationRole(url: string): Promise<ApplicationRoleReport> {
-  const client = new pg.Client({ connectionString: url });
+  const client = connect(url);
   await client.connect();
   try {
     const { rows } = await client.query<ApplicationRoleReport>(
