@@ -3,6 +3,26 @@
  */
 
 export interface paths {
+    "/.well-known/audit-checkpoint-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Public keys that verify audit checkpoints (Ed25519)
+         * @description Pin them beside the checkpoints you export: a checkpoint then verifies offline, with no trust in the server (docs/audit-trail.md).
+         */
+        get: operations["getAuditCheckpointKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/.well-known/engine-status": {
         parameters: {
             query?: never;
@@ -641,11 +661,35 @@ export interface paths {
         };
         /**
          * The organization's audit trail
-         * @description Newest first. Filter by actor, action (or prefix*), resource (type or type:id), correlation_id and time.
+         * @description Newest first. Filter by actor (`<type>:<id>` or a bare id), action (or prefix*), resource (type or type:id), correlation_id and time.
          */
         get: operations["listAuditEvents"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-events/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's signed checkpoints
+         * @description Newest first, scheduled and requested ones alike, each with its token.
+         */
+        get: operations["listAuditCheckpoints"];
+        put?: never;
+        /**
+         * Sign the organization's audit chain head now
+         * @description An Ed25519-signed statement of the head (organization, seq, hash, time, key id) to export and keep outside Marshal; the public keys are at /.well-known/audit-checkpoint-keys. The links since the last checkpoint are verified first: a trail that does not verify is not signed (409). Checkpoints are also signed on a schedule (AUDIT_CHECKPOINT_SCHEDULE). This request is itself audited, as the event after the one it signs.
+         */
+        post: operations["createAuditCheckpoint"];
         delete?: never;
         options?: never;
         head?: never;
@@ -660,8 +704,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Verify the organization's audit hash chain
-         * @description Recomputes every link in order: an edited, removed or reordered event is reported with its position.
+         * Verify the organization's audit chain, optionally against a checkpoint
+         * @description Recomputes every link in order, each under the scheme and key it names: an edited, removed, forged or reordered event is reported with its position and a failure code. The trail must also extend the newest checkpoint stored for the organization and, when given, a checkpoint an auditor kept (`checkpoint`): its event still there with its hash. A checkpoint that is not genuine is refused (400). See docs/audit-trail.md.
          */
         get: operations["verifyAuditChain"];
         put?: never;
@@ -3111,6 +3155,28 @@ export interface components {
             /** @description false: the server certificate is not checked */
             verifyTls: boolean;
         };
+        AuditCheckpointDto: {
+            /** @description That event's hash, hex */
+            hash: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The signing key: a kid of /.well-known/audit-checkpoint-keys */
+            keyId: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** @enum {string} */
+            origin: "scheduled" | "requested";
+            /** @description The chain head signed: the position of the newest event */
+            seq: number;
+            /** @description Ed25519 signature of the statement, base64url (64 bytes) */
+            signature: string;
+            /** Format: date-time */
+            signedAt: string;
+            /** @description The exact signed text (docs/audit-trail.md) */
+            statement: string;
+            /** @description Statement and signature in one string to keep outside Marshal and give back to GET /audit-events/verify?checkpoint= */
+            token: string;
+        };
         AuditEventDto: {
             /** @example role.create */
             action: string;
@@ -3223,14 +3289,33 @@ export interface components {
             actorId?: string;
         };
         ChainVerificationDto: {
+            /** @description Present when a checkpoint was given */
+            checkpoint?: components["schemas"]["CheckpointCheckDto"];
+            /** @description Links that held, from the first */
             eventsChecked: number;
+            /**
+             * @description Present when valid is false. EVENTS_MISSING (a gap), LINK_BROKEN (a previous-hash that does not match), CONTENT_MISMATCH (an edited or forged event), UNKEYED_AFTER_KEYED (an event claiming the unkeyed scheme after a keyed one), UNKNOWN_CHAIN_KEY (chained under a master key this server does not hold), UNKNOWN_CHAIN_VERSION, HEAD_MISMATCH (the head records missing events), TRUNCATED (a checkpoint's event is gone), REWRITTEN (it has another hash), CHECKPOINT_FORGED (a stored checkpoint whose signature does not verify)
+             * @enum {string}
+             */
+            failure?: "EVENTS_MISSING" | "LINK_BROKEN" | "CONTENT_MISMATCH" | "UNKEYED_AFTER_KEYED" | "UNKNOWN_CHAIN_KEY" | "UNKNOWN_CHAIN_VERSION" | "HEAD_MISMATCH" | "TRUNCATED" | "REWRITTEN" | "CHECKPOINT_FORGED";
             /** @description The first event that breaks the chain */
-            firstInvalid: {
-                reason?: string;
-                seq?: number;
+            firstInvalid?: {
+                reason: string;
+                seq: number;
             } | null;
-            /** @description Every link holds and the head agrees */
+            /** @description Every link holds, the head agrees, and the trail extends the newest stored checkpoint and the one given */
             valid: boolean;
+        };
+        CheckpointCheckDto: {
+            /** @description The trail still holds that event with that hash, and the chain from it to the head verifies */
+            extended: boolean;
+            /** @description Its hash, hex, as the checkpoint states it */
+            hash: string;
+            keyId: string;
+            /** @description The event the checkpoint signed */
+            seq: number;
+            /** Format: date-time */
+            signedAt: string;
         };
         ClaimedJobsDto: {
             /** @description Jobs you hold that were cancelled: stop them and complete them as cancelled */
@@ -5325,6 +5410,55 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getAuditCheckpointKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The JSON Web Key Set */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The current key first, then those of retired master keys this server still holds */
+                        keys: {
+                            /** @example EdDSA */
+                            alg: string;
+                            /** @example Ed25519 */
+                            crv: string;
+                            /** @description The keyId checkpoints name */
+                            kid: string;
+                            /** @example OKP */
+                            kty: string;
+                            /** @description The same key as a PEM SubjectPublicKeyInfo, for openssl */
+                            pem: string;
+                            /** @enum {string} */
+                            status: "current" | "retired";
+                            /** @example sig */
+                            use: string;
+                            /** @description The public key, base64url (RFC 8037) */
+                            x: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     getEngineStatus: {
         parameters: {
             query?: never;
@@ -10995,7 +11129,7 @@ export interface operations {
             query?: {
                 /** @description An action, or a prefix ending in * */
                 action?: string;
-                /** @description Actor id (a user, API key or agent id) */
+                /** @description An actor as the trail records it: `<type>:<id>` (`user:<id>`, `api_key:<id>`, `agent:<id>`, `system:<name>` such as `system:job-reaper`, `webhook:<source>`), or a bare id of any type */
                 actor?: string;
                 /** @description The request's x-correlation-id */
                 correlation_id?: string;
@@ -11124,9 +11258,279 @@ export interface operations {
             };
         };
     };
-    verifyAuditChain: {
+    listAuditCheckpoints: {
+        parameters: {
+            query?: {
+                /** @description Opaque: the `meta.cursor.next` of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: {
+                /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
+                "x-workspace-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Items, newest first; follow meta.cursor.next for more */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessEnvelope"] & {
+                        data: components["schemas"]["AuditCheckpointDto"][];
+                        meta: components["schemas"]["EnvelopeMeta"] & {
+                            cursor: components["schemas"]["CursorMeta"];
+                        };
+                    };
+                };
+            };
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The principal lacks the permission, or names an organization it is not a member of (FORBIDDEN) */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); see Retry-After */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    createAuditCheckpoint: {
         parameters: {
             query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                "Idempotency-Key"?: string;
+                /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
+                "x-workspace-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessEnvelope"] & {
+                        data: components["schemas"]["AuditCheckpointDto"];
+                    };
+                };
+            };
+            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The principal lacks the permission, or names an organization it is not a member of (FORBIDDEN) */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The trail does not verify (AUDIT_CHAIN_INVALID; details name the event and the failure); or IDEMPOTENCY_IN_PROGRESS */
+            409: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A business rule refused the request, or the Idempotency-Key was used for another request (IDEMPOTENCY_KEY_REUSED); error.code says which */
+            422: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Rate limited (RATE_LIMITED); see Retry-After */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description An unexpected error (INTERNAL); the request id identifies it in the logs */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    verifyAuditChain: {
+        parameters: {
+            query?: {
+                /** @description A checkpoint token kept from POST /audit-events/checkpoints or the checkpoint list (`<base64url statement>.<base64url signature>`): the trail must still hold the event it signed, with the same hash (docs/audit-trail.md) */
+                checkpoint?: string;
+            };
             header?: {
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -11152,7 +11556,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), or its body is not valid JSON (MALFORMED_JSON), nests deeper than 64 levels (JSON_TOO_DEEP) or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING) */
+            /** @description Bad input (VALIDATION_FAILED); or the checkpoint is not a token this API issued (CHECKPOINT_MALFORMED), names a key this server does not hold (CHECKPOINT_KEY_UNKNOWN), carries a signature that does not verify (CHECKPOINT_SIGNATURE_INVALID) or is of another organization (CHECKPOINT_OTHER_ORGANIZATION) */
             400: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -11244,7 +11648,7 @@ export interface operations {
             query?: {
                 /** @description An action, or a prefix ending in * */
                 action?: string;
-                /** @description Actor id (a user, API key or agent id) */
+                /** @description An actor as the trail records it: `<type>:<id>` (`user:<id>`, `api_key:<id>`, `agent:<id>`, `system:<name>` such as `system:job-reaper`, `webhook:<source>`), or a bare id of any type */
                 actor?: string;
                 /** @description The request's x-correlation-id */
                 correlation_id?: string;
@@ -17208,7 +17612,7 @@ export interface operations {
             query?: {
                 /** @description An action, or a prefix ending in * */
                 action?: string;
-                /** @description Actor id (a user, API key or agent id) */
+                /** @description An actor as the trail records it: `<type>:<id>` (`user:<id>`, `api_key:<id>`, `agent:<id>`, `system:<name>` such as `system:job-reaper`, `webhook:<source>`), or a bare id of any type */
                 actor?: string;
                 /** @description The request's x-correlation-id */
                 correlation_id?: string;

@@ -5,6 +5,7 @@ import { AppConfig } from './kernel/config/app-config.js';
 import { ConfigError, loadConfig } from './kernel/config/load-config.js';
 import { EmbeddedDatabase } from './kernel/database/embedded-database.js';
 import { chooseEmbeddedPort } from './kernel/database/embedded-port.js';
+import { describeApplicationRole, roleOf } from './kernel/database/database-roles.js';
 import { runMigrations } from './kernel/database/migrate.js';
 import { LifecycleState } from './kernel/lifecycle/lifecycle-state.js';
 
@@ -23,6 +24,37 @@ function banner(config: AppConfig, baseUrl: string, setup: FirstRunResult | null
     }
   }
   return `${lines.join('\n')}\n\n`;
+}
+
+/**
+ * Migrations, as the schema owner (DATABASE_MIGRATION_URL or the embedded superuser) when the
+ * application runs as a role of its own, which is then granted what it needs and no more; and a
+ * warning when the application's role could disable the audit trail's triggers.
+ */
+async function prepareDatabase(config: AppConfig, log: pino.Logger): Promise<string[]> {
+  const { url, migrationUrl } = config.database;
+  let applied: string[];
+  if (migrationUrl) {
+    const [owner, application] = await Promise.all([roleOf(migrationUrl), roleOf(url!)]);
+    if (owner === application) {
+      // The same role both ways: nothing to grant it (revoking would strip the owner itself).
+      config.database.migrationUrl = undefined;
+      applied = await runMigrations(url!, { connectTimeoutMs: config.database.connectTimeoutMs });
+    } else {
+      applied = await runMigrations(migrationUrl, { applicationRole: application, connectTimeoutMs: config.database.connectTimeoutMs });
+    }
+  } else {
+    applied = await runMigrations(url!, { connectTimeoutMs: config.database.connectTimeoutMs });
+  }
+  const role = await describeApplicationRole(url!);
+  if (role.superuser || role.ownsAuditTables) {
+    log.warn(
+      { role: role.role, superuser: role.superuser, ownsAuditTables: role.ownsAuditTables },
+      'the application connects as a database role that could disable the audit trail\'s append-only triggers: run it as a role that owns nothing, ' +
+        'with DATABASE_MIGRATION_URL naming the owner (docs/audit-trail.md)',
+    );
+  }
+  return applied;
 }
 
 /**
@@ -53,7 +85,11 @@ export async function runServer(): Promise<void> {
     if (chosen) log.info({ port }, `the embedded PostgreSQL's usual port is taken: using ${port}, remembered under DATA_DIR (EMBEDDED_DB_PORT sets one)`);
     log.info({ dir: config.database.embedded.dir, port }, 'starting embedded PostgreSQL');
     embedded = await EmbeddedDatabase.start({ ...config.database.embedded, port, onLog: (line) => log.debug({ postgres: line }) });
-    config.database.url = embedded.url();
+    // The superuser owns the schema and migrates; the application logs in as a role that owns nothing.
+    const { application } = config.database.embedded;
+    await embedded.ensureLoginRole(application.role, application.password);
+    config.database.migrationUrl = embedded.url();
+    config.database.url = embedded.url('marshal', application);
   }
   const stopDatabase = async () => {
     await embedded?.stop().catch((error: unknown) => log.error({ err: error }, 'embedded PostgreSQL did not stop cleanly'));
@@ -62,7 +98,7 @@ export async function runServer(): Promise<void> {
   let app: Awaited<ReturnType<typeof createApp>>;
   let setup: FirstRunResult | null;
   try {
-    const applied = await runMigrations(config.database.url!, config.database.connectTimeoutMs);
+    const applied = await prepareDatabase(config, log);
     if (applied.length) log.info({ migrations: applied }, 'applied migrations');
     app = await createApp(config);
     setup = await app.get(FirstRunSetupService).ensureFirstOrganization();

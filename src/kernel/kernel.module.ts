@@ -6,7 +6,9 @@ import { ClsPluginTransactional } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
-import { AuditChainHead, AuditEvent } from './audit/audit-event.entity.js';
+import { AuditCheckpoints } from './audit/audit-checkpoints.js';
+import { AuditChainHead, AuditCheckpoint, AuditEvent } from './audit/audit-event.entity.js';
+import { AuditKeys } from './audit/audit-keys.js';
 import { AuditNotes } from './audit/audit-notes.js';
 import { AuditStore } from './audit/audit-store.js';
 import { AuditWriter } from './audit/audit-writer.js';
@@ -46,8 +48,10 @@ const SHARED = [
   TenantData,
   EnvelopeCipher,
   KeyRotation,
+  AuditKeys,
   AuditWriter,
   AuditStore,
+  AuditCheckpoints,
   AuditNotes,
   EventOutbox,
   EventHub,
@@ -81,7 +85,7 @@ export class KernelModule {
           retryAttempts: 2,
           retryDelay: 1000,
         }),
-        TypeOrmModule.forFeature([AuditEvent, AuditChainHead, IdempotencyKey]),
+        TypeOrmModule.forFeature([AuditEvent, AuditChainHead, AuditCheckpoint, IdempotencyKey]),
         ClsModule.forRoot({
           global: true,
           middleware: {

@@ -171,6 +171,33 @@ describe('reading the trail', () => {
     expect(page.data.map((e) => e.action)).not.toContain('role.create');
   });
 
+  test('by actor in the typed form the trail records: user:<id>, api_key:<id>, system:<name>', async () => {
+    const typed = await auditEvents({ actor: `user:${member.userId}`, limit: 200 }, owner, org);
+    expect(typed.data.length).toBeGreaterThan(1);
+    expect(typed.data.map((e) => e.id)).toEqual(await sqlIds(org, "actor_type = 'user' AND actor_id = $2", [member.userId]));
+    expect(typed.data.map((e) => e.id)).toEqual((await auditEvents({ actor: member.userId, limit: 200 }, owner, org)).data.map((e) => e.id));
+    // The type is part of the filter: the same id under another type matches nothing.
+    expect((await auditEvents({ actor: `api_key:${member.userId}` }, owner, org)).data).toEqual([]);
+
+    const key = await mintApiKey(t, owner, {}, org);
+    const team = await call(key.secret, 'POST', '/api/v1/teams', { name: `by-key-${hex()}` });
+    const byKey = await auditEvents({ actor: `api_key:${key.id}` }, owner, org);
+    expect(byKey.data.map((e) => [e.action, e.actorType, e.actorId, e.resourceId])).toEqual([['team.create', 'api_key', key.id, team.data.id]]);
+
+    // Background work names itself: the first start created the default organization.
+    const system = await auditEvents({ actor: 'system:first-run' });
+    expect(system.data.map((e) => [e.action, e.actorType, e.actorId, e.resourceId])).toEqual([['organization.create', 'system', 'first-run', defaultOrg]]);
+  });
+
+  test('an actor of an unknown type, or a typed actor without its id, is 400 at the field', async () => {
+    for (const actor of ['team:abc', 'user:', ':abc', `user:${member.userId}:x`, 'user: x', 'x'.repeat(201)]) {
+      const res = await raw(t.baseUrl, `/api/v1/audit-events?actor=${encodeURIComponent(actor)}`, { headers: headers(owner, { 'x-workspace-id': org }) });
+      expect({ actor, status: res.status }).toEqual({ actor, status: 400 });
+      expectMatchesContract('GET', '/api/v1/audit-events', 400, res.body);
+      expect(res.body.error.validationErrors).toEqual([expect.objectContaining({ field: 'actor' })]);
+    }
+  });
+
   test('by exact action, and by prefix', async () => {
     const exact = await auditEvents({ action: 'role.create' }, owner, org);
     expect(exact.data.map((e) => e.resourceId).sort()).toEqual([roleA, roleB].sort());

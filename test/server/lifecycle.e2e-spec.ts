@@ -80,6 +80,18 @@ describe('zero-setup start on the embedded PostgreSQL', () => {
     const login = await raw(first.baseUrl, '/api/v1/auth/login', { method: 'POST', json: { email: 'first@marshal.test', password } });
     expect(login.status).toBe(200);
     const token = login.body.data.accessToken as string;
+    // The superuser owns the schema; the application runs as a login role that owns nothing.
+    const { databasePassword } = JSON.parse(readFileSync(join(dataDir, 'data', 'secrets.json'), 'utf8')) as { databasePassword: string };
+    const superuserUrl = `postgres://postgres:${encodeURIComponent(databasePassword)}@127.0.0.1:${env.EMBEDDED_DB_PORT}/marshal`;
+    const roles = await withClient(superuserUrl, async (c) => (await c.query(
+      `SELECT (SELECT string_agg(DISTINCT usename::text, ',') FROM pg_stat_activity WHERE datname = 'marshal' AND application_name LIKE 'marshal%') AS sessions,
+              (SELECT rolsuper FROM pg_roles WHERE rolname = 'marshal_app') AS superuser,
+              pg_get_userbyid((SELECT relowner FROM pg_class WHERE oid = 'audit_events'::regclass)) AS owner,
+              has_table_privilege('marshal_app', 'audit_events', 'INSERT') AS can_insert,
+              has_table_privilege('marshal_app', 'audit_events', 'UPDATE') AS can_update,
+              has_table_privilege('marshal_app', 'audit_events', 'TRUNCATE') AS can_truncate`,
+    )).rows[0]);
+    expect(roles).toEqual({ sessions: 'marshal_app', superuser: false, owner: 'postgres', can_insert: true, can_update: false, can_truncate: false });
     expect(await first.stop('SIGINT')).toBe(0);
     // The embedded server stopped with us: no postmaster left holding the data folder.
     expect(existsSync(join(dataDir, 'data', 'pg', 'postmaster.pid'))).toBe(false);

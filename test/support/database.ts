@@ -8,6 +8,20 @@ export function testDatabaseServer(): { adminUrl: string; template: string } {
   return { adminUrl, template };
 }
 
+/**
+ * The login role the global setup made for servers to run as (it owns nothing), at `url`'s server
+ * and database.
+ */
+export function asApplicationRole(url: string): string {
+  const role = process.env.MARSHAL_TEST_APP_ROLE;
+  const password = process.env.MARSHAL_TEST_APP_PASSWORD;
+  if (!role || !password) throw new Error('The e2e global setup did not run (MARSHAL_TEST_APP_ROLE unset)');
+  const u = new URL(url);
+  u.username = role;
+  u.password = password;
+  return u.toString();
+}
+
 /** The same server URL pointing at another database. */
 export function databaseUrl(adminUrl: string, database: string): string {
   const url = new URL(adminUrl);

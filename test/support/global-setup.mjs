@@ -62,10 +62,21 @@ export default async function globalSetup() {
   }
   await runMigrations(withDatabase(adminUrl, template));
   // pg-boss installs its own schema on first start; do it once here so every copy starts with it.
-  const { PgBoss } = await import('pg-boss');
-  const boss = new PgBoss({ connectionString: withDatabase(adminUrl, template), schema: 'pgboss', max: 1, schedule: false, supervise: false });
-  await boss.start();
-  await boss.stop({ graceful: false, close: true });
+  const { installBackgroundSchema } = await compiled('src/kernel/background/background-schema.js');
+  await installBackgroundSchema(withDatabase(adminUrl, template));
+  // The login role servers run as, as in production: it owns nothing, and each server's start-up
+  // (migrating as the owner, DATABASE_MIGRATION_URL) grants it what it needs in its own database.
+  const appRole = `marshal_app_t${process.pid}`;
+  const appPassword = randomBytes(16).toString('hex');
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE ROLE ${appRole} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '${appPassword}'`);
+  } finally {
+    await admin.end();
+  }
+  process.env.MARSHAL_TEST_APP_ROLE = appRole;
+  process.env.MARSHAL_TEST_APP_PASSWORD = appPassword;
   process.env.MARSHAL_TEST_ADMIN_URL = adminUrl;
   process.env.MARSHAL_TEST_TEMPLATE = template;
   // Each file's database is named after the run, so teardown can find any a crashed file left.

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createMarshalClient, MarshalClient } from '../../client/index.js';
-import { createDatabaseFromTemplate, dropDatabase, testDatabaseServer, withClient } from './database.js';
+import { asApplicationRole, createDatabaseFromTemplate, dropDatabase, testDatabaseServer, withClient } from './database.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SERVER_ENTRY = join(ROOT, 'dist', 'src', 'main.js');
@@ -85,14 +85,17 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 45_00
 }
 
 export interface TestServer extends RunningServer {
+  /** The database as its owner (the test server's superuser): what `sql` connects with. */
   databaseUrl: string;
+  /** The database as the role the server runs as, which owns nothing (the owner's URL when started with `role: 'owner'`). */
+  applicationUrl: string;
   /** An unauthenticated typed client. */
   api: MarshalClient;
   /** A typed client sending `Authorization: Bearer <token>`. */
   as(token: string): MarshalClient;
   /** Logs in (as the owner by default) through the typed client. */
   login(email?: string, password?: string): Promise<{ accessToken: string; refreshToken: string }>;
-  /** A query straight against this server's database, for what the API does not expose. */
+  /** A query straight against this server's database, as its owner, for what the API does not expose. */
   sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** Stops the server and drops its database. */
   close(): Promise<void>;
@@ -102,16 +105,21 @@ export interface TestServer extends RunningServer {
  * The built Marshal server over HTTP on a random port, against a database of its own copied from
  * the migrated template, started exactly as `npm start` starts it (migrations, first organization
  * and owner from ADMIN_EMAIL/ADMIN_PASSWORD). `env` adds or overrides configuration.
+ * As the embedded PostgreSQL runs it by default, it connects as a role that owns nothing
+ * (DATABASE_URL) and migrates as the owner (DATABASE_MIGRATION_URL); `role: 'owner'` runs it as the
+ * owner, with DATABASE_URL alone.
  */
-export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startServer(env: Record<string, string> = {}, options: { role?: 'application' | 'owner' } = {}): Promise<TestServer> {
   const { adminUrl, template } = testDatabaseServer();
   const name = `marshal_t_${process.env.MARSHAL_TEST_RUN}_${randomBytes(5).toString('hex')}`;
   const databaseUrl = await createDatabaseFromTemplate(adminUrl, name, template);
+  const applicationUrl = options.role === 'owner' ? databaseUrl : asApplicationRole(databaseUrl);
   let server: RunningServer;
   try {
     server = await spawnServer({
       LOG_LEVEL: 'info',
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: applicationUrl,
+      ...(options.role === 'owner' ? {} : { DATABASE_MIGRATION_URL: databaseUrl }),
       DATABASE_POOL_SIZE: '5',
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
@@ -127,6 +135,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   return {
     ...server,
     databaseUrl,
+    applicationUrl,
     api,
     as: (token) => createMarshalClient(server.baseUrl, { token }),
     async login(email = ADMIN.email, password = ADMIN.password) {

@@ -59,7 +59,7 @@ export const SYSTEM_ROLES: readonly SystemRoleDefinition[] = [
     key: 'data_admin',
     name: 'Data administrator',
     description: 'Imports, exports and broad write access to operational data',
-    grants: (p) => tenant(p) && !ACCESS_CONTROL.includes(p.resource) && p.key !== 'audit.read',
+    grants: (p) => tenant(p) && !ACCESS_CONTROL.includes(p.resource) && p.resource !== 'audit',
   },
   { key: 'viewer', name: 'Viewer', description: 'Read-only operational visibility', grants: (p) => reads(p) && !SENSITIVE_READS.has(p.key) },
   {

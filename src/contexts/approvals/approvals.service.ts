@@ -251,7 +251,7 @@ export class ApprovalsService implements OnApplicationBootstrap, BeforeApplicati
     const gates = hydrate(this.tx.tx, ApprovalGate, rows).sort((a, b) => a.organizationId.localeCompare(b.organizationId) || a.id.localeCompare(b.id));
     for (const gate of gates) {
       await this.events.emit(gateEvent(gate, 'approval.expired'));
-      await this.audit.record({ organizationId: gate.organizationId, action: 'approval.expire', actor: { type: 'system', id: null }, resourceType: gate.subjectType, resourceId: gate.subjectId, details: { gateId: gate.id, stage: gate.currentStage } });
+      await this.audit.record({ organizationId: gate.organizationId, action: 'approval.expire', actor: { type: 'system', id: 'approval-expiry' }, resourceType: gate.subjectType, resourceId: gate.subjectId, details: { gateId: gate.id, stage: gate.currentStage } });
       await this.settle(gate);
     }
     return gates.length;

@@ -1,19 +1,39 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuditCheckpoints } from '../../kernel/audit/audit-checkpoints.js';
+import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import type { AuditQuery } from '../../kernel/audit/audit-store.js';
 import { AuditStore } from '../../kernel/audit/audit-store.js';
+import { Audited } from '../../kernel/audit/audited.decorator.js';
 import { CurrentPrincipal } from '../../kernel/auth/current-principal.decorator.js';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { RequirePermission } from '../../kernel/auth/require-permission.decorator.js';
 import { notFound } from '../../kernel/http/app-error.js';
 import { UuidParam } from '../../kernel/http/params.js';
-import { ApiCursorPage, ApiErrors, ApiOk } from '../../kernel/http/response.decorators.js';
-import { CursorPage } from '../../kernel/pagination/cursor-page.js';
-import { AuditEventDto, AuditEventsQuery, ChainVerificationDto, PlatformAuditQuery } from './dto/audit-event.dto.js';
+import { ApiCreated, ApiCursorPage, ApiErrors, ApiOk } from '../../kernel/http/response.decorators.js';
+import { CursorPage, CursorQuery } from '../../kernel/pagination/cursor-page.js';
+import {
+  ACTOR_TYPES,
+  AuditCheckpointDto,
+  AuditEventDto,
+  AuditEventsQuery,
+  ChainVerificationDto,
+  PlatformAuditQuery,
+  VerifyAuditChainQuery,
+} from './dto/audit-event.dto.js';
+
+/** `user:<id>` (the form the trail's readers see everywhere) to type and id; a bare value is an id of any type. */
+function actorFilter(actor: string | undefined): Pick<AuditQuery, 'actorType' | 'actorId'> {
+  if (actor === undefined) return {};
+  const colon = actor.indexOf(':');
+  const type = actor.slice(0, colon);
+  if (colon > 0 && (ACTOR_TYPES as readonly string[]).includes(type)) return { actorType: type, actorId: actor.slice(colon + 1) };
+  return { actorId: actor };
+}
 
 const toStoreQuery = (q: AuditEventsQuery, organizationId?: string): AuditQuery => ({
   organizationId,
-  actorId: q.actor,
+  ...actorFilter(q.actor),
   action: q.action,
   resource: q.resource,
   correlationId: q.correlation_id,
@@ -26,7 +46,11 @@ const toStoreQuery = (q: AuditEventsQuery, organizationId?: string): AuditQuery 
 @ApiTags('Audit')
 @Controller('api/v1')
 export class AuditController {
-  constructor(private readonly store: AuditStore) {}
+  constructor(
+    private readonly store: AuditStore,
+    private readonly checkpoints: AuditCheckpoints,
+    private readonly notes: AuditNotes,
+  ) {}
 
   private async page(query: AuditQuery): Promise<CursorPage<AuditEventDto>> {
     const { items, nextCursor } = await this.store.list(query);
@@ -35,7 +59,10 @@ export class AuditController {
 
   @Get('audit-events')
   @RequirePermission('audit.read')
-  @ApiOperation({ summary: "The organization's audit trail", description: 'Newest first. Filter by actor, action (or prefix*), resource (type or type:id), correlation_id and time.' })
+  @ApiOperation({
+    summary: "The organization's audit trail",
+    description: 'Newest first. Filter by actor (`<type>:<id>` or a bare id), action (or prefix*), resource (type or type:id), correlation_id and time.',
+  })
   @ApiCursorPage(AuditEventDto)
   listAuditEvents(@CurrentPrincipal() principal: Principal, @Query() query: AuditEventsQuery): Promise<CursorPage<AuditEventDto>> {
     return this.page(toStoreQuery(query, principal.organizationId));
@@ -43,10 +70,49 @@ export class AuditController {
 
   @Get('audit-events/verify')
   @RequirePermission('audit.read')
-  @ApiOperation({ summary: "Verify the organization's audit hash chain", description: 'Recomputes every link in order: an edited, removed or reordered event is reported with its position.' })
+  @ApiOperation({
+    summary: "Verify the organization's audit chain, optionally against a checkpoint",
+    description:
+      'Recomputes every link in order, each under the scheme and key it names: an edited, removed, forged or reordered event is reported with its position ' +
+      'and a failure code. The trail must also extend the newest checkpoint stored for the organization and, when given, a checkpoint an auditor kept ' +
+      '(`checkpoint`): its event still there with its hash. A checkpoint that is not genuine is refused (400). See docs/audit-trail.md.',
+  })
   @ApiOk(ChainVerificationDto)
-  verifyAuditChain(@CurrentPrincipal() principal: Principal): Promise<ChainVerificationDto> {
-    return this.store.verify(principal.organizationId);
+  @ApiErrors([
+    400,
+    'Bad input (VALIDATION_FAILED); or the checkpoint is not a token this API issued (CHECKPOINT_MALFORMED), names a key this server does not hold ' +
+      '(CHECKPOINT_KEY_UNKNOWN), carries a signature that does not verify (CHECKPOINT_SIGNATURE_INVALID) or is of another organization (CHECKPOINT_OTHER_ORGANIZATION)',
+  ])
+  verifyAuditChain(@CurrentPrincipal() principal: Principal, @Query() query: VerifyAuditChainQuery): Promise<ChainVerificationDto> {
+    const checkpoint = query.checkpoint === undefined ? undefined : this.checkpoints.authenticate(query.checkpoint, principal.organizationId);
+    return this.store.verify(principal.organizationId, checkpoint);
+  }
+
+  @Post('audit-events/checkpoints')
+  @RequirePermission('audit.checkpoint')
+  @Audited('audit.checkpoint', 'audit_checkpoint')
+  @ApiOperation({
+    summary: "Sign the organization's audit chain head now",
+    description:
+      'An Ed25519-signed statement of the head (organization, seq, hash, time, key id) to export and keep outside Marshal; the public keys are at ' +
+      '/.well-known/audit-checkpoint-keys. The links since the last checkpoint are verified first: a trail that does not verify is not signed (409). ' +
+      'Checkpoints are also signed on a schedule (AUDIT_CHECKPOINT_SCHEDULE). This request is itself audited, as the event after the one it signs.',
+  })
+  @ApiCreated(AuditCheckpointDto)
+  @ApiErrors([409, 'The trail does not verify (AUDIT_CHAIN_INVALID; details name the event and the failure); or IDEMPOTENCY_IN_PROGRESS'])
+  async createAuditCheckpoint(@CurrentPrincipal() principal: Principal): Promise<AuditCheckpointDto> {
+    const checkpoint = await this.checkpoints.signNow(principal.organizationId);
+    this.notes.note({ details: { seq: checkpoint.seq, keyId: checkpoint.keyId } });
+    return AuditCheckpointDto.from(checkpoint);
+  }
+
+  @Get('audit-events/checkpoints')
+  @RequirePermission('audit.read')
+  @ApiOperation({ summary: "The organization's signed checkpoints", description: 'Newest first, scheduled and requested ones alike, each with its token.' })
+  @ApiCursorPage(AuditCheckpointDto)
+  async listAuditCheckpoints(@CurrentPrincipal() principal: Principal, @Query() query: CursorQuery): Promise<CursorPage<AuditCheckpointDto>> {
+    const { items, nextCursor } = await this.checkpoints.list(principal.organizationId, query.limit, query.cursor);
+    return new CursorPage(items.map(AuditCheckpointDto.from), nextCursor, query.limit);
   }
 
   @Get('audit-logs')

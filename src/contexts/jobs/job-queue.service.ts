@@ -346,7 +346,7 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApp
       await this.audit.record({
         organizationId: job.organizationId,
         action: job.status === 'expired' ? 'job.expire' : 'job.requeue',
-        actor: { type: 'system', id: null },
+        actor: { type: 'system', id: 'job-reaper' },
         resourceType: 'job',
         resourceId: job.id,
         details: { reason: job.errorCode, attempts: job.attempts, maxAttempts: job.maxAttempts },

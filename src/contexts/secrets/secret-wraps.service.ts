@@ -215,7 +215,7 @@ export class SecretWrapsService implements OnModuleInit, OnApplicationBootstrap,
     rows.sort((a, b) => a.organization_id.localeCompare(b.organization_id) || a.id.localeCompare(b.id));
     await this.events.emit(...rows.map((r) => ({ organizationId: r.organization_id, type: 'secret_wrap.expired', resourceType: 'secret_request', resourceId: r.request_id, data: { wrapId: r.id } })));
     for (const r of rows) {
-      await this.audit.record({ organizationId: r.organization_id, action: 'secret_wrap.shred', actor: { type: 'system', id: null }, resourceType: 'secret_request', resourceId: r.request_id, details: { wrapId: r.id, reason: 'expired' } });
+      await this.audit.record({ organizationId: r.organization_id, action: 'secret_wrap.shred', actor: { type: 'system', id: 'broker-sweep' }, resourceType: 'secret_request', resourceId: r.request_id, details: { wrapId: r.id, reason: 'expired' } });
     }
     return rows.length;
   }

@@ -57,7 +57,7 @@ export class FirstRunSetupService {
       await this.audit.record({
         organizationId: organization.id,
         action: 'organization.create',
-        actor: { type: 'system', id: null },
+        actor: { type: 'system', id: 'first-run' },
         resourceType: 'organization',
         resourceId: organization.id,
         details: { firstRun: true, owner: owner.email },

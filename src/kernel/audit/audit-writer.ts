@@ -3,7 +3,9 @@ import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { RequestContext } from '../context/request-context.js';
 import type { Tx } from '../database/transactions.js';
 import { newId } from '../ids.js';
-import { chainText, GENESIS_HASH } from './audit-chain.js';
+import type { EntityManager } from 'typeorm';
+import { GENESIS_HASH, KEYED_CHAIN, keyedChainHash } from './audit-chain.js';
+import { AuditKeys } from './audit-keys.js';
 import type { AuditOutcome } from './audit-event.entity.js';
 import { AuditEvent } from './audit-event.entity.js';
 import { redactDetails } from './redact-details.js';
@@ -13,7 +15,7 @@ export interface AuditEntry {
   /** `<resource>.<verb>`, e.g. `role.create`. */
   action: string;
   outcome?: AuditOutcome;
-  /** Defaults to the request's principal. */
+  /** Defaults to the request's principal. Background work names itself: `{ type: 'system', id: 'job-reaper' }`. */
   actor?: { type: string; id: string | null };
   resourceType?: string | null;
   resourceId?: string | null;
@@ -31,6 +33,7 @@ export class AuditWriter {
   constructor(
     @InjectTransactionHost() private readonly tx: Tx,
     private readonly context: RequestContext,
+    private readonly keys: AuditKeys,
   ) {}
 
   record(entry: AuditEntry): Promise<AuditEvent> {
@@ -57,44 +60,41 @@ export class AuditWriter {
       userAgent: this.context.userAgent?.slice(0, 512) ?? null,
       details: redactDetails(entry.details ?? {}) as Record<string, unknown>,
     });
-    // One statement locks the head, numbers the link, hashes it (sha256 in the database, over the
-    // same canonical text chainHash uses) and stores it. The head stays locked until commit, so
-    // appends of one organization serialise: one round trip and the commit, no more.
-    const { prefix, suffix } = chainText(event);
-    const link = () => manager.query<{ seq: string; prev_hash: Buffer; hash: Buffer }[]>(
-      `WITH head AS (
-         SELECT last_seq, last_hash FROM audit_chain_heads WHERE organization_id = $2 FOR UPDATE
-       ), advanced AS (
-         UPDATE audit_chain_heads h
-            SET last_seq = head.last_seq + 1,
-                last_hash = sha256(head.last_hash || convert_to($15 || (head.last_seq + 1)::text || $16, 'UTF8'))
-           FROM head
-          WHERE h.organization_id = $2
-         RETURNING h.last_seq, h.last_hash, head.last_hash AS prev_hash
+    // The head stays locked until commit, so appends of one organization serialise: two round
+    // trips and the commit. The link is computed here, not in the database: its HMAC key is
+    // derived from the master key and must never reach the database (nor its logs).
+    const head = await this.lockHead(manager, entry.organizationId);
+    const keyId = this.keys.currentKeyId;
+    Object.assign(event, { seq: head.seq + 1, prevHash: head.hash, chainVersion: KEYED_CHAIN, chainKeyId: keyId });
+    event.hash = keyedChainHash(this.keys.chainKey(keyId)!, keyId, event.prevHash, event);
+    const [inserted] = await manager.query<{ id: string }[]>(
+      `WITH advanced AS (
+         UPDATE audit_chain_heads SET last_seq = $3, last_hash = $17 WHERE organization_id = $2 AND last_seq = $3 - 1 RETURNING 1
        )
        INSERT INTO audit_events (id, organization_id, seq, occurred_at, actor_type, actor_id, action, resource_type, resource_id,
-                                 outcome, correlation_id, request_id, ip, user_agent, details, prev_hash, hash)
-       SELECT $1, $2, advanced.last_seq, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, advanced.prev_hash, advanced.last_hash
-         FROM advanced
-       RETURNING seq, prev_hash, hash`,
+                                 outcome, correlation_id, request_id, ip, user_agent, details, prev_hash, hash, chain_version, chain_key_id)
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19 FROM advanced
+       RETURNING id`,
       [
-        event.id, event.organizationId, event.occurredAt, event.actorType, event.actorId, event.action, event.resourceType,
+        event.id, event.organizationId, event.seq, event.occurredAt, event.actorType, event.actorId, event.action, event.resourceType,
         event.resourceId, event.outcome, event.correlationId, event.requestId, event.ip, event.userAgent, JSON.stringify(event.details),
-        prefix, suffix,
+        event.prevHash, event.hash, event.chainVersion, event.chainKeyId,
       ],
     );
-    let [row] = await link();
-    if (!row) {
-      // The organization's first link: its head is created (no lock is taken by a conflict), then linked.
-      await manager.query('INSERT INTO audit_chain_heads (organization_id, last_seq, last_hash) VALUES ($1, 0, $2) ON CONFLICT (organization_id) DO NOTHING', [
-        entry.organizationId,
-        GENESIS_HASH,
-      ]);
-      [row] = await link();
-    }
-    event.seq = Number(row.seq);
-    event.prevHash = row.prev_hash;
-    event.hash = row.hash;
+    // Only if the head moved under a lock we hold, which nothing but tampering can do.
+    if (!inserted) throw new Error(`the audit chain head of organization ${entry.organizationId} moved while locked`);
     return event;
+  }
+
+  /** Locks the organization's chain head, creating it (at the genesis) for its first link. */
+  private async lockHead(manager: EntityManager, organizationId: string): Promise<{ seq: number; hash: Buffer }> {
+    const lock = () => manager.query<{ last_seq: string; last_hash: Buffer }[]>('SELECT last_seq, last_hash FROM audit_chain_heads WHERE organization_id = $1 FOR UPDATE', [organizationId]);
+    let [head] = await lock();
+    if (!head) {
+      // A conflict takes no lock, so the row is locked by the second read.
+      await manager.query('INSERT INTO audit_chain_heads (organization_id, last_seq, last_hash) VALUES ($1, 0, $2) ON CONFLICT (organization_id) DO NOTHING', [organizationId, GENESIS_HASH]);
+      [head] = await lock();
+    }
+    return { seq: Number(head.last_seq), hash: head.last_hash };
   }
 }

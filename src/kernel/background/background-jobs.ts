@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { PgBoss } from 'pg-boss';
 import { AppConfig } from '../config/app-config.js';
+import { BACKGROUND_SCHEMA } from './background-schema.js';
 import { connectionBounds } from '../database/data-source-options.js';
 import { isDependencyUnavailable } from '../database/unavailable.js';
 import { OutageLog } from './outage-log.js';
@@ -37,10 +38,14 @@ export class BackgroundJobs implements OnApplicationBootstrap, OnApplicationShut
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.tasks.length === 0) return;
+    // With a schema owner of its own (DATABASE_MIGRATION_URL, the embedded server), the owner has
+    // installed pg-boss's schema at start-up; this role may only check it, not create or alter it.
+    const migrate = !this.config.database.migrationUrl;
     const boss = new PgBoss({
       connectionString: this.config.database.url,
-      schema: 'pgboss',
+      schema: BACKGROUND_SCHEMA,
       max: 2,
+      migrate,
       application_name: 'marshal-background',
       // pg-boss polls on a timer: while the database is away its polls fail fast, never pile up.
       ...connectionBounds(this.config.database),

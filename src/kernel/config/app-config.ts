@@ -5,14 +5,22 @@ export type RuntimeEnvironment = 'development' | 'production' | 'test';
 export interface DatabaseConfig {
   /** Set when DATABASE_URL is given; otherwise filled in once the embedded server is up. */
   url?: string;
+  /**
+   * The schema owner's URL, for migrations and grants, when the application runs as a role of its
+   * own (DATABASE_MIGRATION_URL, or the embedded server's superuser); unset, `url` does both.
+   */
+  migrationUrl?: string;
   poolSize: number;
   /** Bound on one query (statement_timeout, and client-side for a server that cannot answer). */
   queryTimeoutMs: number;
   /** Bound on opening a connection and on waiting for a free one in the pool. */
   connectTimeoutMs: number;
-  /** Present when Marshal runs its own PostgreSQL under DATA_DIR. */
-  /** `port` is EMBEDDED_DB_PORT when given; otherwise chosen at start (remembered under DATA_DIR). */
-  embedded?: { port?: number; dir: string; password: string };
+  /**
+   * Present when Marshal runs its own PostgreSQL under DATA_DIR: its port (EMBEDDED_DB_PORT when
+   * given, otherwise chosen at start and remembered under DATA_DIR), its superuser's password (the
+   * schema owner) and the restricted login role the application runs as.
+   */
+  embedded?: { port?: number; dir: string; password: string; application: { role: string; password: string } };
 }
 
 /** Requests allowed per minute, and per second in a burst. */
@@ -89,6 +97,8 @@ export class AppConfig {
    * when WORKFLOW_WEBHOOK_SECRET is unset (the route is then off), and the timestamp tolerance.
    */
   workflowWebhook!: { secret?: KeyObject; toleranceSeconds: number };
+  /** When audit chain heads are signed (cron, UTC). */
+  audit!: { checkpointSchedule: string };
   logLevel!: string;
   shutdownTimeoutMs!: number;
   build!: { version: string; commit: string | null };

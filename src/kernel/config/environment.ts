@@ -30,6 +30,14 @@ export class EnvironmentVariables {
   @IsOmittable() @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
 
+  /**
+   * The role that owns the schema, for migrations (and the grants that follow them), beside a
+   * DATABASE_URL whose role then only reads and writes rows: it cannot alter the audit tables nor
+   * disable their triggers. Unset: DATABASE_URL's role does both (and owns the tables).
+   */
+  @IsOmittable() @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_MIGRATION_URL must be a postgres:// or postgresql:// URL' })
+  DATABASE_MIGRATION_URL?: string;
+
   @Transform(toInt) @IsInt() @Min(1) @Max(200)
   DATABASE_POOL_SIZE = 10;
 
@@ -249,6 +257,10 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1) @Max(3600)
   WORKFLOW_WEBHOOK_TOLERANCE_SECONDS = 300;
 
+  /** When every organization's audit chain head is signed (a 5-field cron expression, UTC); also once at start-up. */
+  @Matches(/^\s*[0-9*/,-]+(\s+[0-9*/,-]+){4}\s*$/, { message: 'AUDIT_CHECKPOINT_SCHEDULE must be a 5-field cron expression, e.g. "0 * * * *" (hourly)' })
+  AUDIT_CHECKPOINT_SCHEDULE = '0 * * * *';
+
   /** The commit reported by /.well-known/engine-status; read from git when unset. */
   @IsOmittable() @IsString() @Matches(/^[0-9a-f]{7,40}$/)
   GIT_COMMIT?: string;
@@ -256,6 +268,7 @@ export class EnvironmentVariables {
 
 export const SECRET_VARIABLES = new Set<keyof EnvironmentVariables>([
   'DATABASE_URL',
+  'DATABASE_MIGRATION_URL',
   'ADMIN_PASSWORD',
   'JWT_PRIVATE_KEY',
   'ENCRYPTION_KEY',

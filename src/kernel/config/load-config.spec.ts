@@ -170,4 +170,37 @@ describe('loadConfig', () => {
     ]);
     expect(problems({ ...base, DATABASE_CONNECT_TIMEOUT_MS: '0' })).toEqual(['DATABASE_CONNECT_TIMEOUT_MS: must not be less than 100 (got 0)']);
   });
+
+  test('the schema owner may be named beside DATABASE_URL, never alone; neither URL is echoed', () => {
+    const config = loadConfig({ ...base, DATABASE_URL: 'postgres://app:a-pass@db/marshal', DATABASE_MIGRATION_URL: 'postgres://owner:o-pass@db/marshal' });
+    expect(config.database).toMatchObject({ url: 'postgres://app:a-pass@db/marshal', migrationUrl: 'postgres://owner:o-pass@db/marshal', embedded: undefined });
+    expect(loadConfig(base).database.migrationUrl).toBeUndefined();
+    const alone = problems({ ...base, DATABASE_MIGRATION_URL: 'postgres://owner:o-pass@db/marshal' });
+    expect(alone).toEqual(['DATABASE_MIGRATION_URL: needs DATABASE_URL beside it (the embedded PostgreSQL sets up its own roles)']);
+    const bad = problems({ ...base, DATABASE_URL: 'postgres://app:a-pass@db/marshal', DATABASE_MIGRATION_URL: 'mysql://owner:o-pass@db' });
+    expect(bad).toEqual(['DATABASE_MIGRATION_URL: must be a postgres:// or postgresql:// URL']);
+    expect([...alone, ...bad].join('\n')).not.toContain('o-pass');
+  });
+
+  test('the embedded PostgreSQL runs the application as a role of its own, whose password is derived and stable', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marshal-config-'));
+    try {
+      const first = loadConfig({ NODE_ENV: 'development', DATA_DIR: dir }).database.embedded!;
+      const second = loadConfig({ NODE_ENV: 'development', DATA_DIR: dir }).database.embedded!;
+      expect(first.application.role).toBe('marshal_app');
+      expect(second.application).toEqual(first.application);
+      expect(first.application.password).toMatch(/^[A-Za-z0-9_-]{32}$/);
+      expect(first.application.password).not.toBe(first.password);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('audit checkpoints are signed hourly unless AUDIT_CHECKPOINT_SCHEDULE says otherwise (a 5-field cron)', () => {
+    expect(loadConfig(base).audit.checkpointSchedule).toBe('0 * * * *');
+    expect(loadConfig({ ...base, AUDIT_CHECKPOINT_SCHEDULE: ' */15 * * * * ' }).audit.checkpointSchedule).toBe('*/15 * * * *');
+    for (const bad of ['hourly', '* * * *', '0 * * * * *', '0 * * * ?']) {
+      expect(problems({ ...base, AUDIT_CHECKPOINT_SCHEDULE: bad })).toEqual([expect.stringContaining('AUDIT_CHECKPOINT_SCHEDULE: must be a 5-field cron expression')]);
+    }
+  });
 });

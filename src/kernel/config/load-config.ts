@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, createSecretKey, KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, createSecretKey, hkdfSync, KeyObject } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -56,6 +56,17 @@ function outboundPolicy(vars: EnvironmentVariables, problems: string[]): AppConf
     allowPrivate: pick('OUTBOUND_ALLOW_PRIVATE', 'WORKFLOW_HTTP_ALLOW_PRIVATE') === 'true',
     allowedHosts: allowedHosts.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
   };
+}
+
+/** The login role the application runs as on the embedded PostgreSQL (the superuser owns the schema). */
+export const EMBEDDED_APPLICATION_ROLE = 'marshal_app';
+
+/**
+ * Another role's password from the embedded superuser's, so that DATA_DIR/secrets.json written by
+ * an earlier version needs nothing more.
+ */
+function derivedPassword(superuserPassword: string, role: string): string {
+  return Buffer.from(hkdfSync('sha256', superuserPassword, Buffer.alloc(0), `marshal/embedded-role/${role}`, 24)).toString('base64url');
 }
 
 /** Accepts a PEM, a PEM whose newlines were escaped as \n, or the base64 of a PEM. */
@@ -183,6 +194,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (vars.HTTP_HEADERS_TIMEOUT_MS > vars.HTTP_REQUEST_TIMEOUT_MS) {
     problems.push(`HTTP_HEADERS_TIMEOUT_MS: must not be greater than HTTP_REQUEST_TIMEOUT_MS (${vars.HTTP_REQUEST_TIMEOUT_MS})`);
   }
+  if (vars.DATABASE_MIGRATION_URL && !vars.DATABASE_URL) {
+    problems.push('DATABASE_MIGRATION_URL: needs DATABASE_URL beside it (the embedded PostgreSQL sets up its own roles)');
+  }
   if (problems.length > 0 || !signingKey || !encryptionKey) throw new ConfigError(problems);
 
   const config = new AppConfig();
@@ -193,12 +207,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir,
     database: {
       url: vars.DATABASE_URL,
+      migrationUrl: vars.DATABASE_MIGRATION_URL,
       poolSize: vars.DATABASE_POOL_SIZE,
       queryTimeoutMs: vars.DATABASE_QUERY_TIMEOUT_MS,
       connectTimeoutMs: vars.DATABASE_CONNECT_TIMEOUT_MS,
       embedded: vars.DATABASE_URL
         ? undefined
-        : { port: vars.EMBEDDED_DB_PORT, dir: resolve(dataDir, 'pg'), password: generated!.databasePassword },
+        : {
+            port: vars.EMBEDDED_DB_PORT,
+            dir: resolve(dataDir, 'pg'),
+            password: generated!.databasePassword,
+            application: { role: EMBEDDED_APPLICATION_ROLE, password: derivedPassword(generated!.databasePassword, EMBEDDED_APPLICATION_ROLE) },
+          },
     },
     admin: { email: vars.ADMIN_EMAIL.toLowerCase(), password: vars.ADMIN_PASSWORD, organizationName: vars.ADMIN_ORGANIZATION },
     auth: {
@@ -264,6 +284,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       secret: vars.WORKFLOW_WEBHOOK_SECRET ? createSecretKey(Buffer.from(vars.WORKFLOW_WEBHOOK_SECRET, 'utf8')) : undefined,
       toleranceSeconds: vars.WORKFLOW_WEBHOOK_TOLERANCE_SECONDS,
     },
+    audit: { checkpointSchedule: vars.AUDIT_CHECKPOINT_SCHEDULE.trim() },
     build: readBuildInfo(vars.GIT_COMMIT),
   } satisfies Omit<AppConfig, 'isProduction'>);
   return config;

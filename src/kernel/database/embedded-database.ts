@@ -107,8 +107,28 @@ export class EmbeddedDatabase {
     this.server.process?.kill('SIGINT');
   };
 
-  url(database = 'marshal'): string {
-    return `postgres://postgres:${encodeURIComponent(this.options.password)}@127.0.0.1:${this.options.port}/${database}`;
+  /** The superuser's URL (it owns the schema: migrations run as it), or `login`'s. */
+  url(database = 'marshal', login?: { role: string; password: string }): string {
+    const { role, password } = login ?? { role: 'postgres', password: this.options.password };
+    return `postgres://${encodeURIComponent(role)}:${encodeURIComponent(password)}@127.0.0.1:${this.options.port}/${database}`;
+  }
+
+  /**
+   * A login role that is nothing more: no superuser, no CREATEDB or CREATEROLE, owning nothing. The
+   * application runs as it, with the privileges the migration run grants (database-roles.ts), so
+   * it can neither alter the audit tables nor disable their triggers. Its password is set each
+   * start, so that it always matches what this process derives.
+   */
+  async ensureLoginRole(role: string, password: string): Promise<void> {
+    const client = new pg.Client({ connectionString: this.url('postgres') });
+    await client.connect();
+    try {
+      const { rowCount } = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
+      const attributes = `LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${client.escapeLiteral(password)}`;
+      await client.query(`${rowCount === 0 ? 'CREATE' : 'ALTER'} ROLE ${client.escapeIdentifier(role)} WITH ${attributes}`);
+    } finally {
+      await client.end();
+    }
   }
 
   /** Creates the database unless it exists (CREATE DATABASE has no IF NOT EXISTS). */

@@ -2,7 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDate, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { IsOmittable } from '../../../kernel/http/validators.js';
-import type { AuditEvent } from '../../../kernel/audit/audit-event.entity.js';
+import { CHECKPOINT_TOKEN_PATTERN, checkpointStatement, checkpointToken } from '../../../kernel/audit/audit-checkpoint.js';
+import type { AuditCheckpoint, AuditEvent } from '../../../kernel/audit/audit-event.entity.js';
+import { CHAIN_FAILURES, type ChainFailure } from '../../../kernel/audit/audit-store.js';
 import { CursorQuery } from '../../../kernel/pagination/cursor-page.js';
 
 export class AuditEventDto {
@@ -45,9 +47,18 @@ export class AuditEventDto {
   }
 }
 
+/** The actor types the trail records; `actor=<type>:<id>` names one of them. */
+export const ACTOR_TYPES = ['user', 'api_key', 'agent', 'system', 'webhook'] as const;
+const ACTOR_FILTER = new RegExp(`^((${ACTOR_TYPES.join('|')}):)?[^\\s:]{1,200}$`);
+
 export class AuditEventsQuery extends CursorQuery {
-  @ApiPropertyOptional({ description: 'Actor id (a user, API key or agent id)' })
-  @IsOmittable() @IsString() @MaxLength(200)
+  @ApiPropertyOptional({
+    example: 'user:01960000-0000-7000-8000-000000000001',
+    pattern: ACTOR_FILTER.source,
+    description:
+      'An actor as the trail records it: `<type>:<id>` (`user:<id>`, `api_key:<id>`, `agent:<id>`, `system:<name>` such as `system:job-reaper`, `webhook:<source>`), or a bare id of any type',
+  })
+  @IsOmittable() @IsString() @Matches(ACTOR_FILTER, { message: `actor must be an id, or <type>:<id> with type one of ${ACTOR_TYPES.join(', ')}` })
   actor?: string;
 
   @ApiPropertyOptional({ example: 'role.*', description: 'An action, or a prefix ending in *' })
@@ -77,9 +88,68 @@ export class PlatformAuditQuery extends AuditEventsQuery {
   organization_id?: string;
 }
 
+export class VerifyAuditChainQuery {
+  @ApiPropertyOptional({
+    description:
+      'A checkpoint token kept from POST /audit-events/checkpoints or the checkpoint list (`<base64url statement>.<base64url signature>`): ' +
+      'the trail must still hold the event it signed, with the same hash (docs/audit-trail.md)',
+    maxLength: 1100,
+    pattern: CHECKPOINT_TOKEN_PATTERN.source,
+  })
+  @IsOmittable() @IsString() @MaxLength(1100) @Matches(CHECKPOINT_TOKEN_PATTERN, { message: 'checkpoint must be a checkpoint token: <base64url>.<base64url>' })
+  checkpoint?: string;
+}
+
+class CheckpointCheckDto {
+  @ApiProperty({ description: 'The event the checkpoint signed' }) seq!: number;
+  @ApiProperty({ description: 'Its hash, hex, as the checkpoint states it' }) hash!: string;
+  @ApiProperty({ format: 'date-time' }) signedAt!: string;
+  @ApiProperty() keyId!: string;
+  @ApiProperty({ description: 'The trail still holds that event with that hash, and the chain from it to the head verifies' }) extended!: boolean;
+}
+
 export class ChainVerificationDto {
-  @ApiProperty({ description: 'Every link holds and the head agrees' }) valid!: boolean;
-  @ApiProperty() eventsChecked!: number;
-  @ApiProperty({ type: 'object', nullable: true, properties: { seq: { type: 'number' }, reason: { type: 'string' } }, description: 'The first event that breaks the chain' })
+  @ApiProperty({ description: 'Every link holds, the head agrees, and the trail extends the newest stored checkpoint and the one given' }) valid!: boolean;
+  @ApiProperty({ description: 'Links that held, from the first' }) eventsChecked!: number;
+  @ApiProperty({ type: 'object', nullable: true, properties: { seq: { type: 'number' }, reason: { type: 'string' } }, required: ['seq', 'reason'], description: 'The first event that breaks the chain' })
   firstInvalid!: { seq: number; reason: string } | null;
+  @ApiPropertyOptional({
+    enum: CHAIN_FAILURES,
+    description:
+      'Present when valid is false. EVENTS_MISSING (a gap), LINK_BROKEN (a previous-hash that does not match), CONTENT_MISMATCH (an edited or forged event), ' +
+      'UNKEYED_AFTER_KEYED (an event claiming the unkeyed scheme after a keyed one), UNKNOWN_CHAIN_KEY (chained under a master key this server does not hold), ' +
+      'UNKNOWN_CHAIN_VERSION, HEAD_MISMATCH (the head records missing events), TRUNCATED (a checkpoint\'s event is gone), REWRITTEN (it has another hash), ' +
+      'CHECKPOINT_FORGED (a stored checkpoint whose signature does not verify)',
+  })
+  failure?: ChainFailure;
+  @ApiPropertyOptional({ type: CheckpointCheckDto, description: 'Present when a checkpoint was given' })
+  checkpoint?: CheckpointCheckDto;
+}
+
+export class AuditCheckpointDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) organizationId!: string;
+  @ApiProperty({ description: 'The chain head signed: the position of the newest event' }) seq!: number;
+  @ApiProperty({ description: 'That event\'s hash, hex' }) hash!: string;
+  @ApiProperty({ format: 'date-time' }) signedAt!: string;
+  @ApiProperty({ description: 'The signing key: a kid of /.well-known/audit-checkpoint-keys' }) keyId!: string;
+  @ApiProperty({ enum: ['scheduled', 'requested'] }) origin!: string;
+  @ApiProperty({ description: 'Ed25519 signature of the statement, base64url (64 bytes)' }) signature!: string;
+  @ApiProperty({ description: 'Statement and signature in one string to keep outside Marshal and give back to GET /audit-events/verify?checkpoint=' }) token!: string;
+  @ApiProperty({ description: 'The exact signed text (docs/audit-trail.md)' }) statement!: string;
+
+  static from(c: AuditCheckpoint): AuditCheckpointDto {
+    return {
+      id: c.id,
+      organizationId: c.organizationId,
+      seq: c.seq,
+      hash: c.hash.toString('hex'),
+      signedAt: c.signedAt.toISOString(),
+      keyId: c.keyId,
+      origin: c.origin,
+      signature: c.signature.toString('base64url'),
+      token: checkpointToken(c, c.signature),
+      statement: checkpointStatement(c),
+    };
+  }
 }

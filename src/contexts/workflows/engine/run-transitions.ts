@@ -222,7 +222,7 @@ export class RunTransitions {
     const outputs = Object.fromEntries(sinks(run.nodes).filter((id) => byNode.get(id)?.status === 'succeeded').map((id) => [id, byNode.get(id)!.output]));
     await this.updateRun(run, { status: 'succeeded', output: outputs, finishedAt: now });
     await this.events.emit(runEvent(run, 'succeeded'));
-    await this.audit.record({ organizationId: run.organizationId, action: 'workflow_run.complete', actor: { type: 'system', id: null }, resourceType: 'workflow_run', resourceId: run.id, details: { definitionId: run.definitionId, version: run.definitionVersion, retryCount: run.retryCount } });
+    await this.audit.record({ organizationId: run.organizationId, action: 'workflow_run.complete', actor: { type: 'system', id: 'workflow-engine' }, resourceType: 'workflow_run', resourceId: run.id, details: { definitionId: run.definitionId, version: run.definitionVersion, retryCount: run.retryCount } });
   }
 
   /** A step failed for good: the run fails, and the rest of its work is withdrawn (a retry resumes it). */
@@ -232,7 +232,7 @@ export class RunTransitions {
     }
     await this.updateRun(run, { status: 'failed', failureCode: code, failureMessage: message, failedNodeId: failed.nodeId, finishedAt: new Date() });
     await this.events.emit(runEvent(run, 'failed', { nodeId: failed.nodeId, failureCode: code }));
-    await this.audit.record({ organizationId: run.organizationId, action: 'workflow_run.fail', actor: { type: 'system', id: null }, resourceType: 'workflow_run', resourceId: run.id, details: { nodeId: failed.nodeId, failureCode: code } });
+    await this.audit.record({ organizationId: run.organizationId, action: 'workflow_run.fail', actor: { type: 'system', id: 'workflow-engine' }, resourceType: 'workflow_run', resourceId: run.id, details: { nodeId: failed.nodeId, failureCode: code } });
   }
 
   private async updateRun(run: WorkflowRun, changes: Partial<WorkflowRun>): Promise<void> {
