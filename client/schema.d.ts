@@ -5567,7 +5567,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -5668,7 +5668,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -5835,7 +5835,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -6016,7 +6016,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -6191,7 +6191,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -6296,7 +6296,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -6393,7 +6393,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -6498,8 +6498,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
-                "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
             };
@@ -6554,24 +6552,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description A business rule refused the request, or the Idempotency-Key was used for another request (IDEMPOTENCY_KEY_REUSED); error.code says which */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Rate limited (RATE_LIMITED); see Retry-After */
             429: {
                 headers: {
@@ -6596,8 +6576,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
-                "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
             };
@@ -6665,15 +6643,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description A business rule refused the request, or the Idempotency-Key was used for another request (IDEMPOTENCY_KEY_REUSED); error.code says which */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Rate limited (RATE_LIMITED); see Retry-After */
             429: {
                 headers: {
@@ -6698,8 +6667,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
-                "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
             };
@@ -6771,15 +6738,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description A business rule refused the request, or the Idempotency-Key was used for another request (IDEMPOTENCY_KEY_REUSED); error.code says which */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Rate limited (RATE_LIMITED); see Retry-After */
             429: {
                 headers: {
@@ -6809,8 +6767,6 @@ export interface operations {
                 wait?: number;
             };
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
-                "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
             };
@@ -6866,24 +6822,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            /** @description A business rule refused the request, or the Idempotency-Key was used for another request (IDEMPOTENCY_KEY_REUSED); error.code says which */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
-                };
-            };
             /** @description Rate limited (RATE_LIMITED); see Retry-After */
             429: {
                 headers: {
@@ -6908,7 +6846,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -7004,7 +6942,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -7105,7 +7043,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -7278,7 +7216,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -7647,7 +7585,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -7822,7 +7760,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -7919,7 +7857,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -8110,7 +8048,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -8213,7 +8151,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -8409,7 +8347,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -8918,7 +8856,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -9136,7 +9074,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -9239,7 +9177,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -9496,7 +9434,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -9675,7 +9613,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -9859,7 +9797,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -9964,7 +9902,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -10154,7 +10092,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -10259,7 +10197,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -10691,7 +10629,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -10794,7 +10732,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -10955,7 +10893,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -11131,7 +11069,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -11322,7 +11260,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required by this operation. Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key": string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -11497,7 +11435,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -12121,7 +12059,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -12705,7 +12643,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -12872,7 +12810,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -13048,7 +12986,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -13223,7 +13161,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -13328,7 +13266,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -13507,7 +13445,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -13682,7 +13620,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -13787,7 +13725,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -13976,7 +13914,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -14261,7 +14199,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -14436,7 +14374,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -14541,7 +14479,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -14736,7 +14674,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -15013,7 +14951,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -15190,7 +15128,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -15365,7 +15303,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -15462,7 +15400,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -15888,7 +15826,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -16157,7 +16095,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -16260,7 +16198,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -16602,7 +16540,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -16866,7 +16804,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -16967,7 +16905,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -17157,7 +17095,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required by this operation. Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key": string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -17332,7 +17270,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -17514,7 +17452,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -17615,7 +17553,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -17716,7 +17654,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -17817,7 +17755,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -18082,7 +18020,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -18379,7 +18317,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -18656,7 +18594,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -18831,7 +18769,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -18936,7 +18874,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -19033,7 +18971,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -19311,7 +19249,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -19486,7 +19424,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -19591,7 +19529,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -19758,7 +19696,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;
@@ -19925,7 +19863,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS. */
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
                 "Idempotency-Key"?: string;
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
                 "x-workspace-id"?: string;

@@ -72,9 +72,10 @@ const idempotencyHeader = (required: boolean) => ({
   in: 'header',
   required,
   description:
+    (required ? 'Required by this operation. ' : 'Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). ') +
     'Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with ' +
     '`Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; ' +
-    'while the first is running, 409 IDEMPOTENCY_IN_PROGRESS.',
+    'while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once).',
   schema: { type: 'string', minLength: 1, maxLength: 255 },
 });
 
@@ -86,7 +87,9 @@ export const callsAsPrincipal = (security: Record<string, string[]>[]): boolean 
  * Completes what decorators leave implicit, the same way for every operation: the default security
  * (the global guard's default), the x-workspace-id and Idempotency-Key headers, and the error
  * responses any operation can give (400 when it takes input, 401 when secured, 403 when a principal
- * calls it, 409 and 422 for idempotent retries, 429 under /api, 500 always).
+ * calls it, 409 and 422 for idempotent retries, 429 under /api, 500 always). An operation that is
+ * idempotent by design (`x-idempotent-by-design`) takes no Idempotency-Key, so neither the header
+ * nor its 409 and 422.
  */
 function completeOperations(document: OpenAPIObject): void {
   for (const { path, method, op } of operations(document)) {
@@ -95,13 +98,14 @@ function completeOperations(document: OpenAPIObject): void {
     const parameters = (op.parameters ??= []);
     if (principal) parameters.push(WORKSPACE_HEADER);
     // Idempotency keys are scoped to a principal: other operations take none.
-    if (MUTATING.has(method) && principal) parameters.push(idempotencyHeader(op['x-idempotency-required'] === true));
+    const keyed = MUTATING.has(method) && principal && op['x-idempotent-by-design'] === undefined;
+    if (keyed) parameters.push(idempotencyHeader(op['x-idempotency-required'] === true));
     const responses = op.responses;
     const add = (status: number) => (responses[String(status)] ??= errorResponse(status));
     if (op.requestBody || parameters.length > 0) add(400);
     if (security.length > 0) add(401);
     if (principal) add(403);
-    if (MUTATING.has(method) && principal) {
+    if (keyed) {
       add(409);
       add(422);
     }
