@@ -3,7 +3,13 @@
  * agent makes to the server goes through here. Each answer is sorted into what the agent does next:
  * a value, "try again later" (ServerUnavailable), "stop for good" (CredentialsRefused) or "this
  * request can never succeed" (RequestRejected).
+ *
+ * Heartbeat, claim, progress and complete are idempotent by design and take no Idempotency-Key.
+ * Every other call the agent makes as itself sends one (a server may require them:
+ * IDEMPOTENCY_REQUIRED=true), named after what it does once: the public key it sets, the job
+ * attempt it serves. Registration is public, and public routes take no key.
  */
+import { randomUUID } from 'node:crypto';
 import { createMarshalClient, type MarshalClient, type MarshalSchemas } from '../client/index.js';
 
 export type Job = MarshalSchemas['JobDto'];
@@ -56,6 +62,10 @@ function describe(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   return cause?.code ?? cause?.message ?? error.message;
 }
+
+const keyed = (key: string) => ({ 'Idempotency-Key': key });
+/** One key per attempt of a job: the same call for the same attempt is one request. */
+const attemptKey = (what: string, job: Pick<Job, 'id' | 'attempts'>) => `${what}:${job.id}:${job.attempts}`;
 
 function idsIn(header: string | null): string[] {
   return header ? header.split(',').map((s) => s.trim()).filter(Boolean) : [];
@@ -159,27 +169,41 @@ export class AgentApi {
 
   /** Registers the X25519 key that patch values are sealed to (the private half never leaves this process). */
   async setPublicKey(publicKey: string): Promise<void> {
-    const answer = await send('set public key', (signal) => this.client.PUT('/api/v1/agents/{id}/public-key', { params: { path: this.path }, body: { publicKey }, signal }));
+    const answer = await send('set public key', (signal) =>
+      this.client.PUT('/api/v1/agents/{id}/public-key', { params: { path: this.path, header: keyed(`public-key:${publicKey}`) }, body: { publicKey }, signal }),
+    );
     if (answer.response.status !== 200) throw rejected('set public key', answer);
   }
 
   /** Reports what the agent found (never values); answers how many the server took. */
   async reportSecrets(secrets: DiscoveredSecret[]): Promise<number> {
-    const answer = await send('report secrets', (signal) => this.client.POST('/api/v1/agents/{id}/secrets/bulk', { params: { path: this.path }, body: { secrets }, signal }));
+    const answer = await send('report secrets', (signal) =>
+      this.client.POST('/api/v1/agents/{id}/secrets/bulk', { params: { path: this.path, header: keyed(randomUUID()) }, body: { secrets }, signal }),
+    );
     if (answer.response.status !== 200 || !answer.data) throw rejected('report secrets', answer);
     return answer.data.data.received;
   }
 
   /** A data key for the value of a secret.read job this agent holds. */
-  async issueDataKey(jobId: string, signal: AbortSignal): Promise<DataKey> {
-    const answer = await send('issue data key', (s) => this.client.POST('/api/v1/agents/{id}/dek', { params: { path: this.path }, body: { jobId }, signal: s }), undefined, signal);
+  async issueDataKey(job: Pick<Job, 'id' | 'attempts'>, signal: AbortSignal): Promise<DataKey> {
+    const answer = await send(
+      'issue data key',
+      (s) => this.client.POST('/api/v1/agents/{id}/dek', { params: { path: this.path, header: keyed(attemptKey('dek', job)) }, body: { jobId: job.id }, signal: s }),
+      undefined,
+      signal,
+    );
     if (answer.response.status !== 200 || !answer.data) throw rejected('issue data key', answer);
     return answer.data.data;
   }
 
   /** Posts a read job's value, sealed under its data key; answers the wrap's id. */
-  async postWrap(jobId: string, wrappedKey: string, sealed: SealedValue, signal: AbortSignal): Promise<string> {
-    const answer = await send('post value', (s) => this.client.POST('/api/v1/agents/{id}/wraps', { params: { path: this.path }, body: { jobId, wrappedKey, ...sealed }, signal: s }), undefined, signal);
+  async postWrap(job: Pick<Job, 'id' | 'attempts'>, wrappedKey: string, sealed: SealedValue, signal: AbortSignal): Promise<string> {
+    const answer = await send(
+      'post value',
+      (s) => this.client.POST('/api/v1/agents/{id}/wraps', { params: { path: this.path, header: keyed(attemptKey('wrap', job)) }, body: { jobId: job.id, wrappedKey, ...sealed }, signal: s }),
+      undefined,
+      signal,
+    );
     if (answer.response.status !== 201 || !answer.data) throw rejected('post value', answer);
     return answer.data.data.wrapId;
   }

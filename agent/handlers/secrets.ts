@@ -48,7 +48,7 @@ export function secretHandlers(api: AgentApi, backend: SecretBackend, cluster: s
   const read: JobHandler = async ({ job, signal, log }) => {
     const { secret } = payloadOf(job.payload, cluster, backend.provider);
     const value = await readOrFail(backend, secret);
-    const dek = await api.issueDataKey(job.id, signal);
+    const dek = await api.issueDataKey(job, signal);
     // The key comes sealed to this agent's X25519 key, like every value Marshal sends it.
     const key = openWireEnvelope(privateKey, Buffer.from(dek.keyEnvelope, 'base64url'), dek.keyEnvelopeContext);
     try {
@@ -56,7 +56,7 @@ export function secretHandlers(api: AgentApi, backend: SecretBackend, cluster: s
       const cipher = createCipheriv('aes-256-gcm', key, iv);
       cipher.setAAD(Buffer.from(dek.context, 'utf8'));
       const ciphertext = Buffer.concat([cipher.update(value), cipher.final()]);
-      const wrapId = await api.postWrap(job.id, dek.wrappedKey, { iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), ciphertext: ciphertext.toString('base64') }, signal);
+      const wrapId = await api.postWrap(job, dek.wrappedKey, { iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), ciphertext: ciphertext.toString('base64') }, signal);
       log.info('secret value posted', { jobId: job.id, ref: secret.ref, wrapId });
       return { wrapId };
     } finally {

@@ -25,6 +25,7 @@ import { DeferredBodyInterceptor } from './http/body-limit.js';
 import { EnvelopeInterceptor } from './http/envelope.interceptor.js';
 import { WebSockets } from './http/web-sockets.js';
 import type { MarshalRequest } from './http/request.js';
+import { IdempotencyHolder } from './idempotency/idempotency-holder.js';
 import { IdempotencyKey } from './idempotency/idempotency-key.entity.js';
 import { IdempotencyService } from './idempotency/idempotency.service.js';
 import { InFlightInterceptor } from './lifecycle/in-flight.interceptor.js';
@@ -116,6 +117,7 @@ export class KernelModule {
         { provide: AppConfig, useValue: config },
         { provide: KeyManagement, useClass: LocalKeyManagement },
         ...SHARED,
+        IdempotencyHolder,
         RouteDeclarationsCheck,
         // Registration order is nesting order: the envelope wraps what the mutation interceptor returns.
         { provide: APP_INTERCEPTOR, useClass: InFlightInterceptor },

@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { expectMatchesContract, raw } from '../support/contract.js';
 import { addMember, otherOrganization, type Member } from '../support/fixtures.js';
 import { ADMIN, startServer, type TestServer } from '../support/server.js';
@@ -219,26 +220,55 @@ describe('what is kept', () => {
     expect(await t.sql('SELECT id FROM idempotency_keys WHERE key = $1', [key])).toHaveLength(1);
   });
 
-  test('a key held by a request still running answers 409 IDEMPOTENCY_IN_PROGRESS; one abandoned for minutes is taken over', async () => {
+  /** The row a claim writes for a request still running, with `holder` as the process running it. */
+  async function heldKey(body: { name: string }, holder: string | null): Promise<string> {
     const key = newKey('held');
-    const body = { name: `held-${hex()}` };
-    // The row a claim writes, for a request still running. Its fingerprint is keyed by the server
-    // (bodies may carry secrets): take it from the same request made in another organization.
+    // Its fingerprint is keyed by the server (bodies may carry secrets): take it from the same
+    // request made in another organization.
     const elsewhere = await otherOrganization(t, owner);
-    expect((await createTeam(body, { key: newKey('twin'), token: elsewhere.owner.accessToken })).status).toBe(201);
-    const [{ request_hash: hash }] = await t.sql<{ request_hash: Buffer }>('SELECT request_hash FROM idempotency_keys WHERE organization_id = $1', [elsewhere.organizationId]);
+    const twin = newKey('twin');
+    expect((await createTeam(body, { key: twin, token: elsewhere.owner.accessToken })).status).toBe(201);
+    const [{ request_hash: hash }] = await t.sql<{ request_hash: Buffer }>('SELECT request_hash FROM idempotency_keys WHERE key = $1', [twin]);
     expect(hash.equals(createHash('sha256').update(`POST /api/v1/teams\n${JSON.stringify(body)}`).digest())).toBe(false);
     await t.sql(
-      `INSERT INTO idempotency_keys (id, organization_id, principal_id, key, request_hash, state, locked_at, expires_at)
-       VALUES ('01960000-0000-7000-8000-0000000000aa', $1, $2, $3, $4, 'in_progress', now(), now() + interval '1 day')`,
-      [org, `user:${ownerId}`, key, hash],
+      `INSERT INTO idempotency_keys (id, organization_id, principal_id, key, request_hash, state, locked_at, holder, expires_at)
+       VALUES ($1, $2, $3, $4, $5, 'in_progress', now(), $6, now() + interval '1 day')`,
+      [randomUUID(), org, `user:${ownerId}`, key, hash, holder],
     );
+    return key;
+  }
+
+  test('a key whose holder still holds its lock answers 409 IDEMPOTENCY_IN_PROGRESS; once the lock is gone, the next retry takes it over', async () => {
+    const body = { name: `held-${hex()}` };
+    const holder = String(BigInt(`0x${hex(7)}`));
+    const key = await heldKey(body, holder);
+    // This test's connection stands in for the process running the request.
+    const session = new pg.Client({ connectionString: t.databaseUrl });
+    await session.connect();
+    await session.query('SELECT pg_advisory_lock_shared($1::bigint)', [holder]);
+    try {
+      const busy = await createTeam(body, { key });
+      expect(busy.status).toBe(409);
+      expectMatchesContract('POST', '/api/v1/teams', 409, busy.body);
+      expect(busy.body.error.code).toBe('IDEMPOTENCY_IN_PROGRESS');
+      expect(await teamsNamed(body.name)).toEqual([]);
+    } finally {
+      await session.end(); // as if it died: its session, and so its lock, are gone
+    }
+    const taken = await createTeam(body, { key });
+    expect(taken.status).toBe(201);
+    expect(taken.headers.get('idempotent-replayed')).toBeNull();
+    expect(await teamsNamed(body.name)).toEqual([taken.body.data.id]);
+    expect((await createTeam(body, { key })).headers.get('idempotent-replayed')).toBe('true');
+  });
+
+  test('a key that names no holder (written before holders were recorded) is taken over once abandoned for five minutes', async () => {
+    const body = { name: `legacy-${hex()}` };
+    const key = await heldKey(body, null);
     const busy = await createTeam(body, { key });
     expect(busy.status).toBe(409);
     expect(busy.body.error.code).toBe('IDEMPOTENCY_IN_PROGRESS');
-    expect(await teamsNamed(body.name)).toEqual([]);
 
-    // As if its request had died ten minutes ago (the server takes over after five).
     await t.sql("UPDATE idempotency_keys SET locked_at = locked_at - interval '10 minutes' WHERE key = $1", [key]);
     const taken = await createTeam(body, { key });
     expect(taken.status).toBe(201);

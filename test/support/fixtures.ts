@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { raw } from './contract.js';
 import type { TestServer } from './server.js';
 
@@ -11,9 +11,13 @@ const bearer = (token: string, workspace?: string) => ({
   ...(workspace ? { 'x-workspace-id': workspace } : {}),
 });
 
-/** Throws with the response when a setup call does not answer as expected. */
+/**
+ * Throws with the response when a setup call does not answer as expected. Changes carry an
+ * Idempotency-Key, so that the builders work against a server with IDEMPOTENCY_REQUIRED=true.
+ */
 async function call(t: TestServer, token: string, method: string, path: string, json?: unknown, workspace?: string, expected = [200, 201, 204]) {
-  const res = await raw(t.baseUrl, path, { method, headers: bearer(token, workspace), json });
+  const headers = { ...bearer(token, workspace), ...(method === 'GET' ? {} : { 'idempotency-key': randomUUID() }) };
+  const res = await raw(t.baseUrl, path, { method, headers, json });
   if (!expected.includes(res.status)) throw new Error(`${method} ${path} answered ${res.status}: ${res.text}`);
   return res.body;
 }

@@ -7,6 +7,7 @@ import { CurrentPrincipal } from '../../kernel/auth/current-principal.decorator.
 import type { Principal } from '../../kernel/auth/principal.js';
 import { UuidParam } from '../../kernel/http/params.js';
 import { ApiNoContent, ApiWebSocket } from '../../kernel/http/response.decorators.js';
+import { IdempotentByDesign } from '../../kernel/idempotency/idempotency.decorator.js';
 import { WebSockets } from '../../kernel/http/web-sockets.js';
 import { AgentsService } from '../agents/agents.service.js';
 import { HeartbeatDto } from '../agents/dto/agent.dto.js';
@@ -27,6 +28,7 @@ export class AgentProtocolController {
 
   @Post('heartbeat')
   @AgentRoute()
+  @IdempotentByDesign('a liveness signal: each beat records now and renews the leases held now, so a repeat is just another beat')
   @NotAudited('a liveness signal, recorded as last_seen_at: auditing every beat would bury the trail')
   @ApiOperation({
     summary: 'Heartbeat',

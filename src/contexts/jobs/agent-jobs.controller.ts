@@ -9,6 +9,7 @@ import { replyOkOrNoContent } from '../../kernel/http/envelope.js';
 import { UuidParam } from '../../kernel/http/params.js';
 import type { MarshalRequest } from '../../kernel/http/request.js';
 import { ApiErrors, ApiNoContent, ApiOk, ApiOkOrNoContent } from '../../kernel/http/response.decorators.js';
+import { IdempotentByDesign } from '../../kernel/idempotency/idempotency.decorator.js';
 import { ClaimedJobsDto, ClaimQuery, CompleteJobDto, JobDto, ReportProgressDto } from './dto/job.dto.js';
 import { CANCEL_JOBS_HEADER } from './job-events.js';
 import { JobQueue } from './job-queue.service.js';
@@ -21,6 +22,7 @@ export class AgentJobsController {
 
   @Post('claim')
   @AgentRoute()
+  @IdempotentByDesign('a claim whose answer was lost leaves jobs leased to an agent that does not run them: they go back to the queue when the lease expires, or sooner when its heartbeats do not name them')
   @NotAudited('a claim that finds nothing changes nothing; the queue audits each claim that leases jobs, in its transaction')
   @ApiOperation({
     summary: 'Claim jobs',
@@ -57,6 +59,7 @@ export class AgentJobsController {
 
   @Post(':jobId/progress')
   @AgentRoute()
+  @IdempotentByDesign('bound to the lease it names: a repeat renews the same lease and reports the same progress again')
   @NotAudited('progress is streamed as events; the job changes state only when it completes')
   @ApiOperation({
     summary: "Report a held job's progress",
@@ -75,6 +78,7 @@ export class AgentJobsController {
 
   @Post(':jobId/complete')
   @AgentRoute()
+  @IdempotentByDesign('idempotent per attempt: a repeat for the same lease is answered 204 again and changes nothing')
   @Audited('job.complete', 'job')
   @ApiOperation({
     summary: 'Complete a held job',

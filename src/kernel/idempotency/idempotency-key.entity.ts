@@ -26,9 +26,17 @@ export class IdempotencyKey {
   @Column('text')
   state!: 'in_progress' | 'completed';
 
-  /** When the request holding the key started; an old in-progress key was abandoned by a crash. */
+  /** When the request holding the key started (or took it over). */
   @Column('timestamptz')
   lockedAt!: Date;
+
+  /**
+   * The IdempotencyHolder id of the process running the request: while no session holds its
+   * advisory lock, that process is gone and a retry takes the key over. Null on keys written before
+   * holders were recorded; those are taken over once `lockedAt` is five minutes old.
+   */
+  @Column('bigint', { nullable: true })
+  holder!: string | null;
 
   @Column('bytea', { nullable: true })
   outcome!: Buffer | null;

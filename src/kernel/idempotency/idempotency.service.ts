@@ -11,11 +11,14 @@ import type { Tx } from '../database/transactions.js';
 import { AppError, validationFailed } from '../http/app-error.js';
 import { newId } from '../ids.js';
 import { Page } from '../pagination/page.js';
+import { holderLockHeld, IdempotencyHolder } from './idempotency-holder.js';
 import { IdempotencyKey } from './idempotency-key.entity.js';
 
 export const IDEMPOTENCY_TTL_HOURS = 24;
-/** Longer than any request may run (statement timeout 30 s): an in-progress key this old was abandoned. */
-const ABANDONED_AFTER_MS = 5 * 60_000;
+/** For keys that name no holder (written before holders were recorded): longer than any request may run. */
+const LEGACY_ABANDONED_AFTER_SECONDS = 5 * 60;
+/** Whether the request holding an in-progress key cannot be running any more: its process is gone. */
+const ABANDONED = `CASE WHEN holder IS NULL THEN locked_at < now() - make_interval(secs => ${LEGACY_ABANDONED_AFTER_SECONDS}) ELSE NOT ${holderLockHeld('holder')} END`;
 const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
 
 export interface IdempotencyScope {
@@ -34,6 +37,8 @@ const keyReused = () =>
   new AppError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request; use a new key for a new request');
 const inProgress = () =>
   new AppError(409, 'IDEMPOTENCY_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed; retry later');
+const takenOver = () =>
+  new AppError(409, 'IDEMPOTENCY_IN_PROGRESS', 'A retry with this Idempotency-Key took it over while this request ran, and nothing of this one was kept; retry to get its outcome');
 
 export function parseIdempotencyKey(raw: string | string[] | undefined): string | undefined {
   if (raw === undefined) return undefined;
@@ -50,6 +55,13 @@ export function parseIdempotencyKey(raw: string | string[] | undefined): string 
  * duplicate sees the key in progress; `complete` runs inside the request's transaction, so the
  * change and its recorded outcome commit together. Client errors are replayed like successes;
  * a server error releases the key so that a retry can run.
+ *
+ * A key in progress names its holder, the process running its request (IdempotencyHolder). A
+ * retry that finds it asks PostgreSQL whether that process still holds its lock: if so, 409; if
+ * not, the process died mid-request and the retry takes the key over at once. Taking over gives
+ * the key a new id, and a claim's id is what `complete` must find: a request whose key was taken
+ * over (its process lost its lock connection but lived on) cannot record its outcome, so its
+ * transaction rolls back and the change is made once, by the retry.
  */
 @Injectable()
 export class IdempotencyService implements OnModuleInit {
@@ -58,6 +70,7 @@ export class IdempotencyService implements OnModuleInit {
     @InjectTransactionHost() private readonly tx: Tx,
     private readonly cipher: EnvelopeCipher,
     private readonly jobs: BackgroundJobs,
+    private readonly holder: IdempotencyHolder,
     config: AppConfig,
   ) {
     this.fingerprintKey = Buffer.from(hkdfSync('sha256', config.encryption.key, Buffer.alloc(0), 'marshal/idempotency-fingerprint', 32));
@@ -83,30 +96,40 @@ export class IdempotencyService implements OnModuleInit {
     for (let attempt = 0; attempt < 3; attempt++) {
       const id = newId();
       const inserted = await this.dataSource.query<unknown[]>(
-        `INSERT INTO idempotency_keys (id, organization_id, principal_id, key, request_hash, state, locked_at, expires_at)
-         VALUES ($1, $2, $3, $4, $5, 'in_progress', now(), now() + make_interval(hours => $6))
+        `INSERT INTO idempotency_keys (id, organization_id, principal_id, key, request_hash, state, locked_at, holder, expires_at)
+         VALUES ($1, $2, $3, $4, $5, 'in_progress', now(), $6, now() + make_interval(hours => $7))
          ON CONFLICT ON CONSTRAINT idempotency_keys_scope_key DO NOTHING RETURNING id`,
-        [id, scope.organizationId, scope.principalId, key, hash, IDEMPOTENCY_TTL_HOURS],
+        [id, scope.organizationId, scope.principalId, key, hash, this.holder.id, IDEMPOTENCY_TTL_HOURS],
       );
       if (inserted.length === 1) return { kind: 'new', id };
 
       const existing = await repo.findOneBy({ organizationId: scope.organizationId, principalId: scope.principalId, key });
-      if (!existing) continue; // swept between the two statements
+      if (!existing) continue; // swept or released between the two statements
       // Times are compared in SQL: the row holds microseconds, a JavaScript Date only milliseconds.
       // (TypeORM answers [rows, count] for DELETE and UPDATE.)
       const [, expired] = await this.dataSource.query<[unknown[], number]>('DELETE FROM idempotency_keys WHERE id = $1 AND expires_at <= now()', [existing.id]);
       if (expired > 0) continue;
       if (!existing.requestHash.equals(hash)) throw keyReused();
       if (existing.state === 'completed') return { kind: 'replay', outcome: this.open(existing) };
-      // Its request died without an outcome: take the key over, unless another retry just did.
-      const [, taken] = await this.dataSource.query<[unknown[], number]>(
-        `UPDATE idempotency_keys SET locked_at = now() WHERE id = $1 AND state = 'in_progress' AND locked_at < now() - make_interval(secs => $2)`,
-        [existing.id, ABANDONED_AFTER_MS / 1000],
-      );
-      if (taken === 1) return { kind: 'new', id: existing.id };
-      throw inProgress();
+      if (await this.takeOver(existing.id, id)) return { kind: 'new', id };
+      // Its holder lives, unless the key changed meanwhile (completed, released, or taken over by
+      // another retry): then look again.
+      const now = await repo.findOneBy({ id: existing.id });
+      if (now?.state === 'in_progress') throw inProgress();
     }
     throw inProgress();
+  }
+
+  /**
+   * Takes an in-progress key whose holder is gone, under a new id. Of concurrent retries one
+   * updates the row; the others wait for its row lock, then find the old id no longer there.
+   */
+  private async takeOver(id: string, newKeyId: string): Promise<boolean> {
+    const [, taken] = await this.dataSource.query<[unknown[], number]>(
+      `UPDATE idempotency_keys SET id = $2, holder = $3, locked_at = now() WHERE id = $1 AND state = 'in_progress' AND ${ABANDONED}`,
+      [id, newKeyId, this.holder.id],
+    );
+    return taken === 1;
   }
 
   /** Records the outcome; call inside the request's transaction. */
@@ -115,12 +138,13 @@ export class IdempotencyService implements OnModuleInit {
       value instanceof Page
         ? { kind: 'page', items: value.items, totalItems: value.totalItems, page: value.page, pageSize: value.pageSize }
         : { kind: 'value', value: value ?? null };
-    await this.save(id, stored);
+    if (!(await this.save(id, stored))) throw takenOver();
   }
 
   /**
    * After the request failed (its transaction rolled back): keep a client error for replay, release
    * otherwise. `error` is what the client was answered (see mapError), e.g. a unique violation as 409.
+   * A key taken over meanwhile has another id: nothing here touches it.
    */
   async fail(id: string, error: AppError): Promise<void> {
     const replayable = error.status < 500 && error.status !== 429 && error.code !== 'IDEMPOTENCY_IN_PROGRESS';
@@ -133,9 +157,11 @@ export class IdempotencyService implements OnModuleInit {
     );
   }
 
-  private async save(id: string, outcome: StoredOutcome): Promise<void> {
+  /** False when the claim is no longer there in progress: a retry took the key over. */
+  private async save(id: string, outcome: StoredOutcome): Promise<boolean> {
     const sealed = this.cipher.encrypt(JSON.stringify(outcome), `idempotency:${id}`);
-    await this.tx.tx.getRepository(IdempotencyKey).update({ id }, { state: 'completed', outcome: sealed });
+    const result = await this.tx.tx.getRepository(IdempotencyKey).update({ id, state: 'in_progress' }, { state: 'completed', outcome: sealed });
+    return result.affected === 1;
   }
 
   private open(row: IdempotencyKey): { value: unknown } | { error: AppError } {

@@ -13,7 +13,7 @@ import { mapError } from '../http/error-mapping.js';
 import { MUTATING_METHODS } from '../http/methods.js';
 import { asMarshalRequest, type MarshalRequest } from '../http/request.js';
 import { RESPONSE_SHAPE, type ResponseShape } from '../http/response.decorators.js';
-import { IDEMPOTENCY_REQUIRED } from '../idempotency/idempotency.decorator.js';
+import { IDEMPOTENCY_REQUIRED, IDEMPOTENT_BY_DESIGN } from '../idempotency/idempotency.decorator.js';
 import { IdempotencyService, parseIdempotencyKey } from '../idempotency/idempotency.service.js';
 
 /**
@@ -51,8 +51,9 @@ export class MutationInterceptor implements NestInterceptor {
     const res = context.switchToHttp().getResponse<Response>();
     const spec = this.reflector.get<AuditSpec | undefined>(AUDIT_SPEC, context.getHandler());
     const principal = req.principal;
-    const key = parseIdempotencyKey(req.headers['idempotency-key']);
-    const required = this.config.idempotencyRequired || this.reflector.get<boolean>(IDEMPOTENCY_REQUIRED, context.getHandler());
+    const byDesign = this.reflector.get<string | undefined>(IDEMPOTENT_BY_DESIGN, context.getHandler()) !== undefined;
+    const key = byDesign ? undefined : parseIdempotencyKey(req.headers['idempotency-key']);
+    const required = !byDesign && (this.config.idempotencyRequired || this.reflector.get<boolean>(IDEMPOTENCY_REQUIRED, context.getHandler()));
     if (!key && required && principal) {
       throw validationFailed([{ field: 'Idempotency-Key', message: 'This operation requires an Idempotency-Key header', code: 'REQUIRED' }]);
     }

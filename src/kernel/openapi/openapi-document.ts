@@ -72,9 +72,10 @@ const idempotencyHeader = (required: boolean) => ({
   in: 'header',
   required,
   description:
+    (required ? 'Required by this operation. ' : 'Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). ') +
     'Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with ' +
     '`Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; ' +
-    'while the first is running, 409 IDEMPOTENCY_IN_PROGRESS.',
+    'while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once).',
   schema: { type: 'string', minLength: 1, maxLength: 255 },
 });
 
@@ -126,7 +127,9 @@ function declareRateLimitHeaders(document: OpenAPIObject, responses: Record<stri
  * (the global guard's default), the x-workspace-id and Idempotency-Key headers, and the error
  * responses any operation can give (400 when it takes input, 413 and 415 when it takes a body, 401
  * when secured, 403 when a principal calls it, 409 and 422 for idempotent retries, 429 and 503 under
- * /api, 500 always), and the rate-limit headers of every response under /api.
+ * /api, 500 always), and the rate-limit headers of every response under /api. An operation that is
+ * idempotent by design (`x-idempotent-by-design`) takes no Idempotency-Key, so neither the header
+ * nor its 409 and 422.
  */
 function completeOperations(document: OpenAPIObject): void {
   for (const { path, method, op } of operations(document)) {
@@ -135,7 +138,8 @@ function completeOperations(document: OpenAPIObject): void {
     const parameters = (op.parameters ??= []);
     if (principal) parameters.push(WORKSPACE_HEADER);
     // Idempotency keys are scoped to a principal: other operations take none.
-    if (MUTATING.has(method) && principal) parameters.push(idempotencyHeader(op['x-idempotency-required'] === true));
+    const keyed = MUTATING.has(method) && principal && op['x-idempotent-by-design'] === undefined;
+    if (keyed) parameters.push(idempotencyHeader(op['x-idempotency-required'] === true));
     const responses = op.responses;
     const add = (status: number) => (responses[String(status)] ??= errorResponse(status));
     if (op.requestBody || parameters.length > 0) add(400);
@@ -145,7 +149,7 @@ function completeOperations(document: OpenAPIObject): void {
     }
     if (security.length > 0) add(401);
     if (principal) add(403);
-    if (MUTATING.has(method) && principal) {
+    if (keyed) {
       add(409);
       add(422);
     }

@@ -5,6 +5,7 @@ import { ANY_PRINCIPAL, REQUIRED_PERMISSION } from '../auth/require-permission.d
 import { IS_PUBLIC } from '../auth/public.decorator.js';
 import { BODY_LIMIT } from '../http/body-limit.js';
 import { MUTATING_METHODS } from '../http/methods.js';
+import { IDEMPOTENCY_REQUIRED, IDEMPOTENT_BY_DESIGN } from '../idempotency/idempotency.decorator.js';
 import { RouteInventory } from './route-inventory.js';
 
 /**
@@ -12,6 +13,7 @@ import { RouteInventory } from './route-inventory.js';
  * authenticated route declares @RequirePermission, @AnyPrincipal or @AgentRoute, and every
  * mutating route @Audited or @NotAudited. A missing guard is impossible rather than unlikely. A
  * larger body limit (@BodyLimit) is only for authenticated routes: it is read after authentication.
+ * A route cannot both require an Idempotency-Key and be idempotent by design.
  */
 @Injectable()
 export class RouteDeclarationsCheck implements OnApplicationBootstrap {
@@ -30,6 +32,9 @@ export class RouteDeclarationsCheck implements OnApplicationBootstrap {
       }
       if (MUTATING_METHODS.has(route.method) && !route.meta(AUDIT_SPEC)) {
         problems.push(`${where}: declare @Audited(action, resource) or @NotAudited(reason)`);
+      }
+      if (route.meta(IDEMPOTENT_BY_DESIGN) !== undefined && (!MUTATING_METHODS.has(route.method) || route.meta(IDEMPOTENCY_REQUIRED))) {
+        problems.push(`${where}: @IdempotentByDesign is for a mutating route that does not also require a key`);
       }
     }
     if (problems.length) throw new Error(`Routes without their declarations:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
