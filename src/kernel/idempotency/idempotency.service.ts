@@ -10,7 +10,7 @@ import { EnvelopeCipher } from '../crypto/envelope-cipher.js';
 import type { Tx } from '../database/transactions.js';
 import { AppError, validationFailed } from '../http/app-error.js';
 import { newId } from '../ids.js';
-import { Page } from '../pagination/page.js';
+import { Page, type PageWindow } from '../pagination/page.js';
 import { IdempotencyKey } from './idempotency-key.entity.js';
 
 export const IDEMPOTENCY_TTL_HOURS = 24;
@@ -25,7 +25,7 @@ export interface IdempotencyScope {
 
 type StoredOutcome =
   | { kind: 'value'; value: unknown }
-  | { kind: 'page'; items: unknown[]; totalItems: number; page: number; pageSize: number }
+  | { kind: 'page'; items: unknown[]; window: PageWindow; totalItems: number | null; hasNext: boolean; nextCursor?: string | null }
   | { kind: 'error'; status: number; code: string; message: string; details?: Record<string, unknown>; validationErrors?: AppError['validationErrors'] };
 
 export type Claim = { kind: 'new'; id: string } | { kind: 'replay'; outcome: { value: unknown } | { error: AppError } };
@@ -113,7 +113,7 @@ export class IdempotencyService implements OnModuleInit {
   async complete(id: string, value: unknown): Promise<void> {
     const stored: StoredOutcome =
       value instanceof Page
-        ? { kind: 'page', items: value.items, totalItems: value.totalItems, page: value.page, pageSize: value.pageSize }
+        ? { kind: 'page', items: value.items, window: value.window, totalItems: value.totalItems, hasNext: value.hasNext, nextCursor: value.nextCursor }
         : { kind: 'value', value: value ?? null };
     await this.save(id, stored);
   }
@@ -141,7 +141,7 @@ export class IdempotencyService implements OnModuleInit {
   private open(row: IdempotencyKey): { value: unknown } | { error: AppError } {
     const outcome = JSON.parse(this.cipher.decrypt(row.outcome!, `idempotency:${row.id}`).toString('utf8')) as StoredOutcome;
     if (outcome.kind === 'error') return { error: new AppError(outcome.status, outcome.code, outcome.message, outcome.details, outcome.validationErrors) };
-    if (outcome.kind === 'page') return { value: new Page(outcome.items, outcome.totalItems, outcome.page, outcome.pageSize) };
+    if (outcome.kind === 'page') return { value: new Page(outcome.items, outcome.window, outcome.totalItems, outcome.hasNext, outcome.nextCursor) };
     return { value: outcome.value };
   }
 
