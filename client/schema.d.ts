@@ -3753,7 +3753,9 @@ export interface components {
         EnvelopeMeta: {
             /** @description Echoes x-correlation-id, or the request id when none was sent */
             correlationId: string;
+            /** @description On a list that pages by cursor (every page of it, including one asked for by page or offset) */
             cursor?: components["schemas"]["CursorMeta"];
+            /** @description On a list paged by page or offset */
             pagination?: components["schemas"]["PaginationMeta"];
             /** Format: uuid */
             requestId: string;
@@ -4147,16 +4149,38 @@ export interface components {
             tier: "standard" | "premium";
         };
         PaginationMeta: {
+            /** @description Whether another page follows (known without counting) */
             hasNext: boolean;
             hasPrevious: boolean;
-            /** @example 1 */
+            /**
+             * @description The same as pageSize
+             * @example 20
+             */
+            limit: number;
+            /**
+             * @description Items before this page
+             * @example 0
+             */
+            offset: number;
+            /**
+             * @description The page, from 1 (for an offset that is not a multiple of pageSize, the page it falls in)
+             * @example 1
+             */
             page: number;
             /** @example 20 */
             pageSize: number;
-            /** @example 0 */
-            totalItems: number;
-            /** @example 0 */
-            totalPages: number;
+            /** @description True when more than 10,000 items match and this page does not tell how many: totalItems and totalPages are null */
+            totalCapped: boolean;
+            /**
+             * @description Exact. Counting stops at 10,000: when more items match, null (and totalCapped is true), except on the last page, which tells the total
+             * @example 0
+             */
+            totalItems: number | null;
+            /**
+             * @description Null when totalItems is
+             * @example 0
+             */
+            totalPages: number | null;
         };
         PendingApprovalDto: {
             approval: components["schemas"]["ApprovalStateDto"];
@@ -5328,15 +5352,26 @@ export interface operations {
                 /** @description Agents declaring this capability (job type) */
                 capability?: string;
                 connectivity?: "online" | "stale" | "offline";
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
                 /** @description A label, `key=value` */
                 label?: string;
-                /** @description Page number, from 1 */
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
                 status?: "active" | "revoked";
             };
             header?: {
@@ -5348,7 +5383,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5357,7 +5392,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["RuntimeAgentDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -5412,8 +5448,15 @@ export interface operations {
     listRuntimeFailures: {
         parameters: {
             query?: {
-                /** @description Page number, from 1 */
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
@@ -5421,6 +5464,10 @@ export interface operations {
                 since?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
                 type?: string;
             };
             header?: {
@@ -5432,7 +5479,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5441,7 +5488,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["JobDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -5931,15 +5979,26 @@ export interface operations {
                 /** @description Agents declaring this capability (job type) */
                 capability?: string;
                 connectivity?: "online" | "stale" | "offline";
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
                 /** @description A label, `key=value` */
                 label?: string;
-                /** @description Page number, from 1 */
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
                 status?: "active" | "revoked";
             };
             header?: {
@@ -5951,7 +6010,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5960,7 +6019,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["AgentDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -7564,13 +7624,24 @@ export interface operations {
             query?: {
                 /** @description Keys acting for this user */
                 createdBy?: string;
-                /** @description Page number, from 1 */
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
                 status?: "active" | "disabled" | "revoked" | "expired";
             };
             header?: {
@@ -7582,7 +7653,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7591,7 +7662,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["ApiKeyDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -8019,13 +8091,24 @@ export interface operations {
     listArgocdEndpoints: {
         parameters: {
             query?: {
-                /** @description Page number, from 1 */
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
             };
             header?: {
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
@@ -8036,7 +8119,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8045,7 +8128,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["ArgocdEndpointDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -8514,13 +8598,22 @@ export interface operations {
         parameters: {
             query?: {
                 kind?: "api_key" | "agent_secret" | "enrollment_token";
-                /** @description Page number, from 1 */
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
                 state?: "active" | "disabled" | "revoked" | "expired";
             };
             header?: {
@@ -9591,14 +9684,25 @@ export interface operations {
             query?: {
                 /** @description Environments spanning this cluster */
                 cluster?: string;
-                /** @description Page number, from 1 */
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 projectId?: string;
                 /** @description Free-text search */
                 q?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
                 tier?: "development" | "testing" | "staging" | "production" | "other";
             };
             header?: {
@@ -9610,7 +9714,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -9619,7 +9723,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["EnvironmentDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -10060,13 +10165,24 @@ export interface operations {
     listFreezeWindows: {
         parameters: {
             query?: {
-                /** @description Page number, from 1 */
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
                 when?: "active" | "upcoming" | "past";
             };
             header?: {
@@ -10080,7 +10196,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -10089,7 +10205,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["FreezeWindowDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -10599,14 +10716,25 @@ export interface operations {
         parameters: {
             query?: {
                 cluster_name?: string;
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
                 endpoint_id?: string;
-                /** @description Page number, from 1 */
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
             };
             header?: {
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
@@ -10617,7 +10745,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -10626,7 +10754,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["GitopsAppMappingDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -11233,8 +11362,15 @@ export interface operations {
             query?: {
                 /** @description Jobs held (or last held) by this agent */
                 agentId?: string;
-                /** @description Page number, from 1 */
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
@@ -11242,6 +11378,10 @@ export interface operations {
                 since?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
                 /** @description One status or several (repeated, or comma-separated) */
                 status?: ("queued" | "leased" | "running" | "succeeded" | "failed" | "cancelled" | "expired")[];
                 type?: string;
@@ -11257,7 +11397,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -11266,7 +11406,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["JobDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -12039,13 +12180,24 @@ export interface operations {
     listMyPendingApprovals: {
         parameters: {
             query?: {
-                /** @description Page number, from 1 */
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
             };
             header?: {
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
@@ -12056,7 +12208,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -12065,7 +12217,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["PendingApprovalDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -12965,13 +13118,24 @@ export interface operations {
     listApprovalPolicies: {
         parameters: {
             query?: {
-                /** @description Page number, from 1 */
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
                 workflow_id?: string;
             };
             header?: {
@@ -12983,7 +13147,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -12992,7 +13156,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["ApprovalPolicyDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -13424,13 +13589,24 @@ export interface operations {
     listProjects: {
         parameters: {
             query?: {
-                /** @description Page number, from 1 */
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
                 status?: "active" | "archived";
             };
             header?: {
@@ -13442,7 +13618,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -13451,7 +13627,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["ProjectDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -13883,13 +14060,24 @@ export interface operations {
     listProjectEnvironments: {
         parameters: {
             query?: {
-                /** @description Page number, from 1 */
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
             };
             header?: {
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
@@ -13902,7 +14090,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -13911,7 +14099,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["EnvironmentDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -14174,9 +14363,16 @@ export interface operations {
     listSecretRequests: {
         parameters: {
             query?: {
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
                 kind?: "read" | "patch";
-                /** @description Page number, from 1 */
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
@@ -14184,6 +14380,10 @@ export interface operations {
                 secret_id?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
                 /** @description One status or several (repeated, or comma-separated) */
                 status?: ("pending" | "approved" | "completed" | "failed" | "rejected" | "cancelled" | "expired")[];
             };
@@ -14196,7 +14396,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -14205,7 +14405,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["SecretRequestDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -15106,13 +15307,24 @@ export interface operations {
     listRoles: {
         parameters: {
             query?: {
-                /** @description Page number, from 1 */
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
                 /** @description Only system (true) or only custom (false) roles */
                 system?: boolean;
             };
@@ -15125,7 +15337,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -15134,7 +15346,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["RoleDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -15567,10 +15780,17 @@ export interface operations {
         parameters: {
             query?: {
                 cluster_name?: string;
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
                 /** @description key:value, repeatable; every one must match */
                 label?: string[];
-                /** @description Page number, from 1 */
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 provider?: string;
                 /** @description Free-text search */
@@ -15579,6 +15799,10 @@ export interface operations {
                 ref_prefix?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
                 status?: "present" | "missing" | "error";
             };
             header?: {
@@ -15590,7 +15814,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -15599,7 +15823,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["DiscoveredSecretDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -16071,9 +16296,16 @@ export interface operations {
     listRoleGrants: {
         parameters: {
             query?: {
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
                 environmentId?: string;
-                /** @description Page number, from 1 */
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 projectId?: string;
                 /** @description Free-text search */
@@ -16081,6 +16313,10 @@ export interface operations {
                 roleId?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
                 userId?: string;
             };
             header?: {
@@ -16092,7 +16328,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -16101,7 +16337,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["UserRoleDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -16520,13 +16757,24 @@ export interface operations {
     listWorkflowDefinitions: {
         parameters: {
             query?: {
-                /** @description Page number, from 1 */
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
             };
             header?: {
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
@@ -16537,7 +16785,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -16546,7 +16794,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["WorkflowDefinitionDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -16695,10 +16944,17 @@ export interface operations {
     listWorkflowExecutions: {
         parameters: {
             query?: {
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
                 /** @description Runs of this definition */
                 definitionId?: string;
-                /** @description Page number, from 1 */
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
@@ -16706,6 +16962,10 @@ export interface operations {
                 since?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
                 /** @description One status or several (repeated, or comma-separated) */
                 status?: ("pending" | "running" | "paused" | "succeeded" | "failed" | "cancelled")[];
                 /** @description Created before */
@@ -16720,7 +16980,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -16729,7 +16989,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["WorkflowExecutionDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -17067,10 +17328,17 @@ export interface operations {
     listWorkflowRuns: {
         parameters: {
             query?: {
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
                 /** @description Runs of this definition */
                 definitionId?: string;
-                /** @description Page number, from 1 */
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
@@ -17078,6 +17346,10 @@ export interface operations {
                 since?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
                 /** @description One status or several (repeated, or comma-separated) */
                 status?: ("pending" | "running" | "paused" | "succeeded" | "failed" | "cancelled")[];
                 /** @description Created before */
@@ -17092,7 +17364,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -17101,7 +17373,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["WorkflowRunDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -18188,13 +18461,24 @@ export interface operations {
     listWorkflowRunStepArtifacts: {
         parameters: {
             query?: {
-                /** @description Page number, from 1 */
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
             };
             header?: {
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
@@ -18209,7 +18493,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -18218,7 +18502,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["StepArtifactDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -18284,13 +18569,24 @@ export interface operations {
             query?: {
                 /** @description Lines of this attempt only */
                 attempt?: number;
-                /** @description Page number, from 1 */
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
             };
             header?: {
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
@@ -18305,7 +18601,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -18314,7 +18610,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["StepLogDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -18574,13 +18871,24 @@ export interface operations {
     listWorkflowTemplates: {
         parameters: {
             query?: {
-                /** @description Page number, from 1 */
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
             };
             header?: {
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
@@ -18591,7 +18899,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -18600,7 +18908,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["WorkflowDefinitionDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -19137,13 +19446,24 @@ export interface operations {
     listWorkflowTemplateVersions: {
         parameters: {
             query?: {
-                /** @description Page number, from 1 */
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
             };
             header?: {
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
@@ -19156,7 +19476,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -19165,7 +19485,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["WorkflowDefinitionVersionDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -19229,13 +19550,24 @@ export interface operations {
     listApprovalWorkflows: {
         parameters: {
             query?: {
-                /** @description Page number, from 1 */
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
             };
             header?: {
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
@@ -19246,7 +19578,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -19255,7 +19587,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["ApprovalWorkflowDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
