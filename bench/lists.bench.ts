@@ -10,7 +10,7 @@ import { cleanUp, cleanups, countStatements, integer, type LatencySummary, provi
  * `npm run bench:lists`: GET /api/v1/jobs as one organization's jobs grow to each of BENCH_SIZES
  * (10000,1000000; seeded with SQL, generate_series), one request at a time over HTTP:
  *   - the first page (default sort, no filter);
- *   - a filtered page (status and type);
+ *   - a filtered page (status and type), and one of a rare type;
  *   - a page by cursor 90 % deep into the list (the cursor comes from the list itself);
  *   - the last page by offset.
  * Each is measured against its floor in the same run: the SELECT that serves it, over a plain pg
@@ -19,7 +19,8 @@ import { cleanUp, cleanups, countStatements, integer, type LatencySummary, provi
  *
  * Environment: DATABASE_URL (a server to create the bench database on, dropped at the end;
  * default: an embedded PostgreSQL), BENCH_SIZES, BENCH_SECONDS (8 s per scenario), BENCH_REQUESTS
- * (at most 200 per scenario), BENCH_WARMUP (5 requests first, not counted).
+ * (at most 200 per scenario), BENCH_WARMUP (5 requests first, not counted), BENCH_SHOW_SQL (any value:
+ * print the statements one request of each scenario sent, as PostgreSQL received them).
  */
 const MARSHAL_ENTRY = join(ROOT, 'dist', 'src', 'main.js');
 const RESULTS_FILE = join(ROOT, 'bench', 'results', 'lists.json');
@@ -43,7 +44,8 @@ type Json = Record<string, any>;
  * Jobs 1..n of the organization, newest first: job i was created 2.5 s × i before `base`, so a
  * larger size adds older history and the first page stays the same rows. Its status depends on
  * i / 10 and its type on i % 10, so that the two filters are independent (1 job in 500 is
- * failed and of type bench-3). Ids are UUIDv7-shaped from the creation time, as newId() makes them.
+ * failed and of type bench-3); 1 job in 5,000 is of type bench-rare, spread over the whole
+ * history. Ids are UUIDv7-shaped from the creation time, as newId() makes them.
  */
 async function seed(url: string, organizationId: string, base: Date, from: number, to: number): Promise<void> {
   const batch = 200_000;
@@ -54,7 +56,7 @@ async function seed(url: string, organizationId: string, base: Date, from: numbe
       `INSERT INTO jobs (organization_id, id, type, payload, status, priority, attempts, max_attempts, timeout_seconds,
                          queued_at, available_at, started_at, completed_at, error_code, created_by_type, created_at, updated_at)
        SELECT $1, (lpad(to_hex((extract(epoch FROM t) * 1000)::bigint), 12, '0') || '7' || substr(md5(i::text), 1, 3) || '8' || substr(md5(i::text), 4, 15))::uuid,
-              'bench-' || (i % ${TYPES}), '{}', s, 0, CASE WHEN s = 'queued' THEN 0 ELSE 1 END, 3, 600,
+              CASE WHEN i % 5000 = 0 THEN 'bench-rare' ELSE 'bench-' || (i % ${TYPES}) END, '{}', s, 0, CASE WHEN s = 'queued' THEN 0 ELSE 1 END, 3, 600,
               t, t, CASE WHEN s = 'queued' THEN NULL ELSE t + interval '1 second' END, CASE WHEN s = 'queued' THEN NULL ELSE t + interval '2 seconds' END,
               CASE WHEN s = 'failed' THEN 'BENCH' END, 'user', t, t
          FROM generate_series($2::int, $3::int) AS i,
@@ -143,6 +145,11 @@ async function main(): Promise<void> {
         floor: { text: `${select} AND status = ANY($2) AND type = $3 ${order}`, values: [organizationId, ['failed'], 'bench-3'] },
       },
       {
+        name: 'filtered (a rare type)',
+        path: '/api/v1/jobs?type=bench-rare',
+        floor: { text: `${select} AND type = $2 ${order}`, values: [organizationId, 'bench-rare'] },
+      },
+      {
         name: `last page by offset (${lastPage})`,
         path: `/api/v1/jobs?page=${lastPage}`,
         floor: { text: `${select} ${order} OFFSET $2`, values: [organizationId, (lastPage - 1) * PAGE_SIZE] },
@@ -164,8 +171,11 @@ async function main(): Promise<void> {
     }
 
     // Every page must be what its floor selects, or the comparison means nothing.
+    const statementsOf = new Map<string, string[]>();
     for (const s of scenarios) {
+      const stop = counter.capture();
       const served = ((await ok(s.name, s.path)).data as Json[]).map((j) => j.id as string);
+      statementsOf.set(s.name, stop());
       const expected = (await floorIds(s.floor)).slice(0, PAGE_SIZE);
       if (served.length === 0 || JSON.stringify(served) !== JSON.stringify(expected)) {
         throw new Error(`${s.name}: the server answered ${served.length} jobs that differ from its floor's ${expected.length}`);
@@ -215,6 +225,9 @@ async function main(): Promise<void> {
       );
     }
     for (const name of notOffered) console.log(`${name.padEnd(30)}  not offered by this server (no meta.cursor.next)`);
+    if (process.env.BENCH_SHOW_SQL) {
+      for (const [name, texts] of statementsOf) console.log(`\n${name}: what one request sent\n${texts.map((t) => `  ${t.replace(/\s+/g, ' ')}`).join('\n')}`);
+    }
     results.push({ size, seedSeconds, backgroundStatementsPerSecond: round2(background), measured, notOffered });
   }
 

@@ -173,6 +173,8 @@ export interface StatementCounter {
   url: string;
   /** Statements sent through the proxy so far: simple queries (Q) and executions of prepared ones (E). */
   statements(): number;
+  /** The SQL text of what clients parse or send (P, Q) from now until the returned function is called. */
+  capture(): () => string[];
 }
 
 /**
@@ -183,6 +185,7 @@ export interface StatementCounter {
 export async function countStatements(databaseUrl: string): Promise<StatementCounter> {
   const target = new URL(databaseUrl);
   let statements = 0;
+  let captured: string[] | undefined;
   const sockets = new Set<Socket>();
   const proxy = createServer((client) => {
     const server = connect(Number(target.port || 5432), target.hostname);
@@ -199,7 +202,15 @@ export async function countStatements(databaseUrl: string): Promise<StatementCou
         if (!started) {
           const code = buffered.readInt32BE(4);
           started = code !== 80877103 && code !== 80877104; // SSLRequest, GSSENCRequest: the start-up message follows
-        } else if (buffered[0] === 0x51 || buffered[0] === 0x45) statements++; // 'Q', 'E'
+        } else {
+          if (buffered[0] === 0x51 || buffered[0] === 0x45) statements++; // 'Q', 'E'
+          // Parse: name\0 query\0 …; Query: query\0.
+          if (captured && (buffered[0] === 0x50 || buffered[0] === 0x51)) {
+            const body = buffered.subarray(5, length);
+            const start = buffered[0] === 0x50 ? body.indexOf(0) + 1 : 0;
+            captured.push(body.subarray(start, body.indexOf(0, start)).toString('utf8'));
+          }
+        }
         buffered = buffered.subarray(length);
       }
       server.write(chunk);
@@ -224,5 +235,16 @@ export async function countStatements(databaseUrl: string): Promise<StatementCou
   const url = new URL(databaseUrl);
   url.hostname = '127.0.0.1';
   url.port = String(address.port);
-  return { url: url.toString(), statements: () => statements };
+  return {
+    url: url.toString(),
+    statements: () => statements,
+    capture() {
+      const texts: string[] = [];
+      captured = texts;
+      return () => {
+        captured = undefined;
+        return texts;
+      };
+    },
+  };
 }
