@@ -1494,7 +1494,7 @@ export interface paths {
         put?: never;
         /**
          * Set a platform secret (platform administrators)
-         * @description Encrypted at rest; never returned.
+         * @description Encrypted at rest; never returned. 201 when the key is new, 200 when its value is replaced (one more version), as for workspace secrets.
          */
         post: operations["setPlatformSecret"];
         delete?: never;
@@ -2670,7 +2670,7 @@ export interface paths {
         put?: never;
         /**
          * Set a workspace secret
-         * @description Encrypted at rest (envelope encryption); the response and every later read show metadata only.
+         * @description Encrypted at rest (envelope encryption); the response and every later read show metadata only. 201 when the key is new, 200 when its value is replaced (one more version).
          */
         post: operations["setWorkspaceSecret"];
         delete?: never;
@@ -12875,8 +12875,19 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The secret existed: its value was replaced */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessEnvelope"] & {
+                        data: components["schemas"]["SecretMetadataDto"];
+                    };
+                };
+            };
+            /** @description The secret was created (version 1) */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20108,8 +20119,19 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The secret existed: its value was replaced */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessEnvelope"] & {
+                        data: components["schemas"]["SecretMetadataDto"];
+                    };
+                };
+            };
+            /** @description The secret was created (version 1) */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };

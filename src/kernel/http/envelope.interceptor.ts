@@ -1,8 +1,10 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { Response } from 'express';
 import { map, Observable } from 'rxjs';
 import { CursorPage } from '../pagination/cursor-page.js';
 import { Page } from '../pagination/page.js';
+import { Upserted } from './upserted.js';
 import { type CursorMeta, type PaginationMeta, successEnvelope } from './envelope.js';
 import { asMarshalRequest, MarshalRequest } from './request.js';
 import { RESPONSE_SHAPE, ResponseShape } from './response.decorators.js';
@@ -66,6 +68,12 @@ export class EnvelopeInterceptor implements NestInterceptor {
       map((value: unknown) => {
         if (shape.kind === 'empty') return undefined;
         if (shape.kind === 'data') return successEnvelope(req, shape.status, value ?? null);
+        if (shape.kind === 'upsert') {
+          if (!(value instanceof Upserted)) throw new Error(`${context.getClass().name}.${context.getHandler().name} is declared @ApiCreatedOrOk but did not return an Upserted`);
+          const status = value.created ? 201 : 200;
+          context.switchToHttp().getResponse<Response>().status(status);
+          return successEnvelope(req, status, value.value);
+        }
         if (shape.kind === 'cursor') {
           if (!(value instanceof CursorPage)) throw new Error(`${context.getClass().name}.${context.getHandler().name} is declared @ApiCursorPage but did not return a CursorPage`);
           return successEnvelope(req, shape.status, value.items, {

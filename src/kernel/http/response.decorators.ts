@@ -6,6 +6,8 @@ import { CursorMeta, EnvelopeMeta, ErrorEnvelope, PaginationMeta, SuccessEnvelop
 export type ResponseShape =
   | { kind: 'data'; status: number }
   | { kind: 'page'; status: number; byCursor: boolean }
+  /** 201 or 200, as the Upserted the handler returns says. */
+  | { kind: 'upsert'; status: 200 }
   | { kind: 'cursor'; status: number }
   | { kind: 'empty'; status: 204 }
   /** Probes, metrics, documents and streams: written as they are, no envelope. */
@@ -57,6 +59,19 @@ export function ApiOk(model: Model, options: { description?: string; isArray?: b
 /** 201 with the created resource in `data`. */
 export function ApiCreated(model: Model, options: { description?: string } = {}) {
   return shaped({ kind: 'data', status: 201 }, ApiExtraModels(SuccessEnvelope, model), enveloped(201, options.description ?? 'Created', dataSchema(model)));
+}
+
+/**
+ * For a create-or-replace (e.g. POST /workspace/secrets/{key}): 201 with the resource when the
+ * request created it, 200 when it replaced one; the handler returns an Upserted.
+ */
+export function ApiCreatedOrOk(model: Model, options: { created?: string; replaced?: string } = {}) {
+  return shaped(
+    { kind: 'upsert', status: 200 },
+    ApiExtraModels(SuccessEnvelope, model),
+    enveloped(201, options.created ?? 'Created', dataSchema(model)),
+    enveloped(200, options.replaced ?? 'Replaced: it existed', dataSchema(model)),
+  );
 }
 
 /**

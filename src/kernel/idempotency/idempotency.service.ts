@@ -10,6 +10,7 @@ import { EnvelopeCipher } from '../crypto/envelope-cipher.js';
 import type { Tx } from '../database/transactions.js';
 import { AppError, validationFailed } from '../http/app-error.js';
 import { newId } from '../ids.js';
+import { Upserted } from '../http/upserted.js';
 import { Page, type PageWindow } from '../pagination/page.js';
 import { IdempotencyKey } from './idempotency-key.entity.js';
 
@@ -25,6 +26,7 @@ export interface IdempotencyScope {
 
 type StoredOutcome =
   | { kind: 'value'; value: unknown }
+  | { kind: 'upserted'; value: unknown; created: boolean }
   | { kind: 'page'; items: unknown[]; window: PageWindow; totalItems: number | null; hasNext: boolean; nextCursor?: string | null }
   | { kind: 'error'; status: number; code: string; message: string; details?: Record<string, unknown>; validationErrors?: AppError['validationErrors'] };
 
@@ -114,7 +116,9 @@ export class IdempotencyService implements OnModuleInit {
     const stored: StoredOutcome =
       value instanceof Page
         ? { kind: 'page', items: value.items, window: value.window, totalItems: value.totalItems, hasNext: value.hasNext, nextCursor: value.nextCursor }
-        : { kind: 'value', value: value ?? null };
+        : value instanceof Upserted
+          ? { kind: 'upserted', value: value.value, created: value.created }
+          : { kind: 'value', value: value ?? null };
     await this.save(id, stored);
   }
 
@@ -141,6 +145,7 @@ export class IdempotencyService implements OnModuleInit {
   private open(row: IdempotencyKey): { value: unknown } | { error: AppError } {
     const outcome = JSON.parse(this.cipher.decrypt(row.outcome!, `idempotency:${row.id}`).toString('utf8')) as StoredOutcome;
     if (outcome.kind === 'error') return { error: new AppError(outcome.status, outcome.code, outcome.message, outcome.details, outcome.validationErrors) };
+    if (outcome.kind === 'upserted') return { value: new Upserted(outcome.value, outcome.created) };
     if (outcome.kind === 'page') return { value: new Page(outcome.items, outcome.window, outcome.totalItems, outcome.hasNext, outcome.nextCursor) };
     return { value: outcome.value };
   }
