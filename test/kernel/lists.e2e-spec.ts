@@ -114,6 +114,19 @@ describe('cursors on GET /jobs', () => {
     expect(new Set(walked).size).toBe(walked.length);
   });
 
+  test('a page by page number or offset hands out a cursor that continues right after it', async () => {
+    const family = `jump-${hex()}`;
+    await seedJobs(org, family, 60, new Date(Date.now() - 120_000)); // times 7 µs apart: many in one millisecond
+    const expected = await ids(`SELECT id FROM jobs WHERE organization_id = $1 AND type LIKE $2 ORDER BY created_at DESC, id DESC`, [org, `${family}-%`]);
+    const third = await page(`/api/v1/jobs?q=${family}&pageSize=7&page=3`);
+    expect(third.data.map((j: { id: string }) => j.id)).toEqual(expected.slice(14, 21));
+    const fourth = await page(`/api/v1/jobs?q=${family}&limit=7&cursor=${encodeURIComponent(third.meta.cursor.next)}`);
+    expect(fourth.data.map((j: { id: string }) => j.id)).toEqual(expected.slice(21, 28));
+    const byOffset = await page(`/api/v1/jobs?q=${family}&offset=33&limit=4`);
+    const after = await page(`/api/v1/jobs?q=${family}&limit=4&cursor=${encodeURIComponent(byOffset.meta.cursor.next)}`);
+    expect(after.data.map((j: { id: string }) => j.id)).toEqual(expected.slice(37, 41));
+  });
+
   describe('with every filter and sort, each walk equals the same SELECT on the database', () => {
     const family = `filter-${hex()}`;
     const agentId = randomUUID();

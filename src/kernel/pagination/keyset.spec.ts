@@ -16,7 +16,7 @@ function recorder() {
 
 const ID = '0190a000-0000-7000-8000-000000000001';
 const TIME = '2026-05-01T10:00:00.123456Z';
-const key = (over: Partial<SortKey>): SortKey => ({ name: 'createdAt', column: 'j.created_at', desc: true, nullable: false, type: 'timestamp with time zone', ...over });
+const key = (over: Partial<SortKey>): SortKey => ({ name: 'createdAt', column: 'j.created_at', property: 'createdAt', desc: true, nullable: false, type: 'timestamp with time zone', ...over });
 const id = (desc: boolean): SortKey => key({ name: 'id', column: 'j.id', desc, type: 'uuid' });
 
 describe('cursors', () => {

@@ -15,6 +15,8 @@ export interface SortKey {
   name: string;
   /** The column expression (`j.created_at`). */
   column: string;
+  /** The entity property it fills (`createdAt`). */
+  property: string;
   desc: boolean;
   nullable: boolean;
   /** PostgreSQL's name for the column's type (`timestamp with time zone`, `integer`, …). */
