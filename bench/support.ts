@@ -189,6 +189,9 @@ export async function countStatements(databaseUrl: string): Promise<StatementCou
   const sockets = new Set<Socket>();
   const proxy = createServer((client) => {
     const server = connect(Number(target.port || 5432), target.hostname);
+    // As pg's own socket: with Nagle's algorithm, a reply split over segments waits for a delayed ACK (40 ms).
+    client.setNoDelay(true);
+    server.setNoDelay(true);
     sockets.add(client).add(server);
     let buffered = Buffer.alloc(0);
     let started = false;
