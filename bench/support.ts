@@ -1,7 +1,7 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, openSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer, type Socket } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -163,4 +163,91 @@ export function processCpuMs(pid: number): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statements per request: a TCP proxy in front of PostgreSQL that counts what clients ask.
+
+export interface StatementCounter {
+  /** DATABASE_URL with the proxy's address in place of the server's. */
+  url: string;
+  /** Statements sent through the proxy so far: simple queries (Q) and executions of prepared ones (E). */
+  statements(): number;
+  /** The SQL text of what clients parse or send (P, Q) from now until the returned function is called. */
+  capture(): () => string[];
+}
+
+/**
+ * Reads the frontend side of the PostgreSQL wire protocol: untyped start-up packets (SSL and GSS
+ * requests, then the start-up message), then typed messages (a type byte, a 4-byte length that
+ * counts itself). Counting Q and E counts every statement a driver sends, parameterised or not.
+ */
+export async function countStatements(databaseUrl: string): Promise<StatementCounter> {
+  const target = new URL(databaseUrl);
+  let statements = 0;
+  let captured: string[] | undefined;
+  const sockets = new Set<Socket>();
+  const proxy = createServer((client) => {
+    const server = connect(Number(target.port || 5432), target.hostname);
+    // As pg's own socket: with Nagle's algorithm, a reply split over segments waits for a delayed ACK (40 ms).
+    client.setNoDelay(true);
+    server.setNoDelay(true);
+    sockets.add(client).add(server);
+    let buffered = Buffer.alloc(0);
+    let started = false;
+    client.on('data', (chunk: Buffer) => {
+      buffered = Buffer.concat([buffered, chunk]);
+      for (;;) {
+        const header = started ? 5 : 8;
+        if (buffered.length < header) break;
+        const length = started ? buffered.readInt32BE(1) + 1 : buffered.readInt32BE(0);
+        if (buffered.length < length) break;
+        if (!started) {
+          const code = buffered.readInt32BE(4);
+          started = code !== 80877103 && code !== 80877104; // SSLRequest, GSSENCRequest: the start-up message follows
+        } else {
+          if (buffered[0] === 0x51 || buffered[0] === 0x45) statements++; // 'Q', 'E'
+          // Parse: name\0 query\0 …; Query: query\0.
+          if (captured && (buffered[0] === 0x50 || buffered[0] === 0x51)) {
+            const body = buffered.subarray(5, length);
+            const start = buffered[0] === 0x50 ? body.indexOf(0) + 1 : 0;
+            captured.push(body.subarray(start, body.indexOf(0, start)).toString('utf8'));
+          }
+        }
+        buffered = buffered.subarray(length);
+      }
+      server.write(chunk);
+    });
+    server.pipe(client);
+    const close = () => {
+      client.destroy();
+      server.destroy();
+      sockets.delete(client);
+      sockets.delete(server);
+    };
+    client.once('error', close).once('close', close);
+    server.once('error', close).once('close', close);
+  });
+  await new Promise<void>((resolve, reject) => proxy.once('error', reject).listen(0, '127.0.0.1', resolve));
+  cleanups.push(() => new Promise<void>((resolve) => {
+    proxy.close(() => resolve());
+    for (const socket of sockets) socket.destroy();
+  }));
+  const address = proxy.address();
+  if (typeof address !== 'object' || !address) throw new Error('no proxy address');
+  const url = new URL(databaseUrl);
+  url.hostname = '127.0.0.1';
+  url.port = String(address.port);
+  return {
+    url: url.toString(),
+    statements: () => statements,
+    capture() {
+      const texts: string[] = [];
+      captured = texts;
+      return () => {
+        captured = undefined;
+        return texts;
+      };
+    },
+  };
 }

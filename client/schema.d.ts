@@ -1538,7 +1538,7 @@ export interface paths {
         put?: never;
         /**
          * Set a platform secret (platform administrators)
-         * @description Encrypted at rest; never returned.
+         * @description Encrypted at rest; never returned. 201 when the key is new, 200 when its value is replaced (one more version), as for workspace secrets.
          */
         post: operations["setPlatformSecret"];
         delete?: never;
@@ -2714,7 +2714,7 @@ export interface paths {
         put?: never;
         /**
          * Set a workspace secret
-         * @description Encrypted at rest (envelope encryption); the response and every later read show metadata only.
+         * @description Encrypted at rest (envelope encryption); the response and every later read show metadata only. 201 when the key is new, 200 when its value is replaced (one more version).
          */
         post: operations["setWorkspaceSecret"];
         delete?: never;
@@ -3870,7 +3870,9 @@ export interface components {
         EnvelopeMeta: {
             /** @description Echoes x-correlation-id, or the request id when none was sent */
             correlationId: string;
+            /** @description On a list that pages by cursor (every page of it, including one asked for by page or offset) */
             cursor?: components["schemas"]["CursorMeta"];
+            /** @description On a list paged by page or offset */
             pagination?: components["schemas"]["PaginationMeta"];
             /** Format: uuid */
             requestId: string;
@@ -4284,16 +4286,38 @@ export interface components {
             tier: "standard" | "premium";
         };
         PaginationMeta: {
+            /** @description Whether another page follows (known without counting) */
             hasNext: boolean;
             hasPrevious: boolean;
-            /** @example 1 */
+            /**
+             * @description The same as pageSize
+             * @example 20
+             */
+            limit: number;
+            /**
+             * @description Items before this page
+             * @example 0
+             */
+            offset: number;
+            /**
+             * @description The page, from 1 (for an offset that is not a multiple of pageSize, the page it falls in)
+             * @example 1
+             */
             page: number;
             /** @example 20 */
             pageSize: number;
-            /** @example 0 */
-            totalItems: number;
-            /** @example 0 */
-            totalPages: number;
+            /** @description True when more than 10,000 items match and this page does not tell how many: totalItems and totalPages are null */
+            totalCapped: boolean;
+            /**
+             * @description Exact. Counting stops at 10,000: when more items match, null (and totalCapped is true), except on the last page, which tells the total
+             * @example 0
+             */
+            totalItems: number | null;
+            /**
+             * @description Null when totalItems is
+             * @example 0
+             */
+            totalPages: number | null;
         };
         PendingApprovalDto: {
             approval: components["schemas"]["ApprovalStateDto"];
@@ -5538,15 +5562,26 @@ export interface operations {
                 /** @description Agents declaring this capability (job type) */
                 capability?: string;
                 connectivity?: "online" | "stale" | "offline";
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
                 /** @description A label, `key=value` */
                 label?: string;
-                /** @description Page number, from 1 */
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
                 status?: "active" | "revoked";
             };
             header?: {
@@ -5558,7 +5593,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -5572,7 +5607,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["RuntimeAgentDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -5667,8 +5703,15 @@ export interface operations {
     listRuntimeFailures: {
         parameters: {
             query?: {
-                /** @description Page number, from 1 */
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
@@ -5676,6 +5719,10 @@ export interface operations {
                 since?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
                 type?: string;
             };
             header?: {
@@ -5687,7 +5734,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -5701,7 +5748,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["JobDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -6524,15 +6572,26 @@ export interface operations {
                 /** @description Agents declaring this capability (job type) */
                 capability?: string;
                 connectivity?: "online" | "stale" | "offline";
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
                 /** @description A label, `key=value` */
                 label?: string;
-                /** @description Page number, from 1 */
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
                 status?: "active" | "revoked";
             };
             header?: {
@@ -6544,7 +6603,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -6558,7 +6617,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["AgentDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -9300,13 +9360,24 @@ export interface operations {
             query?: {
                 /** @description Keys acting for this user */
                 createdBy?: string;
-                /** @description Page number, from 1 */
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
                 status?: "active" | "disabled" | "revoked" | "expired";
             };
             header?: {
@@ -9318,7 +9389,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -9332,7 +9403,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["ApiKeyDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -10053,13 +10125,24 @@ export interface operations {
     listArgocdEndpoints: {
         parameters: {
             query?: {
-                /** @description Page number, from 1 */
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
             };
             header?: {
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
@@ -10070,7 +10153,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -10084,7 +10167,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["ArgocdEndpointDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -10908,13 +10992,22 @@ export interface operations {
         parameters: {
             query?: {
                 kind?: "api_key" | "agent_secret" | "enrollment_token";
-                /** @description Page number, from 1 */
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
                 state?: "active" | "disabled" | "revoked" | "expired";
             };
             header?: {
@@ -13030,14 +13123,25 @@ export interface operations {
             query?: {
                 /** @description Environments spanning this cluster */
                 cluster?: string;
-                /** @description Page number, from 1 */
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 projectId?: string;
                 /** @description Free-text search */
                 q?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
                 tier?: "development" | "testing" | "staging" | "production" | "other";
             };
             header?: {
@@ -13049,7 +13153,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -13063,7 +13167,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["EnvironmentDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -13830,13 +13935,24 @@ export interface operations {
     listFreezeWindows: {
         parameters: {
             query?: {
-                /** @description Page number, from 1 */
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
                 when?: "active" | "upcoming" | "past";
             };
             header?: {
@@ -13850,7 +13966,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -13864,7 +13980,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["FreezeWindowDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -14707,14 +14824,25 @@ export interface operations {
         parameters: {
             query?: {
                 cluster_name?: string;
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
                 endpoint_id?: string;
-                /** @description Page number, from 1 */
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
             };
             header?: {
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
@@ -14725,7 +14853,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -14739,7 +14867,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["GitopsAppMappingDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -15760,8 +15889,15 @@ export interface operations {
             query?: {
                 /** @description Jobs held (or last held) by this agent */
                 agentId?: string;
-                /** @description Page number, from 1 */
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
@@ -15769,6 +15905,10 @@ export interface operations {
                 since?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
                 /** @description One status or several (repeated, or comma-separated) */
                 status?: ("queued" | "leased" | "running" | "succeeded" | "failed" | "cancelled" | "expired")[];
                 type?: string;
@@ -15784,7 +15924,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -15798,7 +15938,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["JobDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -17084,13 +17225,24 @@ export interface operations {
     listMyPendingApprovals: {
         parameters: {
             query?: {
-                /** @description Page number, from 1 */
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
             };
             header?: {
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
@@ -17101,7 +17253,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -17115,7 +17267,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["PendingApprovalDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -18190,8 +18343,24 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The secret existed: its value was replaced */
             200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessEnvelope"] & {
+                        data: components["schemas"]["SecretMetadataDto"];
+                    };
+                };
+            };
+            /** @description The secret was created (version 1) */
+            201: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
@@ -18644,13 +18813,24 @@ export interface operations {
     listApprovalPolicies: {
         parameters: {
             query?: {
-                /** @description Page number, from 1 */
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
                 workflow_id?: string;
             };
             header?: {
@@ -18662,7 +18842,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -18676,7 +18856,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["ApprovalPolicyDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -19429,13 +19610,24 @@ export interface operations {
     listProjects: {
         parameters: {
             query?: {
-                /** @description Page number, from 1 */
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
                 status?: "active" | "archived";
             };
             header?: {
@@ -19447,7 +19639,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -19461,7 +19653,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["ProjectDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -20214,13 +20407,24 @@ export interface operations {
     listProjectEnvironments: {
         parameters: {
             query?: {
-                /** @description Page number, from 1 */
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
             };
             header?: {
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
@@ -20233,7 +20437,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -20247,7 +20451,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["EnvironmentDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -20643,9 +20848,16 @@ export interface operations {
     listSecretRequests: {
         parameters: {
             query?: {
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
                 kind?: "read" | "patch";
-                /** @description Page number, from 1 */
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
@@ -20653,6 +20865,10 @@ export interface operations {
                 secret_id?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
                 /** @description One status or several (repeated, or comma-separated) */
                 status?: ("pending" | "approved" | "completed" | "failed" | "rejected" | "cancelled" | "expired")[];
             };
@@ -20665,7 +20881,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -20679,7 +20895,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["SecretRequestDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -22260,13 +22477,24 @@ export interface operations {
     listRoles: {
         parameters: {
             query?: {
-                /** @description Page number, from 1 */
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
                 /** @description Only system (true) or only custom (false) roles */
                 system?: boolean;
             };
@@ -22279,7 +22507,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -22293,7 +22521,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["RoleDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -23047,10 +23276,17 @@ export interface operations {
         parameters: {
             query?: {
                 cluster_name?: string;
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
                 /** @description key:value, repeatable; every one must match */
                 label?: string[];
-                /** @description Page number, from 1 */
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 provider?: string;
                 /** @description Free-text search */
@@ -23059,6 +23295,10 @@ export interface operations {
                 ref_prefix?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
                 status?: "present" | "missing" | "error";
             };
             header?: {
@@ -23070,7 +23310,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -23084,7 +23324,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["DiscoveredSecretDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -23879,9 +24120,16 @@ export interface operations {
     listRoleGrants: {
         parameters: {
             query?: {
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
                 environmentId?: string;
-                /** @description Page number, from 1 */
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 projectId?: string;
                 /** @description Free-text search */
@@ -23889,6 +24137,10 @@ export interface operations {
                 roleId?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
                 userId?: string;
             };
             header?: {
@@ -23900,7 +24152,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -23914,7 +24166,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["UserRoleDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -24649,13 +24902,24 @@ export interface operations {
     listWorkflowDefinitions: {
         parameters: {
             query?: {
-                /** @description Page number, from 1 */
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
             };
             header?: {
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
@@ -24666,7 +24930,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -24680,7 +24944,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["WorkflowDefinitionDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -24952,10 +25217,17 @@ export interface operations {
     listWorkflowExecutions: {
         parameters: {
             query?: {
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
                 /** @description Runs of this definition */
                 definitionId?: string;
-                /** @description Page number, from 1 */
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
@@ -24963,6 +25235,10 @@ export interface operations {
                 since?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
                 /** @description One status or several (repeated, or comma-separated) */
                 status?: ("pending" | "running" | "paused" | "succeeded" | "failed" | "cancelled")[];
                 /** @description Created before */
@@ -24977,7 +25253,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -24991,7 +25267,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["WorkflowExecutionDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -25539,10 +25816,17 @@ export interface operations {
     listWorkflowRuns: {
         parameters: {
             query?: {
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
                 /** @description Runs of this definition */
                 definitionId?: string;
-                /** @description Page number, from 1 */
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
@@ -25550,6 +25834,10 @@ export interface operations {
                 since?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
                 /** @description One status or several (repeated, or comma-separated) */
                 status?: ("pending" | "running" | "paused" | "succeeded" | "failed" | "cancelled")[];
                 /** @description Created before */
@@ -25564,7 +25852,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -25578,7 +25866,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["WorkflowRunDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -27376,13 +27665,24 @@ export interface operations {
     listWorkflowRunStepArtifacts: {
         parameters: {
             query?: {
-                /** @description Page number, from 1 */
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
             };
             header?: {
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
@@ -27397,7 +27697,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -27411,7 +27711,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["StepArtifactDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -27522,13 +27823,24 @@ export interface operations {
             query?: {
                 /** @description Lines of this attempt only */
                 attempt?: number;
-                /** @description Page number, from 1 */
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
             };
             header?: {
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
@@ -27543,7 +27855,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -27557,7 +27869,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["StepLogDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -28005,13 +28318,24 @@ export interface operations {
     listWorkflowTemplates: {
         parameters: {
             query?: {
-                /** @description Page number, from 1 */
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
             };
             header?: {
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
@@ -28022,7 +28346,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -28036,7 +28360,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["WorkflowDefinitionDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -28982,13 +29307,24 @@ export interface operations {
     listWorkflowTemplateVersions: {
         parameters: {
             query?: {
-                /** @description Page number, from 1 */
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
             };
             header?: {
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
@@ -29001,7 +29337,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -29015,7 +29351,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["WorkflowDefinitionVersionDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -29124,13 +29461,24 @@ export interface operations {
     listApprovalWorkflows: {
         parameters: {
             query?: {
-                /** @description Page number, from 1 */
+                /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
+                cursor?: string;
+                /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
+                limit?: number;
+                /** @description Items to skip, instead of `page` */
+                offset?: number;
+                /** @description Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor` */
                 page?: number;
+                /** @description Items per page (or `limit`) */
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
+                /** @description One field to sort by, instead of `sort` */
+                sortBy?: string;
+                /** @description The direction of `sortBy` */
+                sortOrder?: "asc" | "desc";
             };
             header?: {
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
@@ -29141,7 +29489,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of results */
+            /** @description One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts */
             200: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -29155,7 +29503,8 @@ export interface operations {
                     "application/json": components["schemas"]["SuccessEnvelope"] & {
                         data: components["schemas"]["ApprovalWorkflowDto"][];
                         meta: components["schemas"]["EnvelopeMeta"] & {
-                            pagination: components["schemas"]["PaginationMeta"];
+                            cursor: components["schemas"]["CursorMeta"];
+                            pagination?: components["schemas"]["PaginationMeta"];
                         };
                     };
                 };
@@ -30041,8 +30390,24 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
+            /** @description The secret existed: its value was replaced */
             200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessEnvelope"] & {
+                        data: components["schemas"]["SecretMetadataDto"];
+                    };
+                };
+            };
+            /** @description The secret was created (version 1) */
+            201: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];

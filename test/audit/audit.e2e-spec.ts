@@ -610,7 +610,7 @@ describe('no secret reaches the trail', () => {
   test('secret values, API key secrets, accept tokens and passwords are absent from every audit row', async () => {
     const secretValue = `s3cr3t-value-${hex(12)}`;
     const setSecret = await raw(t.baseUrl, '/api/v1/workspace/secrets/DEPLOY_TOKEN', { method: 'POST', headers: headers(owner), json: { value: secretValue } });
-    expect(setSecret.status).toBe(200);
+    expect(setSecret.status).toBe(201);
     const key = await call(owner, 'POST', '/api/v1/api-keys', { name: `secretive-${hex()}` });
     const apiKeySecret = key.data.secret as string;
     const email = `secretive-${hex()}@marshal.test`;

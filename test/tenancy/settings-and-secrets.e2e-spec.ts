@@ -222,18 +222,20 @@ describe('platform settings', () => {
 describe('workspace secrets', () => {
   let first: string;
   let second: string;
-  test('setting returns metadata only; the version counts the times it was set', async () => {
+  test('setting returns metadata only, 201 when created and 200 when replaced; the version counts the times it was set', async () => {
     first = secretValue('gh1');
     second = secretValue('gh2');
     const one = await setSecret('GITHUB_TOKEN', first);
-    expect(one.status).toBe(200);
-    expectMatchesContract('POST', '/api/v1/workspace/secrets/{key}', 200, one.body);
+    expect(one.status).toBe(201);
+    expectMatchesContract('POST', '/api/v1/workspace/secrets/{key}', 201, one.body);
+    expect(one.body.meta.status).toBe(201);
     expect(one.body.data).toEqual({ key: 'GITHUB_TOKEN', version: 1, createdAt: expect.any(String), updatedAt: expect.any(String), updatedBy: `user:${ownerId}` });
     expect(one.text).not.toContain(first);
 
     const two = await setSecret('GITHUB_TOKEN', second, owner, { headers: { 'idempotency-key': `set-${randomBytes(4).toString('hex')}` } });
     expect(two.status).toBe(200);
     expectMatchesContract('POST', '/api/v1/workspace/secrets/{key}', 200, two.body);
+    expect(two.body.meta.status).toBe(200);
     expect(two.body.data).toMatchObject({ key: 'GITHUB_TOKEN', version: 2, createdAt: one.body.data.createdAt });
     expect(Date.parse(two.body.data.updatedAt)).toBeGreaterThanOrEqual(Date.parse(one.body.data.updatedAt));
     expect(two.text).not.toContain(first);
@@ -296,7 +298,7 @@ describe('workspace secrets', () => {
       expect(res.body.error.validationErrors).toEqual([{ field: 'key', message: expect.any(String), code: 'INVALID_KEY' }]);
     }
     // 128 characters is the longest key.
-    expect((await setSecret('a'.repeat(128), secretValue('long'))).status).toBe(200);
+    expect((await setSecret('a'.repeat(128), secretValue('long'))).status).toBe(201);
 
     for (const body of [{ value: '' }, {}, { value: 42 }, { value: null }, { value: 'x'.repeat(65_537) }, { value: 'ok', extra: 1 }]) {
       const res = await call('POST', '/api/v1/workspace/secrets/EMPTY_ONE', owner, { json: body });
@@ -305,10 +307,25 @@ describe('workspace secrets', () => {
     expect(await t.sql("SELECT id FROM config_secrets WHERE key IN ('9bad', 'a b', 'EMPTY_ONE')")).toHaveLength(0);
   });
 
+  test('a replay answers what the first request answered: 201 for the creation, 200 for a replacement', async () => {
+    const key = `REPLAYED_${randomBytes(3).toString('hex')}`;
+    const headers = { 'idempotency-key': `create-${key}` };
+    const [v1, v2] = [secretValue('r1'), secretValue('r2')];
+    const created = await setSecret(key, v1, owner, { headers });
+    const replayed = await setSecret(key, v1, owner, { headers });
+    expect([created.status, replayed.status, replayed.headers.get('idempotent-replayed')]).toEqual([201, 201, 'true']);
+    expectMatchesContract('POST', '/api/v1/workspace/secrets/{key}', 201, replayed.body);
+    expect(replayed.body.data).toEqual(created.body.data);
+    const again = { 'idempotency-key': `replace-${key}` };
+    const replaced = await setSecret(key, v2, owner, { headers: again });
+    const replayedReplace = await setSecret(key, v2, owner, { headers: again });
+    expect([replaced.status, replayedReplace.status, replayedReplace.body.meta.status, replayedReplace.body.data.version]).toEqual([200, 200, 200, 2]);
+  });
+
   test('each organization sees only its own', async () => {
     const theirValue = secretValue('theirs');
     const theirs = await setSecret('GITHUB_TOKEN', theirValue, other.owner.accessToken);
-    expect(theirs.status).toBe(200);
+    expect(theirs.status).toBe(201); // created in their organization, though the key exists in mine
     // Its own version line: the home organization's GITHUB_TOKEN is at 2.
     expect(theirs.body.data).toMatchObject({ key: 'GITHUB_TOKEN', version: 1, updatedBy: `user:${other.owner.userId}` });
     expect(theirs.body.context.organizationId).toBe(other.organizationId);
@@ -342,11 +359,14 @@ describe('platform secrets', () => {
     const v1 = secretValue('smtp1');
     const v2 = secretValue('smtp2');
     const one = await call('POST', '/api/v1/platform/secrets/SMTP_PASSWORD', owner, { json: { value: v1 } });
-    expect(one.status).toBe(200);
-    expectMatchesContract('POST', '/api/v1/platform/secrets/{key}', 200, one.body);
+    expect(one.status).toBe(201);
+    expectMatchesContract('POST', '/api/v1/platform/secrets/{key}', 201, one.body);
+    expect(one.body.meta.status).toBe(201);
     expect(one.body.data).toEqual({ key: 'SMTP_PASSWORD', version: 1, createdAt: expect.any(String), updatedAt: expect.any(String), updatedBy: `user:${ownerId}` });
     expect(one.text).not.toContain(v1);
     const two = await call('POST', '/api/v1/platform/secrets/SMTP_PASSWORD', owner, { json: { value: v2 } });
+    expect(two.status).toBe(200);
+    expectMatchesContract('POST', '/api/v1/platform/secrets/{key}', 200, two.body);
     expect(two.body.data.version).toBe(2);
     expect(two.text).not.toContain(v2);
 

@@ -240,7 +240,7 @@ describe('flow', () => {
   test('a workspace secret named in a header is sent, and only its name is ever shown', async () => {
     const key = `API_TOKEN_${hex()}`;
     const value = `canary-${hex()}${hex()}`;
-    expectResponse(await call('POST', `/api/v1/workspace/secrets/${key}`, { value }), 'POST', '/api/v1/workspace/secrets/{key}', 200);
+    expectResponse(await call('POST', `/api/v1/workspace/secrets/${key}`, { value }), 'POST', '/api/v1/workspace/secrets/{key}', 201);
     const path = `/with-secret-${hex()}`;
     const definitionId = await define([{ id: 'call', type: 'http', inputs: { url: `${serviceUrl}${path}`, allowPrivate: true, headers: { Authorization: `Bearer \${secrets.${key}}`, 'x-caller': `svc \${secrets.${key}}` } } }]);
     const made = await run(definitionId);

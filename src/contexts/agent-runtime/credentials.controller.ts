@@ -19,7 +19,7 @@ export class CredentialsController {
     summary: "Audit the organization's credentials",
     description: 'API keys, agent secrets and enrollment tokens with creation, last use, expiry and state; never a secret. Sort by createdAt, lastUsedAt, expiresAt, name, kind or state.',
   })
-  @ApiPage(CredentialDto)
+  @ApiPage(CredentialDto, { cursor: false })
   listAuditCredentials(@CurrentPrincipal() principal: Principal, @Query() query: ListCredentialsQuery): Promise<Page<CredentialDto>> {
     return this.credentials.list(principal.organizationId, query);
   }

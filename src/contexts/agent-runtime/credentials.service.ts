@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { validationFailed } from '../../kernel/http/app-error.js';
-import { Page } from '../../kernel/pagination/page.js';
+import { type Page, pageOf, requestedSort } from '../../kernel/pagination/page.js';
 import { AgentsService } from '../agents/agents.service.js';
 import { EnrollmentService } from '../agents/enrollment.service.js';
 import { ApiKeysService } from '../identity/api-keys.service.js';
@@ -55,9 +55,8 @@ export class CredentialsService {
       const q = query.q.toLowerCase();
       items = items.filter((c) => c.name.toLowerCase().includes(q));
     }
-    items.sort(comparator(query.sort ?? '-createdAt'));
-    const start = (query.page - 1) * query.pageSize;
-    return new Page(items.slice(start, start + query.pageSize), items.length, query.page, query.pageSize);
+    items.sort(comparator(requestedSort(query) ?? '-createdAt'));
+    return pageOf(items, query);
   }
 }
 

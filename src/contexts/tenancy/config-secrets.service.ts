@@ -7,6 +7,7 @@ import { AppConfig } from '../../kernel/config/app-config.js';
 import { EnvelopeCipher } from '../../kernel/crypto/envelope-cipher.js';
 import { KeyRotation } from '../../kernel/crypto/key-rotation.js';
 import type { Tx } from '../../kernel/database/transactions.js';
+import { Upserted } from '../../kernel/http/upserted.js';
 import { newId } from '../../kernel/ids.js';
 import { ConfigSecret } from './entities/config-secret.entity.js';
 
@@ -80,19 +81,20 @@ export class ConfigSecretsService implements OnModuleInit {
   }
 
   /** Sets (or replaces) a value; the version counts the times it was set. */
-  async set(principal: Principal, scope: SecretScope, key: string, value: string): Promise<ConfigSecret> {
+  /** Creates the secret, or replaces its value (one more version); says which. */
+  async set(principal: Principal, scope: SecretScope, key: string, value: string): Promise<Upserted<ConfigSecret>> {
     const organizationId = scope === 'platform' ? null : scope.organizationId;
     const ciphertext = this.cipher.encrypt(value, contextOf(scope, key));
     const conflictTarget = organizationId ? '(organization_id, key) WHERE organization_id IS NOT NULL' : '(key) WHERE organization_id IS NULL';
-    const [row] = await this.tx.tx.query<{ id: string }[]>(
+    const [row] = await this.tx.tx.query<{ id: string; inserted: boolean }[]>(
       `INSERT INTO config_secrets (id, organization_id, key, ciphertext, version, updated_by) VALUES ($1, $2, $3, $4, 1, $5)
        ON CONFLICT ${conflictTarget}
        DO UPDATE SET ciphertext = EXCLUDED.ciphertext, version = config_secrets.version + 1, updated_at = now(), updated_by = EXCLUDED.updated_by
-       RETURNING id`,
+       RETURNING id, (xmax = 0) AS inserted`,
       [newId(), organizationId, key, ciphertext, `${principal.type}:${principal.id}`],
     );
     const secret = await this.tx.tx.getRepository(ConfigSecret).findOneByOrFail({ id: row.id });
     this.notes.note({ resourceId: key, details: { key, version: secret.version } });
-    return secret;
+    return new Upserted(secret, row.inserted);
   }
 }

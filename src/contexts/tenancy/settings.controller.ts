@@ -5,7 +5,8 @@ import { CurrentPrincipal } from '../../kernel/auth/current-principal.decorator.
 import type { Principal } from '../../kernel/auth/principal.js';
 import { RequirePermission } from '../../kernel/auth/require-permission.decorator.js';
 import { validationFailed } from '../../kernel/http/app-error.js';
-import { ApiOk } from '../../kernel/http/response.decorators.js';
+import { ApiCreatedOrOk, ApiOk } from '../../kernel/http/response.decorators.js';
+import { Upserted } from '../../kernel/http/upserted.js';
 import { ConfigSecretsService } from './config-secrets.service.js';
 import { SecretMetadataDto, SetSecretDto, SettingsDto, UpdateSettingsDto } from './dto/settings.dto.js';
 import { SettingsService } from './settings.service.js';
@@ -56,10 +57,14 @@ export class WorkspaceController {
   @RequirePermission('secret.write')
   @Audited('secret.set', 'workspace_secret')
   @ApiParam(KEY_PARAM)
-  @ApiOperation({ summary: 'Set a workspace secret', description: 'Encrypted at rest (envelope encryption); the response and every later read show metadata only.' })
-  @ApiOk(SecretMetadataDto)
-  async setWorkspaceSecret(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Body() body: SetSecretDto): Promise<SecretMetadataDto> {
-    return SecretMetadataDto.from(await this.secrets.set(principal, { organizationId: principal.organizationId }, secretKey(key), body.value));
+  @ApiOperation({
+    summary: 'Set a workspace secret',
+    description: 'Encrypted at rest (envelope encryption); the response and every later read show metadata only. 201 when the key is new, 200 when its value is replaced (one more version).',
+  })
+  @ApiCreatedOrOk(SecretMetadataDto, { created: 'The secret was created (version 1)', replaced: 'The secret existed: its value was replaced' })
+  async setWorkspaceSecret(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Body() body: SetSecretDto): Promise<Upserted<SecretMetadataDto>> {
+    const set = await this.secrets.set(principal, { organizationId: principal.organizationId }, secretKey(key), body.value);
+    return new Upserted(SecretMetadataDto.from(set.value), set.created);
   }
 }
 
@@ -100,9 +105,13 @@ export class PlatformController {
   @RequirePermission('platform.secrets.write')
   @Audited('platform.secret.set', 'platform_secret')
   @ApiParam(KEY_PARAM)
-  @ApiOperation({ summary: 'Set a platform secret (platform administrators)', description: 'Encrypted at rest; never returned.' })
-  @ApiOk(SecretMetadataDto)
-  async setPlatformSecret(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Body() body: SetSecretDto): Promise<SecretMetadataDto> {
-    return SecretMetadataDto.from(await this.secrets.set(principal, 'platform', secretKey(key), body.value));
+  @ApiOperation({
+    summary: 'Set a platform secret (platform administrators)',
+    description: 'Encrypted at rest; never returned. 201 when the key is new, 200 when its value is replaced (one more version), as for workspace secrets.',
+  })
+  @ApiCreatedOrOk(SecretMetadataDto, { created: 'The secret was created (version 1)', replaced: 'The secret existed: its value was replaced' })
+  async setPlatformSecret(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Body() body: SetSecretDto): Promise<Upserted<SecretMetadataDto>> {
+    const set = await this.secrets.set(principal, 'platform', secretKey(key), body.value);
+    return new Upserted(SecretMetadataDto.from(set.value), set.created);
   }
 }

@@ -1,19 +1,53 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { Response } from 'express';
 import { map, Observable } from 'rxjs';
 import { CursorPage } from '../pagination/cursor-page.js';
 import { Page } from '../pagination/page.js';
-import { successEnvelope } from './envelope.js';
+import { Upserted } from './upserted.js';
+import { type CursorMeta, type PaginationMeta, successEnvelope } from './envelope.js';
 import { asMarshalRequest, MarshalRequest } from './request.js';
 import { RESPONSE_SHAPE, ResponseShape } from './response.decorators.js';
 
-function queryLink(req: MarshalRequest, name: string, value: string): string {
+/** The request's own URL with some query parameters set (a string) or removed (null). */
+function queryLink(req: MarshalRequest, changes: Record<string, string | null>): string {
   const url = new URL(req.originalUrl, 'http://marshal.invalid');
-  url.searchParams.set(name, value);
+  for (const [name, value] of Object.entries(changes)) {
+    if (value === null) url.searchParams.delete(name);
+    else url.searchParams.set(name, value);
+  }
   return `${url.pathname}${url.search}`;
 }
 
-const pageLink = (req: MarshalRequest, page: number) => queryLink(req, 'page', String(page));
+/** The next page by cursor: the same filters, the cursor in place of page or offset. */
+const cursorLink = (req: MarshalRequest, cursor: string) => queryLink(req, { cursor, page: null, offset: null });
+
+const cursorMeta = (limit: number, next: string | null): CursorMeta => ({ limit, next, hasNext: next !== null });
+
+/** meta.pagination, meta.cursor and the links of a Page, in the form the request used. */
+function pageEnvelope(req: MarshalRequest, value: Page<unknown>) {
+  const { window, nextCursor } = value;
+  const cursor = nextCursor === undefined ? undefined : cursorMeta(window.limit, nextCursor);
+  if (window.by === 'cursor') return { cursor, links: { next: nextCursor ? cursorLink(req, nextCursor) : null } };
+  const hasPrevious = window.offset > 0;
+  const link = (offset: number) => (window.by === 'offset' ? queryLink(req, { offset: String(offset) }) : queryLink(req, { page: String(Math.floor(offset / window.limit) + 1) }));
+  const pagination: PaginationMeta = {
+    page: value.page,
+    pageSize: window.limit,
+    limit: window.limit,
+    offset: window.offset,
+    totalItems: value.totalItems,
+    totalPages: value.totalPages,
+    totalCapped: value.totalItems === null,
+    hasNext: value.hasNext,
+    hasPrevious,
+  };
+  return {
+    pagination,
+    cursor,
+    links: { next: value.hasNext ? link(window.offset + window.limit) : null, prev: hasPrevious ? link(Math.max(0, window.offset - window.limit)) : null },
+  };
+}
 
 /**
  * Wraps what a handler returns in the success envelope. The shape comes from the metadata that
@@ -34,27 +68,24 @@ export class EnvelopeInterceptor implements NestInterceptor {
       map((value: unknown) => {
         if (shape.kind === 'empty') return undefined;
         if (shape.kind === 'data') return successEnvelope(req, shape.status, value ?? null);
+        if (shape.kind === 'upsert') {
+          if (!(value instanceof Upserted)) throw new Error(`${context.getClass().name}.${context.getHandler().name} is declared @ApiCreatedOrOk but did not return an Upserted`);
+          const status = value.created ? 201 : 200;
+          context.switchToHttp().getResponse<Response>().status(status);
+          return successEnvelope(req, status, value.value);
+        }
         if (shape.kind === 'cursor') {
           if (!(value instanceof CursorPage)) throw new Error(`${context.getClass().name}.${context.getHandler().name} is declared @ApiCursorPage but did not return a CursorPage`);
           return successEnvelope(req, shape.status, value.items, {
-            cursor: { limit: value.limit, next: value.nextCursor, hasNext: value.nextCursor !== null },
-            links: { next: value.nextCursor ? queryLink(req, 'cursor', value.nextCursor) : null },
+            cursor: cursorMeta(value.limit, value.nextCursor),
+            links: { next: value.nextCursor ? cursorLink(req, value.nextCursor) : null },
           });
         }
         if (!(value instanceof Page)) throw new Error(`${context.getClass().name}.${context.getHandler().name} is declared @ApiPage but did not return a Page`);
-        const hasNext = value.page < value.totalPages;
-        const hasPrevious = value.page > 1;
-        return successEnvelope(req, shape.status, value.items, {
-          pagination: {
-            page: value.page,
-            pageSize: value.pageSize,
-            totalItems: value.totalItems,
-            totalPages: value.totalPages,
-            hasNext,
-            hasPrevious,
-          },
-          links: { next: hasNext ? pageLink(req, value.page + 1) : null, prev: hasPrevious ? pageLink(req, value.page - 1) : null },
-        });
+        if (shape.byCursor !== (value.nextCursor !== undefined)) {
+          throw new Error(`${context.getClass().name}.${context.getHandler().name}: its @ApiPage and the Page it returned disagree on paging by cursor`);
+        }
+        return successEnvelope(req, shape.status, value.items, pageEnvelope(req, value));
       }),
     );
   }

@@ -6,7 +6,9 @@ import { MAX_JSON_DEPTH } from './json-depth.js';
 /** How the envelope interceptor treats what a handler returns. Set only by the decorators below. */
 export type ResponseShape =
   | { kind: 'data'; status: number }
-  | { kind: 'page'; status: number }
+  | { kind: 'page'; status: number; byCursor: boolean }
+  /** 201 or 200, as the Upserted the handler returns says. */
+  | { kind: 'upsert'; status: 200 }
   | { kind: 'cursor'; status: number }
   | { kind: 'empty'; status: 204 }
   /** Probes, metrics, documents and streams: written as they are, no envelope. */
@@ -21,14 +23,18 @@ function dataSchema(model: Model | 'array-of', itemModel?: Model) {
   return { $ref: getSchemaPath(model) };
 }
 
-function enveloped(status: number, description: string, data: object, paging?: 'pagination' | 'cursor') {
+/** The meta of a paged answer: `required` of its parts always present, the others described as they come. */
+function pagedMeta(required: ('pagination' | 'cursor')[], also: ('pagination' | 'cursor')[] = []) {
+  const model = { pagination: PaginationMeta, cursor: CursorMeta };
+  const properties = Object.fromEntries([...required, ...also].map((part) => [part, { $ref: getSchemaPath(model[part]) }]));
+  return { allOf: [{ $ref: getSchemaPath(EnvelopeMeta) }, { type: 'object', required, properties }] };
+}
+
+function enveloped(status: number, description: string, data: object, meta?: object) {
   const properties: Record<string, object> = { data };
   const required = ['data'];
-  if (paging) {
-    const model = paging === 'pagination' ? PaginationMeta : CursorMeta;
-    properties.meta = {
-      allOf: [{ $ref: getSchemaPath(EnvelopeMeta) }, { type: 'object', required: [paging], properties: { [paging]: { $ref: getSchemaPath(model) } } }],
-    };
+  if (meta) {
+    properties.meta = meta;
     required.push('meta');
   }
   return ApiResponse({
@@ -56,12 +62,36 @@ export function ApiCreated(model: Model, options: { description?: string } = {})
   return shaped({ kind: 'data', status: 201 }, ApiExtraModels(SuccessEnvelope, model), enveloped(201, options.description ?? 'Created', dataSchema(model)));
 }
 
-/** 200 with a page of `model` in `data` and `meta.pagination`; the handler returns a Page. */
-export function ApiPage(model: Model, options: { description?: string } = {}) {
+/**
+ * For a create-or-replace (e.g. POST /workspace/secrets/{key}): 201 with the resource when the
+ * request created it, 200 when it replaced one; the handler returns an Upserted.
+ */
+export function ApiCreatedOrOk(model: Model, options: { created?: string; replaced?: string } = {}) {
   return shaped(
-    { kind: 'page', status: 200 },
-    ApiExtraModels(SuccessEnvelope, EnvelopeMeta, PaginationMeta, model),
-    enveloped(200, options.description ?? 'One page of results', dataSchema('array-of', model), 'pagination'),
+    { kind: 'upsert', status: 200 },
+    ApiExtraModels(SuccessEnvelope, model),
+    enveloped(201, options.created ?? 'Created', dataSchema(model)),
+    enveloped(200, options.replaced ?? 'Replaced: it existed', dataSchema(model)),
+  );
+}
+
+/**
+ * 200 with a page of `model` in `data`; the handler returns a Page (made by `paginate`). A page
+ * asked for by page or offset carries `meta.pagination`; every page of a list that pages by
+ * cursor also carries `meta.cursor`, and a page asked for by cursor carries only that. A list
+ * held in memory (`pageOf`) says `{ cursor: false }`.
+ */
+export function ApiPage(model: Model, options: { description?: string; cursor?: boolean } = {}) {
+  const byCursor = options.cursor ?? true;
+  return shaped(
+    { kind: 'page', status: 200, byCursor },
+    ApiExtraModels(SuccessEnvelope, EnvelopeMeta, PaginationMeta, CursorMeta, model),
+    enveloped(
+      200,
+      options.description ?? (byCursor ? 'One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts' : 'One page of results'),
+      dataSchema('array-of', model),
+      byCursor ? pagedMeta(['cursor'], ['pagination']) : pagedMeta(['pagination']),
+    ),
   );
 }
 
@@ -70,7 +100,7 @@ export function ApiCursorPage(model: Model, options: { description?: string } = 
   return shaped(
     { kind: 'cursor', status: 200 },
     ApiExtraModels(SuccessEnvelope, EnvelopeMeta, CursorMeta, model),
-    enveloped(200, options.description ?? 'Items, newest first; follow meta.cursor.next for more', dataSchema('array-of', model), 'cursor'),
+    enveloped(200, options.description ?? 'Items, newest first; follow meta.cursor.next for more', dataSchema('array-of', model), pagedMeta(['cursor'])),
   );
 }
 

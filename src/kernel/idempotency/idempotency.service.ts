@@ -10,7 +10,8 @@ import { EnvelopeCipher } from '../crypto/envelope-cipher.js';
 import type { Tx } from '../database/transactions.js';
 import { AppError, validationFailed } from '../http/app-error.js';
 import { newId } from '../ids.js';
-import { Page } from '../pagination/page.js';
+import { Upserted } from '../http/upserted.js';
+import { Page, type PageWindow } from '../pagination/page.js';
 import { holderLockHeld, IdempotencyHolder } from './idempotency-holder.js';
 import { IdempotencyKey } from './idempotency-key.entity.js';
 
@@ -28,7 +29,8 @@ export interface IdempotencyScope {
 
 type StoredOutcome =
   | { kind: 'value'; value: unknown }
-  | { kind: 'page'; items: unknown[]; totalItems: number; page: number; pageSize: number }
+  | { kind: 'upserted'; value: unknown; created: boolean }
+  | { kind: 'page'; items: unknown[]; window: PageWindow; totalItems: number | null; hasNext: boolean; nextCursor?: string | null }
   | { kind: 'error'; status: number; code: string; message: string; details?: Record<string, unknown>; validationErrors?: AppError['validationErrors'] };
 
 export type Claim = { kind: 'new'; id: string } | { kind: 'replay'; outcome: { value: unknown } | { error: AppError } };
@@ -136,8 +138,10 @@ export class IdempotencyService implements OnModuleInit {
   async complete(id: string, value: unknown): Promise<void> {
     const stored: StoredOutcome =
       value instanceof Page
-        ? { kind: 'page', items: value.items, totalItems: value.totalItems, page: value.page, pageSize: value.pageSize }
-        : { kind: 'value', value: value ?? null };
+        ? { kind: 'page', items: value.items, window: value.window, totalItems: value.totalItems, hasNext: value.hasNext, nextCursor: value.nextCursor }
+        : value instanceof Upserted
+          ? { kind: 'upserted', value: value.value, created: value.created }
+          : { kind: 'value', value: value ?? null };
     if (!(await this.save(id, stored))) throw takenOver();
   }
 
@@ -167,7 +171,8 @@ export class IdempotencyService implements OnModuleInit {
   private open(row: IdempotencyKey): { value: unknown } | { error: AppError } {
     const outcome = JSON.parse(this.cipher.decrypt(row.outcome!, `idempotency:${row.id}`).toString('utf8')) as StoredOutcome;
     if (outcome.kind === 'error') return { error: new AppError(outcome.status, outcome.code, outcome.message, outcome.details, outcome.validationErrors) };
-    if (outcome.kind === 'page') return { value: new Page(outcome.items, outcome.totalItems, outcome.page, outcome.pageSize) };
+    if (outcome.kind === 'upserted') return { value: new Upserted(outcome.value, outcome.created) };
+    if (outcome.kind === 'page') return { value: new Page(outcome.items, outcome.window, outcome.totalItems, outcome.hasNext, outcome.nextCursor) };
     return { value: outcome.value };
   }
 

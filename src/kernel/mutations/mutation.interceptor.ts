@@ -13,6 +13,7 @@ import { mapError } from '../http/error-mapping.js';
 import { MUTATING_METHODS } from '../http/methods.js';
 import { asMarshalRequest, type MarshalRequest } from '../http/request.js';
 import { RESPONSE_SHAPE, type ResponseShape } from '../http/response.decorators.js';
+import { Upserted } from '../http/upserted.js';
 import { IDEMPOTENCY_REQUIRED, IDEMPOTENT_BY_DESIGN } from '../idempotency/idempotency.decorator.js';
 import { IdempotencyService, parseIdempotencyKey } from '../idempotency/idempotency.service.js';
 
@@ -104,7 +105,8 @@ export class MutationInterceptor implements NestInterceptor {
     if (noted) return noted;
     const fromPath = (req.params as Record<string, string | undefined>).id;
     if (fromPath) return fromPath;
-    const fromBody = (value as { id?: unknown } | null | undefined)?.id;
+    const body: unknown = value instanceof Upserted ? (value.value as unknown) : value;
+    const fromBody = (body as { id?: unknown } | null | undefined)?.id;
     return typeof fromBody === 'string' ? fromBody : null;
   }
 

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { IsOmittable } from '../../../kernel/http/validators.js';
 import { PageQuery } from '../../../kernel/pagination/page.js';
@@ -19,7 +19,8 @@ export class CredentialDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) expiresAt!: string | null;
 }
 
-export class ListCredentialsQuery extends PageQuery {
+/** Assembled in memory from three contexts: paged by page or offset, not by cursor. */
+export class ListCredentialsQuery extends OmitType(PageQuery, ['cursor'] as const) {
   @ApiPropertyOptional({ enum: ['api_key', 'agent_secret', 'enrollment_token'] })
   @IsOmittable() @IsIn(['api_key', 'agent_secret', 'enrollment_token'])
   kind?: CredentialKind;

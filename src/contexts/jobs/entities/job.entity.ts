@@ -26,9 +26,15 @@ export interface JobUsage {
 // since TypeORM cannot declare a descending column.
 @Index('jobs_claimable', { synchronize: false })
 @Index('jobs_held_until', ['leaseExpiresAt'], { where: `status IN ('leased', 'running')` })
+// Lists: newest first, and each filter newest first, so that a page reads only its own rows
+// (the id that breaks ties comes from the same index entries, an incremental sort).
 @Index(['organizationId', 'createdAt'])
-@Index(['organizationId', 'status', 'type'])
-@Index(['leasedBy'], { where: 'leased_by IS NOT NULL' })
+@Index('jobs_by_status', ['organizationId', 'status', 'createdAt'])
+@Index('jobs_by_type', ['organizationId', 'type', 'createdAt'])
+@Index('jobs_by_agent', ['leasedBy', 'createdAt'], { where: 'leased_by IS NOT NULL' })
+@Index('jobs_failures', ['organizationId', 'completedAt'], { where: `status IN ('failed', 'expired')` })
+// Queue depth and statistics count only the jobs still in play, however long the history.
+@Index('jobs_in_play', ['organizationId', 'status', 'type'], { where: `status IN ('queued', 'leased', 'running')` })
 export class Job extends TenantOwnedEntity {
   @PrimaryColumn('uuid')
   id!: string;

@@ -10,6 +10,8 @@ export type DiscoveredSecretStatus = 'present' | 'missing' | 'error';
 @Entity('discovered_secrets')
 @Index(['organizationId', 'clusterName', 'namespace', 'provider', 'ref'], { unique: true })
 @Index(['organizationId', 'ref'])
+// The list's default order (by cluster, then ref).
+@Index(['organizationId', 'clusterName', 'ref'])
 export class DiscoveredSecret extends TenantOwnedEntity {
   @PrimaryColumn('uuid')
   id!: string;

@@ -14,8 +14,11 @@ export type SecretRequestStatus = 'pending' | 'approved' | 'completed' | 'failed
  * not here: it waits, sealed, in a wrap for the agent.
  */
 @Entity('secret_requests')
+// Lists: newest first, and each filter newest first.
+@Index(['organizationId', 'createdAt'])
 @Index(['organizationId', 'status', 'createdAt'])
 @Index(['organizationId', 'requesterId', 'createdAt'])
+@Index(['organizationId', 'secretId', 'createdAt'])
 export class SecretRequest extends TenantOwnedEntity {
   @PrimaryColumn('uuid')
   id!: string;

@@ -16,9 +16,10 @@ export const FINISHED_RUN_STATUSES: readonly RunStatus[] = ['succeeded', 'failed
  * Where each node stands is in workflow_run_steps; this row is the run as a whole.
  */
 @Entity('workflow_runs')
+// Lists: newest first, and each filter newest first.
 @Index(['organizationId', 'createdAt'])
-@Index(['organizationId', 'status'])
-@Index(['definitionId'])
+@Index('workflow_runs_by_status', ['organizationId', 'status', 'createdAt'])
+@Index('workflow_runs_by_definition', ['definitionId', 'createdAt'])
 export class WorkflowRun extends TenantOwnedEntity {
   @PrimaryColumn('uuid')
   id!: string;
