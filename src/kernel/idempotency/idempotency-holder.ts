@@ -2,11 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import pg from 'pg';
 import { connectionBounds } from '../database/data-source-options.js';
+import { OutageLog } from '../background/outage-log.js';
 import { AppConfig } from '../config/app-config.js';
 
 /** Until PostgreSQL itself notices a vanished host (no FIN, no RST): idle 10 s, then 3 probes 5 s apart. */
 const SERVER_KEEPALIVE = '-c tcp_keepalives_idle=10 -c tcp_keepalives_interval=5 -c tcp_keepalives_count=3';
-const MAX_RECONNECT_DELAY_MS = 10_000;
+/** Short: while the lock is gone, retries of this process's keys in flight could take them over. */
+const MAX_RECONNECT_DELAY_MS = 4_000;
 
 /**
  * SQL: whether some session holds the advisory lock of the holder id in `column` (a bigint).
@@ -33,6 +35,7 @@ export const holderLockHeld = (column: string) =>
 @Injectable()
 export class IdempotencyHolder implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(IdempotencyHolder.name);
+  private readonly outage = new OutageLog(this.logger, 'hold the idempotency lock');
   /** A bigint as PostgreSQL takes it: random, positive, so unique among processes in practice. */
   readonly id = (randomBytes(8).readBigUInt64BE() >> 1n).toString();
   private client?: pg.Client;
@@ -60,9 +63,9 @@ export class IdempotencyHolder implements OnApplicationBootstrap, OnApplicationS
       ...connectionBounds(this.config.database),
       options: SERVER_KEEPALIVE,
     });
-    client.on('error', (error) => {
-      if (!this.stopping) this.logger.warn({ code: (error as { code?: string }).code, message: error.message }, 'idempotency holder lost its connection; reconnecting');
-    });
+    // The loss is logged when the connection ends, once per outage (see outage).
+    let lost: unknown;
+    client.on('error', (error) => (lost = error));
     try {
       await client.connect();
       await client.query('SELECT pg_advisory_lock_shared($1::bigint)', [this.id]);
@@ -75,6 +78,7 @@ export class IdempotencyHolder implements OnApplicationBootstrap, OnApplicationS
     client.on('end', () => {
       if (this.stopping) return;
       this.client = undefined;
+      this.outage.failed(lost ?? new Error('Connection terminated unexpectedly'));
       setTimeout(() => void this.reconnect(), this.reconnectDelayMs).unref();
     });
   }
@@ -83,10 +87,10 @@ export class IdempotencyHolder implements OnApplicationBootstrap, OnApplicationS
     if (this.stopping) return;
     try {
       await this.connect();
-      this.logger.log('idempotency holder has its lock again');
+      this.outage.succeeded();
     } catch (error) {
       this.reconnectDelayMs = Math.min(this.reconnectDelayMs * 2, MAX_RECONNECT_DELAY_MS);
-      this.logger.warn({ message: (error as Error).message, retryInMs: this.reconnectDelayMs }, 'idempotency holder could not reconnect');
+      this.outage.failed(error);
       setTimeout(() => void this.reconnect(), this.reconnectDelayMs).unref();
     }
   }
