@@ -144,8 +144,10 @@ describe('SSE: /events/stream', () => {
     const succeeded = await openSse('/api/v1/events/stream?types=job.succeeded', bearer(ownerToken));
     const agents = await openSse('/api/v1/events/stream?types=agent.*', bearer(ownerToken));
     const both = await openSse('/api/v1/events/stream?types=job.running,agent.updated', bearer(ownerToken));
-    const job = await submit(ownerToken, { type: `filtered-${suffix()}`, targetAgentId: agent.id });
-    await call(ownerToken, 'PUT', `/api/v1/agents/${agent.id}`, { capabilities: [job.type] });
+    const type = `filtered-${suffix()}`;
+    // An agent must run a type before a job may be aimed at it.
+    await call(ownerToken, 'PUT', `/api/v1/agents/${agent.id}`, { capabilities: [type] });
+    const job = await submit(ownerToken, { type, targetAgentId: agent.id });
     await runJob(agent, job.id);
     const done = await succeeded.waitFor((f) => f.data.resourceId === job.id);
     expect(done.event).toBe('job.succeeded');
