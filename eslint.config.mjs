@@ -1,6 +1,28 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+// Walls between contexts: a context reaches another only through that context's index.ts, its public face.
+const CONTEXTS = readdirSync(new URL('./src/contexts/', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const wall = (context, allowed = 'index\\.js$') => ({
+  files: [`src/contexts/${context}/**/*.ts`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            regex: `^(\\.\\./)+(${CONTEXTS.filter((other) => other !== context).join('|')})/(?!${allowed})`,
+            message: "Import another context through its index.ts ('../<context>/index.js'), never its internal files.",
+          },
+        ],
+      },
+    ],
+  },
+});
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'client/schema.d.ts'] },
@@ -38,4 +60,18 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.mjs'], ...tseslint.configs.disableTypeChecked, languageOptions: { globals: globals.node } },
+  ...CONTEXTS.filter((context) => context !== 'access').map((context) => wall(context)),
+  // The one exception: access's permission catalog reads every context's `<context>.permissions.ts`
+  // directly. Those files hold constants only; going through each index.ts would make access load every
+  // context's module and services, and every context already depends on access (its guard), a cycle.
+  wall('access', 'index\\.js$|[a-z-]+\\.permissions\\.js$'),
+  {
+    files: ['src/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^\\./contexts/[^/]+/(?!index\\.js$)', message: "Import a context through its index.ts ('./contexts/<context>/index.js')." }] },
+      ],
+    },
+  },
 );

@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { createApp } from './app.factory.js';
-import { FirstRunSetupService, FirstRunResult } from './contexts/tenancy/first-run-setup.service.js';
+import { FirstRunSetupService, FirstRunResult } from './contexts/tenancy/index.js';
 import { AppConfig } from './kernel/config/app-config.js';
 import { ConfigError, loadConfig } from './kernel/config/load-config.js';
 import { EmbeddedDatabase } from './kernel/database/embedded-database.js';

@@ -9,10 +9,8 @@ import { UuidParam } from '../../kernel/http/params.js';
 import { ApiNoContent, ApiWebSocket } from '../../kernel/http/response.decorators.js';
 import { IdempotentByDesign } from '../../kernel/idempotency/idempotency.decorator.js';
 import { WebSockets } from '../../kernel/http/web-sockets.js';
-import { AgentsService } from '../agents/agents.service.js';
-import { HeartbeatDto } from '../agents/dto/agent.dto.js';
-import { CANCEL_JOBS_HEADER } from '../jobs/job-events.js';
-import { JobQueue } from '../jobs/job-queue.service.js';
+import { AgentsService, HeartbeatDto } from '../agents/index.js';
+import { CANCEL_JOBS_HEADER, JobQueue } from '../jobs/index.js';
 import { TaskStreamService } from './task-stream.service.js';
 
 /** The agent protocol's liveness and push channel. */

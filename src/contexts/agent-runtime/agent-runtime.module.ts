@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
-import { IdentityModule } from '../identity/identity.module.js';
-import { JobsModule } from '../jobs/jobs.module.js';
+import { AgentsModule } from '../agents/index.js';
+import { IdentityModule } from '../identity/index.js';
+import { JobsModule } from '../jobs/index.js';
 import { AgentProtocolController } from './agent-protocol.controller.js';
 import { CredentialsController } from './credentials.controller.js';
 import { CredentialsService } from './credentials.service.js';
@@ -13,7 +14,7 @@ import { TaskStreamService } from './task-stream.service.js';
  * renewal) and task stream, the operator's runtime views, and the credentials audit.
  */
 @Module({
-  imports: [JobsModule, IdentityModule],
+  imports: [AgentsModule, JobsModule, IdentityModule],
   controllers: [AgentProtocolController, RuntimeController, CredentialsController],
   providers: [RuntimeService, TaskStreamService, CredentialsService],
 })

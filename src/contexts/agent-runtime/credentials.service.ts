@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { validationFailed } from '../../kernel/http/app-error.js';
 import { type Page, pageOf, requestedSort } from '../../kernel/pagination/page.js';
-import { AgentsService } from '../agents/agents.service.js';
-import { EnrollmentService } from '../agents/enrollment.service.js';
-import { ApiKeysService } from '../identity/api-keys.service.js';
+import { AgentsService, EnrollmentService } from '../agents/index.js';
+import { ApiKeysService } from '../identity/index.js';
 import type { CredentialDto, ListCredentialsQuery } from './dto/credential.dto.js';
 
 const SORTABLE = new Set(['createdAt', 'lastUsedAt', 'expiresAt', 'name', 'kind', 'state']);

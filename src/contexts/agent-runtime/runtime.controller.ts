@@ -8,9 +8,8 @@ import { notFound } from '../../kernel/http/app-error.js';
 import { UuidParam } from '../../kernel/http/params.js';
 import { ApiErrors, ApiNoContent, ApiOk, ApiPage } from '../../kernel/http/response.decorators.js';
 import type { Page } from '../../kernel/pagination/page.js';
-import { ListAgentsQuery } from '../agents/dto/agent.dto.js';
-import { JobDto } from '../jobs/dto/job.dto.js';
-import { JobsService } from '../jobs/jobs.service.js';
+import { ListAgentsQuery } from '../agents/index.js';
+import { JobDto, JobsService } from '../jobs/index.js';
 import { FailuresQuery, QueueDto, RuntimeAgentDto, RuntimeHealthDto, SmokeResultDto, SmokeTestDto } from './dto/runtime.dto.js';
 import { RuntimeService } from './runtime.service.js';
 

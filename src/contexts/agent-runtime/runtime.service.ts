@@ -5,13 +5,8 @@ import { AuditWriter } from '../../kernel/audit/audit-writer.js';
 import type { Tx } from '../../kernel/database/transactions.js';
 import { EventHub } from '../../kernel/events/event-hub.js';
 import { WebSockets } from '../../kernel/http/web-sockets.js';
-import { AgentsService } from '../agents/agents.service.js';
-import { AgentDto } from '../agents/dto/agent.dto.js';
-import type { ListAgentsQuery } from '../agents/dto/agent.dto.js';
-import { JobDto } from '../jobs/dto/job.dto.js';
-import { TERMINAL_STATUSES } from '../jobs/entities/job.entity.js';
-import { blockedFact } from '../jobs/job-blockage.js';
-import { JobsService } from '../jobs/jobs.service.js';
+import { AgentDto, AgentsService, type ListAgentsQuery } from '../agents/index.js';
+import { JobDto, JobsService, TERMINAL_STATUSES, blockedFact } from '../jobs/index.js';
 import type { Page } from '../../kernel/pagination/page.js';
 import type { QueueDto, RuntimeAgentDto, RuntimeHealthDto, SmokeResultDto, SmokeTestDto } from './dto/runtime.dto.js';
 

@@ -4,9 +4,8 @@ import { WebSocket } from 'ws';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { RequestContext } from '../../kernel/context/request-context.js';
 import { EventHub } from '../../kernel/events/event-hub.js';
-import { AgentsService } from '../agents/agents.service.js';
-import { JobDto } from '../jobs/dto/job.dto.js';
-import { JobQueue } from '../jobs/job-queue.service.js';
+import { AgentsService } from '../agents/index.js';
+import { JobDto, JobQueue } from '../jobs/index.js';
 
 const MAX_SLOTS = 50;
 /** What may give a connected agent work: a job (re)queued or cancelled, or an agent now running types it did not. */

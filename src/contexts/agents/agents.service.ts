@@ -1,23 +1,20 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { AgentAuthenticator } from '../../kernel/auth/agent-authenticator.js';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import { AuditWriter } from '../../kernel/audit/audit-writer.js';
 import { AppConfig } from '../../kernel/config/app-config.js';
 import { RequestContext } from '../../kernel/context/request-context.js';
-import { randomSecret, secretMatchesDigest, sha256 } from '../../kernel/crypto/secret-tokens.js';
+import { randomSecret, sha256 } from '../../kernel/crypto/secret-tokens.js';
 import type { Tx } from '../../kernel/database/transactions.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
-import { conflict, unauthenticated } from '../../kernel/http/app-error.js';
+import { conflict } from '../../kernel/http/app-error.js';
 import { newId } from '../../kernel/ids.js';
 import { type Page, paginate } from '../../kernel/pagination/page.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
-import { EnvironmentsService } from '../inventory/environments.service.js';
+import { EnvironmentsService } from '../inventory/index.js';
 import { normaliseX25519PublicKey } from '../../kernel/crypto/x25519-keys.js';
-import { formatSecret, parseSecret } from './agent-secrets.js';
+import { formatSecret } from './agent-secrets.js';
 import type { HeartbeatDto, ListAgentsQuery, MintAgentDto, RegisterAgentDto, UpdateAgentDto } from './dto/agent.dto.js';
 import { Agent } from './entities/agent.entity.js';
 import { EnrollmentService } from './enrollment.service.js';
@@ -29,21 +26,12 @@ export type AgentRemovalListener = (organizationId: string, agentId: string, rea
 const normalised = (capabilities: string[]): string[] => [...new Set(capabilities)].sort();
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((c, i) => c === b[i]);
 
-interface AuthenticationRow {
-  id: string;
-  organization_id: string;
-  secret_hash: Buffer;
-  status: string;
-  last_seen_at: Date | null;
-}
-
 /**
  * The agent registry: minting and registration (the secret is shown once), edits, revocation and
- * deletion, public keys, liveness, and `X-Agent-Secret` authentication.
+ * deletion, public keys and liveness. `X-Agent-Secret` authentication is AgentSecretAuthenticator's.
  */
 @Injectable()
-export class AgentsService extends AgentAuthenticator {
-  private readonly logger = new Logger(AgentsService.name);
+export class AgentsService {
   private readonly removalListeners: AgentRemovalListener[] = [];
 
   constructor(
@@ -56,10 +44,7 @@ export class AgentsService extends AgentAuthenticator {
     private readonly enrollment: EnrollmentService,
     private readonly requestContext: RequestContext,
     private readonly environments: EnvironmentsService,
-    @InjectDataSource() private readonly dataSource: DataSource,
-  ) {
-    super();
-  }
+  ) {}
 
   get timing() {
     const { heartbeatIntervalSeconds, pollIntervalSeconds, leaseSeconds } = this.config.agents;
@@ -263,31 +248,5 @@ export class AgentsService extends AgentAuthenticator {
       await this.events.emit({ organizationId: agent.organizationId, type: 'agent.capabilities_changed', resourceType: 'agent', resourceId: agent.id, data: change });
       await this.audit.record({ organizationId: agent.organizationId, action: 'agent.capabilities.report', resourceType: 'agent', resourceId: agent.id, details: change });
     });
-  }
-
-  /**
-   * `X-Agent-Secret`: well-formed, known, matching in constant time, not revoked. Any failure is
-   * the same 401, and a revoked agent is refused from its very next request.
-   */
-  async authenticate(presented: string): Promise<Principal> {
-    const parsed = parseSecret('mas', presented);
-    const invalid = () => unauthenticated('The agent secret is not valid');
-    if (!parsed) throw invalid();
-    const [row] = await this.dataSource.query<AuthenticationRow[]>(
-      'SELECT id, organization_id, secret_hash, status, last_seen_at FROM agents WHERE id = $1',
-      [parsed.id],
-    );
-    if (!row || !secretMatchesDigest(parsed.secret, row.secret_hash)) throw invalid();
-    if (row.status !== 'active') throw unauthenticated('This agent has been revoked');
-    // Any request is a sign of life; recording it at most every half heartbeat keeps it off the hot path.
-    const freshEnoughMs = (this.config.agents.heartbeatIntervalSeconds * 1000) / 2;
-    if (!row.last_seen_at || Date.now() - row.last_seen_at.getTime() >= freshEnoughMs) this.touch(row.id);
-    return { type: 'agent', id: row.id, organizationId: row.organization_id };
-  }
-
-  private touch(id: string): void {
-    this.dataSource
-      .query('UPDATE agents SET last_seen_at = now() WHERE id = $1', [id])
-      .catch((error: unknown) => this.logger.warn({ message: (error as Error).message }, 'could not record agent activity'));
   }
 }

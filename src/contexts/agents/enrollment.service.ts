@@ -8,7 +8,7 @@ import type { Tx } from '../../kernel/database/transactions.js';
 import { forbidden, unauthenticated } from '../../kernel/http/app-error.js';
 import { newId } from '../../kernel/ids.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
-import { EnvironmentsService } from '../inventory/environments.service.js';
+import { EnvironmentsService } from '../inventory/index.js';
 import { formatSecret, parseSecret } from './agent-secrets.js';
 import { EnrollmentToken } from './entities/enrollment-token.entity.js';
 

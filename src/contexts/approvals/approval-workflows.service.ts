@@ -6,7 +6,7 @@ import { EventOutbox } from '../../kernel/events/event-outbox.js';
 import { conflict, type FieldError, ruleViolated, validationFailed } from '../../kernel/http/app-error.js';
 import { type Page, paginate, type PageQuery } from '../../kernel/pagination/page.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
-import { AccessService } from '../access/access.service.js';
+import { AccessService } from '../access/index.js';
 import type { ApprovalStageDto, CreateApprovalWorkflowDto, UpdateApprovalWorkflowDto } from './dto/workflow.dto.js';
 import { ApprovalPolicy } from './entities/approval-policy.entity.js';
 import { type ApprovalStage, ApprovalWorkflow } from './entities/approval-workflow.entity.js';

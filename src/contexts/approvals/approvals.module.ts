@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AccessModule } from '../access/access.module.js';
-import { InventoryModule } from '../inventory/inventory.module.js';
+import { AccessModule } from '../access/index.js';
+import { InventoryModule } from '../inventory/index.js';
 import { ApprovalPoliciesController } from './approval-policies.controller.js';
 import { ApprovalPoliciesService } from './approval-policies.service.js';
 import { ApprovalWorkflowsController } from './approval-workflows.controller.js';

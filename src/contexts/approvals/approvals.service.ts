@@ -13,7 +13,7 @@ import { EventOutbox } from '../../kernel/events/event-outbox.js';
 import { AppError, forbidden, notFound, ruleViolated } from '../../kernel/http/app-error.js';
 import { type Page, paginate, type PageQuery } from '../../kernel/pagination/page.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
-import { AccessService, grantApplies } from '../access/access.service.js';
+import { AccessService, grantApplies } from '../access/index.js';
 import { ApprovalPoliciesService, type PolicySubject } from './approval-policies.service.js';
 import { evaluate, type GateProgress } from './approval-progress.js';
 import { ApprovalDecision, type DecisionKind } from './entities/approval-decision.entity.js';

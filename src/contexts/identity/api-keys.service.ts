@@ -8,7 +8,7 @@ import { conflict, forbidden, unauthenticated } from '../../kernel/http/app-erro
 import { newId } from '../../kernel/ids.js';
 import { type Page, paginate } from '../../kernel/pagination/page.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
-import { AccessService } from '../access/access.service.js';
+import { AccessService } from '../access/index.js';
 import type { CreateApiKeyDto, ListApiKeysQuery } from './dto/api-key.dto.js';
 import { ApiKey } from './entities/api-key.entity.js';
 import { User } from './entities/user.entity.js';

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AccessModule } from '../access/access.module.js';
+import { AccessModule } from '../access/index.js';
+import { AgentAuthenticationModule } from '../agents/index.js';
 import { AccessTokensService } from './access-tokens.service.js';
 import { ApiKeysController } from './api-keys.controller.js';
 import { ApiKeysService } from './api-keys.service.js';
@@ -23,7 +24,7 @@ import { UsersService } from './users.service.js';
 
 /** Identity: users, passwords, sessions, access tokens and API keys; the authentication guard. */
 @Module({
-  imports: [TypeOrmModule.forFeature([User, Session, RefreshToken, LoginFailure, ApiKey]), PassportModule, AccessModule],
+  imports: [TypeOrmModule.forFeature([User, Session, RefreshToken, LoginFailure, ApiKey]), PassportModule, AccessModule, AgentAuthenticationModule],
   controllers: [AuthController, MeController, JwksController, ApiKeysController],
   providers: [PasswordHasher, UsersService, SessionsService, AccessTokensService, LoginThrottleService, AuthService, JwtStrategy, ApiKeysService, AuthenticationGuard],
   exports: [UsersService, ApiKeysService, AuthenticationGuard],

@@ -1,6 +1,6 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { WorkflowsModule } from '../workflows/workflows.module.js';
+import { WorkflowsModule } from '../workflows/index.js';
 import { ArgocdClient } from './argocd-client.js';
 import { ArgocdEndpointsController } from './argocd-endpoints.controller.js';
 import { ArgocdEndpointsService } from './argocd-endpoints.service.js';

@@ -3,7 +3,7 @@ import type { ClsService } from 'nestjs-cls';
 import type { AuditEntry, AuditWriter } from '../../kernel/audit/audit-writer.js';
 import type { Tx } from '../../kernel/database/transactions.js';
 import { notFound } from '../../kernel/http/app-error.js';
-import type { CallbackOutcome, CallbackReport, WorkflowCallbacksService } from '../workflows/workflow-callbacks.service.js';
+import type { CallbackOutcome, CallbackReport, WorkflowCallbacksService } from '../workflows/index.js';
 import type { WorkflowCallbackDto } from './dto/workflow-callback.dto.js';
 
 // nestjs-cls and its transactional plugin load ES modules through require(), which Jest's VM modules
@@ -11,7 +11,8 @@ import type { WorkflowCallbackDto } from './dto/workflow-callback.dto.js';
 // So is the engine: its module would bring the whole workflows context in.
 jest.unstable_mockModule('@nestjs-cls/transactional', () => ({ InjectTransactionHost: () => () => undefined }));
 jest.unstable_mockModule('nestjs-cls', () => ({ ClsService: class {} }));
-jest.unstable_mockModule('../workflows/workflow-callbacks.service.js', () => ({ WorkflowCallbacksService: class {} }));
+// The receiver reaches workflows through its index.ts, so that is what is stood in for.
+jest.unstable_mockModule('../workflows/index.js', () => ({ WorkflowCallbacksService: class {} }));
 const { WorkflowCallbackReceiver } = await import('./workflow-callback-receiver.service.js');
 
 /**

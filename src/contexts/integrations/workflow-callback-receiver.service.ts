@@ -4,7 +4,7 @@ import { ClsService } from 'nestjs-cls';
 import { AuditWriter } from '../../kernel/audit/audit-writer.js';
 import { BatchSweep } from '../../kernel/background/batch-sweep.js';
 import type { Tx } from '../../kernel/database/transactions.js';
-import { WorkflowCallbacksService } from '../workflows/workflow-callbacks.service.js';
+import { WorkflowCallbacksService } from '../workflows/index.js';
 import type { WorkflowCallbackAckDto, WorkflowCallbackDto } from './dto/workflow-callback.dto.js';
 import { WorkflowCallbackDelivery } from './entities/workflow-callback-delivery.entity.js';
 

@@ -14,7 +14,7 @@ import { EventHub, type Signal } from '../../kernel/events/event-hub.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
 import { AppError } from '../../kernel/http/app-error.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
-import { AgentsService } from '../agents/agents.service.js';
+import { AgentsService } from '../agents/index.js';
 import type { CompleteJobDto, ReportProgressDto } from './dto/job.dto.js';
 import { HELD_STATUSES, Job, type JobUsage } from './entities/job.entity.js';
 import { runsType } from './job-blockage.js';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgentsModule } from '../agents/index.js';
 import { AgentJobsController } from './agent-jobs.controller.js';
 import { Job } from './entities/job.entity.js';
 import { JobMetrics } from './job-metrics.js';
@@ -9,7 +10,7 @@ import { JobsService } from './jobs.service.js';
 
 /** Jobs: the queue of work for agents, its leases, and its lifecycle. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Job])],
+  imports: [TypeOrmModule.forFeature([Job]), AgentsModule],
   controllers: [JobsController, AgentJobsController],
   providers: [JobsService, JobQueue, JobMetrics],
   exports: [JobsService, JobQueue],

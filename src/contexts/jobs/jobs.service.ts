@@ -11,7 +11,7 @@ import { newId } from '../../kernel/ids.js';
 import { createdWithin } from '../../kernel/pagination/created-window.js';
 import { type Page, paginate, type PageQuery } from '../../kernel/pagination/page.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
-import { AgentsService } from '../agents/agents.service.js';
+import { AgentsService } from '../agents/index.js';
 import type { ListJobsQuery, SubmitJobDto } from './dto/job.dto.js';
 import { HELD_STATUSES, Job, TERMINAL_STATUSES } from './entities/job.entity.js';
 import { BLOCKED_CODE_OF_NEW_JOB, BLOCKED_WORK, type BlockedCode, blockedFact, blockedReason } from './job-blockage.js';

@@ -7,11 +7,11 @@ import { RequirePermission } from '../../kernel/auth/require-permission.decorato
 import { UuidParam } from '../../kernel/http/params.js';
 import { ApiCreated, ApiErrors, ApiOk, ApiPage } from '../../kernel/http/response.decorators.js';
 import type { Page } from '../../kernel/pagination/page.js';
-import { ApproveDto, RejectDto } from '../approvals/dto/approval.dto.js';
+import { ApproveDto, RejectDto } from '../approvals/index.js';
 import { CancelRequestDto, CreatePatchRequestDto, CreateReadRequestDto, ListSecretRequestsQuery, RetrievedValueDto, SecretRequestDto, WrapSummaryDto } from './dto/secret-request.dto.js';
 import { SecretRequestsService } from './secret-requests.service.js';
 import { SecretWrapsService } from './secret-wraps.service.js';
-import { GitopsObservationDto } from '../integrations/dto/gitops.dto.js';
+import { GitopsObservationDto } from '../integrations/index.js';
 
 const FLOW =
   'The policy that matches the secret (project, environment, cluster, ref) names the approval workflow. On the final approval a job goes to the agent of the ' +

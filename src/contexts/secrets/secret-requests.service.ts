@@ -8,29 +8,20 @@ import { AppError, conflict, notFound, ruleViolated } from '../../kernel/http/ap
 import { newId } from '../../kernel/ids.js';
 import { type Page, paginate } from '../../kernel/pagination/page.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
-import { AgentsService } from '../agents/agents.service.js';
-import { ApprovalsService, type GateView, personOf } from '../approvals/approvals.service.js';
-import type { ApprovalGate } from '../approvals/entities/approval-gate.entity.js';
-import { type GitopsObservation, GitopsService } from '../integrations/gitops.service.js';
-import { EnvironmentsService } from '../inventory/environments.service.js';
-import type { Job } from '../jobs/entities/job.entity.js';
-import type { BlockedCode } from '../jobs/job-blockage.js';
-import { JobsService } from '../jobs/jobs.service.js';
+import { AgentsService } from '../agents/index.js';
+import { type ApprovalGate, ApprovalsService, personOf } from '../approvals/index.js';
+import { type GitopsObservation, GitopsService } from '../integrations/index.js';
+import { EnvironmentsService } from '../inventory/index.js';
+import { type Job, JobsService } from '../jobs/index.js';
 import { DiscoveredSecretsService } from './discovered-secrets.service.js';
 import type { CreatePatchRequestDto, CreateReadRequestDto, ListSecretRequestsQuery } from './dto/secret-request.dto.js';
 import { SecretRequest, type SecretRequestKind } from './entities/secret-request.entity.js';
+import type { RequestView } from './request-view.js';
 import { SecretWrapsService } from './secret-wraps.service.js';
 
 export const SUBJECT = 'secret_request';
 export const JOB_TYPES: Record<SecretRequestKind, string> = { read: 'secret.read', patch: 'secret.patch' };
 const RESOURCE = 'Request';
-
-export interface RequestView {
-  request: SecretRequest;
-  approval: GateView | null;
-  /** Approved, while its job waits for an agent that can take it: why. */
-  blocked: { code: BlockedCode; reason: string } | null;
-}
 
 /**
  * Access requests: someone asks to read or patch a secret, the matching policy's approvers decide,

@@ -1,10 +1,10 @@
 import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ApprovalsModule } from '../approvals/approvals.module.js';
-import { GitopsFeatureGate } from '../integrations/gitops-feature.gate.js';
-import { IntegrationsModule } from '../integrations/integrations.module.js';
-import { InventoryModule } from '../inventory/inventory.module.js';
-import { JobsModule } from '../jobs/jobs.module.js';
+import { AgentsModule } from '../agents/index.js';
+import { ApprovalsModule } from '../approvals/index.js';
+import { GitopsFeatureGate, IntegrationsModule } from '../integrations/index.js';
+import { InventoryModule } from '../inventory/index.js';
+import { JobsModule } from '../jobs/index.js';
 import { AgentSecretsController } from './agent-secrets.controller.js';
 import { DiscoveredSecretsController } from './discovered-secrets.controller.js';
 import { DiscoveredSecretsService } from './discovered-secrets.service.js';
@@ -17,7 +17,7 @@ import { SecretWrapsService } from './secret-wraps.service.js';
 
 /** Secrets: what agents found in clusters, access requests to read or patch them, and the values in transit. */
 @Module({
-  imports: [TypeOrmModule.forFeature([DiscoveredSecret, SecretRequest, SecretWrap]), ApprovalsModule, InventoryModule, IntegrationsModule, JobsModule],
+  imports: [TypeOrmModule.forFeature([DiscoveredSecret, SecretRequest, SecretWrap]), AgentsModule, ApprovalsModule, InventoryModule, IntegrationsModule, JobsModule],
   controllers: [DiscoveredSecretsController, SecretRequestsController, AgentSecretsController],
   providers: [DiscoveredSecretsService, SecretRequestsService, SecretWrapsService],
   exports: [DiscoveredSecretsService],

@@ -6,8 +6,8 @@ import { randomSecret } from '../../kernel/crypto/secret-tokens.js';
 import type { Tx } from '../../kernel/database/transactions.js';
 import { newId } from '../../kernel/ids.js';
 import { slugify } from '../../kernel/slug.js';
-import { AccessService } from '../access/access.service.js';
-import { UsersService } from '../identity/users.service.js';
+import { AccessService } from '../access/index.js';
+import { UsersService } from '../identity/index.js';
 import { Organization } from './entities/organization.entity.js';
 import { MembershipsService } from './memberships.service.js';
 

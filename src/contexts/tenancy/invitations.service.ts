@@ -7,8 +7,8 @@ import { randomSecret, secretMatchesDigest, sha256 } from '../../kernel/crypto/s
 import type { Tx } from '../../kernel/database/transactions.js';
 import { conflict, gone, notFound, validationFailed } from '../../kernel/http/app-error.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
-import { AccessService } from '../access/access.service.js';
-import { UsersService } from '../identity/users.service.js';
+import { AccessService } from '../access/index.js';
+import { UsersService } from '../identity/index.js';
 import type { AcceptedInvitationDto, AcceptInvitationDto, CreateInvitationDto } from './dto/invitation.dto.js';
 import { Invitation } from './entities/invitation.entity.js';
 import { MembershipsService } from './memberships.service.js';

@@ -11,7 +11,7 @@ import type { CreateWorkflowDefinitionDto, UpdateWorkflowDefinitionDto, Workflow
 import { WorkflowDefinitionVersion } from './entities/workflow-definition-version.entity.js';
 import { WorkflowDefinition } from './entities/workflow-definition.entity.js';
 import { WorkflowRun } from './entities/workflow-run.entity.js';
-import { ApprovalsService } from '../approvals/approvals.service.js';
+import { ApprovalsService } from '../approvals/index.js';
 import { In } from 'typeorm';
 
 const RESOURCE = 'Workflow definition';

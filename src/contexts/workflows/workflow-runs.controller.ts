@@ -10,7 +10,7 @@ import { ApiCreated, ApiErrors, ApiOk, ApiPage, ApiWebSocket, RawResponse } from
 import { SSE_SCHEMA } from '../../kernel/http/event-stream.js';
 import { IdempotencyRequired } from '../../kernel/idempotency/idempotency.decorator.js';
 import { type Page, PageQuery } from '../../kernel/pagination/page.js';
-import { ApprovalStateDto } from '../approvals/dto/approval.dto.js';
+import { ApprovalStateDto } from '../approvals/index.js';
 import {
   ApproveStepDto, CreateWorkflowRunDto, ListStepLogsQuery, ListWorkflowRunsQuery, RejectStepDto, RunRetryDto, StepArtifactDto, StepLogDto, WorkflowRunDto,
   WorkflowStepDto,

@@ -8,7 +8,7 @@ import { notFound, ruleViolated, validationFailed } from '../../kernel/http/app-
 import { createdWithin } from '../../kernel/pagination/created-window.js';
 import { type Page, paginate, type PageQuery } from '../../kernel/pagination/page.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
-import { ApprovalsService, type GateView, requesterOf } from '../approvals/approvals.service.js';
+import { ApprovalsService, type GateView, requesterOf } from '../approvals/index.js';
 import type { CreateWorkflowRunDto, ListStepLogsQuery, ListWorkflowRunsQuery } from './dto/run.dto.js';
 import { APPROVAL_SUBJECT, gateSubjectOf } from './engine/steps/approval.step.js';
 import { RUN_RESOURCE, RunTransitions } from './engine/run-transitions.js';

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ApprovalsModule } from '../approvals/approvals.module.js';
-import { JobsModule } from '../jobs/jobs.module.js';
-import { TenancyModule } from '../tenancy/tenancy.module.js';
+import { ApprovalsModule } from '../approvals/index.js';
+import { JobsModule } from '../jobs/index.js';
+import { TenancyModule } from '../tenancy/index.js';
 import { RunTransitions } from './engine/run-transitions.js';
 import { STEP_HANDLER_PROVIDERS, StepHandlers } from './engine/step-handlers.js';
 import { WorkflowEngine } from './engine/workflow-engine.js';

@@ -3,8 +3,8 @@ import { Type } from 'class-transformer';
 import { IsDate, IsInt, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { IsOmittable } from '../../../kernel/http/validators.js';
 import { PageQuery } from '../../../kernel/pagination/page.js';
-import { AgentDto } from '../../agents/dto/agent.dto.js';
-import { JobDto } from '../../jobs/dto/job.dto.js';
+import { AgentDto } from '../../agents/index.js';
+import { JobDto } from '../../jobs/index.js';
 
 export class AgentCountsDto {
   @ApiProperty() online!: number;

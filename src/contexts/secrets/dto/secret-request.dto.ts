@@ -4,9 +4,9 @@ import { IsBase64, IsIn, IsString, IsUUID, Length, MaxLength } from 'class-valid
 import { IsOmittable } from '../../../kernel/http/validators.js';
 import { repeatedOrCommaSeparated } from '../../../kernel/http/query-lists.js';
 import { PageQuery } from '../../../kernel/pagination/page.js';
-import { ApprovalStateDto } from '../../approvals/dto/approval.dto.js';
-import { JobBlockedDto } from '../../jobs/dto/job.dto.js';
-import type { RequestView } from '../secret-requests.service.js';
+import { ApprovalStateDto } from '../../approvals/index.js';
+import { JobBlockedDto } from '../../jobs/index.js';
+import type { RequestView } from '../request-view.js';
 import type { SecretRequestKind, SecretRequestStatus } from '../entities/secret-request.entity.js';
 import type { SecretWrap } from '../entities/secret-wrap.entity.js';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { newId } from '../../../../kernel/ids.js';
-import { ApprovalsService } from '../../../approvals/approvals.service.js';
+import { ApprovalsService } from '../../../approvals/index.js';
 import type { StepAttempt, StepHandler, StepOutcome, StepStart } from '../step-handler.js';
 
 export const APPROVAL_SUBJECT = 'workflow_step';

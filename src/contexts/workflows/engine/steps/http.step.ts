@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../../kernel/config/app-config.js';
 import { OutboundCalls } from '../../../../kernel/outbound/outbound-calls.js';
-import { ConfigSecretsService } from '../../../tenancy/config-secrets.service.js';
+import { ConfigSecretsService } from '../../../tenancy/index.js';
 import { SECRET_REFERENCE } from '../references.js';
 import type { StepAttempt, StepHandler, StepOutcome, StepStart } from '../step-handler.js';
 import { outboundFailure, readBody } from './outbound-outcome.js';

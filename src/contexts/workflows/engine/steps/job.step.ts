@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { JobsService } from '../../../jobs/jobs.service.js';
+import { JobsService } from '../../../jobs/index.js';
 import type { StepAttempt, StepHandler, StepOutcome, StepStart } from '../step-handler.js';
 
 const PREFIX = 'job:';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../../../kernel/config/app-config.js';
 import { OutboundCalls } from '../../../../kernel/outbound/outbound-calls.js';
 import { signStandardWebhook } from '../../../../kernel/outbound/standard-webhooks.js';
-import { ConfigSecretsService } from '../../../tenancy/config-secrets.service.js';
+import { ConfigSecretsService } from '../../../tenancy/index.js';
 import type { StepAttempt, StepHandler, StepOutcome, StepStart } from '../step-handler.js';
 import { outboundFailure } from './outbound-outcome.js';
 
