@@ -1,4 +1,5 @@
 import { BlockList, isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
 
 /**
  * Addresses an outbound call made on a user's behalf must not reach: this host, the networks it sits
@@ -47,7 +48,8 @@ export function isPrivateAddress(ip: string): boolean {
       return RESERVED.check(address, 'ipv4');
     case 6: {
       if (RESERVED.check(address, 'ipv6')) return true;
-      const embedded = embeddedIPv4(ipv6Bytes(address));
+      // node:net tells valid from invalid (strictly); ipaddr.js reads the valid one's bytes, dotted tail included.
+      const embedded = embeddedIPv4(ipaddr.IPv6.parse(address).toByteArray());
       return embedded !== null && isPrivateAddress(embedded);
     }
     default:
@@ -68,20 +70,6 @@ export function isPrivateHost(hostname: string): boolean {
     .replace(/\.$/, ''); // localhost. is localhost
   if (host === 'localhost' || host.endsWith('.localhost')) return true;
   return isIP(host.replace(/%.*$/, '')) !== 0 && isPrivateAddress(host);
-}
-
-/** The 16 bytes of a valid IPv6 address (zone id removed), including a dotted IPv4 tail. */
-function ipv6Bytes(address: string): number[] {
-  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(address);
-  const text = dotted
-    ? `${address.slice(0, dotted.index)}${((+dotted[1] << 8) | +dotted[2]).toString(16)}:${((+dotted[3] << 8) | +dotted[4]).toString(16)}`
-    : address;
-  const words = (part: string | undefined) => (part ? part.split(':').map((word) => parseInt(word, 16)) : []);
-  const [head, tail] = text.split('::');
-  const before = words(head);
-  const after = words(tail);
-  const all = [...before, ...new Array<number>(8 - before.length - after.length).fill(0), ...after];
-  return all.flatMap((word) => [word >> 8, word & 255]);
 }
 
 /** The IPv4 address an IPv6 address carries, where its form says it is one to reach. */
