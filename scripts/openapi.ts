@@ -1,7 +1,8 @@
 /**
  * npm run openapi        writes openapi/openapi.json and the typed client (client/schema.d.ts)
- * npm run openapi:check  fails when either differs from what the code generates, or the linter
- *                        (Redocly, rules in openapi/redocly.yaml) reports an error
+ * npm run openapi:check  fails when either differs from what the code generates, or a linter
+ *                        reports an error: Redocly (openapi/redocly.yaml), then Spectral with
+ *                        spectral:oas and the OWASP API ruleset (openapi/spectral.yaml)
  *
  * The document comes from the compiled code (the swagger CLI plugin has run), booted in preview
  * mode: no database, no listening socket. Keys are sorted, so the output is byte-stable.
@@ -52,6 +53,15 @@ function firstDifference(a: string, b: string): string {
   return '';
 }
 
+/** Spectral (spectral:oas + OWASP API Security Top 10): fails on errors, prints warnings. */
+function lintWithSpectral(): void {
+  execFileSync(
+    join(root, 'node_modules', '.bin', 'spectral'),
+    ['lint', SPEC, '--ruleset', join(root, 'openapi', 'spectral.yaml'), '--fail-severity', 'error', '--display-only-failures', '--format', 'text'],
+    { stdio: 'inherit', cwd: join(root, 'openapi') },
+  );
+}
+
 async function main(): Promise<void> {
   const mode = process.argv[2];
   const { spec, client } = await generate();
@@ -83,6 +93,7 @@ async function main(): Promise<void> {
     // No telemetry or update checks from CI.
     env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
   });
+  lintWithSpectral();
   console.log('openapi: the committed contract matches the code and lints clean');
 }
 
