@@ -16,6 +16,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { createOpenApiDocument } from '../src/app.factory.js';
 import { loadConfig } from '../src/kernel/config/load-config.js';
 import { documentProblems } from '../src/kernel/openapi/openapi-document.js';
+import { validationRuleGaps } from '../src/kernel/openapi/validation-rules.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SPEC = join(root, 'openapi', 'openapi.json');
@@ -25,8 +26,11 @@ const CLIENT_HEADER = '/**\n * Generated from openapi/openapi.json by `npm run o
 async function generate(): Promise<{ spec: string; client: string }> {
   // Preview mode needs a config but never connects: ephemeral keys, no database.
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-  const document = await createOpenApiDocument(config);
+  const gaps: string[] = [];
+  const document = await createOpenApiDocument(config, (app, doc) => gaps.push(...validationRuleGaps(app, doc)));
   const problems = documentProblems(document);
+  // Outstanding (issue 13, item 3): reported, not yet fatal; `documentProblems` takes them once the DTOs declare them.
+  if (gaps.length) console.warn(`openapi: ${gaps.length} validation rules are not in the document (first: ${gaps[0]})`);
   if (problems.length) {
     console.error(`The OpenAPI document is incomplete:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     process.exit(1);
