@@ -1,7 +1,8 @@
 /**
  * npm run openapi        writes openapi/openapi.json and the typed client (client/schema.d.ts)
- * npm run openapi:check  fails when either differs from what the code generates, or the linter
- *                        (Redocly, rules in openapi/redocly.yaml) reports an error
+ * npm run openapi:check  fails when either differs from what the code generates, or a linter
+ *                        reports an error: Redocly (openapi/redocly.yaml), then Spectral with
+ *                        spectral:oas and the OWASP API ruleset (openapi/spectral.yaml)
  *
  * The document comes from the compiled code (the swagger CLI plugin has run), booted in preview
  * mode: no database, no listening socket. Keys are sorted, so the output is byte-stable.
@@ -15,6 +16,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { createOpenApiDocument } from '../src/app.factory.js';
 import { loadConfig } from '../src/kernel/config/load-config.js';
 import { documentProblems } from '../src/kernel/openapi/openapi-document.js';
+import { validationRuleGaps } from '../src/kernel/openapi/validation-rules.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SPEC = join(root, 'openapi', 'openapi.json');
@@ -24,8 +26,11 @@ const CLIENT_HEADER = '/**\n * Generated from openapi/openapi.json by `npm run o
 async function generate(): Promise<{ spec: string; client: string }> {
   // Preview mode needs a config but never connects: ephemeral keys, no database.
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
-  const document = await createOpenApiDocument(config);
+  const gaps: string[] = [];
+  const document = await createOpenApiDocument(config, (app, doc) => gaps.push(...validationRuleGaps(app, doc)));
   const problems = documentProblems(document);
+  // Outstanding (issue 13, item 3): reported, not yet fatal; `documentProblems` takes them once the DTOs declare them.
+  if (gaps.length) console.warn(`openapi: ${gaps.length} validation rules are not in the document (first: ${gaps[0]})`);
   if (problems.length) {
     console.error(`The OpenAPI document is incomplete:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     process.exit(1);
@@ -50,6 +55,15 @@ function firstDifference(a: string, b: string): string {
     if (left[i] !== right[i]) return `line ${i + 1}:\n    committed: ${left[i] ?? '(end of file)'}\n    generated: ${right[i] ?? '(end of file)'}`;
   }
   return '';
+}
+
+/** Spectral (spectral:oas + OWASP API Security Top 10): fails on errors, prints warnings. */
+function lintWithSpectral(): void {
+  execFileSync(
+    join(root, 'node_modules', '.bin', 'spectral'),
+    ['lint', SPEC, '--ruleset', join(root, 'openapi', 'spectral.yaml'), '--fail-severity', 'error', '--display-only-failures', '--format', 'text'],
+    { stdio: 'inherit', cwd: join(root, 'openapi') },
+  );
 }
 
 async function main(): Promise<void> {
@@ -83,6 +97,7 @@ async function main(): Promise<void> {
     // No telemetry or update checks from CI.
     env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
   });
+  lintWithSpectral();
   console.log('openapi: the committed contract matches the code and lints clean');
 }
 

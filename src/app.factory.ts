@@ -1,3 +1,4 @@
+import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
@@ -35,10 +36,14 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   return app;
 }
 
-/** The document alone, without a database: the spec writer uses this. */
-export async function createOpenApiDocument(config: AppConfig): Promise<OpenAPIObject> {
+/**
+ * The document alone, without a database: the spec writer uses this. `inspect` sees the
+ * application beside its document before it closes (the validation-rule comparison needs both).
+ */
+export async function createOpenApiDocument(config: AppConfig, inspect?: (app: INestApplicationContext, document: OpenAPIObject) => void): Promise<OpenAPIObject> {
   const app = await NestFactory.create(AppModule.forRoot(config), { preview: true, logger: false, abortOnError: false });
   const document = buildOpenApiDocument(app, config.build.version);
+  inspect?.(app, document);
   await app.close();
   return document;
 }

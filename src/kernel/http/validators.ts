@@ -1,4 +1,6 @@
-import { registerDecorator, ValidateIf, type ValidationArguments } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { Matches, registerDecorator, ValidateIf, type ValidationArguments, type ValidationOptions } from 'class-validator';
 
 /**
  * A field the client may leave out. Unlike class-validator's IsOptional, an explicit `null` is still
@@ -6,6 +8,14 @@ import { registerDecorator, ValidateIf, type ValidationArguments } from 'class-v
  * and a null slipping through to a NOT NULL column would be a 500 for a client's mistake.
  */
 export const IsOmittable = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);
+
+/**
+ * class-validator's Matches, and the same pattern in the document. The swagger plugin copies a
+ * Matches pattern only when it is a literal in the decorator; a named constant (CLUSTER_NAME) is
+ * lost, so the document would accept what the server refuses.
+ */
+export const MatchesPattern = (pattern: RegExp, options?: ValidationOptions): PropertyDecorator =>
+  applyDecorators(Matches(pattern, options), ApiProperty({ pattern: pattern.source }));
 
 /** A cluster's name, as agents, environments and discovered secrets give it. */
 export const CLUSTER_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;

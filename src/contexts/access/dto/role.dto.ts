@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsString, Length, Matches, MaxLength } from 'class-validator';
-import { IsOmittable } from '../../../kernel/http/validators.js';
+import { ArrayMaxSize, IsArray, IsBoolean, IsString, Length, MaxLength } from 'class-validator';
+import { IsOmittable, MatchesPattern } from '../../../kernel/http/validators.js';
 import { PageQuery } from '../../../kernel/pagination/page.js';
 import type { Role } from '../entities/role.entity.js';
 
@@ -39,7 +39,7 @@ export class CreateRoleDto {
   name!: string;
 
   @ApiPropertyOptional({ example: 'release-manager', description: 'Derived from the name when omitted' })
-  @IsOmittable() @Matches(ROLE_KEY_PATTERN, { message: 'key must be 2-63 lowercase letters, digits, - or _, starting with a letter' })
+  @IsOmittable() @MatchesPattern(ROLE_KEY_PATTERN, { message: 'key must be 2-63 lowercase letters, digits, - or _, starting with a letter' })
   key?: string;
 
   @ApiPropertyOptional({ maxLength: 500 })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDate, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { IsOmittable } from '../../../kernel/http/validators.js';
+import { IsOmittable, MatchesPattern } from '../../../kernel/http/validators.js';
 import { CHECKPOINT_TOKEN_PATTERN, checkpointStatement, checkpointToken } from '../../../kernel/audit/audit-checkpoint.js';
 import type { AuditCheckpoint, AuditEvent } from '../../../kernel/audit/audit-event.entity.js';
 import { CHAIN_FAILURES, type ChainFailure } from '../../../kernel/audit/audit-store.js';
@@ -58,7 +58,7 @@ export class AuditEventsQuery extends CursorQuery {
     description:
       'An actor as the trail records it: `<type>:<id>` (`user:<id>`, `api_key:<id>`, `agent:<id>`, `system:<name>` such as `system:job-reaper`, `webhook:<source>`), or a bare id of any type',
   })
-  @IsOmittable() @IsString() @Matches(ACTOR_FILTER, { message: `actor must be an id, or <type>:<id> with type one of ${ACTOR_TYPES.join(', ')}` })
+  @IsOmittable() @IsString() @MatchesPattern(ACTOR_FILTER, { message: `actor must be an id, or <type>:<id> with type one of ${ACTOR_TYPES.join(', ')}` })
   actor?: string;
 
   @ApiPropertyOptional({ example: 'role.*', description: 'An action, or a prefix ending in *' })
@@ -96,7 +96,7 @@ export class VerifyAuditChainQuery {
     maxLength: 1100,
     pattern: CHECKPOINT_TOKEN_PATTERN.source,
   })
-  @IsOmittable() @IsString() @MaxLength(1100) @Matches(CHECKPOINT_TOKEN_PATTERN, { message: 'checkpoint must be a checkpoint token: <base64url>.<base64url>' })
+  @IsOmittable() @IsString() @MaxLength(1100) @MatchesPattern(CHECKPOINT_TOKEN_PATTERN, { message: 'checkpoint must be a checkpoint token: <base64url>.<base64url>' })
   checkpoint?: string;
 }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsString, IsUUID, Length, Matches, registerDecorator, type ValidationArguments } from 'class-validator';
-import { CLUSTER_NAME, IsOmittable } from '../../../kernel/http/validators.js';
+import { CLUSTER_NAME, IsOmittable, MatchesPattern } from '../../../kernel/http/validators.js';
 import { PageQuery } from '../../../kernel/pagination/page.js';
 import type { ArgocdEndpoint } from '../entities/argocd-endpoint.entity.js';
 import type { GitopsAppMapping } from '../entities/gitops-app-mapping.entity.js';
@@ -133,11 +133,11 @@ export class CreateGitopsAppMappingDto {
   endpointId!: string;
 
   @ApiProperty({ example: 'payments-api', maxLength: 253, description: 'The Argo CD application (a Kubernetes resource name)' })
-  @Matches(APPLICATION_NAME, { message: 'applicationName must be a Kubernetes resource name: lower-case letters, digits, - and . (up to 253)' })
+  @MatchesPattern(APPLICATION_NAME, { message: 'applicationName must be a Kubernetes resource name: lower-case letters, digits, - and . (up to 253)' })
   applicationName!: string;
 
   @ApiProperty({ example: 'prod-eu-1', description: 'The secret\'s cluster, as agents report it' })
-  @Matches(CLUSTER_NAME, { message: 'clusterName must be 1–100 letters, digits, _ . -' })
+  @MatchesPattern(CLUSTER_NAME, { message: 'clusterName must be 1–100 letters, digits, _ . -' })
   clusterName!: string;
 
   @ApiPropertyOptional({ example: 'payments', maxLength: 253, default: '' })
@@ -155,7 +155,7 @@ export class ListGitopsAppMappingsQuery extends PageQuery {
   endpoint_id?: string;
 
   @ApiPropertyOptional({ example: 'prod-eu-1' })
-  @IsOmittable() @Matches(CLUSTER_NAME)
+  @IsOmittable() @MatchesPattern(CLUSTER_NAME)
   cluster_name?: string;
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsObject, IsString, IsUUID, Length, Matches, registerDecorator, ValidateIf, ValidateNested, type ValidationArguments } from 'class-validator';
-import { IsJsonObject, IsOmittable } from '../../../kernel/http/validators.js';
+import { IsJsonObject, IsOmittable, MatchesPattern } from '../../../kernel/http/validators.js';
 
 /** A workflow node's id, as workflow definitions declare it. */
 const NODE_ID = /^[a-z][a-z0-9_-]{0,62}$/;
@@ -42,7 +42,7 @@ export class WorkflowCallbackDto {
   executionId!: string;
 
   @ApiProperty({ example: 'deploy', pattern: NODE_ID.source, description: 'The `callback` node of that run that waits for this report' })
-  @Matches(NODE_ID, { message: 'nodeId must be a node id: a lower-case letter, then up to 62 of a-z 0-9 _ -' })
+  @MatchesPattern(NODE_ID, { message: 'nodeId must be a node id: a lower-case letter, then up to 62 of a-z 0-9 _ -' })
   nodeId!: string;
 
   @ApiProperty({ enum: ['succeeded', 'failed'] })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsObject, IsString, IsUUID, Length, Matches } from 'class-validator';
-import { CLUSTER_NAME, IsLabelMap, IsOmittable } from '../../../kernel/http/validators.js';
+import { CLUSTER_NAME, IsLabelMap, IsOmittable, MatchesPattern } from '../../../kernel/http/validators.js';
 import { PageQuery } from '../../../kernel/pagination/page.js';
 import type { Environment, EnvironmentTier } from '../entities/environment.entity.js';
 import type { FreezeWindow } from '../entities/freeze-window.entity.js';
@@ -124,7 +124,7 @@ export class ListEnvironmentsQuery extends PageQuery {
   tier?: EnvironmentTier;
 
   @ApiPropertyOptional({ description: 'Environments spanning this cluster' })
-  @IsOmittable() @Matches(CLUSTER_NAME)
+  @IsOmittable() @MatchesPattern(CLUSTER_NAME)
   cluster?: string;
 }
 
@@ -155,11 +155,11 @@ export class CreateFreezeWindowDto {
   reason!: string;
 
   @ApiProperty({ example: '2026-12-24T18:00', description: 'Local date-time in timeZone, without offset' })
-  @Matches(LOCAL_TIME, { message: 'start must be a local date-time such as 2026-12-24T18:00' })
+  @MatchesPattern(LOCAL_TIME, { message: 'start must be a local date-time such as 2026-12-24T18:00' })
   start!: string;
 
   @ApiProperty({ example: '2027-01-02T08:00' })
-  @Matches(LOCAL_TIME, { message: 'end must be a local date-time such as 2027-01-02T08:00' })
+  @MatchesPattern(LOCAL_TIME, { message: 'end must be a local date-time such as 2027-01-02T08:00' })
   end!: string;
 
   @ApiProperty({ example: 'Europe/Paris', description: 'An IANA time zone' })

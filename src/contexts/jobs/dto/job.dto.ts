@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsString, IsUrl, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { repeatedOrCommaSeparated } from '../../../kernel/http/query-lists.js';
-import { IsJsonObject, IsLabelMap, IsOmittable } from '../../../kernel/http/validators.js';
+import { IsJsonObject, IsLabelMap, IsOmittable, MatchesPattern } from '../../../kernel/http/validators.js';
 import { CreatedWindowQuery } from '../../../kernel/pagination/created-window.js';
 import type { Job, JobStatus } from '../entities/job.entity.js';
 import { type BlockedCode, blockedReason } from '../job-blockage.js';
@@ -132,7 +132,7 @@ export class JobDto {
 
 export class SubmitJobDto {
   @ApiProperty({ example: 'http-check', description: 'What to do; agents claim the types they declare as capabilities' })
-  @Matches(JOB_TYPE, { message: 'type must be lower-case letters, digits, _ . - (up to 100), starting with a letter' })
+  @MatchesPattern(JOB_TYPE, { message: 'type must be lower-case letters, digits, _ . - (up to 100), starting with a letter' })
   type!: string;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, example: { url: 'https://example.com/healthz' }, description: 'Input for the handler; at most 256 KiB. Never put a secret here.' })

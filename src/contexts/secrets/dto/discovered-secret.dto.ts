@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { repeated } from '../../../kernel/http/query-lists.js';
-import { CLUSTER_NAME, IsLabelMap, IsOmittable } from '../../../kernel/http/validators.js';
+import { CLUSTER_NAME, IsLabelMap, IsOmittable, MatchesPattern } from '../../../kernel/http/validators.js';
 import { PageQuery } from '../../../kernel/pagination/page.js';
 import type { DiscoveredSecret, DiscoveredSecretStatus } from '../entities/discovered-secret.entity.js';
 
@@ -33,7 +33,7 @@ export class DiscoveredSecretDto {
 
 export class DiscoveredSecretInput {
   @ApiProperty({ example: 'prod-eu-1' })
-  @Matches(CLUSTER_NAME, { message: 'clusterName must be 1–100 letters, digits, _ . -' })
+  @MatchesPattern(CLUSTER_NAME, { message: 'clusterName must be 1–100 letters, digits, _ . -' })
   clusterName!: string;
 
   @ApiPropertyOptional({ example: 'payments', maxLength: 253 })
@@ -41,7 +41,7 @@ export class DiscoveredSecretInput {
   namespace?: string;
 
   @ApiProperty({ example: 'kubernetes' })
-  @Matches(PROVIDER, { message: 'provider must be lower-case letters, digits, _ . - (up to 50)' })
+  @MatchesPattern(PROVIDER, { message: 'provider must be lower-case letters, digits, _ . - (up to 50)' })
   provider!: string;
 
   @ApiProperty({ example: 'db-credentials', maxLength: 512 })
@@ -76,11 +76,11 @@ export class BulkResultDto {
 
 export class ListDiscoveredSecretsQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'prod-eu-1' })
-  @IsOmittable() @Matches(CLUSTER_NAME)
+  @IsOmittable() @MatchesPattern(CLUSTER_NAME)
   cluster_name?: string;
 
   @ApiPropertyOptional({ example: 'kubernetes' })
-  @IsOmittable() @Matches(PROVIDER)
+  @IsOmittable() @MatchesPattern(PROVIDER)
   provider?: string;
 
   @ApiPropertyOptional({ example: 'db-', description: 'Refs starting with this' })

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsString, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ValidationErrorItem } from '../../../kernel/http/envelope.js';
-import { IsJsonObject, IsOmittable } from '../../../kernel/http/validators.js';
+import { IsJsonObject, IsOmittable, MatchesPattern } from '../../../kernel/http/validators.js';
 import { PageQuery } from '../../../kernel/pagination/page.js';
 import { NODE_ID, type WorkflowNode } from '../definition-graph.js';
 import type { WorkflowDefinitionVersion } from '../entities/workflow-definition-version.entity.js';
@@ -20,7 +20,7 @@ export class RetryPolicyDto {
 
 export class WorkflowNodeInputDto {
   @ApiProperty({ pattern: NODE_ID.source, example: 'approve', description: 'Unique within the definition' })
-  @IsString() @Matches(NODE_ID, { message: 'id must start with a lower-case letter, then up to 62 of a-z 0-9 _ -' })
+  @IsString() @MatchesPattern(NODE_ID, { message: 'id must start with a lower-case letter, then up to 62 of a-z 0-9 _ -' })
   id!: string;
 
   @ApiProperty({ example: 'wait', description: 'A step type of GET /api/v1/step-types' })
