@@ -3858,8 +3858,7 @@ export interface components {
             organizationId: string | null;
             /** Format: uuid */
             principalId: string | null;
-            /** @enum {string|null} */
-            principalType: "user" | "api_key" | "agent" | null;
+            principalType: ("user" | "api_key" | "agent") | null;
         };
         EnvelopeLinks: {
             next?: string | null;

@@ -1,5 +1,5 @@
 import { callsAsPrincipal } from '../../src/kernel/openapi/openapi-document.js';
-import { raw, spec } from '../support/contract.js';
+import { expectMatchesContract, raw, spec } from '../support/contract.js';
 import { startServer, type TestServer } from '../support/server.js';
 
 /**
@@ -47,6 +47,32 @@ test.each(['/openapi.json', '/api/v1/openapi'])('%s serves exactly the committed
   const res = await raw(t.baseUrl, path);
   expect(res.status).toBe(200);
   expect(res.body).toEqual(spec);
+});
+
+describe('the contract check validates the document as served', () => {
+  const ENROLLMENT = '/api/v1/edge-agent/enrollment';
+  let body: any;
+  beforeAll(async () => {
+    const { accessToken } = await t.login();
+    const res = await raw(t.baseUrl, ENROLLMENT, { headers: { authorization: `Bearer ${accessToken}` } });
+    expect(res.status).toBe(200);
+    body = res.body;
+  });
+
+  test('accepts a real answer with null in a nullable reference (the token before the first rotation)', () => {
+    expect(body.data.token).toBeNull();
+    expect(() => expectMatchesContract('GET', ENROLLMENT, 200, body)).not.toThrow();
+  });
+
+  // Negative controls: a validator that accepts everything would pass every other suite.
+  test.each([
+    ['a wrong type inside the envelope', (b: any) => ({ ...b, meta: { ...b.meta, status: 'ok' } })],
+    ['null where nothing is nullable', (b: any) => ({ ...b, context: null })],
+    ['a principal type outside its enum', (b: any) => ({ ...b, context: { ...b.context, principalType: 'robot' } })],
+    ['a nullable reference holding something else', (b: any) => ({ ...b, data: { ...b.data, token: 'not-an-object' } })],
+  ])('refuses %s', (_name, spoil) => {
+    expect(() => expectMatchesContract('GET', ENROLLMENT, 200, spoil(body))).toThrow(/does not match the contract/);
+  });
 });
 
 test('Swagger UI is served at /docs', async () => {

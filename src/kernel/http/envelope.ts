@@ -44,8 +44,8 @@ export class EnvelopeMeta {
 
 export class EnvelopeContext {
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) principalId!: string | null;
-  // OpenAPI 3.0: a nullable enum must list null among its values, or validators refuse null.
-  @ApiProperty({ type: String, nullable: true, enum: ['user', 'api_key', 'agent', null] }) principalType!: string | null;
+  // Published as `anyOf: [the enum, { enum: [null] }]` (explicitNulls in openapi-document.ts).
+  @ApiProperty({ type: String, nullable: true, enum: ['user', 'api_key', 'agent'] }) principalType!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) organizationId!: string | null;
 }
 

@@ -1,5 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { callsAsPrincipal, documentProblems, sortKeys } from './openapi-document.js';
+import { callsAsPrincipal, documentProblems, explicitNulls, NULL_SCHEMA, sortKeys } from './openapi-document.js';
 
 describe('sortKeys', () => {
   test('sorts object keys at every depth and keeps array order', () => {
@@ -38,5 +38,20 @@ describe('callsAsPrincipal', () => {
     expect(callsAsPrincipal([{ agentSecret: [] }])).toBe(true);
     expect(callsAsPrincipal([{ agentfieldSignature: [] }])).toBe(false);
     expect(callsAsPrincipal([])).toBe(false);
+  });
+});
+
+describe('explicitNulls', () => {
+  const ref = { $ref: '#/components/schemas/T' };
+  test('a nullable reference becomes anyOf the reference or null, keeping its description', () => {
+    expect(explicitNulls({ p: { allOf: [ref], nullable: true, type: 'object', description: 'd' } })).toEqual({ p: { anyOf: [ref, NULL_SCHEMA], description: 'd' } });
+  });
+  test('a nullable enum becomes anyOf the enum without null, or null', () => {
+    expect(explicitNulls({ type: 'string', nullable: true, enum: ['a', null] })).toEqual({ anyOf: [{ type: 'string', enum: ['a'] }, NULL_SCHEMA] });
+  });
+  test('a nullable scalar, and a reference beside other constraints, stay as they are', () => {
+    const scalar = { type: 'string', nullable: true, format: 'uuid' };
+    const constrained = { allOf: [ref], nullable: true, type: 'object', required: ['x'] };
+    expect(explicitNulls({ scalar, constrained })).toEqual({ scalar, constrained });
   });
 });

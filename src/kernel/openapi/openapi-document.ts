@@ -165,6 +165,34 @@ function completeOperations(document: OpenAPIObject): void {
   }
 }
 
+/** The schema that admits only null, read the same by OpenAPI 3.0 validators (Prism) and JSON Schema ones (Ajv). */
+export const NULL_SCHEMA = { enum: [null] } as const;
+
+/**
+ * OpenAPI 3.0's `nullable` widens only the `type` beside it. Two forms the decorators produce
+ * therefore do not admit null for a validator that follows 3.0: a nullable reference
+ * (`{ allOf: [{ $ref }], nullable: true }`, which Prism refuses null for, the referenced schema
+ * being an object), and a nullable enum (Prism adds null to the enum; Ajv does not, so null must be
+ * listed, and then Prism lists it twice and cannot compile the schema). Both become
+ * `anyOf: [<the schema, not nullable>, { enum: [null] }]`, which both validators read as "it or
+ * null" and generated clients as `T | null`. The description stays beside the anyOf.
+ */
+export function explicitNulls<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(explicitNulls) as T;
+  if (!node || typeof node !== 'object') return node;
+  const schema = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, explicitNulls(v)])) as Record<string, unknown>;
+  if (schema.nullable !== true) return schema as T;
+  const { nullable: _nullable, description, ...rest } = schema;
+  const documented = description === undefined ? {} : { description };
+  if (Array.isArray(rest.allOf) && rest.allOf.length === 1 && Object.keys(rest).every((k) => k === 'allOf' || k === 'type')) {
+    return { ...documented, anyOf: [rest.allOf[0], NULL_SCHEMA] } as T;
+  }
+  if (Array.isArray(rest.enum)) {
+    return { ...documented, anyOf: [{ ...rest, enum: rest.enum.filter((v) => v !== null) }, NULL_SCHEMA] } as T;
+  }
+  return schema as T;
+}
+
 /** Problems that make the document unfit to publish; the spec writer fails on any. */
 export function documentProblems(document: OpenAPIObject): string[] {
   const problems: string[] = [];
@@ -244,5 +272,7 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
     extraModels: [SuccessEnvelope, ErrorEnvelope, EnvelopeMeta, EnvelopeContext, EnvelopeLinks, PaginationMeta, CursorMeta],
   });
   completeOperations(document);
+  document.components!.schemas = explicitNulls(document.components!.schemas);
+  document.paths = explicitNulls(document.paths);
   return sortKeys(document);
 }
