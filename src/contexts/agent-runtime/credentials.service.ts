@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { validationFailed } from '../../kernel/http/app-error.js';
+import { validationFailed } from '../../kernel/http/kernel.errors.js';
 import { type Page, pageOf, requestedSort } from '../../kernel/pagination/page.js';
 import { AgentsService } from '../agents/agents.service.js';
 import { EnrollmentService } from '../agents/enrollment.service.js';
