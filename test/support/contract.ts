@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { checkErrorCodes } from './error-codes.js';
 import { ROOT } from './server.js';
 
 type Spec = { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema?: unknown }> }> }>> };
@@ -74,7 +75,7 @@ export async function raw(
     headers.set('content-type', 'application/json');
     body = JSON.stringify(init.json);
   }
-  const res = await fetch(baseUrl + path, { ...init, headers, body });
+  const res = await checkErrorCodes()(baseUrl + path, { ...init, headers, body });
   const text = await res.text();
   let parsed: unknown;
   try {

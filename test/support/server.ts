@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createMarshalClient, MarshalClient } from '../../client/index.js';
+import { checkErrorCodes } from './error-codes.js';
 import { asApplicationRole, createDatabaseFromTemplate, dropDatabase, testDatabaseServer, withClient } from './database.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -131,13 +132,15 @@ export async function startServer(env: Record<string, string> = {}, options: { r
     await dropDatabase(adminUrl, name);
     throw error;
   }
-  const api = createMarshalClient(server.baseUrl);
+  // Every answer of the typed clients is held to the error codes its operation declares.
+  const checked = checkErrorCodes();
+  const api = createMarshalClient(server.baseUrl, { fetch: checked });
   return {
     ...server,
     databaseUrl,
     applicationUrl,
     api,
-    as: (token) => createMarshalClient(server.baseUrl, { token }),
+    as: (token) => createMarshalClient(server.baseUrl, { token, fetch: checked }),
     async login(email = ADMIN.email, password = ADMIN.password) {
       const { data, response } = await api.POST('/api/v1/auth/login', { body: { email, password } });
       if (!data) throw new Error(`login failed with ${response.status}`);

@@ -4,12 +4,13 @@ import { ClsService } from 'nestjs-cls';
 import { IsNull } from 'typeorm';
 import type { Principal } from '../../kernel/auth/principal.js';
 import type { Tx } from '../../kernel/database/transactions.js';
-import { AppError, conflict, notFound, validationFailed } from '../../kernel/http/app-error.js';
+import { conflict, notFound, validationFailed } from '../../kernel/http/kernel.errors.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
 import { MembershipDirectory } from '../../kernel/auth/membership-directory.js';
 import { Role } from './entities/role.entity.js';
 import { UserRole } from './entities/user-role.entity.js';
 import { PERMISSION_KEYS, PERMISSIONS } from './permission-catalog.js';
+import { cannotGrantUnheld } from './access.errors.js';
 
 const PERMISSIONS_BY_KEY = new Map(PERMISSIONS.map((p) => [p.key, p]));
 
@@ -37,7 +38,7 @@ const scopeKey = (s?: ResourceScope) => `${s?.projectId ?? ''}/${s?.environmentI
 
 /** Refused with 403 and the missing permissions, so the caller sees what they lack. */
 const escalation = (missing: string[]) =>
-  new AppError(403, 'FORBIDDEN', 'You cannot grant permissions you do not hold', { missing });
+  cannotGrantUnheld(missing);
 
 /**
  * Who may do what. Effective permissions are read from the database on every request (memoised

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditWriter } from '../../kernel/audit/audit-writer.js';
 import type { Principal } from '../../kernel/auth/principal.js';
-import { forbidden } from '../../kernel/http/app-error.js';
+import { forbidden } from '../../kernel/http/kernel.errors.js';
 import { AccessService, type ResourceScope } from './access.service.js';
 import type { AuthzCheckDto, AuthzDecisionDto } from './dto/authz.dto.js';
 

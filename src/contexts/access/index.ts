@@ -3,3 +3,4 @@
 export { AccessModule } from './access.module.js';
 export { AccessService, grantApplies } from './access.service.js';
 export { PermissionGuard } from './permission.guard.js';
+export * from './access.errors.js';

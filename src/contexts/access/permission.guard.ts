@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable, OnModuleInit } from '@nestjs
 import { Reflector } from '@nestjs/core';
 import { AuditWriter } from '../../kernel/audit/audit-writer.js';
 import { REQUIRED_PERMISSION } from '../../kernel/auth/require-permission.decorator.js';
-import { forbidden } from '../../kernel/http/app-error.js';
+import { forbidden } from '../../kernel/http/kernel.errors.js';
 import { asMarshalRequest } from '../../kernel/http/request.js';
 import { RouteInventory } from '../../kernel/routes/route-inventory.js';
 import { AccessService } from './access.service.js';

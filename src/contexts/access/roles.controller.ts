@@ -9,6 +9,7 @@ import { ApiCreated, ApiErrors, ApiNoContent, ApiOk, ApiPage } from '../../kerne
 import type { Page } from '../../kernel/pagination/page.js';
 import { CreateRoleDto, ListRolesQuery, RoleDto, SetRolePermissionsDto } from './dto/role.dto.js';
 import { RolesService } from './roles.service.js';
+import { conflict, notFound } from '../../kernel/http/kernel.errors.js';
 
 @ApiTags('Access')
 @Controller('api/v1/roles')
@@ -20,7 +21,7 @@ export class RolesController {
   @Audited('role.create', 'role')
   @ApiOperation({ summary: 'Create a custom role', description: 'Every permission must be in the catalog and held by the caller.' })
   @ApiCreated(RoleDto)
-  @ApiErrors(409)
+  @ApiErrors(conflict)
   async createRole(@CurrentPrincipal() principal: Principal, @Body() body: CreateRoleDto): Promise<RoleDto> {
     return RoleDto.from(await this.roles.create(principal, body));
   }
@@ -37,7 +38,7 @@ export class RolesController {
   @RequirePermission('role.read')
   @ApiOperation({ summary: 'Get a role' })
   @ApiOk(RoleDto)
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async getRole(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<RoleDto> {
     return RoleDto.from(await this.roles.get(principal, id));
   }
@@ -50,7 +51,7 @@ export class RolesController {
     description: 'Takes effect on the next request of every holder. Adding or removing a permission needs the caller to hold it. System roles answer 422 SYSTEM_ROLE_IMMUTABLE.',
   })
   @ApiOk(RoleDto)
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async setRolePermissions(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: SetRolePermissionsDto): Promise<RoleDto> {
     return RoleDto.from(await this.roles.setPermissions(principal, id, body.permissions));
   }
@@ -60,7 +61,7 @@ export class RolesController {
   @Audited('role.delete', 'role')
   @ApiOperation({ summary: 'Delete a custom role', description: 'Refused (409) while the role is granted; system roles answer 422 SYSTEM_ROLE_IMMUTABLE.' })
   @ApiNoContent()
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async deleteRole(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<void> {
     await this.roles.delete(principal, id);
   }

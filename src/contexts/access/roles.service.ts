@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
 import type { Principal } from '../../kernel/auth/principal.js';
-import { conflict, notFound, ruleViolated, validationFailed } from '../../kernel/http/app-error.js';
+import { conflict, notFound, validationFailed } from '../../kernel/http/kernel.errors.js';
 import { type Page, paginate } from '../../kernel/pagination/page.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
@@ -12,8 +12,9 @@ import type { CreateUserRoleDto, ListUserRolesQuery } from './dto/user-role.dto.
 import { Role } from './entities/role.entity.js';
 import { UserRole } from './entities/user-role.entity.js';
 import { SYSTEM_ROLE_KEYS } from './system-roles.js';
+import { lastOwner, systemRoleImmutable } from './access.errors.js';
 
-const immutable = () => ruleViolated('SYSTEM_ROLE_IMMUTABLE', 'System roles cannot be edited or deleted; create a custom role instead');
+const immutable = systemRoleImmutable;
 const principalRef = (p: Principal) => `${p.type}:${p.id}`;
 
 /** Custom roles and role grants, within the caller's organization. */
@@ -128,7 +129,7 @@ export class RolesService {
         .andWhere('ur.role_id = :roleId AND ur.project_id IS NULL AND ur.environment_id IS NULL', { roleId: role.id })
         .setLock('pessimistic_write')
         .getMany();
-      if (owners.length <= 1) throw ruleViolated('LAST_OWNER', 'An organization keeps at least one owner; grant owner to someone else first');
+      if (owners.length <= 1) throw lastOwner();
     }
     if ((await grants.delete({ id })) === 0) throw notFound('Role grant');
     this.notes.note({ details: { userId: grant.userId, role: role.key } });

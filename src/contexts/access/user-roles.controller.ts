@@ -9,6 +9,7 @@ import { ApiCreated, ApiErrors, ApiNoContent, ApiOk, ApiPage } from '../../kerne
 import type { Page } from '../../kernel/pagination/page.js';
 import { CreateUserRoleDto, ListUserRolesQuery, UserRoleDto } from './dto/user-role.dto.js';
 import { RolesService } from './roles.service.js';
+import { conflict, notFound } from '../../kernel/http/kernel.errors.js';
 
 @ApiTags('Access')
 @Controller('api/v1/user-roles')
@@ -23,7 +24,7 @@ export class UserRolesController {
     description: 'Organization-wide, or narrowed to a project or environment. The granter must hold every permission of the role in that scope. Takes effect on the next request.',
   })
   @ApiCreated(UserRoleDto)
-  @ApiErrors(404, 409)
+  @ApiErrors(notFound, conflict)
   async grantRole(@CurrentPrincipal() principal: Principal, @Body() body: CreateUserRoleDto): Promise<UserRoleDto> {
     const { grant, role } = await this.roles.grant(principal, body);
     return UserRoleDto.from(grant, role);
@@ -45,7 +46,7 @@ export class UserRolesController {
     description: 'Takes effect on the next request. The last organization-wide owner cannot be revoked (422 LAST_OWNER).',
   })
   @ApiNoContent()
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async revokeRole(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<void> {
     await this.roles.revoke(principal, id);
   }
@@ -60,7 +61,7 @@ export class UsersRolesController {
   @RequirePermission('user_role.read')
   @ApiOperation({ summary: "A member's role grants" })
   @ApiOk(UserRoleDto, { isArray: true })
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async listUserRoles(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<UserRoleDto[]> {
     return (await this.roles.grantsOf(principal, id)).map(({ grant, role }) => UserRoleDto.from(grant, role));
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { validationFailed } from '../../kernel/http/app-error.js';
+import { validationFailed } from '../../kernel/http/kernel.errors.js';
 import { type Page, pageOf, requestedSort } from '../../kernel/pagination/page.js';
 import { AgentsService, EnrollmentService } from '../agents/index.js';
 import { ApiKeysService } from '../identity/index.js';

@@ -4,7 +4,7 @@ import { Audited, NotAudited } from '../../kernel/audit/audited.decorator.js';
 import { CurrentPrincipal } from '../../kernel/auth/current-principal.decorator.js';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { RequirePermission } from '../../kernel/auth/require-permission.decorator.js';
-import { notFound } from '../../kernel/http/app-error.js';
+import { conflict, notFound } from '../../kernel/http/kernel.errors.js';
 import { UuidParam } from '../../kernel/http/params.js';
 import { ApiErrors, ApiNoContent, ApiOk, ApiPage } from '../../kernel/http/response.decorators.js';
 import type { Page } from '../../kernel/pagination/page.js';
@@ -12,6 +12,7 @@ import { ListAgentsQuery } from '../agents/index.js';
 import { JobDto, JobsService } from '../jobs/index.js';
 import { FailuresQuery, QueueDto, RuntimeAgentDto, RuntimeHealthDto, SmokeResultDto, SmokeTestDto } from './dto/runtime.dto.js';
 import { RuntimeService } from './runtime.service.js';
+import { agentRevoked, TARGET_CANNOT_RUN, unknownAgent } from '../jobs/index.js';
 
 @ApiTags('Agent runtime')
 @Controller('api/v1/agent-runtime')
@@ -58,7 +59,7 @@ export class RuntimeController {
   @Audited('job.retry', 'job')
   @ApiOperation({ summary: 'Retry a failed or expired job', description: 'Back in the queue now, with one more attempt. Any other state is 409.' })
   @ApiOk(JobDto)
-  @ApiErrors(404, 409)
+  @ApiErrors(notFound, conflict)
   async retryJobFailure(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<JobDto> {
     return JobDto.from(await this.jobs.retry(principal, id));
   }
@@ -73,7 +74,7 @@ export class RuntimeController {
       'webhooks. Until webhook subscriptions exist there is no failed delivery, and every id is 404.',
   })
   @ApiNoContent('Queued for another delivery attempt')
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   retryOutboxFailure(@UuidParam() _id: string): Promise<void> {
     throw notFound('Failed outbox delivery');
   }
@@ -86,7 +87,7 @@ export class RuntimeController {
     description: 'Queues a `noop` job at top priority and waits (up to timeoutSeconds) for an agent to run it; reports the outcome and round-trip time.',
   })
   @ApiOk(SmokeResultDto)
-  @ApiErrors([422, 'targetAgentId names no agent of this organization (UNKNOWN_AGENT), a revoked one (AGENT_REVOKED), or one that does not run noop (AGENT_LACKS_CAPABILITY)'])
+  @ApiErrors(unknownAgent, agentRevoked, [TARGET_CANNOT_RUN.AGENT_LACKS_CAPABILITY, 'targetAgentId names an agent that does not run noop'])
   runRuntimeSmokeTest(@CurrentPrincipal() principal: Principal, @Body() body: SmokeTestDto): Promise<SmokeResultDto> {
     return this.runtime.smoke(principal, body);
   }

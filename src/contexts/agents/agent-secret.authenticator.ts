@@ -5,7 +5,7 @@ import { AgentAuthenticator } from '../../kernel/auth/agent-authenticator.js';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { AppConfig } from '../../kernel/config/app-config.js';
 import { secretMatchesDigest } from '../../kernel/crypto/secret-tokens.js';
-import { unauthenticated } from '../../kernel/http/app-error.js';
+import { unauthenticated } from '../../kernel/http/kernel.errors.js';
 import { parseSecret } from './agent-secrets.js';
 
 interface AuthenticationRow {

@@ -12,6 +12,8 @@ import { ApiCreated, ApiErrors, ApiNoContent, ApiOk, ApiPage } from '../../kerne
 import type { Page } from '../../kernel/pagination/page.js';
 import { AgentsService } from './agents.service.js';
 import { AgentCredentialsDto, AgentDto, ListAgentsQuery, MintAgentDto, PublicKeyDto, RegisterAgentDto, UpdateAgentDto } from './dto/agent.dto.js';
+import { conflict, notFound, unauthenticated } from '../../kernel/http/kernel.errors.js';
+import { unknownEnvironment } from '../inventory/index.js';
 
 @ApiTags('Agents')
 @Controller('api/v1/agents')
@@ -30,7 +32,7 @@ export class AgentsController {
     description: 'Answers the agent and its secret (for `X-Agent-Secret`), shown this once, with the heartbeat and poll intervals it should keep.',
   })
   @ApiCreated(AgentCredentialsDto)
-  @ApiErrors(409, [422, 'environmentId names no environment of this organization (UNKNOWN_ENVIRONMENT)'])
+  @ApiErrors(conflict, unknownEnvironment)
   async mintAgent(@CurrentPrincipal() principal: Principal, @Body() body: MintAgentDto): Promise<AgentCredentialsDto> {
     const { agent, secret } = await this.agents.mint(principal, body);
     return { agent: this.dto(agent), agentSecret: secret, timing: this.agents.timing };
@@ -46,7 +48,7 @@ export class AgentsController {
       'and environment. Answers the new agent and its secret, shown this once. A wrong, expired or rotated token is 401.',
   })
   @ApiCreated(AgentCredentialsDto)
-  @ApiErrors(401, 409, [422, 'environmentId names no environment of this organization (UNKNOWN_ENVIRONMENT)'])
+  @ApiErrors(unauthenticated, conflict, unknownEnvironment)
   async registerAgent(@Req() req: MarshalRequest, @Body() body: RegisterAgentDto): Promise<AgentCredentialsDto> {
     const { agent, secret, principal } = await this.agents.register(body);
     req.principal = principal;
@@ -65,7 +67,7 @@ export class AgentsController {
   @RequirePermission('agent.read')
   @ApiOperation({ summary: 'An agent' })
   @ApiOk(AgentDto)
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async getAgent(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<AgentDto> {
     return this.dto(await this.agents.get(principal.organizationId, id));
   }
@@ -75,7 +77,7 @@ export class AgentsController {
   @Audited('agent.update', 'agent')
   @ApiOperation({ summary: "Edit an agent's name, description, labels or capabilities", description: 'Fields left out keep their value.' })
   @ApiOk(AgentDto)
-  @ApiErrors(404, 409)
+  @ApiErrors(notFound, conflict)
   async updateAgent(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: UpdateAgentDto): Promise<AgentDto> {
     return this.dto(await this.agents.update(principal, id, body));
   }
@@ -88,7 +90,7 @@ export class AgentsController {
     description: 'Its secret stops working at once; jobs it holds go back to the queue, and jobs aimed at it alone are cancelled.',
   })
   @ApiNoContent()
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async deleteAgent(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<void> {
     await this.agents.delete(principal, id);
   }
@@ -101,7 +103,7 @@ export class AgentsController {
     description: 'For good: its next request is 401. Jobs it holds go back to the queue; jobs aimed at it alone are cancelled. It stays listed as revoked.',
   })
   @ApiOk(AgentDto)
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async revokeAgent(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<AgentDto> {
     return this.dto(await this.agents.revoke(principal, id));
   }

@@ -8,7 +8,7 @@ import { RequestContext } from '../../kernel/context/request-context.js';
 import { randomSecret, sha256 } from '../../kernel/crypto/secret-tokens.js';
 import type { Tx } from '../../kernel/database/transactions.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
-import { conflict } from '../../kernel/http/app-error.js';
+import { conflict } from '../../kernel/http/kernel.errors.js';
 import { newId } from '../../kernel/ids.js';
 import { type Page, paginate } from '../../kernel/pagination/page.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';

@@ -7,6 +7,7 @@ import { RequirePermission } from '../../kernel/auth/require-permission.decorato
 import { ApiCreated, ApiErrors, ApiOk } from '../../kernel/http/response.decorators.js';
 import { EnrollmentDto, EnrollmentQuery, EnrollmentTokenDto, RotatedEnrollmentDto, RotateEnrollmentDto } from './dto/enrollment.dto.js';
 import { EnrollmentService } from './enrollment.service.js';
+import { unknownEnvironment } from '../inventory/index.js';
 
 @ApiTags('Agents')
 @Controller('api/v1/edge-agent/enrollment')
@@ -30,7 +31,7 @@ export class EnrollmentController {
     description: 'Revokes the current one at once (agents already registered keep working) and answers the new token, shown this once.',
   })
   @ApiCreated(RotatedEnrollmentDto)
-  @ApiErrors([422, 'environmentId names no environment of this organization (UNKNOWN_ENVIRONMENT)'])
+  @ApiErrors(unknownEnvironment)
   async rotateEnrollment(@CurrentPrincipal() principal: Principal, @Body() body: RotateEnrollmentDto): Promise<RotatedEnrollmentDto> {
     const { token, secret } = await this.enrollment.rotate(principal, body);
     return { token: EnrollmentTokenDto.from(token), enrollmentToken: secret };

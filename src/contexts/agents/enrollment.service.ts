@@ -5,7 +5,7 @@ import type { Principal } from '../../kernel/auth/principal.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import { randomSecret, secretMatchesDigest, sha256 } from '../../kernel/crypto/secret-tokens.js';
 import type { Tx } from '../../kernel/database/transactions.js';
-import { forbidden, unauthenticated } from '../../kernel/http/app-error.js';
+import { forbidden, unauthenticated } from '../../kernel/http/kernel.errors.js';
 import { newId } from '../../kernel/ids.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
 import { EnvironmentsService } from '../inventory/index.js';

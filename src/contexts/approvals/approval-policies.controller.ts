@@ -9,6 +9,12 @@ import { ApiCreated, ApiErrors, ApiNoContent, ApiOk, ApiPage } from '../../kerne
 import type { Page } from '../../kernel/pagination/page.js';
 import { ApprovalPoliciesService } from './approval-policies.service.js';
 import { ApprovalPolicyDto, CreateApprovalPolicyDto, ListApprovalPoliciesQuery, UpdateApprovalPolicyDto } from './dto/policy.dto.js';
+import { conflict, notFound } from '../../kernel/http/kernel.errors.js';
+import { defaultPolicyHasCriteria, unknownProject, unknownWorkflow } from './approvals.errors.js';
+import { unknownEnvironment } from '../inventory/index.js';
+
+/** What a policy's references and criteria are refused with. */
+const POLICY_RULES = [unknownWorkflow, unknownProject, unknownEnvironment, defaultPolicyHasCriteria];
 
 const MATCHING =
   'A request is decided by the workflow of the policy that matches it: every criterion a policy sets (project, environment, cluster, ref glob) must match; ' +
@@ -24,7 +30,7 @@ export class ApprovalPoliciesController {
   @Audited('approval_policy.create', 'approval_policy')
   @ApiOperation({ summary: 'Create an approval policy', description: MATCHING })
   @ApiCreated(ApprovalPolicyDto)
-  @ApiErrors(409, 422)
+  @ApiErrors(conflict, ...POLICY_RULES)
   async createApprovalPolicy(@CurrentPrincipal() principal: Principal, @Body() body: CreateApprovalPolicyDto): Promise<ApprovalPolicyDto> {
     return ApprovalPolicyDto.from(await this.policies.create(principal, body));
   }
@@ -41,7 +47,7 @@ export class ApprovalPoliciesController {
   @RequirePermission('approval_policy.read')
   @ApiOperation({ summary: 'An approval policy' })
   @ApiOk(ApprovalPolicyDto)
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async getApprovalPolicy(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<ApprovalPolicyDto> {
     return ApprovalPolicyDto.from(await this.policies.get(principal.organizationId, id));
   }
@@ -51,7 +57,7 @@ export class ApprovalPoliciesController {
   @Audited('approval_policy.update', 'approval_policy')
   @ApiOperation({ summary: 'Edit an approval policy', description: 'Requests already awaiting approval keep their workflow.' })
   @ApiOk(ApprovalPolicyDto)
-  @ApiErrors(404, 409, 422)
+  @ApiErrors(notFound, conflict, ...POLICY_RULES)
   async updateApprovalPolicy(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: UpdateApprovalPolicyDto): Promise<ApprovalPolicyDto> {
     return ApprovalPolicyDto.from(await this.policies.update(principal, id, body));
   }
@@ -61,7 +67,7 @@ export class ApprovalPoliciesController {
   @Audited('approval_policy.delete', 'approval_policy')
   @ApiOperation({ summary: 'Delete an approval policy' })
   @ApiNoContent()
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async deleteApprovalPolicy(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<void> {
     await this.policies.delete(principal, id);
   }

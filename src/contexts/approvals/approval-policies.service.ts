@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
-import { conflict, ruleViolated } from '../../kernel/http/app-error.js';
+import { conflict } from '../../kernel/http/kernel.errors.js';
 import { type Page, paginate } from '../../kernel/pagination/page.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
 import { EnvironmentsService, ProjectsService } from '../inventory/index.js';
@@ -10,6 +10,7 @@ import { globMatches } from './approval-progress.js';
 import type { CreateApprovalPolicyDto, ListApprovalPoliciesQuery, UpdateApprovalPolicyDto } from './dto/policy.dto.js';
 import { ApprovalPolicy } from './entities/approval-policy.entity.js';
 import { ApprovalWorkflow } from './entities/approval-workflow.entity.js';
+import { defaultPolicyHasCriteria, noApprovalPolicy, unknownProject, unknownWorkflow } from './approvals.errors.js';
 
 /** What a policy is matched against: where the subject of an approval lives. */
 export interface PolicySubject {
@@ -98,18 +99,18 @@ export class ApprovalPoliciesService {
       .filter((p) => !p.isDefault && matches(p))
       .sort((a, b) => a.priority - b.priority || criteriaCount(b) - criteriaCount(a) || a.createdAt.getTime() - b.createdAt.getTime());
     const chosen = policy ?? all.find((p) => p.isDefault);
-    if (!chosen) throw ruleViolated('NO_APPROVAL_POLICY', 'No approval policy matches this request and the organization has no default policy');
+    if (!chosen) throw noApprovalPolicy();
     const workflow = await this.data.repository(ApprovalWorkflow, organizationId).getById(chosen.workflowId, 'Approval workflow');
     return { policy: chosen, workflow };
   }
 
   /** The workflow, project and environment exist here; a default policy has no criteria, and is the only default. */
   private async checkReferences(organizationId: string, p: { workflowId: string; isDefault: boolean; projectId: string | null; environmentId: string | null; clusterName: string | null; refPattern: string | null }, id?: string): Promise<void> {
-    if (!(await this.data.repository(ApprovalWorkflow, organizationId).exists({ id: p.workflowId }))) throw ruleViolated('UNKNOWN_WORKFLOW', 'workflowId names no approval workflow of this organization');
-    if (p.projectId && !(await this.projects.get(organizationId, p.projectId).catch(() => null))) throw ruleViolated('UNKNOWN_PROJECT', 'projectId names no project of this organization');
+    if (!(await this.data.repository(ApprovalWorkflow, organizationId).exists({ id: p.workflowId }))) throw unknownWorkflow();
+    if (p.projectId && !(await this.projects.get(organizationId, p.projectId).catch(() => null))) throw unknownProject();
     if (p.environmentId) await this.environments.assertExists(organizationId, p.environmentId);
     if (p.isDefault) {
-      if (CRITERIA.some((c) => p[c] !== null)) throw ruleViolated('DEFAULT_POLICY_HAS_CRITERIA', 'The default policy matches everything: leave projectId, environmentId, clusterName and refPattern empty');
+      if (CRITERIA.some((c) => p[c] !== null)) throw defaultPolicyHasCriteria();
       const existing = await this.data.repository(ApprovalPolicy, organizationId).findOne({ isDefault: true });
       if (existing && existing.id !== id) throw conflict('The organization already has a default policy', { policyId: existing.id });
     }

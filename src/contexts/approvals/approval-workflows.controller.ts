@@ -9,6 +9,8 @@ import { ApiCreated, ApiErrors, ApiNoContent, ApiOk, ApiPage } from '../../kerne
 import type { Page } from '../../kernel/pagination/page.js';
 import { ApprovalWorkflowsService } from './approval-workflows.service.js';
 import { ApprovalWorkflowDto, CreateApprovalWorkflowDto, ListApprovalWorkflowsQuery, UpdateApprovalWorkflowDto } from './dto/workflow.dto.js';
+import { conflict, notFound } from '../../kernel/http/kernel.errors.js';
+import { unsatisfiableStage } from './approvals.errors.js';
 
 @ApiTags('Approval workflows')
 @Controller('api/v1/workflows')
@@ -23,7 +25,7 @@ export class ApprovalWorkflowsController {
     description: 'Ordered stages, each needing N approvals from holders of a role or from named members. A stage is decided by its first rejection or its Nth approval.',
   })
   @ApiCreated(ApprovalWorkflowDto)
-  @ApiErrors(409, 422)
+  @ApiErrors(conflict, unsatisfiableStage)
   async createApprovalWorkflow(@CurrentPrincipal() principal: Principal, @Body() body: CreateApprovalWorkflowDto): Promise<ApprovalWorkflowDto> {
     return ApprovalWorkflowDto.from(await this.workflows.create(principal, body));
   }
@@ -40,7 +42,7 @@ export class ApprovalWorkflowsController {
   @RequirePermission('approval_workflow.read')
   @ApiOperation({ summary: 'An approval workflow' })
   @ApiOk(ApprovalWorkflowDto)
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async getApprovalWorkflow(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<ApprovalWorkflowDto> {
     return ApprovalWorkflowDto.from(await this.workflows.get(principal.organizationId, id));
   }
@@ -50,7 +52,7 @@ export class ApprovalWorkflowsController {
   @Audited('approval_workflow.update', 'approval_workflow')
   @ApiOperation({ summary: 'Edit an approval workflow', description: 'Requests already awaiting approval keep the stages they opened with.' })
   @ApiOk(ApprovalWorkflowDto)
-  @ApiErrors(404, 409, 422)
+  @ApiErrors(notFound, conflict, unsatisfiableStage)
   async updateApprovalWorkflow(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: UpdateApprovalWorkflowDto): Promise<ApprovalWorkflowDto> {
     return ApprovalWorkflowDto.from(await this.workflows.update(principal, id, body));
   }
@@ -60,7 +62,7 @@ export class ApprovalWorkflowsController {
   @Audited('approval_workflow.delete', 'approval_workflow')
   @ApiOperation({ summary: 'Delete an approval workflow', description: 'Only once no policy uses it (409 otherwise).' })
   @ApiNoContent()
-  @ApiErrors(404, 409)
+  @ApiErrors(notFound, conflict)
   async deleteApprovalWorkflow(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<void> {
     await this.workflows.delete(principal, id);
   }

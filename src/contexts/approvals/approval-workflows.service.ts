@@ -3,13 +3,15 @@ import type { Principal } from '../../kernel/auth/principal.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import { MembershipDirectory } from '../../kernel/auth/membership-directory.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
-import { conflict, type FieldError, ruleViolated, validationFailed } from '../../kernel/http/app-error.js';
+import { type FieldError } from '../../kernel/http/app-error.js';
+import { conflict, validationFailed } from '../../kernel/http/kernel.errors.js';
 import { type Page, paginate, type PageQuery } from '../../kernel/pagination/page.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
 import { AccessService } from '../access/index.js';
 import type { ApprovalStageDto, CreateApprovalWorkflowDto, UpdateApprovalWorkflowDto } from './dto/workflow.dto.js';
 import { ApprovalPolicy } from './entities/approval-policy.entity.js';
 import { type ApprovalStage, ApprovalWorkflow } from './entities/approval-workflow.entity.js';
+import { unsatisfiableStage } from './approvals.errors.js';
 
 /** Approval workflows: who must approve, in which order, and for how long approvals count. */
 @Injectable()
@@ -96,7 +98,7 @@ export class ApprovalWorkflowsService {
     }
     if (errors.length) throw validationFailed(errors);
     const unsatisfiable = stages.findIndex((s) => s.roleIds.length === 0 && new Set(s.userIds).size < s.requiredApprovals);
-    if (unsatisfiable !== -1) throw ruleViolated('UNSATISFIABLE_STAGE', `Stage ${unsatisfiable + 1} needs more approvals than it names approvers`, { stage: unsatisfiable });
+    if (unsatisfiable !== -1) throw unsatisfiableStage(unsatisfiable);
     return stages.map((s) => ({ name: s.name, requiredApprovals: s.requiredApprovals, roleIds: [...new Set(s.roleIds)], userIds: [...new Set(s.userIds)] }));
   }
 }

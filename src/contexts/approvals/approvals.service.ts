@@ -10,7 +10,7 @@ import { AppConfig } from '../../kernel/config/app-config.js';
 import type { Tx } from '../../kernel/database/transactions.js';
 import { hydrate } from '../../kernel/database/hydrate.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
-import { AppError, forbidden, notFound, ruleViolated } from '../../kernel/http/app-error.js';
+import { forbidden, notFound } from '../../kernel/http/kernel.errors.js';
 import { type Page, paginate, type PageQuery } from '../../kernel/pagination/page.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
 import { AccessService, grantApplies } from '../access/index.js';
@@ -19,6 +19,7 @@ import { evaluate, type GateProgress } from './approval-progress.js';
 import { ApprovalDecision, type DecisionKind } from './entities/approval-decision.entity.js';
 import { ApprovalGate, type GateStatus } from './entities/approval-gate.entity.js';
 import { ApprovalWorkflow } from './entities/approval-workflow.entity.js';
+import { alreadyDecided, notAnApprover, requestExpired, selfApprovalForbidden, unknownWorkflow } from './approvals.errors.js';
 
 /** A gate as its readers see it: where it stands and every decision so far. */
 export interface GateView {
@@ -128,7 +129,7 @@ export class ApprovalsService implements OnApplicationBootstrap, BeforeApplicati
 
   private async workflowNamed(organizationId: string, id: string): Promise<ApprovalWorkflow> {
     const workflow = await this.data.repository(ApprovalWorkflow, organizationId).findById(id);
-    if (!workflow) throw ruleViolated('UNKNOWN_WORKFLOW', `Approval workflow ${id} does not exist in this organization`);
+    if (!workflow) throw unknownWorkflow(`Approval workflow ${id} does not exist in this organization`);
     return workflow;
   }
 
@@ -142,17 +143,17 @@ export class ApprovalsService implements OnApplicationBootstrap, BeforeApplicati
     const org = principal.organizationId;
     const approverId = personOf(principal);
     const gate = await this.lockGate(org, subjectType, subjectId, resource);
-    if (gate.status !== 'pending') throw new AppError(409, 'ALREADY_DECIDED', `The ${resource.toLowerCase()} is already ${gate.status}`, { status: gate.status });
+    if (gate.status !== 'pending') throw alreadyDecided(`The ${resource.toLowerCase()} is already ${gate.status}`, { status: gate.status });
     const now = new Date();
-    if (gate.expiresAt <= now) throw new AppError(409, 'REQUEST_EXPIRED', `The ${resource.toLowerCase()} expired at ${gate.expiresAt.toISOString()} without a decision`);
-    if (approverId === gate.requestedBy) throw ruleViolated('SELF_APPROVAL_FORBIDDEN', 'Nobody approves or rejects their own request');
+    if (gate.expiresAt <= now) throw requestExpired(`The ${resource.toLowerCase()} expired at ${gate.expiresAt.toISOString()} without a decision`);
+    if (approverId === gate.requestedBy) throw selfApprovalForbidden();
     const decisions = this.data.repository(ApprovalDecision, org);
     const earlier = await decisions.find({ where: { gateId: gate.id }, order: { createdAt: 'ASC' } });
-    if (earlier.some((d) => d.approverId === approverId)) throw new AppError(409, 'ALREADY_DECIDED', 'You already decided on this; each approver decides once');
+    if (earlier.some((d) => d.approverId === approverId)) throw alreadyDecided('You already decided on this; each approver decides once');
     const before = evaluate(gate.stages, earlier, now);
     const stage = gate.stages[before.currentStage];
     if (!(await this.mayDecide(org, approverId, stage.userIds, stage.roleIds, gate.summary))) {
-      throw new AppError(403, 'NOT_AN_APPROVER', `You are not an approver of stage ${before.currentStage + 1} (${stage.name})`, { stage: before.currentStage });
+      throw notAnApprover(`You are not an approver of stage ${before.currentStage + 1} (${stage.name})`, before.currentStage);
     }
     const made = await decisions.insert({
       gateId: gate.id,

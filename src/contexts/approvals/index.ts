@@ -5,3 +5,4 @@ export type { GateView } from './approvals.service.js';
 export { ApprovalStateDto, ApproveDto, RejectDto } from './dto/approval.dto.js';
 export { ApprovalsModule } from './approvals.module.js';
 export { ApprovalsService, personOf, requesterOf } from './approvals.service.js';
+export * from './approvals.errors.js';

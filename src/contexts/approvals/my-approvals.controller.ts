@@ -7,6 +7,7 @@ import { ApiErrors, ApiPage } from '../../kernel/http/response.decorators.js';
 import { type Page, PageQuery } from '../../kernel/pagination/page.js';
 import { ApprovalsService } from './approvals.service.js';
 import { PendingApprovalDto } from './dto/approval.dto.js';
+import { forbidden } from '../../kernel/http/kernel.errors.js';
 
 @ApiTags('Approvals')
 @Controller('api/v1/my/pending-approvals')
@@ -21,7 +22,7 @@ export class MyApprovalsController {
       'Pending requests, not your own, that you have not decided yet, whose open stage names you or a role you hold (organization-wide, or in the request\'s project or environment). Soonest to expire first.',
   })
   @ApiPage(PendingApprovalDto)
-  @ApiErrors(403)
+  @ApiErrors(forbidden)
   async listMyPendingApprovals(@CurrentPrincipal() principal: Principal, @Query() query: PageQuery): Promise<Page<PendingApprovalDto>> {
     return (await this.approvals.pendingFor(principal, query)).map(PendingApprovalDto.from);
   }

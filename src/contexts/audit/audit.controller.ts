@@ -8,7 +8,7 @@ import { Audited } from '../../kernel/audit/audited.decorator.js';
 import { CurrentPrincipal } from '../../kernel/auth/current-principal.decorator.js';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { RequirePermission } from '../../kernel/auth/require-permission.decorator.js';
-import { notFound } from '../../kernel/http/app-error.js';
+import { notFound } from '../../kernel/http/kernel.errors.js';
 import { UuidParam } from '../../kernel/http/params.js';
 import { ApiCreated, ApiCursorPage, ApiErrors, ApiOk } from '../../kernel/http/response.decorators.js';
 import { CursorPage, CursorQuery } from '../../kernel/pagination/cursor-page.js';
@@ -21,6 +21,7 @@ import {
   PlatformAuditQuery,
   VerifyAuditChainQuery,
 } from './dto/audit-event.dto.js';
+import { auditChainInvalid, CHECKPOINT_REFUSAL_ERRORS } from '../../kernel/audit/audit.errors.js';
 
 /** `user:<id>` (the form the trail's readers see everywhere) to type and id; a bare value is an id of any type. */
 function actorFilter(actor: string | undefined): Pick<AuditQuery, 'actorType' | 'actorId'> {
@@ -78,11 +79,7 @@ export class AuditController {
       '(`checkpoint`): its event still there with its hash. A checkpoint that is not genuine is refused (400). See docs/audit-trail.md.',
   })
   @ApiOk(ChainVerificationDto)
-  @ApiErrors([
-    400,
-    'Bad input (VALIDATION_FAILED); or the checkpoint is not a token this API issued (CHECKPOINT_MALFORMED), names a key this server does not hold ' +
-      '(CHECKPOINT_KEY_UNKNOWN), carries a signature that does not verify (CHECKPOINT_SIGNATURE_INVALID) or is of another organization (CHECKPOINT_OTHER_ORGANIZATION)',
-  ])
+  @ApiErrors(...CHECKPOINT_REFUSAL_ERRORS)
   verifyAuditChain(@CurrentPrincipal() principal: Principal, @Query() query: VerifyAuditChainQuery): Promise<ChainVerificationDto> {
     const checkpoint = query.checkpoint === undefined ? undefined : this.checkpoints.authenticate(query.checkpoint, principal.organizationId);
     return this.store.verify(principal.organizationId, checkpoint);
@@ -99,7 +96,7 @@ export class AuditController {
       'Checkpoints are also signed on a schedule (AUDIT_CHECKPOINT_SCHEDULE). This request is itself audited, as the event after the one it signs.',
   })
   @ApiCreated(AuditCheckpointDto)
-  @ApiErrors([409, 'The trail does not verify (AUDIT_CHAIN_INVALID; details name the event and the failure); or IDEMPOTENCY_IN_PROGRESS'])
+  @ApiErrors(auditChainInvalid)
   async createAuditCheckpoint(@CurrentPrincipal() principal: Principal): Promise<AuditCheckpointDto> {
     const checkpoint = await this.checkpoints.signNow(principal.organizationId);
     this.notes.note({ details: { seq: checkpoint.seq, keyId: checkpoint.keyId } });
@@ -127,7 +124,7 @@ export class AuditController {
   @RequirePermission('audit.read')
   @ApiOperation({ summary: "An organization's audit trail", description: 'The organization the request acts in; any other id is 404.' })
   @ApiCursorPage(AuditEventDto)
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   listOrganizationAuditLogs(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Query() query: AuditEventsQuery): Promise<CursorPage<AuditEventDto>> {
     if (id !== principal.organizationId) throw notFound('Organization');
     return this.page(toStoreQuery(query, id));

@@ -10,6 +10,7 @@ import type { Page } from '../../kernel/pagination/page.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto, ListApiKeysQuery } from './dto/api-key.dto.js';
+import { conflict, notFound } from '../../kernel/http/kernel.errors.js';
 
 @ApiTags('API keys')
 @Controller('api/v1/api-keys')
@@ -29,7 +30,7 @@ export class ApiKeysController {
       'same response, kept encrypted until then). The key acts for you, limited to `permissions` (each held by you) or to all of yours.',
   })
   @ApiCreated(CreatedApiKeyDto)
-  @ApiErrors(409)
+  @ApiErrors(conflict)
   async createApiKey(@CurrentPrincipal() principal: Principal, @Body() body: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
     const { key, secret } = await this.keys.create(principal, body);
     this.notes.note({ resourceId: key.id });
@@ -48,7 +49,7 @@ export class ApiKeysController {
   @RequirePermission('api_key.read')
   @ApiOperation({ summary: "An API key's metadata" })
   @ApiOk(ApiKeyDto)
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async getApiKey(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<ApiKeyDto> {
     return ApiKeyDto.from(await this.keys.get(principal, id));
   }
@@ -58,7 +59,7 @@ export class ApiKeysController {
   @Audited('api_key.revoke', 'api_key')
   @ApiOperation({ summary: 'Revoke an API key', description: 'For good: it answers 401 from the next request on, and stays listed as revoked.' })
   @ApiNoContent()
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async revokeApiKey(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<void> {
     await this.keys.revoke(principal, id);
   }
@@ -68,7 +69,7 @@ export class ApiKeysController {
   @Audited('api_key.disable', 'api_key')
   @ApiOperation({ summary: 'Disable an API key', description: 'It answers 401 from the next request on.' })
   @ApiOk(ApiKeyDto)
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async disableApiKey(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<ApiKeyDto> {
     return ApiKeyDto.from(await this.keys.disable(principal, id));
   }

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { randomSecret, secretMatchesDigest, sha256 } from '../../kernel/crypto/secret-tokens.js';
-import { conflict, forbidden, unauthenticated } from '../../kernel/http/app-error.js';
+import { conflict, forbidden, unauthenticated } from '../../kernel/http/kernel.errors.js';
 import { newId } from '../../kernel/ids.js';
 import { type Page, paginate } from '../../kernel/pagination/page.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';

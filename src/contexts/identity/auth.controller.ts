@@ -13,6 +13,7 @@ import { CurrentUser } from './current-user.decorator.js';
 import { LoginDto, RefreshDto, TokenPairDto } from './dto/login.dto.js';
 import { UserDto } from './dto/user.dto.js';
 import type { User } from './entities/user.entity.js';
+import { forbidden, unauthenticated } from '../../kernel/http/kernel.errors.js';
 
 @ApiTags('Identity')
 @Controller('api/v1/auth')
@@ -34,7 +35,7 @@ export class AuthController {
       'doubling up to a maximum; until then the answer is 429 with Retry-After. Other addresses are not held back.',
   })
   @ApiOk(TokenPairDto)
-  @ApiErrors(401, 403)
+  @ApiErrors(unauthenticated, forbidden)
   login(@Body() body: LoginDto, @Req() req: Request): Promise<TokenPairDto> {
     return this.auth.login(body.email, body.password, { ip: req.ip ?? 'unknown', userAgent: req.headers['user-agent'] });
   }
@@ -47,7 +48,7 @@ export class AuthController {
     description: 'Rotates the refresh token. Presenting an already-used refresh token revokes the whole session.',
   })
   @ApiOk(TokenPairDto)
-  @ApiErrors(401)
+  @ApiErrors(unauthenticated)
   refreshSession(@Body() body: RefreshDto): Promise<TokenPairDto> {
     return this.auth.refresh(body.refreshToken);
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditWriter } from '../../kernel/audit/audit-writer.js';
 import { MembershipDirectory } from '../../kernel/auth/membership-directory.js';
-import { forbidden, unauthenticated } from '../../kernel/http/app-error.js';
+import { forbidden, unauthenticated } from '../../kernel/http/kernel.errors.js';
 import { AccessTokensService } from './access-tokens.service.js';
 import { TokenPairDto } from './dto/login.dto.js';
 import { UserDto } from './dto/user.dto.js';

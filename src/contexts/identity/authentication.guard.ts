@@ -7,7 +7,7 @@ import { MembershipDirectory } from '../../kernel/auth/membership-directory.js';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { IS_PUBLIC } from '../../kernel/auth/public.decorator.js';
 import { RequestContext } from '../../kernel/context/request-context.js';
-import { forbidden, unauthenticated } from '../../kernel/http/app-error.js';
+import { forbidden, unauthenticated } from '../../kernel/http/kernel.errors.js';
 import { asMarshalRequest, type MarshalRequest } from '../../kernel/http/request.js';
 import { UUID_PATTERN } from '../../kernel/ids.js';
 import { ApiKeysService, looksLikeApiKey } from './api-keys.service.js';

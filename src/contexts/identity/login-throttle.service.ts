@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { BackgroundJobs } from '../../kernel/background/background-jobs.js';
 import { AppConfig } from '../../kernel/config/app-config.js';
-import { rateLimited } from '../../kernel/http/app-error.js';
+import { rateLimited } from '../../kernel/http/kernel.errors.js';
 
 const accountHash = (email: string) => createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
 

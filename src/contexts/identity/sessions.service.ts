@@ -6,7 +6,7 @@ import { AuditWriter } from '../../kernel/audit/audit-writer.js';
 import { AppConfig } from '../../kernel/config/app-config.js';
 import type { Tx } from '../../kernel/database/transactions.js';
 import { randomSecret, secretMatchesDigest, sha256 } from '../../kernel/crypto/secret-tokens.js';
-import { unauthenticated } from '../../kernel/http/app-error.js';
+import { unauthenticated } from '../../kernel/http/kernel.errors.js';
 import { newId } from '../../kernel/ids.js';
 import { RefreshToken } from './entities/refresh-token.entity.js';
 import { Session } from './entities/session.entity.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { EntityManager, In, Repository } from 'typeorm';
 import type { Tx } from '../../kernel/database/transactions.js';
-import { conflict } from '../../kernel/http/app-error.js';
+import { conflict } from '../../kernel/http/kernel.errors.js';
 import { newId } from '../../kernel/ids.js';
 import { User } from './entities/user.entity.js';
 import { PasswordHasher } from './password-hasher.js';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../kernel/config/app-config.js';
 import { AppError } from '../../kernel/http/app-error.js';
+import { applicationNotFound, OUTBOUND_REFUSALS, upstreamUnauthorized, upstreamUnavailable } from './integrations.errors.js';
 import { OutboundCalls } from '../../kernel/outbound/outbound-calls.js';
 import { OutboundFailed, OutboundRefused, type OutboundResponse } from '../../kernel/outbound/safe-request.js';
 import type { ArgocdApplicationDto } from './dto/gitops.dto.js';
@@ -12,16 +13,9 @@ export interface ArgocdTarget {
   verifyTls: boolean;
 }
 
-export const UPSTREAM_UNAVAILABLE = 'UPSTREAM_UNAVAILABLE';
-export const UPSTREAM_UNAUTHORIZED = 'UPSTREAM_UNAUTHORIZED';
-export const APPLICATION_NOT_FOUND = 'APPLICATION_NOT_FOUND';
 
 /** The most of a response body read from Argo CD; an application list of a large installation fits. */
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
-
-/** A failure of the Argo CD API: 502 with a code of its own. Its message names the server, never the token. */
-export const upstreamFailure = (code: string, message: string, upstreamStatus?: number) =>
-  new AppError(502, code, message, upstreamStatus === undefined ? undefined : { upstreamStatus });
 
 const origin = (url: string) => new URL(url).origin;
 
@@ -44,7 +38,7 @@ export class ArgocdClient {
     const body = await this.getJson(target, '/api/v1/applications');
     // Argo CD answers `"items": null` when there are none.
     const items = (body as { items?: unknown } | null)?.items ?? [];
-    if (!Array.isArray(items)) throw upstreamFailure(UPSTREAM_UNAVAILABLE, `Argo CD at ${origin(target.url)} answered an application list without items`);
+    if (!Array.isArray(items)) throw upstreamUnavailable(`Argo CD at ${origin(target.url)} answered an application list without items`);
     return items.map(toApplication);
   }
 
@@ -59,18 +53,18 @@ export class ArgocdClient {
       throw unreachable(server, error, this.config.gitops.timeoutMs);
     });
     const { status } = answer;
-    if (answer.truncated) throw upstreamFailure(UPSTREAM_UNAVAILABLE, `Argo CD at ${server} answered more than ${MAX_BODY_BYTES / 1024 / 1024} MiB`);
+    if (answer.truncated) throw upstreamUnavailable(`Argo CD at ${server} answered more than ${MAX_BODY_BYTES / 1024 / 1024} MiB`);
     if (status === 401 || status === 403) {
       const what = applicationName ? `the token, or the token may not read application "${applicationName}" (or it does not exist)` : 'the token';
-      throw upstreamFailure(UPSTREAM_UNAUTHORIZED, `Argo CD at ${server} refused ${what} (HTTP ${status})`, status);
+      throw upstreamUnauthorized(`Argo CD at ${server} refused ${what} (HTTP ${status})`, status);
     }
-    if (status === 404 && applicationName) throw upstreamFailure(APPLICATION_NOT_FOUND, `Argo CD at ${server} has no application "${applicationName}"`, status);
-    if (status >= 300 && status < 400) throw upstreamFailure(UPSTREAM_UNAVAILABLE, `Argo CD at ${server} redirected (HTTP ${status}); give the API server's own URL`, status);
-    if (status < 200 || status >= 300) throw upstreamFailure(UPSTREAM_UNAVAILABLE, `Argo CD at ${server} answered HTTP ${status}`, status);
+    if (status === 404 && applicationName) throw applicationNotFound(`Argo CD at ${server} has no application "${applicationName}"`, status);
+    if (status >= 300 && status < 400) throw upstreamUnavailable(`Argo CD at ${server} redirected (HTTP ${status}); give the API server's own URL`, status);
+    if (status < 200 || status >= 300) throw upstreamUnavailable(`Argo CD at ${server} answered HTTP ${status}`, status);
     try {
       return JSON.parse(answer.body.toString('utf8')) as unknown;
     } catch {
-      throw upstreamFailure(UPSTREAM_UNAVAILABLE, `Argo CD at ${server} answered something other than JSON`, status);
+      throw upstreamUnavailable(`Argo CD at ${server} answered something other than JSON`, status);
     }
   }
 
@@ -93,14 +87,14 @@ export function isCallFailure(error: unknown): error is AppError {
 
 /** The deployment's outbound rules refused the endpoint's URL: the endpoint needs changing, not retrying. */
 function refusedTarget(error: OutboundRefused): AppError {
-  return new AppError(422, error.code, `${error.message}; the deployment's outbound rules (OUTBOUND_ALLOW_PRIVATE, OUTBOUND_ALLOWED_HOSTS) do not let Marshal call it`);
+  return OUTBOUND_REFUSALS[error.code](`${error.message}; the deployment's outbound rules (OUTBOUND_ALLOW_PRIVATE, OUTBOUND_ALLOWED_HOSTS) do not let Marshal call it`);
 }
 
 /** Why the server could not be asked, in words that hold no request data (OutboundFailed messages name the host and a system code only). */
 function unreachable(server: string, error: unknown, timeoutMs: number): AppError {
   if (!(error instanceof OutboundFailed)) throw error;
-  if (error.code === 'TIMEOUT') return upstreamFailure(UPSTREAM_UNAVAILABLE, `Argo CD at ${server} did not answer within ${timeoutMs} ms`);
-  return upstreamFailure(UPSTREAM_UNAVAILABLE, `Argo CD at ${server} could not be reached (${error.systemCode ?? 'connection closed'})`);
+  if (error.code === 'TIMEOUT') return upstreamUnavailable(`Argo CD at ${server} did not answer within ${timeoutMs} ms`);
+  return upstreamUnavailable(`Argo CD at ${server} could not be reached (${error.systemCode ?? 'connection closed'})`);
 }
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);

@@ -10,6 +10,8 @@ import type { Page } from '../../kernel/pagination/page.js';
 import { ArgocdEndpointsService } from './argocd-endpoints.service.js';
 import { ArgocdApplicationDto, ArgocdEndpointDto, CreateArgocdEndpointDto, ListArgocdEndpointsQuery, SetArgocdEndpointEnabledDto } from './dto/gitops.dto.js';
 import { GITOPS_OFF, GITOPS_OFF_OR_MISSING } from './gitops-docs.js';
+import { conflict } from '../../kernel/http/kernel.errors.js';
+import { OUTBOUND_REFUSALS, upstreamUnauthorized, upstreamUnavailable } from './integrations.errors.js';
 
 @ApiTags('GitOps')
 @Controller('api/v1/argocd-endpoints')
@@ -28,7 +30,7 @@ export class ArgocdEndpointsController {
       `(PRIVATE_TARGET, HOST_NOT_ALLOWED). ${GITOPS_OFF.sentence}`,
   })
   @ApiCreated(ArgocdEndpointDto)
-  @ApiErrors(GITOPS_OFF.response, 409)
+  @ApiErrors(GITOPS_OFF.response, conflict)
   async createArgocdEndpoint(@CurrentPrincipal() principal: Principal, @Body() body: CreateArgocdEndpointDto): Promise<ArgocdEndpointDto> {
     return ArgocdEndpointDto.from(await this.endpoints.create(principal, body));
   }
@@ -53,10 +55,12 @@ export class ArgocdEndpointsController {
   })
   @ApiOk(ArgocdApplicationDto, { isArray: true, description: 'The applications, by name' })
   @ApiErrors(
-    GITOPS_OFF_OR_MISSING('Argo CD endpoint'),
-    [409, 'The endpoint is disabled (CONFLICT)'],
-    [422, 'The outbound rules refuse the endpoint: its host resolves to a loopback, private or link-local address (PRIVATE_TARGET) or is not allowed (HOST_NOT_ALLOWED); nothing was sent'],
-    [502, 'Argo CD could not be asked: unreachable, too slow or a bad answer (UPSTREAM_UNAVAILABLE), or it refused the token (UPSTREAM_UNAUTHORIZED)'],
+    ...GITOPS_OFF_OR_MISSING('Argo CD endpoint'),
+    [conflict, 'The endpoint is disabled'],
+    OUTBOUND_REFUSALS.PRIVATE_TARGET,
+    OUTBOUND_REFUSALS.HOST_NOT_ALLOWED,
+    upstreamUnavailable,
+    upstreamUnauthorized,
   )
   discoverArgocdApplications(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<ArgocdApplicationDto[]> {
     return this.endpoints.discover(principal.organizationId, id);
@@ -67,7 +71,7 @@ export class ArgocdEndpointsController {
   @Audited('argocd_endpoint.set_enabled', 'argocd_endpoint')
   @ApiOperation({ summary: 'Enable or disable an Argo CD endpoint', description: `A disabled endpoint keeps its mappings; it is neither discovered nor observed. ${GITOPS_OFF.sentence}` })
   @ApiOk(ArgocdEndpointDto)
-  @ApiErrors(GITOPS_OFF_OR_MISSING('Argo CD endpoint'))
+  @ApiErrors(...GITOPS_OFF_OR_MISSING('Argo CD endpoint'))
   async setArgocdEndpointEnabled(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: SetArgocdEndpointEnabledDto): Promise<ArgocdEndpointDto> {
     return ArgocdEndpointDto.from(await this.endpoints.setEnabled(principal, id, body.enabled));
   }
@@ -77,7 +81,7 @@ export class ArgocdEndpointsController {
   @Audited('argocd_endpoint.delete', 'argocd_endpoint')
   @ApiOperation({ summary: 'Delete an Argo CD endpoint', description: `Only once no app mapping refers to it (409 otherwise, with their count). ${GITOPS_OFF.sentence}` })
   @ApiNoContent()
-  @ApiErrors(GITOPS_OFF_OR_MISSING('Argo CD endpoint'), [409, 'App mappings still refer to the endpoint (CONFLICT)'])
+  @ApiErrors(...GITOPS_OFF_OR_MISSING('Argo CD endpoint'), [conflict, 'App mappings still refer to the endpoint'])
   async deleteArgocdEndpoint(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<void> {
     await this.endpoints.delete(principal, id);
   }

@@ -1,5 +1,6 @@
 import { createHmac, type KeyObject, timingSafeEqual } from 'node:crypto';
-import { AppError, unauthenticated } from '../../kernel/http/app-error.js';
+import { unauthenticated } from '../../kernel/http/kernel.errors.js';
+import { invalidDeliveryId, invalidSignature, malformedSignature, missingDeliveryId, signatureExpired } from './integrations.errors.js';
 
 /**
  * The signature scheme of workflow callbacks (docs/workflow-callbacks.md):
@@ -71,8 +72,6 @@ export interface VerificationPolicy {
   now: number;
 }
 
-const refused = (code: string, message: string) => new AppError(401, code, message);
-
 /**
  * Checks a callback's headers against its body; throws a 401 naming what is wrong. The error never
  * carries the expected signature, the secret or the body. The HMAC is checked before the time, so a
@@ -80,16 +79,16 @@ const refused = (code: string, message: string) => new AppError(401, code, messa
  */
 export function verifyCallbackSignature(request: CallbackCredentials, policy: VerificationPolicy): void {
   if (!request.signature) throw unauthenticated(`Sign the callback: send ${SIGNATURE_HEADER} (see docs/workflow-callbacks.md)`);
-  if (request.deliveryId === undefined) throw refused('MISSING_DELIVERY_ID', `Send ${DELIVERY_HEADER}: a unique id per delivery, kept across retries`);
-  if (!DELIVERY_ID.test(request.deliveryId)) throw refused('INVALID_DELIVERY_ID', `${DELIVERY_HEADER} must be 1–200 visible ASCII characters (no space, no dot)`);
+  if (request.deliveryId === undefined) throw missingDeliveryId(`Send ${DELIVERY_HEADER}: a unique id per delivery, kept across retries`);
+  if (!DELIVERY_ID.test(request.deliveryId)) throw invalidDeliveryId(`${DELIVERY_HEADER} must be 1–200 visible ASCII characters (no space, no dot)`);
   const parsed = parseSignatureHeader(request.signature);
-  if (!parsed) throw refused('MALFORMED_SIGNATURE', `${SIGNATURE_HEADER} must look like t=<unix seconds>,v1=<64 hex digits>`);
+  if (!parsed) throw malformedSignature(`${SIGNATURE_HEADER} must look like t=<unix seconds>,v1=<64 hex digits>`);
 
   const expected = Buffer.from(signCallback(policy.key, parsed.timestamp, request.deliveryId, request.body), 'hex');
   if (!parsed.signatures.some((candidate) => timingSafeEqual(candidate, expected))) {
-    throw refused('INVALID_SIGNATURE', 'No v1 signature matches this body, delivery id and timestamp');
+    throw invalidSignature('No v1 signature matches this body, delivery id and timestamp');
   }
   if (Math.abs(policy.now - parsed.timestamp) > policy.toleranceSeconds) {
-    throw refused('SIGNATURE_EXPIRED', `The signed timestamp is more than ${policy.toleranceSeconds} s away from this server's clock`);
+    throw signatureExpired(`The signed timestamp is more than ${policy.toleranceSeconds} s away from this server's clock`);
   }
 }

@@ -5,7 +5,9 @@ import { CurrentPrincipal } from '../../kernel/auth/current-principal.decorator.
 import type { Principal } from '../../kernel/auth/principal.js';
 import { RequirePermission } from '../../kernel/auth/require-permission.decorator.js';
 import { UuidParam } from '../../kernel/http/params.js';
+import { conflict } from '../../kernel/http/kernel.errors.js';
 import { ApiCreated, ApiErrors, ApiNoContent, ApiPage } from '../../kernel/http/response.decorators.js';
+import { unknownEndpoint } from './integrations.errors.js';
 import type { Page } from '../../kernel/pagination/page.js';
 import { CreateGitopsAppMappingDto, GitopsAppMappingDto, ListGitopsAppMappingsQuery } from './dto/gitops.dto.js';
 import { GitopsAppMappingsService } from './gitops-app-mappings.service.js';
@@ -26,7 +28,7 @@ export class GitopsAppMappingsController {
       `whose sync and health then show on access requests for that secret. One per (endpoint, application, location): 409 on a repeat. ${GITOPS_OFF.sentence}`,
   })
   @ApiCreated(GitopsAppMappingDto)
-  @ApiErrors(GITOPS_OFF.response, 409, [422, 'endpointId names no Argo CD endpoint of this organization (UNKNOWN_ENDPOINT)'])
+  @ApiErrors(GITOPS_OFF.response, conflict, unknownEndpoint)
   async createGitopsAppMapping(@CurrentPrincipal() principal: Principal, @Body() body: CreateGitopsAppMappingDto): Promise<GitopsAppMappingDto> {
     return GitopsAppMappingDto.from(await this.mappings.create(principal, body));
   }
@@ -48,7 +50,7 @@ export class GitopsAppMappingsController {
   @Audited('gitops_app_mapping.delete', 'gitops_app_mapping')
   @ApiOperation({ summary: 'Delete a GitOps app mapping', description: GITOPS_OFF.sentence })
   @ApiNoContent()
-  @ApiErrors(GITOPS_OFF_OR_MISSING('GitOps app mapping'))
+  @ApiErrors(...GITOPS_OFF_OR_MISSING('GitOps app mapping'))
   async deleteGitopsAppMapping(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<void> {
     await this.mappings.delete(principal, id);
   }

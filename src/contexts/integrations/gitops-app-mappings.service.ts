@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
-import { conflict, ruleViolated } from '../../kernel/http/app-error.js';
+import { conflict } from '../../kernel/http/kernel.errors.js';
 import { type Page, paginate } from '../../kernel/pagination/page.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
 import type { CreateGitopsAppMappingDto, ListGitopsAppMappingsQuery } from './dto/gitops.dto.js';
 import { ArgocdEndpoint } from './entities/argocd-endpoint.entity.js';
 import { GitopsAppMapping } from './entities/gitops-app-mapping.entity.js';
+import { unknownEndpoint } from './integrations.errors.js';
 
 /** Which Argo CD application deploys what uses a secret: (cluster, namespace, ref) → (endpoint, application). */
 @Injectable()
@@ -21,7 +22,7 @@ export class GitopsAppMappingsService {
   async create(principal: Principal, input: CreateGitopsAppMappingDto): Promise<GitopsAppMapping> {
     const organizationId = principal.organizationId;
     if (!(await this.data.repository(ArgocdEndpoint, organizationId).exists({ id: input.endpointId }))) {
-      throw ruleViolated('UNKNOWN_ENDPOINT', 'endpointId names no Argo CD endpoint of this organization');
+      throw unknownEndpoint();
     }
     const mappings = this.data.repository(GitopsAppMapping, organizationId);
     const fields = { endpointId: input.endpointId, applicationName: input.applicationName, clusterName: input.clusterName, namespace: input.namespace ?? '', ref: input.ref };

@@ -1,6 +1,6 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import { AppConfig } from '../../kernel/config/app-config.js';
-import { routeNotFound } from '../../kernel/http/app-error.js';
+import { routeNotFound } from '../../kernel/http/kernel.errors.js';
 
 /**
  * In front of the GitOps routes, before authentication: with GITOPS_ENABLED not true they answer

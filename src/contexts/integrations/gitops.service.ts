@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../kernel/config/app-config.js';
-import { routeNotFound } from '../../kernel/http/app-error.js';
+import { routeNotFound } from '../../kernel/http/kernel.errors.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
 import { ArgocdClient, isCallFailure } from './argocd-client.js';
 import { ArgocdTokens } from './argocd-tokens.js';

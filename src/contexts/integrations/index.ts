@@ -5,3 +5,4 @@ export { GitopsFeatureGate } from './gitops-feature.gate.js';
 export { GitopsObservationDto } from './dto/gitops.dto.js';
 export { GitopsService } from './gitops.service.js';
 export { IntegrationsModule } from './integrations.module.js';
+export * from './integrations.errors.js';

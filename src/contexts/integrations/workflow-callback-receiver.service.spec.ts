@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import type { ClsService } from 'nestjs-cls';
 import type { AuditEntry, AuditWriter } from '../../kernel/audit/audit-writer.js';
 import type { Tx } from '../../kernel/database/transactions.js';
-import { notFound } from '../../kernel/http/app-error.js';
+import { notFound } from '../../kernel/http/kernel.errors.js';
 import type { CallbackOutcome, CallbackReport, WorkflowCallbacksService } from '../workflows/index.js';
 import type { WorkflowCallbackDto } from './dto/workflow-callback.dto.js';
 

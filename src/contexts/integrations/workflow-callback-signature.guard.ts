@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable, type RawBodyRequest } from '@nestjs/common';
 import { AppConfig } from '../../kernel/config/app-config.js';
-import { routeNotFound } from '../../kernel/http/app-error.js';
+import { routeNotFound } from '../../kernel/http/kernel.errors.js';
 import type { MarshalRequest } from '../../kernel/http/request.js';
 import { DELIVERY_HEADER, SIGNATURE_HEADER, verifyCallbackSignature } from './callback-signature.js';
 

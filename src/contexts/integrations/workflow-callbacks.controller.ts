@@ -8,6 +8,9 @@ import { DELIVERY_HEADER } from './callback-signature.js';
 import { WorkflowCallbackAckDto, WorkflowCallbackDto } from './dto/workflow-callback.dto.js';
 import { WorkflowCallbackReceiver } from './workflow-callback-receiver.service.js';
 import { WorkflowCallbackSignatureGuard } from './workflow-callback-signature.guard.js';
+import { notFound, routeNotFound, unauthenticated } from '../../kernel/http/kernel.errors.js';
+import { notACallbackStep } from '../workflows/index.js';
+import { invalidDeliveryId, invalidSignature, malformedSignature, missingDeliveryId, signatureExpired } from './integrations.errors.js';
 
 @ApiTags('Webhooks')
 @Controller('api/v1/webhooks')
@@ -35,9 +38,15 @@ export class WorkflowCallbacksController {
   })
   @ApiOk(WorkflowCallbackAckDto, { description: 'Taken by the run engine (duplicate: false), or a delivery id received before (duplicate: true, the first answer)' })
   @ApiErrors(
-    [401, 'The signature is missing (UNAUTHENTICATED), unreadable (MALFORMED_SIGNATURE), wrong (INVALID_SIGNATURE) or outside the time tolerance (SIGNATURE_EXPIRED); or the delivery id is missing (MISSING_DELIVERY_ID) or malformed (INVALID_DELIVERY_ID)'],
-    [404, 'No such workflow run or node (NOT_FOUND); or no WORKFLOW_WEBHOOK_SECRET is configured (ROUTE_NOT_FOUND, as for an absent route)'],
-    [409, 'The node is not a callback step (NOT_A_CALLBACK_STEP)'],
+    [unauthenticated, 'The signature header is missing'],
+    malformedSignature,
+    invalidSignature,
+    signatureExpired,
+    missingDeliveryId,
+    invalidDeliveryId,
+    [notFound, 'No such workflow run or node'],
+    [routeNotFound, 'No WORKFLOW_WEBHOOK_SECRET is configured: as for an absent route'],
+    notACallbackStep,
   )
   reportWorkflowCallback(@Headers(DELIVERY_HEADER) deliveryId: string, @Body() body: WorkflowCallbackDto): Promise<WorkflowCallbackAckDto> {
     return this.receiver.receive(deliveryId, body);

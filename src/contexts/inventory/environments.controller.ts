@@ -12,6 +12,7 @@ import {
 } from './dto/inventory.dto.js';
 import type { Environment } from './entities/environment.entity.js';
 import { EnvironmentsService } from './environments.service.js';
+import { conflict, notFound } from '../../kernel/http/kernel.errors.js';
 
 @ApiTags('Environments')
 @Controller('api/v1/environments')
@@ -28,7 +29,7 @@ export class EnvironmentsController {
   @Audited('environment.create', 'environment')
   @ApiOperation({ summary: 'Create an environment', description: 'In a project, or organization-wide without projectId. Names are unique within their project (or the organization).' })
   @ApiCreated(EnvironmentDto)
-  @ApiErrors(404, 409)
+  @ApiErrors(notFound, conflict)
   async createEnvironment(@CurrentPrincipal() principal: Principal, @Body() body: CreateEnvironmentDto): Promise<EnvironmentDto> {
     return this.dto(principal.organizationId, await this.environments.create(principal, body));
   }
@@ -47,7 +48,7 @@ export class EnvironmentsController {
   @RequirePermission('environment.read')
   @ApiOperation({ summary: 'An environment' })
   @ApiOk(EnvironmentDto)
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async getEnvironment(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<EnvironmentDto> {
     return this.dto(principal.organizationId, await this.environments.get(principal.organizationId, id));
   }
@@ -57,7 +58,7 @@ export class EnvironmentsController {
   @Audited('environment.update', 'environment')
   @ApiOperation({ summary: 'Edit an environment', description: 'Fields left out keep their value.' })
   @ApiOk(EnvironmentDto)
-  @ApiErrors(404, 409)
+  @ApiErrors(notFound, conflict)
   async updateEnvironment(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: UpdateEnvironmentDto): Promise<EnvironmentDto> {
     return this.dto(principal.organizationId, await this.environments.update(principal, id, body));
   }
@@ -67,7 +68,7 @@ export class EnvironmentsController {
   @Audited('environment.delete', 'environment')
   @ApiOperation({ summary: 'Delete an environment', description: 'Its freeze windows go with it.' })
   @ApiNoContent()
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async deleteEnvironment(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<void> {
     await this.environments.delete(principal, id);
   }
@@ -80,7 +81,7 @@ export class EnvironmentsController {
     description: 'Local start and end in an IANA time zone (daylight saving applied); stored with the UTC instants they mean.',
   })
   @ApiCreated(FreezeWindowDto)
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async createFreezeWindow(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: CreateFreezeWindowDto): Promise<FreezeWindowDto> {
     return FreezeWindowDto.from(await this.environments.addFreezeWindow(principal, id, body));
   }
@@ -89,7 +90,7 @@ export class EnvironmentsController {
   @RequirePermission('environment.read')
   @ApiOperation({ summary: "An environment's freeze windows", description: 'Filter active, upcoming or past; sort by startsAt or createdAt.' })
   @ApiPage(FreezeWindowDto)
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async listFreezeWindows(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Query() query: ListFreezeWindowsQuery): Promise<Page<FreezeWindowDto>> {
     return (await this.environments.listFreezeWindows(principal.organizationId, id, query)).map((w) => FreezeWindowDto.from(w));
   }
@@ -99,7 +100,7 @@ export class EnvironmentsController {
   @Audited('environment.freeze_window.delete', 'freeze_window')
   @ApiOperation({ summary: 'Remove a freeze window' })
   @ApiNoContent()
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async deleteFreezeWindow(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @UuidParam('windowId') windowId: string): Promise<void> {
     await this.environments.removeFreezeWindow(principal, id, windowId);
   }

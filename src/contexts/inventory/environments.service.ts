@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
-import { conflict, notFound, ruleViolated, validationFailed } from '../../kernel/http/app-error.js';
+import { conflict, notFound, validationFailed } from '../../kernel/http/kernel.errors.js';
 import { type Page, paginate, type PageQuery } from '../../kernel/pagination/page.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
 import type { CreateEnvironmentDto, CreateFreezeWindowDto, ListEnvironmentsQuery, UpdateEnvironmentDto } from './dto/inventory.dto.js';
@@ -10,6 +10,7 @@ import { Environment } from './entities/environment.entity.js';
 import { FreezeWindow } from './entities/freeze-window.entity.js';
 import { Project } from './entities/project.entity.js';
 import { isTimeZone, zonedTimeToUtc } from './zoned-time.js';
+import { unknownEnvironment } from './inventory.errors.js';
 
 /** Environments and their freeze windows. */
 @Injectable()
@@ -58,7 +59,7 @@ export class EnvironmentsService {
   /** An environment named in a body must be one of the organization's: 422 UNKNOWN_ENVIRONMENT otherwise. */
   async assertExists(organizationId: string, environmentId: string): Promise<void> {
     if (!(await this.data.repository(Environment, organizationId).exists({ id: environmentId }))) {
-      throw ruleViolated('UNKNOWN_ENVIRONMENT', 'environmentId names no environment of this organization');
+      throw unknownEnvironment();
     }
   }
 

@@ -3,3 +3,4 @@
 export { EnvironmentsService } from './environments.service.js';
 export { InventoryModule } from './inventory.module.js';
 export { ProjectsService } from './projects.service.js';
+export * from './inventory.errors.js';

@@ -10,6 +10,7 @@ import { type Page, PageQuery } from '../../kernel/pagination/page.js';
 import { CreateProjectDto, EnvironmentDto, ListProjectsQuery, ProjectDto, ProjectStatusDto, UpdateProjectDto } from './dto/inventory.dto.js';
 import { EnvironmentsService } from './environments.service.js';
 import { ProjectsService } from './projects.service.js';
+import { conflict, notFound } from '../../kernel/http/kernel.errors.js';
 
 @ApiTags('Projects')
 @Controller('api/v1/projects')
@@ -24,7 +25,7 @@ export class ProjectsController {
   @Audited('project.create', 'project')
   @ApiOperation({ summary: 'Create a project' })
   @ApiCreated(ProjectDto)
-  @ApiErrors(409)
+  @ApiErrors(conflict)
   async createProject(@CurrentPrincipal() principal: Principal, @Body() body: CreateProjectDto): Promise<ProjectDto> {
     return ProjectDto.from(await this.projects.create(principal, body));
   }
@@ -41,7 +42,7 @@ export class ProjectsController {
   @RequirePermission('project.read')
   @ApiOperation({ summary: 'A project' })
   @ApiOk(ProjectDto)
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async getProject(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<ProjectDto> {
     return ProjectDto.from(await this.projects.get(principal.organizationId, id));
   }
@@ -51,7 +52,7 @@ export class ProjectsController {
   @Audited('project.update', 'project')
   @ApiOperation({ summary: "Edit a project's name or description" })
   @ApiOk(ProjectDto)
-  @ApiErrors(404, 409)
+  @ApiErrors(notFound, conflict)
   async updateProject(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: UpdateProjectDto): Promise<ProjectDto> {
     return ProjectDto.from(await this.projects.update(principal, id, body));
   }
@@ -61,7 +62,7 @@ export class ProjectsController {
   @Audited('project.status', 'project')
   @ApiOperation({ summary: 'Archive or restore a project' })
   @ApiOk(ProjectDto)
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async setProjectStatus(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: ProjectStatusDto): Promise<ProjectDto> {
     return ProjectDto.from(await this.projects.setStatus(principal, id, body.status));
   }
@@ -71,7 +72,7 @@ export class ProjectsController {
   @Audited('project.delete', 'project')
   @ApiOperation({ summary: 'Delete a project', description: 'Only once it has no environments (409 otherwise).' })
   @ApiNoContent()
-  @ApiErrors(404, 409)
+  @ApiErrors(notFound, conflict)
   async deleteProject(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<void> {
     await this.projects.delete(principal, id);
   }
@@ -80,7 +81,7 @@ export class ProjectsController {
   @RequirePermission('environment.read')
   @ApiOperation({ summary: "A project's environments" })
   @ApiPage(EnvironmentDto)
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async listProjectEnvironments(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Query() query: PageQuery): Promise<Page<EnvironmentDto>> {
     const page = await this.environments.listForProject(principal.organizationId, id, query);
     const frozen = await this.environments.frozen(principal.organizationId, page.items.map((e) => e.id));

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
-import { conflict } from '../../kernel/http/app-error.js';
+import { conflict } from '../../kernel/http/kernel.errors.js';
 import { type Page, paginate } from '../../kernel/pagination/page.js';
 import { slugify } from '../../kernel/slug.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';

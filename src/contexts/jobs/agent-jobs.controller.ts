@@ -13,6 +13,8 @@ import { IdempotentByDesign } from '../../kernel/idempotency/idempotency.decorat
 import { ClaimedJobsDto, ClaimQuery, CompleteJobDto, JobDto, ReportProgressDto } from './dto/job.dto.js';
 import { CANCEL_JOBS_HEADER } from './job-events.js';
 import { JobQueue } from './job-queue.service.js';
+import { notFound } from '../../kernel/http/kernel.errors.js';
+import { jobCancelled, leaseLost } from './jobs.errors.js';
 
 /** The agent protocol's work loop: claim, report progress, complete. */
 @ApiTags('Agent protocol')
@@ -66,7 +68,7 @@ export class AgentJobsController {
     description: 'Marks it running (the first time), renews its lease and streams the progress to its watchers. 409 LEASE_LOST or JOB_CANCELLED: stop the job.',
   })
   @ApiOk(JobDto)
-  @ApiErrors(404, [409, 'The lease is no longer yours (LEASE_LOST), or the job was cancelled (JOB_CANCELLED)'])
+  @ApiErrors(notFound, leaseLost, jobCancelled)
   async reportJobProgress(
     @CurrentPrincipal() agent: Principal,
     @UuidParam() _id: string,
@@ -87,7 +89,7 @@ export class AgentJobsController {
       'or cancelled. Idempotent per attempt: a repeat is answered 204 again. A lease you no longer hold is 409 LEASE_LOST.',
   })
   @ApiNoContent('Recorded')
-  @ApiErrors(404, [409, 'The lease is no longer yours (LEASE_LOST)'])
+  @ApiErrors(notFound, leaseLost)
   async completeJob(
     @CurrentPrincipal() agent: Principal,
     @UuidParam() _id: string,

@@ -9,3 +9,4 @@ export { JobQueue } from './job-queue.service.js';
 export { JobsModule } from './jobs.module.js';
 export { JobsService } from './jobs.service.js';
 export { blockedFact } from './job-blockage.js';
+export * from './jobs.errors.js';

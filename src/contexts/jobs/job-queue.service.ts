@@ -12,7 +12,6 @@ import { hydrate } from '../../kernel/database/hydrate.js';
 import type { Tx } from '../../kernel/database/transactions.js';
 import { EventHub, type Signal } from '../../kernel/events/event-hub.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
-import { AppError } from '../../kernel/http/app-error.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
 import { AgentsService } from '../agents/index.js';
 import type { CompleteJobDto, ReportProgressDto } from './dto/job.dto.js';
@@ -21,10 +20,8 @@ import { runsType } from './job-blockage.js';
 import { couldClaim, jobEvent } from './job-events.js';
 import { JobMetrics } from './job-metrics.js';
 import { JobsService } from './jobs.service.js';
+import { jobCancelled, leaseLost } from './jobs.errors.js';
 
-const leaseLost = () =>
-  new AppError(409, 'LEASE_LOST', 'You no longer hold this job: its lease expired, it was completed, or another agent holds it now. Drop it.');
-const jobCancelled = () => new AppError(409, 'JOB_CANCELLED', 'The job was cancelled: stop it and complete it as cancelled');
 
 /** A long-poll re-checks at least this often, for jobs whose backoff ends without a signal. */
 const MAX_SIGNAL_WAIT_MS = 5000;

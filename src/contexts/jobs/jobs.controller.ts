@@ -16,6 +16,8 @@ import type { Page } from '../../kernel/pagination/page.js';
 import { JobDto, JobUsageDto, ListJobsQuery, SubmitJobDto } from './dto/job.dto.js';
 import { TERMINAL_STATUSES } from './entities/job.entity.js';
 import { JobsService } from './jobs.service.js';
+import { conflict, notFound } from '../../kernel/http/kernel.errors.js';
+import { agentRevoked, TARGET_CANNOT_RUN, unknownAgent } from './jobs.errors.js';
 
 const TERMINAL_EVENTS = new Set(TERMINAL_STATUSES.map((s) => `job.${s}`));
 
@@ -39,11 +41,7 @@ export class JobsController {
       'is queued and shown `blocked` until one can. Requires an Idempotency-Key: a retry returns the same job instead of queuing it twice.',
   })
   @ApiCreated(JobDto)
-  @ApiErrors([
-    422,
-    'targetAgentId names no agent of this organization (UNKNOWN_AGENT), a revoked one (AGENT_REVOKED), one whose capabilities lack the type ' +
-      '(AGENT_LACKS_CAPABILITY) or one whose labels lack the selector (AGENT_LABELS_MISMATCH)',
-  ])
+  @ApiErrors(unknownAgent, agentRevoked, TARGET_CANNOT_RUN.AGENT_LACKS_CAPABILITY, TARGET_CANNOT_RUN.AGENT_LABELS_MISMATCH)
   async submitJob(@CurrentPrincipal() principal: Principal, @Body() body: SubmitJobDto): Promise<JobDto> {
     return JobDto.from(await this.jobs.submit(principal.organizationId, body, { refuseUnrunnableTarget: true }));
   }
@@ -60,7 +58,7 @@ export class JobsController {
   @RequirePermission('job.read')
   @ApiOperation({ summary: 'A job, with its lifecycle' })
   @ApiOk(JobDto)
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async getJob(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<JobDto> {
     return JobDto.from(await this.jobs.get(principal.organizationId, id));
   }
@@ -75,7 +73,7 @@ export class JobsController {
       'and on its task stream. Cancelling a cancelled job answers it again; a finished one is 409.',
   })
   @ApiOk(JobDto)
-  @ApiErrors(404, 409)
+  @ApiErrors(notFound, conflict)
   async cancelJob(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<JobDto> {
     return JobDto.from(await this.jobs.cancel(principal, id));
   }
@@ -84,7 +82,7 @@ export class JobsController {
   @RequirePermission('job.read')
   @ApiOperation({ summary: "A job's cost and usage", description: 'The estimate given at submission and the usage agents reported, summed over attempts.' })
   @ApiOk(JobUsageDto)
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async getJobUsage(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<JobUsageDto> {
     return JobUsageDto.from(await this.jobs.get(principal.organizationId, id));
   }
@@ -98,7 +96,7 @@ export class JobsController {
   })
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this event' })
   @RawResponse({ description: 'An event stream', contentType: 'text/event-stream', schema: SSE_SCHEMA })
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async streamJobEvents(
     @CurrentPrincipal() principal: Principal,
     @UuidParam() id: string,

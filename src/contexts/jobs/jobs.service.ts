@@ -6,7 +6,7 @@ import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import { RequestContext } from '../../kernel/context/request-context.js';
 import type { Tx } from '../../kernel/database/transactions.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
-import { conflict, notFound, ruleViolated } from '../../kernel/http/app-error.js';
+import { conflict, notFound } from '../../kernel/http/kernel.errors.js';
 import { newId } from '../../kernel/ids.js';
 import { createdWithin } from '../../kernel/pagination/created-window.js';
 import { type Page, paginate, type PageQuery } from '../../kernel/pagination/page.js';
@@ -16,6 +16,7 @@ import type { ListJobsQuery, SubmitJobDto } from './dto/job.dto.js';
 import { HELD_STATUSES, Job, TERMINAL_STATUSES } from './entities/job.entity.js';
 import { BLOCKED_CODE_OF_NEW_JOB, BLOCKED_WORK, type BlockedCode, blockedFact, blockedReason } from './job-blockage.js';
 import { jobEvent } from './job-events.js';
+import { agentRevoked, TARGET_CANNOT_RUN, unknownAgent } from './jobs.errors.js';
 
 export interface SubmitJob extends SubmitJobDto {
   /** Who asked, when not the request's principal (e.g. the platform itself). */
@@ -85,8 +86,8 @@ export class JobsService {
   async submit(organizationId: string, input: SubmitJob, options: SubmitOptions = {}): Promise<Job> {
     if (input.targetAgentId) {
       const agent = await this.agents.get(organizationId, input.targetAgentId).catch(() => null);
-      if (!agent) throw ruleViolated('UNKNOWN_AGENT', 'targetAgentId names no agent of this organization');
-      if (agent.status !== 'active') throw ruleViolated('AGENT_REVOKED', 'targetAgentId names a revoked agent');
+      if (!agent) throw unknownAgent();
+      if (agent.status !== 'active') throw agentRevoked();
     }
     const selector = input.selector && Object.keys(input.selector).length > 0 ? input.selector : null;
     const [{ code: blockedCode }] = await this.tx.tx.query<{ code: BlockedCode | null }[]>(BLOCKED_CODE_OF_NEW_JOB, [
@@ -94,7 +95,7 @@ export class JobsService {
     ]);
     if (blockedCode && input.targetAgentId && options.refuseUnrunnableTarget) {
       const fact = blockedFact(blockedCode, { type: input.type, targetAgentId: input.targetAgentId, selector });
-      throw ruleViolated(blockedCode, `${fact} Queued, it would wait for good: submit it once the agent runs it.`, { targetAgentId: input.targetAgentId, type: input.type });
+      throw TARGET_CANNOT_RUN[blockedCode](`${fact} Queued, it would wait for good: submit it once the agent runs it.`, { targetAgentId: input.targetAgentId, type: input.type });
     }
     const principal = this.context.principal;
     const creator = input.createdBy ?? { type: principal?.type ?? 'system', id: principal?.id ?? null };

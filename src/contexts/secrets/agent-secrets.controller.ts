@@ -8,6 +8,8 @@ import { UuidParam } from '../../kernel/http/params.js';
 import { ApiCreated, ApiErrors, ApiOk } from '../../kernel/http/response.decorators.js';
 import { AgentWrapDto, DataKeyDto, IssueDataKeyDto, PostedWrapDto, PostWrapDto } from './dto/secret-request.dto.js';
 import { SecretWrapsService } from './secret-wraps.service.js';
+import { conflict, gone, notFound } from '../../kernel/http/kernel.errors.js';
+import { agentKeyMissing, alreadyPosted, invalidWrap, jobNotHeld, notAReadJob, requestNotApproved } from './secrets.errors.js';
 
 /** The agent's side of the broker: data keys and values for the secret jobs it holds. */
 @ApiTags('Agent protocol')
@@ -28,7 +30,7 @@ export class AgentSecretsController {
       'No public key registered: 409 AGENT_KEY_MISSING. See docs/wire-envelope.md.',
   })
   @ApiOk(DataKeyDto)
-  @ApiErrors(404, [409, 'This agent does not hold the job (JOB_NOT_HELD), its request is not approved (REQUEST_NOT_APPROVED), or the agent has no registered X25519 key (AGENT_KEY_MISSING)'], [422, 'The job is not a secret.read job (NOT_A_READ_JOB)'])
+  @ApiErrors(notFound, jobNotHeld, requestNotApproved, agentKeyMissing, notAReadJob)
   async issueDataKey(@CurrentPrincipal() agent: Principal, @UuidParam() _id: string, @Body() body: IssueDataKeyDto): Promise<DataKeyDto> {
     const { keyEnvelope, keyEnvelopeContext, wrappedKey, context } = await this.wraps.issueDataKey(agent, body.jobId);
     return { keyEnvelope: keyEnvelope.toString('base64url'), keyEnvelopeContext, wrappedKey: wrappedKey.toString('base64'), context, algorithm: 'AES-256-GCM' };
@@ -44,7 +46,7 @@ export class AgentSecretsController {
       'Then complete the job. The requester retrieves it once, before it expires.',
   })
   @ApiCreated(PostedWrapDto)
-  @ApiErrors(404, 409, 422)
+  @ApiErrors(notFound, jobNotHeld, alreadyPosted, invalidWrap)
   async postWrap(@CurrentPrincipal() agent: Principal, @UuidParam() _id: string, @Body() body: PostWrapDto): Promise<PostedWrapDto> {
     const wrap = await this.wraps.acceptFromAgent(agent, body);
     return { wrapId: wrap.id, requestId: wrap.requestId, expiresAt: wrap.expiresAt!.toISOString() };
@@ -59,7 +61,7 @@ export class AgentSecretsController {
       'The first retrieval shreds it; any later one is 410 GONE. No public key registered: 409 AGENT_KEY_MISSING.',
   })
   @ApiOk(AgentWrapDto)
-  @ApiErrors(404, 409, 410)
+  @ApiErrors(notFound, conflict, gone)
   async retrieveAgentWrap(@CurrentPrincipal() agent: Principal, @UuidParam() _id: string, @UuidParam('wrapId') wrapId: string): Promise<AgentWrapDto> {
     const { wrap, envelope, context } = await this.wraps.retrieveForAgent(agent, wrapId);
     return { wrapId: wrap.id, requestId: wrap.requestId, envelope: envelope.toString('base64url'), context };

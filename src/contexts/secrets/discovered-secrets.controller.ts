@@ -11,6 +11,7 @@ import { ApiErrors, ApiOk, ApiPage } from '../../kernel/http/response.decorators
 import type { Page } from '../../kernel/pagination/page.js';
 import { DiscoveredSecretsService } from './discovered-secrets.service.js';
 import { BulkDiscoveredSecretsDto, BulkResultDto, DiscoveredSecretDto, ListDiscoveredSecretsQuery } from './dto/discovered-secret.dto.js';
+import { notFound } from '../../kernel/http/kernel.errors.js';
 
 @ApiTags('Secrets')
 @Controller('api/v1')
@@ -48,7 +49,7 @@ export class DiscoveredSecretsController {
   @RequirePermission('discovered_secret.read')
   @ApiOperation({ summary: 'A discovered secret' })
   @ApiOk(DiscoveredSecretDto)
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async getDiscoveredSecret(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<DiscoveredSecretDto> {
     return DiscoveredSecretDto.from(await this.secrets.get(principal.organizationId, id));
   }

@@ -12,6 +12,9 @@ import { CancelRequestDto, CreatePatchRequestDto, CreateReadRequestDto, ListSecr
 import { SecretRequestsService } from './secret-requests.service.js';
 import { SecretWrapsService } from './secret-wraps.service.js';
 import { GitopsObservationDto } from '../integrations/index.js';
+import { conflict, forbidden, gone, notFound } from '../../kernel/http/kernel.errors.js';
+import { actorMismatch, approverMismatch, noAgentForCluster, notAPatch, notPatched, notReleased, notTheRequester, unknownSecret } from './secrets.errors.js';
+import { alreadyDecided, noApprovalPolicy, notAnApprover, requestExpired, selfApprovalForbidden } from '../approvals/index.js';
 
 const FLOW =
   'The policy that matches the secret (project, environment, cluster, ref) names the approval workflow. On the final approval a job goes to the agent of the ' +
@@ -30,7 +33,7 @@ export class SecretRequestsController {
   @Audited('secret_request.create', 'secret_request')
   @ApiOperation({ summary: 'Ask to patch a secret', description: `The new value is sealed at once and only the agent ever opens it, once, after the final approval. ${FLOW}` })
   @ApiCreated(SecretRequestDto)
-  @ApiErrors(403, 422)
+  @ApiErrors(forbidden, unknownSecret, noAgentForCluster, noApprovalPolicy)
   async createPatchRequest(@CurrentPrincipal() principal: Principal, @Body() body: CreatePatchRequestDto): Promise<SecretRequestDto> {
     return SecretRequestDto.from(await this.requests.createPatch(principal, body));
   }
@@ -40,7 +43,7 @@ export class SecretRequestsController {
   @Audited('secret_request.create', 'secret_request')
   @ApiOperation({ summary: 'Ask to read a secret', description: `Approved, the agent fetches the value and only you retrieve it, once (GET /requests/{id}/wraps/{wrapId}). ${FLOW}` })
   @ApiCreated(SecretRequestDto)
-  @ApiErrors(403, 422)
+  @ApiErrors(forbidden, unknownSecret, noAgentForCluster, noApprovalPolicy)
   async createReadRequest(@CurrentPrincipal() principal: Principal, @Body() body: CreateReadRequestDto): Promise<SecretRequestDto> {
     return SecretRequestDto.from(await this.requests.createRead(principal, body));
   }
@@ -59,7 +62,7 @@ export class SecretRequestsController {
   @RequirePermission('secret_request.read')
   @ApiOperation({ summary: 'An access request, with its approvals' })
   @ApiOk(SecretRequestDto)
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async getSecretRequest(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<SecretRequestDto> {
     return SecretRequestDto.from(await this.requests.view(principal.organizationId, id));
   }
@@ -75,7 +78,7 @@ export class SecretRequestsController {
       'Not named: 403 NOT_AN_APPROVER. Twice: 409 ALREADY_DECIDED. The Nth approval passes the stage; the last stage passing sends the job to the agent.',
   })
   @ApiOk(SecretRequestDto)
-  @ApiErrors(403, 404, 409, 422)
+  @ApiErrors(forbidden, notAnApprover, notFound, conflict, alreadyDecided, requestExpired, approverMismatch, selfApprovalForbidden)
   async approveSecretRequest(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: ApproveDto): Promise<SecretRequestDto> {
     return SecretRequestDto.from(await this.requests.decide(principal, id, 'approve', body.comment ?? '', body.approverId));
   }
@@ -86,7 +89,7 @@ export class SecretRequestsController {
   @Audited('secret_request.reject', 'secret_request')
   @ApiOperation({ summary: 'Reject an access request', description: 'With a reason. The first rejection decides the request; the same rules as approving apply.' })
   @ApiOk(SecretRequestDto)
-  @ApiErrors(403, 404, 409, 422)
+  @ApiErrors(forbidden, notAnApprover, notFound, conflict, alreadyDecided, requestExpired, approverMismatch, selfApprovalForbidden)
   async rejectSecretRequest(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: RejectDto): Promise<SecretRequestDto> {
     return SecretRequestDto.from(await this.requests.decide(principal, id, 'reject', body.reason, body.approverId));
   }
@@ -97,7 +100,7 @@ export class SecretRequestsController {
   @Audited('secret_request.cancel', 'secret_request')
   @ApiOperation({ summary: 'Withdraw your access request', description: 'Only the requester, only while pending (409 after). A patch\'s sealed value is shredded.' })
   @ApiOk(SecretRequestDto)
-  @ApiErrors(403, 404, 409, 422)
+  @ApiErrors(notTheRequester, notFound, conflict, actorMismatch)
   async cancelSecretRequest(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: CancelRequestDto): Promise<SecretRequestDto> {
     return SecretRequestDto.from(await this.requests.cancel(principal, id, body.actorId));
   }
@@ -106,7 +109,7 @@ export class SecretRequestsController {
   @RequirePermission('secret_request.create')
   @ApiOperation({ summary: "A read request's values, without the values", description: 'For the requester only (403 otherwise): what there is to retrieve, until when, and what was retrieved.' })
   @ApiOk(WrapSummaryDto, { isArray: true })
-  @ApiErrors(403, 404)
+  @ApiErrors(forbidden, notTheRequester, notFound)
   async listRequestWraps(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<WrapSummaryDto[]> {
     const request = await this.requests.get(principal.organizationId, id);
     return (await this.wraps.listForRequester(principal, request)).map(WrapSummaryDto.from);
@@ -122,7 +125,7 @@ export class SecretRequestsController {
       '(15 min by default), is 410 GONE. Of concurrent retrievals exactly one succeeds. The retrieval is audited, never the value.',
   })
   @ApiOk(RetrievedValueDto)
-  @ApiErrors(403, 404, 410)
+  @ApiErrors(forbidden, notTheRequester, notFound, notReleased, gone)
   async retrieveRequestWrap(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @UuidParam('wrapId') wrapId: string): Promise<RetrievedValueDto> {
     const request = await this.requests.get(principal.organizationId, id);
     const { wrap, value, context } = await this.wraps.retrieveForRequester(principal, request, wrapId);
@@ -143,7 +146,7 @@ export class SecretRequestsController {
       '404 when GitOps is off (GITOPS_ENABLED).',
   })
   @ApiOk(GitopsObservationDto, { isArray: true })
-  @ApiErrors(404, 409)
+  @ApiErrors(notFound, notAPatch, notPatched)
   async observeRequestGitops(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<GitopsObservationDto[]> {
     // With GitOps off the module's GitopsFeatureGate answers 404 before this runs.
     return this.requests.observeGitops(principal.organizationId, id);

@@ -4,7 +4,7 @@ import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import { AuditWriter } from '../../kernel/audit/audit-writer.js';
 import { normaliseX25519PublicKey } from '../../kernel/crypto/x25519-keys.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
-import { AppError, conflict, notFound, ruleViolated } from '../../kernel/http/app-error.js';
+import { conflict, notFound } from '../../kernel/http/kernel.errors.js';
 import { newId } from '../../kernel/ids.js';
 import { type Page, paginate } from '../../kernel/pagination/page.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
@@ -18,6 +18,7 @@ import type { CreatePatchRequestDto, CreateReadRequestDto, ListSecretRequestsQue
 import { SecretRequest, type SecretRequestKind } from './entities/secret-request.entity.js';
 import type { RequestView } from './request-view.js';
 import { SecretWrapsService } from './secret-wraps.service.js';
+import { actorMismatch, approverMismatch, noAgentForCluster, notAPatch, notPatched, notTheRequester, unknownSecret } from './secrets.errors.js';
 
 export const SUBJECT = 'secret_request';
 export const JOB_TYPES: Record<SecretRequestKind, string> = { read: 'secret.read', patch: 'secret.patch' };
@@ -64,10 +65,10 @@ export class SecretRequestsService implements OnModuleInit {
     const org = principal.organizationId;
     const requesterId = personOf(principal);
     const secret = await this.discovered.get(org, input.secretId).catch(() => {
-      throw ruleViolated('UNKNOWN_SECRET', 'secretId names no discovered secret of this organization');
+      throw unknownSecret();
     });
     const agent = secret.agentId ? await this.agents.get(org, secret.agentId).catch(() => null) : null;
-    if (!agent || agent.status !== 'active') throw ruleViolated('NO_AGENT_FOR_CLUSTER', `No active agent serves cluster ${secret.clusterName}: the secret's reporting agent is gone or revoked`);
+    if (!agent || agent.status !== 'active') throw noAgentForCluster(secret.clusterName);
     const environment = agent.environmentId ? await this.environments.get(org, agent.environmentId).catch(() => null) : null;
     const request = await this.data.repository(SecretRequest, org).insert({
       id: newId(),
@@ -128,7 +129,7 @@ export class SecretRequestsService implements OnModuleInit {
   /** The caller approves or rejects (never their own request; only if the open stage names them). */
   async decide(principal: Principal, id: string, decision: 'approve' | 'reject', comment: string, claimedApproverId?: string): Promise<RequestView> {
     if (claimedApproverId && claimedApproverId !== personOf(principal)) {
-      throw ruleViolated('APPROVER_MISMATCH', 'approverId names someone else: the approver is always the authenticated caller');
+      throw approverMismatch();
     }
     // Another organization's request has no gate here: 404 from the engine.
     await this.approvals.decide(principal, SUBJECT, id, decision, comment, RESOURCE);
@@ -144,8 +145,8 @@ export class SecretRequestsService implements OnModuleInit {
    */
   async observeGitops(organizationId: string, id: string): Promise<GitopsObservation[]> {
     const request = await this.get(organizationId, id);
-    if (request.kind !== 'patch') throw new AppError(409, 'NOT_A_PATCH', 'Only a patch request changes what Argo CD deploys');
-    if (request.status !== 'completed') throw new AppError(409, 'NOT_PATCHED', `The patch is ${request.status}: there is nothing to observe yet`, { status: request.status });
+    if (request.kind !== 'patch') throw notAPatch();
+    if (request.status !== 'completed') throw notPatched(request.status);
     return this.gitops.observe(organizationId, { clusterName: request.clusterName, namespace: request.namespace, ref: request.ref });
   }
 
@@ -156,9 +157,9 @@ export class SecretRequestsService implements OnModuleInit {
   async cancel(principal: Principal, id: string, claimedActorId?: string): Promise<RequestView> {
     const org = principal.organizationId;
     const me = personOf(principal);
-    if (claimedActorId && claimedActorId !== me) throw ruleViolated('ACTOR_MISMATCH', 'actorId names someone else: the actor is always the authenticated caller');
+    if (claimedActorId && claimedActorId !== me) throw actorMismatch();
     const request = await this.get(org, id);
-    if (request.requesterId !== me) throw new AppError(403, 'NOT_THE_REQUESTER', 'Only the requester cancels a request');
+    if (request.requesterId !== me) throw notTheRequester('Only the requester cancels a request');
     if (request.status === 'cancelled') return this.view(org, id);
     const gate = await this.approvals.cancel(org, SUBJECT, id, RESOURCE);
     const locked = await this.lock(org, id);

@@ -11,7 +11,7 @@ import { KeyRotation } from '../../kernel/crypto/key-rotation.js';
 import { sealWireEnvelope } from '../../kernel/crypto/wire-envelope.js';
 import type { Tx } from '../../kernel/database/transactions.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
-import { AppError, gone, notFound, ruleViolated } from '../../kernel/http/app-error.js';
+import { gone, notFound } from '../../kernel/http/kernel.errors.js';
 import { newId } from '../../kernel/ids.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
 import { AgentsService } from '../agents/index.js';
@@ -20,6 +20,7 @@ import { HELD_STATUSES, type Job, JobsService } from '../jobs/index.js';
 import type { PostWrapDto } from './dto/secret-request.dto.js';
 import { SecretRequest } from './entities/secret-request.entity.js';
 import { type ShredReason, SecretWrap } from './entities/secret-wrap.entity.js';
+import { agentKeyMissing, alreadyPosted, invalidWrap, jobNotHeld, notAReadJob, notReleased, notTheRequester, requestNotApproved } from './secrets.errors.js';
 
 const SWEEP_BATCH = 500;
 const RESOURCE = 'Wrap';
@@ -27,8 +28,6 @@ const RESOURCE = 'Wrap';
 /** The additional data a wrap's value is sealed with: it opens for this wrap only. */
 const contextOf = (organizationId: string, requestId: string, id: string) => `marshal/secret-value/v1/${organizationId}/${requestId}/${id}`;
 
-const agentKeyMissing = () =>
-  new AppError(409, 'AGENT_KEY_MISSING', 'Register an X25519 public key first (PUT /agents/{id}/public-key): what Marshal sends this agent is sealed to it');
 
 /** Why a retrieval found nothing, for the 410 the caller gets. */
 const goneWrap = () => gone('This value was already retrieved, has expired, or was withdrawn: it is shredded');
@@ -103,7 +102,7 @@ export class SecretWrapsService implements OnModuleInit, OnApplicationBootstrap,
     const org = agent.organizationId;
     const wrap = await this.data.repository(SecretWrap, org).findById(wrapId);
     if (!wrap || wrap.direction !== 'to_agent' || wrap.recipientId !== agent.id) throw notFound(RESOURCE);
-    if (!wrap.releasedAt) throw new AppError(409, 'NOT_RELEASED', 'The request is not approved yet');
+    if (!wrap.releasedAt) throw notReleased();
     if (wrap.jobId) await this.heldJob(agent, wrap.jobId);
     const recipient = await this.sealingKeyOf(agent);
     const envelopeContext = `marshal/wrap/v1/${wrap.id}`;
@@ -143,13 +142,13 @@ export class SecretWrapsService implements OnModuleInit, OnApplicationBootstrap,
     // The job row stays locked to the end: two posts for one job cannot both find no value yet.
     const { job, request } = await this.readJob(agent, input.jobId, { lock: true });
     const wraps = this.data.repository(SecretWrap, agent.organizationId);
-    if (await wraps.exists({ jobId: job.id, direction: 'to_requester' })) throw new AppError(409, 'ALREADY_POSTED', 'The value for this job was already posted');
+    if (await wraps.exists({ jobId: job.id, direction: 'to_requester' })) throw alreadyPosted();
     const context = contextOf(agent.organizationId, request.id, job.id);
     let sealed: Buffer;
     try {
       sealed = this.cipher.assemble(Buffer.from(input.wrappedKey, 'base64'), Buffer.from(input.iv, 'base64'), Buffer.from(input.tag, 'base64'), Buffer.from(input.ciphertext, 'base64'), context);
     } catch {
-      throw ruleViolated('INVALID_WRAP', `The value does not open: seal it with AES-256-GCM under the key issued for this job, with the context it came with as additional data`);
+      throw invalidWrap();
     }
     const wrap = await wraps.insert({
       requestId: request.id, jobId: job.id, direction: 'to_requester', recipientId: request.requesterId, sealed, context, releasedAt: new Date(), expiresAt: this.ttlFromNow(),
@@ -271,23 +270,23 @@ export class SecretWrapsService implements OnModuleInit, OnApplicationBootstrap,
   /** The caller, who must be the request's requester (403 otherwise); answers their user id. */
   private assertRequester(principal: Principal, request: SecretRequest): string {
     const requesterId = personOf(principal);
-    if (request.requesterId !== requesterId) throw new AppError(403, 'NOT_THE_REQUESTER', 'Only the requester retrieves the value');
+    if (request.requesterId !== requesterId) throw notTheRequester('Only the requester retrieves the value');
     return requesterId;
   }
 
   /** A secret.read job this agent holds now, with its approved request. */
   private async readJob(agent: Principal, jobId: string, options: { lock?: boolean } = {}): Promise<{ job: Job; request: SecretRequest }> {
     const job = await this.heldJob(agent, jobId, options);
-    if (job.type !== 'secret.read') throw ruleViolated('NOT_A_READ_JOB', `Job ${jobId} is a ${job.type} job, not secret.read`);
+    if (job.type !== 'secret.read') throw notAReadJob(jobId, job.type);
     const requestId = (job.payload as { requestId?: string }).requestId ?? '';
     const request = await this.data.repository(SecretRequest, agent.organizationId).findOne({ id: requestId, jobId: job.id });
-    if (!request || request.status !== 'approved') throw new AppError(409, 'REQUEST_NOT_APPROVED', 'The request of this job is not (or no longer) approved');
+    if (!request || request.status !== 'approved') throw requestNotApproved();
     return { job, request };
   }
 
   private async heldJob(agent: Principal, jobId: string, options: { lock?: boolean } = {}): Promise<Job> {
     const job = options.lock ? await this.jobs.lock(agent.organizationId, jobId) : await this.jobs.get(agent.organizationId, jobId);
-    if (job.leasedBy !== agent.id || !HELD_STATUSES.includes(job.status)) throw new AppError(409, 'JOB_NOT_HELD', 'This agent does not hold that job (claim it first; a finished job is over)');
+    if (job.leasedBy !== agent.id || !HELD_STATUSES.includes(job.status)) throw jobNotHeld();
     return job;
   }
 

@@ -10,6 +10,7 @@ import { UuidParam } from '../../kernel/http/params.js';
 import { ApiCreated, ApiErrors, ApiOk } from '../../kernel/http/response.decorators.js';
 import { AcceptedInvitationDto, AcceptInvitationDto, CreatedInvitationDto, CreateInvitationDto, InvitationDto } from './dto/invitation.dto.js';
 import { InvitationsService } from './invitations.service.js';
+import { conflict, gone, notFound } from '../../kernel/http/kernel.errors.js';
 
 @ApiTags('Tenancy')
 @Controller('api/v1/invitations')
@@ -27,7 +28,7 @@ export class InvitationsController {
     description: 'With roles whose permissions the inviter holds. The accept token is in this response only; it expires (7 days by default) and works once.',
   })
   @ApiCreated(CreatedInvitationDto)
-  @ApiErrors(404, 409)
+  @ApiErrors(notFound, conflict)
   async createInvitation(@CurrentPrincipal() principal: Principal, @Body() body: CreateInvitationDto): Promise<CreatedInvitationDto> {
     const { invitation, acceptToken } = await this.invitations.create(principal, body);
     this.notes.note({ resourceId: invitation.id });
@@ -44,7 +45,7 @@ export class InvitationsController {
       '(password required). 404 for an unknown id or wrong token; 410 once accepted, revoked or expired.',
   })
   @ApiOk(AcceptedInvitationDto)
-  @ApiErrors(404, 410)
+  @ApiErrors(notFound, gone)
   acceptInvitation(@UuidParam() id: string, @Body() body: AcceptInvitationDto): Promise<AcceptedInvitationDto> {
     return this.invitations.accept(id, body);
   }
@@ -54,7 +55,7 @@ export class InvitationsController {
   @Audited('invitation.revoke', 'invitation')
   @ApiOperation({ summary: 'Revoke a pending invitation' })
   @ApiOk(InvitationDto)
-  @ApiErrors(404, 409)
+  @ApiErrors(notFound, conflict)
   async revokeInvitation(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<InvitationDto> {
     return InvitationDto.from(await this.invitations.revoke(principal, id));
   }

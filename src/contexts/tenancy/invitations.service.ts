@@ -5,7 +5,7 @@ import { AuditWriter } from '../../kernel/audit/audit-writer.js';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { randomSecret, secretMatchesDigest, sha256 } from '../../kernel/crypto/secret-tokens.js';
 import type { Tx } from '../../kernel/database/transactions.js';
-import { conflict, gone, notFound, validationFailed } from '../../kernel/http/app-error.js';
+import { conflict, gone, notFound, validationFailed } from '../../kernel/http/kernel.errors.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
 import { AccessService } from '../access/index.js';
 import { UsersService } from '../identity/index.js';

@@ -10,6 +10,7 @@ import { CreateOrganizationDto, MemberDto, OrganizationDto } from './dto/organiz
 import { TeamDto } from './dto/team.dto.js';
 import { OrganizationsService } from './organizations.service.js';
 import { TeamsService } from './teams.service.js';
+import { conflict, notFound } from '../../kernel/http/kernel.errors.js';
 
 @ApiTags('Tenancy')
 @Controller('api/v1/organizations')
@@ -24,7 +25,7 @@ export class OrganizationsController {
   @Audited('organization.create', 'organization')
   @ApiOperation({ summary: 'Create an organization', description: 'The calling user becomes its owner. Act in it with x-workspace-id. API keys cannot create organizations.' })
   @ApiCreated(OrganizationDto)
-  @ApiErrors(409)
+  @ApiErrors(conflict)
   async createOrganization(@CurrentPrincipal() principal: Principal, @Body() body: CreateOrganizationDto): Promise<OrganizationDto> {
     return OrganizationDto.from(await this.organizations.create(principal, body));
   }
@@ -33,7 +34,7 @@ export class OrganizationsController {
   @RequirePermission('organization.read')
   @ApiOperation({ summary: 'Get the organization', description: 'The organization the request acts in; any other id is 404.' })
   @ApiOk(OrganizationDto)
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async getOrganization(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<OrganizationDto> {
     return OrganizationDto.from(await this.organizations.get(principal, id));
   }
@@ -42,7 +43,7 @@ export class OrganizationsController {
   @RequirePermission('team.read')
   @ApiOperation({ summary: "The organization's teams" })
   @ApiOk(TeamDto, { isArray: true })
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async listOrganizationTeams(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<TeamDto[]> {
     return (await this.teams.listForOrganization(principal, id)).map(({ team, memberIds }) => TeamDto.from(team, memberIds));
   }
@@ -51,7 +52,7 @@ export class OrganizationsController {
   @RequirePermission('member.read')
   @ApiOperation({ summary: "The organization's members" })
   @ApiOk(MemberDto, { isArray: true })
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   listOrganizationMembers(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<MemberDto[]> {
     return this.organizations.members(principal, id);
   }

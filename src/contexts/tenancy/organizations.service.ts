@@ -5,7 +5,7 @@ import { AuditWriter } from '../../kernel/audit/audit-writer.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import type { Principal } from '../../kernel/auth/principal.js';
 import type { Tx } from '../../kernel/database/transactions.js';
-import { conflict, forbidden, notFound } from '../../kernel/http/app-error.js';
+import { conflict, forbidden, notFound } from '../../kernel/http/kernel.errors.js';
 import { newId } from '../../kernel/ids.js';
 import { slugify } from '../../kernel/slug.js';
 import { AccessService } from '../access/index.js';

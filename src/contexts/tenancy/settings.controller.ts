@@ -4,7 +4,7 @@ import { Audited } from '../../kernel/audit/audited.decorator.js';
 import { CurrentPrincipal } from '../../kernel/auth/current-principal.decorator.js';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { RequirePermission } from '../../kernel/auth/require-permission.decorator.js';
-import { validationFailed } from '../../kernel/http/app-error.js';
+import { validationFailed } from '../../kernel/http/kernel.errors.js';
 import { ApiCreatedOrOk, ApiOk } from '../../kernel/http/response.decorators.js';
 import { Upserted } from '../../kernel/http/upserted.js';
 import { ConfigSecretsService } from './config-secrets.service.js';

@@ -8,6 +8,7 @@ import { UuidParam } from '../../kernel/http/params.js';
 import { ApiCreated, ApiErrors, ApiOk } from '../../kernel/http/response.decorators.js';
 import { CreateTeamDto, TeamDto } from './dto/team.dto.js';
 import { TeamsService } from './teams.service.js';
+import { conflict, notFound } from '../../kernel/http/kernel.errors.js';
 
 @ApiTags('Tenancy')
 @Controller('api/v1/teams')
@@ -19,7 +20,7 @@ export class TeamsController {
   @Audited('team.create', 'team')
   @ApiOperation({ summary: 'Create a team', description: 'Optionally with members, who must belong to the organization.' })
   @ApiCreated(TeamDto)
-  @ApiErrors(404, 409)
+  @ApiErrors(notFound, conflict)
   async createTeam(@CurrentPrincipal() principal: Principal, @Body() body: CreateTeamDto): Promise<TeamDto> {
     const { team, memberIds } = await this.teams.create(principal, body);
     return TeamDto.from(team, memberIds);
@@ -29,7 +30,7 @@ export class TeamsController {
   @RequirePermission('team.read')
   @ApiOperation({ summary: 'Get a team with its members' })
   @ApiOk(TeamDto)
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async getTeam(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<TeamDto> {
     const { team, memberIds } = await this.teams.get(principal, id);
     return TeamDto.from(team, memberIds);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import type { Principal } from '../../kernel/auth/principal.js';
-import { conflict, notFound } from '../../kernel/http/app-error.js';
+import { conflict, notFound } from '../../kernel/http/kernel.errors.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
 import type { CreateTeamDto } from './dto/team.dto.js';
 import { Team, TeamMember } from './entities/team.entity.js';

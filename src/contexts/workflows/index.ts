@@ -3,3 +3,4 @@
 export type { CallbackOutcome, CallbackReport } from './workflow-callbacks.service.js';
 export { WorkflowCallbacksService } from './workflow-callbacks.service.js';
 export { WorkflowsModule } from './workflows.module.js';
+export * from './workflows.errors.js';

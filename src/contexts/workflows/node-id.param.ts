@@ -1,6 +1,6 @@
 import { applyDecorators, Param } from '@nestjs/common';
 import { ApiParam } from '@nestjs/swagger';
-import { validationFailed } from '../../kernel/http/app-error.js';
+import { validationFailed } from '../../kernel/http/kernel.errors.js';
 import { NODE_ID } from './definition-graph.js';
 
 /** The `{nodeId}` path parameter: a node id of the run's definition, else 400 naming it. */

@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../../kernel/auth/require-permission.decorator.js';
-import { notFound } from '../../kernel/http/app-error.js';
+import { notFound } from '../../kernel/http/kernel.errors.js';
 import { ApiErrors, ApiOk } from '../../kernel/http/response.decorators.js';
 import { StepTypeDto } from './dto/step-type.dto.js';
 import { STEP_TYPES, stepType } from './step-types.js';
@@ -23,7 +23,7 @@ export class StepTypesController {
   @ApiOperation({ summary: 'A step type' })
   @ApiParam({ name: 'type', example: 'wait', description: 'approval, job, http, wait, condition, notify or callback' })
   @ApiOk(StepTypeDto)
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   getStepType(@Param('type') type: string): StepTypeDto {
     const found = stepType(type);
     if (!found) throw notFound('Step type');

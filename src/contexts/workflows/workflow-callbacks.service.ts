@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import type { Tx } from '../../kernel/database/transactions.js';
-import { AppError, notFound } from '../../kernel/http/app-error.js';
+import { notFound } from '../../kernel/http/kernel.errors.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
 import { RUN_RESOURCE, RunTransitions } from './engine/run-transitions.js';
 import { WorkflowRunStep } from './entities/workflow-run-step.entity.js';
 import { WorkflowRun } from './entities/workflow-run.entity.js';
+import { notACallbackStep } from './workflows.errors.js';
 
 /** What an external executor reports about a `callback` step it was handed (POST /webhooks/workflow-completed). */
 export interface CallbackReport {
@@ -48,7 +49,7 @@ export class WorkflowCallbacksService {
     const run = await this.transitions.lockRun(found.organizationId, found.id);
     const step = await this.data.repository(WorkflowRunStep, run.organizationId).findOne({ runId: run.id, nodeId: report.nodeId });
     if (!step) throw notFound(`Step ${report.nodeId} of the workflow run`);
-    if (step.type !== 'callback') throw new AppError(409, 'NOT_A_CALLBACK_STEP', `Step ${report.nodeId} is a ${step.type} step: it takes no callback`);
+    if (step.type !== 'callback') throw notACallbackStep(report.nodeId, step.type);
     const base = { organizationId: run.organizationId, runId: run.id, nodeId: step.nodeId };
     if (step.status !== 'waiting' || run.status === 'cancelled') return { ...base, outcome: 'ignored' };
     await this.transitions.settle(

@@ -8,6 +8,7 @@ import { ApiCreated, ApiErrors, ApiPage } from '../../kernel/http/response.decor
 import type { Page } from '../../kernel/pagination/page.js';
 import { CreateWorkflowDefinitionDto, ListWorkflowDefinitionsQuery, WorkflowDefinitionDto } from './dto/definition.dto.js';
 import { WorkflowDefinitionsService } from './workflow-definitions.service.js';
+import { conflict } from '../../kernel/http/kernel.errors.js';
 
 /** Seed 003's workflow definitions (its `/v1/...`, served under /api/v1): the same resource as /workflow-templates. */
 @ApiTags('Workflow definitions')
@@ -23,7 +24,7 @@ export class WorkflowDefinitionsController {
     description: 'The same as POST /workflow-templates: a versioned DAG of nodes, checked whole first (400 VALIDATION_FAILED with each problem at `nodes[<index>]...`).',
   })
   @ApiCreated(WorkflowDefinitionDto)
-  @ApiErrors(409)
+  @ApiErrors(conflict)
   async createWorkflowDefinition(@CurrentPrincipal() principal: Principal, @Body() body: CreateWorkflowDefinitionDto): Promise<WorkflowDefinitionDto> {
     return WorkflowDefinitionDto.from(await this.definitions.create(principal, body));
   }

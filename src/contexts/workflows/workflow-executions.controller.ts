@@ -10,6 +10,7 @@ import type { Page } from '../../kernel/pagination/page.js';
 import { WorkflowExecutionDto } from './dto/execution.dto.js';
 import { ListWorkflowRunsQuery } from './dto/run.dto.js';
 import { WorkflowRunsService } from './workflow-runs.service.js';
+import { conflict, notFound } from '../../kernel/http/kernel.errors.js';
 
 /** Seed 001's workflow executions: the workflow runs, seen as executions. */
 @ApiTags('Workflow runs')
@@ -29,7 +30,7 @@ export class WorkflowExecutionsController {
   @RequirePermission('workflow_run.read')
   @ApiOperation({ summary: 'A workflow execution', description: 'A workflow run with references to its inputs, outputs and audit evidence, its duration, retries and failure code.' })
   @ApiOk(WorkflowExecutionDto)
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async getWorkflowExecution(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<WorkflowExecutionDto> {
     return WorkflowExecutionDto.from(await this.runs.get(principal.organizationId, id));
   }
@@ -40,7 +41,7 @@ export class WorkflowExecutionsController {
   @Audited('workflow_run.retry', 'workflow_run')
   @ApiOperation({ summary: 'Retry a failed workflow execution', description: 'As POST /workflow-runs/{id}/retry: from where it failed; what succeeded is kept. Only a failed execution (409 otherwise).' })
   @ApiOk(WorkflowExecutionDto)
-  @ApiErrors(404, [409, 'The execution has not failed'])
+  @ApiErrors(notFound, [conflict, 'The execution has not failed'])
   async retryWorkflowExecution(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<WorkflowExecutionDto> {
     return WorkflowExecutionDto.from((await this.runs.control(principal, id, 'retry')).run);
   }
@@ -51,7 +52,7 @@ export class WorkflowExecutionsController {
   @Audited('workflow_run.cancel', 'workflow_run')
   @ApiOperation({ summary: 'Cancel a workflow execution', description: 'As POST /workflow-runs/{id}/cancel: its jobs are cancelled and approvals withdrawn. One that already ended is 409.' })
   @ApiOk(WorkflowExecutionDto)
-  @ApiErrors(404, [409, 'The execution already ended'])
+  @ApiErrors(notFound, [conflict, 'The execution already ended'])
   async cancelWorkflowExecution(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<WorkflowExecutionDto> {
     return WorkflowExecutionDto.from((await this.runs.control(principal, id, 'cancel')).run);
   }

@@ -18,8 +18,12 @@ import {
 import { ApiNodeIdParam, NodeIdParam } from './node-id.param.js';
 import { RunStreams } from './run-streams.js';
 import { WorkflowRunsService } from './workflow-runs.service.js';
+import { conflict, notFound } from '../../kernel/http/kernel.errors.js';
+import type { AnyErrorFactory } from '../../kernel/http/app-error.js';
+import { alreadyDecided, notAnApprover, requestExpired, selfApprovalForbidden } from '../approvals/index.js';
+import { notAwaitingApproval, unknownDefinition, unknownVersion } from './workflows.errors.js';
 
-const CONTROL_ERRORS: (number | [number, string])[] = [404, [409, 'The run is not in a state this control applies to (CONFLICT, with its status)']];
+const CONTROL_ERRORS: (AnyErrorFactory | [AnyErrorFactory, string])[] = [notFound, [conflict, 'The run is not in a state this control applies to (details.status)']];
 
 /** Workflow runs: seed 002's /workflow-runs and seed 003's /v1/workflow-runs (served here), one resource. */
 @ApiTags('Workflow runs')
@@ -42,7 +46,7 @@ export class WorkflowRunsController {
       'a retried request answers the same run instead of starting a second.',
   })
   @ApiCreated(WorkflowRunDto)
-  @ApiErrors([422, 'definitionId names no definition here (UNKNOWN_DEFINITION), or the version does not exist (UNKNOWN_VERSION)'])
+  @ApiErrors(unknownDefinition, unknownVersion)
   async createWorkflowRun(@CurrentPrincipal() principal: Principal, @Body() body: CreateWorkflowRunDto): Promise<WorkflowRunDto> {
     const { run, steps } = await this.runs.create(principal, body);
     return WorkflowRunDto.from(run, steps);
@@ -62,7 +66,7 @@ export class WorkflowRunsController {
   @RequirePermission('workflow_run.read')
   @ApiOperation({ summary: 'A workflow run', description: 'Its status, inputs, output (once succeeded), failure, and where each step stands.' })
   @ApiOk(WorkflowRunDto)
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async getWorkflowRun(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<WorkflowRunDto> {
     const { run, steps } = await this.runs.view(principal.organizationId, id);
     return WorkflowRunDto.from(run, steps);
@@ -147,7 +151,7 @@ export class WorkflowRunsController {
   @RequirePermission('workflow_run.read')
   @ApiOperation({ summary: "A workflow run's steps", description: 'Every node of the run, in definition order, with its state, inputs (secret-looking values redacted) and output.' })
   @ApiOk(WorkflowStepDto, { isArray: true })
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async listWorkflowRunSteps(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<WorkflowStepDto[]> {
     return (await this.runs.steps(principal.organizationId, id)).map(WorkflowStepDto.from);
   }
@@ -157,7 +161,7 @@ export class WorkflowRunsController {
   @ApiNodeIdParam()
   @ApiOperation({ summary: 'A step of a workflow run' })
   @ApiOk(WorkflowStepDto)
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async getWorkflowRunStep(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @NodeIdParam() nodeId: string): Promise<WorkflowStepDto> {
     return WorkflowStepDto.from(await this.runs.step(principal.organizationId, id, nodeId));
   }
@@ -167,7 +171,7 @@ export class WorkflowRunsController {
   @ApiNodeIdParam()
   @ApiOperation({ summary: "A step's log", description: 'What the engine did for the step, attempt by attempt, oldest first (filter by attempt). Never a secret value.' })
   @ApiPage(StepLogDto)
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async listWorkflowRunStepLogs(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @NodeIdParam() nodeId: string, @Query() query: ListStepLogsQuery): Promise<Page<StepLogDto>> {
     return (await this.runs.logs(principal.organizationId, id, nodeId, query)).map(StepLogDto.from);
   }
@@ -177,7 +181,7 @@ export class WorkflowRunsController {
   @ApiNodeIdParam()
   @ApiOperation({ summary: "A step's artifacts", description: "What the step produced besides its output: an HTTP step's response, a job step's job and result. Oldest first." })
   @ApiPage(StepArtifactDto)
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async listWorkflowRunStepArtifacts(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @NodeIdParam() nodeId: string, @Query() query: PageQuery): Promise<Page<StepArtifactDto>> {
     return (await this.runs.artifacts(principal.organizationId, id, nodeId, query)).map(StepArtifactDto.from);
   }
@@ -195,7 +199,7 @@ export class WorkflowRunsController {
       'When the last stage passes, the step succeeds and the run moves on.',
   })
   @ApiOk(ApprovalStateDto)
-  @ApiErrors(404, 409, [422, 'SELF_APPROVAL_FORBIDDEN or NOT_AWAITING_APPROVAL'])
+  @ApiErrors(notFound, conflict, alreadyDecided, requestExpired, notAnApprover, selfApprovalForbidden, notAwaitingApproval)
   async approveWorkflowRunStep(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @NodeIdParam() nodeId: string, @Body() body: ApproveStepDto): Promise<ApprovalStateDto> {
     return ApprovalStateDto.from(await this.runs.decide(principal, id, nodeId, 'approve', body.comment ?? ''));
   }
@@ -207,7 +211,7 @@ export class WorkflowRunsController {
   @ApiNodeIdParam()
   @ApiOperation({ summary: 'Reject an approval step', description: 'The step fails for good (APPROVAL_REJECTED, no retry) and so does the run; a retry of the run asks again. Same refusals as approve.' })
   @ApiOk(ApprovalStateDto)
-  @ApiErrors(404, 409, [422, 'SELF_APPROVAL_FORBIDDEN or NOT_AWAITING_APPROVAL'])
+  @ApiErrors(notFound, conflict, alreadyDecided, requestExpired, notAnApprover, selfApprovalForbidden, notAwaitingApproval)
   async rejectWorkflowRunStep(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @NodeIdParam() nodeId: string, @Body() body: RejectStepDto): Promise<ApprovalStateDto> {
     return ApprovalStateDto.from(await this.runs.decide(principal, id, nodeId, 'reject', body.reason));
   }
@@ -222,7 +226,7 @@ export class WorkflowRunsController {
   })
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this event' })
   @RawResponse({ description: 'An event stream', contentType: 'text/event-stream', schema: SSE_SCHEMA })
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async streamWorkflowRunEvents(
     @CurrentPrincipal() principal: Principal,
     @UuidParam() id: string,
@@ -242,7 +246,7 @@ export class WorkflowRunsController {
   })
   @ApiWebSocket()
   @ApiQuery({ name: 'after', required: false, description: 'An event cursor: resume after it' })
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async streamWorkflowRun(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Query('after') after: string | undefined, @Req() req: Request, @Res() res: Response): Promise<void> {
     await this.streams.serveWebSocket(principal, id, after, req, res);
   }

@@ -4,7 +4,7 @@ import type { Principal } from '../../kernel/auth/principal.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import { RequestContext } from '../../kernel/context/request-context.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
-import { notFound, ruleViolated, validationFailed } from '../../kernel/http/app-error.js';
+import { notFound, validationFailed } from '../../kernel/http/kernel.errors.js';
 import { createdWithin } from '../../kernel/pagination/created-window.js';
 import { type Page, paginate, type PageQuery } from '../../kernel/pagination/page.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
@@ -20,6 +20,7 @@ import { WorkflowStepArtifact } from './entities/workflow-step-artifact.entity.j
 import { WorkflowStepLog } from './entities/workflow-step-log.entity.js';
 import { validateJson } from './json-schema.js';
 import { WorkflowDefinitionsService } from './workflow-definitions.service.js';
+import { notAwaitingApproval, unknownDefinition, unknownVersion } from './workflows.errors.js';
 
 export interface RunView {
   run: WorkflowRun;
@@ -48,11 +49,11 @@ export class WorkflowRunsService {
   async create(principal: Principal, input: CreateWorkflowRunDto): Promise<RunView> {
     const org = principal.organizationId;
     const definition = await this.definitions.get(org, input.definitionId).catch(() => {
-      throw ruleViolated('UNKNOWN_DEFINITION', 'definitionId names no workflow definition of this organization');
+      throw unknownDefinition();
     });
     const versionNumber = input.version ?? definition.version;
     const version = await this.data.repository(WorkflowDefinitionVersion, org).findOne({ definitionId: definition.id, version: versionNumber });
-    if (!version) throw ruleViolated('UNKNOWN_VERSION', `The definition has no version ${versionNumber} (its current one is ${definition.version})`, { currentVersion: definition.version });
+    if (!version) throw unknownVersion(versionNumber, definition.version);
     const inputs = input.inputs ?? {};
     if (version.inputSchema) {
       const errors = validateJson(version.inputSchema, inputs, 'inputs');
@@ -150,7 +151,7 @@ export class WorkflowRunsService {
   async decide(principal: Principal, id: string, nodeId: string, decision: 'approve' | 'reject', comment: string): Promise<GateView> {
     const step = await this.step(principal.organizationId, id, nodeId);
     const subjectId = step.type === 'approval' && step.status === 'waiting' ? gateSubjectOf(step.externalRef) : null;
-    if (!subjectId) throw ruleViolated('NOT_AWAITING_APPROVAL', `Step ${nodeId} is not waiting for an approval (it is a ${step.type} step, ${step.status})`);
+    if (!subjectId) throw notAwaitingApproval(`Step ${nodeId} is not waiting for an approval (it is a ${step.type} step, ${step.status})`);
     const view = await this.approvals.decide(principal, APPROVAL_SUBJECT, subjectId, decision, comment, 'Workflow step approval');
     this.notes.note({ details: { nodeId, decision, stage: view.progress.currentStage } });
     return view;

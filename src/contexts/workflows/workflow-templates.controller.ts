@@ -12,6 +12,7 @@ import {
   WorkflowDefinitionVersionDto, WorkflowValidationDto,
 } from './dto/definition.dto.js';
 import { WorkflowDefinitionsService } from './workflow-definitions.service.js';
+import { conflict, notFound } from '../../kernel/http/kernel.errors.js';
 
 /** Seed 002's workflow templates: the workflow definitions, with full CRUD, versions and validation. */
 @ApiTags('Workflow definitions')
@@ -27,7 +28,7 @@ export class WorkflowTemplatesController {
     description: 'A versioned DAG of steps (version 1). The whole graph is checked first: an invalid one is 400 VALIDATION_FAILED with every problem at `nodes[<index>]...`. The same resource as /workflow-definitions.',
   })
   @ApiCreated(WorkflowDefinitionDto)
-  @ApiErrors(409)
+  @ApiErrors(conflict)
   async createWorkflowTemplate(@CurrentPrincipal() principal: Principal, @Body() body: CreateWorkflowDefinitionDto): Promise<WorkflowDefinitionDto> {
     return WorkflowDefinitionDto.from(await this.definitions.create(principal, body));
   }
@@ -44,7 +45,7 @@ export class WorkflowTemplatesController {
   @RequirePermission('workflow_definition.read')
   @ApiOperation({ summary: 'A workflow template', description: 'Its current version.' })
   @ApiOk(WorkflowDefinitionDto)
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async getWorkflowTemplate(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<WorkflowDefinitionDto> {
     return WorkflowDefinitionDto.from(await this.definitions.get(principal.organizationId, id));
   }
@@ -53,7 +54,7 @@ export class WorkflowTemplatesController {
   @RequirePermission('workflow_definition.read')
   @ApiOperation({ summary: "A workflow template's versions", description: 'Every version of the graph as it was made, newest first (sort by version or createdAt). Versions never change; runs pin one.' })
   @ApiPage(WorkflowDefinitionVersionDto)
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async listWorkflowTemplateVersions(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Query() query: PageQuery): Promise<Page<WorkflowDefinitionVersionDto>> {
     return (await this.definitions.versions(principal.organizationId, id, query)).map(WorkflowDefinitionVersionDto.from);
   }
@@ -66,7 +67,7 @@ export class WorkflowTemplatesController {
     description: 'Fields left out stay. A change to the nodes or the input schema makes a new version (version + 1); the previous ones stay readable at /versions. Name and description edits keep the version.',
   })
   @ApiOk(WorkflowDefinitionDto)
-  @ApiErrors(404, 409)
+  @ApiErrors(notFound, conflict)
   async updateWorkflowTemplate(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: UpdateWorkflowDefinitionDto): Promise<WorkflowDefinitionDto> {
     return WorkflowDefinitionDto.from(await this.definitions.update(principal, id, body));
   }
@@ -76,7 +77,7 @@ export class WorkflowTemplatesController {
   @Audited('workflow_definition.delete', 'workflow_definition')
   @ApiOperation({ summary: 'Delete a workflow template', description: 'With all its versions.' })
   @ApiNoContent()
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async deleteWorkflowTemplate(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<void> {
     await this.definitions.delete(principal, id);
   }
@@ -93,7 +94,7 @@ export class WorkflowTemplatesController {
       'A body that is not even shaped like nodes (a missing id, a bad retry) is 400.',
   })
   @ApiOk(WorkflowValidationDto)
-  @ApiErrors(404)
+  @ApiErrors(notFound)
   async validateWorkflowTemplate(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: ValidateWorkflowDefinitionDto): Promise<WorkflowValidationDto> {
     const errors = await this.definitions.validate(principal.organizationId, id, body.nodes);
     return { valid: errors.length === 0, errors };

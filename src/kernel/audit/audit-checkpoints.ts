@@ -4,15 +4,13 @@ import { ClsService } from 'nestjs-cls';
 import { BackgroundJobs } from '../background/background-jobs.js';
 import { AppConfig } from '../config/app-config.js';
 import type { Tx } from '../database/transactions.js';
-import { AppError, validationFailed } from '../http/app-error.js';
+import { auditChainInvalid, checkpointKeyUnknown, checkpointMalformed, checkpointOtherOrganization, checkpointSignatureInvalid } from './audit.errors.js';
+import { validationFailed } from '../http/kernel.errors.js';
 import { newId, UUID_PATTERN } from '../ids.js';
 import { checkpointSignatureHolds, parseCheckpointToken, signCheckpoint, type CheckpointStatement } from './audit-checkpoint.js';
 import { AuditCheckpoint } from './audit-event.entity.js';
 import { AuditKeys } from './audit-keys.js';
 import { CHAIN_START, type ChainFailure, type ChainPosition, AuditStore } from './audit-store.js';
-
-/** The codes a checkpoint given to verify is refused with (400). */
-export const CHECKPOINT_REFUSALS = ['CHECKPOINT_MALFORMED', 'CHECKPOINT_KEY_UNKNOWN', 'CHECKPOINT_SIGNATURE_INVALID', 'CHECKPOINT_OTHER_ORGANIZATION'] as const;
 
 /** Arbitrary, fixed: namespaces the per-organization advisory lock of a scheduled signing round. */
 const SIGNING_LOCK = 'audit-checkpoint:';
@@ -83,7 +81,7 @@ export class AuditCheckpoints implements OnModuleInit, OnApplicationBootstrap {
   async signNow(organizationId: string): Promise<AuditCheckpoint> {
     const outcome = await this.signHead(organizationId, 'requested');
     if (outcome.kind === 'refused') {
-      throw new AppError(409, 'AUDIT_CHAIN_INVALID', `The audit trail does not verify at event ${outcome.failure.seq} (${outcome.failure.code}): Marshal signs no checkpoint of it`, {
+      throw auditChainInvalid(`The audit trail does not verify at event ${outcome.failure.seq} (${outcome.failure.code}): Marshal signs no checkpoint of it`, {
         seq: outcome.failure.seq,
         failure: outcome.failure.code,
       });
@@ -152,16 +150,15 @@ export class AuditCheckpoints implements OnModuleInit, OnApplicationBootstrap {
    * under a key this server holds, its signature genuine, and of the organization asked about.
    */
   authenticate(token: string, organizationId: string): CheckpointStatement {
-    const refuse = (code: (typeof CHECKPOINT_REFUSALS)[number], message: string) => new AppError(400, code, message);
     const parsed = parseCheckpointToken(token);
-    if (!parsed) throw refuse('CHECKPOINT_MALFORMED', 'checkpoint is not a token this API issued (<base64url statement>.<base64url signature>)');
+    if (!parsed) throw checkpointMalformed('checkpoint is not a token this API issued (<base64url statement>.<base64url signature>)');
     const pair = this.keys.checkpointKeys(parsed.statement.keyId);
-    if (!pair) throw refuse('CHECKPOINT_KEY_UNKNOWN', `The checkpoint was signed under key ${parsed.statement.keyId}, which this server does not hold`);
+    if (!pair) throw checkpointKeyUnknown(`The checkpoint was signed under key ${parsed.statement.keyId}, which this server does not hold`);
     if (!checkpointSignatureHolds(pair.publicKey, parsed.statement, parsed.signature)) {
-      throw refuse('CHECKPOINT_SIGNATURE_INVALID', 'The checkpoint signature does not verify: it was altered or not made by Marshal');
+      throw checkpointSignatureInvalid('The checkpoint signature does not verify: it was altered or not made by Marshal');
     }
     if (parsed.statement.organizationId !== organizationId) {
-      throw refuse('CHECKPOINT_OTHER_ORGANIZATION', 'The checkpoint is of another organization than the one this request acts in');
+      throw checkpointOtherOrganization('The checkpoint is of another organization than the one this request acts in');
     }
     return parsed.statement;
   }

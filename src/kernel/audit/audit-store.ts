@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import type { Tx } from '../database/transactions.js';
-import { validationFailed } from '../http/app-error.js';
+import { validationFailed } from '../http/kernel.errors.js';
 import { UUID_PATTERN } from '../ids.js';
 import { GENESIS_HASH, KEYED_CHAIN, keyedChainHash, UNKEYED_CHAIN, unkeyedChainHash } from './audit-chain.js';
 import { type CheckpointStatement, checkpointSignatureHolds } from './audit-checkpoint.js';

@@ -1,5 +1,5 @@
 import { createPublicKey, diffieHellman, generateKeyPairSync } from 'node:crypto';
-import { validationFailed } from '../http/app-error.js';
+import { validationFailed } from '../http/kernel.errors.js';
 
 /**
  * Parses an X25519 public key given as base64url or base64 of its 32 raw bytes, or as a PEM (SPKI),

@@ -1,7 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import pg from 'pg';
 import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
-import { unauthenticated } from '../http/app-error.js';
+import { unauthenticated } from '../http/kernel.errors.js';
 import { isDependencyUnavailable, unavailabilityReason } from './unavailable.js';
 
 /** A TCP server that accepts connections and never says a word: a frozen PostgreSQL, as a client sees it. */

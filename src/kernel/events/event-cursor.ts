@@ -1,4 +1,4 @@
-import { validationFailed } from '../http/app-error.js';
+import { validationFailed } from '../http/kernel.errors.js';
 
 /**
  * Where a reader stands in the event stream: the (transaction id, sequence) of the last event it

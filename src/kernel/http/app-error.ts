@@ -7,8 +7,8 @@ export interface FieldError {
 
 /**
  * A failure the client should see: an HTTP status, a stable UPPER_SNAKE code and a message safe to
- * show. Domain code throws these; the exception filter turns them into the error envelope.
- * Anything else that escapes a handler is a bug and becomes 500 INTERNAL.
+ * show. Domain code throws these through a catalog's factories (defineError); the exception filter
+ * turns them into the error envelope. Anything else that escapes a handler is a bug and becomes 500 INTERNAL.
  */
 export class AppError extends Error {
   constructor(
@@ -25,33 +25,42 @@ export class AppError extends Error {
   }
 }
 
-export const validationFailed = (validationErrors: FieldError[], message = 'The request is not valid') =>
-  new AppError(400, 'VALIDATION_FAILED', message, undefined, validationErrors);
+/** What the document says of an error code: its status, the code and when it is answered. */
+export interface ErrorSpec {
+  readonly status: number;
+  readonly code: string;
+  readonly description: string;
+}
 
-export const unauthenticated = (message = 'Authentication is required') => new AppError(401, 'UNAUTHENTICATED', message);
+/** What a factory's arguments make of one failure: at least its message. */
+export interface ErrorParts {
+  message: string;
+  details?: Record<string, unknown>;
+  validationErrors?: FieldError[];
+  headers?: Record<string, string>;
+}
 
-export const forbidden = (message = 'You do not have permission to do this') => new AppError(403, 'FORBIDDEN', message);
+type DefaultArgs = [message?: string, details?: Record<string, unknown>];
 
-/** Also what another organization's resource answers: its existence is not disclosed. */
-export const notFound = (resource: string) => new AppError(404, 'NOT_FOUND', `${resource} not found`);
+/** Builds the AppError of one code; carries its status, code and description for the document (@ApiErrors). */
+export type ErrorFactory<A extends unknown[] = DefaultArgs> = ((...args: A) => AppError) & ErrorSpec;
 
-/** What an unmatched route answers; also a feature that is switched off, so that its routes look absent. */
-export const routeNotFound = () => new AppError(404, 'ROUTE_NOT_FOUND', 'No route matches this method and path');
+/** Any catalog entry, whatever its arguments: what @ApiErrors takes. */
+export type AnyErrorFactory = ((...args: never[]) => AppError) & ErrorSpec;
 
-export const conflict = (message: string, details?: Record<string, unknown>) => new AppError(409, 'CONFLICT', message, details);
-
-export const gone = (message: string) => new AppError(410, 'GONE', message);
-
-/** A business rule refused the request (422) with a code of its own, e.g. SELF_APPROVAL_FORBIDDEN. */
-export const ruleViolated = (code: string, message: string, details?: Record<string, unknown>) =>
-  new AppError(422, code, message, details);
-
-export const rateLimited = (retryAfterSeconds: number, message = 'Too many requests; try again later') =>
-  new AppError(429, 'RATE_LIMITED', message, { retryAfterSeconds }, undefined, { 'Retry-After': String(retryAfterSeconds) });
-
-/** How long a client is asked to wait before it tries again after a 503. */
-export const RETRY_UNAVAILABLE_AFTER_SECONDS = 5;
-
-/** A dependency is down or too slow: temporary, so the client keeps its credentials and retries after Retry-After. */
-export const serviceUnavailable = (message = 'The service is temporarily unavailable; try again shortly') =>
-  new AppError(503, 'SERVICE_UNAVAILABLE', message, undefined, undefined, { 'Retry-After': String(RETRY_UNAVAILABLE_AFTER_SECONDS) });
+/**
+ * One entry of an error catalog (`<context>.errors.ts`). Without `build`, the factory takes an
+ * optional message (the description by default) and details; with it, `build` turns the factory's
+ * arguments into the message (and details, field errors or headers).
+ */
+export function defineError(spec: ErrorSpec): ErrorFactory;
+export function defineError<A extends unknown[]>(spec: ErrorSpec, build: (...args: A) => string | ErrorParts): ErrorFactory<A>;
+export function defineError(spec: ErrorSpec, build?: (...args: unknown[]) => string | ErrorParts): AnyErrorFactory {
+  const parts = build ?? ((message?: unknown, details?: unknown): ErrorParts => ({ message: (message as string | undefined) ?? spec.description, details: details as Record<string, unknown> | undefined }));
+  const factory = (...args: unknown[]) => {
+    const made = parts(...args);
+    const { message, details, validationErrors, headers } = typeof made === 'string' ? ({ message: made } as ErrorParts) : made;
+    return new AppError(spec.status, spec.code, message, details, validationErrors, headers);
+  };
+  return Object.freeze(Object.assign(factory, { status: spec.status, code: spec.code, description: spec.description }));
+}

@@ -4,6 +4,7 @@ import { ApiExtension } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { from, Observable, switchMap } from 'rxjs';
 import { readJsonBody } from './json-body.js';
+import { payloadTooLarge } from './kernel.errors.js';
 import { ApiErrors } from './response.decorators.js';
 
 export const BODY_LIMIT = 'marshal:body-limit';
@@ -19,7 +20,7 @@ export const BodyLimit = (limit: string) =>
   applyDecorators(
     SetMetadata(BODY_LIMIT, limit),
     ApiExtension('x-body-limit', limit),
-    ApiErrors([413, `The request body is over this route's limit of ${limit} (PAYLOAD_TOO_LARGE)`]),
+    ApiErrors([payloadTooLarge, `The request body is over this route's limit of ${limit}`]),
   );
 
 /**

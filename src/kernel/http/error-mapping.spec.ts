@@ -1,13 +1,13 @@
 import { BadRequestException, ForbiddenException, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
-import { AppError, ruleViolated } from './app-error.js';
+import { AppError } from './app-error.js';
 import { mapError } from './error-mapping.js';
 
 const req = { method: 'GET', originalUrl: '/api/v1/things?x=1' };
 
 describe('mapError', () => {
   test('keeps an AppError as it is', () => {
-    const error = ruleViolated('SELF_APPROVAL_FORBIDDEN', 'You cannot approve your own request');
+    const error = new AppError(422, 'SELF_APPROVAL_FORBIDDEN', 'You cannot approve your own request');
     expect(mapError(error, req)).toEqual({ error, unexpected: false });
   });
 

@@ -1,45 +1,64 @@
 import { HttpException, NotFoundException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { isDependencyUnavailable } from '../database/unavailable.js';
-import { AppError, routeNotFound, serviceUnavailable, validationFailed } from './app-error.js';
-import { MAX_JSON_DEPTH } from './json-depth.js';
+import { AppError, ErrorSpec } from './app-error.js';
+import {
+  badRequest,
+  conflict,
+  forbidden,
+  gone,
+  internal,
+  jsonTooDeep,
+  malformedContentEncoding,
+  malformedJson,
+  methodNotAllowed,
+  notAcceptable,
+  notFound,
+  payloadTooLarge,
+  rateLimited,
+  routeNotFound,
+  serviceUnavailable,
+  unauthenticated,
+  unprocessable,
+  unsupportedMediaType,
+  validationFailed,
+} from './kernel.errors.js';
 
-/** Codes for statuses that framework code (Nest, body-parser) raises without one of ours. */
-const CODE_BY_STATUS: Record<number, string> = {
-  400: 'BAD_REQUEST',
-  401: 'UNAUTHENTICATED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  405: 'METHOD_NOT_ALLOWED',
-  406: 'NOT_ACCEPTABLE',
-  409: 'CONFLICT',
-  410: 'GONE',
-  413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
-  422: 'UNPROCESSABLE',
-  429: 'RATE_LIMITED',
-  503: 'SERVICE_UNAVAILABLE',
+/** The catalog entries of statuses that framework code (Nest, body-parser) raises without one of ours. */
+const ERROR_BY_STATUS: Record<number, ErrorSpec> = {
+  400: badRequest,
+  401: unauthenticated,
+  403: forbidden,
+  404: notFound,
+  405: methodNotAllowed,
+  406: notAcceptable,
+  409: conflict,
+  410: gone,
+  413: payloadTooLarge,
+  415: unsupportedMediaType,
+  422: unprocessable,
+  429: rateLimited,
 };
 
 /** body-parser's errors carry a `type`; these are the client's fault. */
-const BODY_PARSER_ERRORS: Record<string, { status: number; code: string; message: string }> = {
-  'entity.parse.failed': { status: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' },
+const BODY_PARSER_ERRORS: Record<string, () => AppError> = {
+  'entity.parse.failed': () => malformedJson(),
   // Set by json-body.ts: a body nested deeper than MAX_JSON_DEPTH, refused before it is parsed.
-  'entity.too.deep': { status: 400, code: 'JSON_TOO_DEEP', message: `The request body nests objects and arrays deeper than ${MAX_JSON_DEPTH} levels` },
+  'entity.too.deep': () => jsonTooDeep(),
   // Set by json-body.ts on the zlib error of a body that does not decompress as Content-Encoding says.
-  'encoding.invalid': { status: 400, code: 'MALFORMED_CONTENT_ENCODING', message: 'The request body does not decompress as its Content-Encoding says' },
-  'entity.too.large': { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is larger than the limit' },
-  'encoding.unsupported': { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'The request body encoding is not supported' },
-  'charset.unsupported': { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'The request body charset is not supported' },
-  'request.aborted': { status: 400, code: 'BAD_REQUEST', message: 'The request was aborted by the client' },
-  'request.size.invalid': { status: 400, code: 'BAD_REQUEST', message: 'The request body length does not match Content-Length' },
-  'stream.encoding.set': { status: 500, code: 'INTERNAL', message: 'Internal error' },
+  'encoding.invalid': () => malformedContentEncoding(),
+  'entity.too.large': () => payloadTooLarge('The request body is larger than the limit'),
+  'encoding.unsupported': () => unsupportedMediaType('The request body encoding is not supported'),
+  'charset.unsupported': () => unsupportedMediaType('The request body charset is not supported'),
+  'request.aborted': () => badRequest('The request was aborted by the client'),
+  'request.size.invalid': () => badRequest('The request body length does not match Content-Length'),
+  'stream.encoding.set': () => internal(),
 };
 
 /** PostgreSQL errors that can only come from a value the client sent; anything else is ours. */
 const CLIENT_SQLSTATES: Record<string, () => AppError> = {
-  '23505': () => new AppError(409, 'CONFLICT', 'A resource with the same unique value already exists'),
-  '23503': () => new AppError(409, 'CONFLICT', 'A resource this request refers to no longer exists, or is still referred to'),
+  '23505': () => conflict('A resource with the same unique value already exists'),
+  '23503': () => conflict('A resource this request refers to no longer exists, or is still referred to'),
   '22P02': () => validationFailed([], 'A value has the wrong format'),
   '22007': () => validationFailed([], 'A date or time value is not valid'),
   '22008': () => validationFailed([], 'A date or time value is out of range'),
@@ -58,8 +77,6 @@ export interface MappedError {
   /** Set when a dependency (the database, Redis) is unavailable: 503, logged without a stack. */
   unavailable?: true;
 }
-
-const internal = () => new AppError(500, 'INTERNAL', 'An internal error occurred; the request id identifies it in the logs');
 
 /**
  * Nest's fallback for unmatched routes throws NotFoundException("Cannot <METHOD> <url>"). Our code
@@ -82,8 +99,8 @@ export function mapError(exception: unknown, req: { method: string; originalUrl:
 
   const bodyParserType = (exception as { type?: unknown })?.type;
   if (typeof bodyParserType === 'string' && BODY_PARSER_ERRORS[bodyParserType]) {
-    const { status, code, message } = BODY_PARSER_ERRORS[bodyParserType];
-    return { error: new AppError(status, code, message), unexpected: status >= 500 };
+    const error = BODY_PARSER_ERRORS[bodyParserType]();
+    return { error, unexpected: error.status >= 500 };
   }
 
   if (exception instanceof HttpException) {
@@ -96,7 +113,8 @@ export function mapError(exception: unknown, req: { method: string; originalUrl:
     const message = typeof body === 'object' && body && typeof (body as { message?: unknown }).message === 'string'
       ? (body as { message: string }).message
       : exception.message;
-    return { error: new AppError(status, CODE_BY_STATUS[status] ?? 'BAD_REQUEST', message), unexpected: false };
+    // The framework's message, under the status it chose and the code our catalog has for it.
+    return { error: new AppError(status, (ERROR_BY_STATUS[status] ?? badRequest).code, message), unexpected: false };
   }
 
   if (exception instanceof QueryFailedError) {

@@ -1,5 +1,5 @@
 import { Param, ParseUUIDPipe, type PipeTransform } from '@nestjs/common';
-import { validationFailed } from './app-error.js';
+import { validationFailed } from './kernel.errors.js';
 
 /** Ids are stored and compared in their canonical lower-case form. */
 const canonical: PipeTransform<string, string> = { transform: (value) => value.toLowerCase() };

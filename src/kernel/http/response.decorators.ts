@@ -1,7 +1,8 @@
 import { applyDecorators, HttpCode, SetMetadata, Type } from '@nestjs/common';
 import { ApiExtension, ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import type { AnyErrorFactory } from './app-error.js';
 import { CursorMeta, EnvelopeMeta, ErrorEnvelope, PaginationMeta, SuccessEnvelope } from './envelope.js';
-import { MAX_JSON_DEPTH } from './json-depth.js';
+import { upgradeRequired } from './kernel.errors.js';
 
 /** How the envelope interceptor treats what a handler returns. Set only by the decorators below. */
 export type ResponseShape =
@@ -149,45 +150,62 @@ export function ApiWebSocket() {
   return applyDecorators(
     RawResponse({ status: 101, description: 'Switching to the WebSocket protocol' }),
     ApiExtension('x-websocket', true),
-    ApiErrors([426, 'A plain GET, not a WebSocket handshake (UPGRADE_REQUIRED)']),
+    ApiErrors(upgradeRequired),
   );
 }
 
-const ERROR_DESCRIPTIONS: Record<number, string> = {
-  400:
-    'The request fails validation (VALIDATION_FAILED; a string holding a NUL character is refused at its field with NUL_CHARACTER), ' +
-    `or its body is not valid JSON (MALFORMED_JSON), nests deeper than ${MAX_JSON_DEPTH} levels (JSON_TOO_DEEP) ` +
-    'or does not decompress as its Content-Encoding says (MALFORMED_CONTENT_ENCODING)',
-  401: 'Missing, invalid or expired credentials (UNAUTHENTICATED)',
-  403: 'The principal lacks the permission, or names an organization it is not a member of (FORBIDDEN)',
-  404: 'The resource does not exist in this organization (NOT_FOUND)',
-  409: 'The request conflicts with the current state (CONFLICT), or a request with the same Idempotency-Key is still running (IDEMPOTENCY_IN_PROGRESS)',
-  410: 'The resource existed and is gone for good (GONE)',
-  413: 'The request body is over the size limit, BODY_LIMIT unless the operation says otherwise (PAYLOAD_TOO_LARGE)',
-  415: 'The request body has a Content-Encoding or a charset that is not supported (UNSUPPORTED_MEDIA_TYPE)',
-  422: 'A business rule refused the request, or the Idempotency-Key was used for another request (IDEMPOTENCY_KEY_REUSED); error.code says which',
-  429: 'Rate limited (RATE_LIMITED); see Retry-After',
-  500: 'An unexpected error (INTERNAL); the request id identifies it in the logs',
-  503: 'The database (or another dependency) is unavailable or too slow (SERVICE_UNAVAILABLE); try again after Retry-After, with the same credentials',
-};
+/** One code an operation can answer, with what it means there (the catalog's description unless the operation says more). */
+export interface DeclaredError {
+  status: number;
+  code: string;
+  description: string;
+}
 
-export function errorResponse(status: number, description?: string) {
+/** Where ApiErrors collects an operation's codes; the document builder turns them into its error responses. */
+export const ERROR_CODES_EXTENSION = 'x-marshal-error-codes';
+
+/** Where @nestjs/swagger keeps a method's operation extensions (DECORATORS.API_EXTENSION, not exported by the package). */
+const API_EXTENSION_METADATA = 'swagger/apiExtension';
+
+/** The error response of one status: its codes as an `enum` on `error.code` over the ErrorEnvelope, each described. */
+export function errorResponse(declared: DeclaredError[]) {
+  const byCode = new Map<string, string>();
+  for (const { code, description } of declared) if (!byCode.has(code)) byCode.set(code, description);
+  const codes = [...byCode.keys()].sort();
   return {
-    description: description ?? ERROR_DESCRIPTIONS[status] ?? 'Error',
-    content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorEnvelope) } } },
+    description: codes.map((code) => `\`${code}\`: ${byCode.get(code)}`).join('\n\n'),
+    content: {
+      'application/json': {
+        schema: {
+          allOf: [
+            { $ref: getSchemaPath(ErrorEnvelope) },
+            { type: 'object', properties: { error: { type: 'object', properties: { code: { type: 'string', enum: codes } } } } },
+          ],
+        },
+      },
+    },
   };
 }
 
 /**
- * The error responses an operation can answer beyond those every operation documents (added by the
- * document builder: 400 when it takes input, 401 when secured, 429, 500).
+ * The error codes an operation can answer beyond those the document builder adds to every
+ * operation that can give them (400 VALIDATION_FAILED when it takes input, 401 when secured, 403
+ * when a principal calls it, idempotency codes, 429, 503, 500; see completeOperations). Takes
+ * catalog factories (`<context>.errors.ts`), each alone or with what it means for this operation.
+ * Several ApiErrors on one operation (e.g. from BodyLimit) add up.
  */
-export function ApiErrors(...statuses: (number | [number, string])[]) {
-  return applyDecorators(
-    ApiExtraModels(ErrorEnvelope),
-    ...statuses.map((s) => {
-      const [status, description] = Array.isArray(s) ? s : [s, undefined];
-      return ApiResponse({ status, ...errorResponse(status, description) });
-    }),
-  );
+export function ApiErrors(...errors: (AnyErrorFactory | [AnyErrorFactory, string])[]): MethodDecorator {
+  const declared: DeclaredError[] = errors.map((e) => {
+    const [factory, description] = Array.isArray(e) ? e : [e, e.description];
+    return { status: factory.status, code: factory.code, description };
+  });
+  // ApiExtension would replace an earlier list of the same operation; this appends to it.
+  const collect: MethodDecorator = (_target, _key, descriptor) => {
+    const method = descriptor.value as object;
+    const extensions = (Reflect.getMetadata(API_EXTENSION_METADATA, method) ?? {}) as Record<string, unknown>;
+    const before = (extensions[ERROR_CODES_EXTENSION] ?? []) as DeclaredError[];
+    Reflect.defineMetadata(API_EXTENSION_METADATA, { ...extensions, [ERROR_CODES_EXTENSION]: [...before, ...declared] }, method);
+    return descriptor;
+  };
+  return applyDecorators(ApiExtraModels(ErrorEnvelope), collect);
 }

@@ -1,5 +1,6 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
-import { FieldError, validationFailed } from './app-error.js';
+import { FieldError } from './app-error.js';
+import { validationFailed } from './kernel.errors.js';
 import { findNulCharacters } from './nul-characters.js';
 
 const CODE_BY_CONSTRAINT: Record<string, string> = {

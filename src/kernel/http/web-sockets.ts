@@ -4,7 +4,7 @@ import { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import { LifecycleState } from '../lifecycle/lifecycle-state.js';
-import { AppError } from './app-error.js';
+import { upgradeRequired } from './kernel.errors.js';
 
 /** What the upgrade router attaches to a WebSocket handshake before Express sees it. */
 interface UpgradeRequest extends IncomingMessage {
@@ -52,10 +52,7 @@ export class WebSockets implements BeforeApplicationShutdown {
   accept(req: IncomingMessage, res: ServerResponse): Promise<WebSocket> {
     const upgrade = (req as UpgradeRequest).webSocketUpgrade;
     if (!upgrade) {
-      throw new AppError(426, 'UPGRADE_REQUIRED', 'This is a WebSocket endpoint: connect with Upgrade: websocket', undefined, undefined, {
-        Upgrade: 'websocket',
-        Connection: 'Upgrade',
-      });
+      throw upgradeRequired();
     }
     (req as UpgradeRequest).webSocketUpgrade = undefined;
     res.detachSocket(upgrade.socket as import('node:net').Socket);

@@ -8,7 +8,8 @@ import { canonicalJson } from '../audit/audit-chain.js';
 import { AppConfig } from '../config/app-config.js';
 import { EnvelopeCipher } from '../crypto/envelope-cipher.js';
 import type { Tx } from '../database/transactions.js';
-import { AppError, validationFailed } from '../http/app-error.js';
+import { AppError } from '../http/app-error.js';
+import { idempotencyInProgress, idempotencyKeyReused, validationFailed } from '../http/kernel.errors.js';
 import { newId } from '../ids.js';
 import { Upserted } from '../http/upserted.js';
 import { Page, type PageWindow } from '../pagination/page.js';
@@ -35,12 +36,10 @@ type StoredOutcome =
 
 export type Claim = { kind: 'new'; id: string } | { kind: 'replay'; outcome: { value: unknown } | { error: AppError } };
 
-const keyReused = () =>
-  new AppError(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with a different request; use a new key for a new request');
-const inProgress = () =>
-  new AppError(409, 'IDEMPOTENCY_IN_PROGRESS', 'A request with this Idempotency-Key is still being processed; retry later');
+const keyReused = () => idempotencyKeyReused();
+const inProgress = () => idempotencyInProgress();
 const takenOver = () =>
-  new AppError(409, 'IDEMPOTENCY_IN_PROGRESS', 'A retry with this Idempotency-Key took it over while this request ran, and nothing of this one was kept; retry to get its outcome');
+  idempotencyInProgress('A retry with this Idempotency-Key took it over while this request ran, and nothing of this one was kept; retry to get its outcome');
 
 export function parseIdempotencyKey(raw: string | string[] | undefined): string | undefined {
   if (raw === undefined) return undefined;

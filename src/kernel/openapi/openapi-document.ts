@@ -1,7 +1,24 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { CursorMeta, EnvelopeContext, EnvelopeLinks, EnvelopeMeta, ErrorEnvelope, PaginationMeta, SuccessEnvelope } from '../http/envelope.js';
-import { errorResponse } from '../http/response.decorators.js';
+import type { ErrorSpec } from '../http/app-error.js';
+import {
+  badRequest,
+  forbidden,
+  idempotencyInProgress,
+  idempotencyKeyReused,
+  internal,
+  jsonTooDeep,
+  malformedContentEncoding,
+  malformedJson,
+  payloadTooLarge,
+  rateLimited,
+  serviceUnavailable,
+  unauthenticated,
+  unsupportedMediaType,
+  validationFailed,
+} from '../http/kernel.errors.js';
+import { DeclaredError, ERROR_CODES_EXTENSION, errorResponse } from '../http/response.decorators.js';
 
 export const SECURITY_SCHEMES = {
   bearer: 'bearer',
@@ -125,9 +142,14 @@ function declareRateLimitHeaders(document: OpenAPIObject, responses: Record<stri
 /**
  * Completes what decorators leave implicit, the same way for every operation: the default security
  * (the global guard's default), the x-workspace-id and Idempotency-Key headers, and the error
- * responses any operation can give (400 when it takes input, 413 and 415 when it takes a body, 401
- * when secured, 403 when a principal calls it, 409 and 422 for idempotent retries, 429 and 503 under
- * /api, 500 always), and the rate-limit headers of every response under /api. An operation that is
+ * responses. Each error status lists its codes as an `enum` on `error.code`: those the operation
+ * declares with @ApiErrors (the codes its own code throws), plus the common codes any operation
+ * can give, attached here from the kernel's catalog (kernel.errors.ts): VALIDATION_FAILED when it
+ * takes input; the body's refusals (MALFORMED_JSON, JSON_TOO_DEEP, MALFORMED_CONTENT_ENCODING,
+ * BAD_REQUEST, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE) when it takes a body; UNAUTHENTICATED and
+ * FORBIDDEN when a principal calls it; IDEMPOTENCY_IN_PROGRESS and IDEMPOTENCY_KEY_REUSED for
+ * idempotent retries; RATE_LIMITED and SERVICE_UNAVAILABLE under /api; INTERNAL always. And the
+ * rate-limit headers of every response under /api. An operation that is
  * idempotent by design (`x-idempotent-by-design`) takes no Idempotency-Key, so neither the header
  * nor its 409 and 422.
  */
@@ -141,26 +163,26 @@ function completeOperations(document: OpenAPIObject): void {
     const keyed = MUTATING.has(method) && principal && op['x-idempotent-by-design'] === undefined;
     if (keyed) parameters.push(idempotencyHeader(op['x-idempotency-required'] === true));
     const responses = op.responses;
-    const add = (status: number) => (responses[String(status)] ??= errorResponse(status));
-    if (op.requestBody || parameters.length > 0) add(400);
-    if (op.requestBody) {
-      add(413);
-      add(415);
-    }
-    if (security.length > 0) add(401);
-    if (principal) add(403);
-    if (keyed) {
-      add(409);
-      add(422);
-    }
+    // What the operation declared (@ApiErrors) first, so that its own words describe a code; then the common codes.
+    const declared = ((op[ERROR_CODES_EXTENSION] ?? []) as DeclaredError[]).slice();
+    delete op[ERROR_CODES_EXTENSION];
+    const add = (...errors: ErrorSpec[]) => declared.push(...errors.map(({ status, code, description }) => ({ status, code, description })));
+    if (op.requestBody || parameters.length > 0) add(validationFailed);
+    if (op.requestBody) add(malformedJson, jsonTooDeep, malformedContentEncoding, badRequest, payloadTooLarge, unsupportedMediaType);
+    if (security.length > 0) add(unauthenticated);
+    if (principal) add(forbidden);
+    if (keyed) add(idempotencyInProgress, idempotencyKeyReused);
     // Rate limits apply to the API; probes, metrics and documents are never throttled.
     const limited = path.startsWith('/api/') && op['x-rate-limit-exempt'] !== true;
     if (limited) {
-      add(429);
+      add(rateLimited);
       // Everything under /api but the probes reads the database, if only to authenticate.
-      add(503);
+      add(serviceUnavailable);
     }
-    add(500);
+    add(internal);
+    for (const status of [...new Set(declared.map((d) => d.status))].sort()) {
+      responses[String(status)] = errorResponse(declared.filter((d) => d.status === status));
+    }
     if (limited) declareRateLimitHeaders(document, responses);
   }
 }

@@ -1,5 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { validationFailed } from '../http/app-error.js';
+import { validationFailed } from '../http/kernel.errors.js';
 import { UUID_PATTERN } from '../ids.js';
 
 /**

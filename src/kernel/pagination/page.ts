@@ -2,7 +2,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { type FieldError, validationFailed } from '../http/app-error.js';
+import { type FieldError } from '../http/app-error.js';
+import { validationFailed } from '../http/kernel.errors.js';
 import { IsOmittable } from '../http/validators.js';
 import { decodeCursor, encodeCursor, keyExpression, seekAfter, type SortKey } from './keyset.js';
 

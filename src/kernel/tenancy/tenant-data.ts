@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import type { DeepPartial, EntityTarget, FindOptionsOrder, FindOptionsWhere, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { notFound } from '../http/app-error.js';
+import { notFound } from '../http/kernel.errors.js';
 import { hydrate } from '../database/hydrate.js';
 import { newId } from '../ids.js';
 import type { Tx } from '../database/transactions.js';

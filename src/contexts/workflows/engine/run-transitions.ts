@@ -5,7 +5,7 @@ import { looksSecret } from '../../../kernel/audit/redact-details.js';
 import { AuditWriter } from '../../../kernel/audit/audit-writer.js';
 import type { Tx } from '../../../kernel/database/transactions.js';
 import { EventOutbox } from '../../../kernel/events/event-outbox.js';
-import { conflict, notFound } from '../../../kernel/http/app-error.js';
+import { conflict, notFound } from '../../../kernel/http/kernel.errors.js';
 import { newId } from '../../../kernel/ids.js';
 import { TenantData } from '../../../kernel/tenancy/tenant-data.js';
 import type { WorkflowNode } from '../definition-graph.js';
