@@ -1795,7 +1795,7 @@ export interface paths {
         };
         /**
          * How the Argo CD applications using a patched secret are doing
-         * @description For a completed patch request: the live sync and health of every Argo CD application mapped to the secret (POST /gitops-app-mappings), asked now. An application that cannot be read is listed with its error. 409 before the patch completed, or for a read request. 404 when GitOps is off (GITOPS_ENABLED).
+         * @description For a completed patch request: the live sync and health of every Argo CD application mapped to the secret (POST /gitops-app-mappings), asked now. An application that cannot be read is listed with its error. 409 before the patch completed, or for a read request. 404 when GitOps is off (GITOPS_ENABLED is not true): the route then answers ROUTE_NOT_FOUND, as if absent.
          */
         get: operations["observeRequestGitops"];
         put?: never;
@@ -2592,7 +2592,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a workflow template
-         * @description With all its versions.
+         * @description With all its versions; refused (409) while one of its runs is still going.
          */
         delete: operations["deleteWorkflowTemplate"];
         options?: never;
@@ -26652,7 +26652,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description `NOT_FOUND`: The resource does not exist in this organization */
+            /**
+             * @description `NOT_FOUND`: The resource does not exist in this organization
+             *
+             *     `ROUTE_NOT_FOUND`: GitOps is off (GITOPS_ENABLED is not true): as for an absent route
+             */
             404: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -26666,7 +26670,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "NOT_FOUND";
+                            code?: "NOT_FOUND" | "ROUTE_NOT_FOUND";
                         };
                     };
                 };
@@ -28335,7 +28339,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description `IDEMPOTENCY_IN_PROGRESS`: A request with the same Idempotency-Key is still running */
+            /**
+             * @description `CONFLICT`: The role is still granted
+             *
+             *     `IDEMPOTENCY_IN_PROGRESS`: A request with the same Idempotency-Key is still running
+             */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -28349,12 +28357,16 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "IDEMPOTENCY_IN_PROGRESS";
+                            code?: "CONFLICT" | "IDEMPOTENCY_IN_PROGRESS";
                         };
                     };
                 };
             };
-            /** @description `IDEMPOTENCY_KEY_REUSED`: The Idempotency-Key was used with a different request */
+            /**
+             * @description `IDEMPOTENCY_KEY_REUSED`: The Idempotency-Key was used with a different request
+             *
+             *     `SYSTEM_ROLE_IMMUTABLE`: System roles cannot be edited or deleted
+             */
             422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -28368,7 +28380,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "IDEMPOTENCY_KEY_REUSED";
+                            code?: "IDEMPOTENCY_KEY_REUSED" | "SYSTEM_ROLE_IMMUTABLE";
                         };
                     };
                 };
@@ -28612,7 +28624,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description `IDEMPOTENCY_KEY_REUSED`: The Idempotency-Key was used with a different request */
+            /**
+             * @description `IDEMPOTENCY_KEY_REUSED`: The Idempotency-Key was used with a different request
+             *
+             *     `SYSTEM_ROLE_IMMUTABLE`: System roles cannot be edited or deleted
+             */
             422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -28626,7 +28642,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "IDEMPOTENCY_KEY_REUSED";
+                            code?: "IDEMPOTENCY_KEY_REUSED" | "SYSTEM_ROLE_IMMUTABLE";
                         };
                     };
                 };
@@ -30325,7 +30341,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description `IDEMPOTENCY_KEY_REUSED`: The Idempotency-Key was used with a different request */
+            /**
+             * @description `IDEMPOTENCY_KEY_REUSED`: The Idempotency-Key was used with a different request
+             *
+             *     `LAST_OWNER`: An organization keeps at least one owner
+             */
             422: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -30339,7 +30359,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "IDEMPOTENCY_KEY_REUSED";
+                            code?: "IDEMPOTENCY_KEY_REUSED" | "LAST_OWNER";
                         };
                     };
                 };
@@ -36173,7 +36193,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description `IDEMPOTENCY_IN_PROGRESS`: A request with the same Idempotency-Key is still running */
+            /**
+             * @description `CONFLICT`: A run of the template is still going
+             *
+             *     `IDEMPOTENCY_IN_PROGRESS`: A request with the same Idempotency-Key is still running
+             */
             409: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -36187,7 +36211,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "IDEMPOTENCY_IN_PROGRESS";
+                            code?: "CONFLICT" | "IDEMPOTENCY_IN_PROGRESS";
                         };
                     };
                 };

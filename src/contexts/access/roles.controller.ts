@@ -10,6 +10,7 @@ import type { Page } from '../../kernel/pagination/page.js';
 import { CreateRoleDto, ListRolesQuery, RoleDto, SetRolePermissionsDto } from './dto/role.dto.js';
 import { RolesService } from './roles.service.js';
 import { conflict, notFound } from '../../kernel/http/kernel.errors.js';
+import { systemRoleImmutable } from './access.errors.js';
 
 @ApiTags('Access')
 @Controller('api/v1/roles')
@@ -51,7 +52,7 @@ export class RolesController {
     description: 'Takes effect on the next request of every holder. Adding or removing a permission needs the caller to hold it. System roles answer 422 SYSTEM_ROLE_IMMUTABLE.',
   })
   @ApiOk(RoleDto)
-  @ApiErrors(notFound)
+  @ApiErrors(notFound, systemRoleImmutable)
   async setRolePermissions(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: SetRolePermissionsDto): Promise<RoleDto> {
     return RoleDto.from(await this.roles.setPermissions(principal, id, body.permissions));
   }
@@ -61,7 +62,7 @@ export class RolesController {
   @Audited('role.delete', 'role')
   @ApiOperation({ summary: 'Delete a custom role', description: 'Refused (409) while the role is granted; system roles answer 422 SYSTEM_ROLE_IMMUTABLE.' })
   @ApiNoContent()
-  @ApiErrors(notFound)
+  @ApiErrors(notFound, [conflict, 'The role is still granted'], systemRoleImmutable)
   async deleteRole(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<void> {
     await this.roles.delete(principal, id);
   }

@@ -10,6 +10,7 @@ import type { Page } from '../../kernel/pagination/page.js';
 import { CreateUserRoleDto, ListUserRolesQuery, UserRoleDto } from './dto/user-role.dto.js';
 import { RolesService } from './roles.service.js';
 import { conflict, notFound } from '../../kernel/http/kernel.errors.js';
+import { lastOwner } from './access.errors.js';
 
 @ApiTags('Access')
 @Controller('api/v1/user-roles')
@@ -46,7 +47,7 @@ export class UserRolesController {
     description: 'Takes effect on the next request. The last organization-wide owner cannot be revoked (422 LAST_OWNER).',
   })
   @ApiNoContent()
-  @ApiErrors(notFound)
+  @ApiErrors(notFound, lastOwner)
   async revokeRole(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<void> {
     await this.roles.revoke(principal, id);
   }

@@ -6,3 +6,4 @@ export { GitopsObservationDto } from './dto/gitops.dto.js';
 export { GitopsService } from './gitops.service.js';
 export { IntegrationsModule } from './integrations.module.js';
 export * from './integrations.errors.js';
+export { GITOPS_OFF, GITOPS_OFF_OR_MISSING } from './gitops-docs.js';

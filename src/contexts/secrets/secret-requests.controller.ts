@@ -11,7 +11,7 @@ import { ApproveDto, RejectDto } from '../approvals/index.js';
 import { CancelRequestDto, CreatePatchRequestDto, CreateReadRequestDto, ListSecretRequestsQuery, RetrievedValueDto, SecretRequestDto, WrapSummaryDto } from './dto/secret-request.dto.js';
 import { SecretRequestsService } from './secret-requests.service.js';
 import { SecretWrapsService } from './secret-wraps.service.js';
-import { GitopsObservationDto } from '../integrations/index.js';
+import { GITOPS_OFF, GitopsObservationDto } from '../integrations/index.js';
 import { conflict, forbidden, gone, notFound } from '../../kernel/http/kernel.errors.js';
 import { actorMismatch, approverMismatch, noAgentForCluster, notAPatch, notPatched, notReleased, notTheRequester, unknownSecret } from './secrets.errors.js';
 import { alreadyDecided, noApprovalPolicy, notAnApprover, requestExpired, selfApprovalForbidden } from '../approvals/index.js';
@@ -143,10 +143,10 @@ export class SecretRequestsController {
     description:
       'For a completed patch request: the live sync and health of every Argo CD application mapped to the secret (POST /gitops-app-mappings), ' +
       'asked now. An application that cannot be read is listed with its error. 409 before the patch completed, or for a read request. ' +
-      '404 when GitOps is off (GITOPS_ENABLED).',
+      GITOPS_OFF.sentence,
   })
   @ApiOk(GitopsObservationDto, { isArray: true })
-  @ApiErrors(notFound, notAPatch, notPatched)
+  @ApiErrors(notFound, notAPatch, notPatched, GITOPS_OFF.response)
   async observeRequestGitops(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<GitopsObservationDto[]> {
     // With GitOps off the module's GitopsFeatureGate answers 404 before this runs.
     return this.requests.observeGitops(principal.organizationId, id);

@@ -75,9 +75,9 @@ export class WorkflowTemplatesController {
   @Delete(':id')
   @RequirePermission('workflow_definition.edit')
   @Audited('workflow_definition.delete', 'workflow_definition')
-  @ApiOperation({ summary: 'Delete a workflow template', description: 'With all its versions.' })
+  @ApiOperation({ summary: 'Delete a workflow template', description: 'With all its versions; refused (409) while one of its runs is still going.' })
   @ApiNoContent()
-  @ApiErrors(notFound)
+  @ApiErrors(notFound, [conflict, 'A run of the template is still going'])
   async deleteWorkflowTemplate(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<void> {
     await this.definitions.delete(principal, id);
   }
