@@ -30,7 +30,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Version, commit, uptime, database and migration state */
+        /** Version, commit, uptime, database and migration state, background work */
         get: operations["getEngineStatus"];
         put?: never;
         post?: never;
@@ -3249,6 +3249,25 @@ export interface components {
             /** Format: uuid */
             projectId: string | null;
         };
+        BackgroundTaskDto: {
+            /**
+             * @description A schedule's cron expression (5 fields, UTC)
+             * @example *\/15 * * * *
+             */
+            cron?: string;
+            /**
+             * @description A sweeper's interval
+             * @example 30000
+             */
+            intervalMs?: number;
+            /**
+             * @description sweeper: a timer on every replica; schedule: a pg-boss cron run once across replicas
+             * @enum {string}
+             */
+            kind: "sweeper" | "schedule";
+            /** @example reap expired leases */
+            name: string;
+        };
         BlockedWorkDto: {
             /**
              * @description As a job's `blocked.code`
@@ -3804,6 +3823,8 @@ export interface components {
             type: string;
         };
         EngineStatusDto: {
+            /** @description The background work this replica runs or schedules */
+            background: components["schemas"]["BackgroundTaskDto"][];
             /** @description The git commit the build came from */
             commit: string | null;
             database: components["schemas"]["DatabaseStatusDto"];

@@ -13,6 +13,8 @@ import { AuditNotes } from './audit/audit-notes.js';
 import { AuditStore } from './audit/audit-store.js';
 import { AuditWriter } from './audit/audit-writer.js';
 import { BackgroundJobs } from './background/background-jobs.js';
+import { BackgroundWork } from './background/background-work.js';
+import { Sweepers } from './background/sweepers.js';
 import { AppConfig } from './config/app-config.js';
 import { RequestContext } from './context/request-context.js';
 import { EnvelopeCipher } from './crypto/envelope-cipher.js';
@@ -59,6 +61,8 @@ const SHARED = [
   WebSockets,
   IdempotencyService,
   BackgroundJobs,
+  Sweepers,
+  BackgroundWork,
   OutboundCalls,
   RedisConnection,
   RateLimiter,

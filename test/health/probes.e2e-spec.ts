@@ -41,7 +41,7 @@ test('/metrics exposes process metrics and request durations by route template a
   expect(res.text).not.toContain('7f3a');
 });
 
-test('/.well-known/engine-status reports version, commit, uptime, database and migrations', async () => {
+test('/.well-known/engine-status reports version, commit, uptime, database, migrations and background work', async () => {
   const res = await raw(t.baseUrl, '/.well-known/engine-status');
   expect(res.status).toBe(200);
   expectMatchesContract('GET', '/.well-known/engine-status', 200, res.body);
@@ -53,6 +53,13 @@ test('/.well-known/engine-status reports version, commit, uptime, database and m
   });
   expect(res.body.database.migrations.applied).toBeGreaterThan(0);
   expect(res.body.uptimeSeconds).toBeGreaterThanOrEqual(0);
+  expect(res.body.background).toEqual(expect.arrayContaining([
+    { name: 'reap expired leases', kind: 'sweeper', intervalMs: expect.any(Number) },
+    { name: 'expire approvals', kind: 'sweeper', intervalMs: expect.any(Number) },
+    { name: 'shred expired wraps', kind: 'sweeper', intervalMs: expect.any(Number) },
+    { name: 'forget old workflow callback deliveries', kind: 'sweeper', intervalMs: 600_000 },
+    { name: 'sweep-idempotency-keys', kind: 'schedule', cron: '*/15 * * * *' },
+  ]));
 });
 
 test('readiness is 503 with the failing check named when the database is gone; liveness stays 200', async () => {

@@ -1,11 +1,10 @@
-import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
-import { ClsService } from 'nestjs-cls';
 import { In } from 'typeorm';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import { AuditWriter } from '../../kernel/audit/audit-writer.js';
-import { BatchSweep } from '../../kernel/background/batch-sweep.js';
+import { Sweepers, type Sweeper } from '../../kernel/background/sweepers.js';
 import { AppConfig } from '../../kernel/config/app-config.js';
 import type { Tx } from '../../kernel/database/transactions.js';
 import { hydrate } from '../../kernel/database/hydrate.js';
@@ -70,10 +69,10 @@ export function personOf(principal: Principal): string {
  * transaction. Gates past their time expire (a sweeper on every replica, SKIP LOCKED).
  */
 @Injectable()
-export class ApprovalsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class ApprovalsService {
   private readonly logger = new Logger(ApprovalsService.name);
   private readonly listeners = new Map<string, GateListener>();
-  private readonly sweeper: BatchSweep;
+  private readonly sweeper: Sweeper;
 
   constructor(
     @InjectTransactionHost() private readonly tx: Tx,
@@ -84,21 +83,13 @@ export class ApprovalsService implements OnApplicationBootstrap, BeforeApplicati
     private readonly audit: AuditWriter,
     private readonly notes: AuditNotes,
     config: AppConfig,
-    cls: ClsService,
+    sweepers: Sweepers,
   ) {
-    this.sweeper = new BatchSweep(tx, cls, this.logger, { what: 'expire approvals', batchSize: SWEEP_BATCH, intervalMs: config.broker.sweepIntervalMs, batch: () => this.expireBatch() });
+    this.sweeper = sweepers.register({ name: 'expire approvals', batchSize: SWEEP_BATCH, intervalMs: config.broker.sweepIntervalMs, batch: () => this.expireBatch() });
   }
 
   onSettled(subjectType: string, listener: GateListener): void {
     this.listeners.set(subjectType, listener);
-  }
-
-  onApplicationBootstrap(): void {
-    this.sweeper.start();
-  }
-
-  beforeApplicationShutdown(): void {
-    this.sweeper.stop();
   }
 
   /** Opens the subject's gate under the policy that matches it (422 NO_APPROVAL_POLICY when none does). */

@@ -1,8 +1,9 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Public } from '../../kernel/auth/public.decorator.js';
+import { BackgroundWork } from '../../kernel/background/background-work.js';
 import { AppConfig } from '../../kernel/config/app-config.js';
 import { migrationState } from '../../kernel/database/migrate.js';
 import { RawResponse } from '../../kernel/http/response.decorators.js';
@@ -20,6 +21,13 @@ class DatabaseStatusDto {
   @ApiProperty({ type: MigrationStatusDto, nullable: true }) migrations!: MigrationStatusDto | null;
 }
 
+class BackgroundTaskDto {
+  @ApiProperty({ example: 'reap expired leases' }) name!: string;
+  @ApiProperty({ enum: ['sweeper', 'schedule'], description: 'sweeper: a timer on every replica; schedule: a pg-boss cron run once across replicas' }) kind!: 'sweeper' | 'schedule';
+  @ApiPropertyOptional({ description: 'A sweeper\'s interval', example: 30000 }) intervalMs?: number;
+  @ApiPropertyOptional({ description: 'A schedule\'s cron expression (5 fields, UTC)', example: '*/15 * * * *' }) cron?: string;
+}
+
 export class EngineStatusDto {
   @ApiProperty({ example: 'marshal' }) name!: string;
   @ApiProperty({ example: '0.1.0' }) version!: string;
@@ -28,6 +36,7 @@ export class EngineStatusDto {
   @ApiProperty({ description: 'Seconds since the process started' }) uptimeSeconds!: number;
   @ApiProperty({ enum: ['development', 'production', 'test'] }) environment!: string;
   @ApiProperty({ type: DatabaseStatusDto }) database!: DatabaseStatusDto;
+  @ApiProperty({ type: [BackgroundTaskDto], description: 'The background work this replica runs or schedules' }) background!: BackgroundTaskDto[];
 }
 
 @ApiTags('Health')
@@ -38,12 +47,13 @@ export class EngineStatusController {
   constructor(
     private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly background: BackgroundWork,
   ) {}
 
   @Get('engine-status')
   @Public()
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Version, commit, uptime, database and migration state' })
+  @ApiOperation({ summary: 'Version, commit, uptime, database and migration state, background work' })
   @RawResponse({ description: 'The engine status (not enveloped, like the other probes)', type: EngineStatusDto })
   async getEngineStatus(): Promise<EngineStatusDto> {
     return {
@@ -54,6 +64,7 @@ export class EngineStatusController {
       uptimeSeconds: Math.round(process.uptime()),
       environment: this.config.env,
       database: await this.databaseStatus(),
+      background: this.background.list(),
     };
   }
 

@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
-import type { ClsService } from 'nestjs-cls';
 import type { AuditEntry, AuditWriter } from '../../kernel/audit/audit-writer.js';
+import type { Sweepers } from '../../kernel/background/sweepers.js';
 import type { Tx } from '../../kernel/database/transactions.js';
 import { notFound } from '../../kernel/http/kernel.errors.js';
 import type { CallbackOutcome, CallbackReport, WorkflowCallbacksService } from '../workflows/index.js';
@@ -39,7 +39,8 @@ function receiverWith(options: { claimed: boolean; firstDelivery?: object; engin
   const engine = options.engine ?? ((report) => Promise.resolve({ organizationId: ORGANIZATION, runId: report.runId, nodeId: report.nodeId, outcome: 'accepted' }));
   const callbacks = { report: (report: CallbackReport) => (reports.push(report), engine(report)) } as unknown as WorkflowCallbacksService;
   const audit = { record: (entry: AuditEntry) => Promise.resolve(audits.push(entry)) } as unknown as AuditWriter;
-  return { receiver: new WorkflowCallbackReceiver(tx, {} as ClsService, callbacks, audit), reports, audits, updates };
+  const sweepers = { register: () => ({ run: () => Promise.resolve(0) }) } as unknown as Sweepers;
+  return { receiver: new WorkflowCallbackReceiver(tx, callbacks, audit, sweepers), reports, audits, updates };
 }
 
 const callback = (extra: Partial<WorkflowCallbackDto> = {}) =>

@@ -1,8 +1,7 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
-import { ClsService } from 'nestjs-cls';
 import { AuditWriter } from '../../kernel/audit/audit-writer.js';
-import { BatchSweep } from '../../kernel/background/batch-sweep.js';
+import { Sweepers } from '../../kernel/background/sweepers.js';
 import type { Tx } from '../../kernel/database/transactions.js';
 import { WorkflowCallbacksService } from '../workflows/index.js';
 import type { WorkflowCallbackAckDto, WorkflowCallbackDto } from './dto/workflow-callback.dto.js';
@@ -26,27 +25,15 @@ const SWEEP_INTERVAL_MS = 10 * 60_000;
  * unique key until this one commits (then it is a duplicate) or rolls back (then it goes ahead).
  */
 @Injectable()
-export class WorkflowCallbackReceiver implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(WorkflowCallbackReceiver.name);
-  private readonly sweeper: BatchSweep;
+export class WorkflowCallbackReceiver {
 
   constructor(
     @InjectTransactionHost() private readonly tx: Tx,
-    private readonly cls: ClsService,
     private readonly callbacks: WorkflowCallbacksService,
     private readonly audit: AuditWriter,
+    sweepers: Sweepers,
   ) {
-    this.sweeper = new BatchSweep(tx, cls, this.logger, { what: 'forget old workflow callback deliveries', batchSize: SWEEP_BATCH, intervalMs: SWEEP_INTERVAL_MS, batch: () => this.sweepBatch() });
-  }
-
-  onApplicationBootstrap(): void {
-    this.sweeper.start();
-    // Also once now: a replica restarted more often than the interval would otherwise never sweep.
-    void this.cls.run(() => this.sweeper.run());
-  }
-
-  beforeApplicationShutdown(): void {
-    this.sweeper.stop();
+    sweepers.register({ name: 'forget old workflow callback deliveries', batchSize: SWEEP_BATCH, intervalMs: SWEEP_INTERVAL_MS, batch: () => this.sweepBatch(), runAtStart: true });
   }
 
   receive(deliveryId: string, callback: WorkflowCallbackDto): Promise<WorkflowCallbackAckDto> {

@@ -1,11 +1,10 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
-import { ClsService } from 'nestjs-cls';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
-import { BatchSweep } from '../../kernel/background/batch-sweep.js';
+import { Sweepers, type Sweeper } from '../../kernel/background/sweepers.js';
 import { AuditWriter } from '../../kernel/audit/audit-writer.js';
 import { AppConfig } from '../../kernel/config/app-config.js';
 import { hydrate } from '../../kernel/database/hydrate.js';
@@ -105,9 +104,9 @@ export interface ClaimOutcome {
  * dead-letters jobs whose lease expired. Every state change emits its event in its transaction.
  */
 @Injectable()
-export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
+export class JobQueue implements OnModuleInit {
   private readonly logger = new Logger(JobQueue.name);
-  private readonly reaper: BatchSweep;
+  private readonly reaper: Sweeper;
 
   constructor(
     @InjectTransactionHost() private readonly tx: Tx,
@@ -120,11 +119,11 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApp
     private readonly config: AppConfig,
     private readonly metrics: JobMetrics,
     private readonly notes: AuditNotes,
-    private readonly cls: ClsService,
     @InjectDataSource() private readonly dataSource: DataSource,
+    sweepers: Sweepers,
   ) {
-    this.reaper = new BatchSweep(tx, cls, this.logger, {
-      what: 'reap expired leases',
+    this.reaper = sweepers.register({
+      name: 'reap expired leases',
       batchSize: REAP_BATCH,
       intervalMs: config.agents.reaperIntervalMs,
       batch: () => this.reapBatch(),
@@ -140,11 +139,9 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApp
     return this.reaper.run();
   }
 
-  onModuleInit(): void {
+  /** Before the sweepers start (at bootstrap), so that the reaper sees the extended leases. */
+  async onModuleInit(): Promise<void> {
     this.agents.onRemoval((organizationId, agentId, reason) => this.releaseAgent(organizationId, agentId, reason));
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
     // Perhaps every replica was down, and agents could not heartbeat meanwhile: give the leases
     // they hold one more period (never past a job's timeout) before their silence counts as a crash.
     await this.dataSource
@@ -154,11 +151,6 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApp
         [this.config.agents.leaseSeconds],
       )
       .catch((error: unknown) => this.logger.warn({ message: (error as Error).message }, 'could not extend held leases at start-up'));
-    this.reaper.start();
-  }
-
-  beforeApplicationShutdown(): void {
-    this.reaper.stop();
   }
 
   /**

@@ -1,10 +1,9 @@
-import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
-import { ClsService } from 'nestjs-cls';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import { AuditWriter } from '../../kernel/audit/audit-writer.js';
-import { BatchSweep } from '../../kernel/background/batch-sweep.js';
+import { Sweepers, type Sweeper } from '../../kernel/background/sweepers.js';
 import { AppConfig } from '../../kernel/config/app-config.js';
 import { EnvelopeCipher } from '../../kernel/crypto/envelope-cipher.js';
 import { KeyRotation } from '../../kernel/crypto/key-rotation.js';
@@ -42,9 +41,9 @@ const goneWrap = () => gone('This value was already retrieved, has expired, or w
  * retrieval, expiry and withdrawal shred it (the sealed bytes, wrapped data key included, go).
  */
 @Injectable()
-export class SecretWrapsService implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
+export class SecretWrapsService implements OnModuleInit {
   private readonly logger = new Logger(SecretWrapsService.name);
-  private readonly sweeper: BatchSweep;
+  private readonly sweeper: Sweeper;
 
   constructor(
     @InjectTransactionHost() private readonly tx: Tx,
@@ -57,21 +56,13 @@ export class SecretWrapsService implements OnModuleInit, OnApplicationBootstrap,
     private readonly notes: AuditNotes,
     private readonly events: EventOutbox,
     private readonly config: AppConfig,
-    cls: ClsService,
+    sweepers: Sweepers,
   ) {
-    this.sweeper = new BatchSweep(tx, cls, this.logger, { what: 'shred expired wraps', batchSize: SWEEP_BATCH, intervalMs: config.broker.sweepIntervalMs, batch: () => this.shredBatch() });
+    this.sweeper = sweepers.register({ name: 'shred expired wraps', batchSize: SWEEP_BATCH, intervalMs: config.broker.sweepIntervalMs, batch: () => this.shredBatch() });
   }
 
   onModuleInit(): void {
     this.rotation.register({ name: 'secret_wraps', rewrap: (limit) => this.rewrap(limit) });
-  }
-
-  onApplicationBootstrap(): void {
-    this.sweeper.start();
-  }
-
-  beforeApplicationShutdown(): void {
-    this.sweeper.stop();
   }
 
   // --- patch flow -------------------------------------------------------------------------------

@@ -36,6 +36,11 @@ export class BackgroundJobs implements OnApplicationBootstrap, OnApplicationShut
     this.tasks.push({ name, cron, run });
   }
 
+  /** The scheduled tasks registered, for the background list. */
+  list(): { name: string; cron: string }[] {
+    return this.tasks.map(({ name, cron }) => ({ name, cron }));
+  }
+
   async onApplicationBootstrap(): Promise<void> {
     if (this.tasks.length === 0) return;
     // With a schema owner of its own (DATABASE_MIGRATION_URL, the embedded server), the owner has
