@@ -19,6 +19,7 @@ import {
   validationFailed,
 } from '../http/kernel.errors.js';
 import { DeclaredError, ERROR_CODES_EXTENSION, errorResponse } from '../http/response.decorators.js';
+import { attachResponseHeaders, CORRELATION_ID_PARAMETER, declareStandardHeaders, idempotencyKeyParameter, type ParameterRef } from './standard-headers.js';
 
 export const SECURITY_SCHEMES = {
   bearer: 'bearer',
@@ -44,7 +45,7 @@ type Operation = {
   summary?: string;
   tags?: string[];
   security?: Record<string, string[]>[];
-  parameters?: { in: string; name: string; [field: string]: unknown }[];
+  parameters?: ({ in: string; name: string; [field: string]: unknown } | ParameterRef)[];
   requestBody?: unknown;
   responses: Record<string, unknown>;
   [extension: `x-${string}`]: unknown;
@@ -84,60 +85,9 @@ const WORKSPACE_HEADER = {
   schema: { type: 'string', format: 'uuid' },
 };
 
-const idempotencyHeader = (required: boolean) => ({
-  name: 'Idempotency-Key',
-  in: 'header',
-  required,
-  description:
-    (required ? 'Required by this operation. ' : 'Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). ') +
-    'Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with ' +
-    '`Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; ' +
-    'while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once).',
-  schema: { type: 'string', minLength: 1, maxLength: 255 },
-});
-
 /** Whether an operation is called by a principal (a user, API key or agent), not by a signed webhook or anyone. */
 export const callsAsPrincipal = (security: Record<string, string[]>[]): boolean =>
   security.some((requirement) => Object.keys(requirement).some((scheme) => !SIGNATURE_SCHEMES.has(scheme)));
-
-/**
- * The rate-limit headers every limited answer carries (RateLimiter), refusals included; declared
- * once under components.headers and referenced from each response.
- */
-const RATE_LIMIT_HEADERS: Record<string, { description: string; schema: Record<string, unknown> }> = {
-  'X-RateLimit-Limit': { description: 'Requests allowed in the window closest to its limit.', schema: { type: 'integer', minimum: 0 } },
-  'X-RateLimit-Remaining': { description: 'Requests left in that window.', schema: { type: 'integer', minimum: 0 } },
-  'X-RateLimit-Reset': {
-    description: 'When that window starts again: a Unix timestamp in seconds.',
-    schema: { type: 'integer', minimum: 0 },
-  },
-  'RateLimit-Policy': {
-    description:
-      'The policies that apply to this request (draft-ietf-httpapi-ratelimit-headers-12), e.g. ' +
-      '`"org-burst";q=100;w=1, "org-minute";q=1000;w=60`: per organization when the caller is authenticated, ' +
-      'per client address (`address-burst`, `address-minute`) otherwise.',
-    schema: { type: 'string' },
-  },
-  RateLimit: {
-    description:
-      'The policy closest to its limit, e.g. `"org-minute";a=998;w=42`: `a` requests available within the next `w` seconds ' +
-      '(draft-ietf-httpapi-ratelimit-headers-12). On 429, `a=0` and `w` equals Retry-After.',
-    schema: { type: 'string' },
-  },
-};
-const RETRY_AFTER_HEADER = { description: 'Seconds to wait before trying again.', schema: { type: 'integer', minimum: 1 } };
-
-function declareRateLimitHeaders(document: OpenAPIObject, responses: Record<string, unknown>): void {
-  document.components ??= {};
-  document.components.headers = { ...document.components.headers, ...RATE_LIMIT_HEADERS, 'Retry-After': RETRY_AFTER_HEADER };
-  for (const [status, response] of Object.entries(responses)) {
-    // Responses may be shared objects between operations: give each its own headers map.
-    const r = { ...(response as { headers?: Record<string, unknown> }) };
-    r.headers = { ...r.headers, ...Object.fromEntries(Object.keys(RATE_LIMIT_HEADERS).map((name) => [name, { $ref: `#/components/headers/${name}` }])) };
-    if (status === '429') r.headers['Retry-After'] = { $ref: '#/components/headers/Retry-After' };
-    responses[status] = r;
-  }
-}
 
 /**
  * Completes what decorators leave implicit, the same way for every operation: the default security
@@ -149,7 +99,7 @@ function declareRateLimitHeaders(document: OpenAPIObject, responses: Record<stri
  * BAD_REQUEST, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE) when it takes a body; UNAUTHENTICATED and
  * FORBIDDEN when a principal calls it; IDEMPOTENCY_IN_PROGRESS and IDEMPOTENCY_KEY_REUSED for
  * idempotent retries; RATE_LIMITED and SERVICE_UNAVAILABLE under /api; INTERNAL always. And the
- * rate-limit headers of every response under /api. An operation that is
+ * x-correlation-id parameter and the response headers the server sends (standard-headers.ts). An operation that is
  * idempotent by design (`x-idempotent-by-design`) takes no Idempotency-Key, so neither the header
  * nor its 409 and 422.
  */
@@ -161,7 +111,8 @@ function completeOperations(document: OpenAPIObject): void {
     if (principal) parameters.push(WORKSPACE_HEADER);
     // Idempotency keys are scoped to a principal: other operations take none.
     const keyed = MUTATING.has(method) && principal && op['x-idempotent-by-design'] === undefined;
-    if (keyed) parameters.push(idempotencyHeader(op['x-idempotency-required'] === true));
+    if (keyed) parameters.push(idempotencyKeyParameter(op['x-idempotency-required'] === true));
+    parameters.push(CORRELATION_ID_PARAMETER);
     const responses = op.responses;
     // What the operation declared (@ApiErrors) first, so that its own words describe a code; then the common codes.
     const declared = ((op[ERROR_CODES_EXTENSION] ?? []) as DeclaredError[]).slice();
@@ -183,8 +134,11 @@ function completeOperations(document: OpenAPIObject): void {
     for (const status of [...new Set(declared.map((d) => d.status))].sort()) {
       responses[String(status)] = errorResponse(declared.filter((d) => d.status === status));
     }
-    if (limited) declareRateLimitHeaders(document, responses);
+    const codesByStatus = new Map<string, Set<string>>();
+    for (const d of declared) codesByStatus.set(String(d.status), (codesByStatus.get(String(d.status)) ?? new Set()).add(d.code));
+    attachResponseHeaders(responses, { limited, keyed, codesByStatus });
   }
+  declareStandardHeaders(document);
 }
 
 /** The schema that admits only null, read the same by OpenAPI 3.0 validators (Prism) and JSON Schema ones (Ajv). */

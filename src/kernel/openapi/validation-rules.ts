@@ -116,7 +116,7 @@ export function validationRuleGaps(app: INestApplicationContext, document: OpenA
       components.add(dto);
     }
     for (const dto of query) {
-      const parameter = (name: string) => op.parameters?.find((p) => p.in === 'query' && p.name === name)?.schema as Schema | undefined;
+      const parameter = (name: string) => (op.parameters?.find((p) => 'in' in p && p.in === 'query' && p.name === name) as { schema?: Schema } | undefined)?.schema;
       problems.push(...undocumentedRules(dto, parameter, `${operationId} query`));
     }
   }
