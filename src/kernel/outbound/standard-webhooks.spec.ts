@@ -1,3 +1,4 @@
+import { Webhook } from 'standardwebhooks';
 import { signStandardWebhook, verifyStandardWebhook } from './standard-webhooks.js';
 
 // The test vector of the Standard Webhooks reference libraries ("sign function works" in the JavaScript
@@ -47,6 +48,15 @@ describe('Standard Webhooks signatures', () => {
     expect(verifyStandardWebhook(PLAIN.secret, signStandardWebhook(PLAIN.secret, 'msg_1', now, 'x'), 'x')).toBe(true);
   });
 
+  it('signs what the reference library verifies, with either secret form', () => {
+    const now = Math.floor(Date.now() / 1000);
+    const whsec = signStandardWebhook(VECTOR.secret, 'msg_1', now, VECTOR.body);
+    expect(() => new Webhook(VECTOR.secret).verify(VECTOR.body, whsec, { jsonParse: false })).not.toThrow();
+    const plain = signStandardWebhook(PLAIN.secret, 'msg_1', now, 'x');
+    expect(() => new Webhook(Buffer.from(PLAIN.secret), { format: 'raw' }).verify('x', plain, { jsonParse: false })).not.toThrow();
+    expect(() => new Webhook(VECTOR.secret).verify(`${VECTOR.body} `, whsec, { jsonParse: false })).toThrow('No matching signature');
+  });
+
   it('refuses another body, id, timestamp or secret', () => {
     const headers = signStandardWebhook(VECTOR.secret, VECTOR.id, VECTOR.timestamp, VECTOR.body);
     const verify = (h: Record<string, string>, body = VECTOR.body, secret = VECTOR.secret) => verifyStandardWebhook(secret, h, body, VECTOR.timestamp);
@@ -84,6 +94,6 @@ describe('Standard Webhooks signatures', () => {
     expect(() => signStandardWebhook('whsec_', 'msg_1', 1, 'x')).toThrow('base64');
     expect(() => signStandardWebhook('whsec_not base64!', 'msg_1', 1, 'x')).toThrow('base64');
     for (const id of ['', 'msg.1', 'msg 1', 'msg\r\n1', 'msé']) expect(() => signStandardWebhook(VECTOR.secret, id, 1, 'x')).toThrow('webhook id');
-    for (const timestamp of [-1, 1.5, Number.NaN]) expect(() => signStandardWebhook(VECTOR.secret, 'msg_1', timestamp, 'x')).toThrow('timestamp');
+    for (const timestamp of [-1, 1.5, Number.NaN, 8.64e12 + 1]) expect(() => signStandardWebhook(VECTOR.secret, 'msg_1', timestamp, 'x')).toThrow('timestamp');
   });
 });

@@ -1,8 +1,12 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+import { Webhook } from 'standardwebhooks';
 
 /**
  * Standard Webhooks (https://www.standardwebhooks.com/), symmetric scheme: the sender signs
  * `<webhook-id>.<webhook-timestamp>.<body>` with HMAC-SHA256 and sends `webhook-signature: v1,<base64>`.
+ * The signature itself comes from the reference library (`standardwebhooks`). Its `verify` is not used:
+ * it reads the clock itself with a fixed tolerance and accepts a timestamp header such as `1614265330.0`
+ * (parseInt) while signing `1614265330`, so the header checks stay here.
  */
 
 const SECRET_PREFIX = 'whsec_';
@@ -10,6 +14,8 @@ const SECRET_PREFIX = 'whsec_';
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 /** How far a timestamp may be from the receiver's clock, as the reference libraries allow. */
 const DEFAULT_TOLERANCE_SECONDS = 5 * 60;
+/** The library takes the timestamp as a Date, and a Date ends at 8.64e15 ms. */
+const MAX_TIMESTAMP_SECONDS = 8.64e12;
 
 /**
  * The three headers that sign `body`. The secret is `whsec_<base64>` as the spec serialises it (the
@@ -21,11 +27,11 @@ const DEFAULT_TOLERANCE_SECONDS = 5 * 60;
 export function signStandardWebhook(secret: string, messageId: string, timestampSeconds: number, body: string): Record<string, string> {
   // The id is a header value, and a '.' in it would make `<id>.<timestamp>` ambiguous (the spec forbids it).
   if (!/^[!-~]+$/.test(messageId) || messageId.includes('.')) throw new Error('A webhook id is visible ASCII without spaces or dots');
-  if (!Number.isSafeInteger(timestampSeconds) || timestampSeconds < 0) throw new Error('A webhook timestamp is whole seconds since the epoch');
+  if (!Number.isSafeInteger(timestampSeconds) || timestampSeconds < 0 || timestampSeconds > MAX_TIMESTAMP_SECONDS) throw new Error('A webhook timestamp is whole seconds since the epoch');
   return {
     'webhook-id': messageId,
     'webhook-timestamp': String(timestampSeconds),
-    'webhook-signature': `v1,${signature(signingKey(secret), messageId, String(timestampSeconds), body).toString('base64')}`,
+    'webhook-signature': signer(secret).sign(messageId, new Date(timestampSeconds * 1000), body),
   };
 }
 
@@ -43,7 +49,7 @@ export function verifyStandardWebhook(
   nowSeconds = Math.floor(Date.now() / 1000),
   toleranceSeconds = DEFAULT_TOLERANCE_SECONDS,
 ): boolean {
-  const key = signingKey(secret);
+  const webhook = signer(secret);
   const header = (name: string) => {
     const value = Object.entries(headers).find(([candidate]) => candidate.toLowerCase() === name)?.[1];
     return typeof value === 'string' ? value : undefined;
@@ -54,13 +60,17 @@ export function verifyStandardWebhook(
   if (id === undefined || timestamp === undefined || signatures === undefined || !/^\d{1,15}$/.test(timestamp)) return false;
   if (Math.abs(nowSeconds - Number(timestamp)) > toleranceSeconds) return false;
 
-  const expected = signature(key, id, timestamp, body);
+  const expected = Buffer.from(webhook.sign(id, new Date(Number(timestamp) * 1000), body));
   return signatures.split(' ').some((entry) => {
-    const [version, value] = entry.split(',', 2);
-    if (version !== 'v1' || value === undefined) return false;
-    const presented = Buffer.from(value, 'base64');
-    return presented.length === expected.length && timingSafeEqual(presented, expected);
+    // Compared as text: each entry is `v1,<base64>` exactly as signed, so stray characters never match.
+    const presented = Buffer.from(entry);
+    return entry.startsWith('v1,') && presented.length === expected.length && timingSafeEqual(presented, expected);
   });
+}
+
+/** The library's signer over our key bytes ('raw'), so both secret forms and our base64 check apply. */
+function signer(secret: string): Webhook {
+  return new Webhook(signingKey(secret), { format: 'raw' });
 }
 
 function signingKey(secret: string): Buffer {
@@ -71,8 +81,4 @@ function signingKey(secret: string): Buffer {
   }
   if (secret === '') throw new Error('The webhook secret is empty');
   return Buffer.from(secret, 'utf8');
-}
-
-function signature(key: Buffer, id: string, timestamp: string, body: string): Buffer {
-  return createHmac('sha256', key).update(`${id}.${timestamp}.${body}`, 'utf8').digest();
 }
