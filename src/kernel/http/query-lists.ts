@@ -36,7 +36,7 @@ export function registerQuerySynonym(target: object, name: string, property: str
 export function SeedAlias(alias: string, seed: string, schema: ApiPropertyOptions): PropertyDecorator {
   return (target, property) => {
     registerQuerySynonym(target, alias, String(property));
-    ApiPropertyOptional({ ...schema, deprecated: true, description: `Alias of \`${String(property)}\`, as seed ${seed} names it` } as ApiPropertyOptions)(target, alias);
+    ApiPropertyOptional({ ...schema, deprecated: true, description: `Alias of \`${String(property)}\`, as seed ${seed} names it` })(target, alias);
   };
 }
 
