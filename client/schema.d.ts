@@ -661,7 +661,7 @@ export interface paths {
         };
         /**
          * The organization's audit trail
-         * @description Newest first. Filter by actor (`<type>:<id>` or a bare id), action (or prefix*), resource (type or type:id), correlation_id and time.
+         * @description Newest first. Filter by actor (`<type>:<id>` or a bare id), action (or prefix*), resource (type or type:id), correlationId and time.
          */
         get: operations["listAuditEvents"];
         put?: never;
@@ -725,7 +725,7 @@ export interface paths {
         };
         /**
          * Audit trails of every organization (platform administrators)
-         * @description Same filters as /audit-events, plus organization_id.
+         * @description Same filters as /audit-events, plus organizationId.
          */
         get: operations["listPlatformAuditLogs"];
         put?: never;
@@ -1072,7 +1072,7 @@ export interface paths {
         };
         /**
          * List GitOps app mappings
-         * @description Filter by endpoint_id and cluster_name; q searches application names, namespaces and refs; sort by applicationName, clusterName, namespace, ref or createdAt. 404 when GitOps is off (GITOPS_ENABLED is not true): the route then answers ROUTE_NOT_FOUND, as if absent.
+         * @description Filter by endpointId and clusterName; q searches application names, namespaces and refs; sort by applicationName, clusterName, namespace, ref or createdAt. 404 when GitOps is off (GITOPS_ENABLED is not true): the route then answers ROUTE_NOT_FOUND, as if absent.
          */
         get: operations["listGitopsAppMappings"];
         put?: never;
@@ -1714,7 +1714,7 @@ export interface paths {
         };
         /**
          * List access requests
-         * @description Filter by requester_id, status (one or several), kind and secret_id; newest first by default.
+         * @description Filter by requesterId, status (one or several), kind and secretId; newest first by default.
          */
         get: operations["listSecretRequests"];
         put?: never;
@@ -1960,7 +1960,7 @@ export interface paths {
         };
         /**
          * List discovered secrets
-         * @description Filter by cluster_name, provider, ref_prefix, status and label=key:value (repeatable); sort by clusterName, ref, firstSeenAt or lastSeenAt.
+         * @description Filter by clusterName, provider, refPrefix, status and label=key:value (repeatable); sort by clusterName, ref, firstSeenAt or lastSeenAt.
          */
         get: operations["listDiscoveredSecrets"];
         put?: never;
@@ -13876,11 +13876,19 @@ export interface operations {
                 action?: string;
                 /** @description An actor as the trail records it: `<type>:<id>` (`user:<id>`, `api_key:<id>`, `agent:<id>`, `system:<name>` such as `system:job-reaper`, `webhook:<source>`), or a bare id of any type */
                 actor?: string;
-                /** @description The request's x-correlation-id */
+                /**
+                 * @deprecated
+                 * @description Alias of `correlationId`, as seed 000 names it
+                 */
                 correlation_id?: string;
+                /** @description The request's x-correlation-id */
+                correlationId?: string;
                 /** @description Opaque: the `meta.cursor.next` of the previous page */
                 cursor?: string;
+                /** @description Items per page (or `pageSize`) */
                 limit?: number;
+                /** @description Items per page: the same as `limit` (send one of them, or both alike) */
+                pageSize?: number;
                 /** @description A resource type, or type:id */
                 resource?: string;
                 /** @description From this time (inclusive) */
@@ -14055,7 +14063,10 @@ export interface operations {
             query?: {
                 /** @description Opaque: the `meta.cursor.next` of the previous page */
                 cursor?: string;
+                /** @description Items per page (or `pageSize`) */
                 limit?: number;
+                /** @description Items per page: the same as `limit` (send one of them, or both alike) */
+                pageSize?: number;
             };
             header?: {
                 /** @description Ties this request to others in logs, audit events and the envelope (`meta.correlationId`); echoed in the response. A value that is not printable or longer than 128 characters is replaced by the request id. */
@@ -14617,13 +14628,21 @@ export interface operations {
                 action?: string;
                 /** @description An actor as the trail records it: `<type>:<id>` (`user:<id>`, `api_key:<id>`, `agent:<id>`, `system:<name>` such as `system:job-reaper`, `webhook:<source>`), or a bare id of any type */
                 actor?: string;
-                /** @description The request's x-correlation-id */
+                /**
+                 * @deprecated
+                 * @description Alias of `correlationId`, as seed 000 names it
+                 */
                 correlation_id?: string;
+                /** @description The request's x-correlation-id */
+                correlationId?: string;
                 /** @description Opaque: the `meta.cursor.next` of the previous page */
                 cursor?: string;
+                /** @description Items per page (or `pageSize`) */
                 limit?: number;
                 /** @description One organization only */
-                organization_id?: string;
+                organizationId?: string;
+                /** @description Items per page: the same as `limit` (send one of them, or both alike) */
+                pageSize?: number;
                 /** @description A resource type, or type:id */
                 resource?: string;
                 /** @description From this time (inclusive) */
@@ -18716,7 +18735,10 @@ export interface operations {
             query?: {
                 /** @description Opaque: the `meta.cursor.next` of the previous page */
                 cursor?: string;
+                /** @description Items per page (or `pageSize`) */
                 limit?: number;
+                /** @description Items per page: the same as `limit` (send one of them, or both alike) */
+                pageSize?: number;
                 resourceId?: string;
                 resourceType?: string;
                 /** @description Occurred at or after */
@@ -19237,10 +19259,10 @@ export interface operations {
     listGitopsAppMappings: {
         parameters: {
             query?: {
-                cluster_name?: string;
+                clusterName?: string;
                 /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
                 cursor?: string;
-                endpoint_id?: string;
+                endpointId?: string;
                 /** @description Items per page: the same as `pageSize` (send one of them, or both alike) */
                 limit?: number;
                 /** @description Items to skip, instead of `page` */
@@ -23420,11 +23442,19 @@ export interface operations {
                 action?: string;
                 /** @description An actor as the trail records it: `<type>:<id>` (`user:<id>`, `api_key:<id>`, `agent:<id>`, `system:<name>` such as `system:job-reaper`, `webhook:<source>`), or a bare id of any type */
                 actor?: string;
-                /** @description The request's x-correlation-id */
+                /**
+                 * @deprecated
+                 * @description Alias of `correlationId`, as seed 000 names it
+                 */
                 correlation_id?: string;
+                /** @description The request's x-correlation-id */
+                correlationId?: string;
                 /** @description Opaque: the `meta.cursor.next` of the previous page */
                 cursor?: string;
+                /** @description Items per page (or `pageSize`) */
                 limit?: number;
+                /** @description Items per page: the same as `limit` (send one of them, or both alike) */
+                pageSize?: number;
                 /** @description A resource type, or type:id */
                 resource?: string;
                 /** @description From this time (inclusive) */
@@ -25070,7 +25100,7 @@ export interface operations {
                 sortBy?: string;
                 /** @description The direction of `sortBy` */
                 sortOrder?: "asc" | "desc";
-                workflow_id?: string;
+                workflowId?: string;
             };
             header?: {
                 /** @description Ties this request to others in logs, audit events and the envelope (`meta.correlationId`); echoed in the response. A value that is not printable or longer than 128 characters is replaced by the request id. */
@@ -28065,8 +28095,13 @@ export interface operations {
                 pageSize?: number;
                 /** @description Free-text search */
                 q?: string;
+                /**
+                 * @deprecated
+                 * @description Alias of `requesterId`, as seed 000 names it
+                 */
                 requester_id?: string;
-                secret_id?: string;
+                requesterId?: string;
+                secretId?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
                 /** @description One field to sort by, instead of `sort` */
@@ -31732,7 +31767,12 @@ export interface operations {
     listDiscoveredSecrets: {
         parameters: {
             query?: {
+                /**
+                 * @deprecated
+                 * @description Alias of `clusterName`, as seed 000 names it
+                 */
                 cluster_name?: string;
+                clusterName?: string;
                 /** @description Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset` */
                 cursor?: string;
                 /** @description key:value, repeatable; every one must match */
@@ -31748,8 +31788,13 @@ export interface operations {
                 provider?: string;
                 /** @description Free-text search */
                 q?: string;
-                /** @description Refs starting with this */
+                /**
+                 * @deprecated
+                 * @description Alias of `refPrefix`, as seed 000 names it
+                 */
                 ref_prefix?: string;
+                /** @description Refs starting with this */
+                refPrefix?: string;
                 /** @description Comma-separated fields; a leading "-" sorts descending. Each list documents its fields. */
                 sort?: string;
                 /** @description One field to sort by, instead of `sort` */

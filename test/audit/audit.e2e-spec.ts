@@ -135,7 +135,7 @@ describe('the README walkthrough is on the trail', () => {
     expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
     expect(new Set(page.data.map((e) => e.requestId)).size).toBe(5);
     // The new organization's own trail starts with its creation.
-    const newTrail = await raw(t.baseUrl, `/api/v1/audit-logs?organization_id=${org.data.id}`, { headers: headers(owner) });
+    const newTrail = await raw(t.baseUrl, `/api/v1/audit-logs?organizationId=${org.data.id}`, { headers: headers(owner) });
     expect(newTrail.status).toBe(200);
     const first = (newTrail.body.data as AuditEventBody[]).find((e) => e.seq === 1)!;
     expect(first).toMatchObject({ action: 'organization.create', organizationId: org.data.id, resourceId: org.data.id, actorId: ownerId, correlationId, outcome: 'success' });
@@ -578,13 +578,13 @@ describe('who reads which trail', () => {
     expect(orgs.has(other.organizationId)).toBe(true);
 
     for (const org of [defaultOrg, other.organizationId]) {
-      const one = await raw(t.baseUrl, `/api/v1/audit-logs?organization_id=${org}&limit=200`, { headers: headers(owner) });
+      const one = await raw(t.baseUrl, `/api/v1/audit-logs?organizationId=${org}&limit=200`, { headers: headers(owner) });
       expect(one.status).toBe(200);
       expect(one.body.data.map((e: AuditEventBody) => e.id)).toEqual((await sqlIds(org)).slice(0, 200));
     }
-    const teamCreate = await raw(t.baseUrl, `/api/v1/audit-logs?organization_id=${other.organizationId}&action=team.create`, { headers: headers(owner) });
+    const teamCreate = await raw(t.baseUrl, `/api/v1/audit-logs?organizationId=${other.organizationId}&action=team.create`, { headers: headers(owner) });
     expect(teamCreate.body.data.map((e: AuditEventBody) => e.actorId)).toEqual([other.owner.userId]);
-    expect((await raw(t.baseUrl, '/api/v1/audit-logs?organization_id=not-a-uuid', { headers: headers(owner) })).status).toBe(400);
+    expect((await raw(t.baseUrl, '/api/v1/audit-logs?organizationId=not-a-uuid', { headers: headers(owner) })).status).toBe(400);
 
     const refused = await raw(t.baseUrl, '/api/v1/audit-logs', { headers: headers(other.owner.accessToken) });
     expect(refused.status).toBe(403);

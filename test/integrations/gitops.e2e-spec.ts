@@ -150,7 +150,7 @@ describe('with GitOps off', () => {
       ['PUT', `/api/v1/argocd-endpoints/${id}/enabled`, { enabled: false }],
       ['DELETE', `/api/v1/argocd-endpoints/${id}`],
       ['POST', '/api/v1/gitops-app-mappings', { endpointId: id, applicationName: 'a', clusterName: 'c', ref: 'r' }],
-      ['GET', '/api/v1/gitops-app-mappings?endpoint_id=not-a-uuid'],
+      ['GET', '/api/v1/gitops-app-mappings?endpointId=not-a-uuid'],
       ['DELETE', `/api/v1/gitops-app-mappings/${id}`],
       ['GET', `/api/v1/requests/${id}/gitops`],
     ] as [string, string, unknown?][]) {
@@ -352,11 +352,11 @@ test('app mappings: created against an endpoint of the organization, unique per 
     { endpointId: e.id, applicationName: 'payments-api', ...location, value: 'no values here' },
   ]) expectResponse(await call('POST', '/api/v1/gitops-app-mappings', bad), 'POST', '/api/v1/gitops-app-mappings', 400, 'VALIDATION_FAILED');
 
-  const byCluster = expectResponse(await call('GET', `/api/v1/gitops-app-mappings?cluster_name=${cluster}`), 'GET', '/api/v1/gitops-app-mappings', 200).body;
+  const byCluster = expectResponse(await call('GET', `/api/v1/gitops-app-mappings?clusterName=${cluster}`), 'GET', '/api/v1/gitops-app-mappings', 200).body;
   expect(byCluster.data.map((x: { id: string }) => x.id)).toEqual([noNamespace.id, m.id]);
-  const byEndpoint = expectResponse(await call('GET', `/api/v1/gitops-app-mappings?endpoint_id=${e.id}`), 'GET', '/api/v1/gitops-app-mappings', 200).body;
+  const byEndpoint = expectResponse(await call('GET', `/api/v1/gitops-app-mappings?endpointId=${e.id}`), 'GET', '/api/v1/gitops-app-mappings', 200).body;
   expect(byEndpoint.data.map((x: { id: string }) => x.id)).toEqual([m.id]);
-  expectResponse(await call('GET', '/api/v1/gitops-app-mappings?endpoint_id=nope'), 'GET', '/api/v1/gitops-app-mappings', 400, 'VALIDATION_FAILED');
+  expectResponse(await call('GET', '/api/v1/gitops-app-mappings?endpointId=nope'), 'GET', '/api/v1/gitops-app-mappings', 400, 'VALIDATION_FAILED');
 
   const refused = expectResponse(await call('DELETE', `/api/v1/argocd-endpoints/${e.id}`), 'DELETE', '/api/v1/argocd-endpoints/{id}', 409, 'CONFLICT');
   expect(refused.body.error.details).toEqual({ mappings: 1 });
@@ -364,7 +364,7 @@ test('app mappings: created against an endpoint of the organization, unique per 
   expectResponse(await call('DELETE', `/api/v1/gitops-app-mappings/${m.id}`), 'DELETE', '/api/v1/gitops-app-mappings/{id}', 404, 'NOT_FOUND');
   expectResponse(await call('DELETE', `/api/v1/argocd-endpoints/${e.id}`), 'DELETE', '/api/v1/argocd-endpoints/{id}', 204);
   expectResponse(await call('DELETE', `/api/v1/argocd-endpoints/${e.id}`), 'DELETE', '/api/v1/argocd-endpoints/{id}', 404, 'NOT_FOUND');
-  expectResponse(await call('GET', `/api/v1/gitops-app-mappings?endpoint_id=${e.id}`), 'GET', '/api/v1/gitops-app-mappings', 200);
+  expectResponse(await call('GET', `/api/v1/gitops-app-mappings?endpointId=${e.id}`), 'GET', '/api/v1/gitops-app-mappings', 200);
 });
 
 test("another organization's endpoints and mappings are 404 (and 422 as a mapping's endpoint); a viewer reads but cannot change anything", async () => {
@@ -378,10 +378,10 @@ test("another organization's endpoints and mappings are 404 (and 422 as a mappin
   expectResponse(await call('POST', '/api/v1/gitops-app-mappings', { endpointId: theirs.id, applicationName: 'a', clusterName: 'c', ref: 'r' }), 'POST', '/api/v1/gitops-app-mappings', 422, 'UNKNOWN_ENDPOINT');
   const mine = (await call('GET', '/api/v1/argocd-endpoints?pageSize=100')).body.data.map((e: { id: string }) => e.id);
   expect(mine).not.toContain(theirs.id);
-  const myMappings = (await call('GET', `/api/v1/gitops-app-mappings?endpoint_id=${theirs.id}`)).body.data;
+  const myMappings = (await call('GET', `/api/v1/gitops-app-mappings?endpointId=${theirs.id}`)).body.data;
   expect(myMappings).toEqual([]);
   // Still there for their owner.
-  expect((await call('GET', `/api/v1/gitops-app-mappings?endpoint_id=${theirs.id}`, undefined, other.owner.accessToken)).body.data).toHaveLength(1);
+  expect((await call('GET', `/api/v1/gitops-app-mappings?endpointId=${theirs.id}`, undefined, other.owner.accessToken)).body.data).toHaveLength(1);
 
   const e = await endpoint();
   const viewer = await addMember(t, token, ['viewer']);

@@ -48,7 +48,7 @@ export class ApprovalPoliciesService {
 
   list(organizationId: string, query: ListApprovalPoliciesQuery): Promise<Page<ApprovalPolicy>> {
     const qb = this.data.repository(ApprovalPolicy, organizationId).query('p');
-    if (query.workflow_id) qb.andWhere('p.workflow_id = :workflowId', { workflowId: query.workflow_id });
+    if (query.workflowId) qb.andWhere('p.workflow_id = :workflowId', { workflowId: query.workflowId });
     if (query.q) qb.andWhere('p.name ILIKE :q', { q: `%${query.q}%` });
     return paginate(qb, query, { priority: 'p.priority', name: 'p.name', createdAt: 'p.created_at' }, 'priority');
   }

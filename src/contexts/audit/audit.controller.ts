@@ -37,7 +37,7 @@ const toStoreQuery = (q: AuditEventsQuery, organizationId?: string): AuditQuery 
   ...actorFilter(q.actor),
   action: q.action,
   resource: q.resource,
-  correlationId: q.correlation_id,
+  correlationId: q.correlationId,
   since: q.since,
   until: q.until,
   limit: q.limit,
@@ -62,7 +62,7 @@ export class AuditController {
   @RequirePermission('audit.read')
   @ApiOperation({
     summary: "The organization's audit trail",
-    description: 'Newest first. Filter by actor (`<type>:<id>` or a bare id), action (or prefix*), resource (type or type:id), correlation_id and time.',
+    description: 'Newest first. Filter by actor (`<type>:<id>` or a bare id), action (or prefix*), resource (type or type:id), correlationId and time.',
   })
   @ApiCursorPage(AuditEventDto)
   listAuditEvents(@CurrentPrincipal() principal: Principal, @Query() query: AuditEventsQuery): Promise<CursorPage<AuditEventDto>> {
@@ -114,10 +114,10 @@ export class AuditController {
 
   @Get('audit-logs')
   @RequirePermission('platform.audit.read')
-  @ApiOperation({ summary: 'Audit trails of every organization (platform administrators)', description: 'Same filters as /audit-events, plus organization_id.' })
+  @ApiOperation({ summary: 'Audit trails of every organization (platform administrators)', description: 'Same filters as /audit-events, plus organizationId.' })
   @ApiCursorPage(AuditEventDto)
   listPlatformAuditLogs(@Query() query: PlatformAuditQuery): Promise<CursorPage<AuditEventDto>> {
-    return this.page(toStoreQuery(query, query.organization_id));
+    return this.page(toStoreQuery(query, query.organizationId));
   }
 
   @Get('organizations/:id/audit-logs')

@@ -37,7 +37,7 @@ export class GitopsAppMappingsController {
   @RequirePermission('integration.read')
   @ApiOperation({
     summary: 'List GitOps app mappings',
-    description: `Filter by endpoint_id and cluster_name; q searches application names, namespaces and refs; sort by applicationName, clusterName, namespace, ref or createdAt. ${GITOPS_OFF.sentence}`,
+    description: `Filter by endpointId and clusterName; q searches application names, namespaces and refs; sort by applicationName, clusterName, namespace, ref or createdAt. ${GITOPS_OFF.sentence}`,
   })
   @ApiPage(GitopsAppMappingDto)
   @ApiErrors(GITOPS_OFF.response)

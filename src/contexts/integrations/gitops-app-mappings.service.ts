@@ -35,8 +35,8 @@ export class GitopsAppMappingsService {
 
   list(organizationId: string, query: ListGitopsAppMappingsQuery): Promise<Page<GitopsAppMapping>> {
     const qb = this.data.repository(GitopsAppMapping, organizationId).query('m');
-    if (query.endpoint_id) qb.andWhere('m.endpoint_id = :endpointId', { endpointId: query.endpoint_id });
-    if (query.cluster_name) qb.andWhere('m.cluster_name = :cluster', { cluster: query.cluster_name });
+    if (query.endpointId) qb.andWhere('m.endpoint_id = :endpointId', { endpointId: query.endpointId });
+    if (query.clusterName) qb.andWhere('m.cluster_name = :cluster', { cluster: query.clusterName });
     if (query.q) qb.andWhere('(m.application_name ILIKE :q OR m.ref ILIKE :q OR m.namespace ILIKE :q)', { q: `%${query.q}%` });
     return paginate(
       qb,

@@ -38,7 +38,7 @@ export class DiscoveredSecretsController {
   @RequirePermission('discovered_secret.read')
   @ApiOperation({
     summary: 'List discovered secrets',
-    description: 'Filter by cluster_name, provider, ref_prefix, status and label=key:value (repeatable); sort by clusterName, ref, firstSeenAt or lastSeenAt.',
+    description: 'Filter by clusterName, provider, refPrefix, status and label=key:value (repeatable); sort by clusterName, ref, firstSeenAt or lastSeenAt.',
   })
   @ApiPage(DiscoveredSecretDto)
   async listDiscoveredSecrets(@CurrentPrincipal() principal: Principal, @Query() query: ListDiscoveredSecretsQuery): Promise<Page<DiscoveredSecretDto>> {

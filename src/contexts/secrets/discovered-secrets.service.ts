@@ -55,10 +55,10 @@ export class DiscoveredSecretsService {
 
   list(organizationId: string, query: ListDiscoveredSecretsQuery): Promise<Page<DiscoveredSecret>> {
     const qb = this.data.repository(DiscoveredSecret, organizationId).query('s');
-    if (query.cluster_name) qb.andWhere('s.cluster_name = :cluster', { cluster: query.cluster_name });
+    if (query.clusterName) qb.andWhere('s.cluster_name = :cluster', { cluster: query.clusterName });
     if (query.provider) qb.andWhere('s.provider = :provider', { provider: query.provider });
     if (query.status) qb.andWhere('s.status = :status', { status: query.status });
-    if (query.ref_prefix) qb.andWhere(`s.ref LIKE :prefix ESCAPE '\\'`, { prefix: `${query.ref_prefix.replace(/[\\%_]/g, '\\$&')}%` });
+    if (query.refPrefix) qb.andWhere(`s.ref LIKE :prefix ESCAPE '\\'`, { prefix: `${query.refPrefix.replace(/[\\%_]/g, '\\$&')}%` });
     if (query.q) qb.andWhere('(s.ref ILIKE :q OR s.namespace ILIKE :q)', { q: `%${query.q}%` });
     (query.label ?? []).forEach((label, i) => {
       const colon = label.indexOf(':');

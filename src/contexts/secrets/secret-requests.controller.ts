@@ -50,7 +50,7 @@ export class SecretRequestsController {
 
   @Get()
   @RequirePermission('secret_request.read')
-  @ApiOperation({ summary: 'List access requests', description: 'Filter by requester_id, status (one or several), kind and secret_id; newest first by default.' })
+  @ApiOperation({ summary: 'List access requests', description: 'Filter by requesterId, status (one or several), kind and secretId; newest first by default.' })
   @ApiPage(SecretRequestDto)
   async listSecretRequests(@CurrentPrincipal() principal: Principal, @Query() query: ListSecretRequestsQuery): Promise<Page<SecretRequestDto>> {
     const page = await this.requests.list(principal.organizationId, query);

@@ -101,10 +101,10 @@ export class SecretRequestsService implements OnModuleInit {
 
   list(organizationId: string, query: ListSecretRequestsQuery): Promise<Page<SecretRequest>> {
     const qb = this.data.repository(SecretRequest, organizationId).query('r');
-    if (query.requester_id) qb.andWhere('r.requester_id = :requesterId', { requesterId: query.requester_id });
+    if (query.requesterId) qb.andWhere('r.requester_id = :requesterId', { requesterId: query.requesterId });
     if (query.status?.length) qb.andWhere('r.status IN (:...status)', { status: query.status });
     if (query.kind) qb.andWhere('r.kind = :kind', { kind: query.kind });
-    if (query.secret_id) qb.andWhere('r.secret_id = :secretId', { secretId: query.secret_id });
+    if (query.secretId) qb.andWhere('r.secret_id = :secretId', { secretId: query.secretId });
     return paginate(qb, query, { createdAt: 'r.created_at', updatedAt: 'r.updated_at', status: 'r.status' }, '-createdAt');
   }
 

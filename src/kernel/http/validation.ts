@@ -2,6 +2,7 @@ import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/commo
 import { FieldError } from './app-error.js';
 import { validationFailed } from './kernel.errors.js';
 import { findNulCharacters } from './nul-characters.js';
+import { resolveQuerySynonyms } from './query-lists.js';
 
 const CODE_BY_CONSTRAINT: Record<string, string> = {
   whitelistValidation: 'UNKNOWN_FIELD',
@@ -45,6 +46,8 @@ class MarshalValidationPipe extends ValidationPipe {
       const nul = findNulCharacters(value, metadata.data ?? '');
       if (nul.length > 0) throw validationFailed(nul);
     }
+    // Aliases and synonyms (query-lists.ts) become their property before the rules see them.
+    if (metadata.type === 'query' && metadata.metatype) value = resolveQuerySynonyms(metadata.metatype, value);
     return super.transform(value, metadata);
   }
 }

@@ -92,5 +92,5 @@ export class UpdateApprovalPolicyDto extends PolicyCriteriaDto {
 export class ListApprovalPoliciesQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOmittable() @IsUUID()
-  workflow_id?: string;
+  workflowId?: string;
 }

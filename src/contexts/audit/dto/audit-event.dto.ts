@@ -6,6 +6,7 @@ import { CHECKPOINT_TOKEN_PATTERN, checkpointStatement, checkpointToken } from '
 import type { AuditCheckpoint, AuditEvent } from '../../../kernel/audit/audit-event.entity.js';
 import { CHAIN_FAILURES, type ChainFailure } from '../../../kernel/audit/audit-store.js';
 import { CursorQuery } from '../../../kernel/pagination/cursor-page.js';
+import { SeedAlias } from '../../../kernel/http/query-lists.js';
 
 export class AuditEventDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -69,9 +70,10 @@ export class AuditEventsQuery extends CursorQuery {
   @IsOmittable() @Matches(/^[a-z0-9_]+(:[A-Za-z0-9._-]+)?$/, { message: 'resource must be like role or role:<id>' })
   resource?: string;
 
-  @ApiPropertyOptional({ name: 'correlation_id', description: "The request's x-correlation-id" })
+  @ApiPropertyOptional({ description: "The request's x-correlation-id", maxLength: 128 })
+  @SeedAlias('correlation_id', '000', { type: String, maxLength: 128 })
   @IsOmittable() @IsString() @MaxLength(128)
-  correlation_id?: string;
+  correlationId?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'From this time (inclusive)' })
   @IsOmittable() @Type(() => Date) @IsDate()
@@ -83,9 +85,9 @@ export class AuditEventsQuery extends CursorQuery {
 }
 
 export class PlatformAuditQuery extends AuditEventsQuery {
-  @ApiPropertyOptional({ name: 'organization_id', format: 'uuid', description: 'One organization only' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'One organization only' })
   @IsOmittable() @IsUUID()
-  organization_id?: string;
+  organizationId?: string;
 }
 
 export class VerifyAuditChainQuery {

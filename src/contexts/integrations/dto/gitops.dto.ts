@@ -152,11 +152,11 @@ export class CreateGitopsAppMappingDto {
 export class ListGitopsAppMappingsQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOmittable() @IsUUID()
-  endpoint_id?: string;
+  endpointId?: string;
 
   @ApiPropertyOptional({ example: 'prod-eu-1' })
   @IsOmittable() @MatchesPattern(CLUSTER_NAME)
-  cluster_name?: string;
+  clusterName?: string;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsString, Length, Matches, ValidateNested } from 'class-validator';
-import { repeated } from '../../../kernel/http/query-lists.js';
+import { repeated, SeedAlias } from '../../../kernel/http/query-lists.js';
 import { CLUSTER_NAME, IsLabelMap, IsOmittable, MatchesPattern } from '../../../kernel/http/validators.js';
 import { PageQuery } from '../../../kernel/pagination/page.js';
 import type { DiscoveredSecret, DiscoveredSecretStatus } from '../entities/discovered-secret.entity.js';
@@ -76,16 +76,18 @@ export class BulkResultDto {
 
 export class ListDiscoveredSecretsQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'prod-eu-1' })
+  @SeedAlias('cluster_name', '000', { type: String, pattern: CLUSTER_NAME.source, example: 'prod-eu-1' })
   @IsOmittable() @MatchesPattern(CLUSTER_NAME)
-  cluster_name?: string;
+  clusterName?: string;
 
   @ApiPropertyOptional({ example: 'kubernetes' })
   @IsOmittable() @MatchesPattern(PROVIDER)
   provider?: string;
 
   @ApiPropertyOptional({ example: 'db-', description: 'Refs starting with this' })
+  @SeedAlias('ref_prefix', '000', { type: String, minLength: 1, maxLength: 512, example: 'db-' })
   @IsOmittable() @IsString() @Length(1, 512)
-  ref_prefix?: string;
+  refPrefix?: string;
 
   @ApiPropertyOptional({ enum: STATUSES })
   @IsOmittable() @IsIn(STATUSES)

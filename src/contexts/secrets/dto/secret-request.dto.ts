@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBase64, IsIn, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { IsOmittable } from '../../../kernel/http/validators.js';
-import { repeatedOrCommaSeparated } from '../../../kernel/http/query-lists.js';
+import { repeatedOrCommaSeparated, SeedAlias } from '../../../kernel/http/query-lists.js';
 import { PageQuery } from '../../../kernel/pagination/page.js';
 import { ApprovalStateDto } from '../../approvals/index.js';
 import { JobBlockedDto } from '../../jobs/index.js';
@@ -50,8 +50,9 @@ export class CancelRequestDto {
 
 export class ListSecretRequestsQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
+  @SeedAlias('requester_id', '000', { type: String, format: 'uuid' })
   @IsOmittable() @IsUUID()
-  requester_id?: string;
+  requesterId?: string;
 
   @ApiPropertyOptional({ description: 'One status or several (repeated, or comma-separated)', enum: STATUSES, isArray: true })
   @IsOmittable() @Transform(repeatedOrCommaSeparated) @IsIn(STATUSES, { each: true, message: `status must be among ${STATUSES.join(', ')}` })
@@ -63,7 +64,7 @@ export class ListSecretRequestsQuery extends PageQuery {
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOmittable() @IsUUID()
-  secret_id?: string;
+  secretId?: string;
 }
 
 export class SecretLocationDto {
