@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
-import { InjectTransactionHost } from '@nestjs-cls/transactional';
+import { InjectTransactionHost, Transactional } from '@nestjs-cls/transactional';
 import { ClsService } from 'nestjs-cls';
 import { In } from 'typeorm';
 import type { Principal } from '../../kernel/auth/principal.js';
@@ -102,6 +102,7 @@ export class ApprovalsService implements OnApplicationBootstrap, BeforeApplicati
   }
 
   /** Opens the subject's gate under the policy that matches it (422 NO_APPROVAL_POLICY when none does). */
+  @Transactional()
   async open(input: OpenGate): Promise<ApprovalGate> {
     const { policy, workflow } = input.workflowId
       ? { policy: null, workflow: await this.workflowNamed(input.organizationId, input.workflowId) }
@@ -139,6 +140,7 @@ export class ApprovalsService implements OnApplicationBootstrap, BeforeApplicati
    * the same person (409 ALREADY_DECIDED), once the gate is decided or past its time (409).
    * The gate row is locked, so concurrent decisions are counted one after another.
    */
+  @Transactional()
   async decide(principal: Principal, subjectType: string, subjectId: string, decision: DecisionKind, comment: string, resource: string): Promise<GateView> {
     const org = principal.organizationId;
     const approverId = personOf(principal);
@@ -175,6 +177,7 @@ export class ApprovalsService implements OnApplicationBootstrap, BeforeApplicati
   }
 
   /** The subject is withdrawn (by its requester): a pending gate closes without a decision. */
+  @Transactional()
   async cancel(organizationId: string, subjectType: string, subjectId: string, resource: string): Promise<ApprovalGate> {
     const gate = await this.lockGate(organizationId, subjectType, subjectId, resource);
     if (gate.status !== 'pending') return gate;

@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
-import { InjectTransactionHost } from '@nestjs-cls/transactional';
+import { InjectTransactionHost, Transactional } from '@nestjs-cls/transactional';
 import { ClsService } from 'nestjs-cls';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -288,6 +288,7 @@ export class JobQueue implements OnModuleInit, OnApplicationBootstrap, BeforeApp
    * attempts remain (unless `error.retryable` is false). A job cancelled while held takes the
    * completion as the agent's acknowledgement and stays cancelled.
    */
+  @Transactional()
   async complete(agent: Principal, jobId: string, input: CompleteJobDto): Promise<Job> {
     const jobs = this.data.repository(Job, agent.organizationId);
     const job = await this.jobs.lock(agent.organizationId, jobId);
