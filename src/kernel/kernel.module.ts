@@ -9,7 +9,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuditCheckpoints } from './audit/audit-checkpoints.js';
 import { AuditChainHead, AuditCheckpoint, AuditEvent } from './audit/audit-event.entity.js';
 import { AuditKeys } from './audit/audit-keys.js';
-import { AuditNotes } from './audit/audit-notes.js';
+import { AUDIT_NOTE, AuditNotes } from './audit/audit-notes.js';
 import { AuditStore } from './audit/audit-store.js';
 import { AuditWriter } from './audit/audit-writer.js';
 import { BackgroundJobs } from './background/background-jobs.js';
@@ -101,6 +101,8 @@ export class KernelModule {
               cls.set('correlationId', req.correlationId);
               cls.set('ip', req.ip);
               cls.set('userAgent', req.headers['user-agent']);
+              // One holder per request, mutated in place, so nested CLS contexts (@Transactional) share it.
+              cls.set(AUDIT_NOTE, {});
             },
             // No proxy providers, and the transactional plugin has no per-request hooks.
             resolveProxyProviders: false,

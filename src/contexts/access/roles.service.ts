@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Transactional } from '@nestjs-cls/transactional';
 import { IsNull } from 'typeorm';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { conflict, notFound, validationFailed } from '../../kernel/http/kernel.errors.js';
@@ -53,6 +54,7 @@ export class RolesService {
     return role;
   }
 
+  @Transactional()
   async setPermissions(principal: Principal, id: string, permissions: string[]): Promise<Role> {
     const role = await this.get(principal, id);
     if (role.isSystem) throw immutable();
@@ -69,6 +71,7 @@ export class RolesService {
     return this.get(principal, id);
   }
 
+  @Transactional()
   async delete(principal: Principal, id: string): Promise<void> {
     // Locked: a grant of this role racing the deletion waits, then finds it gone (404).
     const role = await this.data.withShared(Role, principal.organizationId).query('r').andWhere('r.id = :id', { id }).setLock('pessimistic_write').getOne();
@@ -101,6 +104,7 @@ export class RolesService {
     return grants.map((grant) => ({ grant, role: byId.get(grant.roleId)! }));
   }
 
+  @Transactional()
   async grant(principal: Principal, input: CreateUserRoleDto): Promise<{ grant: UserRole; role: Role }> {
     await this.access.assertMember(principal.organizationId, input.userId);
     // Share-locked until the grant commits: the role cannot be deleted under it.
@@ -117,6 +121,7 @@ export class RolesService {
     return { grant, role };
   }
 
+  @Transactional()
   async revoke(principal: Principal, id: string): Promise<void> {
     const grants = this.data.repository(UserRole, principal.organizationId);
     const grant = await grants.getById(id, 'Role grant');

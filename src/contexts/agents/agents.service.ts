@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectTransactionHost } from '@nestjs-cls/transactional';
+import { InjectTransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import { AuditWriter } from '../../kernel/audit/audit-writer.js';
@@ -166,6 +166,7 @@ export class AgentsService {
     return this.data.repository(Agent, organizationId).getById(id, 'Agent');
   }
 
+  @Transactional()
   async update(principal: Principal, id: string, input: UpdateAgentDto): Promise<Agent> {
     const agents = this.data.repository(Agent, principal.organizationId);
     const agent = await agents.getById(id, 'Agent');
@@ -182,6 +183,7 @@ export class AgentsService {
     return agents.getById(id, 'Agent');
   }
 
+  @Transactional()
   async revoke(principal: Principal, id: string): Promise<Agent> {
     const agents = this.data.repository(Agent, principal.organizationId);
     const agent = await agents.getById(id, 'Agent');
@@ -193,6 +195,7 @@ export class AgentsService {
     return agents.getById(id, 'Agent');
   }
 
+  @Transactional()
   async delete(principal: Principal, id: string): Promise<void> {
     const agents = this.data.repository(Agent, principal.organizationId);
     const agent = await agents.getById(id, 'Agent');
@@ -202,6 +205,7 @@ export class AgentsService {
     await this.events.emit({ organizationId: principal.organizationId, type: 'agent.deleted', resourceType: 'agent', resourceId: id, data: { name: agent.name } });
   }
 
+  @Transactional()
   async setPublicKey(agent: Principal, publicKey: string): Promise<Agent> {
     const key = normaliseX25519PublicKey(publicKey);
     const agents = this.data.repository(Agent, agent.organizationId);

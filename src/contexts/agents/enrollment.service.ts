@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectTransactionHost } from '@nestjs-cls/transactional';
+import { InjectTransactionHost, Transactional } from '@nestjs-cls/transactional';
 import { IsNull } from 'typeorm';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
@@ -35,6 +35,7 @@ export class EnrollmentService {
     return token ?? null;
   }
 
+  @Transactional()
   async rotate(principal: Principal, input: { environmentId?: string; ttlSeconds?: number }): Promise<{ token: EnrollmentToken; secret: string }> {
     const createdBy = principal.type === 'user' ? principal.id : principal.onBehalfOf;
     if (!createdBy) throw forbidden('Only users and the API keys acting for them can rotate enrollment tokens');
@@ -51,6 +52,7 @@ export class EnrollmentService {
   }
 
   /** Checks a presented token (any failure is the same 401) and counts the registration. */
+  @Transactional()
   async redeem(presented: string): Promise<EnrollmentToken> {
     const invalid = () => unauthenticated('The enrollment token is not valid, has expired or was rotated');
     const parsed = parseSecret('met', presented);

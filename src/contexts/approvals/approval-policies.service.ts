@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Transactional } from '@nestjs-cls/transactional';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
@@ -34,6 +35,7 @@ export class ApprovalPoliciesService {
     private readonly events: EventOutbox,
   ) {}
 
+  @Transactional()
   async create(principal: Principal, input: CreateApprovalPolicyDto): Promise<ApprovalPolicy> {
     const org = principal.organizationId;
     const policies = this.data.repository(ApprovalPolicy, org);
@@ -75,6 +77,7 @@ export class ApprovalPoliciesService {
     return policies.getById(id, 'Policy');
   }
 
+  @Transactional()
   async delete(principal: Principal, id: string): Promise<void> {
     const policies = this.data.repository(ApprovalPolicy, principal.organizationId);
     const policy = await policies.getById(id, 'Policy');

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Transactional } from '@nestjs-cls/transactional';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import { MembershipDirectory } from '../../kernel/auth/membership-directory.js';
@@ -24,6 +25,7 @@ export class ApprovalWorkflowsService {
     private readonly events: EventOutbox,
   ) {}
 
+  @Transactional()
   async create(principal: Principal, input: CreateApprovalWorkflowDto): Promise<ApprovalWorkflow> {
     const workflows = this.data.repository(ApprovalWorkflow, principal.organizationId);
     if (await workflows.exists({ name: input.name })) throw conflict(`An approval workflow named "${input.name}" already exists`);
@@ -72,6 +74,7 @@ export class ApprovalWorkflowsService {
   }
 
   /** Requests already open keep the stages they opened with; a workflow a policy uses cannot go. */
+  @Transactional()
   async delete(principal: Principal, id: string): Promise<void> {
     const workflows = this.data.repository(ApprovalWorkflow, principal.organizationId);
     const workflow = await workflows.getById(id, 'Approval workflow');

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectTransactionHost } from '@nestjs-cls/transactional';
+import { InjectTransactionHost, Transactional } from '@nestjs-cls/transactional';
 import { In } from 'typeorm';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
@@ -93,6 +93,7 @@ export class ApprovalsService {
   }
 
   /** Opens the subject's gate under the policy that matches it (422 NO_APPROVAL_POLICY when none does). */
+  @Transactional()
   async open(input: OpenGate): Promise<ApprovalGate> {
     const { policy, workflow } = input.workflowId
       ? { policy: null, workflow: await this.workflowNamed(input.organizationId, input.workflowId) }
@@ -130,6 +131,7 @@ export class ApprovalsService {
    * the same person (409 ALREADY_DECIDED), once the gate is decided or past its time (409).
    * The gate row is locked, so concurrent decisions are counted one after another.
    */
+  @Transactional()
   async decide(principal: Principal, subjectType: string, subjectId: string, decision: DecisionKind, comment: string, resource: string): Promise<GateView> {
     const org = principal.organizationId;
     const approverId = personOf(principal);
@@ -166,6 +168,7 @@ export class ApprovalsService {
   }
 
   /** The subject is withdrawn (by its requester): a pending gate closes without a decision. */
+  @Transactional()
   async cancel(organizationId: string, subjectType: string, subjectId: string, resource: string): Promise<ApprovalGate> {
     const gate = await this.lockGate(organizationId, subjectType, subjectId, resource);
     if (gate.status !== 'pending') return gate;

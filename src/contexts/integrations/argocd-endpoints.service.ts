@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Transactional } from '@nestjs-cls/transactional';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
@@ -35,6 +36,7 @@ export class ArgocdEndpointsService {
     private readonly outbound: OutboundCalls,
   ) {}
 
+  @Transactional()
   async create(principal: Principal, input: CreateArgocdEndpointDto): Promise<ArgocdEndpoint> {
     const organizationId = principal.organizationId;
     const endpoints = this.data.repository(ArgocdEndpoint, organizationId);
@@ -86,6 +88,7 @@ export class ArgocdEndpointsService {
     return applications.sort((a, b) => a.name.localeCompare(b.name));
   }
 
+  @Transactional()
   async setEnabled(principal: Principal, id: string, enabled: boolean): Promise<ArgocdEndpoint> {
     const endpoints = this.data.repository(ArgocdEndpoint, principal.organizationId);
     const endpoint = await endpoints.getById(id, 'Argo CD endpoint');
@@ -100,6 +103,7 @@ export class ArgocdEndpointsService {
   }
 
   /** Only an endpoint no app mapping refers to: the mappings go first, deliberately. */
+  @Transactional()
   async delete(principal: Principal, id: string): Promise<void> {
     const endpoints = this.data.repository(ArgocdEndpoint, principal.organizationId);
     const endpoint = await endpoints.getById(id, 'Argo CD endpoint');

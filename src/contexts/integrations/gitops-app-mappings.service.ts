@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Transactional } from '@nestjs-cls/transactional';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
@@ -19,6 +20,7 @@ export class GitopsAppMappingsService {
     private readonly events: EventOutbox,
   ) {}
 
+  @Transactional()
   async create(principal: Principal, input: CreateGitopsAppMappingDto): Promise<GitopsAppMapping> {
     const organizationId = principal.organizationId;
     if (!(await this.data.repository(ArgocdEndpoint, organizationId).exists({ id: input.endpointId }))) {
@@ -46,6 +48,7 @@ export class GitopsAppMappingsService {
     );
   }
 
+  @Transactional()
   async delete(principal: Principal, id: string): Promise<void> {
     const mappings = this.data.repository(GitopsAppMapping, principal.organizationId);
     const mapping = await mappings.getById(id, 'GitOps app mapping');

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Transactional } from '@nestjs-cls/transactional';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
@@ -21,6 +22,7 @@ export class EnvironmentsService {
     private readonly events: EventOutbox,
   ) {}
 
+  @Transactional()
   async create(principal: Principal, input: CreateEnvironmentDto): Promise<Environment> {
     const org = principal.organizationId;
     if (input.projectId) await this.data.repository(Project, org).getById(input.projectId, 'Project');
@@ -82,6 +84,7 @@ export class EnvironmentsService {
     return environments.getById(id, 'Environment');
   }
 
+  @Transactional()
   async delete(principal: Principal, id: string): Promise<void> {
     const environments = this.data.repository(Environment, principal.organizationId);
     const environment = await environments.getById(id, 'Environment');
@@ -100,6 +103,7 @@ export class EnvironmentsService {
     return new Set(rows.map((r) => r.id));
   }
 
+  @Transactional()
   async addFreezeWindow(principal: Principal, environmentId: string, input: CreateFreezeWindowDto): Promise<FreezeWindow> {
     const org = principal.organizationId;
     await this.get(org, environmentId);
@@ -125,6 +129,7 @@ export class EnvironmentsService {
     return paginate(qb, query, { startsAt: 'w.starts_at', createdAt: 'w.created_at' }, 'startsAt');
   }
 
+  @Transactional()
   async removeFreezeWindow(principal: Principal, environmentId: string, windowId: string): Promise<void> {
     const windows = this.data.repository(FreezeWindow, principal.organizationId);
     await this.get(principal.organizationId, environmentId);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Transactional } from '@nestjs-cls/transactional';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
@@ -19,6 +20,7 @@ export class ProjectsService {
     private readonly events: EventOutbox,
   ) {}
 
+  @Transactional()
   async create(principal: Principal, input: CreateProjectDto): Promise<Project> {
     const projects = this.data.repository(Project, principal.organizationId);
     const slug = input.slug ?? slugify(input.name);
@@ -50,6 +52,7 @@ export class ProjectsService {
     return projects.getById(id, 'Project');
   }
 
+  @Transactional()
   async setStatus(principal: Principal, id: string, status: ProjectStatus): Promise<Project> {
     const projects = this.data.repository(Project, principal.organizationId);
     const project = await projects.getById(id, 'Project');
@@ -62,6 +65,7 @@ export class ProjectsService {
   }
 
   /** Only a project without environments: they (and what refers to them) go first, deliberately. */
+  @Transactional()
   async delete(principal: Principal, id: string): Promise<void> {
     const projects = this.data.repository(Project, principal.organizationId);
     const project = await projects.getById(id, 'Project');

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { InjectTransactionHost } from '@nestjs-cls/transactional';
+import { InjectTransactionHost, Transactional } from '@nestjs-cls/transactional';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../kernel/auth/principal.js';
@@ -280,6 +280,7 @@ export class JobQueue implements OnModuleInit {
    * attempts remain (unless `error.retryable` is false). A job cancelled while held takes the
    * completion as the agent's acknowledgement and stays cancelled.
    */
+  @Transactional()
   async complete(agent: Principal, jobId: string, input: CompleteJobDto): Promise<Job> {
     const jobs = this.data.repository(Job, agent.organizationId);
     const job = await this.jobs.lock(agent.organizationId, jobId);

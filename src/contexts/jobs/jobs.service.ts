@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectTransactionHost } from '@nestjs-cls/transactional';
+import { InjectTransactionHost, Transactional } from '@nestjs-cls/transactional';
 import { In } from 'typeorm';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
@@ -83,6 +83,7 @@ export class JobsService {
   }
 
   /** Queues a job in the caller's transaction; agents hear of it when that commits. */
+  @Transactional()
   async submit(organizationId: string, input: SubmitJob, options: SubmitOptions = {}): Promise<Job> {
     if (input.targetAgentId) {
       const agent = await this.agents.get(organizationId, input.targetAgentId).catch(() => null);
@@ -148,6 +149,7 @@ export class JobsService {
    * next heartbeat or claim (and on its task stream), then completes it as cancelled. Cancelling a
    * cancelled job answers it again; a finished one is 409.
    */
+  @Transactional()
   async cancel(principal: Principal, id: string): Promise<Job> {
     const job = await this.lock(principal.organizationId, id);
     if (job.status === 'cancelled') return job;
@@ -157,6 +159,7 @@ export class JobsService {
   }
 
   /** Cancels for a context that no longer needs the job (a stopped workflow run); a job that already ended stays as it is. */
+  @Transactional()
   async abandon(organizationId: string, id: string, reason: string): Promise<void> {
     const job = await this.lock(organizationId, id);
     if (!TERMINAL_STATUSES.includes(job.status)) await this.cancelLocked(job, reason);
@@ -173,6 +176,7 @@ export class JobsService {
   }
 
   /** Puts a failed or expired job back in the queue with one more attempt. */
+  @Transactional()
   async retry(principal: Principal, id: string): Promise<Job> {
     const jobs = this.data.repository(Job, principal.organizationId);
     const job = await this.lock(principal.organizationId, id);
@@ -261,6 +265,7 @@ export class JobsService {
   }
 
   /** Cancels queued jobs aimed at an agent that is going away: nobody else may run them. */
+  @Transactional()
   async cancelTargeting(organizationId: string, agentId: string, reason: string): Promise<void> {
     const jobs = this.data.repository(Job, organizationId);
     const targeted = await jobs.find({ where: { targetAgentId: agentId, status: In(['queued']) } });

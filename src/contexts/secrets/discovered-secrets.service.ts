@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectTransactionHost } from '@nestjs-cls/transactional';
+import { InjectTransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import type { Tx } from '../../kernel/database/transactions.js';
@@ -24,6 +24,7 @@ export class DiscoveredSecretsService {
    * Upserts what an agent found, all of it in one statement. A secret is known by (cluster,
    * namespace, provider, ref); a repeat within the request counts once, the last one wins.
    */
+  @Transactional()
   async report(agent: Principal, secrets: DiscoveredSecretInput[]): Promise<BulkResultDto> {
     const distinct = new Map<string, DiscoveredSecretInput>();
     for (const s of secrets) distinct.set(JSON.stringify([s.clusterName, s.namespace ?? '', s.provider, s.ref]), s);

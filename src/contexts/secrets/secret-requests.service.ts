@@ -1,4 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Transactional } from '@nestjs-cls/transactional';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import { AuditWriter } from '../../kernel/audit/audit-writer.js';
@@ -61,6 +62,7 @@ export class SecretRequestsService implements OnModuleInit {
     return this.create(principal, 'patch', input, input.value);
   }
 
+  @Transactional()
   private async create(principal: Principal, kind: SecretRequestKind, input: { secretId: string; reason: string; recipientPublicKey?: string | null }, value?: string): Promise<RequestView> {
     const org = principal.organizationId;
     const requesterId = personOf(principal);
@@ -127,6 +129,7 @@ export class SecretRequestsService implements OnModuleInit {
   }
 
   /** The caller approves or rejects (never their own request; only if the open stage names them). */
+  @Transactional()
   async decide(principal: Principal, id: string, decision: 'approve' | 'reject', comment: string, claimedApproverId?: string): Promise<RequestView> {
     if (claimedApproverId && claimedApproverId !== personOf(principal)) {
       throw approverMismatch();
@@ -154,6 +157,7 @@ export class SecretRequestsService implements OnModuleInit {
    * Only its requester withdraws a request, while it is still pending. The gate is locked before the
    * request, the order every decision and expiry takes, so a cancel racing them cannot deadlock.
    */
+  @Transactional()
   async cancel(principal: Principal, id: string, claimedActorId?: string): Promise<RequestView> {
     const org = principal.organizationId;
     const me = personOf(principal);

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
-import { InjectTransactionHost } from '@nestjs-cls/transactional';
+import { InjectTransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import { AuditWriter } from '../../kernel/audit/audit-writer.js';
@@ -129,6 +129,7 @@ export class SecretWrapsService implements OnModuleInit {
    * The agent posts the value it fetched, sealed under an issued data key. It must open (422
    * INVALID_WRAP otherwise); one value per job (409 once posted). The requester has the wrap TTL.
    */
+  @Transactional()
   async acceptFromAgent(agent: Principal, input: PostWrapDto): Promise<SecretWrap> {
     // The job row stays locked to the end: two posts for one job cannot both find no value yet.
     const { job, request } = await this.readJob(agent, input.jobId, { lock: true });

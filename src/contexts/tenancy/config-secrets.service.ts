@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectTransactionHost } from '@nestjs-cls/transactional';
+import { InjectTransactionHost, Transactional } from '@nestjs-cls/transactional';
 import { IsNull } from 'typeorm';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import type { Principal } from '../../kernel/auth/principal.js';
@@ -82,6 +82,7 @@ export class ConfigSecretsService implements OnModuleInit {
 
   /** Sets (or replaces) a value; the version counts the times it was set. */
   /** Creates the secret, or replaces its value (one more version); says which. */
+  @Transactional()
   async set(principal: Principal, scope: SecretScope, key: string, value: string): Promise<Upserted<ConfigSecret>> {
     const organizationId = scope === 'platform' ? null : scope.organizationId;
     const ciphertext = this.cipher.encrypt(value, contextOf(scope, key));

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectTransactionHost } from '@nestjs-cls/transactional';
+import { InjectTransactionHost, Transactional } from '@nestjs-cls/transactional';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import { AuditWriter } from '../../kernel/audit/audit-writer.js';
 import type { Principal } from '../../kernel/auth/principal.js';
@@ -52,6 +52,7 @@ export class InvitationsService {
     return { invitation, acceptToken: `mit_${secret}` };
   }
 
+  @Transactional()
   async revoke(principal: Principal, id: string): Promise<Invitation> {
     const invitations = this.data.repository(Invitation, principal.organizationId);
     // The same row lock as accept: a revoke and an accept of one invitation cannot both win.

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectTransactionHost } from '@nestjs-cls/transactional';
+import { InjectTransactionHost, Transactional } from '@nestjs-cls/transactional';
 import { In } from 'typeorm';
 import { AuditWriter } from '../../kernel/audit/audit-writer.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
@@ -27,6 +27,7 @@ export class OrganizationsService {
   ) {}
 
   /** Creates an organization whose owner is the calling user; it appears in the new one's trail too. */
+  @Transactional()
   async create(principal: Principal, input: CreateOrganizationDto): Promise<Organization> {
     if (principal.type !== 'user') throw forbidden('Only a user can create an organization (it becomes its owner)');
     const repo = this.tx.tx.getRepository(Organization);

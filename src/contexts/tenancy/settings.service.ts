@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectTransactionHost } from '@nestjs-cls/transactional';
+import { InjectTransactionHost, Transactional } from '@nestjs-cls/transactional';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import type { Principal } from '../../kernel/auth/principal.js';
 import type { Tx } from '../../kernel/database/transactions.js';
@@ -24,6 +24,7 @@ export class SettingsService {
     return { settings: row?.settings ?? {}, updatedAt: row?.updatedAt.toISOString() ?? null, updatedBy: row?.updatedBy ?? null };
   }
 
+  @Transactional()
   async putWorkspace(principal: Principal, settings: Record<string, unknown>): Promise<SettingsDto> {
     // One row per organization, written in one statement: concurrent writers serialise on it.
     const org = principal.organizationId;
@@ -41,6 +42,7 @@ export class SettingsService {
     return { settings: row?.settings ?? {}, updatedAt: row?.updatedAt.toISOString() ?? null, updatedBy: row?.updatedBy ?? null };
   }
 
+  @Transactional()
   async putPlatform(principal: Principal, settings: Record<string, unknown>): Promise<SettingsDto> {
     await this.tx.tx.query(
       `INSERT INTO platform_settings (id, settings, updated_at, updated_by) VALUES ('platform', $1, now(), $2)

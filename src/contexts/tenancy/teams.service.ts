@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Transactional } from '@nestjs-cls/transactional';
 import { In } from 'typeorm';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import type { Principal } from '../../kernel/auth/principal.js';
@@ -20,6 +21,7 @@ export class TeamsService {
     private readonly notes: AuditNotes,
   ) {}
 
+  @Transactional()
   async create(principal: Principal, input: CreateTeamDto): Promise<TeamWithMembers> {
     const org = principal.organizationId;
     const teams = this.data.repository(Team, org);

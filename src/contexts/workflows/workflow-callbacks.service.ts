@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectTransactionHost } from '@nestjs-cls/transactional';
+import { InjectTransactionHost, Transactional } from '@nestjs-cls/transactional';
 import type { Tx } from '../../kernel/database/transactions.js';
 import { notFound } from '../../kernel/http/kernel.errors.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
@@ -42,6 +42,7 @@ export class WorkflowCallbacksService {
   ) {}
 
   /** 404 when the run or its node does not exist; 409 NOT_A_CALLBACK_STEP when the node is not a `callback` step. */
+  @Transactional()
   async report(report: CallbackReport): Promise<CallbackOutcome> {
     // The signature authenticated the sender, not an organization: the run says whose it is.
     const found = await this.tx.tx.getRepository(WorkflowRun).findOne({ where: { id: report.runId }, select: { id: true, organizationId: true } });

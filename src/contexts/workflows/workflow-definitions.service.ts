@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Transactional } from '@nestjs-cls/transactional';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { canonicalJson } from '../../kernel/audit/audit-chain.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
@@ -43,6 +44,7 @@ export class WorkflowDefinitionsService {
     private readonly approvals: ApprovalsService,
   ) {}
 
+  @Transactional()
   async create(principal: Principal, input: CreateWorkflowDefinitionDto): Promise<WorkflowDefinition> {
     const definitions = this.data.repository(WorkflowDefinition, principal.organizationId);
     const nodes = await this.checked(principal.organizationId, normalizeNodes(input.nodes));
@@ -72,6 +74,7 @@ export class WorkflowDefinitionsService {
     return paginate(qb, query, { version: 'v.version', createdAt: 'v.created_at' }, '-version');
   }
 
+  @Transactional()
   async update(principal: Principal, id: string, input: UpdateWorkflowDefinitionDto): Promise<WorkflowDefinition> {
     const definitions = this.data.repository(WorkflowDefinition, principal.organizationId);
     const current = await definitions.getById(id, RESOURCE);
@@ -104,6 +107,7 @@ export class WorkflowDefinitionsService {
    * A definition goes with its versions. Runs copied their graph, so finished ones stay readable
    * (their definitionId becomes null); while any run of it has not ended, it stays (409).
    */
+  @Transactional()
   async delete(principal: Principal, id: string): Promise<void> {
     const definitions = this.data.repository(WorkflowDefinition, principal.organizationId);
     const definition = await definitions.getById(id, RESOURCE);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Transactional } from '@nestjs-cls/transactional';
 import { In } from 'typeorm';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
@@ -46,6 +47,7 @@ export class WorkflowRunsService {
     private readonly context: RequestContext,
   ) {}
 
+  @Transactional()
   async create(principal: Principal, input: CreateWorkflowRunDto): Promise<RunView> {
     const org = principal.organizationId;
     const definition = await this.definitions.get(org, input.definitionId).catch(() => {
@@ -107,6 +109,7 @@ export class WorkflowRunsService {
   }
 
   /** Each control: lock the run, change it, note it for the audit row, answer the run as it now is. */
+  @Transactional()
   async control(principal: Principal, id: string, action: 'start' | 'pause' | 'resume' | 'cancel' | 'retry'): Promise<RunView & { retried?: string[] }> {
     const run = await this.transitions.lockRun(principal.organizationId, id);
     const before = run.status;

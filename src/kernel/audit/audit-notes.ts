@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
 
+/** The CLS key of the request's note holder (created once per request, in the CLS set-up). */
+export const AUDIT_NOTE = 'auditNote';
+
 export interface AuditNote {
   resourceId?: string;
   details?: Record<string, unknown>;
@@ -16,11 +19,24 @@ export class AuditNotes {
 
   note(note: AuditNote): void {
     if (!this.cls.isActive()) return;
-    const current = this.cls.get<AuditNote | undefined>('auditNote') ?? {};
-    this.cls.set('auditNote', { resourceId: note.resourceId ?? current.resourceId, details: { ...current.details, ...note.details } });
+    const holder = this.cls.get<AuditNote | undefined>(AUDIT_NOTE);
+    const merged = { resourceId: note.resourceId ?? holder?.resourceId, details: { ...holder?.details, ...note.details } };
+    // Mutate the request's holder: a @Transactional() method runs in a nested CLS context, where a
+    // `cls.set` would be lost when it returns, before the interceptor reads the note.
+    if (holder) Object.assign(holder, merged);
+    else this.cls.set(AUDIT_NOTE, merged);
+  }
+
+  /** Forgets what a rolled-back handler noted: it goes with its transaction. */
+  discard(): void {
+    const holder = this.cls.isActive() ? this.cls.get<AuditNote | undefined>(AUDIT_NOTE) : undefined;
+    if (holder) {
+      delete holder.resourceId;
+      delete holder.details;
+    }
   }
 
   read(): AuditNote {
-    return this.cls.isActive() ? (this.cls.get<AuditNote | undefined>('auditNote') ?? {}) : {};
+    return this.cls.isActive() ? (this.cls.get<AuditNote | undefined>(AUDIT_NOTE) ?? {}) : {};
   }
 }

@@ -93,6 +93,7 @@ export class MutationInterceptor implements NestInterceptor {
         return value;
       });
     } catch (error) {
+      if (audited) this.notes.discard();
       // What the client will be answered (the filter maps the same way): e.g. a unique violation is 409.
       const answered = mapError(error, req).error;
       if (claim) await this.idempotency.fail(claim.id, answered);
