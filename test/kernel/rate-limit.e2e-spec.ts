@@ -196,7 +196,8 @@ describe('per organization (standard 60/min, bursts of 5/s; premium 600/min, 50/
     for (const status of ['200', '401', '403', '429', '500']) {
       expect({ status, headers: Object.keys(responses[status].headers ?? {}).sort() }).toEqual({
         status,
-        headers: ['RateLimit', 'RateLimit-Policy', ...(status === '429' ? ['Retry-After'] : []), 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'],
+        // Every response also carries the request's identity headers (x-correlation-id, x-request-id).
+        headers: ['RateLimit', 'RateLimit-Policy', ...(status === '429' ? ['Retry-After'] : []), 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'x-correlation-id', 'x-request-id'],
       });
     }
     // Probes are never limited: their responses declare none.

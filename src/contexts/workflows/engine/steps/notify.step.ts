@@ -27,7 +27,8 @@ export class NotifyStep implements StepHandler {
 
   async execute({ run, node, inputs, log }: StepAttempt, signal: AbortSignal): Promise<StepOutcome> {
     const policy = this.config.workflows.http;
-    const messageId = `${run.id}.${node.id}`;
+    // Standard Webhooks ids may not contain a dot (the signed content is `id.timestamp.body`).
+    const messageId = `${run.id}_${node.id}`;
     const body = JSON.stringify({
       type: inputs.event,
       timestamp: new Date().toISOString(),
