@@ -128,8 +128,12 @@ describe('which agent calls need a key', () => {
   });
 
   test('the document says so: the protocol calls take no key and say why; the others take one, required where the server requires it', () => {
-    const op = (method: string, path: string) => (spec.paths[path] as Record<string, { parameters?: { name: string; required?: boolean; description?: string }[]; 'x-idempotent-by-design'?: string }>)[method];
-    const keyHeader = (method: string, path: string) => op(method, path).parameters?.find((p) => p.name === 'Idempotency-Key');
+    type Parameter = { name: string; required?: boolean; description?: string };
+    const op = (method: string, path: string) => (spec.paths[path] as Record<string, { parameters?: (Parameter | { $ref: string })[]; 'x-idempotent-by-design'?: string }>)[method];
+    // The header is declared once under components.parameters and referenced from each operation.
+    const components = (spec as unknown as { components: { parameters: Record<string, Parameter> } }).components.parameters;
+    const resolve = (p: Parameter | { $ref: string }): Parameter => ('$ref' in p ? components[p.$ref.split('/').pop()!] : p);
+    const keyHeader = (method: string, path: string) => op(method, path).parameters?.map(resolve).find((p) => p.name === 'Idempotency-Key');
     for (const path of ['/api/v1/agents/{id}/heartbeat', '/api/v1/agents/{id}/jobs/claim', '/api/v1/agents/{id}/jobs/{jobId}/progress', '/api/v1/agents/{id}/jobs/{jobId}/complete']) {
       expect({ path, why: typeof op('post', path)['x-idempotent-by-design'], header: keyHeader('post', path) }).toEqual({ path, why: 'string', header: undefined });
     }
