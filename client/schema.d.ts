@@ -3443,7 +3443,8 @@ export interface components {
              */
             token: string;
             /**
-             * @description The Argo CD API server's base URL (http or https)
+             * Format: uri
+             * @description The Argo CD API server's base URL: http or https, without credentials, query or fragment
              * @example https://argocd.example.com
              */
             url: string;
@@ -3474,6 +3475,7 @@ export interface components {
              */
             clusters?: string[];
             description?: string;
+            /** @description Label keys: 1–64 letters, digits and _ . / -, starting and ending with a letter or digit. */
             labels?: {
                 [key: string]: string;
             };
@@ -3780,6 +3782,7 @@ export interface components {
         DiscoveredSecretInput: {
             /** @example prod-eu-1 */
             clusterName: string;
+            /** @description Label keys: 1–64 letters, digits and _ . / -, starting and ending with a letter or digit. */
             labels?: {
                 [key: string]: string;
             };
@@ -4268,6 +4271,7 @@ export interface components {
              */
             environmentId?: string;
             /**
+             * @description Label keys: 1–64 letters, digits and _ . / -, starting and ending with a letter or digit.
              * @example {
              *       "region": "eu-west"
              *     }
@@ -4387,12 +4391,12 @@ export interface components {
         };
         PostWrapDto: {
             /**
-             * Format: base64
+             * Format: byte
              * @description The value sealed with AES-256-GCM under the data key, with `context` as additional data (base64)
              */
             ciphertext: string;
             /**
-             * Format: base64
+             * Format: byte
              * @description The 12-byte IV (base64)
              */
             iv: string;
@@ -4402,12 +4406,12 @@ export interface components {
              */
             jobId: string;
             /**
-             * Format: base64
+             * Format: byte
              * @description The 16-byte GCM tag (base64)
              */
             tag: string;
             /**
-             * Format: base64
+             * Format: byte
              * @description wrappedKey from POST /agents/{id}/dek, unchanged (base64)
              */
             wrappedKey: string;
@@ -4497,6 +4501,7 @@ export interface components {
             environmentId?: string;
             hostname?: string;
             /**
+             * @description Label keys: 1–64 letters, digits and _ . / -, starting and ending with a letter or digit.
              * @example {
              *       "region": "eu-west"
              *     }
@@ -4937,7 +4942,7 @@ export interface components {
              */
             priority: number;
             /**
-             * @description Only agents carrying all these labels may run it
+             * @description Only agents carrying all these labels may run it. Label keys: 1–64 letters, digits and _ . / -, starting and ending with a letter or digit.
              * @example {
              *       "region": "eu-west"
              *     }
@@ -5018,6 +5023,7 @@ export interface components {
             capabilities?: string[];
             description?: string;
             /**
+             * @description Label keys: 1–64 letters, digits and _ . / -, starting and ending with a letter or digit.
              * @example {
              *       "region": "eu-west"
              *     }
@@ -5063,6 +5069,7 @@ export interface components {
              */
             clusters?: string[];
             description?: string;
+            /** @description Label keys: 1–64 letters, digits and _ . / -, starting and ending with a letter or digit. */
             labels?: {
                 [key: string]: string;
             };
@@ -5081,7 +5088,7 @@ export interface components {
         };
         UpdateSettingsDto: {
             /**
-             * @description Replaces the settings as a whole
+             * @description Replaces the settings as a whole: at most 200 keys (a letter, then up to 63 letters, digits, _ . -), 32 KiB in all, and no key at any depth that looks like it names a secret (password, token, api key…)
              * @example {
              *       "defaultApprovers": 2,
              *       "timezone": "Europe/Paris"

@@ -19,7 +19,9 @@ import {
   validationFailed,
 } from '../http/kernel.errors.js';
 import { DeclaredError, ERROR_CODES_EXTENSION, errorResponse } from '../http/response.decorators.js';
-import { attachResponseHeaders, CORRELATION_ID_PARAMETER, declareStandardHeaders, idempotencyKeyParameter, type ParameterRef } from './standard-headers.js';
+import { operations } from './operations.js';
+import { documentValidationRules } from './validation-rules.js';
+import { attachResponseHeaders, CORRELATION_ID_PARAMETER, declareStandardHeaders, idempotencyKeyParameter } from './standard-headers.js';
 
 export const SECURITY_SCHEMES = {
   bearer: 'bearer',
@@ -38,19 +40,6 @@ export const SIGNATURE_SCHEMES: ReadonlySet<string> = new Set([SECURITY_SCHEMES.
 /** What an operation without an explicit scheme accepts: a user's access token or an API key. */
 export const DEFAULT_SECURITY: Record<string, string[]>[] = [{ [SECURITY_SCHEMES.bearer]: [] }, { [SECURITY_SCHEMES.apiKey]: [] }];
 
-const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head'] as const;
-
-type Operation = {
-  operationId?: string;
-  summary?: string;
-  tags?: string[];
-  security?: Record<string, string[]>[];
-  parameters?: ({ in: string; name: string; [field: string]: unknown } | ParameterRef)[];
-  requestBody?: unknown;
-  responses: Record<string, unknown>;
-  [extension: `x-${string}`]: unknown;
-};
-
 /** Sorts object keys recursively, so the written document is byte-for-byte stable. */
 export function sortKeys<T>(value: T): T {
   if (Array.isArray(value)) return value.map(sortKeys) as T;
@@ -62,17 +51,6 @@ export function sortKeys<T>(value: T): T {
     ) as T;
   }
   return value;
-}
-
-export function operations(document: OpenAPIObject): { path: string; method: string; op: Operation }[] {
-  const out: { path: string; method: string; op: Operation }[] = [];
-  for (const [path, item] of Object.entries(document.paths)) {
-    for (const method of METHODS) {
-      const op = (item as Record<string, Operation | undefined>)[method];
-      if (op) out.push({ path, method, op });
-    }
-  }
-  return out;
 }
 
 const MUTATING = new Set(['post', 'put', 'patch', 'delete']);
@@ -248,6 +226,7 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
     extraModels: [SuccessEnvelope, ErrorEnvelope, EnvelopeMeta, EnvelopeContext, EnvelopeLinks, PaginationMeta, CursorMeta],
   });
   completeOperations(document);
+  documentValidationRules(app, document);
   document.components!.schemas = explicitNulls(document.components!.schemas);
   document.paths = explicitNulls(document.paths);
   return sortKeys(document);

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { INestApplicationContext, Type } from '@nestjs/common';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
@@ -5,56 +6,136 @@ import { ModulesContainer } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { getMetadataStorage } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata.js';
-import { operations } from './openapi-document.js';
+import { CUSTOM_RULES, type RuleDocumentation } from '../http/validators.js';
+import { operations } from './operations.js';
 
 type Schema = Record<string, unknown>;
-/** Whether a property's schema says what one class-validator rule enforces (constraints as registered). */
-type Counterpart = (schema: Schema, constraints: unknown[]) => boolean;
+
+/**
+ * How one class-validator rule shows in a property's schema: `holds` says whether the schema states
+ * it (constraints as registered), `apply` writes it there.
+ */
+interface Counterpart {
+  holds: (schema: Schema, constraints: unknown[]) => boolean;
+  apply: (schema: Schema, constraints: unknown[]) => void;
+}
 
 const source = (pattern: unknown) => (pattern instanceof RegExp ? pattern.source : pattern);
 const sameSet = (a: unknown, b: unknown) =>
   Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((value) => (b as unknown[]).includes(value));
+const isReference = (s: Schema) => '$ref' in s || 'allOf' in s || 'anyOf' in s || 'oneOf' in s;
+
+/** A keyword whose value follows from the rule's constraints. */
+const keyword = (name: string, value: (constraints: unknown[]) => unknown): Counterpart => ({
+  holds: (s, c) => s[name] === value(c),
+  apply: (s, c) => {
+    s[name] = value(c);
+  },
+});
+const both = (...parts: Counterpart[]): Counterpart => ({
+  holds: (s, c) => parts.every((p) => p.holds(s, c)),
+  apply: (s, c) => parts.forEach((p) => p.apply(s, c)),
+});
+/** A JSON type; a reference or an enum already says it. */
+const type = (name: string, also: string[] = []): Counterpart => ({
+  holds: (s) => s.type === name || also.includes(s.type as string) || (name === 'string' && Array.isArray(s.enum)) || (name === 'object' && isReference(s)),
+  apply: (s) => {
+    if (!isReference(s) && !Array.isArray(s.enum) && !also.includes(s.type as string)) s.type = name;
+  },
+});
+const dateTime = both(type('string'), keyword('format', () => 'date-time'));
+const enumOf = (values: (c: unknown[]) => unknown): Counterpart => ({
+  holds: (s, c) => sameSet(s.enum, values(c)),
+  apply: (s, c) => {
+    if (Array.isArray(values(c))) s.enum = values(c);
+  },
+});
 
 /**
- * Every rule name a DTO uses, with the schema keywords that tell a client the same thing. A rule
- * missing here fails the comparison: a new validator must say what it documents, or be listed in
- * RULES_WITHOUT_KEYWORD with a reason.
+ * Every built-in rule a DTO uses, with the schema keywords that tell a client the same thing. A rule
+ * missing here (or, for a custom one, from CUSTOM_RULES) fails the comparison: a new validator must
+ * say what it documents, or be listed in RULES_WITHOUT_KEYWORD with a reason.
  */
 export const RULE_COUNTERPARTS: Record<string, Counterpart> = {
-  isLength: (s, [min, max]) => s.minLength === min && (max === undefined || s.maxLength === max),
-  minLength: (s, [min]) => s.minLength === min,
-  maxLength: (s, [max]) => s.maxLength === max,
-  matches: (s, [pattern]) => s.pattern === source(pattern),
-  isIn: (s, [values]) => sameSet(s.enum, values),
-  isEnum: (s) => Array.isArray(s.enum),
-  min: (s, [min]) => s.minimum === min,
-  max: (s, [max]) => s.maximum === max,
-  arrayMinSize: (s, [min]) => s.minItems === min,
-  arrayMaxSize: (s, [max]) => s.maxItems === max,
-  arrayNotEmpty: (s) => typeof s.minItems === 'number' && s.minItems >= 1,
-  isUuid: (s) => s.format === 'uuid',
-  isEmail: (s) => s.format === 'email',
-  isUrl: (s) => s.format === 'uri',
-  isInt: (s) => s.type === 'integer',
-  isString: (s) => s.type === 'string' || Array.isArray(s.enum),
-  isBoolean: (s) => s.type === 'boolean',
-  isNumber: (s) => s.type === 'number' || s.type === 'integer',
-  isObject: (s) => s.type === 'object' || '$ref' in s || 'allOf' in s,
-  isArray: (s) => s.type === 'array',
-  isDate: (s) => s.format === 'date-time',
-  isDateString: (s) => s.format === 'date-time',
-  isISO8601: (s) => s.format === 'date-time',
+  isLength: {
+    holds: (s, [min, max]) => s.minLength === min && (max === undefined || s.maxLength === max),
+    apply: (s, [min, max]) => {
+      s.minLength = min;
+      if (max !== undefined) s.maxLength = max;
+    },
+  },
+  minLength: keyword('minLength', ([min]) => min),
+  maxLength: keyword('maxLength', ([max]) => max),
+  matches: keyword('pattern', ([pattern]) => source(pattern)),
+  isIn: enumOf(([values]) => values),
+  isEnum: enumOf(([, values]) => values),
+  min: keyword('minimum', ([min]) => min),
+  max: keyword('maximum', ([max]) => max),
+  arrayMinSize: keyword('minItems', ([min]) => min),
+  arrayMaxSize: keyword('maxItems', ([max]) => max),
+  arrayNotEmpty: {
+    holds: (s) => typeof s.minItems === 'number' && s.minItems >= 1,
+    apply: (s) => {
+      if (!(typeof s.minItems === 'number' && s.minItems >= 1)) s.minItems = 1;
+    },
+  },
+  isUuid: keyword('format', () => 'uuid'),
+  isEmail: keyword('format', () => 'email'),
+  isUrl: keyword('format', () => 'uri'),
+  isBase64: keyword('format', () => 'byte'),
+  isInt: keyword('type', () => 'integer'),
+  isString: type('string'),
+  isBoolean: type('boolean'),
+  isNumber: type('number', ['integer']),
+  isObject: type('object'),
+  isArray: type('array'),
+  isDate: dateTime,
+  isDateString: dateTime,
+  isISO8601: dateTime,
 };
 
-/** Rules whose meaning JSON Schema cannot say, each with the reason; nothing else may go undocumented. */
+/** Built-in rules whose meaning JSON Schema cannot say, each with the reason; nothing else may go undocumented. */
 export const RULES_WITHOUT_KEYWORD: Record<string, string> = {
-  isJsonObject: 'a limit on the serialised size in bytes: no JSON Schema keyword says it (the description does)',
+  minDate: 'a bound relative to the moment of the request ("in the future"): no static keyword says it (the description does)',
 };
+
+/** The counterpart of a custom rule: its declared keywords (defineValidator), each must hold. */
+function customCounterpart(documentation: RuleDocumentation): Counterpart | undefined {
+  const { keywords } = documentation;
+  if (!keywords) return undefined;
+  return {
+    holds: (s) =>
+      Object.entries(keywords).every(([key, value]) =>
+        key === 'description' ? typeof s.description === 'string' && s.description.includes(value as string) : isDeepStrictEqual(s[key], value),
+      ),
+    apply: (s) => {
+      for (const [key, value] of Object.entries(keywords)) {
+        if (key !== 'description') s[key] = value;
+        else if (!(typeof s.description === 'string' && s.description.includes(value as string))) s.description = s.description ? `${s.description as string}. ${value as string}` : value;
+      }
+    },
+  };
+}
+
+type Resolution = { counterpart: Counterpart } | { unstated: string } | { unknown: true };
+
+function counterpartOf(rule: ValidationMetadata): Resolution {
+  const name = ruleName(rule) ?? '';
+  if (rule.type === 'customValidation' && CUSTOM_RULES.has(name)) {
+    const documentation = CUSTOM_RULES.get(name)!(rule.constraints ?? []);
+    const counterpart = customCounterpart(documentation);
+    if (counterpart) return { counterpart };
+    if (documentation.unstated) return { unstated: documentation.unstated };
+  }
+  if (RULE_COUNTERPARTS[name]) return { counterpart: RULE_COUNTERPARTS[name] };
+  if (RULES_WITHOUT_KEYWORD[name]) return { unstated: RULES_WITHOUT_KEYWORD[name] };
+  return { unknown: true };
+}
 
 /** Rule types that are not rules on a value: optionality, nesting, whitelisting. */
 const STRUCTURAL = new Set(['conditionalValidation', 'nestedValidation', 'whitelistValidation', 'isDefined']);
 
-const ruleName = (m: ValidationMetadata) => (m.type === 'customValidation' ? m.name : m.type);
+const ruleName = (m: ValidationMetadata): string | undefined => (m.type === 'customValidation' ? m.name : m.type);
 
 /** The body and query DTO classes of every route, found through Nest's own parameter metadata. */
 export function routeDtos(app: INestApplicationContext): { operationId: string; body: Type[]; query: Type[] }[] {
@@ -79,31 +160,50 @@ export function routeDtos(app: INestApplicationContext): { operationId: string; 
   return out;
 }
 
+/** A nullable property is published as `anyOf: [schema, {enum:[null]}]` (explicitNulls): its rules are on the schema. */
+function nonNull(schema: Schema): Schema {
+  const branches = Array.isArray(schema.anyOf) ? (schema.anyOf as Schema[]).filter((b) => !(Array.isArray(b.enum) && b.enum.length === 1 && b.enum[0] === null)) : [];
+  return branches.length === 1 && !('$ref' in branches[0]) ? branches[0] : schema;
+}
+
+type Visit = (at: string, rule: ValidationMetadata, schema: Schema | undefined) => void;
+
+/** Each rule of `dto` with the schema it belongs in: the property's (or its items', for `each`). */
+function visitRules(dto: Type, schemaOf: (property: string) => Schema | undefined, where: string, visit: Visit): void {
+  for (const rule of getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false)) {
+    if (!ruleName(rule) || STRUCTURAL.has(rule.type)) continue;
+    const property = schemaOf(rule.propertyName);
+    const schema = property && (rule.each ? (nonNull(property).items as Schema | undefined) : nonNull(property));
+    visit(`${where}.${rule.propertyName}`, rule, property && (schema ?? undefined));
+  }
+}
+
 /** The rules of `dto` that its property schemas (`schemaOf`) do not state, as readable problems. */
 export function undocumentedRules(dto: Type, schemaOf: (property: string) => Schema | undefined, where: string): string[] {
   const problems: string[] = [];
-  for (const rule of getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false)) {
+  visitRules(dto, schemaOf, where, (at, rule, schema) => {
     const name = ruleName(rule);
-    if (!name || STRUCTURAL.has(rule.type) || RULES_WITHOUT_KEYWORD[name]) continue;
-    const property = schemaOf(rule.propertyName);
-    const at = `${where}.${rule.propertyName}`;
-    if (!property) {
-      problems.push(`${at}: validated (${name}) but not in the document`);
-      continue;
-    }
-    const schema = (rule.each ? property.items : property) as Schema | undefined;
-    const counterpart = RULE_COUNTERPARTS[name];
-    if (!counterpart) problems.push(`${at}: rule ${name} has no known schema counterpart (add it to RULE_COUNTERPARTS or RULES_WITHOUT_KEYWORD)`);
-    else if (!schema || !counterpart(schema, rule.constraints ?? [])) problems.push(`${at}: rule ${name}(${JSON.stringify(rule.constraints ?? [])}) is not in its schema`);
-  }
+    const resolution = counterpartOf(rule);
+    if ('unstated' in resolution) return;
+    if (!schemaOf(rule.propertyName)) problems.push(`${at}: validated (${name}) but not in the document`);
+    else if ('unknown' in resolution) problems.push(`${at}: rule ${name} has no known schema counterpart (add it to RULE_COUNTERPARTS or RULES_WITHOUT_KEYWORD, or define it with defineValidator)`);
+    else if (!schema || !resolution.counterpart.holds(schema, rule.constraints ?? [])) problems.push(`${at}: rule ${name}(${JSON.stringify(rule.constraints ?? [])}) is not in its schema`);
+  });
   return problems;
 }
 
-/**
- * Every validation rule of every DTO a route takes (bodies, their nested DTOs, queries) against the
- * document: a rule the server applies but the document does not state is a problem.
- */
-export function validationRuleGaps(app: INestApplicationContext, document: OpenAPIObject): string[] {
+/** Writes every rule of `dto` that has a counterpart into its property schemas. */
+function documentRules(dto: Type, schemaOf: (property: string) => Schema | undefined, where: string): void {
+  visitRules(dto, schemaOf, where, (_at, rule, schema) => {
+    const resolution = counterpartOf(rule);
+    if (schema && 'counterpart' in resolution) resolution.counterpart.apply(schema, rule.constraints ?? []);
+  });
+}
+
+type Check = (dto: Type, schemaOf: (property: string) => Schema | undefined, where: string) => string[] | void;
+
+/** Every DTO a route takes (bodies, their nested DTOs, queries) beside its place in the document. */
+function eachRouteDto(app: INestApplicationContext, document: OpenAPIObject, check: Check): string[] {
   const schemas = (document.components?.schemas ?? {}) as Record<string, { properties?: Record<string, Schema> }>;
   const byId = new Map(operations(document).map(({ op }) => [op.operationId, op]));
   const problems: string[] = [];
@@ -117,13 +217,30 @@ export function validationRuleGaps(app: INestApplicationContext, document: OpenA
     }
     for (const dto of query) {
       const parameter = (name: string) => (op.parameters?.find((p) => 'in' in p && p.in === 'query' && p.name === name) as { schema?: Schema } | undefined)?.schema;
-      problems.push(...undocumentedRules(dto, parameter, `${operationId} query`));
+      problems.push(...(check(dto, parameter, `${operationId} query`) ?? []));
     }
   }
-  // Nested DTOs are component schemas too: compare every validated class the document names.
+  // Nested DTOs are component schemas too: every validated class the document names.
   for (const dto of validatedClasses()) if (schemas[dto.name]) components.add(dto);
-  for (const dto of components) problems.push(...undocumentedRules(dto, (property) => schemas[dto.name]?.properties?.[property], dto.name));
-  return [...new Set(problems)].sort();
+  for (const dto of components) problems.push(...(check(dto, (property) => schemas[dto.name]?.properties?.[property], dto.name) ?? []));
+  return problems;
+}
+
+/**
+ * Writes what the server enforces into the document, from the same decorators that enforce it:
+ * the swagger plugin copies only some rules (not IsInt, not a pattern held in a constant, not a
+ * custom validator), so every rule with a counterpart is applied here.
+ */
+export function documentValidationRules(app: INestApplicationContext, document: OpenAPIObject): void {
+  eachRouteDto(app, document, documentRules);
+}
+
+/**
+ * Every validation rule of every DTO a route takes against the document: a rule the server applies
+ * but the document does not state is a problem. The spec writer fails on any.
+ */
+export function validationRuleGaps(app: INestApplicationContext, document: OpenAPIObject): string[] {
+  return [...new Set(eachRouteDto(app, document, undocumentedRules))].sort();
 }
 
 function validatedClasses(): Type[] {

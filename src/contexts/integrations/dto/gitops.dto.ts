@@ -1,37 +1,36 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsString, IsUUID, Length, Matches, registerDecorator, type ValidationArguments } from 'class-validator';
-import { CLUSTER_NAME, IsOmittable, MatchesPattern } from '../../../kernel/http/validators.js';
+import { IsBoolean, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { CLUSTER_NAME, defineValidator, IsOmittable, MatchesPattern } from '../../../kernel/http/validators.js';
 import { PageQuery } from '../../../kernel/pagination/page.js';
 import type { ArgocdEndpoint } from '../entities/argocd-endpoint.entity.js';
 import type { GitopsAppMapping } from '../entities/gitops-app-mapping.entity.js';
 
 /** An Argo CD application's name: a Kubernetes resource name (DNS-1123 subdomain). */
+const MAX_URL = 2048;
+
 export const APPLICATION_NAME = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 
 /**
  * An http(s) base URL without credentials, query or fragment: the token goes in its own field, and
  * paths are appended to it (`/api/v1/applications`).
  */
-function IsHttpBaseUrl(): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isHttpBaseUrl',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      validator: {
-        validate: (value: unknown) => {
-          if (typeof value !== 'string' || value.length > 2048) return false;
-          try {
-            const url = new URL(value);
-            return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password && !url.search && !url.hash && !value.includes('?') && !value.includes('#');
-          } catch {
-            return false;
-          }
-        },
-        defaultMessage: (args: ValidationArguments) => `${args.property} must be an http or https URL without credentials, query or fragment (up to 2048 characters)`,
-      },
-    });
-}
+const IsHttpBaseUrl = defineValidator({
+  name: 'isHttpBaseUrl',
+  documentation: () => ({
+    keywords: { type: 'string', format: 'uri', maxLength: MAX_URL, pattern: '^https?://[^?#]*$' },
+    unstated: 'no credentials in the authority: the description says it',
+  }),
+  validate: (value) => {
+    if (typeof value !== 'string' || value.length > MAX_URL) return false;
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password && !url.search && !url.hash && !value.includes('?') && !value.includes('#');
+    } catch {
+      return false;
+    }
+  },
+  message: (args) => `${args.property} must be an http or https URL without credentials, query or fragment (up to 2048 characters)`,
+});
 
 export class UpstreamFailureDto {
   @ApiProperty({ example: 'UPSTREAM_UNAUTHORIZED', description: 'UPSTREAM_UNAVAILABLE, UPSTREAM_UNAUTHORIZED or APPLICATION_NOT_FOUND' }) code!: string;
@@ -67,7 +66,7 @@ export class CreateArgocdEndpointDto {
   @IsString() @Length(1, 100)
   name!: string;
 
-  @ApiProperty({ example: 'https://argocd.example.com', maxLength: 2048, description: "The Argo CD API server's base URL (http or https)" })
+  @ApiProperty({ example: 'https://argocd.example.com', maxLength: 2048, description: "The Argo CD API server's base URL: http or https, without credentials, query or fragment" })
   @IsHttpBaseUrl()
   url!: string;
 

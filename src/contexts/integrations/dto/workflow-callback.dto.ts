@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsObject, IsString, IsUUID, Length, Matches, registerDecorator, ValidateIf, ValidateNested, type ValidationArguments } from 'class-validator';
-import { IsJsonObject, IsOmittable, MatchesPattern } from '../../../kernel/http/validators.js';
+import { IsDefined, IsIn, IsObject, IsString, IsUUID, Length, Matches, ValidateIf, ValidateNested } from 'class-validator';
+import { defineValidator, IsJsonObject, IsOmittable, MatchesPattern } from '../../../kernel/http/validators.js';
 
 /** A workflow node's id, as workflow definitions declare it. */
 const NODE_ID = /^[a-z][a-z0-9_-]{0,62}$/;
@@ -12,18 +12,12 @@ const MAX_OUTPUT_BYTES = 256 * 1024;
 type CallbackStatus = 'succeeded' | 'failed';
 
 /** A field that belongs to one status only: given with the other, it is refused rather than ignored. */
-function OnlyWithStatus(status: CallbackStatus): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'onlyWithStatus',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      validator: {
-        validate: (_value: unknown, args: ValidationArguments) => (args.object as { status?: unknown }).status === status,
-        defaultMessage: (args: ValidationArguments) => `${args.property} is given only when status is ${status}`,
-      },
-    });
-}
+const OnlyWithStatus = defineValidator({
+  name: 'onlyWithStatus',
+  documentation: (status: CallbackStatus) => ({ unstated: `a rule across fields (given only when status is ${status}): the description says it` }),
+  validate: (_value, args, status: CallbackStatus) => (args.object as { status?: unknown }).status === status,
+  message: (args, status: CallbackStatus) => `${args.property} is given only when status is ${status}`,
+});
 
 export class WorkflowCallbackErrorDto {
   @ApiProperty({ example: 'DEPLOY_FAILED', maxLength: 100 })

@@ -1,10 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsObject, IsString, Length, registerDecorator, type ValidationArguments } from 'class-validator';
+import { IsObject, IsString, Length } from 'class-validator';
+import { defineValidator } from '../../../kernel/http/validators.js';
 import type { ConfigSecret } from '../entities/config-secret.entity.js';
 
 const SETTING_KEY = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 const SECRET_LOOKING = /pass(word)?|secret|token|api[-_]?key|private[-_]?key|credential/i;
 const MAX_BYTES = 32 * 1024;
+const MAX_KEYS = 200;
 
 /** The dotted path of the first key, at any depth, that looks like it names a secret. */
 function secretLookingPath(value: unknown, prefix = ''): string | undefined {
@@ -19,31 +21,23 @@ function secretLookingPath(value: unknown, prefix = ''): string | undefined {
 }
 
 /** Settings are plain configuration: bounded, well-named, and never a secret (those have their own store). */
-function IsSettingsDocument(): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isSettingsDocument',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      validator: {
-        validate: (value: unknown) => {
-          if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
-          const keys = Object.keys(value);
-          return (
-            keys.length <= 200 &&
-            keys.every((k) => SETTING_KEY.test(k)) &&
-            !secretLookingPath(value) &&
-            Buffer.byteLength(JSON.stringify(value), 'utf8') <= MAX_BYTES
-          );
-        },
-        defaultMessage: (args: ValidationArguments) => {
-          const secret = secretLookingPath(args.value);
-          if (secret) return `settings.${secret} looks like a secret: store it with POST .../secrets/{key} instead`;
-          return 'settings must be an object of at most 200 keys (letters, digits, _ . -), 32 KiB in all';
-        },
-      },
-    });
-}
+const IsSettingsDocument = defineValidator({
+  name: 'isSettingsDocument',
+  documentation: () => ({
+    keywords: { type: 'object', maxProperties: MAX_KEYS },
+    unstated: "the keys' pattern (OpenAPI 3.0 has no propertyNames), the refusal of secret-looking keys and the size in bytes: the description says them",
+  }),
+  validate: (value) => {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+    const keys = Object.keys(value);
+    return keys.length <= MAX_KEYS && keys.every((k) => SETTING_KEY.test(k)) && !secretLookingPath(value) && Buffer.byteLength(JSON.stringify(value), 'utf8') <= MAX_BYTES;
+  },
+  message: (args) => {
+    const secret = secretLookingPath(args.value);
+    if (secret) return `settings.${secret} looks like a secret: store it with POST .../secrets/{key} instead`;
+    return 'settings must be an object of at most 200 keys (letters, digits, _ . -), 32 KiB in all';
+  },
+});
 
 export class SettingsDto {
   @ApiProperty({ type: 'object', additionalProperties: true, example: { timezone: 'Europe/Paris', defaultApprovers: 2 } })
@@ -54,7 +48,7 @@ export class SettingsDto {
 }
 
 export class UpdateSettingsDto {
-  @ApiProperty({ type: 'object', additionalProperties: true, example: { timezone: 'Europe/Paris', defaultApprovers: 2 }, description: 'Replaces the settings as a whole' })
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { timezone: 'Europe/Paris', defaultApprovers: 2 }, description: 'Replaces the settings as a whole: at most 200 keys (a letter, then up to 63 letters, digits, _ . -), 32 KiB in all, and no key at any depth that looks like it names a secret (password, token, api key…)' })
   @IsObject() @IsSettingsDocument()
   settings!: Record<string, unknown>;
 }
