@@ -30,7 +30,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Version, commit, uptime, database and migration state, background work */
+        /**
+         * Version, commit, uptime, database and migration state, background work
+         * @description What this replica runs: version and commit, uptime, whether the database answers and every migration is applied, and the background work it schedules (pg-boss schedules and per-replica sweepers). Public, for operators; it shows no tenant data.
+         */
         get: operations["getEngineStatus"];
         put?: never;
         post?: never;
@@ -47,7 +50,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Public keys that verify access tokens (JWKS) */
+        /**
+         * Public keys that verify access tokens (JWKS)
+         * @description The public keys (JWK Set, RFC 7517) that verify the access tokens this server signs; a verifier caches them by `kid`. Public.
+         */
         get: operations["getJwks"];
         put?: never;
         post?: never;
@@ -164,7 +170,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Queue depth and age per job type */
+        /**
+         * Queue depth and age per job type
+         * @description One row per job type in the organization you act in: how many jobs are ready to claim, waiting out a retry backoff, leased and running, and how long the oldest ready one has waited.
+         */
         get: operations["listRuntimeQueues"];
         put?: never;
         post?: never;
@@ -225,7 +234,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An agent */
+        /**
+         * An agent
+         * @description An agent of the organization you act in: its labels, capabilities, status and connectivity (from its last heartbeat). Its secret is never returned. Another organization's agent is 404.
+         */
         get: operations["getAgent"];
         /**
          * Edit an agent's name, description, labels or capabilities
@@ -514,7 +526,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An API key's metadata */
+        /**
+         * An API key's metadata
+         * @description An API key's metadata: name, hint, status, permissions, creator and expiry. The key itself is shown once, at creation, and never again. Another organization's key is 404.
+         */
         get: operations["getApiKey"];
         put?: never;
         post?: never;
@@ -783,7 +798,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The authenticated user */
+        /**
+         * The authenticated user
+         * @description The user behind the credential: id, email and display name.
+         */
         get: operations["getAuthenticatedUser"];
         put?: never;
         post?: never;
@@ -944,7 +962,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An environment */
+        /**
+         * An environment
+         * @description An environment of the organization you act in, with its project, tier, clusters and labels. Another organization's environment is 404.
+         */
         get: operations["getEnvironment"];
         /**
          * Edit an environment
@@ -996,7 +1017,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove a freeze window */
+        /**
+         * Remove a freeze window
+         * @description Removes a freeze window from the environment, so changes it held back may go ahead. Audited. A window of another environment or organization is 404.
+         */
         delete: operations["deleteFreezeWindow"];
         options?: never;
         head?: never;
@@ -1114,7 +1138,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness (alias of /healthz) */
+        /**
+         * Liveness (alias of /healthz)
+         * @description Liveness under the API prefix: 200 while the process serves requests. Same answer as GET /healthz. Public.
+         */
         get: operations["getApiHealth"];
         put?: never;
         post?: never;
@@ -1131,7 +1158,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness (alias of /healthz) */
+        /**
+         * Liveness (alias of /healthz)
+         * @description Liveness under the API prefix: 200 while the process serves requests. Same answer as GET /healthz. Public.
+         */
         get: operations["getApiHealthz"];
         put?: never;
         post?: never;
@@ -1190,7 +1220,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revoke a pending invitation */
+        /**
+         * Revoke a pending invitation
+         * @description Revokes an invitation that is still pending, so its link no longer admits anyone. An invitation already accepted, revoked or expired is 409. Audited.
+         */
         post: operations["revokeInvitation"];
         delete?: never;
         options?: never;
@@ -1229,7 +1262,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A job, with its lifecycle */
+        /**
+         * A job, with its lifecycle
+         * @description A job of the organization you act in, with its lifecycle: status, progress, result or error, and timestamps. Another organization's job is 404.
+         */
         get: operations["getJob"];
         put?: never;
         post?: never;
@@ -1366,7 +1402,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your teams in the organization you act in */
+        /**
+         * Your teams in the organization you act in
+         * @description The teams of the organization you act in that you belong to.
+         */
         get: operations["listMyTeams"];
         put?: never;
         post?: never;
@@ -1463,7 +1502,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organization's members */
+        /**
+         * The organization's members
+         * @description The organization's members. The organization must be one you belong to; another is 404.
+         */
         get: operations["listOrganizationMembers"];
         put?: never;
         post?: never;
@@ -1480,7 +1522,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organization's teams */
+        /**
+         * The organization's teams
+         * @description The organization's teams, each with its member ids. The organization must be one you belong to; another is 404.
+         */
         get: operations["listOrganizationTeams"];
         put?: never;
         post?: never;
@@ -1517,7 +1562,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Platform secrets: names and metadata, never values (platform administrators) */
+        /**
+         * Platform secrets: names and metadata, never values (platform administrators)
+         * @description Secrets shared by every organization (platform scope): keys, versions and timestamps. Values are never returned by any route. Platform administrators only.
+         */
         get: operations["listPlatformSecrets"];
         put?: never;
         post?: never;
@@ -1554,9 +1602,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Platform-wide settings (platform administrators) */
+        /**
+         * Platform-wide settings (platform administrators)
+         * @description The settings that apply to every organization unless an organization sets its own. Platform administrators only.
+         */
         get: operations["getPlatformSettings"];
-        /** Replace platform-wide settings (platform administrators) */
+        /**
+         * Replace platform-wide settings (platform administrators)
+         * @description Replaces the platform-wide settings as a whole (keys not sent are removed). Settings are plain configuration: a key that looks like a secret is refused, secrets have their own store. Audited. Platform administrators only.
+         */
         put: operations["putPlatformSettings"];
         post?: never;
         delete?: never;
@@ -1596,7 +1650,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An approval policy */
+        /**
+         * An approval policy
+         * @description An approval policy: what it matches (project, environment, cluster, ref pattern), its priority and the approval workflow it requires. Another organization's policy is 404.
+         */
         get: operations["getApprovalPolicy"];
         /**
          * Edit an approval policy
@@ -1604,7 +1661,10 @@ export interface paths {
          */
         put: operations["updateApprovalPolicy"];
         post?: never;
-        /** Delete an approval policy */
+        /**
+         * Delete an approval policy
+         * @description Deletes an approval policy, so new requests are matched by the policies that remain. Audited. Another organization's policy is 404.
+         */
         delete: operations["deleteApprovalPolicy"];
         options?: never;
         head?: never;
@@ -1624,7 +1684,10 @@ export interface paths {
          */
         get: operations["listProjects"];
         put?: never;
-        /** Create a project */
+        /**
+         * Create a project
+         * @description Creates a project in the organization you act in. The slug is derived from the name when omitted and is unique in the organization (409 when taken). Audited.
+         */
         post: operations["createProject"];
         delete?: never;
         options?: never;
@@ -1639,9 +1702,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A project */
+        /**
+         * A project
+         * @description A project of the organization you act in, with its status. Another organization's project is 404.
+         */
         get: operations["getProject"];
-        /** Edit a project's name or description */
+        /**
+         * Edit a project's name or description
+         * @description Changes a project's name or description; the slug stays. Audited. Another organization's project is 404.
+         */
         put: operations["updateProject"];
         post?: never;
         /**
@@ -1661,7 +1730,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A project's environments */
+        /**
+         * A project's environments
+         * @description The environments of one project, paged. Another organization's project is 404.
+         */
         get: operations["listProjectEnvironments"];
         put?: never;
         post?: never;
@@ -1679,7 +1751,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Archive or restore a project */
+        /**
+         * Archive or restore a project
+         * @description Archives a project (kept, read-only for new work) or restores it. Audited. Another organization's project is 404.
+         */
         put: operations["setProjectStatus"];
         post?: never;
         delete?: never;
@@ -1695,7 +1770,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness (alias of /readyz) */
+        /**
+         * Readiness (alias of /readyz)
+         * @description Readiness under the API prefix: 200 when the database answers and migrations are applied, 503 otherwise, so a load balancer stops sending traffic. Same answer as GET /readyz. Public.
+         */
         get: operations["getApiReadyz"];
         put?: never;
         post?: never;
@@ -1736,7 +1814,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An access request, with its approvals */
+        /**
+         * An access request, with its approvals
+         * @description An access request with its approvals and its status. The secret's value never appears here. Another organization's request is 404.
+         */
         get: operations["getSecretRequest"];
         put?: never;
         post?: never;
@@ -1917,7 +1998,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a role */
+        /**
+         * Get a role
+         * @description A role with its permissions, system or custom. Another organization's custom role is 404.
+         */
         get: operations["getRole"];
         put?: never;
         post?: never;
@@ -1978,7 +2062,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A discovered secret */
+        /**
+         * A discovered secret
+         * @description A secret an agent discovered: cluster, namespace, provider, ref, labels and when it was last seen. A reference only: values never pass through the control plane. Another organization's secret is 404.
+         */
         get: operations["getDiscoveredSecret"];
         put?: never;
         post?: never;
@@ -2015,7 +2102,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A step type */
+        /**
+         * A step type
+         * @description One workflow step type: what it does and the JSON Schema (draft 2020-12) of a node's inputs. An unknown type is 404.
+         */
         get: operations["getStepType"];
         put?: never;
         post?: never;
@@ -2052,7 +2142,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a team with its members */
+        /**
+         * Get a team with its members
+         * @description A team of the organization you act in, with its member ids. Another organization's team is 404.
+         */
         get: operations["getTeam"];
         put?: never;
         post?: never;
@@ -2113,7 +2206,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A member's role grants */
+        /**
+         * A member's role grants
+         * @description The role grants of one member of the organization you act in. A user who is not a member is 404.
+         */
         get: operations["listUserRoles"];
         put?: never;
         post?: never;
@@ -2438,7 +2534,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A step of a workflow run */
+        /**
+         * A step of a workflow run
+         * @description One step of a run: its node, status, timing, and its output or error. Another organization's run is 404.
+         */
         get: operations["getWorkflowRunStep"];
         put?: never;
         post?: never;
@@ -2647,7 +2746,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List approval workflows */
+        /**
+         * List approval workflows
+         * @description The approval workflows of the organization you act in, with their stages, paged.
+         */
         get: operations["listApprovalWorkflows"];
         put?: never;
         /**
@@ -2668,7 +2770,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An approval workflow */
+        /**
+         * An approval workflow
+         * @description An approval workflow: its stages in order, how many approvals each needs, and its time limits. Another organization's workflow is 404.
+         */
         get: operations["getApprovalWorkflow"];
         /**
          * Edit an approval workflow
@@ -2693,7 +2798,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organization's secrets: names and metadata, never values */
+        /**
+         * The organization's secrets: names and metadata, never values
+         * @description The organization's secrets: keys, versions and timestamps. Values are never returned by any route.
+         */
         get: operations["listWorkspaceSecrets"];
         put?: never;
         post?: never;
@@ -2730,7 +2838,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organization's settings */
+        /**
+         * The organization's settings
+         * @description The organization's settings (plain configuration; secrets have their own store).
+         */
         get: operations["getWorkspaceSettings"];
         /**
          * Replace the organization's settings
@@ -2751,7 +2862,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness (alias of /healthz) */
+        /**
+         * Liveness (alias of /healthz)
+         * @description Liveness: 200 while the process serves requests. Alias of GET /healthz. Public.
+         */
         get: operations["getHealth"];
         put?: never;
         post?: never;
@@ -2768,7 +2882,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness */
+        /**
+         * Liveness
+         * @description Liveness: 200 while the process serves requests; it checks no dependency (GET /readyz does). Public.
+         */
         get: operations["getHealthz"];
         put?: never;
         post?: never;
@@ -2785,7 +2902,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prometheus metrics */
+        /**
+         * Prometheus metrics
+         * @description Metrics in the Prometheus text exposition format, for a scraper. Public; no tenant data.
+         */
         get: operations["getMetrics"];
         put?: never;
         post?: never;
@@ -3016,6 +3136,7 @@ export interface components {
             /** @example Security review */
             name: string;
             /**
+             * Format: int32
              * @description Approvals needed; the first rejection decides the stage
              * @example 1
              */
@@ -3401,7 +3522,10 @@ export interface components {
             isDefault: boolean;
             /** @example Production databases */
             name: string;
-            /** @default 100 */
+            /**
+             * Format: int32
+             * @default 100
+             */
             priority: number;
             /** Format: uuid */
             projectId?: string | null;
@@ -3415,6 +3539,7 @@ export interface components {
         };
         CreateApprovalWorkflowDto: {
             /**
+             * Format: int32
              * @description How long one approval counts
              * @default 3600
              */
@@ -3423,6 +3548,7 @@ export interface components {
             /** @example Production secrets */
             name: string;
             /**
+             * Format: int32
              * @description How long a request may wait for its decision
              * @default 3600
              */
@@ -3542,6 +3668,7 @@ export interface components {
              */
             email: string;
             /**
+             * Format: int32
              * @description Hours until the invitation expires
              * @default 168
              */
@@ -3688,7 +3815,10 @@ export interface components {
              * @default true
              */
             start: boolean;
-            /** @description A version of the definition; its current one unless given */
+            /**
+             * Format: int32
+             * @description A version of the definition; its current one unless given
+             */
             version?: number;
         };
         CredentialDto: {
@@ -4333,11 +4463,13 @@ export interface components {
             /** @description True when more than 10,000 items match and this page does not tell how many: totalItems and totalPages are null */
             totalCapped: boolean;
             /**
+             * Format: int64
              * @description Exact. Counting stops at 10,000: when more items match, null (and totalCapped is true), except on the last page, which tells the total
              * @example 0
              */
             totalItems: number | null;
             /**
+             * Format: int64
              * @description Null when totalItems is
              * @example 0
              */
@@ -4558,11 +4690,13 @@ export interface components {
         };
         RetryPolicyDto: {
             /**
+             * Format: int32
              * @description Wait before the second attempt; doubled before each further one
              * @default 0
              */
             backoffSeconds: number;
             /**
+             * Format: int32
              * @description Attempts in all, the first included
              * @example 3
              */
@@ -4613,6 +4747,7 @@ export interface components {
              */
             environmentId?: string;
             /**
+             * Format: int32
              * @description Lifetime in seconds (default 7 days, at most 90)
              * @default 604800
              */
@@ -4856,6 +4991,7 @@ export interface components {
              */
             targetAgentId?: string;
             /**
+             * Format: int32
              * @description How long to wait for an agent to run it
              * @default 10
              */
@@ -4925,7 +5061,10 @@ export interface components {
         };
         SubmitJobDto: {
             costEstimate?: components["schemas"]["CostEstimateDto"];
-            /** @default 3 */
+            /**
+             * Format: int32
+             * @default 3
+             */
             maxAttempts: number;
             /**
              * @description Input for the handler; at most 256 KiB. Never put a secret here.
@@ -4937,6 +5076,7 @@ export interface components {
                 [key: string]: unknown;
             };
             /**
+             * Format: int32
              * @description Higher runs first
              * @default 0
              */
@@ -4956,6 +5096,7 @@ export interface components {
              */
             targetAgentId?: string;
             /**
+             * Format: int32
              * @description The most one attempt may run, in seconds
              * @default 600
              */
@@ -5042,6 +5183,7 @@ export interface components {
             environmentId?: string | null;
             isDefault?: boolean;
             name?: string;
+            /** Format: int32 */
             priority?: number;
             /** Format: uuid */
             projectId?: string | null;
@@ -5054,9 +5196,11 @@ export interface components {
             workflowId?: string;
         };
         UpdateApprovalWorkflowDto: {
+            /** Format: int32 */
             approvalTtlSeconds?: number;
             description?: string;
             name?: string;
+            /** Format: int32 */
             requestTtlSeconds?: number;
             /** @description Replaces the stages; requests already open keep theirs */
             stages?: components["schemas"]["ApprovalStageDto"][];
@@ -5122,8 +5266,11 @@ export interface components {
             cpuSeconds?: number;
             /** @example USD */
             currency?: string;
+            /** Format: int64 */
             durationMs?: number;
+            /** Format: int64 */
             inputTokens?: number;
+            /** Format: int64 */
             outputTokens?: number;
         };
         UserDto: {
@@ -5334,7 +5481,10 @@ export interface components {
             };
             /** @description One attempt, no retry, unless given */
             retry?: components["schemas"]["RetryPolicyDto"];
-            /** @description How long one attempt may take; unless given, the step type's own limit */
+            /**
+             * Format: int32
+             * @description How long one attempt may take; unless given, the step type's own limit
+             */
             timeoutSeconds?: number;
             /**
              * @description A step type of GET /api/v1/step-types
@@ -18925,7 +19075,7 @@ export interface operations {
                 types?: string[];
             };
             header?: {
-                /** @description Resume after this event */
+                /** @description Resume after this event: the `id` of the last event received */
                 "Last-Event-ID"?: string;
                 /** @description Ties this request to others in logs, audit events and the envelope (`meta.correlationId`); echoed in the response. A value that is not printable or longer than 128 characters is replaced by the request id. */
                 "x-correlation-id"?: components["parameters"]["CorrelationId"];
@@ -21784,7 +21934,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Resume after this event */
+                /** @description Resume after this event: the `id` of the last event received */
                 "Last-Event-ID"?: string;
                 /** @description Ties this request to others in logs, audit events and the envelope (`meta.correlationId`); echoed in the response. A value that is not printable or longer than 128 characters is replaced by the request id. */
                 "x-correlation-id"?: components["parameters"]["CorrelationId"];
@@ -32330,8 +32480,8 @@ export interface operations {
                 "x-workspace-id"?: string;
             };
             path: {
-                /** @description approval, job, http, wait, condition, notify or callback */
-                type: string;
+                /** @description A step type; another is 404 */
+                type: "approval" | "job" | "http" | "wait" | "condition" | "notify" | "callback";
             };
             cookie?: never;
         };
@@ -36363,7 +36513,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Resume after this event */
+                /** @description Resume after this event: the `id` of the last event received */
                 "Last-Event-ID"?: string;
                 /** @description Ties this request to others in logs, audit events and the envelope (`meta.correlationId`); echoed in the response. A value that is not printable or longer than 128 characters is replaced by the request id. */
                 "x-correlation-id"?: components["parameters"]["CorrelationId"];

@@ -37,7 +37,7 @@ export class RolesController {
 
   @Get(':id')
   @RequirePermission('role.read')
-  @ApiOperation({ summary: 'Get a role' })
+  @ApiOperation({ summary: 'Get a role', description: 'A role with its permissions, system or custom. Another organization\'s custom role is 404.' })
   @ApiOk(RoleDto)
   @ApiErrors(notFound)
   async getRole(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<RoleDto> {

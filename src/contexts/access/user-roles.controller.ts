@@ -60,7 +60,7 @@ export class UsersRolesController {
 
   @Get(':id/roles')
   @RequirePermission('user_role.read')
-  @ApiOperation({ summary: "A member's role grants" })
+  @ApiOperation({ summary: "A member's role grants", description: 'The role grants of one member of the organization you act in. A user who is not a member is 404.' })
   @ApiOk(UserRoleDto, { isArray: true })
   @ApiErrors(notFound)
   async listUserRoles(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<UserRoleDto[]> {

@@ -32,7 +32,7 @@ export class RuntimeController {
 
   @Get('queues')
   @RequirePermission('job.read')
-  @ApiOperation({ summary: 'Queue depth and age per job type' })
+  @ApiOperation({ summary: 'Queue depth and age per job type', description: 'One row per job type in the organization you act in: how many jobs are ready to claim, waiting out a retry backoff, leased and running, and how long the oldest ready one has waited.' })
   @ApiOk(QueueDto, { isArray: true })
   listRuntimeQueues(@CurrentPrincipal() principal: Principal): Promise<QueueDto[]> {
     return this.runtime.queues(principal.organizationId);

@@ -65,7 +65,7 @@ export class AgentsController {
 
   @Get(':id')
   @RequirePermission('agent.read')
-  @ApiOperation({ summary: 'An agent' })
+  @ApiOperation({ summary: 'An agent', description: 'An agent of the organization you act in: its labels, capabilities, status and connectivity (from its last heartbeat). Its secret is never returned. Another organization\'s agent is 404.' })
   @ApiOk(AgentDto)
   @ApiErrors(notFound)
   async getAgent(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<AgentDto> {

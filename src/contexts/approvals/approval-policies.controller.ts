@@ -45,7 +45,7 @@ export class ApprovalPoliciesController {
 
   @Get(':id')
   @RequirePermission('approval_policy.read')
-  @ApiOperation({ summary: 'An approval policy' })
+  @ApiOperation({ summary: 'An approval policy', description: 'An approval policy: what it matches (project, environment, cluster, ref pattern), its priority and the approval workflow it requires. Another organization\'s policy is 404.' })
   @ApiOk(ApprovalPolicyDto)
   @ApiErrors(notFound)
   async getApprovalPolicy(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<ApprovalPolicyDto> {
@@ -65,7 +65,7 @@ export class ApprovalPoliciesController {
   @Delete(':id')
   @RequirePermission('approval_policy.edit')
   @Audited('approval_policy.delete', 'approval_policy')
-  @ApiOperation({ summary: 'Delete an approval policy' })
+  @ApiOperation({ summary: 'Delete an approval policy', description: 'Deletes an approval policy, so new requests are matched by the policies that remain. Audited. Another organization\'s policy is 404.' })
   @ApiNoContent()
   @ApiErrors(notFound)
   async deleteApprovalPolicy(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<void> {

@@ -32,7 +32,7 @@ export class ApprovalWorkflowsController {
 
   @Get()
   @RequirePermission('approval_workflow.read')
-  @ApiOperation({ summary: 'List approval workflows' })
+  @ApiOperation({ summary: 'List approval workflows', description: 'The approval workflows of the organization you act in, with their stages, paged.' })
   @ApiPage(ApprovalWorkflowDto)
   async listApprovalWorkflows(@CurrentPrincipal() principal: Principal, @Query() query: ListApprovalWorkflowsQuery): Promise<Page<ApprovalWorkflowDto>> {
     return (await this.workflows.list(principal.organizationId, query)).map(ApprovalWorkflowDto.from);
@@ -40,7 +40,7 @@ export class ApprovalWorkflowsController {
 
   @Get(':id')
   @RequirePermission('approval_workflow.read')
-  @ApiOperation({ summary: 'An approval workflow' })
+  @ApiOperation({ summary: 'An approval workflow', description: 'An approval workflow: its stages in order, how many approvals each needs, and its time limits. Another organization\'s workflow is 404.' })
   @ApiOk(ApprovalWorkflowDto)
   @ApiErrors(notFound)
   async getApprovalWorkflow(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<ApprovalWorkflowDto> {

@@ -7,7 +7,7 @@ import { RequirePermission } from '../../kernel/auth/require-permission.decorato
 import { DomainEvent } from '../../kernel/events/domain-event.js';
 import { parseCursor } from '../../kernel/events/event-cursor.js';
 import { EventHub } from '../../kernel/events/event-hub.js';
-import { openEventStream, SSE_SCHEMA } from '../../kernel/http/event-stream.js';
+import { LAST_EVENT_ID_HEADER, openEventStream, SSE_SCHEMA } from '../../kernel/http/event-stream.js';
 import { ApiCursorPage, ApiWebSocket, RawResponse } from '../../kernel/http/response.decorators.js';
 import { WebSockets } from '../../kernel/http/web-sockets.js';
 import { CursorPage } from '../../kernel/pagination/cursor-page.js';
@@ -29,7 +29,7 @@ export class EventsController {
       'Live domain events as they commit on any replica, filtered by type or resource. Reconnecting with Last-Event-ID resumes ' +
       'right after that event, in commit order, with nothing lost and nothing repeated.',
   })
-  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this event' })
+  @ApiHeader(LAST_EVENT_ID_HEADER)
   @RawResponse({ description: 'An event stream', contentType: 'text/event-stream', schema: SSE_SCHEMA })
   async streamEvents(
     @CurrentPrincipal() principal: Principal,

@@ -53,7 +53,7 @@ export class EngineStatusController {
   @Get('engine-status')
   @Public()
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Version, commit, uptime, database and migration state, background work' })
+  @ApiOperation({ summary: 'Version, commit, uptime, database and migration state, background work', description: 'What this replica runs: version and commit, uptime, whether the database answers and every migration is applied, and the background work it schedules (pg-boss schedules and per-replica sweepers). Public, for operators; it shows no tenant data.' })
   @RawResponse({ description: 'The engine status (not enveloped, like the other probes)', type: EngineStatusDto })
   async getEngineStatus(): Promise<EngineStatusDto> {
     return {

@@ -42,7 +42,7 @@ export class ProbesController {
 
   @Get('healthz')
   @Public()
-  @ApiOperation({ summary: 'Liveness' })
+  @ApiOperation({ summary: 'Liveness', description: 'Liveness: 200 while the process serves requests; it checks no dependency (GET /readyz does). Public.' })
   @RawResponse({ description: 'The process is alive', schema: LIVENESS_SCHEMA })
   getHealthz() {
     return alive();
@@ -50,7 +50,7 @@ export class ProbesController {
 
   @Get('health')
   @Public()
-  @ApiOperation({ summary: 'Liveness (alias of /healthz)' })
+  @ApiOperation({ summary: 'Liveness (alias of /healthz)', description: 'Liveness: 200 while the process serves requests. Alias of GET /healthz. Public.' })
   @RawResponse({ description: 'The process is alive', schema: LIVENESS_SCHEMA })
   getHealth() {
     return alive();
@@ -59,7 +59,7 @@ export class ProbesController {
   @Get('api/v1/health')
   @Public()
   @SkipRateLimit()
-  @ApiOperation({ summary: 'Liveness (alias of /healthz)' })
+  @ApiOperation({ summary: 'Liveness (alias of /healthz)', description: 'Liveness under the API prefix: 200 while the process serves requests. Same answer as GET /healthz. Public.' })
   @RawResponse({ description: 'The process is alive', schema: LIVENESS_SCHEMA })
   getApiHealth() {
     return alive();
@@ -68,7 +68,7 @@ export class ProbesController {
   @Get('api/v1/healthz')
   @Public()
   @SkipRateLimit()
-  @ApiOperation({ summary: 'Liveness (alias of /healthz)' })
+  @ApiOperation({ summary: 'Liveness (alias of /healthz)', description: 'Liveness under the API prefix: 200 while the process serves requests. Same answer as GET /healthz. Public.' })
   @RawResponse({ description: 'The process is alive', schema: LIVENESS_SCHEMA })
   getApiHealthz() {
     return alive();
@@ -86,7 +86,7 @@ export class ProbesController {
   @Get('api/v1/readyz')
   @Public()
   @SkipRateLimit()
-  @ApiOperation({ summary: 'Readiness (alias of /readyz)' })
+  @ApiOperation({ summary: 'Readiness (alias of /readyz)', description: 'Readiness under the API prefix: 200 when the database answers and migrations are applied, 503 otherwise, so a load balancer stops sending traffic. Same answer as GET /readyz. Public.' })
   @RawResponse({ description: 'Every dependency answers', schema: READINESS_SCHEMA })
   @ApiResponse({ status: 503, description: 'A dependency does not answer, or the process is shutting down', schema: READINESS_SCHEMA })
   async getApiReadyz(@Res() res: Response): Promise<void> {

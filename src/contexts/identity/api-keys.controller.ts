@@ -47,7 +47,7 @@ export class ApiKeysController {
 
   @Get(':id')
   @RequirePermission('api_key.read')
-  @ApiOperation({ summary: "An API key's metadata" })
+  @ApiOperation({ summary: "An API key's metadata", description: 'An API key\'s metadata: name, hint, status, permissions, creator and expiry. The key itself is shown once, at creation, and never again. Another organization\'s key is 404.' })
   @ApiOk(ApiKeyDto)
   @ApiErrors(notFound)
   async getApiKey(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<ApiKeyDto> {

@@ -66,7 +66,7 @@ export class AuthController {
 
   @Get('me')
   @AnyPrincipal('a principal may always see itself')
-  @ApiOperation({ summary: 'The authenticated user' })
+  @ApiOperation({ summary: 'The authenticated user', description: 'The user behind the credential: id, email and display name.' })
   @ApiOk(UserDto)
   getAuthenticatedUser(@CurrentUser() user: User): UserDto {
     return UserDto.from(user);

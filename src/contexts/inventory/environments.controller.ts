@@ -46,7 +46,7 @@ export class EnvironmentsController {
 
   @Get(':id')
   @RequirePermission('environment.read')
-  @ApiOperation({ summary: 'An environment' })
+  @ApiOperation({ summary: 'An environment', description: 'An environment of the organization you act in, with its project, tier, clusters and labels. Another organization\'s environment is 404.' })
   @ApiOk(EnvironmentDto)
   @ApiErrors(notFound)
   async getEnvironment(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<EnvironmentDto> {
@@ -98,7 +98,7 @@ export class EnvironmentsController {
   @Delete(':id/freeze-windows/:windowId')
   @RequirePermission('environment.freeze')
   @Audited('environment.freeze_window.delete', 'freeze_window')
-  @ApiOperation({ summary: 'Remove a freeze window' })
+  @ApiOperation({ summary: 'Remove a freeze window', description: 'Removes a freeze window from the environment, so changes it held back may go ahead. Audited. A window of another environment or organization is 404.' })
   @ApiNoContent()
   @ApiErrors(notFound)
   async deleteFreezeWindow(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @UuidParam('windowId') windowId: string): Promise<void> {

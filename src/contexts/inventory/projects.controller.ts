@@ -23,7 +23,7 @@ export class ProjectsController {
   @Post()
   @RequirePermission('project.create')
   @Audited('project.create', 'project')
-  @ApiOperation({ summary: 'Create a project' })
+  @ApiOperation({ summary: 'Create a project', description: 'Creates a project in the organization you act in. The slug is derived from the name when omitted and is unique in the organization (409 when taken). Audited.' })
   @ApiCreated(ProjectDto)
   @ApiErrors(conflict)
   async createProject(@CurrentPrincipal() principal: Principal, @Body() body: CreateProjectDto): Promise<ProjectDto> {
@@ -40,7 +40,7 @@ export class ProjectsController {
 
   @Get(':id')
   @RequirePermission('project.read')
-  @ApiOperation({ summary: 'A project' })
+  @ApiOperation({ summary: 'A project', description: 'A project of the organization you act in, with its status. Another organization\'s project is 404.' })
   @ApiOk(ProjectDto)
   @ApiErrors(notFound)
   async getProject(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<ProjectDto> {
@@ -50,7 +50,7 @@ export class ProjectsController {
   @Put(':id')
   @RequirePermission('project.edit')
   @Audited('project.update', 'project')
-  @ApiOperation({ summary: "Edit a project's name or description" })
+  @ApiOperation({ summary: "Edit a project's name or description", description: 'Changes a project\'s name or description; the slug stays. Audited. Another organization\'s project is 404.' })
   @ApiOk(ProjectDto)
   @ApiErrors(notFound, conflict)
   async updateProject(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: UpdateProjectDto): Promise<ProjectDto> {
@@ -60,7 +60,7 @@ export class ProjectsController {
   @Put(':id/status')
   @RequirePermission('project.edit')
   @Audited('project.status', 'project')
-  @ApiOperation({ summary: 'Archive or restore a project' })
+  @ApiOperation({ summary: 'Archive or restore a project', description: 'Archives a project (kept, read-only for new work) or restores it. Audited. Another organization\'s project is 404.' })
   @ApiOk(ProjectDto)
   @ApiErrors(notFound)
   async setProjectStatus(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: ProjectStatusDto): Promise<ProjectDto> {
@@ -79,7 +79,7 @@ export class ProjectsController {
 
   @Get(':id/environments')
   @RequirePermission('environment.read')
-  @ApiOperation({ summary: "A project's environments" })
+  @ApiOperation({ summary: "A project's environments", description: 'The environments of one project, paged. Another organization\'s project is 404.' })
   @ApiPage(EnvironmentDto)
   @ApiErrors(notFound)
   async listProjectEnvironments(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Query() query: PageQuery): Promise<Page<EnvironmentDto>> {

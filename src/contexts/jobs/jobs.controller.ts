@@ -8,7 +8,7 @@ import { RequirePermission } from '../../kernel/auth/require-permission.decorato
 import { EventHub } from '../../kernel/events/event-hub.js';
 import { parseCursor } from '../../kernel/events/event-cursor.js';
 import { streamResourceEvents } from '../../kernel/events/resource-event-stream.js';
-import { SSE_SCHEMA } from '../../kernel/http/event-stream.js';
+import { LAST_EVENT_ID_HEADER, SSE_SCHEMA } from '../../kernel/http/event-stream.js';
 import { UuidParam } from '../../kernel/http/params.js';
 import { ApiCreated, ApiErrors, ApiOk, ApiPage, RawResponse } from '../../kernel/http/response.decorators.js';
 import { IdempotencyRequired } from '../../kernel/idempotency/idempotency.decorator.js';
@@ -56,7 +56,7 @@ export class JobsController {
 
   @Get(':id')
   @RequirePermission('job.read')
-  @ApiOperation({ summary: 'A job, with its lifecycle' })
+  @ApiOperation({ summary: 'A job, with its lifecycle', description: 'A job of the organization you act in, with its lifecycle: status, progress, result or error, and timestamps. Another organization\'s job is 404.' })
   @ApiOk(JobDto)
   @ApiErrors(notFound)
   async getJob(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<JobDto> {
@@ -94,7 +94,7 @@ export class JobsController {
     description:
       'Its past events first (or those after Last-Event-ID), then live ones as they commit on any replica. The stream ends after the job finishes.',
   })
-  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this event' })
+  @ApiHeader(LAST_EVENT_ID_HEADER)
   @RawResponse({ description: 'An event stream', contentType: 'text/event-stream', schema: SSE_SCHEMA })
   @ApiErrors(notFound)
   async streamJobEvents(

@@ -47,7 +47,7 @@ export class DiscoveredSecretsController {
 
   @Get('secrets/:id')
   @RequirePermission('discovered_secret.read')
-  @ApiOperation({ summary: 'A discovered secret' })
+  @ApiOperation({ summary: 'A discovered secret', description: 'A secret an agent discovered: cluster, namespace, provider, ref, labels and when it was last seen. A reference only: values never pass through the control plane. Another organization\'s secret is 404.' })
   @ApiOk(DiscoveredSecretDto)
   @ApiErrors(notFound)
   async getDiscoveredSecret(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<DiscoveredSecretDto> {

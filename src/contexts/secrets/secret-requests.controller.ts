@@ -60,7 +60,7 @@ export class SecretRequestsController {
 
   @Get(':id')
   @RequirePermission('secret_request.read')
-  @ApiOperation({ summary: 'An access request, with its approvals' })
+  @ApiOperation({ summary: 'An access request, with its approvals', description: 'An access request with its approvals and its status. The secret\'s value never appears here. Another organization\'s request is 404.' })
   @ApiOk(SecretRequestDto)
   @ApiErrors(notFound)
   async getSecretRequest(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<SecretRequestDto> {

@@ -53,7 +53,7 @@ export class InvitationsController {
   @Post(':id/revoke')
   @RequirePermission('invitation.revoke')
   @Audited('invitation.revoke', 'invitation')
-  @ApiOperation({ summary: 'Revoke a pending invitation' })
+  @ApiOperation({ summary: 'Revoke a pending invitation', description: 'Revokes an invitation that is still pending, so its link no longer admits anyone. An invitation already accepted, revoked or expired is 409. Audited.' })
   @ApiOk(InvitationDto)
   @ApiErrors(notFound, conflict)
   async revokeInvitation(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<InvitationDto> {

@@ -27,7 +27,7 @@ export class MyTenancyController {
 
   @Get('teams')
   @AnyPrincipal('a principal may always see where it belongs')
-  @ApiOperation({ summary: 'Your teams in the organization you act in' })
+  @ApiOperation({ summary: 'Your teams in the organization you act in', description: 'The teams of the organization you act in that you belong to.' })
   @ApiOk(TeamDto, { isArray: true })
   async listMyTeams(@CurrentPrincipal() principal: Principal): Promise<TeamDto[]> {
     return (await this.teams.mine(principal)).map(({ team, memberIds }) => TeamDto.from(team, memberIds));

@@ -18,7 +18,12 @@ function secretKey(key: string): string {
   return key;
 }
 
-const KEY_PARAM = { name: 'key', description: 'Letters, digits, _ . - (1-128), starting with a letter', example: 'GITHUB_TOKEN' };
+const KEY_PARAM = {
+  name: 'key',
+  description: 'Letters, digits, _ . - (1-128), starting with a letter',
+  example: 'GITHUB_TOKEN',
+  schema: { type: 'string' as const, pattern: SECRET_KEY.source, maxLength: 128 },
+};
 
 @ApiTags('Tenancy')
 @Controller('api/v1/workspace')
@@ -30,7 +35,7 @@ export class WorkspaceController {
 
   @Get('settings')
   @RequirePermission('settings.read')
-  @ApiOperation({ summary: "The organization's settings" })
+  @ApiOperation({ summary: "The organization's settings", description: 'The organization\'s settings (plain configuration; secrets have their own store).' })
   @ApiOk(SettingsDto)
   getWorkspaceSettings(@CurrentPrincipal() principal: Principal): Promise<SettingsDto> {
     return this.settings.getWorkspace(principal);
@@ -47,7 +52,7 @@ export class WorkspaceController {
 
   @Get('secrets')
   @RequirePermission('secret.read')
-  @ApiOperation({ summary: "The organization's secrets: names and metadata, never values" })
+  @ApiOperation({ summary: "The organization's secrets: names and metadata, never values", description: 'The organization\'s secrets: keys, versions and timestamps. Values are never returned by any route.' })
   @ApiOk(SecretMetadataDto, { isArray: true })
   async listWorkspaceSecrets(@CurrentPrincipal() principal: Principal): Promise<SecretMetadataDto[]> {
     return (await this.secrets.list({ organizationId: principal.organizationId })).map(SecretMetadataDto.from);
@@ -78,7 +83,7 @@ export class PlatformController {
 
   @Get('settings')
   @RequirePermission('platform.settings.read')
-  @ApiOperation({ summary: 'Platform-wide settings (platform administrators)' })
+  @ApiOperation({ summary: 'Platform-wide settings (platform administrators)', description: 'The settings that apply to every organization unless an organization sets its own. Platform administrators only.' })
   @ApiOk(SettingsDto)
   getPlatformSettings(): Promise<SettingsDto> {
     return this.settings.getPlatform();
@@ -87,7 +92,7 @@ export class PlatformController {
   @Put('settings')
   @RequirePermission('platform.settings.write')
   @Audited('platform.settings.update', 'platform_settings')
-  @ApiOperation({ summary: 'Replace platform-wide settings (platform administrators)' })
+  @ApiOperation({ summary: 'Replace platform-wide settings (platform administrators)', description: 'Replaces the platform-wide settings as a whole (keys not sent are removed). Settings are plain configuration: a key that looks like a secret is refused, secrets have their own store. Audited. Platform administrators only.' })
   @ApiOk(SettingsDto)
   putPlatformSettings(@CurrentPrincipal() principal: Principal, @Body() body: UpdateSettingsDto): Promise<SettingsDto> {
     return this.settings.putPlatform(principal, body.settings);
@@ -95,7 +100,7 @@ export class PlatformController {
 
   @Get('secrets')
   @RequirePermission('platform.secrets.read')
-  @ApiOperation({ summary: 'Platform secrets: names and metadata, never values (platform administrators)' })
+  @ApiOperation({ summary: 'Platform secrets: names and metadata, never values (platform administrators)', description: 'Secrets shared by every organization (platform scope): keys, versions and timestamps. Values are never returned by any route. Platform administrators only.' })
   @ApiOk(SecretMetadataDto, { isArray: true })
   async listPlatformSecrets(): Promise<SecretMetadataDto[]> {
     return (await this.secrets.list('platform')).map(SecretMetadataDto.from);

@@ -12,4 +12,4 @@ export const NodeIdParam = () =>
     },
   });
 
-export const ApiNodeIdParam = () => applyDecorators(ApiParam({ name: 'nodeId', example: 'approve', description: 'A node id of the run’s definition' }));
+export const ApiNodeIdParam = () => applyDecorators(ApiParam({ name: 'nodeId', example: 'approve', description: 'A node id of the run’s definition', schema: { type: 'string', pattern: NODE_ID.source, maxLength: 63 } }));

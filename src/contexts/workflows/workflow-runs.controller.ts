@@ -7,7 +7,7 @@ import type { Principal } from '../../kernel/auth/principal.js';
 import { RequirePermission } from '../../kernel/auth/require-permission.decorator.js';
 import { UuidParam } from '../../kernel/http/params.js';
 import { ApiCreated, ApiErrors, ApiOk, ApiPage, ApiWebSocket, RawResponse } from '../../kernel/http/response.decorators.js';
-import { SSE_SCHEMA } from '../../kernel/http/event-stream.js';
+import { LAST_EVENT_ID_HEADER, SSE_SCHEMA } from '../../kernel/http/event-stream.js';
 import { IdempotencyRequired } from '../../kernel/idempotency/idempotency.decorator.js';
 import { type Page, PageQuery } from '../../kernel/pagination/page.js';
 import { ApprovalStateDto } from '../approvals/index.js';
@@ -159,7 +159,7 @@ export class WorkflowRunsController {
   @Get(':id/steps/:nodeId')
   @RequirePermission('workflow_run.read')
   @ApiNodeIdParam()
-  @ApiOperation({ summary: 'A step of a workflow run' })
+  @ApiOperation({ summary: 'A step of a workflow run', description: 'One step of a run: its node, status, timing, and its output or error. Another organization\'s run is 404.' })
   @ApiOk(WorkflowStepDto)
   @ApiErrors(notFound)
   async getWorkflowRunStep(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @NodeIdParam() nodeId: string): Promise<WorkflowStepDto> {
@@ -224,7 +224,7 @@ export class WorkflowRunsController {
       'Its past events first (or those after Last-Event-ID), then live ones as they commit on any replica: `workflow_run.*` and `workflow_step.*`. ' +
       'The stream ends once the run has ended (succeeded, failed or cancelled) and nothing newer follows.',
   })
-  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this event' })
+  @ApiHeader(LAST_EVENT_ID_HEADER)
   @RawResponse({ description: 'An event stream', contentType: 'text/event-stream', schema: SSE_SCHEMA })
   @ApiErrors(notFound)
   async streamWorkflowRunEvents(

@@ -14,10 +14,13 @@ export interface EventCursor {
 
 const CURSOR = /^(\d{1,20})-(\d{1,20})$/;
 
+/** Longer than any cursor this API sends, with room for the whitespace a client may wrap it in. */
+export const EVENT_CURSOR_MAX_LENGTH = 64;
+
 export const formatCursor = (c: EventCursor): string => `${c.txId}-${c.seq}`;
 
 export function parseCursor(value: string, field = 'Last-Event-ID'): EventCursor {
-  const match = CURSOR.exec(value.trim());
+  const match = value.length <= EVENT_CURSOR_MAX_LENGTH ? CURSOR.exec(value.trim()) : null;
   if (!match) throw validationFailed([{ field, message: `${field} is not an event id this API sent`, code: 'INVALID_CURSOR' }]);
   return { txId: match[1], seq: match[2] };
 }

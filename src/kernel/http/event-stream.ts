@@ -1,3 +1,4 @@
+import { EVENT_CURSOR_MAX_LENGTH } from '../events/event-cursor.js';
 import type { Request, Response } from 'express';
 
 const KEEP_ALIVE_MS = 15_000;
@@ -52,6 +53,14 @@ export function openEventStream(req: Request, res: Response, onClose: () => void
 }
 
 /** The OpenAPI description of an SSE response. */
+/** The header an EventSource sends back on reconnection (parseCursor reads it). */
+export const LAST_EVENT_ID_HEADER = {
+  name: 'Last-Event-ID',
+  required: false,
+  description: 'Resume after this event: the `id` of the last event received',
+  schema: { type: 'string' as const, example: '7312-88410', maxLength: EVENT_CURSOR_MAX_LENGTH },
+};
+
 export const SSE_SCHEMA = {
   type: 'string',
   description: 'text/event-stream: each event has `id` (its cursor; send it back as Last-Event-ID to resume), `event` (its type) and `data` (a DomainEvent as JSON)',

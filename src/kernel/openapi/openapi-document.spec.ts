@@ -1,5 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { callsAsPrincipal, documentProblems, explicitNulls, NULL_SCHEMA, sortKeys } from './openapi-document.js';
+import { callsAsPrincipal, documentProblems, explicitNulls, integerFormats, NULL_SCHEMA, sortKeys } from './openapi-document.js';
 
 describe('sortKeys', () => {
   test('sorts object keys at every depth and keeps array order', () => {
@@ -9,7 +9,7 @@ describe('sortKeys', () => {
 });
 
 describe('documentProblems', () => {
-  const op = (operationId: string, extra: object = {}) => ({ operationId, summary: 's', tags: ['T'], responses: { '200': { description: 'ok' } }, ...extra });
+  const op = (operationId: string, extra: object = {}) => ({ operationId, summary: 's', tags: ['Jobs'], responses: { '200': { description: 'ok' } }, ...extra });
 
   test('accepts a complete document', () => {
     const doc = { paths: { '/a': { get: op('getA') }, '/b': { post: op('createB') } } } as unknown as OpenAPIObject;
@@ -29,6 +29,20 @@ describe('documentProblems', () => {
     expect(problems).toContain('PUT /c: no summary (@ApiOperation({ summary }))');
     expect(problems).toContain('PUT /c: no tag (@ApiTags on the controller)');
     expect(problems.some((p) => p.startsWith('PUT /c: no success response'))).toBe(true);
+  });
+
+  test('a tag that kernel/openapi/tags.ts does not declare, with its description, is a problem', () => {
+    const doc = { paths: { '/a': { get: op('getA', { tags: ['Jobz'] }) } } } as unknown as OpenAPIObject;
+    expect(documentProblems(doc)).toEqual(['GET /a: tag "Jobz" is not declared in kernel/openapi/tags.ts']);
+  });
+});
+
+describe('integerFormats', () => {
+  test('an integer bounded within 32 bits is int32, any other int64; a given format and other types are kept', () => {
+    expect(integerFormats({ type: 'integer', minimum: 1, maximum: 100 })).toEqual({ type: 'integer', minimum: 1, maximum: 100, format: 'int32' });
+    expect(integerFormats({ type: 'integer', minimum: 0 })).toEqual({ type: 'integer', minimum: 0, format: 'int64' });
+    expect(integerFormats({ type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER })).toMatchObject({ format: 'int64' });
+    expect(integerFormats({ items: { type: 'integer', format: 'int32' }, n: { type: 'number' } })).toEqual({ items: { type: 'integer', format: 'int32' }, n: { type: 'number' } });
   });
 });
 

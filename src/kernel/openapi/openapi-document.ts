@@ -20,6 +20,7 @@ import {
 } from '../http/kernel.errors.js';
 import { DeclaredError, ERROR_CODES_EXTENSION, errorResponse } from '../http/response.decorators.js';
 import { operations } from './operations.js';
+import { API_TAGS } from './tags.js';
 import { documentValidationRules } from './validation-rules.js';
 import { attachResponseHeaders, CORRELATION_ID_PARAMETER, declareStandardHeaders, idempotencyKeyParameter } from './standard-headers.js';
 
@@ -60,7 +61,7 @@ const WORKSPACE_HEADER = {
   in: 'header',
   required: false,
   description: 'Act in this organization (one of your memberships) instead of your default one; another is 403.',
-  schema: { type: 'string', format: 'uuid' },
+  schema: { type: 'string', format: 'uuid', maxLength: 36 },
 };
 
 /** Whether an operation is called by a principal (a user, API key or agent), not by a signed webhook or anyone. */
@@ -147,6 +148,21 @@ export function explicitNulls<T>(node: T): T {
   return schema as T;
 }
 
+const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
+
+/**
+ * Gives every integer its format: `int32` when its bounds fit, else `int64` (what any JSON integer the
+ * server reads or writes fits: they are JavaScript safe integers), so generators pick the right type.
+ */
+export function integerFormats<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(integerFormats) as T;
+  if (!node || typeof node !== 'object') return node;
+  const schema = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, integerFormats(v)])) as Record<string, unknown>;
+  if (schema.type !== 'integer' || schema.format !== undefined) return schema as T;
+  const bounded = typeof schema.minimum === 'number' && typeof schema.maximum === 'number' && schema.minimum >= INT32.min && schema.maximum <= INT32.max;
+  return { ...schema, format: bounded ? 'int32' : 'int64' } as T;
+}
+
 /** Problems that make the document unfit to publish; the spec writer fails on any. */
 export function documentProblems(document: OpenAPIObject): string[] {
   const problems: string[] = [];
@@ -158,6 +174,7 @@ export function documentProblems(document: OpenAPIObject): string[] {
     else seen.set(op.operationId, where);
     if (!op.summary) problems.push(`${where}: no summary (@ApiOperation({ summary }))`);
     if (!op.tags?.length) problems.push(`${where}: no tag (@ApiTags on the controller)`);
+    for (const tag of op.tags ?? []) if (!API_TAGS[tag]) problems.push(`${where}: tag "${tag}" is not declared in kernel/openapi/tags.ts`);
     const success = Object.keys(op.responses).filter((s) => /^[23]\d\d$/.test(s) || s === '101');
     if (success.length === 0) problems.push(`${where}: no success response (@ApiOk, @ApiCreated, @ApiPage, @ApiNoContent or @RawResponse)`);
   }
@@ -179,7 +196,7 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
     )
     .setVersion(version)
     .setLicense('Apache-2.0', 'https://www.apache.org/licenses/LICENSE-2.0')
-    .addServer('/', 'The server that serves this document')
+    .addServer('/', 'The server that serves this document (local, staging or production: whichever deployment answers)', undefined, { 'x-internal': false })
     .addBearerAuth(
       {
         type: 'http',
@@ -188,7 +205,9 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
         description:
           'A user access token from POST /api/v1/auth/login, or an API key (`Bearer mk_…`). When a request carries ' +
           'an Authorization header, that is the credential judged and X-API-Key is ignored: a bad token is 401 ' +
-          'even beside a valid key.',
+          'even beside a valid key. Access tokens follow RFC8725 (JSON Web Token Best Current Practices): ES256 only ' +
+          '(any other `alg`, `none` included, is refused), issuer and audience checked, short-lived (ACCESS_TOKEN_TTL_SECONDS, ' +
+          '15 minutes by default), signed by the keys at /.well-known/jwks.json, and refused once their session ends.',
       },
       SECURITY_SCHEMES.bearer,
     )
@@ -225,9 +244,12 @@ export function buildOpenApiDocument(app: INestApplication, version: string): Op
     operationIdFactory: (_controller, method) => method,
     extraModels: [SuccessEnvelope, ErrorEnvelope, EnvelopeMeta, EnvelopeContext, EnvelopeLinks, PaginationMeta, CursorMeta],
   });
+  document.tags = Object.entries(API_TAGS).map(([name, description]) => ({ name, description }));
   completeOperations(document);
   documentValidationRules(app, document);
   document.components!.schemas = explicitNulls(document.components!.schemas);
   document.paths = explicitNulls(document.paths);
+  document.components = integerFormats(document.components);
+  document.paths = integerFormats(document.paths);
   return sortKeys(document);
 }

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { INestApplicationContext, Type } from '@nestjs/common';
+import { ParseUUIDPipe, type INestApplicationContext, type Type } from '@nestjs/common';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import { ModulesContainer } from '@nestjs/core';
@@ -10,6 +10,8 @@ import { CUSTOM_RULES, type RuleDocumentation } from '../http/validators.js';
 import { operations } from './operations.js';
 
 type Schema = Record<string, unknown>;
+
+const UUID_LENGTH = 36;
 
 /**
  * How one class-validator rule shows in a property's schema: `holds` says whether the schema states
@@ -79,7 +81,8 @@ export const RULE_COUNTERPARTS: Record<string, Counterpart> = {
       if (!(typeof s.minItems === 'number' && s.minItems >= 1)) s.minItems = 1;
     },
   },
-  isUuid: keyword('format', () => 'uuid'),
+  // A UUID is its 36-character canonical form: class-validator's isUUID accepts no other.
+  isUuid: both(keyword('format', () => 'uuid'), keyword('maxLength', () => UUID_LENGTH)),
   isEmail: keyword('format', () => 'email'),
   isUrl: keyword('format', () => 'uri'),
   isBase64: keyword('format', () => 'byte'),
@@ -137,15 +140,23 @@ const STRUCTURAL = new Set(['conditionalValidation', 'nestedValidation', 'whitel
 
 const ruleName = (m: ValidationMetadata): string | undefined => (m.type === 'customValidation' ? m.name : m.type);
 
-/** The body and query DTO classes of every route, found through Nest's own parameter metadata. */
-export function routeDtos(app: INestApplicationContext): { operationId: string; body: Type[]; query: Type[] }[] {
-  const out: { operationId: string; body: Type[]; query: Type[] }[] = [];
+/** What a route takes: its body and query DTO classes, and the path parameters it reads as UUIDs. */
+interface RouteInputs {
+  operationId: string;
+  body: Type[];
+  query: Type[];
+  uuidParams: string[];
+}
+
+/** The inputs of every route, found through Nest's own parameter metadata. */
+export function routeDtos(app: INestApplicationContext): RouteInputs[] {
+  const out: RouteInputs[] = [];
   for (const module of app.get(ModulesContainer).values()) {
     for (const wrapper of module.controllers.values()) {
       const controller = wrapper.metatype as Type | null;
       if (!controller) continue;
       for (const method of Object.getOwnPropertyNames(controller.prototype)) {
-        const args = Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, method) as Record<string, { index: number; data?: unknown }> | undefined;
+        const args = Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, method) as Record<string, { index: number; data?: unknown; pipes?: unknown[] }> | undefined;
         if (!args) continue;
         const types = (Reflect.getMetadata('design:paramtypes', controller.prototype as object, method) ?? []) as Type[];
         const of = (paramtype: RouteParamtypes) =>
@@ -153,7 +164,11 @@ export function routeDtos(app: INestApplicationContext): { operationId: string; 
             .filter(([key, arg]) => key.split(':')[0] === String(paramtype) && arg.data === undefined)
             .map(([, arg]) => types[arg.index])
             .filter((type): type is Type => typeof type === 'function' && getMetadataStorage().getTargetValidationMetadatas(type, '', true, false).length > 0);
-        out.push({ operationId: method, body: of(RouteParamtypes.BODY), query: of(RouteParamtypes.QUERY) });
+        // A path parameter read through ParseUUIDPipe (UuidParam) is a UUID, whatever else the controller says of it.
+        const uuidParams = Object.entries(args)
+          .filter(([key, arg]) => key.split(':')[0] === String(RouteParamtypes.PARAM) && typeof arg.data === 'string' && arg.pipes?.some((pipe) => pipe instanceof ParseUUIDPipe))
+          .map(([, arg]) => arg.data as string);
+        out.push({ operationId: method, body: of(RouteParamtypes.BODY), query: of(RouteParamtypes.QUERY), uuidParams });
       }
     }
   }
@@ -229,10 +244,17 @@ function eachRouteDto(app: INestApplicationContext, document: OpenAPIObject, che
 /**
  * Writes what the server enforces into the document, from the same decorators that enforce it:
  * the swagger plugin copies only some rules (not IsInt, not a pattern held in a constant, not a
- * custom validator), so every rule with a counterpart is applied here.
+ * custom validator, not a path parameter's pipe), so every rule with a counterpart is applied here.
  */
 export function documentValidationRules(app: INestApplicationContext, document: OpenAPIObject): void {
   eachRouteDto(app, document, documentRules);
+  const byId = new Map(operations(document).map(({ op }) => [op.operationId, op]));
+  for (const { operationId, uuidParams } of routeDtos(app)) {
+    for (const name of uuidParams) {
+      const parameter = byId.get(operationId)?.parameters?.find((p) => 'in' in p && p.in === 'path' && p.name === name) as { schema?: Schema } | undefined;
+      if (parameter) parameter.schema = { ...parameter.schema, type: 'string', format: 'uuid', maxLength: UUID_LENGTH };
+    }
+  }
 }
 
 /**

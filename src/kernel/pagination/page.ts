@@ -39,11 +39,11 @@ export class PageQuery {
   offset?: number;
 
   @ApiPropertyOptional({ description: 'Comma-separated fields; a leading "-" sorts descending. Each list documents its fields.', example: '-createdAt' })
-  @IsOmittable() @IsString() @Matches(/^-?[A-Za-z]+(,-?[A-Za-z]+)*$/, { message: 'sort must be comma-separated field names, each optionally prefixed with -' })
+  @IsOmittable() @IsString() @Matches(/^-?[A-Za-z]+(,-?[A-Za-z]+)*$/, { message: 'sort must be comma-separated field names, each optionally prefixed with -' }) @MaxLength(500)
   sort?: string;
 
   @ApiPropertyOptional({ description: 'One field to sort by, instead of `sort`', example: 'createdAt' })
-  @IsOmittable() @IsString() @Matches(/^[A-Za-z]+$/, { message: 'sortBy must be a field name' })
+  @IsOmittable() @IsString() @Matches(/^[A-Za-z]+$/, { message: 'sortBy must be a field name' }) @MaxLength(100)
   sortBy?: string;
 
   @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc', description: 'The direction of `sortBy`' })

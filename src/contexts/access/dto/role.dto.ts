@@ -39,7 +39,7 @@ export class CreateRoleDto {
   name!: string;
 
   @ApiPropertyOptional({ example: 'release-manager', description: 'Derived from the name when omitted' })
-  @IsOmittable() @MatchesPattern(ROLE_KEY_PATTERN, { message: 'key must be 2-63 lowercase letters, digits, - or _, starting with a letter' })
+  @IsOmittable() @MatchesPattern(ROLE_KEY_PATTERN, { message: 'key must be 2-63 lowercase letters, digits, - or _, starting with a letter' }) @MaxLength(63)
   key?: string;
 
   @ApiPropertyOptional({ maxLength: 500 })
@@ -47,13 +47,13 @@ export class CreateRoleDto {
   description?: string;
 
   @ApiProperty({ type: [String], example: ['team.read', 'member.read'], description: 'Permissions from GET /api/v1/permissions, all held by the creator' })
-  @IsArray() @ArrayMaxSize(500) @IsString({ each: true })
+  @IsArray() @ArrayMaxSize(500) @IsString({ each: true }) @MaxLength(100, { each: true })
   permissions!: string[];
 }
 
 export class SetRolePermissionsDto {
   @ApiProperty({ type: [String], example: ['team.read'], description: 'Replaces the role\'s permissions; each must be held by the caller' })
-  @IsArray() @ArrayMaxSize(500) @IsString({ each: true })
+  @IsArray() @ArrayMaxSize(500) @IsString({ each: true }) @MaxLength(100, { each: true })
   permissions!: string[];
 }
 

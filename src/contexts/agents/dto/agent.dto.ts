@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsObject, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsObject, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { IsLabelMap, IsOmittable } from '../../../kernel/http/validators.js';
 import { PageQuery } from '../../../kernel/pagination/page.js';
 import { type Agent, type AgentConnectivity, type AgentStatus, connectivityOf } from '../entities/agent.entity.js';
@@ -16,6 +16,7 @@ function CapabilityList(description: string, example: string[]) {
     IsArray(),
     ArrayMaxSize(100),
     Matches(CAPABILITY, { each: true, message: 'each capability must be a job type (lower-case letters, digits, _ . -) or *' }),
+    MaxLength(100, { each: true }),
   );
 }
 
@@ -180,6 +181,6 @@ export class ListAgentsQuery extends PageQuery {
   capability?: string;
 
   @ApiPropertyOptional({ description: 'A label, `key=value`', example: 'region=eu-west' })
-  @IsOmittable() @Matches(/^[^=]{1,64}=.{0,256}$/, { message: 'label must look like key=value' })
+  @IsOmittable() @Matches(/^[^=]{1,64}=.{0,256}$/, { message: 'label must look like key=value' }) @MaxLength(321)
   label?: string;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsString, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsInt, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { CLUSTER_NAME, IsOmittable, MatchesPattern } from '../../../kernel/http/validators.js';
 import { PageQuery } from '../../../kernel/pagination/page.js';
 import type { ApprovalPolicy } from '../entities/approval-policy.entity.js';
@@ -37,7 +37,7 @@ export class PolicyCriteriaDto {
   environmentId?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'prod-eu-1' })
-  @IsOmittable() @ValidateIf((_, v) => v !== null) @MatchesPattern(CLUSTER_NAME, { message: 'clusterName must be a cluster name (letters, digits, dots, dashes, underscores)' })
+  @IsOmittable() @ValidateIf((_, v) => v !== null) @MatchesPattern(CLUSTER_NAME, { message: 'clusterName must be a cluster name (letters, digits, dots, dashes, underscores)' }) @MaxLength(100)
   clusterName?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'prod/db/*', description: '`*` matches any run of characters, `?` one', maxLength: 500 })

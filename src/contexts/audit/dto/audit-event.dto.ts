@@ -59,15 +59,15 @@ export class AuditEventsQuery extends CursorQuery {
     description:
       'An actor as the trail records it: `<type>:<id>` (`user:<id>`, `api_key:<id>`, `agent:<id>`, `system:<name>` such as `system:job-reaper`, `webhook:<source>`), or a bare id of any type',
   })
-  @IsOmittable() @IsString() @MatchesPattern(ACTOR_FILTER, { message: `actor must be an id, or <type>:<id> with type one of ${ACTOR_TYPES.join(', ')}` })
+  @IsOmittable() @IsString() @MatchesPattern(ACTOR_FILTER, { message: `actor must be an id, or <type>:<id> with type one of ${ACTOR_TYPES.join(', ')}` }) @MaxLength(300)
   actor?: string;
 
   @ApiPropertyOptional({ example: 'role.*', description: 'An action, or a prefix ending in *' })
-  @IsOmittable() @Matches(/^[a-z0-9_.]+\*?$/, { message: 'action must be like role.create or role.*' })
+  @IsOmittable() @Matches(/^[a-z0-9_.]+\*?$/, { message: 'action must be like role.create or role.*' }) @MaxLength(200)
   action?: string;
 
   @ApiPropertyOptional({ example: 'role:01960000-0000-7000-8000-000000000001', description: 'A resource type, or type:id' })
-  @IsOmittable() @Matches(/^[a-z0-9_]+(:[A-Za-z0-9._-]+)?$/, { message: 'resource must be like role or role:<id>' })
+  @IsOmittable() @Matches(/^[a-z0-9_]+(:[A-Za-z0-9._-]+)?$/, { message: 'resource must be like role or role:<id>' }) @MaxLength(300)
   resource?: string;
 
   @ApiPropertyOptional({ description: "The request's x-correlation-id", maxLength: 128 })

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsDate, IsString, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, IsDate, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { IsOmittable } from '../../../kernel/http/validators.js';
 import { repeatedOrCommaSeparated } from '../../../kernel/http/query-lists.js';
 import { CursorQuery } from '../../../kernel/pagination/cursor-page.js';
@@ -9,7 +9,7 @@ const TYPE_PATTERN = /^[a-z][a-z0-9_.]*\*?$|^\*$/;
 
 export class StreamQuery {
   @ApiPropertyOptional({ type: [String], example: ['job.*', 'agent.revoked'], description: 'Event types (repeated, or comma-separated); a trailing * matches a prefix' })
-  @IsOmittable() @Transform(repeatedOrCommaSeparated) @ArrayMaxSize(50) @Matches(TYPE_PATTERN, { each: true, message: 'each type must look like job.succeeded or job.*' })
+  @IsOmittable() @Transform(repeatedOrCommaSeparated) @ArrayMaxSize(50) @Matches(TYPE_PATTERN, { each: true, message: 'each type must look like job.succeeded or job.*' }) @MaxLength(200, { each: true })
   types?: string[];
 
   @ApiPropertyOptional({ example: 'job' })
@@ -23,7 +23,7 @@ export class StreamQuery {
 
 export class OutboxQuery extends CursorQuery {
   @ApiPropertyOptional({ type: [String], example: ['job.*'], description: 'Event types (repeated, or comma-separated); a trailing * matches a prefix' })
-  @IsOmittable() @Transform(repeatedOrCommaSeparated) @ArrayMaxSize(50) @Matches(TYPE_PATTERN, { each: true, message: 'each type must look like job.succeeded or job.*' })
+  @IsOmittable() @Transform(repeatedOrCommaSeparated) @ArrayMaxSize(50) @Matches(TYPE_PATTERN, { each: true, message: 'each type must look like job.succeeded or job.*' }) @MaxLength(200, { each: true })
   types?: string[];
 
   @ApiPropertyOptional({ example: 'job' })
@@ -41,6 +41,6 @@ export class OutboxQuery extends CursorQuery {
 
 export class WebSocketStreamQuery extends StreamQuery {
   @ApiPropertyOptional({ example: '7312-88410', description: 'Resume after this event (a cursor from an earlier message)' })
-  @IsOmittable() @Matches(/^\d{1,20}-\d{1,20}$/, { message: 'after must be an event cursor such as 7312-88410' })
+  @IsOmittable() @Matches(/^\d{1,20}-\d{1,20}$/, { message: 'after must be an event cursor such as 7312-88410' }) @MaxLength(41)
   after?: string;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDate, IsIn, IsString, IsUUID, Length, MinDate } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDate, IsIn, IsString, IsUUID, Length, MaxLength, MinDate } from 'class-validator';
 import { IsOmittable } from '../../../kernel/http/validators.js';
 import { PageQuery } from '../../../kernel/pagination/page.js';
 import type { ApiKey, ApiKeyStatus } from '../entities/api-key.entity.js';
@@ -43,7 +43,7 @@ export class CreateApiKeyDto {
   name!: string;
 
   @ApiPropertyOptional({ type: [String], example: ['team.read'], description: "Limit the key to these permissions (each held by you); omitted: all of yours, as they change" })
-  @IsOmittable() @IsArray() @ArrayMaxSize(500) @IsString({ each: true })
+  @IsOmittable() @IsArray() @ArrayMaxSize(500) @IsString({ each: true }) @MaxLength(100, { each: true })
   permissions?: string[];
 
   @ApiPropertyOptional({ format: 'date-time', description: 'When the key stops working; never when omitted' })

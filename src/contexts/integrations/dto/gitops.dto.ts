@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsBoolean, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { CLUSTER_NAME, defineValidator, IsOmittable, MatchesPattern } from '../../../kernel/http/validators.js';
 import { PageQuery } from '../../../kernel/pagination/page.js';
 import type { ArgocdEndpoint } from '../entities/argocd-endpoint.entity.js';
@@ -136,7 +136,7 @@ export class CreateGitopsAppMappingDto {
   applicationName!: string;
 
   @ApiProperty({ example: 'prod-eu-1', description: 'The secret\'s cluster, as agents report it' })
-  @MatchesPattern(CLUSTER_NAME, { message: 'clusterName must be 1–100 letters, digits, _ . -' })
+  @MatchesPattern(CLUSTER_NAME, { message: 'clusterName must be 1–100 letters, digits, _ . -' }) @MaxLength(100)
   clusterName!: string;
 
   @ApiPropertyOptional({ example: 'payments', maxLength: 253, default: '' })
@@ -154,7 +154,7 @@ export class ListGitopsAppMappingsQuery extends PageQuery {
   endpointId?: string;
 
   @ApiPropertyOptional({ example: 'prod-eu-1' })
-  @IsOmittable() @MatchesPattern(CLUSTER_NAME)
+  @IsOmittable() @MatchesPattern(CLUSTER_NAME) @MaxLength(100)
   clusterName?: string;
 }
 

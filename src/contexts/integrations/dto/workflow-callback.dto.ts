@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsObject, IsString, IsUUID, Length, Matches, ValidateIf, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsObject, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { defineValidator, IsJsonObject, IsOmittable, MatchesPattern } from '../../../kernel/http/validators.js';
 
 /** A workflow node's id, as workflow definitions declare it. */
@@ -36,7 +36,7 @@ export class WorkflowCallbackDto {
   executionId!: string;
 
   @ApiProperty({ example: 'deploy', pattern: NODE_ID.source, description: 'The `callback` node of that run that waits for this report' })
-  @MatchesPattern(NODE_ID, { message: 'nodeId must be a node id: a lower-case letter, then up to 62 of a-z 0-9 _ -' })
+  @MatchesPattern(NODE_ID, { message: 'nodeId must be a node id: a lower-case letter, then up to 62 of a-z 0-9 _ -' }) @MaxLength(63)
   nodeId!: string;
 
   @ApiProperty({ enum: ['succeeded', 'failed'] })

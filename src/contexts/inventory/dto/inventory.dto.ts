@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsObject, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsObject, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { CLUSTER_NAME, IsLabelMap, IsOmittable, MatchesPattern } from '../../../kernel/http/validators.js';
 import { PageQuery } from '../../../kernel/pagination/page.js';
 import type { Environment, EnvironmentTier } from '../entities/environment.entity.js';
@@ -30,7 +30,7 @@ export class CreateProjectDto {
   name!: string;
 
   @ApiPropertyOptional({ example: 'payments', description: 'Lower-case letters, digits and dashes; from the name when omitted' })
-  @IsOmittable() @Matches(/^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$/, { message: 'slug must be lower-case letters, digits and dashes (1–64)' })
+  @IsOmittable() @Matches(/^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$/, { message: 'slug must be lower-case letters, digits and dashes (1–64)' }) @MaxLength(64)
   slug?: string;
 
   @ApiPropertyOptional({ maxLength: 2000 })
@@ -90,7 +90,7 @@ class EnvironmentFields {
   description?: string;
 
   @ApiPropertyOptional({ type: [String], example: ['prod-eu-1'] })
-  @IsOmittable() @IsArray() @ArrayMaxSize(50) @Matches(CLUSTER_NAME, { each: true, message: 'each cluster must be 1–100 letters, digits, _ . -' })
+  @IsOmittable() @IsArray() @ArrayMaxSize(50) @Matches(CLUSTER_NAME, { each: true, message: 'each cluster must be 1–100 letters, digits, _ . -' }) @MaxLength(100, { each: true })
   clusters?: string[];
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } })
@@ -124,7 +124,7 @@ export class ListEnvironmentsQuery extends PageQuery {
   tier?: EnvironmentTier;
 
   @ApiPropertyOptional({ description: 'Environments spanning this cluster' })
-  @IsOmittable() @MatchesPattern(CLUSTER_NAME)
+  @IsOmittable() @MatchesPattern(CLUSTER_NAME) @MaxLength(100)
   cluster?: string;
 }
 
@@ -155,11 +155,11 @@ export class CreateFreezeWindowDto {
   reason!: string;
 
   @ApiProperty({ example: '2026-12-24T18:00', description: 'Local date-time in timeZone, without offset' })
-  @MatchesPattern(LOCAL_TIME, { message: 'start must be a local date-time such as 2026-12-24T18:00' })
+  @MatchesPattern(LOCAL_TIME, { message: 'start must be a local date-time such as 2026-12-24T18:00' }) @MaxLength(19)
   start!: string;
 
   @ApiProperty({ example: '2027-01-02T08:00' })
-  @MatchesPattern(LOCAL_TIME, { message: 'end must be a local date-time such as 2027-01-02T08:00' })
+  @MatchesPattern(LOCAL_TIME, { message: 'end must be a local date-time such as 2027-01-02T08:00' }) @MaxLength(19)
   end!: string;
 
   @ApiProperty({ example: 'Europe/Paris', description: 'An IANA time zone' })

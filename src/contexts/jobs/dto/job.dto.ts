@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsString, IsUrl, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsString, IsUrl, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { repeatedOrCommaSeparated } from '../../../kernel/http/query-lists.js';
 import { IsJsonObject, IsLabelMap, IsOmittable, MatchesPattern } from '../../../kernel/http/validators.js';
 import { CreatedWindowQuery } from '../../../kernel/pagination/created-window.js';
@@ -17,17 +17,17 @@ export class CostEstimateDto {
   amount!: number;
 
   @ApiProperty({ example: 'USD', description: 'ISO 4217' })
-  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as USD' })
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as USD' }) @MaxLength(3)
   currency!: string;
 }
 
 export class UsageDto {
-  @ApiPropertyOptional({ minimum: 0 }) @IsOmittable() @IsInt() @Min(0) durationMs?: number;
-  @ApiPropertyOptional({ minimum: 0 }) @IsOmittable() @IsInt() @Min(0) inputTokens?: number;
-  @ApiPropertyOptional({ minimum: 0 }) @IsOmittable() @IsInt() @Min(0) outputTokens?: number;
+  @ApiPropertyOptional({ minimum: 0 }) @IsOmittable() @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) durationMs?: number;
+  @ApiPropertyOptional({ minimum: 0 }) @IsOmittable() @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) inputTokens?: number;
+  @ApiPropertyOptional({ minimum: 0 }) @IsOmittable() @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) outputTokens?: number;
   @ApiPropertyOptional({ minimum: 0 }) @IsOmittable() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) cpuSeconds?: number;
   @ApiPropertyOptional({ minimum: 0 }) @IsOmittable() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) costAmount?: number;
-  @ApiPropertyOptional({ example: 'USD' }) @IsOmittable() @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as USD' }) currency?: string;
+  @ApiPropertyOptional({ example: 'USD' }) @IsOmittable() @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as USD' }) @MaxLength(3) currency?: string;
 }
 
 export class JobCreatorDto {
@@ -132,7 +132,7 @@ export class JobDto {
 
 export class SubmitJobDto {
   @ApiProperty({ example: 'http-check', description: 'What to do; agents claim the types they declare as capabilities' })
-  @MatchesPattern(JOB_TYPE, { message: 'type must be lower-case letters, digits, _ . - (up to 100), starting with a letter' })
+  @MatchesPattern(JOB_TYPE, { message: 'type must be lower-case letters, digits, _ . - (up to 100), starting with a letter' }) @MaxLength(100)
   type!: string;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, example: { url: 'https://example.com/healthz' }, description: 'Input for the handler; at most 256 KiB. Never put a secret here.' })
@@ -167,7 +167,7 @@ export class SubmitJobDto {
 
 export class ListJobsQuery extends CreatedWindowQuery {
   @ApiPropertyOptional({ description: 'One status or several (repeated, or comma-separated)', enum: STATUSES, isArray: true })
-  @IsOmittable() @Transform(repeatedOrCommaSeparated) @IsIn(STATUSES, { each: true, message: `status must be among ${STATUSES.join(', ')}` })
+  @IsOmittable() @Transform(repeatedOrCommaSeparated) @IsIn(STATUSES, { each: true, message: `status must be among ${STATUSES.join(', ')}` }) @ArrayMaxSize(STATUSES.length)
   status?: JobStatus[];
 
   @ApiPropertyOptional({ example: 'http-check' })
@@ -242,7 +242,7 @@ export class CompleteJobDto {
   usage?: UsageDto;
 
   @ApiPropertyOptional({ example: 'https://artifacts.example.com/run/42.tar.gz' })
-  @IsOmittable() @IsUrl({ protocols: ['https', 'http', 's3', 'gs'], require_protocol: true, require_tld: false })
+  @IsOmittable() @IsUrl({ protocols: ['https', 'http', 's3', 'gs'], require_protocol: true, require_tld: false }) @MaxLength(2048)
   artifactUrl?: string;
 }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { repeated, SeedAlias } from '../../../kernel/http/query-lists.js';
 import { CLUSTER_NAME, IsLabelMap, IsOmittable, MatchesPattern } from '../../../kernel/http/validators.js';
 import { PageQuery } from '../../../kernel/pagination/page.js';
@@ -33,7 +33,7 @@ export class DiscoveredSecretDto {
 
 export class DiscoveredSecretInput {
   @ApiProperty({ example: 'prod-eu-1' })
-  @MatchesPattern(CLUSTER_NAME, { message: 'clusterName must be 1–100 letters, digits, _ . -' })
+  @MatchesPattern(CLUSTER_NAME, { message: 'clusterName must be 1–100 letters, digits, _ . -' }) @MaxLength(100)
   clusterName!: string;
 
   @ApiPropertyOptional({ example: 'payments', maxLength: 253 })
@@ -41,7 +41,7 @@ export class DiscoveredSecretInput {
   namespace?: string;
 
   @ApiProperty({ example: 'kubernetes' })
-  @MatchesPattern(PROVIDER, { message: 'provider must be lower-case letters, digits, _ . - (up to 50)' })
+  @MatchesPattern(PROVIDER, { message: 'provider must be lower-case letters, digits, _ . - (up to 50)' }) @MaxLength(50)
   provider!: string;
 
   @ApiProperty({ example: 'db-credentials', maxLength: 512 })
@@ -76,12 +76,12 @@ export class BulkResultDto {
 
 export class ListDiscoveredSecretsQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'prod-eu-1' })
-  @SeedAlias('cluster_name', '000', { type: String, pattern: CLUSTER_NAME.source, example: 'prod-eu-1' })
-  @IsOmittable() @MatchesPattern(CLUSTER_NAME)
+  @SeedAlias('cluster_name', '000', { type: String, pattern: CLUSTER_NAME.source, maxLength: 100, example: 'prod-eu-1' })
+  @IsOmittable() @MatchesPattern(CLUSTER_NAME) @MaxLength(100)
   clusterName?: string;
 
   @ApiPropertyOptional({ example: 'kubernetes' })
-  @IsOmittable() @MatchesPattern(PROVIDER)
+  @IsOmittable() @MatchesPattern(PROVIDER) @MaxLength(50)
   provider?: string;
 
   @ApiPropertyOptional({ example: 'db-', description: 'Refs starting with this' })
@@ -94,6 +94,6 @@ export class ListDiscoveredSecretsQuery extends PageQuery {
   status?: DiscoveredSecretStatus;
 
   @ApiPropertyOptional({ type: [String], example: ['team:payments'], description: 'key:value, repeatable; every one must match' })
-  @IsOmittable() @Transform(repeated) @ArrayMaxSize(20) @Matches(/^[^:]{1,64}:.{0,256}$/, { each: true, message: 'each label must look like key:value' })
+  @IsOmittable() @Transform(repeated) @ArrayMaxSize(20) @Matches(/^[^:]{1,64}:.{0,256}$/, { each: true, message: 'each label must look like key:value' }) @MaxLength(321, { each: true })
   label?: string[];
 }

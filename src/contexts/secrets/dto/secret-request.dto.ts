@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBase64, IsIn, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsBase64, IsIn, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { IsOmittable } from '../../../kernel/http/validators.js';
 import { repeatedOrCommaSeparated, SeedAlias } from '../../../kernel/http/query-lists.js';
 import { PageQuery } from '../../../kernel/pagination/page.js';
@@ -50,12 +50,12 @@ export class CancelRequestDto {
 
 export class ListSecretRequestsQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
-  @SeedAlias('requester_id', '000', { type: String, format: 'uuid' })
+  @SeedAlias('requester_id', '000', { type: String, format: 'uuid', maxLength: 36 })
   @IsOmittable() @IsUUID()
   requesterId?: string;
 
   @ApiPropertyOptional({ description: 'One status or several (repeated, or comma-separated)', enum: STATUSES, isArray: true })
-  @IsOmittable() @Transform(repeatedOrCommaSeparated) @IsIn(STATUSES, { each: true, message: `status must be among ${STATUSES.join(', ')}` })
+  @IsOmittable() @Transform(repeatedOrCommaSeparated) @IsIn(STATUSES, { each: true, message: `status must be among ${STATUSES.join(', ')}` }) @ArrayMaxSize(STATUSES.length)
   status?: SecretRequestStatus[];
 
   @ApiPropertyOptional({ enum: KINDS })

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, Length, Matches } from 'class-validator';
+import { IsString, Length, Matches, MaxLength } from 'class-validator';
 import { IsOmittable } from '../../../kernel/http/validators.js';
 import type { Organization, OrganizationTier } from '../entities/organization.entity.js';
 
@@ -21,7 +21,7 @@ export class CreateOrganizationDto {
   name!: string;
 
   @ApiPropertyOptional({ example: 'acme-platform', description: 'Derived from the name when omitted' })
-  @IsOmittable() @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'slug must be 2-63 lowercase letters, digits or -' })
+  @IsOmittable() @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'slug must be 2-63 lowercase letters, digits or -' }) @MaxLength(63)
   slug?: string;
 }
 

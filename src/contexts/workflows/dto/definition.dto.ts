@@ -20,7 +20,7 @@ export class RetryPolicyDto {
 
 export class WorkflowNodeInputDto {
   @ApiProperty({ pattern: NODE_ID.source, example: 'approve', description: 'Unique within the definition' })
-  @IsString() @MatchesPattern(NODE_ID, { message: 'id must start with a lower-case letter, then up to 62 of a-z 0-9 _ -' })
+  @IsString() @MatchesPattern(NODE_ID, { message: 'id must start with a lower-case letter, then up to 62 of a-z 0-9 _ -' }) @MaxLength(63)
   id!: string;
 
   @ApiProperty({ example: 'wait', description: 'A step type of GET /api/v1/step-types' })

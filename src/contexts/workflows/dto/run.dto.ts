@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { repeatedOrCommaSeparated } from '../../../kernel/http/query-lists.js';
 import { IsJsonObject, IsOmittable } from '../../../kernel/http/validators.js';
 import { CreatedWindowQuery } from '../../../kernel/pagination/created-window.js';
@@ -18,7 +18,7 @@ export class CreateWorkflowRunDto {
   definitionId!: string;
 
   @ApiPropertyOptional({ minimum: 1, description: 'A version of the definition; its current one unless given' })
-  @IsOmittable() @IsInt() @Min(1)
+  @IsOmittable() @IsInt() @Min(1) @Max(2_147_483_647)
   version?: number;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, example: { service: 'billing' }, description: "Checked against the definition's input schema; nodes read them as `${inputs.<path>}`. At most 64 KiB" })
@@ -32,7 +32,7 @@ export class CreateWorkflowRunDto {
 
 export class ListWorkflowRunsQuery extends CreatedWindowQuery {
   @ApiPropertyOptional({ enum: RUN_STATUSES, isArray: true, description: 'One status or several (repeated, or comma-separated)' })
-  @IsOmittable() @Transform(repeatedOrCommaSeparated) @IsIn(RUN_STATUSES, { each: true, message: `status must be among ${RUN_STATUSES.join(', ')}` })
+  @IsOmittable() @Transform(repeatedOrCommaSeparated) @IsIn(RUN_STATUSES, { each: true, message: `status must be among ${RUN_STATUSES.join(', ')}` }) @ArrayMaxSize(RUN_STATUSES.length)
   status?: RunStatus[];
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Runs of this definition' })
