@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../../kernel/audit/audited.decorator.js';
 import { CurrentPrincipal } from '../../kernel/auth/current-principal.decorator.js';
@@ -60,7 +60,6 @@ export class WorkflowRunStepsController {
   }
 
   @Post(':id/steps/:nodeId/approve')
-  @HttpCode(200)
   @RequirePermission('approval.decide')
   @Audited('workflow_step.approve', 'workflow_run')
   @ApiNodeIdParam()
@@ -78,7 +77,6 @@ export class WorkflowRunStepsController {
   }
 
   @Post(':id/steps/:nodeId/reject')
-  @HttpCode(200)
   @RequirePermission('approval.decide')
   @Audited('workflow_step.reject', 'workflow_run')
   @ApiNodeIdParam()

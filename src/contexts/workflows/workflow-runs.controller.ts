@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Audited } from '../../kernel/audit/audited.decorator.js';
@@ -67,7 +67,6 @@ export class WorkflowRunsController {
   }
 
   @Post(':id/start')
-  @HttpCode(200)
   @RequirePermission('workflow_run.execute')
   @Audited('workflow_run.start', 'workflow_run')
   @ApiOperation({ summary: 'Start a pending workflow run', description: 'Its first steps (those depending on nothing) become ready. Only a pending run starts (409 otherwise).' })
@@ -79,7 +78,6 @@ export class WorkflowRunsController {
   }
 
   @Post(':id/pause')
-  @HttpCode(200)
   @RequirePermission('workflow_run.execute')
   @Audited('workflow_run.pause', 'workflow_run')
   @ApiOperation({
@@ -96,7 +94,6 @@ export class WorkflowRunsController {
   }
 
   @Post(':id/resume')
-  @HttpCode(200)
   @RequirePermission('workflow_run.execute')
   @Audited('workflow_run.resume', 'workflow_run')
   @ApiOperation({ summary: 'Resume a paused workflow run', description: 'It carries on where it was: due steps start, timers and deadlines that passed meanwhile fire. Only a paused run resumes (409 otherwise).' })
@@ -108,7 +105,6 @@ export class WorkflowRunsController {
   }
 
   @Post(':id/cancel')
-  @HttpCode(200)
   @RequirePermission('workflow_run.execute')
   @Audited('workflow_run.cancel', 'workflow_run')
   @ApiOperation({
@@ -125,7 +121,6 @@ export class WorkflowRunsController {
   }
 
   @Post(':id/retry')
-  @HttpCode(200)
   @RequirePermission('workflow_run.execute')
   @Audited('workflow_run.retry', 'workflow_run')
   @ApiOperation({
