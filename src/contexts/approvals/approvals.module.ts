@@ -13,7 +13,7 @@ import { ApprovalPolicy } from './entities/approval-policy.entity.js';
 import { ApprovalWorkflow } from './entities/approval-workflow.entity.js';
 import { MyApprovalsController } from './my-approvals.controller.js';
 
-/** Approvals: workflows, policies, and the engine that gates access requests (later promotions and workflow steps). */
+/** Approvals: workflows, policies, and the engine that gates access requests and the approval steps of workflow runs. */
 @Module({
   imports: [TypeOrmModule.forFeature([ApprovalWorkflow, ApprovalPolicy, ApprovalGate, ApprovalDecision]), AccessModule, InventoryModule],
   controllers: [ApprovalWorkflowsController, ApprovalPoliciesController, MyApprovalsController],

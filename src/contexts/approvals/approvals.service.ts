@@ -63,8 +63,8 @@ export function personOf(principal: Principal): string {
 }
 
 /**
- * The approval engine, shared by every subject that needs people's approval (access requests now;
- * promotions and workflow steps later). A subject opens a gate under the policy that matches it;
+ * The approval engine, shared by every subject that needs people's approval (access requests and
+ * the approval steps of workflow runs). A subject opens a gate under the policy that matches it;
  * approvers decide stage by stage; the subject's listener hears the outcome in the same
  * transaction. Gates past their time expire (a sweeper on every replica, SKIP LOCKED).
  */

@@ -6,6 +6,7 @@ export { CANCEL_JOBS_HEADER } from './job-events.js';
 export { HELD_STATUSES, TERMINAL_STATUSES } from './entities/job.entity.js';
 export { JobBlockedDto, JobDto } from './dto/job.dto.js';
 export { JobQueue } from './job-queue.service.js';
+export { assertHeld } from './job-lease.js';
 export { JobsModule } from './jobs.module.js';
 export { JobsService } from './jobs.service.js';
 export { blockedFact } from './job-blockage.js';

@@ -4,7 +4,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
-import { Sweepers, type Sweeper } from '../../kernel/background/sweepers.js';
 import { AuditWriter } from '../../kernel/audit/audit-writer.js';
 import { AppConfig } from '../../kernel/config/app-config.js';
 import { hydrate } from '../../kernel/database/hydrate.js';
@@ -15,73 +14,17 @@ import { TenantData } from '../../kernel/tenancy/tenant-data.js';
 import { AgentsService } from '../agents/index.js';
 import type { CompleteJobDto, ReportProgressDto } from './dto/job.dto.js';
 import { HELD_STATUSES, Job, type JobUsage } from './entities/job.entity.js';
-import { runsType } from './job-blockage.js';
 import { couldClaim, jobEvent } from './job-events.js';
+import { assertHeld } from './job-lease.js';
 import { JobMetrics } from './job-metrics.js';
+import { CANCELLED_HELD_IDS, CLAIM, EXTEND_HELD, RELEASE_AGENT, RELEASE_CLAIMED, RELEASE_FORGOTTEN, RENEW } from './job-queue.sql.js';
+import { JobReaper } from './job-reaper.js';
 import { JobsService } from './jobs.service.js';
 import { jobCancelled, leaseLost } from './jobs.errors.js';
 
 
 /** A long-poll re-checks at least this often, for jobs whose backoff ends without a signal. */
 const MAX_SIGNAL_WAIT_MS = 5000;
-const REAP_BATCH = 200;
-
-/** Jobs an agent ($2) holds that were cancelled and that it has not yet acknowledged. */
-const CANCELLED_HELD_IDS = `
-  SELECT coalesce(array_agg(c.id), '{}') FROM jobs c
-   WHERE c.organization_id = $1 AND c.leased_by = $2 AND c.status = 'cancelled' AND c.lease_id IS NOT NULL
-     AND c.completed_lease_id IS DISTINCT FROM c.lease_id AND c.completed_at > now() - interval '1 day'`;
-
-const CLAIM = `
-  WITH me AS (
-    SELECT labels, capabilities FROM agents WHERE id = $2 AND organization_id = $1 AND status = 'active'
-  ), picked AS (
-    SELECT j.id FROM jobs j, me
-     WHERE j.organization_id = $1 AND j.status = 'queued' AND j.available_at <= now()
-       AND (j.target_agent_id IS NULL OR j.target_agent_id = $2)
-       AND (j.selector IS NULL OR j.selector <@ me.labels)
-       AND ${runsType('me', 'j.type')}
-     ORDER BY j.priority DESC, j.available_at, j.id
-     LIMIT $3
-     FOR UPDATE OF j SKIP LOCKED
-  )
-  UPDATE jobs j
-     SET status = 'leased', attempts = j.attempts + 1, lease_id = gen_random_uuid(), leased_by = $2,
-         lease_expires_at = now() + make_interval(secs => least($4, j.timeout_seconds)),
-         started_at = now(), progress = NULL, updated_at = now()
-    FROM picked
-   WHERE j.id = picked.id
-  RETURNING j.*, (${CANCELLED_HELD_IDS}) AS cancel_job_ids`;
-
-
-
-const RENEW = `
-  UPDATE jobs
-     SET lease_expires_at = least(now() + make_interval(secs => $3), started_at + make_interval(secs => timeout_seconds)), updated_at = now()
-   WHERE organization_id = $1 AND leased_by = $2 AND status IN ('leased', 'running')`;
-
-const REAP = `
-  WITH expired AS (
-    SELECT id FROM jobs
-     WHERE status IN ('leased', 'running') AND lease_expires_at < now()
-     ORDER BY lease_expires_at
-     LIMIT ${REAP_BATCH}
-     FOR UPDATE SKIP LOCKED
-  )
-  UPDATE jobs j
-     SET status = CASE WHEN j.attempts >= j.max_attempts THEN 'expired' ELSE 'queued' END,
-         available_at = CASE WHEN j.attempts >= j.max_attempts THEN j.available_at
-                             ELSE now() + make_interval(secs => least(300, power(2, least(j.attempts, 9) - 1))) END,
-         completed_at = CASE WHEN j.attempts >= j.max_attempts THEN now() END,
-         error_code = CASE WHEN now() >= j.started_at + make_interval(secs => j.timeout_seconds) THEN 'TIMEOUT' ELSE 'LEASE_EXPIRED' END,
-         error_message = CASE WHEN now() >= j.started_at + make_interval(secs => j.timeout_seconds)
-                              THEN 'The attempt ran past the job''s timeout'
-                              ELSE 'The agent stopped renewing its lease' END,
-         leased_by = CASE WHEN j.attempts >= j.max_attempts THEN j.leased_by END,
-         lease_id = NULL, lease_expires_at = NULL, updated_at = now()
-    FROM expired
-   WHERE j.id = expired.id
-  RETURNING j.*`;
 
 function addUsage(total: JobUsage, more: JobUsage | undefined): JobUsage {
   if (!more) return total;
@@ -100,13 +43,12 @@ export interface ClaimOutcome {
 
 /**
  * The agent side of the queue: claims (SKIP LOCKED, optionally long-polling on the event hub),
- * lease renewal, progress, completion (idempotent per attempt), and the reaper that re-queues or
- * dead-letters jobs whose lease expired. Every state change emits its event in its transaction.
+ * lease renewal, progress and completion (idempotent per attempt); the reaper (JobReaper) re-queues
+ * or dead-letters jobs whose lease expired. Every state change emits its event in its transaction.
  */
 @Injectable()
 export class JobQueue implements OnModuleInit {
   private readonly logger = new Logger(JobQueue.name);
-  private readonly reaper: Sweeper;
 
   constructor(
     @InjectTransactionHost() private readonly tx: Tx,
@@ -120,23 +62,15 @@ export class JobQueue implements OnModuleInit {
     private readonly metrics: JobMetrics,
     private readonly notes: AuditNotes,
     @InjectDataSource() private readonly dataSource: DataSource,
-    sweepers: Sweepers,
-  ) {
-    this.reaper = sweepers.register({
-      name: 'reap expired leases',
-      batchSize: REAP_BATCH,
-      intervalMs: config.agents.reaperIntervalMs,
-      batch: () => this.reapBatch(),
-      quiet: () => hub.isStopping,
-    });
-  }
+    private readonly reaper: JobReaper,
+  ) {}
 
   /**
    * Re-queues (with backoff) or dead-letters jobs whose lease expired, in batches, on every replica
    * at once: SKIP LOCKED gives each batch to one. Runs on a timer; safe to call at any time.
    */
   reap(): Promise<number> {
-    return this.reaper.run();
+    return this.reaper.reap();
   }
 
   /** Before the sweepers start (at bootstrap), so that the reaper sees the extended leases. */
@@ -145,11 +79,7 @@ export class JobQueue implements OnModuleInit {
     // Perhaps every replica was down, and agents could not heartbeat meanwhile: give the leases
     // they hold one more period (never past a job's timeout) before their silence counts as a crash.
     await this.dataSource
-      .query(
-        `UPDATE jobs SET lease_expires_at = least(greatest(lease_expires_at, now() + make_interval(secs => $1)), started_at + make_interval(secs => timeout_seconds))
-          WHERE status IN ('leased', 'running')`,
-        [this.config.agents.leaseSeconds],
-      )
+      .query(EXTEND_HELD, [this.config.agents.leaseSeconds])
       .catch((error: unknown) => this.logger.warn({ message: (error as Error).message }, 'could not extend held leases at start-up'));
   }
 
@@ -199,13 +129,7 @@ export class JobQueue implements OnModuleInit {
 
   /** Returns freshly claimed jobs that could not be handed to the agent. */
   private async release(agent: Principal, claimed: Job[]): Promise<void> {
-    const [rows] = await this.tx.tx.query<[Record<string, unknown>[], number]>(
-      `UPDATE jobs SET status = 'queued', attempts = attempts - 1, lease_id = NULL, leased_by = NULL, lease_expires_at = NULL,
-              started_at = NULL, updated_at = now()
-        WHERE organization_id = $1 AND leased_by = $2 AND status = 'leased' AND lease_id = ANY($3::uuid[])
-        RETURNING *`,
-      [agent.organizationId, agent.id, claimed.map((j) => j.leaseId)],
-    );
+    const [rows] = await this.tx.tx.query<[Record<string, unknown>[], number]>(RELEASE_CLAIMED, [agent.organizationId, agent.id, claimed.map((j) => j.leaseId)]);
     const released = hydrate(this.tx.tx, Job, rows);
     await this.events.emit(...released.map((j) => jobEvent(j, 'job.requeued', { reason: 'CLAIM_UNDELIVERED' })));
   }
@@ -248,12 +172,7 @@ export class JobQueue implements OnModuleInit {
     await this.tx.tx.query(`${RENEW} AND id = ANY($4::uuid[])`, [agent.organizationId, agent.id, this.config.agents.leaseSeconds, jobIds]);
     // A claim answered while this heartbeat was on its way is not in the list yet: leases younger
     // than two heartbeats are left to run their course.
-    await this.tx.tx.query(
-      `UPDATE jobs SET lease_expires_at = now() - interval '1 millisecond', updated_at = now()
-        WHERE organization_id = $1 AND leased_by = $2 AND status IN ('leased', 'running') AND NOT (id = ANY($3::uuid[]))
-          AND started_at < now() - make_interval(secs => $4)`,
-      [agent.organizationId, agent.id, jobIds, this.config.agents.heartbeatIntervalSeconds * 2],
-    );
+    await this.tx.tx.query(RELEASE_FORGOTTEN, [agent.organizationId, agent.id, jobIds, this.config.agents.heartbeatIntervalSeconds * 2]);
   }
 
   /** The agent reports progress: the job is running, the lease renewed, and streams hear of it. */
@@ -323,45 +242,15 @@ export class JobQueue implements OnModuleInit {
     return completed;
   }
 
-  /** One batch of the reaper, in its transaction. */
-  private async reapBatch(): Promise<number> {
-    const manager = this.tx.tx;
-    const [rows] = await manager.query<[Record<string, unknown>[], number]>(REAP);
-    if (rows.length === 0) return 0;
-    // One organization's audit chain after another, always in the same order: two replicas
-    // reaping at once can never wait on each other's chain heads in a cycle.
-    const reaped = hydrate(manager, Job, rows).sort((a, b) => a.organizationId.localeCompare(b.organizationId) || a.id.localeCompare(b.id));
-    await this.events.emit(...reaped.map((j) => jobEvent(j, j.status === 'expired' ? 'job.expired' : 'job.requeued', { reason: j.errorCode })));
-    for (const job of reaped) {
-      await this.audit.record({
-        organizationId: job.organizationId,
-        action: job.status === 'expired' ? 'job.expire' : 'job.requeue',
-        actor: { type: 'system', id: 'job-reaper' },
-        resourceType: 'job',
-        resourceId: job.id,
-        details: { reason: job.errorCode, attempts: job.attempts, maxAttempts: job.maxAttempts },
-      });
-      this.metrics.leaseExpiries.inc({ outcome: job.status === 'expired' ? 'expired' : 'requeued' });
-    }
-    await this.jobs.finished(...reaped.filter((j) => j.status === 'expired'));
-    return reaped.length;
-  }
-
   /** An agent revoked or deleted: its leases end now (the reaper re-queues them) and jobs aimed at it alone are cancelled. */
   private async releaseAgent(organizationId: string, agentId: string, reason: 'revoked' | 'deleted'): Promise<void> {
-    await this.tx.tx.query(
-      `UPDATE jobs SET lease_expires_at = now() - interval '1 millisecond', updated_at = now()
-        WHERE organization_id = $1 AND leased_by = $2 AND status IN ('leased', 'running')`,
-      [organizationId, agentId],
-    );
+    await this.tx.tx.query(RELEASE_AGENT, [organizationId, agentId]);
     await this.jobs.cancelTargeting(organizationId, agentId, `The agent it was aimed at was ${reason}`);
   }
 
   private async lockHeld(agent: Principal, jobId: string, leaseId: string): Promise<Job> {
     const job = await this.jobs.lock(agent.organizationId, jobId);
-    if (job.leaseId !== leaseId || job.leasedBy !== agent.id) throw leaseLost();
-    if (job.status === 'cancelled') throw jobCancelled();
-    if (!HELD_STATUSES.includes(job.status)) throw leaseLost();
+    assertHeld(job, { agentId: agent.id, leaseId }, { notHeld: leaseLost, cancelled: jobCancelled });
     return job;
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AgentRoute } from '../../kernel/auth/agent-route.decorator.js';
 import { Audited } from '../../kernel/audit/audited.decorator.js';
@@ -18,7 +18,6 @@ export class AgentSecretsController {
   constructor(private readonly wraps: SecretWrapsService) {}
 
   @Post('dek')
-  @HttpCode(200)
   @AgentRoute()
   @Audited('secret.dek_issue', 'secret_request')
   @ApiOperation({

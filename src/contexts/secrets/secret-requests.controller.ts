@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../../kernel/audit/audited.decorator.js';
 import { CurrentPrincipal } from '../../kernel/auth/current-principal.decorator.js';
@@ -68,7 +68,6 @@ export class SecretRequestsController {
   }
 
   @Post(':id/approve')
-  @HttpCode(200)
   @RequirePermission('approval.decide')
   @Audited('secret_request.approve', 'secret_request')
   @ApiOperation({
@@ -84,7 +83,6 @@ export class SecretRequestsController {
   }
 
   @Post(':id/reject')
-  @HttpCode(200)
   @RequirePermission('approval.decide')
   @Audited('secret_request.reject', 'secret_request')
   @ApiOperation({ summary: 'Reject an access request', description: 'With a reason. The first rejection decides the request; the same rules as approving apply.' })
@@ -95,7 +93,6 @@ export class SecretRequestsController {
   }
 
   @Post(':id/cancel')
-  @HttpCode(200)
   @RequirePermission('secret_request.create')
   @Audited('secret_request.cancel', 'secret_request')
   @ApiOperation({ summary: 'Withdraw your access request', description: 'Only the requester, only while pending (409 after). A patch\'s sealed value is shredded.' })

@@ -15,7 +15,7 @@ import { newId } from '../../kernel/ids.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
 import { AgentsService } from '../agents/index.js';
 import { personOf } from '../approvals/index.js';
-import { HELD_STATUSES, type Job, JobsService } from '../jobs/index.js';
+import { assertHeld, type Job, JobsService } from '../jobs/index.js';
 import type { PostWrapDto } from './dto/secret-request.dto.js';
 import { SecretRequest } from './entities/secret-request.entity.js';
 import { type ShredReason, SecretWrap } from './entities/secret-wrap.entity.js';
@@ -278,7 +278,7 @@ export class SecretWrapsService implements OnModuleInit {
 
   private async heldJob(agent: Principal, jobId: string, options: { lock?: boolean } = {}): Promise<Job> {
     const job = options.lock ? await this.jobs.lock(agent.organizationId, jobId) : await this.jobs.get(agent.organizationId, jobId);
-    if (job.leasedBy !== agent.id || !HELD_STATUSES.includes(job.status)) throw jobNotHeld();
+    assertHeld(job, { agentId: agent.id }, { notHeld: jobNotHeld });
     return job;
   }
 

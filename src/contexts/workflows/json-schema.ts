@@ -1,11 +1,14 @@
+import { Logger } from '@nestjs/common';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { FieldError } from '../../kernel/http/app-error.js';
 
 /**
- * The subset of JSON Schema (draft 2020-12) that the step types' input schemas use, and a small
- * validator for it. Supported keywords: type, properties, required, additionalProperties (false or
- * a schema), items, enum, minimum, maximum, minLength, maxLength, pattern, format (uri, date-time,
- * uuid), oneOf (exactly one branch holds), description. Anything else in a schema is ignored, so
- * the step type schemas must stay within this list (the unit tests check they do).
+ * The subset of JSON Schema (draft 2020-12) that the step types' input schemas and the definitions'
+ * input schemas use, validated with Ajv. Supported keywords: type, properties, required,
+ * additionalProperties (false or a schema), items, enum, minimum, maximum, minLength, maxLength,
+ * pattern, format (uri, date-time, uuid), oneOf (exactly one branch holds), description. Anything
+ * else in a schema is ignored (it is removed before Ajv sees the schema), so the step type schemas
+ * must stay within this list (the unit tests check they do).
  */
 export interface JsonSchema {
   type?: 'object' | 'string' | 'integer' | 'number' | 'boolean' | 'array';
@@ -31,65 +34,210 @@ export const SUPPORTED_KEYWORDS = new Set([
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const TYPES = new Set(['object', 'string', 'integer', 'number', 'boolean', 'array', 'null']);
+const FORMATS = new Set(['uri', 'date-time', 'uuid']);
+/** A keyword whose value can never hold (an unknown type, an empty enum or oneOf): it fails as that keyword. */
+const NEVER = 'x-marshal-never';
 
-function typeOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
-  return typeof value;
+const logger = new Logger('JsonSchema');
+const text = (args: unknown[]) => args.map(String).join(' ');
+
+const ajv = new Ajv({
+  logger: {
+    log: (...args: unknown[]) => logger.log(text(args)),
+    // Ajv calls `unicode` deprecated, yet it is the switch that counts code units: say nothing about it.
+    warn: (...args: unknown[]) => void (text(args).includes('option unicode') || logger.warn(text(args))),
+    error: (...args: unknown[]) => logger.error(text(args)),
+  },
+  allErrors: true,
+  verbose: true,
+  strict: false,
+  // Lengths in UTF-16 code units and patterns without the u flag: String.length and new RegExp(pattern).
+  unicode: false,
+  unicodeRegExp: false,
+  // Our own checks, not ajv-formats': its uuid takes a urn:uuid: prefix, its date-time a space or a
+  // lowercase t, its uri RFC 3986 rather than what URL parses.
+  formats: {
+    uuid: { type: 'string', validate: (s: string) => UUID.test(s) },
+    'date-time': { type: 'string', validate: (s: string) => DATE_TIME.test(s) && !Number.isNaN(Date.parse(s)) },
+    uri: { type: 'string', validate: (s: string) => URL.canParse(s) },
+  },
+  keywords: [{ keyword: NEVER, validate: () => false }],
+});
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isLength = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+/** A subschema that is not an object constrains nothing (`{}`); a missing one stays missing. */
+const subschema = (v: unknown): Record<string, unknown> => (isObject(v) ? subset(v) : {});
+
+/**
+ * The schema reduced to the supported keywords with well-formed values, which is what Ajv compiles:
+ * unknown keywords, unknown formats and values of the wrong kind are left out, as they were ignored
+ * before Ajv; an unknown type and an empty enum or oneOf never hold.
+ */
+function subset(schema: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const { type, properties, required, additionalProperties, items, oneOf } = schema;
+  if (typeof type === 'string' && TYPES.has(type)) out.type = type;
+  else if (type) out[NEVER] = { keyword: 'type', type };
+  if (Array.isArray(schema.enum)) {
+    if (schema.enum.length) out.enum = schema.enum;
+    else out[NEVER] ??= { keyword: 'enum' };
+  }
+  for (const k of ['minimum', 'maximum'] as const) if (typeof schema[k] === 'number') out[k] = schema[k];
+  for (const k of ['minLength', 'maxLength'] as const) if (isLength(schema[k])) out[k] = schema[k];
+  if (typeof schema.pattern === 'string') out.pattern = schema.pattern;
+  if (typeof schema.format === 'string' && FORMATS.has(schema.format)) out.format = schema.format;
+  if (isObject(properties)) {
+    out.properties = Object.fromEntries(Object.entries(properties).filter(([, v]) => v).map(([k, v]) => [k, subschema(v)]));
+  }
+  if (Array.isArray(required)) out.required = [...new Set(required.filter((k): k is string => typeof k === 'string'))];
+  if (additionalProperties === false) out.additionalProperties = false;
+  else if (typeof additionalProperties === 'object' && additionalProperties !== null) out.additionalProperties = subschema(additionalProperties);
+  if (items) out.items = subschema(items);
+  if (Array.isArray(oneOf)) {
+    if (oneOf.length) out.oneOf = oneOf.map(subschema);
+    else out[NEVER] ??= { keyword: 'oneOf' };
+  }
+  return out;
 }
 
-function formatHolds(format: JsonSchema['format'], value: string): boolean {
-  switch (format) {
-    case 'uuid':
-      return UUID.test(value);
-    case 'date-time':
-      return DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
-    case 'uri':
-      return URL.canParse(value);
-    default:
-      return true;
+const MAX_CACHED = 500;
+const byObject = new WeakMap<object, ValidateFunction>();
+const byText = new Map<string, ValidateFunction>();
+
+/** The compiled validator of a schema: by identity for the step types' schemas, by text for stored ones. */
+function compiled(schema: JsonSchema | Record<string, unknown>): ValidateFunction {
+  const known = byObject.get(schema);
+  if (known) return known;
+  const reduced = subset(schema as Record<string, unknown>);
+  const key = JSON.stringify(reduced);
+  let validate = byText.get(key);
+  if (!validate) {
+    validate = ajv.compile(reduced);
+    ajv.removeSchema(reduced); // Ajv keeps every compiled schema object otherwise; ours are cached here.
+    if (byText.size >= MAX_CACHED) byText.delete(byText.keys().next().value!);
+    byText.set(key, validate);
+  }
+  byObject.set(schema, validate);
+  return validate;
+}
+
+/** The order in which the checks of one schema report: the validator before Ajv reported in this order. */
+const RANK: Record<string, number> = {
+  type: 0, enum: 1, minimum: 2, maximum: 3, minLength: 4, maxLength: 5, pattern: 6, format: 7, items: 8, required: 9, properties: 10, oneOf: 11,
+};
+
+interface Located {
+  keyword: string;
+  instancePath: string;
+  depth: number;
+  field: string;
+  message: string;
+  order: number[];
+}
+
+/** Whether an error comes from inside a oneOf branch: only the oneOf's own error is reported. */
+function inBranch(schemaPath: string): boolean {
+  const segments = schemaPath.replace(/^#\/?/, '').split('/');
+  for (let i = 0; i < segments.length; i++) {
+    if (segments[i] === 'properties') i++;
+    else if (segments[i] === 'oneOf' && i + 1 < segments.length) return true;
+  }
+  return false;
+}
+
+const unescape = (segment: string) => segment.replace(/~1/g, '/').replace(/~0/g, '~');
+const article = (type: unknown) => (type === 'integer' || type === 'array' || type === 'object' ? 'an' : 'a');
+
+/** The error at its path (`nodes[2].inputs.url`), with its message and its place in the report order. */
+function locate(error: ErrorObject, value: unknown, path: string): Located {
+  const segments = error.instancePath ? error.instancePath.slice(1).split('/').map(unescape) : [];
+  const order: number[] = [];
+  let at = path;
+  let current = value;
+  for (const segment of segments) {
+    if (Array.isArray(current)) {
+      const index = Number(segment);
+      at += `[${index}]`;
+      order.push(RANK.items, index);
+      current = current[index];
+    } else {
+      const object = current as Record<string, unknown>;
+      at += `.${segment}`;
+      order.push(RANK.properties, Object.keys(object).indexOf(segment));
+      current = object[segment];
+    }
+  }
+  const never = error.keyword === NEVER ? (error.schema as { keyword: string; type?: unknown }) : undefined;
+  const keyword = never?.keyword ?? error.keyword;
+  const schema = error.parentSchema as Record<string, unknown>;
+  const located = (message: string, field = at, rank = [RANK[keyword] ?? RANK.oneOf, 0]): Located => ({
+    keyword, instancePath: error.instancePath, depth: segments.length, field, message, order: [...order, ...rank],
+  });
+  switch (keyword) {
+    case 'type': {
+      const type = never ? never.type : schema.type;
+      return located(`${at} must be ${article(type)} ${String(type)}`);
+    }
+    case 'enum':
+      return located(`${at} must be one of ${((schema.enum as unknown[] | undefined) ?? []).map((e) => JSON.stringify(e)).join(', ')}`);
+    case 'minimum':
+      return located(`${at} must be at least ${String(schema.minimum)}`);
+    case 'maximum':
+      return located(`${at} must be at most ${String(schema.maximum)}`);
+    case 'minLength':
+      return located(`${at} must be at least ${String(schema.minLength)} characters`);
+    case 'maxLength':
+      return located(`${at} must be at most ${String(schema.maxLength)} characters`);
+    case 'pattern':
+      return located(`${at} must match ${String(schema.pattern)}`);
+    case 'format':
+      return located(`${at} must be a valid ${String(schema.format)}`);
+    case 'required': {
+      const key = (error.params as { missingProperty: string }).missingProperty;
+      return located(`${at}.${key} is required`, `${at}.${key}`, [RANK.required, (schema.required as string[]).indexOf(key)]);
+    }
+    case 'additionalProperties': {
+      const key = (error.params as { additionalProperty: string }).additionalProperty;
+      return located(`${at}.${key} is not a known field`, `${at}.${key}`, [RANK.properties, Object.keys(current as object).indexOf(key)]);
+    }
+    default: {
+      const branches = ((schema.oneOf as Record<string, unknown>[] | undefined) ?? []);
+      const alternatives = branches.map((b) => ((b.required as string[] | undefined) ?? []).join(' + ') || 'another form').join(' | ');
+      return located(`${at} must have exactly one of: ${alternatives}`);
+    }
   }
 }
 
-/** Every way `value` fails `schema`, each at its path below `path` (e.g. `nodes[2].inputs.url`). */
-export function validateJson(schema: JsonSchema, value: unknown, path: string, code = 'INVALID_INPUT'): FieldError[] {
-  const fail = (message: string, at = path): FieldError[] => [{ field: at, message, code }];
-  const actual = typeOf(value);
-  if (schema.type && !(schema.type === actual || (schema.type === 'number' && actual === 'integer'))) {
-    return fail(`${path} must be ${schema.type === 'integer' || schema.type === 'array' || schema.type === 'object' ? 'an' : 'a'} ${schema.type}`);
+const within = (p: string, root: string) => p === root || p.startsWith(`${root}/`);
+
+function compare(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return a.length - b.length;
+}
+
+/**
+ * Every way `value` fails `schema`, each at its path below `path` (e.g. `nodes[2].inputs.url`), in a
+ * fixed order: a value's own checks (type, enum, bounds, lengths, pattern, format), then its items or
+ * its required and known fields in the order of its keys, then oneOf. A value of the wrong type or
+ * outside its enum reports that alone; oneOf reports only when nothing else failed at or below it.
+ */
+export function validateJson(schema: JsonSchema | Record<string, unknown>, value: unknown, path: string, code = 'INVALID_INPUT'): FieldError[] {
+  const validate = compiled(schema);
+  if (validate(value)) return [];
+  const all = (validate.errors ?? []).filter((e) => !inBranch(e.schemaPath)).map((e) => locate(e, value, path));
+  const wrongType = all.filter((e) => e.keyword === 'type');
+  const notListed = all.filter((e) => e.keyword === 'enum');
+  // A value of the wrong type reports that alone, and so does one outside its enum (unless its type is wrong too).
+  let kept = all.filter(
+    (e) =>
+      !wrongType.some((t) => t !== e && within(e.instancePath, t.instancePath)) &&
+      !notListed.some((n) => n !== e && within(e.instancePath, n.instancePath) && !(e.keyword === 'type' && e.instancePath === n.instancePath)),
+  );
+  // A oneOf counts only when nothing else failed at or below it, deepest first.
+  for (const one of kept.filter((e) => e.keyword === 'oneOf').sort((a, b) => b.depth - a.depth)) {
+    if (kept.some((e) => e !== one && within(e.instancePath, one.instancePath))) kept = kept.filter((e) => e !== one);
   }
-  if (schema.enum && !schema.enum.some((e) => JSON.stringify(e) === JSON.stringify(value))) {
-    return fail(`${path} must be one of ${schema.enum.map((e) => JSON.stringify(e)).join(', ')}`);
-  }
-  const errors: FieldError[] = [];
-  if (typeof value === 'number') {
-    if (schema.minimum !== undefined && value < schema.minimum) errors.push(...fail(`${path} must be at least ${schema.minimum}`));
-    if (schema.maximum !== undefined && value > schema.maximum) errors.push(...fail(`${path} must be at most ${schema.maximum}`));
-  }
-  if (typeof value === 'string') {
-    if (schema.minLength !== undefined && value.length < schema.minLength) errors.push(...fail(`${path} must be at least ${schema.minLength} characters`));
-    if (schema.maxLength !== undefined && value.length > schema.maxLength) errors.push(...fail(`${path} must be at most ${schema.maxLength} characters`));
-    if (schema.pattern && !new RegExp(schema.pattern).test(value)) errors.push(...fail(`${path} must match ${schema.pattern}`));
-    if (schema.format && !formatHolds(schema.format, value)) errors.push(...fail(`${path} must be a valid ${schema.format}`));
-  }
-  if (Array.isArray(value) && schema.items) value.forEach((item, i) => errors.push(...validateJson(schema.items!, item, `${path}[${i}]`, code)));
-  if (actual === 'object') {
-    const object = value as Record<string, unknown>;
-    for (const key of schema.required ?? []) if (object[key] === undefined) errors.push(...fail(`${path}.${key} is required`, `${path}.${key}`));
-    for (const [key, v] of Object.entries(object)) {
-      const property = schema.properties?.[key];
-      if (property) errors.push(...validateJson(property, v, `${path}.${key}`, code));
-      else if (schema.additionalProperties === false) errors.push(...fail(`${path}.${key} is not a known field`, `${path}.${key}`));
-      else if (typeof schema.additionalProperties === 'object') errors.push(...validateJson(schema.additionalProperties, v, `${path}.${key}`, code));
-    }
-  }
-  if (schema.oneOf && errors.length === 0) {
-    const holding = schema.oneOf.filter((branch) => validateJson(branch, value, path, code).length === 0).length;
-    if (holding !== 1) {
-      const alternatives = schema.oneOf.map((b) => (b.required ?? []).join(' + ') || 'another form').join(' | ');
-      errors.push(...fail(`${path} must have exactly one of: ${alternatives}`));
-    }
-  }
-  return errors;
+  return kept.sort((a, b) => compare(a.order, b.order)).map((e) => ({ field: e.field, message: e.message, code }));
 }

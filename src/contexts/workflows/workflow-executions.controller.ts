@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../../kernel/audit/audited.decorator.js';
 import { CurrentPrincipal } from '../../kernel/auth/current-principal.decorator.js';
@@ -36,7 +36,6 @@ export class WorkflowExecutionsController {
   }
 
   @Post(':id/retry')
-  @HttpCode(200)
   @RequirePermission('workflow_run.execute')
   @Audited('workflow_run.retry', 'workflow_run')
   @ApiOperation({ summary: 'Retry a failed workflow execution', description: 'As POST /workflow-runs/{id}/retry: from where it failed; what succeeded is kept. Only a failed execution (409 otherwise).' })
@@ -47,7 +46,6 @@ export class WorkflowExecutionsController {
   }
 
   @Post(':id/cancel')
-  @HttpCode(200)
   @RequirePermission('workflow_run.execute')
   @Audited('workflow_run.cancel', 'workflow_run')
   @ApiOperation({ summary: 'Cancel a workflow execution', description: 'As POST /workflow-runs/{id}/cancel: its jobs are cancelled and approvals withdrawn. One that already ended is 409.' })

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Audited } from '../../kernel/audit/audited.decorator.js';
@@ -9,23 +9,17 @@ import { UuidParam } from '../../kernel/http/params.js';
 import { ApiCreated, ApiErrors, ApiOk, ApiPage, ApiWebSocket, RawResponse } from '../../kernel/http/response.decorators.js';
 import { LAST_EVENT_ID_HEADER, SSE_SCHEMA } from '../../kernel/http/event-stream.js';
 import { IdempotencyRequired } from '../../kernel/idempotency/idempotency.decorator.js';
-import { type Page, PageQuery } from '../../kernel/pagination/page.js';
-import { ApprovalStateDto } from '../approvals/index.js';
-import {
-  ApproveStepDto, CreateWorkflowRunDto, ListStepLogsQuery, ListWorkflowRunsQuery, RejectStepDto, RunRetryDto, StepArtifactDto, StepLogDto, WorkflowRunDto,
-  WorkflowStepDto,
-} from './dto/run.dto.js';
-import { ApiNodeIdParam, NodeIdParam } from './node-id.param.js';
+import type { Page } from '../../kernel/pagination/page.js';
+import { CreateWorkflowRunDto, ListWorkflowRunsQuery, RunRetryDto, WorkflowRunDto } from './dto/run.dto.js';
 import { RunStreams } from './run-streams.js';
 import { WorkflowRunsService } from './workflow-runs.service.js';
 import { conflict, notFound } from '../../kernel/http/kernel.errors.js';
 import type { AnyErrorFactory } from '../../kernel/http/app-error.js';
-import { alreadyDecided, notAnApprover, requestExpired, selfApprovalForbidden } from '../approvals/index.js';
-import { notAwaitingApproval, unknownDefinition, unknownVersion } from './workflows.errors.js';
+import { unknownDefinition, unknownVersion } from './workflows.errors.js';
 
 const CONTROL_ERRORS: (AnyErrorFactory | [AnyErrorFactory, string])[] = [notFound, [conflict, 'The run is not in a state this control applies to (details.status)']];
 
-/** Workflow runs: seed 002's /workflow-runs and seed 003's /v1/workflow-runs (served here), one resource. */
+/** Workflow runs: seed 002's /workflow-runs and seed 003's /v1/workflow-runs (served here), one resource. Their steps: WorkflowRunStepsController. */
 @ApiTags('Workflow runs')
 @Controller('api/v1/workflow-runs')
 export class WorkflowRunsController {
@@ -73,7 +67,6 @@ export class WorkflowRunsController {
   }
 
   @Post(':id/start')
-  @HttpCode(200)
   @RequirePermission('workflow_run.execute')
   @Audited('workflow_run.start', 'workflow_run')
   @ApiOperation({ summary: 'Start a pending workflow run', description: 'Its first steps (those depending on nothing) become ready. Only a pending run starts (409 otherwise).' })
@@ -85,7 +78,6 @@ export class WorkflowRunsController {
   }
 
   @Post(':id/pause')
-  @HttpCode(200)
   @RequirePermission('workflow_run.execute')
   @Audited('workflow_run.pause', 'workflow_run')
   @ApiOperation({
@@ -102,7 +94,6 @@ export class WorkflowRunsController {
   }
 
   @Post(':id/resume')
-  @HttpCode(200)
   @RequirePermission('workflow_run.execute')
   @Audited('workflow_run.resume', 'workflow_run')
   @ApiOperation({ summary: 'Resume a paused workflow run', description: 'It carries on where it was: due steps start, timers and deadlines that passed meanwhile fire. Only a paused run resumes (409 otherwise).' })
@@ -114,7 +105,6 @@ export class WorkflowRunsController {
   }
 
   @Post(':id/cancel')
-  @HttpCode(200)
   @RequirePermission('workflow_run.execute')
   @Audited('workflow_run.cancel', 'workflow_run')
   @ApiOperation({
@@ -131,7 +121,6 @@ export class WorkflowRunsController {
   }
 
   @Post(':id/retry')
-  @HttpCode(200)
   @RequirePermission('workflow_run.execute')
   @Audited('workflow_run.retry', 'workflow_run')
   @ApiOperation({
@@ -145,75 +134,6 @@ export class WorkflowRunsController {
   async retryWorkflowRun(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<RunRetryDto> {
     const { run, steps, retried } = await this.runs.control(principal, id, 'retry');
     return { ...WorkflowRunDto.from(run, steps), retriedNodes: retried ?? [] };
-  }
-
-  @Get(':id/steps')
-  @RequirePermission('workflow_run.read')
-  @ApiOperation({ summary: "A workflow run's steps", description: 'Every node of the run, in definition order, with its state, inputs (secret-looking values redacted) and output.' })
-  @ApiOk(WorkflowStepDto, { isArray: true })
-  @ApiErrors(notFound)
-  async listWorkflowRunSteps(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<WorkflowStepDto[]> {
-    return (await this.runs.steps(principal.organizationId, id)).map(WorkflowStepDto.from);
-  }
-
-  @Get(':id/steps/:nodeId')
-  @RequirePermission('workflow_run.read')
-  @ApiNodeIdParam()
-  @ApiOperation({ summary: 'A step of a workflow run', description: 'One step of a run: its node, status, timing, and its output or error. Another organization\'s run is 404.' })
-  @ApiOk(WorkflowStepDto)
-  @ApiErrors(notFound)
-  async getWorkflowRunStep(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @NodeIdParam() nodeId: string): Promise<WorkflowStepDto> {
-    return WorkflowStepDto.from(await this.runs.step(principal.organizationId, id, nodeId));
-  }
-
-  @Get(':id/steps/:nodeId/logs')
-  @RequirePermission('workflow_run.read')
-  @ApiNodeIdParam()
-  @ApiOperation({ summary: "A step's log", description: 'What the engine did for the step, attempt by attempt, oldest first (filter by attempt). Never a secret value.' })
-  @ApiPage(StepLogDto)
-  @ApiErrors(notFound)
-  async listWorkflowRunStepLogs(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @NodeIdParam() nodeId: string, @Query() query: ListStepLogsQuery): Promise<Page<StepLogDto>> {
-    return (await this.runs.logs(principal.organizationId, id, nodeId, query)).map(StepLogDto.from);
-  }
-
-  @Get(':id/steps/:nodeId/artifacts')
-  @RequirePermission('workflow_run.read')
-  @ApiNodeIdParam()
-  @ApiOperation({ summary: "A step's artifacts", description: "What the step produced besides its output: an HTTP step's response, a job step's job and result. Oldest first." })
-  @ApiPage(StepArtifactDto)
-  @ApiErrors(notFound)
-  async listWorkflowRunStepArtifacts(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @NodeIdParam() nodeId: string, @Query() query: PageQuery): Promise<Page<StepArtifactDto>> {
-    return (await this.runs.artifacts(principal.organizationId, id, nodeId, query)).map(StepArtifactDto.from);
-  }
-
-  @Post(':id/steps/:nodeId/approve')
-  @HttpCode(200)
-  @RequirePermission('approval.decide')
-  @Audited('workflow_step.approve', 'workflow_run')
-  @ApiNodeIdParam()
-  @ApiOperation({
-    summary: 'Approve an approval step',
-    description:
-      "A decision in the open stage of the step's approval workflow. Refused: by the run's creator (422 SELF_APPROVAL_FORBIDDEN), by anyone the stage " +
-      'does not name (403 NOT_AN_APPROVER), twice (409 ALREADY_DECIDED), on a step not waiting for approval (422 NOT_AWAITING_APPROVAL). ' +
-      'When the last stage passes, the step succeeds and the run moves on.',
-  })
-  @ApiOk(ApprovalStateDto)
-  @ApiErrors(notFound, conflict, alreadyDecided, requestExpired, notAnApprover, selfApprovalForbidden, notAwaitingApproval)
-  async approveWorkflowRunStep(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @NodeIdParam() nodeId: string, @Body() body: ApproveStepDto): Promise<ApprovalStateDto> {
-    return ApprovalStateDto.from(await this.runs.decide(principal, id, nodeId, 'approve', body.comment ?? ''));
-  }
-
-  @Post(':id/steps/:nodeId/reject')
-  @HttpCode(200)
-  @RequirePermission('approval.decide')
-  @Audited('workflow_step.reject', 'workflow_run')
-  @ApiNodeIdParam()
-  @ApiOperation({ summary: 'Reject an approval step', description: 'The step fails for good (APPROVAL_REJECTED, no retry) and so does the run; a retry of the run asks again. Same refusals as approve.' })
-  @ApiOk(ApprovalStateDto)
-  @ApiErrors(notFound, conflict, alreadyDecided, requestExpired, notAnApprover, selfApprovalForbidden, notAwaitingApproval)
-  async rejectWorkflowRunStep(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @NodeIdParam() nodeId: string, @Body() body: RejectStepDto): Promise<ApprovalStateDto> {
-    return ApprovalStateDto.from(await this.runs.decide(principal, id, nodeId, 'reject', body.reason));
   }
 
   @Get(':id/events')

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited, NotAudited } from '../../kernel/audit/audited.decorator.js';
 import { CurrentPrincipal } from '../../kernel/auth/current-principal.decorator.js';
@@ -83,7 +83,6 @@ export class WorkflowTemplatesController {
   }
 
   @Post(':id/validate')
-  @HttpCode(200)
   @RequirePermission('workflow_definition.read')
   @NotAudited('a read over POST: checks a graph and changes nothing')
   @ApiOperation({

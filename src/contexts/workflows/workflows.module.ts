@@ -18,6 +18,7 @@ import { WorkflowCallbacksService } from './workflow-callbacks.service.js';
 import { WorkflowDefinitionsController } from './workflow-definitions.controller.js';
 import { WorkflowDefinitionsService } from './workflow-definitions.service.js';
 import { WorkflowExecutionsController } from './workflow-executions.controller.js';
+import { WorkflowRunStepsController } from './workflow-run-steps.controller.js';
 import { WorkflowRunsController } from './workflow-runs.controller.js';
 import { WorkflowRunsService } from './workflow-runs.service.js';
 import { WorkflowTemplatesController } from './workflow-templates.controller.js';
@@ -34,7 +35,7 @@ import { WorkflowTemplatesController } from './workflow-templates.controller.js'
     JobsModule,
     TenancyModule,
   ],
-  controllers: [WorkflowTemplatesController, WorkflowDefinitionsController, StepTypesController, WorkflowRunsController, WorkflowExecutionsController],
+  controllers: [WorkflowTemplatesController, WorkflowDefinitionsController, StepTypesController, WorkflowRunsController, WorkflowRunStepsController, WorkflowExecutionsController],
   providers: [WorkflowDefinitionsService, WorkflowRunsService, WorkflowCallbacksService, RunTransitions, RunStreams, WorkflowEngine, StepHandlers, ...STEP_HANDLER_PROVIDERS],
   exports: [WorkflowDefinitionsService, WorkflowCallbacksService],
 })

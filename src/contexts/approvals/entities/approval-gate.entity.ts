@@ -5,7 +5,7 @@ import type { ApprovalStage } from './approval-workflow.entity.js';
 export type GateStatus = 'pending' | 'approved' | 'rejected' | 'expired' | 'cancelled';
 
 /**
- * The approval of one subject (an access request; later a promotion or a workflow step): the
+ * The approval of one subject (an access request, or an approval step of a workflow run): the
  * workflow's stages as they were when it opened, who asked, and until when it may be decided.
  */
 @Entity('approval_gates')
