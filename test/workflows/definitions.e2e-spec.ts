@@ -83,6 +83,18 @@ describe('CRUD and versions', () => {
     expectResponse(await call('PUT', `${TEMPLATES}/${other.id}`, { name: made.name }), 'PUT', `${TEMPLATES}/{id}`, 409, 'CONFLICT');
   });
 
+  test('an input schema that does not compile (a pattern that is no regular expression) is 400 when saved, and stores nothing', async () => {
+    const name = `bad-schema-${hex()}`;
+    const inputSchema = { type: 'object', properties: { ref: { type: 'string', pattern: '(' } } };
+    const refused = expectResponse(await call('POST', TEMPLATES, { name, nodes: graph(), inputSchema }), 'POST', TEMPLATES, 400, 'VALIDATION_FAILED').body;
+    expect(refused.error.validationErrors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'inputSchema', message: expect.stringMatching(/does not compile/) })]));
+    const listed = expectResponse(await call('GET', `${TEMPLATES}?pageSize=100&q=${name}`), 'GET', TEMPLATES, 200).body.data;
+    expect(listed).toEqual([]);
+    const made = (await create()).body.data;
+    expectResponse(await call('PUT', `${TEMPLATES}/${made.id}`, { inputSchema }), 'PUT', `${TEMPLATES}/{id}`, 400, 'VALIDATION_FAILED');
+    expect(expectResponse(await call('GET', `${TEMPLATES}/${made.id}`), 'GET', `${TEMPLATES}/{id}`, 200).body.data.version).toBe(1);
+  });
+
   test('delete removes it and its versions', async () => {
     const made = (await create()).body.data;
     expect((await call('DELETE', `${TEMPLATES}/${made.id}`)).status).toBe(204);

@@ -1,4 +1,4 @@
-import { validateJson } from './json-schema.js';
+import { schemaProblems, validateJson } from './json-schema.js';
 
 const fields = (schema: Record<string, unknown>, value: unknown) => validateJson(schema, value, 'inputs').map((e) => `${e.field}: ${e.message}`);
 
@@ -34,5 +34,18 @@ describe('validateJson', () => {
 
   it('uses the code it is given', () => {
     expect(validateJson({ type: 'object', required: ['a'] }, {}, 'config', 'BAD_CONFIG')).toEqual([{ field: 'config.a', message: 'config.a is required', code: 'BAD_CONFIG' }]);
+  });
+});
+
+describe('a schema that does not compile', () => {
+  const broken = { type: 'object', properties: { ref: { type: 'string', pattern: '(' } } };
+
+  it('is a problem before it is stored, and none when it compiles', () => {
+    expect(schemaProblems(broken, 'inputSchema')).toEqual([expect.objectContaining({ field: 'inputSchema', code: 'INVALID_SCHEMA' })]);
+    expect(schemaProblems({ type: 'object', properties: { ref: { type: 'string', pattern: '^a' } } }, 'inputSchema')).toEqual([]);
+  });
+
+  it('judges no input (one already stored answers a field error, not a crash)', () => {
+    expect(validateJson(broken, { ref: 'x' }, 'inputs')).toEqual([expect.objectContaining({ field: 'inputs', code: 'INVALID_SCHEMA' })]);
   });
 });

@@ -224,7 +224,13 @@ function compare(a: number[], b: number[]): number {
  * outside its enum reports that alone; oneOf reports only when nothing else failed at or below it.
  */
 export function validateJson(schema: JsonSchema | Record<string, unknown>, value: unknown, path: string, code = 'INVALID_INPUT'): FieldError[] {
-  const validate = compiled(schema);
+  let validate: ValidateFunction;
+  try {
+    validate = compiled(schema);
+  } catch (error) {
+    // A schema stored before it was checked (schemaProblems) may not compile: the inputs cannot be judged by it.
+    return [{ field: path, message: `${path} cannot be checked: its schema does not compile (${(error as Error).message})`, code: 'INVALID_SCHEMA' }];
+  }
   if (validate(value)) return [];
   const all = (validate.errors ?? []).filter((e) => !inBranch(e.schemaPath)).map((e) => locate(e, value, path));
   const wrongType = all.filter((e) => e.keyword === 'type');
@@ -240,4 +246,17 @@ export function validateJson(schema: JsonSchema | Record<string, unknown>, value
     if (kept.some((e) => e !== one && within(e.instancePath, one.instancePath))) kept = kept.filter((e) => e !== one);
   }
   return kept.sort((a, b) => compare(a.order, b.order)).map((e) => ({ field: e.field, message: e.message, code }));
+}
+
+/**
+ * Why `schema` cannot be used to validate anything (a `pattern` that is not a regular expression),
+ * or nothing: a definition's input schema is checked so before it is stored.
+ */
+export function schemaProblems(schema: Record<string, unknown>, field: string): FieldError[] {
+  try {
+    compiled(schema);
+    return [];
+  } catch (error) {
+    return [{ field, message: `${field} does not compile: ${(error as Error).message}`, code: 'INVALID_SCHEMA' }];
+  }
 }

@@ -2,11 +2,20 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsString, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ValidationErrorItem } from '../../../kernel/http/envelope.js';
-import { IsJsonObject, IsOmittable, MatchesPattern } from '../../../kernel/http/validators.js';
+import { defineValidator, IsJsonObject, IsOmittable, MatchesPattern } from '../../../kernel/http/validators.js';
 import { PageQuery } from '../../../kernel/pagination/page.js';
 import { NODE_ID, type WorkflowNode } from '../definition-graph.js';
+import { schemaProblems } from '../json-schema.js';
 import type { WorkflowDefinitionVersion } from '../entities/workflow-definition-version.entity.js';
 import type { WorkflowDefinition } from '../entities/workflow-definition.entity.js';
+
+/** A run's input schema that Ajv can compile: a pattern that is no regular expression is refused when saved, not when a run starts. */
+const IsCompilableSchema = defineValidator({
+  name: 'isCompilableSchema',
+  documentation: () => ({ unstated: 'that the schema compiles (each pattern a valid regular expression): no keyword says it' }),
+  validate: (value) => !!value && typeof value === 'object' && schemaProblems(value as Record<string, unknown>, 'inputSchema').length === 0,
+  message: (args) => schemaProblems((args.value ?? {}) as Record<string, unknown>, 'inputSchema')[0]?.message ?? 'inputSchema must be a JSON Schema object',
+});
 
 export class RetryPolicyDto {
   @ApiProperty({ minimum: 1, maximum: 10, example: 3, description: 'Attempts in all, the first included' })
@@ -105,7 +114,7 @@ export class CreateWorkflowDefinitionDto {
   nodes!: WorkflowNodeInputDto[];
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: "JSON Schema of a run's inputs; at most 64 KiB" })
-  @IsOmittable() @IsJsonObject(65_536)
+  @IsOmittable() @IsJsonObject(65_536) @IsCompilableSchema()
   inputSchema?: Record<string, unknown>;
 }
 
@@ -123,7 +132,7 @@ export class UpdateWorkflowDefinitionDto {
   nodes?: WorkflowNodeInputDto[];
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Replaces the input schema: a new version when it differs' })
-  @IsOmittable() @IsJsonObject(65_536)
+  @IsOmittable() @IsJsonObject(65_536) @IsCompilableSchema()
   inputSchema?: Record<string, unknown>;
 }
 
