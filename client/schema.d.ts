@@ -3772,7 +3772,7 @@ export interface components {
         };
         CreateWorkflowDefinitionDto: {
             description?: string;
-            /** @description JSON Schema of a run's inputs; at most 64 KiB */
+            /** @description JSON Schema of a run's inputs; at most 64 KiB. It must compile, and no pattern may nest quantifiers (`(a+)+`): a pattern that can take exponential time is refused */
             inputSchema?: {
                 [key: string]: unknown;
             };
@@ -5244,7 +5244,7 @@ export interface components {
         };
         UpdateWorkflowDefinitionDto: {
             description?: string;
-            /** @description Replaces the input schema: a new version when it differs */
+            /** @description Replaces the input schema: a new version when it differs. It must compile, and no pattern may nest quantifiers */
             inputSchema?: {
                 [key: string]: unknown;
             };

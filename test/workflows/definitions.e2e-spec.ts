@@ -83,7 +83,7 @@ describe('CRUD and versions', () => {
     expectResponse(await call('PUT', `${TEMPLATES}/${other.id}`, { name: made.name }), 'PUT', `${TEMPLATES}/{id}`, 409, 'CONFLICT');
   });
 
-  test('an input schema that does not compile (a pattern that is no regular expression) is 400 when saved, and stores nothing', async () => {
+  test('an input schema that does not compile, or whose pattern can take exponential time, is 400 when saved, and stores nothing', async () => {
     const name = `bad-schema-${hex()}`;
     const inputSchema = { type: 'object', properties: { ref: { type: 'string', pattern: '(' } } };
     const refused = expectResponse(await call('POST', TEMPLATES, { name, nodes: graph(), inputSchema }), 'POST', TEMPLATES, 400, 'VALIDATION_FAILED').body;
@@ -93,6 +93,10 @@ describe('CRUD and versions', () => {
     const made = (await create()).body.data;
     expectResponse(await call('PUT', `${TEMPLATES}/${made.id}`, { inputSchema }), 'PUT', `${TEMPLATES}/{id}`, 400, 'VALIDATION_FAILED');
     expect(expectResponse(await call('GET', `${TEMPLATES}/${made.id}`), 'GET', `${TEMPLATES}/{id}`, 200).body.data.version).toBe(1);
+    // One that compiles but can backtrack for exponential time would let a run's inputs stall the event loop.
+    const exponential = { type: 'object', properties: { ref: { type: 'string', pattern: '^(a+)+$' } } };
+    const slow = expectResponse(await call('POST', TEMPLATES, { name, nodes: graph(), inputSchema: exponential }), 'POST', TEMPLATES, 400, 'VALIDATION_FAILED').body;
+    expect(slow.error.validationErrors).toEqual([expect.objectContaining({ field: 'inputSchema', message: expect.stringMatching(/exponential time/) })]);
   });
 
   test('delete removes it and its versions', async () => {

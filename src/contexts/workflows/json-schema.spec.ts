@@ -45,6 +45,11 @@ describe('a schema that does not compile', () => {
     expect(schemaProblems({ type: 'object', properties: { ref: { type: 'string', pattern: '^a' } } }, 'inputSchema')).toEqual([]);
   });
 
+  it('nor is one whose pattern can backtrack for exponential time (a tenant could stall the event loop)', () => {
+    const nested = { type: 'object', properties: { list: { type: 'array', items: { type: 'string', pattern: '^(a+)+$' } } } };
+    expect(schemaProblems(nested, 'inputSchema')).toEqual([expect.objectContaining({ message: expect.stringMatching(/exponential time.*\(a\+\)\+/), code: 'INVALID_SCHEMA' })]);
+  });
+
   it('judges no input (one already stored answers a field error, not a crash)', () => {
     expect(validateJson(broken, { ref: 'x' }, 'inputs')).toEqual([expect.objectContaining({ field: 'inputs', code: 'INVALID_SCHEMA' })]);
   });

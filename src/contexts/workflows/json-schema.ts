@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import safeRegex from 'safe-regex2';
 import type { FieldError } from '../../kernel/http/app-error.js';
 
 /**
@@ -255,8 +256,21 @@ export function validateJson(schema: JsonSchema | Record<string, unknown>, value
 export function schemaProblems(schema: Record<string, unknown>, field: string): FieldError[] {
   try {
     compiled(schema);
-    return [];
   } catch (error) {
     return [{ field, message: `${field} does not compile: ${(error as Error).message}`, code: 'INVALID_SCHEMA' }];
   }
+  // A run's inputs are matched on the event loop every replica shares: a pattern that can backtrack
+  // for exponential time (nested quantifiers, `(a+)+`) would let one tenant stall them all.
+  const risky = patternsOf(subset(schema)).find((pattern) => !safeRegex(pattern));
+  return risky === undefined ? [] : [{ field, message: `${field} has a pattern that can take exponential time to match (nested quantifiers): ${risky}`, code: 'INVALID_SCHEMA' }];
+}
+
+/** Every `pattern` of a reduced schema, at any depth. */
+function patternsOf(schema: Record<string, unknown>): string[] {
+  const nested = [
+    ...Object.values((schema.properties as Record<string, Record<string, unknown>> | undefined) ?? {}),
+    ...((schema.oneOf as Record<string, unknown>[] | undefined) ?? []),
+    ...[schema.items, schema.additionalProperties].filter((s): s is Record<string, unknown> => isObject(s)),
+  ];
+  return [...(typeof schema.pattern === 'string' ? [schema.pattern] : []), ...nested.flatMap(patternsOf)];
 }

@@ -9,10 +9,10 @@ import { schemaProblems } from '../json-schema.js';
 import type { WorkflowDefinitionVersion } from '../entities/workflow-definition-version.entity.js';
 import type { WorkflowDefinition } from '../entities/workflow-definition.entity.js';
 
-/** A run's input schema that Ajv can compile: a pattern that is no regular expression is refused when saved, not when a run starts. */
+/** A run's input schema that Ajv can compile, with no pattern that can take exponential time: refused when saved, not when a run starts. */
 const IsCompilableSchema = defineValidator({
   name: 'isCompilableSchema',
-  documentation: () => ({ unstated: 'that the schema compiles (each pattern a valid regular expression): no keyword says it' }),
+  documentation: () => ({ unstated: 'that the schema compiles and its patterns are safe from catastrophic backtracking: no keyword says it (the description does)' }),
   validate: (value) => !!value && typeof value === 'object' && schemaProblems(value as Record<string, unknown>, 'inputSchema').length === 0,
   message: (args) => schemaProblems((args.value ?? {}) as Record<string, unknown>, 'inputSchema')[0]?.message ?? 'inputSchema must be a JSON Schema object',
 });
@@ -113,7 +113,7 @@ export class CreateWorkflowDefinitionDto {
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => WorkflowNodeInputDto)
   nodes!: WorkflowNodeInputDto[];
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: "JSON Schema of a run's inputs; at most 64 KiB" })
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: "JSON Schema of a run's inputs; at most 64 KiB. It must compile, and no pattern may nest quantifiers (`(a+)+`): a pattern that can take exponential time is refused" })
   @IsOmittable() @IsJsonObject(65_536) @IsCompilableSchema()
   inputSchema?: Record<string, unknown>;
 }
@@ -131,7 +131,7 @@ export class UpdateWorkflowDefinitionDto {
   @IsOmittable() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => WorkflowNodeInputDto)
   nodes?: WorkflowNodeInputDto[];
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Replaces the input schema: a new version when it differs' })
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Replaces the input schema: a new version when it differs. It must compile, and no pattern may nest quantifiers' })
   @IsOmittable() @IsJsonObject(65_536) @IsCompilableSchema()
   inputSchema?: Record<string, unknown>;
 }
