@@ -25,7 +25,8 @@ const wall = (context, allowed = 'index\\.js$') => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'client/schema.d.ts'] },
+  // client/smoke is type-checked against a generated SDK by npm run openapi:check, which only exists there.
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'client/schema.d.ts', 'client/smoke/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
