@@ -1504,7 +1504,7 @@ export interface paths {
         };
         /**
          * The organization's members
-         * @description The organization's members. The organization must be one you belong to; another is 404.
+         * @description The organization's members. The organization the request acts in (x-workspace-id picks another of yours); any other id is 404.
          */
         get: operations["listOrganizationMembers"];
         put?: never;
@@ -1524,7 +1524,7 @@ export interface paths {
         };
         /**
          * The organization's teams
-         * @description The organization's teams, each with its member ids. The organization must be one you belong to; another is 404.
+         * @description The organization's teams, each with its member ids. The organization the request acts in (x-workspace-id picks another of yours); any other id is 404.
          */
         get: operations["listOrganizationTeams"];
         put?: never;

@@ -41,7 +41,7 @@ export class OrganizationsController {
 
   @Get(':id/teams')
   @RequirePermission('team.read')
-  @ApiOperation({ summary: "The organization's teams", description: 'The organization\'s teams, each with its member ids. The organization must be one you belong to; another is 404.' })
+  @ApiOperation({ summary: "The organization's teams", description: 'The organization\'s teams, each with its member ids. The organization the request acts in (x-workspace-id picks another of yours); any other id is 404.' })
   @ApiOk(TeamDto, { isArray: true })
   @ApiErrors(notFound)
   async listOrganizationTeams(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<TeamDto[]> {
@@ -50,7 +50,7 @@ export class OrganizationsController {
 
   @Get(':id/members')
   @RequirePermission('member.read')
-  @ApiOperation({ summary: "The organization's members", description: 'The organization\'s members. The organization must be one you belong to; another is 404.' })
+  @ApiOperation({ summary: "The organization's members", description: 'The organization\'s members. The organization the request acts in (x-workspace-id picks another of yours); any other id is 404.' })
   @ApiOk(MemberDto, { isArray: true })
   @ApiErrors(notFound)
   listOrganizationMembers(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<MemberDto[]> {

@@ -215,7 +215,7 @@ function documentRules(dto: Type, schemaOf: (property: string) => Schema | undef
   });
 }
 
-type Check = (dto: Type, schemaOf: (property: string) => Schema | undefined, where: string) => string[] | void;
+type Check = (dto: Type, schemaOf: (property: string) => Schema | undefined, where: string, component?: Schema) => string[] | void;
 
 /** Every DTO a route takes (bodies, their nested DTOs, queries) beside its place in the document. */
 function eachRouteDto(app: INestApplicationContext, document: OpenAPIObject, check: Check): string[] {
@@ -237,7 +237,7 @@ function eachRouteDto(app: INestApplicationContext, document: OpenAPIObject, che
   }
   // Nested DTOs are component schemas too: every validated class the document names.
   for (const dto of validatedClasses()) if (schemas[dto.name]) components.add(dto);
-  for (const dto of components) problems.push(...(check(dto, (property) => schemas[dto.name]?.properties?.[property], dto.name) ?? []));
+  for (const dto of components) problems.push(...(check(dto, (property) => schemas[dto.name]?.properties?.[property], dto.name, schemas[dto.name] as Schema | undefined) ?? []));
   return problems;
 }
 
@@ -247,7 +247,11 @@ function eachRouteDto(app: INestApplicationContext, document: OpenAPIObject, che
  * custom validator, not a path parameter's pipe), so every rule with a counterpart is applied here.
  */
 export function documentValidationRules(app: INestApplicationContext, document: OpenAPIObject): void {
-  eachRouteDto(app, document, documentRules);
+  eachRouteDto(app, document, (dto, schemaOf, where, component) => {
+    documentRules(dto, schemaOf, where);
+    // The validation pipe refuses a field a body DTO does not declare (forbidNonWhitelisted): 400 UNKNOWN_FIELD.
+    if (component && component.additionalProperties === undefined) component.additionalProperties = false;
+  });
   const byId = new Map(operations(document).map(({ op }) => [op.operationId, op]));
   for (const { operationId, uuidParams } of routeDtos(app)) {
     for (const name of uuidParams) {
@@ -262,7 +266,9 @@ export function documentValidationRules(app: INestApplicationContext, document: 
  * but the document does not state is a problem. The spec writer fails on any.
  */
 export function validationRuleGaps(app: INestApplicationContext, document: OpenAPIObject): string[] {
-  return [...new Set(eachRouteDto(app, document, undocumentedRules))].sort();
+  const closed = (dto: Type, component?: Schema) =>
+    component && component.additionalProperties === undefined ? [`${dto.name}: takes no field it does not declare, but the schema does not say additionalProperties: false`] : [];
+  return [...new Set(eachRouteDto(app, document, (dto, schemaOf, where, component) => [...undocumentedRules(dto, schemaOf, where), ...closed(dto, component)]))].sort();
 }
 
 function validatedClasses(): Type[] {
