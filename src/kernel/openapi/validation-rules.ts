@@ -237,7 +237,7 @@ function eachRouteDto(app: INestApplicationContext, document: OpenAPIObject, che
   }
   // Nested DTOs are component schemas too: every validated class the document names.
   for (const dto of validatedClasses()) if (schemas[dto.name]) components.add(dto);
-  for (const dto of components) problems.push(...(check(dto, (property) => schemas[dto.name]?.properties?.[property], dto.name, schemas[dto.name] as Schema | undefined) ?? []));
+  for (const dto of components) problems.push(...(check(dto, (property) => schemas[dto.name]?.properties?.[property], dto.name, schemas[dto.name]) ?? []));
   return problems;
 }
 
