@@ -2,14 +2,17 @@
  * npm run openapi        writes openapi/openapi.json and the typed client (client/schema.d.ts)
  * npm run openapi:check  fails when either differs from what the code generates, or a linter
  *                        reports an error: Redocly (openapi/redocly.yaml), then Spectral with
- *                        spectral:oas and the OWASP API ruleset (openapi/spectral.yaml)
+ *                        spectral:oas and the OWASP API ruleset (openapi/spectral.yaml); or when a
+ *                        third-party generator's SDK (@hey-api/openapi-ts, into a temporary
+ *                        directory) does not type-check the smoke program client/smoke/hey-api-smoke.ts
  *
  * The document comes from the compiled code (the swagger CLI plugin has run), booted in preview
  * mode: no database, no listening socket. Keys are sorted, so the output is byte-stable.
  */
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
@@ -66,6 +69,44 @@ function lintWithSpectral(): void {
   );
 }
 
+const SMOKE = join(root, 'client', 'smoke');
+
+/**
+ * Generates the hey-api SDK (fetch client, types, SDK functions) from the committed document into
+ * a temporary directory, and type-checks the smoke program against it with the smoke's tsconfig:
+ * `rootDirs` lays the temporary directory over client/smoke, so that its `./generated/` imports
+ * resolve there and errors name the committed file. The document is handed over parsed, so the
+ * generator resolves no path, registry or URL; fetch is refused while it runs, so that a network
+ * access fails the check instead of passing unnoticed.
+ */
+async function typeCheckHeyApiClient(): Promise<void> {
+  const { createClient } = await import('@hey-api/openapi-ts');
+  const dir = mkdtempSync(join(tmpdir(), 'marshal-hey-api-'));
+  const realFetch = globalThis.fetch;
+  try {
+    globalThis.fetch = () => Promise.reject(new Error('openapi: the hey-api generator tried to reach the network'));
+    try {
+      await createClient({
+        input: JSON.parse(readFileSync(SPEC, 'utf8')) as Record<string, unknown>,
+        output: { path: join(dir, 'generated') },
+        plugins: ['@hey-api/client-fetch', '@hey-api/typescript', '@hey-api/sdk'],
+        logs: { level: 'warn', file: false },
+      });
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    // The generated files are ES modules, as the smoke program is.
+    writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({ extends: join(SMOKE, 'tsconfig.json'), compilerOptions: { rootDirs: [SMOKE, dir] }, files: [join(SMOKE, 'hey-api-smoke.ts')] }, null, 2),
+    );
+    execFileSync(join(root, 'node_modules', '.bin', 'tsc'), ['--noEmit', '-p', join(dir, 'tsconfig.json')], { stdio: 'inherit', cwd: root });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const mode = process.argv[2];
   const { spec, client } = await generate();
@@ -98,7 +139,8 @@ async function main(): Promise<void> {
     env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
   });
   lintWithSpectral();
-  console.log('openapi: the committed contract matches the code and lints clean');
+  await typeCheckHeyApiClient();
+  console.log('openapi: the committed contract matches the code, lints clean, and a hey-api SDK generated from it type-checks the smoke program');
 }
 
 main().catch((error) => {
