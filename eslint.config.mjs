@@ -25,7 +25,7 @@ const wall = (context, allowed = 'index\\.js$') => ({
 });
 
 export default tseslint.config(
-  // client/smoke is type-checked against a generated SDK by npm run openapi:check, which only exists there.
+  // client/smoke is type-checked by `npm run openapi:check`, against an SDK generated there and then.
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'client/schema.d.ts', 'client/smoke/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
