@@ -38,7 +38,31 @@ describe('globMatches', () => {
     ['a.b', 'axb', false],
     ['(x)+', '(x)+', true],
     ['*', '', true],
+    ['', '', true],
+    ['', 'a', false],
+    ['prod/**/password', 'prod/db/main/password', true],
+    ['*/db-?', 'eu/prod/db-1', true],
+    ['a*b*c', 'abxbyc', true],
+    ['a*b*c', 'abxbyd', false],
+    ['*.key', 'tls.key', true],
+    ['*.key', 'tls.keys', false],
   ])('%s against %s is %s', (pattern, value, expected) => {
     expect(globMatches(pattern, value)).toBe(expected);
+  });
+
+  it('gives the same answers as the regular expression it replaces, on random patterns and refs', () => {
+    const alphabet = ['a', 'b', '/', '.', '*', '?'];
+    const pick = (n: number, from: string[]) => Array.from({ length: n }, () => from[Math.floor(Math.random() * from.length)]).join('');
+    const regex = (pattern: string) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 's');
+    for (let i = 0; i < 5000; i++) {
+      const pattern = pick(Math.floor(Math.random() * 7), alphabet);
+      const value = pick(Math.floor(Math.random() * 8), ['a', 'b', '/', '.']);
+      expect([pattern, value, globMatches(pattern, value)]).toEqual([pattern, value, regex(pattern).test(value)]);
+    }
+  });
+
+  it('answers a pattern of many stars against a long ref without backtracking through them all', () => {
+    // The regular expression this replaced took seconds on this (polynomial in the number of stars).
+    expect(globMatches(`${'*a'.repeat(20)}*b`, 'a'.repeat(512))).toBe(false);
   });
 });

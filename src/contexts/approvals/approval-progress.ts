@@ -32,8 +32,32 @@ export function evaluate(stages: readonly ApprovalStage[], decisions: readonly P
   return open === -1 ? { outcome: 'approved', currentStage: stages.length, stages: progress } : { outcome: 'pending', currentStage: open, stages: progress };
 }
 
-/** A glob over a secret ref: `*` matches any run of characters (slashes too), `?` exactly one. */
+/**
+ * A glob over a secret ref: `*` matches any run of characters (slashes too), `?` exactly one.
+ * Matched by the standard wildcard walk, which resumes after the last `*` instead of backtracking
+ * over every earlier one: at most pattern × value steps, where a regular expression built from the
+ * pattern could take exponential time (`*a*a*a*a*b`) on the event loop every tenant shares.
+ * (picomatch does not fit: its `*` stops at `/`, and policies already rely on it crossing.)
+ */
 export function globMatches(pattern: string, value: string): boolean {
-  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${source}$`, 's').test(value);
+  let p = 0;
+  let v = 0;
+  let star = -1; // the pattern index just after the last `*` seen
+  let resume = 0; // where in the value that `*` would stop swallowing next
+  while (v < value.length) {
+    if (p < pattern.length && (pattern[p] === '?' || (pattern[p] !== '*' && pattern[p] === value[v]))) {
+      p++;
+      v++;
+    } else if (p < pattern.length && pattern[p] === '*') {
+      star = ++p;
+      resume = v;
+    } else if (star !== -1) {
+      p = star;
+      v = ++resume;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.length && pattern[p] === '*') p++;
+  return p === pattern.length;
 }
