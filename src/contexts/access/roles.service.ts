@@ -66,9 +66,9 @@ export class RolesService {
     const changed = [...after].filter((p) => !before.has(p)).concat([...before].filter((p) => !after.has(p)));
     await this.access.assertCanGrant(principal, changed);
     const next = [...after].sort();
-    await this.data.withShared(Role, principal.organizationId).own().update({ id }, { permissions: next, updatedAt: new Date() });
+    const updated = await this.data.withShared(Role, principal.organizationId).own().updateByIdReturning(id, { permissions: next, updatedAt: new Date() }, 'Role');
     this.notes.note({ details: { added: next.filter((p) => !before.has(p)), removed: [...before].filter((p) => !after.has(p)).sort() } });
-    return this.get(principal, id);
+    return updated;
   }
 
   @Transactional()

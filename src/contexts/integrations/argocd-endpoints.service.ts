@@ -92,14 +92,15 @@ export class ArgocdEndpointsService {
   async setEnabled(principal: Principal, id: string, enabled: boolean): Promise<ArgocdEndpoint> {
     const endpoints = this.data.repository(ArgocdEndpoint, principal.organizationId);
     const endpoint = await endpoints.getById(id, 'Argo CD endpoint');
+    let updated = endpoint;
     if (endpoint.enabled !== enabled) {
-      await endpoints.update({ id }, { enabled, updatedAt: new Date() });
+      updated = await endpoints.updateByIdReturning(id, { enabled, updatedAt: new Date() }, 'Argo CD endpoint');
       await this.events.emit({
         organizationId: principal.organizationId, type: `argocd_endpoint.${enabled ? 'enabled' : 'disabled'}`, resourceType: 'argocd_endpoint', resourceId: id, data: { name: endpoint.name },
       });
     }
     this.notes.note({ details: { name: endpoint.name, from: endpoint.enabled, to: enabled } });
-    return endpoints.getById(id, 'Argo CD endpoint');
+    return updated;
   }
 
   /** Only an endpoint no app mapping refers to: the mappings go first, deliberately. */

@@ -69,8 +69,8 @@ export class EnvironmentsService {
     const environments = this.data.repository(Environment, principal.organizationId);
     const environment = await environments.getById(id, 'Environment');
     if (input.name && input.name !== environment.name) await this.assertNameFree(principal.organizationId, environment.projectId, input.name);
-    await environments.update(
-      { id },
+    const updated = await environments.updateByIdReturning(
+      id,
       {
         ...(input.name !== undefined && { name: input.name }),
         ...(input.tier !== undefined && { tier: input.tier }),
@@ -79,9 +79,10 @@ export class EnvironmentsService {
         ...(input.labels !== undefined && { labels: input.labels }),
         updatedAt: new Date(),
       },
+      'Environment',
     );
     this.notes.note({ details: { fields: Object.keys(input) } });
-    return environments.getById(id, 'Environment');
+    return updated;
   }
 
   @Transactional()

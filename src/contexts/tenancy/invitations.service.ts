@@ -59,8 +59,7 @@ export class InvitationsService {
     const invitation = await invitations.query('i').andWhere('i.id = :id', { id }).setLock('pessimistic_write').getOne();
     if (!invitation) throw notFound('Invitation');
     if (invitation.status !== 'pending') throw conflict(`The invitation is ${invitation.status}; only a pending one can be revoked`);
-    await invitations.update({ id }, { revokedAt: new Date() });
-    return invitations.getById(id, 'Invitation');
+    return invitations.updateByIdReturning(id, { revokedAt: new Date() }, 'Invitation');
   }
 
   /**

@@ -71,6 +71,24 @@ export class ScopedRepository<T extends Row> {
     return result.affected ?? 0;
   }
 
+  /**
+   * Updates the row of this organization that `where` names, in one `UPDATE … RETURNING *`, and
+   * answers it as stored (defaults and triggers applied), or null when no row matched. `where`
+   * names one row (an id, perhaps with a condition on its state); were it to match several, all
+   * change and the first is answered.
+   */
+  async updateReturning(where: Where<T>, values: Partial<Omit<T, 'organizationId' | 'id'>>): Promise<T | null> {
+    const result = await this.repo.createQueryBuilder().update().set(values as never).where(this.scope(where)).returning('*').execute();
+    return hydrate(this.tx.tx, this.entity, result.raw as Record<string, unknown>[])[0] ?? null;
+  }
+
+  /** Updates the row with this id in this organization and answers it, or 404 NOT_FOUND naming `resource`. */
+  async updateByIdReturning(id: string, values: Partial<Omit<T, 'organizationId' | 'id'>>, resource: string): Promise<T> {
+    const row = await this.updateReturning({ id } as unknown as Where<T>, values);
+    if (!row) throw notFound(resource);
+    return row;
+  }
+
   async delete(where: Where<T>): Promise<number> {
     const result = await this.repo.delete(this.scope(where));
     return result.affected ?? 0;
