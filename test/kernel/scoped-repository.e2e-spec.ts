@@ -74,3 +74,45 @@ describe('updateReturning', () => {
     expect(await data(dataSource.manager).repository(Project, theirs).updateByIdReturning(p.id, { description: 'theirs' }, 'Project')).toMatchObject({ description: 'theirs' });
   });
 });
+
+describe('lockById', () => {
+  /** Whether another connection would have to wait for the row: FOR UPDATE NOWAIT fails at once (55P03) if so. */
+  async function lockedElsewhere(id: string): Promise<boolean> {
+    const other = dataSource.createQueryRunner();
+    try {
+      await other.connect();
+      await other.startTransaction();
+      await other.query('SELECT id FROM projects WHERE id = $1 FOR UPDATE NOWAIT', [id]);
+      return false;
+    } catch (error) {
+      if ((error as { driverError?: { code?: string } }).driverError?.code === '55P03') return true;
+      throw error;
+    } finally {
+      if (other.isTransactionActive) await other.rollbackTransaction();
+      await other.release();
+    }
+  }
+
+  test('the row is answered and locked until the transaction ends', async () => {
+    const p = await project(ours);
+    await dataSource.transaction(async (manager) => {
+      const locked = await data(manager).repository(Project, ours).lockById(p.id, 'Project');
+      expect(locked).toBeInstanceOf(Project);
+      expect(locked).toMatchObject({ id: p.id, name: p.name, organizationId: ours });
+      expect(await lockedElsewhere(p.id)).toBe(true);
+    });
+    expect(await lockedElsewhere(p.id)).toBe(false);
+  });
+
+  test("another organization's row is 404 and stays unlocked; a missing one is 404", async () => {
+    const p = await project(theirs);
+    await dataSource.transaction(async (manager) => {
+      const projects = data(manager).repository(Project, ours);
+      await expect(projects.lockById(p.id, 'Project')).rejects.toMatchObject({ status: 404, code: 'NOT_FOUND', message: 'Project not found' });
+      expect(await lockedElsewhere(p.id)).toBe(false);
+    });
+    await dataSource.transaction(async (manager) => {
+      await expect(data(manager).repository(Project, ours).lockById(newId(), 'Project')).rejects.toMatchObject({ status: 404, code: 'NOT_FOUND' });
+    });
+  });
+});

@@ -74,8 +74,7 @@ export class RolesService {
   @Transactional()
   async delete(principal: Principal, id: string): Promise<void> {
     // Locked: a grant of this role racing the deletion waits, then finds it gone (404).
-    const role = await this.data.withShared(Role, principal.organizationId).query('r').andWhere('r.id = :id', { id }).setLock('pessimistic_write').getOne();
-    if (!role) throw notFound('Role');
+    const role = await this.data.withShared(Role, principal.organizationId).lockById(id, 'Role');
     if (role.isSystem) throw immutable();
     await this.access.assertCanGrant(principal, role.permissions);
     const grants = await this.data.repository(UserRole, principal.organizationId).count({ roleId: id });

@@ -6,7 +6,7 @@ import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import { RequestContext } from '../../kernel/context/request-context.js';
 import type { Tx } from '../../kernel/database/transactions.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
-import { conflict, notFound } from '../../kernel/http/kernel.errors.js';
+import { conflict } from '../../kernel/http/kernel.errors.js';
 import { newId } from '../../kernel/ids.js';
 import { createdWithin } from '../../kernel/pagination/created-window.js';
 import { type Page, paginate, type PageQuery } from '../../kernel/pagination/page.js';
@@ -278,8 +278,6 @@ export class JobsService {
 
   /** The job, locked until the end of the caller's transaction (404 if it is not this organization's). */
   async lock(organizationId: string, id: string): Promise<Job> {
-    const job = await this.data.repository(Job, organizationId).query('j').andWhere('j.id = :id', { id }).setLock('pessimistic_write').getOne();
-    if (!job) throw notFound('Job');
-    return job;
+    return this.data.repository(Job, organizationId).lockById(id, 'Job');
   }
 }

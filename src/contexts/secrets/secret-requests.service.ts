@@ -5,7 +5,7 @@ import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import { AuditWriter } from '../../kernel/audit/audit-writer.js';
 import { normaliseX25519PublicKey } from '../../kernel/crypto/x25519-keys.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
-import { conflict, notFound } from '../../kernel/http/kernel.errors.js';
+import { conflict } from '../../kernel/http/kernel.errors.js';
 import { newId } from '../../kernel/ids.js';
 import { type Page, paginate } from '../../kernel/pagination/page.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
@@ -256,9 +256,7 @@ export class SecretRequestsService implements OnModuleInit {
   }
 
   private async lock(organizationId: string, id: string): Promise<SecretRequest> {
-    const request = await this.data.repository(SecretRequest, organizationId).query('r').andWhere('r.id = :id', { id }).setLock('pessimistic_write').getOne();
-    if (!request) throw notFound(RESOURCE);
-    return request;
+    return this.data.repository(SecretRequest, organizationId).lockById(id, RESOURCE);
   }
 }
 

@@ -56,8 +56,7 @@ export class InvitationsService {
   async revoke(principal: Principal, id: string): Promise<Invitation> {
     const invitations = this.data.repository(Invitation, principal.organizationId);
     // The same row lock as accept: a revoke and an accept of one invitation cannot both win.
-    const invitation = await invitations.query('i').andWhere('i.id = :id', { id }).setLock('pessimistic_write').getOne();
-    if (!invitation) throw notFound('Invitation');
+    const invitation = await invitations.lockById(id, 'Invitation');
     if (invitation.status !== 'pending') throw conflict(`The invitation is ${invitation.status}; only a pending one can be revoked`);
     return invitations.updateByIdReturning(id, { revokedAt: new Date() }, 'Invitation');
   }

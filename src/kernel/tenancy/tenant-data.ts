@@ -50,6 +50,17 @@ export class ScopedRepository<T extends Row> {
     return row;
   }
 
+  /**
+   * The row with this id in this organization, read with `SELECT … FOR UPDATE`: locked until the
+   * caller's transaction ends (call it inside one), or 404 NOT_FOUND naming `resource`. A row of
+   * another organization is neither locked nor answered.
+   */
+  async lockById(id: string, resource: string): Promise<T> {
+    const row = await this.query('row').andWhere('row.id = :id', { id }).setLock('pessimistic_write').getOne();
+    if (!row) throw notFound(resource);
+    return row;
+  }
+
   exists(where: Where<T> = {} as Where<T>): Promise<boolean> {
     return this.repo.existsBy(this.scope(where));
   }
@@ -130,6 +141,13 @@ export class SharedScopedRepository<T extends SharedRow> {
 
   async getById(id: string, resource: string): Promise<T> {
     const row = await this.findById(id);
+    if (!row) throw notFound(resource);
+    return row;
+  }
+
+  /** As ScopedRepository.lockById, over this organization's rows and the shared ones. */
+  async lockById(id: string, resource: string): Promise<T> {
+    const row = await this.query('row').andWhere('row.id = :id', { id }).setLock('pessimistic_write').getOne();
     if (!row) throw notFound(resource);
     return row;
   }

@@ -5,7 +5,7 @@ import { looksSecret } from '../../../kernel/audit/redact-details.js';
 import { AuditWriter } from '../../../kernel/audit/audit-writer.js';
 import type { Tx } from '../../../kernel/database/transactions.js';
 import { EventOutbox } from '../../../kernel/events/event-outbox.js';
-import { conflict, notFound } from '../../../kernel/http/kernel.errors.js';
+import { conflict } from '../../../kernel/http/kernel.errors.js';
 import { newId } from '../../../kernel/ids.js';
 import { TenantData } from '../../../kernel/tenancy/tenant-data.js';
 import type { WorkflowNode } from '../definition-graph.js';
@@ -45,9 +45,7 @@ export class RunTransitions {
   ) {}
 
   async lockRun(organizationId: string, id: string): Promise<WorkflowRun> {
-    const run = await this.data.repository(WorkflowRun, organizationId).query('r').andWhere('r.id = :id', { id }).setLock('pessimistic_write').getOne();
-    if (!run) throw notFound(RUN_RESOURCE);
-    return run;
+    return this.data.repository(WorkflowRun, organizationId).lockById(id, RUN_RESOURCE);
   }
 
   /** The run's steps in the definition's node order. */
