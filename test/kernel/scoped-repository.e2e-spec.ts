@@ -75,6 +75,29 @@ describe('updateReturning', () => {
   });
 });
 
+describe('updatedAt', () => {
+  test('update and updateReturning stamp it unless the changes name it or say touch: false; apply writes the stamp into the row too', async () => {
+    const p = await project(ours);
+    const projects = data(dataSource.manager).repository(Project, ours);
+    const long = new Date('2001-01-01T00:00:00.000Z');
+    expect((await projects.updateByIdReturning(p.id, { updatedAt: long }, 'Project')).updatedAt).toEqual(long);
+    const stamped = await projects.updateByIdReturning(p.id, { description: 'edited' }, 'Project');
+    expect(stamped.updatedAt.getTime()).toBeGreaterThan(long.getTime());
+    await projects.update({ id: p.id }, { updatedAt: long });
+    expect((await projects.updateByIdReturning(p.id, { description: 'bookkeeping' }, 'Project', { touch: false })).updatedAt).toEqual(long);
+    await projects.update({ id: p.id }, { description: 'quiet' }, { touch: false });
+    expect((await projects.getById(p.id, 'Project')).updatedAt).toEqual(long);
+    await projects.update({ id: p.id }, { description: 'loud' });
+    expect((await projects.getById(p.id, 'Project')).updatedAt.getTime()).toBeGreaterThan(long.getTime());
+    await projects.update({ id: p.id }, { updatedAt: long });
+    const held = await projects.getById(p.id, 'Project');
+    const applied = await projects.apply(held, { description: 'applied' });
+    expect(applied).toBe(held);
+    expect(applied.updatedAt.getTime()).toBeGreaterThan(long.getTime());
+    expect(await projects.getById(p.id, 'Project')).toMatchObject({ description: 'applied', updatedAt: applied.updatedAt });
+  });
+});
+
 describe('lockById', () => {
   /** Whether another connection would have to wait for the row: FOR UPDATE NOWAIT fails at once (55P03) if so. */
   async function lockedElsewhere(id: string): Promise<boolean> {

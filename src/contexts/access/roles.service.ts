@@ -66,7 +66,7 @@ export class RolesService {
     const changed = [...after].filter((p) => !before.has(p)).concat([...before].filter((p) => !after.has(p)));
     await this.access.assertCanGrant(principal, changed);
     const next = [...after].sort();
-    const updated = await this.data.withShared(Role, principal.organizationId).own().updateByIdReturning(id, { permissions: next, updatedAt: new Date() }, 'Role');
+    const updated = await this.data.withShared(Role, principal.organizationId).own().updateByIdReturning(id, { permissions: next }, 'Role');
     this.notes.note({ details: { added: next.filter((p) => !before.has(p)), removed: [...before].filter((p) => !after.has(p)).sort() } });
     return updated;
   }

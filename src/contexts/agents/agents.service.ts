@@ -171,7 +171,7 @@ export class AgentsService {
     const agents = this.data.repository(Agent, principal.organizationId);
     const agent = await agents.getById(id, 'Agent');
     if (input.name && input.name !== agent.name && (await agents.exists({ name: input.name }))) throw conflict(`An agent named "${input.name}" already exists`);
-    const changes: Partial<Agent> = { updatedAt: new Date() };
+    const changes: Partial<Agent> = {};
     if (input.name !== undefined) changes.name = input.name;
     if (input.description !== undefined) changes.description = input.description || null;
     if (input.labels !== undefined) changes.labels = input.labels;
@@ -188,7 +188,7 @@ export class AgentsService {
     const agents = this.data.repository(Agent, principal.organizationId);
     const agent = await agents.getById(id, 'Agent');
     if (agent.status !== 'revoked') {
-      await agents.update({ id }, { status: 'revoked', revokedAt: new Date(), updatedAt: new Date() });
+      await agents.update({ id }, { status: 'revoked', revokedAt: new Date() });
       for (const listener of this.removalListeners) await listener(principal.organizationId, id, 'revoked');
       await this.events.emit({ organizationId: principal.organizationId, type: 'agent.revoked', resourceType: 'agent', resourceId: id, data: { name: agent.name } });
     }
@@ -209,7 +209,7 @@ export class AgentsService {
   async setPublicKey(agent: Principal, publicKey: string): Promise<Agent> {
     const key = normaliseX25519PublicKey(publicKey);
     const agents = this.data.repository(Agent, agent.organizationId);
-    const updated = await agents.updateByIdReturning(agent.id, { publicKey: key, publicKeyUpdatedAt: new Date(), updatedAt: new Date() }, 'Agent');
+    const updated = await agents.updateByIdReturning(agent.id, { publicKey: key, publicKeyUpdatedAt: new Date() }, 'Agent');
     await this.events.emit({ organizationId: agent.organizationId, type: 'agent.public_key_set', resourceType: 'agent', resourceId: agent.id, data: {} });
     return updated;
   }

@@ -70,7 +70,7 @@ export class ApprovalPoliciesService {
       id,
       {
         name: next.name, description: next.description, workflowId: next.workflowId, priority: next.priority, isDefault: next.isDefault,
-        projectId: next.projectId, environmentId: next.environmentId, clusterName: next.clusterName, refPattern: next.refPattern, updatedAt: new Date(),
+        projectId: next.projectId, environmentId: next.environmentId, clusterName: next.clusterName, refPattern: next.refPattern,
       },
       'Policy',
     );

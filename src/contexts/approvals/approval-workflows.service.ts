@@ -66,7 +66,6 @@ export class ApprovalWorkflowsService {
         ...(stages && { stages }),
         ...(input.approvalTtlSeconds !== undefined && { approvalTtlSeconds: input.approvalTtlSeconds }),
         ...(input.requestTtlSeconds !== undefined && { requestTtlSeconds: input.requestTtlSeconds }),
-        updatedAt: new Date(),
       },
       'Approval workflow',
     );

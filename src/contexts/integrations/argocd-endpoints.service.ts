@@ -83,7 +83,8 @@ export class ArgocdEndpointsService {
       if (!isCallFailure(error)) throw error;
       failure = error;
     }
-    await endpoints.update({ id }, { lastDiscoveryAt: new Date(), lastError: failure ? { code: failure.code, message: failure.message } : null });
+    // Bookkeeping, not an edit of the endpoint: updatedAt stays.
+    await endpoints.update({ id }, { lastDiscoveryAt: new Date(), lastError: failure ? { code: failure.code, message: failure.message } : null }, { touch: false });
     if (failure) throw failure;
     return applications.sort((a, b) => a.name.localeCompare(b.name));
   }
@@ -94,7 +95,7 @@ export class ArgocdEndpointsService {
     const endpoint = await endpoints.getById(id, 'Argo CD endpoint');
     let updated = endpoint;
     if (endpoint.enabled !== enabled) {
-      updated = await endpoints.updateByIdReturning(id, { enabled, updatedAt: new Date() }, 'Argo CD endpoint');
+      updated = await endpoints.updateByIdReturning(id, { enabled }, 'Argo CD endpoint');
       await this.events.emit({
         organizationId: principal.organizationId, type: `argocd_endpoint.${enabled ? 'enabled' : 'disabled'}`, resourceType: 'argocd_endpoint', resourceId: id, data: { name: endpoint.name },
       });

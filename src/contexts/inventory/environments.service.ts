@@ -77,7 +77,6 @@ export class EnvironmentsService {
         ...(input.description !== undefined && { description: input.description }),
         ...(input.clusters !== undefined && { clusters: [...new Set(input.clusters)] }),
         ...(input.labels !== undefined && { labels: input.labels }),
-        updatedAt: new Date(),
       },
       'Environment',
     );

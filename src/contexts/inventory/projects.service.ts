@@ -47,7 +47,7 @@ export class ProjectsService {
     const projects = this.data.repository(Project, principal.organizationId);
     const project = await projects.getById(id, 'Project');
     if (input.name && input.name !== project.name && (await projects.exists({ name: input.name }))) throw conflict(`A project named "${input.name}" already exists`);
-    const updated = await projects.updateByIdReturning(id, { ...(input.name !== undefined && { name: input.name }), ...(input.description !== undefined && { description: input.description }), updatedAt: new Date() }, 'Project');
+    const updated = await projects.updateByIdReturning(id, { ...(input.name !== undefined && { name: input.name }), ...(input.description !== undefined && { description: input.description }) }, 'Project');
     this.notes.note({ details: { fields: Object.keys(input) } });
     return updated;
   }
@@ -58,7 +58,7 @@ export class ProjectsService {
     const project = await projects.getById(id, 'Project');
     let updated = project;
     if (project.status !== status) {
-      updated = await projects.updateByIdReturning(id, { status, updatedAt: new Date() }, 'Project');
+      updated = await projects.updateByIdReturning(id, { status }, 'Project');
       await this.events.emit({ organizationId: principal.organizationId, type: `project.${status}`, resourceType: 'project', resourceId: id, data: { name: project.name } });
     }
     this.notes.note({ details: { from: project.status, to: status } });

@@ -92,7 +92,6 @@ export class WorkflowDefinitionsService {
         ...(input.name !== undefined && { name: input.name }),
         ...(input.description !== undefined && { description: input.description }),
         ...(graphChanged && { nodes, inputSchema, version }),
-        updatedAt: new Date(),
       },
       RESOURCE,
     );

@@ -234,12 +234,10 @@ export class RunTransitions {
   }
 
   private async updateRun(run: WorkflowRun, changes: Partial<WorkflowRun>): Promise<void> {
-    Object.assign(run, changes, { updatedAt: new Date() });
-    await this.data.repository(WorkflowRun, run.organizationId).update({ id: run.id }, { ...changes, updatedAt: run.updatedAt });
+    await this.data.repository(WorkflowRun, run.organizationId).apply(run, changes);
   }
 
   private async updateStep(step: WorkflowRunStep, changes: Partial<WorkflowRunStep>): Promise<void> {
-    Object.assign(step, changes, { updatedAt: new Date() });
-    await this.data.repository(WorkflowRunStep, step.organizationId).update({ id: step.id }, { ...changes, updatedAt: step.updatedAt });
+    await this.data.repository(WorkflowRunStep, step.organizationId).apply(step, changes);
   }
 }
