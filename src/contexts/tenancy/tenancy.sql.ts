@@ -16,6 +16,19 @@ export const PUT_PLATFORM_SETTINGS = `INSERT INTO platform_settings (id, setting
        ON CONFLICT (id) DO UPDATE SET settings = EXCLUDED.settings, updated_at = now(), updated_by = EXCLUDED.updated_by`;
 
 /**
+ * Sets a configuration secret ($3, in organization $2, sealed as $4, by $5; new id $1) or replaces
+ * its value with one more version, in one statement; answers its id and whether it was inserted.
+ * Each partial unique index (platform keys, organization keys) needs a statement of its own.
+ */
+const setConfigSecret = (conflictTarget: string) => `INSERT INTO config_secrets (id, organization_id, key, ciphertext, version, updated_by) VALUES ($1, $2, $3, $4, 1, $5)
+       ON CONFLICT ${conflictTarget}
+       DO UPDATE SET ciphertext = EXCLUDED.ciphertext, version = config_secrets.version + 1, updated_at = now(), updated_by = EXCLUDED.updated_by
+       RETURNING id, (xmax = 0) AS inserted`;
+export const SET_ORGANIZATION_CONFIG_SECRET = setConfigSecret('(organization_id, key) WHERE organization_id IS NOT NULL');
+/** As SET_ORGANIZATION_CONFIG_SECRET, for a platform secret ($2 null). */
+export const SET_PLATFORM_CONFIG_SECRET = setConfigSecret('(key) WHERE organization_id IS NULL');
+
+/**
  * Up to $2 configuration secrets sealed under a retired key ($1, key ids), locked and skipped by
  * other replicas. The key id sits at bytes 3.. of each envelope, its length at byte 2 (see
  * EnvelopeCipher). Platform rows (organization_id null) are included: no scoped repository fits.
