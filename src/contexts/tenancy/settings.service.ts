@@ -35,6 +35,7 @@ export class SettingsService {
   }
 
   async getPlatform(): Promise<SettingsDto> {
+    // Platform-wide table, no organization.
     const row = await this.tx.tx.getRepository(PlatformSettings).findOneBy({ id: 'platform' });
     return { settings: row?.settings ?? {}, updatedAt: row?.updatedAt.toISOString() ?? null, updatedBy: row?.updatedBy ?? null };
   }

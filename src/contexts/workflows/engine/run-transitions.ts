@@ -61,6 +61,7 @@ export class RunTransitions {
 
   /** A run's first steps, one per node, all pending. */
   async createSteps(run: WorkflowRun): Promise<void> {
+    // One multi-row insert, organization from the run; ScopedRepository.insert writes (and reads back) one row.
     const repo = this.tx.tx.getRepository(WorkflowRunStep);
     await repo.insert(run.nodes.map((n) => ({ id: newId(), organizationId: run.organizationId, runId: run.id, nodeId: n.id, type: n.type, status: 'pending' as const })));
   }
@@ -140,10 +141,12 @@ export class RunTransitions {
       inputs,
       attempt: step.attempts,
       log: async (level: StepLogLevel, message: string, data?: Record<string, unknown>) => {
+        // Organization from the run (in `base`); a plain insert: nothing is read back on this hot path.
         await this.tx.tx.getRepository(WorkflowStepLog).insert({ id: newId(), ...base, attempt: step.attempts, level, message, data: (data ?? null) as never });
       },
       artifact: async (name: string, contentType: string, content: unknown) => {
         const sizeBytes = Buffer.byteLength(JSON.stringify(content ?? null));
+        // Organization from the run (in `base`); a plain insert: nothing is read back.
         await this.tx.tx.getRepository(WorkflowStepArtifact).insert({ id: newId(), ...base, attempt: step.attempts, name, contentType, sizeBytes, content: (content ?? null) as never });
       },
     };
