@@ -160,6 +160,7 @@ export class AccessService {
 
   /** Grants a system role by key (the organization's first owner, its creator). */
   async grantSystemRole(organizationId: string, userId: string, key: string, grantedBy: string | null): Promise<void> {
+    // A system role: a shared row (organization_id null), the same for every organization.
     const role = await this.tx.tx.getRepository(Role).findOneBy({ key, isSystem: true });
     if (!role) throw conflict(`System role ${key} is missing; restart to sync system roles`);
     await this.grant(organizationId, userId, [role], grantedBy);

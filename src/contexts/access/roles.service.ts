@@ -66,16 +66,15 @@ export class RolesService {
     const changed = [...after].filter((p) => !before.has(p)).concat([...before].filter((p) => !after.has(p)));
     await this.access.assertCanGrant(principal, changed);
     const next = [...after].sort();
-    await this.data.withShared(Role, principal.organizationId).own().update({ id }, { permissions: next, updatedAt: new Date() });
+    const updated = await this.data.withShared(Role, principal.organizationId).own().updateByIdReturning(id, { permissions: next }, 'Role');
     this.notes.note({ details: { added: next.filter((p) => !before.has(p)), removed: [...before].filter((p) => !after.has(p)).sort() } });
-    return this.get(principal, id);
+    return updated;
   }
 
   @Transactional()
   async delete(principal: Principal, id: string): Promise<void> {
     // Locked: a grant of this role racing the deletion waits, then finds it gone (404).
-    const role = await this.data.withShared(Role, principal.organizationId).query('r').andWhere('r.id = :id', { id }).setLock('pessimistic_write').getOne();
-    if (!role) throw notFound('Role');
+    const role = await this.data.withShared(Role, principal.organizationId).lockById(id, 'Role');
     if (role.isSystem) throw immutable();
     await this.access.assertCanGrant(principal, role.permissions);
     const grants = await this.data.repository(UserRole, principal.organizationId).count({ roleId: id });

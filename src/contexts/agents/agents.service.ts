@@ -171,16 +171,16 @@ export class AgentsService {
     const agents = this.data.repository(Agent, principal.organizationId);
     const agent = await agents.getById(id, 'Agent');
     if (input.name && input.name !== agent.name && (await agents.exists({ name: input.name }))) throw conflict(`An agent named "${input.name}" already exists`);
-    const changes: Partial<Agent> = { updatedAt: new Date() };
+    const changes: Partial<Agent> = {};
     if (input.name !== undefined) changes.name = input.name;
     if (input.description !== undefined) changes.description = input.description || null;
     if (input.labels !== undefined) changes.labels = input.labels;
     // Edited, they are the admin's until the agent reports its own again.
     if (input.capabilities !== undefined) Object.assign(changes, { capabilities: normalised(input.capabilities), capabilitiesReportedAt: null });
-    await agents.update({ id }, changes);
+    const updated = await agents.updateByIdReturning(id, changes, 'Agent');
     this.notes.note({ details: { fields: Object.keys(input) } });
     await this.events.emit({ organizationId: principal.organizationId, type: 'agent.updated', resourceType: 'agent', resourceId: id, data: { fields: Object.keys(input) } });
-    return agents.getById(id, 'Agent');
+    return updated;
   }
 
   @Transactional()
@@ -188,7 +188,7 @@ export class AgentsService {
     const agents = this.data.repository(Agent, principal.organizationId);
     const agent = await agents.getById(id, 'Agent');
     if (agent.status !== 'revoked') {
-      await agents.update({ id }, { status: 'revoked', revokedAt: new Date(), updatedAt: new Date() });
+      await agents.update({ id }, { status: 'revoked', revokedAt: new Date() });
       for (const listener of this.removalListeners) await listener(principal.organizationId, id, 'revoked');
       await this.events.emit({ organizationId: principal.organizationId, type: 'agent.revoked', resourceType: 'agent', resourceId: id, data: { name: agent.name } });
     }
@@ -209,9 +209,9 @@ export class AgentsService {
   async setPublicKey(agent: Principal, publicKey: string): Promise<Agent> {
     const key = normaliseX25519PublicKey(publicKey);
     const agents = this.data.repository(Agent, agent.organizationId);
-    await agents.update({ id: agent.id }, { publicKey: key, publicKeyUpdatedAt: new Date(), updatedAt: new Date() });
+    const updated = await agents.updateByIdReturning(agent.id, { publicKey: key, publicKeyUpdatedAt: new Date() }, 'Agent');
     await this.events.emit({ organizationId: agent.organizationId, type: 'agent.public_key_set', resourceType: 'agent', resourceId: agent.id, data: {} });
-    return agents.getById(agent.id, 'Agent');
+    return updated;
   }
 
   /**

@@ -66,15 +66,16 @@ export class ApprovalPoliciesService {
     if (input.name && input.name !== policy.name && (await policies.exists({ name: input.name }))) throw conflict(`A policy named "${input.name}" already exists`);
     const next = { ...policy, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as ApprovalPolicy;
     await this.checkReferences(org, next, id);
-    await policies.update(
-      { id },
+    const updated = await policies.updateByIdReturning(
+      id,
       {
         name: next.name, description: next.description, workflowId: next.workflowId, priority: next.priority, isDefault: next.isDefault,
-        projectId: next.projectId, environmentId: next.environmentId, clusterName: next.clusterName, refPattern: next.refPattern, updatedAt: new Date(),
+        projectId: next.projectId, environmentId: next.environmentId, clusterName: next.clusterName, refPattern: next.refPattern,
       },
+      'Policy',
     );
     this.notes.note({ details: { fields: Object.keys(input) } });
-    return policies.getById(id, 'Policy');
+    return updated;
   }
 
   @Transactional()

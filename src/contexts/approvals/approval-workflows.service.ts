@@ -58,19 +58,19 @@ export class ApprovalWorkflowsService {
     const workflow = await workflows.getById(id, 'Approval workflow');
     if (input.name && input.name !== workflow.name && (await workflows.exists({ name: input.name }))) throw conflict(`An approval workflow named "${input.name}" already exists`);
     const stages = input.stages ? await this.checkStages(principal.organizationId, input.stages) : undefined;
-    await workflows.update(
-      { id },
+    const updated = await workflows.updateByIdReturning(
+      id,
       {
         ...(input.name !== undefined && { name: input.name }),
         ...(input.description !== undefined && { description: input.description }),
         ...(stages && { stages }),
         ...(input.approvalTtlSeconds !== undefined && { approvalTtlSeconds: input.approvalTtlSeconds }),
         ...(input.requestTtlSeconds !== undefined && { requestTtlSeconds: input.requestTtlSeconds }),
-        updatedAt: new Date(),
       },
+      'Approval workflow',
     );
     this.notes.note({ details: { fields: Object.keys(input) } });
-    return workflows.getById(id, 'Approval workflow');
+    return updated;
   }
 
   /** Requests already open keep the stages they opened with; a workflow a policy uses cannot go. */

@@ -114,8 +114,8 @@ export class ApiKeysService {
 
   async disable(principal: Principal, id: string): Promise<ApiKey> {
     const key = await this.get(principal, id);
-    if (!key.disabledAt && !key.revokedAt) await this.data.repository(ApiKey, principal.organizationId).update({ id }, { disabledAt: new Date() });
-    return this.get(principal, id);
+    if (key.disabledAt || key.revokedAt) return key;
+    return this.data.repository(ApiKey, principal.organizationId).updateByIdReturning(id, { disabledAt: new Date() }, 'API key');
   }
 
   async revoke(principal: Principal, id: string): Promise<void> {

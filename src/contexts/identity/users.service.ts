@@ -23,6 +23,7 @@ export class UsersService {
 
   /** Joins the request's transaction when there is one. */
   private get users(): Repository<User> {
+    // Users are platform-wide (one account, many organizations): no organization to scope by.
     return this.tx.tx.getRepository(User);
   }
 
@@ -32,6 +33,7 @@ export class UsersService {
    */
   async create(input: NewUser, manager?: EntityManager): Promise<User> {
     const passwordHash = input.password ? await this.hasher.hash(input.password) : null;
+    // Platform-wide table (see `users`), in the caller's manager when it passes one.
     const repo = manager?.getRepository(User) ?? this.users;
     const email = input.email.trim().toLowerCase();
     if (await repo.createQueryBuilder('u').where('lower(u.email) = :email', { email }).getExists()) {

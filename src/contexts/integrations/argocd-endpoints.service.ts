@@ -83,7 +83,8 @@ export class ArgocdEndpointsService {
       if (!isCallFailure(error)) throw error;
       failure = error;
     }
-    await endpoints.update({ id }, { lastDiscoveryAt: new Date(), lastError: failure ? { code: failure.code, message: failure.message } : null });
+    // Bookkeeping, not an edit of the endpoint: updatedAt stays.
+    await endpoints.update({ id }, { lastDiscoveryAt: new Date(), lastError: failure ? { code: failure.code, message: failure.message } : null }, { touch: false });
     if (failure) throw failure;
     return applications.sort((a, b) => a.name.localeCompare(b.name));
   }
@@ -92,14 +93,15 @@ export class ArgocdEndpointsService {
   async setEnabled(principal: Principal, id: string, enabled: boolean): Promise<ArgocdEndpoint> {
     const endpoints = this.data.repository(ArgocdEndpoint, principal.organizationId);
     const endpoint = await endpoints.getById(id, 'Argo CD endpoint');
+    let updated = endpoint;
     if (endpoint.enabled !== enabled) {
-      await endpoints.update({ id }, { enabled, updatedAt: new Date() });
+      updated = await endpoints.updateByIdReturning(id, { enabled }, 'Argo CD endpoint');
       await this.events.emit({
         organizationId: principal.organizationId, type: `argocd_endpoint.${enabled ? 'enabled' : 'disabled'}`, resourceType: 'argocd_endpoint', resourceId: id, data: { name: endpoint.name },
       });
     }
     this.notes.note({ details: { name: endpoint.name, from: endpoint.enabled, to: enabled } });
-    return endpoints.getById(id, 'Argo CD endpoint');
+    return updated;
   }
 
   /** Only an endpoint no app mapping refers to: the mappings go first, deliberately. */

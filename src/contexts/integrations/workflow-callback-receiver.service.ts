@@ -67,6 +67,7 @@ export class WorkflowCallbackReceiver {
       output: callback.output,
       error: callback.error && { code: callback.error.code, message: callback.error.message },
     });
+    // Deliveries are keyed by source and delivery id, before any organization is known: no organization column.
     const deliveries = this.tx.tx.getRepository(WorkflowCallbackDelivery);
     await deliveries.update({ source: SOURCE, deliveryId }, { runId: outcome.runId, nodeId: outcome.nodeId, outcome: outcome.outcome });
     // The output stays out of the trail: it is the executor's data, possibly large, possibly sensitive.
@@ -84,6 +85,7 @@ export class WorkflowCallbackReceiver {
   /** A replay: what the first delivery of this id was answered, changing nothing. */
   private async firstAnswer(deliveryId: string): Promise<WorkflowCallbackAckDto | null> {
     // A fresh statement: under READ COMMITTED it sees the first delivery, committed while our insert waited.
+    // No organization column (see above).
     const first = await this.tx.tx.getRepository(WorkflowCallbackDelivery).findOneBy({ source: SOURCE, deliveryId });
     return first && { duplicate: true, runId: first.runId, nodeId: first.nodeId, outcome: first.outcome! };
   }

@@ -69,19 +69,19 @@ export class EnvironmentsService {
     const environments = this.data.repository(Environment, principal.organizationId);
     const environment = await environments.getById(id, 'Environment');
     if (input.name && input.name !== environment.name) await this.assertNameFree(principal.organizationId, environment.projectId, input.name);
-    await environments.update(
-      { id },
+    const updated = await environments.updateByIdReturning(
+      id,
       {
         ...(input.name !== undefined && { name: input.name }),
         ...(input.tier !== undefined && { tier: input.tier }),
         ...(input.description !== undefined && { description: input.description }),
         ...(input.clusters !== undefined && { clusters: [...new Set(input.clusters)] }),
         ...(input.labels !== undefined && { labels: input.labels }),
-        updatedAt: new Date(),
       },
+      'Environment',
     );
     this.notes.note({ details: { fields: Object.keys(input) } });
-    return environments.getById(id, 'Environment');
+    return updated;
   }
 
   @Transactional()

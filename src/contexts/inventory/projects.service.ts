@@ -47,21 +47,22 @@ export class ProjectsService {
     const projects = this.data.repository(Project, principal.organizationId);
     const project = await projects.getById(id, 'Project');
     if (input.name && input.name !== project.name && (await projects.exists({ name: input.name }))) throw conflict(`A project named "${input.name}" already exists`);
-    await projects.update({ id }, { ...(input.name !== undefined && { name: input.name }), ...(input.description !== undefined && { description: input.description }), updatedAt: new Date() });
+    const updated = await projects.updateByIdReturning(id, { ...(input.name !== undefined && { name: input.name }), ...(input.description !== undefined && { description: input.description }) }, 'Project');
     this.notes.note({ details: { fields: Object.keys(input) } });
-    return projects.getById(id, 'Project');
+    return updated;
   }
 
   @Transactional()
   async setStatus(principal: Principal, id: string, status: ProjectStatus): Promise<Project> {
     const projects = this.data.repository(Project, principal.organizationId);
     const project = await projects.getById(id, 'Project');
+    let updated = project;
     if (project.status !== status) {
-      await projects.update({ id }, { status, updatedAt: new Date() });
+      updated = await projects.updateByIdReturning(id, { status }, 'Project');
       await this.events.emit({ organizationId: principal.organizationId, type: `project.${status}`, resourceType: 'project', resourceId: id, data: { name: project.name } });
     }
     this.notes.note({ details: { from: project.status, to: status } });
-    return projects.getById(id, 'Project');
+    return updated;
   }
 
   /** Only a project without environments: they (and what refers to them) go first, deliberately. */

@@ -185,9 +185,7 @@ export class JobQueue implements OnModuleInit {
     const first = job.status === 'leased';
     const progress = input.percent !== undefined || input.message !== undefined ? { percent: input.percent, message: input.message } : job.progress;
     const leaseExpiresAt = new Date(Math.min(Date.now() + this.config.agents.leaseSeconds * 1000, job.startedAt!.getTime() + job.timeoutSeconds * 1000));
-    const changes: Partial<Job> = { status: 'running', progress, leaseExpiresAt, updatedAt: new Date() };
-    await this.data.repository(Job, agent.organizationId).update({ id: jobId }, changes);
-    const updated = Object.assign(job, changes);
+    const updated = await this.data.repository(Job, agent.organizationId).apply(job, { status: 'running', progress, leaseExpiresAt });
     await this.events.emit(jobEvent(updated, first ? 'job.running' : 'job.progress', progress ? { progress } : {}));
     if (first) this.metrics.transitions.inc({ status: 'running' });
     return updated;

@@ -6,7 +6,7 @@ import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import { RequestContext } from '../../kernel/context/request-context.js';
 import type { Tx } from '../../kernel/database/transactions.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
-import { conflict, notFound } from '../../kernel/http/kernel.errors.js';
+import { conflict } from '../../kernel/http/kernel.errors.js';
 import { newId } from '../../kernel/ids.js';
 import { createdWithin } from '../../kernel/pagination/created-window.js';
 import { type Page, paginate, type PageQuery } from '../../kernel/pagination/page.js';
@@ -168,7 +168,7 @@ export class JobsService {
   private async cancelLocked(job: Job, reason: string): Promise<Job> {
     const jobs = this.data.repository(Job, job.organizationId);
     const held = HELD_STATUSES.includes(job.status);
-    await jobs.update({ id: job.id }, { status: 'cancelled', completedAt: new Date(), updatedAt: new Date(), errorCode: 'CANCELLED', errorMessage: reason });
+    await jobs.update({ id: job.id }, { status: 'cancelled', completedAt: new Date(), errorCode: 'CANCELLED', errorMessage: reason });
     const cancelled = await jobs.getById(job.id, 'Job');
     await this.events.emit(jobEvent(cancelled, 'job.cancelled', { wasHeld: held }));
     await this.finished(cancelled);
@@ -191,7 +191,6 @@ export class JobsService {
         leaseId: null,
         leasedBy: null,
         leaseExpiresAt: null,
-        updatedAt: new Date(),
       },
     );
     const queued = await jobs.getById(id, 'Job');
@@ -270,7 +269,7 @@ export class JobsService {
     const jobs = this.data.repository(Job, organizationId);
     const targeted = await jobs.find({ where: { targetAgentId: agentId, status: In(['queued']) } });
     if (targeted.length === 0) return;
-    await jobs.update({ id: In(targeted.map((j) => j.id)) }, { status: 'cancelled', completedAt: new Date(), updatedAt: new Date(), errorCode: 'AGENT_REMOVED', errorMessage: reason });
+    await jobs.update({ id: In(targeted.map((j) => j.id)) }, { status: 'cancelled', completedAt: new Date(), errorCode: 'AGENT_REMOVED', errorMessage: reason });
     const cancelled = await jobs.find({ where: { id: In(targeted.map((j) => j.id)) } });
     await this.events.emit(...cancelled.map((j) => jobEvent(j, 'job.cancelled', { reason: 'agent_removed' })));
     await this.finished(...cancelled);
@@ -278,8 +277,6 @@ export class JobsService {
 
   /** The job, locked until the end of the caller's transaction (404 if it is not this organization's). */
   async lock(organizationId: string, id: string): Promise<Job> {
-    const job = await this.data.repository(Job, organizationId).query('j').andWhere('j.id = :id', { id }).setLock('pessimistic_write').getOne();
-    if (!job) throw notFound('Job');
-    return job;
+    return this.data.repository(Job, organizationId).lockById(id, 'Job');
   }
 }

@@ -5,7 +5,7 @@ import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import { AuditWriter } from '../../kernel/audit/audit-writer.js';
 import { normaliseX25519PublicKey } from '../../kernel/crypto/x25519-keys.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
-import { conflict, notFound } from '../../kernel/http/kernel.errors.js';
+import { conflict } from '../../kernel/http/kernel.errors.js';
 import { newId } from '../../kernel/ids.js';
 import { type Page, paginate } from '../../kernel/pagination/page.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
@@ -208,9 +208,8 @@ export class SecretRequestsService implements OnModuleInit {
       createdBy: { type: 'system', id: null },
     });
     if (wrapId) await this.wraps.attachJob(org, wrapId, job.id);
-    const changes = { status: 'approved' as const, jobId: job.id, decidedAt: new Date(), updatedAt: new Date() };
-    await this.data.repository(SecretRequest, org).update({ id: request.id }, changes);
-    await this.events.emit(requestEvent(Object.assign(request, changes), 'secret_request.approved', { jobId: job.id, agentId: request.agentId }));
+    const approved = await this.data.repository(SecretRequest, org).apply(request, { status: 'approved', jobId: job.id, decidedAt: new Date() });
+    await this.events.emit(requestEvent(approved, 'secret_request.approved', { jobId: job.id, agentId: request.agentId }));
   }
 
   /** The job ended: a read completes once its value was posted; a patch once the agent wrote it. */
@@ -228,26 +227,23 @@ export class SecretRequestsService implements OnModuleInit {
       await this.fail(request, 'NO_VALUE', 'The agent finished without posting the value');
       return;
     }
-    const changes = { status: 'completed' as const, completedAt: new Date(), updatedAt: new Date() };
-    await this.data.repository(SecretRequest, job.organizationId).update({ id: request.id }, changes);
+    await this.data.repository(SecretRequest, job.organizationId).apply(request, { status: 'completed', completedAt: new Date() });
     if (request.kind === 'patch') await this.wraps.shredFor(request, 'withdrawn');
     await this.record(request, 'secret_request.complete', { jobId: job.id, agentId: job.leasedBy });
-    await this.events.emit(requestEvent(Object.assign(request, changes), 'secret_request.completed', { jobId: job.id }));
+    await this.events.emit(requestEvent(request, 'secret_request.completed', { jobId: job.id }));
   }
 
   private async fail(request: SecretRequest, code: string, message: string): Promise<void> {
-    const changes = { status: 'failed' as const, failureCode: code, failureMessage: message, completedAt: new Date(), updatedAt: new Date() };
-    await this.data.repository(SecretRequest, request.organizationId).update({ id: request.id }, changes);
+    await this.data.repository(SecretRequest, request.organizationId).apply(request, { status: 'failed', failureCode: code, failureMessage: message, completedAt: new Date() });
     await this.wraps.shredFor(request, 'withdrawn');
     await this.record(request, 'secret_request.fail', { code });
-    await this.events.emit(requestEvent(Object.assign(request, changes), 'secret_request.failed', { code }));
+    await this.events.emit(requestEvent(request, 'secret_request.failed', { code }));
   }
 
   private async close(request: SecretRequest, status: 'rejected' | 'expired' | 'cancelled', reason: 'withdrawn'): Promise<void> {
-    const changes = { status, decidedAt: new Date(), updatedAt: new Date() };
-    await this.data.repository(SecretRequest, request.organizationId).update({ id: request.id }, changes);
+    await this.data.repository(SecretRequest, request.organizationId).apply(request, { status, decidedAt: new Date() });
     await this.wraps.shredFor(request, reason);
-    await this.events.emit(requestEvent(Object.assign(request, changes), `secret_request.${status}`));
+    await this.events.emit(requestEvent(request, `secret_request.${status}`));
   }
 
   /** Outside a request's route (the job's or the sweeper's transaction): the trail gets its own entry. */
@@ -256,9 +252,7 @@ export class SecretRequestsService implements OnModuleInit {
   }
 
   private async lock(organizationId: string, id: string): Promise<SecretRequest> {
-    const request = await this.data.repository(SecretRequest, organizationId).query('r').andWhere('r.id = :id', { id }).setLock('pessimistic_write').getOne();
-    if (!request) throw notFound(RESOURCE);
-    return request;
+    return this.data.repository(SecretRequest, organizationId).lockById(id, RESOURCE);
   }
 }
 

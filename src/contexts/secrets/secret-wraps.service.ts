@@ -19,9 +19,9 @@ import { assertHeld, type Job, JobsService } from '../jobs/index.js';
 import type { PostWrapDto } from './dto/secret-request.dto.js';
 import { SecretRequest } from './entities/secret-request.entity.js';
 import { type ShredReason, SecretWrap } from './entities/secret-wrap.entity.js';
+import { CONSUME_WRAP, REWRAP_WRAP, SHRED_EXPIRED, SHRED_FOR_REQUEST, SWEEP_BATCH, WRAPS_UNDER_RETIRED_KEYS } from './secrets.sql.js';
 import { agentKeyMissing, alreadyPosted, invalidWrap, jobNotHeld, notAReadJob, notReleased, notTheRequester, requestNotApproved } from './secrets.errors.js';
 
-const SWEEP_BATCH = 500;
 const RESOURCE = 'Wrap';
 
 /** The additional data a wrap's value is sealed with: it opens for this wrap only. */
@@ -182,11 +182,7 @@ export class SecretWrapsService implements OnModuleInit {
 
   /** The request ended without (or after) its values being used: whatever is still sealed goes. */
   async shredFor(request: SecretRequest, reason: ShredReason): Promise<void> {
-    await this.tx.tx.query(
-      `UPDATE secret_wraps SET sealed = NULL, shredded_at = now(), shred_reason = $3
-        WHERE organization_id = $1 AND request_id = $2 AND sealed IS NOT NULL`,
-      [request.organizationId, request.id, reason],
-    );
+    await this.tx.tx.query(SHRED_FOR_REQUEST, [request.organizationId, request.id, reason]);
   }
 
   /** Shreds wraps past their time, a batch per transaction, on every replica at once (SKIP LOCKED). */
@@ -195,12 +191,7 @@ export class SecretWrapsService implements OnModuleInit {
   }
 
   private async shredBatch(): Promise<number> {
-    const [rows] = await this.tx.tx.query<[{ id: string; organization_id: string; request_id: string }[], number]>(
-      `UPDATE secret_wraps w SET sealed = NULL, shredded_at = now(), shred_reason = 'expired'
-        WHERE w.id IN (SELECT id FROM secret_wraps WHERE sealed IS NOT NULL AND expires_at <= now()
-                        ORDER BY expires_at LIMIT ${SWEEP_BATCH} FOR UPDATE SKIP LOCKED)
-        RETURNING w.id, w.organization_id, w.request_id`,
-    );
+    const [rows] = await this.tx.tx.query<[{ id: string; organization_id: string; request_id: string }[], number]>(SHRED_EXPIRED);
     // One organization's audit chain after another, in the same order on every replica.
     rows.sort((a, b) => a.organization_id.localeCompare(b.organization_id) || a.id.localeCompare(b.id));
     await this.events.emit(...rows.map((r) => ({ organizationId: r.organization_id, type: 'secret_wrap.expired', resourceType: 'secret_request', resourceId: r.request_id, data: { wrapId: r.id } })));
@@ -215,14 +206,8 @@ export class SecretWrapsService implements OnModuleInit {
     const retired = this.config.encryption.previous.map((k) => Buffer.from(k.keyId, 'utf8'));
     if (retired.length === 0) return Promise.resolve(0);
     return this.tx.withTransaction(async () => {
-      // The key id sits at bytes 3.. of each envelope, its length at byte 2 (see EnvelopeCipher).
-      const rows = await this.tx.tx.query<{ id: string; context: string; sealed: Buffer }[]>(
-        `SELECT id, context, sealed FROM secret_wraps
-          WHERE sealed IS NOT NULL AND substring(sealed FROM 3 FOR get_byte(sealed, 1)) = ANY($1::bytea[])
-          LIMIT $2 FOR UPDATE SKIP LOCKED`,
-        [retired, limit],
-      );
-      for (const row of rows) await this.tx.tx.query('UPDATE secret_wraps SET sealed = $2 WHERE id = $1', [row.id, this.cipher.rewrap(row.sealed, row.context)]);
+      const rows = await this.tx.tx.query<{ id: string; context: string; sealed: Buffer }[]>(WRAPS_UNDER_RETIRED_KEYS, [retired, limit]);
+      for (const row of rows) await this.tx.tx.query(REWRAP_WRAP, [row.id, this.cipher.rewrap(row.sealed, row.context)]);
       return rows.length;
     });
   }
@@ -236,16 +221,7 @@ export class SecretWrapsService implements OnModuleInit {
    */
   private async consume<T>(wrap: SecretWrap, use: (value: Buffer) => Promise<T>): Promise<T> {
     const result = await this.tx.withTransaction(async () => {
-      const [rows] = await this.tx.tx.query<[{ sealed: Buffer }[], number]>(
-        `WITH taken AS (
-           SELECT id, sealed FROM secret_wraps
-            WHERE id = $1 AND organization_id = $2 AND sealed IS NOT NULL AND released_at IS NOT NULL AND expires_at > now()
-            FOR UPDATE)
-         UPDATE secret_wraps w SET sealed = NULL, consumed_at = now(), shredded_at = now(), shred_reason = 'consumed'
-           FROM taken WHERE w.id = taken.id
-         RETURNING taken.sealed`,
-        [wrap.id, wrap.organizationId],
-      );
+      const [rows] = await this.tx.tx.query<[{ sealed: Buffer }[], number]>(CONSUME_WRAP, [wrap.id, wrap.organizationId]);
       if (rows.length === 0) return null;
       const value = this.cipher.decrypt(rows[0].sealed, wrap.context);
       try {

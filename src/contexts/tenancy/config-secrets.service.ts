@@ -10,6 +10,7 @@ import type { Tx } from '../../kernel/database/transactions.js';
 import { Upserted } from '../../kernel/http/upserted.js';
 import { newId } from '../../kernel/ids.js';
 import { ConfigSecret } from './entities/config-secret.entity.js';
+import { CONFIG_SECRETS_UNDER_RETIRED_KEYS, REWRAP_CONFIG_SECRET, SET_ORGANIZATION_CONFIG_SECRET, SET_PLATFORM_CONFIG_SECRET } from './tenancy.sql.js';
 
 /** Whose secrets: one organization's (workspace) or the platform's. */
 export type SecretScope = { organizationId: string } | 'platform';
@@ -39,22 +40,17 @@ export class ConfigSecretsService implements OnModuleInit {
     const retired = this.config.encryption.previous.map((k) => Buffer.from(k.keyId, 'utf8'));
     if (retired.length === 0) return Promise.resolve(0);
     return this.tx.withTransaction(async () => {
-      // The key id sits at bytes 3.. of each envelope, its length at byte 2 (see EnvelopeCipher).
-      const rows = await this.tx.tx.query<{ id: string; organization_id: string | null; key: string; ciphertext: Buffer }[]>(
-        `SELECT id, organization_id, key, ciphertext FROM config_secrets
-          WHERE substring(ciphertext FROM 3 FOR get_byte(ciphertext, 1)) = ANY($1::bytea[])
-          LIMIT $2 FOR UPDATE SKIP LOCKED`,
-        [retired, limit],
-      );
+      const rows = await this.tx.tx.query<{ id: string; organization_id: string | null; key: string; ciphertext: Buffer }[]>(CONFIG_SECRETS_UNDER_RETIRED_KEYS, [retired, limit]);
       for (const row of rows) {
         const scope: SecretScope = row.organization_id ? { organizationId: row.organization_id } : 'platform';
-        await this.tx.tx.query('UPDATE config_secrets SET ciphertext = $2 WHERE id = $1', [row.id, this.cipher.rewrap(row.ciphertext, contextOf(scope, row.key))]);
+        await this.tx.tx.query(REWRAP_CONFIG_SECRET, [row.id, this.cipher.rewrap(row.ciphertext, contextOf(scope, row.key))]);
       }
       return rows.length;
     });
   }
 
   list(scope: SecretScope): Promise<ConfigSecret[]> {
+    // Also platform secrets (organization_id null), which no scoped repository reaches.
     return this.tx.tx.getRepository(ConfigSecret).find({
       where: { organizationId: scope === 'platform' ? IsNull() : scope.organizationId },
       order: { key: 'ASC' },
@@ -86,14 +82,11 @@ export class ConfigSecretsService implements OnModuleInit {
   async set(principal: Principal, scope: SecretScope, key: string, value: string): Promise<Upserted<ConfigSecret>> {
     const organizationId = scope === 'platform' ? null : scope.organizationId;
     const ciphertext = this.cipher.encrypt(value, contextOf(scope, key));
-    const conflictTarget = organizationId ? '(organization_id, key) WHERE organization_id IS NOT NULL' : '(key) WHERE organization_id IS NULL';
     const [row] = await this.tx.tx.query<{ id: string; inserted: boolean }[]>(
-      `INSERT INTO config_secrets (id, organization_id, key, ciphertext, version, updated_by) VALUES ($1, $2, $3, $4, 1, $5)
-       ON CONFLICT ${conflictTarget}
-       DO UPDATE SET ciphertext = EXCLUDED.ciphertext, version = config_secrets.version + 1, updated_at = now(), updated_by = EXCLUDED.updated_by
-       RETURNING id, (xmax = 0) AS inserted`,
+      organizationId ? SET_ORGANIZATION_CONFIG_SECRET : SET_PLATFORM_CONFIG_SECRET,
       [newId(), organizationId, key, ciphertext, `${principal.type}:${principal.id}`],
     );
+    // The row just upserted, platform or organization: no scoped repository covers both.
     const secret = await this.tx.tx.getRepository(ConfigSecret).findOneByOrFail({ id: row.id });
     this.notes.note({ resourceId: key, details: { key, version: secret.version } });
     return new Upserted(secret, row.inserted);

@@ -38,6 +38,7 @@ export class FirstRunSetupService {
   ) {}
 
   async ensureFirstOrganization(): Promise<FirstRunResult | null> {
+    // The organizations table itself: it is not owned by an organization.
     if (await this.tx.tx.getRepository(Organization).exists()) return null;
     const { email, organizationName } = this.config.admin;
     const generatedPassword = this.config.admin.password ? undefined : randomSecret(18);
@@ -47,6 +48,7 @@ export class FirstRunSetupService {
       const manager = this.tx.tx;
       await manager.query('SELECT pg_advisory_xact_lock($1)', [SETUP_LOCK]);
       // Another replica may have finished setup while we waited for the lock.
+      // The organizations table itself, in the set-up's own transaction.
       if (await manager.getRepository(Organization).exists()) return null;
       const organization = manager.create(Organization, { id: newId(), name: organizationName, slug: slugify(organizationName), tier: 'standard' });
       await manager.insert(Organization, organization);

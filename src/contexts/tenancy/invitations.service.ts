@@ -12,6 +12,7 @@ import { UsersService } from '../identity/index.js';
 import type { AcceptedInvitationDto, AcceptInvitationDto, CreateInvitationDto } from './dto/invitation.dto.js';
 import { Invitation } from './entities/invitation.entity.js';
 import { MembershipsService } from './memberships.service.js';
+import { ADVISORY_XACT_LOCK } from './tenancy.sql.js';
 
 const DEFAULT_EXPIRY_HOURS = 168;
 
@@ -34,7 +35,7 @@ export class InvitationsService {
     const roles = await this.access.visibleRoles(org, input.roleIds);
     await this.access.assertCanGrant(principal, roles.flatMap((r) => r.permissions));
     // Serialise invitations of one email to one organization, so the pending check below holds.
-    await this.tx.tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`invitation:${org}:${email}`]);
+    await this.tx.tx.query(ADVISORY_XACT_LOCK, [`invitation:${org}:${email}`]);
     const existing = await this.users.findByEmail(email);
     if (existing && (await this.memberships.isMember(org, existing.id))) throw conflict(`${email} is already a member`);
     const invitations = this.data.repository(Invitation, org);
@@ -56,11 +57,9 @@ export class InvitationsService {
   async revoke(principal: Principal, id: string): Promise<Invitation> {
     const invitations = this.data.repository(Invitation, principal.organizationId);
     // The same row lock as accept: a revoke and an accept of one invitation cannot both win.
-    const invitation = await invitations.query('i').andWhere('i.id = :id', { id }).setLock('pessimistic_write').getOne();
-    if (!invitation) throw notFound('Invitation');
+    const invitation = await invitations.lockById(id, 'Invitation');
     if (invitation.status !== 'pending') throw conflict(`The invitation is ${invitation.status}; only a pending one can be revoked`);
-    await invitations.update({ id }, { revokedAt: new Date() });
-    return invitations.getById(id, 'Invitation');
+    return invitations.updateByIdReturning(id, { revokedAt: new Date() }, 'Invitation');
   }
 
   /**
@@ -86,7 +85,7 @@ export class InvitationsService {
 
     // Two invitations of one new email (from two organizations) accepted at once: one creates the
     // account, the other must then find it rather than collide with it.
-    await this.tx.tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`user-email:${invitation.email}`]);
+    await this.tx.tx.query(ADVISORY_XACT_LOCK, [`user-email:${invitation.email}`]);
     let user = await this.users.findByEmail(invitation.email);
     const accountCreated = !user;
     if (!user) {

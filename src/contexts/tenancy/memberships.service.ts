@@ -14,6 +14,7 @@ export class MembershipsService implements MembershipDirectory {
 
   /** Across organizations by design: which one a user lands in at login. */
   async defaultOrganizationOf(userId: string): Promise<string | null> {
+    // A user's memberships across organizations (before one is chosen): no single organization to scope by.
     const first = await this.dataSource.getRepository(Membership).findOne({ where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
     return first?.organizationId ?? null;
   }
@@ -34,6 +35,7 @@ export class MembershipsService implements MembershipDirectory {
 
   /** Across organizations by design: the organizations a user belongs to. */
   membershipsOf(userId: string): Promise<Membership[]> {
+    // A user's memberships across organizations: no single organization to scope by.
     return this.dataSource.getRepository(Membership).find({ where: { userId }, order: { createdAt: 'ASC' } });
   }
 }

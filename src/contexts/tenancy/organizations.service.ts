@@ -30,6 +30,7 @@ export class OrganizationsService {
   @Transactional()
   async create(principal: Principal, input: CreateOrganizationDto): Promise<Organization> {
     if (principal.type !== 'user') throw forbidden('Only a user can create an organization (it becomes its owner)');
+    // The organizations table itself: it is not owned by an organization.
     const repo = this.tx.tx.getRepository(Organization);
     const slug = input.slug ?? slugify(input.name, true);
     if (await repo.existsBy({ slug })) throw conflict(`The slug "${slug}" is taken`);
@@ -45,6 +46,7 @@ export class OrganizationsService {
   /** The organization the request acts in; any other id is 404, whatever the caller's memberships. */
   async get(principal: Principal, id: string): Promise<Organization> {
     if (id !== principal.organizationId) throw notFound('Organization');
+    // The organizations table itself: it is not owned by an organization.
     return this.tx.tx.getRepository(Organization).findOneByOrFail({ id });
   }
 
@@ -60,8 +62,10 @@ export class OrganizationsService {
 
   /** A user's organizations (its memberships); a key or an agent has only its own. */
   async mine(principal: Principal): Promise<Organization[]> {
+    // The organizations table itself (not tenant-owned), here the ones the principal belongs to.
     if (principal.type !== 'user') return this.tx.tx.getRepository(Organization).findBy({ id: principal.organizationId });
     const ids = (await this.memberships.membershipsOf(principal.id)).map((m) => m.organizationId);
+    // The organizations table itself, as above.
     return this.tx.tx.getRepository(Organization).find({ where: { id: In(ids) }, order: { createdAt: 'ASC' } });
   }
 }

@@ -7,6 +7,7 @@ import { newId } from '../../kernel/ids.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
 import type { SettingsDto } from './dto/settings.dto.js';
 import { PlatformSettings, WorkspaceSettings } from './entities/settings.entity.js';
+import { PUT_PLATFORM_SETTINGS, PUT_WORKSPACE_SETTINGS } from './tenancy.sql.js';
 
 const by = (p: Principal) => `${p.type}:${p.id}`;
 
@@ -28,27 +29,20 @@ export class SettingsService {
   async putWorkspace(principal: Principal, settings: Record<string, unknown>): Promise<SettingsDto> {
     // One row per organization, written in one statement: concurrent writers serialise on it.
     const org = principal.organizationId;
-    await this.tx.tx.query(
-      `INSERT INTO workspace_settings (id, organization_id, settings, updated_at, updated_by) VALUES ($1, $2, $3, now(), $4)
-       ON CONFLICT (organization_id) DO UPDATE SET settings = EXCLUDED.settings, updated_at = now(), updated_by = EXCLUDED.updated_by`,
-      [newId(), org, settings, by(principal)],
-    );
+    await this.tx.tx.query(PUT_WORKSPACE_SETTINGS, [newId(), org, settings, by(principal)]);
     this.notes.note({ details: { keys: Object.keys(settings).sort() } });
     return this.getWorkspace(principal);
   }
 
   async getPlatform(): Promise<SettingsDto> {
+    // Platform-wide table, no organization.
     const row = await this.tx.tx.getRepository(PlatformSettings).findOneBy({ id: 'platform' });
     return { settings: row?.settings ?? {}, updatedAt: row?.updatedAt.toISOString() ?? null, updatedBy: row?.updatedBy ?? null };
   }
 
   @Transactional()
   async putPlatform(principal: Principal, settings: Record<string, unknown>): Promise<SettingsDto> {
-    await this.tx.tx.query(
-      `INSERT INTO platform_settings (id, settings, updated_at, updated_by) VALUES ('platform', $1, now(), $2)
-       ON CONFLICT (id) DO UPDATE SET settings = EXCLUDED.settings, updated_at = now(), updated_by = EXCLUDED.updated_by`,
-      [settings, by(principal)],
-    );
+    await this.tx.tx.query(PUT_PLATFORM_SETTINGS, [settings, by(principal)]);
     this.notes.note({ details: { keys: Object.keys(settings).sort() } });
     return this.getPlatform();
   }

@@ -45,6 +45,7 @@ export class WorkflowCallbacksService {
   @Transactional()
   async report(report: CallbackReport): Promise<CallbackOutcome> {
     // The signature authenticated the sender, not an organization: the run says whose it is.
+    // The callback names only the run: its organization is what this lookup finds out.
     const found = await this.tx.tx.getRepository(WorkflowRun).findOne({ where: { id: report.runId }, select: { id: true, organizationId: true } });
     if (!found) throw notFound(RUN_RESOURCE);
     const run = await this.transitions.lockRun(found.organizationId, found.id);

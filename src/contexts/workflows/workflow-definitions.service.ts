@@ -86,21 +86,21 @@ export class WorkflowDefinitionsService {
     // Compared with keys sorted: jsonb does not keep key order.
     const graphChanged = canonicalJson({ nodes, inputSchema }) !== canonicalJson({ nodes: current.nodes, inputSchema: current.inputSchema });
     const version = graphChanged ? current.version + 1 : current.version;
-    await definitions.update(
-      { id },
+    const updated = await definitions.updateByIdReturning(
+      id,
       {
         ...(input.name !== undefined && { name: input.name }),
         ...(input.description !== undefined && { description: input.description }),
         ...(graphChanged && { nodes, inputSchema, version }),
-        updatedAt: new Date(),
       },
+      RESOURCE,
     );
     if (graphChanged) {
       await this.data.repository(WorkflowDefinitionVersion, principal.organizationId).insert({ definitionId: id, version, nodes, inputSchema, createdBy: `${principal.type}:${principal.id}` });
     }
     this.notes.note({ details: { fields: Object.keys(input), version } });
     await this.events.emit({ organizationId: principal.organizationId, type: 'workflow_definition.updated', resourceType: 'workflow_definition', resourceId: id, data: { version, graphChanged } });
-    return definitions.getById(id, RESOURCE);
+    return updated;
   }
 
   /**

@@ -5,10 +5,20 @@ import { notFound } from '../http/kernel.errors.js';
 import { hydrate } from '../database/hydrate.js';
 import { newId } from '../ids.js';
 import type { Tx } from '../database/transactions.js';
-import type { TenantOwnedEntity } from './tenant-owned.entity.js';
+import type { TenantOwnedRow } from './tenant-owned.entity.js';
 
-type Row = TenantOwnedEntity & ObjectLiteral & { id: string };
+type Row = TenantOwnedRow & ObjectLiteral & { id: string };
 type Where<T> = Omit<FindOptionsWhere<T>, 'organizationId'>;
+type Changes<T> = Partial<Omit<T, 'organizationId' | 'id'>>;
+
+/**
+ * `touch: false` leaves `updatedAt` as it is: for a write that is not an edit of the resource
+ * (bookkeeping such as the last discovery, waking a step up). Without it, an entity with an
+ * `updatedAt` column gets it stamped now, unless the changes name it.
+ */
+export interface UpdateOptions {
+  touch?: boolean;
+}
 
 /**
  * A repository bound to one organization: every read filters on it, every write stamps it, and a
@@ -28,6 +38,12 @@ export class ScopedRepository<T extends Row> {
 
   private scope(where: Where<T> = {} as Where<T>): FindOptionsWhere<T> {
     return { ...where, organizationId: this.organizationId };
+  }
+
+  /** The changes with `updatedAt` stamped now, when the entity has one and neither the changes nor `touch: false` say otherwise. */
+  private stamped(values: Changes<T>, options: UpdateOptions): Changes<T> {
+    if (options.touch === false || 'updatedAt' in values || !this.repo.metadata.findColumnWithPropertyName('updatedAt')) return values;
+    return { ...values, updatedAt: new Date() };
   }
 
   find(options: { where?: Where<T> | Where<T>[]; order?: FindOptionsOrder<T>; take?: number; skip?: number } = {}): Promise<T[]> {
@@ -50,6 +66,17 @@ export class ScopedRepository<T extends Row> {
     return row;
   }
 
+  /**
+   * The row with this id in this organization, read with `SELECT … FOR UPDATE`: locked until the
+   * caller's transaction ends (call it inside one), or 404 NOT_FOUND naming `resource`. A row of
+   * another organization is neither locked nor answered.
+   */
+  async lockById(id: string, resource: string): Promise<T> {
+    const row = await this.query('row').andWhere('row.id = :id', { id }).setLock('pessimistic_write').getOne();
+    if (!row) throw notFound(resource);
+    return row;
+  }
+
   exists(where: Where<T> = {} as Where<T>): Promise<boolean> {
     return this.repo.existsBy(this.scope(where));
   }
@@ -65,10 +92,40 @@ export class ScopedRepository<T extends Row> {
     return hydrate(this.tx.tx, this.entity, result.raw as Record<string, unknown>[])[0];
   }
 
-  /** Updates matching rows of this organization; returns how many changed. */
-  async update(where: Where<T>, values: Partial<Omit<T, 'organizationId' | 'id'>>): Promise<number> {
-    const result = await this.repo.update(this.scope(where), values as never);
+  /** Updates matching rows of this organization (stamping `updatedAt`, see UpdateOptions); returns how many changed. */
+  async update(where: Where<T>, values: Changes<T>, options: UpdateOptions = {}): Promise<number> {
+    const result = await this.repo.update(this.scope(where), this.stamped(values, options) as never);
     return result.affected ?? 0;
+  }
+
+  /**
+   * Writes the changes to a row the caller holds (read, usually locked, in this transaction) and
+   * into the object too, `updatedAt` stamped as by update: what the row holds now is what was read
+   * plus these changes, with no second read. Answers the same object.
+   */
+  async apply(row: T, values: Changes<T>, options: UpdateOptions = {}): Promise<T> {
+    const changes = this.stamped(values, options);
+    await this.update({ id: row.id } as unknown as Where<T>, changes, { touch: false });
+    return Object.assign(row, changes);
+  }
+
+  /**
+   * Updates the row of this organization that `where` names (stamping `updatedAt`, see
+   * UpdateOptions), in one `UPDATE … RETURNING *`, and
+   * answers it as stored (defaults and triggers applied), or null when no row matched. `where`
+   * names one row (an id, perhaps with a condition on its state); were it to match several, all
+   * change and the first is answered.
+   */
+  async updateReturning(where: Where<T>, values: Changes<T>, options: UpdateOptions = {}): Promise<T | null> {
+    const result = await this.repo.createQueryBuilder().update().set(this.stamped(values, options) as never).where(this.scope(where)).returning('*').execute();
+    return hydrate(this.tx.tx, this.entity, result.raw as Record<string, unknown>[])[0] ?? null;
+  }
+
+  /** Updates the row with this id in this organization and answers it, or 404 NOT_FOUND naming `resource`. */
+  async updateByIdReturning(id: string, values: Changes<T>, resource: string, options: UpdateOptions = {}): Promise<T> {
+    const row = await this.updateReturning({ id } as unknown as Where<T>, values, options);
+    if (!row) throw notFound(resource);
+    return row;
   }
 
   async delete(where: Where<T>): Promise<number> {
@@ -112,6 +169,13 @@ export class SharedScopedRepository<T extends SharedRow> {
 
   async getById(id: string, resource: string): Promise<T> {
     const row = await this.findById(id);
+    if (!row) throw notFound(resource);
+    return row;
+  }
+
+  /** As ScopedRepository.lockById, over this organization's rows and the shared ones. */
+  async lockById(id: string, resource: string): Promise<T> {
+    const row = await this.query('row').andWhere('row.id = :id', { id }).setLock('pessimistic_write').getOne();
     if (!row) throw notFound(resource);
     return row;
   }

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { TenantOwnedEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
+import { CreatedTenantEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
 
 /**
  * A role granted to a member, organization-wide or narrowed to a project or an environment.
@@ -7,7 +7,7 @@ import { TenantOwnedEntity } from '../../../kernel/tenancy/tenant-owned.entity.j
  */
 @Entity('user_roles')
 @Index('user_roles_unique_grant', { synchronize: false })
-export class UserRole extends TenantOwnedEntity {
+export class UserRole extends CreatedTenantEntity {
   @PrimaryColumn('uuid')
   id!: string;
 
@@ -28,13 +28,6 @@ export class UserRole extends TenantOwnedEntity {
   /** The principal that granted it (a user, or an API key acting for one). */
   @Column('text', { nullable: true })
   grantedBy!: string | null;
-
-  @Column('timestamptz', { default: () => 'now()' })
-  createdAt!: Date;
-
-  @ManyToOne('Organization', { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organization_id' })
-  private readonly organization?: unknown;
 
   @ManyToOne('User', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })

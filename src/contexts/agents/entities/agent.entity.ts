@@ -1,5 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { TenantOwnedEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { TimestampedTenantEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
 
 export type AgentStatus = 'active' | 'revoked';
 export type AgentConnectivity = 'online' | 'stale' | 'offline';
@@ -11,7 +11,7 @@ export type AgentConnectivity = 'online' | 'stale' | 'offline';
  */
 @Entity('agents')
 @Index(['organizationId', 'name'], { unique: true })
-export class Agent extends TenantOwnedEntity {
+export class Agent extends TimestampedTenantEntity {
   @PrimaryColumn('uuid')
   id!: string;
 
@@ -67,18 +67,8 @@ export class Agent extends TenantOwnedEntity {
   @Column('timestamptz', { nullable: true })
   lastSeenAt!: Date | null;
 
-  @Column('timestamptz', { default: () => 'now()' })
-  createdAt!: Date;
-
-  @Column('timestamptz', { default: () => 'now()' })
-  updatedAt!: Date;
-
   @Column('timestamptz', { nullable: true })
   revokedAt!: Date | null;
-
-  @ManyToOne('Organization', { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organization_id' })
-  private readonly organization?: unknown;
 }
 
 /** Online within 3 heartbeat intervals of its last sign of life, stale within 10, offline after. */

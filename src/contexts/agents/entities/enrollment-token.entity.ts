@@ -1,5 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { TenantOwnedEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { CreatedTenantEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
 
 export type EnrollmentTokenState = 'active' | 'expired' | 'revoked';
 
@@ -9,7 +9,7 @@ export type EnrollmentTokenState = 'active' | 'expired' | 'revoked';
  */
 @Entity('enrollment_tokens')
 @Index(['organizationId', 'environmentId'])
-export class EnrollmentToken extends TenantOwnedEntity {
+export class EnrollmentToken extends CreatedTenantEntity {
   @PrimaryColumn('uuid')
   id!: string;
 
@@ -22,9 +22,6 @@ export class EnrollmentToken extends TenantOwnedEntity {
   @Column('uuid')
   createdBy!: string;
 
-  @Column('timestamptz', { default: () => 'now()' })
-  createdAt!: Date;
-
   @Column('timestamptz')
   expiresAt!: Date;
 
@@ -36,10 +33,6 @@ export class EnrollmentToken extends TenantOwnedEntity {
 
   @Column('int', { default: 0 })
   registrations!: number;
-
-  @ManyToOne('Organization', { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organization_id' })
-  private readonly organization?: unknown;
 
   get state(): EnrollmentTokenState {
     if (this.revokedAt) return 'revoked';

@@ -1,12 +1,12 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { TenantOwnedEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
+import { CreatedTenantEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
 
 export type DecisionKind = 'approve' | 'reject';
 
 /** One approver's decision on a gate: each person decides a gate once, in the stage then current. */
 @Entity('approval_decisions')
 @Index(['gateId', 'approverId'], { unique: true })
-export class ApprovalDecision extends TenantOwnedEntity {
+export class ApprovalDecision extends CreatedTenantEntity {
   @PrimaryColumn('uuid')
   id!: string;
 
@@ -29,14 +29,7 @@ export class ApprovalDecision extends TenantOwnedEntity {
   @Column('timestamptz', { nullable: true })
   expiresAt!: Date | null;
 
-  @Column('timestamptz', { default: () => 'now()' })
-  createdAt!: Date;
-
   @ManyToOne('ApprovalGate', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'gate_id' })
   private readonly gate?: unknown;
-
-  @ManyToOne('Organization', { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organization_id' })
-  private readonly organization?: unknown;
 }

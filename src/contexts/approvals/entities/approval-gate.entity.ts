@@ -1,5 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { TenantOwnedEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { CreatedTenantEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
 import type { ApprovalStage } from './approval-workflow.entity.js';
 
 export type GateStatus = 'pending' | 'approved' | 'rejected' | 'expired' | 'cancelled';
@@ -11,7 +11,7 @@ export type GateStatus = 'pending' | 'approved' | 'rejected' | 'expired' | 'canc
 @Entity('approval_gates')
 @Index(['subjectType', 'subjectId'], { unique: true })
 @Index('approval_gates_pending', ['organizationId', 'expiresAt'], { where: `"status" = 'pending'` })
-export class ApprovalGate extends TenantOwnedEntity {
+export class ApprovalGate extends CreatedTenantEntity {
   @PrimaryColumn('uuid')
   id!: string;
 
@@ -55,11 +55,4 @@ export class ApprovalGate extends TenantOwnedEntity {
 
   @Column('timestamptz', { nullable: true })
   decidedAt!: Date | null;
-
-  @Column('timestamptz', { default: () => 'now()' })
-  createdAt!: Date;
-
-  @ManyToOne('Organization', { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organization_id' })
-  private readonly organization?: unknown;
 }

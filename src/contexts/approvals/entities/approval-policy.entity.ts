@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { TenantOwnedEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
+import { TimestampedTenantEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
 
 /**
  * Which workflow decides a request: every criterion set must match (project, environment, cluster,
@@ -9,7 +9,7 @@ import { TenantOwnedEntity } from '../../../kernel/tenancy/tenant-owned.entity.j
 @Entity('approval_policies')
 @Index(['organizationId', 'name'], { unique: true })
 @Index('approval_policies_one_default', ['organizationId'], { unique: true, where: '"is_default"' })
-export class ApprovalPolicy extends TenantOwnedEntity {
+export class ApprovalPolicy extends TimestampedTenantEntity {
   @PrimaryColumn('uuid')
   id!: string;
 
@@ -41,16 +41,6 @@ export class ApprovalPolicy extends TenantOwnedEntity {
   /** A glob over the secret ref: `*` any run of characters, `?` one character. */
   @Column('text', { nullable: true })
   refPattern!: string | null;
-
-  @Column('timestamptz', { default: () => 'now()' })
-  createdAt!: Date;
-
-  @Column('timestamptz', { default: () => 'now()' })
-  updatedAt!: Date;
-
-  @ManyToOne('Organization', { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organization_id' })
-  private readonly organization?: unknown;
 
   // A workflow in use by a policy cannot be deleted: the service refuses first, the key guards.
   @ManyToOne('ApprovalWorkflow', { onDelete: 'RESTRICT' })

@@ -1,5 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { TenantOwnedEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { TimestampedTenantEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
 
 /** One stage of an approval workflow: `requiredApprovals` approvals from holders of `roleIds` or from `userIds`. */
 export interface ApprovalStage {
@@ -16,7 +16,7 @@ export interface ApprovalStage {
  */
 @Entity('approval_workflows')
 @Index(['organizationId', 'name'], { unique: true })
-export class ApprovalWorkflow extends TenantOwnedEntity {
+export class ApprovalWorkflow extends TimestampedTenantEntity {
   @PrimaryColumn('uuid')
   id!: string;
 
@@ -39,14 +39,4 @@ export class ApprovalWorkflow extends TenantOwnedEntity {
 
   @Column('text', { nullable: true })
   createdBy!: string | null;
-
-  @Column('timestamptz', { default: () => 'now()' })
-  createdAt!: Date;
-
-  @Column('timestamptz', { default: () => 'now()' })
-  updatedAt!: Date;
-
-  @ManyToOne('Organization', { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organization_id' })
-  private readonly organization?: unknown;
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { TenantOwnedEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
+import { CreatedTenantEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
 
 export type ApiKeyStatus = 'active' | 'disabled' | 'revoked' | 'expired';
 
@@ -8,7 +8,7 @@ export type ApiKeyStatus = 'active' | 'disabled' | 'revoked' | 'expired';
  * holding more than that user holds now. The secret is stored only as its SHA-256.
  */
 @Entity('api_keys')
-export class ApiKey extends TenantOwnedEntity {
+export class ApiKey extends CreatedTenantEntity {
   @PrimaryColumn('uuid')
   id!: string;
 
@@ -25,9 +25,6 @@ export class ApiKey extends TenantOwnedEntity {
   @Column('uuid')
   createdBy!: string;
 
-  @Column('timestamptz', { default: () => 'now()' })
-  createdAt!: Date;
-
   @Column('timestamptz', { nullable: true })
   expiresAt!: Date | null;
 
@@ -39,10 +36,6 @@ export class ApiKey extends TenantOwnedEntity {
 
   @Column('timestamptz', { nullable: true })
   revokedAt!: Date | null;
-
-  @ManyToOne('Organization', { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organization_id' })
-  private readonly organization?: unknown;
 
   @ManyToOne('User', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'created_by' })

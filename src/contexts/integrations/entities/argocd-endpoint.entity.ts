@@ -1,5 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { TenantOwnedEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { TimestampedTenantEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
 
 /** What the last discovery against an endpoint failed with. */
 export interface UpstreamFailure {
@@ -13,7 +13,7 @@ export interface UpstreamFailure {
  */
 @Entity('argocd_endpoints')
 @Index(['organizationId', 'name'], { unique: true })
-export class ArgocdEndpoint extends TenantOwnedEntity {
+export class ArgocdEndpoint extends TimestampedTenantEntity {
   @PrimaryColumn('uuid')
   id!: string;
 
@@ -48,14 +48,4 @@ export class ArgocdEndpoint extends TenantOwnedEntity {
 
   @Column('text', { nullable: true })
   createdBy!: string | null;
-
-  @Column('timestamptz', { default: () => 'now()' })
-  createdAt!: Date;
-
-  @Column('timestamptz', { default: () => 'now()' })
-  updatedAt!: Date;
-
-  @ManyToOne('Organization', { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organization_id' })
-  private readonly organization?: unknown;
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { TenantOwnedEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
+import { CreatedTenantEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
 
 /**
  * Ties a secret's location (cluster, namespace, ref: as a discovered secret names it) to the Argo CD
@@ -10,7 +10,7 @@ import { TenantOwnedEntity } from '../../../kernel/tenancy/tenant-owned.entity.j
 @Index(['organizationId', 'endpointId', 'applicationName', 'clusterName', 'namespace', 'ref'], { unique: true })
 @Index(['organizationId', 'clusterName', 'namespace', 'ref'])
 @Index(['endpointId'])
-export class GitopsAppMapping extends TenantOwnedEntity {
+export class GitopsAppMapping extends CreatedTenantEntity {
   @PrimaryColumn('uuid')
   id!: string;
 
@@ -34,14 +34,7 @@ export class GitopsAppMapping extends TenantOwnedEntity {
   @Column('text', { nullable: true })
   createdBy!: string | null;
 
-  @Column('timestamptz', { default: () => 'now()' })
-  createdAt!: Date;
-
   @ManyToOne('ArgocdEndpoint', { onDelete: 'NO ACTION' })
   @JoinColumn({ name: 'endpoint_id' })
   private readonly endpoint?: unknown;
-
-  @ManyToOne('Organization', { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organization_id' })
-  private readonly organization?: unknown;
 }

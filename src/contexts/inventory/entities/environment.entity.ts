@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { TenantOwnedEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
+import { TimestampedTenantEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
 
 export type EnvironmentTier = 'development' | 'testing' | 'staging' | 'production' | 'other';
 
@@ -7,7 +7,7 @@ export type EnvironmentTier = 'development' | 'testing' | 'staging' | 'productio
 @Entity('environments')
 @Index(['organizationId', 'projectId', 'name'], { unique: true, where: 'project_id IS NOT NULL' })
 @Index(['organizationId', 'name'], { unique: true, where: 'project_id IS NULL' })
-export class Environment extends TenantOwnedEntity {
+export class Environment extends TimestampedTenantEntity {
   @PrimaryColumn('uuid')
   id!: string;
 
@@ -30,17 +30,7 @@ export class Environment extends TenantOwnedEntity {
   @Column('jsonb', { default: () => "'{}'" })
   labels!: Record<string, string>;
 
-  @Column('timestamptz', { default: () => 'now()' })
-  createdAt!: Date;
-
-  @Column('timestamptz', { default: () => 'now()' })
-  updatedAt!: Date;
-
   @ManyToOne('Project', { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'project_id' })
   private readonly project?: unknown;
-
-  @ManyToOne('Organization', { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organization_id' })
-  private readonly organization?: unknown;
 }

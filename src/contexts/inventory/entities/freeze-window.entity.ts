@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { TenantOwnedEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
+import { CreatedTenantEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
 
 /**
  * A period during which an environment takes no changes (a release freeze), given in the local time
@@ -7,7 +7,7 @@ import { TenantOwnedEntity } from '../../../kernel/tenancy/tenant-owned.entity.j
  */
 @Entity('freeze_windows')
 @Index(['environmentId', 'startsAt'])
-export class FreezeWindow extends TenantOwnedEntity {
+export class FreezeWindow extends CreatedTenantEntity {
   @PrimaryColumn('uuid')
   id!: string;
 
@@ -37,14 +37,7 @@ export class FreezeWindow extends TenantOwnedEntity {
   @Column('text', { nullable: true })
   createdBy!: string | null;
 
-  @Column('timestamptz', { default: () => 'now()' })
-  createdAt!: Date;
-
   @ManyToOne('Environment', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'environment_id' })
   private readonly environment?: unknown;
-
-  @ManyToOne('Organization', { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organization_id' })
-  private readonly organization?: unknown;
 }

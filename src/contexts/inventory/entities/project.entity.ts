@@ -1,5 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { TenantOwnedEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { TimestampedTenantEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
 
 export type ProjectStatus = 'active' | 'archived';
 
@@ -7,7 +7,7 @@ export type ProjectStatus = 'active' | 'archived';
 @Entity('projects')
 @Index(['organizationId', 'name'], { unique: true })
 @Index(['organizationId', 'slug'], { unique: true })
-export class Project extends TenantOwnedEntity {
+export class Project extends TimestampedTenantEntity {
   @PrimaryColumn('uuid')
   id!: string;
 
@@ -25,14 +25,4 @@ export class Project extends TenantOwnedEntity {
 
   @Column('text', { nullable: true })
   createdBy!: string | null;
-
-  @Column('timestamptz', { default: () => 'now()' })
-  createdAt!: Date;
-
-  @Column('timestamptz', { default: () => 'now()' })
-  updatedAt!: Date;
-
-  @ManyToOne('Organization', { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organization_id' })
-  private readonly organization?: unknown;
 }

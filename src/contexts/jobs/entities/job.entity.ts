@@ -1,5 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, VirtualColumn } from 'typeorm';
-import { TenantOwnedEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
+import { Column, Entity, Index, PrimaryColumn, VirtualColumn } from 'typeorm';
+import { TimestampedTenantEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
 import { type BlockedCode, blockedCodeSql } from '../job-blockage.js';
 
 export type JobStatus = 'queued' | 'leased' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'expired';
@@ -35,7 +35,7 @@ export interface JobUsage {
 @Index('jobs_failures', ['organizationId', 'completedAt'], { where: `status IN ('failed', 'expired')` })
 // Queue depth and statistics count only the jobs still in play, however long the history.
 @Index('jobs_in_play', ['organizationId', 'status', 'type'], { where: `status IN ('queued', 'leased', 'running')` })
-export class Job extends TenantOwnedEntity {
+export class Job extends TimestampedTenantEntity {
   @PrimaryColumn('uuid')
   id!: string;
 
@@ -135,14 +135,4 @@ export class Job extends TenantOwnedEntity {
    */
   @VirtualColumn({ type: 'varchar', query: (alias) => blockedCodeSql(alias) })
   blockedCode?: BlockedCode | null;
-
-  @Column('timestamptz', { default: () => 'now()' })
-  createdAt!: Date;
-
-  @Column('timestamptz', { default: () => 'now()' })
-  updatedAt!: Date;
-
-  @ManyToOne('Organization', { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organization_id' })
-  private readonly organization?: unknown;
 }

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { TenantOwnedEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
 
 export type DiscoveredSecretStatus = 'present' | 'missing' | 'error';
@@ -48,8 +48,4 @@ export class DiscoveredSecret extends TenantOwnedEntity {
 
   @Column('timestamptz', { default: () => 'now()' })
   lastSeenAt!: Date;
-
-  @ManyToOne('Organization', { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organization_id' })
-  private readonly organization?: unknown;
 }

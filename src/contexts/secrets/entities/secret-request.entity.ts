@@ -1,5 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { TenantOwnedEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { TimestampedTenantEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
 
 export type SecretRequestKind = 'read' | 'patch';
 /**
@@ -19,7 +19,7 @@ export type SecretRequestStatus = 'pending' | 'approved' | 'completed' | 'failed
 @Index(['organizationId', 'status', 'createdAt'])
 @Index(['organizationId', 'requesterId', 'createdAt'])
 @Index(['organizationId', 'secretId', 'createdAt'])
-export class SecretRequest extends TenantOwnedEntity {
+export class SecretRequest extends TimestampedTenantEntity {
   @PrimaryColumn('uuid')
   id!: string;
 
@@ -78,14 +78,4 @@ export class SecretRequest extends TenantOwnedEntity {
 
   @Column('timestamptz', { nullable: true })
   completedAt!: Date | null;
-
-  @Column('timestamptz', { default: () => 'now()' })
-  createdAt!: Date;
-
-  @Column('timestamptz', { default: () => 'now()' })
-  updatedAt!: Date;
-
-  @ManyToOne('Organization', { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organization_id' })
-  private readonly organization?: unknown;
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { TenantOwnedEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
+import { CreatedTenantEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
 
 /** to_requester: a value an agent fetched (read flow); to_agent: the new value for the agent to write (patch flow). */
 export type WrapDirection = 'to_requester' | 'to_agent';
@@ -13,7 +13,7 @@ export type ShredReason = 'consumed' | 'expired' | 'withdrawn';
 @Entity('secret_wraps')
 @Index(['organizationId', 'requestId'])
 @Index('secret_wraps_shreddable', ['expiresAt'], { where: '"sealed" IS NOT NULL' })
-export class SecretWrap extends TenantOwnedEntity {
+export class SecretWrap extends CreatedTenantEntity {
   @PrimaryColumn('uuid')
   id!: string;
 
@@ -55,14 +55,7 @@ export class SecretWrap extends TenantOwnedEntity {
   @Column('varchar', { length: 16, nullable: true })
   shredReason!: ShredReason | null;
 
-  @Column('timestamptz', { default: () => 'now()' })
-  createdAt!: Date;
-
   @ManyToOne('SecretRequest', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'request_id' })
   private readonly request?: unknown;
-
-  @ManyToOne('Organization', { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organization_id' })
-  private readonly organization?: unknown;
 }

@@ -1,5 +1,5 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { TenantOwnedEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { CreatedTenantEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
 
 export type InvitationStatus = 'pending' | 'accepted' | 'revoked' | 'expired';
 
@@ -8,7 +8,7 @@ export type InvitationStatus = 'pending' | 'accepted' | 'revoked' | 'expired';
  * stored as its SHA-256; it can be accepted once, until it expires or is revoked.
  */
 @Entity('invitations')
-export class Invitation extends TenantOwnedEntity {
+export class Invitation extends CreatedTenantEntity {
   @PrimaryColumn('uuid')
   id!: string;
 
@@ -24,9 +24,6 @@ export class Invitation extends TenantOwnedEntity {
   @Column('text')
   invitedBy!: string;
 
-  @Column('timestamptz', { default: () => 'now()' })
-  createdAt!: Date;
-
   @Column('timestamptz')
   expiresAt!: Date;
 
@@ -38,10 +35,6 @@ export class Invitation extends TenantOwnedEntity {
 
   @Column('timestamptz', { nullable: true })
   revokedAt!: Date | null;
-
-  @ManyToOne('Organization', { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organization_id' })
-  private readonly organization?: unknown;
 
   get status(): InvitationStatus {
     if (this.acceptedAt) return 'accepted';

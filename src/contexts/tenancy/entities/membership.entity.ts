@@ -1,23 +1,16 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
-import { TenantOwnedEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
+import { CreatedTenantEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
 
 /** A user's membership of an organization: what lets a principal act in it. */
 @Entity('memberships')
 @Unique('memberships_organization_user_key', ['organizationId', 'userId'])
-export class Membership extends TenantOwnedEntity {
+export class Membership extends CreatedTenantEntity {
   @PrimaryColumn('uuid')
   id!: string;
 
   @Index()
   @Column('uuid')
   userId!: string;
-
-  @Column('timestamptz', { default: () => 'now()' })
-  createdAt!: Date;
-
-  @ManyToOne('Organization', { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organization_id' })
-  private readonly organization?: unknown;
 
   @ManyToOne('User', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })

@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
+import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
 import { TenantOwnedEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
 
 /** An organization's settings: one JSON document, replaced as a whole. */
@@ -16,10 +16,6 @@ export class WorkspaceSettings extends TenantOwnedEntity {
 
   @Column('text', { nullable: true })
   updatedBy!: string | null;
-
-  @ManyToOne('Organization', { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organization_id' })
-  private readonly organization?: unknown;
 }
 
 /** Platform-wide settings: a single row, edited by platform administrators. */

@@ -1,9 +1,9 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique } from 'typeorm';
-import { TenantOwnedEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
+import { TenantOwnedRow, TimestampedTenantEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
 
 @Entity('teams')
 @Unique('teams_organization_name_key', ['organizationId', 'name'])
-export class Team extends TenantOwnedEntity {
+export class Team extends TimestampedTenantEntity {
   @PrimaryColumn('uuid')
   id!: string;
 
@@ -12,21 +12,11 @@ export class Team extends TenantOwnedEntity {
 
   @Column('text', { default: '' })
   description!: string;
-
-  @Column('timestamptz', { default: () => 'now()' })
-  createdAt!: Date;
-
-  @Column('timestamptz', { default: () => 'now()' })
-  updatedAt!: Date;
-
-  @ManyToOne('Organization', { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organization_id' })
-  private readonly organization?: unknown;
 }
 
 @Entity('team_members')
 @Unique('team_members_team_user_key', ['teamId', 'userId'])
-export class TeamMember extends TenantOwnedEntity {
+export class TeamMember extends TenantOwnedRow {
   @PrimaryColumn('uuid')
   id!: string;
 

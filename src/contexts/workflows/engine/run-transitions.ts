@@ -5,7 +5,7 @@ import { looksSecret } from '../../../kernel/audit/redact-details.js';
 import { AuditWriter } from '../../../kernel/audit/audit-writer.js';
 import type { Tx } from '../../../kernel/database/transactions.js';
 import { EventOutbox } from '../../../kernel/events/event-outbox.js';
-import { conflict, notFound } from '../../../kernel/http/kernel.errors.js';
+import { conflict } from '../../../kernel/http/kernel.errors.js';
 import { newId } from '../../../kernel/ids.js';
 import { TenantData } from '../../../kernel/tenancy/tenant-data.js';
 import type { WorkflowNode } from '../definition-graph.js';
@@ -45,9 +45,7 @@ export class RunTransitions {
   ) {}
 
   async lockRun(organizationId: string, id: string): Promise<WorkflowRun> {
-    const run = await this.data.repository(WorkflowRun, organizationId).query('r').andWhere('r.id = :id', { id }).setLock('pessimistic_write').getOne();
-    if (!run) throw notFound(RUN_RESOURCE);
-    return run;
+    return this.data.repository(WorkflowRun, organizationId).lockById(id, RUN_RESOURCE);
   }
 
   /** The run's steps in the definition's node order. */
@@ -63,6 +61,7 @@ export class RunTransitions {
 
   /** A run's first steps, one per node, all pending. */
   async createSteps(run: WorkflowRun): Promise<void> {
+    // One multi-row insert, organization from the run; ScopedRepository.insert writes (and reads back) one row.
     const repo = this.tx.tx.getRepository(WorkflowRunStep);
     await repo.insert(run.nodes.map((n) => ({ id: newId(), organizationId: run.organizationId, runId: run.id, nodeId: n.id, type: n.type, status: 'pending' as const })));
   }
@@ -142,10 +141,12 @@ export class RunTransitions {
       inputs,
       attempt: step.attempts,
       log: async (level: StepLogLevel, message: string, data?: Record<string, unknown>) => {
+        // Organization from the run (in `base`); a plain insert: nothing is read back on this hot path.
         await this.tx.tx.getRepository(WorkflowStepLog).insert({ id: newId(), ...base, attempt: step.attempts, level, message, data: (data ?? null) as never });
       },
       artifact: async (name: string, contentType: string, content: unknown) => {
         const sizeBytes = Buffer.byteLength(JSON.stringify(content ?? null));
+        // Organization from the run (in `base`); a plain insert: nothing is read back.
         await this.tx.tx.getRepository(WorkflowStepArtifact).insert({ id: newId(), ...base, attempt: step.attempts, name, contentType, sizeBytes, content: (content ?? null) as never });
       },
     };
@@ -236,12 +237,10 @@ export class RunTransitions {
   }
 
   private async updateRun(run: WorkflowRun, changes: Partial<WorkflowRun>): Promise<void> {
-    Object.assign(run, changes, { updatedAt: new Date() });
-    await this.data.repository(WorkflowRun, run.organizationId).update({ id: run.id }, { ...changes, updatedAt: run.updatedAt });
+    await this.data.repository(WorkflowRun, run.organizationId).apply(run, changes);
   }
 
   private async updateStep(step: WorkflowRunStep, changes: Partial<WorkflowRunStep>): Promise<void> {
-    Object.assign(step, changes, { updatedAt: new Date() });
-    await this.data.repository(WorkflowRunStep, step.organizationId).update({ id: step.id }, { ...changes, updatedAt: step.updatedAt });
+    await this.data.repository(WorkflowRunStep, step.organizationId).apply(step, changes);
   }
 }

@@ -125,7 +125,7 @@ export class WorkflowEngine implements OnModuleInit, OnApplicationBootstrap, Bef
   }
 
   private async markDue(organizationId: string, externalRef: string): Promise<void> {
-    const changed = await this.data.repository(WorkflowRunStep, organizationId).update({ externalRef, status: 'waiting' }, { dueAt: new Date() });
+    const changed = await this.data.repository(WorkflowRunStep, organizationId).update({ externalRef, status: 'waiting' }, { dueAt: new Date() }, { touch: false });
     if (changed) await signalAtCommit(this.tx.tx, organizationId, 'workflow_step.due');
   }
 

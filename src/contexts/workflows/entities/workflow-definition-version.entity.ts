@@ -1,11 +1,11 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { TenantOwnedEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
+import { CreatedTenantEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
 import type { WorkflowNode } from '../definition-graph.js';
 
 /** One version of a definition's graph, written once and never changed: what a run pins. */
 @Entity('workflow_definition_versions')
 @Index(['definitionId', 'version'], { unique: true })
-export class WorkflowDefinitionVersion extends TenantOwnedEntity {
+export class WorkflowDefinitionVersion extends CreatedTenantEntity {
   @PrimaryColumn('uuid')
   id!: string;
 
@@ -24,14 +24,7 @@ export class WorkflowDefinitionVersion extends TenantOwnedEntity {
   @Column('text', { nullable: true })
   createdBy!: string | null;
 
-  @Column('timestamptz', { default: () => 'now()' })
-  createdAt!: Date;
-
   @ManyToOne('WorkflowDefinition', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'definition_id' })
   private readonly definition?: unknown;
-
-  @ManyToOne('Organization', { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organization_id' })
-  private readonly organization?: unknown;
 }

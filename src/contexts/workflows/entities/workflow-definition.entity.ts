@@ -1,5 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { TenantOwnedEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { TimestampedTenantEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
 import type { WorkflowNode } from '../definition-graph.js';
 
 /**
@@ -9,7 +9,7 @@ import type { WorkflowNode } from '../definition-graph.js';
  */
 @Entity('workflow_definitions')
 @Index(['organizationId', 'name'], { unique: true })
-export class WorkflowDefinition extends TenantOwnedEntity {
+export class WorkflowDefinition extends TimestampedTenantEntity {
   @PrimaryColumn('uuid')
   id!: string;
 
@@ -32,14 +32,4 @@ export class WorkflowDefinition extends TenantOwnedEntity {
 
   @Column('text', { nullable: true })
   createdBy!: string | null;
-
-  @Column('timestamptz', { default: () => 'now()' })
-  createdAt!: Date;
-
-  @Column('timestamptz', { default: () => 'now()' })
-  updatedAt!: Date;
-
-  @ManyToOne('Organization', { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organization_id' })
-  private readonly organization?: unknown;
 }

@@ -83,8 +83,4 @@ export class WorkflowRunStep extends TenantOwnedEntity {
   @ManyToOne('WorkflowRun', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'run_id' })
   private readonly run?: unknown;
-
-  @ManyToOne('Organization', { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organization_id' })
-  private readonly organization?: unknown;
 }

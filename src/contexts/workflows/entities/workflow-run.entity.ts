@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { TenantOwnedEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
+import { TimestampedTenantEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
 import type { WorkflowNode } from '../definition-graph.js';
 
 /**
@@ -20,7 +20,7 @@ export const FINISHED_RUN_STATUSES: readonly RunStatus[] = ['succeeded', 'failed
 @Index(['organizationId', 'createdAt'])
 @Index('workflow_runs_by_status', ['organizationId', 'status', 'createdAt'])
 @Index('workflow_runs_by_definition', ['definitionId', 'createdAt'])
-export class WorkflowRun extends TenantOwnedEntity {
+export class WorkflowRun extends TimestampedTenantEntity {
   @PrimaryColumn('uuid')
   id!: string;
 
@@ -76,17 +76,7 @@ export class WorkflowRun extends TenantOwnedEntity {
   @Column('timestamptz', { nullable: true })
   finishedAt!: Date | null;
 
-  @Column('timestamptz', { default: () => 'now()' })
-  createdAt!: Date;
-
-  @Column('timestamptz', { default: () => 'now()' })
-  updatedAt!: Date;
-
   @ManyToOne('WorkflowDefinition', { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'definition_id' })
   private readonly definition?: unknown;
-
-  @ManyToOne('Organization', { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organization_id' })
-  private readonly organization?: unknown;
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { TenantOwnedEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
+import { CreatedTenantEntity } from '../../../kernel/tenancy/tenant-owned.entity.js';
 
 /**
  * Something a step produced beyond its output, kept with the run: an HTTP response, a job's result,
@@ -7,7 +7,7 @@ import { TenantOwnedEntity } from '../../../kernel/tenancy/tenant-owned.entity.j
  */
 @Entity('workflow_step_artifacts')
 @Index(['runId', 'nodeId', 'id'])
-export class WorkflowStepArtifact extends TenantOwnedEntity {
+export class WorkflowStepArtifact extends CreatedTenantEntity {
   @PrimaryColumn('uuid')
   id!: string;
 
@@ -33,14 +33,7 @@ export class WorkflowStepArtifact extends TenantOwnedEntity {
   @Column('jsonb')
   content!: unknown;
 
-  @Column('timestamptz', { default: () => 'now()' })
-  createdAt!: Date;
-
   @ManyToOne('WorkflowRun', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'run_id' })
   private readonly run?: unknown;
-
-  @ManyToOne('Organization', { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organization_id' })
-  private readonly organization?: unknown;
 }

@@ -34,8 +34,4 @@ export class WorkflowStepLog extends TenantOwnedEntity {
   @ManyToOne('WorkflowRun', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'run_id' })
   private readonly run?: unknown;
-
-  @ManyToOne('Organization', { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organization_id' })
-  private readonly organization?: unknown;
 }
