@@ -24,7 +24,7 @@ export class RolesController {
   @ApiCreated(RoleDto)
   @ApiErrors(conflict)
   async createRole(@CurrentPrincipal() principal: Principal, @Body() body: CreateRoleDto): Promise<RoleDto> {
-    return RoleDto.from(await this.roles.create(principal, body));
+    return RoleDto.from(await this.roles.create(principal.organizationId, principal, body));
   }
 
   @Get()
@@ -32,7 +32,7 @@ export class RolesController {
   @ApiOperation({ summary: 'List roles: the system roles and the organization\'s custom roles', description: 'Sort by name, key or createdAt.' })
   @ApiPage(RoleDto)
   async listRoles(@CurrentPrincipal() principal: Principal, @Query() query: ListRolesQuery): Promise<Page<RoleDto>> {
-    return (await this.roles.list(principal, query)).map(RoleDto.from);
+    return (await this.roles.list(principal.organizationId, query)).map(RoleDto.from);
   }
 
   @Get(':id')
@@ -41,7 +41,7 @@ export class RolesController {
   @ApiOk(RoleDto)
   @ApiErrors(notFound)
   async getRole(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<RoleDto> {
-    return RoleDto.from(await this.roles.get(principal, id));
+    return RoleDto.from(await this.roles.get(principal.organizationId, id));
   }
 
   @Put(':id/permissions')
@@ -54,7 +54,7 @@ export class RolesController {
   @ApiOk(RoleDto)
   @ApiErrors(notFound, systemRoleImmutable)
   async setRolePermissions(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: SetRolePermissionsDto): Promise<RoleDto> {
-    return RoleDto.from(await this.roles.setPermissions(principal, id, body.permissions));
+    return RoleDto.from(await this.roles.setPermissions(principal.organizationId, principal, id, body.permissions));
   }
 
   @Delete(':id')
@@ -64,6 +64,6 @@ export class RolesController {
   @ApiNoContent()
   @ApiErrors(notFound, [conflict, 'The role is still granted'], systemRoleImmutable)
   async deleteRole(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<void> {
-    await this.roles.delete(principal, id);
+    await this.roles.delete(principal.organizationId, principal, id);
   }
 }

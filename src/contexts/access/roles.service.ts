@@ -27,18 +27,18 @@ export class RolesService {
     private readonly notes: AuditNotes,
   ) {}
 
-  list(principal: Principal, query: ListRolesQuery): Promise<Page<Role>> {
-    const qb = this.data.withShared(Role, principal.organizationId).query('r');
+  list(organizationId: string, query: ListRolesQuery): Promise<Page<Role>> {
+    const qb = this.data.withShared(Role, organizationId).query('r');
     if (query.system !== undefined) qb.andWhere('r.is_system = :system', { system: query.system });
     if (query.q) qb.andWhere('(r.name ILIKE :q OR r.key ILIKE :q)', { q: `%${query.q}%` });
     return paginate(qb, query, { name: 'r.name', key: 'r.key', createdAt: 'r.created_at' }, 'key');
   }
 
-  get(principal: Principal, id: string): Promise<Role> {
-    return this.data.withShared(Role, principal.organizationId).getById(id, 'Role');
+  get(organizationId: string, id: string): Promise<Role> {
+    return this.data.withShared(Role, organizationId).getById(id, 'Role');
   }
 
-  async create(principal: Principal, input: CreateRoleDto): Promise<Role> {
+  async create(organizationId: string, principal: Principal, input: CreateRoleDto): Promise<Role> {
     this.access.assertKnown(input.permissions);
     this.access.assertAssignableToCustomRole(input.permissions);
     await this.access.assertCanGrant(principal, input.permissions);
@@ -47,7 +47,7 @@ export class RolesService {
       throw validationFailed([{ field: 'key', message: `No usable key derives from this name ("${key}"): give one, like release-manager`, code: 'INVALID_KEY' }]);
     }
     if (SYSTEM_ROLE_KEYS.has(key)) throw conflict(`"${key}" is the key of a system role`);
-    const roles = this.data.withShared(Role, principal.organizationId).own();
+    const roles = this.data.withShared(Role, organizationId).own();
     if (await roles.exists({ key })) throw conflict(`A role with key "${key}" already exists`);
     const role = await roles.insert({ key, name: input.name, description: input.description ?? '', isSystem: false, permissions: [...new Set(input.permissions)].sort() });
     this.notes.note({ details: { key, permissions: role.permissions } });
@@ -55,8 +55,8 @@ export class RolesService {
   }
 
   @Transactional()
-  async setPermissions(principal: Principal, id: string, permissions: string[]): Promise<Role> {
-    const role = await this.get(principal, id);
+  async setPermissions(organizationId: string, principal: Principal, id: string, permissions: string[]): Promise<Role> {
+    const role = await this.get(organizationId, id);
     if (role.isSystem) throw immutable();
     this.access.assertKnown(permissions);
     this.access.assertAssignableToCustomRole(permissions);
@@ -66,52 +66,52 @@ export class RolesService {
     const changed = [...after].filter((p) => !before.has(p)).concat([...before].filter((p) => !after.has(p)));
     await this.access.assertCanGrant(principal, changed);
     const next = [...after].sort();
-    const updated = await this.data.withShared(Role, principal.organizationId).own().updateByIdReturning(id, { permissions: next }, 'Role');
+    const updated = await this.data.withShared(Role, organizationId).own().updateByIdReturning(id, { permissions: next }, 'Role');
     this.notes.note({ details: { added: next.filter((p) => !before.has(p)), removed: [...before].filter((p) => !after.has(p)).sort() } });
     return updated;
   }
 
   @Transactional()
-  async delete(principal: Principal, id: string): Promise<void> {
+  async delete(organizationId: string, principal: Principal, id: string): Promise<void> {
     // Locked: a grant of this role racing the deletion waits, then finds it gone (404).
-    const role = await this.data.withShared(Role, principal.organizationId).lockById(id, 'Role');
+    const role = await this.data.withShared(Role, organizationId).lockById(id, 'Role');
     if (role.isSystem) throw immutable();
     await this.access.assertCanGrant(principal, role.permissions);
-    const grants = await this.data.repository(UserRole, principal.organizationId).count({ roleId: id });
+    const grants = await this.data.repository(UserRole, organizationId).count({ roleId: id });
     if (grants > 0) throw conflict(`The role is granted ${grants} time(s); revoke those grants first`, { grants });
-    await this.data.withShared(Role, principal.organizationId).own().delete({ id });
+    await this.data.withShared(Role, organizationId).own().delete({ id });
     this.notes.note({ details: { key: role.key } });
   }
 
-  async listGrants(principal: Principal, query: ListUserRolesQuery): Promise<Page<{ grant: UserRole; role: Role }>> {
-    const qb = this.data.repository(UserRole, principal.organizationId).query('ur');
+  async listGrants(organizationId: string, query: ListUserRolesQuery): Promise<Page<{ grant: UserRole; role: Role }>> {
+    const qb = this.data.repository(UserRole, organizationId).query('ur');
     if (query.userId) qb.andWhere('ur.user_id = :userId', { userId: query.userId });
     if (query.roleId) qb.andWhere('ur.role_id = :roleId', { roleId: query.roleId });
     if (query.projectId) qb.andWhere('ur.project_id = :projectId', { projectId: query.projectId });
     if (query.environmentId) qb.andWhere('ur.environment_id = :environmentId', { environmentId: query.environmentId });
     const page = await paginate(qb, query, { createdAt: 'ur.created_at' }, '-createdAt');
-    const roles = await this.access.visibleRoles(principal.organizationId, page.items.map((g) => g.roleId));
+    const roles = await this.access.visibleRoles(organizationId, page.items.map((g) => g.roleId));
     const byId = new Map(roles.map((r) => [r.id, r]));
     return page.map((grant) => ({ grant, role: byId.get(grant.roleId)! }));
   }
 
-  async grantsOf(principal: Principal, userId: string): Promise<{ grant: UserRole; role: Role }[]> {
-    await this.access.assertMember(principal.organizationId, userId);
-    const grants = await this.data.repository(UserRole, principal.organizationId).find({ where: { userId }, order: { createdAt: 'ASC' } });
-    const roles = await this.access.visibleRoles(principal.organizationId, grants.map((g) => g.roleId));
+  async grantsOf(organizationId: string, userId: string): Promise<{ grant: UserRole; role: Role }[]> {
+    await this.access.assertMember(organizationId, userId);
+    const grants = await this.data.repository(UserRole, organizationId).find({ where: { userId }, order: { createdAt: 'ASC' } });
+    const roles = await this.access.visibleRoles(organizationId, grants.map((g) => g.roleId));
     const byId = new Map(roles.map((r) => [r.id, r]));
     return grants.map((grant) => ({ grant, role: byId.get(grant.roleId)! }));
   }
 
   @Transactional()
-  async grant(principal: Principal, input: CreateUserRoleDto): Promise<{ grant: UserRole; role: Role }> {
-    await this.access.assertMember(principal.organizationId, input.userId);
+  async grant(organizationId: string, principal: Principal, input: CreateUserRoleDto): Promise<{ grant: UserRole; role: Role }> {
+    await this.access.assertMember(organizationId, input.userId);
     // Share-locked until the grant commits: the role cannot be deleted under it.
-    const role = await this.data.withShared(Role, principal.organizationId).query('r').andWhere('r.id = :id', { id: input.roleId }).setLock('pessimistic_read').getOne();
+    const role = await this.data.withShared(Role, organizationId).query('r').andWhere('r.id = :id', { id: input.roleId }).setLock('pessimistic_read').getOne();
     if (!role) throw notFound('Role');
     const scope = { projectId: input.projectId ?? null, environmentId: input.environmentId ?? null };
     await this.access.assertCanGrant(principal, role.permissions, scope);
-    const grants = this.data.repository(UserRole, principal.organizationId);
+    const grants = this.data.repository(UserRole, organizationId);
     if (await grants.exists({ userId: input.userId, roleId: role.id, projectId: scope.projectId ?? IsNull(), environmentId: scope.environmentId ?? IsNull() })) {
       throw conflict('The member already holds this role in this scope');
     }
@@ -121,10 +121,10 @@ export class RolesService {
   }
 
   @Transactional()
-  async revoke(principal: Principal, id: string): Promise<void> {
-    const grants = this.data.repository(UserRole, principal.organizationId);
+  async revoke(organizationId: string, principal: Principal, id: string): Promise<void> {
+    const grants = this.data.repository(UserRole, organizationId);
     const grant = await grants.getById(id, 'Role grant');
-    const [role] = await this.access.visibleRoles(principal.organizationId, [grant.roleId]);
+    const [role] = await this.access.visibleRoles(organizationId, [grant.roleId]);
     await this.access.assertCanGrant(principal, role.permissions, { projectId: grant.projectId, environmentId: grant.environmentId });
     if (role.key === 'owner' && role.isSystem && !grant.projectId && !grant.environmentId) {
       // Lock every org-wide owner grant: of two concurrent revocations, the second sees the first's result.

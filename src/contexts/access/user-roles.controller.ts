@@ -27,7 +27,7 @@ export class UserRolesController {
   @ApiCreated(UserRoleDto)
   @ApiErrors(notFound, conflict)
   async grantRole(@CurrentPrincipal() principal: Principal, @Body() body: CreateUserRoleDto): Promise<UserRoleDto> {
-    const { grant, role } = await this.roles.grant(principal, body);
+    const { grant, role } = await this.roles.grant(principal.organizationId, principal, body);
     return UserRoleDto.from(grant, role);
   }
 
@@ -36,7 +36,7 @@ export class UserRolesController {
   @ApiOperation({ summary: 'List role grants', description: 'Filter by user, role, project or environment; sort by createdAt.' })
   @ApiPage(UserRoleDto)
   async listRoleGrants(@CurrentPrincipal() principal: Principal, @Query() query: ListUserRolesQuery): Promise<Page<UserRoleDto>> {
-    return (await this.roles.listGrants(principal, query)).map(({ grant, role }) => UserRoleDto.from(grant, role));
+    return (await this.roles.listGrants(principal.organizationId, query)).map(({ grant, role }) => UserRoleDto.from(grant, role));
   }
 
   @Delete(':id')
@@ -49,7 +49,7 @@ export class UserRolesController {
   @ApiNoContent()
   @ApiErrors(notFound, lastOwner)
   async revokeRole(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<void> {
-    await this.roles.revoke(principal, id);
+    await this.roles.revoke(principal.organizationId, principal, id);
   }
 }
 
@@ -64,6 +64,6 @@ export class UsersRolesController {
   @ApiOk(UserRoleDto, { isArray: true })
   @ApiErrors(notFound)
   async listUserRoles(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<UserRoleDto[]> {
-    return (await this.roles.grantsOf(principal, id)).map(({ grant, role }) => UserRoleDto.from(grant, role));
+    return (await this.roles.grantsOf(principal.organizationId, id)).map(({ grant, role }) => UserRoleDto.from(grant, role));
   }
 }

@@ -39,9 +39,9 @@ export class AgentProtocolController {
     [CANCEL_JOBS_HEADER]: { description: 'Comma-separated ids of held jobs that were cancelled: stop them', schema: { type: 'string' } },
   })
   async heartbeat(@CurrentPrincipal() agent: Principal, @UuidParam() _id: string, @Body() body: HeartbeatDto, @Res({ passthrough: true }) res: Response): Promise<void> {
-    await this.agents.heartbeat(agent, body);
-    await this.queue.renewLeases(agent, body.jobIds?.map((id) => id.toLowerCase()));
-    const cancelled = await this.queue.cancelledHeldBy(agent);
+    await this.agents.heartbeat(agent.organizationId, agent, body);
+    await this.queue.renewLeases(agent.organizationId, agent, body.jobIds?.map((id) => id.toLowerCase()));
+    const cancelled = await this.queue.cancelledHeldBy(agent.organizationId, agent);
     const { heartbeatIntervalSeconds, pollIntervalSeconds } = this.agents.timing;
     res.setHeader('Marshal-Heartbeat-Interval', String(heartbeatIntervalSeconds));
     res.setHeader('Marshal-Poll-Interval', String(pollIntervalSeconds));
@@ -60,6 +60,6 @@ export class AgentProtocolController {
   @ApiWebSocket()
   async streamAgentTasks(@CurrentPrincipal() agent: Principal, @UuidParam() _id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const ws = await this.sockets.accept(req, res);
-    this.taskStream.serve(agent, ws);
+    this.taskStream.serve(agent.organizationId, agent, ws);
   }
 }

@@ -51,7 +51,7 @@ export class RuntimeController {
   @ApiOperation({ summary: 'Agents with the work they hold', description: 'The agent list (same filters) with each agent\'s held job count.' })
   @ApiPage(RuntimeAgentDto)
   listRuntimeAgents(@CurrentPrincipal() principal: Principal, @Query() query: ListAgentsQuery): Promise<Page<RuntimeAgentDto>> {
-    return this.runtime.agentsWithWork(principal, query);
+    return this.runtime.agentsWithWork(principal.organizationId, query);
   }
 
   @Post('job-failures/:id/retry')
@@ -61,7 +61,7 @@ export class RuntimeController {
   @ApiOk(JobDto)
   @ApiErrors(notFound, conflict)
   async retryJobFailure(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<JobDto> {
-    return JobDto.from(await this.jobs.retry(principal, id));
+    return JobDto.from(await this.jobs.retry(principal.organizationId, id));
   }
 
   @Post('outbox-failures/:id/retry')
@@ -89,6 +89,6 @@ export class RuntimeController {
   @ApiOk(SmokeResultDto)
   @ApiErrors(unknownAgent, agentRevoked, [TARGET_CANNOT_RUN.AGENT_LACKS_CAPABILITY, 'targetAgentId names an agent that does not run noop'])
   runRuntimeSmokeTest(@CurrentPrincipal() principal: Principal, @Body() body: SmokeTestDto): Promise<SmokeResultDto> {
-    return this.runtime.smoke(principal, body);
+    return this.runtime.smoke(principal.organizationId, principal, body);
   }
 }

@@ -59,9 +59,9 @@ export class RuntimeService {
     return (await this.jobs.queueStats(organizationId)).map((q) => ({ ...q, oldestReadyAt: q.oldestReadyAt?.toISOString() ?? null }));
   }
 
-  async agentsWithWork(principal: Principal, query: ListAgentsQuery): Promise<Page<RuntimeAgentDto>> {
-    const page = await this.agents.list(principal, query);
-    const held = await this.jobs.heldCounts(principal.organizationId, page.items.map((a) => a.id));
+  async agentsWithWork(organizationId: string, query: ListAgentsQuery): Promise<Page<RuntimeAgentDto>> {
+    const page = await this.agents.list(organizationId, query);
+    const held = await this.jobs.heldCounts(organizationId, page.items.map((a) => a.id));
     const beat = this.agents.timing.heartbeatIntervalSeconds;
     return page.map((a) => ({ ...AgentDto.from(a, beat), heldJobs: held.get(a.id) ?? 0 }));
   }
@@ -70,38 +70,39 @@ export class RuntimeService {
    * Queues a `noop` job (committed and audited at once, so agents can see it), then waits for it
    * to finish. If no agent finishes it in time it is cancelled, and the answer says so.
    */
-  async smoke(principal: Principal, input: SmokeTestDto): Promise<SmokeResultDto> {
+  async smoke(organizationId: string, principal: Principal, input: SmokeTestDto): Promise<SmokeResultDto> {
     const timeoutMs = (input.timeoutSeconds ?? 10) * 1000;
     const started = Date.now();
     const submitted = await this.tx.withTransaction(async () => {
-      const job = await this.jobs.submit(principal.organizationId, {
+      const job = await this.jobs.submit(organizationId, {
         type: 'noop',
         payload: { smoke: true },
         targetAgentId: input.targetAgentId,
         maxAttempts: 1,
         timeoutSeconds: Math.ceil(timeoutMs / 1000),
         priority: 100,
+        createdBy: { type: principal.type, id: principal.id },
       }, { refuseUnrunnableTarget: true });
-      await this.audit.record({ organizationId: principal.organizationId, action: 'agent_runtime.smoke', resourceType: 'job', resourceId: job.id });
+      await this.audit.record({ organizationId, action: 'agent_runtime.smoke', resourceType: 'job', resourceId: job.id });
       return job;
     });
     let job = submitted;
     const terminalEvent = (signal: { type: string }) => TERMINAL_STATUSES.some((s) => signal.type === `job.${s}`);
     while (!TERMINAL_STATUSES.includes(job.status) && Date.now() - started < timeoutMs && !this.hub.isStopping) {
-      const waiting = this.hub.waitForSignal(principal.organizationId, terminalEvent, timeoutMs - (Date.now() - started));
-      job = await this.jobs.get(principal.organizationId, submitted.id);
+      const waiting = this.hub.waitForSignal(organizationId, terminalEvent, timeoutMs - (Date.now() - started));
+      job = await this.jobs.get(organizationId, submitted.id);
       if (TERMINAL_STATUSES.includes(job.status)) {
         waiting.cancel();
         break;
       }
       await waiting.promise;
-      job = await this.jobs.get(principal.organizationId, submitted.id);
+      job = await this.jobs.get(organizationId, submitted.id);
     }
     const roundTripMs = (job.completedAt?.getTime() ?? Date.now()) - submitted.queuedAt.getTime();
     if (!TERMINAL_STATUSES.includes(job.status)) {
       job = await this.tx.withTransaction(async () => {
-        const cancelled = await this.jobs.cancel(principal, submitted.id);
-        await this.audit.record({ organizationId: principal.organizationId, action: 'job.cancel', resourceType: 'job', resourceId: submitted.id, details: { reason: 'smoke test timed out' } });
+        const cancelled = await this.jobs.cancel(organizationId, submitted.id);
+        await this.audit.record({ organizationId, action: 'job.cancel', resourceType: 'job', resourceId: submitted.id, details: { reason: 'smoke test timed out' } });
         return cancelled;
       });
       return { outcome: 'timeout', job: JobDto.from(job), roundTripMs };

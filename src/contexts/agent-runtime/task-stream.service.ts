@@ -30,7 +30,7 @@ export class TaskStreamService {
     private readonly context: RequestContext,
   ) {}
 
-  serve(agent: Principal, ws: WebSocket): void {
+  serve(organizationId: string, agent: Principal, ws: WebSocket): void {
     let slots = 0;
     let pumping = false;
     let again = false;
@@ -53,7 +53,7 @@ export class TaskStreamService {
       try {
         do {
           again = false;
-          const { claims, cancelJobIds } = await asAgent(() => this.queue.claim(agent, { max: Math.max(slots, 1), waitSeconds: 0, gone: () => closed || slots === 0 }));
+          const { claims, cancelJobIds } = await asAgent(() => this.queue.claim(organizationId, agent, { max: Math.max(slots, 1), waitSeconds: 0, gone: () => closed || slots === 0 }));
           if (cancelJobIds.length) send({ type: 'cancel', jobIds: cancelJobIds });
           slots -= claims.length;
           for (const job of claims) {
@@ -67,7 +67,7 @@ export class TaskStreamService {
         pumping = false;
       }
     };
-    const stop = this.hub.onSignal(agent.organizationId, (signal) => WAKE_ON.has(signal.type), () => void pump());
+    const stop = this.hub.onSignal(organizationId, (signal) => WAKE_ON.has(signal.type), () => void pump());
     const ping = setInterval(() => ws.readyState === WebSocket.OPEN && ws.ping(), 25_000);
     ping.unref();
     ws.on('close', () => {

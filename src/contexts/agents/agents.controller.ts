@@ -34,7 +34,7 @@ export class AgentsController {
   @ApiCreated(AgentCredentialsDto)
   @ApiErrors(conflict, unknownEnvironment)
   async mintAgent(@CurrentPrincipal() principal: Principal, @Body() body: MintAgentDto): Promise<AgentCredentialsDto> {
-    const { agent, secret } = await this.agents.mint(principal, body);
+    const { agent, secret } = await this.agents.mint(principal.organizationId, principal, body);
     return { agent: this.dto(agent), agentSecret: secret, timing: this.agents.timing };
   }
 
@@ -60,7 +60,7 @@ export class AgentsController {
   @ApiOperation({ summary: "List the organization's agents", description: 'Never shows a credential. Sort by name, createdAt or lastSeenAt.' })
   @ApiPage(AgentDto)
   async listAgents(@CurrentPrincipal() principal: Principal, @Query() query: ListAgentsQuery): Promise<Page<AgentDto>> {
-    return (await this.agents.list(principal, query)).map((a) => this.dto(a));
+    return (await this.agents.list(principal.organizationId, query)).map((a) => this.dto(a));
   }
 
   @Get(':id')
@@ -79,7 +79,7 @@ export class AgentsController {
   @ApiOk(AgentDto)
   @ApiErrors(notFound, conflict)
   async updateAgent(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: UpdateAgentDto): Promise<AgentDto> {
-    return this.dto(await this.agents.update(principal, id, body));
+    return this.dto(await this.agents.update(principal.organizationId, id, body));
   }
 
   @Delete(':id')
@@ -92,7 +92,7 @@ export class AgentsController {
   @ApiNoContent()
   @ApiErrors(notFound)
   async deleteAgent(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<void> {
-    await this.agents.delete(principal, id);
+    await this.agents.delete(principal.organizationId, id);
   }
 
   @Post(':id/revoke')
@@ -105,7 +105,7 @@ export class AgentsController {
   @ApiOk(AgentDto)
   @ApiErrors(notFound)
   async revokeAgent(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<AgentDto> {
-    return this.dto(await this.agents.revoke(principal, id));
+    return this.dto(await this.agents.revoke(principal.organizationId, id));
   }
 
   @Put(':id/public-key')
@@ -117,6 +117,6 @@ export class AgentsController {
   })
   @ApiOk(AgentDto)
   async setAgentPublicKey(@CurrentPrincipal() agent: Principal, @UuidParam() _id: string, @Body() body: PublicKeyDto): Promise<AgentDto> {
-    return this.dto(await this.agents.setPublicKey(agent, body.publicKey));
+    return this.dto(await this.agents.setPublicKey(agent.organizationId, agent, body.publicKey));
   }
 }

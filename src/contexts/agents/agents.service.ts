@@ -56,9 +56,9 @@ export class AgentsService {
     this.removalListeners.push(listener);
   }
 
-  async mint(principal: Principal, input: MintAgentDto): Promise<{ agent: Agent; secret: string }> {
+  async mint(organizationId: string, principal: Principal, input: MintAgentDto): Promise<{ agent: Agent; secret: string }> {
     const creator = principal.type === 'user' ? principal.id : (principal.onBehalfOf ?? null);
-    return this.create(principal.organizationId, { ...input, enrolledVia: 'mint', createdBy: creator, enrollmentTokenId: null });
+    return this.create(organizationId, { ...input, enrolledVia: 'mint', createdBy: creator, enrollmentTokenId: null });
   }
 
   /** An agent presenting an enrollment token joins that token's organization (and environment). */
@@ -123,8 +123,8 @@ export class AgentsService {
     return { agent, secret: formatSecret('mas', id, secret) };
   }
 
-  list(principal: Principal, query: ListAgentsQuery): Promise<Page<Agent>> {
-    const qb = this.data.repository(Agent, principal.organizationId).query('a');
+  list(organizationId: string, query: ListAgentsQuery): Promise<Page<Agent>> {
+    const qb = this.data.repository(Agent, organizationId).query('a');
     if (query.status) qb.andWhere('a.status = :status', { status: query.status });
     if (query.q) qb.andWhere('(a.name ILIKE :q OR a.hostname ILIKE :q OR a.description ILIKE :q)', { q: `%${query.q}%` });
     if (query.capability) qb.andWhere(':capability = ANY(a.capabilities)', { capability: query.capability });
@@ -167,8 +167,8 @@ export class AgentsService {
   }
 
   @Transactional()
-  async update(principal: Principal, id: string, input: UpdateAgentDto): Promise<Agent> {
-    const agents = this.data.repository(Agent, principal.organizationId);
+  async update(organizationId: string, id: string, input: UpdateAgentDto): Promise<Agent> {
+    const agents = this.data.repository(Agent, organizationId);
     const agent = await agents.getById(id, 'Agent');
     if (input.name && input.name !== agent.name && (await agents.exists({ name: input.name }))) throw conflict(`An agent named "${input.name}" already exists`);
     const changes: Partial<Agent> = {};
@@ -179,38 +179,38 @@ export class AgentsService {
     if (input.capabilities !== undefined) Object.assign(changes, { capabilities: normalised(input.capabilities), capabilitiesReportedAt: null });
     const updated = await agents.updateByIdReturning(id, changes, 'Agent');
     this.notes.note({ details: { fields: Object.keys(input) } });
-    await this.events.emit({ organizationId: principal.organizationId, type: 'agent.updated', resourceType: 'agent', resourceId: id, data: { fields: Object.keys(input) } });
+    await this.events.emit({ organizationId, type: 'agent.updated', resourceType: 'agent', resourceId: id, data: { fields: Object.keys(input) } });
     return updated;
   }
 
   @Transactional()
-  async revoke(principal: Principal, id: string): Promise<Agent> {
-    const agents = this.data.repository(Agent, principal.organizationId);
+  async revoke(organizationId: string, id: string): Promise<Agent> {
+    const agents = this.data.repository(Agent, organizationId);
     const agent = await agents.getById(id, 'Agent');
     if (agent.status !== 'revoked') {
       await agents.update({ id }, { status: 'revoked', revokedAt: new Date() });
-      for (const listener of this.removalListeners) await listener(principal.organizationId, id, 'revoked');
-      await this.events.emit({ organizationId: principal.organizationId, type: 'agent.revoked', resourceType: 'agent', resourceId: id, data: { name: agent.name } });
+      for (const listener of this.removalListeners) await listener(organizationId, id, 'revoked');
+      await this.events.emit({ organizationId, type: 'agent.revoked', resourceType: 'agent', resourceId: id, data: { name: agent.name } });
     }
     return agents.getById(id, 'Agent');
   }
 
   @Transactional()
-  async delete(principal: Principal, id: string): Promise<void> {
-    const agents = this.data.repository(Agent, principal.organizationId);
+  async delete(organizationId: string, id: string): Promise<void> {
+    const agents = this.data.repository(Agent, organizationId);
     const agent = await agents.getById(id, 'Agent');
-    for (const listener of this.removalListeners) await listener(principal.organizationId, id, 'deleted');
+    for (const listener of this.removalListeners) await listener(organizationId, id, 'deleted');
     await agents.delete({ id });
     this.notes.note({ details: { name: agent.name } });
-    await this.events.emit({ organizationId: principal.organizationId, type: 'agent.deleted', resourceType: 'agent', resourceId: id, data: { name: agent.name } });
+    await this.events.emit({ organizationId, type: 'agent.deleted', resourceType: 'agent', resourceId: id, data: { name: agent.name } });
   }
 
   @Transactional()
-  async setPublicKey(agent: Principal, publicKey: string): Promise<Agent> {
+  async setPublicKey(organizationId: string, agent: Principal, publicKey: string): Promise<Agent> {
     const key = normaliseX25519PublicKey(publicKey);
-    const agents = this.data.repository(Agent, agent.organizationId);
+    const agents = this.data.repository(Agent, organizationId);
     const updated = await agents.updateByIdReturning(agent.id, { publicKey: key, publicKeyUpdatedAt: new Date() }, 'Agent');
-    await this.events.emit({ organizationId: agent.organizationId, type: 'agent.public_key_set', resourceType: 'agent', resourceId: agent.id, data: {} });
+    await this.events.emit({ organizationId, type: 'agent.public_key_set', resourceType: 'agent', resourceId: agent.id, data: {} });
     return updated;
   }
 
@@ -218,17 +218,17 @@ export class AgentsService {
    * A sign of life: last_seen_at now, and what it reports about itself. Capabilities it reports
    * replace what it had; only a change costs more than the one UPDATE every heartbeat makes.
    */
-  async heartbeat(agent: Principal, input: HeartbeatDto): Promise<void> {
+  async heartbeat(organizationId: string, agent: Principal, input: HeartbeatDto): Promise<void> {
     const [rows] = await this.tx.tx.query<[{ capabilities: string[] }[], number]>(
       `UPDATE agents SET last_seen_at = now(), version = coalesce($3, version), hostname = coalesce($4, hostname),
               capabilities_reported_at = CASE WHEN $5 THEN now() ELSE capabilities_reported_at END
         WHERE id = $1 AND organization_id = $2
         RETURNING capabilities`,
-      [agent.id, agent.organizationId, input.version ?? null, input.hostname ?? null, input.capabilities !== undefined],
+      [agent.id, organizationId, input.version ?? null, input.hostname ?? null, input.capabilities !== undefined],
     );
     if (input.capabilities === undefined || rows.length === 0) return;
     const reported = normalised(input.capabilities);
-    if (!sameList(rows[0].capabilities, reported)) await this.replaceCapabilities(agent, reported);
+    if (!sameList(rows[0].capabilities, reported)) await this.replaceCapabilities(organizationId, agent, reported);
   }
 
   /**
@@ -236,21 +236,21 @@ export class AgentsService {
    * event and audit entry (the heartbeat itself is not audited, its changes are). Jobs that were
    * blocked for want of one of them are claimable from this commit on.
    */
-  private replaceCapabilities(agent: Principal, capabilities: string[]): Promise<void> {
+  private replaceCapabilities(organizationId: string, agent: Principal, capabilities: string[]): Promise<void> {
     return this.tx.withTransaction(async () => {
       const [rows] = await this.tx.tx.query<[{ previous: string[] }[], number]>(
         `UPDATE agents a SET capabilities = $3, capabilities_reported_at = now(), updated_at = now()
            FROM (SELECT id, capabilities FROM agents WHERE id = $1 AND organization_id = $2 FOR UPDATE) before
           WHERE a.id = before.id AND a.capabilities IS DISTINCT FROM $3::text[]
          RETURNING before.capabilities AS previous`,
-        [agent.id, agent.organizationId, capabilities],
+        [agent.id, organizationId, capabilities],
       );
       // Another heartbeat of the same agent made the change first.
       if (rows.length === 0) return;
       const { previous } = rows[0];
       const change = { previous, capabilities, added: capabilities.filter((c) => !previous.includes(c)), removed: previous.filter((c) => !capabilities.includes(c)) };
-      await this.events.emit({ organizationId: agent.organizationId, type: 'agent.capabilities_changed', resourceType: 'agent', resourceId: agent.id, data: change });
-      await this.audit.record({ organizationId: agent.organizationId, action: 'agent.capabilities.report', resourceType: 'agent', resourceId: agent.id, details: change });
+      await this.events.emit({ organizationId, type: 'agent.capabilities_changed', resourceType: 'agent', resourceId: agent.id, data: change });
+      await this.audit.record({ organizationId, action: 'agent.capabilities.report', resourceType: 'agent', resourceId: agent.id, details: change });
     });
   }
 }

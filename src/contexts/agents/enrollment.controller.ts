@@ -33,7 +33,7 @@ export class EnrollmentController {
   @ApiCreated(RotatedEnrollmentDto)
   @ApiErrors(unknownEnvironment)
   async rotateEnrollment(@CurrentPrincipal() principal: Principal, @Body() body: RotateEnrollmentDto): Promise<RotatedEnrollmentDto> {
-    const { token, secret } = await this.enrollment.rotate(principal, body);
+    const { token, secret } = await this.enrollment.rotate(principal.organizationId, principal, body);
     return { token: EnrollmentTokenDto.from(token), enrollmentToken: secret };
   }
 }

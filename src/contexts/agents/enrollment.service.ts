@@ -36,12 +36,12 @@ export class EnrollmentService {
   }
 
   @Transactional()
-  async rotate(principal: Principal, input: { environmentId?: string; ttlSeconds?: number }): Promise<{ token: EnrollmentToken; secret: string }> {
+  async rotate(organizationId: string, principal: Principal, input: { environmentId?: string; ttlSeconds?: number }): Promise<{ token: EnrollmentToken; secret: string }> {
     const createdBy = principal.type === 'user' ? principal.id : principal.onBehalfOf;
     if (!createdBy) throw forbidden('Only users and the API keys acting for them can rotate enrollment tokens');
-    const tokens = this.data.repository(EnrollmentToken, principal.organizationId);
+    const tokens = this.data.repository(EnrollmentToken, organizationId);
     const environmentId = input.environmentId ?? null;
-    if (environmentId) await this.environments.assertExists(principal.organizationId, environmentId);
+    if (environmentId) await this.environments.assertExists(organizationId, environmentId);
     const revoked = await tokens.update({ environmentId: environmentId ?? IsNull(), revokedAt: IsNull() }, { revokedAt: new Date() });
     const id = newId();
     const secret = randomSecret(32);

@@ -32,7 +32,7 @@ export class ApprovalPoliciesController {
   @ApiCreated(ApprovalPolicyDto)
   @ApiErrors(conflict, ...POLICY_RULES)
   async createApprovalPolicy(@CurrentPrincipal() principal: Principal, @Body() body: CreateApprovalPolicyDto): Promise<ApprovalPolicyDto> {
-    return ApprovalPolicyDto.from(await this.policies.create(principal, body));
+    return ApprovalPolicyDto.from(await this.policies.create(principal.organizationId, body));
   }
 
   @Get()
@@ -59,7 +59,7 @@ export class ApprovalPoliciesController {
   @ApiOk(ApprovalPolicyDto)
   @ApiErrors(notFound, conflict, ...POLICY_RULES)
   async updateApprovalPolicy(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: UpdateApprovalPolicyDto): Promise<ApprovalPolicyDto> {
-    return ApprovalPolicyDto.from(await this.policies.update(principal, id, body));
+    return ApprovalPolicyDto.from(await this.policies.update(principal.organizationId, id, body));
   }
 
   @Delete(':id')
@@ -69,6 +69,6 @@ export class ApprovalPoliciesController {
   @ApiNoContent()
   @ApiErrors(notFound)
   async deleteApprovalPolicy(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<void> {
-    await this.policies.delete(principal, id);
+    await this.policies.delete(principal.organizationId, id);
   }
 }

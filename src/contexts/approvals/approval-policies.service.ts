@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
-import type { Principal } from '../../kernel/auth/principal.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
 import { conflict } from '../../kernel/http/kernel.errors.js';
@@ -36,15 +35,14 @@ export class ApprovalPoliciesService {
   ) {}
 
   @Transactional()
-  async create(principal: Principal, input: CreateApprovalPolicyDto): Promise<ApprovalPolicy> {
-    const org = principal.organizationId;
-    const policies = this.data.repository(ApprovalPolicy, org);
+  async create(organizationId: string, input: CreateApprovalPolicyDto): Promise<ApprovalPolicy> {
+    const policies = this.data.repository(ApprovalPolicy, organizationId);
     if (await policies.exists({ name: input.name })) throw conflict(`A policy named "${input.name}" already exists`);
     const values = { projectId: input.projectId ?? null, environmentId: input.environmentId ?? null, clusterName: input.clusterName ?? null, refPattern: input.refPattern ?? null };
-    await this.checkReferences(org, { ...values, workflowId: input.workflowId, isDefault: input.isDefault ?? false });
+    await this.checkReferences(organizationId, { ...values, workflowId: input.workflowId, isDefault: input.isDefault ?? false });
     const policy = await policies.insert({ name: input.name, description: input.description ?? '', workflowId: input.workflowId, priority: input.priority ?? 100, isDefault: input.isDefault ?? false, ...values });
     this.notes.note({ resourceId: policy.id, details: { name: policy.name, workflowId: policy.workflowId, isDefault: policy.isDefault } });
-    await this.events.emit({ organizationId: org, type: 'approval_policy.created', resourceType: 'approval_policy', resourceId: policy.id, data: { name: policy.name, workflowId: policy.workflowId } });
+    await this.events.emit({ organizationId: organizationId, type: 'approval_policy.created', resourceType: 'approval_policy', resourceId: policy.id, data: { name: policy.name, workflowId: policy.workflowId } });
     return policy;
   }
 
@@ -59,13 +57,12 @@ export class ApprovalPoliciesService {
     return this.data.repository(ApprovalPolicy, organizationId).getById(id, 'Policy');
   }
 
-  async update(principal: Principal, id: string, input: UpdateApprovalPolicyDto): Promise<ApprovalPolicy> {
-    const org = principal.organizationId;
-    const policies = this.data.repository(ApprovalPolicy, org);
+  async update(organizationId: string, id: string, input: UpdateApprovalPolicyDto): Promise<ApprovalPolicy> {
+    const policies = this.data.repository(ApprovalPolicy, organizationId);
     const policy = await policies.getById(id, 'Policy');
     if (input.name && input.name !== policy.name && (await policies.exists({ name: input.name }))) throw conflict(`A policy named "${input.name}" already exists`);
     const next = { ...policy, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as ApprovalPolicy;
-    await this.checkReferences(org, next, id);
+    await this.checkReferences(organizationId, next, id);
     const updated = await policies.updateByIdReturning(
       id,
       {
@@ -79,12 +76,12 @@ export class ApprovalPoliciesService {
   }
 
   @Transactional()
-  async delete(principal: Principal, id: string): Promise<void> {
-    const policies = this.data.repository(ApprovalPolicy, principal.organizationId);
+  async delete(organizationId: string, id: string): Promise<void> {
+    const policies = this.data.repository(ApprovalPolicy, organizationId);
     const policy = await policies.getById(id, 'Policy');
     await policies.delete({ id });
     this.notes.note({ details: { name: policy.name } });
-    await this.events.emit({ organizationId: principal.organizationId, type: 'approval_policy.deleted', resourceType: 'approval_policy', resourceId: id, data: { name: policy.name } });
+    await this.events.emit({ organizationId, type: 'approval_policy.deleted', resourceType: 'approval_policy', resourceId: id, data: { name: policy.name } });
   }
 
   /**

@@ -27,7 +27,7 @@ export class ApprovalWorkflowsController {
   @ApiCreated(ApprovalWorkflowDto)
   @ApiErrors(conflict, unsatisfiableStage)
   async createApprovalWorkflow(@CurrentPrincipal() principal: Principal, @Body() body: CreateApprovalWorkflowDto): Promise<ApprovalWorkflowDto> {
-    return ApprovalWorkflowDto.from(await this.workflows.create(principal, body));
+    return ApprovalWorkflowDto.from(await this.workflows.create(principal.organizationId, principal, body));
   }
 
   @Get()
@@ -54,7 +54,7 @@ export class ApprovalWorkflowsController {
   @ApiOk(ApprovalWorkflowDto)
   @ApiErrors(notFound, conflict, unsatisfiableStage)
   async updateApprovalWorkflow(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: UpdateApprovalWorkflowDto): Promise<ApprovalWorkflowDto> {
-    return ApprovalWorkflowDto.from(await this.workflows.update(principal, id, body));
+    return ApprovalWorkflowDto.from(await this.workflows.update(principal.organizationId, id, body));
   }
 
   @Delete(':id')
@@ -64,6 +64,6 @@ export class ApprovalWorkflowsController {
   @ApiNoContent()
   @ApiErrors(notFound, conflict)
   async deleteApprovalWorkflow(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<void> {
-    await this.workflows.delete(principal, id);
+    await this.workflows.delete(principal.organizationId, id);
   }
 }

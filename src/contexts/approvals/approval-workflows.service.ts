@@ -26,10 +26,10 @@ export class ApprovalWorkflowsService {
   ) {}
 
   @Transactional()
-  async create(principal: Principal, input: CreateApprovalWorkflowDto): Promise<ApprovalWorkflow> {
-    const workflows = this.data.repository(ApprovalWorkflow, principal.organizationId);
+  async create(organizationId: string, principal: Principal, input: CreateApprovalWorkflowDto): Promise<ApprovalWorkflow> {
+    const workflows = this.data.repository(ApprovalWorkflow, organizationId);
     if (await workflows.exists({ name: input.name })) throw conflict(`An approval workflow named "${input.name}" already exists`);
-    const stages = await this.checkStages(principal.organizationId, input.stages);
+    const stages = await this.checkStages(organizationId, input.stages);
     const workflow = await workflows.insert({
       name: input.name,
       description: input.description ?? '',
@@ -39,7 +39,7 @@ export class ApprovalWorkflowsService {
       createdBy: `${principal.type}:${principal.id}`,
     });
     this.notes.note({ resourceId: workflow.id, details: { name: workflow.name, stages: stages.length } });
-    await this.events.emit({ organizationId: principal.organizationId, type: 'approval_workflow.created', resourceType: 'approval_workflow', resourceId: workflow.id, data: { name: workflow.name } });
+    await this.events.emit({ organizationId, type: 'approval_workflow.created', resourceType: 'approval_workflow', resourceId: workflow.id, data: { name: workflow.name } });
     return workflow;
   }
 
@@ -53,11 +53,11 @@ export class ApprovalWorkflowsService {
     return this.data.repository(ApprovalWorkflow, organizationId).getById(id, 'Approval workflow');
   }
 
-  async update(principal: Principal, id: string, input: UpdateApprovalWorkflowDto): Promise<ApprovalWorkflow> {
-    const workflows = this.data.repository(ApprovalWorkflow, principal.organizationId);
+  async update(organizationId: string, id: string, input: UpdateApprovalWorkflowDto): Promise<ApprovalWorkflow> {
+    const workflows = this.data.repository(ApprovalWorkflow, organizationId);
     const workflow = await workflows.getById(id, 'Approval workflow');
     if (input.name && input.name !== workflow.name && (await workflows.exists({ name: input.name }))) throw conflict(`An approval workflow named "${input.name}" already exists`);
-    const stages = input.stages ? await this.checkStages(principal.organizationId, input.stages) : undefined;
+    const stages = input.stages ? await this.checkStages(organizationId, input.stages) : undefined;
     const updated = await workflows.updateByIdReturning(
       id,
       {
@@ -75,14 +75,14 @@ export class ApprovalWorkflowsService {
 
   /** Requests already open keep the stages they opened with; a workflow a policy uses cannot go. */
   @Transactional()
-  async delete(principal: Principal, id: string): Promise<void> {
-    const workflows = this.data.repository(ApprovalWorkflow, principal.organizationId);
+  async delete(organizationId: string, id: string): Promise<void> {
+    const workflows = this.data.repository(ApprovalWorkflow, organizationId);
     const workflow = await workflows.getById(id, 'Approval workflow');
-    const policies = await this.data.repository(ApprovalPolicy, principal.organizationId).find({ where: { workflowId: id } });
+    const policies = await this.data.repository(ApprovalPolicy, organizationId).find({ where: { workflowId: id } });
     if (policies.length) throw conflict('Policies still use this workflow: point them elsewhere first', { policyIds: policies.map((p) => p.id) });
     await workflows.delete({ id });
     this.notes.note({ details: { name: workflow.name } });
-    await this.events.emit({ organizationId: principal.organizationId, type: 'approval_workflow.deleted', resourceType: 'approval_workflow', resourceId: id, data: { name: workflow.name } });
+    await this.events.emit({ organizationId, type: 'approval_workflow.deleted', resourceType: 'approval_workflow', resourceId: id, data: { name: workflow.name } });
   }
 
   /**

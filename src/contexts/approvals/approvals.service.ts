@@ -132,20 +132,19 @@ export class ApprovalsService {
    * The gate row is locked, so concurrent decisions are counted one after another.
    */
   @Transactional()
-  async decide(principal: Principal, subjectType: string, subjectId: string, decision: DecisionKind, comment: string, resource: string): Promise<GateView> {
-    const org = principal.organizationId;
+  async decide(organizationId: string, principal: Principal, subjectType: string, subjectId: string, decision: DecisionKind, comment: string, resource: string): Promise<GateView> {
     const approverId = personOf(principal);
-    const gate = await this.lockGate(org, subjectType, subjectId, resource);
+    const gate = await this.lockGate(organizationId, subjectType, subjectId, resource);
     if (gate.status !== 'pending') throw alreadyDecided(`The ${resource.toLowerCase()} is already ${gate.status}`, { status: gate.status });
     const now = new Date();
     if (gate.expiresAt <= now) throw requestExpired(`The ${resource.toLowerCase()} expired at ${gate.expiresAt.toISOString()} without a decision`);
     if (approverId === gate.requestedBy) throw selfApprovalForbidden();
-    const decisions = this.data.repository(ApprovalDecision, org);
+    const decisions = this.data.repository(ApprovalDecision, organizationId);
     const earlier = await decisions.find({ where: { gateId: gate.id }, order: { createdAt: 'ASC' } });
     if (earlier.some((d) => d.approverId === approverId)) throw alreadyDecided('You already decided on this; each approver decides once');
     const before = evaluate(gate.stages, earlier, now);
     const stage = gate.stages[before.currentStage];
-    if (!(await this.mayDecide(org, approverId, stage.userIds, stage.roleIds, gate.summary))) {
+    if (!(await this.mayDecide(organizationId, approverId, stage.userIds, stage.roleIds, gate.summary))) {
       throw notAnApprover(`You are not an approver of stage ${before.currentStage + 1} (${stage.name})`, before.currentStage);
     }
     const made = await decisions.insert({
@@ -159,7 +158,7 @@ export class ApprovalsService {
     const all = [...earlier, made];
     const after = evaluate(gate.stages, all, now);
     const status: GateStatus = after.outcome === 'pending' ? 'pending' : after.outcome;
-    await this.data.repository(ApprovalGate, org).update({ id: gate.id }, { status, currentStage: after.currentStage, ...(status !== 'pending' && { decidedAt: now }) });
+    await this.data.repository(ApprovalGate, organizationId).update({ id: gate.id }, { status, currentStage: after.currentStage, ...(status !== 'pending' && { decidedAt: now }) });
     Object.assign(gate, { status, currentStage: after.currentStage, decidedAt: status !== 'pending' ? now : null });
     this.notes.note({ details: { decision, stage: made.stage, stageName: stage.name, outcome: status } });
     await this.events.emit(gateEvent(gate, 'approval.decided', { decision, stage: made.stage, approverId }));
@@ -202,15 +201,14 @@ export class ApprovalsService {
    * What the caller may decide now: pending gates, not their own, not yet decided by them, whose
    * open stage names them or a role they hold (organization-wide, or in the subject's scope).
    */
-  async pendingFor(principal: Principal, query: PageQuery): Promise<Page<GateView>> {
-    const org = principal.organizationId;
+  async pendingFor(organizationId: string, principal: Principal, query: PageQuery): Promise<Page<GateView>> {
     const me = personOf(principal);
-    const grants = await this.access.roleGrantsOf(org, me);
+    const grants = await this.access.roleGrantsOf(organizationId, me);
     // The same rule as mayDecide, in SQL so that pages are full: named in the open stage, or
     // holding one of its roles organization-wide or in the subject's project or environment. The
     // open stage is recomputed as evaluate() does (approvals that lapsed reopen their stage).
     const openStage = `(g.stages -> ${OPEN_STAGE})`;
-    const qb = this.data.repository(ApprovalGate, org).query('g')
+    const qb = this.data.repository(ApprovalGate, organizationId).query('g')
       .andWhere(`g.status = 'pending' AND g.expires_at > now() AND g.requested_by <> :me`, { me })
       .andWhere('NOT EXISTS (SELECT 1 FROM approval_decisions d WHERE d.gate_id = g.id AND d.approver_id = :me)', { me })
       .andWhere(
@@ -223,7 +221,7 @@ export class ApprovalsService {
         { grants: JSON.stringify(grants) },
       );
     const page = await paginate(qb, query, { createdAt: 'g.created_at', expiresAt: 'g.expires_at' }, 'expiresAt');
-    const views = await this.viewsOf(org, page.items);
+    const views = await this.viewsOf(organizationId, page.items);
     return page.map((gate) => views.get(gate.subjectId)!);
   }
 

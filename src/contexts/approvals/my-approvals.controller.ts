@@ -24,6 +24,6 @@ export class MyApprovalsController {
   @ApiPage(PendingApprovalDto)
   @ApiErrors(forbidden)
   async listMyPendingApprovals(@CurrentPrincipal() principal: Principal, @Query() query: PageQuery): Promise<Page<PendingApprovalDto>> {
-    return (await this.approvals.pendingFor(principal, query)).map(PendingApprovalDto.from);
+    return (await this.approvals.pendingFor(principal.organizationId, principal, query)).map(PendingApprovalDto.from);
   }
 }

@@ -32,7 +32,7 @@ export class ApiKeysController {
   @ApiCreated(CreatedApiKeyDto)
   @ApiErrors(conflict)
   async createApiKey(@CurrentPrincipal() principal: Principal, @Body() body: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
-    const { key, secret } = await this.keys.create(principal, body);
+    const { key, secret } = await this.keys.create(principal.organizationId, principal, body);
     this.notes.note({ resourceId: key.id });
     return { apiKey: ApiKeyDto.from(key), secret };
   }
@@ -42,7 +42,7 @@ export class ApiKeysController {
   @ApiOperation({ summary: "List the organization's API keys", description: 'Never shows a secret. Filter by status or creator; sort by name, createdAt or lastUsedAt.' })
   @ApiPage(ApiKeyDto)
   async listApiKeys(@CurrentPrincipal() principal: Principal, @Query() query: ListApiKeysQuery): Promise<Page<ApiKeyDto>> {
-    return (await this.keys.list(principal, query)).map(ApiKeyDto.from);
+    return (await this.keys.list(principal.organizationId, query)).map(ApiKeyDto.from);
   }
 
   @Get(':id')
@@ -51,7 +51,7 @@ export class ApiKeysController {
   @ApiOk(ApiKeyDto)
   @ApiErrors(notFound)
   async getApiKey(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<ApiKeyDto> {
-    return ApiKeyDto.from(await this.keys.get(principal, id));
+    return ApiKeyDto.from(await this.keys.get(principal.organizationId, id));
   }
 
   @Delete(':id')
@@ -61,7 +61,7 @@ export class ApiKeysController {
   @ApiNoContent()
   @ApiErrors(notFound)
   async revokeApiKey(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<void> {
-    await this.keys.revoke(principal, id);
+    await this.keys.revoke(principal.organizationId, id);
   }
 
   @Post(':id/disable')
@@ -71,6 +71,6 @@ export class ApiKeysController {
   @ApiOk(ApiKeyDto)
   @ApiErrors(notFound)
   async disableApiKey(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<ApiKeyDto> {
-    return ApiKeyDto.from(await this.keys.disable(principal, id));
+    return ApiKeyDto.from(await this.keys.disable(principal.organizationId, id));
   }
 }

@@ -72,7 +72,7 @@ export class ApiKeysService {
   ) {}
 
   /** Mints a key; the secret is returned here once and never again. */
-  async create(principal: Principal, input: CreateApiKeyDto): Promise<{ key: ApiKey; secret: string }> {
+  async create(organizationId: string, principal: Principal, input: CreateApiKeyDto): Promise<{ key: ApiKey; secret: string }> {
     const creator = principal.type === 'user' ? principal.id : principal.onBehalfOf;
     if (!creator) throw forbidden('Only users and the API keys acting for them can mint API keys');
     let permissions: string[] | null = input.permissions ? [...new Set(input.permissions)].sort() : null;
@@ -83,7 +83,7 @@ export class ApiKeysService {
       // A key minted by a limited key inherits that limit, never the whole of the user's permissions.
       permissions = [...principal.permissionLimit].sort();
     }
-    const keys = this.data.repository(ApiKey, principal.organizationId);
+    const keys = this.data.repository(ApiKey, organizationId);
     if (await keys.exists({ name: input.name, createdBy: creator })) throw conflict(`You already have an API key named "${input.name}"`);
     const id = newId();
     const secret = randomSecret(32);
@@ -92,8 +92,8 @@ export class ApiKeysService {
     return { key, secret: `mk_${id.replace(/-/g, '')}_${secret}` };
   }
 
-  list(principal: Principal, query: ListApiKeysQuery): Promise<Page<ApiKey>> {
-    const qb = this.data.repository(ApiKey, principal.organizationId).query('k');
+  list(organizationId: string, query: ListApiKeysQuery): Promise<Page<ApiKey>> {
+    const qb = this.data.repository(ApiKey, organizationId).query('k');
     if (query.createdBy) qb.andWhere('k.created_by = :createdBy', { createdBy: query.createdBy });
     if (query.q) qb.andWhere('k.name ILIKE :q', { q: `%${query.q}%` });
     if (query.status === 'revoked') qb.andWhere('k.revoked_at IS NOT NULL');
@@ -108,19 +108,19 @@ export class ApiKeysService {
     return this.data.repository(ApiKey, organizationId).find({ order: { createdAt: 'DESC' } });
   }
 
-  get(principal: Principal, id: string): Promise<ApiKey> {
-    return this.data.repository(ApiKey, principal.organizationId).getById(id, 'API key');
+  get(organizationId: string, id: string): Promise<ApiKey> {
+    return this.data.repository(ApiKey, organizationId).getById(id, 'API key');
   }
 
-  async disable(principal: Principal, id: string): Promise<ApiKey> {
-    const key = await this.get(principal, id);
+  async disable(organizationId: string, id: string): Promise<ApiKey> {
+    const key = await this.get(organizationId, id);
     if (key.disabledAt || key.revokedAt) return key;
-    return this.data.repository(ApiKey, principal.organizationId).updateByIdReturning(id, { disabledAt: new Date() }, 'API key');
+    return this.data.repository(ApiKey, organizationId).updateByIdReturning(id, { disabledAt: new Date() }, 'API key');
   }
 
-  async revoke(principal: Principal, id: string): Promise<void> {
-    const key = await this.get(principal, id);
-    if (!key.revokedAt) await this.data.repository(ApiKey, principal.organizationId).update({ id }, { revokedAt: new Date() });
+  async revoke(organizationId: string, id: string): Promise<void> {
+    const key = await this.get(organizationId, id);
+    if (!key.revokedAt) await this.data.repository(ApiKey, organizationId).update({ id }, { revokedAt: new Date() });
   }
 
   /**

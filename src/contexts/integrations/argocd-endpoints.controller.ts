@@ -32,7 +32,7 @@ export class ArgocdEndpointsController {
   @ApiCreated(ArgocdEndpointDto)
   @ApiErrors(GITOPS_OFF.response, conflict)
   async createArgocdEndpoint(@CurrentPrincipal() principal: Principal, @Body() body: CreateArgocdEndpointDto): Promise<ArgocdEndpointDto> {
-    return ArgocdEndpointDto.from(await this.endpoints.create(principal, body));
+    return ArgocdEndpointDto.from(await this.endpoints.create(principal.organizationId, principal, body));
   }
 
   @Get()
@@ -73,7 +73,7 @@ export class ArgocdEndpointsController {
   @ApiOk(ArgocdEndpointDto)
   @ApiErrors(...GITOPS_OFF_OR_MISSING('Argo CD endpoint'))
   async setArgocdEndpointEnabled(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: SetArgocdEndpointEnabledDto): Promise<ArgocdEndpointDto> {
-    return ArgocdEndpointDto.from(await this.endpoints.setEnabled(principal, id, body.enabled));
+    return ArgocdEndpointDto.from(await this.endpoints.setEnabled(principal.organizationId, id, body.enabled));
   }
 
   @Delete(':id')
@@ -83,6 +83,6 @@ export class ArgocdEndpointsController {
   @ApiNoContent()
   @ApiErrors(...GITOPS_OFF_OR_MISSING('Argo CD endpoint'), [conflict, 'App mappings still refer to the endpoint'])
   async deleteArgocdEndpoint(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<void> {
-    await this.endpoints.delete(principal, id);
+    await this.endpoints.delete(principal.organizationId, id);
   }
 }

@@ -37,8 +37,7 @@ export class ArgocdEndpointsService {
   ) {}
 
   @Transactional()
-  async create(principal: Principal, input: CreateArgocdEndpointDto): Promise<ArgocdEndpoint> {
-    const organizationId = principal.organizationId;
+  async create(organizationId: string, principal: Principal, input: CreateArgocdEndpointDto): Promise<ArgocdEndpoint> {
     const endpoints = this.data.repository(ArgocdEndpoint, organizationId);
     const refused = this.outbound.refusal(input.url);
     if (refused) throw validationFailed([{ field: 'url', message: refused.message, code: refused.code }]);
@@ -90,14 +89,14 @@ export class ArgocdEndpointsService {
   }
 
   @Transactional()
-  async setEnabled(principal: Principal, id: string, enabled: boolean): Promise<ArgocdEndpoint> {
-    const endpoints = this.data.repository(ArgocdEndpoint, principal.organizationId);
+  async setEnabled(organizationId: string, id: string, enabled: boolean): Promise<ArgocdEndpoint> {
+    const endpoints = this.data.repository(ArgocdEndpoint, organizationId);
     const endpoint = await endpoints.getById(id, 'Argo CD endpoint');
     let updated = endpoint;
     if (endpoint.enabled !== enabled) {
       updated = await endpoints.updateByIdReturning(id, { enabled }, 'Argo CD endpoint');
       await this.events.emit({
-        organizationId: principal.organizationId, type: `argocd_endpoint.${enabled ? 'enabled' : 'disabled'}`, resourceType: 'argocd_endpoint', resourceId: id, data: { name: endpoint.name },
+        organizationId, type: `argocd_endpoint.${enabled ? 'enabled' : 'disabled'}`, resourceType: 'argocd_endpoint', resourceId: id, data: { name: endpoint.name },
       });
     }
     this.notes.note({ details: { name: endpoint.name, from: endpoint.enabled, to: enabled } });
@@ -106,13 +105,13 @@ export class ArgocdEndpointsService {
 
   /** Only an endpoint no app mapping refers to: the mappings go first, deliberately. */
   @Transactional()
-  async delete(principal: Principal, id: string): Promise<void> {
-    const endpoints = this.data.repository(ArgocdEndpoint, principal.organizationId);
+  async delete(organizationId: string, id: string): Promise<void> {
+    const endpoints = this.data.repository(ArgocdEndpoint, organizationId);
     const endpoint = await endpoints.getById(id, 'Argo CD endpoint');
-    const mappings = await this.data.repository(GitopsAppMapping, principal.organizationId).count({ endpointId: id });
+    const mappings = await this.data.repository(GitopsAppMapping, organizationId).count({ endpointId: id });
     if (mappings > 0) throw conflict(`The Argo CD endpoint still has ${mappings} app mapping(s): delete them first`, { mappings });
     await endpoints.delete({ id });
     this.notes.note({ details: { name: endpoint.name } });
-    await this.events.emit({ organizationId: principal.organizationId, type: 'argocd_endpoint.deleted', resourceType: 'argocd_endpoint', resourceId: id, data: { name: endpoint.name } });
+    await this.events.emit({ organizationId, type: 'argocd_endpoint.deleted', resourceType: 'argocd_endpoint', resourceId: id, data: { name: endpoint.name } });
   }
 }

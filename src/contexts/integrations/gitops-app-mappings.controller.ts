@@ -30,7 +30,7 @@ export class GitopsAppMappingsController {
   @ApiCreated(GitopsAppMappingDto)
   @ApiErrors(GITOPS_OFF.response, conflict, unknownEndpoint)
   async createGitopsAppMapping(@CurrentPrincipal() principal: Principal, @Body() body: CreateGitopsAppMappingDto): Promise<GitopsAppMappingDto> {
-    return GitopsAppMappingDto.from(await this.mappings.create(principal, body));
+    return GitopsAppMappingDto.from(await this.mappings.create(principal.organizationId, principal, body));
   }
 
   @Get()
@@ -52,6 +52,6 @@ export class GitopsAppMappingsController {
   @ApiNoContent()
   @ApiErrors(...GITOPS_OFF_OR_MISSING('GitOps app mapping'))
   async deleteGitopsAppMapping(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<void> {
-    await this.mappings.delete(principal, id);
+    await this.mappings.delete(principal.organizationId, id);
   }
 }

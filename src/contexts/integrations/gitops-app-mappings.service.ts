@@ -21,8 +21,7 @@ export class GitopsAppMappingsService {
   ) {}
 
   @Transactional()
-  async create(principal: Principal, input: CreateGitopsAppMappingDto): Promise<GitopsAppMapping> {
-    const organizationId = principal.organizationId;
+  async create(organizationId: string, principal: Principal, input: CreateGitopsAppMappingDto): Promise<GitopsAppMapping> {
     if (!(await this.data.repository(ArgocdEndpoint, organizationId).exists({ id: input.endpointId }))) {
       throw unknownEndpoint();
     }
@@ -49,12 +48,12 @@ export class GitopsAppMappingsService {
   }
 
   @Transactional()
-  async delete(principal: Principal, id: string): Promise<void> {
-    const mappings = this.data.repository(GitopsAppMapping, principal.organizationId);
+  async delete(organizationId: string, id: string): Promise<void> {
+    const mappings = this.data.repository(GitopsAppMapping, organizationId);
     const mapping = await mappings.getById(id, 'GitOps app mapping');
     await mappings.delete({ id });
     const fields = { endpointId: mapping.endpointId, applicationName: mapping.applicationName, clusterName: mapping.clusterName, namespace: mapping.namespace, ref: mapping.ref };
     this.notes.note({ details: fields });
-    await this.events.emit({ organizationId: principal.organizationId, type: 'gitops_app_mapping.deleted', resourceType: 'gitops_app_mapping', resourceId: id, data: fields });
+    await this.events.emit({ organizationId, type: 'gitops_app_mapping.deleted', resourceType: 'gitops_app_mapping', resourceId: id, data: fields });
   }
 }

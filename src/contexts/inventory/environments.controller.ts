@@ -31,7 +31,7 @@ export class EnvironmentsController {
   @ApiCreated(EnvironmentDto)
   @ApiErrors(notFound, conflict)
   async createEnvironment(@CurrentPrincipal() principal: Principal, @Body() body: CreateEnvironmentDto): Promise<EnvironmentDto> {
-    return this.dto(principal.organizationId, await this.environments.create(principal, body));
+    return this.dto(principal.organizationId, await this.environments.create(principal.organizationId, body));
   }
 
   @Get()
@@ -60,7 +60,7 @@ export class EnvironmentsController {
   @ApiOk(EnvironmentDto)
   @ApiErrors(notFound, conflict)
   async updateEnvironment(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: UpdateEnvironmentDto): Promise<EnvironmentDto> {
-    return this.dto(principal.organizationId, await this.environments.update(principal, id, body));
+    return this.dto(principal.organizationId, await this.environments.update(principal.organizationId, id, body));
   }
 
   @Delete(':id')
@@ -70,7 +70,7 @@ export class EnvironmentsController {
   @ApiNoContent()
   @ApiErrors(notFound)
   async deleteEnvironment(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<void> {
-    await this.environments.delete(principal, id);
+    await this.environments.delete(principal.organizationId, id);
   }
 
   @Post(':id/freeze-windows')
@@ -83,7 +83,7 @@ export class EnvironmentsController {
   @ApiCreated(FreezeWindowDto)
   @ApiErrors(notFound)
   async createFreezeWindow(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: CreateFreezeWindowDto): Promise<FreezeWindowDto> {
-    return FreezeWindowDto.from(await this.environments.addFreezeWindow(principal, id, body));
+    return FreezeWindowDto.from(await this.environments.addFreezeWindow(principal.organizationId, principal, id, body));
   }
 
   @Get(':id/freeze-windows')
@@ -102,6 +102,6 @@ export class EnvironmentsController {
   @ApiNoContent()
   @ApiErrors(notFound)
   async deleteFreezeWindow(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @UuidParam('windowId') windowId: string): Promise<void> {
-    await this.environments.removeFreezeWindow(principal, id, windowId);
+    await this.environments.removeFreezeWindow(principal.organizationId, id, windowId);
   }
 }

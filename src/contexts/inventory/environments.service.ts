@@ -23,11 +23,10 @@ export class EnvironmentsService {
   ) {}
 
   @Transactional()
-  async create(principal: Principal, input: CreateEnvironmentDto): Promise<Environment> {
-    const org = principal.organizationId;
-    if (input.projectId) await this.data.repository(Project, org).getById(input.projectId, 'Project');
-    await this.assertNameFree(org, input.projectId ?? null, input.name);
-    const environment = await this.data.repository(Environment, org).insert({
+  async create(organizationId: string, input: CreateEnvironmentDto): Promise<Environment> {
+    if (input.projectId) await this.data.repository(Project, organizationId).getById(input.projectId, 'Project');
+    await this.assertNameFree(organizationId, input.projectId ?? null, input.name);
+    const environment = await this.data.repository(Environment, organizationId).insert({
       projectId: input.projectId ?? null,
       name: input.name,
       tier: input.tier ?? 'other',
@@ -36,7 +35,7 @@ export class EnvironmentsService {
       labels: input.labels ?? {},
     });
     this.notes.note({ resourceId: environment.id, details: { name: environment.name, projectId: environment.projectId, tier: environment.tier } });
-    await this.events.emit({ organizationId: org, type: 'environment.created', resourceType: 'environment', resourceId: environment.id, data: { name: environment.name, projectId: environment.projectId } });
+    await this.events.emit({ organizationId: organizationId, type: 'environment.created', resourceType: 'environment', resourceId: environment.id, data: { name: environment.name, projectId: environment.projectId } });
     return environment;
   }
 
@@ -65,10 +64,10 @@ export class EnvironmentsService {
     }
   }
 
-  async update(principal: Principal, id: string, input: UpdateEnvironmentDto): Promise<Environment> {
-    const environments = this.data.repository(Environment, principal.organizationId);
+  async update(organizationId: string, id: string, input: UpdateEnvironmentDto): Promise<Environment> {
+    const environments = this.data.repository(Environment, organizationId);
     const environment = await environments.getById(id, 'Environment');
-    if (input.name && input.name !== environment.name) await this.assertNameFree(principal.organizationId, environment.projectId, input.name);
+    if (input.name && input.name !== environment.name) await this.assertNameFree(organizationId, environment.projectId, input.name);
     const updated = await environments.updateByIdReturning(
       id,
       {
@@ -85,12 +84,12 @@ export class EnvironmentsService {
   }
 
   @Transactional()
-  async delete(principal: Principal, id: string): Promise<void> {
-    const environments = this.data.repository(Environment, principal.organizationId);
+  async delete(organizationId: string, id: string): Promise<void> {
+    const environments = this.data.repository(Environment, organizationId);
     const environment = await environments.getById(id, 'Environment');
     await environments.delete({ id });
     this.notes.note({ details: { name: environment.name } });
-    await this.events.emit({ organizationId: principal.organizationId, type: 'environment.deleted', resourceType: 'environment', resourceId: id, data: { name: environment.name } });
+    await this.events.emit({ organizationId, type: 'environment.deleted', resourceType: 'environment', resourceId: id, data: { name: environment.name } });
   }
 
   /** Which of these environments a freeze window covers now. */
@@ -104,19 +103,18 @@ export class EnvironmentsService {
   }
 
   @Transactional()
-  async addFreezeWindow(principal: Principal, environmentId: string, input: CreateFreezeWindowDto): Promise<FreezeWindow> {
-    const org = principal.organizationId;
-    await this.get(org, environmentId);
+  async addFreezeWindow(organizationId: string, principal: Principal, environmentId: string, input: CreateFreezeWindowDto): Promise<FreezeWindow> {
+    await this.get(organizationId, environmentId);
     if (!isTimeZone(input.timeZone)) throw validationFailed([{ field: 'timeZone', message: 'timeZone must be an IANA time zone such as Europe/Paris', code: 'INVALID_TIME_ZONE' }]);
     const startsAt = zonedTimeToUtc(input.start, input.timeZone);
     const endsAt = zonedTimeToUtc(input.end, input.timeZone);
     if (endsAt <= startsAt) throw validationFailed([{ field: 'end', message: 'end must come after start', code: 'END_BEFORE_START' }]);
-    const window = await this.data.repository(FreezeWindow, org).insert({
+    const window = await this.data.repository(FreezeWindow, organizationId).insert({
       environmentId, reason: input.reason, startLocal: input.start, endLocal: input.end, timeZone: input.timeZone, startsAt, endsAt,
       createdBy: `${principal.type}:${principal.id}`,
     });
     this.notes.note({ resourceId: window.id, details: { environmentId, startsAt, endsAt, timeZone: input.timeZone } });
-    await this.events.emit({ organizationId: org, type: 'environment.freeze_window.created', resourceType: 'environment', resourceId: environmentId, data: { windowId: window.id, startsAt, endsAt } });
+    await this.events.emit({ organizationId: organizationId, type: 'environment.freeze_window.created', resourceType: 'environment', resourceId: environmentId, data: { windowId: window.id, startsAt, endsAt } });
     return window;
   }
 
@@ -130,14 +128,14 @@ export class EnvironmentsService {
   }
 
   @Transactional()
-  async removeFreezeWindow(principal: Principal, environmentId: string, windowId: string): Promise<void> {
-    const windows = this.data.repository(FreezeWindow, principal.organizationId);
-    await this.get(principal.organizationId, environmentId);
+  async removeFreezeWindow(organizationId: string, environmentId: string, windowId: string): Promise<void> {
+    const windows = this.data.repository(FreezeWindow, organizationId);
+    await this.get(organizationId, environmentId);
     const window = await windows.findOne({ id: windowId, environmentId });
     if (!window) throw notFound('Freeze window');
     await windows.delete({ id: windowId });
     this.notes.note({ resourceId: windowId, details: { environmentId } });
-    await this.events.emit({ organizationId: principal.organizationId, type: 'environment.freeze_window.deleted', resourceType: 'environment', resourceId: environmentId, data: { windowId } });
+    await this.events.emit({ organizationId, type: 'environment.freeze_window.deleted', resourceType: 'environment', resourceId: environmentId, data: { windowId } });
   }
 
   private async assertNameFree(organizationId: string, projectId: string | null, name: string): Promise<void> {

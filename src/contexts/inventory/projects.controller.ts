@@ -27,7 +27,7 @@ export class ProjectsController {
   @ApiCreated(ProjectDto)
   @ApiErrors(conflict)
   async createProject(@CurrentPrincipal() principal: Principal, @Body() body: CreateProjectDto): Promise<ProjectDto> {
-    return ProjectDto.from(await this.projects.create(principal, body));
+    return ProjectDto.from(await this.projects.create(principal.organizationId, principal, body));
   }
 
   @Get()
@@ -54,7 +54,7 @@ export class ProjectsController {
   @ApiOk(ProjectDto)
   @ApiErrors(notFound, conflict)
   async updateProject(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: UpdateProjectDto): Promise<ProjectDto> {
-    return ProjectDto.from(await this.projects.update(principal, id, body));
+    return ProjectDto.from(await this.projects.update(principal.organizationId, id, body));
   }
 
   @Put(':id/status')
@@ -64,7 +64,7 @@ export class ProjectsController {
   @ApiOk(ProjectDto)
   @ApiErrors(notFound)
   async setProjectStatus(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: ProjectStatusDto): Promise<ProjectDto> {
-    return ProjectDto.from(await this.projects.setStatus(principal, id, body.status));
+    return ProjectDto.from(await this.projects.setStatus(principal.organizationId, id, body.status));
   }
 
   @Delete(':id')
@@ -74,7 +74,7 @@ export class ProjectsController {
   @ApiNoContent()
   @ApiErrors(notFound, conflict)
   async deleteProject(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<void> {
-    await this.projects.delete(principal, id);
+    await this.projects.delete(principal.organizationId, id);
   }
 
   @Get(':id/environments')

@@ -21,14 +21,14 @@ export class ProjectsService {
   ) {}
 
   @Transactional()
-  async create(principal: Principal, input: CreateProjectDto): Promise<Project> {
-    const projects = this.data.repository(Project, principal.organizationId);
+  async create(organizationId: string, principal: Principal, input: CreateProjectDto): Promise<Project> {
+    const projects = this.data.repository(Project, organizationId);
     const slug = input.slug ?? slugify(input.name);
     if (await projects.exists({ name: input.name })) throw conflict(`A project named "${input.name}" already exists`);
     if (await projects.exists({ slug })) throw conflict(`A project with the slug "${slug}" already exists`);
     const project = await projects.insert({ name: input.name, slug, description: input.description ?? '', createdBy: `${principal.type}:${principal.id}` });
     this.notes.note({ resourceId: project.id, details: { name: project.name, slug } });
-    await this.events.emit({ organizationId: principal.organizationId, type: 'project.created', resourceType: 'project', resourceId: project.id, data: { name: project.name } });
+    await this.events.emit({ organizationId, type: 'project.created', resourceType: 'project', resourceId: project.id, data: { name: project.name } });
     return project;
   }
 
@@ -43,8 +43,8 @@ export class ProjectsService {
     return this.data.repository(Project, organizationId).getById(id, 'Project');
   }
 
-  async update(principal: Principal, id: string, input: UpdateProjectDto): Promise<Project> {
-    const projects = this.data.repository(Project, principal.organizationId);
+  async update(organizationId: string, id: string, input: UpdateProjectDto): Promise<Project> {
+    const projects = this.data.repository(Project, organizationId);
     const project = await projects.getById(id, 'Project');
     if (input.name && input.name !== project.name && (await projects.exists({ name: input.name }))) throw conflict(`A project named "${input.name}" already exists`);
     const updated = await projects.updateByIdReturning(id, { ...(input.name !== undefined && { name: input.name }), ...(input.description !== undefined && { description: input.description }) }, 'Project');
@@ -53,13 +53,13 @@ export class ProjectsService {
   }
 
   @Transactional()
-  async setStatus(principal: Principal, id: string, status: ProjectStatus): Promise<Project> {
-    const projects = this.data.repository(Project, principal.organizationId);
+  async setStatus(organizationId: string, id: string, status: ProjectStatus): Promise<Project> {
+    const projects = this.data.repository(Project, organizationId);
     const project = await projects.getById(id, 'Project');
     let updated = project;
     if (project.status !== status) {
       updated = await projects.updateByIdReturning(id, { status }, 'Project');
-      await this.events.emit({ organizationId: principal.organizationId, type: `project.${status}`, resourceType: 'project', resourceId: id, data: { name: project.name } });
+      await this.events.emit({ organizationId, type: `project.${status}`, resourceType: 'project', resourceId: id, data: { name: project.name } });
     }
     this.notes.note({ details: { from: project.status, to: status } });
     return updated;
@@ -67,13 +67,13 @@ export class ProjectsService {
 
   /** Only a project without environments: they (and what refers to them) go first, deliberately. */
   @Transactional()
-  async delete(principal: Principal, id: string): Promise<void> {
-    const projects = this.data.repository(Project, principal.organizationId);
+  async delete(organizationId: string, id: string): Promise<void> {
+    const projects = this.data.repository(Project, organizationId);
     const project = await projects.getById(id, 'Project');
-    const environments = await this.data.repository(Environment, principal.organizationId).count({ projectId: id });
+    const environments = await this.data.repository(Environment, organizationId).count({ projectId: id });
     if (environments > 0) throw conflict(`The project still has ${environments} environment(s): delete them first`, { environments });
     await projects.delete({ id });
     this.notes.note({ details: { name: project.name } });
-    await this.events.emit({ organizationId: principal.organizationId, type: 'project.deleted', resourceType: 'project', resourceId: id, data: { name: project.name } });
+    await this.events.emit({ organizationId, type: 'project.deleted', resourceType: 'project', resourceId: id, data: { name: project.name } });
   }
 }

@@ -44,7 +44,7 @@ export class AgentJobsController {
   ): Promise<void> {
     let gone = false;
     res.on('close', () => (gone = true));
-    const outcome = await this.queue.claim(agent, { max: query.max ?? 1, waitSeconds: query.wait ?? 0, gone: () => gone });
+    const outcome = await this.queue.claim(agent.organizationId, agent, { max: query.max ?? 1, waitSeconds: query.wait ?? 0, gone: () => gone });
     if (outcome.cancelJobIds.length) res.setHeader(CANCEL_JOBS_HEADER, outcome.cancelJobIds.join(','));
     if (gone) return;
     const body = outcome.claims.length
@@ -75,7 +75,7 @@ export class AgentJobsController {
     @UuidParam('jobId') jobId: string,
     @Body() body: ReportProgressDto,
   ): Promise<JobDto> {
-    return JobDto.from(await this.queue.progress(agent, jobId, body));
+    return JobDto.from(await this.queue.progress(agent.organizationId, agent, jobId, body));
   }
 
   @Post(':jobId/complete')
@@ -96,6 +96,6 @@ export class AgentJobsController {
     @UuidParam('jobId') jobId: string,
     @Body() body: CompleteJobDto,
   ): Promise<void> {
-    await this.queue.complete(agent, jobId, body);
+    await this.queue.complete(agent.organizationId, agent, jobId, body);
   }
 }

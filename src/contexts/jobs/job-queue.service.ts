@@ -88,7 +88,7 @@ export class JobQueue implements OnModuleInit {
    * (on any replica) before answering none. `gone` tells when the caller hung up: nothing is
    * claimed for a connection that can no longer receive it.
    */
-  async claim(agent: Principal, options: { max: number; waitSeconds: number; gone: () => boolean }): Promise<ClaimOutcome> {
+  async claim(organizationId: string, agent: Principal, options: { max: number; waitSeconds: number; gone: () => boolean }): Promise<ClaimOutcome> {
     const end = this.metrics.claimLatency.startTimer();
     const deadline = Date.now() + options.waitSeconds * 1000;
     let claims: Job[] & { cancelJobIds?: string[] } = [];
@@ -98,17 +98,17 @@ export class JobQueue implements OnModuleInit {
       // Listen before looking, so that a job queued in between is not missed. One waiting agent
       // is woken per signal (the one waiting longest), and hands it on if more may be left.
       if (options.waitSeconds > 0 && !profile) {
-        const agentRow = await this.agents.get(agent.organizationId, agent.id);
+        const agentRow = await this.agents.get(organizationId, agent.id);
         profile = { id: agentRow.id, capabilities: agentRow.capabilities };
       }
       const me = profile;
       const remaining = Math.min(Math.max(deadline - Date.now(), 0), MAX_SIGNAL_WAIT_MS);
-      const waiting = me ? this.hub.waitForSignal(agent.organizationId, (s) => couldClaim(s, me), remaining, { exclusive: true }) : undefined;
+      const waiting = me ? this.hub.waitForSignal(organizationId, (s) => couldClaim(s, me), remaining, { exclusive: true }) : undefined;
       if (options.gone()) {
         waiting?.cancel();
         break;
       }
-      claims = await this.tx.withTransaction(() => this.claimNow(agent, options.max));
+      claims = await this.tx.withTransaction(() => this.claimNow(organizationId, agent, options.max));
       // A signal taken while claiming, or the one that woke us: with jobs in hand, hand it on.
       if (claims.length > 0) for (const s of [woken, waiting?.received() ?? null]) if (s) this.hub.passOn(s);
       if (claims.length > 0 || !waiting || Date.now() >= deadline || this.hub.isStopping) {
@@ -120,31 +120,31 @@ export class JobQueue implements OnModuleInit {
     }
     if (claims.length > 0 && options.gone()) {
       // Nobody is there to receive them: back to the queue at once, the attempt not counted.
-      await this.tx.withTransaction(() => this.release(agent, claims));
+      await this.tx.withTransaction(() => this.release(organizationId, agent, claims));
       claims = [];
     }
     end({ outcome: claims.length > 0 ? 'claimed' : 'empty' });
-    return { claims: [...claims], cancelJobIds: claims.cancelJobIds ?? (await this.cancelledHeldBy(agent)) };
+    return { claims: [...claims], cancelJobIds: claims.cancelJobIds ?? (await this.cancelledHeldBy(organizationId, agent)) };
   }
 
   /** Returns freshly claimed jobs that could not be handed to the agent. */
-  private async release(agent: Principal, claimed: Job[]): Promise<void> {
-    const [rows] = await this.tx.tx.query<[Record<string, unknown>[], number]>(RELEASE_CLAIMED, [agent.organizationId, agent.id, claimed.map((j) => j.leaseId)]);
+  private async release(organizationId: string, agent: Principal, claimed: Job[]): Promise<void> {
+    const [rows] = await this.tx.tx.query<[Record<string, unknown>[], number]>(RELEASE_CLAIMED, [organizationId, agent.id, claimed.map((j) => j.leaseId)]);
     const released = hydrate(this.tx.tx, Job, rows);
     await this.events.emit(...released.map((j) => jobEvent(j, 'job.requeued', { reason: 'CLAIM_UNDELIVERED' })));
   }
 
-  private async claimNow(agent: Principal, max: number): Promise<Job[] & { cancelJobIds?: string[] }> {
+  private async claimNow(organizationId: string, agent: Principal, max: number): Promise<Job[] & { cancelJobIds?: string[] }> {
     const manager = this.tx.tx;
     // An UPDATE answers [rows, count] through TypeORM.
-    const [rows] = await manager.query<[Record<string, unknown>[], number]>(CLAIM, [agent.organizationId, agent.id, max, this.config.agents.leaseSeconds]);
+    const [rows] = await manager.query<[Record<string, unknown>[], number]>(CLAIM, [organizationId, agent.id, max, this.config.agents.leaseSeconds]);
     if (rows.length === 0) return [];
     const claimed: Job[] & { cancelJobIds?: string[] } = hydrate(manager, Job, rows);
     // The claim also answered which held jobs were cancelled: no second look needed.
     claimed.cancelJobIds = rows[0].cancel_job_ids as string[];
     await this.events.emit(...claimed.map((j) => jobEvent(j, 'job.leased')));
     await this.audit.record({
-      organizationId: agent.organizationId,
+      organizationId,
       action: 'job.claim',
       resourceType: 'job',
       resourceId: claimed[0].id,
@@ -155,8 +155,8 @@ export class JobQueue implements OnModuleInit {
   }
 
   /** Jobs the agent holds that were cancelled: it should stop them and complete them as cancelled. */
-  async cancelledHeldBy(agent: Principal): Promise<string[]> {
-    const [row] = await this.tx.tx.query<{ ids: string[] }[]>(`SELECT (${CANCELLED_HELD_IDS}) AS ids`, [agent.organizationId, agent.id]);
+  async cancelledHeldBy(organizationId: string, agent: Principal): Promise<string[]> {
+    const [row] = await this.tx.tx.query<{ ids: string[] }[]>(`SELECT (${CANCELLED_HELD_IDS}) AS ids`, [organizationId, agent.id]);
     return row.ids;
   }
 
@@ -164,28 +164,28 @@ export class JobQueue implements OnModuleInit {
    * A heartbeat renews the leases the agent holds, up to each job's timeout: all of them, or only
    * `jobIds`, releasing the others now (the reaper re-queues them) — a restarted agent has forgotten them.
    */
-  async renewLeases(agent: Principal, jobIds?: string[]): Promise<void> {
+  async renewLeases(organizationId: string, agent: Principal, jobIds?: string[]): Promise<void> {
     if (!jobIds) {
-      await this.tx.tx.query(RENEW, [agent.organizationId, agent.id, this.config.agents.leaseSeconds]);
+      await this.tx.tx.query(RENEW, [organizationId, agent.id, this.config.agents.leaseSeconds]);
       return;
     }
-    await this.tx.tx.query(`${RENEW} AND id = ANY($4::uuid[])`, [agent.organizationId, agent.id, this.config.agents.leaseSeconds, jobIds]);
+    await this.tx.tx.query(`${RENEW} AND id = ANY($4::uuid[])`, [organizationId, agent.id, this.config.agents.leaseSeconds, jobIds]);
     // A claim answered while this heartbeat was on its way is not in the list yet: leases younger
     // than two heartbeats are left to run their course.
-    await this.tx.tx.query(RELEASE_FORGOTTEN, [agent.organizationId, agent.id, jobIds, this.config.agents.heartbeatIntervalSeconds * 2]);
+    await this.tx.tx.query(RELEASE_FORGOTTEN, [organizationId, agent.id, jobIds, this.config.agents.heartbeatIntervalSeconds * 2]);
   }
 
   /** The agent reports progress: the job is running, the lease renewed, and streams hear of it. */
-  progress(agent: Principal, jobId: string, input: ReportProgressDto): Promise<Job> {
-    return this.tx.withTransaction(() => this.recordProgress(agent, jobId, input));
+  progress(organizationId: string, agent: Principal, jobId: string, input: ReportProgressDto): Promise<Job> {
+    return this.tx.withTransaction(() => this.recordProgress(organizationId, agent, jobId, input));
   }
 
-  private async recordProgress(agent: Principal, jobId: string, input: ReportProgressDto): Promise<Job> {
-    const job = await this.lockHeld(agent, jobId, input.leaseId);
+  private async recordProgress(organizationId: string, agent: Principal, jobId: string, input: ReportProgressDto): Promise<Job> {
+    const job = await this.lockHeld(organizationId, agent, jobId, input.leaseId);
     const first = job.status === 'leased';
     const progress = input.percent !== undefined || input.message !== undefined ? { percent: input.percent, message: input.message } : job.progress;
     const leaseExpiresAt = new Date(Math.min(Date.now() + this.config.agents.leaseSeconds * 1000, job.startedAt!.getTime() + job.timeoutSeconds * 1000));
-    const updated = await this.data.repository(Job, agent.organizationId).apply(job, { status: 'running', progress, leaseExpiresAt });
+    const updated = await this.data.repository(Job, organizationId).apply(job, { status: 'running', progress, leaseExpiresAt });
     await this.events.emit(jobEvent(updated, first ? 'job.running' : 'job.progress', progress ? { progress } : {}));
     if (first) this.metrics.transitions.inc({ status: 'running' });
     return updated;
@@ -198,9 +198,9 @@ export class JobQueue implements OnModuleInit {
    * completion as the agent's acknowledgement and stays cancelled.
    */
   @Transactional()
-  async complete(agent: Principal, jobId: string, input: CompleteJobDto): Promise<Job> {
-    const jobs = this.data.repository(Job, agent.organizationId);
-    const job = await this.jobs.lock(agent.organizationId, jobId);
+  async complete(organizationId: string, agent: Principal, jobId: string, input: CompleteJobDto): Promise<Job> {
+    const jobs = this.data.repository(Job, organizationId);
+    const job = await this.jobs.lock(organizationId, jobId);
     this.notes.note({ resourceId: jobId, details: { status: input.status, attempt: job.attempts, errorCode: input.error?.code } });
     // A repeat of an accepted completion, by the agent that made it (a re-queued job keeps no holder).
     if (job.completedLeaseId === input.leaseId && (job.leasedBy === agent.id || job.leasedBy === null)) return job;
@@ -246,8 +246,8 @@ export class JobQueue implements OnModuleInit {
     await this.jobs.cancelTargeting(organizationId, agentId, `The agent it was aimed at was ${reason}`);
   }
 
-  private async lockHeld(agent: Principal, jobId: string, leaseId: string): Promise<Job> {
-    const job = await this.jobs.lock(agent.organizationId, jobId);
+  private async lockHeld(organizationId: string, agent: Principal, jobId: string, leaseId: string): Promise<Job> {
+    const job = await this.jobs.lock(organizationId, jobId);
     assertHeld(job, { agentId: agent.id, leaseId }, { notHeld: leaseLost, cancelled: jobCancelled });
     return job;
   }

@@ -43,7 +43,7 @@ export class JobsController {
   @ApiCreated(JobDto)
   @ApiErrors(unknownAgent, agentRevoked, TARGET_CANNOT_RUN.AGENT_LACKS_CAPABILITY, TARGET_CANNOT_RUN.AGENT_LABELS_MISMATCH)
   async submitJob(@CurrentPrincipal() principal: Principal, @Body() body: SubmitJobDto): Promise<JobDto> {
-    return JobDto.from(await this.jobs.submit(principal.organizationId, body, { refuseUnrunnableTarget: true }));
+    return JobDto.from(await this.jobs.submit(principal.organizationId, { ...body, createdBy: { type: principal.type, id: principal.id } }, { refuseUnrunnableTarget: true }));
   }
 
   @Get()
@@ -75,7 +75,7 @@ export class JobsController {
   @ApiOk(JobDto)
   @ApiErrors(notFound, conflict)
   async cancelJob(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<JobDto> {
-    return JobDto.from(await this.jobs.cancel(principal, id));
+    return JobDto.from(await this.jobs.cancel(principal.organizationId, id));
   }
 
   @Get(':id/usage')

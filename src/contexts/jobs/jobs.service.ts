@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost, Transactional } from '@nestjs-cls/transactional';
 import { In } from 'typeorm';
-import type { Principal } from '../../kernel/auth/principal.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import { RequestContext } from '../../kernel/context/request-context.js';
 import type { Tx } from '../../kernel/database/transactions.js';
@@ -19,8 +18,8 @@ import { jobEvent } from './job-events.js';
 import { agentRevoked, TARGET_CANNOT_RUN, unknownAgent } from './jobs.errors.js';
 
 export interface SubmitJob extends SubmitJobDto {
-  /** Who asked, when not the request's principal (e.g. the platform itself). */
-  createdBy?: { type: string; id: string | null };
+  /** Who asked: the acting principal, a workflow run, or the platform itself (`system`, no id). Passed, never read from the request. */
+  createdBy: { type: string; id: string | null };
 }
 
 export interface SubmitOptions {
@@ -98,8 +97,7 @@ export class JobsService {
       const fact = blockedFact(blockedCode, { type: input.type, targetAgentId: input.targetAgentId, selector });
       throw TARGET_CANNOT_RUN[blockedCode](`${fact} Queued, it would wait for good: submit it once the agent runs it.`, { targetAgentId: input.targetAgentId, type: input.type });
     }
-    const principal = this.context.principal;
-    const creator = input.createdBy ?? { type: principal?.type ?? 'system', id: principal?.id ?? null };
+    const creator = input.createdBy;
     const job = await this.data.repository(Job, organizationId).insert({
       id: newId(),
       type: input.type,
@@ -150,8 +148,8 @@ export class JobsService {
    * cancelled job answers it again; a finished one is 409.
    */
   @Transactional()
-  async cancel(principal: Principal, id: string): Promise<Job> {
-    const job = await this.lock(principal.organizationId, id);
+  async cancel(organizationId: string, id: string): Promise<Job> {
+    const job = await this.lock(organizationId, id);
     if (job.status === 'cancelled') return job;
     if (TERMINAL_STATUSES.includes(job.status)) throw conflict(`The job already ${job.status === 'expired' ? 'expired' : job.status}; there is nothing to cancel`, { status: job.status });
     this.notes.note({ details: { previousStatus: job.status } });
@@ -177,9 +175,9 @@ export class JobsService {
 
   /** Puts a failed or expired job back in the queue with one more attempt. */
   @Transactional()
-  async retry(principal: Principal, id: string): Promise<Job> {
-    const jobs = this.data.repository(Job, principal.organizationId);
-    const job = await this.lock(principal.organizationId, id);
+  async retry(organizationId: string, id: string): Promise<Job> {
+    const jobs = this.data.repository(Job, organizationId);
+    const job = await this.lock(organizationId, id);
     if (job.status !== 'failed' && job.status !== 'expired') throw conflict(`Only failed or expired jobs can be retried; this one is ${job.status}`, { status: job.status });
     await jobs.update(
       { id },

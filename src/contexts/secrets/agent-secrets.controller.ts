@@ -31,7 +31,7 @@ export class AgentSecretsController {
   @ApiOk(DataKeyDto)
   @ApiErrors(notFound, jobNotHeld, requestNotApproved, agentKeyMissing, notAReadJob)
   async issueDataKey(@CurrentPrincipal() agent: Principal, @UuidParam() _id: string, @Body() body: IssueDataKeyDto): Promise<DataKeyDto> {
-    const { keyEnvelope, keyEnvelopeContext, wrappedKey, context } = await this.wraps.issueDataKey(agent, body.jobId);
+    const { keyEnvelope, keyEnvelopeContext, wrappedKey, context } = await this.wraps.issueDataKey(agent.organizationId, agent, body.jobId);
     return { keyEnvelope: keyEnvelope.toString('base64url'), keyEnvelopeContext, wrappedKey: wrappedKey.toString('base64'), context, algorithm: 'AES-256-GCM' };
   }
 
@@ -47,7 +47,7 @@ export class AgentSecretsController {
   @ApiCreated(PostedWrapDto)
   @ApiErrors(notFound, jobNotHeld, alreadyPosted, invalidWrap)
   async postWrap(@CurrentPrincipal() agent: Principal, @UuidParam() _id: string, @Body() body: PostWrapDto): Promise<PostedWrapDto> {
-    const wrap = await this.wraps.acceptFromAgent(agent, body);
+    const wrap = await this.wraps.acceptFromAgent(agent.organizationId, agent, body);
     return { wrapId: wrap.id, requestId: wrap.requestId, expiresAt: wrap.expiresAt!.toISOString() };
   }
 
@@ -62,7 +62,7 @@ export class AgentSecretsController {
   @ApiOk(AgentWrapDto)
   @ApiErrors(notFound, conflict, gone)
   async retrieveAgentWrap(@CurrentPrincipal() agent: Principal, @UuidParam() _id: string, @UuidParam('wrapId') wrapId: string): Promise<AgentWrapDto> {
-    const { wrap, envelope, context } = await this.wraps.retrieveForAgent(agent, wrapId);
+    const { wrap, envelope, context } = await this.wraps.retrieveForAgent(agent.organizationId, agent, wrapId);
     return { wrapId: wrap.id, requestId: wrap.requestId, envelope: envelope.toString('base64url'), context };
   }
 }

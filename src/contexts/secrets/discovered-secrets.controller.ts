@@ -31,7 +31,7 @@ export class DiscoveredSecretsController {
   })
   @ApiOk(BulkResultDto)
   reportDiscoveredSecrets(@CurrentPrincipal() agent: Principal, @UuidParam() _id: string, @Body() body: BulkDiscoveredSecretsDto): Promise<BulkResultDto> {
-    return this.secrets.report(agent, body.secrets);
+    return this.secrets.report(agent.organizationId, agent, body.secrets);
   }
 
   @Get('secrets')

@@ -25,7 +25,7 @@ export class DiscoveredSecretsService {
    * namespace, provider, ref); a repeat within the request counts once, the last one wins.
    */
   @Transactional()
-  async report(agent: Principal, secrets: DiscoveredSecretInput[]): Promise<BulkResultDto> {
+  async report(organizationId: string, agent: Principal, secrets: DiscoveredSecretInput[]): Promise<BulkResultDto> {
     const distinct = new Map<string, DiscoveredSecretInput>();
     for (const s of secrets) distinct.set(JSON.stringify([s.clusterName, s.namespace ?? '', s.provider, s.ref]), s);
     const rows = [...distinct.values()].map((s) => ({
@@ -45,12 +45,12 @@ export class DiscoveredSecretsService {
        ON CONFLICT (organization_id, cluster_name, namespace, provider, ref) DO UPDATE
           SET labels = excluded.labels, status = excluded.status, version = excluded.version, agent_id = excluded.agent_id, last_seen_at = now()
        RETURNING (xmax = 0) AS inserted`,
-      [JSON.stringify(rows), agent.organizationId, agent.id],
+      [JSON.stringify(rows), organizationId, agent.id],
     );
     const inserted = upserted.filter((r) => r.inserted).length;
     const result = { received: rows.length, inserted, updated: rows.length - inserted };
     this.notes.note({ resourceId: agent.id, details: result });
-    await this.events.emit({ organizationId: agent.organizationId, type: 'secrets.discovered', resourceType: 'agent', resourceId: agent.id, data: { ...result } });
+    await this.events.emit({ organizationId, type: 'secrets.discovered', resourceType: 'agent', resourceId: agent.id, data: { ...result } });
     return result;
   }
 

@@ -35,7 +35,7 @@ export class SecretRequestsController {
   @ApiCreated(SecretRequestDto)
   @ApiErrors(forbidden, unknownSecret, noAgentForCluster, noApprovalPolicy)
   async createPatchRequest(@CurrentPrincipal() principal: Principal, @Body() body: CreatePatchRequestDto): Promise<SecretRequestDto> {
-    return SecretRequestDto.from(await this.requests.createPatch(principal, body));
+    return SecretRequestDto.from(await this.requests.createPatch(principal.organizationId, principal, body));
   }
 
   @Post('read')
@@ -45,7 +45,7 @@ export class SecretRequestsController {
   @ApiCreated(SecretRequestDto)
   @ApiErrors(forbidden, unknownSecret, noAgentForCluster, noApprovalPolicy)
   async createReadRequest(@CurrentPrincipal() principal: Principal, @Body() body: CreateReadRequestDto): Promise<SecretRequestDto> {
-    return SecretRequestDto.from(await this.requests.createRead(principal, body));
+    return SecretRequestDto.from(await this.requests.createRead(principal.organizationId, principal, body));
   }
 
   @Get()
@@ -79,7 +79,7 @@ export class SecretRequestsController {
   @ApiOk(SecretRequestDto)
   @ApiErrors(forbidden, notAnApprover, notFound, conflict, alreadyDecided, requestExpired, approverMismatch, selfApprovalForbidden)
   async approveSecretRequest(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: ApproveDto): Promise<SecretRequestDto> {
-    return SecretRequestDto.from(await this.requests.decide(principal, id, 'approve', body.comment ?? '', body.approverId));
+    return SecretRequestDto.from(await this.requests.decide(principal.organizationId, principal, id, 'approve', body.comment ?? '', body.approverId));
   }
 
   @Post(':id/reject')
@@ -89,7 +89,7 @@ export class SecretRequestsController {
   @ApiOk(SecretRequestDto)
   @ApiErrors(forbidden, notAnApprover, notFound, conflict, alreadyDecided, requestExpired, approverMismatch, selfApprovalForbidden)
   async rejectSecretRequest(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: RejectDto): Promise<SecretRequestDto> {
-    return SecretRequestDto.from(await this.requests.decide(principal, id, 'reject', body.reason, body.approverId));
+    return SecretRequestDto.from(await this.requests.decide(principal.organizationId, principal, id, 'reject', body.reason, body.approverId));
   }
 
   @Post(':id/cancel')
@@ -99,7 +99,7 @@ export class SecretRequestsController {
   @ApiOk(SecretRequestDto)
   @ApiErrors(notTheRequester, notFound, conflict, actorMismatch)
   async cancelSecretRequest(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: CancelRequestDto): Promise<SecretRequestDto> {
-    return SecretRequestDto.from(await this.requests.cancel(principal, id, body.actorId));
+    return SecretRequestDto.from(await this.requests.cancel(principal.organizationId, principal, id, body.actorId));
   }
 
   @Get(':id/wraps')
@@ -109,7 +109,7 @@ export class SecretRequestsController {
   @ApiErrors(forbidden, notTheRequester, notFound)
   async listRequestWraps(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<WrapSummaryDto[]> {
     const request = await this.requests.get(principal.organizationId, id);
-    return (await this.wraps.listForRequester(principal, request)).map(WrapSummaryDto.from);
+    return (await this.wraps.listForRequester(principal.organizationId, principal, request)).map(WrapSummaryDto.from);
   }
 
   @Get(':id/wraps/:wrapId')
@@ -125,7 +125,7 @@ export class SecretRequestsController {
   @ApiErrors(forbidden, notTheRequester, notFound, notReleased, gone)
   async retrieveRequestWrap(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @UuidParam('wrapId') wrapId: string): Promise<RetrievedValueDto> {
     const request = await this.requests.get(principal.organizationId, id);
-    const { wrap, value, context } = await this.wraps.retrieveForRequester(principal, request, wrapId);
+    const { wrap, value, context } = await this.wraps.retrieveForRequester(principal.organizationId, principal, request, wrapId);
     try {
       return RetrievedValueDto.from(wrap, value, context);
     } finally {

@@ -52,27 +52,26 @@ export class SecretRequestsService implements OnModuleInit {
   }
 
   /** A read request; approved, the agent fetches the value and only the requester retrieves it, once. */
-  createRead(principal: Principal, input: CreateReadRequestDto): Promise<RequestView> {
+  createRead(organizationId: string, principal: Principal, input: CreateReadRequestDto): Promise<RequestView> {
     const recipientPublicKey = input.recipientPublicKey ? normaliseX25519PublicKey(input.recipientPublicKey, 'recipientPublicKey') : null;
-    return this.create(principal, 'read', { ...input, recipientPublicKey });
+    return this.create(organizationId, principal, 'read', { ...input, recipientPublicKey });
   }
 
   /** A patch request; the new value is sealed at once and waits, unreadable to anyone, for the agent. */
-  createPatch(principal: Principal, input: CreatePatchRequestDto): Promise<RequestView> {
-    return this.create(principal, 'patch', input, input.value);
+  createPatch(organizationId: string, principal: Principal, input: CreatePatchRequestDto): Promise<RequestView> {
+    return this.create(organizationId, principal, 'patch', input, input.value);
   }
 
   @Transactional()
-  private async create(principal: Principal, kind: SecretRequestKind, input: { secretId: string; reason: string; recipientPublicKey?: string | null }, value?: string): Promise<RequestView> {
-    const org = principal.organizationId;
+  private async create(organizationId: string, principal: Principal, kind: SecretRequestKind, input: { secretId: string; reason: string; recipientPublicKey?: string | null }, value?: string): Promise<RequestView> {
     const requesterId = personOf(principal);
-    const secret = await this.discovered.get(org, input.secretId).catch(() => {
+    const secret = await this.discovered.get(organizationId, input.secretId).catch(() => {
       throw unknownSecret();
     });
-    const agent = secret.agentId ? await this.agents.get(org, secret.agentId).catch(() => null) : null;
+    const agent = secret.agentId ? await this.agents.get(organizationId, secret.agentId).catch(() => null) : null;
     if (!agent || agent.status !== 'active') throw noAgentForCluster(secret.clusterName);
-    const environment = agent.environmentId ? await this.environments.get(org, agent.environmentId).catch(() => null) : null;
-    const request = await this.data.repository(SecretRequest, org).insert({
+    const environment = agent.environmentId ? await this.environments.get(organizationId, agent.environmentId).catch(() => null) : null;
+    const request = await this.data.repository(SecretRequest, organizationId).insert({
       id: newId(),
       kind,
       secretId: secret.id,
@@ -88,7 +87,7 @@ export class SecretRequestsService implements OnModuleInit {
       recipientPublicKey: input.recipientPublicKey ?? null,
     });
     const gate = await this.approvals.open({
-      organizationId: org,
+      organizationId: organizationId,
       subjectType: SUBJECT,
       subjectId: request.id,
       requestedBy: requesterId,
@@ -98,7 +97,7 @@ export class SecretRequestsService implements OnModuleInit {
     if (value !== undefined) await this.wraps.sealForAgent(request, value);
     this.notes.note({ resourceId: request.id, details: { kind, secretId: secret.id, clusterName: secret.clusterName, ref: secret.ref, policyId: gate.policyId } });
     await this.events.emit(requestEvent(request, 'secret_request.created'));
-    return this.view(org, request.id);
+    return this.view(organizationId, request.id);
   }
 
   list(organizationId: string, query: ListSecretRequestsQuery): Promise<Page<SecretRequest>> {
@@ -130,15 +129,15 @@ export class SecretRequestsService implements OnModuleInit {
 
   /** The caller approves or rejects (never their own request; only if the open stage names them). */
   @Transactional()
-  async decide(principal: Principal, id: string, decision: 'approve' | 'reject', comment: string, claimedApproverId?: string): Promise<RequestView> {
+  async decide(organizationId: string, principal: Principal, id: string, decision: 'approve' | 'reject', comment: string, claimedApproverId?: string): Promise<RequestView> {
     if (claimedApproverId && claimedApproverId !== personOf(principal)) {
       throw approverMismatch();
     }
     // Another organization's request has no gate here: 404 from the engine.
-    await this.approvals.decide(principal, SUBJECT, id, decision, comment, RESOURCE);
+    await this.approvals.decide(organizationId, principal, SUBJECT, id, decision, comment, RESOURCE);
     // A final approval queued the job, which noted itself: the entry is about the request.
     this.notes.note({ resourceId: id });
-    return this.view(principal.organizationId, id);
+    return this.view(organizationId, id);
   }
 
   /**
@@ -158,20 +157,19 @@ export class SecretRequestsService implements OnModuleInit {
    * request, the order every decision and expiry takes, so a cancel racing them cannot deadlock.
    */
   @Transactional()
-  async cancel(principal: Principal, id: string, claimedActorId?: string): Promise<RequestView> {
-    const org = principal.organizationId;
+  async cancel(organizationId: string, principal: Principal, id: string, claimedActorId?: string): Promise<RequestView> {
     const me = personOf(principal);
     if (claimedActorId && claimedActorId !== me) throw actorMismatch();
-    const request = await this.get(org, id);
+    const request = await this.get(organizationId, id);
     if (request.requesterId !== me) throw notTheRequester('Only the requester cancels a request');
-    if (request.status === 'cancelled') return this.view(org, id);
-    const gate = await this.approvals.cancel(org, SUBJECT, id, RESOURCE);
-    const locked = await this.lock(org, id);
+    if (request.status === 'cancelled') return this.view(organizationId, id);
+    const gate = await this.approvals.cancel(organizationId, SUBJECT, id, RESOURCE);
+    const locked = await this.lock(organizationId, id);
     if (gate.status !== 'cancelled' || locked.status !== 'pending') {
       throw conflict(`The request is already ${locked.status}; only a pending request can be cancelled`, { status: locked.status });
     }
     await this.close(locked, 'cancelled', 'withdrawn');
-    return this.view(org, id);
+    return this.view(organizationId, id);
   }
 
   /** The gate decided (or expired): an approval dispatches the job; anything else closes the request. */

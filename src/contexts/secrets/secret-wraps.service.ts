@@ -89,16 +89,15 @@ export class SecretWrapsService implements OnModuleInit {
   }
 
   /** The agent retrieves the patch's new value, once, sealed to its registered X25519 key. */
-  async retrieveForAgent(agent: Principal, wrapId: string): Promise<{ wrap: SecretWrap; envelope: Buffer; context: string }> {
-    const org = agent.organizationId;
-    const wrap = await this.data.repository(SecretWrap, org).findById(wrapId);
+  async retrieveForAgent(organizationId: string, agent: Principal, wrapId: string): Promise<{ wrap: SecretWrap; envelope: Buffer; context: string }> {
+    const wrap = await this.data.repository(SecretWrap, organizationId).findById(wrapId);
     if (!wrap || wrap.direction !== 'to_agent' || wrap.recipientId !== agent.id) throw notFound(RESOURCE);
     if (!wrap.releasedAt) throw notReleased();
-    if (wrap.jobId) await this.heldJob(agent, wrap.jobId);
-    const recipient = await this.sealingKeyOf(agent);
+    if (wrap.jobId) await this.heldJob(organizationId, agent, wrap.jobId);
+    const recipient = await this.sealingKeyOf(organizationId, agent);
     const envelopeContext = `marshal/wrap/v1/${wrap.id}`;
     const envelope = await this.consume(wrap, async (value) => {
-      await this.audit.record({ organizationId: org, action: 'secret_wrap.release', resourceType: 'secret_request', resourceId: wrap.requestId, details: { wrapId: wrap.id, direction: wrap.direction, to: `agent:${agent.id}`, jobId: wrap.jobId } });
+      await this.audit.record({ organizationId: organizationId, action: 'secret_wrap.release', resourceType: 'secret_request', resourceId: wrap.requestId, details: { wrapId: wrap.id, direction: wrap.direction, to: `agent:${agent.id}`, jobId: wrap.jobId } });
       return sealWireEnvelope(recipient, value, envelopeContext);
     });
     return { wrap, envelope, context: envelopeContext };
@@ -111,10 +110,10 @@ export class SecretWrapsService implements OnModuleInit {
    * wire envelope sealed to the agent's X25519 key (bound to `keyEnvelopeContext`), with the
    * key's KMS wrap, which comes back with the sealed value.
    */
-  async issueDataKey(agent: Principal, jobId: string): Promise<{ keyEnvelope: Buffer; keyEnvelopeContext: string; wrappedKey: Buffer; context: string }> {
-    const { request } = await this.readJob(agent, jobId);
-    const recipient = await this.sealingKeyOf(agent);
-    const context = contextOf(agent.organizationId, request.id, jobId);
+  async issueDataKey(organizationId: string, agent: Principal, jobId: string): Promise<{ keyEnvelope: Buffer; keyEnvelopeContext: string; wrappedKey: Buffer; context: string }> {
+    const { request } = await this.readJob(organizationId, agent, jobId);
+    const recipient = await this.sealingKeyOf(organizationId, agent);
+    const context = contextOf(organizationId, request.id, jobId);
     const keyEnvelopeContext = `marshal/data-key/v1/${jobId}`;
     const { key, wrappedKey } = this.cipher.issueDataKey(context);
     try {
@@ -130,12 +129,12 @@ export class SecretWrapsService implements OnModuleInit {
    * INVALID_WRAP otherwise); one value per job (409 once posted). The requester has the wrap TTL.
    */
   @Transactional()
-  async acceptFromAgent(agent: Principal, input: PostWrapDto): Promise<SecretWrap> {
+  async acceptFromAgent(organizationId: string, agent: Principal, input: PostWrapDto): Promise<SecretWrap> {
     // The job row stays locked to the end: two posts for one job cannot both find no value yet.
-    const { job, request } = await this.readJob(agent, input.jobId, { lock: true });
-    const wraps = this.data.repository(SecretWrap, agent.organizationId);
+    const { job, request } = await this.readJob(organizationId, agent, input.jobId, { lock: true });
+    const wraps = this.data.repository(SecretWrap, organizationId);
     if (await wraps.exists({ jobId: job.id, direction: 'to_requester' })) throw alreadyPosted();
-    const context = contextOf(agent.organizationId, request.id, job.id);
+    const context = contextOf(organizationId, request.id, job.id);
     let sealed: Buffer;
     try {
       sealed = this.cipher.assemble(Buffer.from(input.wrappedKey, 'base64'), Buffer.from(input.iv, 'base64'), Buffer.from(input.tag, 'base64'), Buffer.from(input.ciphertext, 'base64'), context);
@@ -146,7 +145,7 @@ export class SecretWrapsService implements OnModuleInit {
       requestId: request.id, jobId: job.id, direction: 'to_requester', recipientId: request.requesterId, sealed, context, releasedAt: new Date(), expiresAt: this.ttlFromNow(),
     });
     this.notes.note({ resourceId: request.id, details: { wrapId: wrap.id, jobId: job.id } });
-    await this.events.emit({ organizationId: agent.organizationId, type: 'secret_wrap.created', resourceType: 'secret_request', resourceId: request.id, data: { wrapId: wrap.id, expiresAt: wrap.expiresAt } });
+    await this.events.emit({ organizationId, type: 'secret_wrap.created', resourceType: 'secret_request', resourceId: request.id, data: { wrapId: wrap.id, expiresAt: wrap.expiresAt } });
     return wrap;
   }
 
@@ -157,22 +156,22 @@ export class SecretWrapsService implements OnModuleInit {
   // --- requester side ---------------------------------------------------------------------------
 
   /** The request's values for its requester, as value-free summaries. */
-  async listForRequester(principal: Principal, request: SecretRequest): Promise<SecretWrap[]> {
-    this.assertRequester(principal, request);
-    return this.data.repository(SecretWrap, principal.organizationId).find({ where: { requestId: request.id, direction: 'to_requester' }, order: { createdAt: 'ASC' } });
+  async listForRequester(organizationId: string, principal: Principal, request: SecretRequest): Promise<SecretWrap[]> {
+    this.assertRequester(organizationId, principal, request);
+    return this.data.repository(SecretWrap, organizationId).find({ where: { requestId: request.id, direction: 'to_requester' }, order: { createdAt: 'ASC' } });
   }
 
   /**
    * The value, once, to its requester; then 410. When the request named a recipient key, the value
    * leaves sealed to it (a wire envelope bound to `context`), never in clear.
    */
-  async retrieveForRequester(principal: Principal, request: SecretRequest, wrapId: string): Promise<{ wrap: SecretWrap; value: Buffer; context?: string }> {
-    const requesterId = this.assertRequester(principal, request);
-    const wrap = await this.data.repository(SecretWrap, principal.organizationId).findOne({ id: wrapId, requestId: request.id, direction: 'to_requester' });
+  async retrieveForRequester(organizationId: string, principal: Principal, request: SecretRequest, wrapId: string): Promise<{ wrap: SecretWrap; value: Buffer; context?: string }> {
+    const requesterId = this.assertRequester(organizationId, principal, request);
+    const wrap = await this.data.repository(SecretWrap, organizationId).findOne({ id: wrapId, requestId: request.id, direction: 'to_requester' });
     if (!wrap) throw notFound(RESOURCE);
     const context = request.recipientPublicKey ? `marshal/wrap/v1/${wrap.id}` : undefined;
     const value = await this.consume(wrap, async (opened) => {
-      await this.audit.record({ organizationId: principal.organizationId, action: 'secret_wrap.release', resourceType: 'secret_request', resourceId: request.id, details: { wrapId: wrap.id, direction: wrap.direction, to: `user:${requesterId}`, sealed: Boolean(context) } });
+      await this.audit.record({ organizationId, action: 'secret_wrap.release', resourceType: 'secret_request', resourceId: request.id, details: { wrapId: wrap.id, direction: wrap.direction, to: `user:${requesterId}`, sealed: Boolean(context) } });
       return context ? sealWireEnvelope(Buffer.from(request.recipientPublicKey!, 'base64url'), opened, context) : Buffer.from(opened);
     });
     return { wrap, value, context };
@@ -236,31 +235,31 @@ export class SecretWrapsService implements OnModuleInit {
   }
 
   /** The caller, who must be the request's requester (403 otherwise); answers their user id. */
-  private assertRequester(principal: Principal, request: SecretRequest): string {
+  private assertRequester(organizationId: string, principal: Principal, request: SecretRequest): string {
     const requesterId = personOf(principal);
     if (request.requesterId !== requesterId) throw notTheRequester('Only the requester retrieves the value');
     return requesterId;
   }
 
   /** A secret.read job this agent holds now, with its approved request. */
-  private async readJob(agent: Principal, jobId: string, options: { lock?: boolean } = {}): Promise<{ job: Job; request: SecretRequest }> {
-    const job = await this.heldJob(agent, jobId, options);
+  private async readJob(organizationId: string, agent: Principal, jobId: string, options: { lock?: boolean } = {}): Promise<{ job: Job; request: SecretRequest }> {
+    const job = await this.heldJob(organizationId, agent, jobId, options);
     if (job.type !== 'secret.read') throw notAReadJob(jobId, job.type);
     const requestId = (job.payload as { requestId?: string }).requestId ?? '';
-    const request = await this.data.repository(SecretRequest, agent.organizationId).findOne({ id: requestId, jobId: job.id });
+    const request = await this.data.repository(SecretRequest, organizationId).findOne({ id: requestId, jobId: job.id });
     if (!request || request.status !== 'approved') throw requestNotApproved();
     return { job, request };
   }
 
-  private async heldJob(agent: Principal, jobId: string, options: { lock?: boolean } = {}): Promise<Job> {
-    const job = options.lock ? await this.jobs.lock(agent.organizationId, jobId) : await this.jobs.get(agent.organizationId, jobId);
+  private async heldJob(organizationId: string, agent: Principal, jobId: string, options: { lock?: boolean } = {}): Promise<Job> {
+    const job = options.lock ? await this.jobs.lock(organizationId, jobId) : await this.jobs.get(organizationId, jobId);
     assertHeld(job, { agentId: agent.id }, { notHeld: jobNotHeld });
     return job;
   }
 
   /** The agent's registered X25519 key, which everything Marshal sends it is sealed to (409 AGENT_KEY_MISSING without one). */
-  private async sealingKeyOf(agent: Principal): Promise<Buffer> {
-    const record = await this.agents.get(agent.organizationId, agent.id);
+  private async sealingKeyOf(organizationId: string, agent: Principal): Promise<Buffer> {
+    const record = await this.agents.get(organizationId, agent.id);
     if (!record.publicKey) throw agentKeyMissing();
     return Buffer.from(record.publicKey, 'base64url');
   }

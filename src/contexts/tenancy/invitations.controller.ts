@@ -30,7 +30,7 @@ export class InvitationsController {
   @ApiCreated(CreatedInvitationDto)
   @ApiErrors(notFound, conflict)
   async createInvitation(@CurrentPrincipal() principal: Principal, @Body() body: CreateInvitationDto): Promise<CreatedInvitationDto> {
-    const { invitation, acceptToken } = await this.invitations.create(principal, body);
+    const { invitation, acceptToken } = await this.invitations.create(principal.organizationId, principal, body);
     this.notes.note({ resourceId: invitation.id });
     return { invitation: InvitationDto.from(invitation), acceptToken };
   }
@@ -57,6 +57,6 @@ export class InvitationsController {
   @ApiOk(InvitationDto)
   @ApiErrors(notFound, conflict)
   async revokeInvitation(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<InvitationDto> {
-    return InvitationDto.from(await this.invitations.revoke(principal, id));
+    return InvitationDto.from(await this.invitations.revoke(principal.organizationId, id));
   }
 }

@@ -29,16 +29,15 @@ export class InvitationsService {
   ) {}
 
   /** Invites an email with roles the inviter holds; the accept token is returned this once. */
-  async create(principal: Principal, input: CreateInvitationDto): Promise<{ invitation: Invitation; acceptToken: string }> {
-    const org = principal.organizationId;
+  async create(organizationId: string, principal: Principal, input: CreateInvitationDto): Promise<{ invitation: Invitation; acceptToken: string }> {
     const email = input.email.trim().toLowerCase();
-    const roles = await this.access.visibleRoles(org, input.roleIds);
+    const roles = await this.access.visibleRoles(organizationId, input.roleIds);
     await this.access.assertCanGrant(principal, roles.flatMap((r) => r.permissions));
     // Serialise invitations of one email to one organization, so the pending check below holds.
-    await this.tx.tx.query(ADVISORY_XACT_LOCK, [`invitation:${org}:${email}`]);
+    await this.tx.tx.query(ADVISORY_XACT_LOCK, [`invitation:${organizationId}:${email}`]);
     const existing = await this.users.findByEmail(email);
-    if (existing && (await this.memberships.isMember(org, existing.id))) throw conflict(`${email} is already a member`);
-    const invitations = this.data.repository(Invitation, org);
+    if (existing && (await this.memberships.isMember(organizationId, existing.id))) throw conflict(`${email} is already a member`);
+    const invitations = this.data.repository(Invitation, organizationId);
     const pending = await invitations.query('i').andWhere('i.email = :email AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()', { email }).getExists();
     if (pending) throw conflict(`${email} already has a pending invitation; revoke it to send another`);
     const secret = randomSecret(32);
@@ -54,8 +53,8 @@ export class InvitationsService {
   }
 
   @Transactional()
-  async revoke(principal: Principal, id: string): Promise<Invitation> {
-    const invitations = this.data.repository(Invitation, principal.organizationId);
+  async revoke(organizationId: string, id: string): Promise<Invitation> {
+    const invitations = this.data.repository(Invitation, organizationId);
     // The same row lock as accept: a revoke and an accept of one invitation cannot both win.
     const invitation = await invitations.lockById(id, 'Invitation');
     if (invitation.status !== 'pending') throw conflict(`The invitation is ${invitation.status}; only a pending one can be revoked`);

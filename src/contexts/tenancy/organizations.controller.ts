@@ -36,7 +36,7 @@ export class OrganizationsController {
   @ApiOk(OrganizationDto)
   @ApiErrors(notFound)
   async getOrganization(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<OrganizationDto> {
-    return OrganizationDto.from(await this.organizations.get(principal, id));
+    return OrganizationDto.from(await this.organizations.get(principal.organizationId, id));
   }
 
   @Get(':id/teams')
@@ -45,7 +45,7 @@ export class OrganizationsController {
   @ApiOk(TeamDto, { isArray: true })
   @ApiErrors(notFound)
   async listOrganizationTeams(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<TeamDto[]> {
-    return (await this.teams.listForOrganization(principal, id)).map(({ team, memberIds }) => TeamDto.from(team, memberIds));
+    return (await this.teams.listForOrganization(principal.organizationId, id)).map(({ team, memberIds }) => TeamDto.from(team, memberIds));
   }
 
   @Get(':id/members')
@@ -54,6 +54,6 @@ export class OrganizationsController {
   @ApiOk(MemberDto, { isArray: true })
   @ApiErrors(notFound)
   listOrganizationMembers(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<MemberDto[]> {
-    return this.organizations.members(principal, id);
+    return this.organizations.members(principal.organizationId, id);
   }
 }

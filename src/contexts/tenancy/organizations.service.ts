@@ -44,14 +44,14 @@ export class OrganizationsService {
   }
 
   /** The organization the request acts in; any other id is 404, whatever the caller's memberships. */
-  async get(principal: Principal, id: string): Promise<Organization> {
-    if (id !== principal.organizationId) throw notFound('Organization');
+  async get(organizationId: string, id: string): Promise<Organization> {
+    if (id !== organizationId) throw notFound('Organization');
     // The organizations table itself: it is not owned by an organization.
     return this.tx.tx.getRepository(Organization).findOneByOrFail({ id });
   }
 
-  async members(principal: Principal, id: string): Promise<MemberDto[]> {
-    await this.get(principal, id);
+  async members(organizationId: string, id: string): Promise<MemberDto[]> {
+    await this.get(organizationId, id);
     const memberships = await this.memberships.list(id);
     const users = new Map((await this.users.findByIds(memberships.map((m) => m.userId))).map((u) => [u.id, u]));
     return memberships.map((m) => {

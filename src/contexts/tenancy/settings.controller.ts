@@ -38,7 +38,7 @@ export class WorkspaceController {
   @ApiOperation({ summary: "The organization's settings", description: 'The organization\'s settings (plain configuration; secrets have their own store).' })
   @ApiOk(SettingsDto)
   getWorkspaceSettings(@CurrentPrincipal() principal: Principal): Promise<SettingsDto> {
-    return this.settings.getWorkspace(principal);
+    return this.settings.getWorkspace(principal.organizationId);
   }
 
   @Put('settings')
@@ -47,7 +47,7 @@ export class WorkspaceController {
   @ApiOperation({ summary: "Replace the organization's settings", description: 'Secret-looking keys are refused: store secrets with POST /api/v1/workspace/secrets/{key}.' })
   @ApiOk(SettingsDto)
   putWorkspaceSettings(@CurrentPrincipal() principal: Principal, @Body() body: UpdateSettingsDto): Promise<SettingsDto> {
-    return this.settings.putWorkspace(principal, body.settings);
+    return this.settings.putWorkspace(principal.organizationId, principal, body.settings);
   }
 
   @Get('secrets')

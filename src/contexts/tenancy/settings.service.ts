@@ -20,18 +20,17 @@ export class SettingsService {
     private readonly notes: AuditNotes,
   ) {}
 
-  async getWorkspace(principal: Principal): Promise<SettingsDto> {
-    const row = await this.data.repository(WorkspaceSettings, principal.organizationId).findOne({});
+  async getWorkspace(organizationId: string): Promise<SettingsDto> {
+    const row = await this.data.repository(WorkspaceSettings, organizationId).findOne({});
     return { settings: row?.settings ?? {}, updatedAt: row?.updatedAt.toISOString() ?? null, updatedBy: row?.updatedBy ?? null };
   }
 
   @Transactional()
-  async putWorkspace(principal: Principal, settings: Record<string, unknown>): Promise<SettingsDto> {
+  async putWorkspace(organizationId: string, principal: Principal, settings: Record<string, unknown>): Promise<SettingsDto> {
     // One row per organization, written in one statement: concurrent writers serialise on it.
-    const org = principal.organizationId;
-    await this.tx.tx.query(PUT_WORKSPACE_SETTINGS, [newId(), org, settings, by(principal)]);
+    await this.tx.tx.query(PUT_WORKSPACE_SETTINGS, [newId(), organizationId, settings, by(principal)]);
     this.notes.note({ details: { keys: Object.keys(settings).sort() } });
-    return this.getWorkspace(principal);
+    return this.getWorkspace(organizationId);
   }
 
   async getPlatform(): Promise<SettingsDto> {

@@ -22,7 +22,7 @@ export class TeamsController {
   @ApiCreated(TeamDto)
   @ApiErrors(notFound, conflict)
   async createTeam(@CurrentPrincipal() principal: Principal, @Body() body: CreateTeamDto): Promise<TeamDto> {
-    const { team, memberIds } = await this.teams.create(principal, body);
+    const { team, memberIds } = await this.teams.create(principal.organizationId, body);
     return TeamDto.from(team, memberIds);
   }
 
@@ -32,7 +32,7 @@ export class TeamsController {
   @ApiOk(TeamDto)
   @ApiErrors(notFound)
   async getTeam(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<TeamDto> {
-    const { team, memberIds } = await this.teams.get(principal, id);
+    const { team, memberIds } = await this.teams.get(principal.organizationId, id);
     return TeamDto.from(team, memberIds);
   }
 }

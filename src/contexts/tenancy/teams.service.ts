@@ -22,29 +22,28 @@ export class TeamsService {
   ) {}
 
   @Transactional()
-  async create(principal: Principal, input: CreateTeamDto): Promise<TeamWithMembers> {
-    const org = principal.organizationId;
-    const teams = this.data.repository(Team, org);
+  async create(organizationId: string, input: CreateTeamDto): Promise<TeamWithMembers> {
+    const teams = this.data.repository(Team, organizationId);
     if (await teams.exists({ name: input.name })) throw conflict(`A team named "${input.name}" already exists`);
     const memberIds = [...new Set(input.memberIds ?? [])];
     if (memberIds.length) {
-      const members = await this.data.repository(Membership, org).count({ userId: In(memberIds) });
+      const members = await this.data.repository(Membership, organizationId).count({ userId: In(memberIds) });
       if (members !== memberIds.length) throw notFound('User');
     }
     const team = await teams.insert({ name: input.name, description: input.description ?? '' });
-    const teamMembers = this.data.repository(TeamMember, org);
+    const teamMembers = this.data.repository(TeamMember, organizationId);
     for (const userId of memberIds) await teamMembers.insert({ teamId: team.id, userId });
     this.notes.note({ details: { name: team.name, members: memberIds.length } });
     return { team, memberIds };
   }
 
-  async get(principal: Principal, id: string): Promise<TeamWithMembers> {
-    const team = await this.data.repository(Team, principal.organizationId).getById(id, 'Team');
-    return (await this.withMembers(principal.organizationId, [team]))[0];
+  async get(organizationId: string, id: string): Promise<TeamWithMembers> {
+    const team = await this.data.repository(Team, organizationId).getById(id, 'Team');
+    return (await this.withMembers(organizationId, [team]))[0];
   }
 
-  async listForOrganization(principal: Principal, organizationId: string): Promise<TeamWithMembers[]> {
-    if (organizationId !== principal.organizationId) throw notFound('Organization');
+  async listForOrganization(organizationId: string, id: string): Promise<TeamWithMembers[]> {
+    if (id !== organizationId) throw notFound('Organization');
     const teams = await this.data.repository(Team, organizationId).find({ order: { name: 'ASC' } });
     return this.withMembers(organizationId, teams);
   }

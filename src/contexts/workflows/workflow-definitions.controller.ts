@@ -26,7 +26,7 @@ export class WorkflowDefinitionsController {
   @ApiCreated(WorkflowDefinitionDto)
   @ApiErrors(conflict)
   async createWorkflowDefinition(@CurrentPrincipal() principal: Principal, @Body() body: CreateWorkflowDefinitionDto): Promise<WorkflowDefinitionDto> {
-    return WorkflowDefinitionDto.from(await this.definitions.create(principal, body));
+    return WorkflowDefinitionDto.from(await this.definitions.create(principal.organizationId, principal, body));
   }
 
   @Get()

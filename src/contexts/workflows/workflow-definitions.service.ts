@@ -45,15 +45,15 @@ export class WorkflowDefinitionsService {
   ) {}
 
   @Transactional()
-  async create(principal: Principal, input: CreateWorkflowDefinitionDto): Promise<WorkflowDefinition> {
-    const definitions = this.data.repository(WorkflowDefinition, principal.organizationId);
-    const nodes = await this.checked(principal.organizationId, normalizeNodes(input.nodes));
+  async create(organizationId: string, principal: Principal, input: CreateWorkflowDefinitionDto): Promise<WorkflowDefinition> {
+    const definitions = this.data.repository(WorkflowDefinition, organizationId);
+    const nodes = await this.checked(organizationId, normalizeNodes(input.nodes));
     if (await definitions.exists({ name: input.name })) throw conflict(`A workflow definition named "${input.name}" already exists`);
     const createdBy = `${principal.type}:${principal.id}`;
     const definition = await definitions.insert({ name: input.name, description: input.description ?? '', version: 1, nodes, inputSchema: input.inputSchema ?? null, createdBy });
-    await this.data.repository(WorkflowDefinitionVersion, principal.organizationId).insert({ definitionId: definition.id, version: 1, nodes, inputSchema: definition.inputSchema, createdBy });
+    await this.data.repository(WorkflowDefinitionVersion, organizationId).insert({ definitionId: definition.id, version: 1, nodes, inputSchema: definition.inputSchema, createdBy });
     this.notes.note({ resourceId: definition.id, details: { name: definition.name, version: 1, nodes: nodes.length } });
-    await this.events.emit({ organizationId: principal.organizationId, type: 'workflow_definition.created', resourceType: 'workflow_definition', resourceId: definition.id, data: { name: definition.name, version: 1 } });
+    await this.events.emit({ organizationId, type: 'workflow_definition.created', resourceType: 'workflow_definition', resourceId: definition.id, data: { name: definition.name, version: 1 } });
     return definition;
   }
 
@@ -75,13 +75,13 @@ export class WorkflowDefinitionsService {
   }
 
   @Transactional()
-  async update(principal: Principal, id: string, input: UpdateWorkflowDefinitionDto): Promise<WorkflowDefinition> {
-    const definitions = this.data.repository(WorkflowDefinition, principal.organizationId);
+  async update(organizationId: string, principal: Principal, id: string, input: UpdateWorkflowDefinitionDto): Promise<WorkflowDefinition> {
+    const definitions = this.data.repository(WorkflowDefinition, organizationId);
     const current = await definitions.getById(id, RESOURCE);
     if (input.name !== undefined && input.name !== current.name && (await definitions.exists({ name: input.name }))) {
       throw conflict(`A workflow definition named "${input.name}" already exists`);
     }
-    const nodes = input.nodes ? await this.checked(principal.organizationId, normalizeNodes(input.nodes)) : current.nodes;
+    const nodes = input.nodes ? await this.checked(organizationId, normalizeNodes(input.nodes)) : current.nodes;
     const inputSchema = input.inputSchema !== undefined ? input.inputSchema : current.inputSchema;
     // Compared with keys sorted: jsonb does not keep key order.
     const graphChanged = canonicalJson({ nodes, inputSchema }) !== canonicalJson({ nodes: current.nodes, inputSchema: current.inputSchema });
@@ -96,10 +96,10 @@ export class WorkflowDefinitionsService {
       RESOURCE,
     );
     if (graphChanged) {
-      await this.data.repository(WorkflowDefinitionVersion, principal.organizationId).insert({ definitionId: id, version, nodes, inputSchema, createdBy: `${principal.type}:${principal.id}` });
+      await this.data.repository(WorkflowDefinitionVersion, organizationId).insert({ definitionId: id, version, nodes, inputSchema, createdBy: `${principal.type}:${principal.id}` });
     }
     this.notes.note({ details: { fields: Object.keys(input), version } });
-    await this.events.emit({ organizationId: principal.organizationId, type: 'workflow_definition.updated', resourceType: 'workflow_definition', resourceId: id, data: { version, graphChanged } });
+    await this.events.emit({ organizationId, type: 'workflow_definition.updated', resourceType: 'workflow_definition', resourceId: id, data: { version, graphChanged } });
     return updated;
   }
 
@@ -108,14 +108,14 @@ export class WorkflowDefinitionsService {
    * (their definitionId becomes null); while any run of it has not ended, it stays (409).
    */
   @Transactional()
-  async delete(principal: Principal, id: string): Promise<void> {
-    const definitions = this.data.repository(WorkflowDefinition, principal.organizationId);
+  async delete(organizationId: string, id: string): Promise<void> {
+    const definitions = this.data.repository(WorkflowDefinition, organizationId);
     const definition = await definitions.getById(id, RESOURCE);
-    const active = await this.data.repository(WorkflowRun, principal.organizationId).count({ definitionId: id, status: In(['pending', 'running', 'paused']) });
+    const active = await this.data.repository(WorkflowRun, organizationId).count({ definitionId: id, status: In(['pending', 'running', 'paused']) });
     if (active) throw conflict(`${active} run(s) of this definition have not ended: cancel them or let them finish first`, { activeRuns: active });
     await definitions.delete({ id });
     this.notes.note({ details: { name: definition.name, version: definition.version } });
-    await this.events.emit({ organizationId: principal.organizationId, type: 'workflow_definition.deleted', resourceType: 'workflow_definition', resourceId: id, data: { name: definition.name } });
+    await this.events.emit({ organizationId, type: 'workflow_definition.deleted', resourceType: 'workflow_definition', resourceId: id, data: { name: definition.name } });
   }
 
   /** The problems of a definition's stored graph, or of a draft graph given instead. */

@@ -42,7 +42,7 @@ export class WorkflowExecutionsController {
   @ApiOk(WorkflowExecutionDto)
   @ApiErrors(notFound, [conflict, 'The execution has not failed'])
   async retryWorkflowExecution(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<WorkflowExecutionDto> {
-    return WorkflowExecutionDto.from((await this.runs.control(principal, id, 'retry')).run);
+    return WorkflowExecutionDto.from((await this.runs.control(principal.organizationId, principal, id, 'retry')).run);
   }
 
   @Post(':id/cancel')
@@ -52,6 +52,6 @@ export class WorkflowExecutionsController {
   @ApiOk(WorkflowExecutionDto)
   @ApiErrors(notFound, [conflict, 'The execution already ended'])
   async cancelWorkflowExecution(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<WorkflowExecutionDto> {
-    return WorkflowExecutionDto.from((await this.runs.control(principal, id, 'cancel')).run);
+    return WorkflowExecutionDto.from((await this.runs.control(principal.organizationId, principal, id, 'cancel')).run);
   }
 }

@@ -73,7 +73,7 @@ export class WorkflowRunStepsController {
   @ApiOk(ApprovalStateDto)
   @ApiErrors(notFound, conflict, alreadyDecided, requestExpired, notAnApprover, selfApprovalForbidden, notAwaitingApproval)
   async approveWorkflowRunStep(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @NodeIdParam() nodeId: string, @Body() body: ApproveStepDto): Promise<ApprovalStateDto> {
-    return ApprovalStateDto.from(await this.runs.decide(principal, id, nodeId, 'approve', body.comment ?? ''));
+    return ApprovalStateDto.from(await this.runs.decide(principal.organizationId, principal, id, nodeId, 'approve', body.comment ?? ''));
   }
 
   @Post(':id/steps/:nodeId/reject')
@@ -84,6 +84,6 @@ export class WorkflowRunStepsController {
   @ApiOk(ApprovalStateDto)
   @ApiErrors(notFound, conflict, alreadyDecided, requestExpired, notAnApprover, selfApprovalForbidden, notAwaitingApproval)
   async rejectWorkflowRunStep(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @NodeIdParam() nodeId: string, @Body() body: RejectStepDto): Promise<ApprovalStateDto> {
-    return ApprovalStateDto.from(await this.runs.decide(principal, id, nodeId, 'reject', body.reason));
+    return ApprovalStateDto.from(await this.runs.decide(principal.organizationId, principal, id, nodeId, 'reject', body.reason));
   }
 }

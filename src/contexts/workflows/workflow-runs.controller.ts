@@ -42,7 +42,7 @@ export class WorkflowRunsController {
   @ApiCreated(WorkflowRunDto)
   @ApiErrors(unknownDefinition, unknownVersion)
   async createWorkflowRun(@CurrentPrincipal() principal: Principal, @Body() body: CreateWorkflowRunDto): Promise<WorkflowRunDto> {
-    const { run, steps } = await this.runs.create(principal, body);
+    const { run, steps } = await this.runs.create(principal.organizationId, principal, body);
     return WorkflowRunDto.from(run, steps);
   }
 
@@ -73,7 +73,7 @@ export class WorkflowRunsController {
   @ApiOk(WorkflowRunDto)
   @ApiErrors(...CONTROL_ERRORS)
   async startWorkflowRun(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<WorkflowRunDto> {
-    const { run, steps } = await this.runs.control(principal, id, 'start');
+    const { run, steps } = await this.runs.control(principal.organizationId, principal, id, 'start');
     return WorkflowRunDto.from(run, steps);
   }
 
@@ -89,7 +89,7 @@ export class WorkflowRunsController {
   @ApiOk(WorkflowRunDto)
   @ApiErrors(...CONTROL_ERRORS)
   async pauseWorkflowRun(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<WorkflowRunDto> {
-    const { run, steps } = await this.runs.control(principal, id, 'pause');
+    const { run, steps } = await this.runs.control(principal.organizationId, principal, id, 'pause');
     return WorkflowRunDto.from(run, steps);
   }
 
@@ -100,7 +100,7 @@ export class WorkflowRunsController {
   @ApiOk(WorkflowRunDto)
   @ApiErrors(...CONTROL_ERRORS)
   async resumeWorkflowRun(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<WorkflowRunDto> {
-    const { run, steps } = await this.runs.control(principal, id, 'resume');
+    const { run, steps } = await this.runs.control(principal.organizationId, principal, id, 'resume');
     return WorkflowRunDto.from(run, steps);
   }
 
@@ -116,7 +116,7 @@ export class WorkflowRunsController {
   @ApiOk(WorkflowRunDto)
   @ApiErrors(...CONTROL_ERRORS)
   async cancelWorkflowRun(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<WorkflowRunDto> {
-    const { run, steps } = await this.runs.control(principal, id, 'cancel');
+    const { run, steps } = await this.runs.control(principal.organizationId, principal, id, 'cancel');
     return WorkflowRunDto.from(run, steps);
   }
 
@@ -132,7 +132,7 @@ export class WorkflowRunsController {
   @ApiOk(RunRetryDto)
   @ApiErrors(...CONTROL_ERRORS)
   async retryWorkflowRun(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<RunRetryDto> {
-    const { run, steps, retried } = await this.runs.control(principal, id, 'retry');
+    const { run, steps, retried } = await this.runs.control(principal.organizationId, principal, id, 'retry');
     return { ...WorkflowRunDto.from(run, steps), retriedNodes: retried ?? [] };
   }
 
@@ -154,7 +154,7 @@ export class WorkflowRunsController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    await this.streams.serveEvents(principal, id, lastEventId, req, res);
+    await this.streams.serveEvents(principal.organizationId, id, lastEventId, req, res);
   }
 
   @Get(':id/stream')
@@ -168,6 +168,6 @@ export class WorkflowRunsController {
   @ApiQuery({ name: 'after', required: false, description: 'An event cursor: resume after it' })
   @ApiErrors(notFound)
   async streamWorkflowRun(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Query('after') after: string | undefined, @Req() req: Request, @Res() res: Response): Promise<void> {
-    await this.streams.serveWebSocket(principal, id, after, req, res);
+    await this.streams.serveWebSocket(principal.organizationId, id, after, req, res);
   }
 }

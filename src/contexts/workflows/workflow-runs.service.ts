@@ -48,20 +48,19 @@ export class WorkflowRunsService {
   ) {}
 
   @Transactional()
-  async create(principal: Principal, input: CreateWorkflowRunDto): Promise<RunView> {
-    const org = principal.organizationId;
-    const definition = await this.definitions.get(org, input.definitionId).catch(() => {
+  async create(organizationId: string, principal: Principal, input: CreateWorkflowRunDto): Promise<RunView> {
+    const definition = await this.definitions.get(organizationId, input.definitionId).catch(() => {
       throw unknownDefinition();
     });
     const versionNumber = input.version ?? definition.version;
-    const version = await this.data.repository(WorkflowDefinitionVersion, org).findOne({ definitionId: definition.id, version: versionNumber });
+    const version = await this.data.repository(WorkflowDefinitionVersion, organizationId).findOne({ definitionId: definition.id, version: versionNumber });
     if (!version) throw unknownVersion(versionNumber, definition.version);
     const inputs = input.inputs ?? {};
     if (version.inputSchema) {
       const errors = validateJson(version.inputSchema, inputs, 'inputs');
       if (errors.length) throw validationFailed(errors, "The inputs do not match the definition's input schema");
     }
-    const run = await this.data.repository(WorkflowRun, org).insert({
+    const run = await this.data.repository(WorkflowRun, organizationId).insert({
       definitionId: definition.id,
       definitionName: definition.name,
       definitionVersion: version.version,
@@ -76,7 +75,7 @@ export class WorkflowRunsService {
     await this.events.emit(runEvent(run, 'created'));
     if (input.start !== false) await this.transitions.start(run);
     this.notes.note({ resourceId: run.id, details: { definitionId: definition.id, version: version.version, started: input.start !== false } });
-    return this.view(org, run.id);
+    return this.view(organizationId, run.id);
   }
 
   list(organizationId: string, query: ListWorkflowRunsQuery): Promise<Page<WorkflowRun>> {
@@ -110,8 +109,8 @@ export class WorkflowRunsService {
 
   /** Each control: lock the run, change it, note it for the audit row, answer the run as it now is. */
   @Transactional()
-  async control(principal: Principal, id: string, action: 'start' | 'pause' | 'resume' | 'cancel' | 'retry'): Promise<RunView & { retried?: string[] }> {
-    const run = await this.transitions.lockRun(principal.organizationId, id);
+  async control(organizationId: string, principal: Principal, id: string, action: 'start' | 'pause' | 'resume' | 'cancel' | 'retry'): Promise<RunView & { retried?: string[] }> {
+    const run = await this.transitions.lockRun(organizationId, id);
     const before = run.status;
     let retried: string[] | undefined;
     if (action === 'start') await this.transitions.start(run);
@@ -120,7 +119,7 @@ export class WorkflowRunsService {
     else if (action === 'cancel') await this.transitions.cancel(run, `Cancelled by ${principal.type}:${principal.id}`);
     else retried = await this.transitions.retry(run);
     this.notes.note({ details: { from: before, to: run.status, ...(retried && { nodes: retried }) } });
-    return { ...(await this.view(principal.organizationId, id)), retried };
+    return { ...(await this.view(organizationId, id)), retried };
   }
 
   async steps(organizationId: string, id: string): Promise<WorkflowRunStep[]> {
@@ -151,11 +150,11 @@ export class WorkflowRunsService {
    * An approver's decision on an approval step. The approval engine applies its rules (stages,
    * approvers, no self-approval); the step hears the outcome and the engine moves the run on.
    */
-  async decide(principal: Principal, id: string, nodeId: string, decision: 'approve' | 'reject', comment: string): Promise<GateView> {
-    const step = await this.step(principal.organizationId, id, nodeId);
+  async decide(organizationId: string, principal: Principal, id: string, nodeId: string, decision: 'approve' | 'reject', comment: string): Promise<GateView> {
+    const step = await this.step(organizationId, id, nodeId);
     const subjectId = step.type === 'approval' && step.status === 'waiting' ? gateSubjectOf(step.externalRef) : null;
     if (!subjectId) throw notAwaitingApproval(`Step ${nodeId} is not waiting for an approval (it is a ${step.type} step, ${step.status})`);
-    const view = await this.approvals.decide(principal, APPROVAL_SUBJECT, subjectId, decision, comment, 'Workflow step approval');
+    const view = await this.approvals.decide(organizationId, principal, APPROVAL_SUBJECT, subjectId, decision, comment, 'Workflow step approval');
     this.notes.note({ details: { nodeId, decision, stage: view.progress.currentStage } });
     return view;
   }

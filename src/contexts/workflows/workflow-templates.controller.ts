@@ -30,7 +30,7 @@ export class WorkflowTemplatesController {
   @ApiCreated(WorkflowDefinitionDto)
   @ApiErrors(conflict)
   async createWorkflowTemplate(@CurrentPrincipal() principal: Principal, @Body() body: CreateWorkflowDefinitionDto): Promise<WorkflowDefinitionDto> {
-    return WorkflowDefinitionDto.from(await this.definitions.create(principal, body));
+    return WorkflowDefinitionDto.from(await this.definitions.create(principal.organizationId, principal, body));
   }
 
   @Get()
@@ -69,7 +69,7 @@ export class WorkflowTemplatesController {
   @ApiOk(WorkflowDefinitionDto)
   @ApiErrors(notFound, conflict)
   async updateWorkflowTemplate(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: UpdateWorkflowDefinitionDto): Promise<WorkflowDefinitionDto> {
-    return WorkflowDefinitionDto.from(await this.definitions.update(principal, id, body));
+    return WorkflowDefinitionDto.from(await this.definitions.update(principal.organizationId, principal, id, body));
   }
 
   @Delete(':id')
@@ -79,7 +79,7 @@ export class WorkflowTemplatesController {
   @ApiNoContent()
   @ApiErrors(notFound, [conflict, 'A run of the template is still going'])
   async deleteWorkflowTemplate(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<void> {
-    await this.definitions.delete(principal, id);
+    await this.definitions.delete(principal.organizationId, id);
   }
 
   @Post(':id/validate')
