@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
 
 // Walls between contexts: a context reaches another only through that context's index.ts, its public face.
 const CONTEXTS = readdirSync(new URL('./src/contexts/', import.meta.url), { withFileTypes: true })
@@ -75,4 +76,6 @@ export default tseslint.config(
       ],
     },
   },
+  // Last: formatting is Prettier's (npm run format); this turns off the stylistic rules that would fight it.
+  prettier,
 );
