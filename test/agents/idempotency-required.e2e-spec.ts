@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MarshalSchemas } from '../../client/index.js';
 import { AgentProcess, killAgents, waitFor } from '../support/agent-process.js';
-import { expectResponse, raw, type RawResponse, spec } from '../support/contract.js';
+import { spec } from '../support/contract.js';
 import { addMember, type Member, roleIdByKey } from '../support/fixtures.js';
+import { httpClient, type RequestOptions } from '../support/http.js';
 import { startServer, type TestServer } from '../support/server.js';
 
 /**
@@ -31,11 +32,11 @@ let agent: AgentProcess;
 let agentId: string;
 let agentSecret: string;
 
-/** Every change made as a user carries a fresh key: this server requires one. */
-const call = (method: string, path: string, json?: unknown, as = owner): Promise<RawResponse> =>
-  raw(t.baseUrl, path, { method, headers: { authorization: `Bearer ${as}`, ...(method === 'GET' ? {} : { 'idempotency-key': randomUUID() }) }, json });
+/** As the owner unless a request names another token; every change carries a fresh key: this server requires one. */
+const http = httpClient(() => t.baseUrl, { token: () => owner, idempotencyKeys: true });
 /** As the agent, with no Idempotency-Key. */
-const asAgent = (method: string, path: string, json?: unknown): Promise<RawResponse> => raw(t.baseUrl, path, { method, headers: { 'x-agent-secret': agentSecret }, json });
+const agentHttp = httpClient(() => t.baseUrl, { token: null });
+const asAgent = (options: RequestOptions = {}): RequestOptions => ({ ...options, agentSecret });
 
 beforeAll(async () => {
   mkdirSync(secretsDir);
@@ -44,12 +45,12 @@ beforeAll(async () => {
   owner = (await t.login()).accessToken;
   [requester, approver] = await Promise.all([addMember(t, owner, ['ops_engineer']), addMember(t, owner, ['ops_engineer'])]);
   const stage = { name: 'Peer', requiredApprovals: 1, roleIds: [await roleIdByKey(t, owner, 'ops_engineer')], userIds: [] };
-  const workflow = expectResponse(await call('POST', '/api/v1/workflows', { name: 'Peer review', stages: [stage] }), 'POST', '/api/v1/workflows', 201);
-  expectResponse(await call('POST', '/api/v1/policies', { name: 'Everything', workflowId: workflow.body.data.id, isDefault: true }), 'POST', '/api/v1/policies', 201);
-  const rotated = expectResponse(await call('POST', '/api/v1/edge-agent/enrollment/rotate', {}), 'POST', '/api/v1/edge-agent/enrollment/rotate', 201);
+  const workflow = await http.post('/api/v1/workflows', { body: { name: 'Peer review', stages: [stage] } }).expect(201);
+  await http.post('/api/v1/policies', { body: { name: 'Everything', workflowId: workflow.data.id, isDefault: true } }).expect(201);
+  const rotated = await http.post('/api/v1/edge-agent/enrollment/rotate', { body: {} }).expect(201);
 
   const args = ['--server', t.baseUrl, '--name', 'strict-agent', '--state-file', stateFile, '--secrets-dir', secretsDir, '--cluster', cluster, '--discover-interval', '5'];
-  agent = new AgentProcess('strict-agent', args, { MARSHAL_ENROLLMENT_TOKEN: rotated.body.data.enrollmentToken });
+  agent = new AgentProcess('strict-agent', args, { MARSHAL_ENROLLMENT_TOKEN: rotated.data.enrollmentToken });
   agentId = (await agent.waitForLine('its start', (l) => l.msg === 'agent started', 60_000)).agentId!;
   agentSecret = (JSON.parse(readFileSync(stateFile, 'utf8')) as { agentSecret: string }).agentSecret;
   await agent.waitForLine('its first discovery', (l) => l.msg === 'secrets reported', 60_000);
@@ -61,34 +62,34 @@ afterAll(async () => {
   rmSync(workDir, { recursive: true, force: true });
 });
 
-const job = async (id: string): Promise<Job> => expectResponse(await call('GET', `/api/v1/jobs/${id}`), 'GET', '/api/v1/jobs/{id}', 200).body.data;
-const request = async (id: string) => expectResponse(await call('GET', `/api/v1/requests/${id}`), 'GET', '/api/v1/requests/{id}', 200).body.data;
+const job = async (id: string): Promise<Job> => (await http.get('/api/v1/jobs/{id}', { params: { id } }).expect(200)).data;
+const request = async (id: string) => (await http.get('/api/v1/requests/{id}', { params: { id } }).expect(200)).data;
 
 describe('the reference agent against a server that requires Idempotency-Keys', () => {
   test('registers, heartbeats and runs a noop job end to end', async () => {
-    const submitted = expectResponse(await call('POST', '/api/v1/jobs', { type: 'noop', targetAgentId: agentId }), 'POST', '/api/v1/jobs', 201).body.data as Job;
+    const submitted = (await http.post('/api/v1/jobs', { body: { type: 'noop', targetAgentId: agentId } }).expect(201)).data as Job;
     const done = await waitFor(`job ${submitted.id} to finish`, async () => {
       const now = await job(submitted.id);
       return ['succeeded', 'failed', 'cancelled', 'expired'].includes(now.status) ? now : undefined;
     }, 60_000);
     expect(done).toMatchObject({ status: 'succeeded', attempts: 1, agentId });
-    const me = expectResponse(await call('GET', `/api/v1/agents/${agentId}`), 'GET', '/api/v1/agents/{id}', 200).body.data;
+    const me = (await http.get('/api/v1/agents/{id}', { params: { id: agentId } }).expect(200)).data;
     expect(me).toMatchObject({ status: 'active', publicKey: expect.any(String) });
     expect(agent.output).not.toMatch(/"level":"(warn|error)"/);
   }, 90_000);
 
   test('serves a secret read: the data key and the value are asked for and posted with keys; the requester gets the value once', async () => {
-    const [secret] = expectResponse(await call('GET', `/api/v1/secrets?cluster_name=${cluster}`), 'GET', '/api/v1/secrets', 200).body.data as { id: string }[];
-    const made = expectResponse(await call('POST', '/api/v1/requests/read', { secretId: secret.id, reason: 'INC-9: check the credential' }, requester.accessToken), 'POST', '/api/v1/requests/read', 201).body.data;
-    expectResponse(await call('POST', `/api/v1/requests/${made.id}/approve`, { comment: 'go' }, approver.accessToken), 'POST', '/api/v1/requests/{id}/approve', 200);
+    const [secret] = (await http.get('/api/v1/secrets', { query: { cluster_name: cluster } }).expect(200)).data as { id: string }[];
+    const made = (await http.post('/api/v1/requests/read', { body: { secretId: secret.id, reason: 'INC-9: check the credential' }, token: requester.accessToken }).expect(201)).data;
+    await http.post('/api/v1/requests/{id}/approve', { params: { id: made.id }, body: { comment: 'go' }, token: approver.accessToken }).expect(200);
     const settled = await waitFor(`request ${made.id} to settle`, async () => {
       const r = await request(made.id);
       return ['completed', 'failed'].includes(r.status) ? r : undefined;
     }, 60_000);
     expect(settled.status).toBe('completed');
-    const [wrap] = expectResponse(await call('GET', `/api/v1/requests/${made.id}/wraps`, undefined, requester.accessToken), 'GET', '/api/v1/requests/{id}/wraps', 200).body.data;
-    const value = expectResponse(await call('GET', `/api/v1/requests/${made.id}/wraps/${wrap.id}`, undefined, requester.accessToken), 'GET', '/api/v1/requests/{id}/wraps/{wrapId}', 200);
-    expect(value.body.data.value).toBe(canary);
+    const [wrap] = (await http.get('/api/v1/requests/{id}/wraps', { params: { id: made.id }, token: requester.accessToken }).expect(200)).data;
+    const value = await http.get('/api/v1/requests/{id}/wraps/{wrapId}', { params: { id: made.id, wrapId: wrap.id }, token: requester.accessToken }).expect(200);
+    expect(value.data.value).toBe(canary);
 
     // The agent's own changes each carried a key, named after what they do once.
     const keys = (await t.sql<{ key: string }>('SELECT key FROM idempotency_keys WHERE principal_id = $1', [`agent:${agentId}`])).map((r) => r.key);
@@ -102,29 +103,29 @@ describe('the reference agent against a server that requires Idempotency-Keys', 
 
 describe('which agent calls need a key', () => {
   test('heartbeat, claim, progress and complete need none', async () => {
-    expectResponse(await asAgent('POST', `/api/v1/agents/${agentId}/heartbeat`, {}), 'POST', '/api/v1/agents/{id}/heartbeat', 204);
-    const claim = await raw(t.baseUrl, `/api/v1/agents/${agentId}/jobs/claim?wait=0`, { method: 'POST', headers: { 'x-agent-secret': agentSecret } });
-    expect(claim.status).toBe(204);
+    await agentHttp.post('/api/v1/agents/{id}/heartbeat', asAgent({ params: { id: agentId }, body: {} })).expect(204);
+    await agentHttp.post('/api/v1/agents/{id}/jobs/claim', asAgent({ params: { id: agentId }, query: { wait: 0 } })).expect(204);
     // A job that is not the agent's: the lease check answers, not the key check.
     const other = randomUUID();
     const lease = randomUUID();
-    expectResponse(await asAgent('POST', `/api/v1/agents/${agentId}/jobs/${other}/progress`, { leaseId: lease, percent: 5 }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/progress', 404, 'NOT_FOUND');
-    expectResponse(await asAgent('POST', `/api/v1/agents/${agentId}/jobs/${other}/complete`, { leaseId: lease, status: 'succeeded' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 404, 'NOT_FOUND');
+    await agentHttp.post('/api/v1/agents/{id}/jobs/{jobId}/progress', asAgent({ params: { id: agentId, jobId: other }, body: { leaseId: lease, percent: 5 } })).expect(404, 'NOT_FOUND');
+    await agentHttp.post('/api/v1/agents/{id}/jobs/{jobId}/complete', asAgent({ params: { id: agentId, jobId: other }, body: { leaseId: lease, status: 'succeeded' } })).expect(404, 'NOT_FOUND');
   });
 
   test('the other agent calls without a key are 400 at the header, and change nothing', async () => {
-    const before = expectResponse(await call('GET', `/api/v1/agents/${agentId}`), 'GET', '/api/v1/agents/{id}', 200).body.data.publicKey;
-    const refused: [string, string, string, unknown][] = [
-      ['POST', `/api/v1/agents/${agentId}/secrets/bulk`, '/api/v1/agents/{id}/secrets/bulk', { secrets: [{ clusterName: cluster, namespace: '', provider: 'file', ref: 'made-up', status: 'present' }] }],
-      ['PUT', `/api/v1/agents/${agentId}/public-key`, '/api/v1/agents/{id}/public-key', { publicKey: randomBytes(32).toString('base64url') }],
-      ['POST', `/api/v1/agents/${agentId}/dek`, '/api/v1/agents/{id}/dek', { jobId: randomUUID() }],
+    const publicKey = async () => (await http.get('/api/v1/agents/{id}', { params: { id: agentId } }).expect(200)).data.publicKey;
+    const before = await publicKey();
+    const refused: ['POST' | 'PUT', string, unknown][] = [
+      ['POST', '/api/v1/agents/{id}/secrets/bulk', { secrets: [{ clusterName: cluster, namespace: '', provider: 'file', ref: 'made-up', status: 'present' }] }],
+      ['PUT', '/api/v1/agents/{id}/public-key', { publicKey: randomBytes(32).toString('base64url') }],
+      ['POST', '/api/v1/agents/{id}/dek', { jobId: randomUUID() }],
     ];
-    for (const [method, path, template, body] of refused) {
-      const res = expectResponse(await asAgent(method, path, body), method, template, 400, 'VALIDATION_FAILED');
-      expect(res.body.error.validationErrors).toEqual([expect.objectContaining({ field: 'Idempotency-Key', code: 'REQUIRED' })]);
+    for (const [method, template, body] of refused) {
+      const res = await agentHttp.request(method, template, asAgent({ params: { id: agentId }, body })).expect(400, 'VALIDATION_FAILED');
+      expect(res.error.validationErrors).toEqual([expect.objectContaining({ field: 'Idempotency-Key', code: 'REQUIRED' })]);
     }
     expect(await t.sql("SELECT id FROM discovered_secrets WHERE ref = 'made-up'")).toEqual([]);
-    expect(expectResponse(await call('GET', `/api/v1/agents/${agentId}`), 'GET', '/api/v1/agents/{id}', 200).body.data.publicKey).toBe(before);
+    expect(await publicKey()).toBe(before);
   });
 
   test('the document says so: the protocol calls take no key and say why; the others take one, required where the server requires it', () => {
