@@ -31,9 +31,9 @@ beforeAll(async () => {
   const minted = (await t.http.post('/api/v1/agents', { body: { name: `cluster-agent-${hex()}` } })).body.data;
   const { privateKey, publicKey } = generateKeyPairSync('x25519');
   agent = { id: minted.agent.id, secret: minted.agentSecret, privateKey };
-  expect((await t.http.put('/api/v1/agents/{id}/public-key', { params: { id: agent.id }, body: { publicKey: rawPublicKey(publicKey).toString('base64url') }, token: null, agentSecret: agent.secret })).status).toBe(200);
+  await t.http.put('/api/v1/agents/{id}/public-key', { params: { id: agent.id }, body: { publicKey: rawPublicKey(publicKey).toString('base64url') }, token: null, agentSecret: agent.secret }).expect(200);
   cluster = `prod-${hex()}`;
-  expect((await t.http.post('/api/v1/agents/{id}/secrets/bulk', { params: { id: agent.id }, body: { secrets: [{ clusterName: cluster, namespace: 'payments', provider: 'kubernetes', ref: 'db-password' }] }, token: null, agentSecret: agent.secret })).status).toBe(200);
+  await t.http.post('/api/v1/agents/{id}/secrets/bulk', { params: { id: agent.id }, body: { secrets: [{ clusterName: cluster, namespace: 'payments', provider: 'kubernetes', ref: 'db-password' }] }, token: null, agentSecret: agent.secret }).expect(200);
   secretId = (await t.http.get('/api/v1/secrets', { query: { cluster_name: cluster } })).body.data[0].id;
   // One approval from an operations engineer, for everything (the default policy).
   const workflow = await t.http.post('/api/v1/workflows', { body: { name: 'One engineer', stages: [{ name: 'Peer', requiredApprovals: 1, roleIds: [opsRole], userIds: [] }] } }).expectResponse(201);
@@ -82,7 +82,7 @@ async function serveRead(value: string): Promise<string> {
   const dek = (await t.http.post('/api/v1/agents/{id}/dek', { params: { id: agent.id }, body: { jobId: job.id }, token: null, agentSecret: agent.secret }).expect(200)).data;
   expect(openDataKey(dek)).toHaveLength(32);
   const posted = (await t.http.post('/api/v1/agents/{id}/wraps', { params: { id: agent.id }, body: { jobId: job.id, wrappedKey: dek.wrappedKey, ...sealUnder(dek, value) }, token: null, agentSecret: agent.secret }).expect(201)).data;
-  expect((await completeJob(job.id, lease.id)).status).toBe(204);
+  await completeJob(job.id, lease.id).expect(204);
   return posted.wrapId;
 }
 
@@ -173,7 +173,7 @@ describe('read flow', () => {
     const posts = await Promise.all(Array.from({ length: 5 }, () => t.http.post('/api/v1/agents/{id}/wraps', { params: { id: agent.id }, body: { jobId, wrappedKey: dek.wrappedKey, ...sealed }, token: null, agentSecret: agent.secret })));
     expect(posts.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
     expect(posts.filter((r) => r.status === 409).every((r) => r.body.error.code === 'ALREADY_POSTED')).toBe(true);
-    expect((await completeJob(job.id, lease.id)).status).toBe(204);
+    await completeJob(job.id, lease.id).expect(204);
     await t.http.post('/api/v1/agents/{id}/dek', { params: { id: agent.id }, body: { jobId }, token: null, agentSecret: agent.secret }).expect(409, 'JOB_NOT_HELD');
   });
 
@@ -181,12 +181,12 @@ describe('read flow', () => {
     const failing = await readRequest();
     await approve(failing.id, approverA.accessToken).expect(200);
     const first = await claimJob();
-    expect((await completeJob(first.job.id, first.lease.id, 'failed')).status).toBe(204);
+    await completeJob(first.job.id, first.lease.id, 'failed').expect(204);
     expect(await getRequest(failing.id)).toMatchObject({ status: 'failed', failureCode: 'BACKEND' });
     const empty = await readRequest();
     await approve(empty.id, approverA.accessToken).expect(200);
     const second = await claimJob();
-    expect((await completeJob(second.job.id, second.lease.id)).status).toBe(204);
+    await completeJob(second.job.id, second.lease.id).expect(204);
     expect(await getRequest(empty.id)).toMatchObject({ status: 'failed', failureCode: 'NO_VALUE' });
   });
 });
@@ -208,7 +208,7 @@ describe('data keys', () => {
     // It is the key: a value sealed under it is accepted, and reaches the requester.
     const value = canary();
     const posted = (await t.http.post('/api/v1/agents/{id}/wraps', { params: { id: agent.id }, body: { jobId: job.id, wrappedKey: dek.wrappedKey, ...sealUnder(dek, value) }, token: null, agentSecret: agent.secret }).expect(201)).data;
-    expect((await completeJob(job.id, lease.id)).status).toBe(204);
+    await completeJob(job.id, lease.id).expect(204);
     expect((await t.http.get('/api/v1/requests/{id}/wraps/{wrapId}', { params: { id: request.id, wrapId: posted.wrapId }, token: requester.accessToken })).body.data.value).toBe(value);
 
     const forms = [key.toString('base64'), key.toString('base64url'), key.toString('hex')];
@@ -220,7 +220,7 @@ describe('data keys', () => {
     const keyless = (await t.http.post('/api/v1/agents', { body: { name: `keyless-${hex()}` } })).body.data;
     const as = { id: keyless.agent.id, secret: keyless.agentSecret };
     const where = `keyless-${hex()}`;
-    expect((await t.http.post('/api/v1/agents/{id}/secrets/bulk', { params: { id: as.id }, body: { secrets: [{ clusterName: where, namespace: 'payments', provider: 'kubernetes', ref: 'db-password' }] }, token: null, agentSecret: as.secret })).status).toBe(200);
+    await t.http.post('/api/v1/agents/{id}/secrets/bulk', { params: { id: as.id }, body: { secrets: [{ clusterName: where, namespace: 'payments', provider: 'kubernetes', ref: 'db-password' }] }, token: null, agentSecret: as.secret }).expect(200);
     const secret = (await t.http.get('/api/v1/secrets', { query: { cluster_name: where } })).body.data[0].id;
     const request = await readRequest(requester.accessToken, { secretId: secret });
     await approve(request.id, approverA.accessToken).expect(200);
@@ -228,7 +228,7 @@ describe('data keys', () => {
     const { job, lease } = claimed.body.data.claims[0];
     await t.http.post('/api/v1/agents/{id}/dek', { params: { id: as.id }, body: { jobId: job.id }, token: null, agentSecret: as.secret }).expect(409, 'AGENT_KEY_MISSING');
     expect((await t.sql<{ action: string; outcome: string }>(`SELECT action, outcome FROM audit_events WHERE action = 'secret.dek_issue' AND actor_id = $1`, [as.id]))).toEqual([{ action: 'secret.dek_issue', outcome: 'failure' }]);
-    expect((await t.http.post('/api/v1/agents/{id}/jobs/{jobId}/complete', { params: { id: as.id, jobId: job.id }, body: { leaseId: lease.id, status: 'failed', error: { code: 'AGENT_KEY_MISSING', message: 'no key', retryable: false } }, token: null, agentSecret: as.secret })).status).toBe(204);
+    await t.http.post('/api/v1/agents/{id}/jobs/{jobId}/complete', { params: { id: as.id, jobId: job.id }, body: { leaseId: lease.id, status: 'failed', error: { code: 'AGENT_KEY_MISSING', message: 'no key', retryable: false } }, token: null, agentSecret: as.secret }).expect(204);
     expect(await getRequest(request.id)).toMatchObject({ status: 'failed', failureCode: 'AGENT_KEY_MISSING' });
   });
 });
@@ -240,8 +240,8 @@ describe('a job no agent can take', () => {
     const edge = { id: minted.agent.id, secret: minted.agentSecret };
     const where = `edge-${hex()}`;
     const { publicKey } = generateKeyPairSync('x25519');
-    expect((await t.http.put('/api/v1/agents/{id}/public-key', { params: { id: edge.id }, body: { publicKey: rawPublicKey(publicKey).toString('base64url') }, token: null, agentSecret: edge.secret })).status).toBe(200);
-    expect((await t.http.post('/api/v1/agents/{id}/secrets/bulk', { params: { id: edge.id }, body: { secrets: [{ clusterName: where, namespace: 'payments', provider: 'kubernetes', ref: 'db-password' }] }, token: null, agentSecret: edge.secret })).status).toBe(200);
+    await t.http.put('/api/v1/agents/{id}/public-key', { params: { id: edge.id }, body: { publicKey: rawPublicKey(publicKey).toString('base64url') }, token: null, agentSecret: edge.secret }).expect(200);
+    await t.http.post('/api/v1/agents/{id}/secrets/bulk', { params: { id: edge.id }, body: { secrets: [{ clusterName: where, namespace: 'payments', provider: 'kubernetes', ref: 'db-password' }] }, token: null, agentSecret: edge.secret }).expect(200);
     const secret = (await t.http.get('/api/v1/secrets', { query: { cluster_name: where } })).body.data[0].id;
     const request = await readRequest(requester.accessToken, { secretId: secret });
     expect(request.blocked).toBeNull();
@@ -254,12 +254,12 @@ describe('a job no agent can take', () => {
     const health = (await t.http.get('/api/v1/agent-runtime/health').expect(200)).data;
     expect(health).toMatchObject({ status: 'degraded', queue: { blocked: 1 }, blocked: [{ type: 'secret.read', targetAgentId: edge.id, selector: null, jobs: 1, ...blocked }] });
     expect(health.problems).toContainEqual(expect.stringMatching(/^1 queued job no agent can take \(see blocked\); e\.g\. secret\.read \(AGENT_LACKS_CAPABILITY\)/));
-    expect((await t.http.post('/api/v1/agents/{id}/jobs/claim', { params: { id: edge.id }, token: null, agentSecret: edge.secret })).status).toBe(204);
+    await t.http.post('/api/v1/agents/{id}/jobs/claim', { params: { id: edge.id }, token: null, agentSecret: edge.secret }).expect(204);
 
     // A report it cannot make: 400, nothing changes.
     await t.http.post('/api/v1/agents/{id}/heartbeat', { params: { id: edge.id }, body: { capabilities: ['Secret Read'] }, token: null, agentSecret: edge.secret }).expect(400, 'VALIDATION_FAILED');
     // The agent reports what it runs now: the job is no longer blocked, anywhere, and the agent takes it.
-    expect((await t.http.post('/api/v1/agents/{id}/heartbeat', { params: { id: edge.id }, body: { capabilities: ['secret.read', 'noop', 'sleep', 'http-check', 'noop'] }, token: null, agentSecret: edge.secret })).status).toBe(204);
+    await t.http.post('/api/v1/agents/{id}/heartbeat', { params: { id: edge.id }, body: { capabilities: ['secret.read', 'noop', 'sleep', 'http-check', 'noop'] }, token: null, agentSecret: edge.secret }).expect(204);
     const reported = (await t.http.get('/api/v1/agents/{id}', { params: { id: edge.id } }).expect(200)).data;
     expect(reported).toMatchObject({ capabilities: ['http-check', 'noop', 'secret.read', 'sleep'], capabilitiesReportedAt: expect.any(String) });
     expect((await t.http.get('/api/v1/jobs/{id}', { params: { id: jobId } })).body.data).toMatchObject({ status: 'queued', blocked: null });
@@ -272,7 +272,7 @@ describe('a job no agent can take', () => {
     expect(claimed.body.data.claims.map((c: { job: { id: string } }) => c.job.id)).toEqual([jobId]);
 
     // The change is on the record: one event and one audit entry, and the same report again adds neither.
-    expect((await t.http.post('/api/v1/agents/{id}/heartbeat', { params: { id: edge.id }, body: { capabilities: ['noop', 'sleep', 'http-check', 'secret.read'] }, token: null, agentSecret: edge.secret })).status).toBe(204);
+    await t.http.post('/api/v1/agents/{id}/heartbeat', { params: { id: edge.id }, body: { capabilities: ['noop', 'sleep', 'http-check', 'secret.read'] }, token: null, agentSecret: edge.secret }).expect(204);
     const events = await t.sql<{ type: string; data: Record<string, unknown> }>(`SELECT type, data FROM events WHERE resource_id = $1 AND type = 'agent.capabilities_changed'`, [edge.id]);
     expect(events).toEqual([{ type: 'agent.capabilities_changed', data: { previous: ['http-check', 'noop', 'sleep'], capabilities: ['http-check', 'noop', 'secret.read', 'sleep'], added: ['secret.read'], removed: [] } }]);
     expect(await t.sql(`SELECT actor_type, actor_id FROM audit_events WHERE action = 'agent.capabilities.report' AND resource_id = $1`, [edge.id])).toEqual([{ actor_type: 'agent', actor_id: edge.id }]);
@@ -303,7 +303,7 @@ describe('patch flow', () => {
     await approve(request.id, approverA.accessToken).expect(409, 'ALREADY_DECIDED');
     expect((await approve(request.id, approverB.accessToken).expect(200)).data).toMatchObject({ status: 'pending', approval: { currentStage: 1 } });
     // Nothing is released before the final approval: the agent has no job.
-    expect((await t.http.post('/api/v1/agents/{id}/jobs/claim', { params: { id: agent.id }, token: null, agentSecret: agent.secret })).status).toBe(204);
+    await t.http.post('/api/v1/agents/{id}/jobs/claim', { params: { id: agent.id }, token: null, agentSecret: agent.secret }).expect(204);
     const pendingForSecurity = (await t.http.get('/api/v1/my/pending-approvals', { token: security.accessToken })).body.data;
     expect(pendingForSecurity.map((p: { subjectId: string }) => p.subjectId)).toContain(request.id);
     expect((await approve(request.id, security.accessToken).expect(200)).data).toMatchObject({ status: 'approved', approval: { status: 'approved', currentStage: 2 } });
@@ -316,7 +316,7 @@ describe('patch flow', () => {
     expect(got.envelope).not.toContain(value);
     expect(openWireEnvelope(agent.privateKey, Buffer.from(got.envelope, 'base64url'), got.context).toString('utf8')).toBe(value);
     await t.http.get('/api/v1/agents/{id}/wraps/{wrapId}', { params: { id: agent.id, wrapId }, token: null, agentSecret: agent.secret }).expect(410, 'GONE');
-    expect((await completeJob(job.id, lease.id)).status).toBe(204);
+    await completeJob(job.id, lease.id).expect(204);
     expect(await getRequest(request.id)).toMatchObject({ status: 'completed' });
     await t.http.delete('/api/v1/policies/{id}', { params: { id: policy.id } });
   });
@@ -328,7 +328,7 @@ describe('patch flow', () => {
     expect(rejected).toMatchObject({ status: 'rejected', jobId: null, approval: { status: 'rejected', decisions: [{ decision: 'reject', comment: 'not during the freeze' }] } });
     await approve(request.id, approverB.accessToken).expect(409, 'ALREADY_DECIDED');
     expect(await t.sql('SELECT sealed, shred_reason FROM secret_wraps WHERE request_id = $1', [request.id])).toEqual([{ sealed: null, shred_reason: 'withdrawn' }]);
-    expect((await t.http.post('/api/v1/agents/{id}/jobs/claim', { params: { id: agent.id }, token: null, agentSecret: agent.secret })).status).toBe(204);
+    await t.http.post('/api/v1/agents/{id}/jobs/claim', { params: { id: agent.id }, token: null, agentSecret: agent.secret }).expect(204);
   });
 });
 
