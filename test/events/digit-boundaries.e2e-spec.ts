@@ -111,8 +111,8 @@ beforeAll(async () => {
 
     // After: the jobs run and end, the run is approved and ends, two more jobs are queued.
     for (const id of jobIds) {
-      expect((await http.post('/api/v1/agents/{id}/jobs/{jobId}/progress', { params: { id: agent.id, jobId: id }, body: { leaseId: leases.get(id), percent: 50 }, ...asTheAgent })).status).toBe(200);
-      expect((await http.post('/api/v1/agents/{id}/jobs/{jobId}/complete', { params: { id: agent.id, jobId: id }, body: { leaseId: leases.get(id), status: 'succeeded' }, ...asTheAgent })).status).toBe(204);
+      await http.post('/api/v1/agents/{id}/jobs/{jobId}/progress', { params: { id: agent.id, jobId: id }, body: { leaseId: leases.get(id), percent: 50 }, ...asTheAgent }).expect(200);
+      await http.post('/api/v1/agents/{id}/jobs/{jobId}/complete', { params: { id: agent.id, jobId: id }, body: { leaseId: leases.get(id), status: 'succeeded' }, ...asTheAgent }).expect(204);
     }
     await http.post('/api/v1/workflow-runs/{id}/steps/{nodeId}/approve', { params: { id: runId, nodeId: 'gate' }, body: {}, token: approver.accessToken }).expect(200);
     await poll('the run to succeed', () => runSucceeded, 15_000, () => 'not succeeded');

@@ -277,7 +277,7 @@ describe('claiming', () => {
     const agent = await mintAgent({ capabilities: [type] }, token);
     await submit({ type, maxAttempts: 3 }, token);
     const first = await claimOne(agent);
-    expect((await complete(agent, first.job.id, { leaseId: first.lease.id, status: 'failed', error: { code: 'E', message: 'once' } })).status).toBe(204);
+    await complete(agent, first.job.id, { leaseId: first.lease.id, status: 'failed', error: { code: 'E', message: 'once' } }).expect(204);
     // Claimable again 1 s from now; the poll waits up to 4 s.
     const res = await claim(agent, 'wait=4');
     expect(res.status).toBe(200);
@@ -724,7 +724,7 @@ describe('work no agent can take', () => {
     expect(await t.sql(`SELECT id FROM jobs WHERE type = $1 OR target_agent_id = $2`, [type, agent.id])).toEqual([]);
 
     // Once the agent says it runs the type, the same job is taken.
-    expect((await report(agent, [base, type])).status).toBe(204);
+    await report(agent, [base, type]).expect(204);
     const job = await submit({ type, targetAgentId: agent.id });
     expect(job.blocked).toBeNull();
     expect((await claimOne(agent)).job.id).toBe(job.id);
@@ -748,7 +748,7 @@ describe('work no agent can take', () => {
     await expectNothingToClaim(unlabelled);
     await expectNothingToClaim(builder);
 
-    expect((await report(builder, ['noop', type])).status).toBe(204);
+    await report(builder, ['noop', type]).expect(204);
     expect(await getJob(job.id, token)).toMatchObject({ status: 'queued', blocked: null });
     expect((await t.http.get('/api/v1/agent-runtime/health', { token })).body.data).toMatchObject({ queue: { blocked: 0 }, blocked: [] });
     expect((await claimOne(builder)).job.id).toBe(job.id);
@@ -759,14 +759,14 @@ describe('work no agent can take', () => {
     const agent = await mintAgent({ capabilities: ['noop', 'sleep'] });
     const read = async () => (await t.http.get('/api/v1/agents/{id}', { params: { id: agent.id } }).expect(200)).data;
     expect(await read()).toMatchObject({ capabilities: ['noop', 'sleep'], capabilitiesReportedAt: null });
-    expect((await report(agent, ['shell', 'noop'])).status).toBe(204);
+    await report(agent, ['shell', 'noop']).expect(204);
     expect(await read()).toMatchObject({ capabilities: ['noop', 'shell'], capabilitiesReportedAt: expect.any(String) });
     // A heartbeat that says nothing of them leaves them be.
-    expect((await heartbeat(agent)).status).toBe(204);
+    await heartbeat(agent).expect(204);
     expect((await read()).capabilities).toEqual(['noop', 'shell']);
     const edited = (await t.http.put('/api/v1/agents/{id}', { params: { id: agent.id }, body: { capabilities: ['http-check'] } }).expect(200)).data;
     expect(edited).toMatchObject({ capabilities: ['http-check'], capabilitiesReportedAt: null });
-    expect((await report(agent, ['noop'])).status).toBe(204);
+    await report(agent, ['noop']).expect(204);
     expect(await read()).toMatchObject({ capabilities: ['noop'], capabilitiesReportedAt: expect.any(String) });
     await report(agent, Array.from({ length: 101 }, (_, i) => `type-${i}`)).expect(400, 'VALIDATION_FAILED');
     await report(agent, ['UPPER']).expect(400, 'VALIDATION_FAILED');
