@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { expectMatchesContract, expectResponse, raw, type RawResponse, spec } from '../support/contract.js';
+import { expectMatchesContract, spec } from '../support/contract.js';
 import { addMember, createRole, type Member, mintApiKey, otherOrganization, roleIdByKey } from '../support/fixtures.js';
-import { startServer, type TestServer } from '../support/server.js';
+import type { Method } from '../support/http.js';
+import { useServer } from '../support/use-server.js';
 
 /**
  * Access control end to end: the permission catalog, system and custom roles, grants (org-wide and
@@ -10,48 +11,30 @@ import { startServer, type TestServer } from '../support/server.js';
  * the committed contract.
  */
 
-let t: TestServer;
-let ownerToken: string;
+const t = useServer();
 let ownerId: string;
-let orgId: string;
 
 beforeAll(async () => {
-  t = await startServer();
-  ownerToken = (await t.login()).accessToken;
-  const me = await call(ownerToken, 'GET', '/api/v1/me/permissions');
+  const me = await t.http.get('/api/v1/me/permissions');
   ownerId = me.body.data.principalId;
-  orgId = me.body.data.organizationId;
 });
-afterAll(async () => {
-  await t?.close();
-});
-
-
-function call(token: string | null, method: string, path: string, json?: unknown, headers: Record<string, string> = {}): Promise<RawResponse> {
-  return raw(t.baseUrl, path, { method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers }, json });
-}
 
 const suffix = () => randomBytes(3).toString('hex');
 
 async function grant(token: string, userId: string, roleId: string, scope: { projectId?: string; environmentId?: string } = {}): Promise<string> {
-  const res = expectResponse(await call(token, 'POST', '/api/v1/user-roles', { userId, roleId, ...scope }), 'POST', '/api/v1/user-roles', 201);
+  const res = await t.http.post('/api/v1/user-roles', { body: { userId, roleId, ...scope }, token }).expectResponse(201);
   return res.body.data.id as string;
 }
 
 async function grantsOf(userId: string, workspace?: string): Promise<{ id: string; roleKey: string; projectId: string | null; environmentId: string | null }[]> {
-  const res = await call(ownerToken, 'GET', `/api/v1/users/${userId}/roles`, undefined, workspace ? { 'x-workspace-id': workspace } : {});
-  return expectResponse(res, 'GET', '/api/v1/users/{id}/roles', 200).body.data;
+  return (await t.http.get('/api/v1/users/{id}/roles', { params: { id: userId }, workspace }).expect(200)).data;
 }
 
 const teamsStatus = async (token: string) => {
-  const res = await call(token, 'GET', `/api/v1/organizations/${orgId}/teams`);
+  const res = await t.http.get('/api/v1/organizations/{id}/teams', { params: { id: t.organizationId }, token });
   expectMatchesContract('GET', '/api/v1/organizations/{id}/teams', res.status, res.body);
   return res.status;
 };
-
-async function check(token: string, body: Record<string, unknown>): Promise<RawResponse> {
-  return call(token, 'POST', '/api/v1/authz/check', body);
-}
 
 const SYSTEM_ROLE_KEYS = [
   'automation_operator', 'billing', 'client_portal', 'data_admin', 'endpoint_agent', 'integration_admin',
@@ -60,7 +43,7 @@ const SYSTEM_ROLE_KEYS = [
 
 describe('the permission catalog', () => {
   test('lists every permission with its key, resource, action, description and context; cacheable with an ETag', async () => {
-    const res = expectResponse(await call(ownerToken, 'GET', '/api/v1/permissions'), 'GET', '/api/v1/permissions', 200);
+    const res = await t.http.get('/api/v1/permissions').expectResponse(200);
     const catalog = res.body.data as { key: string; resource: string; action: string; description: string; context: string; platform: boolean }[];
     expect(catalog.length).toBeGreaterThan(10);
     for (const p of catalog) {
@@ -77,25 +60,24 @@ describe('the permission catalog', () => {
   });
 
   test('answers 304 with no body to If-None-Match with its ETag, and 200 to a stale one', async () => {
-    const first = await call(ownerToken, 'GET', '/api/v1/permissions');
+    const first = await t.http.get('/api/v1/permissions');
     const etag = first.headers.get('etag')!;
     // fetch() adds "Cache-Control: no-cache" to a conditional request unless one is given, and that
     // rightly disables revalidation; send what a browser sends when it revalidates its cached copy.
     const conditional = { 'if-none-match': etag, 'cache-control': 'max-age=0' };
-    const again = await call(ownerToken, 'GET', '/api/v1/permissions', undefined, conditional);
+    const again = await t.http.get('/api/v1/permissions', { headers: conditional });
     expect(again.status).toBe(304);
     expect(again.text).toBe('');
     expect(again.headers.get('etag')).toBe(etag);
-    const stale = await call(ownerToken, 'GET', '/api/v1/permissions', undefined, { ...conditional, 'if-none-match': '"stale"' });
-    expectResponse(stale, 'GET', '/api/v1/permissions', 200);
+    const stale = await t.http.get('/api/v1/permissions', { headers: { ...conditional, 'if-none-match': '"stale"' } }).expectResponse(200);
     expect(stale.body.data).toEqual(first.body.data);
   });
 
   test('is the same for a member with no permission, and needs authentication', async () => {
-    const nobody = await addMember(t, ownerToken, []);
-    const res = expectResponse(await call(nobody.accessToken, 'GET', '/api/v1/permissions'), 'GET', '/api/v1/permissions', 200);
-    expect(res.body.data).toEqual((await call(ownerToken, 'GET', '/api/v1/permissions')).body.data);
-    expectResponse(await call(null, 'GET', '/api/v1/permissions'), 'GET', '/api/v1/permissions', 401, 'UNAUTHENTICATED');
+    const nobody = await addMember(t, t.token, []);
+    const res = await t.http.get('/api/v1/permissions', { token: nobody.accessToken }).expectResponse(200);
+    expect(res.body.data).toEqual((await t.http.get('/api/v1/permissions')).body.data);
+    await t.http.get('/api/v1/permissions', { token: null }).expect(401, 'UNAUTHENTICATED');
   });
 });
 
@@ -103,9 +85,8 @@ describe('system roles', () => {
   let roles: { id: string; key: string; system: boolean; permissions: string[]; organizationId: string | null }[];
   let catalog: { key: string; action: string; platform: boolean }[];
   beforeAll(async () => {
-    const res = await call(ownerToken, 'GET', '/api/v1/roles?system=true&pageSize=100');
-    roles = expectResponse(res, 'GET', '/api/v1/roles', 200).body.data;
-    catalog = (await call(ownerToken, 'GET', '/api/v1/permissions')).body.data;
+    roles = (await t.http.get('/api/v1/roles', { query: { system: true, pageSize: 100 } }).expect(200)).data;
+    catalog = (await t.http.get('/api/v1/permissions')).body.data;
   });
   const role = (key: string) => roles.find((r) => r.key === key)!;
 
@@ -134,11 +115,9 @@ describe('system roles', () => {
   test('cannot be edited or deleted (422 SYSTEM_ROLE_IMMUTABLE), and stay as they were', async () => {
     for (const key of ['viewer', 'owner']) {
       const { id, permissions } = role(key);
-      const put = await call(ownerToken, 'PUT', `/api/v1/roles/${id}/permissions`, { permissions: ['team.read'] });
-      expectResponse(put, 'PUT', '/api/v1/roles/{id}/permissions', 422, 'SYSTEM_ROLE_IMMUTABLE');
-      const del = await call(ownerToken, 'DELETE', `/api/v1/roles/${id}`);
-      expectResponse(del, 'DELETE', '/api/v1/roles/{id}', 422, 'SYSTEM_ROLE_IMMUTABLE');
-      const after = expectResponse(await call(ownerToken, 'GET', `/api/v1/roles/${id}`), 'GET', '/api/v1/roles/{id}', 200);
+      await t.http.put('/api/v1/roles/{id}/permissions', { params: { id }, body: { permissions: ['team.read'] } }).expect(422, 'SYSTEM_ROLE_IMMUTABLE');
+      await t.http.delete('/api/v1/roles/{id}', { params: { id } }).expect(422, 'SYSTEM_ROLE_IMMUTABLE');
+      const after = await t.http.get('/api/v1/roles/{id}', { params: { id } }).expectResponse(200);
       expect(after.body.data.permissions).toEqual(permissions);
     }
   });
@@ -147,103 +126,97 @@ describe('system roles', () => {
 describe('custom roles', () => {
   test('are created (201) with the key derived from the name and sorted, de-duplicated permissions', async () => {
     const name = `Release manager ${suffix()}`;
-    const res = await call(ownerToken, 'POST', '/api/v1/roles', { name, description: 'Ships releases', permissions: ['team.read', 'member.read', 'team.read'] });
-    expectResponse(res, 'POST', '/api/v1/roles', 201);
+    const res = await t.http.post('/api/v1/roles', { body: { name, description: 'Ships releases', permissions: ['team.read', 'member.read', 'team.read'] } }).expectResponse(201);
     expect(res.body.data).toMatchObject({
       key: name.toLowerCase().replace(/ /g, '-'),
       name,
       description: 'Ships releases',
       system: false,
       permissions: ['member.read', 'team.read'],
-      organizationId: orgId,
+      organizationId: t.organizationId,
     });
-    const got = expectResponse(await call(ownerToken, 'GET', `/api/v1/roles/${res.body.data.id}`), 'GET', '/api/v1/roles/{id}', 200);
+    const got = await t.http.get('/api/v1/roles/{id}', { params: { id: res.body.data.id } }).expectResponse(200);
     expect(got.body.data).toEqual(res.body.data);
   });
 
   test('an unknown permission is 400 VALIDATION_FAILED naming permissions[i] with UNKNOWN_PERMISSION', async () => {
-    const res = await call(ownerToken, 'POST', '/api/v1/roles', { name: `Typo ${suffix()}`, permissions: ['team.read', 'team.raed'] });
-    expectResponse(res, 'POST', '/api/v1/roles', 400, 'VALIDATION_FAILED');
+    const res = await t.http.post('/api/v1/roles', { body: { name: `Typo ${suffix()}`, permissions: ['team.read', 'team.raed'] } }).expectResponse(400, 'VALIDATION_FAILED');
     expect(res.body.error.validationErrors).toEqual([expect.objectContaining({ field: 'permissions[1]', code: 'UNKNOWN_PERMISSION' })]);
     expect(res.text).not.toContain('"field":"permissions[0]"');
   });
 
   test('a duplicate key is 409, and so is the key of a system role (given or derived from the name)', async () => {
     const key = `dup-${suffix()}`;
-    expectResponse(await call(ownerToken, 'POST', '/api/v1/roles', { name: 'First', key, permissions: [] }), 'POST', '/api/v1/roles', 201);
-    expectResponse(await call(ownerToken, 'POST', '/api/v1/roles', { name: 'Second', key, permissions: ['team.read'] }), 'POST', '/api/v1/roles', 409, 'CONFLICT');
-    expectResponse(await call(ownerToken, 'POST', '/api/v1/roles', { name: 'Mine', key: 'viewer', permissions: [] }), 'POST', '/api/v1/roles', 409, 'CONFLICT');
-    expectResponse(await call(ownerToken, 'POST', '/api/v1/roles', { name: 'Owner', permissions: [] }), 'POST', '/api/v1/roles', 409, 'CONFLICT');
+    await t.http.post('/api/v1/roles', { body: { name: 'First', key, permissions: [] } }).expect(201);
+    await t.http.post('/api/v1/roles', { body: { name: 'Second', key, permissions: ['team.read'] } }).expect(409, 'CONFLICT');
+    await t.http.post('/api/v1/roles', { body: { name: 'Mine', key: 'viewer', permissions: [] } }).expect(409, 'CONFLICT');
+    await t.http.post('/api/v1/roles', { body: { name: 'Owner', permissions: [] } }).expect(409, 'CONFLICT');
     const [{ n }] = await t.sql<{ n: string }>("SELECT count(*) AS n FROM roles WHERE key = 'owner'");
     expect(Number(n)).toBe(1);
   });
 
   test('of concurrent creations with one key, exactly one succeeds', async () => {
     const key = `race-${suffix()}`;
-    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => call(ownerToken, 'POST', '/api/v1/roles', { name: `Race ${i}`, key, permissions: [] })));
+    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => t.http.post('/api/v1/roles', { body: { name: `Race ${i}`, key, permissions: [] } })));
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
     for (const r of results) expectMatchesContract('POST', '/api/v1/roles', r.status, r.body);
   });
 
   test('are listed with system=false and sort=name, with pagination', async () => {
     const tag = suffix();
-    for (const name of [`Charlie ${tag}`, `Alpha ${tag}`, `Bravo ${tag}`]) await createRole(t, ownerToken, name, ['team.read']);
-    const res = await call(ownerToken, 'GET', `/api/v1/roles?system=false&sort=name&q=${tag}`);
-    expectResponse(res, 'GET', '/api/v1/roles', 200);
+    for (const name of [`Charlie ${tag}`, `Alpha ${tag}`, `Bravo ${tag}`]) await createRole(t, t.token, name, ['team.read']);
+    const res = await t.http.get('/api/v1/roles', { query: { system: false, sort: 'name', q: tag } }).expectResponse(200);
     expect(res.body.data.map((r: { name: string }) => r.name)).toEqual([`Alpha ${tag}`, `Bravo ${tag}`, `Charlie ${tag}`]);
     expect(res.body.meta.pagination).toMatchObject({ page: 1, totalItems: 3, totalPages: 1, hasNext: false });
 
-    const all = expectResponse(await call(ownerToken, 'GET', '/api/v1/roles?system=false&sort=-name&pageSize=100'), 'GET', '/api/v1/roles', 200);
+    const all = await t.http.get('/api/v1/roles', { query: { system: false, sort: '-name', pageSize: 100 } }).expectResponse(200);
     expect(all.body.data.every((r: { system: boolean }) => !r.system)).toBe(true);
     const names = all.body.data.map((r: { name: string }) => r.name);
     expect(names.indexOf(`Charlie ${tag}`)).toBeLessThan(names.indexOf(`Alpha ${tag}`));
 
-    const both = expectResponse(await call(ownerToken, 'GET', '/api/v1/roles?pageSize=100'), 'GET', '/api/v1/roles', 200);
+    const both = await t.http.get('/api/v1/roles', { query: { pageSize: 100 } }).expectResponse(200);
     expect(both.body.data.some((r: { system: boolean }) => r.system)).toBe(true);
     expect(both.body.data.some((r: { system: boolean }) => !r.system)).toBe(true);
 
-    expectResponse(await call(ownerToken, 'GET', '/api/v1/roles?sort=permissions'), 'GET', '/api/v1/roles', 400, 'VALIDATION_FAILED');
-    expectResponse(await call(ownerToken, 'GET', '/api/v1/roles?system=maybe'), 'GET', '/api/v1/roles', 400, 'VALIDATION_FAILED');
+    await t.http.get('/api/v1/roles', { query: { sort: 'permissions' } }).expect(400, 'VALIDATION_FAILED');
+    await t.http.get('/api/v1/roles', { query: { system: 'maybe' } }).expect(400, 'VALIDATION_FAILED');
   });
 
   test('their permissions are replaced (200); unknown ones are refused with 400', async () => {
-    const id = await createRole(t, ownerToken, `Replace ${suffix()}`, ['team.read']);
-    const before = (await call(ownerToken, 'GET', `/api/v1/roles/${id}`)).body.data;
-    const res = await call(ownerToken, 'PUT', `/api/v1/roles/${id}/permissions`, { permissions: ['member.read', 'role.read'] });
-    expectResponse(res, 'PUT', '/api/v1/roles/{id}/permissions', 200);
+    const id = await createRole(t, t.token, `Replace ${suffix()}`, ['team.read']);
+    const before = (await t.http.get('/api/v1/roles/{id}', { params: { id } })).body.data;
+    const res = await t.http.put('/api/v1/roles/{id}/permissions', { params: { id }, body: { permissions: ['member.read', 'role.read'] } }).expectResponse(200);
     expect(res.body.data.permissions).toEqual(['member.read', 'role.read']);
     expect(Date.parse(res.body.data.updatedAt)).toBeGreaterThanOrEqual(Date.parse(before.updatedAt));
-    const bad = await call(ownerToken, 'PUT', `/api/v1/roles/${id}/permissions`, { permissions: ['nope.read'] });
-    expectResponse(bad, 'PUT', '/api/v1/roles/{id}/permissions', 400, 'VALIDATION_FAILED');
+    const bad = await t.http.put('/api/v1/roles/{id}/permissions', { params: { id }, body: { permissions: ['nope.read'] } }).expectResponse(400, 'VALIDATION_FAILED');
     expect(bad.body.error.validationErrors).toEqual([expect.objectContaining({ field: 'permissions[0]', code: 'UNKNOWN_PERMISSION' })]);
-    expect((await call(ownerToken, 'GET', `/api/v1/roles/${id}`)).body.data.permissions).toEqual(['member.read', 'role.read']);
+    expect((await t.http.get('/api/v1/roles/{id}', { params: { id } })).body.data.permissions).toEqual(['member.read', 'role.read']);
   });
 
   test('are deleted (204, then 404); while granted the delete is 409', async () => {
-    const id = await createRole(t, ownerToken, `Doomed ${suffix()}`, ['team.read']);
-    const member = await addMember(t, ownerToken, []);
-    const grantId = await grant(ownerToken, member.userId, id);
-    const refused = await call(ownerToken, 'DELETE', `/api/v1/roles/${id}`);
-    expectResponse(refused, 'DELETE', '/api/v1/roles/{id}', 409, 'CONFLICT');
+    const id = await createRole(t, t.token, `Doomed ${suffix()}`, ['team.read']);
+    const member = await addMember(t, t.token, []);
+    const grantId = await grant(t.token, member.userId, id);
+    const refused = await t.http.delete('/api/v1/roles/{id}', { params: { id } }).expectResponse(409, 'CONFLICT');
     expect(refused.body.error.details).toEqual({ grants: 1 });
-    expectResponse(await call(ownerToken, 'DELETE', `/api/v1/user-roles/${grantId}`), 'DELETE', '/api/v1/user-roles/{id}', 204);
-    expectResponse(await call(ownerToken, 'DELETE', `/api/v1/roles/${id}`), 'DELETE', '/api/v1/roles/{id}', 204);
-    expectResponse(await call(ownerToken, 'GET', `/api/v1/roles/${id}`), 'GET', '/api/v1/roles/{id}', 404, 'NOT_FOUND');
-    expectResponse(await call(ownerToken, 'DELETE', `/api/v1/roles/${id}`), 'DELETE', '/api/v1/roles/{id}', 404, 'NOT_FOUND');
-    expectResponse(await call(ownerToken, 'PUT', `/api/v1/roles/${id}/permissions`, { permissions: [] }), 'PUT', '/api/v1/roles/{id}/permissions', 404, 'NOT_FOUND');
+    await t.http.delete('/api/v1/user-roles/{id}', { params: { id: grantId } }).expect(204);
+    await t.http.delete('/api/v1/roles/{id}', { params: { id } }).expect(204);
+    await t.http.get('/api/v1/roles/{id}', { params: { id } }).expect(404, 'NOT_FOUND');
+    await t.http.delete('/api/v1/roles/{id}', { params: { id } }).expect(404, 'NOT_FOUND');
+    await t.http.put('/api/v1/roles/{id}/permissions', { params: { id }, body: { permissions: [] } }).expect(404, 'NOT_FOUND');
   });
 
   test('a role deleted while it is being granted: one of the two wins cleanly, never a 500', async () => {
     // PRODUCT BUG: the delete counts grants, and the grant finds the role, each before the other
     // commits; the loser then hits the user_roles -> roles foreign key (SQLSTATE 23503), which is
     // not mapped, so it answers 500 INTERNAL instead of 404 (grant) or 409 (delete).
-    const member = await addMember(t, ownerToken, []);
+    const member = await addMember(t, t.token, []);
     const outcomes: string[] = [];
     for (let i = 0; i < 12; i++) {
-      const id = await createRole(t, ownerToken, `Contested ${suffix()}`, ['team.read']);
+      const id = await createRole(t, t.token, `Contested ${suffix()}`, ['team.read']);
       const [del, granted] = await Promise.all([
-        call(ownerToken, 'DELETE', `/api/v1/roles/${id}`),
-        call(ownerToken, 'POST', '/api/v1/user-roles', { userId: member.userId, roleId: id }),
+        t.http.delete('/api/v1/roles/{id}', { params: { id } }),
+        t.http.post('/api/v1/user-roles', { body: { userId: member.userId, roleId: id } }),
       ]);
       outcomes.push(`${del.status}/${granted.status}`);
       for (const [res, template, method] of [[del, '/api/v1/roles/{id}', 'DELETE'], [granted, '/api/v1/user-roles', 'POST']] as const) {
@@ -251,8 +224,8 @@ describe('custom roles', () => {
       }
       if (granted.status === 201) {
         // The grant won: the role is still there (and the delete must have said 409).
-        expectResponse(await call(ownerToken, 'GET', `/api/v1/roles/${id}`), 'GET', '/api/v1/roles/{id}', 200);
-        expectResponse(await call(ownerToken, 'DELETE', `/api/v1/user-roles/${granted.body.data.id}`), 'DELETE', '/api/v1/user-roles/{id}', 204);
+        await t.http.get('/api/v1/roles/{id}', { params: { id } }).expect(200);
+        await t.http.delete('/api/v1/user-roles/{id}', { params: { id: granted.body.data.id } }).expect(204);
       }
     }
     // "delete/grant" statuses: the delete won (the grant finds no role), or the grant won (the role is in use).
@@ -260,7 +233,7 @@ describe('custom roles', () => {
   });
 
   test('a malformed role id is 400', async () => {
-    expectResponse(await call(ownerToken, 'GET', '/api/v1/roles/not-a-uuid'), 'GET', '/api/v1/roles/{id}', 400);
+    await t.http.get('/api/v1/roles/{id}', { params: { id: 'not-a-uuid' } }).expect(400);
   });
 });
 
@@ -269,25 +242,22 @@ describe('no escalation', () => {
   let editorRoleId: string;
   beforeAll(async () => {
     // Holds role and grant administration, but not api_key.create (nor api_key.read).
-    editorRoleId = await createRole(t, ownerToken, `Access editor ${suffix()}`, ['role.read', 'role.edit', 'user_role.read', 'user_role.edit', 'team.read', 'member.read']);
-    editor = await addMember(t, ownerToken, [editorRoleId]);
+    editorRoleId = await createRole(t, t.token, `Access editor ${suffix()}`, ['role.read', 'role.edit', 'user_role.read', 'user_role.edit', 'team.read', 'member.read']);
+    editor = await addMember(t, t.token, [editorRoleId]);
   });
 
   test('cannot create a role with a permission they lack (403 naming it in details.missing)', async () => {
-    const res = await call(editor.accessToken, 'POST', '/api/v1/roles', { name: `Sneaky ${suffix()}`, permissions: ['team.read', 'api_key.create'] });
-    expectResponse(res, 'POST', '/api/v1/roles', 403, 'FORBIDDEN');
+    const res = await t.http.post('/api/v1/roles', { body: { name: `Sneaky ${suffix()}`, permissions: ['team.read', 'api_key.create'] }, token: editor.accessToken }).expectResponse(403, 'FORBIDDEN');
     expect(res.body.error.details).toEqual({ missing: ['api_key.create'] });
     // Within what they hold it works.
-    const ok = await call(editor.accessToken, 'POST', '/api/v1/roles', { name: `Modest ${suffix()}`, permissions: ['team.read'] });
-    expectResponse(ok, 'POST', '/api/v1/roles', 201);
+    await t.http.post('/api/v1/roles', { body: { name: `Modest ${suffix()}`, permissions: ['team.read'] }, token: editor.accessToken }).expect(201);
   });
 
   test('cannot grant the owner role, to anyone including themselves (403)', async () => {
-    const ownerRole = await roleIdByKey(t, ownerToken, 'owner');
-    const other = await addMember(t, ownerToken, []);
+    const ownerRole = await roleIdByKey(t, t.token, 'owner');
+    const other = await addMember(t, t.token, []);
     for (const userId of [other.userId, editor.userId]) {
-      const res = await call(editor.accessToken, 'POST', '/api/v1/user-roles', { userId, roleId: ownerRole });
-      expectResponse(res, 'POST', '/api/v1/user-roles', 403, 'FORBIDDEN');
+      const res = await t.http.post('/api/v1/user-roles', { body: { userId, roleId: ownerRole }, token: editor.accessToken }).expectResponse(403, 'FORBIDDEN');
       expect(res.body.error.details.missing).toEqual(expect.arrayContaining(['api_key.create', 'audit.read']));
     }
     expect((await grantsOf(other.userId)).map((g) => g.roleKey)).toEqual([]);
@@ -296,98 +266,90 @@ describe('no escalation', () => {
   });
 
   test('cannot add or remove, on an existing role, a permission they lack; nor delete a role holding one', async () => {
-    const id = await createRole(t, ownerToken, `Keys ${suffix()}`, ['team.read', 'api_key.create']);
-    const path = `/api/v1/roles/${id}/permissions`;
-    const remove = await call(editor.accessToken, 'PUT', path, { permissions: ['team.read'] });
-    expectResponse(remove, 'PUT', '/api/v1/roles/{id}/permissions', 403, 'FORBIDDEN');
+    const id = await createRole(t, t.token, `Keys ${suffix()}`, ['team.read', 'api_key.create']);
+    const remove = await t.http.put('/api/v1/roles/{id}/permissions', { params: { id }, body: { permissions: ['team.read'] }, token: editor.accessToken }).expectResponse(403, 'FORBIDDEN');
     expect(remove.body.error.details).toEqual({ missing: ['api_key.create'] });
-    const add = await call(editor.accessToken, 'PUT', path, { permissions: ['team.read', 'api_key.create', 'api_key.read'] });
-    expectResponse(add, 'PUT', '/api/v1/roles/{id}/permissions', 403, 'FORBIDDEN');
+    const add = await t.http.put('/api/v1/roles/{id}/permissions', { params: { id }, body: { permissions: ['team.read', 'api_key.create', 'api_key.read'] }, token: editor.accessToken }).expectResponse(403, 'FORBIDDEN');
     expect(add.body.error.details).toEqual({ missing: ['api_key.read'] });
-    expectResponse(await call(editor.accessToken, 'DELETE', `/api/v1/roles/${id}`), 'DELETE', '/api/v1/roles/{id}', 403, 'FORBIDDEN');
-    expect((await call(ownerToken, 'GET', `/api/v1/roles/${id}`)).body.data.permissions).toEqual(['api_key.create', 'team.read']);
+    await t.http.delete('/api/v1/roles/{id}', { params: { id }, token: editor.accessToken }).expect(403, 'FORBIDDEN');
+    expect((await t.http.get('/api/v1/roles/{id}', { params: { id } })).body.data.permissions).toEqual(['api_key.create', 'team.read']);
     // Changing only what they hold is allowed, even on a role with permissions they lack.
-    const fine = await call(editor.accessToken, 'PUT', path, { permissions: ['api_key.create', 'member.read'] });
-    expectResponse(fine, 'PUT', '/api/v1/roles/{id}/permissions', 200);
+    const fine = await t.http.put('/api/v1/roles/{id}/permissions', { params: { id }, body: { permissions: ['api_key.create', 'member.read'] }, token: editor.accessToken }).expectResponse(200);
     expect(fine.body.data.permissions).toEqual(['api_key.create', 'member.read']);
   });
 
   test('a refused escalation changes nothing and is audited as denied', async () => {
     const name = `Audited ${suffix()}`;
-    await call(editor.accessToken, 'POST', '/api/v1/roles', { name, permissions: ['audit.read'] });
+    await t.http.post('/api/v1/roles', { body: { name, permissions: ['audit.read'] }, token: editor.accessToken });
     const [{ n }] = await t.sql<{ n: string }>('SELECT count(*) AS n FROM roles WHERE name = $1', [name]);
     expect(Number(n)).toBe(0);
-    const res = await call(ownerToken, 'GET', `/api/v1/audit-events?action=role.create&actor=${editor.userId}`);
-    expectResponse(res, 'GET', '/api/v1/audit-events', 200);
+    const res = await t.http.get('/api/v1/audit-events', { query: { action: 'role.create', actor: editor.userId } }).expectResponse(200);
     expect(res.body.data).toContainEqual(expect.objectContaining({ outcome: 'denied', actorId: editor.userId, details: { status: 403, code: 'FORBIDDEN' } }));
   });
 });
 
 describe('grants', () => {
   test('POST /user-roles grants (201); GET /users/{id}/roles and GET /user-roles?userId= list it; DELETE revokes (204)', async () => {
-    const member = await addMember(t, ownerToken, []);
-    const viewer = await roleIdByKey(t, ownerToken, 'viewer');
-    const res = await call(ownerToken, 'POST', '/api/v1/user-roles', { userId: member.userId, roleId: viewer });
-    expectResponse(res, 'POST', '/api/v1/user-roles', 201);
+    const member = await addMember(t, t.token, []);
+    const viewer = await roleIdByKey(t, t.token, 'viewer');
+    const res = await t.http.post('/api/v1/user-roles', { body: { userId: member.userId, roleId: viewer } }).expectResponse(201);
     expect(res.body.data).toMatchObject({ userId: member.userId, roleId: viewer, roleKey: 'viewer', roleName: 'Viewer', projectId: null, environmentId: null, grantedBy: `user:${ownerId}` });
     const grantId = res.body.data.id;
 
     expect(await grantsOf(member.userId)).toEqual([res.body.data]);
-    const listed = await call(ownerToken, 'GET', `/api/v1/user-roles?userId=${member.userId}`);
-    expectResponse(listed, 'GET', '/api/v1/user-roles', 200);
+    const listed = await t.http.get('/api/v1/user-roles', { query: { userId: member.userId } }).expectResponse(200);
     expect(listed.body.data).toEqual([res.body.data]);
     expect(listed.body.meta.pagination.totalItems).toBe(1);
-    const byRole = await call(ownerToken, 'GET', `/api/v1/user-roles?roleId=${viewer}&pageSize=100`);
-    expectResponse(byRole, 'GET', '/api/v1/user-roles', 200);
+    const byRole = await t.http.get('/api/v1/user-roles', { query: { roleId: viewer, pageSize: 100 } }).expectResponse(200);
     expect(byRole.body.data.map((g: { id: string }) => g.id)).toContain(grantId);
     expect(byRole.body.data.every((g: { roleId: string }) => g.roleId === viewer)).toBe(true);
 
-    expectResponse(await call(ownerToken, 'DELETE', `/api/v1/user-roles/${grantId}`), 'DELETE', '/api/v1/user-roles/{id}', 204);
+    await t.http.delete('/api/v1/user-roles/{id}', { params: { id: grantId } }).expect(204);
     expect(await grantsOf(member.userId)).toEqual([]);
-    expectResponse(await call(ownerToken, 'DELETE', `/api/v1/user-roles/${grantId}`), 'DELETE', '/api/v1/user-roles/{id}', 404, 'NOT_FOUND');
+    await t.http.delete('/api/v1/user-roles/{id}', { params: { id: grantId } }).expect(404, 'NOT_FOUND');
   });
 
   test('to a user who is not a member, or of a role that does not exist, is 404', async () => {
-    const viewer = await roleIdByKey(t, ownerToken, 'viewer');
-    const other = await otherOrganization(t, ownerToken);
+    const viewer = await roleIdByKey(t, t.token, 'viewer');
+    const other = await otherOrganization(t, t.token);
     for (const userId of [randomUUID(), other.owner.userId]) {
-      expectResponse(await call(ownerToken, 'POST', '/api/v1/user-roles', { userId, roleId: viewer }), 'POST', '/api/v1/user-roles', 404, 'NOT_FOUND');
+      await t.http.post('/api/v1/user-roles', { body: { userId, roleId: viewer } }).expect(404, 'NOT_FOUND');
     }
-    const member = await addMember(t, ownerToken, []);
-    expectResponse(await call(ownerToken, 'POST', '/api/v1/user-roles', { userId: member.userId, roleId: randomUUID() }), 'POST', '/api/v1/user-roles', 404, 'NOT_FOUND');
-    expectResponse(await call(ownerToken, 'GET', `/api/v1/users/${randomUUID()}/roles`), 'GET', '/api/v1/users/{id}/roles', 404, 'NOT_FOUND');
+    const member = await addMember(t, t.token, []);
+    await t.http.post('/api/v1/user-roles', { body: { userId: member.userId, roleId: randomUUID() } }).expect(404, 'NOT_FOUND');
+    await t.http.get('/api/v1/users/{id}/roles', { params: { id: randomUUID() } }).expect(404, 'NOT_FOUND');
   });
 
   test('a duplicate grant is 409, even when concurrent', async () => {
-    const member = await addMember(t, ownerToken, []);
-    const roleId = await createRole(t, ownerToken, `Dup grant ${suffix()}`, ['team.read']);
-    const results = await Promise.all(Array.from({ length: 5 }, () => call(ownerToken, 'POST', '/api/v1/user-roles', { userId: member.userId, roleId })));
+    const member = await addMember(t, t.token, []);
+    const roleId = await createRole(t, t.token, `Dup grant ${suffix()}`, ['team.read']);
+    const results = await Promise.all(Array.from({ length: 5 }, () => t.http.post('/api/v1/user-roles', { body: { userId: member.userId, roleId } })));
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
     for (const r of results) expectMatchesContract('POST', '/api/v1/user-roles', r.status, r.body);
-    expectResponse(await call(ownerToken, 'POST', '/api/v1/user-roles', { userId: member.userId, roleId }), 'POST', '/api/v1/user-roles', 409, 'CONFLICT');
+    await t.http.post('/api/v1/user-roles', { body: { userId: member.userId, roleId } }).expect(409, 'CONFLICT');
     expect(await grantsOf(member.userId)).toHaveLength(1);
     // The same role narrowed to a project is another grant.
-    await grant(ownerToken, member.userId, roleId, { projectId: randomUUID() });
+    await grant(t.token, member.userId, roleId, { projectId: randomUUID() });
     expect(await grantsOf(member.userId)).toHaveLength(2);
   });
 
   test('a grant and its revocation take effect on the very next request', async () => {
-    const member = await addMember(t, ownerToken, []);
-    const readers = await createRole(t, ownerToken, `Team readers ${suffix()}`, ['team.read']);
+    const member = await addMember(t, t.token, []);
+    const readers = await createRole(t, t.token, `Team readers ${suffix()}`, ['team.read']);
     expect(await teamsStatus(member.accessToken)).toBe(403);
-    const grantId = await grant(ownerToken, member.userId, readers);
+    const grantId = await grant(t.token, member.userId, readers);
     expect(await teamsStatus(member.accessToken)).toBe(200);
-    expectResponse(await call(ownerToken, 'DELETE', `/api/v1/user-roles/${grantId}`), 'DELETE', '/api/v1/user-roles/{id}', 204);
+    await t.http.delete('/api/v1/user-roles/{id}', { params: { id: grantId } }).expect(204);
     expect(await teamsStatus(member.accessToken)).toBe(403);
   });
 
   test("a change to a custom role's permissions takes effect on its holder's next request", async () => {
-    const roleId = await createRole(t, ownerToken, `Shifting ${suffix()}`, ['member.read']);
-    const member = await addMember(t, ownerToken, [roleId]);
+    const roleId = await createRole(t, t.token, `Shifting ${suffix()}`, ['member.read']);
+    const member = await addMember(t, t.token, [roleId]);
     expect(await teamsStatus(member.accessToken)).toBe(403);
-    expectResponse(await call(ownerToken, 'PUT', `/api/v1/roles/${roleId}/permissions`, { permissions: ['member.read', 'team.read'] }), 'PUT', '/api/v1/roles/{id}/permissions', 200);
+    await t.http.put('/api/v1/roles/{id}/permissions', { params: { id: roleId }, body: { permissions: ['member.read', 'team.read'] } }).expect(200);
     expect(await teamsStatus(member.accessToken)).toBe(200);
-    expectResponse(await call(ownerToken, 'PUT', `/api/v1/roles/${roleId}/permissions`, { permissions: ['member.read'] }), 'PUT', '/api/v1/roles/{id}/permissions', 200);
+    await t.http.put('/api/v1/roles/{id}/permissions', { params: { id: roleId }, body: { permissions: ['member.read'] } }).expect(200);
     expect(await teamsStatus(member.accessToken)).toBe(403);
   });
 });
@@ -397,50 +359,48 @@ describe('grants narrowed to a project', () => {
   const project = randomUUID();
   const environment = randomUUID();
   beforeAll(async () => {
-    member = await addMember(t, ownerToken, []);
-    const readers = await createRole(t, ownerToken, `Project readers ${suffix()}`, ['team.read']);
-    const res = await call(ownerToken, 'POST', '/api/v1/user-roles', { userId: member.userId, roleId: readers, projectId: project });
-    expectResponse(res, 'POST', '/api/v1/user-roles', 201);
+    member = await addMember(t, t.token, []);
+    const readers = await createRole(t, t.token, `Project readers ${suffix()}`, ['team.read']);
+    const res = await t.http.post('/api/v1/user-roles', { body: { userId: member.userId, roleId: readers, projectId: project } }).expectResponse(201);
     expect(res.body.data).toMatchObject({ projectId: project, environmentId: null });
-    const auditors = await createRole(t, ownerToken, `Env auditors ${suffix()}`, ['member.read']);
-    await grant(ownerToken, member.userId, auditors, { environmentId: environment });
+    const auditors = await createRole(t, t.token, `Env auditors ${suffix()}`, ['member.read']);
+    await grant(t.token, member.userId, auditors, { environmentId: environment });
   });
 
   test('do not grant the permission organization-wide', async () => {
-    const me = expectResponse(await call(member.accessToken, 'GET', '/api/v1/me/permissions'), 'GET', '/api/v1/me/permissions', 200);
+    const me = await t.http.get('/api/v1/me/permissions', { token: member.accessToken }).expectResponse(200);
     expect(me.body.data.permissions).toEqual([]);
     // The narrowed grants are shown, with their scope.
     expect(me.body.data.roles).toEqual(
       expect.arrayContaining([expect.objectContaining({ projectId: project, environmentId: null }), expect.objectContaining({ projectId: null, environmentId: environment })]),
     );
     expect(await teamsStatus(member.accessToken)).toBe(403);
-    const res = expectResponse(await check(member.accessToken, { permission: 'team.read' }), 'POST', '/api/v1/authz/check', 200);
+    const res = await t.http.post('/api/v1/authz/check', { body: { permission: 'team.read' }, token: member.accessToken }).expectResponse(200);
     expect(res.body.data).toMatchObject({ permission: 'team.read', allowed: false, projectId: null, environmentId: null });
   });
 
   test('grant it within that project only', async () => {
-    const inside = expectResponse(await check(member.accessToken, { permission: 'team.read', projectId: project }), 'POST', '/api/v1/authz/check', 200);
+    const inside = await t.http.post('/api/v1/authz/check', { body: { permission: 'team.read', projectId: project }, token: member.accessToken }).expectResponse(200);
     expect(inside.body.data).toEqual({ permission: 'team.read', principalId: member.userId, principalType: 'user', allowed: true, projectId: project, environmentId: null });
-    const elsewhere = expectResponse(await check(member.accessToken, { permission: 'team.read', projectId: randomUUID() }), 'POST', '/api/v1/authz/check', 200);
+    const elsewhere = await t.http.post('/api/v1/authz/check', { body: { permission: 'team.read', projectId: randomUUID() }, token: member.accessToken }).expectResponse(200);
     expect(elsewhere.body.data.allowed).toBe(false);
     // Another permission is not granted by the project grant.
-    expect((await check(member.accessToken, { permission: 'member.read', projectId: project })).body.data.allowed).toBe(false);
+    expect((await t.http.post('/api/v1/authz/check', { body: { permission: 'member.read', projectId: project }, token: member.accessToken })).body.data.allowed).toBe(false);
     // As seen by the owner.
-    const byOwner = expectResponse(await check(ownerToken, { permission: 'team.read', principalId: member.userId, projectId: project }), 'POST', '/api/v1/authz/check', 200);
+    const byOwner = await t.http.post('/api/v1/authz/check', { body: { permission: 'team.read', principalId: member.userId, projectId: project } }).expectResponse(200);
     expect(byOwner.body.data).toMatchObject({ principalId: member.userId, principalType: 'user', allowed: true });
   });
 
   test('a grant narrowed to an environment applies within that environment only', async () => {
-    expect((await check(member.accessToken, { permission: 'member.read', environmentId: environment })).body.data.allowed).toBe(true);
-    expect((await check(member.accessToken, { permission: 'member.read', environmentId: randomUUID() })).body.data.allowed).toBe(false);
-    expect((await check(member.accessToken, { permission: 'member.read' })).body.data.allowed).toBe(false);
+    expect((await t.http.post('/api/v1/authz/check', { body: { permission: 'member.read', environmentId: environment }, token: member.accessToken })).body.data.allowed).toBe(true);
+    expect((await t.http.post('/api/v1/authz/check', { body: { permission: 'member.read', environmentId: randomUUID() }, token: member.accessToken })).body.data.allowed).toBe(false);
+    expect((await t.http.post('/api/v1/authz/check', { body: { permission: 'member.read' }, token: member.accessToken })).body.data.allowed).toBe(false);
   });
 });
 
 describe('the last owner', () => {
   async function newOrganization(): Promise<string> {
-    const res = await call(ownerToken, 'POST', '/api/v1/organizations', { name: `Owners ${suffix()}` });
-    expectResponse(res, 'POST', '/api/v1/organizations', 201);
+    const res = await t.http.post('/api/v1/organizations', { body: { name: `Owners ${suffix()}` } }).expectResponse(201);
     return res.body.data.id as string;
   }
   const ownerGrant = async (userId: string, workspace: string) => (await grantsOf(userId, workspace)).find((g) => g.roleKey === 'owner' && !g.projectId && !g.environmentId)!.id;
@@ -456,38 +416,35 @@ describe('the last owner', () => {
 
   test('cannot be revoked (422 LAST_OWNER); with two owners, one can', async () => {
     const org = await newOrganization();
-    const ws = { 'x-workspace-id': org };
     const mine = await ownerGrant(ownerId, org);
-    const refused = await call(ownerToken, 'DELETE', `/api/v1/user-roles/${mine}`, undefined, ws);
-    expectResponse(refused, 'DELETE', '/api/v1/user-roles/{id}', 422, 'LAST_OWNER');
+    await t.http.delete('/api/v1/user-roles/{id}', { params: { id: mine }, workspace: org }).expect(422, 'LAST_OWNER');
     expect(await ownerCount(org)).toBe(1);
 
-    const second = await addMember(t, ownerToken, ['owner'], org);
+    const second = await addMember(t, t.token, ['owner'], org);
     expect(await ownerCount(org)).toBe(2);
-    expectResponse(await call(ownerToken, 'DELETE', `/api/v1/user-roles/${await ownerGrant(second.userId, org)}`, undefined, ws), 'DELETE', '/api/v1/user-roles/{id}', 204);
+    await t.http.delete('/api/v1/user-roles/{id}', { params: { id: await ownerGrant(second.userId, org) }, workspace: org }).expect(204);
     expect(await ownerCount(org)).toBe(1);
-    expectResponse(await call(ownerToken, 'DELETE', `/api/v1/user-roles/${mine}`, undefined, ws), 'DELETE', '/api/v1/user-roles/{id}', 422, 'LAST_OWNER');
+    await t.http.delete('/api/v1/user-roles/{id}', { params: { id: mine }, workspace: org }).expect(422, 'LAST_OWNER');
   });
 
   test('an owner grant narrowed to a project is not what the rule protects', async () => {
     const org = await newOrganization();
-    const member = await addMember(t, ownerToken, [], org);
-    const ownerRole = await roleIdByKey(t, ownerToken, 'owner', org);
-    const res = await call(ownerToken, 'POST', '/api/v1/user-roles', { userId: member.userId, roleId: ownerRole, projectId: randomUUID() }, { 'x-workspace-id': org });
-    expectResponse(res, 'POST', '/api/v1/user-roles', 201);
-    expectResponse(await call(ownerToken, 'DELETE', `/api/v1/user-roles/${res.body.data.id}`, undefined, { 'x-workspace-id': org }), 'DELETE', '/api/v1/user-roles/{id}', 204);
+    const member = await addMember(t, t.token, [], org);
+    const ownerRole = await roleIdByKey(t, t.token, 'owner', org);
+    const res = await t.http.post('/api/v1/user-roles', { body: { userId: member.userId, roleId: ownerRole, projectId: randomUUID() }, workspace: org }).expectResponse(201);
+    await t.http.delete('/api/v1/user-roles/{id}', { params: { id: res.body.data.id }, workspace: org }).expect(204);
     expect(await ownerCount(org)).toBe(1);
   });
 
   test('of two concurrent revocations of the two owners, exactly one succeeds and one owner is left', async () => {
     for (let round = 0; round < 3; round++) {
-      const other = await otherOrganization(t, ownerToken);
+      const other = await otherOrganization(t, t.token);
       const org = other.organizationId;
       expect(await ownerCount(org)).toBe(2);
       // A third party holding every tenant permission revokes both, so neither revocation removes its own right to revoke.
-      const admin = await addMember(t, ownerToken, ['msp_admin'], org);
+      const admin = await addMember(t, t.token, ['msp_admin'], org);
       const grants = [await ownerGrant(ownerId, org), await ownerGrant(other.owner.userId, org)];
-      const results = await Promise.all(grants.map((id) => call(admin.accessToken, 'DELETE', `/api/v1/user-roles/${id}`)));
+      const results = await Promise.all(grants.map((id) => t.http.delete('/api/v1/user-roles/{id}', { params: { id }, token: admin.accessToken })));
       for (const r of results) expectMatchesContract('DELETE', '/api/v1/user-roles/{id}', r.status, r.status === 204 ? r.text : r.body);
       expect(results.map((r) => r.status).sort()).toEqual([204, 422]);
       expect(results.find((r) => r.status === 422)!.body.error.code).toBe('LAST_OWNER');
@@ -498,49 +455,47 @@ describe('the last owner', () => {
 
 describe('POST /authz/check and /authz/check-batch', () => {
   test('anyone may check themselves, even with no permission at all', async () => {
-    const nobody = await addMember(t, ownerToken, []);
-    const res = expectResponse(await check(nobody.accessToken, { permission: 'role.read' }), 'POST', '/api/v1/authz/check', 200);
+    const nobody = await addMember(t, t.token, []);
+    const res = await t.http.post('/api/v1/authz/check', { body: { permission: 'role.read' }, token: nobody.accessToken }).expectResponse(200);
     expect(res.body.data).toEqual({ permission: 'role.read', principalId: nobody.userId, principalType: 'user', allowed: false, projectId: null, environmentId: null });
-    const self = expectResponse(await check(nobody.accessToken, { permission: 'role.read', principalId: nobody.userId }), 'POST', '/api/v1/authz/check', 200);
+    const self = await t.http.post('/api/v1/authz/check', { body: { permission: 'role.read', principalId: nobody.userId }, token: nobody.accessToken }).expectResponse(200);
     expect(self.body.data.allowed).toBe(false);
-    const owner = expectResponse(await check(ownerToken, { permission: 'role.edit' }), 'POST', '/api/v1/authz/check', 200);
+    const owner = await t.http.post('/api/v1/authz/check', { body: { permission: 'role.edit' } }).expectResponse(200);
     expect(owner.body.data).toMatchObject({ principalId: ownerId, allowed: true });
   });
 
   test('checking another member needs authz.check (403 without it); with it, the decision', async () => {
-    const viewer = await addMember(t, ownerToken, ['viewer']);
-    const nobody = await addMember(t, ownerToken, []);
-    expectResponse(await check(nobody.accessToken, { permission: 'role.read', principalId: viewer.userId }), 'POST', '/api/v1/authz/check', 403, 'FORBIDDEN');
-    expectResponse(await check(viewer.accessToken, { permission: 'role.read', principalId: ownerId }), 'POST', '/api/v1/authz/check', 403, 'FORBIDDEN');
-    const checker = await addMember(t, ownerToken, [await createRole(t, ownerToken, `Checker ${suffix()}`, ['authz.check'])]);
-    const yes = expectResponse(await check(checker.accessToken, { permission: 'role.read', principalId: viewer.userId }), 'POST', '/api/v1/authz/check', 200);
+    const viewer = await addMember(t, t.token, ['viewer']);
+    const nobody = await addMember(t, t.token, []);
+    await t.http.post('/api/v1/authz/check', { body: { permission: 'role.read', principalId: viewer.userId }, token: nobody.accessToken }).expect(403, 'FORBIDDEN');
+    await t.http.post('/api/v1/authz/check', { body: { permission: 'role.read', principalId: ownerId }, token: viewer.accessToken }).expect(403, 'FORBIDDEN');
+    const checker = await addMember(t, t.token, [await createRole(t, t.token, `Checker ${suffix()}`, ['authz.check'])]);
+    const yes = await t.http.post('/api/v1/authz/check', { body: { permission: 'role.read', principalId: viewer.userId }, token: checker.accessToken }).expectResponse(200);
     expect(yes.body.data).toEqual({ permission: 'role.read', principalId: viewer.userId, principalType: 'user', allowed: true, projectId: null, environmentId: null });
-    const no = expectResponse(await check(checker.accessToken, { permission: 'role.edit', principalId: viewer.userId }), 'POST', '/api/v1/authz/check', 200);
+    const no = await t.http.post('/api/v1/authz/check', { body: { permission: 'role.edit', principalId: viewer.userId }, token: checker.accessToken }).expectResponse(200);
     expect(no.body.data.allowed).toBe(false);
   });
 
   test('an unknown permission is 400; a principal who is not a member is 404', async () => {
-    const unknown = await check(ownerToken, { permission: 'role.fly' });
-    expectResponse(unknown, 'POST', '/api/v1/authz/check', 400, 'VALIDATION_FAILED');
+    const unknown = await t.http.post('/api/v1/authz/check', { body: { permission: 'role.fly' } }).expectResponse(400, 'VALIDATION_FAILED');
     expect(unknown.body.error.validationErrors).toEqual([expect.objectContaining({ code: 'UNKNOWN_PERMISSION' })]);
-    expectResponse(await check(ownerToken, {}), 'POST', '/api/v1/authz/check', 400, 'VALIDATION_FAILED');
-    expectResponse(await check(ownerToken, { permission: 'role.read', principalId: 'me' }), 'POST', '/api/v1/authz/check', 400, 'VALIDATION_FAILED');
-    const other = await otherOrganization(t, ownerToken);
+    await t.http.post('/api/v1/authz/check', { body: {} }).expect(400, 'VALIDATION_FAILED');
+    await t.http.post('/api/v1/authz/check', { body: { permission: 'role.read', principalId: 'me' } }).expect(400, 'VALIDATION_FAILED');
+    const other = await otherOrganization(t, t.token);
     for (const principalId of [randomUUID(), other.owner.userId]) {
-      expectResponse(await check(ownerToken, { permission: 'role.read', principalId }), 'POST', '/api/v1/authz/check', 404, 'NOT_FOUND');
+      await t.http.post('/api/v1/authz/check', { body: { permission: 'role.read', principalId } }).expect(404, 'NOT_FOUND');
     }
   });
 
   test('a batch of 100 checks answers 100 decisions in order; 101 and 0 are 400', async () => {
-    const catalog = (await call(ownerToken, 'GET', '/api/v1/permissions')).body.data as { key: string; platform: boolean }[];
-    const viewer = await addMember(t, ownerToken, ['viewer']);
-    const viewerPermissions = new Set<string>((await call(viewer.accessToken, 'GET', '/api/v1/me/permissions')).body.data.permissions);
+    const catalog = (await t.http.get('/api/v1/permissions')).body.data as { key: string; platform: boolean }[];
+    const viewer = await addMember(t, t.token, ['viewer']);
+    const viewerPermissions = new Set<string>((await t.http.get('/api/v1/me/permissions', { token: viewer.accessToken })).body.data.permissions);
     const checks = Array.from({ length: 100 }, (_, i) => {
       const permission = catalog[(i * 7) % catalog.length].key;
       return i % 2 === 0 ? { permission } : { permission, principalId: viewer.userId };
     });
-    const res = await call(ownerToken, 'POST', '/api/v1/authz/check-batch', { checks });
-    expectResponse(res, 'POST', '/api/v1/authz/check-batch', 200);
+    const res = await t.http.post('/api/v1/authz/check-batch', { body: { checks } }).expectResponse(200);
     const results = res.body.data.results as { permission: string; principalId: string; allowed: boolean }[];
     expect(results).toHaveLength(100);
     results.forEach((r, i) => {
@@ -552,51 +507,44 @@ describe('POST /authz/check and /authz/check-batch', () => {
     });
     expect(results.some((r) => !r.allowed)).toBe(true);
 
-    const tooMany = await call(ownerToken, 'POST', '/api/v1/authz/check-batch', { checks: [...checks, { permission: 'role.read' }] });
-    expectResponse(tooMany, 'POST', '/api/v1/authz/check-batch', 400, 'VALIDATION_FAILED');
-    const none = await call(ownerToken, 'POST', '/api/v1/authz/check-batch', { checks: [] });
-    expectResponse(none, 'POST', '/api/v1/authz/check-batch', 400, 'VALIDATION_FAILED');
-    const unknown = await call(ownerToken, 'POST', '/api/v1/authz/check-batch', { checks: [{ permission: 'role.read' }, { permission: 'role.fly' }] });
-    expectResponse(unknown, 'POST', '/api/v1/authz/check-batch', 400, 'VALIDATION_FAILED');
+    await t.http.post('/api/v1/authz/check-batch', { body: { checks: [...checks, { permission: 'role.read' }] } }).expect(400, 'VALIDATION_FAILED');
+    await t.http.post('/api/v1/authz/check-batch', { body: { checks: [] } }).expect(400, 'VALIDATION_FAILED');
+    const unknown = await t.http.post('/api/v1/authz/check-batch', { body: { checks: [{ permission: 'role.read' }, { permission: 'role.fly' }] } }).expectResponse(400, 'VALIDATION_FAILED');
     expect(unknown.body.error.validationErrors).toEqual([expect.objectContaining({ code: 'UNKNOWN_PERMISSION' })]);
   });
 
   test('an unknown permission is reported on the field that holds it: permission, or checks[i].permission', async () => {
     // PRODUCT BUG: AccessService.assertKnown appends "[i]" to the field it is given, so these read
     // "permission[0]" and "checks[1].permission[0]", fields that do not exist in the request.
-    const one = await check(ownerToken, { permission: 'role.fly' });
-    expectResponse(one, 'POST', '/api/v1/authz/check', 400, 'VALIDATION_FAILED');
+    const one = await t.http.post('/api/v1/authz/check', { body: { permission: 'role.fly' } }).expectResponse(400, 'VALIDATION_FAILED');
     expect(one.body.error.validationErrors).toEqual([expect.objectContaining({ field: 'permission', code: 'UNKNOWN_PERMISSION' })]);
-    const batch = await call(ownerToken, 'POST', '/api/v1/authz/check-batch', { checks: [{ permission: 'role.read' }, { permission: 'role.fly' }] });
-    expectResponse(batch, 'POST', '/api/v1/authz/check-batch', 400, 'VALIDATION_FAILED');
+    const batch = await t.http.post('/api/v1/authz/check-batch', { body: { checks: [{ permission: 'role.read' }, { permission: 'role.fly' }] } }).expectResponse(400, 'VALIDATION_FAILED');
     expect(batch.body.error.validationErrors).toEqual([expect.objectContaining({ field: 'checks[1].permission', code: 'UNKNOWN_PERMISSION' })]);
   });
 
   test('a batch naming another member needs authz.check', async () => {
-    const viewer = await addMember(t, ownerToken, ['viewer']);
-    const res = await call(viewer.accessToken, 'POST', '/api/v1/authz/check-batch', { checks: [{ permission: 'role.read' }, { permission: 'role.read', principalId: ownerId }] });
-    expectResponse(res, 'POST', '/api/v1/authz/check-batch', 403, 'FORBIDDEN');
-    const self = await call(viewer.accessToken, 'POST', '/api/v1/authz/check-batch', { checks: [{ permission: 'role.read' }, { permission: 'role.edit', principalId: viewer.userId }] });
-    expectResponse(self, 'POST', '/api/v1/authz/check-batch', 200);
+    const viewer = await addMember(t, t.token, ['viewer']);
+    await t.http.post('/api/v1/authz/check-batch', { body: { checks: [{ permission: 'role.read' }, { permission: 'role.read', principalId: ownerId }] }, token: viewer.accessToken }).expect(403, 'FORBIDDEN');
+    const self = await t.http.post('/api/v1/authz/check-batch', { body: { checks: [{ permission: 'role.read' }, { permission: 'role.edit', principalId: viewer.userId }] }, token: viewer.accessToken }).expectResponse(200);
     expect(self.body.data.results.map((r: { allowed: boolean }) => r.allowed)).toEqual([true, false]);
   });
 });
 
 describe('GET /me/permissions', () => {
   test('for the owner: every tenant permission (and, as platform administrator, the platform ones)', async () => {
-    const res = expectResponse(await call(ownerToken, 'GET', '/api/v1/me/permissions'), 'GET', '/api/v1/me/permissions', 200);
-    const catalog = (await call(ownerToken, 'GET', '/api/v1/permissions')).body.data as { key: string }[];
-    expect(res.body.data).toMatchObject({ organizationId: orgId, principalId: ownerId, principalType: 'user' });
+    const res = await t.http.get('/api/v1/me/permissions').expectResponse(200);
+    const catalog = (await t.http.get('/api/v1/permissions')).body.data as { key: string }[];
+    expect(res.body.data).toMatchObject({ organizationId: t.organizationId, principalId: ownerId, principalType: 'user' });
     expect(res.body.data.permissions).toEqual(catalog.map((p) => p.key).sort());
     expect(res.body.data.roles.map((r: { key: string }) => r.key).sort()).toEqual(['owner', 'platform_admin']);
   });
 
   test("for a viewer: exactly the viewer role's permissions", async () => {
-    const viewer = await addMember(t, ownerToken, ['viewer']);
-    const role = (await call(ownerToken, 'GET', `/api/v1/roles/${await roleIdByKey(t, ownerToken, 'viewer')}`)).body.data;
-    const res = expectResponse(await call(viewer.accessToken, 'GET', '/api/v1/me/permissions'), 'GET', '/api/v1/me/permissions', 200);
+    const viewer = await addMember(t, t.token, ['viewer']);
+    const role = (await t.http.get('/api/v1/roles/{id}', { params: { id: await roleIdByKey(t, t.token, 'viewer') } })).body.data;
+    const res = await t.http.get('/api/v1/me/permissions', { token: viewer.accessToken }).expectResponse(200);
     expect(res.body.data).toEqual({
-      organizationId: orgId,
+      organizationId: t.organizationId,
       principalId: viewer.userId,
       principalType: 'user',
       permissions: role.permissions,
@@ -605,9 +553,9 @@ describe('GET /me/permissions', () => {
   });
 
   test('for an API key: its limited set, with its creator\'s roles', async () => {
-    const key = await mintApiKey(t, ownerToken, { permissions: ['team.read', 'member.read'] });
-    const res = expectResponse(await call(key.secret, 'GET', '/api/v1/me/permissions'), 'GET', '/api/v1/me/permissions', 200);
-    expect(res.body.data).toMatchObject({ organizationId: orgId, principalId: key.id, principalType: 'api_key', permissions: ['member.read', 'team.read'] });
+    const key = await mintApiKey(t, t.token, { permissions: ['team.read', 'member.read'] });
+    const res = await t.http.get('/api/v1/me/permissions', { token: key.secret }).expectResponse(200);
+    expect(res.body.data).toMatchObject({ organizationId: t.organizationId, principalId: key.id, principalType: 'api_key', permissions: ['member.read', 'team.read'] });
     expect(res.body.data.roles.map((r: { key: string }) => r.key).sort()).toEqual(['owner', 'platform_admin']);
     expect(res.body.context).toMatchObject({ principalType: 'api_key', principalId: key.id });
   });
@@ -618,30 +566,29 @@ describe('another organization', () => {
   let foreignGrant: string;
   let foreignOwner: Member;
   beforeAll(async () => {
-    const other = await otherOrganization(t, ownerToken);
+    const other = await otherOrganization(t, t.token);
     foreignOwner = other.owner;
     foreignRole = await createRole(t, foreignOwner.accessToken, `Foreign ${suffix()}`, ['team.read']);
-    const res = await call(foreignOwner.accessToken, 'POST', '/api/v1/user-roles', { userId: foreignOwner.userId, roleId: foreignRole });
-    foreignGrant = expectResponse(res, 'POST', '/api/v1/user-roles', 201).body.data.id;
+    foreignGrant = (await t.http.post('/api/v1/user-roles', { body: { userId: foreignOwner.userId, roleId: foreignRole }, token: foreignOwner.accessToken }).expect(201)).data.id;
   });
 
   test("its custom role is 404 on GET, PUT and DELETE, and cannot be granted here", async () => {
-    expectResponse(await call(ownerToken, 'GET', `/api/v1/roles/${foreignRole}`), 'GET', '/api/v1/roles/{id}', 404, 'NOT_FOUND');
-    expectResponse(await call(ownerToken, 'PUT', `/api/v1/roles/${foreignRole}/permissions`, { permissions: [] }), 'PUT', '/api/v1/roles/{id}/permissions', 404, 'NOT_FOUND');
-    expectResponse(await call(ownerToken, 'DELETE', `/api/v1/roles/${foreignRole}`), 'DELETE', '/api/v1/roles/{id}', 404, 'NOT_FOUND');
-    const member = await addMember(t, ownerToken, []);
-    expectResponse(await call(ownerToken, 'POST', '/api/v1/user-roles', { userId: member.userId, roleId: foreignRole }), 'POST', '/api/v1/user-roles', 404, 'NOT_FOUND');
-    const list = expectResponse(await call(ownerToken, 'GET', '/api/v1/roles?system=false&pageSize=100'), 'GET', '/api/v1/roles', 200);
+    await t.http.get('/api/v1/roles/{id}', { params: { id: foreignRole } }).expect(404, 'NOT_FOUND');
+    await t.http.put('/api/v1/roles/{id}/permissions', { params: { id: foreignRole }, body: { permissions: [] } }).expect(404, 'NOT_FOUND');
+    await t.http.delete('/api/v1/roles/{id}', { params: { id: foreignRole } }).expect(404, 'NOT_FOUND');
+    const member = await addMember(t, t.token, []);
+    await t.http.post('/api/v1/user-roles', { body: { userId: member.userId, roleId: foreignRole } }).expect(404, 'NOT_FOUND');
+    const list = await t.http.get('/api/v1/roles', { query: { system: false, pageSize: 100 } }).expectResponse(200);
     expect(list.body.data.map((r: { id: string }) => r.id)).not.toContain(foreignRole);
     // Untouched in its own organization.
-    const own = expectResponse(await call(foreignOwner.accessToken, 'GET', `/api/v1/roles/${foreignRole}`), 'GET', '/api/v1/roles/{id}', 200);
+    const own = await t.http.get('/api/v1/roles/{id}', { params: { id: foreignRole }, token: foreignOwner.accessToken }).expectResponse(200);
     expect(own.body.data.permissions).toEqual(['team.read']);
   });
 
   test("its grants are 404 (revoke, a member's roles) and not listed", async () => {
-    expectResponse(await call(ownerToken, 'DELETE', `/api/v1/user-roles/${foreignGrant}`), 'DELETE', '/api/v1/user-roles/{id}', 404, 'NOT_FOUND');
-    expectResponse(await call(ownerToken, 'GET', `/api/v1/users/${foreignOwner.userId}/roles`), 'GET', '/api/v1/users/{id}/roles', 404, 'NOT_FOUND');
-    const listed = expectResponse(await call(ownerToken, 'GET', `/api/v1/user-roles?userId=${foreignOwner.userId}`), 'GET', '/api/v1/user-roles', 200);
+    await t.http.delete('/api/v1/user-roles/{id}', { params: { id: foreignGrant } }).expect(404, 'NOT_FOUND');
+    await t.http.get('/api/v1/users/{id}/roles', { params: { id: foreignOwner.userId } }).expect(404, 'NOT_FOUND');
+    const listed = await t.http.get('/api/v1/user-roles', { query: { userId: foreignOwner.userId } }).expectResponse(200);
     expect(listed.body.data).toEqual([]);
     const [{ n }] = await t.sql<{ n: string }>('SELECT count(*) AS n FROM user_roles WHERE id = $1', [foreignGrant]);
     expect(Number(n)).toBe(1);
@@ -661,7 +608,7 @@ describe('a member with no permission', () => {
   };
   let nobody: Member;
   beforeAll(async () => {
-    nobody = await addMember(t, ownerToken, []);
+    nobody = await addMember(t, t.token, []);
   });
 
   test('the access routes that declare x-permission are the ones expected', () => {
@@ -679,58 +626,48 @@ describe('a member with no permission', () => {
   });
 
   test('gets 403 on each of them, and each denial is audited as authz.denied', async () => {
-    const viewerRole = await roleIdByKey(t, ownerToken, 'viewer');
+    const viewerRole = await roleIdByKey(t, t.token, 'viewer');
     for (const { method, path, permission } of guarded) {
-      const url = path.replace('{id}', path.startsWith('/api/v1/users/') ? ownerId : viewerRole);
-      const res = await call(nobody.accessToken, method, url, BODIES[`${method} ${path}`]);
-      expectResponse(res, method, path, 403, 'FORBIDDEN');
+      const params: Record<string, string> = path.includes('{id}') ? { id: path.startsWith('/api/v1/users/') ? ownerId : viewerRole } : {};
+      const res = await t.http.request(method as Method, path, { params, body: BODIES[`${method} ${path}`], token: nobody.accessToken }).expectResponse(403, 'FORBIDDEN');
       expect(res.body.error.message).toContain(permission);
     }
-    const audit = await call(ownerToken, 'GET', `/api/v1/audit-events?action=authz.denied&actor=${nobody.userId}&limit=200`);
-    expectResponse(audit, 'GET', '/api/v1/audit-events', 200);
+    const audit = await t.http.get('/api/v1/audit-events', { query: { action: 'authz.denied', actor: nobody.userId, limit: 200 } }).expectResponse(200);
     const events = audit.body.data as { action: string; outcome: string; actorId: string; actorType: string; details: { permission: string; method: string } }[];
     expect(events).toHaveLength(guarded.length);
     for (const e of events) expect(e).toMatchObject({ action: 'authz.denied', outcome: 'denied', actorId: nobody.userId, actorType: 'user' });
     expect(events.map((e) => `${e.details.method} ${e.details.permission}`).sort()).toEqual(guarded.map((g) => `${g.method} ${g.permission}`).sort());
     // Nothing changed behind the refusals.
-    expect((await call(ownerToken, 'GET', `/api/v1/roles/${viewerRole}`)).status).toBe(200);
+    await t.http.get('/api/v1/roles/{id}', { params: { id: viewerRole } }).expect(200);
   });
 
   test("refusing to check another member's permissions is audited as a denial too", async () => {
     // PRODUCT BUG: the permission guard audits every refusal (authz.denied, outcome denied), and
     // refused mutations are audited by the mutation interceptor, but POST /authz/check is
     // @NotAudited and AuthzService throws its 403 ("needs authz.check") without writing anything.
-    const member = await addMember(t, ownerToken, []);
+    const member = await addMember(t, t.token, []);
     const correlation = `deny-check-${suffix()}`;
-    const res = await call(member.accessToken, 'POST', '/api/v1/authz/check', { permission: 'role.read', principalId: ownerId }, { 'x-correlation-id': correlation });
-    expectResponse(res, 'POST', '/api/v1/authz/check', 403, 'FORBIDDEN');
-    const audit = await call(ownerToken, 'GET', `/api/v1/audit-events?correlation_id=${correlation}`);
-    expectResponse(audit, 'GET', '/api/v1/audit-events', 200);
+    await t.http.post('/api/v1/authz/check', { body: { permission: 'role.read', principalId: ownerId }, token: member.accessToken, headers: { 'x-correlation-id': correlation } }).expect(403, 'FORBIDDEN');
+    const audit = await t.http.get('/api/v1/audit-events', { query: { correlation_id: correlation } }).expectResponse(200);
     expect(audit.body.data).toEqual([
       expect.objectContaining({ action: 'authz.denied', outcome: 'denied', actorId: member.userId, details: expect.objectContaining({ permission: 'authz.check' }) }),
     ]);
   });
 
   test('a denial of a single request is listed with outcome denied', async () => {
-    const member = await addMember(t, ownerToken, []);
+    const member = await addMember(t, t.token, []);
     const correlation = `deny-${suffix()}`;
-    const res = await call(member.accessToken, 'GET', '/api/v1/roles', undefined, { 'x-correlation-id': correlation });
-    expectResponse(res, 'GET', '/api/v1/roles', 403, 'FORBIDDEN');
-    const audit = await call(ownerToken, 'GET', `/api/v1/audit-events?action=authz.denied&correlation_id=${correlation}`);
-    expectResponse(audit, 'GET', '/api/v1/audit-events', 200);
+    await t.http.get('/api/v1/roles', { token: member.accessToken, headers: { 'x-correlation-id': correlation } }).expect(403, 'FORBIDDEN');
+    const audit = await t.http.get('/api/v1/audit-events', { query: { action: 'authz.denied', correlation_id: correlation } }).expectResponse(200);
     expect(audit.body.data).toEqual([
-      expect.objectContaining({ action: 'authz.denied', outcome: 'denied', actorId: member.userId, organizationId: orgId, details: expect.objectContaining({ permission: 'role.read', method: 'GET' }) }),
+      expect.objectContaining({ action: 'authz.denied', outcome: 'denied', actorId: member.userId, organizationId: t.organizationId, details: expect.objectContaining({ permission: 'role.read', method: 'GET' }) }),
     ]);
   });
 });
 
 describe('what a custom role may hold', () => {
   test('platform permissions come only with platform_admin: a custom role refuses them, even from a platform admin', async () => {
-    const res = await raw(t.baseUrl, '/api/v1/roles', {
-      method: 'POST',
-      headers: { authorization: `Bearer ${ownerToken}` },
-      json: { name: `Platform ops ${randomBytes(3).toString('hex')}`, permissions: ['team.read', 'platform.settings.write'] },
-    });
+    const res = await t.http.post('/api/v1/roles', { body: { name: `Platform ops ${randomBytes(3).toString('hex')}`, permissions: ['team.read', 'platform.settings.write'] } });
     expect(res.status).toBe(400);
     expect(res.body.error.validationErrors).toEqual([
       { field: 'permissions[1]', message: 'platform.settings.write spans organizations and comes only with the platform_admin role', code: 'PLATFORM_PERMISSION' },
@@ -739,14 +676,10 @@ describe('what a custom role may hold', () => {
   });
 
   test('a name that yields no usable key needs an explicit one', async () => {
-    const res = await raw(t.baseUrl, '/api/v1/roles', { method: 'POST', headers: { authorization: `Bearer ${ownerToken}` }, json: { name: '1st responders', permissions: [] } });
+    const res = await t.http.post('/api/v1/roles', { body: { name: '1st responders', permissions: [] } });
     expect(res.status).toBe(400);
     expect(res.body.error.validationErrors[0]).toMatchObject({ field: 'key', code: 'INVALID_KEY' });
-    const named = await raw(t.baseUrl, '/api/v1/roles', {
-      method: 'POST',
-      headers: { authorization: `Bearer ${ownerToken}` },
-      json: { name: '1st responders', key: `first-responders-${randomBytes(2).toString('hex')}`, permissions: [] },
-    });
+    const named = await t.http.post('/api/v1/roles', { body: { name: '1st responders', key: `first-responders-${randomBytes(2).toString('hex')}`, permissions: [] } });
     expect(named.status).toBe(201);
   });
 });

@@ -1,8 +1,8 @@
 import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
-import { expectMatchesContract, expectResponse, raw, type RawResponse } from '../support/contract.js';
+import { expectMatchesContract, type RawResponse } from '../support/contract.js';
 import { tablesContaining } from '../support/database-scan.js';
 import { addMember, mintApiKey, otherOrganization, type Member } from '../support/fixtures.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { useServer } from '../support/use-server.js';
 
 /**
  * Agents end to end: minted or registered with an enrollment token (the secret shown once, stored
@@ -11,37 +11,20 @@ import { startServer, type TestServer } from '../support/server.js';
  * one organization; audited and streamed without their secrets.
  */
 
-let t: TestServer;
-let ownerToken: string;
+const t = useServer();
 let ownerId: string;
-let orgId: string;
 /** Every agent secret and enrollment token this file was shown: none may ever appear again. */
 const secrets: string[] = [];
 
 beforeAll(async () => {
-  t = await startServer();
-  ownerToken = (await t.login()).accessToken;
-  const me = await call(ownerToken, 'GET', '/api/v1/me/permissions');
+  const me = await t.http.get('/api/v1/me/permissions');
   ownerId = me.body.data.principalId;
-  orgId = me.body.data.organizationId;
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 const SECRET_FORMAT = /^mas_([0-9a-f]{32})_([A-Za-z0-9_-]{43})$/;
 const TOKEN_FORMAT = /^met_([0-9a-f]{32})_([A-Za-z0-9_-]{43})$/;
 const suffix = () => randomBytes(3).toString('hex');
 const hex = (id: string) => id.replace(/-/g, '');
-
-function call(token: string | null, method: string, path: string, json?: unknown, headers: Record<string, string> = {}): Promise<RawResponse> {
-  return raw(t.baseUrl, path, { method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers }, json });
-}
-
-/** A request as an agent, with X-Agent-Secret. */
-function asAgent(secret: string | null, method: string, path: string, json?: unknown, headers: Record<string, string> = {}): Promise<RawResponse> {
-  return raw(t.baseUrl, path, { method, headers: { ...(secret !== null ? { 'x-agent-secret': secret } : {}), ...headers }, json });
-}
 
 interface Minted {
   id: string;
@@ -50,35 +33,35 @@ interface Minted {
   res: RawResponse;
 }
 
-async function mint(body: Record<string, unknown> = {}, token = ownerToken): Promise<Minted> {
-  const res = expectResponse(await call(token, 'POST', '/api/v1/agents', { name: `agent-${suffix()}`, ...body }), 'POST', '/api/v1/agents', 201);
+async function mint(body: Record<string, unknown> = {}, token?: string): Promise<Minted> {
+  const res = await t.http.post('/api/v1/agents', { body: { name: `agent-${suffix()}`, ...body }, token }).expectResponse(201);
   secrets.push(res.body.data.agentSecret);
   return { id: res.body.data.agent.id, secret: res.body.data.agentSecret, agent: res.body.data.agent, res };
 }
 
-async function getAgent(id: string, token = ownerToken): Promise<Record<string, any>> {
-  return expectResponse(await call(token, 'GET', `/api/v1/agents/${id}`), 'GET', '/api/v1/agents/{id}', 200).body.data;
+async function getAgent(id: string, token?: string): Promise<Record<string, any>> {
+  return (await t.http.get('/api/v1/agents/{id}', { params: { id }, token }).expect(200)).data;
 }
 
-async function listIds(query: string, token = ownerToken): Promise<string[]> {
-  const res = expectResponse(await call(token, 'GET', `/api/v1/agents?pageSize=100&${query}`), 'GET', '/api/v1/agents', 200);
+async function listIds(query: string, token?: string): Promise<string[]> {
+  const res = await t.http.get('/api/v1/agents', { query: `pageSize=100&${query}`, token }).expectResponse(200);
   return res.body.data.map((a: { id: string }) => a.id);
 }
 
 const heartbeat = (secret: string | null, id: string, json: unknown = {}, headers: Record<string, string> = {}) =>
-  asAgent(secret, 'POST', `/api/v1/agents/${id}/heartbeat`, json, headers);
+  t.http.post('/api/v1/agents/{id}/heartbeat', { params: { id }, body: json, token: null, agentSecret: secret ?? undefined, headers });
 
-async function rotate(body: Record<string, unknown> = {}, token = ownerToken): Promise<{ id: string; token: string; res: RawResponse }> {
-  const res = expectResponse(await call(token, 'POST', '/api/v1/edge-agent/enrollment/rotate', body), 'POST', '/api/v1/edge-agent/enrollment/rotate', 201);
+async function rotate(body: Record<string, unknown> = {}, token?: string): Promise<{ id: string; token: string; res: RawResponse }> {
+  const res = await t.http.post('/api/v1/edge-agent/enrollment/rotate', { body, token }).expectResponse(201);
   secrets.push(res.body.data.enrollmentToken);
   return { id: res.body.data.token.id, token: res.body.data.enrollmentToken, res };
 }
 
-async function enrollment(query = '', token = ownerToken): Promise<RawResponse> {
-  return expectResponse(await call(token, 'GET', `/api/v1/edge-agent/enrollment${query}`), 'GET', '/api/v1/edge-agent/enrollment', 200);
+async function enrollment(query = '', token?: string): Promise<RawResponse> {
+  return t.http.get('/api/v1/edge-agent/enrollment', { query, token }).expectResponse(200);
 }
 
-const register = (json: Record<string, unknown>) => call(null, 'POST', '/api/v1/agents/register', { name: `edge-${suffix()}`, ...json });
+const register = (json: Record<string, unknown>) => t.http.post('/api/v1/agents/register', { body: { name: `edge-${suffix()}`, ...json }, token: null });
 
 function x25519(): { raw: string; pem: string } {
   const { publicKey } = generateKeyPairSync('x25519');
@@ -112,10 +95,7 @@ describe('enrollment tokens', () => {
   test('registering with it answers a new agent (enrolledVia enrollment) with a working secret, and counts the registration', async () => {
     const { token, id } = await rotate();
     const key = x25519();
-    const res = expectResponse(
-      await register({ enrollmentToken: token, labels: { site: 'paris' }, capabilities: ['shell', 'noop', 'shell'], version: '1.2.3', hostname: 'edge-host', publicKey: key.raw }),
-      'POST', '/api/v1/agents/register', 201,
-    );
+    const res = await register({ enrollmentToken: token, labels: { site: 'paris' }, capabilities: ['shell', 'noop', 'shell'], version: '1.2.3', hostname: 'edge-host', publicKey: key.raw }).expectResponse(201);
     secrets.push(res.body.data.agentSecret);
     const agent = res.body.data.agent;
     expect(agent).toMatchObject({
@@ -127,8 +107,8 @@ describe('enrollment tokens', () => {
     expect(res.body.data.agentSecret).toMatch(SECRET_FORMAT);
     expect(res.body.data.timing).toEqual({ heartbeatIntervalSeconds: 10, pollIntervalSeconds: 5, leaseSeconds: 30 });
     // The envelope names the agent it just became.
-    expect(res.body.context).toMatchObject({ principalId: agent.id, principalType: 'agent', organizationId: orgId });
-    expectResponse(await heartbeat(res.body.data.agentSecret, agent.id), 'POST', '/api/v1/agents/{id}/heartbeat', 204);
+    expect(res.body.context).toMatchObject({ principalId: agent.id, principalType: 'agent', organizationId: t.organizationId });
+    await heartbeat(res.body.data.agentSecret, agent.id).expect(204);
     expect((await getAgent(agent.id)).enrolledVia).toBe('enrollment');
 
     const after = (await enrollment()).body.data.token;
@@ -137,17 +117,16 @@ describe('enrollment tokens', () => {
     expect(after.lastUsedAt).not.toBeNull();
     expect(Date.now() - Date.parse(after.lastUsedAt)).toBeLessThan(60_000);
 
-    secrets.push(expectResponse(await register({ enrollmentToken: token }), 'POST', '/api/v1/agents/register', 201).body.data.agentSecret);
+    secrets.push((await register({ enrollmentToken: token }).expect(201)).data.agentSecret);
     expect((await enrollment()).body.data.token.registrations).toBe(2);
   });
 
   test('a registration that fails (duplicate name, bad input) does not count', async () => {
     const { token } = await rotate();
     const taken = await mint();
-    expectResponse(await register({ enrollmentToken: token, name: taken.agent.name }), 'POST', '/api/v1/agents/register', 409, 'CONFLICT');
-    expectResponse(await register({ enrollmentToken: token, name: '-bad name' }), 'POST', '/api/v1/agents/register', 400, 'VALIDATION_FAILED');
-    const badKey = await register({ enrollmentToken: token, publicKey: 'not-a-key' });
-    expectResponse(badKey, 'POST', '/api/v1/agents/register', 400, 'VALIDATION_FAILED');
+    await register({ enrollmentToken: token, name: taken.agent.name }).expect(409, 'CONFLICT');
+    await register({ enrollmentToken: token, name: '-bad name' }).expect(400, 'VALIDATION_FAILED');
+    const badKey = await register({ enrollmentToken: token, publicKey: 'not-a-key' }).expectResponse(400, 'VALIDATION_FAILED');
     expect(badKey.body.error.validationErrors).toEqual([expect.objectContaining({ field: 'publicKey', code: 'INVALID_PUBLIC_KEY' })]);
     expect((await enrollment()).body.data.token.registrations).toBe(0);
   });
@@ -156,9 +135,8 @@ describe('enrollment tokens', () => {
     const first = await rotate();
     const second = await rotate();
     expect(second.id).not.toBe(first.id);
-    const refused = await register({ enrollmentToken: first.token });
-    expectResponse(refused, 'POST', '/api/v1/agents/register', 401, 'UNAUTHENTICATED');
-    secrets.push(expectResponse(await register({ enrollmentToken: second.token }), 'POST', '/api/v1/agents/register', 201).body.data.agentSecret);
+    await register({ enrollmentToken: first.token }).expect(401, 'UNAUTHENTICATED');
+    secrets.push((await register({ enrollmentToken: second.token }).expect(201)).data.agentSecret);
     const current = (await enrollment()).body.data.token;
     expect(current).toMatchObject({ id: second.id, state: 'active', registrations: 1 });
     const [{ n }] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM agents WHERE enrollment_token_id = $1', [first.id]);
@@ -167,7 +145,7 @@ describe('enrollment tokens', () => {
 
   test('the lifetime is bounded (300 s to 90 days); an expired token reads as expired and is 401', async () => {
     for (const ttlSeconds of [299, 7_776_001, 'soon']) {
-      expectResponse(await call(ownerToken, 'POST', '/api/v1/edge-agent/enrollment/rotate', { ttlSeconds }), 'POST', '/api/v1/edge-agent/enrollment/rotate', 400, 'VALIDATION_FAILED');
+      await t.http.post('/api/v1/edge-agent/enrollment/rotate', { body: { ttlSeconds } }).expect(400, 'VALIDATION_FAILED');
     }
     const before = Date.now();
     const { id, token, res } = await rotate({ ttlSeconds: 300 });
@@ -177,7 +155,7 @@ describe('enrollment tokens', () => {
     // Waiting five minutes is not an option: move its expiry into the past.
     await t.sql("UPDATE enrollment_tokens SET expires_at = now() - interval '1 second' WHERE id = $1", [id]);
     expect((await enrollment()).body.data.token).toMatchObject({ id, state: 'expired' });
-    expectResponse(await register({ enrollmentToken: token }), 'POST', '/api/v1/agents/register', 401, 'UNAUTHENTICATED');
+    await register({ enrollmentToken: token }).expect(401, 'UNAUTHENTICATED');
     expect((await enrollment()).body.data.token.registrations).toBe(0);
   });
 
@@ -187,18 +165,17 @@ describe('enrollment tokens', () => {
     const wrongSecret = token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A');
     const errors: unknown[] = [];
     for (const candidate of ['garbage', 'met_', `met_${'0'.repeat(32)}_${'A'.repeat(43)}`, wrongSecret, agent.secret]) {
-      const res = await register({ enrollmentToken: candidate });
-      expectResponse(res, 'POST', '/api/v1/agents/register', 401, 'UNAUTHENTICATED');
+      const res = await register({ enrollmentToken: candidate }).expectResponse(401, 'UNAUTHENTICATED');
       errors.push(res.body.error);
     }
     for (const e of errors) expect(e).toEqual(errors[0]);
-    secrets.push(expectResponse(await register({ enrollmentToken: token }), 'POST', '/api/v1/agents/register', 201).body.data.agentSecret);
+    secrets.push((await register({ enrollmentToken: token }).expect(201)).data.agentSecret);
   });
 
   test('a member without agent.enroll may neither read nor rotate tokens', async () => {
-    const viewer = await addMember(t, ownerToken, ['viewer']);
-    expectResponse(await call(viewer.accessToken, 'GET', '/api/v1/edge-agent/enrollment'), 'GET', '/api/v1/edge-agent/enrollment', 403, 'FORBIDDEN');
-    expectResponse(await call(viewer.accessToken, 'POST', '/api/v1/edge-agent/enrollment/rotate', {}), 'POST', '/api/v1/edge-agent/enrollment/rotate', 403, 'FORBIDDEN');
+    const viewer = await addMember(t, t.token, ['viewer']);
+    await t.http.get('/api/v1/edge-agent/enrollment', { token: viewer.accessToken }).expect(403, 'FORBIDDEN');
+    await t.http.post('/api/v1/edge-agent/enrollment/rotate', { body: {}, token: viewer.accessToken }).expect(403, 'FORBIDDEN');
   });
 });
 
@@ -218,8 +195,8 @@ describe('minting', () => {
     const { id, secret } = await mint();
     const secretPart = SECRET_FORMAT.exec(secret)![2];
     const digest = createHash('sha256').update(secretPart).digest();
-    const list = expectResponse(await call(ownerToken, 'GET', '/api/v1/agents?pageSize=100'), 'GET', '/api/v1/agents', 200);
-    const one = expectResponse(await call(ownerToken, 'GET', `/api/v1/agents/${id}`), 'GET', '/api/v1/agents/{id}', 200);
+    const list = await t.http.get('/api/v1/agents', { query: { pageSize: 100 } }).expectResponse(200);
+    const one = await t.http.get('/api/v1/agents/{id}', { params: { id } }).expectResponse(200);
     expect(list.body.data.map((a: { id: string }) => a.id)).toContain(id);
     for (const text of [list.text, one.text]) {
       expect(text).not.toContain(secretPart);
@@ -245,11 +222,10 @@ describe('minting', () => {
 
   test('a duplicate name is 409 within the organization, and fine in another', async () => {
     const { agent } = await mint();
-    const dup = await call(ownerToken, 'POST', '/api/v1/agents', { name: agent.name });
-    expectResponse(dup, 'POST', '/api/v1/agents', 409, 'CONFLICT');
-    const [{ n }] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM agents WHERE organization_id = $1 AND name = $2', [orgId, agent.name]);
+    await t.http.post('/api/v1/agents', { body: { name: agent.name } }).expect(409, 'CONFLICT');
+    const [{ n }] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM agents WHERE organization_id = $1 AND name = $2', [t.organizationId, agent.name]);
     expect(n).toBe(1);
-    const other = await otherOrganization(t, ownerToken);
+    const other = await otherOrganization(t, t.token);
     const elsewhere = await mint({ name: agent.name }, other.owner.accessToken);
     expect(elsewhere.agent.name).toBe(agent.name);
   });
@@ -270,8 +246,7 @@ describe('minting', () => {
     ['an environment that is not a uuid', { environmentId: 'prod' }, 'environmentId'],
   ])('%s is 400 naming the field', async (_what, body: Record<string, unknown>, field) => {
     const name = `valid-${suffix()}`;
-    const res = await call(ownerToken, 'POST', '/api/v1/agents', { name, ...body });
-    expectResponse(res, 'POST', '/api/v1/agents', 400, 'VALIDATION_FAILED');
+    const res = await t.http.post('/api/v1/agents', { body: { name, ...body } }).expectResponse(400, 'VALIDATION_FAILED');
     expect(res.body.error.validationErrors.map((e: { field: string }) => e.field.replace(/\[\d+\]$/, ''))).toContain(field);
     const [{ n }] = await t.sql<{ n: number }>("SELECT count(*)::int AS n FROM agents WHERE name = $1 OR name = $2", [name, String(body.name)]);
     expect(n).toBe(0);
@@ -289,10 +264,10 @@ describe('editing', () => {
   test('PUT changes the fields sent and keeps the others', async () => {
     const { id, agent } = await mint({ description: 'before', labels: { a: '1' }, capabilities: ['noop'] });
     const name = `renamed-${suffix()}`;
-    const res = expectResponse(await call(ownerToken, 'PUT', `/api/v1/agents/${id}`, { name, capabilities: ['shell', 'http-check'] }), 'PUT', '/api/v1/agents/{id}', 200);
+    const res = await t.http.put('/api/v1/agents/{id}', { params: { id }, body: { name, capabilities: ['shell', 'http-check'] } }).expectResponse(200);
     expect(res.body.data).toMatchObject({ id, name, description: 'before', labels: { a: '1' }, capabilities: ['http-check', 'shell'] });
     expect(Date.parse(res.body.data.updatedAt)).toBeGreaterThanOrEqual(Date.parse(agent.updatedAt));
-    const again = expectResponse(await call(ownerToken, 'PUT', `/api/v1/agents/${id}`, { labels: { b: '2' }, description: '' }), 'PUT', '/api/v1/agents/{id}', 200);
+    const again = await t.http.put('/api/v1/agents/{id}', { params: { id }, body: { labels: { b: '2' }, description: '' } }).expectResponse(200);
     expect(again.body.data).toMatchObject({ name, description: null, labels: { b: '2' }, capabilities: ['http-check', 'shell'] });
     expect(await getAgent(id)).toEqual(again.body.data);
   });
@@ -300,14 +275,14 @@ describe('editing', () => {
   test("renaming onto another agent's name is 409; bad input 400; an unknown id 404", async () => {
     const a = await mint();
     const b = await mint();
-    expectResponse(await call(ownerToken, 'PUT', `/api/v1/agents/${b.id}`, { name: a.agent.name }), 'PUT', '/api/v1/agents/{id}', 409, 'CONFLICT');
+    await t.http.put('/api/v1/agents/{id}', { params: { id: b.id }, body: { name: a.agent.name } }).expect(409, 'CONFLICT');
     // Its own name is no conflict.
-    expectResponse(await call(ownerToken, 'PUT', `/api/v1/agents/${b.id}`, { name: b.agent.name }), 'PUT', '/api/v1/agents/{id}', 200);
-    expectResponse(await call(ownerToken, 'PUT', `/api/v1/agents/${b.id}`, { capabilities: ['UPPER'] }), 'PUT', '/api/v1/agents/{id}', 400, 'VALIDATION_FAILED');
-    expectResponse(await call(ownerToken, 'PUT', `/api/v1/agents/${b.id}`, { labels: { '': 'x' } }), 'PUT', '/api/v1/agents/{id}', 400, 'VALIDATION_FAILED');
+    await t.http.put('/api/v1/agents/{id}', { params: { id: b.id }, body: { name: b.agent.name } }).expect(200);
+    await t.http.put('/api/v1/agents/{id}', { params: { id: b.id }, body: { capabilities: ['UPPER'] } }).expect(400, 'VALIDATION_FAILED');
+    await t.http.put('/api/v1/agents/{id}', { params: { id: b.id }, body: { labels: { '': 'x' } } }).expect(400, 'VALIDATION_FAILED');
     expect((await getAgent(b.id)).name).toBe(b.agent.name);
-    expectResponse(await call(ownerToken, 'PUT', '/api/v1/agents/00000000-0000-4000-8000-000000000000', { description: 'x' }), 'PUT', '/api/v1/agents/{id}', 404, 'NOT_FOUND');
-    expectResponse(await call(ownerToken, 'GET', '/api/v1/agents/00000000-0000-4000-8000-000000000000'), 'GET', '/api/v1/agents/{id}', 404, 'NOT_FOUND');
+    await t.http.put('/api/v1/agents/{id}', { params: { id: '00000000-0000-4000-8000-000000000000' }, body: { description: 'x' } }).expect(404, 'NOT_FOUND');
+    await t.http.get('/api/v1/agents/{id}', { params: { id: '00000000-0000-4000-8000-000000000000' } }).expect(404, 'NOT_FOUND');
   });
 });
 
@@ -318,7 +293,7 @@ describe('listing', () => {
     const a = await mint({ capabilities: [cap], labels: { region } });
     const b = await mint({ capabilities: [cap, 'noop'], labels: { region: `${region}-other` } });
     const c = await mint({ capabilities: ['noop'], labels: { region, tier: 'gold' } });
-    expectResponse(await call(ownerToken, 'POST', `/api/v1/agents/${b.id}/revoke`), 'POST', '/api/v1/agents/{id}/revoke', 200);
+    await t.http.post('/api/v1/agents/{id}/revoke', { params: { id: b.id } }).expect(200);
 
     expect((await listIds(`capability=${cap}`)).sort()).toEqual([a.id, b.id].sort());
     expect((await listIds(`label=${encodeURIComponent(`region=${region}`)}`)).sort()).toEqual([a.id, c.id].sort());
@@ -329,7 +304,7 @@ describe('listing', () => {
     const active = await listIds(`status=active&capability=${cap}`);
     expect(active).toEqual([a.id]);
     for (const bad of ['status=gone', 'connectivity=sometimes', 'label=novalue', 'label=%3Dx']) {
-      expectResponse(await call(ownerToken, 'GET', `/api/v1/agents?${bad}`), 'GET', '/api/v1/agents', 400, 'VALIDATION_FAILED');
+      await t.http.get('/api/v1/agents', { query: `${bad}` }).expect(400, 'VALIDATION_FAILED');
     }
   });
 
@@ -338,8 +313,8 @@ describe('listing', () => {
     const beating = await mint({ capabilities: [cap] });
     const silent = await mint({ capabilities: [cap] });
     const staleOne = await mint({ capabilities: [cap] });
-    expectResponse(await heartbeat(beating.secret, beating.id, { version: '2.0.0', hostname: 'host-1' }), 'POST', '/api/v1/agents/{id}/heartbeat', 204);
-    expectResponse(await heartbeat(staleOne.secret, staleOne.id), 'POST', '/api/v1/agents/{id}/heartbeat', 204);
+    await heartbeat(beating.secret, beating.id, { version: '2.0.0', hostname: 'host-1' }).expect(204);
+    await heartbeat(staleOne.secret, staleOne.id).expect(204);
     // Heartbeat 10 s: online within 30 s, stale within 100 s.
     await t.sql("UPDATE agents SET last_seen_at = now() - interval '60 seconds' WHERE id = $1", [staleOne.id]);
 
@@ -353,7 +328,7 @@ describe('listing', () => {
     expect((await getAgent(silent.id)).connectivity).toBe('offline');
 
     // A revoked agent is offline, whenever it was last seen.
-    expectResponse(await call(ownerToken, 'POST', `/api/v1/agents/${beating.id}/revoke`), 'POST', '/api/v1/agents/{id}/revoke', 200);
+    await t.http.post('/api/v1/agents/{id}/revoke', { params: { id: beating.id } }).expect(200);
     expect((await listIds(`capability=${cap}&connectivity=offline`)).sort()).toEqual([beating.id, silent.id].sort());
     expect((await getAgent(beating.id)).connectivity).toBe('offline');
   });
@@ -362,7 +337,7 @@ describe('listing', () => {
 describe('X-Agent-Secret', () => {
   test('a heartbeat is 204 with the intervals to keep, and records the agent as seen', async () => {
     const { id, secret } = await mint();
-    const res = expectResponse(await heartbeat(secret, id, { version: '1.0.0' }), 'POST', '/api/v1/agents/{id}/heartbeat', 204);
+    const res = await heartbeat(secret, id, { version: '1.0.0' }).expectResponse(204);
     expect(res.text).toBe('');
     expect(res.headers.get('marshal-heartbeat-interval')).toBe('10');
     expect(res.headers.get('marshal-poll-interval')).toBe('5');
@@ -372,29 +347,27 @@ describe('X-Agent-Secret', () => {
 
   test('missing, malformed, unknown and wrong secrets are all 401', async () => {
     const { id, secret } = await mint();
-    const missing = await heartbeat(null, id);
-    expectResponse(missing, 'POST', '/api/v1/agents/{id}/heartbeat', 401, 'UNAUTHENTICATED');
+    await heartbeat(null, id).expect(401, 'UNAUTHENTICATED');
     const wrongSecret = secret.slice(0, -1) + (secret.endsWith('A') ? 'B' : 'A');
     const unknown = `mas_${'0'.repeat(32)}_${'A'.repeat(43)}`;
     const errors: unknown[] = [];
     for (const candidate of ['garbage', 'mas_', secret.replace(/^mas_/, 'met_'), unknown, wrongSecret, `${secret}x`]) {
-      const res = await heartbeat(candidate, id);
-      expectResponse(res, 'POST', '/api/v1/agents/{id}/heartbeat', 401, 'UNAUTHENTICATED');
+      const res = await heartbeat(candidate, id).expectResponse(401, 'UNAUTHENTICATED');
       expect(res.body.context).toEqual({ principalId: null, principalType: null, organizationId: null });
       errors.push(res.body.error);
     }
     for (const e of errors) expect(e).toEqual(errors[0]);
     expect((await getAgent(id)).lastSeenAt).toBeNull();
-    expectResponse(await heartbeat(secret, id), 'POST', '/api/v1/agents/{id}/heartbeat', 204);
+    await heartbeat(secret, id).expect(204);
   });
 
   test("a user's bearer token or an API key is refused on agent routes (401), even with the agent's id", async () => {
     const { id } = await mint();
-    const key = await mintApiKey(t, ownerToken, {});
-    for (const headers of [{ authorization: `Bearer ${ownerToken}` }, { authorization: `Bearer ${key.secret}` }, { 'x-api-key': key.secret }] as Record<string, string>[]) {
-      expectResponse(await heartbeat(null, id, {}, headers), 'POST', '/api/v1/agents/{id}/heartbeat', 401, 'UNAUTHENTICATED');
-      expectResponse(await asAgent(null, 'PUT', `/api/v1/agents/${id}/public-key`, { publicKey: x25519().raw }, headers), 'PUT', '/api/v1/agents/{id}/public-key', 401, 'UNAUTHENTICATED');
-      expectResponse(await asAgent(null, 'POST', `/api/v1/agents/${id}/jobs/claim`, undefined, headers), 'POST', '/api/v1/agents/{id}/jobs/claim', 401, 'UNAUTHENTICATED');
+    const key = await mintApiKey(t, t.token, {});
+    for (const headers of [{ authorization: `Bearer ${t.token}` }, { authorization: `Bearer ${key.secret}` }, { 'x-api-key': key.secret }] as Record<string, string>[]) {
+      await heartbeat(null, id, {}, headers).expect(401, 'UNAUTHENTICATED');
+      await t.http.put('/api/v1/agents/{id}/public-key', { params: { id }, body: { publicKey: x25519().raw }, token: null, headers }).expect(401, 'UNAUTHENTICATED');
+      await t.http.post('/api/v1/agents/{id}/jobs/claim', { params: { id }, token: null, headers }).expect(401, 'UNAUTHENTICATED');
     }
     expect((await getAgent(id)).lastSeenAt).toBeNull();
   });
@@ -402,31 +375,31 @@ describe('X-Agent-Secret', () => {
   test('an agent may act only as itself: another agent of its organization or of another one is 403', async () => {
     const a = await mint();
     const b = await mint();
-    const other = await otherOrganization(t, ownerToken);
+    const other = await otherOrganization(t, t.token);
     const foreign = await mint({}, other.owner.accessToken);
     for (const target of [b.id, foreign.id]) {
-      expectResponse(await heartbeat(a.secret, target), 'POST', '/api/v1/agents/{id}/heartbeat', 403, 'FORBIDDEN');
-      expectResponse(await asAgent(a.secret, 'PUT', `/api/v1/agents/${target}/public-key`, { publicKey: x25519().raw }), 'PUT', '/api/v1/agents/{id}/public-key', 403, 'FORBIDDEN');
-      expectResponse(await asAgent(a.secret, 'POST', `/api/v1/agents/${target}/jobs/claim`), 'POST', '/api/v1/agents/{id}/jobs/claim', 403, 'FORBIDDEN');
+      await heartbeat(a.secret, target).expect(403, 'FORBIDDEN');
+      await t.http.put('/api/v1/agents/{id}/public-key', { params: { id: target }, body: { publicKey: x25519().raw }, token: null, agentSecret: a.secret }).expect(403, 'FORBIDDEN');
+      await t.http.post('/api/v1/agents/{id}/jobs/claim', { params: { id: target }, token: null, agentSecret: a.secret }).expect(403, 'FORBIDDEN');
     }
     expect((await getAgent(b.id)).lastSeenAt).toBeNull();
     expect((await getAgent(foreign.id, other.owner.accessToken)).publicKey).toBeNull();
     // Nor may it name another organization as its workspace.
-    expectResponse(await heartbeat(a.secret, a.id, {}, { 'x-workspace-id': other.organizationId }), 'POST', '/api/v1/agents/{id}/heartbeat', 403, 'FORBIDDEN');
+    await heartbeat(a.secret, a.id, {}, { 'x-workspace-id': other.organizationId }).expect(403, 'FORBIDDEN');
     // The id in the path is compared whatever its case.
-    expectResponse(await heartbeat(a.secret, a.id.toUpperCase()), 'POST', '/api/v1/agents/{id}/heartbeat', 204);
+    await heartbeat(a.secret, a.id.toUpperCase()).expect(204);
   });
 
   test('a revoked agent is 401 from its very next request, stays listed as revoked, and revoking again changes nothing', async () => {
     const { id, secret } = await mint();
-    expectResponse(await heartbeat(secret, id), 'POST', '/api/v1/agents/{id}/heartbeat', 204);
-    const revoked = expectResponse(await call(ownerToken, 'POST', `/api/v1/agents/${id}/revoke`), 'POST', '/api/v1/agents/{id}/revoke', 200);
+    await heartbeat(secret, id).expect(204);
+    const revoked = await t.http.post('/api/v1/agents/{id}/revoke', { params: { id } }).expectResponse(200);
     expect(revoked.body.data).toMatchObject({ id, status: 'revoked', connectivity: 'offline' });
     expect(revoked.body.data.revokedAt).not.toBeNull();
-    expectResponse(await heartbeat(secret, id), 'POST', '/api/v1/agents/{id}/heartbeat', 401, 'UNAUTHENTICATED');
-    expectResponse(await asAgent(secret, 'POST', `/api/v1/agents/${id}/jobs/claim`), 'POST', '/api/v1/agents/{id}/jobs/claim', 401, 'UNAUTHENTICATED');
-    expectResponse(await asAgent(secret, 'PUT', `/api/v1/agents/${id}/public-key`, { publicKey: x25519().raw }), 'PUT', '/api/v1/agents/{id}/public-key', 401, 'UNAUTHENTICATED');
-    const again = expectResponse(await call(ownerToken, 'POST', `/api/v1/agents/${id}/revoke`), 'POST', '/api/v1/agents/{id}/revoke', 200);
+    await heartbeat(secret, id).expect(401, 'UNAUTHENTICATED');
+    await t.http.post('/api/v1/agents/{id}/jobs/claim', { params: { id }, token: null, agentSecret: secret }).expect(401, 'UNAUTHENTICATED');
+    await t.http.put('/api/v1/agents/{id}/public-key', { params: { id }, body: { publicKey: x25519().raw }, token: null, agentSecret: secret }).expect(401, 'UNAUTHENTICATED');
+    const again = await t.http.post('/api/v1/agents/{id}/revoke', { params: { id } }).expectResponse(200);
     expect(again.body.data.revokedAt).toBe(revoked.body.data.revokedAt);
     expect(await getAgent(id)).toMatchObject({ status: 'revoked' });
     const [{ n }] = await t.sql<{ n: number }>("SELECT count(*)::int AS n FROM events WHERE type = 'agent.revoked' AND resource_id = $1", [id]);
@@ -435,14 +408,14 @@ describe('X-Agent-Secret', () => {
 
   test('a deleted agent is 401 at once, then 404 to read, edit, revoke or delete again', async () => {
     const { id, secret } = await mint();
-    expectResponse(await heartbeat(secret, id), 'POST', '/api/v1/agents/{id}/heartbeat', 204);
-    const deleted = expectResponse(await call(ownerToken, 'DELETE', `/api/v1/agents/${id}`), 'DELETE', '/api/v1/agents/{id}', 204);
+    await heartbeat(secret, id).expect(204);
+    const deleted = await t.http.delete('/api/v1/agents/{id}', { params: { id } }).expectResponse(204);
     expect(deleted.text).toBe('');
-    expectResponse(await heartbeat(secret, id), 'POST', '/api/v1/agents/{id}/heartbeat', 401, 'UNAUTHENTICATED');
-    expectResponse(await call(ownerToken, 'GET', `/api/v1/agents/${id}`), 'GET', '/api/v1/agents/{id}', 404, 'NOT_FOUND');
-    expectResponse(await call(ownerToken, 'PUT', `/api/v1/agents/${id}`, { description: 'x' }), 'PUT', '/api/v1/agents/{id}', 404, 'NOT_FOUND');
-    expectResponse(await call(ownerToken, 'POST', `/api/v1/agents/${id}/revoke`), 'POST', '/api/v1/agents/{id}/revoke', 404, 'NOT_FOUND');
-    expectResponse(await call(ownerToken, 'DELETE', `/api/v1/agents/${id}`), 'DELETE', '/api/v1/agents/{id}', 404, 'NOT_FOUND');
+    await heartbeat(secret, id).expect(401, 'UNAUTHENTICATED');
+    await t.http.get('/api/v1/agents/{id}', { params: { id } }).expect(404, 'NOT_FOUND');
+    await t.http.put('/api/v1/agents/{id}', { params: { id }, body: { description: 'x' } }).expect(404, 'NOT_FOUND');
+    await t.http.post('/api/v1/agents/{id}/revoke', { params: { id } }).expect(404, 'NOT_FOUND');
+    await t.http.delete('/api/v1/agents/{id}', { params: { id } }).expect(404, 'NOT_FOUND');
     expect(await listIds('')).not.toContain(id);
   });
 });
@@ -451,7 +424,7 @@ describe('public key', () => {
   test('a raw X25519 key (base64url) is 200 and shown in the agent', async () => {
     const { id, secret } = await mint();
     const key = x25519();
-    const res = expectResponse(await asAgent(secret, 'PUT', `/api/v1/agents/${id}/public-key`, { publicKey: key.raw }), 'PUT', '/api/v1/agents/{id}/public-key', 200);
+    const res = await t.http.put('/api/v1/agents/{id}/public-key', { params: { id }, body: { publicKey: key.raw }, token: null, agentSecret: secret }).expectResponse(200);
     expect(res.body.data).toMatchObject({ id, publicKey: key.raw });
     expect((await getAgent(id)).publicKey).toBe(key.raw);
     const [{ n }] = await t.sql<{ n: number }>("SELECT count(*)::int AS n FROM events WHERE type = 'agent.public_key_set' AND resource_id = $1", [id]);
@@ -463,17 +436,17 @@ describe('public key', () => {
     const padded = x25519();
     const base64 = Buffer.from(padded.raw, 'base64url').toString('base64');
     expect(base64.endsWith('=')).toBe(true);
-    const a = expectResponse(await asAgent(secret, 'PUT', `/api/v1/agents/${id}/public-key`, { publicKey: base64 }), 'PUT', '/api/v1/agents/{id}/public-key', 200);
+    const a = await t.http.put('/api/v1/agents/{id}/public-key', { params: { id }, body: { publicKey: base64 }, token: null, agentSecret: secret }).expectResponse(200);
     expect(a.body.data.publicKey).toBe(padded.raw);
     const pem = x25519();
-    const b = expectResponse(await asAgent(secret, 'PUT', `/api/v1/agents/${id}/public-key`, { publicKey: pem.pem }), 'PUT', '/api/v1/agents/{id}/public-key', 200);
+    const b = await t.http.put('/api/v1/agents/{id}/public-key', { params: { id }, body: { publicKey: pem.pem }, token: null, agentSecret: secret }).expectResponse(200);
     expect(b.body.data.publicKey).toBe(pem.raw);
   });
 
   test('malformed keys, keys of another type and low-order points are 400, and leave the key as it was', async () => {
     const { id, secret } = await mint();
     const kept = x25519();
-    expectResponse(await asAgent(secret, 'PUT', `/api/v1/agents/${id}/public-key`, { publicKey: kept.raw }), 'PUT', '/api/v1/agents/{id}/public-key', 200);
+    await t.http.put('/api/v1/agents/{id}/public-key', { params: { id }, body: { publicKey: kept.raw }, token: null, agentSecret: secret }).expect(200);
     const ed25519 = generateKeyPairSync('ed25519').publicKey;
     const lowOrderOne = Buffer.alloc(32);
     lowOrderOne[0] = 1;
@@ -488,32 +461,31 @@ describe('public key', () => {
       '-----BEGIN PUBLIC KEY-----\ngarbage\n-----END PUBLIC KEY-----\n',
     ];
     for (const publicKey of bad) {
-      const res = await asAgent(secret, 'PUT', `/api/v1/agents/${id}/public-key`, { publicKey });
-      expectResponse(res, 'PUT', '/api/v1/agents/{id}/public-key', 400, 'VALIDATION_FAILED');
+      const res = await t.http.put('/api/v1/agents/{id}/public-key', { params: { id }, body: { publicKey }, token: null, agentSecret: secret }).expectResponse(400, 'VALIDATION_FAILED');
       expect(res.body.error.validationErrors).toEqual([expect.objectContaining({ field: 'publicKey', code: 'INVALID_PUBLIC_KEY' })]);
     }
-    expectResponse(await asAgent(secret, 'PUT', `/api/v1/agents/${id}/public-key`, {}), 'PUT', '/api/v1/agents/{id}/public-key', 400, 'VALIDATION_FAILED');
+    await t.http.put('/api/v1/agents/{id}/public-key', { params: { id }, body: {}, token: null, agentSecret: secret }).expect(400, 'VALIDATION_FAILED');
     expect((await getAgent(id)).publicKey).toBe(kept.raw);
   });
 });
 
 describe('organizations', () => {
   test("another organization's agent is 404 on get, edit, revoke and delete, is not listed, and keeps working", async () => {
-    const other = await otherOrganization(t, ownerToken);
+    const other = await otherOrganization(t, t.token);
     const foreign = await mint({}, other.owner.accessToken);
-    expectResponse(await call(ownerToken, 'GET', `/api/v1/agents/${foreign.id}`), 'GET', '/api/v1/agents/{id}', 404, 'NOT_FOUND');
-    expectResponse(await call(ownerToken, 'PUT', `/api/v1/agents/${foreign.id}`, { description: 'mine now' }), 'PUT', '/api/v1/agents/{id}', 404, 'NOT_FOUND');
-    expectResponse(await call(ownerToken, 'POST', `/api/v1/agents/${foreign.id}/revoke`), 'POST', '/api/v1/agents/{id}/revoke', 404, 'NOT_FOUND');
-    expectResponse(await call(ownerToken, 'DELETE', `/api/v1/agents/${foreign.id}`), 'DELETE', '/api/v1/agents/{id}', 404, 'NOT_FOUND');
+    await t.http.get('/api/v1/agents/{id}', { params: { id: foreign.id } }).expect(404, 'NOT_FOUND');
+    await t.http.put('/api/v1/agents/{id}', { params: { id: foreign.id }, body: { description: 'mine now' } }).expect(404, 'NOT_FOUND');
+    await t.http.post('/api/v1/agents/{id}/revoke', { params: { id: foreign.id } }).expect(404, 'NOT_FOUND');
+    await t.http.delete('/api/v1/agents/{id}', { params: { id: foreign.id } }).expect(404, 'NOT_FOUND');
     expect(await listIds('')).not.toContain(foreign.id);
     expect(await getAgent(foreign.id, other.owner.accessToken)).toMatchObject({ status: 'active', description: null });
-    expectResponse(await heartbeat(foreign.secret, foreign.id), 'POST', '/api/v1/agents/{id}/heartbeat', 204);
+    await heartbeat(foreign.secret, foreign.id).expect(204);
   });
 
   test("an enrollment token registers agents into its own organization only", async () => {
-    const other = await otherOrganization(t, ownerToken);
+    const other = await otherOrganization(t, t.token);
     const { token } = await rotate({}, other.owner.accessToken);
-    const res = expectResponse(await register({ enrollmentToken: token }), 'POST', '/api/v1/agents/register', 201);
+    const res = await register({ enrollmentToken: token }).expectResponse(201);
     secrets.push(res.body.data.agentSecret);
     expect(res.body.context.organizationId).toBe(other.organizationId);
     expect(await listIds('')).not.toContain(res.body.data.agent.id);
@@ -525,47 +497,47 @@ describe('permissions', () => {
   let viewer: Member;
   let nobody: Member;
   beforeAll(async () => {
-    viewer = await addMember(t, ownerToken, ['viewer']);
-    nobody = await addMember(t, ownerToken, []);
+    viewer = await addMember(t, t.token, ['viewer']);
+    nobody = await addMember(t, t.token, []);
   });
 
   test('a member without agent.mint, edit, revoke or delete is 403 on each, and nothing changes', async () => {
     const { id } = await mint({ description: 'untouched' });
     const name = `nope-${suffix()}`;
-    expectResponse(await call(viewer.accessToken, 'POST', '/api/v1/agents', { name }), 'POST', '/api/v1/agents', 403, 'FORBIDDEN');
-    expectResponse(await call(viewer.accessToken, 'PUT', `/api/v1/agents/${id}`, { description: 'changed' }), 'PUT', '/api/v1/agents/{id}', 403, 'FORBIDDEN');
-    expectResponse(await call(viewer.accessToken, 'POST', `/api/v1/agents/${id}/revoke`), 'POST', '/api/v1/agents/{id}/revoke', 403, 'FORBIDDEN');
-    expectResponse(await call(viewer.accessToken, 'DELETE', `/api/v1/agents/${id}`), 'DELETE', '/api/v1/agents/{id}', 403, 'FORBIDDEN');
+    await t.http.post('/api/v1/agents', { body: { name }, token: viewer.accessToken }).expect(403, 'FORBIDDEN');
+    await t.http.put('/api/v1/agents/{id}', { params: { id }, body: { description: 'changed' }, token: viewer.accessToken }).expect(403, 'FORBIDDEN');
+    await t.http.post('/api/v1/agents/{id}/revoke', { params: { id }, token: viewer.accessToken }).expect(403, 'FORBIDDEN');
+    await t.http.delete('/api/v1/agents/{id}', { params: { id }, token: viewer.accessToken }).expect(403, 'FORBIDDEN');
     // The viewer reads agents (agent.read) but not the credentials audit.
-    expectResponse(await call(viewer.accessToken, 'GET', `/api/v1/agents/${id}`), 'GET', '/api/v1/agents/{id}', 200);
-    expectResponse(await call(viewer.accessToken, 'GET', '/api/v1/audit-credentials'), 'GET', '/api/v1/audit-credentials', 403, 'FORBIDDEN');
+    await t.http.get('/api/v1/agents/{id}', { params: { id }, token: viewer.accessToken }).expect(200);
+    await t.http.get('/api/v1/audit-credentials', { token: viewer.accessToken }).expect(403, 'FORBIDDEN');
     expect(await getAgent(id)).toMatchObject({ status: 'active', description: 'untouched' });
     const [{ n }] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM agents WHERE name = $1', [name]);
     expect(n).toBe(0);
   });
 
   test('a member with no role may not even list agents', async () => {
-    expectResponse(await call(nobody.accessToken, 'GET', '/api/v1/agents'), 'GET', '/api/v1/agents', 403, 'FORBIDDEN');
-    expectResponse(await call(null, 'GET', '/api/v1/agents'), 'GET', '/api/v1/agents', 401, 'UNAUTHENTICATED');
+    await t.http.get('/api/v1/agents', { token: nobody.accessToken }).expect(403, 'FORBIDDEN');
+    await t.http.get('/api/v1/agents', { token: null }).expect(401, 'UNAUTHENTICATED');
   });
 
   test('an API key limited to agent.read lists agents but may not mint', async () => {
-    const key = await mintApiKey(t, ownerToken, { permissions: ['agent.read'] });
-    expectResponse(await call(key.secret, 'GET', '/api/v1/agents'), 'GET', '/api/v1/agents', 200);
-    expectResponse(await call(key.secret, 'POST', '/api/v1/agents', { name: `k-${suffix()}` }), 'POST', '/api/v1/agents', 403, 'FORBIDDEN');
+    const key = await mintApiKey(t, t.token, { permissions: ['agent.read'] });
+    await t.http.get('/api/v1/agents', { token: key.secret }).expect(200);
+    await t.http.post('/api/v1/agents', { body: { name: `k-${suffix()}` }, token: key.secret }).expect(403, 'FORBIDDEN');
   });
 });
 
 describe('credentials audit and secrecy', () => {
   test('/audit-credentials lists API keys, agent secrets and enrollment tokens with their states, never a secret', async () => {
-    const apiKey = await mintApiKey(t, ownerToken, { name: `audit-${suffix()}` });
+    const apiKey = await mintApiKey(t, t.token, { name: `audit-${suffix()}` });
     const activeAgent = await mint();
     const revokedAgent = await mint();
-    expectResponse(await call(ownerToken, 'POST', `/api/v1/agents/${revokedAgent.id}/revoke`), 'POST', '/api/v1/agents/{id}/revoke', 200);
+    await t.http.post('/api/v1/agents/{id}/revoke', { params: { id: revokedAgent.id } }).expect(200);
     const oldToken = await rotate();
     const newToken = await rotate();
 
-    const res = expectResponse(await call(ownerToken, 'GET', '/api/v1/audit-credentials?pageSize=100'), 'GET', '/api/v1/audit-credentials', 200);
+    const res = await t.http.get('/api/v1/audit-credentials', { query: { pageSize: 100 } }).expectResponse(200);
     const byId = new Map<string, Record<string, any>>(res.body.data.map((c: { id: string }) => [c.id, c]));
     expect(byId.get(apiKey.id)).toMatchObject({ kind: 'api_key', state: 'active', ownerId, hint: `mk_${hex(apiKey.id).slice(0, 8)}…` });
     expect(byId.get(activeAgent.id)).toMatchObject({ kind: 'agent_secret', state: 'active', name: activeAgent.agent.name, ownerId, hint: `mas_${hex(activeAgent.id).slice(0, 8)}…`, expiresAt: null });
@@ -573,14 +545,14 @@ describe('credentials audit and secrecy', () => {
     expect(byId.get(oldToken.id)).toMatchObject({ kind: 'enrollment_token', state: 'revoked', name: 'organization' });
     expect(byId.get(newToken.id)).toMatchObject({ kind: 'enrollment_token', state: 'active' });
 
-    const tokens = expectResponse(await call(ownerToken, 'GET', '/api/v1/audit-credentials?kind=enrollment_token&pageSize=100'), 'GET', '/api/v1/audit-credentials', 200);
+    const tokens = await t.http.get('/api/v1/audit-credentials', { query: { kind: 'enrollment_token', pageSize: 100 } }).expectResponse(200);
     expect(new Set(tokens.body.data.map((c: { kind: string }) => c.kind))).toEqual(new Set(['enrollment_token']));
-    const revoked = expectResponse(await call(ownerToken, 'GET', '/api/v1/audit-credentials?state=revoked&pageSize=100'), 'GET', '/api/v1/audit-credentials', 200);
+    const revoked = await t.http.get('/api/v1/audit-credentials', { query: { state: 'revoked', pageSize: 100 } }).expectResponse(200);
     const revokedIds = revoked.body.data.map((c: { id: string }) => c.id);
     expect(revokedIds).toEqual(expect.arrayContaining([revokedAgent.id, oldToken.id]));
     expect(revokedIds).not.toContain(activeAgent.id);
-    expectResponse(await call(ownerToken, 'GET', '/api/v1/audit-credentials?kind=password'), 'GET', '/api/v1/audit-credentials', 400, 'VALIDATION_FAILED');
-    expectResponse(await call(ownerToken, 'GET', '/api/v1/audit-credentials?sort=secret'), 'GET', '/api/v1/audit-credentials', 400, 'VALIDATION_FAILED');
+    await t.http.get('/api/v1/audit-credentials', { query: { kind: 'password' } }).expect(400, 'VALIDATION_FAILED');
+    await t.http.get('/api/v1/audit-credentials', { query: { sort: 'secret' } }).expect(400, 'VALIDATION_FAILED');
 
     for (const s of [...secrets, apiKey.secret]) {
       expect(res.text).not.toContain(s.slice(-43));
@@ -592,7 +564,7 @@ describe('credentials audit and secrecy', () => {
     expect(secrets.length).toBeGreaterThan(10);
     const texts: string[] = [];
     for (let cursor: string | null = null, pages = 0; pages < 50; pages++) {
-      const res: RawResponse = await call(ownerToken, 'GET', `/api/v1/audit-events?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      const res: RawResponse = await t.http.get('/api/v1/audit-events', { query: { limit: 200, cursor } });
       expectMatchesContract('GET', '/api/v1/audit-events', res.status, res.body);
       expect(res.status).toBe(200);
       texts.push(res.text);
@@ -607,8 +579,7 @@ describe('credentials audit and secrecy', () => {
 
     const outboxTexts: string[] = [];
     for (let cursor: string | null = null, pages = 0; pages < 50; pages++) {
-      const res: RawResponse = await call(ownerToken, 'GET', `/api/v1/events/outbox?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-      expectResponse(res, 'GET', '/api/v1/events/outbox', 200);
+      const res: RawResponse = await t.http.get('/api/v1/events/outbox', { query: { limit: 200, cursor } }).expectResponse(200);
       outboxTexts.push(res.text);
       cursor = res.body.meta.cursor.next;
       if (!cursor) break;
@@ -629,27 +600,24 @@ describe('credentials audit and secrecy', () => {
 
 describe('environments', () => {
   test("an environment's enrollment token registers agents into it; an unknown or foreign environment is 422 UNKNOWN_ENVIRONMENT", async () => {
-    const env = expectResponse(await call(ownerToken, 'POST', '/api/v1/environments', { name: `edge-${suffix()}` }), 'POST', '/api/v1/environments', 201).body.data;
-    const rotated = expectResponse(await call(ownerToken, 'POST', '/api/v1/edge-agent/enrollment/rotate', { environmentId: env.id }), 'POST', '/api/v1/edge-agent/enrollment/rotate', 201);
+    const env = (await t.http.post('/api/v1/environments', { body: { name: `edge-${suffix()}` } }).expect(201)).data;
+    const rotated = await t.http.post('/api/v1/edge-agent/enrollment/rotate', { body: { environmentId: env.id } }).expectResponse(201);
     expect(rotated.body.data.token.environmentId).toBe(env.id);
     secrets.push(rotated.body.data.enrollmentToken);
-    const registered = expectResponse(
-      await call(null, 'POST', '/api/v1/agents/register', { enrollmentToken: rotated.body.data.enrollmentToken, name: `env-agent-${suffix()}` }),
-      'POST', '/api/v1/agents/register', 201,
-    );
+    const registered = await t.http.post('/api/v1/agents/register', { body: { enrollmentToken: rotated.body.data.enrollmentToken, name: `env-agent-${suffix()}` }, token: null }).expectResponse(201);
     secrets.push(registered.body.data.agentSecret);
     expect(registered.body.data.agent.environmentId).toBe(env.id);
     // The organization's own token is untouched by the environment's rotation.
-    const orgToken = expectResponse(await call(ownerToken, 'GET', '/api/v1/edge-agent/enrollment'), 'GET', '/api/v1/edge-agent/enrollment', 200).body.data.token;
+    const orgToken = (await t.http.get('/api/v1/edge-agent/enrollment').expect(200)).data.token;
     expect(orgToken?.environmentId ?? null).toBeNull();
 
     const minted = await mint({ environmentId: env.id });
     expect((await getAgent(minted.id)).environmentId).toBe(env.id);
-    const other = await otherOrganization(t, ownerToken);
-    const foreign = expectResponse(await call(other.owner.accessToken, 'POST', '/api/v1/environments', { name: `theirs-${suffix()}` }), 'POST', '/api/v1/environments', 201).body.data;
+    const other = await otherOrganization(t, t.token);
+    const foreign = (await t.http.post('/api/v1/environments', { body: { name: `theirs-${suffix()}` }, token: other.owner.accessToken }).expect(201)).data;
     for (const environmentId of [foreign.id, '01960000-0000-7000-8000-0000000000aa']) {
-      expectResponse(await call(ownerToken, 'POST', '/api/v1/agents', { name: `x-${suffix()}`, environmentId }), 'POST', '/api/v1/agents', 422, 'UNKNOWN_ENVIRONMENT');
-      expectResponse(await call(ownerToken, 'POST', '/api/v1/edge-agent/enrollment/rotate', { environmentId }), 'POST', '/api/v1/edge-agent/enrollment/rotate', 422, 'UNKNOWN_ENVIRONMENT');
+      await t.http.post('/api/v1/agents', { body: { name: `x-${suffix()}`, environmentId } }).expect(422, 'UNKNOWN_ENVIRONMENT');
+      await t.http.post('/api/v1/edge-agent/enrollment/rotate', { body: { environmentId } }).expect(422, 'UNKNOWN_ENVIRONMENT');
     }
   });
 });

@@ -1,11 +1,11 @@
-import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MarshalSchemas } from '../../client/index.js';
-import { expectResponse, raw, type RawResponse } from '../support/contract.js';
 import { AgentProcess, killAgents, startedAgents, waitFor } from '../support/agent-process.js';
+import { httpClient } from '../support/http.js';
 import { ADMIN, type RunningServer, spawnServer, startServer, type TestServer } from '../support/server.js';
 
 /**
@@ -50,16 +50,14 @@ function startAgent(server: string, name: string, options: { enrollmentToken?: s
 
 /** The owner's view of one server, through its HTTP API, every answer checked against the contract. */
 function owner(baseUrl: string, token: string) {
-  const call = (method: string, path: string, json?: unknown, headers: Record<string, string> = {}): Promise<RawResponse> =>
-    raw(baseUrl, path, { method, headers: { authorization: `Bearer ${token}`, ...headers }, json });
-  const job = async (id: string): Promise<Job> => expectResponse(await call('GET', `/api/v1/jobs/${id}`), 'GET', '/api/v1/jobs/{id}', 200).body.data;
+  const http = httpClient(baseUrl, { token });
+  const job = async (id: string): Promise<Job> => (await http.get('/api/v1/jobs/{id}', { params: { id } }).expect(200)).data;
   return {
-    call,
+    http,
     job,
-    submit: async (body: Record<string, unknown>): Promise<Job> =>
-      expectResponse(await call('POST', '/api/v1/jobs', body, { 'Idempotency-Key': randomUUID() }), 'POST', '/api/v1/jobs', 201).body.data,
-    cancel: async (id: string): Promise<Job> => expectResponse(await call('POST', `/api/v1/jobs/${id}/cancel`), 'POST', '/api/v1/jobs/{id}/cancel', 200).body.data,
-    agent: async (id: string) => expectResponse(await call('GET', `/api/v1/agents/${id}`), 'GET', '/api/v1/agents/{id}', 200).body.data,
+    submit: async (body: Record<string, unknown>): Promise<Job> => (await http.post('/api/v1/jobs', { body, idempotencyKey: true }).expect(201)).data,
+    cancel: async (id: string): Promise<Job> => (await http.post('/api/v1/jobs/{id}/cancel', { params: { id } }).expect(200)).data,
+    agent: async (id: string) => (await http.get('/api/v1/agents/{id}', { params: { id } }).expect(200)).data,
     waitForJob: (id: string, what: string, predicate: (job: Job) => boolean, timeoutMs = 15_000): Promise<Job> => {
       let last: Job | undefined;
       return waitFor(`job ${id} to be ${what} (last seen: ${JSON.stringify(last)})`, async () => ((last = await job(id)), predicate(last) ? last : undefined), timeoutMs);
@@ -68,7 +66,7 @@ function owner(baseUrl: string, token: string) {
     async jobsSince(since: string): Promise<Job[]> {
       const all: Job[] = [];
       for (let page = 1; ; page++) {
-        const res = expectResponse(await call('GET', `/api/v1/jobs?since=${encodeURIComponent(since)}&pageSize=100&page=${page}`), 'GET', '/api/v1/jobs', 200);
+        const res = await http.get('/api/v1/jobs', { query: { since, pageSize: 100, page } }).expectResponse(200);
         all.push(...(res.body.data as Job[]));
         if (!res.body.meta.pagination.hasNext) return all;
       }
@@ -78,8 +76,7 @@ function owner(baseUrl: string, token: string) {
       const all: DomainEvent[] = [];
       let cursor: string | null = null;
       do {
-        const query = `types=${types}&since=${encodeURIComponent(since)}&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-        const res = expectResponse(await call('GET', `/api/v1/events/outbox?${query}`), 'GET', '/api/v1/events/outbox', 200);
+        const res = await http.get('/api/v1/events/outbox', { query: { types, since, limit: 200, cursor } }).expectResponse(200);
         all.push(...(res.body.data as DomainEvent[]));
         cursor = res.body.meta.cursor.next;
       } while (cursor);
@@ -90,8 +87,7 @@ function owner(baseUrl: string, token: string) {
 type Owner = ReturnType<typeof owner>;
 
 async function rotateEnrollmentToken(api: Owner): Promise<string> {
-  const token: string = expectResponse(await api.call('POST', '/api/v1/edge-agent/enrollment/rotate', {}), 'POST', '/api/v1/edge-agent/enrollment/rotate', 201).body.data
-    .enrollmentToken;
+  const token: string = (await api.http.post('/api/v1/edge-agent/enrollment/rotate', { body: {} }).expect(201)).data.enrollmentToken;
   secrets.push(token);
   return token;
 }
@@ -323,23 +319,23 @@ describe('one server, two agents', () => {
     expect(events.filter((e) => e.resourceId === job.id).map((e) => e.type)).toEqual(['job.retrying']);
 
     // No token this time: the state file makes it the same agent, so the job aimed at it is its own.
-    const agentsBefore = expectResponse(await api.call('GET', '/api/v1/agents'), 'GET', '/api/v1/agents', 200).body.meta.pagination.totalItems;
+    const agentsBefore = (await api.http.get('/api/v1/agents').expect(200)).meta.pagination.totalItems;
     const again = startAgent(t.baseUrl, 'agent-d');
     expect((await again.waitForLine('its start', (l) => l.msg === 'agent started')).agentId).toBe(agentId);
     await api.waitForJob(job.id, 'running again', (j) => j.status === 'running' && j.attempts === 2, 20_000);
-    expect(expectResponse(await api.call('GET', '/api/v1/agents'), 'GET', '/api/v1/agents', 200).body.meta.pagination.totalItems).toBe(agentsBefore);
+    expect((await api.http.get('/api/v1/agents').expect(200)).meta.pagination.totalItems).toBe(agentsBefore);
     await api.cancel(job.id);
     await again.waitForLine('the cancelled completion', (l) => l.msg === 'job completed' && l.jobId === job.id && l.status === 'cancelled');
   }, 40_000);
 
   test('an agent minted by a user runs with its id and secret, and exits 2 once revoked', async () => {
-    const minted = expectResponse(await api.call('POST', '/api/v1/agents', { name: 'minted-1' }), 'POST', '/api/v1/agents', 201).body.data;
+    const minted = (await api.http.post('/api/v1/agents', { body: { name: 'minted-1' } }).expect(201)).data;
     secrets.push(minted.agentSecret);
     const agent = new AgentProcess('minted-1', ['--server', t.baseUrl], { MARSHAL_AGENT_ID: minted.agent.id, MARSHAL_AGENT_SECRET: minted.agentSecret });
     const job = await api.submit({ type: 'noop', targetAgentId: minted.agent.id });
     expect(await api.waitForJob(job.id, 'succeeded', (j) => j.status === 'succeeded')).toMatchObject({ agentId: minted.agent.id });
 
-    expectResponse(await api.call('POST', `/api/v1/agents/${minted.agent.id}/revoke`), 'POST', '/api/v1/agents/{id}/revoke', 200);
+    await api.http.post('/api/v1/agents/{id}/revoke', { params: { id: minted.agent.id } }).expect(200);
     expect(await agent.exited).toBe(2);
     expect(agent.lines().find((l) => l.level === 'error')?.msg).toMatch(/revoked/);
   });

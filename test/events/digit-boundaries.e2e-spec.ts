@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { expectResponse, raw, type RawResponse } from '../support/contract.js';
+import type { RawResponse } from '../support/contract.js';
 import { withClient } from '../support/database.js';
 import { addMember, otherOrganization } from '../support/fixtures.js';
+import { httpClient } from '../support/http.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { closeStreams, openSocket, openSse, poll, type Socket, type SseStream } from '../support/streams.js';
 
@@ -27,8 +27,8 @@ let jobIds: string[];
 let runId: string;
 let live: { sse: SseStream; ws: Socket };
 
-const call = (method: string, path: string, json?: unknown, headers: Record<string, string> = {}, as = token): Promise<RawResponse> =>
-  raw(t.baseUrl, path, { method, headers: { authorization: `Bearer ${as}`, ...headers }, json });
+/** Requests as the owner of the organization this file works in (not the server's first one). */
+const http = httpClient(() => t.baseUrl, { token: () => token });
 const bearer = () => ({ authorization: `Bearer ${token}` });
 const nextPowerOfTen = (n: bigint) => 10n ** BigInt((n + 1n).toString().length);
 
@@ -65,32 +65,32 @@ async function openOlderTransaction(): Promise<{ end(): Promise<void> }> {
 }
 
 async function submitJob(agentId: string): Promise<string> {
-  return expectResponse(await call('POST', '/api/v1/jobs', { type: 'digits', targetAgentId: agentId }, { 'idempotency-key': randomUUID() }), 'POST', '/api/v1/jobs', 201).body.data.id;
+  return (await http.post('/api/v1/jobs', { body: { type: 'digits', targetAgentId: agentId }, idempotencyKey: true }).expect(201)).data.id;
 }
 
 beforeAll(async () => {
   t = await startServer({ WORKFLOW_POLL_INTERVAL_MS: '100' });
   const owner = (await t.login()).accessToken;
   token = (await otherOrganization(t, owner)).owner.accessToken;
-  organizationId = (await call('GET', '/api/v1/me/permissions')).body.data.organizationId;
+  organizationId = (await http.get('/api/v1/me/permissions')).body.data.organizationId;
   const approver = await addMember(t, token, ['ops_engineer']);
-  const minted = expectResponse(await call('POST', '/api/v1/agents', { name: 'digits-agent', capabilities: ['digits'] }), 'POST', '/api/v1/agents', 201).body.data;
+  const minted = (await http.post('/api/v1/agents', { body: { name: 'digits-agent', capabilities: ['digits'] } }).expect(201)).data;
   const agent = { id: minted.agent.id as string, secret: minted.agentSecret as string };
-  const asAgent = (path: string, json?: unknown) => raw(t.baseUrl, path, { method: 'POST', headers: { 'x-agent-secret': agent.secret }, json });
-  const approvals = expectResponse(
-    await call('POST', '/api/v1/workflows', { name: 'Digits', stages: [{ name: 'One', requiredApprovals: 1, roleIds: [], userIds: [approver.userId] }] }),
-    'POST', '/api/v1/workflows', 201,
-  ).body.data.id;
-  const definitionId = expectResponse(
-    await call('POST', '/api/v1/workflow-templates', {
-      name: 'digits',
-      nodes: [
-        { id: 'gate', type: 'approval', inputs: { workflowId: approvals } },
-        { id: 'after', type: 'condition', inputs: { left: 1, op: 'eq', right: 1 }, dependsOn: ['gate'] },
-      ],
-    }),
-    'POST', '/api/v1/workflow-templates', 201,
-  ).body.data.id;
+  const asTheAgent = { token: null, agentSecret: agent.secret };
+  const approvals = (await http.post('/api/v1/workflows', { body: { name: 'Digits', stages: [{ name: 'One', requiredApprovals: 1, roleIds: [], userIds: [approver.userId] }] } }).expect(201)).data.id;
+  const definitionId = (
+    await http
+      .post('/api/v1/workflow-templates', {
+        body: {
+          name: 'digits',
+          nodes: [
+            { id: 'gate', type: 'approval', inputs: { workflowId: approvals } },
+            { id: 'after', type: 'condition', inputs: { left: 1, op: 'eq', right: 1 }, dependsOn: ['gate'] },
+          ],
+        },
+      })
+      .expect(201)
+  ).data.id;
 
   live = { sse: await openSse(t.baseUrl, '/api/v1/events/stream', bearer()), ws: await openSocket(t.baseUrl, '/api/v1/events/ws', bearer()) };
   // Until it ends, nothing below is settled: live fan-out then reads both sides of both boundaries in one batch.
@@ -98,10 +98,10 @@ beforeAll(async () => {
   try {
     // Before: jobs queued, a run waiting at its gate, then one claim whose three events straddle 10^k in sequence.
     jobIds = [await submitJob(agent.id), await submitJob(agent.id), await submitJob(agent.id)];
-    runId = expectResponse(await call('POST', '/api/v1/workflow-runs', { definitionId }, { 'idempotency-key': randomUUID() }), 'POST', '/api/v1/workflow-runs', 201).body.data.id;
+    runId = (await http.post('/api/v1/workflow-runs', { body: { definitionId }, idempotencyKey: true }).expect(201)).data.id;
     await poll('the gate to wait', () => gateWaiting, 15_000, () => 'not waiting');
     const seqBoundary = await sequenceJustBelowPowerOfTen();
-    const claimed = await asAgent(`/api/v1/agents/${agent.id}/jobs/claim?max=3`);
+    const claimed = await http.post('/api/v1/agents/{id}/jobs/claim', { params: { id: agent.id }, query: { max: 3 }, ...asTheAgent });
     expect(claimed.status).toBe(200);
     const leases = new Map<string, string>(claimed.body.data.claims.map((c: { job: { id: string }; lease: { id: string } }) => [c.job.id, c.lease.id]));
     expect([...leases.keys()].sort()).toEqual([...jobIds].sort());
@@ -111,10 +111,10 @@ beforeAll(async () => {
 
     // After: the jobs run and end, the run is approved and ends, two more jobs are queued.
     for (const id of jobIds) {
-      expect((await asAgent(`/api/v1/agents/${agent.id}/jobs/${id}/progress`, { leaseId: leases.get(id), percent: 50 })).status).toBe(200);
-      expect((await asAgent(`/api/v1/agents/${agent.id}/jobs/${id}/complete`, { leaseId: leases.get(id), status: 'succeeded' })).status).toBe(204);
+      await http.post('/api/v1/agents/{id}/jobs/{jobId}/progress', { params: { id: agent.id, jobId: id }, body: { leaseId: leases.get(id), percent: 50 }, ...asTheAgent }).expect(200);
+      await http.post('/api/v1/agents/{id}/jobs/{jobId}/complete', { params: { id: agent.id, jobId: id }, body: { leaseId: leases.get(id), status: 'succeeded' }, ...asTheAgent }).expect(204);
     }
-    expectResponse(await call('POST', `/api/v1/workflow-runs/${runId}/steps/gate/approve`, {}, {}, approver.accessToken), 'POST', '/api/v1/workflow-runs/{id}/steps/{nodeId}/approve', 200);
+    await http.post('/api/v1/workflow-runs/{id}/steps/{nodeId}/approve', { params: { id: runId, nodeId: 'gate' }, body: {}, token: approver.accessToken }).expect(200);
     await poll('the run to succeed', () => runSucceeded, 15_000, () => 'not succeeded');
     jobIds.push(await submitJob(agent.id), await submitJob(agent.id));
   } finally {
@@ -140,7 +140,7 @@ let gateWaiting = false;
 let runSucceeded = false;
 const watcher = setInterval(() => {
   if (!t || !runId) return;
-  void call('GET', `/api/v1/workflow-runs/${runId}`).then((res) => {
+  void http.get('/api/v1/workflow-runs/{id}', { params: { id: runId } }).then((res) => {
     const run = res.body?.data;
     gateWaiting ||= run?.steps?.some((s: { nodeId: string; status: string }) => s.nodeId === 'gate' && s.status === 'waiting');
     runSucceeded ||= run?.status === 'succeeded';
@@ -185,7 +185,7 @@ test('the outbox pages by cursor (limit=5) through every event exactly once, new
   const seen: string[] = [];
   let cursor: string | null = null;
   for (let page = 0; page < 100; page++) {
-    const res: RawResponse = expectResponse(await call('GET', `/api/v1/events/outbox?limit=5${cursor ? `&cursor=${cursor}` : ''}`), 'GET', '/api/v1/events/outbox', 200);
+    const res: RawResponse = await http.get('/api/v1/events/outbox', { query: { limit: 5, cursor } }).expectResponse(200);
     seen.push(...cursors(res.body.data));
     cursor = res.body.meta.cursor.next;
     if (!cursor) break;

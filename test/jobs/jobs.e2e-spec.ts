@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { expectResponse, raw, type RawResponse } from '../support/contract.js';
+import type { RawResponse } from '../support/contract.js';
 import { addMember, otherOrganization, type Member } from '../support/fixtures.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { useServer } from '../support/use-server.js';
 
 /**
  * The job queue end to end, with short timing (2 s leases, a 200 ms reaper, 1 s heartbeats):
@@ -11,51 +11,37 @@ import { startServer, type TestServer } from '../support/server.js';
  * happens to jobs when their agent goes away, and isolation between organizations.
  */
 
-let t: TestServer;
-let ownerToken: string;
-
-beforeAll(async () => {
-  t = await startServer({ JOB_LEASE_SECONDS: '2', JOB_REAPER_INTERVAL_MS: '200', AGENT_HEARTBEAT_INTERVAL_SECONDS: '1' });
-  ownerToken = (await t.login()).accessToken;
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useServer({ JOB_LEASE_SECONDS: '2', JOB_REAPER_INTERVAL_MS: '200', AGENT_HEARTBEAT_INTERVAL_SECONDS: '1' });
 
 const suffix = () => randomBytes(3).toString('hex');
 /** A job type of its own for each test: agents of other tests never match it. */
 const jobType = (what = 'job') => `${what}-${suffix()}`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function call(token: string | null, method: string, path: string, json?: unknown, headers: Record<string, string> = {}): Promise<RawResponse> {
-  return raw(t.baseUrl, path, { method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers }, json });
-}
-
 interface Agent {
   id: string;
   secret: string;
 }
 
-async function mintAgent(body: Record<string, unknown> = {}, token = ownerToken): Promise<Agent> {
-  const res = expectResponse(await call(token, 'POST', '/api/v1/agents', { name: `agent-${suffix()}`, ...body }), 'POST', '/api/v1/agents', 201);
+async function mintAgent(body: Record<string, unknown> = {}, token?: string): Promise<Agent> {
+  const res = await t.http.post('/api/v1/agents', { body: { name: `agent-${suffix()}`, ...body }, token }).expectResponse(201);
   return { id: res.body.data.agent.id, secret: res.body.data.agentSecret };
 }
 
-const asAgent = (agent: Agent, method: string, path: string, json?: unknown) =>
-  raw(t.baseUrl, path, { method, headers: { 'x-agent-secret': agent.secret }, json });
-
-async function submit(body: Record<string, unknown>, token = ownerToken): Promise<Record<string, any>> {
-  const res = await call(token, 'POST', '/api/v1/jobs', body, { 'idempotency-key': randomUUID() });
-  return expectResponse(res, 'POST', '/api/v1/jobs', 201).body.data;
+async function submit(body: Record<string, unknown>, token?: string): Promise<Record<string, any>> {
+  return (await t.http.post('/api/v1/jobs', { body, token, idempotencyKey: true }).expect(201)).data;
 }
 
-async function getJob(id: string, token = ownerToken): Promise<Record<string, any>> {
-  return expectResponse(await call(token, 'GET', `/api/v1/jobs/${id}`), 'GET', '/api/v1/jobs/{id}', 200).body.data;
+async function getJob(id: string, token?: string): Promise<Record<string, any>> {
+  return (await t.http.get('/api/v1/jobs/{id}', { params: { id }, token }).expect(200)).data;
 }
+
+const claimRequest = (agent: Agent, query = '') => t.http.post('/api/v1/agents/{id}/jobs/claim', { params: { id: agent.id }, query, token: null, agentSecret: agent.secret });
 
 async function claim(agent: Agent, query = ''): Promise<RawResponse> {
-  const res = await asAgent(agent, 'POST', `/api/v1/agents/${agent.id}/jobs/claim${query ? `?${query}` : ''}`);
-  if (res.status === 200 || res.status === 204) expectResponse(res, 'POST', '/api/v1/agents/{id}/jobs/claim', res.status);
+  const request = claimRequest(agent, query);
+  const res = await request;
+  if (res.status === 200 || res.status === 204) await request.expectResponse(res.status);
   return res;
 }
 
@@ -84,14 +70,14 @@ async function expectNothingToClaim(agent: Agent, query = ''): Promise<RawRespon
 }
 
 const complete = (agent: Agent, jobId: string, json: Record<string, unknown>) =>
-  asAgent(agent, 'POST', `/api/v1/agents/${agent.id}/jobs/${jobId}/complete`, json);
+  t.http.post('/api/v1/agents/{id}/jobs/{jobId}/complete', { params: { id: agent.id, jobId }, body: json, token: null, agentSecret: agent.secret });
 const progress = (agent: Agent, jobId: string, json: Record<string, unknown>) =>
-  asAgent(agent, 'POST', `/api/v1/agents/${agent.id}/jobs/${jobId}/progress`, json);
-const heartbeat = (agent: Agent) => asAgent(agent, 'POST', `/api/v1/agents/${agent.id}/heartbeat`, {});
+  t.http.post('/api/v1/agents/{id}/jobs/{jobId}/progress', { params: { id: agent.id, jobId }, body: json, token: null, agentSecret: agent.secret });
+const heartbeat = (agent: Agent) => t.http.post('/api/v1/agents/{id}/heartbeat', { params: { id: agent.id }, body: {}, token: null, agentSecret: agent.secret });
 
 /** The job's events, oldest first. */
-async function eventsOf(jobId: string, token = ownerToken): Promise<{ type: string; data: Record<string, any>; actorType: string }[]> {
-  const res = expectResponse(await call(token, 'GET', `/api/v1/events/outbox?limit=200&resourceId=${jobId}`), 'GET', '/api/v1/events/outbox', 200);
+async function eventsOf(jobId: string, token?: string): Promise<{ type: string; data: Record<string, any>; actorType: string }[]> {
+  const res = await t.http.get('/api/v1/events/outbox', { query: { limit: 200, resourceId: jobId }, token }).expectResponse(200);
   return res.body.data.reverse();
 }
 
@@ -110,10 +96,9 @@ async function until<T>(what: string, fn: () => Promise<T>, ok: (v: T) => boolea
 describe('submitting', () => {
   test('without an Idempotency-Key is 400 and queues nothing', async () => {
     const type = jobType();
-    const res = await call(ownerToken, 'POST', '/api/v1/jobs', { type });
-    expectResponse(res, 'POST', '/api/v1/jobs', 400, 'VALIDATION_FAILED');
+    const res = await t.http.post('/api/v1/jobs', { body: { type } }).expectResponse(400, 'VALIDATION_FAILED');
     expect(res.body.error.validationErrors).toEqual([expect.objectContaining({ field: 'Idempotency-Key' })]);
-    const list = expectResponse(await call(ownerToken, 'GET', `/api/v1/jobs?type=${type}`), 'GET', '/api/v1/jobs', 200);
+    const list = await t.http.get('/api/v1/jobs', { query: { type } }).expectResponse(200);
     expect(list.body.meta.pagination.totalItems).toBe(0);
   });
 
@@ -121,7 +106,7 @@ describe('submitting', () => {
     const type = jobType();
     const key = randomUUID();
     const body = { type, payload: { url: 'https://example.com/healthz' }, priority: 5, maxAttempts: 4, timeoutSeconds: 120, costEstimate: { amount: 0.42, currency: 'USD' } };
-    const first = expectResponse(await call(ownerToken, 'POST', '/api/v1/jobs', body, { 'idempotency-key': key }), 'POST', '/api/v1/jobs', 201);
+    const first = await t.http.post('/api/v1/jobs', { body, idempotencyKey: key }).expectResponse(201);
     const job = first.body.data;
     expect(job).toMatchObject({
       type, status: 'queued', priority: 5, payload: body.payload, maxAttempts: 4, timeoutSeconds: 120, costEstimate: { amount: 0.42, currency: 'USD' },
@@ -129,13 +114,12 @@ describe('submitting', () => {
       errorCode: null, leaseExpiresAt: null, startedAt: null, completedAt: null, createdBy: { type: 'user' },
     });
     expect(first.headers.get('idempotent-replayed')).toBeNull();
-    const replay = expectResponse(await call(ownerToken, 'POST', '/api/v1/jobs', body, { 'idempotency-key': key }), 'POST', '/api/v1/jobs', 201);
+    const replay = await t.http.post('/api/v1/jobs', { body, idempotencyKey: key }).expectResponse(201);
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(replay.body.data.id).toBe(job.id);
     // The same key for another request is refused.
-    const reused = await call(ownerToken, 'POST', '/api/v1/jobs', { ...body, priority: 6 }, { 'idempotency-key': key });
-    expectResponse(reused, 'POST', '/api/v1/jobs', 422, 'IDEMPOTENCY_KEY_REUSED');
-    const list = expectResponse(await call(ownerToken, 'GET', `/api/v1/jobs?type=${type}`), 'GET', '/api/v1/jobs', 200);
+    await t.http.post('/api/v1/jobs', { body: { ...body, priority: 6 }, idempotencyKey: key }).expect(422, 'IDEMPOTENCY_KEY_REUSED');
+    const list = await t.http.get('/api/v1/jobs', { query: { type } }).expectResponse(200);
     expect(list.body.data.map((j: { id: string }) => j.id)).toEqual([job.id]);
     expect((await eventsOf(job.id)).map((e) => e.type)).toEqual(['job.queued']);
   });
@@ -160,8 +144,7 @@ describe('submitting', () => {
     ['a negative cost', { costEstimate: { amount: -1, currency: 'USD' } }, 'costEstimate'],
   ])('%s is 400', async (_what, body: Record<string, unknown>, field) => {
     const type = jobType();
-    const res = await call(ownerToken, 'POST', '/api/v1/jobs', { type, ...body }, { 'idempotency-key': randomUUID() });
-    expectResponse(res, 'POST', '/api/v1/jobs', 400, 'VALIDATION_FAILED');
+    const res = await t.http.post('/api/v1/jobs', { body: { type, ...body }, idempotencyKey: true }).expectResponse(400, 'VALIDATION_FAILED');
     expect(res.body.error.validationErrors.map((e: { field: string }) => e.field.split(/[.[]/)[0])).toContain(field);
     const [{ n }] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM jobs WHERE type = $1', [typeof body.type === 'string' ? body.type : type]);
     expect(n).toBe(0);
@@ -169,15 +152,14 @@ describe('submitting', () => {
 
   test('an unknown target agent, or one of another organization, is 422 UNKNOWN_AGENT; a revoked one 422 AGENT_REVOKED', async () => {
     const type = jobType();
-    const other = await otherOrganization(t, ownerToken);
+    const other = await otherOrganization(t, t.token);
     const foreign = await mintAgent({}, other.owner.accessToken);
     for (const targetAgentId of [randomUUID(), foreign.id]) {
-      const res = await call(ownerToken, 'POST', '/api/v1/jobs', { type, targetAgentId }, { 'idempotency-key': randomUUID() });
-      expectResponse(res, 'POST', '/api/v1/jobs', 422, 'UNKNOWN_AGENT');
+      await t.http.post('/api/v1/jobs', { body: { type, targetAgentId }, idempotencyKey: true }).expect(422, 'UNKNOWN_AGENT');
     }
     const revoked = await mintAgent();
-    expectResponse(await call(ownerToken, 'POST', `/api/v1/agents/${revoked.id}/revoke`), 'POST', '/api/v1/agents/{id}/revoke', 200);
-    expectResponse(await call(ownerToken, 'POST', '/api/v1/jobs', { type, targetAgentId: revoked.id }, { 'idempotency-key': randomUUID() }), 'POST', '/api/v1/jobs', 422, 'AGENT_REVOKED');
+    await t.http.post('/api/v1/agents/{id}/revoke', { params: { id: revoked.id } }).expect(200);
+    await t.http.post('/api/v1/jobs', { body: { type, targetAgentId: revoked.id }, idempotencyKey: true }).expect(422, 'AGENT_REVOKED');
     const [{ n }] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM jobs WHERE type = $1', [type]);
     expect(n).toBe(0);
   });
@@ -207,7 +189,7 @@ describe('claiming', () => {
 
   test('only agents declaring the type (or * or no capability at all) claim it', async () => {
     // An organization of its own: agents taking any type would take other tests' jobs.
-    const token = (await otherOrganization(t, ownerToken)).owner.accessToken;
+    const token = (await otherOrganization(t, t.token)).owner.accessToken;
     const type = jobType();
     const wrong = await mintAgent({ capabilities: [`${type}-other`, 'noop'] }, token);
     const exact = await mintAgent({ capabilities: [type] }, token);
@@ -266,7 +248,7 @@ describe('claiming', () => {
     expect(new Set(claims.map((c) => c.lease.id)).size).toBe(3);
     expect(await claimSome(agent, 'max=50')).toHaveLength(2);
     for (const bad of ['max=0', 'max=51', 'wait=31', 'wait=-1', 'max=two']) {
-      expectResponse(await claim(agent, bad), 'POST', '/api/v1/agents/{id}/jobs/claim', 400, 'VALIDATION_FAILED');
+      await claimRequest(agent, bad).expect(400, 'VALIDATION_FAILED');
     }
   });
 
@@ -290,12 +272,12 @@ describe('claiming', () => {
 
   test('a long-poll takes a job whose retry backoff ends during the wait', async () => {
     // An organization of its own, where no other event wakes the poll by chance.
-    const token = (await otherOrganization(t, ownerToken)).owner.accessToken;
+    const token = (await otherOrganization(t, t.token)).owner.accessToken;
     const type = jobType();
     const agent = await mintAgent({ capabilities: [type] }, token);
     await submit({ type, maxAttempts: 3 }, token);
     const first = await claimOne(agent);
-    expect((await complete(agent, first.job.id, { leaseId: first.lease.id, status: 'failed', error: { code: 'E', message: 'once' } })).status).toBe(204);
+    await complete(agent, first.job.id, { leaseId: first.lease.id, status: 'failed', error: { code: 'E', message: 'once' } }).expect(204);
     // Claimable again 1 s from now; the poll waits up to 4 s.
     const res = await claim(agent, 'wait=4');
     expect(res.status).toBe(200);
@@ -333,14 +315,14 @@ describe('progress and completion', () => {
     const agent = await mintAgent({ capabilities: [type] });
     await submit({ type });
     const { job, lease } = await claimOne(agent);
-    const first = expectResponse(await progress(agent, job.id, { leaseId: lease.id, percent: 10, message: 'starting' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/progress', 200);
+    const first = await progress(agent, job.id, { leaseId: lease.id, percent: 10, message: 'starting' }).expectResponse(200);
     expect(first.body.data).toMatchObject({ id: job.id, status: 'running', progress: { percent: 10, message: 'starting' } });
     expect(Date.parse(first.body.data.leaseExpiresAt)).toBeGreaterThanOrEqual(Date.parse(lease.expiresAt));
-    const second = expectResponse(await progress(agent, job.id, { leaseId: lease.id, percent: 60 }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/progress', 200);
+    const second = await progress(agent, job.id, { leaseId: lease.id, percent: 60 }).expectResponse(200);
     expect(second.body.data).toMatchObject({ status: 'running', progress: { percent: 60 } });
-    expectResponse(await progress(agent, job.id, { leaseId: randomUUID(), percent: 70 }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/progress', 409, 'LEASE_LOST');
-    expectResponse(await progress(agent, job.id, { leaseId: lease.id, percent: 101 }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/progress', 400, 'VALIDATION_FAILED');
-    expectResponse(await progress(agent, job.id, { leaseId: 'nope' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/progress', 400, 'VALIDATION_FAILED');
+    await progress(agent, job.id, { leaseId: randomUUID(), percent: 70 }).expect(409, 'LEASE_LOST');
+    await progress(agent, job.id, { leaseId: lease.id, percent: 101 }).expect(400, 'VALIDATION_FAILED');
+    await progress(agent, job.id, { leaseId: 'nope' }).expect(400, 'VALIDATION_FAILED');
     expect((await getJob(job.id)).progress).toEqual({ percent: 60 });
     expect((await eventsOf(job.id)).map((e) => e.type)).toEqual(['job.queued', 'job.leased', 'job.running', 'job.progress']);
   });
@@ -354,7 +336,7 @@ describe('progress and completion', () => {
       leaseId: lease.id, status: 'succeeded', result: { ok: true, code: 200 }, artifactUrl: 'https://artifacts.example.com/run/1.tar.gz',
       usage: { durationMs: 1200, inputTokens: 10, outputTokens: 20, cpuSeconds: 0.5, costAmount: 0.02, currency: 'EUR' },
     };
-    const res = expectResponse(await complete(agent, job.id, body), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
+    const res = await complete(agent, job.id, body).expectResponse(204);
     expect(res.text).toBe('');
     const done = await getJob(job.id);
     expect(done).toMatchObject({
@@ -365,15 +347,15 @@ describe('progress and completion', () => {
     expect(Date.parse(done.completedAt)).toBeGreaterThanOrEqual(Date.parse(done.startedAt));
 
     // The same completion again, or another status with the same lease: answered alike, changes nothing.
-    expectResponse(await complete(agent, job.id, body), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
-    expectResponse(await complete(agent, job.id, { leaseId: lease.id, status: 'failed', error: { code: 'LATE', message: 'x' } }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
+    await complete(agent, job.id, body).expect(204);
+    await complete(agent, job.id, { leaseId: lease.id, status: 'failed', error: { code: 'LATE', message: 'x' } }).expect(204);
     const after = await getJob(job.id);
     expect(after).toMatchObject({ status: 'succeeded', usage: body.usage, errorCode: null, completedAt: done.completedAt });
     expect((await eventsOf(job.id)).filter((e) => e.type === 'job.succeeded')).toHaveLength(1);
     // A lease that is not this attempt's is 409 even after the end.
-    expectResponse(await complete(agent, job.id, { leaseId: randomUUID(), status: 'succeeded' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 409, 'LEASE_LOST');
+    await complete(agent, job.id, { leaseId: randomUUID(), status: 'succeeded' }).expect(409, 'LEASE_LOST');
 
-    const usage = expectResponse(await call(ownerToken, 'GET', `/api/v1/jobs/${job.id}/usage`), 'GET', '/api/v1/jobs/{id}/usage', 200);
+    const usage = await t.http.get('/api/v1/jobs/{id}/usage', { params: { id: job.id } }).expectResponse(200);
     expect(usage.body.data).toMatchObject({ jobId: job.id, status: 'succeeded', attempts: 1, costEstimate: { amount: 1.5, currency: 'EUR' }, usage: body.usage });
     expect(usage.body.data.totalMs).toBe(Date.parse(done.completedAt) - Date.parse(done.queuedAt));
   });
@@ -384,19 +366,19 @@ describe('progress and completion', () => {
     const intruder = await mintAgent({ capabilities: [type] });
     await submit({ type });
     const { job, lease } = await claimOne(holder);
-    expectResponse(await complete(holder, job.id, { leaseId: randomUUID(), status: 'succeeded' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 409, 'LEASE_LOST');
-    expectResponse(await complete(intruder, job.id, { leaseId: lease.id, status: 'succeeded' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 409, 'LEASE_LOST');
-    expectResponse(await progress(intruder, job.id, { leaseId: lease.id }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/progress', 409, 'LEASE_LOST');
+    await complete(holder, job.id, { leaseId: randomUUID(), status: 'succeeded' }).expect(409, 'LEASE_LOST');
+    await complete(intruder, job.id, { leaseId: lease.id, status: 'succeeded' }).expect(409, 'LEASE_LOST');
+    await progress(intruder, job.id, { leaseId: lease.id }).expect(409, 'LEASE_LOST');
     for (const bad of [{ leaseId: lease.id, status: 'done' }, { leaseId: 'x', status: 'succeeded' }, { leaseId: lease.id, status: 'succeeded', artifactUrl: 'ftp://x/y' },
       { leaseId: lease.id, status: 'failed', error: { code: 'has space', message: 'x' } }, { leaseId: lease.id, status: 'succeeded', usage: { durationMs: -1 } }]) {
-      expectResponse(await complete(holder, job.id, bad), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 400, 'VALIDATION_FAILED');
+      await complete(holder, job.id, bad).expect(400, 'VALIDATION_FAILED');
     }
-    expectResponse(await complete(holder, randomUUID(), { leaseId: lease.id, status: 'succeeded' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 404, 'NOT_FOUND');
+    await complete(holder, randomUUID(), { leaseId: lease.id, status: 'succeeded' }).expect(404, 'NOT_FOUND');
     expect(await getJob(job.id)).toMatchObject({ status: 'leased', agentId: holder.id });
-    expectResponse(await complete(holder, job.id, { leaseId: lease.id, status: 'succeeded' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
+    await complete(holder, job.id, { leaseId: lease.id, status: 'succeeded' }).expect(204);
     // Once it is done, the holder's repeat is answered alike; another agent presenting that lease is not.
-    expectResponse(await complete(holder, job.id, { leaseId: lease.id, status: 'succeeded' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
-    expectResponse(await complete(intruder, job.id, { leaseId: lease.id, status: 'succeeded' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 409, 'LEASE_LOST');
+    await complete(holder, job.id, { leaseId: lease.id, status: 'succeeded' }).expect(204);
+    await complete(intruder, job.id, { leaseId: lease.id, status: 'succeeded' }).expect(409, 'LEASE_LOST');
   });
 
   test('failed with attempts left goes back to the queue after a backoff (job.retrying); usage adds up over attempts', async () => {
@@ -405,9 +387,9 @@ describe('progress and completion', () => {
     await submit({ type, maxAttempts: 3 });
     const first = await claimOne(agent);
     const failedAt = Date.now();
-    expectResponse(await complete(agent, first.job.id, {
+    await complete(agent, first.job.id, {
       leaseId: first.lease.id, status: 'failed', error: { code: 'HTTP_503', message: 'upstream down' }, usage: { durationMs: 100, inputTokens: 10 },
-    }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
+    }).expect(204);
     const queued = await getJob(first.job.id);
     expect(queued).toMatchObject({ status: 'queued', errorCode: 'HTTP_503', errorMessage: 'upstream down', attempts: 1, agentId: null, completedAt: null, leaseExpiresAt: null });
     // 2^(1-1) = 1 s.
@@ -423,11 +405,11 @@ describe('progress and completion', () => {
     expect(second.lease.attempt).toBe(2);
     expect(second.lease.id).not.toBe(first.lease.id);
     // A late repeat of the first attempt's completion is answered as before, and leaves the second attempt alone.
-    expectResponse(await complete(agent, first.job.id, { leaseId: first.lease.id, status: 'failed', error: { code: 'HTTP_503', message: 'upstream down' } }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
+    await complete(agent, first.job.id, { leaseId: first.lease.id, status: 'failed', error: { code: 'HTTP_503', message: 'upstream down' } }).expect(204);
     expect(await getJob(first.job.id)).toMatchObject({ status: 'leased', attempts: 2, agentId: agent.id });
     // A lease that never was is 409.
-    expectResponse(await complete(agent, first.job.id, { leaseId: randomUUID(), status: 'succeeded' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 409, 'LEASE_LOST');
-    expectResponse(await complete(agent, first.job.id, { leaseId: second.lease.id, status: 'succeeded', usage: { durationMs: 50, inputTokens: 5, currency: 'USD' } }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
+    await complete(agent, first.job.id, { leaseId: randomUUID(), status: 'succeeded' }).expect(409, 'LEASE_LOST');
+    await complete(agent, first.job.id, { leaseId: second.lease.id, status: 'succeeded', usage: { durationMs: 50, inputTokens: 5, currency: 'USD' } }).expect(204);
     expect(await getJob(first.job.id)).toMatchObject({
       status: 'succeeded', attempts: 2, retryCount: 1, errorCode: null, errorMessage: null, usage: { durationMs: 150, inputTokens: 15, currency: 'USD' },
     });
@@ -440,8 +422,8 @@ describe('progress and completion', () => {
     const b = await submit({ type, maxAttempts: 1 });
     const claims = await claimSome(agent, 'max=2');
     const lease = (id: string) => claims.find((c) => c.job.id === id)!.lease.id;
-    expectResponse(await complete(agent, a.id, { leaseId: lease(a.id), status: 'failed', error: { code: 'BAD_INPUT', message: 'no', retryable: false } }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
-    expectResponse(await complete(agent, b.id, { leaseId: lease(b.id), status: 'failed' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
+    await complete(agent, a.id, { leaseId: lease(a.id), status: 'failed', error: { code: 'BAD_INPUT', message: 'no', retryable: false } }).expect(204);
+    await complete(agent, b.id, { leaseId: lease(b.id), status: 'failed' }).expect(204);
     const failedA = await getJob(a.id);
     expect(failedA).toMatchObject({ status: 'failed', errorCode: 'BAD_INPUT', attempts: 1 });
     expect(failedA.completedAt).not.toBeNull();
@@ -472,7 +454,7 @@ describe('leases', () => {
     const start = Date.now();
     let cancelHeader: string | null = 'unset';
     while (Date.now() - start < 3_500) {
-      const res = expectResponse(await heartbeat(beating), 'POST', '/api/v1/agents/{id}/heartbeat', 204);
+      const res = await heartbeat(beating).expectResponse(204);
       cancelHeader = res.headers.get('marshal-cancel-jobs');
       await sleep(400);
     }
@@ -489,9 +471,9 @@ describe('leases', () => {
     const held = await getJob(kept.id);
     expect(held).toMatchObject({ status: 'leased', agentId: beating.id, errorCode: null });
     expect(Date.now() - Date.parse(held.startedAt)).toBeGreaterThan(3_000);
-    expectResponse(await complete(beating, kept.id, { leaseId: leaseOf(beatingClaims, kept.id).lease.id, status: 'succeeded' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
+    await complete(beating, kept.id, { leaseId: leaseOf(beatingClaims, kept.id).lease.id, status: 'succeeded' }).expect(204);
     // The silent agent's leases are gone.
-    expectResponse(await complete(silent, twice.id, { leaseId: leaseOf(silentClaims, twice.id).lease.id, status: 'succeeded' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 409, 'LEASE_LOST');
+    await complete(silent, twice.id, { leaseId: leaseOf(silentClaims, twice.id).lease.id, status: 'succeeded' }).expect(409, 'LEASE_LOST');
 
     expect((await eventsOf(twice.id)).map((e) => e.type)).toEqual(['job.queued', 'job.leased', 'job.requeued']);
     expect((await eventsOf(twice.id)).at(-1)).toMatchObject({ actorType: 'system', data: { reason: 'LEASE_EXPIRED' } });
@@ -505,7 +487,7 @@ describe('leases', () => {
     const dead = await until('dead letter', () => getJob(twice.id), (j) => j.status === 'expired', 6_000);
     expect(dead).toMatchObject({ attempts: 2, retryCount: 1, errorCode: 'LEASE_EXPIRED' });
 
-    const failures = expectResponse(await call(ownerToken, 'GET', `/api/v1/agent-runtime/failures?type=${type}&pageSize=100`), 'GET', '/api/v1/agent-runtime/failures', 200);
+    const failures = await t.http.get('/api/v1/agent-runtime/failures', { query: { type, pageSize: 100 } }).expectResponse(200);
     expect(failures.body.data.map((j: { id: string }) => j.id).sort()).toEqual([twice.id, once.id, short.id].sort());
   });
 });
@@ -518,21 +500,21 @@ describe('heartbeats naming their jobs', () => {
     const forgotten = await submit({ type, priority: 1 });
     const claims = await claimSome(agent, 'max=2');
     expect(claims.map((c) => c.job.id)).toEqual([remembered.id, forgotten.id]);
-    const beat = (jobIds: string[]) => asAgent(agent, 'POST', `/api/v1/agents/${agent.id}/heartbeat`, { jobIds });
+    const beat = (jobIds: string[]) => t.http.post('/api/v1/agents/{id}/heartbeat', { params: { id: agent.id }, body: { jobIds }, token: null, agentSecret: agent.secret });
     // Just claimed: a heartbeat sent before the claim's answer arrived must not release it.
-    expectResponse(await beat([remembered.id]), 'POST', '/api/v1/agents/{id}/heartbeat', 204);
+    await beat([remembered.id]).expect(204);
     expect((await getJob(forgotten.id)).status).toBe('leased');
     // Beating within the 2 s lease, past two 1 s heartbeat intervals.
     for (let i = 0; i < 3; i++) {
       await sleep(800);
-      expectResponse(await beat([remembered.id]), 'POST', '/api/v1/agents/{id}/heartbeat', 204);
+      await beat([remembered.id]).expect(204);
     }
     const released = await until('released', () => getJob(forgotten.id), (j) => j.status === 'queued');
     expect(released).toMatchObject({ errorCode: 'LEASE_EXPIRED', agentId: null, attempts: 1 });
     expect((await getJob(remembered.id)).status).toBe('leased');
-    expectResponse(await complete(agent, remembered.id, { leaseId: claims[0].lease.id, status: 'succeeded' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
+    await complete(agent, remembered.id, { leaseId: claims[0].lease.id, status: 'succeeded' }).expect(204);
     // Malformed ids are a 400 that changes nothing.
-    expectResponse(await beat(['not-a-uuid']), 'POST', '/api/v1/agents/{id}/heartbeat', 400);
+    await beat(['not-a-uuid']).expect(400);
   });
 });
 
@@ -541,14 +523,14 @@ describe('cancelling', () => {
     const type = jobType();
     const agent = await mintAgent({ capabilities: [type] });
     const job = await submit({ type });
-    const res = expectResponse(await call(ownerToken, 'POST', `/api/v1/jobs/${job.id}/cancel`), 'POST', '/api/v1/jobs/{id}/cancel', 200);
+    const res = await t.http.post('/api/v1/jobs/{id}/cancel', { params: { id: job.id } }).expectResponse(200);
     expect(res.body.data).toMatchObject({ id: job.id, status: 'cancelled', errorCode: 'CANCELLED', agentId: null });
     expect(res.body.data.completedAt).not.toBeNull();
     await expectNothingToClaim(agent);
-    const again = expectResponse(await call(ownerToken, 'POST', `/api/v1/jobs/${job.id}/cancel`), 'POST', '/api/v1/jobs/{id}/cancel', 200);
+    const again = await t.http.post('/api/v1/jobs/{id}/cancel', { params: { id: job.id } }).expectResponse(200);
     expect(again.body.data).toMatchObject({ status: 'cancelled', completedAt: res.body.data.completedAt });
     expect((await eventsOf(job.id)).map((e) => e.type)).toEqual(['job.queued', 'job.cancelled']);
-    expectResponse(await call(ownerToken, 'POST', `/api/v1/jobs/${randomUUID()}/cancel`), 'POST', '/api/v1/jobs/{id}/cancel', 404, 'NOT_FOUND');
+    await t.http.post('/api/v1/jobs/{id}/cancel', { params: { id: randomUUID() } }).expect(404, 'NOT_FOUND');
   });
 
   test('a held job is cancelled and its agent told by heartbeat and claim, until it completes it as cancelled', async () => {
@@ -556,12 +538,12 @@ describe('cancelling', () => {
     const agent = await mintAgent({ capabilities: [type] });
     const held = await submit({ type });
     const { lease } = await claimOne(agent);
-    expectResponse(await progress(agent, held.id, { leaseId: lease.id, percent: 5 }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/progress', 200);
-    const cancelled = expectResponse(await call(ownerToken, 'POST', `/api/v1/jobs/${held.id}/cancel`), 'POST', '/api/v1/jobs/{id}/cancel', 200);
+    await progress(agent, held.id, { leaseId: lease.id, percent: 5 }).expect(200);
+    const cancelled = await t.http.post('/api/v1/jobs/{id}/cancel', { params: { id: held.id } }).expectResponse(200);
     expect(cancelled.body.data).toMatchObject({ status: 'cancelled', agentId: agent.id });
     expect((await eventsOf(held.id)).at(-1)).toMatchObject({ type: 'job.cancelled', data: { wasHeld: true } });
 
-    const beat = expectResponse(await heartbeat(agent), 'POST', '/api/v1/agents/{id}/heartbeat', 204);
+    const beat = await heartbeat(agent).expectResponse(204);
     expect(beat.headers.get('marshal-cancel-jobs')).toBe(held.id);
     const empty = await expectNothingToClaim(agent);
     expect(empty.headers.get('marshal-cancel-jobs')).toBe(held.id);
@@ -571,16 +553,16 @@ describe('cancelling', () => {
     expect(res.body.data.cancelJobIds).toEqual([held.id]);
     expect(res.headers.get('marshal-cancel-jobs')).toBe(held.id);
     expect(res.body.data.claims.map((c: Claim) => c.job.id)).toEqual([next.id]);
-    expectResponse(await progress(agent, held.id, { leaseId: lease.id, percent: 50 }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/progress', 409, 'JOB_CANCELLED');
+    await progress(agent, held.id, { leaseId: lease.id, percent: 50 }).expect(409, 'JOB_CANCELLED');
 
-    expectResponse(await complete(agent, held.id, { leaseId: lease.id, status: 'cancelled', usage: { durationMs: 10 } }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
-    const after = expectResponse(await heartbeat(agent), 'POST', '/api/v1/agents/{id}/heartbeat', 204);
+    await complete(agent, held.id, { leaseId: lease.id, status: 'cancelled', usage: { durationMs: 10 } }).expect(204);
+    const after = await heartbeat(agent).expectResponse(204);
     expect(after.headers.get('marshal-cancel-jobs')).toBeNull();
     const more = await expectNothingToClaim(agent);
     expect(more.headers.get('marshal-cancel-jobs')).toBeNull();
     expect(await getJob(held.id)).toMatchObject({ status: 'cancelled', usage: { durationMs: 10 }, errorCode: 'CANCELLED' });
     // Completing a cancelled job as succeeded does not bring it back either.
-    expectResponse(await complete(agent, held.id, { leaseId: lease.id, status: 'succeeded' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
+    await complete(agent, held.id, { leaseId: lease.id, status: 'succeeded' }).expect(204);
     expect((await getJob(held.id)).status).toBe('cancelled');
     expect((await eventsOf(held.id)).filter((e) => e.type === 'job.succeeded')).toEqual([]);
   });
@@ -590,8 +572,8 @@ describe('cancelling', () => {
     const agent = await mintAgent({ capabilities: [type] });
     const job = await submit({ type });
     const { lease } = await claimOne(agent);
-    expectResponse(await complete(agent, job.id, { leaseId: lease.id, status: 'succeeded' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
-    expectResponse(await call(ownerToken, 'POST', `/api/v1/jobs/${job.id}/cancel`), 'POST', '/api/v1/jobs/{id}/cancel', 409, 'CONFLICT');
+    await complete(agent, job.id, { leaseId: lease.id, status: 'succeeded' }).expect(204);
+    await t.http.post('/api/v1/jobs/{id}/cancel', { params: { id: job.id } }).expect(409, 'CONFLICT');
     expect((await getJob(job.id)).status).toBe('succeeded');
   });
 });
@@ -603,14 +585,14 @@ describe('listing', () => {
     const before = new Date(Date.now() - 1_000).toISOString();
     const done = await submit({ type });
     const { lease } = await claimOne(agent);
-    expectResponse(await complete(agent, done.id, { leaseId: lease.id, status: 'succeeded' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
+    await complete(agent, done.id, { leaseId: lease.id, status: 'succeeded' }).expect(204);
     const cancelled = await submit({ type });
-    expectResponse(await call(ownerToken, 'POST', `/api/v1/jobs/${cancelled.id}/cancel`), 'POST', '/api/v1/jobs/{id}/cancel', 200);
+    await t.http.post('/api/v1/jobs/{id}/cancel', { params: { id: cancelled.id } }).expect(200);
     const queued = await submit({ type });
     await submit({ type: jobType() });
 
     const ids = async (query: string) => {
-      const res = expectResponse(await call(ownerToken, 'GET', `/api/v1/jobs?pageSize=100&${query}`), 'GET', '/api/v1/jobs', 200);
+      const res = await t.http.get('/api/v1/jobs', { query: `pageSize=100&${query}` }).expectResponse(200);
       return res.body.data.map((j: { id: string }) => j.id);
     };
     // Newest first by default.
@@ -624,28 +606,28 @@ describe('listing', () => {
     expect(await ids(`type=${type}&until=${encodeURIComponent(before)}`)).toEqual([]);
     expect(await ids(`type=${type}&sort=createdAt`)).toEqual([done.id, cancelled.id, queued.id]);
     for (const bad of ['status=done', 'status=queued,nope', 'agentId=abc', 'since=yesterday', 'sort=payload']) {
-      expectResponse(await call(ownerToken, 'GET', `/api/v1/jobs?${bad}`), 'GET', '/api/v1/jobs', 400, 'VALIDATION_FAILED');
+      await t.http.get('/api/v1/jobs', { query: `${bad}` }).expect(400, 'VALIDATION_FAILED');
     }
   });
 
   test('/jobs/{id}/usage of a queued job: the estimate, no usage, no total yet', async () => {
     const job = await submit({ type: jobType(), costEstimate: { amount: 3, currency: 'USD' } });
-    const res = expectResponse(await call(ownerToken, 'GET', `/api/v1/jobs/${job.id}/usage`), 'GET', '/api/v1/jobs/{id}/usage', 200);
+    const res = await t.http.get('/api/v1/jobs/{id}/usage', { params: { id: job.id } }).expectResponse(200);
     expect(res.body.data).toEqual({ jobId: job.id, status: 'queued', attempts: 0, costEstimate: { amount: 3, currency: 'USD' }, usage: {}, totalMs: null });
-    expectResponse(await call(ownerToken, 'GET', `/api/v1/jobs/${randomUUID()}/usage`), 'GET', '/api/v1/jobs/{id}/usage', 404, 'NOT_FOUND');
+    await t.http.get('/api/v1/jobs/{id}/usage', { params: { id: randomUUID() } }).expect(404, 'NOT_FOUND');
   });
 });
 
 describe('agent runtime', () => {
   test('health is degraded while jobs wait with no agent online, ok once one is; queues count per type', async () => {
-    const other = await otherOrganization(t, ownerToken);
+    const other = await otherOrganization(t, t.token);
     const token = other.owner.accessToken;
-    const empty = expectResponse(await call(token, 'GET', '/api/v1/agent-runtime/health'), 'GET', '/api/v1/agent-runtime/health', 200);
+    const empty = await t.http.get('/api/v1/agent-runtime/health', { token }).expectResponse(200);
     expect(empty.body.data).toMatchObject({ status: 'ok', problems: [], agents: { online: 0, stale: 0, offline: 0, revoked: 0 }, queue: { ready: 0, delayed: 0, leased: 0, running: 0, oldestReadyAgeSeconds: null }, failuresLastHour: 0 });
 
     for (let i = 0; i < 3; i++) await submit({ type: 'alpha', maxAttempts: 3 }, token);
     await submit({ type: 'beta' }, token);
-    const waiting = expectResponse(await call(token, 'GET', '/api/v1/agent-runtime/health'), 'GET', '/api/v1/agent-runtime/health', 200);
+    const waiting = await t.http.get('/api/v1/agent-runtime/health', { token }).expectResponse(200);
     expect(waiting.body.data.status).toBe('degraded');
     // With no agent at all, nobody can take them either.
     expect(waiting.body.data.problems).toEqual(['4 jobs are waiting and no agent is online', expect.stringMatching(/^4 queued jobs no agent can take \(see blocked\); e\.g\. alpha \(NO_CAPABLE_AGENT\)/)]);
@@ -653,17 +635,17 @@ describe('agent runtime', () => {
     expect(waiting.body.data.blocked.map((g: { type: string; jobs: number }) => [g.type, g.jobs])).toEqual([['alpha', 3], ['beta', 1]]);
 
     const agent = await mintAgent({ capabilities: ['alpha', 'beta'] }, token);
-    const offline = expectResponse(await call(token, 'GET', '/api/v1/agent-runtime/health'), 'GET', '/api/v1/agent-runtime/health', 200);
+    const offline = await t.http.get('/api/v1/agent-runtime/health', { token }).expectResponse(200);
     expect(offline.body.data).toMatchObject({ status: 'degraded', problems: ['4 jobs are waiting and no agent is online'], agents: { online: 0, offline: 1 }, queue: { blocked: 0 }, blocked: [] });
-    expectResponse(await heartbeat(agent), 'POST', '/api/v1/agents/{id}/heartbeat', 204);
+    await heartbeat(agent).expect(204);
     const [a, b, c] = await claimSome(agent, 'max=3');
-    expectResponse(await progress(agent, b.job.id, { leaseId: b.lease.id }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/progress', 200);
-    expectResponse(await complete(agent, c.job.id, { leaseId: c.lease.id, status: 'failed', error: { code: 'X', message: 'y' } }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
-    const ok = expectResponse(await call(token, 'GET', '/api/v1/agent-runtime/health'), 'GET', '/api/v1/agent-runtime/health', 200);
+    await progress(agent, b.job.id, { leaseId: b.lease.id }).expect(200);
+    await complete(agent, c.job.id, { leaseId: c.lease.id, status: 'failed', error: { code: 'X', message: 'y' } }).expect(204);
+    const ok = await t.http.get('/api/v1/agent-runtime/health', { token }).expectResponse(200);
     expect(ok.body.data).toMatchObject({ status: 'ok', problems: [], agents: { online: 1, offline: 0 }, queue: { ready: 1, delayed: 1, leased: 1, running: 1 } });
     expect(ok.body.data.queue.oldestReadyAgeSeconds).toBeGreaterThanOrEqual(0);
 
-    const queues = expectResponse(await call(token, 'GET', '/api/v1/agent-runtime/queues'), 'GET', '/api/v1/agent-runtime/queues', 200);
+    const queues = await t.http.get('/api/v1/agent-runtime/queues', { token }).expectResponse(200);
     expect(queues.body.data.map(({ oldestReadyAt: _a, oldestReadyAgeSeconds: _b, ...q }: Record<string, unknown>) => q)).toEqual([
       { type: 'alpha', ready: 0, delayed: 1, leased: 1, running: 1 },
       { type: 'beta', ready: 1, delayed: 0, leased: 0, running: 0 },
@@ -671,7 +653,7 @@ describe('agent runtime', () => {
     expect(queues.body.data[0].oldestReadyAt).toBeNull();
     expect(queues.body.data[1].oldestReadyAt).not.toBeNull();
 
-    const agents = expectResponse(await call(token, 'GET', '/api/v1/agent-runtime/agents'), 'GET', '/api/v1/agent-runtime/agents', 200);
+    const agents = await t.http.get('/api/v1/agent-runtime/agents', { token }).expectResponse(200);
     expect(agents.body.data).toEqual([expect.objectContaining({ id: agent.id, connectivity: 'online', heldJobs: 2 })]);
     expect(a.job.id).not.toBe(b.job.id);
   });
@@ -681,73 +663,75 @@ describe('agent runtime', () => {
     const agent = await mintAgent({ capabilities: [type] });
     const job = await submit({ type, maxAttempts: 1 });
     const { lease } = await claimOne(agent);
-    expectResponse(await complete(agent, job.id, { leaseId: lease.id, status: 'failed', error: { code: 'BOOM', message: 'broke' } }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
-    const failures = expectResponse(await call(ownerToken, 'GET', `/api/v1/agent-runtime/failures?type=${type}`), 'GET', '/api/v1/agent-runtime/failures', 200);
+    await complete(agent, job.id, { leaseId: lease.id, status: 'failed', error: { code: 'BOOM', message: 'broke' } }).expect(204);
+    const failures = await t.http.get('/api/v1/agent-runtime/failures', { query: { type } }).expectResponse(200);
     expect(failures.body.data.map((j: { id: string }) => j.id)).toEqual([job.id]);
 
-    const retried = expectResponse(await call(ownerToken, 'POST', `/api/v1/agent-runtime/job-failures/${job.id}/retry`), 'POST', '/api/v1/agent-runtime/job-failures/{id}/retry', 200);
+    const retried = await t.http.post('/api/v1/agent-runtime/job-failures/{id}/retry', { params: { id: job.id } }).expectResponse(200);
     expect(retried.body.data).toMatchObject({ id: job.id, status: 'queued', attempts: 1, maxAttempts: 2, completedAt: null, agentId: null });
     expect((await eventsOf(job.id)).at(-1)).toMatchObject({ type: 'job.queued', data: { retry: true } });
-    const failuresAfter = expectResponse(await call(ownerToken, 'GET', `/api/v1/agent-runtime/failures?type=${type}`), 'GET', '/api/v1/agent-runtime/failures', 200);
+    const failuresAfter = await t.http.get('/api/v1/agent-runtime/failures', { query: { type } }).expectResponse(200);
     expect(failuresAfter.body.data).toEqual([]);
-    expectResponse(await call(ownerToken, 'POST', `/api/v1/agent-runtime/job-failures/${job.id}/retry`), 'POST', '/api/v1/agent-runtime/job-failures/{id}/retry', 409, 'CONFLICT');
-    expectResponse(await call(ownerToken, 'POST', `/api/v1/agent-runtime/job-failures/${randomUUID()}/retry`), 'POST', '/api/v1/agent-runtime/job-failures/{id}/retry', 404, 'NOT_FOUND');
+    await t.http.post('/api/v1/agent-runtime/job-failures/{id}/retry', { params: { id: job.id } }).expect(409, 'CONFLICT');
+    await t.http.post('/api/v1/agent-runtime/job-failures/{id}/retry', { params: { id: randomUUID() } }).expect(404, 'NOT_FOUND');
 
     const second = await claimOne(agent);
     expect(second.job.id).toBe(job.id);
     expect(second.lease.attempt).toBe(2);
-    expectResponse(await complete(agent, job.id, { leaseId: second.lease.id, status: 'succeeded' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
+    await complete(agent, job.id, { leaseId: second.lease.id, status: 'succeeded' }).expect(204);
     expect(await getJob(job.id)).toMatchObject({ status: 'succeeded', attempts: 2, errorCode: null });
   });
 
   test('the smoke test times out with no agent (and cancels its job), and succeeds with one polling', async () => {
-    const other = await otherOrganization(t, ownerToken);
+    const other = await otherOrganization(t, t.token);
     const token = other.owner.accessToken;
-    const timeout = expectResponse(await call(token, 'POST', '/api/v1/agent-runtime/smoke', { timeoutSeconds: 1 }), 'POST', '/api/v1/agent-runtime/smoke', 200);
+    const timeout = await t.http.post('/api/v1/agent-runtime/smoke', { body: { timeoutSeconds: 1 }, token }).expectResponse(200);
     expect(timeout.body.data.outcome).toBe('timeout');
     expect(timeout.body.data.job).toMatchObject({ type: 'noop', status: 'cancelled', priority: 100, maxAttempts: 1 });
     expect(timeout.body.data.roundTripMs).toBeGreaterThanOrEqual(900);
     expect((await getJob(timeout.body.data.job.id, token)).status).toBe('cancelled');
 
     const agent = await mintAgent({ capabilities: ['noop'] }, token);
-    const smoke = call(token, 'POST', '/api/v1/agent-runtime/smoke', { timeoutSeconds: 10 });
+    const smoke = t.http.post('/api/v1/agent-runtime/smoke', { body: { timeoutSeconds: 10 }, token });
+    // Sent now: the claim below waits for the job the smoke test queues.
+    void smoke.response();
     const res = await claim(agent, 'wait=8');
     expect(res.status).toBe(200);
     const { job, lease } = res.body.data.claims[0];
     expect(job).toMatchObject({ type: 'noop', payload: { smoke: true } });
-    expectResponse(await complete(agent, job.id, { leaseId: lease.id, status: 'succeeded' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
-    const done = expectResponse(await smoke, 'POST', '/api/v1/agent-runtime/smoke', 200);
+    await complete(agent, job.id, { leaseId: lease.id, status: 'succeeded' }).expect(204);
+    const done = await smoke.expectResponse(200);
     expect(done.body.data).toMatchObject({ outcome: 'succeeded', job: { id: job.id, status: 'succeeded' } });
     expect(done.body.data.roundTripMs).toBeGreaterThanOrEqual(0);
 
-    expectResponse(await call(token, 'POST', '/api/v1/agent-runtime/smoke', { timeoutSeconds: 31 }), 'POST', '/api/v1/agent-runtime/smoke', 400, 'VALIDATION_FAILED');
-    expectResponse(await call(token, 'POST', '/api/v1/agent-runtime/smoke', { targetAgentId: randomUUID() }), 'POST', '/api/v1/agent-runtime/smoke', 422, 'UNKNOWN_AGENT');
+    await t.http.post('/api/v1/agent-runtime/smoke', { body: { timeoutSeconds: 31 }, token }).expect(400, 'VALIDATION_FAILED');
+    await t.http.post('/api/v1/agent-runtime/smoke', { body: { targetAgentId: randomUUID() }, token }).expect(422, 'UNKNOWN_AGENT');
   });
 });
 
 describe('work no agent can take', () => {
-  const report = (agent: Agent, capabilities: string[]) => asAgent(agent, 'POST', `/api/v1/agents/${agent.id}/heartbeat`, { capabilities });
+  const report = (agent: Agent, capabilities: string[]) => t.http.post('/api/v1/agents/{id}/heartbeat', { params: { id: agent.id }, body: { capabilities }, token: null, agentSecret: agent.secret });
 
   test('aimed at an agent that does not run its type, or lacks its labels: 422 with a code of its own, and nothing is queued', async () => {
     const type = jobType();
     const base = jobType('base');
     const agent = await mintAgent({ capabilities: [base], labels: { region: 'eu' } });
-    const submitRaw = (body: Record<string, unknown>) => call(ownerToken, 'POST', '/api/v1/jobs', body, { 'idempotency-key': randomUUID() });
-    const lacking = expectResponse(await submitRaw({ type, targetAgentId: agent.id }), 'POST', '/api/v1/jobs', 422, 'AGENT_LACKS_CAPABILITY');
+    const submitRaw = (body: Record<string, unknown>) => t.http.post('/api/v1/jobs', { body, idempotencyKey: true });
+    const lacking = await submitRaw({ type, targetAgentId: agent.id }).expectResponse(422, 'AGENT_LACKS_CAPABILITY');
     expect(lacking.body.error).toMatchObject({ message: expect.stringContaining(`does not run ${type} jobs`), details: { targetAgentId: agent.id, type } });
-    expectResponse(await submitRaw({ type: base, targetAgentId: agent.id, selector: { region: 'us' } }), 'POST', '/api/v1/jobs', 422, 'AGENT_LABELS_MISMATCH');
-    expectResponse(await call(ownerToken, 'POST', '/api/v1/agent-runtime/smoke', { targetAgentId: agent.id, timeoutSeconds: 1 }), 'POST', '/api/v1/agent-runtime/smoke', 422, 'AGENT_LACKS_CAPABILITY');
+    await submitRaw({ type: base, targetAgentId: agent.id, selector: { region: 'us' } }).expect(422, 'AGENT_LABELS_MISMATCH');
+    await t.http.post('/api/v1/agent-runtime/smoke', { body: { targetAgentId: agent.id, timeoutSeconds: 1 } }).expect(422, 'AGENT_LACKS_CAPABILITY');
     expect(await t.sql(`SELECT id FROM jobs WHERE type = $1 OR target_agent_id = $2`, [type, agent.id])).toEqual([]);
 
     // Once the agent says it runs the type, the same job is taken.
-    expect((await report(agent, [base, type])).status).toBe(204);
+    await report(agent, [base, type]).expect(204);
     const job = await submit({ type, targetAgentId: agent.id });
     expect(job.blocked).toBeNull();
     expect((await claimOne(agent)).job.id).toBe(job.id);
   });
 
   test('a job no agent runs yet is queued, shown blocked with its reason, and taken once an agent reports the type', async () => {
-    const other = await otherOrganization(t, ownerToken);
+    const other = await otherOrganization(t, t.token);
     const token = other.owner.accessToken;
     const type = jobType();
     const blocked = { code: 'NO_CAPABLE_AGENT', reason: expect.stringContaining(`No active agent runs ${type} jobs with the labels pool=ci`) };
@@ -757,35 +741,35 @@ describe('work no agent can take', () => {
     const unlabelled = await mintAgent({ capabilities: [type] }, token);
     const builder = await mintAgent({ capabilities: ['noop'], labels: { pool: 'ci' } }, token);
     expect(await getJob(job.id, token)).toMatchObject({ blocked });
-    const listed = expectResponse(await call(token, 'GET', `/api/v1/jobs?type=${type}`), 'GET', '/api/v1/jobs', 200).body.data;
+    const listed = (await t.http.get('/api/v1/jobs', { query: { type }, token }).expect(200)).data;
     expect(listed).toEqual([expect.objectContaining({ id: job.id, blocked })]);
-    const health = expectResponse(await call(token, 'GET', '/api/v1/agent-runtime/health'), 'GET', '/api/v1/agent-runtime/health', 200).body.data;
+    const health = (await t.http.get('/api/v1/agent-runtime/health', { token }).expect(200)).data;
     expect(health).toMatchObject({ status: 'degraded', queue: { blocked: 1 }, blocked: [{ type, targetAgentId: null, selector: { pool: 'ci' }, jobs: 1, ...blocked }] });
     await expectNothingToClaim(unlabelled);
     await expectNothingToClaim(builder);
 
-    expect((await report(builder, ['noop', type])).status).toBe(204);
+    await report(builder, ['noop', type]).expect(204);
     expect(await getJob(job.id, token)).toMatchObject({ status: 'queued', blocked: null });
-    expect((await call(token, 'GET', '/api/v1/agent-runtime/health')).body.data).toMatchObject({ queue: { blocked: 0 }, blocked: [] });
+    expect((await t.http.get('/api/v1/agent-runtime/health', { token })).body.data).toMatchObject({ queue: { blocked: 0 }, blocked: [] });
     expect((await claimOne(builder)).job.id).toBe(job.id);
     expect((await getJob(job.id, token)).blocked).toBeNull();
   });
 
   test("an agent's report replaces the capabilities it was minted with; an edit stands until its next report", async () => {
     const agent = await mintAgent({ capabilities: ['noop', 'sleep'] });
-    const read = async () => expectResponse(await call(ownerToken, 'GET', `/api/v1/agents/${agent.id}`), 'GET', '/api/v1/agents/{id}', 200).body.data;
+    const read = async () => (await t.http.get('/api/v1/agents/{id}', { params: { id: agent.id } }).expect(200)).data;
     expect(await read()).toMatchObject({ capabilities: ['noop', 'sleep'], capabilitiesReportedAt: null });
-    expect((await report(agent, ['shell', 'noop'])).status).toBe(204);
+    await report(agent, ['shell', 'noop']).expect(204);
     expect(await read()).toMatchObject({ capabilities: ['noop', 'shell'], capabilitiesReportedAt: expect.any(String) });
     // A heartbeat that says nothing of them leaves them be.
-    expect((await heartbeat(agent)).status).toBe(204);
+    await heartbeat(agent).expect(204);
     expect((await read()).capabilities).toEqual(['noop', 'shell']);
-    const edited = expectResponse(await call(ownerToken, 'PUT', `/api/v1/agents/${agent.id}`, { capabilities: ['http-check'] }), 'PUT', '/api/v1/agents/{id}', 200).body.data;
+    const edited = (await t.http.put('/api/v1/agents/{id}', { params: { id: agent.id }, body: { capabilities: ['http-check'] } }).expect(200)).data;
     expect(edited).toMatchObject({ capabilities: ['http-check'], capabilitiesReportedAt: null });
-    expect((await report(agent, ['noop'])).status).toBe(204);
+    await report(agent, ['noop']).expect(204);
     expect(await read()).toMatchObject({ capabilities: ['noop'], capabilitiesReportedAt: expect.any(String) });
-    expectResponse(await report(agent, Array.from({ length: 101 }, (_, i) => `type-${i}`)), 'POST', '/api/v1/agents/{id}/heartbeat', 400, 'VALIDATION_FAILED');
-    expectResponse(await report(agent, ['UPPER']), 'POST', '/api/v1/agents/{id}/heartbeat', 400, 'VALIDATION_FAILED');
+    await report(agent, Array.from({ length: 101 }, (_, i) => `type-${i}`)).expect(400, 'VALIDATION_FAILED');
+    await report(agent, ['UPPER']).expect(400, 'VALIDATION_FAILED');
     const changes = await t.sql<{ data: { added: string[]; removed: string[] } }>(`SELECT data FROM events WHERE resource_id = $1 AND type = 'agent.capabilities_changed' ORDER BY tx_id, seq`, [agent.id]);
     expect(changes.map((c) => [c.data.added, c.data.removed])).toEqual([[['shell'], ['sleep']], [['noop'], ['http-check']]]);
   });
@@ -799,7 +783,7 @@ describe('when an agent goes away', () => {
     await claimOne(agent);
     const aimed = await submit({ type, targetAgentId: agent.id });
     const open = await submit({ type });
-    expectResponse(await call(ownerToken, 'POST', `/api/v1/agents/${agent.id}/revoke`), 'POST', '/api/v1/agents/{id}/revoke', 200);
+    await t.http.post('/api/v1/agents/{id}/revoke', { params: { id: agent.id } }).expect(200);
 
     const requeued = await until('re-queued', () => getJob(held.id), (j) => j.status === 'queued', 3_000);
     expect(requeued).toMatchObject({ errorCode: 'LEASE_EXPIRED', attempts: 1, agentId: null });
@@ -814,20 +798,20 @@ describe('when an agent goes away', () => {
     const held = await submit({ type, priority: 10 });
     await claimOne(agent);
     const aimed = [await submit({ type, targetAgentId: agent.id }), await submit({ type, targetAgentId: agent.id })];
-    expectResponse(await call(ownerToken, 'DELETE', `/api/v1/agents/${agent.id}`), 'DELETE', '/api/v1/agents/{id}', 204);
+    await t.http.delete('/api/v1/agents/{id}', { params: { id: agent.id } }).expect(204);
     for (const job of aimed) {
       const cancelled = await getJob(job.id);
       expect(cancelled).toMatchObject({ status: 'cancelled', errorCode: 'AGENT_REMOVED' });
       expect(cancelled.errorMessage).toContain('deleted');
     }
     await until('re-queued', () => getJob(held.id), (j) => j.status === 'queued', 3_000);
-    expectResponse(await call(ownerToken, 'POST', '/api/v1/jobs', { type, targetAgentId: agent.id }, { 'idempotency-key': randomUUID() }), 'POST', '/api/v1/jobs', 422, 'UNKNOWN_AGENT');
+    await t.http.post('/api/v1/jobs', { body: { type, targetAgentId: agent.id }, idempotencyKey: true }).expect(422, 'UNKNOWN_AGENT');
   });
 });
 
 describe('organizations and permissions', () => {
   test("another organization's job is 404 to read, cancel, meter, stream and to its agents", async () => {
-    const other = await otherOrganization(t, ownerToken);
+    const other = await otherOrganization(t, t.token);
     const type = jobType();
     const foreignAgent = await mintAgent({ capabilities: [type] }, other.owner.accessToken);
     const mine = await mintAgent({ capabilities: [type] });
@@ -835,35 +819,35 @@ describe('organizations and permissions', () => {
     const { lease } = await claimOne(mine);
     const foreignJob = await submit({ type }, other.owner.accessToken);
 
-    expectResponse(await call(ownerToken, 'GET', `/api/v1/jobs/${foreignJob.id}`), 'GET', '/api/v1/jobs/{id}', 404, 'NOT_FOUND');
-    expectResponse(await call(ownerToken, 'POST', `/api/v1/jobs/${foreignJob.id}/cancel`), 'POST', '/api/v1/jobs/{id}/cancel', 404, 'NOT_FOUND');
-    expectResponse(await call(ownerToken, 'GET', `/api/v1/jobs/${foreignJob.id}/usage`), 'GET', '/api/v1/jobs/{id}/usage', 404, 'NOT_FOUND');
-    expectResponse(await call(ownerToken, 'GET', `/api/v1/jobs/${foreignJob.id}/events`), 'GET', '/api/v1/jobs/{id}/events', 404, 'NOT_FOUND');
-    expectResponse(await call(ownerToken, 'POST', `/api/v1/agent-runtime/job-failures/${foreignJob.id}/retry`), 'POST', '/api/v1/agent-runtime/job-failures/{id}/retry', 404, 'NOT_FOUND');
-    const list = expectResponse(await call(ownerToken, 'GET', `/api/v1/jobs?type=${type}`), 'GET', '/api/v1/jobs', 200);
+    await t.http.get('/api/v1/jobs/{id}', { params: { id: foreignJob.id } }).expect(404, 'NOT_FOUND');
+    await t.http.post('/api/v1/jobs/{id}/cancel', { params: { id: foreignJob.id } }).expect(404, 'NOT_FOUND');
+    await t.http.get('/api/v1/jobs/{id}/usage', { params: { id: foreignJob.id } }).expect(404, 'NOT_FOUND');
+    await t.http.get('/api/v1/jobs/{id}/events', { params: { id: foreignJob.id } }).expect(404, 'NOT_FOUND');
+    await t.http.post('/api/v1/agent-runtime/job-failures/{id}/retry', { params: { id: foreignJob.id } }).expect(404, 'NOT_FOUND');
+    const list = await t.http.get('/api/v1/jobs', { query: { type } }).expectResponse(200);
     expect(list.body.data.map((j: { id: string }) => j.id)).toEqual([job.id]);
 
     // The other organization's agent, even with a valid lease id, cannot touch this job; nor claim it.
-    expectResponse(await complete(foreignAgent, job.id, { leaseId: lease.id, status: 'succeeded' }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 404, 'NOT_FOUND');
-    expectResponse(await progress(foreignAgent, job.id, { leaseId: lease.id }), 'POST', '/api/v1/agents/{id}/jobs/{jobId}/progress', 404, 'NOT_FOUND');
+    await complete(foreignAgent, job.id, { leaseId: lease.id, status: 'succeeded' }).expect(404, 'NOT_FOUND');
+    await progress(foreignAgent, job.id, { leaseId: lease.id }).expect(404, 'NOT_FOUND');
     expect((await claimOne(foreignAgent)).job.id).toBe(foreignJob.id);
     expect(await getJob(job.id)).toMatchObject({ status: 'leased', agentId: mine.id });
     expect((await getJob(foreignJob.id, other.owner.accessToken)).status).toBe('leased');
   });
 
   test('a member without job.submit, job.cancel or job.retry is 403; reading is allowed to a viewer', async () => {
-    const viewer: Member = await addMember(t, ownerToken, ['viewer']);
-    const nobody: Member = await addMember(t, ownerToken, []);
+    const viewer: Member = await addMember(t, t.token, ['viewer']);
+    const nobody: Member = await addMember(t, t.token, []);
     const type = jobType();
     const job = await submit({ type });
-    expectResponse(await call(viewer.accessToken, 'POST', '/api/v1/jobs', { type }, { 'idempotency-key': randomUUID() }), 'POST', '/api/v1/jobs', 403, 'FORBIDDEN');
-    expectResponse(await call(viewer.accessToken, 'POST', `/api/v1/jobs/${job.id}/cancel`), 'POST', '/api/v1/jobs/{id}/cancel', 403, 'FORBIDDEN');
-    expectResponse(await call(viewer.accessToken, 'POST', `/api/v1/agent-runtime/job-failures/${job.id}/retry`), 'POST', '/api/v1/agent-runtime/job-failures/{id}/retry', 403, 'FORBIDDEN');
-    expectResponse(await call(viewer.accessToken, 'POST', '/api/v1/agent-runtime/smoke', { timeoutSeconds: 1 }), 'POST', '/api/v1/agent-runtime/smoke', 403, 'FORBIDDEN');
-    expectResponse(await call(viewer.accessToken, 'GET', `/api/v1/jobs/${job.id}`), 'GET', '/api/v1/jobs/{id}', 200);
-    expectResponse(await call(viewer.accessToken, 'GET', '/api/v1/agent-runtime/queues'), 'GET', '/api/v1/agent-runtime/queues', 200);
-    expectResponse(await call(nobody.accessToken, 'GET', '/api/v1/jobs'), 'GET', '/api/v1/jobs', 403, 'FORBIDDEN');
-    expectResponse(await call(nobody.accessToken, 'GET', '/api/v1/agent-runtime/health'), 'GET', '/api/v1/agent-runtime/health', 403, 'FORBIDDEN');
+    await t.http.post('/api/v1/jobs', { body: { type }, token: viewer.accessToken, idempotencyKey: true }).expect(403, 'FORBIDDEN');
+    await t.http.post('/api/v1/jobs/{id}/cancel', { params: { id: job.id }, token: viewer.accessToken }).expect(403, 'FORBIDDEN');
+    await t.http.post('/api/v1/agent-runtime/job-failures/{id}/retry', { params: { id: job.id }, token: viewer.accessToken }).expect(403, 'FORBIDDEN');
+    await t.http.post('/api/v1/agent-runtime/smoke', { body: { timeoutSeconds: 1 }, token: viewer.accessToken }).expect(403, 'FORBIDDEN');
+    await t.http.get('/api/v1/jobs/{id}', { params: { id: job.id }, token: viewer.accessToken }).expect(200);
+    await t.http.get('/api/v1/agent-runtime/queues', { token: viewer.accessToken }).expect(200);
+    await t.http.get('/api/v1/jobs', { token: nobody.accessToken }).expect(403, 'FORBIDDEN');
+    await t.http.get('/api/v1/agent-runtime/health', { token: nobody.accessToken }).expect(403, 'FORBIDDEN');
     expect(await getJob(job.id)).toMatchObject({ status: 'queued' });
     const [{ n }] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM jobs WHERE type = $1', [type]);
     expect(n).toBe(1);

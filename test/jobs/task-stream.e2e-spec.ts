@@ -1,9 +1,8 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { WebSocket } from 'ws';
-import { expectResponse, raw, type RawResponse } from '../support/contract.js';
 import { otherOrganization } from '../support/fixtures.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { useServer } from '../support/use-server.js';
 
 /**
  * The agent task stream: a WebSocket at /agents/{id}/task-stream, authenticated by X-Agent-Secret
@@ -12,44 +11,28 @@ import { startServer, type TestServer } from '../support/server.js';
  * stays an HTTP call.
  */
 
-let t: TestServer;
-let ownerToken: string;
-
-beforeAll(async () => {
-  t = await startServer();
-  ownerToken = (await t.login()).accessToken;
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useServer();
 
 const suffix = () => randomBytes(3).toString('hex');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function call(token: string | null, method: string, path: string, json?: unknown, headers: Record<string, string> = {}): Promise<RawResponse> {
-  return raw(t.baseUrl, path, { method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers }, json });
-}
 
 interface Agent {
   id: string;
   secret: string;
 }
 
-async function mintAgent(body: Record<string, unknown> = {}, token = ownerToken): Promise<Agent> {
-  const res = expectResponse(await call(token, 'POST', '/api/v1/agents', { name: `agent-${suffix()}`, ...body }), 'POST', '/api/v1/agents', 201);
+async function mintAgent(body: Record<string, unknown> = {}, token?: string): Promise<Agent> {
+  const res = await t.http.post('/api/v1/agents', { body: { name: `agent-${suffix()}`, ...body }, token }).expectResponse(201);
   return { id: res.body.data.agent.id, secret: res.body.data.agentSecret };
 }
 
-async function submit(body: Record<string, unknown>, token = ownerToken): Promise<Record<string, any>> {
-  return expectResponse(await call(token, 'POST', '/api/v1/jobs', body, { 'idempotency-key': randomUUID() }), 'POST', '/api/v1/jobs', 201).body.data;
+async function submit(body: Record<string, unknown>, token?: string): Promise<Record<string, any>> {
+  return (await t.http.post('/api/v1/jobs', { body, token, idempotencyKey: true }).expect(201)).data;
 }
 
 async function getJob(id: string): Promise<Record<string, any>> {
-  return expectResponse(await call(ownerToken, 'GET', `/api/v1/jobs/${id}`), 'GET', '/api/v1/jobs/{id}', 200).body.data;
+  return (await t.http.get('/api/v1/jobs/{id}', { params: { id } }).expect(200)).data;
 }
-
-const asAgent = (agent: Agent, method: string, path: string, json?: unknown) =>
-  raw(t.baseUrl, path, { method, headers: { 'x-agent-secret': agent.secret }, json });
 
 type Message = Record<string, any> & { type: string };
 
@@ -143,8 +126,7 @@ describe('the task stream', () => {
     expect(pushed.lease).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), expiresAt: pushed.job.leaseExpiresAt, attempt: 1 });
     expect(await getJob(job.id)).toMatchObject({ status: 'leased', agentId: agent.id });
 
-    const done = await asAgent(agent, 'POST', `/api/v1/agents/${agent.id}/jobs/${job.id}/complete`, { leaseId: pushed.lease.id, status: 'succeeded', result: { ok: true } });
-    expectResponse(done, 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
+    await t.http.post('/api/v1/agents/{id}/jobs/{jobId}/complete', { params: { id: agent.id, jobId: job.id }, body: { leaseId: pushed.lease.id, status: 'succeeded', result: { ok: true } }, token: null, agentSecret: agent.secret }).expect(204);
     expect(await getJob(job.id)).toMatchObject({ status: 'succeeded', result: { ok: true } });
   });
 
@@ -193,7 +175,7 @@ describe('the task stream', () => {
 
   test('a job it could not take is pushed the moment the agent reports the capability it lacked', async () => {
     // An organization of its own: an agent of another test that takes any type would take it.
-    const token = (await otherOrganization(t, ownerToken)).owner.accessToken;
+    const token = (await otherOrganization(t, t.token)).owner.accessToken;
     const type = `reported-${suffix()}`;
     const agent = await mintAgent({ capabilities: [`${type}-base`] }, token);
     const stream = await ready(agent, 1);
@@ -201,7 +183,7 @@ describe('the task stream', () => {
     expect(job.blocked).toMatchObject({ code: 'NO_CAPABLE_AGENT' });
     await sleep(300);
     expect(stream.untaken().filter((m) => m.type === 'job')).toEqual([]);
-    expectResponse(await asAgent(agent, 'POST', `/api/v1/agents/${agent.id}/heartbeat`, { capabilities: [`${type}-base`, type] }), 'POST', '/api/v1/agents/{id}/heartbeat', 204);
+    await t.http.post('/api/v1/agents/{id}/heartbeat', { params: { id: agent.id }, body: { capabilities: [`${type}-base`, type] }, token: null, agentSecret: agent.secret }).expect(204);
     expect((await stream.next((m) => m.type === 'job')).job).toMatchObject({ id: job.id, status: 'leased', agentId: agent.id });
   });
 
@@ -211,14 +193,13 @@ describe('the task stream', () => {
     const stream = await ready(agent, 1);
     const job = await submit({ type });
     const pushed = await stream.next((m) => m.type === 'job');
-    expectResponse(await call(ownerToken, 'POST', `/api/v1/jobs/${job.id}/cancel`), 'POST', '/api/v1/jobs/{id}/cancel', 200);
+    await t.http.post('/api/v1/jobs/{id}/cancel', { params: { id: job.id } }).expect(200);
     const cancel = await stream.next((m) => m.type === 'cancel');
     expect(cancel).toEqual({ type: 'cancel', jobIds: [job.id] });
-    const ack = await asAgent(agent, 'POST', `/api/v1/agents/${agent.id}/jobs/${job.id}/complete`, { leaseId: pushed.lease.id, status: 'cancelled' });
-    expectResponse(ack, 'POST', '/api/v1/agents/{id}/jobs/{jobId}/complete', 204);
+    await t.http.post('/api/v1/agents/{id}/jobs/{jobId}/complete', { params: { id: agent.id, jobId: job.id }, body: { leaseId: pushed.lease.id, status: 'cancelled' }, token: null, agentSecret: agent.secret }).expect(204);
     // Acknowledged: not announced again.
     const bystander = await submit({ type: `${type}-other` });
-    expectResponse(await call(ownerToken, 'POST', `/api/v1/jobs/${bystander.id}/cancel`), 'POST', '/api/v1/jobs/{id}/cancel', 200);
+    await t.http.post('/api/v1/jobs/{id}/cancel', { params: { id: bystander.id } }).expect(200);
     await sleep(300);
     expect(stream.untaken().filter((m) => m.type === 'cancel')).toEqual([]);
     expect((await getJob(job.id)).status).toBe('cancelled');
@@ -250,7 +231,7 @@ describe('the task stream', () => {
     const type = `revoked-${suffix()}`;
     const agent = await mintAgent({ capabilities: [type] });
     const stream = await ready(agent, 3);
-    expectResponse(await call(ownerToken, 'POST', `/api/v1/agents/${agent.id}/revoke`), 'POST', '/api/v1/agents/{id}/revoke', 200);
+    await t.http.post('/api/v1/agents/{id}/revoke', { params: { id: agent.id } }).expect(200);
     const job = await submit({ type });
     await sleep(500);
     expect(stream.untaken().filter((m) => m.type === 'job')).toEqual([]);
@@ -280,7 +261,7 @@ describe('handshakes', () => {
   test("a path naming another agent is 403, whether of the same organization or another", async () => {
     const agent = await mintAgent();
     const sibling = await mintAgent();
-    const foreign = await mintAgent({}, (await otherOrganization(t, ownerToken)).owner.accessToken);
+    const foreign = await mintAgent({}, (await otherOrganization(t, t.token)).owner.accessToken);
     for (const id of [sibling.id, foreign.id]) {
       expect(await refused(streamUrl(id), { 'x-agent-secret': agent.secret })).toEqual({ status: 403, code: 'FORBIDDEN' });
     }
@@ -291,14 +272,14 @@ describe('handshakes', () => {
     const wrong = agent.secret.slice(0, -1) + (agent.secret.endsWith('A') ? 'B' : 'A');
     expect(await refused(streamUrl(agent.id), {})).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
     expect(await refused(streamUrl(agent.id), { 'x-agent-secret': wrong })).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
-    expect(await refused(streamUrl(agent.id), { authorization: `Bearer ${ownerToken}` })).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
+    expect(await refused(streamUrl(agent.id), { authorization: `Bearer ${t.token}` })).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
 
-    const plain = await asAgent(agent, 'GET', `/api/v1/agents/${agent.id}/task-stream`);
+    const plain = await t.http.get('/api/v1/agents/{id}/task-stream', { params: { id: agent.id }, token: null, agentSecret: agent.secret });
     expect(plain.status).toBe(426);
     expect(plain.body.error.code).toBe('UPGRADE_REQUIRED');
 
     const revoked = await mintAgent();
-    expectResponse(await call(ownerToken, 'POST', `/api/v1/agents/${revoked.id}/revoke`), 'POST', '/api/v1/agents/{id}/revoke', 200);
+    await t.http.post('/api/v1/agents/{id}/revoke', { params: { id: revoked.id } }).expect(200);
     expect(await refused(streamUrl(revoked.id), { 'x-agent-secret': revoked.secret })).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
   });
 });

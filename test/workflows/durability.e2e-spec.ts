@@ -1,7 +1,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { waitFor } from '../support/agent-process.js';
-import { expectResponse, raw, type RawResponse } from '../support/contract.js';
+import { httpClient } from '../support/http.js';
 import { ADMIN, type RunningServer, spawnServer, startServer, type TestServer } from '../support/server.js';
 
 /**
@@ -57,17 +57,16 @@ afterAll(async () => {
 });
 
 const hex = () => randomBytes(3).toString('hex');
-const call = (method: string, path: string, json?: unknown, server = current, headers: Record<string, string> = {}): Promise<RawResponse> =>
-  raw(server.baseUrl, path, { method, headers: { authorization: `Bearer ${owner}`, ...headers }, json });
-const RUNS = '/api/v1/workflow-runs';
+/** Requests to the server answering now, as the owner; `baseUrl` names another. */
+const http = httpClient(() => current.baseUrl, { token: () => owner });
 
 async function define(nodes: unknown[]): Promise<string> {
-  return expectResponse(await call('POST', '/api/v1/workflow-templates', { name: `durable-${hex()}`, nodes }), 'POST', '/api/v1/workflow-templates', 201).body.data.id;
+  return (await http.post('/api/v1/workflow-templates', { body: { name: `durable-${hex()}`, nodes } }).expect(201)).data.id;
 }
 async function run(definitionId: string, server = current): Promise<string> {
-  return expectResponse(await call('POST', RUNS, { definitionId }, server, { 'idempotency-key': `k-${hex()}${hex()}` }), 'POST', RUNS, 201).body.data.id;
+  return (await http.post('/api/v1/workflow-runs', { body: { definitionId }, idempotencyKey: `k-${hex()}${hex()}`, baseUrl: server.baseUrl }).expect(201)).data.id;
 }
-const get = async (id: string, server = current) => expectResponse(await call('GET', `${RUNS}/${id}`, undefined, server), 'GET', `${RUNS}/{id}`, 200).body.data;
+const get = async (id: string, server = current) => (await http.get('/api/v1/workflow-runs/{id}', { params: { id }, baseUrl: server.baseUrl }).expect(200)).data;
 const until = (id: string, statuses: string[], timeoutMs = 30_000) =>
   waitFor(`run ${id} to be ${statuses.join(' or ')}`, async () => {
     const r = await get(id);
@@ -145,7 +144,7 @@ describe('a restart mid-run', () => {
     expect(again.status).toBe('succeeded');
     expect(again.steps[0].attempts).toBe(2);
     expect(hits.get(retried)).toBe(2);
-    const logs = expectResponse(await call('GET', `${RUNS}/${calling}/steps/call/logs`), 'GET', `${RUNS}/{id}/steps/{nodeId}/logs`, 200).body.data;
+    const logs = (await http.get('/api/v1/workflow-runs/{id}/steps/{nodeId}/logs', { params: { id: calling, nodeId: 'call' } }).expect(200)).data;
     expect(logs.map((l: { message: string }) => l.message)).toContain('attempt 1 failed: INTERRUPTED');
 
     const lost = await until(callingOnce, ['succeeded', 'failed'], 30_000);
