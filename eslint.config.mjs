@@ -33,7 +33,10 @@ export default tseslint.config(
   {
     languageOptions: {
       globals: globals.node,
-      parserOptions: { projectService: { allowDefaultProject: ['*.mjs', 'scripts/*.mjs', 'test/support/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.mjs', 'scripts/*.mjs', 'test/support/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       // A promise nobody awaits is a lost error or an unfinished write.
@@ -72,7 +75,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^\\./contexts/[^/]+/(?!index\\.js$)', message: "Import a context through its index.ts ('./contexts/<context>/index.js')." }] },
+        {
+          patterns: [
+            {
+              regex: '^\\./contexts/[^/]+/(?!index\\.js$)',
+              message: "Import a context through its index.ts ('./contexts/<context>/index.js').",
+            },
+          ],
+        },
       ],
     },
   },

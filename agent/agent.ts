@@ -68,7 +68,11 @@ export class Agent {
 
   /** Works until shutdown() or until the server refuses the credentials; answers the exit code. */
   async run(): Promise<number> {
-    this.log.info('agent started', { concurrency: this.settings.concurrency, handlers: [...this.settings.handlers.keys()], capabilities: this.settings.capabilities });
+    this.log.info('agent started', {
+      concurrency: this.settings.concurrency,
+      handlers: [...this.settings.handlers.keys()],
+      capabilities: this.settings.capabilities,
+    });
     const heartbeats = this.heartbeatLoop();
     await this.claimLoop();
     await this.drain();
@@ -157,7 +161,8 @@ export class Agent {
         if (stop.aborted) break;
         if (error instanceof CredentialsRefused) return this.onCredentialsRefused(error);
         const delay = backoff.next();
-        if (error instanceof ServerUnavailable) (backoff.attempts === 1 ? this.log.warn : this.log.debug)('server unavailable; will claim again', { error, retryInMs: delay });
+        if (error instanceof ServerUnavailable)
+          (backoff.attempts === 1 ? this.log.warn : this.log.debug)('server unavailable; will claim again', { error, retryInMs: delay });
         else this.log.error('claim refused', { error, retryInMs: delay });
         // A heartbeat getting through again ends the wait early.
         await sleep(delay, AbortSignal.any([stop, this.serverBack.signal]));

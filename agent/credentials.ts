@@ -59,7 +59,14 @@ async function writeState(path: string, state: StateFile): Promise<void> {
  * Answers the credentials to use, registering if it must (retried while the server is unreachable).
  * Undefined: `stop` aborted before there were any.
  */
-export async function obtainCredentials(options: AgentOptions, capabilities: string[], version: string, hostname: string, log: Logger, stop: AbortSignal): Promise<Credentials | undefined> {
+export async function obtainCredentials(
+  options: AgentOptions,
+  capabilities: string[],
+  version: string,
+  hostname: string,
+  log: Logger,
+  stop: AbortSignal,
+): Promise<Credentials | undefined> {
   if (options.agentId && options.agentSecret) return { agentId: options.agentId, agentSecret: options.agentSecret };
 
   if (options.stateFile) {
@@ -69,7 +76,8 @@ export async function obtainCredentials(options: AgentOptions, capabilities: str
       return { agentId: state.agentId, agentSecret: state.agentSecret };
     }
   }
-  if (!options.enrollmentToken) throw new UsageError(`No credentials: ${options.stateFile} does not exist yet, and there is no --enrollment-token to register with`);
+  if (!options.enrollmentToken)
+    throw new UsageError(`No credentials: ${options.stateFile} does not exist yet, and there is no --enrollment-token to register with`);
 
   const backoff = new Backoff();
   while (!stop.aborted) {
@@ -84,7 +92,12 @@ export async function obtainCredentials(options: AgentOptions, capabilities: str
       });
       log.info('registered', { agentId: registered.agentId, name: options.name });
       if (options.stateFile) {
-        await writeState(options.stateFile, { ...registered, server: options.server, name: options.name, registeredAt: new Date().toISOString() });
+        await writeState(options.stateFile, {
+          ...registered,
+          server: options.server,
+          name: options.name,
+          registeredAt: new Date().toISOString(),
+        });
         log.info('saved the credentials', { stateFile: options.stateFile });
       }
       return registered;

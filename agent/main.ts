@@ -103,7 +103,10 @@ main().then(
       log.error('the server refused the credentials (enrollment token invalid, expired or rotated; or agent revoked)', { error });
       process.exit(EXIT_CREDENTIALS_REFUSED);
     }
-    const hint = error instanceof RequestRejected && error.status === 409 ? 'an agent with this --name exists already: pick another, or use its credentials' : undefined;
+    const hint =
+      error instanceof RequestRejected && error.status === 409
+        ? 'an agent with this --name exists already: pick another, or use its credentials'
+        : undefined;
     log.error('agent failed', { error, hint });
     process.exit(EXIT_USAGE);
   },

@@ -67,7 +67,10 @@ export interface AgentOptions {
 }
 
 const list = (value: string | string[] | undefined): string[] =>
-  (Array.isArray(value) ? value : value === undefined ? [] : [value]).flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
+  (Array.isArray(value) ? value : value === undefined ? [] : [value])
+    .flatMap((v) => v.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 function integer(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;
@@ -88,7 +91,10 @@ function parseLabels(value: string | undefined): Record<string, string> {
 
 /** The host name, made into a valid agent name. */
 function defaultName(): string {
-  const name = hostname().replace(/[^A-Za-z0-9_.-]/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 100);
+  const name = hostname()
+    .replace(/[^A-Za-z0-9_.-]/g, '-')
+    .replace(/^[^A-Za-z0-9]+/, '')
+    .slice(0, 100);
   return name || 'agent';
 }
 
@@ -139,7 +145,9 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, handlerType
   if (Boolean(agentId) !== Boolean(agentSecret)) throw new UsageError('--agent-id and --agent-secret go together');
   const enrollmentToken = values['enrollment-token'] ?? env.MARSHAL_ENROLLMENT_TOKEN;
   if (!agentId && !enrollmentToken && !values['state-file']) {
-    throw new UsageError('No credentials: pass --enrollment-token, or --agent-id with --agent-secret, or a --state-file from an earlier registration');
+    throw new UsageError(
+      'No credentials: pass --enrollment-token, or --agent-id with --agent-secret, or a --state-file from an earlier registration',
+    );
   }
 
   const name = values.name ?? defaultName();
@@ -150,7 +158,9 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, handlerType
   const cluster = values.cluster ?? name;
   if (!NAME.test(cluster)) throw new UsageError('--cluster must be 1-100 letters, digits, _ . -, starting with a letter or digit');
   // An agent that would refuse every shell (or secret) job should not claim them: leave them to one that can run them.
-  const defaults = handlerTypes.filter((type) => (type !== 'shell' || allowCommands.size > 0) && (!type.startsWith('secret.') || secretsDir));
+  const defaults = handlerTypes.filter(
+    (type) => (type !== 'shell' || allowCommands.size > 0) && (!type.startsWith('secret.') || secretsDir),
+  );
   const capabilities = values.capabilities === undefined ? defaults : list(values.capabilities);
   for (const capability of capabilities) {
     if (capability !== '*' && !JOB_TYPE.test(capability)) throw new UsageError(`--capabilities: "${capability}" is not a job type`);

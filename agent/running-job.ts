@@ -28,7 +28,11 @@ type Outcome = Omit<Completion, 'leaseId' | 'usage'>;
 const MAX_ERROR_MESSAGE = 2000;
 
 function failure(code: string, message: string, retryable: boolean, result?: JobResult): Outcome {
-  return { status: 'failed', error: { code, message: message.slice(0, MAX_ERROR_MESSAGE) || code, retryable }, ...(result ? { result } : {}) };
+  return {
+    status: 'failed',
+    error: { code, message: message.slice(0, MAX_ERROR_MESSAGE) || code, retryable },
+    ...(result ? { result } : {}),
+  };
 }
 
 /** The outcome when the agent, not the handler, ended the job; null: there is nobody to tell. */
@@ -40,7 +44,7 @@ function outcomeOfStop(reason: StopReason): Outcome | null {
       // Retryable: the server re-queues it at once for another agent (or this one, restarted).
       return failure('AGENT_SHUTDOWN', 'The agent shut down before the job finished', true);
     case 'timeout':
-      return failure('TIMEOUT', "The job ran past its timeoutSeconds", true);
+      return failure('TIMEOUT', 'The job ran past its timeoutSeconds', true);
     case 'lease-lost':
     case 'revoked':
       return null;
@@ -119,7 +123,9 @@ export class RunningJob {
       const onStop = () => reject(new Error(`stopped: ${String(signal.reason)}`));
       signal.addEventListener('abort', onStop, { once: true });
       // async: a handler that throws before its first await still rejects.
-      (async () => handler(context))().then(resolve, reject).finally(() => signal.removeEventListener('abort', onStop));
+      (async () => handler(context))()
+        .then(resolve, reject)
+        .finally(() => signal.removeEventListener('abort', onStop));
     });
   }
 
@@ -163,7 +169,11 @@ export class RunningJob {
         }
         const delay = backoff.next();
         // The first failure says what is wrong; the next ones would only repeat it.
-        (backoff.attempts === 1 ? this.log.warn : this.log.debug)('completion not delivered; retrying', { error, retryInMs: delay, retries: backoff.attempts });
+        (backoff.attempts === 1 ? this.log.warn : this.log.debug)('completion not delivered; retrying', {
+          error,
+          retryInMs: delay,
+          retries: backoff.attempts,
+        });
         await sleep(delay, AbortSignal.any([this.deps.giveUp, this.deps.serverBack()]));
       }
     }

@@ -68,11 +68,21 @@ const keyed = (key: string) => ({ 'Idempotency-Key': key });
 const attemptKey = (what: string, job: Pick<Job, 'id' | 'attempts'>) => `${what}:${job.id}:${job.attempts}`;
 
 function idsIn(header: string | null): string[] {
-  return header ? header.split(',').map((s) => s.trim()).filter(Boolean) : [];
+  return header
+    ? header
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 }
 
 /** Sends one request and sorts failures: the caller's own abort is passed through untouched. */
-async function send<T extends Answer>(what: string, request: (signal: AbortSignal) => Promise<T>, timeoutMs = REQUEST_TIMEOUT_MS, callerSignal?: AbortSignal): Promise<T> {
+async function send<T extends Answer>(
+  what: string,
+  request: (signal: AbortSignal) => Promise<T>,
+  timeoutMs = REQUEST_TIMEOUT_MS,
+  callerSignal?: AbortSignal,
+): Promise<T> {
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
   let answer: T;
@@ -96,7 +106,10 @@ function rejected(what: string, answer: Answer): RequestRejected {
 }
 
 /** POST /agents/register: trades an enrollment token for an agent id and secret. 401 = bad token. */
-export async function registerAgent(serverUrl: string, body: Registration): Promise<{ agentId: string; agentSecret: string; timing: Timing }> {
+export async function registerAgent(
+  serverUrl: string,
+  body: Registration,
+): Promise<{ agentId: string; agentSecret: string; timing: Timing }> {
   const answer = await send('register', (signal) => createMarshalClient(serverUrl).POST('/api/v1/agents/register', { body, signal }));
   if (answer.response.status !== 201 || !answer.data) throw rejected('register', answer);
   const { agent, agentSecret, timing } = answer.data.data;
@@ -120,8 +133,15 @@ export class AgentApi {
   }
 
   /** Renews every lease the agent holds; answers the interval to keep and the held jobs that were cancelled. */
-  async heartbeat(body: { version?: string; hostname?: string; capabilities?: string[]; jobIds: string[] }): Promise<{ intervalSeconds?: number; cancelJobIds: string[] }> {
-    const answer = await send('heartbeat', (signal) => this.client.POST('/api/v1/agents/{id}/heartbeat', { params: { path: this.path }, body, signal }));
+  async heartbeat(body: {
+    version?: string;
+    hostname?: string;
+    capabilities?: string[];
+    jobIds: string[];
+  }): Promise<{ intervalSeconds?: number; cancelJobIds: string[] }> {
+    const answer = await send('heartbeat', (signal) =>
+      this.client.POST('/api/v1/agents/{id}/heartbeat', { params: { path: this.path }, body, signal }),
+    );
     if (answer.response.status !== 204) throw rejected('heartbeat', answer);
     const interval = Number(answer.response.headers.get(HEARTBEAT_INTERVAL_HEADER));
     return {
@@ -134,7 +154,8 @@ export class AgentApi {
   async claim(max: number, waitSeconds: number, signal: AbortSignal): Promise<{ claims: JobClaim[]; cancelJobIds: string[] }> {
     const answer = await send(
       'claim',
-      (s) => this.client.POST('/api/v1/agents/{id}/jobs/claim', { params: { path: this.path, query: { max, wait: waitSeconds } }, signal: s }),
+      (s) =>
+        this.client.POST('/api/v1/agents/{id}/jobs/claim', { params: { path: this.path, query: { max, wait: waitSeconds } }, signal: s }),
       waitSeconds * 1000 + REQUEST_TIMEOUT_MS,
       signal,
     );
@@ -146,9 +167,17 @@ export class AgentApi {
   }
 
   /** 'cancelled' and 'lease-lost' both mean: stop working on it. */
-  async progress(jobId: string, leaseId: string, update: { percent?: number; message?: string }): Promise<'ok' | 'cancelled' | 'lease-lost'> {
+  async progress(
+    jobId: string,
+    leaseId: string,
+    update: { percent?: number; message?: string },
+  ): Promise<'ok' | 'cancelled' | 'lease-lost'> {
     const answer = await send('progress', (signal) =>
-      this.client.POST('/api/v1/agents/{id}/jobs/{jobId}/progress', { params: { path: { ...this.path, jobId } }, body: { leaseId, ...update }, signal }),
+      this.client.POST('/api/v1/agents/{id}/jobs/{jobId}/progress', {
+        params: { path: { ...this.path, jobId } },
+        body: { leaseId, ...update },
+        signal,
+      }),
     );
     if (answer.response.status === 200) return 'ok';
     if (answer.response.status === 409) return errorOf(answer).code === 'JOB_CANCELLED' ? 'cancelled' : 'lease-lost';
@@ -159,7 +188,11 @@ export class AgentApi {
   /** Idempotent per attempt, so a completion whose answer was lost can simply be sent again. */
   async complete(jobId: string, completion: Completion): Promise<'recorded' | 'lease-lost' | 'not-found'> {
     const answer = await send('complete', (signal) =>
-      this.client.POST('/api/v1/agents/{id}/jobs/{jobId}/complete', { params: { path: { ...this.path, jobId } }, body: completion, signal }),
+      this.client.POST('/api/v1/agents/{id}/jobs/{jobId}/complete', {
+        params: { path: { ...this.path, jobId } },
+        body: completion,
+        signal,
+      }),
     );
     if (answer.response.status === 204) return 'recorded';
     if (answer.response.status === 409) return 'lease-lost';
@@ -170,7 +203,11 @@ export class AgentApi {
   /** Registers the X25519 key that patch values are sealed to (the private half never leaves this process). */
   async setPublicKey(publicKey: string): Promise<void> {
     const answer = await send('set public key', (signal) =>
-      this.client.PUT('/api/v1/agents/{id}/public-key', { params: { path: this.path, header: keyed(`public-key:${publicKey}`) }, body: { publicKey }, signal }),
+      this.client.PUT('/api/v1/agents/{id}/public-key', {
+        params: { path: this.path, header: keyed(`public-key:${publicKey}`) },
+        body: { publicKey },
+        signal,
+      }),
     );
     if (answer.response.status !== 200) throw rejected('set public key', answer);
   }
@@ -178,7 +215,11 @@ export class AgentApi {
   /** Reports what the agent found (never values); answers how many the server took. */
   async reportSecrets(secrets: DiscoveredSecret[]): Promise<number> {
     const answer = await send('report secrets', (signal) =>
-      this.client.POST('/api/v1/agents/{id}/secrets/bulk', { params: { path: this.path, header: keyed(randomUUID()) }, body: { secrets }, signal }),
+      this.client.POST('/api/v1/agents/{id}/secrets/bulk', {
+        params: { path: this.path, header: keyed(randomUUID()) },
+        body: { secrets },
+        signal,
+      }),
     );
     if (answer.response.status !== 200 || !answer.data) throw rejected('report secrets', answer);
     return answer.data.data.received;
@@ -188,7 +229,12 @@ export class AgentApi {
   async issueDataKey(job: Pick<Job, 'id' | 'attempts'>, signal: AbortSignal): Promise<DataKey> {
     const answer = await send(
       'issue data key',
-      (s) => this.client.POST('/api/v1/agents/{id}/dek', { params: { path: this.path, header: keyed(attemptKey('dek', job)) }, body: { jobId: job.id }, signal: s }),
+      (s) =>
+        this.client.POST('/api/v1/agents/{id}/dek', {
+          params: { path: this.path, header: keyed(attemptKey('dek', job)) },
+          body: { jobId: job.id },
+          signal: s,
+        }),
       undefined,
       signal,
     );
@@ -200,7 +246,12 @@ export class AgentApi {
   async postWrap(job: Pick<Job, 'id' | 'attempts'>, wrappedKey: string, sealed: SealedValue, signal: AbortSignal): Promise<string> {
     const answer = await send(
       'post value',
-      (s) => this.client.POST('/api/v1/agents/{id}/wraps', { params: { path: this.path, header: keyed(attemptKey('wrap', job)) }, body: { jobId: job.id, wrappedKey, ...sealed }, signal: s }),
+      (s) =>
+        this.client.POST('/api/v1/agents/{id}/wraps', {
+          params: { path: this.path, header: keyed(attemptKey('wrap', job)) },
+          body: { jobId: job.id, wrappedKey, ...sealed },
+          signal: s,
+        }),
       undefined,
       signal,
     );
@@ -210,7 +261,12 @@ export class AgentApi {
 
   /** A patch job's new value, once, in a wire envelope sealed to this agent's key. */
   async retrieveWrap(wrapId: string, signal: AbortSignal): Promise<AgentWrap> {
-    const answer = await send('retrieve value', (s) => this.client.GET('/api/v1/agents/{id}/wraps/{wrapId}', { params: { path: { ...this.path, wrapId } }, signal: s }), undefined, signal);
+    const answer = await send(
+      'retrieve value',
+      (s) => this.client.GET('/api/v1/agents/{id}/wraps/{wrapId}', { params: { path: { ...this.path, wrapId } }, signal: s }),
+      undefined,
+      signal,
+    );
     if (answer.response.status !== 200 || !answer.data) throw rejected('retrieve value', answer);
     return answer.data.data;
   }

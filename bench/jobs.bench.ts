@@ -7,7 +7,19 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { PgBoss } from 'pg-boss';
-import { cleanUp, cleanups, integer, type LatencySummary, processCpuMs, provisionDatabase, query, round2, ROOT, spawnChild, summarise } from './support.js';
+import {
+  cleanUp,
+  cleanups,
+  integer,
+  type LatencySummary,
+  processCpuMs,
+  provisionDatabase,
+  query,
+  round2,
+  ROOT,
+  spawnChild,
+  summarise,
+} from './support.js';
 
 /*
  * `npm run bench:jobs`: N agents push M jobs through Marshal's queue over HTTP, one job per
@@ -90,7 +102,11 @@ class Client {
     } catch (error) {
       // The server closed an idle keep-alive socket just as it was reused: the request never reached it.
       // (Not a request this client hung up on itself.)
-      if (!this.hungUp && (error as { reusedSocket?: boolean; code?: string }).reusedSocket && (error as { code?: string }).code === 'ECONNRESET') {
+      if (
+        !this.hungUp &&
+        (error as { reusedSocket?: boolean; code?: string }).reusedSocket &&
+        (error as { code?: string }).code === 'ECONNRESET'
+      ) {
         return this.once(method, path, headers, body);
       }
       throw error;
@@ -101,7 +117,14 @@ class Client {
     return new Promise<Reply>((resolve, reject) => {
       if (this.hungUp) return reject(new Error('the run is over'));
       const req = http.request(
-        { agent: this.agent, host: this.host, port: this.port, method, path, headers: { ...headers, 'content-length': String(body ? Buffer.byteLength(body) : 0) } },
+        {
+          agent: this.agent,
+          host: this.host,
+          port: this.port,
+          method,
+          path,
+          headers: { ...headers, 'content-length': String(body ? Buffer.byteLength(body) : 0) },
+        },
         (res) => {
           let text = '';
           res.setEncoding('utf8');
@@ -135,8 +158,19 @@ class Client {
   }
 }
 
-async function json<T>(client: Client, method: string, path: string, headers: Record<string, string>, body?: unknown): Promise<{ status: number; body: T }> {
-  const reply = await client.request(method, path, { ...headers, 'content-type': 'application/json' }, body === undefined ? undefined : JSON.stringify(body));
+async function json<T>(
+  client: Client,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
+  const reply = await client.request(
+    method,
+    path,
+    { ...headers, 'content-type': 'application/json' },
+    body === undefined ? undefined : JSON.stringify(body),
+  );
   return { status: reply.status, body: (reply.text ? JSON.parse(reply.text) : null) as T };
 }
 
@@ -175,7 +209,10 @@ class DatabaseProbe {
   }
 
   private async backendPids(): Promise<number[]> {
-    const { rows } = await this.monitor.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend'", [this.databaseName]);
+    const { rows } = await this.monitor.query<{ pid: number }>(
+      "SELECT pid FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend'",
+      [this.databaseName],
+    );
     return rows.map((r) => r.pid);
   }
 
@@ -185,7 +222,11 @@ class DatabaseProbe {
     let db: { xact_commit: string; xact_rollback: string };
     let rows: { name: string; ins: string; upd: string; del: string }[];
     try {
-      [db] = (await client.query<{ xact_commit: string; xact_rollback: string }>('SELECT xact_commit, xact_rollback FROM pg_stat_database WHERE datname = current_database()')).rows;
+      [db] = (
+        await client.query<{ xact_commit: string; xact_rollback: string }>(
+          'SELECT xact_commit, xact_rollback FROM pg_stat_database WHERE datname = current_database()',
+        )
+      ).rows;
       ({ rows } = await client.query<{ name: string; ins: string; upd: string; del: string }>(
         "SELECT schemaname || '.' || relname AS name, n_tup_ins AS ins, n_tup_upd AS upd, n_tup_del AS del FROM pg_stat_user_tables",
       ));
@@ -329,7 +370,13 @@ interface Verdict {
 function checkLedger(ledger: Ledger, expected: number): Omit<Verdict, 'databaseProblems'> & { problems: string[] } {
   const problems: string[] = [];
   const doubled = [...ledger.claims.entries()].filter(([, n]) => n > 1);
-  if (doubled.length) problems.push(`${doubled.length} job(s) claimed more than once, e.g. ${doubled.slice(0, 3).map(([id, n]) => `${id} ×${n}`).join(', ')}`);
+  if (doubled.length)
+    problems.push(
+      `${doubled.length} job(s) claimed more than once, e.g. ${doubled
+        .slice(0, 3)
+        .map(([id, n]) => `${id} ×${n}`)
+        .join(', ')}`,
+    );
   if (ledger.submitted.size !== expected) problems.push(`${ledger.submitted.size} jobs submitted, expected ${expected}`);
   const notCompleted = [...ledger.submitted].filter((id) => !ledger.completed.has(id));
   if (notCompleted.length) problems.push(`${notCompleted.length} job(s) not completed, e.g. ${notCompleted.slice(0, 3).join(', ')}`);
@@ -360,12 +407,16 @@ async function drive(
   let failure: Error | undefined;
   let end = 0;
   const stop = (error?: unknown) => {
-    if (error !== undefined && failure === undefined && !stopped) failure = error instanceof Error ? error : new Error('a loop failed', { cause: error });
+    if (error !== undefined && failure === undefined && !stopped)
+      failure = error instanceof Error ? error : new Error('a loop failed', { cause: error });
     if (stopped) return;
     stopped = true;
     loops.hangUp();
   };
-  const timer = setTimeout(() => stop(new Error(`the run did not finish within ${settings.timeoutSeconds} s (BENCH_TIMEOUT)`)), settings.timeoutSeconds * 1000);
+  const timer = setTimeout(
+    () => stop(new Error(`the run did not finish within ${settings.timeoutSeconds} s (BENCH_TIMEOUT)`)),
+    settings.timeoutSeconds * 1000,
+  );
 
   const submitter = async () => {
     for (let i = next++; i < count && !stopped; i = next++) ledger.submitted.add(await loops.submit(i, latencies));
@@ -405,7 +456,10 @@ function countClaim(ledger: Ledger, id: string): void {
 }
 
 /** One job at a time through one worker: each call's own latency, with nothing to queue behind. */
-async function serial(count: number, step: (i: number, latencies: Record<string, number[]>) => Promise<void>): Promise<Record<string, LatencySummary>> {
+async function serial(
+  count: number,
+  step: (i: number, latencies: Record<string, number[]>) => Promise<void>,
+): Promise<Record<string, LatencySummary>> {
   const latencies: Record<string, number[]> = {};
   for (let i = 0; i < count; i++) await step(i, latencies);
   return Object.fromEntries(Object.entries(latencies).map(([k, v]) => [k, summarise(v)]));
@@ -442,7 +496,12 @@ async function runMarshal(baseUrl: string, token: string, agents: BenchAgent[], 
     return await drive(count, {
       submit: async (i, latencies) => {
         const t = performance.now();
-        const reply = await client.request('POST', '/api/v1/jobs', { ...submitHeaders, 'idempotency-key': `${tag}-${i}` }, JSON.stringify({ type: JOB_TYPE, payload: { i } }));
+        const reply = await client.request(
+          'POST',
+          '/api/v1/jobs',
+          { ...submitHeaders, 'idempotency-key': `${tag}-${i}` },
+          JSON.stringify({ type: JOB_TYPE, payload: { i } }),
+        );
         record(latencies, 'submit', t);
         if (reply.status !== 201) throw unexpected('POST /jobs', reply);
         return (JSON.parse(reply.text) as Envelope<{ id: string }>).data.id;
@@ -461,7 +520,12 @@ async function runMarshal(baseUrl: string, token: string, agents: BenchAgent[], 
         const { job, lease } = claims[0];
         countClaim(ledger, job.id);
         t = performance.now();
-        const done = await client.request('POST', `/api/v1/agents/${agents[w].id}/jobs/${job.id}/complete`, agentHeaders[w], JSON.stringify({ leaseId: lease.id, status: 'succeeded' }));
+        const done = await client.request(
+          'POST',
+          `/api/v1/agents/${agents[w].id}/jobs/${job.id}/complete`,
+          agentHeaders[w],
+          JSON.stringify({ leaseId: lease.id, status: 'succeeded' }),
+        );
         record(latencies, 'complete', t);
         if (done.status !== 204) throw unexpected('POST /agents/{id}/jobs/{jobId}/complete', done);
         return job.id;
@@ -474,13 +538,24 @@ async function runMarshal(baseUrl: string, token: string, agents: BenchAgent[], 
 }
 
 /** Submit, claim (wait=0) and complete one job at a time, with one agent: each call's latency alone. */
-async function serialMarshal(baseUrl: string, token: string, agent: BenchAgent, tag: string, submittedIds: Set<string>): Promise<Record<string, LatencySummary>> {
+async function serialMarshal(
+  baseUrl: string,
+  token: string,
+  agent: BenchAgent,
+  tag: string,
+  submittedIds: Set<string>,
+): Promise<Record<string, LatencySummary>> {
   const client = new Client(baseUrl, 1);
   const agentHeaders = { 'x-agent-secret': agent.secret, 'content-type': 'application/json' };
   try {
     return await serial(settings.serialJobs, async (i, latencies) => {
       let t = performance.now();
-      const submitted = await client.request('POST', '/api/v1/jobs', { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `${tag}-${i}` }, JSON.stringify({ type: JOB_TYPE, payload: { i } }));
+      const submitted = await client.request(
+        'POST',
+        '/api/v1/jobs',
+        { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `${tag}-${i}` },
+        JSON.stringify({ type: JOB_TYPE, payload: { i } }),
+      );
       record(latencies, 'submit', t);
       if (submitted.status !== 201) throw unexpected('POST /jobs', submitted);
       const id = (JSON.parse(submitted.text) as Envelope<{ id: string }>).data.id;
@@ -492,7 +567,12 @@ async function serialMarshal(baseUrl: string, token: string, agent: BenchAgent, 
       const [{ job, lease }] = (JSON.parse(claim.text) as Envelope<ClaimData>).data.claims;
       if (job.id !== id) throw new Error(`serial run: claimed ${job.id}, expected the job just submitted, ${id}`);
       t = performance.now();
-      const done = await client.request('POST', `/api/v1/agents/${agent.id}/jobs/${id}/complete`, agentHeaders, JSON.stringify({ leaseId: lease.id, status: 'succeeded' }));
+      const done = await client.request(
+        'POST',
+        `/api/v1/agents/${agent.id}/jobs/${id}/complete`,
+        agentHeaders,
+        JSON.stringify({ leaseId: lease.id, status: 'succeeded' }),
+      );
       record(latencies, 'complete', t);
       if (done.status !== 204) throw unexpected('POST /agents/{id}/jobs/{jobId}/complete', done);
     });
@@ -503,10 +583,18 @@ async function serialMarshal(baseUrl: string, token: string, agent: BenchAgent, 
 
 /** Every bench job in Marshal's database must have succeeded at its first attempt. */
 async function verifyMarshalDatabase(url: string, ids: Set<string>): Promise<string[]> {
-  const rows = await query<{ id: string; status: string; attempts: number }>(url, 'SELECT id, status, attempts FROM jobs WHERE type = $1', [JOB_TYPE]);
+  const rows = await query<{ id: string; status: string; attempts: number }>(url, 'SELECT id, status, attempts FROM jobs WHERE type = $1', [
+    JOB_TYPE,
+  ]);
   const problems: string[] = [];
   const bad = rows.filter((r) => r.status !== 'succeeded' || r.attempts !== 1);
-  if (bad.length) problems.push(`${bad.length} job(s) not succeeded at attempt 1, e.g. ${bad.slice(0, 3).map((r) => `${r.id} ${r.status}/${r.attempts}`).join(', ')}`);
+  if (bad.length)
+    problems.push(
+      `${bad.length} job(s) not succeeded at attempt 1, e.g. ${bad
+        .slice(0, 3)
+        .map((r) => `${r.id} ${r.status}/${r.attempts}`)
+        .join(', ')}`,
+    );
   const stored = new Set(rows.map((r) => r.id));
   const missing = [...ids].filter((id) => !stored.has(id));
   if (missing.length) problems.push(`${missing.length} submitted job(s) missing from the database`);
@@ -549,10 +637,20 @@ async function runPgBoss(boss: PgBoss, queue: string, count: number): Promise<Ru
 }
 
 async function verifyPgBossDatabase(url: string, queue: string, ids: Set<string>): Promise<string[]> {
-  const rows = await query<{ id: string; state: string; retry_count: number }>(url, `SELECT id, state, retry_count FROM ${PGBOSS_SCHEMA}.job WHERE name = $1`, [queue]);
+  const rows = await query<{ id: string; state: string; retry_count: number }>(
+    url,
+    `SELECT id, state, retry_count FROM ${PGBOSS_SCHEMA}.job WHERE name = $1`,
+    [queue],
+  );
   const problems: string[] = [];
   const bad = rows.filter((r) => r.state !== 'completed' || r.retry_count !== 0);
-  if (bad.length) problems.push(`${bad.length} pg-boss job(s) not completed at the first try, e.g. ${bad.slice(0, 3).map((r) => `${r.id} ${r.state}/${r.retry_count}`).join(', ')}`);
+  if (bad.length)
+    problems.push(
+      `${bad.length} pg-boss job(s) not completed at the first try, e.g. ${bad
+        .slice(0, 3)
+        .map((r) => `${r.id} ${r.state}/${r.retry_count}`)
+        .join(', ')}`,
+    );
   const stored = new Set(rows.map((r) => r.id));
   const missing = [...ids].filter((id) => !stored.has(id));
   if (missing.length) problems.push(`${missing.length} sent pg-boss job(s) missing from the database`);
@@ -579,7 +677,15 @@ interface SideResult {
   serialLatenciesMs: Record<string, LatencySummary>;
 }
 
-function sideResult(target: string, outcome: RunOutcome, verdict: ReturnType<typeof checkLedger>, databaseProblems: string[], cpuMsPerJob: Record<string, number | null>, database: ProbeResult, serialLatenciesMs: Record<string, LatencySummary>): SideResult {
+function sideResult(
+  target: string,
+  outcome: RunOutcome,
+  verdict: ReturnType<typeof checkLedger>,
+  databaseProblems: string[],
+  cpuMsPerJob: Record<string, number | null>,
+  database: ProbeResult,
+  serialLatenciesMs: Record<string, LatencySummary>,
+): SideResult {
   return {
     target,
     jobs: settings.jobs,
@@ -641,7 +747,8 @@ async function benchMarshal(database: { url: string }, logDir: string): Promise<
           { authorization: `Bearer ${token}` },
           { name: `bench-agent-${i}`, capabilities: [JOB_TYPE] },
         );
-        if (minted.status !== 201 || !minted.body.data) throw new Error(`minting an agent answered ${minted.status}: ${JSON.stringify(minted.body)}`);
+        if (minted.status !== 201 || !minted.body.data)
+          throw new Error(`minting an agent answered ${minted.status}: ${JSON.stringify(minted.body)}`);
         agents.push({ id: minted.body.data.agent.id, secret: minted.body.data.agentSecret });
       }
     } finally {
@@ -694,7 +801,12 @@ async function benchMarshal(database: { url: string }, logDir: string): Promise<
 }
 
 async function benchPgBoss(database: { url: string }): Promise<SideResult> {
-  const boss = new PgBoss({ connectionString: database.url, schema: PGBOSS_SCHEMA, max: settings.poolSize, application_name: 'marshal-bench-pgboss' });
+  const boss = new PgBoss({
+    connectionString: database.url,
+    schema: PGBOSS_SCHEMA,
+    max: settings.poolSize,
+    application_name: 'marshal-bench-pgboss',
+  });
   const errors: unknown[] = [];
   boss.on('error', (error: unknown) => errors.push(error));
   await boss.start();
@@ -724,7 +836,8 @@ async function benchPgBoss(database: { url: string }): Promise<SideResult> {
       t = performance.now();
       const fetched = await boss.fetch(queue, { batchSize: 1 });
       record(latencies, 'fetch', t);
-      if (fetched.length !== 1 || fetched[0].id !== id) throw new Error(`serial run: fetched ${fetched.map((j) => j.id).join(', ') || 'nothing'}, expected ${id}`);
+      if (fetched.length !== 1 || fetched[0].id !== id)
+        throw new Error(`serial run: fetched ${fetched.map((j) => j.id).join(', ') || 'nothing'}, expected ${id}`);
       t = performance.now();
       await boss.complete(queue, id);
       record(latencies, 'complete', t);
@@ -751,7 +864,10 @@ async function benchPgBoss(database: { url: string }): Promise<SideResult> {
       outcome,
       verdict,
       databaseProblems,
-      { 'pg-boss + bench (one process)': round2((ownCpuUsed.user + ownCpuUsed.system) / 1000 / settings.jobs), 'postgres backends': probed.backendCpuMsPerJob },
+      {
+        'pg-boss + bench (one process)': round2((ownCpuUsed.user + ownCpuUsed.system) / 1000 / settings.jobs),
+        'postgres backends': probed.backendCpuMsPerJob,
+      },
       probed,
       serialLatencies,
     );
@@ -780,23 +896,35 @@ function printReport(ours: SideResult, boss: SideResult): void {
 
   for (const side of [ours, boss]) {
     console.log(`\n${side.target}: latency per call, ms`);
-    console.log(`  ${'call'.padEnd(36)}${'count'.padStart(8)}${'p50'.padStart(9)}${'p90'.padStart(9)}${'p99'.padStart(9)}${'max'.padStart(9)}`);
+    console.log(
+      `  ${'call'.padEnd(36)}${'count'.padStart(8)}${'p50'.padStart(9)}${'p90'.padStart(9)}${'p99'.padStart(9)}${'max'.padStart(9)}`,
+    );
     const lines = [
       ...Object.entries(side.latenciesMs).map(([name, s]) => [`${name}`, s] as const),
       ...Object.entries(side.serialLatenciesMs).map(([name, s]) => [`${name} (alone, one job at a time)`, s] as const),
     ];
     for (const [name, s] of lines) {
-      console.log(`  ${name.padEnd(36)}${String(s.count).padStart(8)}${fmt(s.p50).padStart(9)}${fmt(s.p90).padStart(9)}${fmt(s.p99).padStart(9)}${fmt(s.max).padStart(9)}`);
+      console.log(
+        `  ${name.padEnd(36)}${String(s.count).padStart(8)}${fmt(s.p50).padStart(9)}${fmt(s.p90).padStart(9)}${fmt(s.p99).padStart(9)}${fmt(s.max).padStart(9)}`,
+      );
     }
-    console.log(`  CPU ms per job: ${Object.entries(side.cpuMsPerJob).map(([k, v]) => `${k} ${fmt(v, 2)}`).join(', ')}`);
+    console.log(
+      `  CPU ms per job: ${Object.entries(side.cpuMsPerJob)
+        .map(([k, v]) => `${k} ${fmt(v, 2)}`)
+        .join(', ')}`,
+    );
     const db = side.database;
     console.log(`  database per job: ${fmt(db.commitsPerJob, 2)} commits (${db.rollbacks} rollbacks in all), rows written:`);
     for (const t of db.tables.slice(0, 8)) {
-      console.log(`    ${t.table.padEnd(36)} +${fmt(t.insertsPerJob, 2)} ins  ${fmt(t.updatesPerJob, 2)} upd  ${fmt(t.deletesPerJob, 2)} del`);
+      console.log(
+        `    ${t.table.padEnd(36)} +${fmt(t.insertsPerJob, 2)} ins  ${fmt(t.updatesPerJob, 2)} upd  ${fmt(t.deletesPerJob, 2)} del`,
+      );
     }
     console.log(
       `  ${db.backends} backends; average in each state over ${db.samples} samples: ` +
-        Object.entries(db.waitStates).map(([state, n]) => `${state} ${fmt(n, 2)}`).join(', '),
+        Object.entries(db.waitStates)
+          .map(([state, n]) => `${state} ${fmt(n, 2)}`)
+          .join(', '),
     );
   }
 }
@@ -808,8 +936,16 @@ async function main(): Promise<number> {
   mkdirSync(logDir);
   const database = await provisionDatabase(workDir);
 
-  const command = process.env.npm_lifecycle_event === 'bench:jobs' ? 'npm run bench:jobs' : `node ${process.argv.slice(1).map((a) => relative(process.cwd(), a) || a).join(' ')}`;
-  const overrides = Object.entries(process.env).filter(([k]) => k.startsWith('BENCH_') || k === 'DATABASE_POOL_SIZE').map(([k, v]) => `${k}=${v}`);
+  const command =
+    process.env.npm_lifecycle_event === 'bench:jobs'
+      ? 'npm run bench:jobs'
+      : `node ${process.argv
+          .slice(1)
+          .map((a) => relative(process.cwd(), a) || a)
+          .join(' ')}`;
+  const overrides = Object.entries(process.env)
+    .filter(([k]) => k.startsWith('BENCH_') || k === 'DATABASE_POOL_SIZE')
+    .map(([k, v]) => `${k}=${v}`);
   const machine = { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown' };
   console.log(`\nJob queue throughput: ${[...overrides, command].join(' ')}`);
   console.log(`Node ${machine.node}, ${machine.cpus} CPUs (${machine.cpuModel}), ${database.server}`);
@@ -828,7 +964,16 @@ async function main(): Promise<number> {
 
   const ratio = round2(ours.jobsPerSecond / boss.jobsPerSecond);
   mkdirSync(dirname(RESULTS_FILE), { recursive: true });
-  const report = { date: new Date().toISOString(), command: [...overrides, command].join(' '), ...machine, database: database.server, settings, ratio, marshal: ours, pgBoss: boss };
+  const report = {
+    date: new Date().toISOString(),
+    command: [...overrides, command].join(' '),
+    ...machine,
+    database: database.server,
+    settings,
+    ratio,
+    marshal: ours,
+    pgBoss: boss,
+  };
   writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\nWrote ${RESULTS_FILE}`);
 

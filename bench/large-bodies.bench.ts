@@ -25,7 +25,14 @@ const bodyMb = Number(process.env.BENCH_BODY_MB ?? 7.5);
 
 /** A JSON body of about `bytes` that the bulk route's DTO would read: many discovered secrets. */
 function bulkBody(bytes: number): Buffer {
-  const item = (i: number) => JSON.stringify({ clusterName: 'bench', namespace: 'default', provider: 'kubernetes', ref: `secret-${i}`, labels: { team: 'payments', tier: 'db' } });
+  const item = (i: number) =>
+    JSON.stringify({
+      clusterName: 'bench',
+      namespace: 'default',
+      provider: 'kubernetes',
+      ref: `secret-${i}`,
+      labels: { team: 'payments', tier: 'db' },
+    });
   const parts: string[] = [];
   let size = '{"secrets":[]}'.length;
   for (let i = 0; size < bytes; i++) {
@@ -45,12 +52,16 @@ function rssMb(pid: number): number {
 function post(url: string, headers: Record<string, string>, body: Buffer): Promise<string> {
   return new Promise((resolve) => {
     let status: string | undefined;
-    const req = request(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': String(body.length), ...headers } }, (res) => {
-      status = String(res.statusCode);
-      res.resume();
-      res.on('end', () => resolve(status!));
-      res.on('error', () => resolve(status!));
-    });
+    const req = request(
+      url,
+      { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': String(body.length), ...headers } },
+      (res) => {
+        status = String(res.statusCode);
+        res.resume();
+        res.on('end', () => resolve(status!));
+        res.on('error', () => resolve(status!));
+      },
+    );
     // A server that answers before the body is sent closes the connection: writing the rest fails.
     req.on('error', (error: NodeJS.ErrnoException) => resolve(status ?? `no answer (${error.code ?? error.message})`));
     req.end(body);
@@ -88,25 +99,54 @@ async function main(): Promise<void> {
   const logDir = join(workDir, 'logs');
   mkdirSync(logDir);
   const database = await provisionDatabase(workDir);
-  const marshal = await spawnChild('marshal', MARSHAL_ENTRY, {
-    NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: database.url, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password,
-    JWT_PRIVATE_KEY: generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    ENCRYPTION_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'warn', RATE_LIMIT_ENABLED: 'false',
-  }, /API\s+(http:\/\/\S+)\/api\/v1/, logDir);
+  const marshal = await spawnChild(
+    'marshal',
+    MARSHAL_ENTRY,
+    {
+      NODE_ENV: 'production',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: database.url,
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      JWT_PRIVATE_KEY: generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
+        .privateKey.export({ type: 'pkcs8', format: 'pem' })
+        .toString(),
+      ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_ENABLED: 'false',
+    },
+    /API\s+(http:\/\/\S+)\/api\/v1/,
+    logDir,
+  );
   const base = marshal.baseUrl;
 
-  const login = (await (await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) })).json()) as { data: { accessToken: string } };
+  const login = (await (
+    await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(ADMIN),
+    })
+  ).json()) as { data: { accessToken: string } };
   const minted = (await (
-    await fetch(`${base}/api/v1/agents`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${login.data.accessToken}` }, body: '{"name":"bench-agent"}' })
+    await fetch(`${base}/api/v1/agents`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${login.data.accessToken}` },
+      body: '{"name":"bench-agent"}',
+    })
   ).json()) as { data: { agent: { id: string }; agentSecret: string } };
   const agentUrl = `${base}/api/v1/agents/${minted.data.agent.id}/secrets/bulk`;
   const body = bulkBody(Math.round(bodyMb * 1024 * 1024));
   console.log(`Marshal ${base} (${database.server}); ${requests} requests of ${round2(body.length / 1024 / 1024)} MB at once per batch`);
 
   const results = [
-    await batch('baseline: anonymous, {}', marshal.pid, () => post(`${base}/api/v1/agents/${randomUUID()}/secrets/bulk`, {}, Buffer.from('{}'))),
+    await batch('baseline: anonymous, {}', marshal.pid, () =>
+      post(`${base}/api/v1/agents/${randomUUID()}/secrets/bulk`, {}, Buffer.from('{}')),
+    ),
     await batch('anonymous', marshal.pid, () => post(`${base}/api/v1/agents/${randomUUID()}/secrets/bulk`, {}, body)),
-    await batch('wrong X-Agent-Secret', marshal.pid, () => post(agentUrl, { 'x-agent-secret': `mas_${randomBytes(24).toString('base64url')}` }, body)),
+    await batch('wrong X-Agent-Secret', marshal.pid, () =>
+      post(agentUrl, { 'x-agent-secret': `mas_${randomBytes(24).toString('base64url')}` }, body),
+    ),
   ];
   console.table(results.map((r) => ({ ...r, statuses: JSON.stringify(r.statuses) })));
   console.log(JSON.stringify({ bench: 'large-bodies', requests, bodyBytes: body.length, results }));

@@ -4,7 +4,19 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { cleanUp, cleanups, countStatements, integer, type LatencySummary, provisionDatabase, query, ROOT, round2, spawnChild, summarise } from './support.js';
+import {
+  cleanUp,
+  cleanups,
+  countStatements,
+  integer,
+  type LatencySummary,
+  provisionDatabase,
+  query,
+  ROOT,
+  round2,
+  spawnChild,
+  summarise,
+} from './support.js';
 
 /*
  * `npm run bench:lists`: GET /api/v1/jobs as one organization's jobs grow to each of BENCH_SIZES
@@ -91,19 +103,41 @@ async function main(): Promise<void> {
   mkdirSync(logDir);
   const database = await provisionDatabase(workDir);
   const counter = await countStatements(database.url);
-  const marshal = await spawnChild('marshal', MARSHAL_ENTRY, {
-    NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: counter.url, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password,
-    JWT_PRIVATE_KEY: generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    ENCRYPTION_KEY: randomBytes(32).toString('base64'), LOG_LEVEL: 'warn', RATE_LIMIT_ENABLED: 'false', ACCESS_TOKEN_TTL_SECONDS: '86400',
-    // Background work these lists do not need: fewer statements to tell apart from the requests'.
-    WORKFLOW_ENGINE_ENABLED: 'false', JOB_REAPER_INTERVAL_MS: '60000', BROKER_SWEEP_INTERVAL_MS: '600000',
-  }, /API\s+(http:\/\/\S+)\/api\/v1/, logDir);
+  const marshal = await spawnChild(
+    'marshal',
+    MARSHAL_ENTRY,
+    {
+      NODE_ENV: 'production',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: counter.url,
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      JWT_PRIVATE_KEY: generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
+        .privateKey.export({ type: 'pkcs8', format: 'pem' })
+        .toString(),
+      ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_ENABLED: 'false',
+      ACCESS_TOKEN_TTL_SECONDS: '86400',
+      // Background work these lists do not need: fewer statements to tell apart from the requests'.
+      WORKFLOW_ENGINE_ENABLED: 'false',
+      JOB_REAPER_INTERVAL_MS: '60000',
+      BROKER_SWEEP_INTERVAL_MS: '600000',
+    },
+    /API\s+(http:\/\/\S+)\/api\/v1/,
+    logDir,
+  );
 
   const get = async (path: string, headers: Record<string, string>): Promise<{ status: number; body: Json }> => {
     const res = await fetch(`${marshal.baseUrl}${path}`, { headers });
     return { status: res.status, body: (await res.json()) as Json };
   };
-  const login = await fetch(`${marshal.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
+  const login = await fetch(`${marshal.baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  });
   const auth = { authorization: `Bearer ${((await login.json()) as Json).data.accessToken as string}` };
   const me = await get('/api/v1/me', auth);
   const organizationId = me.body.context.organizationId as string;
@@ -119,7 +153,13 @@ async function main(): Promise<void> {
   const floorIds = async (f: Scenario['floor']) => (await floorClient.query<{ id: string }>(f.text, f.values)).rows.map((r) => r.id);
 
   const base = new Date(Date.now() - 60_000);
-  const results: { size: number; seedSeconds: number; backgroundStatementsPerSecond: number; measured: Measured[]; notOffered: string[] }[] = [];
+  const results: {
+    size: number;
+    seedSeconds: number;
+    backgroundStatementsPerSecond: number;
+    measured: Measured[];
+    notOffered: string[];
+  }[] = [];
   let seeded = 0;
   console.log(`\nGET /api/v1/jobs as one organization grows, ${database.server}`);
   for (const size of settings.sizes) {
@@ -160,7 +200,12 @@ async function main(): Promise<void> {
     const deep = await ok('deep cursor', `/api/v1/jobs?pageSize=1&page=${depth}`);
     const notOffered: string[] = [];
     if (typeof deep.meta.cursor?.next === 'string') {
-      const [row] = (await floorClient.query<{ created_at: Date; id: string }>(`${select} ORDER BY created_at DESC, id DESC OFFSET $2 LIMIT 1`, [organizationId, depth - 1])).rows;
+      const [row] = (
+        await floorClient.query<{ created_at: Date; id: string }>(`${select} ORDER BY created_at DESC, id DESC OFFSET $2 LIMIT 1`, [
+          organizationId,
+          depth - 1,
+        ])
+      ).rows;
       scenarios.push({
         name: `by cursor, ${Math.round(depth / 1000)}k deep`,
         path: `/api/v1/jobs?cursor=${encodeURIComponent(deep.meta.cursor.next as string)}`,
@@ -216,8 +261,12 @@ async function main(): Promise<void> {
       });
     }
 
-    console.log(`\n${size.toLocaleString('en')} jobs (seeded in ${seedSeconds} s; background ${background.toFixed(1)} statements/s, subtracted)`);
-    console.log(`${'scenario'.padEnd(30)}${'n'.padStart(5)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'floor p50'.padStart(11)}${'floor p99'.padStart(11)}${'p50 ÷ floor'.padStart(13)}${'stmts/req'.padStart(11)}`);
+    console.log(
+      `\n${size.toLocaleString('en')} jobs (seeded in ${seedSeconds} s; background ${background.toFixed(1)} statements/s, subtracted)`,
+    );
+    console.log(
+      `${'scenario'.padEnd(30)}${'n'.padStart(5)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'floor p50'.padStart(11)}${'floor p99'.padStart(11)}${'p50 ÷ floor'.padStart(13)}${'stmts/req'.padStart(11)}`,
+    );
     for (const m of measured) {
       console.log(
         `${m.scenario.padEnd(30)}${String(m.http.count).padStart(5)}${m.http.p50.toFixed(1).padStart(9)}${m.http.p99.toFixed(1).padStart(9)}` +
@@ -226,14 +275,18 @@ async function main(): Promise<void> {
     }
     for (const name of notOffered) console.log(`${name.padEnd(30)}  not offered by this server (no meta.cursor.next)`);
     if (process.env.BENCH_SHOW_SQL) {
-      for (const [name, texts] of statementsOf) console.log(`\n${name}: what one request sent\n${texts.map((t) => `  ${t.replace(/\s+/g, ' ')}`).join('\n')}`);
+      for (const [name, texts] of statementsOf)
+        console.log(`\n${name}: what one request sent\n${texts.map((t) => `  ${t.replace(/\s+/g, ' ')}`).join('\n')}`);
     }
     results.push({ size, seedSeconds, backgroundStatementsPerSecond: round2(background), measured, notOffered });
   }
 
   mkdirSync(dirname(RESULTS_FILE), { recursive: true });
   const machine = { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown' };
-  writeFileSync(RESULTS_FILE, `${JSON.stringify({ date: new Date().toISOString(), ...machine, database: database.server, settings, results }, null, 2)}\n`);
+  writeFileSync(
+    RESULTS_FILE,
+    `${JSON.stringify({ date: new Date().toISOString(), ...machine, database: database.server, settings, results }, null, 2)}\n`,
+  );
   console.log(`\nWrote ${RESULTS_FILE}`);
 }
 

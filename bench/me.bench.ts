@@ -108,13 +108,29 @@ async function load(scenario: Scenario, duration: number): Promise<autocannon.Re
 
 /** Fails loudly unless a scenario answers 200 before it is measured. */
 async function verifyScenario(scenario: Scenario): Promise<void> {
-  const res = await fetch(`${scenario.child.baseUrl}${scenario.path}`, { method: scenario.method, headers: scenario.headers, body: scenario.body });
-  if (res.status !== 200) throw new Error(`${scenario.name}: ${scenario.method} ${scenario.path} answered ${res.status}: ${await res.text()}`);
+  const res = await fetch(`${scenario.child.baseUrl}${scenario.path}`, {
+    method: scenario.method,
+    headers: scenario.headers,
+    body: scenario.body,
+  });
+  if (res.status !== 200)
+    throw new Error(`${scenario.name}: ${scenario.method} ${scenario.path} answered ${res.status}: ${await res.text()}`);
 }
 
 /** 100 checks of the caller's own permissions, as a UI deciding what to show would send. */
 function checkBatchBody(): string {
-  const permissions = ['role.read', 'role.edit', 'team.read', 'team.create', 'member.read', 'api_key.read', 'audit.read', 'settings.read', 'secret.read', 'invitation.create'];
+  const permissions = [
+    'role.read',
+    'role.edit',
+    'team.read',
+    'team.create',
+    'member.read',
+    'api_key.read',
+    'audit.read',
+    'settings.read',
+    'secret.read',
+    'invitation.create',
+  ];
   return JSON.stringify({ checks: Array.from({ length: 100 }, (_, i) => ({ permission: permissions[i % permissions.length] })) });
 }
 
@@ -184,13 +200,20 @@ async function main(): Promise<void> {
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ name: 'bench' }),
   });
-  if (apiKey.status !== 201 || !apiKey.body.data) throw new Error(`minting an API key answered ${apiKey.status}: ${JSON.stringify(apiKey.body)}`);
+  if (apiKey.status !== 201 || !apiKey.body.data)
+    throw new Error(`minting an API key answered ${apiKey.status}: ${JSON.stringify(apiKey.body)}`);
   const bearer = { authorization: `Bearer ${token}` };
   const targets: Scenario[] = [
     { name: 'baseline GET /me', child: baseline, method: 'GET', path: '/api/v1/me', headers: bearer },
     { name: 'marshal GET /me (info)', child: marshal, method: 'GET', path: '/api/v1/me', headers: bearer },
     { name: 'marshal GET /me (warn)', child: marshalWarn, method: 'GET', path: '/api/v1/me', headers: bearer },
-    { name: 'marshal GET /me, API key', child: marshal, method: 'GET', path: '/api/v1/me', headers: { 'x-api-key': apiKey.body.data.secret } },
+    {
+      name: 'marshal GET /me, API key',
+      child: marshal,
+      method: 'GET',
+      path: '/api/v1/me',
+      headers: { 'x-api-key': apiKey.body.data.secret },
+    },
     {
       name: 'marshal authz check-batch 100',
       child: marshal,
@@ -202,8 +225,16 @@ async function main(): Promise<void> {
   ];
   for (const scenario of targets) await verifyScenario(scenario);
 
-  const command = process.env.npm_lifecycle_event === 'bench' ? 'npm run bench' : `node ${process.argv.slice(1).map((a) => relative(process.cwd(), a) || a).join(' ')}`;
-  const overrides = Object.entries(process.env).filter(([k]) => k.startsWith('BENCH_') || k === 'DATABASE_POOL_SIZE').map(([k, v]) => `${k}=${v}`);
+  const command =
+    process.env.npm_lifecycle_event === 'bench'
+      ? 'npm run bench'
+      : `node ${process.argv
+          .slice(1)
+          .map((a) => relative(process.cwd(), a) || a)
+          .join(' ')}`;
+  const overrides = Object.entries(process.env)
+    .filter(([k]) => k.startsWith('BENCH_') || k === 'DATABASE_POOL_SIZE')
+    .map(([k, v]) => `${k}=${v}`);
   const machine = { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown' };
   console.log(`\nGET /api/v1/me: ${[...overrides, command].join(' ')}`);
   console.log(`Node ${machine.node}, ${machine.cpus} CPUs (${machine.cpuModel}), ${database.server}`);
@@ -251,10 +282,17 @@ async function main(): Promise<void> {
   const base = summary[0];
   // Each scenario against the same-run baseline: req/s ratio and p99 ratio (baseline over scenario).
   const ratios = Object.fromEntries(
-    summary.slice(1).map((s) => [s.target, { rps: round2(s.requestsPerSecond / base.requestsPerSecond), p99: round2(base.latencyP99Ms / s.latencyP99Ms) }]),
+    summary
+      .slice(1)
+      .map((s) => [
+        s.target,
+        { rps: round2(s.requestsPerSecond / base.requestsPerSecond), p99: round2(base.latencyP99Ms / s.latencyP99Ms) },
+      ]),
   );
 
-  console.log(`\n${'scenario (mean of rounds)'.padEnd(34)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'non-2xx'.padStart(9)}${'÷ baseline'.padStart(12)}`);
+  console.log(
+    `\n${'scenario (mean of rounds)'.padEnd(34)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'non-2xx'.padStart(9)}${'÷ baseline'.padStart(12)}`,
+  );
   for (const s of summary) {
     const ratio = ratios[s.target];
     console.log(
@@ -266,7 +304,16 @@ async function main(): Promise<void> {
   if (failures.length) console.log(`\nWARNING: non-2xx responses or errors during the runs: ${failures.map((s) => s.target).join(', ')}`);
 
   mkdirSync(dirname(RESULTS_FILE), { recursive: true });
-  const report = { date: new Date().toISOString(), command: [...overrides, command].join(' '), ...machine, database: database.server, settings, summary, ratios, runs };
+  const report = {
+    date: new Date().toISOString(),
+    command: [...overrides, command].join(' '),
+    ...machine,
+    database: database.server,
+    settings,
+    summary,
+    ratios,
+    runs,
+  };
   writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\nWrote ${RESULTS_FILE}`);
 }

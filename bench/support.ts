@@ -51,7 +51,12 @@ export async function provisionDatabase(workDir: string): Promise<{ url: string;
   if (!adminUrl) {
     // As root, PostgreSQL runs as "postgres", who must be able to enter the folder (mkdtemp gives 0700).
     chmodSync(workDir, 0o755);
-    const db = await EmbeddedDatabase.start({ dir: join(workDir, 'pg'), port: await freePort(), password: randomBytes(16).toString('hex'), ephemeral: true });
+    const db = await EmbeddedDatabase.start({
+      dir: join(workDir, 'pg'),
+      port: await freePort(),
+      password: randomBytes(16).toString('hex'),
+      ephemeral: true,
+    });
     cleanups.push(() => db.stop());
     adminUrl = db.url('postgres');
     server = 'embedded';
@@ -109,12 +114,13 @@ export async function spawnChild(name: string, entry: string, env: Record<string
     const match = ready.exec(readFileSync(logFile, 'utf8'));
     if (match) return { name, baseUrl: match[1].replace('localhost', '127.0.0.1'), logFile, pid: child.pid!, stop };
     if (!running() || Date.now() > deadline) {
-      throw new Error(`${name} did not start (${running() ? 'timed out' : `exited ${child.exitCode ?? child.signalCode}`}):\n${tail(logFile)}`);
+      throw new Error(
+        `${name} did not start (${running() ? 'timed out' : `exited ${child.exitCode ?? child.signalCode}`}):\n${tail(logFile)}`,
+      );
     }
     await sleep(100);
   }
 }
-
 
 /** An integer setting from the environment: its fallback when unset, an error when not an integer >= min. */
 export function integer(name: string, fallback: number, min: number): number {
@@ -128,7 +134,8 @@ export function integer(name: string, fallback: number, min: number): number {
 // ---------------------------------------------------------------------------------------------
 // Measurements: latencies, CPU time of processes.
 
-export const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
+export const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
 export const round2 = (n: number) => Math.round(n * 100) / 100;
 
 export interface LatencySummary {
@@ -229,10 +236,13 @@ export async function countStatements(databaseUrl: string): Promise<StatementCou
     server.once('error', close).once('close', close);
   });
   await new Promise<void>((resolve, reject) => proxy.once('error', reject).listen(0, '127.0.0.1', resolve));
-  cleanups.push(() => new Promise<void>((resolve) => {
-    proxy.close(() => resolve());
-    for (const socket of sockets) socket.destroy();
-  }));
+  cleanups.push(
+    () =>
+      new Promise<void>((resolve) => {
+        proxy.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      }),
+  );
   const address = proxy.address();
   if (typeof address !== 'object' || !address) throw new Error('no proxy address');
   const url = new URL(databaseUrl);

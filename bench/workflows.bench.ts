@@ -4,7 +4,20 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { type Child, cleanUp, cleanups, integer, type LatencySummary, processCpuMs, provisionDatabase, query, round2, ROOT, spawnChild, summarise } from './support.js';
+import {
+  type Child,
+  cleanUp,
+  cleanups,
+  integer,
+  type LatencySummary,
+  processCpuMs,
+  provisionDatabase,
+  query,
+  round2,
+  ROOT,
+  spawnChild,
+  summarise,
+} from './support.js';
 
 /*
  * `npm run bench:workflows`: the workflow engine, end to end. A 5-node definition of no-op steps
@@ -79,7 +92,10 @@ const settings = {
   warmupRuns: integer('BENCH_WARMUP_RUNS', Math.min(50, Math.ceil(runCount / 10)), 0),
   submitters: integer('BENCH_SUBMITTERS', 4, 1),
   replicas: integer('BENCH_REPLICAS', 1, 1),
-  shapes: (process.env.BENCH_SHAPES || 'chain,diamond').split(',').map((s) => s.trim()).filter(Boolean),
+  shapes: (process.env.BENCH_SHAPES || 'chain,diamond')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
   timeoutSeconds: integer('BENCH_TIMEOUT', 600, 1),
   logLevel: process.env.BENCH_LOG_LEVEL || 'info',
   workflowConcurrency: integer('WORKFLOW_CONCURRENCY', 8, 1),
@@ -97,13 +113,22 @@ interface Node {
   dependsOn: string[];
 }
 
-const noop = (id: string, dependsOn: string[] = []): Node => ({ id, type: 'condition', inputs: { left: 1, op: 'eq', right: 1 }, dependsOn });
+const noop = (id: string, dependsOn: string[] = []): Node => ({
+  id,
+  type: 'condition',
+  inputs: { left: 1, op: 'eq', right: 1 },
+  dependsOn,
+});
 
 const SHAPES: Record<string, { label: string; nodes: Node[] }> = {
   chain: { label: 'chain a→b→c→d→e', nodes: [noop('a'), noop('b', ['a']), noop('c', ['b']), noop('d', ['c']), noop('e', ['d'])] },
-  diamond: { label: 'diamond a→{b,c,d}→e', nodes: [noop('a'), noop('b', ['a']), noop('c', ['a']), noop('d', ['a']), noop('e', ['b', 'c', 'd'])] },
+  diamond: {
+    label: 'diamond a→{b,c,d}→e',
+    nodes: [noop('a'), noop('b', ['a']), noop('c', ['a']), noop('d', ['a']), noop('e', ['b', 'c', 'd'])],
+  },
 };
-for (const shape of settings.shapes) if (!SHAPES[shape]) throw new Error(`BENCH_SHAPES: unknown shape "${shape}" (known: ${Object.keys(SHAPES).join(', ')})`);
+for (const shape of settings.shapes)
+  if (!SHAPES[shape]) throw new Error(`BENCH_SHAPES: unknown shape "${shape}" (known: ${Object.keys(SHAPES).join(', ')})`);
 
 // ---------------------------------------------------------------------------------------------
 // What a phase left in the database, and the figures drawn from it.
@@ -143,8 +168,16 @@ interface PhaseFigures {
 /** Epoch milliseconds with the database's microseconds (a timestamptz read as a Date keeps milliseconds only). */
 const ms = (column: string, as = column) => `(extract(epoch FROM ${column}) * 1000)::float8 AS ${as}`;
 
-async function readPhase(url: string, tables: { runs: string; steps: string }, ids: string[]): Promise<{ runs: RunRow[]; steps: StepRow[] }> {
-  const runs = await query<RunRow>(url, `SELECT id, status, ${ms('created_at', 'created')}, ${ms('finished_at', 'finished')} FROM ${tables.runs} WHERE id = ANY($1::uuid[])`, [ids]);
+async function readPhase(
+  url: string,
+  tables: { runs: string; steps: string },
+  ids: string[],
+): Promise<{ runs: RunRow[]; steps: StepRow[] }> {
+  const runs = await query<RunRow>(
+    url,
+    `SELECT id, status, ${ms('created_at', 'created')}, ${ms('finished_at', 'finished')} FROM ${tables.runs} WHERE id = ANY($1::uuid[])`,
+    [ids],
+  );
   const steps = await query<StepRow>(
     url,
     `SELECT run_id, node_id, status, attempts, ${ms('started_at', 'started')}, ${ms('finished_at', 'finished')} FROM ${tables.steps} WHERE run_id = ANY($1::uuid[])`,
@@ -162,12 +195,31 @@ function analyse(nodes: Node[], ids: string[], runs: RunRow[], steps: StepRow[])
   }
   if (runs.length !== ids.length) problems.push(`${runs.length} runs in the database, ${ids.length} created`);
   const unfinished = runs.filter((r) => r.status !== 'succeeded' || r.finished === null);
-  if (unfinished.length) problems.push(`${unfinished.length} run(s) not succeeded, e.g. ${unfinished.slice(0, 3).map((r) => `${r.id} ${r.status}`).join(', ')}`);
+  if (unfinished.length)
+    problems.push(
+      `${unfinished.length} run(s) not succeeded, e.g. ${unfinished
+        .slice(0, 3)
+        .map((r) => `${r.id} ${r.status}`)
+        .join(', ')}`,
+    );
   const twice = steps.filter((s) => s.attempts !== 1);
-  if (twice.length) problems.push(`${twice.length} step(s) with attempts ≠ 1 (run more than once, or never), e.g. ${twice.slice(0, 3).map((s) => `${s.run_id}/${s.node_id} attempts=${s.attempts} ${s.status}`).join(', ')}`);
+  if (twice.length)
+    problems.push(
+      `${twice.length} step(s) with attempts ≠ 1 (run more than once, or never), e.g. ${twice
+        .slice(0, 3)
+        .map((s) => `${s.run_id}/${s.node_id} attempts=${s.attempts} ${s.status}`)
+        .join(', ')}`,
+    );
   const left = steps.filter((s) => s.status !== 'succeeded' || s.started === null || s.finished === null);
-  if (left.length) problems.push(`${left.length} step(s) not succeeded, e.g. ${left.slice(0, 3).map((s) => `${s.run_id}/${s.node_id} ${s.status}`).join(', ')}`);
-  if (steps.length !== ids.length * nodes.length) problems.push(`${steps.length} steps in the database, ${ids.length * nodes.length} expected`);
+  if (left.length)
+    problems.push(
+      `${left.length} step(s) not succeeded, e.g. ${left
+        .slice(0, 3)
+        .map((s) => `${s.run_id}/${s.node_id} ${s.status}`)
+        .join(', ')}`,
+    );
+  if (steps.length !== ids.length * nodes.length)
+    problems.push(`${steps.length} steps in the database, ${ids.length * nodes.length} expected`);
 
   const stepToStep: number[] = [];
   const firstStep: number[] = [];
@@ -194,7 +246,9 @@ function analyse(nodes: Node[], ids: string[], runs: RunRow[], steps: StepRow[])
     }
   }
   const elapsedMs = last - first;
-  const changes = runs.flatMap((r) => (r.finished === null ? [] : [[r.created, 1] as const, [r.finished, -1] as const])).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const changes = runs
+    .flatMap((r) => (r.finished === null ? [] : [[r.created, 1] as const, [r.finished, -1] as const]))
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   let inFlight = 0;
   let maxInFlight = 0;
   for (const [, change] of changes) maxInFlight = Math.max(maxInFlight, (inFlight += change));
@@ -257,7 +311,10 @@ class BackendProbe {
   }
 
   private async pids(): Promise<number[]> {
-    const { rows } = await this.monitor.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend'", [this.database]);
+    const { rows } = await this.monitor.query<{ pid: number }>(
+      "SELECT pid FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend'",
+      [this.database],
+    );
     return rows.map((r) => r.pid);
   }
 
@@ -293,7 +350,9 @@ class BackendProbe {
       const now = processCpuMs(pid);
       if (now !== undefined) cpuMs = (cpuMs ?? 0) + now - (this.cpuStart.get(pid) ?? 0);
     }
-    const waits = Object.fromEntries([...this.states].sort((a, b) => b[1] - a[1]).map(([k, n]) => [k, round2(n / Math.max(this.samples, 1))]));
+    const waits = Object.fromEntries(
+      [...this.states].sort((a, b) => b[1] - a[1]).map(([k, n]) => [k, round2(n / Math.max(this.samples, 1))]),
+    );
     return { cpuMs, waits };
   }
 }
@@ -303,8 +362,18 @@ class BackendProbe {
 
 type Json = Record<string, any>;
 
-async function call(base: string, method: string, path: string, headers: Record<string, string>, body?: unknown): Promise<{ status: number; body: Json }> {
-  const res = await fetch(`${base}${path}`, { method, headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+async function call(
+  base: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: unknown,
+): Promise<{ status: number; body: Json }> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await res.text();
   return { status: res.status, body: text ? (JSON.parse(text) as Json) : {} };
 }
@@ -388,17 +457,35 @@ interface MarshalShapeResult {
 }
 
 const finishedCount = async (url: string, ids: string[]) =>
-  (await query<{ n: number }>(url, `SELECT count(*)::int AS n FROM workflow_runs WHERE id = ANY($1::uuid[]) AND status IN ('succeeded', 'failed', 'cancelled')`, [ids]))[0].n;
+  (
+    await query<{ n: number }>(
+      url,
+      `SELECT count(*)::int AS n FROM workflow_runs WHERE id = ANY($1::uuid[]) AND status IN ('succeeded', 'failed', 'cancelled')`,
+      [ids],
+    )
+  )[0].n;
 
 /** POSTs `count` runs with the submitters, spread over the replicas; resolves with their ids once all are created. */
-async function submitRuns(side: MarshalSide, definitionId: string, count: number, tag: string, latencies: Record<string, number[]>): Promise<string[]> {
+async function submitRuns(
+  side: MarshalSide,
+  definitionId: string,
+  count: number,
+  tag: string,
+  latencies: Record<string, number[]>,
+): Promise<string[]> {
   const ids: string[] = [];
   let next = 0;
   const submitter = async () => {
     for (let i = next++; i < count; i = next++) {
       const base = side.replicas[i % side.replicas.length].baseUrl;
       const t = performance.now();
-      const res = await call(base, 'POST', '/api/v1/workflow-runs', { authorization: `Bearer ${side.token}`, 'idempotency-key': `${tag}-${i}` }, { definitionId });
+      const res = await call(
+        base,
+        'POST',
+        '/api/v1/workflow-runs',
+        { authorization: `Bearer ${side.token}`, 'idempotency-key': `${tag}-${i}` },
+        { definitionId },
+      );
       record(latencies, 'POST /workflow-runs', t);
       ids.push(expectOk('POST /workflow-runs', res, 201).id as string);
     }
@@ -408,19 +495,34 @@ async function submitRuns(side: MarshalSide, definitionId: string, count: number
 }
 
 /** `count` runs at once: submitted, then waited for. Answers their ids. With `latencies`, GET /me is timed in a loop meanwhile. */
-async function concurrentRuns(side: MarshalSide, definitionId: string, count: number, tag: string, latencies: Record<string, number[]>, probeMe: boolean): Promise<string[]> {
+async function concurrentRuns(
+  side: MarshalSide,
+  definitionId: string,
+  count: number,
+  tag: string,
+  latencies: Record<string, number[]>,
+  probeMe: boolean,
+): Promise<string[]> {
   const from = side.watcher.finishedSignals;
   let done = false;
   const prober = (async () => {
     for (let i = 0; probeMe && !done; i++) {
       const t = performance.now();
-      expectOk('GET /me', await call(side.replicas[i % side.replicas.length].baseUrl, 'GET', '/api/v1/me', { authorization: `Bearer ${side.token}` }));
+      expectOk(
+        'GET /me',
+        await call(side.replicas[i % side.replicas.length].baseUrl, 'GET', '/api/v1/me', { authorization: `Bearer ${side.token}` }),
+      );
       record(latencies, 'GET /me', t);
     }
   })();
   try {
     const ids = await submitRuns(side, definitionId, count, tag, latencies);
-    await side.watcher.until(`${count} runs (${tag})`, async () => (await finishedCount(side.databaseUrl, ids)) === ids.length, from, count);
+    await side.watcher.until(
+      `${count} runs (${tag})`,
+      async () => (await finishedCount(side.databaseUrl, ids)) === ids.length,
+      from,
+      count,
+    );
     return ids;
   } finally {
     done = true;
@@ -428,7 +530,13 @@ async function concurrentRuns(side: MarshalSide, definitionId: string, count: nu
   }
 }
 
-async function benchMarshalShape(side: MarshalSide, shape: string, definitionId: string, tag: string, probe: BackendProbe): Promise<MarshalShapeResult> {
+async function benchMarshalShape(
+  side: MarshalSide,
+  shape: string,
+  definitionId: string,
+  tag: string,
+  probe: BackendProbe,
+): Promise<MarshalShapeResult> {
   const nodes = SHAPES[shape].nodes;
   const tables = { runs: 'workflow_runs', steps: 'workflow_run_steps' };
   const problems: string[] = [];
@@ -450,7 +558,17 @@ async function benchMarshalShape(side: MarshalSide, shape: string, definitionId:
     record(alone, 'GET /me', t);
     const from = side.watcher.finishedSignals;
     t = performance.now();
-    const created = expectOk('POST /workflow-runs', await call(base, 'POST', '/api/v1/workflow-runs', { authorization: `Bearer ${side.token}`, 'idempotency-key': `${tag}-serial-${i}` }, { definitionId }), 201);
+    const created = expectOk(
+      'POST /workflow-runs',
+      await call(
+        base,
+        'POST',
+        '/api/v1/workflow-runs',
+        { authorization: `Bearer ${side.token}`, 'idempotency-key': `${tag}-serial-${i}` },
+        { definitionId },
+      ),
+      201,
+    );
     record(alone, 'POST /workflow-runs', t);
     const id = created.id as string;
     serialIds.push(id);
@@ -476,7 +594,10 @@ async function benchMarshalShape(side: MarshalSide, shape: string, definitionId:
   const { runs, steps } = await readPhase(side.databaseUrl, tables, ids);
   const concurrent = analyse(nodes, ids, runs, steps);
   concurrent.problems.unshift(...problems, ...(serial?.problems ?? []).map((p) => `serial: ${p}`));
-  evidence.push(...(await twiceRun(side.databaseUrl, serialIds)).map((e) => `one at a time: ${e}`), ...(await twiceRun(side.databaseUrl, [...warmIds, ...ids])).map((e) => `under load: ${e}`));
+  evidence.push(
+    ...(await twiceRun(side.databaseUrl, serialIds)).map((e) => `one at a time: ${e}`),
+    ...(await twiceRun(side.databaseUrl, [...warmIds, ...ids])).map((e) => `under load: ${e}`),
+  );
 
   const perRun = (n: number | null | undefined) => (n === null || n === undefined ? null : round2(n / settings.runs));
   const cpuMsPerRun: Record<string, number | null> = Object.fromEntries(
@@ -496,7 +617,11 @@ async function benchMarshalShape(side: MarshalSide, shape: string, definitionId:
             (SELECT count(*)::int FROM audit_events WHERE resource_type = 'workflow_run' AND resource_id = ANY($1::text[])) AS audit_events`,
     [ids],
   );
-  const rowsPerRun = { events: round2(rows.events / ids.length), workflow_step_logs: round2(rows.step_logs / ids.length), audit_events: round2(rows.audit_events / ids.length) };
+  const rowsPerRun = {
+    events: round2(rows.events / ids.length),
+    workflow_step_logs: round2(rows.step_logs / ids.length),
+    audit_events: round2(rows.audit_events / ids.length),
+  };
 
   return {
     shape,
@@ -517,7 +642,13 @@ async function benchMarshalShape(side: MarshalSide, shape: string, definitionId:
 }
 
 /** The machine's busy cores over a phase, and how many of them this bench's processes account for. */
-function phaseMachine(before: ReturnType<typeof machineCpu>, after: ReturnType<typeof machineCpu>, cpuMsPerRun: Record<string, number | null>, runs: number, elapsedMs: number): { busyCores: number | null; benchCores: number } {
+function phaseMachine(
+  before: ReturnType<typeof machineCpu>,
+  after: ReturnType<typeof machineCpu>,
+  cpuMsPerRun: Record<string, number | null>,
+  runs: number,
+  elapsedMs: number,
+): { busyCores: number | null; benchCores: number } {
   const ownMs = Object.values(cpuMsPerRun).reduce<number>((sum, v) => sum + (v ?? 0) * runs, 0);
   return { busyCores: busyCores(before, after), benchCores: round2(ownMs / elapsedMs) };
 }
@@ -539,7 +670,11 @@ async function twiceRun(url: string, ids: string[]): Promise<string[]> {
       `SELECT tx_id::text, type, data->>'nodeId' AS node, data->>'attempt' AS attempt, occurred_at AS at FROM events WHERE resource_type = 'workflow_run' AND resource_id = $1 ORDER BY tx_id, seq`,
       [step.run_id],
     );
-    const logs = await query<{ attempt: number; message: string; at: Date }>(url, 'SELECT attempt, message, at FROM workflow_step_logs WHERE run_id = $1 AND node_id = $2 ORDER BY at, id', [step.run_id, step.node_id]);
+    const logs = await query<{ attempt: number; message: string; at: Date }>(
+      url,
+      'SELECT attempt, message, at FROM workflow_step_logs WHERE run_id = $1 AND node_id = $2 ORDER BY at, id',
+      [step.run_id, step.node_id],
+    );
     out.push(
       `run ${step.run_id}, step ${step.node_id}: attempts = ${step.attempts}\n` +
         `      events (tx, type, node, attempt, transaction start):\n${events.map((e) => `        ${e.tx_id} ${e.type} ${e.node ?? '-'} ${e.attempt ?? '-'} ${e.at.toISOString()}`).join('\n')}\n` +
@@ -551,7 +686,9 @@ async function twiceRun(url: string, ids: string[]): Promise<string[]> {
 
 /** Warnings and errors in a replica's log (pino JSON lines, level 40 and up): how many, and a few messages. */
 function logTroubles(child: Child): { count: number; examples: string[] } {
-  const lines = readFileSync(child.logFile, 'utf8').split('\n').filter((l) => /"level":(4|5|6)\d/.test(l));
+  const lines = readFileSync(child.logFile, 'utf8')
+    .split('\n')
+    .filter((l) => /"level":(4|5|6)\d/.test(l));
   const messages = new Map<string, number>();
   for (const line of lines) {
     try {
@@ -562,10 +699,20 @@ function logTroubles(child: Child): { count: number; examples: string[] } {
       messages.set(line.slice(0, 200), (messages.get(line.slice(0, 200)) ?? 0) + 1);
     }
   }
-  return { count: lines.length, examples: [...messages].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([m, n]) => `${n}× ${m}`) };
+  return {
+    count: lines.length,
+    examples: [...messages]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5)
+      .map(([m, n]) => `${n}× ${m}`),
+  };
 }
 
-async function benchMarshal(database: { url: string }, logDir: string, probe: BackendProbe): Promise<{ results: MarshalShapeResult[]; logs: Record<string, { count: number; examples: string[] }> }> {
+async function benchMarshal(
+  database: { url: string },
+  logDir: string,
+  probe: BackendProbe,
+): Promise<{ results: MarshalShapeResult[]; logs: Record<string, { count: number; examples: string[] }> }> {
   const signingKey = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const encryptionKey = randomBytes(32).toString('base64');
   // Several replicas start at once on the one database, as a deployment would.
@@ -606,7 +753,13 @@ async function benchMarshal(database: { url: string }, logDir: string, probe: Ba
     for (const shape of settings.shapes) {
       const definition = expectOk(
         'POST /workflow-templates',
-        await call(base, 'POST', '/api/v1/workflow-templates', { authorization: `Bearer ${token}` }, { name: `bench-${shape}-${tag}`, nodes: SHAPES[shape].nodes }),
+        await call(
+          base,
+          'POST',
+          '/api/v1/workflow-templates',
+          { authorization: `Bearer ${token}` },
+          { name: `bench-${shape}-${tag}`, nodes: SHAPES[shape].nodes },
+        ),
         201,
       );
       const result = await benchMarshalShape(side, shape, definition.id as string, `${tag}-${shape}`, probe);
@@ -753,7 +906,8 @@ class SqlEngine {
         await client.query('COMMIT');
         return true;
       }
-      const shape = (await client.query<{ shape: string }>(`SELECT shape FROM ${SQL_SCHEMA}.runs WHERE id = $1`, [due.run_id])).rows[0].shape;
+      const shape = (await client.query<{ shape: string }>(`SELECT shape FROM ${SQL_SCHEMA}.runs WHERE id = $1`, [due.run_id])).rows[0]
+        .shape;
       const dependents = SHAPES[shape].nodes.filter((n) => n.dependsOn.includes(due.node_id)).map((n) => n.id);
       if (dependents.length) {
         const ready = await client.query(
@@ -762,7 +916,8 @@ class SqlEngine {
             WHERE run_id = $1 AND node_id = ANY($2::text[]) RETURNING status`,
           [due.run_id, dependents],
         );
-        if (ready.rows.some((r: { status: string }) => r.status === 'ready')) await client.query('SELECT pg_notify($1, $2)', [SQL_CHANNEL, due.run_id]);
+        if (ready.rows.some((r: { status: string }) => r.status === 'ready'))
+          await client.query('SELECT pg_notify($1, $2)', [SQL_CHANNEL, due.run_id]);
       } else {
         const done = await client.query(
           `UPDATE ${SQL_SCHEMA}.runs SET status = 'succeeded', finished_at = clock_timestamp()
@@ -812,7 +967,10 @@ async function sqlRuns(engine: SqlEngine, shape: string, count: number): Promise
 async function withTimeout<T>(what: string, promise: Promise<T>, engine: SqlEngine): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(engine.failure ?? new Error(`${what}: not done within ${settings.timeoutSeconds} s (BENCH_TIMEOUT)`)), settings.timeoutSeconds * 1000);
+    timer = setTimeout(
+      () => reject(engine.failure ?? new Error(`${what}: not done within ${settings.timeoutSeconds} s (BENCH_TIMEOUT)`)),
+      settings.timeoutSeconds * 1000,
+    );
   });
   try {
     return await Promise.race([promise, expired]);
@@ -861,7 +1019,10 @@ async function benchSql(database: { url: string }, probe: BackendProbe): Promise
       const concurrent = analyse(nodes, ids, runs, steps);
       concurrent.problems.unshift(...problems, ...(serial?.problems ?? []).map((p) => `serial: ${p}`));
       if (engine.failure) concurrent.problems.push(`a SQL-loop worker failed: ${engine.failure.message}`);
-      const cpuMsPerRun = { 'SQL loop + bench (one process)': round2((ownUsed.user + ownUsed.system) / 1000 / settings.runs), 'postgres backends': backends.cpuMs === null ? null : round2(backends.cpuMs / settings.runs) };
+      const cpuMsPerRun = {
+        'SQL loop + bench (one process)': round2((ownUsed.user + ownUsed.system) / 1000 / settings.runs),
+        'postgres backends': backends.cpuMs === null ? null : round2(backends.cpuMs / settings.runs),
+      };
       results.push({
         shape,
         staleClaims: engine.staleClaims - staleBefore,
@@ -892,7 +1053,9 @@ function printShape(ours: MarshalShapeResult, sql: SqlShapeResult): void {
   const meAlone = ours.httpMs['GET /me alone'];
   const header = `${''.padEnd(44)}${'marshal'.padStart(9)}${'GET /me'.padStart(9)}${'÷ /me'.padStart(8)}${'SQL loop'.padStart(10)}${'÷ SQL'.padStart(8)}`;
   const line = (label: string, value: number | undefined, base: number | undefined, sqlValue: number | undefined, digits = 1) =>
-    console.log(`${label.padEnd(44)}${fmt(value, digits).padStart(9)}${fmt(base, digits).padStart(9)}${ratio(value, base).padStart(8)}${fmt(sqlValue, digits).padStart(10)}${ratio(value, sqlValue).padStart(8)}`);
+    console.log(
+      `${label.padEnd(44)}${fmt(value, digits).padStart(9)}${fmt(base, digits).padStart(9)}${ratio(value, base).padStart(8)}${fmt(sqlValue, digits).padStart(10)}${ratio(value, sqlValue).padStart(8)}`,
+    );
   const percentiles = (label: string, s: LatencySummary, base: LatencySummary | undefined, sqlS: LatencySummary | undefined) => {
     for (const p of ['p50', 'p95', 'p99', 'max'] as const) line(`${label} ${p} ms`, s[p], base?.[p], sqlS?.[p]);
   };
@@ -917,13 +1080,32 @@ function printShape(ours: MarshalShapeResult, sql: SqlShapeResult): void {
     line('run created → first step started p50 ms', ours.serial.firstStepMs.p50, meAlone.p50, sql.serial.firstStepMs.p50);
     line('POST /workflow-runs (client) p50 ms', ours.httpMs['POST /workflow-runs alone'].p50, meAlone.p50, undefined);
   }
-  console.log(`  GET /me baseline: under load n=${me.count} p50 ${fmt(me.p50)} p99 ${fmt(me.p99)} ms; alone n=${meAlone.count} p50 ${fmt(meAlone.p50)} p99 ${fmt(meAlone.p99)} ms`);
-  console.log(`  CPU ms per run: ${Object.entries(ours.cpuMsPerRun).map(([k, v]) => `${k} ${fmt(v, 2)}`).join(', ')}`);
-  console.log(`    SQL loop: ${Object.entries(sql.cpuMsPerRun).map(([k, v]) => `${k} ${fmt(v, 2)}`).join(', ')}`);
-  const cores = (m: { busyCores: number | null; benchCores: number }) => `${fmt(m.busyCores, 2)} of ${cpus().length} busy, ${fmt(m.benchCores, 2)} of them this bench's`;
+  console.log(
+    `  GET /me baseline: under load n=${me.count} p50 ${fmt(me.p50)} p99 ${fmt(me.p99)} ms; alone n=${meAlone.count} p50 ${fmt(meAlone.p50)} p99 ${fmt(meAlone.p99)} ms`,
+  );
+  console.log(
+    `  CPU ms per run: ${Object.entries(ours.cpuMsPerRun)
+      .map(([k, v]) => `${k} ${fmt(v, 2)}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `    SQL loop: ${Object.entries(sql.cpuMsPerRun)
+      .map(([k, v]) => `${k} ${fmt(v, 2)}`)
+      .join(', ')}`,
+  );
+  const cores = (m: { busyCores: number | null; benchCores: number }) =>
+    `${fmt(m.busyCores, 2)} of ${cpus().length} busy, ${fmt(m.benchCores, 2)} of them this bench's`;
   console.log(`  machine cores under load: marshal ${cores(ours.machine)}; SQL loop ${cores(sql.machine)}`);
-  console.log(`  rows the engine wrote per run besides runs and steps: ${Object.entries(ours.rowsPerRun).map(([k, v]) => `${k} ${fmt(v, 2)}`).join(', ')}`);
-  const waits = (w: Record<string, number>) => Object.entries(w).slice(0, 6).map(([k, v]) => `${k} ${fmt(v, 2)}`).join(', ') || 'none';
+  console.log(
+    `  rows the engine wrote per run besides runs and steps: ${Object.entries(ours.rowsPerRun)
+      .map(([k, v]) => `${k} ${fmt(v, 2)}`)
+      .join(', ')}`,
+  );
+  const waits = (w: Record<string, number>) =>
+    Object.entries(w)
+      .slice(0, 6)
+      .map(([k, v]) => `${k} ${fmt(v, 2)}`)
+      .join(', ') || 'none';
   console.log(`  backends busy (average count, sampled every 100 ms): marshal: ${waits(ours.backendWaits)}`);
   console.log(`    SQL loop: ${waits(sql.backendWaits)}`);
   console.log(`  SQL loop claims whose step had already moved on (skipped by its status check): ${sql.staleClaims}`);
@@ -936,13 +1118,23 @@ async function main(): Promise<number> {
   mkdirSync(logDir);
   const database = await provisionDatabase(workDir);
 
-  const command = process.env.npm_lifecycle_event === 'bench:workflows' ? 'npm run bench:workflows' : `node ${process.argv.slice(1).map((a) => relative(process.cwd(), a) || a).join(' ')}`;
+  const command =
+    process.env.npm_lifecycle_event === 'bench:workflows'
+      ? 'npm run bench:workflows'
+      : `node ${process.argv
+          .slice(1)
+          .map((a) => relative(process.cwd(), a) || a)
+          .join(' ')}`;
   const overrides = Object.entries(process.env)
     .filter(([k]) => k.startsWith('BENCH_') || ['DATABASE_POOL_SIZE', 'WORKFLOW_CONCURRENCY', 'WORKFLOW_POLL_INTERVAL_MS'].includes(k))
     .map(([k, v]) => `${k}=${v}`);
   const machine = { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', loadAverage: loadavg() };
   console.log(`\nWorkflow engine: ${[...overrides, command].join(' ')}`);
-  console.log(`Node ${machine.node}, ${machine.cpus} CPUs (${machine.cpuModel}), load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}, ${database.server}`);
+  console.log(
+    `Node ${machine.node}, ${machine.cpus} CPUs (${machine.cpuModel}), load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}, ${database.server}`,
+  );
   console.log(
     `Per shape: ${settings.warmupRuns} warm-up runs, ${settings.serialRuns} one at a time, then ${settings.runs} from ${settings.submitters} submitters; ` +
       `${settings.replicas} replica(s) × WORKFLOW_CONCURRENCY=${settings.workflowConcurrency}, WORKFLOW_POLL_INTERVAL_MS=${settings.workflowPollIntervalMs}, ` +
@@ -954,13 +1146,31 @@ async function main(): Promise<number> {
   await probe.connect();
   const marshal = await benchMarshal(database, logDir, probe);
   const sql = await benchSql(database, probe);
-  for (const ours of marshal.results) printShape(ours, sql.find((s) => s.shape === ours.shape)!);
-  console.log('\nwarnings and errors in the replicas\' logs:');
-  for (const [name, troubles] of Object.entries(marshal.logs)) console.log(`  ${name}: ${troubles.count}${troubles.examples.map((e) => `\n    ${e}`).join('')}`);
+  for (const ours of marshal.results)
+    printShape(
+      ours,
+      sql.find((s) => s.shape === ours.shape)!,
+    );
+  console.log("\nwarnings and errors in the replicas' logs:");
+  for (const [name, troubles] of Object.entries(marshal.logs))
+    console.log(`  ${name}: ${troubles.count}${troubles.examples.map((e) => `\n    ${e}`).join('')}`);
 
-  const resultsFile = join(ROOT, 'bench', 'results', settings.replicas > 1 ? `workflows-${settings.replicas}-replicas.json` : 'workflows.json');
+  const resultsFile = join(
+    ROOT,
+    'bench',
+    'results',
+    settings.replicas > 1 ? `workflows-${settings.replicas}-replicas.json` : 'workflows.json',
+  );
   mkdirSync(dirname(resultsFile), { recursive: true });
-  const report = { date: new Date().toISOString(), command: [...overrides, command].join(' '), ...machine, database: database.server, settings, marshal, sqlLoop: sql };
+  const report = {
+    date: new Date().toISOString(),
+    command: [...overrides, command].join(' '),
+    ...machine,
+    database: database.server,
+    settings,
+    marshal,
+    sqlLoop: sql,
+  };
   writeFileSync(resultsFile, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\nWrote ${resultsFile}`);
 
@@ -970,7 +1180,9 @@ async function main(): Promise<number> {
   ];
   if (problems.length) {
     const evidence = marshal.results.flatMap((r) => r.evidence.map((e) => `marshal, ${r.shape}: ${e}`));
-    console.error(`\nFAILED:\n  ${problems.join('\n  ')}${evidence.length ? `\n\nsteps that started twice:\n  ${evidence.join('\n  ')}` : ''}`);
+    console.error(
+      `\nFAILED:\n  ${problems.join('\n  ')}${evidence.length ? `\n\nsteps that started twice:\n  ${evidence.join('\n  ')}` : ''}`,
+    );
     return 1;
   }
   console.log('\nOK: every run succeeded, every step succeeded at its first attempt (none ran twice), none was left behind.');

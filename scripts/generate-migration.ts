@@ -35,12 +35,20 @@ async function main(): Promise<void> {
   if (!url) {
     tempDir = mkdtempSync(join(tmpdir(), 'marshal-migrate-'));
     chmodSync(tempDir, 0o755);
-    embedded = await EmbeddedDatabase.start({ dir: join(tempDir, 'pg'), port: 54000 + Math.floor(Math.random() * 900), password: randomSecret(16), ephemeral: true });
+    embedded = await EmbeddedDatabase.start({
+      dir: join(tempDir, 'pg'),
+      port: 54000 + Math.floor(Math.random() * 900),
+      password: randomSecret(16),
+      ephemeral: true,
+    });
     url = embedded.url();
   }
   try {
     await runMigrations(url);
-    const dataSource = new DataSource({ ...dataSourceOptions(url, 2, MIGRATION_BOUNDS), entities: [join(here, '..', 'src', '**', '*.entity.js')] });
+    const dataSource = new DataSource({
+      ...dataSourceOptions(url, 2, MIGRATION_BOUNDS),
+      entities: [join(here, '..', 'src', '**', '*.entity.js')],
+    });
     await dataSource.initialize();
     const sql = await dataSource.driver.createSchemaBuilder().log();
     await dataSource.destroy();
@@ -49,14 +57,19 @@ async function main(): Promise<void> {
       return;
     }
     if (checkOnly) {
-      console.error(`The entities and the migrations disagree; a migration would run:\n${sql.upQueries.map((q) => `  ${q.query}`).join('\n')}`);
+      console.error(
+        `The entities and the migrations disagree; a migration would run:\n${sql.upQueries.map((q) => `  ${q.query}`).join('\n')}`,
+      );
       process.exitCode = 1;
       return;
     }
     const timestamp = Date.now();
     const className = `${name}${timestamp}`;
     const up = sql.upQueries.map((q) => `    await queryRunner.query(\`${indent(q.query)}\`);`).join('\n');
-    const down = sql.downQueries.reverse().map((q) => `    await queryRunner.query(\`${indent(q.query)}\`);`).join('\n');
+    const down = sql.downQueries
+      .reverse()
+      .map((q) => `    await queryRunner.query(\`${indent(q.query)}\`);`)
+      .join('\n');
     const file = join(projectRoot, 'src', 'database', 'migrations', `${timestamp}-${name}.ts`);
     writeFileSync(
       file,
@@ -64,8 +77,14 @@ async function main(): Promise<void> {
     );
     const index = join(projectRoot, 'src', 'database', 'migrations', 'index.ts');
     let source = readFileSync(index, 'utf8');
-    source = source.replace("import type { MigrationInterface } from 'typeorm';", `import type { MigrationInterface } from 'typeorm';\nimport { ${className} } from './${timestamp}-${name}.js';`);
-    source = source.replace(/= \[([\s\S]*?)\];\s*$/, (_m, list: string) => `= [${list.trim() ? `${list.trim().replace(/,$/, '')}, ` : ''}${className}];\n`);
+    source = source.replace(
+      "import type { MigrationInterface } from 'typeorm';",
+      `import type { MigrationInterface } from 'typeorm';\nimport { ${className} } from './${timestamp}-${name}.js';`,
+    );
+    source = source.replace(
+      /= \[([\s\S]*?)\];\s*$/,
+      (_m, list: string) => `= [${list.trim() ? `${list.trim().replace(/,$/, '')}, ` : ''}${className}];\n`,
+    );
     writeFileSync(index, source);
     console.log(`wrote ${file}`);
   } finally {

@@ -54,7 +54,8 @@ function firstDifference(a: string, b: string): string {
   const left = a.split('\n');
   const right = b.split('\n');
   for (let i = 0; i < Math.max(left.length, right.length); i++) {
-    if (left[i] !== right[i]) return `line ${i + 1}:\n    committed: ${left[i] ?? '(end of file)'}\n    generated: ${right[i] ?? '(end of file)'}`;
+    if (left[i] !== right[i])
+      return `line ${i + 1}:\n    committed: ${left[i] ?? '(end of file)'}\n    generated: ${right[i] ?? '(end of file)'}`;
   }
   return '';
 }
@@ -63,7 +64,17 @@ function firstDifference(a: string, b: string): string {
 function lintWithSpectral(): void {
   execFileSync(
     join(root, 'node_modules', '.bin', 'spectral'),
-    ['lint', SPEC, '--ruleset', join(root, 'openapi', 'spectral.yaml'), '--fail-severity', 'error', '--display-only-failures', '--format', 'text'],
+    [
+      'lint',
+      SPEC,
+      '--ruleset',
+      join(root, 'openapi', 'spectral.yaml'),
+      '--fail-severity',
+      'error',
+      '--display-only-failures',
+      '--format',
+      'text',
+    ],
     { stdio: 'inherit', cwd: join(root, 'openapi') },
   );
 }
@@ -98,9 +109,16 @@ async function typeCheckHeyApiClient(): Promise<void> {
     writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
     writeFileSync(
       join(dir, 'tsconfig.json'),
-      JSON.stringify({ extends: join(SMOKE, 'tsconfig.json'), compilerOptions: { rootDirs: [SMOKE, dir] }, files: [join(SMOKE, 'hey-api-smoke.ts')] }, null, 2),
+      JSON.stringify(
+        { extends: join(SMOKE, 'tsconfig.json'), compilerOptions: { rootDirs: [SMOKE, dir] }, files: [join(SMOKE, 'hey-api-smoke.ts')] },
+        null,
+        2,
+      ),
     );
-    execFileSync(join(root, 'node_modules', '.bin', 'tsc'), ['--noEmit', '-p', join(dir, 'tsconfig.json')], { stdio: 'inherit', cwd: root });
+    execFileSync(join(root, 'node_modules', '.bin', 'tsc'), ['--noEmit', '-p', join(dir, 'tsconfig.json')], {
+      stdio: 'inherit',
+      cwd: root,
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -120,7 +138,10 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   let stale = false;
-  for (const [path, generated] of [[SPEC, spec], [CLIENT_SCHEMA, client]] as const) {
+  for (const [path, generated] of [
+    [SPEC, spec],
+    [CLIENT_SCHEMA, client],
+  ] as const) {
     const committed = read(path);
     if (committed !== generated) {
       stale = true;
@@ -131,15 +152,21 @@ async function main(): Promise<void> {
     console.error('Run `npm run openapi` and commit the result.');
     process.exit(1);
   }
-  execFileSync(join(root, 'node_modules', '.bin', 'redocly'), ['lint', SPEC, '--config', join(root, 'openapi', 'redocly.yaml'), '--format', 'stylish'], {
-    stdio: 'inherit',
-    cwd: join(root, 'openapi'),
-    // No telemetry or update checks from CI.
-    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
-  });
+  execFileSync(
+    join(root, 'node_modules', '.bin', 'redocly'),
+    ['lint', SPEC, '--config', join(root, 'openapi', 'redocly.yaml'), '--format', 'stylish'],
+    {
+      stdio: 'inherit',
+      cwd: join(root, 'openapi'),
+      // No telemetry or update checks from CI.
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+    },
+  );
   lintWithSpectral();
   await typeCheckHeyApiClient();
-  console.log('openapi: the committed contract matches the code, lints clean, and a hey-api SDK generated from it type-checks the smoke program');
+  console.log(
+    'openapi: the committed contract matches the code, lints clean, and a hey-api SDK generated from it type-checks the smoke program',
+  );
 }
 
 main().catch((error) => {

@@ -30,7 +30,14 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     customSiteTitle: 'Marshal API',
     // Tags start collapsed, with a filter box: with every tag listed open, Swagger UI 5 stops
     // rendering after the first tags once the document passes about 130 operations.
-    swaggerOptions: { persistAuthorization: true, displayOperationId: true, tryItOutEnabled: true, validatorUrl: null, docExpansion: 'none', filter: true },
+    swaggerOptions: {
+      persistAuthorization: true,
+      displayOperationId: true,
+      tryItOutEnabled: true,
+      validatorUrl: null,
+      docExpansion: 'none',
+      filter: true,
+    },
   });
   await app.init();
   return app;
@@ -40,7 +47,10 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
  * The document alone, without a database: the spec writer uses this. `inspect` sees the
  * application beside its document before it closes (the validation-rule comparison needs both).
  */
-export async function createOpenApiDocument(config: AppConfig, inspect?: (app: INestApplicationContext, document: OpenAPIObject) => void): Promise<OpenAPIObject> {
+export async function createOpenApiDocument(
+  config: AppConfig,
+  inspect?: (app: INestApplicationContext, document: OpenAPIObject) => void,
+): Promise<OpenAPIObject> {
   const app = await NestFactory.create(AppModule.forRoot(config), { preview: true, logger: false, abortOnError: false });
   const document = buildOpenApiDocument(app, config.build.version);
   inspect?.(app, document);

@@ -50,7 +50,7 @@ async function prepareDatabase(config: AppConfig, log: pino.Logger): Promise<str
   if (role.superuser || role.ownsAuditTables) {
     log.warn(
       { role: role.role, superuser: role.superuser, ownsAuditTables: role.ownsAuditTables },
-      'the application connects as a database role that could disable the audit trail\'s append-only triggers: run it as a role that owns nothing, ' +
+      "the application connects as a database role that could disable the audit trail's append-only triggers: run it as a role that owns nothing, " +
         'with DATABASE_MIGRATION_URL naming the owner (docs/audit-trail.md)',
     );
   }
@@ -82,7 +82,11 @@ export async function runServer(): Promise<void> {
       log.fatal(`start-up failed: ${error.message}`);
       process.exit(1);
     });
-    if (chosen) log.info({ port }, `the embedded PostgreSQL's usual port is taken: using ${port}, remembered under DATA_DIR (EMBEDDED_DB_PORT sets one)`);
+    if (chosen)
+      log.info(
+        { port },
+        `the embedded PostgreSQL's usual port is taken: using ${port}, remembered under DATA_DIR (EMBEDDED_DB_PORT sets one)`,
+      );
     log.info({ dir: config.database.embedded.dir, port }, 'starting embedded PostgreSQL');
     embedded = await EmbeddedDatabase.start({ ...config.database.embedded, port, onLog: (line) => log.debug({ postgres: line }) });
     // The superuser owns the schema and migrates; the application logs in as a role that owns nothing.

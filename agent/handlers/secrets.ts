@@ -21,9 +21,12 @@ interface SecretPayload {
 
 function payloadOf(payload: Record<string, unknown>, cluster: string, provider: string): SecretPayload {
   const p = payload as Partial<SecretPayload>;
-  if (typeof p.requestId !== 'string' || typeof p.secret?.ref !== 'string' || typeof p.secret.namespace !== 'string') throw invalidPayload('payload must name requestId and secret {namespace, ref}');
-  if (p.secret.clusterName !== cluster) throw invalidPayload(`the secret is in cluster ${p.secret.clusterName}; this agent serves ${cluster}`);
-  if (p.secret.provider !== provider) throw invalidPayload(`the secret's provider is ${p.secret.provider}; this agent's backend is ${provider}`);
+  if (typeof p.requestId !== 'string' || typeof p.secret?.ref !== 'string' || typeof p.secret.namespace !== 'string')
+    throw invalidPayload('payload must name requestId and secret {namespace, ref}');
+  if (p.secret.clusterName !== cluster)
+    throw invalidPayload(`the secret is in cluster ${p.secret.clusterName}; this agent serves ${cluster}`);
+  if (p.secret.provider !== provider)
+    throw invalidPayload(`the secret's provider is ${p.secret.provider}; this agent's backend is ${provider}`);
   return p as SecretPayload;
 }
 
@@ -56,7 +59,12 @@ export function secretHandlers(api: AgentApi, backend: SecretBackend, cluster: s
       const cipher = createCipheriv('aes-256-gcm', key, iv);
       cipher.setAAD(Buffer.from(dek.context, 'utf8'));
       const ciphertext = Buffer.concat([cipher.update(value), cipher.final()]);
-      const wrapId = await api.postWrap(job, dek.wrappedKey, { iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), ciphertext: ciphertext.toString('base64') }, signal);
+      const wrapId = await api.postWrap(
+        job,
+        dek.wrappedKey,
+        { iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), ciphertext: ciphertext.toString('base64') },
+        signal,
+      );
       log.info('secret value posted', { jobId: job.id, ref: secret.ref, wrapId });
       return { wrapId };
     } finally {

@@ -74,7 +74,8 @@ export function shellHandler(allowedCommands: ReadonlySet<string>): JobHandler {
           truncated: stdout.truncated || stderr.truncated,
         };
         if (exitCode === 0) resolve(result);
-        else if (killedBy) reject(new JobFailure('COMMAND_KILLED', `"${command}" was killed by ${killedBy} (timeout or cancellation)`, true, result));
+        else if (killedBy)
+          reject(new JobFailure('COMMAND_KILLED', `"${command}" was killed by ${killedBy} (timeout or cancellation)`, true, result));
         else reject(new JobFailure('COMMAND_FAILED', `"${command}" exited with code ${exitCode}`, true, result));
       });
     });

@@ -72,7 +72,8 @@ export class DirectoryBackend implements SecretBackend {
   }
 
   private pathOf({ namespace, ref }: SecretLocation): string {
-    if (!SEGMENT.test(ref) || (namespace !== '' && !SEGMENT.test(namespace))) throw new SecretNotFound(`not a secret of this directory: ${namespace}/${ref}`);
+    if (!SEGMENT.test(ref) || (namespace !== '' && !SEGMENT.test(namespace)))
+      throw new SecretNotFound(`not a secret of this directory: ${namespace}/${ref}`);
     const path = resolve(this.root, namespace, ref);
     if (relative(this.root, path).startsWith(`..${sep}`)) throw new SecretNotFound('outside the secrets directory');
     return path;

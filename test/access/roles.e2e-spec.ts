@@ -21,12 +21,20 @@ beforeAll(async () => {
 
 const suffix = () => randomBytes(3).toString('hex');
 
-async function grant(token: string, userId: string, roleId: string, scope: { projectId?: string; environmentId?: string } = {}): Promise<string> {
+async function grant(
+  token: string,
+  userId: string,
+  roleId: string,
+  scope: { projectId?: string; environmentId?: string } = {},
+): Promise<string> {
   const res = await t.http.post('/api/v1/user-roles', { body: { userId, roleId, ...scope }, token }).expectResponse(201);
   return res.body.data.id as string;
 }
 
-async function grantsOf(userId: string, workspace?: string): Promise<{ id: string; roleKey: string; projectId: string | null; environmentId: string | null }[]> {
+async function grantsOf(
+  userId: string,
+  workspace?: string,
+): Promise<{ id: string; roleKey: string; projectId: string | null; environmentId: string | null }[]> {
   return (await t.http.get('/api/v1/users/{id}/roles', { params: { id: userId }, workspace }).expect(200)).data;
 }
 
@@ -37,23 +45,54 @@ const teamsStatus = async (token: string) => {
 };
 
 const SYSTEM_ROLE_KEYS = [
-  'automation_operator', 'billing', 'client_portal', 'data_admin', 'endpoint_agent', 'integration_admin',
-  'msp_admin', 'ops_engineer', 'owner', 'platform_admin', 'viewer',
+  'automation_operator',
+  'billing',
+  'client_portal',
+  'data_admin',
+  'endpoint_agent',
+  'integration_admin',
+  'msp_admin',
+  'ops_engineer',
+  'owner',
+  'platform_admin',
+  'viewer',
 ];
 
 describe('the permission catalog', () => {
   test('lists every permission with its key, resource, action, description and context; cacheable with an ETag', async () => {
     const res = await t.http.get('/api/v1/permissions').expectResponse(200);
-    const catalog = res.body.data as { key: string; resource: string; action: string; description: string; context: string; platform: boolean }[];
+    const catalog = res.body.data as {
+      key: string;
+      resource: string;
+      action: string;
+      description: string;
+      context: string;
+      platform: boolean;
+    }[];
     expect(catalog.length).toBeGreaterThan(10);
     for (const p of catalog) {
       expect(p.key).toBe(`${p.resource}.${p.action}`);
       expect(p.description.length).toBeGreaterThan(0);
-      expect(['access', 'agents', 'approvals', 'audit', 'events', 'identity', 'integrations', 'inventory', 'jobs', 'secrets', 'tenancy', 'workflows']).toContain(p.context);
+      expect([
+        'access',
+        'agents',
+        'approvals',
+        'audit',
+        'events',
+        'identity',
+        'integrations',
+        'inventory',
+        'jobs',
+        'secrets',
+        'tenancy',
+        'workflows',
+      ]).toContain(p.context);
       expect(p.platform).toBe(p.key.startsWith('platform.'));
     }
     expect(new Set(catalog.map((p) => p.key)).size).toBe(catalog.length);
-    expect(catalog.map((p) => p.key)).toEqual(expect.arrayContaining(['role.read', 'role.edit', 'user_role.read', 'user_role.edit', 'authz.check', 'api_key.create', 'team.read']));
+    expect(catalog.map((p) => p.key)).toEqual(
+      expect.arrayContaining(['role.read', 'role.edit', 'user_role.read', 'user_role.edit', 'authz.check', 'api_key.create', 'team.read']),
+    );
     expect(catalog.find((p) => p.key === 'role.edit')).toMatchObject({ resource: 'role', action: 'edit', context: 'access' });
     expect(res.headers.get('cache-control')).toBe('private, max-age=300');
     expect(res.headers.get('etag')).toMatch(/^"[A-Za-z0-9_-]+"$/);
@@ -108,14 +147,21 @@ describe('system roles', () => {
   test('owner holds every tenant permission and no platform permission; platform_admin holds the platform ones', () => {
     const owner = role('owner');
     expect(owner.permissions.filter((p) => p.startsWith('platform.'))).toEqual([]);
-    expect(owner.permissions).toEqual(catalog.filter((p) => !p.platform).map((p) => p.key).sort());
+    expect(owner.permissions).toEqual(
+      catalog
+        .filter((p) => !p.platform)
+        .map((p) => p.key)
+        .sort(),
+    );
     expect(role('platform_admin').permissions).toEqual(expect.arrayContaining(catalog.filter((p) => p.platform).map((p) => p.key)));
   });
 
   test('cannot be edited or deleted (422 SYSTEM_ROLE_IMMUTABLE), and stay as they were', async () => {
     for (const key of ['viewer', 'owner']) {
       const { id, permissions } = role(key);
-      await t.http.put('/api/v1/roles/{id}/permissions', { params: { id }, body: { permissions: ['team.read'] } }).expect(422, 'SYSTEM_ROLE_IMMUTABLE');
+      await t.http
+        .put('/api/v1/roles/{id}/permissions', { params: { id }, body: { permissions: ['team.read'] } })
+        .expect(422, 'SYSTEM_ROLE_IMMUTABLE');
       await t.http.delete('/api/v1/roles/{id}', { params: { id } }).expect(422, 'SYSTEM_ROLE_IMMUTABLE');
       const after = await t.http.get('/api/v1/roles/{id}', { params: { id } }).expectResponse(200);
       expect(after.body.data.permissions).toEqual(permissions);
@@ -126,7 +172,9 @@ describe('system roles', () => {
 describe('custom roles', () => {
   test('are created (201) with the key derived from the name and sorted, de-duplicated permissions', async () => {
     const name = `Release manager ${suffix()}`;
-    const res = await t.http.post('/api/v1/roles', { body: { name, description: 'Ships releases', permissions: ['team.read', 'member.read', 'team.read'] } }).expectResponse(201);
+    const res = await t.http
+      .post('/api/v1/roles', { body: { name, description: 'Ships releases', permissions: ['team.read', 'member.read', 'team.read'] } })
+      .expectResponse(201);
     expect(res.body.data).toMatchObject({
       key: name.toLowerCase().replace(/ /g, '-'),
       name,
@@ -140,7 +188,9 @@ describe('custom roles', () => {
   });
 
   test('an unknown permission is 400 VALIDATION_FAILED naming permissions[i] with UNKNOWN_PERMISSION', async () => {
-    const res = await t.http.post('/api/v1/roles', { body: { name: `Typo ${suffix()}`, permissions: ['team.read', 'team.raed'] } }).expectResponse(400, 'VALIDATION_FAILED');
+    const res = await t.http
+      .post('/api/v1/roles', { body: { name: `Typo ${suffix()}`, permissions: ['team.read', 'team.raed'] } })
+      .expectResponse(400, 'VALIDATION_FAILED');
     expect(res.body.error.validationErrors).toEqual([expect.objectContaining({ field: 'permissions[1]', code: 'UNKNOWN_PERMISSION' })]);
     expect(res.text).not.toContain('"field":"permissions[0]"');
   });
@@ -157,7 +207,9 @@ describe('custom roles', () => {
 
   test('of concurrent creations with one key, exactly one succeeds', async () => {
     const key = `race-${suffix()}`;
-    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => t.http.post('/api/v1/roles', { body: { name: `Race ${i}`, key, permissions: [] } })));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => t.http.post('/api/v1/roles', { body: { name: `Race ${i}`, key, permissions: [] } })),
+    );
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
     for (const r of results) expectMatchesContract('POST', '/api/v1/roles', r.status, r.body);
   });
@@ -185,10 +237,14 @@ describe('custom roles', () => {
   test('their permissions are replaced (200); unknown ones are refused with 400', async () => {
     const id = await createRole(t, t.token, `Replace ${suffix()}`, ['team.read']);
     const before = (await t.http.get('/api/v1/roles/{id}', { params: { id } })).body.data;
-    const res = await t.http.put('/api/v1/roles/{id}/permissions', { params: { id }, body: { permissions: ['member.read', 'role.read'] } }).expectResponse(200);
+    const res = await t.http
+      .put('/api/v1/roles/{id}/permissions', { params: { id }, body: { permissions: ['member.read', 'role.read'] } })
+      .expectResponse(200);
     expect(res.body.data.permissions).toEqual(['member.read', 'role.read']);
     expect(Date.parse(res.body.data.updatedAt)).toBeGreaterThanOrEqual(Date.parse(before.updatedAt));
-    const bad = await t.http.put('/api/v1/roles/{id}/permissions', { params: { id }, body: { permissions: ['nope.read'] } }).expectResponse(400, 'VALIDATION_FAILED');
+    const bad = await t.http
+      .put('/api/v1/roles/{id}/permissions', { params: { id }, body: { permissions: ['nope.read'] } })
+      .expectResponse(400, 'VALIDATION_FAILED');
     expect(bad.body.error.validationErrors).toEqual([expect.objectContaining({ field: 'permissions[0]', code: 'UNKNOWN_PERMISSION' })]);
     expect((await t.http.get('/api/v1/roles/{id}', { params: { id } })).body.data.permissions).toEqual(['member.read', 'role.read']);
   });
@@ -219,7 +275,10 @@ describe('custom roles', () => {
         t.http.post('/api/v1/user-roles', { body: { userId: member.userId, roleId: id } }),
       ]);
       outcomes.push(`${del.status}/${granted.status}`);
-      for (const [res, template, method] of [[del, '/api/v1/roles/{id}', 'DELETE'], [granted, '/api/v1/user-roles', 'POST']] as const) {
+      for (const [res, template, method] of [
+        [del, '/api/v1/roles/{id}', 'DELETE'],
+        [granted, '/api/v1/user-roles', 'POST'],
+      ] as const) {
         expectMatchesContract(method, template, res.status, res.status === 204 ? res.text : res.body);
       }
       if (granted.status === 201) {
@@ -242,22 +301,38 @@ describe('no escalation', () => {
   let editorRoleId: string;
   beforeAll(async () => {
     // Holds role and grant administration, but not api_key.create (nor api_key.read).
-    editorRoleId = await createRole(t, t.token, `Access editor ${suffix()}`, ['role.read', 'role.edit', 'user_role.read', 'user_role.edit', 'team.read', 'member.read']);
+    editorRoleId = await createRole(t, t.token, `Access editor ${suffix()}`, [
+      'role.read',
+      'role.edit',
+      'user_role.read',
+      'user_role.edit',
+      'team.read',
+      'member.read',
+    ]);
     editor = await addMember(t, t.token, [editorRoleId]);
   });
 
   test('cannot create a role with a permission they lack (403 naming it in details.missing)', async () => {
-    const res = await t.http.post('/api/v1/roles', { body: { name: `Sneaky ${suffix()}`, permissions: ['team.read', 'api_key.create'] }, token: editor.accessToken }).expectResponse(403, 'FORBIDDEN');
+    const res = await t.http
+      .post('/api/v1/roles', {
+        body: { name: `Sneaky ${suffix()}`, permissions: ['team.read', 'api_key.create'] },
+        token: editor.accessToken,
+      })
+      .expectResponse(403, 'FORBIDDEN');
     expect(res.body.error.details).toEqual({ missing: ['api_key.create'] });
     // Within what they hold it works.
-    await t.http.post('/api/v1/roles', { body: { name: `Modest ${suffix()}`, permissions: ['team.read'] }, token: editor.accessToken }).expect(201);
+    await t.http
+      .post('/api/v1/roles', { body: { name: `Modest ${suffix()}`, permissions: ['team.read'] }, token: editor.accessToken })
+      .expect(201);
   });
 
   test('cannot grant the owner role, to anyone including themselves (403)', async () => {
     const ownerRole = await roleIdByKey(t, t.token, 'owner');
     const other = await addMember(t, t.token, []);
     for (const userId of [other.userId, editor.userId]) {
-      const res = await t.http.post('/api/v1/user-roles', { body: { userId, roleId: ownerRole }, token: editor.accessToken }).expectResponse(403, 'FORBIDDEN');
+      const res = await t.http
+        .post('/api/v1/user-roles', { body: { userId, roleId: ownerRole }, token: editor.accessToken })
+        .expectResponse(403, 'FORBIDDEN');
       expect(res.body.error.details.missing).toEqual(expect.arrayContaining(['api_key.create', 'audit.read']));
     }
     expect((await grantsOf(other.userId)).map((g) => g.roleKey)).toEqual([]);
@@ -267,14 +342,28 @@ describe('no escalation', () => {
 
   test('cannot add or remove, on an existing role, a permission they lack; nor delete a role holding one', async () => {
     const id = await createRole(t, t.token, `Keys ${suffix()}`, ['team.read', 'api_key.create']);
-    const remove = await t.http.put('/api/v1/roles/{id}/permissions', { params: { id }, body: { permissions: ['team.read'] }, token: editor.accessToken }).expectResponse(403, 'FORBIDDEN');
+    const remove = await t.http
+      .put('/api/v1/roles/{id}/permissions', { params: { id }, body: { permissions: ['team.read'] }, token: editor.accessToken })
+      .expectResponse(403, 'FORBIDDEN');
     expect(remove.body.error.details).toEqual({ missing: ['api_key.create'] });
-    const add = await t.http.put('/api/v1/roles/{id}/permissions', { params: { id }, body: { permissions: ['team.read', 'api_key.create', 'api_key.read'] }, token: editor.accessToken }).expectResponse(403, 'FORBIDDEN');
+    const add = await t.http
+      .put('/api/v1/roles/{id}/permissions', {
+        params: { id },
+        body: { permissions: ['team.read', 'api_key.create', 'api_key.read'] },
+        token: editor.accessToken,
+      })
+      .expectResponse(403, 'FORBIDDEN');
     expect(add.body.error.details).toEqual({ missing: ['api_key.read'] });
     await t.http.delete('/api/v1/roles/{id}', { params: { id }, token: editor.accessToken }).expect(403, 'FORBIDDEN');
     expect((await t.http.get('/api/v1/roles/{id}', { params: { id } })).body.data.permissions).toEqual(['api_key.create', 'team.read']);
     // Changing only what they hold is allowed, even on a role with permissions they lack.
-    const fine = await t.http.put('/api/v1/roles/{id}/permissions', { params: { id }, body: { permissions: ['api_key.create', 'member.read'] }, token: editor.accessToken }).expectResponse(200);
+    const fine = await t.http
+      .put('/api/v1/roles/{id}/permissions', {
+        params: { id },
+        body: { permissions: ['api_key.create', 'member.read'] },
+        token: editor.accessToken,
+      })
+      .expectResponse(200);
     expect(fine.body.data.permissions).toEqual(['api_key.create', 'member.read']);
   });
 
@@ -284,7 +373,9 @@ describe('no escalation', () => {
     const [{ n }] = await t.sql<{ n: string }>('SELECT count(*) AS n FROM roles WHERE name = $1', [name]);
     expect(Number(n)).toBe(0);
     const res = await t.http.get('/api/v1/audit-events', { query: { action: 'role.create', actor: editor.userId } }).expectResponse(200);
-    expect(res.body.data).toContainEqual(expect.objectContaining({ outcome: 'denied', actorId: editor.userId, details: { status: 403, code: 'FORBIDDEN' } }));
+    expect(res.body.data).toContainEqual(
+      expect.objectContaining({ outcome: 'denied', actorId: editor.userId, details: { status: 403, code: 'FORBIDDEN' } }),
+    );
   });
 });
 
@@ -293,7 +384,15 @@ describe('grants', () => {
     const member = await addMember(t, t.token, []);
     const viewer = await roleIdByKey(t, t.token, 'viewer');
     const res = await t.http.post('/api/v1/user-roles', { body: { userId: member.userId, roleId: viewer } }).expectResponse(201);
-    expect(res.body.data).toMatchObject({ userId: member.userId, roleId: viewer, roleKey: 'viewer', roleName: 'Viewer', projectId: null, environmentId: null, grantedBy: `user:${ownerId}` });
+    expect(res.body.data).toMatchObject({
+      userId: member.userId,
+      roleId: viewer,
+      roleKey: 'viewer',
+      roleName: 'Viewer',
+      projectId: null,
+      environmentId: null,
+      grantedBy: `user:${ownerId}`,
+    });
     const grantId = res.body.data.id;
 
     expect(await grantsOf(member.userId)).toEqual([res.body.data]);
@@ -323,7 +422,9 @@ describe('grants', () => {
   test('a duplicate grant is 409, even when concurrent', async () => {
     const member = await addMember(t, t.token, []);
     const roleId = await createRole(t, t.token, `Dup grant ${suffix()}`, ['team.read']);
-    const results = await Promise.all(Array.from({ length: 5 }, () => t.http.post('/api/v1/user-roles', { body: { userId: member.userId, roleId } })));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => t.http.post('/api/v1/user-roles', { body: { userId: member.userId, roleId } })),
+    );
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
     for (const r of results) expectMatchesContract('POST', '/api/v1/user-roles', r.status, r.body);
     await t.http.post('/api/v1/user-roles', { body: { userId: member.userId, roleId } }).expect(409, 'CONFLICT');
@@ -347,7 +448,9 @@ describe('grants', () => {
     const roleId = await createRole(t, t.token, `Shifting ${suffix()}`, ['member.read']);
     const member = await addMember(t, t.token, [roleId]);
     expect(await teamsStatus(member.accessToken)).toBe(403);
-    await t.http.put('/api/v1/roles/{id}/permissions', { params: { id: roleId }, body: { permissions: ['member.read', 'team.read'] } }).expect(200);
+    await t.http
+      .put('/api/v1/roles/{id}/permissions', { params: { id: roleId }, body: { permissions: ['member.read', 'team.read'] } })
+      .expect(200);
     expect(await teamsStatus(member.accessToken)).toBe(200);
     await t.http.put('/api/v1/roles/{id}/permissions', { params: { id: roleId }, body: { permissions: ['member.read'] } }).expect(200);
     expect(await teamsStatus(member.accessToken)).toBe(403);
@@ -361,7 +464,9 @@ describe('grants narrowed to a project', () => {
   beforeAll(async () => {
     member = await addMember(t, t.token, []);
     const readers = await createRole(t, t.token, `Project readers ${suffix()}`, ['team.read']);
-    const res = await t.http.post('/api/v1/user-roles', { body: { userId: member.userId, roleId: readers, projectId: project } }).expectResponse(201);
+    const res = await t.http
+      .post('/api/v1/user-roles', { body: { userId: member.userId, roleId: readers, projectId: project } })
+      .expectResponse(201);
     expect(res.body.data).toMatchObject({ projectId: project, environmentId: null });
     const auditors = await createRole(t, t.token, `Env auditors ${suffix()}`, ['member.read']);
     await grant(t.token, member.userId, auditors, { environmentId: environment });
@@ -372,29 +477,66 @@ describe('grants narrowed to a project', () => {
     expect(me.body.data.permissions).toEqual([]);
     // The narrowed grants are shown, with their scope.
     expect(me.body.data.roles).toEqual(
-      expect.arrayContaining([expect.objectContaining({ projectId: project, environmentId: null }), expect.objectContaining({ projectId: null, environmentId: environment })]),
+      expect.arrayContaining([
+        expect.objectContaining({ projectId: project, environmentId: null }),
+        expect.objectContaining({ projectId: null, environmentId: environment }),
+      ]),
     );
     expect(await teamsStatus(member.accessToken)).toBe(403);
-    const res = await t.http.post('/api/v1/authz/check', { body: { permission: 'team.read' }, token: member.accessToken }).expectResponse(200);
+    const res = await t.http
+      .post('/api/v1/authz/check', { body: { permission: 'team.read' }, token: member.accessToken })
+      .expectResponse(200);
     expect(res.body.data).toMatchObject({ permission: 'team.read', allowed: false, projectId: null, environmentId: null });
   });
 
   test('grant it within that project only', async () => {
-    const inside = await t.http.post('/api/v1/authz/check', { body: { permission: 'team.read', projectId: project }, token: member.accessToken }).expectResponse(200);
-    expect(inside.body.data).toEqual({ permission: 'team.read', principalId: member.userId, principalType: 'user', allowed: true, projectId: project, environmentId: null });
-    const elsewhere = await t.http.post('/api/v1/authz/check', { body: { permission: 'team.read', projectId: randomUUID() }, token: member.accessToken }).expectResponse(200);
+    const inside = await t.http
+      .post('/api/v1/authz/check', { body: { permission: 'team.read', projectId: project }, token: member.accessToken })
+      .expectResponse(200);
+    expect(inside.body.data).toEqual({
+      permission: 'team.read',
+      principalId: member.userId,
+      principalType: 'user',
+      allowed: true,
+      projectId: project,
+      environmentId: null,
+    });
+    const elsewhere = await t.http
+      .post('/api/v1/authz/check', { body: { permission: 'team.read', projectId: randomUUID() }, token: member.accessToken })
+      .expectResponse(200);
     expect(elsewhere.body.data.allowed).toBe(false);
     // Another permission is not granted by the project grant.
-    expect((await t.http.post('/api/v1/authz/check', { body: { permission: 'member.read', projectId: project }, token: member.accessToken })).body.data.allowed).toBe(false);
+    expect(
+      (await t.http.post('/api/v1/authz/check', { body: { permission: 'member.read', projectId: project }, token: member.accessToken }))
+        .body.data.allowed,
+    ).toBe(false);
     // As seen by the owner.
-    const byOwner = await t.http.post('/api/v1/authz/check', { body: { permission: 'team.read', principalId: member.userId, projectId: project } }).expectResponse(200);
+    const byOwner = await t.http
+      .post('/api/v1/authz/check', { body: { permission: 'team.read', principalId: member.userId, projectId: project } })
+      .expectResponse(200);
     expect(byOwner.body.data).toMatchObject({ principalId: member.userId, principalType: 'user', allowed: true });
   });
 
   test('a grant narrowed to an environment applies within that environment only', async () => {
-    expect((await t.http.post('/api/v1/authz/check', { body: { permission: 'member.read', environmentId: environment }, token: member.accessToken })).body.data.allowed).toBe(true);
-    expect((await t.http.post('/api/v1/authz/check', { body: { permission: 'member.read', environmentId: randomUUID() }, token: member.accessToken })).body.data.allowed).toBe(false);
-    expect((await t.http.post('/api/v1/authz/check', { body: { permission: 'member.read' }, token: member.accessToken })).body.data.allowed).toBe(false);
+    expect(
+      (
+        await t.http.post('/api/v1/authz/check', {
+          body: { permission: 'member.read', environmentId: environment },
+          token: member.accessToken,
+        })
+      ).body.data.allowed,
+    ).toBe(true);
+    expect(
+      (
+        await t.http.post('/api/v1/authz/check', {
+          body: { permission: 'member.read', environmentId: randomUUID() },
+          token: member.accessToken,
+        })
+      ).body.data.allowed,
+    ).toBe(false);
+    expect(
+      (await t.http.post('/api/v1/authz/check', { body: { permission: 'member.read' }, token: member.accessToken })).body.data.allowed,
+    ).toBe(false);
   });
 });
 
@@ -403,7 +545,8 @@ describe('the last owner', () => {
     const res = await t.http.post('/api/v1/organizations', { body: { name: `Owners ${suffix()}` } }).expectResponse(201);
     return res.body.data.id as string;
   }
-  const ownerGrant = async (userId: string, workspace: string) => (await grantsOf(userId, workspace)).find((g) => g.roleKey === 'owner' && !g.projectId && !g.environmentId)!.id;
+  const ownerGrant = async (userId: string, workspace: string) =>
+    (await grantsOf(userId, workspace)).find((g) => g.roleKey === 'owner' && !g.projectId && !g.environmentId)!.id;
   const ownerCount = async (organizationId: string) =>
     Number(
       (
@@ -431,7 +574,9 @@ describe('the last owner', () => {
     const org = await newOrganization();
     const member = await addMember(t, t.token, [], org);
     const ownerRole = await roleIdByKey(t, t.token, 'owner', org);
-    const res = await t.http.post('/api/v1/user-roles', { body: { userId: member.userId, roleId: ownerRole, projectId: randomUUID() }, workspace: org }).expectResponse(201);
+    const res = await t.http
+      .post('/api/v1/user-roles', { body: { userId: member.userId, roleId: ownerRole, projectId: randomUUID() }, workspace: org })
+      .expectResponse(201);
     await t.http.delete('/api/v1/user-roles/{id}', { params: { id: res.body.data.id }, workspace: org }).expect(204);
     expect(await ownerCount(org)).toBe(1);
   });
@@ -444,7 +589,9 @@ describe('the last owner', () => {
       // A third party holding every tenant permission revokes both, so neither revocation removes its own right to revoke.
       const admin = await addMember(t, t.token, ['msp_admin'], org);
       const grants = [await ownerGrant(ownerId, org), await ownerGrant(other.owner.userId, org)];
-      const results = await Promise.all(grants.map((id) => t.http.delete('/api/v1/user-roles/{id}', { params: { id }, token: admin.accessToken })));
+      const results = await Promise.all(
+        grants.map((id) => t.http.delete('/api/v1/user-roles/{id}', { params: { id }, token: admin.accessToken })),
+      );
       for (const r of results) expectMatchesContract('DELETE', '/api/v1/user-roles/{id}', r.status, r.status === 204 ? r.text : r.body);
       expect(results.map((r) => r.status).sort()).toEqual([204, 422]);
       expect(results.find((r) => r.status === 422)!.body.error.code).toBe('LAST_OWNER');
@@ -456,9 +603,20 @@ describe('the last owner', () => {
 describe('POST /authz/check and /authz/check-batch', () => {
   test('anyone may check themselves, even with no permission at all', async () => {
     const nobody = await addMember(t, t.token, []);
-    const res = await t.http.post('/api/v1/authz/check', { body: { permission: 'role.read' }, token: nobody.accessToken }).expectResponse(200);
-    expect(res.body.data).toEqual({ permission: 'role.read', principalId: nobody.userId, principalType: 'user', allowed: false, projectId: null, environmentId: null });
-    const self = await t.http.post('/api/v1/authz/check', { body: { permission: 'role.read', principalId: nobody.userId }, token: nobody.accessToken }).expectResponse(200);
+    const res = await t.http
+      .post('/api/v1/authz/check', { body: { permission: 'role.read' }, token: nobody.accessToken })
+      .expectResponse(200);
+    expect(res.body.data).toEqual({
+      permission: 'role.read',
+      principalId: nobody.userId,
+      principalType: 'user',
+      allowed: false,
+      projectId: null,
+      environmentId: null,
+    });
+    const self = await t.http
+      .post('/api/v1/authz/check', { body: { permission: 'role.read', principalId: nobody.userId }, token: nobody.accessToken })
+      .expectResponse(200);
     expect(self.body.data.allowed).toBe(false);
     const owner = await t.http.post('/api/v1/authz/check', { body: { permission: 'role.edit' } }).expectResponse(200);
     expect(owner.body.data).toMatchObject({ principalId: ownerId, allowed: true });
@@ -467,12 +625,27 @@ describe('POST /authz/check and /authz/check-batch', () => {
   test('checking another member needs authz.check (403 without it); with it, the decision', async () => {
     const viewer = await addMember(t, t.token, ['viewer']);
     const nobody = await addMember(t, t.token, []);
-    await t.http.post('/api/v1/authz/check', { body: { permission: 'role.read', principalId: viewer.userId }, token: nobody.accessToken }).expect(403, 'FORBIDDEN');
-    await t.http.post('/api/v1/authz/check', { body: { permission: 'role.read', principalId: ownerId }, token: viewer.accessToken }).expect(403, 'FORBIDDEN');
+    await t.http
+      .post('/api/v1/authz/check', { body: { permission: 'role.read', principalId: viewer.userId }, token: nobody.accessToken })
+      .expect(403, 'FORBIDDEN');
+    await t.http
+      .post('/api/v1/authz/check', { body: { permission: 'role.read', principalId: ownerId }, token: viewer.accessToken })
+      .expect(403, 'FORBIDDEN');
     const checker = await addMember(t, t.token, [await createRole(t, t.token, `Checker ${suffix()}`, ['authz.check'])]);
-    const yes = await t.http.post('/api/v1/authz/check', { body: { permission: 'role.read', principalId: viewer.userId }, token: checker.accessToken }).expectResponse(200);
-    expect(yes.body.data).toEqual({ permission: 'role.read', principalId: viewer.userId, principalType: 'user', allowed: true, projectId: null, environmentId: null });
-    const no = await t.http.post('/api/v1/authz/check', { body: { permission: 'role.edit', principalId: viewer.userId }, token: checker.accessToken }).expectResponse(200);
+    const yes = await t.http
+      .post('/api/v1/authz/check', { body: { permission: 'role.read', principalId: viewer.userId }, token: checker.accessToken })
+      .expectResponse(200);
+    expect(yes.body.data).toEqual({
+      permission: 'role.read',
+      principalId: viewer.userId,
+      principalType: 'user',
+      allowed: true,
+      projectId: null,
+      environmentId: null,
+    });
+    const no = await t.http
+      .post('/api/v1/authz/check', { body: { permission: 'role.edit', principalId: viewer.userId }, token: checker.accessToken })
+      .expectResponse(200);
     expect(no.body.data.allowed).toBe(false);
   });
 
@@ -490,7 +663,9 @@ describe('POST /authz/check and /authz/check-batch', () => {
   test('a batch of 100 checks answers 100 decisions in order; 101 and 0 are 400', async () => {
     const catalog = (await t.http.get('/api/v1/permissions')).body.data as { key: string; platform: boolean }[];
     const viewer = await addMember(t, t.token, ['viewer']);
-    const viewerPermissions = new Set<string>((await t.http.get('/api/v1/me/permissions', { token: viewer.accessToken })).body.data.permissions);
+    const viewerPermissions = new Set<string>(
+      (await t.http.get('/api/v1/me/permissions', { token: viewer.accessToken })).body.data.permissions,
+    );
     const checks = Array.from({ length: 100 }, (_, i) => {
       const permission = catalog[(i * 7) % catalog.length].key;
       return i % 2 === 0 ? { permission } : { permission, principalId: viewer.userId };
@@ -507,9 +682,13 @@ describe('POST /authz/check and /authz/check-batch', () => {
     });
     expect(results.some((r) => !r.allowed)).toBe(true);
 
-    await t.http.post('/api/v1/authz/check-batch', { body: { checks: [...checks, { permission: 'role.read' }] } }).expect(400, 'VALIDATION_FAILED');
+    await t.http
+      .post('/api/v1/authz/check-batch', { body: { checks: [...checks, { permission: 'role.read' }] } })
+      .expect(400, 'VALIDATION_FAILED');
     await t.http.post('/api/v1/authz/check-batch', { body: { checks: [] } }).expect(400, 'VALIDATION_FAILED');
-    const unknown = await t.http.post('/api/v1/authz/check-batch', { body: { checks: [{ permission: 'role.read' }, { permission: 'role.fly' }] } }).expectResponse(400, 'VALIDATION_FAILED');
+    const unknown = await t.http
+      .post('/api/v1/authz/check-batch', { body: { checks: [{ permission: 'role.read' }, { permission: 'role.fly' }] } })
+      .expectResponse(400, 'VALIDATION_FAILED');
     expect(unknown.body.error.validationErrors).toEqual([expect.objectContaining({ code: 'UNKNOWN_PERMISSION' })]);
   });
 
@@ -518,14 +697,28 @@ describe('POST /authz/check and /authz/check-batch', () => {
     // "permission[0]" and "checks[1].permission[0]", fields that do not exist in the request.
     const one = await t.http.post('/api/v1/authz/check', { body: { permission: 'role.fly' } }).expectResponse(400, 'VALIDATION_FAILED');
     expect(one.body.error.validationErrors).toEqual([expect.objectContaining({ field: 'permission', code: 'UNKNOWN_PERMISSION' })]);
-    const batch = await t.http.post('/api/v1/authz/check-batch', { body: { checks: [{ permission: 'role.read' }, { permission: 'role.fly' }] } }).expectResponse(400, 'VALIDATION_FAILED');
-    expect(batch.body.error.validationErrors).toEqual([expect.objectContaining({ field: 'checks[1].permission', code: 'UNKNOWN_PERMISSION' })]);
+    const batch = await t.http
+      .post('/api/v1/authz/check-batch', { body: { checks: [{ permission: 'role.read' }, { permission: 'role.fly' }] } })
+      .expectResponse(400, 'VALIDATION_FAILED');
+    expect(batch.body.error.validationErrors).toEqual([
+      expect.objectContaining({ field: 'checks[1].permission', code: 'UNKNOWN_PERMISSION' }),
+    ]);
   });
 
   test('a batch naming another member needs authz.check', async () => {
     const viewer = await addMember(t, t.token, ['viewer']);
-    await t.http.post('/api/v1/authz/check-batch', { body: { checks: [{ permission: 'role.read' }, { permission: 'role.read', principalId: ownerId }] }, token: viewer.accessToken }).expect(403, 'FORBIDDEN');
-    const self = await t.http.post('/api/v1/authz/check-batch', { body: { checks: [{ permission: 'role.read' }, { permission: 'role.edit', principalId: viewer.userId }] }, token: viewer.accessToken }).expectResponse(200);
+    await t.http
+      .post('/api/v1/authz/check-batch', {
+        body: { checks: [{ permission: 'role.read' }, { permission: 'role.read', principalId: ownerId }] },
+        token: viewer.accessToken,
+      })
+      .expect(403, 'FORBIDDEN');
+    const self = await t.http
+      .post('/api/v1/authz/check-batch', {
+        body: { checks: [{ permission: 'role.read' }, { permission: 'role.edit', principalId: viewer.userId }] },
+        token: viewer.accessToken,
+      })
+      .expectResponse(200);
     expect(self.body.data.results.map((r: { allowed: boolean }) => r.allowed)).toEqual([true, false]);
   });
 });
@@ -552,10 +745,15 @@ describe('GET /me/permissions', () => {
     });
   });
 
-  test('for an API key: its limited set, with its creator\'s roles', async () => {
+  test("for an API key: its limited set, with its creator's roles", async () => {
     const key = await mintApiKey(t, t.token, { permissions: ['team.read', 'member.read'] });
     const res = await t.http.get('/api/v1/me/permissions', { token: key.secret }).expectResponse(200);
-    expect(res.body.data).toMatchObject({ organizationId: t.organizationId, principalId: key.id, principalType: 'api_key', permissions: ['member.read', 'team.read'] });
+    expect(res.body.data).toMatchObject({
+      organizationId: t.organizationId,
+      principalId: key.id,
+      principalType: 'api_key',
+      permissions: ['member.read', 'team.read'],
+    });
     expect(res.body.data.roles.map((r: { key: string }) => r.key).sort()).toEqual(['owner', 'platform_admin']);
     expect(res.body.context).toMatchObject({ principalType: 'api_key', principalId: key.id });
   });
@@ -569,10 +767,14 @@ describe('another organization', () => {
     const other = await otherOrganization(t, t.token);
     foreignOwner = other.owner;
     foreignRole = await createRole(t, foreignOwner.accessToken, `Foreign ${suffix()}`, ['team.read']);
-    foreignGrant = (await t.http.post('/api/v1/user-roles', { body: { userId: foreignOwner.userId, roleId: foreignRole }, token: foreignOwner.accessToken }).expect(201)).data.id;
+    foreignGrant = (
+      await t.http
+        .post('/api/v1/user-roles', { body: { userId: foreignOwner.userId, roleId: foreignRole }, token: foreignOwner.accessToken })
+        .expect(201)
+    ).data.id;
   });
 
-  test("its custom role is 404 on GET, PUT and DELETE, and cannot be granted here", async () => {
+  test('its custom role is 404 on GET, PUT and DELETE, and cannot be granted here', async () => {
     await t.http.get('/api/v1/roles/{id}', { params: { id: foreignRole } }).expect(404, 'NOT_FOUND');
     await t.http.put('/api/v1/roles/{id}/permissions', { params: { id: foreignRole }, body: { permissions: [] } }).expect(404, 'NOT_FOUND');
     await t.http.delete('/api/v1/roles/{id}', { params: { id: foreignRole } }).expect(404, 'NOT_FOUND');
@@ -581,7 +783,9 @@ describe('another organization', () => {
     const list = await t.http.get('/api/v1/roles', { query: { system: false, pageSize: 100 } }).expectResponse(200);
     expect(list.body.data.map((r: { id: string }) => r.id)).not.toContain(foreignRole);
     // Untouched in its own organization.
-    const own = await t.http.get('/api/v1/roles/{id}', { params: { id: foreignRole }, token: foreignOwner.accessToken }).expectResponse(200);
+    const own = await t.http
+      .get('/api/v1/roles/{id}', { params: { id: foreignRole }, token: foreignOwner.accessToken })
+      .expectResponse(200);
     expect(own.body.data.permissions).toEqual(['team.read']);
   });
 
@@ -629,14 +833,27 @@ describe('a member with no permission', () => {
     const viewerRole = await roleIdByKey(t, t.token, 'viewer');
     for (const { method, path, permission } of guarded) {
       const params: Record<string, string> = path.includes('{id}') ? { id: path.startsWith('/api/v1/users/') ? ownerId : viewerRole } : {};
-      const res = await t.http.request(method as Method, path, { params, body: BODIES[`${method} ${path}`], token: nobody.accessToken }).expectResponse(403, 'FORBIDDEN');
+      const res = await t.http
+        .request(method as Method, path, { params, body: BODIES[`${method} ${path}`], token: nobody.accessToken })
+        .expectResponse(403, 'FORBIDDEN');
       expect(res.body.error.message).toContain(permission);
     }
-    const audit = await t.http.get('/api/v1/audit-events', { query: { action: 'authz.denied', actor: nobody.userId, limit: 200 } }).expectResponse(200);
-    const events = audit.body.data as { action: string; outcome: string; actorId: string; actorType: string; details: { permission: string; method: string } }[];
+    const audit = await t.http
+      .get('/api/v1/audit-events', { query: { action: 'authz.denied', actor: nobody.userId, limit: 200 } })
+      .expectResponse(200);
+    const events = audit.body.data as {
+      action: string;
+      outcome: string;
+      actorId: string;
+      actorType: string;
+      details: { permission: string; method: string };
+    }[];
     expect(events).toHaveLength(guarded.length);
-    for (const e of events) expect(e).toMatchObject({ action: 'authz.denied', outcome: 'denied', actorId: nobody.userId, actorType: 'user' });
-    expect(events.map((e) => `${e.details.method} ${e.details.permission}`).sort()).toEqual(guarded.map((g) => `${g.method} ${g.permission}`).sort());
+    for (const e of events)
+      expect(e).toMatchObject({ action: 'authz.denied', outcome: 'denied', actorId: nobody.userId, actorType: 'user' });
+    expect(events.map((e) => `${e.details.method} ${e.details.permission}`).sort()).toEqual(
+      guarded.map((g) => `${g.method} ${g.permission}`).sort(),
+    );
     // Nothing changed behind the refusals.
     await t.http.get('/api/v1/roles/{id}', { params: { id: viewerRole } }).expect(200);
   });
@@ -647,10 +864,21 @@ describe('a member with no permission', () => {
     // @NotAudited and AuthzService throws its 403 ("needs authz.check") without writing anything.
     const member = await addMember(t, t.token, []);
     const correlation = `deny-check-${suffix()}`;
-    await t.http.post('/api/v1/authz/check', { body: { permission: 'role.read', principalId: ownerId }, token: member.accessToken, headers: { 'x-correlation-id': correlation } }).expect(403, 'FORBIDDEN');
+    await t.http
+      .post('/api/v1/authz/check', {
+        body: { permission: 'role.read', principalId: ownerId },
+        token: member.accessToken,
+        headers: { 'x-correlation-id': correlation },
+      })
+      .expect(403, 'FORBIDDEN');
     const audit = await t.http.get('/api/v1/audit-events', { query: { correlation_id: correlation } }).expectResponse(200);
     expect(audit.body.data).toEqual([
-      expect.objectContaining({ action: 'authz.denied', outcome: 'denied', actorId: member.userId, details: expect.objectContaining({ permission: 'authz.check' }) }),
+      expect.objectContaining({
+        action: 'authz.denied',
+        outcome: 'denied',
+        actorId: member.userId,
+        details: expect.objectContaining({ permission: 'authz.check' }),
+      }),
     ]);
   });
 
@@ -658,19 +886,33 @@ describe('a member with no permission', () => {
     const member = await addMember(t, t.token, []);
     const correlation = `deny-${suffix()}`;
     await t.http.get('/api/v1/roles', { token: member.accessToken, headers: { 'x-correlation-id': correlation } }).expect(403, 'FORBIDDEN');
-    const audit = await t.http.get('/api/v1/audit-events', { query: { action: 'authz.denied', correlation_id: correlation } }).expectResponse(200);
+    const audit = await t.http
+      .get('/api/v1/audit-events', { query: { action: 'authz.denied', correlation_id: correlation } })
+      .expectResponse(200);
     expect(audit.body.data).toEqual([
-      expect.objectContaining({ action: 'authz.denied', outcome: 'denied', actorId: member.userId, organizationId: t.organizationId, details: expect.objectContaining({ permission: 'role.read', method: 'GET' }) }),
+      expect.objectContaining({
+        action: 'authz.denied',
+        outcome: 'denied',
+        actorId: member.userId,
+        organizationId: t.organizationId,
+        details: expect.objectContaining({ permission: 'role.read', method: 'GET' }),
+      }),
     ]);
   });
 });
 
 describe('what a custom role may hold', () => {
   test('platform permissions come only with platform_admin: a custom role refuses them, even from a platform admin', async () => {
-    const res = await t.http.post('/api/v1/roles', { body: { name: `Platform ops ${randomBytes(3).toString('hex')}`, permissions: ['team.read', 'platform.settings.write'] } });
+    const res = await t.http.post('/api/v1/roles', {
+      body: { name: `Platform ops ${randomBytes(3).toString('hex')}`, permissions: ['team.read', 'platform.settings.write'] },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.validationErrors).toEqual([
-      { field: 'permissions[1]', message: 'platform.settings.write spans organizations and comes only with the platform_admin role', code: 'PLATFORM_PERMISSION' },
+      {
+        field: 'permissions[1]',
+        message: 'platform.settings.write spans organizations and comes only with the platform_admin role',
+        code: 'PLATFORM_PERMISSION',
+      },
     ]);
     expectMatchesContract('POST', '/api/v1/roles', 400, res.body);
   });
@@ -679,7 +921,9 @@ describe('what a custom role may hold', () => {
     const res = await t.http.post('/api/v1/roles', { body: { name: '1st responders', permissions: [] } });
     expect(res.status).toBe(400);
     expect(res.body.error.validationErrors[0]).toMatchObject({ field: 'key', code: 'INVALID_KEY' });
-    const named = await t.http.post('/api/v1/roles', { body: { name: '1st responders', key: `first-responders-${randomBytes(2).toString('hex')}`, permissions: [] } });
+    const named = await t.http.post('/api/v1/roles', {
+      body: { name: '1st responders', key: `first-responders-${randomBytes(2).toString('hex')}`, permissions: [] },
+    });
     expect(named.status).toBe(201);
   });
 });

@@ -61,7 +61,8 @@ async function enrollment(query = '', token?: string): Promise<RawResponse> {
   return t.http.get('/api/v1/edge-agent/enrollment', { query, token }).expectResponse(200);
 }
 
-const register = (json: Record<string, unknown>) => t.http.post('/api/v1/agents/register', { body: { name: `edge-${suffix()}`, ...json }, token: null });
+const register = (json: Record<string, unknown>) =>
+  t.http.post('/api/v1/agents/register', { body: { name: `edge-${suffix()}`, ...json }, token: null });
 
 function x25519(): { raw: string; pem: string } {
   const { publicKey } = generateKeyPairSync('x25519');
@@ -81,7 +82,15 @@ describe('enrollment tokens', () => {
     expect(token).toMatch(TOKEN_FORMAT);
     expect(TOKEN_FORMAT.exec(token)![1]).toBe(hex(id));
     const dto = res.body.data.token;
-    expect(dto).toMatchObject({ id, environmentId: null, state: 'active', registrations: 0, lastUsedAt: null, createdBy: ownerId, hint: `met_${hex(id).slice(0, 8)}…` });
+    expect(dto).toMatchObject({
+      id,
+      environmentId: null,
+      state: 'active',
+      registrations: 0,
+      lastUsedAt: null,
+      createdBy: ownerId,
+      hint: `met_${hex(id).slice(0, 8)}…`,
+    });
     const expiresAt = Date.parse(dto.expiresAt);
     expect(expiresAt).toBeGreaterThanOrEqual(before + 600_000 - 5_000);
     expect(expiresAt).toBeLessThanOrEqual(Date.now() + 600_000 + 5_000);
@@ -95,12 +104,25 @@ describe('enrollment tokens', () => {
   test('registering with it answers a new agent (enrolledVia enrollment) with a working secret, and counts the registration', async () => {
     const { token, id } = await rotate();
     const key = x25519();
-    const res = await register({ enrollmentToken: token, labels: { site: 'paris' }, capabilities: ['shell', 'noop', 'shell'], version: '1.2.3', hostname: 'edge-host', publicKey: key.raw }).expectResponse(201);
+    const res = await register({
+      enrollmentToken: token,
+      labels: { site: 'paris' },
+      capabilities: ['shell', 'noop', 'shell'],
+      version: '1.2.3',
+      hostname: 'edge-host',
+      publicKey: key.raw,
+    }).expectResponse(201);
     secrets.push(res.body.data.agentSecret);
     const agent = res.body.data.agent;
     expect(agent).toMatchObject({
-      enrolledVia: 'enrollment', status: 'active', labels: { site: 'paris' }, capabilities: ['noop', 'shell'],
-      version: '1.2.3', hostname: 'edge-host', publicKey: key.raw, environmentId: null,
+      enrolledVia: 'enrollment',
+      status: 'active',
+      labels: { site: 'paris' },
+      capabilities: ['noop', 'shell'],
+      version: '1.2.3',
+      hostname: 'edge-host',
+      publicKey: key.raw,
+      environmentId: null,
       // What a registering agent says it runs is its own report.
       capabilitiesReportedAt: expect.any(String),
     });
@@ -181,13 +203,25 @@ describe('enrollment tokens', () => {
 
 describe('minting', () => {
   test('answers the agent, its secret once (mas_<agent id>_<43>) and the timing to keep', async () => {
-    const { id, secret, agent, res } = await mint({ description: 'Paris edge', labels: { region: 'eu-west', cluster: 'prod' }, capabilities: ['shell', 'noop', 'shell'] });
+    const { id, secret, agent, res } = await mint({
+      description: 'Paris edge',
+      labels: { region: 'eu-west', cluster: 'prod' },
+      capabilities: ['shell', 'noop', 'shell'],
+    });
     expect(secret).toMatch(SECRET_FORMAT);
     expect(SECRET_FORMAT.exec(secret)![1]).toBe(hex(id));
     expect(res.body.data.timing).toEqual({ heartbeatIntervalSeconds: 10, pollIntervalSeconds: 5, leaseSeconds: 30 });
     expect(agent).toMatchObject({
-      description: 'Paris edge', status: 'active', connectivity: 'offline', labels: { region: 'eu-west', cluster: 'prod' },
-      capabilities: ['noop', 'shell'], publicKey: null, enrolledVia: 'mint', lastSeenAt: null, revokedAt: null, environmentId: null,
+      description: 'Paris edge',
+      status: 'active',
+      connectivity: 'offline',
+      labels: { region: 'eu-west', cluster: 'prod' },
+      capabilities: ['noop', 'shell'],
+      publicKey: null,
+      enrolledVia: 'mint',
+      lastSeenAt: null,
+      revokedAt: null,
+      environmentId: null,
     });
   });
 
@@ -205,8 +239,23 @@ describe('minting', () => {
       expect(text).not.toMatch(/secret|hash/i);
     }
     expect(Object.keys(one.body.data).sort()).toEqual([
-      'capabilities', 'capabilitiesReportedAt', 'connectivity', 'createdAt', 'description', 'enrolledVia', 'environmentId', 'hostname', 'id', 'labels',
-      'lastSeenAt', 'name', 'publicKey', 'revokedAt', 'status', 'updatedAt', 'version',
+      'capabilities',
+      'capabilitiesReportedAt',
+      'connectivity',
+      'createdAt',
+      'description',
+      'enrolledVia',
+      'environmentId',
+      'hostname',
+      'id',
+      'labels',
+      'lastSeenAt',
+      'name',
+      'publicKey',
+      'revokedAt',
+      'status',
+      'updatedAt',
+      'version',
     ]);
   });
 
@@ -223,7 +272,10 @@ describe('minting', () => {
   test('a duplicate name is 409 within the organization, and fine in another', async () => {
     const { agent } = await mint();
     await t.http.post('/api/v1/agents', { body: { name: agent.name } }).expect(409, 'CONFLICT');
-    const [{ n }] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM agents WHERE organization_id = $1 AND name = $2', [t.organizationId, agent.name]);
+    const [{ n }] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM agents WHERE organization_id = $1 AND name = $2', [
+      t.organizationId,
+      agent.name,
+    ]);
     expect(n).toBe(1);
     const other = await otherOrganization(t, t.token);
     const elsewhere = await mint({ name: agent.name }, other.owner.accessToken);
@@ -248,7 +300,10 @@ describe('minting', () => {
     const name = `valid-${suffix()}`;
     const res = await t.http.post('/api/v1/agents', { body: { name, ...body } }).expectResponse(400, 'VALIDATION_FAILED');
     expect(res.body.error.validationErrors.map((e: { field: string }) => e.field.replace(/\[\d+\]$/, ''))).toContain(field);
-    const [{ n }] = await t.sql<{ n: number }>("SELECT count(*)::int AS n FROM agents WHERE name = $1 OR name = $2", [name, String(body.name)]);
+    const [{ n }] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM agents WHERE name = $1 OR name = $2', [
+      name,
+      String(body.name),
+    ]);
     expect(n).toBe(0);
   });
 
@@ -264,10 +319,14 @@ describe('editing', () => {
   test('PUT changes the fields sent and keeps the others', async () => {
     const { id, agent } = await mint({ description: 'before', labels: { a: '1' }, capabilities: ['noop'] });
     const name = `renamed-${suffix()}`;
-    const res = await t.http.put('/api/v1/agents/{id}', { params: { id }, body: { name, capabilities: ['shell', 'http-check'] } }).expectResponse(200);
+    const res = await t.http
+      .put('/api/v1/agents/{id}', { params: { id }, body: { name, capabilities: ['shell', 'http-check'] } })
+      .expectResponse(200);
     expect(res.body.data).toMatchObject({ id, name, description: 'before', labels: { a: '1' }, capabilities: ['http-check', 'shell'] });
     expect(Date.parse(res.body.data.updatedAt)).toBeGreaterThanOrEqual(Date.parse(agent.updatedAt));
-    const again = await t.http.put('/api/v1/agents/{id}', { params: { id }, body: { labels: { b: '2' }, description: '' } }).expectResponse(200);
+    const again = await t.http
+      .put('/api/v1/agents/{id}', { params: { id }, body: { labels: { b: '2' }, description: '' } })
+      .expectResponse(200);
     expect(again.body.data).toMatchObject({ name, description: null, labels: { b: '2' }, capabilities: ['http-check', 'shell'] });
     expect(await getAgent(id)).toEqual(again.body.data);
   });
@@ -281,7 +340,9 @@ describe('editing', () => {
     await t.http.put('/api/v1/agents/{id}', { params: { id: b.id }, body: { capabilities: ['UPPER'] } }).expect(400, 'VALIDATION_FAILED');
     await t.http.put('/api/v1/agents/{id}', { params: { id: b.id }, body: { labels: { '': 'x' } } }).expect(400, 'VALIDATION_FAILED');
     expect((await getAgent(b.id)).name).toBe(b.agent.name);
-    await t.http.put('/api/v1/agents/{id}', { params: { id: '00000000-0000-4000-8000-000000000000' }, body: { description: 'x' } }).expect(404, 'NOT_FOUND');
+    await t.http
+      .put('/api/v1/agents/{id}', { params: { id: '00000000-0000-4000-8000-000000000000' }, body: { description: 'x' } })
+      .expect(404, 'NOT_FOUND');
     await t.http.get('/api/v1/agents/{id}', { params: { id: '00000000-0000-4000-8000-000000000000' } }).expect(404, 'NOT_FOUND');
   });
 });
@@ -364,9 +425,15 @@ describe('X-Agent-Secret', () => {
   test("a user's bearer token or an API key is refused on agent routes (401), even with the agent's id", async () => {
     const { id } = await mint();
     const key = await mintApiKey(t, t.token, {});
-    for (const headers of [{ authorization: `Bearer ${t.token}` }, { authorization: `Bearer ${key.secret}` }, { 'x-api-key': key.secret }] as Record<string, string>[]) {
+    for (const headers of [
+      { authorization: `Bearer ${t.token}` },
+      { authorization: `Bearer ${key.secret}` },
+      { 'x-api-key': key.secret },
+    ] as Record<string, string>[]) {
       await heartbeat(null, id, {}, headers).expect(401, 'UNAUTHENTICATED');
-      await t.http.put('/api/v1/agents/{id}/public-key', { params: { id }, body: { publicKey: x25519().raw }, token: null, headers }).expect(401, 'UNAUTHENTICATED');
+      await t.http
+        .put('/api/v1/agents/{id}/public-key', { params: { id }, body: { publicKey: x25519().raw }, token: null, headers })
+        .expect(401, 'UNAUTHENTICATED');
       await t.http.post('/api/v1/agents/{id}/jobs/claim', { params: { id }, token: null, headers }).expect(401, 'UNAUTHENTICATED');
     }
     expect((await getAgent(id)).lastSeenAt).toBeNull();
@@ -379,8 +446,17 @@ describe('X-Agent-Secret', () => {
     const foreign = await mint({}, other.owner.accessToken);
     for (const target of [b.id, foreign.id]) {
       await heartbeat(a.secret, target).expect(403, 'FORBIDDEN');
-      await t.http.put('/api/v1/agents/{id}/public-key', { params: { id: target }, body: { publicKey: x25519().raw }, token: null, agentSecret: a.secret }).expect(403, 'FORBIDDEN');
-      await t.http.post('/api/v1/agents/{id}/jobs/claim', { params: { id: target }, token: null, agentSecret: a.secret }).expect(403, 'FORBIDDEN');
+      await t.http
+        .put('/api/v1/agents/{id}/public-key', {
+          params: { id: target },
+          body: { publicKey: x25519().raw },
+          token: null,
+          agentSecret: a.secret,
+        })
+        .expect(403, 'FORBIDDEN');
+      await t.http
+        .post('/api/v1/agents/{id}/jobs/claim', { params: { id: target }, token: null, agentSecret: a.secret })
+        .expect(403, 'FORBIDDEN');
     }
     expect((await getAgent(b.id)).lastSeenAt).toBeNull();
     expect((await getAgent(foreign.id, other.owner.accessToken)).publicKey).toBeNull();
@@ -397,12 +473,18 @@ describe('X-Agent-Secret', () => {
     expect(revoked.body.data).toMatchObject({ id, status: 'revoked', connectivity: 'offline' });
     expect(revoked.body.data.revokedAt).not.toBeNull();
     await heartbeat(secret, id).expect(401, 'UNAUTHENTICATED');
-    await t.http.post('/api/v1/agents/{id}/jobs/claim', { params: { id }, token: null, agentSecret: secret }).expect(401, 'UNAUTHENTICATED');
-    await t.http.put('/api/v1/agents/{id}/public-key', { params: { id }, body: { publicKey: x25519().raw }, token: null, agentSecret: secret }).expect(401, 'UNAUTHENTICATED');
+    await t.http
+      .post('/api/v1/agents/{id}/jobs/claim', { params: { id }, token: null, agentSecret: secret })
+      .expect(401, 'UNAUTHENTICATED');
+    await t.http
+      .put('/api/v1/agents/{id}/public-key', { params: { id }, body: { publicKey: x25519().raw }, token: null, agentSecret: secret })
+      .expect(401, 'UNAUTHENTICATED');
     const again = await t.http.post('/api/v1/agents/{id}/revoke', { params: { id } }).expectResponse(200);
     expect(again.body.data.revokedAt).toBe(revoked.body.data.revokedAt);
     expect(await getAgent(id)).toMatchObject({ status: 'revoked' });
-    const [{ n }] = await t.sql<{ n: number }>("SELECT count(*)::int AS n FROM events WHERE type = 'agent.revoked' AND resource_id = $1", [id]);
+    const [{ n }] = await t.sql<{ n: number }>("SELECT count(*)::int AS n FROM events WHERE type = 'agent.revoked' AND resource_id = $1", [
+      id,
+    ]);
     expect(n).toBe(1);
   });
 
@@ -424,10 +506,15 @@ describe('public key', () => {
   test('a raw X25519 key (base64url) is 200 and shown in the agent', async () => {
     const { id, secret } = await mint();
     const key = x25519();
-    const res = await t.http.put('/api/v1/agents/{id}/public-key', { params: { id }, body: { publicKey: key.raw }, token: null, agentSecret: secret }).expectResponse(200);
+    const res = await t.http
+      .put('/api/v1/agents/{id}/public-key', { params: { id }, body: { publicKey: key.raw }, token: null, agentSecret: secret })
+      .expectResponse(200);
     expect(res.body.data).toMatchObject({ id, publicKey: key.raw });
     expect((await getAgent(id)).publicKey).toBe(key.raw);
-    const [{ n }] = await t.sql<{ n: number }>("SELECT count(*)::int AS n FROM events WHERE type = 'agent.public_key_set' AND resource_id = $1", [id]);
+    const [{ n }] = await t.sql<{ n: number }>(
+      "SELECT count(*)::int AS n FROM events WHERE type = 'agent.public_key_set' AND resource_id = $1",
+      [id],
+    );
     expect(n).toBe(1);
   });
 
@@ -436,17 +523,23 @@ describe('public key', () => {
     const padded = x25519();
     const base64 = Buffer.from(padded.raw, 'base64url').toString('base64');
     expect(base64.endsWith('=')).toBe(true);
-    const a = await t.http.put('/api/v1/agents/{id}/public-key', { params: { id }, body: { publicKey: base64 }, token: null, agentSecret: secret }).expectResponse(200);
+    const a = await t.http
+      .put('/api/v1/agents/{id}/public-key', { params: { id }, body: { publicKey: base64 }, token: null, agentSecret: secret })
+      .expectResponse(200);
     expect(a.body.data.publicKey).toBe(padded.raw);
     const pem = x25519();
-    const b = await t.http.put('/api/v1/agents/{id}/public-key', { params: { id }, body: { publicKey: pem.pem }, token: null, agentSecret: secret }).expectResponse(200);
+    const b = await t.http
+      .put('/api/v1/agents/{id}/public-key', { params: { id }, body: { publicKey: pem.pem }, token: null, agentSecret: secret })
+      .expectResponse(200);
     expect(b.body.data.publicKey).toBe(pem.raw);
   });
 
   test('malformed keys, keys of another type and low-order points are 400, and leave the key as it was', async () => {
     const { id, secret } = await mint();
     const kept = x25519();
-    await t.http.put('/api/v1/agents/{id}/public-key', { params: { id }, body: { publicKey: kept.raw }, token: null, agentSecret: secret }).expect(200);
+    await t.http
+      .put('/api/v1/agents/{id}/public-key', { params: { id }, body: { publicKey: kept.raw }, token: null, agentSecret: secret })
+      .expect(200);
     const ed25519 = generateKeyPairSync('ed25519').publicKey;
     const lowOrderOne = Buffer.alloc(32);
     lowOrderOne[0] = 1;
@@ -461,10 +554,14 @@ describe('public key', () => {
       '-----BEGIN PUBLIC KEY-----\ngarbage\n-----END PUBLIC KEY-----\n',
     ];
     for (const publicKey of bad) {
-      const res = await t.http.put('/api/v1/agents/{id}/public-key', { params: { id }, body: { publicKey }, token: null, agentSecret: secret }).expectResponse(400, 'VALIDATION_FAILED');
+      const res = await t.http
+        .put('/api/v1/agents/{id}/public-key', { params: { id }, body: { publicKey }, token: null, agentSecret: secret })
+        .expectResponse(400, 'VALIDATION_FAILED');
       expect(res.body.error.validationErrors).toEqual([expect.objectContaining({ field: 'publicKey', code: 'INVALID_PUBLIC_KEY' })]);
     }
-    await t.http.put('/api/v1/agents/{id}/public-key', { params: { id }, body: {}, token: null, agentSecret: secret }).expect(400, 'VALIDATION_FAILED');
+    await t.http
+      .put('/api/v1/agents/{id}/public-key', { params: { id }, body: {}, token: null, agentSecret: secret })
+      .expect(400, 'VALIDATION_FAILED');
     expect((await getAgent(id)).publicKey).toBe(kept.raw);
   });
 });
@@ -482,7 +579,7 @@ describe('organizations', () => {
     await heartbeat(foreign.secret, foreign.id).expect(204);
   });
 
-  test("an enrollment token registers agents into its own organization only", async () => {
+  test('an enrollment token registers agents into its own organization only', async () => {
     const other = await otherOrganization(t, t.token);
     const { token } = await rotate({}, other.owner.accessToken);
     const res = await register({ enrollmentToken: token }).expectResponse(201);
@@ -505,7 +602,9 @@ describe('permissions', () => {
     const { id } = await mint({ description: 'untouched' });
     const name = `nope-${suffix()}`;
     await t.http.post('/api/v1/agents', { body: { name }, token: viewer.accessToken }).expect(403, 'FORBIDDEN');
-    await t.http.put('/api/v1/agents/{id}', { params: { id }, body: { description: 'changed' }, token: viewer.accessToken }).expect(403, 'FORBIDDEN');
+    await t.http
+      .put('/api/v1/agents/{id}', { params: { id }, body: { description: 'changed' }, token: viewer.accessToken })
+      .expect(403, 'FORBIDDEN');
     await t.http.post('/api/v1/agents/{id}/revoke', { params: { id }, token: viewer.accessToken }).expect(403, 'FORBIDDEN');
     await t.http.delete('/api/v1/agents/{id}', { params: { id }, token: viewer.accessToken }).expect(403, 'FORBIDDEN');
     // The viewer reads agents (agent.read) but not the credentials audit.
@@ -540,12 +639,21 @@ describe('credentials audit and secrecy', () => {
     const res = await t.http.get('/api/v1/audit-credentials', { query: { pageSize: 100 } }).expectResponse(200);
     const byId = new Map<string, Record<string, any>>(res.body.data.map((c: { id: string }) => [c.id, c]));
     expect(byId.get(apiKey.id)).toMatchObject({ kind: 'api_key', state: 'active', ownerId, hint: `mk_${hex(apiKey.id).slice(0, 8)}…` });
-    expect(byId.get(activeAgent.id)).toMatchObject({ kind: 'agent_secret', state: 'active', name: activeAgent.agent.name, ownerId, hint: `mas_${hex(activeAgent.id).slice(0, 8)}…`, expiresAt: null });
+    expect(byId.get(activeAgent.id)).toMatchObject({
+      kind: 'agent_secret',
+      state: 'active',
+      name: activeAgent.agent.name,
+      ownerId,
+      hint: `mas_${hex(activeAgent.id).slice(0, 8)}…`,
+      expiresAt: null,
+    });
     expect(byId.get(revokedAgent.id)).toMatchObject({ kind: 'agent_secret', state: 'revoked' });
     expect(byId.get(oldToken.id)).toMatchObject({ kind: 'enrollment_token', state: 'revoked', name: 'organization' });
     expect(byId.get(newToken.id)).toMatchObject({ kind: 'enrollment_token', state: 'active' });
 
-    const tokens = await t.http.get('/api/v1/audit-credentials', { query: { kind: 'enrollment_token', pageSize: 100 } }).expectResponse(200);
+    const tokens = await t.http
+      .get('/api/v1/audit-credentials', { query: { kind: 'enrollment_token', pageSize: 100 } })
+      .expectResponse(200);
     expect(new Set(tokens.body.data.map((c: { kind: string }) => c.kind))).toEqual(new Set(['enrollment_token']));
     const revoked = await t.http.get('/api/v1/audit-credentials', { query: { state: 'revoked', pageSize: 100 } }).expectResponse(200);
     const revokedIds = revoked.body.data.map((c: { id: string }) => c.id);
@@ -604,7 +712,12 @@ describe('environments', () => {
     const rotated = await t.http.post('/api/v1/edge-agent/enrollment/rotate', { body: { environmentId: env.id } }).expectResponse(201);
     expect(rotated.body.data.token.environmentId).toBe(env.id);
     secrets.push(rotated.body.data.enrollmentToken);
-    const registered = await t.http.post('/api/v1/agents/register', { body: { enrollmentToken: rotated.body.data.enrollmentToken, name: `env-agent-${suffix()}` }, token: null }).expectResponse(201);
+    const registered = await t.http
+      .post('/api/v1/agents/register', {
+        body: { enrollmentToken: rotated.body.data.enrollmentToken, name: `env-agent-${suffix()}` },
+        token: null,
+      })
+      .expectResponse(201);
     secrets.push(registered.body.data.agentSecret);
     expect(registered.body.data.agent.environmentId).toBe(env.id);
     // The organization's own token is untouched by the environment's rotation.
@@ -614,7 +727,9 @@ describe('environments', () => {
     const minted = await mint({ environmentId: env.id });
     expect((await getAgent(minted.id)).environmentId).toBe(env.id);
     const other = await otherOrganization(t, t.token);
-    const foreign = (await t.http.post('/api/v1/environments', { body: { name: `theirs-${suffix()}` }, token: other.owner.accessToken }).expect(201)).data;
+    const foreign = (
+      await t.http.post('/api/v1/environments', { body: { name: `theirs-${suffix()}` }, token: other.owner.accessToken }).expect(201)
+    ).data;
     for (const environmentId of [foreign.id, '01960000-0000-7000-8000-0000000000aa']) {
       await t.http.post('/api/v1/agents', { body: { name: `x-${suffix()}`, environmentId } }).expect(422, 'UNKNOWN_ENVIRONMENT');
       await t.http.post('/api/v1/edge-agent/enrollment/rotate', { body: { environmentId } }).expect(422, 'UNKNOWN_ENVIRONMENT');

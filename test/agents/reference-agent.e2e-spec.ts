@@ -44,7 +44,19 @@ function readState(name: string): { agentId: string; agentSecret: string } {
 
 /** Registers with the enrollment token (first start) or reuses the state file (restarts). */
 function startAgent(server: string, name: string, options: { enrollmentToken?: string; extra?: string[] } = {}): AgentProcess {
-  const args = ['--server', server, '--name', name, '--state-file', stateFile(name), '--concurrency', String(CONCURRENCY), '--allow-command', 'echo', ...(options.extra ?? [])];
+  const args = [
+    '--server',
+    server,
+    '--name',
+    name,
+    '--state-file',
+    stateFile(name),
+    '--concurrency',
+    String(CONCURRENCY),
+    '--allow-command',
+    'echo',
+    ...(options.extra ?? []),
+  ];
   return new AgentProcess(name, args, options.enrollmentToken ? { MARSHAL_ENROLLMENT_TOKEN: options.enrollmentToken } : {});
 }
 
@@ -55,12 +67,17 @@ function owner(baseUrl: string, token: string) {
   return {
     http,
     job,
-    submit: async (body: Record<string, unknown>): Promise<Job> => (await http.post('/api/v1/jobs', { body, idempotencyKey: true }).expect(201)).data,
+    submit: async (body: Record<string, unknown>): Promise<Job> =>
+      (await http.post('/api/v1/jobs', { body, idempotencyKey: true }).expect(201)).data,
     cancel: async (id: string): Promise<Job> => (await http.post('/api/v1/jobs/{id}/cancel', { params: { id } }).expect(200)).data,
     agent: async (id: string) => (await http.get('/api/v1/agents/{id}', { params: { id } }).expect(200)).data,
     waitForJob: (id: string, what: string, predicate: (job: Job) => boolean, timeoutMs = 15_000): Promise<Job> => {
       let last: Job | undefined;
-      return waitFor(`job ${id} to be ${what} (last seen: ${JSON.stringify(last)})`, async () => ((last = await job(id)), predicate(last) ? last : undefined), timeoutMs);
+      return waitFor(
+        `job ${id} to be ${what} (last seen: ${JSON.stringify(last)})`,
+        async () => ((last = await job(id)), predicate(last) ? last : undefined),
+        timeoutMs,
+      );
     },
     /** Jobs created since `since`, every page. */
     async jobsSince(since: string): Promise<Job[]> {
@@ -135,7 +152,14 @@ async function expectEachCompletedOnce(api: Owner, ids: string[], since: string,
       startedBy,
       durationMs: typeof job.usage.durationMs,
     };
-    const expected = { status: 'succeeded', attempts: 1, leasedEvents: 1, succeededEvents: 1, startedBy: [job.agentId], durationMs: 'number' };
+    const expected = {
+      status: 'succeeded',
+      attempts: 1,
+      leasedEvents: 1,
+      succeededEvents: 1,
+      startedBy: [job.agentId],
+      durationMs: 'number',
+    };
     return JSON.stringify(found) === JSON.stringify(expected) ? [] : [{ job: job.id, found }];
   });
   expect(problems).toEqual([]);
@@ -191,7 +215,10 @@ describe('one server, two agents', () => {
   });
 
   test('they register with the enrollment token, keep id and secret in a 0600 state file, and heartbeat', async () => {
-    for (const [name, id] of [['agent-a', aId], ['agent-b', bId]]) {
+    for (const [name, id] of [
+      ['agent-a', aId],
+      ['agent-b', bId],
+    ]) {
       expect(statSync(stateFile(name)).mode & 0o777).toBe(0o600);
       expect(readState(name)).toMatchObject({ agentId: id, agentSecret: expect.stringMatching(/^mas_/) });
     }
@@ -233,7 +260,10 @@ describe('one server, two agents', () => {
     const done = (job: Job) => api.waitForJob(job.id, 'finished', (j) => TERMINAL.has(j.status));
 
     // No shell: "$HOME;" and "*" reach echo as they are.
-    expect(await done(echo)).toMatchObject({ status: 'succeeded', result: { exitCode: 0, stdoutTail: 'hello $HOME; *\n', stderrTail: '' } });
+    expect(await done(echo)).toMatchObject({
+      status: 'succeeded',
+      result: { exitCode: 0, stdoutTail: 'hello $HOME; *\n', stderrTail: '' },
+    });
     // Not retried although attempts remain: the same command would be refused again.
     expect(await done(refused)).toMatchObject({ status: 'failed', errorCode: 'COMMAND_NOT_ALLOWED', attempts: 1, maxAttempts: 3 });
     expect(await done(checked)).toMatchObject({ status: 'succeeded', result: { status: 200, latencyMs: expect.any(Number) } });
@@ -284,7 +314,12 @@ describe('one server, two agents', () => {
     expect(events[3].data).toMatchObject({ reason: 'LEASE_EXPIRED' });
     // Never held by both at once: the second lease came after the first one was reaped.
     expect(Date.parse(events[4].occurredAt)).toBeGreaterThanOrEqual(Date.parse(events[3].occurredAt));
-    expect(survivor.lines().filter((l) => l.msg === 'job started' && l.jobId === job.id).map((l) => l.attempt)).toEqual([2]);
+    expect(
+      survivor
+        .lines()
+        .filter((l) => l.msg === 'job started' && l.jobId === job.id)
+        .map((l) => l.attempt),
+    ).toEqual([2]);
   }, 40_000);
 
   test('SIGTERM: a running job finishes within the grace period, nothing new is claimed, exit 0', async () => {
@@ -331,7 +366,10 @@ describe('one server, two agents', () => {
   test('an agent minted by a user runs with its id and secret, and exits 2 once revoked', async () => {
     const minted = (await api.http.post('/api/v1/agents', { body: { name: 'minted-1' } }).expect(201)).data;
     secrets.push(minted.agentSecret);
-    const agent = new AgentProcess('minted-1', ['--server', t.baseUrl], { MARSHAL_AGENT_ID: minted.agent.id, MARSHAL_AGENT_SECRET: minted.agentSecret });
+    const agent = new AgentProcess('minted-1', ['--server', t.baseUrl], {
+      MARSHAL_AGENT_ID: minted.agent.id,
+      MARSHAL_AGENT_SECRET: minted.agentSecret,
+    });
     const job = await api.submit({ type: 'noop', targetAgentId: minted.agent.id });
     expect(await api.waitForJob(job.id, 'succeeded', (j) => j.status === 'succeeded')).toMatchObject({ agentId: minted.agent.id });
 
@@ -358,7 +396,8 @@ describe('one server, two agents', () => {
     for (const agent of checked) {
       const lines = agent.output.split('\n').filter(Boolean);
       expect(lines.length).toBeGreaterThan(0);
-      for (const line of lines) expect(JSON.parse(line)).toMatchObject({ time: expect.any(String), level: expect.any(String), msg: expect.any(String) });
+      for (const line of lines)
+        expect(JSON.parse(line)).toMatchObject({ time: expect.any(String), level: expect.any(String), msg: expect.any(String) });
       for (const secret of secrets) expect(agent.output).not.toContain(secret);
     }
   });
@@ -434,6 +473,9 @@ describe('two replicas on one database', () => {
       agentId: xId,
     });
     const next = await viaSecond.submit({ type: 'noop', targetAgentId: xId });
-    expect(await viaSecond.waitForJob(next.id, 'succeeded', (j) => TERMINAL.has(j.status), 20_000)).toMatchObject({ status: 'succeeded', agentId: xId });
+    expect(await viaSecond.waitForJob(next.id, 'succeeded', (j) => TERMINAL.has(j.status), 20_000)).toMatchObject({
+      status: 'succeeded',
+      agentId: xId,
+    });
   }, 45_000);
 });

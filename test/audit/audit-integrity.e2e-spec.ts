@@ -27,10 +27,30 @@ afterAll(async () => {
 });
 
 const hex = (n = 4) => randomBytes(n).toString('hex');
-const auth = (token: string, workspace?: string): Record<string, string> => ({ authorization: `Bearer ${token}`, ...(workspace ? { 'x-workspace-id': workspace } : {}) });
+const auth = (token: string, workspace?: string): Record<string, string> => ({
+  authorization: `Bearer ${token}`,
+  ...(workspace ? { 'x-workspace-id': workspace } : {}),
+});
 
-interface Checkpoint { id: string; organizationId: string; seq: number; hash: string; signedAt: string; keyId: string; origin: string; signature: string; token: string; statement: string }
-interface Verification { valid: boolean; eventsChecked: number; firstInvalid: { seq: number; reason: string } | null; failure?: string; checkpoint?: { seq: number; hash: string; extended: boolean } }
+interface Checkpoint {
+  id: string;
+  organizationId: string;
+  seq: number;
+  hash: string;
+  signedAt: string;
+  keyId: string;
+  origin: string;
+  signature: string;
+  token: string;
+  statement: string;
+}
+interface Verification {
+  valid: boolean;
+  eventsChecked: number;
+  firstInvalid: { seq: number; reason: string } | null;
+  failure?: string;
+  checkpoint?: { seq: number; hash: string; extended: boolean };
+}
 
 async function newOrganization(teams = 0): Promise<string> {
   const res = await raw(t.baseUrl, '/api/v1/organizations', { method: 'POST', headers: auth(owner), json: { name: `Integrity ${hex()}` } });
@@ -61,7 +81,11 @@ async function verify(org: string, token?: string, as = owner, base = t.baseUrl)
 
 async function verifyRefused(org: string, token: string, code: string): Promise<void> {
   const res = await raw(t.baseUrl, `/api/v1/audit-events/verify?checkpoint=${encodeURIComponent(token)}`, { headers: auth(owner, org) });
-  expect({ token: token.slice(0, 40), status: res.status, code: res.body?.error?.code }).toEqual({ token: token.slice(0, 40), status: 400, code });
+  expect({ token: token.slice(0, 40), status: res.status, code: res.body?.error?.code }).toEqual({
+    token: token.slice(0, 40),
+    status: 400,
+    code,
+  });
   expectMatchesContract('GET', '/api/v1/audit-events/verify', 400, res.body);
 }
 
@@ -82,10 +106,37 @@ async function hashAt(org: string, seq: number): Promise<string> {
   return row.hash.toString('hex');
 }
 
-type Row = { seq: string; occurred_at: Date; actor_type: string; actor_id: string | null; action: string; resource_type: string | null; resource_id: string | null; outcome: string; correlation_id: string | null; request_id: string | null; ip: string | null; user_agent: string | null; details: Record<string, unknown>; hash: Buffer };
+type Row = {
+  seq: string;
+  occurred_at: Date;
+  actor_type: string;
+  actor_id: string | null;
+  action: string;
+  resource_type: string | null;
+  resource_id: string | null;
+  outcome: string;
+  correlation_id: string | null;
+  request_id: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  details: Record<string, unknown>;
+  hash: Buffer;
+};
 const fieldsOf = (org: string, r: Row): ChainedFields => ({
-  organizationId: org, seq: Number(r.seq), occurredAt: r.occurred_at, actorType: r.actor_type, actorId: r.actor_id, action: r.action, resourceType: r.resource_type,
-  resourceId: r.resource_id, outcome: r.outcome, correlationId: r.correlation_id, requestId: r.request_id, ip: r.ip, userAgent: r.user_agent, details: r.details,
+  organizationId: org,
+  seq: Number(r.seq),
+  occurredAt: r.occurred_at,
+  actorType: r.actor_type,
+  actorId: r.actor_id,
+  action: r.action,
+  resourceType: r.resource_type,
+  resourceId: r.resource_id,
+  outcome: r.outcome,
+  correlationId: r.correlation_id,
+  requestId: r.request_id,
+  ip: r.ip,
+  userAgent: r.user_agent,
+  details: r.details,
 });
 
 /**
@@ -100,9 +151,10 @@ async function rechainUnkeyed(org: string, fromSeq: number, edit: (c: pg.Client)
     let previous = fromSeq === 1 ? Buffer.alloc(32) : rows[fromSeq - 2].hash;
     for (const row of rows.slice(fromSeq - 1)) {
       const hash = unkeyedChainHash(previous, fieldsOf(org, row));
-      await c.query('UPDATE audit_events SET prev_hash = $3, hash = $4, chain_version = $5, chain_key_id = $6 WHERE organization_id = $1 AND seq = $2', [
-        org, row.seq, previous, hash, version, version === 1 ? null : 'audit-1',
-      ]);
+      await c.query(
+        'UPDATE audit_events SET prev_hash = $3, hash = $4, chain_version = $5, chain_key_id = $6 WHERE organization_id = $1 AND seq = $2',
+        [org, row.seq, previous, hash, version, version === 1 ? null : 'audit-1'],
+      );
       previous = hash;
     }
     await c.query('UPDATE audit_chain_heads SET last_hash = $2 WHERE organization_id = $1', [org, previous]);
@@ -111,7 +163,14 @@ async function rechainUnkeyed(org: string, fromSeq: number, edit: (c: pg.Client)
 
 /** The statement of docs/audit-trail.md, rebuilt here from the checkpoint's fields, not by Marshal's code. */
 const statementOf = (c: Pick<Checkpoint, 'organizationId' | 'seq' | 'hash' | 'signedAt' | 'keyId'>) =>
-  ['marshal-audit-checkpoint-v1', `organization=${c.organizationId}`, `seq=${c.seq}`, `hash=${c.hash}`, `signedAt=${c.signedAt}`, `keyId=${c.keyId}`].join('\n');
+  [
+    'marshal-audit-checkpoint-v1',
+    `organization=${c.organizationId}`,
+    `seq=${c.seq}`,
+    `hash=${c.hash}`,
+    `signedAt=${c.signedAt}`,
+    `keyId=${c.keyId}`,
+  ].join('\n');
 const tokenOf = (statement: string, signature: string) => `${Buffer.from(statement).toString('base64url')}.${signature}`;
 
 describe('signed checkpoints', () => {
@@ -127,19 +186,36 @@ describe('signed checkpoints', () => {
     const keys = await raw(t.baseUrl, '/.well-known/audit-checkpoint-keys');
     expect(keys.status).toBe(200);
     expectMatchesContract('GET', '/.well-known/audit-checkpoint-keys', 200, keys.body);
-    const published = (keys.body.keys as { kid: string; kty: string; crv: string; x: string; pem: string; status: string }[]).find((k) => k.kid === cp.keyId)!;
+    const published = (keys.body.keys as { kid: string; kty: string; crv: string; x: string; pem: string; status: string }[]).find(
+      (k) => k.kid === cp.keyId,
+    )!;
     expect(published).toMatchObject({ kty: 'OKP', crv: 'Ed25519', status: 'current' });
     const signature = Buffer.from(cp.signature, 'base64url');
-    for (const key of [createPublicKey(published.pem), createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: published.x }, format: 'jwk' })]) {
+    for (const key of [
+      createPublicKey(published.pem),
+      createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: published.x }, format: 'jwk' }),
+    ]) {
       expect(verifySignature(null, Buffer.from(statementOf(cp)), key, signature)).toBe(true);
       expect(verifySignature(null, Buffer.from(statementOf({ ...cp, seq: cp.seq + 1 })), key, signature)).toBe(false);
     }
 
     // The checkpoint request is the event after the one it signed.
     const trail = await raw(t.baseUrl, '/api/v1/audit-events?limit=1', { headers: auth(owner, org) });
-    expect(trail.body.data[0]).toMatchObject({ seq: 5, action: 'audit.checkpoint', resourceType: 'audit_checkpoint', resourceId: cp.id, outcome: 'success', details: { seq: 4, keyId: 'audit-1' } });
+    expect(trail.body.data[0]).toMatchObject({
+      seq: 5,
+      action: 'audit.checkpoint',
+      resourceType: 'audit_checkpoint',
+      resourceId: cp.id,
+      outcome: 'success',
+      details: { seq: 4, keyId: 'audit-1' },
+    });
 
-    expect(await verify(org, cp.token)).toEqual({ valid: true, eventsChecked: 5, firstInvalid: null, checkpoint: { seq: 4, hash: cp.hash, signedAt: cp.signedAt, keyId: 'audit-1', extended: true } });
+    expect(await verify(org, cp.token)).toEqual({
+      valid: true,
+      eventsChecked: 5,
+      firstInvalid: null,
+      checkpoint: { seq: 4, hash: cp.hash, signedAt: cp.signedAt, keyId: 'audit-1', extended: true },
+    });
     const list = await raw(t.baseUrl, '/api/v1/audit-events/checkpoints', { headers: auth(owner, org) });
     expectResponse(list, 'GET', '/api/v1/audit-events/checkpoints', 200);
     expect(list.body.data).toEqual([cp]);
@@ -195,7 +271,9 @@ describe('signed checkpoints', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await raw(t.baseUrl, `/api/v1/audit-events/checkpoints?limit=2${cursor ? `&cursor=${cursor}` : ''}`, { headers: auth(owner, org) });
+      const res = await raw(t.baseUrl, `/api/v1/audit-events/checkpoints?limit=2${cursor ? `&cursor=${cursor}` : ''}`, {
+        headers: auth(owner, org),
+      });
       expectResponse(res, 'GET', '/api/v1/audit-events/checkpoints', 200);
       seen.push(...res.body.data.map((c: Checkpoint) => c.id));
       cursor = res.body.meta.cursor.next;
@@ -211,7 +289,8 @@ describe('tampering by someone who holds the database', () => {
     const org = await newOrganization(5);
     const exported = await checkpoint(org); // seq 6; its own audit event is 7
     await tamper(async (c) => {
-      const [{ hash }] = (await c.query<{ hash: Buffer }>('SELECT hash FROM audit_events WHERE organization_id = $1 AND seq = 4', [org])).rows;
+      const [{ hash }] = (await c.query<{ hash: Buffer }>('SELECT hash FROM audit_events WHERE organization_id = $1 AND seq = 4', [org]))
+        .rows;
       await c.query('DELETE FROM audit_events WHERE organization_id = $1 AND seq > 4', [org]);
       await c.query('UPDATE audit_chain_heads SET last_seq = 4, last_hash = $2 WHERE organization_id = $1', [org, hash]);
       await c.query('DELETE FROM audit_checkpoints WHERE organization_id = $1', [org]);
@@ -219,7 +298,12 @@ describe('tampering by someone who holds the database', () => {
     // What is left is consistent in itself: without a checkpoint nothing shows (docs/audit-trail.md says so).
     expect(await verify(org)).toEqual({ valid: true, eventsChecked: 4, firstInvalid: null });
     const against = await verify(org, exported.token);
-    expect(against).toMatchObject({ valid: false, eventsChecked: 4, failure: 'TRUNCATED', firstInvalid: { seq: 6, reason: expect.stringContaining('truncated') } });
+    expect(against).toMatchObject({
+      valid: false,
+      eventsChecked: 4,
+      failure: 'TRUNCATED',
+      firstInvalid: { seq: 6, reason: expect.stringContaining('truncated') },
+    });
     expect(against.checkpoint).toMatchObject({ seq: 6, extended: false });
   });
 
@@ -227,7 +311,8 @@ describe('tampering by someone who holds the database', () => {
     const org = await newOrganization(5);
     await checkpoint(org);
     await tamper(async (c) => {
-      const [{ hash }] = (await c.query<{ hash: Buffer }>('SELECT hash FROM audit_events WHERE organization_id = $1 AND seq = 3', [org])).rows;
+      const [{ hash }] = (await c.query<{ hash: Buffer }>('SELECT hash FROM audit_events WHERE organization_id = $1 AND seq = 3', [org]))
+        .rows;
       await c.query('DELETE FROM audit_events WHERE organization_id = $1 AND seq > 3', [org]);
       await c.query('UPDATE audit_chain_heads SET last_seq = 3, last_hash = $2 WHERE organization_id = $1', [org, hash]);
     });
@@ -246,10 +331,21 @@ describe('tampering by someone who holds the database', () => {
       await c.query('DELETE FROM audit_checkpoints WHERE organization_id = $1', [org]);
     });
     expect(await verify(org)).toEqual({ valid: true, eventsChecked: 0, firstInvalid: null });
-    expect(await verify(org, exported.token)).toMatchObject({ valid: false, eventsChecked: 0, failure: 'TRUNCATED', firstInvalid: { seq: 4 }, checkpoint: { extended: false } });
+    expect(await verify(org, exported.token)).toMatchObject({
+      valid: false,
+      eventsChecked: 0,
+      failure: 'TRUNCATED',
+      firstInvalid: { seq: 4 },
+      checkpoint: { extended: false },
+    });
     // Events appended since start a chain of their own: its event 4 is not the one signed.
     await addTeams(org, 4);
-    expect(await verify(org, exported.token)).toMatchObject({ valid: false, eventsChecked: 4, failure: 'REWRITTEN', firstInvalid: { seq: 4 } });
+    expect(await verify(org, exported.token)).toMatchObject({
+      valid: false,
+      eventsChecked: 4,
+      failure: 'REWRITTEN',
+      firstInvalid: { seq: 4 },
+    });
   });
 
   test('editing an event and recomputing the old unkeyed hashes: verify reports that event', async () => {
@@ -260,7 +356,12 @@ describe('tampering by someone who holds the database', () => {
     expect(await verify(org)).toMatchObject({ valid: false, eventsChecked: 2, failure: 'UNKEYED_AFTER_KEYED', firstInvalid: { seq: 3 } });
     // Still claiming the keyed scheme, the hashes do not hold without the key.
     await rechainUnkeyed(org, 3, () => Promise.resolve(), 2);
-    expect(await verify(org)).toMatchObject({ valid: false, eventsChecked: 2, failure: 'CONTENT_MISMATCH', firstInvalid: { seq: 3, reason: expect.stringMatching(/content/) } });
+    expect(await verify(org)).toMatchObject({
+      valid: false,
+      eventsChecked: 2,
+      failure: 'CONTENT_MISMATCH',
+      firstInvalid: { seq: 3, reason: expect.stringMatching(/content/) },
+    });
   });
 
   test('rewriting the whole trail with the old scheme: only an exported checkpoint shows it (REWRITTEN)', async () => {
@@ -272,21 +373,44 @@ describe('tampering by someone who holds the database', () => {
     });
     // The documented limit: an all-unkeyed chain is consistent in itself.
     expect(await verify(org)).toEqual({ valid: true, eventsChecked: 5, firstInvalid: null });
-    expect(await verify(org, exported.token)).toMatchObject({ valid: false, failure: 'REWRITTEN', firstInvalid: { seq: 4 }, checkpoint: { extended: false } });
+    expect(await verify(org, exported.token)).toMatchObject({
+      valid: false,
+      failure: 'REWRITTEN',
+      firstInvalid: { seq: 4 },
+      checkpoint: { extended: false },
+    });
   });
 
   test('a forged row is refused: by the database when unkeyed, by verify when keyed without the key', async () => {
     const org = await newOrganization(2);
-    const [head] = await t.sql<{ last_seq: string; last_hash: Buffer }>('SELECT last_seq, last_hash FROM audit_chain_heads WHERE organization_id = $1', [org]);
+    const [head] = await t.sql<{ last_seq: string; last_hash: Buffer }>(
+      'SELECT last_seq, last_hash FROM audit_chain_heads WHERE organization_id = $1',
+      [org],
+    );
     const seq = Number(head.last_seq) + 1;
     const forged: ChainedFields = {
-      organizationId: org, seq, occurredAt: new Date(), actorType: 'user', actorId: 'forger', action: 'role.delete', resourceType: 'role', resourceId: null,
-      outcome: 'success', correlationId: null, requestId: null, ip: null, userAgent: null, details: {},
+      organizationId: org,
+      seq,
+      occurredAt: new Date(),
+      actorType: 'user',
+      actorId: 'forger',
+      action: 'role.delete',
+      resourceType: 'role',
+      resourceId: null,
+      outcome: 'success',
+      correlationId: null,
+      requestId: null,
+      ip: null,
+      userAgent: null,
+      details: {},
     };
-    const insert = 'INSERT INTO audit_events (id, organization_id, seq, occurred_at, actor_type, actor_id, action, resource_type, resource_id, outcome, details, prev_hash, hash, chain_version, chain_key_id) ' +
+    const insert =
+      'INSERT INTO audit_events (id, organization_id, seq, occurred_at, actor_type, actor_id, action, resource_type, resource_id, outcome, details, prev_hash, hash, chain_version, chain_key_id) ' +
       "VALUES (gen_random_uuid(), $1, $2, $3, 'user', 'forger', 'role.delete', 'role', NULL, 'success', '{}', $4, $5, $6, $7)";
     // Even as the owner, with the triggers on: an unkeyed row is not taken any more.
-    await expect(t.sql(insert, [org, seq, forged.occurredAt, head.last_hash, unkeyedChainHash(head.last_hash, forged), 1, null])).rejects.toThrow(/keyed rows only/);
+    await expect(
+      t.sql(insert, [org, seq, forged.occurredAt, head.last_hash, unkeyedChainHash(head.last_hash, forged), 1, null]),
+    ).rejects.toThrow(/keyed rows only/);
 
     // The application's own role may insert, and advance the head; a keyed row without the master key does not verify.
     const madeUpMac = createHmac('sha256', randomBytes(32)).update('a guess').digest();
@@ -301,9 +425,10 @@ describe('tampering by someone who holds the database', () => {
     const org = await newOrganization(1);
     expect((await verify(org)).valid).toBe(true);
     await withClient(t.applicationUrl, (c) =>
-      c.query("INSERT INTO audit_checkpoints (id, organization_id, seq, hash, signed_at, key_id, signature, origin) VALUES (gen_random_uuid(), $1, 2, $2, now(), 'audit-1', $3, 'scheduled')", [
-        org, Buffer.from(Buffer.alloc(32)), randomBytes(64),
-      ]),
+      c.query(
+        "INSERT INTO audit_checkpoints (id, organization_id, seq, hash, signed_at, key_id, signature, origin) VALUES (gen_random_uuid(), $1, 2, $2, now(), 'audit-1', $3, 'scheduled')",
+        [org, Buffer.from(Buffer.alloc(32)), randomBytes(64)],
+      ),
     );
     expect(await verify(org)).toMatchObject({ valid: false, failure: 'CHECKPOINT_FORGED', firstInvalid: { seq: 2 } });
   });
@@ -311,9 +436,15 @@ describe('tampering by someone who holds the database', () => {
 
 describe("the application's database role", () => {
   test('cannot UPDATE, DELETE or TRUNCATE the audit tables, disable or drop their triggers, nor roll a head back', async () => {
-    const [event] = await t.sql<{ id: string; organization_id: string }>('SELECT id, organization_id FROM audit_events ORDER BY seq LIMIT 1');
+    const [event] = await t.sql<{ id: string; organization_id: string }>(
+      'SELECT id, organization_id FROM audit_events ORDER BY seq LIMIT 1',
+    );
     await withClient(t.applicationUrl, async (c) => {
-      const [who] = (await c.query<{ role: string; superuser: boolean }>('SELECT current_user AS role, rolsuper AS superuser FROM pg_roles WHERE rolname = current_user')).rows;
+      const [who] = (
+        await c.query<{ role: string; superuser: boolean }>(
+          'SELECT current_user AS role, rolsuper AS superuser FROM pg_roles WHERE rolname = current_user',
+        )
+      ).rows;
       expect(who).toEqual({ role: process.env.MARSHAL_TEST_APP_ROLE, superuser: false });
       const refused = async (sql: string, pattern: RegExp) => {
         await c.query('SAVEPOINT attempt');
@@ -333,7 +464,10 @@ describe("the application's database role", () => {
       await refused('DELETE FROM audit_chain_heads', /permission denied/);
       await refused('TRUNCATE audit_chain_heads', /permission denied/);
       await refused('ALTER TABLE audit_chain_heads DISABLE TRIGGER USER', /must be owner/);
-      await refused(`UPDATE audit_chain_heads SET last_seq = last_seq - 1 WHERE organization_id = '${event.organization_id}'`, /only move forward/);
+      await refused(
+        `UPDATE audit_chain_heads SET last_seq = last_seq - 1 WHERE organization_id = '${event.organization_id}'`,
+        /only move forward/,
+      );
       await refused("INSERT INTO schema_migrations (timestamp, name) VALUES (1, 'x')", /permission denied/);
       await refused('CREATE TABLE public.intruder (id int)', /permission denied/);
       // Reading and appending stay allowed (the writer needs nothing more).
@@ -341,7 +475,9 @@ describe("the application's database role", () => {
       await c.query('ROLLBACK');
     });
     // The server's own connections are that role's.
-    const sessions = await t.sql<{ usename: string }>("SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE 'marshal%'");
+    const sessions = await t.sql<{ usename: string }>(
+      "SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE 'marshal%'",
+    );
     expect(sessions.map((s) => s.usename)).toEqual([process.env.MARSHAL_TEST_APP_ROLE]);
   });
 
@@ -361,16 +497,24 @@ describe('scheduled checkpoints and key rotation', () => {
   });
   // Replicas start in seconds, but the machine may be busy: these tests allow minutes.
   const replicaEnv = (keys: Record<string, string>) => ({
-    DATABASE_URL: t.applicationUrl, DATABASE_MIGRATION_URL: t.databaseUrl, RATE_LIMIT_ENABLED: 'false', LOG_LEVEL: 'info', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ...keys,
+    DATABASE_URL: t.applicationUrl,
+    DATABASE_MIGRATION_URL: t.databaseUrl,
+    RATE_LIMIT_ENABLED: 'false',
+    LOG_LEVEL: 'info',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    ...keys,
   });
-  const login = async (base: string) => (await raw(base, '/api/v1/auth/login', { method: 'POST', json: ADMIN })).body.data.accessToken as string;
+  const login = async (base: string) =>
+    (await raw(base, '/api/v1/auth/login', { method: 'POST', json: ADMIN })).body.data.accessToken as string;
 
   test('a replica signs at start-up every head that moved, and none over a trail that does not verify', async () => {
     const moved = await newOrganization(2);
     const broken = await newOrganization(2);
     await tamper((c) => c.query("UPDATE audit_events SET action = 'x' WHERE organization_id = $1 AND seq = 2", [broken]));
     replica = await spawnServer(replicaEnv({ ENCRYPTION_KEY: KEY_1, ENCRYPTION_KEY_ID: 'audit-1' }), 120_000);
-    const scheduled = async (org: string) => t.sql<{ seq: string; origin: string }>('SELECT seq, origin FROM audit_checkpoints WHERE organization_id = $1', [org]);
+    const scheduled = async (org: string) =>
+      t.sql<{ seq: string; origin: string }>('SELECT seq, origin FROM audit_checkpoints WHERE organization_id = $1', [org]);
     for (let i = 0; (await scheduled(moved)).length === 0; i++) {
       if (i > 150) throw new Error(`no scheduled checkpoint:\n${replica.output()}`);
       await new Promise((r) => setTimeout(r, 100));
@@ -387,26 +531,46 @@ describe('scheduled checkpoints and key rotation', () => {
 
   test('after a rotation, old rows and checkpoints verify while the retired key is kept; without it they are reported, not trusted', async () => {
     const token = await login(t.baseUrl);
-    const org = (await raw(t.baseUrl, '/api/v1/organizations', { method: 'POST', headers: auth(token), json: { name: `Rotation ${hex()}` } })).body.data.id as string;
+    const org = (
+      await raw(t.baseUrl, '/api/v1/organizations', { method: 'POST', headers: auth(token), json: { name: `Rotation ${hex()}` } })
+    ).body.data.id as string;
     await addTeams(org, 2, token);
     const old = await checkpoint(org, token);
 
-    replica = await spawnServer(replicaEnv({ ENCRYPTION_KEY: KEY_2, ENCRYPTION_KEY_ID: 'audit-2', ENCRYPTION_PREVIOUS_KEYS: `audit-1:${KEY_1}` }), 120_000);
+    replica = await spawnServer(
+      replicaEnv({ ENCRYPTION_KEY: KEY_2, ENCRYPTION_KEY_ID: 'audit-2', ENCRYPTION_PREVIOUS_KEYS: `audit-1:${KEY_1}` }),
+      120_000,
+    );
     const rotated = await login(replica.baseUrl);
     await addTeams(org, 2, rotated, replica.baseUrl);
-    const rows = await t.sql<{ seq: string; chain_key_id: string }>('SELECT seq, chain_key_id FROM audit_events WHERE organization_id = $1 ORDER BY seq', [org]);
+    const rows = await t.sql<{ seq: string; chain_key_id: string }>(
+      'SELECT seq, chain_key_id FROM audit_events WHERE organization_id = $1 ORDER BY seq',
+      [org],
+    );
     expect(rows.map((r) => r.chain_key_id)).toEqual(['audit-1', 'audit-1', 'audit-1', 'audit-1', 'audit-2', 'audit-2']);
-    expect(await verify(org, old.token, rotated, replica.baseUrl)).toMatchObject({ valid: true, eventsChecked: 6, checkpoint: { keyId: 'audit-1', extended: true } });
+    expect(await verify(org, old.token, rotated, replica.baseUrl)).toMatchObject({
+      valid: true,
+      eventsChecked: 6,
+      checkpoint: { keyId: 'audit-1', extended: true },
+    });
     const fresh = await checkpoint(org, rotated, replica.baseUrl);
     expect(fresh.keyId).toBe('audit-2');
     const keys = (await raw(replica.baseUrl, '/.well-known/audit-checkpoint-keys')).body.keys as { kid: string; status: string }[];
-    expect(keys.map((k) => [k.kid, k.status])).toEqual([['audit-2', 'current'], ['audit-1', 'retired']]);
+    expect(keys.map((k) => [k.kid, k.status])).toEqual([
+      ['audit-2', 'current'],
+      ['audit-1', 'retired'],
+    ]);
     await replica.stop();
 
     // The retired key dropped: its rows cannot be checked any more, and verify says so.
     replica = await spawnServer(replicaEnv({ ENCRYPTION_KEY: KEY_2, ENCRYPTION_KEY_ID: 'audit-2' }), 120_000);
     const alone = await login(replica.baseUrl);
-    expect(await verify(org, undefined, alone, replica.baseUrl)).toMatchObject({ valid: false, eventsChecked: 0, failure: 'UNKNOWN_CHAIN_KEY', firstInvalid: { seq: 1 } });
+    expect(await verify(org, undefined, alone, replica.baseUrl)).toMatchObject({
+      valid: false,
+      eventsChecked: 0,
+      failure: 'UNKNOWN_CHAIN_KEY',
+      firstInvalid: { seq: 1 },
+    });
     const refused = await raw(replica.baseUrl, `/api/v1/audit-events/verify?checkpoint=${old.token}`, { headers: auth(alone, org) });
     expect(refused.status).toBe(400);
     expect(refused.body.error.code).toBe('CHECKPOINT_KEY_UNKNOWN');

@@ -39,7 +39,14 @@ const headers = (token: string, extra: Record<string, string | undefined> = {}) 
 };
 
 /** A request that must answer `expected`; returns the parsed body. */
-async function call(token: string, method: string, path: string, json?: unknown, expected = method === 'POST' ? 201 : 200, extra: Record<string, string | undefined> = {}) {
+async function call(
+  token: string,
+  method: string,
+  path: string,
+  json?: unknown,
+  expected = method === 'POST' ? 201 : 200,
+  extra: Record<string, string | undefined> = {},
+) {
   const res = await raw(t.baseUrl, path, { method, headers: headers(token, extra), json });
   if (res.status !== expected) throw new Error(`${method} ${path} answered ${res.status} (expected ${expected}): ${res.text}`);
   return res.body;
@@ -48,15 +55,24 @@ async function call(token: string, method: string, path: string, json?: unknown,
 /** GET /api/v1/audit-events, contract-checked; in `workspace` when given. */
 async function auditEvents(query: Record<string, string | number>, token = owner, workspace?: string) {
   const qs = new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)])).toString();
-  const res = await raw(t.baseUrl, `/api/v1/audit-events${qs ? `?${qs}` : ''}`, { headers: headers(token, { 'x-workspace-id': workspace }) });
+  const res = await raw(t.baseUrl, `/api/v1/audit-events${qs ? `?${qs}` : ''}`, {
+    headers: headers(token, { 'x-workspace-id': workspace }),
+  });
   expect(res.status).toBe(200);
   expectMatchesContract('GET', '/api/v1/audit-events', 200, res.body);
-  return res.body as { data: AuditEventBody[]; meta: { cursor: { limit: number; next: string | null; hasNext: boolean } }; links: { next?: string | null } };
+  return res.body as {
+    data: AuditEventBody[];
+    meta: { cursor: { limit: number; next: string | null; hasNext: boolean } };
+    links: { next?: string | null };
+  };
 }
 
 /** Ids of an organization's events for an SQL condition, in the API's order (newest first). */
 async function sqlIds(organizationId: string, where = 'true', params: unknown[] = []): Promise<string[]> {
-  const rows = await t.sql<{ id: string }>(`SELECT id FROM audit_events WHERE organization_id = $1 AND (${where}) ORDER BY occurred_at DESC, id DESC`, [organizationId, ...params]);
+  const rows = await t.sql<{ id: string }>(
+    `SELECT id FROM audit_events WHERE organization_id = $1 AND (${where}) ORDER BY occurred_at DESC, id DESC`,
+    [organizationId, ...params],
+  );
   return rows.map((r) => r.id);
 }
 
@@ -138,7 +154,14 @@ describe('the README walkthrough is on the trail', () => {
     const newTrail = await raw(t.baseUrl, `/api/v1/audit-logs?organizationId=${org.data.id}`, { headers: headers(owner) });
     expect(newTrail.status).toBe(200);
     const first = (newTrail.body.data as AuditEventBody[]).find((e) => e.seq === 1)!;
-    expect(first).toMatchObject({ action: 'organization.create', organizationId: org.data.id, resourceId: org.data.id, actorId: ownerId, correlationId, outcome: 'success' });
+    expect(first).toMatchObject({
+      action: 'organization.create',
+      organizationId: org.data.id,
+      resourceId: org.data.id,
+      actorId: ownerId,
+      correlationId,
+      outcome: 'success',
+    });
     // The acceptance is recorded with the invitee as actor.
     const accepts = await auditEvents({ action: 'invitation.accept', resource: `invitation:${invitation.data.invitation.id}` });
     expect(accepts.data).toHaveLength(1);
@@ -156,11 +179,14 @@ describe('reading the trail', () => {
     org = await newOrganization();
     roleA = await createRole(t, owner, `Filter A ${hex()}`, ['team.read'], org);
     roleB = await createRole(t, owner, `Filter B ${hex()}`, ['team.read', 'member.read'], org);
-    await call(owner, 'PUT', `/api/v1/roles/${roleA}/permissions`, { permissions: ['team.read', 'team.create'] }, 200, { 'x-workspace-id': org });
+    await call(owner, 'PUT', `/api/v1/roles/${roleA}/permissions`, { permissions: ['team.read', 'team.create'] }, 200, {
+      'x-workspace-id': org,
+    });
     member = await addMember(t, owner, ['msp_admin'], org);
     await call(member.accessToken, 'POST', '/api/v1/teams', { name: `by-member-${hex()}` });
     await call(owner, 'POST', '/api/v1/user-roles', { userId: member.userId, roleId: roleB }, 201, { 'x-workspace-id': org });
-    for (let i = 0; i < 4; i++) await call(owner, 'POST', '/api/v1/teams', { name: `by-owner-${i}-${hex()}` }, 201, { 'x-workspace-id': org });
+    for (let i = 0; i < 4; i++)
+      await call(owner, 'POST', '/api/v1/teams', { name: `by-owner-${i}-${hex()}` }, 201, { 'x-workspace-id': org });
   });
 
   test('by actor', async () => {
@@ -175,23 +201,31 @@ describe('reading the trail', () => {
     const typed = await auditEvents({ actor: `user:${member.userId}`, limit: 200 }, owner, org);
     expect(typed.data.length).toBeGreaterThan(1);
     expect(typed.data.map((e) => e.id)).toEqual(await sqlIds(org, "actor_type = 'user' AND actor_id = $2", [member.userId]));
-    expect(typed.data.map((e) => e.id)).toEqual((await auditEvents({ actor: member.userId, limit: 200 }, owner, org)).data.map((e) => e.id));
+    expect(typed.data.map((e) => e.id)).toEqual(
+      (await auditEvents({ actor: member.userId, limit: 200 }, owner, org)).data.map((e) => e.id),
+    );
     // The type is part of the filter: the same id under another type matches nothing.
     expect((await auditEvents({ actor: `api_key:${member.userId}` }, owner, org)).data).toEqual([]);
 
     const key = await mintApiKey(t, owner, {}, org);
     const team = await call(key.secret, 'POST', '/api/v1/teams', { name: `by-key-${hex()}` });
     const byKey = await auditEvents({ actor: `api_key:${key.id}` }, owner, org);
-    expect(byKey.data.map((e) => [e.action, e.actorType, e.actorId, e.resourceId])).toEqual([['team.create', 'api_key', key.id, team.data.id]]);
+    expect(byKey.data.map((e) => [e.action, e.actorType, e.actorId, e.resourceId])).toEqual([
+      ['team.create', 'api_key', key.id, team.data.id],
+    ]);
 
     // Background work names itself: the first start created the default organization.
     const system = await auditEvents({ actor: 'system:first-run' });
-    expect(system.data.map((e) => [e.action, e.actorType, e.actorId, e.resourceId])).toEqual([['organization.create', 'system', 'first-run', defaultOrg]]);
+    expect(system.data.map((e) => [e.action, e.actorType, e.actorId, e.resourceId])).toEqual([
+      ['organization.create', 'system', 'first-run', defaultOrg],
+    ]);
   });
 
   test('an actor of an unknown type, or a typed actor without its id, is 400 at the field', async () => {
     for (const actor of ['team:abc', 'user:', ':abc', `user:${member.userId}:x`, 'user: x', 'x'.repeat(201)]) {
-      const res = await raw(t.baseUrl, `/api/v1/audit-events?actor=${encodeURIComponent(actor)}`, { headers: headers(owner, { 'x-workspace-id': org }) });
+      const res = await raw(t.baseUrl, `/api/v1/audit-events?actor=${encodeURIComponent(actor)}`, {
+        headers: headers(owner, { 'x-workspace-id': org }),
+      });
       expect({ actor, status: res.status }).toEqual({ actor, status: 400 });
       expectMatchesContract('GET', '/api/v1/audit-events', 400, res.body);
       expect(res.body.error.validationErrors).toEqual([expect.objectContaining({ field: 'actor' })]);
@@ -223,7 +257,10 @@ describe('reading the trail', () => {
 
   test('by correlation id', async () => {
     const correlationId = `filter-${hex(6)}`;
-    const team = await call(owner, 'POST', '/api/v1/teams', { name: `correlated-${hex()}` }, 201, { 'x-workspace-id': org, 'x-correlation-id': correlationId });
+    const team = await call(owner, 'POST', '/api/v1/teams', { name: `correlated-${hex()}` }, 201, {
+      'x-workspace-id': org,
+      'x-correlation-id': correlationId,
+    });
     const page = await auditEvents({ correlation_id: correlationId }, owner, org);
     expect(page.data).toHaveLength(1);
     expect(page.data[0]).toMatchObject({ action: 'team.create', resourceType: 'team', resourceId: team.data.id, correlationId });
@@ -293,7 +330,15 @@ describe('reading the trail', () => {
   });
 
   test('limit must be 1 to 200; other bad filters are 400 too', async () => {
-    for (const query of ['limit=0', 'limit=201', 'limit=-1', 'limit=abc', 'since=yesterday', 'action=ROLE%20create', 'resource=role:%20x']) {
+    for (const query of [
+      'limit=0',
+      'limit=201',
+      'limit=-1',
+      'limit=abc',
+      'since=yesterday',
+      'action=ROLE%20create',
+      'resource=role:%20x',
+    ]) {
       const res = await raw(t.baseUrl, `/api/v1/audit-events?${query}`, { headers: headers(owner) });
       expect({ query, status: res.status }).toEqual({ query, status: 400 });
       expectMatchesContract('GET', '/api/v1/audit-events', 400, res.body);
@@ -310,7 +355,10 @@ describe('failed mutations', () => {
   test('a 404 is audited as a failure, after the rollback', async () => {
     const correlationId = `fail-404-${hex()}`;
     const unknownRole = '01960000-0000-7000-8000-00000000beef';
-    const res = await raw(t.baseUrl, `/api/v1/roles/${unknownRole}`, { method: 'DELETE', headers: headers(owner, { 'x-correlation-id': correlationId }) });
+    const res = await raw(t.baseUrl, `/api/v1/roles/${unknownRole}`, {
+      method: 'DELETE',
+      headers: headers(owner, { 'x-correlation-id': correlationId }),
+    });
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('NOT_FOUND');
     const page = await auditEvents({ correlation_id: correlationId });
@@ -334,7 +382,10 @@ describe('failed mutations', () => {
     const role = await createRole(t, owner, `Granted ${hex()}`, ['team.read'], org);
     const grant = await call(owner, 'POST', '/api/v1/user-roles', { userId: member.userId, roleId: role }, 201, ws);
     const correlationId = `fail-409-${hex()}`;
-    const res = await raw(t.baseUrl, `/api/v1/roles/${role}`, { method: 'DELETE', headers: headers(owner, { ...ws, 'x-correlation-id': correlationId }) });
+    const res = await raw(t.baseUrl, `/api/v1/roles/${role}`, {
+      method: 'DELETE',
+      headers: headers(owner, { ...ws, 'x-correlation-id': correlationId }),
+    });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('CONFLICT');
     // Nothing changed: the role and its grant are still there.
@@ -342,8 +393,15 @@ describe('failed mutations', () => {
     expect(await t.sql('SELECT id FROM user_roles WHERE id = $1', [grant.data.id])).toHaveLength(1);
     const page = await auditEvents({ correlation_id: correlationId }, owner, org);
     expect(page.data).toHaveLength(1);
-    expect(page.data[0]).toMatchObject({ action: 'role.delete', outcome: 'failure', resourceId: role, details: { status: 409, code: 'CONFLICT' } });
-    expect((await auditEvents({ action: 'role.delete', resource: `role:${role}` }, owner, org)).data.map((e) => e.outcome)).toEqual(['failure']);
+    expect(page.data[0]).toMatchObject({
+      action: 'role.delete',
+      outcome: 'failure',
+      resourceId: role,
+      details: { status: 409, code: 'CONFLICT' },
+    });
+    expect((await auditEvents({ action: 'role.delete', resource: `role:${role}` }, owner, org)).data.map((e) => e.outcome)).toEqual([
+      'failure',
+    ]);
     // The failure took the link the rolled-back success would have had: no gap.
     expect(await seqsOf(org)).toEqual(oneTo((await seqsOf(org)).length));
     expect(await verify(org)).toMatchObject({ valid: true, firstInvalid: null });
@@ -357,14 +415,22 @@ describe('failed mutations', () => {
     );
     const correlationId = `fail-org-${hex()}`;
     const name = `Second ${slug}`;
-    const res = await raw(t.baseUrl, '/api/v1/organizations', { method: 'POST', headers: headers(owner, { 'x-correlation-id': correlationId }), json: { name, slug } });
+    const res = await raw(t.baseUrl, '/api/v1/organizations', {
+      method: 'POST',
+      headers: headers(owner, { 'x-correlation-id': correlationId }),
+      json: { name, slug },
+    });
     expect(res.status).toBe(409);
     expectMatchesContract('POST', '/api/v1/organizations', 409, res.body);
-    const after = await t.sql('SELECT (SELECT count(*)::int FROM organizations) AS orgs, (SELECT count(*)::int FROM audit_chain_heads) AS heads, (SELECT count(*)::int FROM memberships) AS memberships');
+    const after = await t.sql(
+      'SELECT (SELECT count(*)::int FROM organizations) AS orgs, (SELECT count(*)::int FROM audit_chain_heads) AS heads, (SELECT count(*)::int FROM memberships) AS memberships',
+    );
     expect(after).toEqual(before);
     expect(await t.sql('SELECT id FROM organizations WHERE name = $1', [name])).toEqual([]);
     const page = await auditEvents({ correlation_id: correlationId });
-    expect(page.data.map((e) => [e.action, e.outcome, e.details])).toEqual([['organization.create', 'failure', { status: 409, code: 'CONFLICT' }]]);
+    expect(page.data.map((e) => [e.action, e.outcome, e.details])).toEqual([
+      ['organization.create', 'failure', { status: 409, code: 'CONFLICT' }],
+    ]);
   });
 
   test('a conflict caught by a unique constraint (a race) is audited as the 409 the client got', async () => {
@@ -380,10 +446,15 @@ describe('failed mutations', () => {
       await blocker.query('BEGIN');
       await blocker.query('LOCK TABLE teams IN EXCLUSIVE MODE');
       const pending = [0, 1].map(() =>
-        raw(t.baseUrl, '/api/v1/teams', { method: 'POST', headers: headers(owner, { 'x-workspace-id': org, 'x-correlation-id': correlationId }), json: { name } }),
+        raw(t.baseUrl, '/api/v1/teams', {
+          method: 'POST',
+          headers: headers(owner, { 'x-workspace-id': org, 'x-correlation-id': correlationId }),
+          json: { name },
+        }),
       );
       for (let i = 0; ; i++) {
-        const [{ n }] = (await blocker.query("SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND relation = 'teams'::regclass")).rows as { n: number }[];
+        const [{ n }] = (await blocker.query("SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND relation = 'teams'::regclass"))
+          .rows as { n: number }[];
         if (n === 2) break;
         if (i > 200) throw new Error('the two inserts never queued on the lock');
         await new Promise((r) => setTimeout(r, 25));
@@ -409,21 +480,39 @@ describe('failed mutations', () => {
   test('a refusal by the service is audited as denied', async () => {
     const key = await mintApiKey(t, owner);
     const correlationId = `denied-${hex()}`;
-    const res = await raw(t.baseUrl, '/api/v1/organizations', { method: 'POST', headers: headers(key.secret, { 'x-correlation-id': correlationId }), json: { name: `By key ${hex()}` } });
+    const res = await raw(t.baseUrl, '/api/v1/organizations', {
+      method: 'POST',
+      headers: headers(key.secret, { 'x-correlation-id': correlationId }),
+      json: { name: `By key ${hex()}` },
+    });
     expect(res.status).toBe(403);
     const page = await auditEvents({ correlation_id: correlationId });
     expect(page.data).toHaveLength(1);
-    expect(page.data[0]).toMatchObject({ action: 'organization.create', outcome: 'denied', actorType: 'api_key', actorId: key.id, details: { status: 403, code: 'FORBIDDEN' } });
+    expect(page.data[0]).toMatchObject({
+      action: 'organization.create',
+      outcome: 'denied',
+      actorType: 'api_key',
+      actorId: key.id,
+      details: { status: 403, code: 'FORBIDDEN' },
+    });
   });
 
   test('input that never validated (400) is not audited', async () => {
     const correlationId = `bad-input-${hex()}`;
     const meta = { 'x-correlation-id': correlationId };
     const bad = [
-      await raw(t.baseUrl, '/api/v1/roles', { method: 'POST', headers: headers(owner, meta), json: { name: '', permissions: 'team.read' } }),
+      await raw(t.baseUrl, '/api/v1/roles', {
+        method: 'POST',
+        headers: headers(owner, meta),
+        json: { name: '', permissions: 'team.read' },
+      }),
       await raw(t.baseUrl, '/api/v1/teams', { method: 'POST', headers: headers(owner, meta), json: { name: 'x'.repeat(101) } }),
       await raw(t.baseUrl, '/api/v1/roles/not-a-uuid', { method: 'DELETE', headers: headers(owner, meta) }),
-      await raw(t.baseUrl, '/api/v1/teams', { method: 'POST', headers: { ...headers(owner, meta), 'content-type': 'application/json' }, body: '{"name":' }),
+      await raw(t.baseUrl, '/api/v1/teams', {
+        method: 'POST',
+        headers: { ...headers(owner, meta), 'content-type': 'application/json' },
+        body: '{"name":',
+      }),
     ];
     expect(bad.map((r) => r.status)).toEqual([400, 400, 400, 400]);
     expect((await auditEvents({ correlation_id: correlationId })).data).toEqual([]);
@@ -433,8 +522,13 @@ describe('failed mutations', () => {
 
 describe('append-only and hash-chained', () => {
   test('the database refuses UPDATE, DELETE and TRUNCATE on audit_events', async () => {
-    const [event] = await t.sql<{ id: string; action: string }>('SELECT id, action FROM audit_events WHERE organization_id = $1 ORDER BY seq LIMIT 1', [defaultOrg]);
-    await expect(t.sql("UPDATE audit_events SET action = 'tampered' WHERE id = $1", [event.id])).rejects.toThrow(/append-only: UPDATE refused/);
+    const [event] = await t.sql<{ id: string; action: string }>(
+      'SELECT id, action FROM audit_events WHERE organization_id = $1 ORDER BY seq LIMIT 1',
+      [defaultOrg],
+    );
+    await expect(t.sql("UPDATE audit_events SET action = 'tampered' WHERE id = $1", [event.id])).rejects.toThrow(
+      /append-only: UPDATE refused/,
+    );
     await expect(t.sql('DELETE FROM audit_events WHERE id = $1', [event.id])).rejects.toThrow(/append-only: DELETE refused/);
     await expect(t.sql('TRUNCATE audit_events')).rejects.toThrow(/append-only: TRUNCATE refused/);
     const [still] = await t.sql<{ action: string }>('SELECT action FROM audit_events WHERE id = $1', [event.id]);
@@ -451,9 +545,14 @@ describe('append-only and hash-chained', () => {
     const org = await newOrganization();
     for (let i = 0; i < 4; i++) await call(owner, 'POST', '/api/v1/teams', { name: `chain-${i}-${hex()}` }, 201, { 'x-workspace-id': org });
     expect(await verify(org)).toEqual({ valid: true, eventsChecked: 5, firstInvalid: null });
-    const [third] = await t.sql<{ id: string; action: string }>('SELECT id, action FROM audit_events WHERE organization_id = $1 AND seq = 3', [org]);
+    const [third] = await t.sql<{ id: string; action: string }>(
+      'SELECT id, action FROM audit_events WHERE organization_id = $1 AND seq = 3',
+      [org],
+    );
     const tamper = (action: string) =>
-      t.sql(`BEGIN; ALTER TABLE audit_events DISABLE TRIGGER USER; UPDATE audit_events SET action = '${action}' WHERE id = '${third.id}'; ALTER TABLE audit_events ENABLE TRIGGER USER; COMMIT;`);
+      t.sql(
+        `BEGIN; ALTER TABLE audit_events DISABLE TRIGGER USER; UPDATE audit_events SET action = '${action}' WHERE id = '${third.id}'; ALTER TABLE audit_events ENABLE TRIGGER USER; COMMIT;`,
+      );
 
     await tamper('team.delete');
     const broken = await verify(org);
@@ -471,7 +570,9 @@ describe('append-only and hash-chained', () => {
     const org = await newOrganization();
     tampered.add(org);
     for (let i = 0; i < 4; i++) await call(owner, 'POST', '/api/v1/teams', { name: `gap-${i}-${hex()}` }, 201, { 'x-workspace-id': org });
-    await t.sql(`BEGIN; ALTER TABLE audit_events DISABLE TRIGGER USER; DELETE FROM audit_events WHERE organization_id = '${org}' AND seq = 3; ALTER TABLE audit_events ENABLE TRIGGER USER; COMMIT;`);
+    await t.sql(
+      `BEGIN; ALTER TABLE audit_events DISABLE TRIGGER USER; DELETE FROM audit_events WHERE organization_id = '${org}' AND seq = 3; ALTER TABLE audit_events ENABLE TRIGGER USER; COMMIT;`,
+    );
     const broken = await verify(org);
     expect(broken.valid).toBe(false);
     expect(broken.eventsChecked).toBe(2);
@@ -482,23 +583,33 @@ describe('append-only and hash-chained', () => {
     const tail = await newOrganization();
     tampered.add(tail);
     await call(owner, 'POST', '/api/v1/teams', { name: `tail-${hex()}` }, 201, { 'x-workspace-id': tail });
-    await t.sql(`BEGIN; ALTER TABLE audit_events DISABLE TRIGGER USER; DELETE FROM audit_events WHERE organization_id = '${tail}' AND seq = 2; ALTER TABLE audit_events ENABLE TRIGGER USER; COMMIT;`);
+    await t.sql(
+      `BEGIN; ALTER TABLE audit_events DISABLE TRIGGER USER; DELETE FROM audit_events WHERE organization_id = '${tail}' AND seq = 2; ALTER TABLE audit_events ENABLE TRIGGER USER; COMMIT;`,
+    );
     expect(await verify(tail)).toMatchObject({ valid: false, eventsChecked: 1, firstInvalid: { seq: 2 } });
   });
 
   test('each organization has its own chain, from seq 1, contiguous, each link hashing the previous', async () => {
     const { organizationId: other } = await otherOrganization(t, owner);
-    const rows = await t.sql<{ organization_id: string; seqs: string[] }>('SELECT organization_id, array_agg(seq ORDER BY seq) AS seqs FROM audit_events GROUP BY organization_id');
+    const rows = await t.sql<{ organization_id: string; seqs: string[] }>(
+      'SELECT organization_id, array_agg(seq ORDER BY seq) AS seqs FROM audit_events GROUP BY organization_id',
+    );
     const byOrg = new Map(rows.map((r) => [r.organization_id, r.seqs.map(Number)]));
     expect(byOrg.get(other)!.length).toBeGreaterThan(1);
     expect(byOrg.size).toBeGreaterThan(3);
     for (const [org, seqs] of byOrg) if (!tampered.has(org)) expect({ org, seqs }).toEqual({ org, seqs: oneTo(seqs.length) });
 
     for (const org of [defaultOrg, other]) {
-      const links = await t.sql<{ seq: string; prev_hash: Buffer; hash: Buffer }>('SELECT seq, prev_hash, hash FROM audit_events WHERE organization_id = $1 ORDER BY seq', [org]);
+      const links = await t.sql<{ seq: string; prev_hash: Buffer; hash: Buffer }>(
+        'SELECT seq, prev_hash, hash FROM audit_events WHERE organization_id = $1 ORDER BY seq',
+        [org],
+      );
       expect(links[0].prev_hash.equals(Buffer.alloc(32))).toBe(true);
       for (let i = 1; i < links.length; i++) expect(links[i].prev_hash.equals(links[i - 1].hash)).toBe(true);
-      const [head] = await t.sql<{ last_seq: string; last_hash: Buffer }>('SELECT last_seq, last_hash FROM audit_chain_heads WHERE organization_id = $1', [org]);
+      const [head] = await t.sql<{ last_seq: string; last_hash: Buffer }>(
+        'SELECT last_seq, last_hash FROM audit_chain_heads WHERE organization_id = $1',
+        [org],
+      );
       expect(Number(head.last_seq)).toBe(links.length);
       expect(head.last_hash.equals(links[links.length - 1].hash)).toBe(true);
     }
@@ -511,7 +622,13 @@ describe('append-only and hash-chained', () => {
   test('20 concurrent mutations in one organization: contiguous sequence numbers and a valid chain', async () => {
     const org = await newOrganization();
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => raw(t.baseUrl, '/api/v1/teams', { method: 'POST', headers: headers(owner, { 'x-workspace-id': org }), json: { name: `parallel-${i}` } })),
+      Array.from({ length: 20 }, (_, i) =>
+        raw(t.baseUrl, '/api/v1/teams', {
+          method: 'POST',
+          headers: headers(owner, { 'x-workspace-id': org }),
+          json: { name: `parallel-${i}` },
+        }),
+      ),
     );
     expect({ statuses: results.map((r) => r.status), logged: serverErrors() }).toEqual({ statuses: Array(20).fill(201), logged: [] });
     expect(await seqsOf(org)).toEqual(oneTo(21));
@@ -523,7 +640,11 @@ describe('append-only and hash-chained', () => {
   test('concurrent successes and failures (racing duplicates) still chain without gaps', async () => {
     const org = await newOrganization();
     const names = Array.from({ length: 20 }, (_, i) => `race-${i % 5}`);
-    const results = await Promise.all(names.map((name) => raw(t.baseUrl, '/api/v1/teams', { method: 'POST', headers: headers(owner, { 'x-workspace-id': org }), json: { name } })));
+    const results = await Promise.all(
+      names.map((name) =>
+        raw(t.baseUrl, '/api/v1/teams', { method: 'POST', headers: headers(owner, { 'x-workspace-id': org }), json: { name } }),
+      ),
+    );
     const statuses = results.map((r) => r.status);
     // On a 500, show why: the server logs unexpected failures at level error (50).
     expect({ internal: statuses.filter((s) => s >= 500).length, logged: serverErrors() }).toEqual({ internal: 0, logged: [] });
@@ -545,7 +666,7 @@ describe('who reads which trail', () => {
     await call(other.owner.accessToken, 'POST', '/api/v1/teams', { name: `other-team-${hex()}` });
   });
 
-  test("/audit-events shows only the organization the request acts in", async () => {
+  test('/audit-events shows only the organization the request acts in', async () => {
     const mine = await auditEvents({ limit: 200 });
     expect(mine.data.every((e) => e.organizationId === defaultOrg)).toBe(true);
     const theirs = await auditEvents({ limit: 200 }, other.owner.accessToken);
@@ -555,7 +676,9 @@ describe('who reads which trail', () => {
   });
 
   test('/organizations/{id}/audit-logs answers for the organization acted in, 404 for any other', async () => {
-    const own = await raw(t.baseUrl, `/api/v1/organizations/${other.organizationId}/audit-logs?limit=5`, { headers: headers(other.owner.accessToken) });
+    const own = await raw(t.baseUrl, `/api/v1/organizations/${other.organizationId}/audit-logs?limit=5`, {
+      headers: headers(other.owner.accessToken),
+    });
     expect(own.status).toBe(200);
     expectMatchesContract('GET', '/api/v1/organizations/{id}/audit-logs', 200, own.body);
     expect(own.body.data.map((e: AuditEventBody) => e.id)).toEqual((await sqlIds(other.organizationId)).slice(0, 5));
@@ -565,8 +688,16 @@ describe('who reads which trail', () => {
     expectMatchesContract('GET', '/api/v1/organizations/{id}/audit-logs', 404, foreign.body);
     expect(foreign.body.error.code).toBe('NOT_FOUND');
     // Even a member of both sees only the one the request acts in.
-    expect((await raw(t.baseUrl, `/api/v1/organizations/${other.organizationId}/audit-logs`, { headers: headers(owner) })).status).toBe(404);
-    expect((await raw(t.baseUrl, `/api/v1/organizations/${other.organizationId}/audit-logs`, { headers: headers(owner, { 'x-workspace-id': other.organizationId }) })).status).toBe(200);
+    expect((await raw(t.baseUrl, `/api/v1/organizations/${other.organizationId}/audit-logs`, { headers: headers(owner) })).status).toBe(
+      404,
+    );
+    expect(
+      (
+        await raw(t.baseUrl, `/api/v1/organizations/${other.organizationId}/audit-logs`, {
+          headers: headers(owner, { 'x-workspace-id': other.organizationId }),
+        })
+      ).status,
+    ).toBe(200);
   });
 
   test('/audit-logs spans organizations for a platform administrator, and is 403 for anyone else', async () => {
@@ -582,7 +713,9 @@ describe('who reads which trail', () => {
       expect(one.status).toBe(200);
       expect(one.body.data.map((e: AuditEventBody) => e.id)).toEqual((await sqlIds(org)).slice(0, 200));
     }
-    const teamCreate = await raw(t.baseUrl, `/api/v1/audit-logs?organizationId=${other.organizationId}&action=team.create`, { headers: headers(owner) });
+    const teamCreate = await raw(t.baseUrl, `/api/v1/audit-logs?organizationId=${other.organizationId}&action=team.create`, {
+      headers: headers(owner),
+    });
     expect(teamCreate.body.data.map((e: AuditEventBody) => e.actorId)).toEqual([other.owner.userId]);
     expect((await raw(t.baseUrl, '/api/v1/audit-logs?organizationId=not-a-uuid', { headers: headers(owner) })).status).toBe(400);
 
@@ -594,7 +727,12 @@ describe('who reads which trail', () => {
 
   test('a member without audit.read gets 403, and the refusal is itself on the trail', async () => {
     const viewer = await addMember(t, owner, ['viewer']);
-    for (const path of ['/api/v1/audit-events', '/api/v1/audit-events/verify', `/api/v1/organizations/${defaultOrg}/audit-logs`, '/api/v1/audit-logs']) {
+    for (const path of [
+      '/api/v1/audit-events',
+      '/api/v1/audit-events/verify',
+      `/api/v1/organizations/${defaultOrg}/audit-logs`,
+      '/api/v1/audit-logs',
+    ]) {
       const res = await raw(t.baseUrl, path, { headers: headers(viewer.accessToken) });
       expect({ path, status: res.status, code: res.body.error?.code }).toEqual({ path, status: 403, code: 'FORBIDDEN' });
     }
@@ -609,7 +747,11 @@ describe('who reads which trail', () => {
 describe('no secret reaches the trail', () => {
   test('secret values, API key secrets, accept tokens and passwords are absent from every audit row', async () => {
     const secretValue = `s3cr3t-value-${hex(12)}`;
-    const setSecret = await raw(t.baseUrl, '/api/v1/workspace/secrets/DEPLOY_TOKEN', { method: 'POST', headers: headers(owner), json: { value: secretValue } });
+    const setSecret = await raw(t.baseUrl, '/api/v1/workspace/secrets/DEPLOY_TOKEN', {
+      method: 'POST',
+      headers: headers(owner),
+      json: { value: secretValue },
+    });
     expect(setSecret.status).toBe(201);
     const key = await call(owner, 'POST', '/api/v1/api-keys', { name: `secretive-${hex()}` });
     const apiKeySecret = key.data.secret as string;
@@ -617,21 +759,40 @@ describe('no secret reaches the trail', () => {
     const invitation = await call(owner, 'POST', '/api/v1/invitations', { email, roleIds: [] });
     const acceptToken = invitation.data.acceptToken as string;
     const password = `pw-${hex(10)}`;
-    const accepted = await raw(t.baseUrl, `/api/v1/invitations/${invitation.data.invitation.id}/accept`, { method: 'POST', json: { token: acceptToken, password } });
+    const accepted = await raw(t.baseUrl, `/api/v1/invitations/${invitation.data.invitation.id}/accept`, {
+      method: 'POST',
+      json: { token: acceptToken, password },
+    });
     expect(accepted.status).toBe(200);
     await t.login(email, password);
     // A refresh (and a failed login) are part of the flow too.
     const session = await t.login();
-    expect((await raw(t.baseUrl, '/api/v1/auth/refresh', { method: 'POST', json: { refreshToken: session.refreshToken } })).status).toBe(200);
-    expect((await raw(t.baseUrl, '/api/v1/auth/login', { method: 'POST', json: { email, password: `${password}-wrong` } })).status).toBe(401);
+    expect((await raw(t.baseUrl, '/api/v1/auth/refresh', { method: 'POST', json: { refreshToken: session.refreshToken } })).status).toBe(
+      200,
+    );
+    expect((await raw(t.baseUrl, '/api/v1/auth/login', { method: 'POST', json: { email, password: `${password}-wrong` } })).status).toBe(
+      401,
+    );
 
     const rows = await t.sql<{ action: string; details: string; user_agent: string | null; resource_id: string | null }>(
       'SELECT action, details::text AS details, user_agent, resource_id FROM audit_events',
     );
-    expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['secret.set', 'api_key.create', 'invitation.create', 'invitation.accept', 'auth.login']));
+    expect(rows.map((r) => r.action)).toEqual(
+      expect.arrayContaining(['secret.set', 'api_key.create', 'invitation.create', 'invitation.accept', 'auth.login']),
+    );
     const everything = rows.map((r) => `${r.details}\n${r.user_agent ?? ''}\n${r.resource_id ?? ''}`).join('\n');
     const apiKeyTail = apiKeySecret.split('_').pop()!;
-    for (const secret of [secretValue, apiKeySecret, apiKeyTail, acceptToken, acceptToken.replace(/^mit_/, ''), password, ADMIN.password, session.refreshToken, session.accessToken]) {
+    for (const secret of [
+      secretValue,
+      apiKeySecret,
+      apiKeyTail,
+      acceptToken,
+      acceptToken.replace(/^mit_/, ''),
+      password,
+      ADMIN.password,
+      session.refreshToken,
+      session.accessToken,
+    ]) {
       expect(everything).not.toContain(secret);
     }
   });

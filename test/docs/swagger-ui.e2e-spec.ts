@@ -152,37 +152,49 @@ async function textOf(locator: Locator): Promise<string> {
   return (await locator.textContent({ timeout: TIMEOUT })) ?? '';
 }
 
-browserTest('without authorizing, Try it out on GET /api/v1/me shows 401', async () => {
-  const docs = await openDocs();
-  try {
-    await explain(docs, 'not every tag is listed', async () => {
-      const tags = new Set(Object.values(spec.paths).flatMap((item) => Object.values(item as Record<string, { tags?: string[] }>).flatMap((op) => op.tags ?? [])));
-      expect(await docs.page.locator('[id^="operations-tag-"]').count()).toBe(tags.size);
-    });
-    await explain(docs, 'executing GET /api/v1/me anonymously failed', async () => {
-      const response = await executeGetMe(docs.page);
-      expect(response.status).toBe('401');
-      expect(response.body).toContain('UNAUTHENTICATED');
-      expect(response.body).not.toContain(ADMIN.email);
-      expect(response.curl).not.toMatch(/authorization:/i);
-    });
-  } finally {
-    await docs.context.close();
-  }
-}, TEST_TIMEOUT);
+browserTest(
+  'without authorizing, Try it out on GET /api/v1/me shows 401',
+  async () => {
+    const docs = await openDocs();
+    try {
+      await explain(docs, 'not every tag is listed', async () => {
+        const tags = new Set(
+          Object.values(spec.paths).flatMap((item) =>
+            Object.values(item as Record<string, { tags?: string[] }>).flatMap((op) => op.tags ?? []),
+          ),
+        );
+        expect(await docs.page.locator('[id^="operations-tag-"]').count()).toBe(tags.size);
+      });
+      await explain(docs, 'executing GET /api/v1/me anonymously failed', async () => {
+        const response = await executeGetMe(docs.page);
+        expect(response.status).toBe('401');
+        expect(response.body).toContain('UNAUTHENTICATED');
+        expect(response.body).not.toContain(ADMIN.email);
+        expect(response.curl).not.toMatch(/authorization:/i);
+      });
+    } finally {
+      await docs.context.close();
+    }
+  },
+  TEST_TIMEOUT,
+);
 
-browserTest('after authorizing the bearer scheme, Try it out on GET /api/v1/me shows 200 and the owner', async () => {
-  const { accessToken } = await t!.login();
-  const docs = await openDocs();
-  try {
-    await explain(docs, 'authorizing and executing GET /api/v1/me failed', async () => {
-      await authorizeBearer(docs.page, accessToken);
-      const response = await executeGetMe(docs.page);
-      expect(response.curl).toContain(`Authorization: Bearer ${accessToken}`);
-      expect(response.status).toBe('200');
-      expect(response.body).toContain(ADMIN.email);
-    });
-  } finally {
-    await docs.context.close();
-  }
-}, TEST_TIMEOUT);
+browserTest(
+  'after authorizing the bearer scheme, Try it out on GET /api/v1/me shows 200 and the owner',
+  async () => {
+    const { accessToken } = await t!.login();
+    const docs = await openDocs();
+    try {
+      await explain(docs, 'authorizing and executing GET /api/v1/me failed', async () => {
+        await authorizeBearer(docs.page, accessToken);
+        const response = await executeGetMe(docs.page);
+        expect(response.curl).toContain(`Authorization: Bearer ${accessToken}`);
+        expect(response.status).toBe('200');
+        expect(response.body).toContain(ADMIN.email);
+      });
+    } finally {
+      await docs.context.close();
+    }
+  },
+  TEST_TIMEOUT,
+);

@@ -45,7 +45,9 @@ async function burnTransactionIdsPastPowerOfTen(): Promise<bigint> {
 
 /** Sets the events sequence so that the next three events take 10^k - 1, 10^k and 10^k + 1. */
 async function sequenceJustBelowPowerOfTen(): Promise<bigint> {
-  const [{ last }] = await t.sql<{ last: string }>(`SELECT coalesce(pg_sequence_last_value(pg_get_serial_sequence('events', 'seq')::regclass), 0)::text AS last`);
+  const [{ last }] = await t.sql<{ last: string }>(
+    `SELECT coalesce(pg_sequence_last_value(pg_get_serial_sequence('events', 'seq')::regclass), 0)::text AS last`,
+  );
   const target = nextPowerOfTen(BigInt(last));
   await t.sql(`SELECT setval(pg_get_serial_sequence('events', 'seq'), ${target - 2n})`);
   return target;
@@ -77,7 +79,13 @@ beforeAll(async () => {
   const minted = (await http.post('/api/v1/agents', { body: { name: 'digits-agent', capabilities: ['digits'] } }).expect(201)).data;
   const agent = { id: minted.agent.id as string, secret: minted.agentSecret as string };
   const asTheAgent = { token: null, agentSecret: agent.secret };
-  const approvals = (await http.post('/api/v1/workflows', { body: { name: 'Digits', stages: [{ name: 'One', requiredApprovals: 1, roleIds: [], userIds: [approver.userId] }] } }).expect(201)).data.id;
+  const approvals = (
+    await http
+      .post('/api/v1/workflows', {
+        body: { name: 'Digits', stages: [{ name: 'One', requiredApprovals: 1, roleIds: [], userIds: [approver.userId] }] },
+      })
+      .expect(201)
+  ).data.id;
   const definitionId = (
     await http
       .post('/api/v1/workflow-templates', {
@@ -92,18 +100,28 @@ beforeAll(async () => {
       .expect(201)
   ).data.id;
 
-  live = { sse: await openSse(t.baseUrl, '/api/v1/events/stream', bearer()), ws: await openSocket(t.baseUrl, '/api/v1/events/ws', bearer()) };
+  live = {
+    sse: await openSse(t.baseUrl, '/api/v1/events/stream', bearer()),
+    ws: await openSocket(t.baseUrl, '/api/v1/events/ws', bearer()),
+  };
   // Until it ends, nothing below is settled: live fan-out then reads both sides of both boundaries in one batch.
   const older = await openOlderTransaction();
   try {
     // Before: jobs queued, a run waiting at its gate, then one claim whose three events straddle 10^k in sequence.
     jobIds = [await submitJob(agent.id), await submitJob(agent.id), await submitJob(agent.id)];
     runId = (await http.post('/api/v1/workflow-runs', { body: { definitionId }, idempotencyKey: true }).expect(201)).data.id;
-    await poll('the gate to wait', () => gateWaiting, 15_000, () => 'not waiting');
+    await poll(
+      'the gate to wait',
+      () => gateWaiting,
+      15_000,
+      () => 'not waiting',
+    );
     const seqBoundary = await sequenceJustBelowPowerOfTen();
     const claimed = await http.post('/api/v1/agents/{id}/jobs/claim', { params: { id: agent.id }, query: { max: 3 }, ...asTheAgent });
     expect(claimed.status).toBe(200);
-    const leases = new Map<string, string>(claimed.body.data.claims.map((c: { job: { id: string }; lease: { id: string } }) => [c.job.id, c.lease.id]));
+    const leases = new Map<string, string>(
+      claimed.body.data.claims.map((c: { job: { id: string }; lease: { id: string } }) => [c.job.id, c.lease.id]),
+    );
     expect([...leases.keys()].sort()).toEqual([...jobIds].sort());
 
     const txBoundary = await burnTransactionIdsPastPowerOfTen();
@@ -111,17 +129,43 @@ beforeAll(async () => {
 
     // After: the jobs run and end, the run is approved and ends, two more jobs are queued.
     for (const id of jobIds) {
-      await http.post('/api/v1/agents/{id}/jobs/{jobId}/progress', { params: { id: agent.id, jobId: id }, body: { leaseId: leases.get(id), percent: 50 }, ...asTheAgent }).expect(200);
-      await http.post('/api/v1/agents/{id}/jobs/{jobId}/complete', { params: { id: agent.id, jobId: id }, body: { leaseId: leases.get(id), status: 'succeeded' }, ...asTheAgent }).expect(204);
+      await http
+        .post('/api/v1/agents/{id}/jobs/{jobId}/progress', {
+          params: { id: agent.id, jobId: id },
+          body: { leaseId: leases.get(id), percent: 50 },
+          ...asTheAgent,
+        })
+        .expect(200);
+      await http
+        .post('/api/v1/agents/{id}/jobs/{jobId}/complete', {
+          params: { id: agent.id, jobId: id },
+          body: { leaseId: leases.get(id), status: 'succeeded' },
+          ...asTheAgent,
+        })
+        .expect(204);
     }
-    await http.post('/api/v1/workflow-runs/{id}/steps/{nodeId}/approve', { params: { id: runId, nodeId: 'gate' }, body: {}, token: approver.accessToken }).expect(200);
-    await poll('the run to succeed', () => runSucceeded, 15_000, () => 'not succeeded');
+    await http
+      .post('/api/v1/workflow-runs/{id}/steps/{nodeId}/approve', {
+        params: { id: runId, nodeId: 'gate' },
+        body: {},
+        token: approver.accessToken,
+      })
+      .expect(200);
+    await poll(
+      'the run to succeed',
+      () => runSucceeded,
+      15_000,
+      () => 'not succeeded',
+    );
     jobIds.push(await submitJob(agent.id), await submitJob(agent.id));
   } finally {
     await older.end();
   }
   for (const deadline = Date.now() + 10_000; ;) {
-    const [{ n }] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM events WHERE organization_id = $1 AND tx_id >= pg_snapshot_xmin(pg_current_snapshot())', [organizationId]);
+    const [{ n }] = await t.sql<{ n: number }>(
+      'SELECT count(*)::int AS n FROM events WHERE organization_id = $1 AND tx_id >= pg_snapshot_xmin(pg_current_snapshot())',
+      [organizationId],
+    );
     if (n === 0) break;
     if (Date.now() > deadline) throw new Error('events not settled');
     await new Promise((r) => setTimeout(r, 50));
@@ -140,11 +184,14 @@ let gateWaiting = false;
 let runSucceeded = false;
 const watcher = setInterval(() => {
   if (!t || !runId) return;
-  void http.get('/api/v1/workflow-runs/{id}', { params: { id: runId } }).then((res) => {
-    const run = res.body?.data;
-    gateWaiting ||= run?.steps?.some((s: { nodeId: string; status: string }) => s.nodeId === 'gate' && s.status === 'waiting');
-    runSucceeded ||= run?.status === 'succeeded';
-  }, () => undefined);
+  void http.get('/api/v1/workflow-runs/{id}', { params: { id: runId } }).then(
+    (res) => {
+      const run = res.body?.data;
+      gateWaiting ||= run?.steps?.some((s: { nodeId: string; status: string }) => s.nodeId === 'gate' && s.status === 'waiting');
+      runSucceeded ||= run?.status === 'succeeded';
+    },
+    () => undefined,
+  );
 }, 100);
 
 afterAll(async () => {
@@ -155,7 +202,7 @@ afterAll(async () => {
 
 const cursors = (events: { cursor: string }[]) => events.map((e) => e.cursor);
 
-test('the organization\'s events straddle a power of ten in transaction id, and in sequence inside one transaction', () => {
+test("the organization's events straddle a power of ten in transaction id, and in sequence inside one transaction", () => {
   expect(truth.some((e) => e.txId < boundary.txId)).toBe(true);
   expect(truth.some((e) => e.txId >= boundary.txId)).toBe(true);
   const byTx = new Map<bigint, bigint[]>();

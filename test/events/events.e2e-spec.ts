@@ -3,7 +3,14 @@ import pg from 'pg';
 import { expectMatchesContract, expectResponse, raw, type RawResponse } from '../support/contract.js';
 import { addMember, mintApiKey, otherOrganization } from '../support/fixtures.js';
 import { ADMIN, type RunningServer, spawnServer, startServer, type TestServer } from '../support/server.js';
-import { closeStreams, openSocket as openSocketAt, openSse as openSseAt, refusedHandshake as refusedHandshakeAt, type SseStream, type StreamedEvent } from '../support/streams.js';
+import {
+  closeStreams,
+  openSocket as openSocketAt,
+  openSse as openSseAt,
+  refusedHandshake as refusedHandshakeAt,
+  type SseStream,
+  type StreamedEvent,
+} from '../support/streams.js';
 
 /**
  * Domain events end to end: the SSE stream (filters, Last-Event-ID resume with nothing lost and
@@ -29,7 +36,14 @@ const suffix = () => randomBytes(3).toString('hex');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const CURSOR = /^\d+-\d+$/;
 
-function call(token: string | null, method: string, path: string, json?: unknown, headers: Record<string, string> = {}, baseUrl = t.baseUrl): Promise<RawResponse> {
+function call(
+  token: string | null,
+  method: string,
+  path: string,
+  json?: unknown,
+  headers: Record<string, string> = {},
+  baseUrl = t.baseUrl,
+): Promise<RawResponse> {
   return raw(baseUrl, path, { method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers }, json });
 }
 
@@ -41,7 +55,12 @@ interface Agent {
 }
 
 async function mintAgent(token: string, body: Record<string, unknown> = {}): Promise<Agent> {
-  const res = expectResponse(await call(token, 'POST', '/api/v1/agents', { name: `agent-${suffix()}`, ...body }), 'POST', '/api/v1/agents', 201);
+  const res = expectResponse(
+    await call(token, 'POST', '/api/v1/agents', { name: `agent-${suffix()}`, ...body }),
+    'POST',
+    '/api/v1/agents',
+    201,
+  );
   return { id: res.body.data.agent.id, secret: res.body.data.agentSecret };
 }
 
@@ -59,8 +78,12 @@ async function runJob(agent: Agent, jobId: string): Promise<void> {
   expect(claimed.status).toBe(200);
   const { job, lease } = claimed.body.data.claims[0];
   expect(job.id).toBe(jobId);
-  expect((await asAgent(agent, 'POST', `/api/v1/agents/${agent.id}/jobs/${jobId}/progress`, { leaseId: lease.id, percent: 50 })).status).toBe(200);
-  expect((await asAgent(agent, 'POST', `/api/v1/agents/${agent.id}/jobs/${jobId}/complete`, { leaseId: lease.id, status: 'succeeded' })).status).toBe(204);
+  expect(
+    (await asAgent(agent, 'POST', `/api/v1/agents/${agent.id}/jobs/${jobId}/progress`, { leaseId: lease.id, percent: 50 })).status,
+  ).toBe(200);
+  expect(
+    (await asAgent(agent, 'POST', `/api/v1/agents/${agent.id}/jobs/${jobId}/complete`, { leaseId: lease.id, status: 'succeeded' })).status,
+  ).toBe(204);
 }
 
 /** Asserts an event has the DomainEvent shape of the contract. */
@@ -109,7 +132,10 @@ async function openOlderTransaction(): Promise<{ end(): Promise<void> }> {
 /** Waits until every event about `resourceId` is settled, as the hub reads them. */
 async function settled(resourceId: string): Promise<void> {
   for (const deadline = Date.now() + 5_000; ;) {
-    const [{ n }] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM events WHERE resource_id = $1 AND tx_id >= pg_snapshot_xmin(pg_current_snapshot())', [resourceId]);
+    const [{ n }] = await t.sql<{ n: number }>(
+      'SELECT count(*)::int AS n FROM events WHERE resource_id = $1 AND tx_id >= pg_snapshot_xmin(pg_current_snapshot())',
+      [resourceId],
+    );
     if (n === 0) return;
     if (Date.now() > deadline) throw new Error(`events of ${resourceId} not settled`);
     await sleep(20);
@@ -131,7 +157,12 @@ describe('SSE: /events/stream', () => {
     expect(frame.event).toBe('job.queued');
     expect(frame.id).toBe(frame.data.cursor);
     expectDomainEvent(frame.data);
-    expect(frame.data).toMatchObject({ type: 'job.queued', resourceType: 'job', actorType: 'user', data: { jobType: job.type, status: 'queued', attempt: 0 } });
+    expect(frame.data).toMatchObject({
+      type: 'job.queued',
+      resourceType: 'job',
+      actorType: 'user',
+      data: { jobType: job.type, status: 'queued', attempt: 0 },
+    });
     expect(JSON.stringify(frame.data)).not.toContain('payload-is-not-streamed');
     // Without Last-Event-ID, nothing from before the connection is replayed.
     expect(stream.frames.some((f) => f.data.resourceId === before.id)).toBe(false);
@@ -169,7 +200,11 @@ describe('SSE: /events/stream', () => {
     const token = (await otherOrganization(t, ownerToken)).owner.accessToken;
     const other = (await call(token, 'GET', '/api/v1/me/permissions')).body.data.organizationId;
     const first = await openSse('/api/v1/events/stream', bearer(token));
-    const jobs = [await submit(token, { type: 'resume' }), await submit(token, { type: 'resume' }), await submit(token, { type: 'resume' })];
+    const jobs = [
+      await submit(token, { type: 'resume' }),
+      await submit(token, { type: 'resume' }),
+      await submit(token, { type: 'resume' }),
+    ];
     const seen = await first.waitForCount(3);
     expect(seen.map((f) => f.data.resourceId)).toEqual(jobs.map((j) => j.id));
     const k = seen[1];
@@ -181,7 +216,11 @@ describe('SSE: /events/stream', () => {
 
     const resumed = await openSse('/api/v1/events/stream', { ...bearer(token), 'last-event-id': k.id! });
     const expected = [
-      ['job.queued', jobs[2].id], ['job.queued', more[0].id], ['job.queued', more[1].id], ['job.cancelled', jobs[0].id], ['agent.created', agent.id],
+      ['job.queued', jobs[2].id],
+      ['job.queued', more[0].id],
+      ['job.queued', more[1].id],
+      ['job.cancelled', jobs[0].id],
+      ['agent.created', agent.id],
     ];
     await resumed.waitForCount(expected.length);
     await sleep(300);
@@ -292,14 +331,30 @@ describe("SSE: a job's events", () => {
     const job = await submit(ownerToken, { type, maxAttempts: 1 });
     const first = await asAgent(agent, 'POST', `/api/v1/agents/${agent.id}/jobs/claim`);
     expect(first.status).toBe(200);
-    const failed = await asAgent(agent, 'POST', `/api/v1/agents/${agent.id}/jobs/${job.id}/complete`, { leaseId: first.body.data.claims[0].lease.id, status: 'failed' });
+    const failed = await asAgent(agent, 'POST', `/api/v1/agents/${agent.id}/jobs/${job.id}/complete`, {
+      leaseId: first.body.data.claims[0].lease.id,
+      status: 'failed',
+    });
     expect(failed.status).toBe(204);
-    expectResponse(await call(ownerToken, 'POST', `/api/v1/agent-runtime/job-failures/${job.id}/retry`), 'POST', '/api/v1/agent-runtime/job-failures/{id}/retry', 200);
+    expectResponse(
+      await call(ownerToken, 'POST', `/api/v1/agent-runtime/job-failures/${job.id}/retry`),
+      'POST',
+      '/api/v1/agent-runtime/job-failures/{id}/retry',
+      200,
+    );
     await runJob(agent, job.id);
     await settled(job.id);
     const stream = await openSse(`/api/v1/jobs/${job.id}/events`, bearer(ownerToken));
     await stream.waitForEnd();
-    expect(stream.frames.map((f) => f.event)).toEqual(['job.queued', 'job.leased', 'job.failed', 'job.queued', 'job.leased', 'job.running', 'job.succeeded']);
+    expect(stream.frames.map((f) => f.event)).toEqual([
+      'job.queued',
+      'job.leased',
+      'job.failed',
+      'job.queued',
+      'job.leased',
+      'job.running',
+      'job.succeeded',
+    ]);
   });
 
   test('follows a live job and ends when it finishes; only that job', async () => {
@@ -313,13 +368,28 @@ describe("SSE: a job's events", () => {
     expectResponse(await call(ownerToken, 'POST', `/api/v1/jobs/${bystander.id}/cancel`), 'POST', '/api/v1/jobs/{id}/cancel', 200);
     expectResponse(await call(ownerToken, 'POST', `/api/v1/jobs/${job.id}/cancel`), 'POST', '/api/v1/jobs/{id}/cancel', 200);
     await stream.waitForEnd();
-    expect(stream.frames.map((f) => [f.event, f.data.resourceId])).toEqual([['job.queued', job.id], ['job.cancelled', job.id]]);
+    expect(stream.frames.map((f) => [f.event, f.data.resourceId])).toEqual([
+      ['job.queued', job.id],
+      ['job.cancelled', job.id],
+    ]);
   });
 
   test('an unknown job is 404, a malformed Last-Event-ID 400', async () => {
-    expectResponse(await call(ownerToken, 'GET', `/api/v1/jobs/${randomUUID()}/events`), 'GET', '/api/v1/jobs/{id}/events', 404, 'NOT_FOUND');
+    expectResponse(
+      await call(ownerToken, 'GET', `/api/v1/jobs/${randomUUID()}/events`),
+      'GET',
+      '/api/v1/jobs/{id}/events',
+      404,
+      'NOT_FOUND',
+    );
     const job = await submit(ownerToken, { type: `bad-cursor-${suffix()}` });
-    expectResponse(await call(ownerToken, 'GET', `/api/v1/jobs/${job.id}/events`, undefined, { 'last-event-id': 'nope' }), 'GET', '/api/v1/jobs/{id}/events', 400, 'VALIDATION_FAILED');
+    expectResponse(
+      await call(ownerToken, 'GET', `/api/v1/jobs/${job.id}/events`, undefined, { 'last-event-id': 'nope' }),
+      'GET',
+      '/api/v1/jobs/{id}/events',
+      400,
+      'VALIDATION_FAILED',
+    );
   });
 });
 
@@ -337,7 +407,12 @@ describe('WebSockets', () => {
     const agent = await mintAgent(ownerToken, { capabilities: [type] });
     const job = await submit(ownerToken, { type, targetAgentId: agent.id });
     await runJob(agent, job.id);
-    const history = expectResponse(await call(ownerToken, 'GET', `/api/v1/events/outbox?resourceId=${job.id}`), 'GET', '/api/v1/events/outbox', 200);
+    const history = expectResponse(
+      await call(ownerToken, 'GET', `/api/v1/events/outbox?resourceId=${job.id}`),
+      'GET',
+      '/api/v1/events/outbox',
+      200,
+    );
     const [succeeded, running, leased, queued] = history.body.data as DomainEvent[];
     expect([queued.type, leased.type, running.type, succeeded.type]).toEqual(['job.queued', 'job.leased', 'job.running', 'job.succeeded']);
 
@@ -365,7 +440,10 @@ describe('WebSockets', () => {
     const job = await submit(token, { type: 'dash' });
     await socket.waitFor((e) => e.resourceId === job.id);
     await sleep(200);
-    expect(socket.messages.map((m) => [m.type, m.resourceId])).toEqual([['agent.created', agent.id], ['job.queued', job.id]]);
+    expect(socket.messages.map((m) => [m.type, m.resourceId])).toEqual([
+      ['agent.created', agent.id],
+      ['job.queued', job.id],
+    ]);
     expect(socket.messages.some((m) => m.resourceId === foreign.id)).toBe(false);
   });
 
@@ -404,12 +482,23 @@ describe('the outbox', () => {
     const agent = await mintAgent(token);
     const jobs = [await submit(token, { type: 'a' }), await submit(token, { type: 'b' }), await submit(token, { type: 'c' })];
     expectResponse(await call(token, 'POST', `/api/v1/jobs/${jobs[1].id}/cancel`), 'POST', '/api/v1/jobs/{id}/cancel', 200);
-    const expected = [['job.cancelled', jobs[1].id], ['job.queued', jobs[2].id], ['job.queued', jobs[1].id], ['job.queued', jobs[0].id], ['agent.created', agent.id]];
+    const expected = [
+      ['job.cancelled', jobs[1].id],
+      ['job.queued', jobs[2].id],
+      ['job.queued', jobs[1].id],
+      ['job.queued', jobs[0].id],
+      ['agent.created', agent.id],
+    ];
 
     const pages: DomainEvent[][] = [];
     let cursor: string | null = null;
     for (let i = 0; i < 5; i++) {
-      const res: RawResponse = expectResponse(await call(token, 'GET', `/api/v1/events/outbox?limit=2${cursor ? `&cursor=${cursor}` : ''}`), 'GET', '/api/v1/events/outbox', 200);
+      const res: RawResponse = expectResponse(
+        await call(token, 'GET', `/api/v1/events/outbox?limit=2${cursor ? `&cursor=${cursor}` : ''}`),
+        'GET',
+        '/api/v1/events/outbox',
+        200,
+      );
       pages.push(res.body.data);
       cursor = res.body.meta.cursor.next;
       expect(res.body.meta.cursor).toEqual({ limit: 2, next: cursor, hasNext: cursor !== null });
@@ -420,11 +509,26 @@ describe('the outbox', () => {
 
     const queued = expectResponse(await call(token, 'GET', '/api/v1/events/outbox?types=job.queued'), 'GET', '/api/v1/events/outbox', 200);
     expect(queued.body.data.map((e: DomainEvent) => e.resourceId)).toEqual([jobs[2].id, jobs[1].id, jobs[0].id]);
-    const prefixed = expectResponse(await call(token, 'GET', '/api/v1/events/outbox?types=agent.*,job.cancelled'), 'GET', '/api/v1/events/outbox', 200);
+    const prefixed = expectResponse(
+      await call(token, 'GET', '/api/v1/events/outbox?types=agent.*,job.cancelled'),
+      'GET',
+      '/api/v1/events/outbox',
+      200,
+    );
     expect(prefixed.body.data.map((e: DomainEvent) => e.type)).toEqual(['job.cancelled', 'agent.created']);
-    const one = expectResponse(await call(token, 'GET', `/api/v1/events/outbox?resourceType=job&resourceId=${jobs[1].id}`), 'GET', '/api/v1/events/outbox', 200);
+    const one = expectResponse(
+      await call(token, 'GET', `/api/v1/events/outbox?resourceType=job&resourceId=${jobs[1].id}`),
+      'GET',
+      '/api/v1/events/outbox',
+      200,
+    );
     expect(one.body.data.map((e: DomainEvent) => e.type)).toEqual(['job.cancelled', 'job.queued']);
-    const future = expectResponse(await call(token, 'GET', `/api/v1/events/outbox?since=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`), 'GET', '/api/v1/events/outbox', 200);
+    const future = expectResponse(
+      await call(token, 'GET', `/api/v1/events/outbox?since=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`),
+      'GET',
+      '/api/v1/events/outbox',
+      200,
+    );
     expect(future.body.data).toEqual([]);
 
     for (const bad of ['cursor=abc', 'limit=0', 'limit=201', 'types=NOPE']) {
@@ -439,7 +543,7 @@ describe('two replicas on one database', () => {
     await b?.stop();
   });
 
-  test("an SSE client on replica B receives an event caused by a request to replica A; a long-poll on B wakes for a job queued on A", async () => {
+  test('an SSE client on replica B receives an event caused by a request to replica A; a long-poll on B wakes for a job queued on A', async () => {
     b = await spawnServer({
       LOG_LEVEL: 'info',
       DATABASE_URL: t.databaseUrl,
@@ -460,13 +564,18 @@ describe('two replicas on one database', () => {
     const type = `cross-${suffix()}`;
     const agent = await mintAgent(ownerToken, { capabilities: [type] });
     const started = Date.now();
-    const polling = raw(b.baseUrl, `/api/v1/agents/${agent.id}/jobs/claim?wait=10`, { method: 'POST', headers: { 'x-agent-secret': agent.secret } });
+    const polling = raw(b.baseUrl, `/api/v1/agents/${agent.id}/jobs/claim?wait=10`, {
+      method: 'POST',
+      headers: { 'x-agent-secret': agent.secret },
+    });
     await sleep(300);
     const queued = await submit(ownerToken, { type });
     const claimed = await polling;
     expect(claimed.status).toBe(200);
     expect(claimed.body.data.claims[0].job.id).toBe(queued.id);
     expect(Date.now() - started).toBeLessThan(5_000);
-    expect((await call(null, 'GET', `/api/v1/jobs/${queued.id}`, undefined, { 'x-api-key': key.secret }, b.baseUrl)).body.data.status).toBe('leased');
+    expect((await call(null, 'GET', `/api/v1/jobs/${queued.id}`, undefined, { 'x-api-key': key.secret }, b.baseUrl)).body.data.status).toBe(
+      'leased',
+    );
   });
 });

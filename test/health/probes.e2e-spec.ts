@@ -53,13 +53,15 @@ test('/.well-known/engine-status reports version, commit, uptime, database, migr
   });
   expect(res.body.database.migrations.applied).toBeGreaterThan(0);
   expect(res.body.uptimeSeconds).toBeGreaterThanOrEqual(0);
-  expect(res.body.background).toEqual(expect.arrayContaining([
-    { name: 'reap expired leases', kind: 'sweeper', intervalMs: expect.any(Number) },
-    { name: 'expire approvals', kind: 'sweeper', intervalMs: expect.any(Number) },
-    { name: 'shred expired wraps', kind: 'sweeper', intervalMs: expect.any(Number) },
-    { name: 'forget old workflow callback deliveries', kind: 'sweeper', intervalMs: 600_000 },
-    { name: 'sweep-idempotency-keys', kind: 'schedule', cron: '*/15 * * * *' },
-  ]));
+  expect(res.body.background).toEqual(
+    expect.arrayContaining([
+      { name: 'reap expired leases', kind: 'sweeper', intervalMs: expect.any(Number) },
+      { name: 'expire approvals', kind: 'sweeper', intervalMs: expect.any(Number) },
+      { name: 'shred expired wraps', kind: 'sweeper', intervalMs: expect.any(Number) },
+      { name: 'forget old workflow callback deliveries', kind: 'sweeper', intervalMs: 600_000 },
+      { name: 'sweep-idempotency-keys', kind: 'schedule', cron: '*/15 * * * *' },
+    ]),
+  );
 });
 
 test('readiness is 503 with the failing check named when the database is gone; liveness stays 200', async () => {

@@ -26,8 +26,13 @@ afterAll(async () => {
   await t?.close();
 });
 
-
-function call(token: string | null, method: string, path: string, json?: unknown, headers: Record<string, string> = {}): Promise<RawResponse> {
+function call(
+  token: string | null,
+  method: string,
+  path: string,
+  json?: unknown,
+  headers: Record<string, string> = {},
+): Promise<RawResponse> {
   return raw(t.baseUrl, path, { method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers }, json });
 }
 
@@ -35,16 +40,28 @@ const KEY_FORMAT = /^mk_([0-9a-f]{32})_([A-Za-z0-9_-]{43})$/;
 const secretPart = (key: string) => KEY_FORMAT.exec(key)![2];
 const suffix = () => randomBytes(3).toString('hex');
 
-async function create(token: string, body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<{ id: string; secret: string; res: RawResponse }> {
-  const res = expectResponse(await call(token, 'POST', '/api/v1/api-keys', { name: `key-${suffix()}`, ...body }, headers), 'POST', '/api/v1/api-keys', 201);
+async function create(
+  token: string,
+  body: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<{ id: string; secret: string; res: RawResponse }> {
+  const res = expectResponse(
+    await call(token, 'POST', '/api/v1/api-keys', { name: `key-${suffix()}`, ...body }, headers),
+    'POST',
+    '/api/v1/api-keys',
+    201,
+  );
   return { id: res.body.data.apiKey.id, secret: res.body.data.secret, res };
 }
 
-async function getKey(id: string): Promise<{ status: string; lastUsedAt: string | null; permissions: string[] | null; [k: string]: unknown }> {
+async function getKey(
+  id: string,
+): Promise<{ status: string; lastUsedAt: string | null; permissions: string[] | null; [k: string]: unknown }> {
   return expectResponse(await call(ownerToken, 'GET', `/api/v1/api-keys/${id}`), 'GET', '/api/v1/api-keys/{id}', 200).body.data;
 }
 
-const teams = (key: string, headers: Record<string, string> = {}) => call(key, 'GET', `/api/v1/organizations/${orgId}/teams`, undefined, headers);
+const teams = (key: string, headers: Record<string, string> = {}) =>
+  call(key, 'GET', `/api/v1/organizations/${orgId}/teams`, undefined, headers);
 const meStatus = async (key: string) => {
   const res = await call(key, 'GET', '/api/v1/me');
   expectMatchesContract('GET', '/api/v1/me', res.status, res.body);
@@ -56,7 +73,13 @@ describe('minting', () => {
     const { id, secret, res } = await create(ownerToken, { name: `ci-${suffix()}`, permissions: ['team.read'] });
     expect(secret).toMatch(KEY_FORMAT);
     expect(KEY_FORMAT.exec(secret)![1]).toBe(id.replace(/-/g, ''));
-    expect(res.body.data.apiKey).toMatchObject({ status: 'active', permissions: ['team.read'], createdBy: ownerId, expiresAt: null, lastUsedAt: null });
+    expect(res.body.data.apiKey).toMatchObject({
+      status: 'active',
+      permissions: ['team.read'],
+      createdBy: ownerId,
+      expiresAt: null,
+      lastUsedAt: null,
+    });
     expect(res.body.data.apiKey.hint).toBe(`mk_${id.replace(/-/g, '').slice(0, 8)}…`);
     expect(res.body.data.apiKey.hint).not.toContain(secretPart(secret));
   });
@@ -73,7 +96,17 @@ describe('minting', () => {
       expect(text).not.toContain(digest.toString('base64'));
       expect(text).not.toMatch(/secret|hash/i);
     }
-    expect(Object.keys(one.body.data).sort()).toEqual(['createdAt', 'createdBy', 'expiresAt', 'hint', 'id', 'lastUsedAt', 'name', 'permissions', 'status']);
+    expect(Object.keys(one.body.data).sort()).toEqual([
+      'createdAt',
+      'createdBy',
+      'expiresAt',
+      'hint',
+      'id',
+      'lastUsedAt',
+      'name',
+      'permissions',
+      'status',
+    ]);
   });
 
   test('the database holds only the 32-byte SHA-256 of the secret, never the secret', async () => {
@@ -86,7 +119,10 @@ describe('minting', () => {
   });
 
   test('expiresAt in the past is 400; a duplicate name for the same creator is 409', async () => {
-    const past = await call(ownerToken, 'POST', '/api/v1/api-keys', { name: `old-${suffix()}`, expiresAt: new Date(Date.now() - 60_000).toISOString() });
+    const past = await call(ownerToken, 'POST', '/api/v1/api-keys', {
+      name: `old-${suffix()}`,
+      expiresAt: new Date(Date.now() - 60_000).toISOString(),
+    });
     expectResponse(past, 'POST', '/api/v1/api-keys', 400, 'VALIDATION_FAILED');
     expect(past.body.error.validationErrors).toEqual([expect.objectContaining({ field: 'expiresAt' })]);
     const name = `twin-${suffix()}`;
@@ -198,7 +234,12 @@ describe('status: disabled, revoked, expired', () => {
     expect(res.body.data.status).toBe('disabled');
     expect(await meStatus(secret)).toBe(401);
     expect((await getKey(id)).status).toBe('disabled');
-    const listed = expectResponse(await call(ownerToken, 'GET', '/api/v1/api-keys?status=disabled&pageSize=100'), 'GET', '/api/v1/api-keys', 200);
+    const listed = expectResponse(
+      await call(ownerToken, 'GET', '/api/v1/api-keys?status=disabled&pageSize=100'),
+      'GET',
+      '/api/v1/api-keys',
+      200,
+    );
     expect(listed.body.data.map((k: { id: string }) => k.id)).toContain(id);
   });
 
@@ -208,10 +249,20 @@ describe('status: disabled, revoked, expired', () => {
     expectResponse(await call(ownerToken, 'DELETE', `/api/v1/api-keys/${id}`), 'DELETE', '/api/v1/api-keys/{id}', 204);
     expect(await meStatus(secret)).toBe(401);
     expect((await getKey(id)).status).toBe('revoked');
-    const listed = expectResponse(await call(ownerToken, 'GET', '/api/v1/api-keys?status=revoked&pageSize=100'), 'GET', '/api/v1/api-keys', 200);
+    const listed = expectResponse(
+      await call(ownerToken, 'GET', '/api/v1/api-keys?status=revoked&pageSize=100'),
+      'GET',
+      '/api/v1/api-keys',
+      200,
+    );
     expect(listed.body.data.map((k: { id: string }) => k.id)).toContain(id);
     // Disabling a revoked key does not bring it back to another state.
-    const disabled = expectResponse(await call(ownerToken, 'POST', `/api/v1/api-keys/${id}/disable`), 'POST', '/api/v1/api-keys/{id}/disable', 200);
+    const disabled = expectResponse(
+      await call(ownerToken, 'POST', `/api/v1/api-keys/${id}/disable`),
+      'POST',
+      '/api/v1/api-keys/{id}/disable',
+      200,
+    );
     expect(disabled.body.data.status).toBe('revoked');
   });
 
@@ -223,9 +274,19 @@ describe('status: disabled, revoked, expired', () => {
     await t.sql("UPDATE api_keys SET expires_at = now() - interval '1 second' WHERE id = $1", [id]);
     expect(await meStatus(secret)).toBe(401);
     expect((await getKey(id)).status).toBe('expired');
-    const listed = expectResponse(await call(ownerToken, 'GET', '/api/v1/api-keys?status=expired&pageSize=100'), 'GET', '/api/v1/api-keys', 200);
+    const listed = expectResponse(
+      await call(ownerToken, 'GET', '/api/v1/api-keys?status=expired&pageSize=100'),
+      'GET',
+      '/api/v1/api-keys',
+      200,
+    );
     expect(listed.body.data.map((k: { id: string }) => k.id)).toContain(id);
-    const active = expectResponse(await call(ownerToken, 'GET', '/api/v1/api-keys?status=active&pageSize=100'), 'GET', '/api/v1/api-keys', 200);
+    const active = expectResponse(
+      await call(ownerToken, 'GET', '/api/v1/api-keys?status=active&pageSize=100'),
+      'GET',
+      '/api/v1/api-keys',
+      200,
+    );
     expect(active.body.data.map((k: { id: string }) => k.id)).not.toContain(id);
   });
 
@@ -238,7 +299,7 @@ describe('status: disabled, revoked, expired', () => {
     expect((await getKey(id)).status).toBe('expired');
   });
 
-  test("a key whose user is disabled is 401", async () => {
+  test('a key whose user is disabled is 401', async () => {
     const member = await addMember(t, ownerToken, [await createRole(t, ownerToken, `Minter ${suffix()}`, ['api_key.create', 'team.read'])]);
     const { secret } = await create(member.accessToken, {});
     expect(await meStatus(secret)).toBe(200);
@@ -246,11 +307,17 @@ describe('status: disabled, revoked, expired', () => {
     expect(await meStatus(secret)).toBe(401);
   });
 
-  test('another organization\'s key is 404 on get, disable and revoke', async () => {
+  test("another organization's key is 404 on get, disable and revoke", async () => {
     const other = await otherOrganization(t, ownerToken);
     const foreign = await mintApiKey(t, other.owner.accessToken, {});
     expectResponse(await call(ownerToken, 'GET', `/api/v1/api-keys/${foreign.id}`), 'GET', '/api/v1/api-keys/{id}', 404, 'NOT_FOUND');
-    expectResponse(await call(ownerToken, 'POST', `/api/v1/api-keys/${foreign.id}/disable`), 'POST', '/api/v1/api-keys/{id}/disable', 404, 'NOT_FOUND');
+    expectResponse(
+      await call(ownerToken, 'POST', `/api/v1/api-keys/${foreign.id}/disable`),
+      'POST',
+      '/api/v1/api-keys/{id}/disable',
+      404,
+      'NOT_FOUND',
+    );
     expectResponse(await call(ownerToken, 'DELETE', `/api/v1/api-keys/${foreign.id}`), 'DELETE', '/api/v1/api-keys/{id}', 404, 'NOT_FOUND');
     expect(await meStatus(foreign.secret)).toBe(200);
   });
@@ -267,14 +334,17 @@ describe('permissions', () => {
 
   test('minting a key with a permission the creator lacks is 403 naming it', async () => {
     const member = await addMember(t, ownerToken, [await createRole(t, ownerToken, `Minter ${suffix()}`, ['api_key.create', 'team.read'])]);
-    const res = await call(member.accessToken, 'POST', '/api/v1/api-keys', { name: `greedy-${suffix()}`, permissions: ['team.read', 'role.read'] });
+    const res = await call(member.accessToken, 'POST', '/api/v1/api-keys', {
+      name: `greedy-${suffix()}`,
+      permissions: ['team.read', 'role.read'],
+    });
     expectResponse(res, 'POST', '/api/v1/api-keys', 403, 'FORBIDDEN');
     expect(res.body.error.details).toEqual({ missing: ['role.read'] });
     const [{ n }] = await t.sql<{ n: string }>('SELECT count(*) AS n FROM api_keys WHERE created_by = $1', [member.userId]);
     expect(Number(n)).toBe(0);
   });
 
-  test("a key never outgrows its creator: when the creator loses a role, so does the key, on its next request", async () => {
+  test('a key never outgrows its creator: when the creator loses a role, so does the key, on its next request', async () => {
     const roleId = await createRole(t, ownerToken, `Team keys ${suffix()}`, ['api_key.create', 'team.read']);
     const member = await addMember(t, ownerToken, [roleId]);
     // Unlimited: all of the creator's permissions, as they change.
@@ -306,7 +376,10 @@ describe('permissions', () => {
     expectResponse(await call(child.secret, 'GET', '/api/v1/roles'), 'GET', '/api/v1/roles', 403, 'FORBIDDEN');
     const narrower = await create(parent.secret, { permissions: ['team.read'] });
     expect(narrower.res.body.data.apiKey.permissions).toEqual(['team.read']);
-    const wider = await call(parent.secret, 'POST', '/api/v1/api-keys', { name: `wider-${suffix()}`, permissions: ['team.read', 'role.read'] });
+    const wider = await call(parent.secret, 'POST', '/api/v1/api-keys', {
+      name: `wider-${suffix()}`,
+      permissions: ['team.read', 'role.read'],
+    });
     expectResponse(wider, 'POST', '/api/v1/api-keys', 403, 'FORBIDDEN');
     expect(wider.body.error.details).toEqual({ missing: ['role.read'] });
   });
@@ -321,7 +394,12 @@ describe('permissions', () => {
     );
     expect(routes).toHaveLength(5);
     for (const { method, path } of routes) {
-      const res = await call(nobody.accessToken, method, path.replace('{id}', id), method === 'POST' && !path.includes('{id}') ? { name: 'nope' } : undefined);
+      const res = await call(
+        nobody.accessToken,
+        method,
+        path.replace('{id}', id),
+        method === 'POST' && !path.includes('{id}') ? { name: 'nope' } : undefined,
+      );
       expectResponse(res, method, path, 403, 'FORBIDDEN');
     }
     expect((await getKey(id)).status).toBe('active');
@@ -337,9 +415,13 @@ describe('organizations', () => {
 
   test('a key cannot act in another organization via x-workspace-id (403), even one its creator belongs to', async () => {
     const { secret } = await create(ownerToken, {});
-    const res = await call(secret, 'GET', `/api/v1/organizations/${other.organizationId}`, undefined, { 'x-workspace-id': other.organizationId });
+    const res = await call(secret, 'GET', `/api/v1/organizations/${other.organizationId}`, undefined, {
+      'x-workspace-id': other.organizationId,
+    });
     expectResponse(res, 'GET', '/api/v1/organizations/{id}', 403, 'FORBIDDEN');
-    const viaHeader = await raw(t.baseUrl, `/api/v1/organizations/${other.organizationId}/teams`, { headers: { 'x-api-key': secret, 'x-workspace-id': other.organizationId } });
+    const viaHeader = await raw(t.baseUrl, `/api/v1/organizations/${other.organizationId}/teams`, {
+      headers: { 'x-api-key': secret, 'x-workspace-id': other.organizationId },
+    });
     expectResponse(viaHeader, 'GET', '/api/v1/organizations/{id}/teams', 403, 'FORBIDDEN');
     // Naming its own organization is fine.
     const own = await call(secret, 'GET', `/api/v1/organizations/${orgId}`, undefined, { 'x-workspace-id': orgId });
@@ -347,7 +429,9 @@ describe('organizations', () => {
   });
 
   test('a user acts in another organization they belong to via x-workspace-id (200); elsewhere it is 403', async () => {
-    const res = await call(ownerToken, 'GET', `/api/v1/organizations/${other.organizationId}`, undefined, { 'x-workspace-id': other.organizationId });
+    const res = await call(ownerToken, 'GET', `/api/v1/organizations/${other.organizationId}`, undefined, {
+      'x-workspace-id': other.organizationId,
+    });
     expectResponse(res, 'GET', '/api/v1/organizations/{id}', 200);
     expect(res.body.data.id).toBe(other.organizationId);
     expect(res.body.context).toMatchObject({ principalType: 'user', principalId: ownerId, organizationId: other.organizationId });
@@ -358,8 +442,14 @@ describe('organizations', () => {
     expectResponse(garbage, 'GET', '/api/v1/organizations/{id}', 403, 'FORBIDDEN');
   });
 
-  test("a key minted in another organization acts there, and only there", async () => {
-    const minted = await call(ownerToken, 'POST', '/api/v1/api-keys', { name: `there-${suffix()}`, permissions: ['team.read'] }, { 'x-workspace-id': other.organizationId });
+  test('a key minted in another organization acts there, and only there', async () => {
+    const minted = await call(
+      ownerToken,
+      'POST',
+      '/api/v1/api-keys',
+      { name: `there-${suffix()}`, permissions: ['team.read'] },
+      { 'x-workspace-id': other.organizationId },
+    );
     expectResponse(minted, 'POST', '/api/v1/api-keys', 201);
     const secret = minted.body.data.secret;
     const there = await call(secret, 'GET', `/api/v1/organizations/${other.organizationId}/teams`);
@@ -395,15 +485,29 @@ describe('use and audit', () => {
 
     const res = await call(ownerToken, 'GET', `/api/v1/audit-events?resource=api_key:${id}`);
     expectResponse(res, 'GET', '/api/v1/audit-events', 200);
-    const events = res.body.data as { action: string; outcome: string; actorId: string; actorType: string; resourceId: string; details: Record<string, unknown> }[];
+    const events = res.body.data as {
+      action: string;
+      outcome: string;
+      actorId: string;
+      actorType: string;
+      resourceId: string;
+      details: Record<string, unknown>;
+    }[];
     expect(events.map((e) => e.action).sort()).toEqual(['api_key.create', 'api_key.disable', 'api_key.revoke']);
     for (const e of events) expect(e).toMatchObject({ outcome: 'success', actorType: 'user', actorId: ownerId, resourceId: id });
     expect(events.find((e) => e.action === 'api_key.create')!.details).toMatchObject({ permissions: ['team.read'] });
     expect(res.text).not.toContain(secretPart(secret));
 
-    const everything = expectResponse(await call(ownerToken, 'GET', '/api/v1/audit-events?action=api_key.*&limit=200'), 'GET', '/api/v1/audit-events', 200);
+    const everything = expectResponse(
+      await call(ownerToken, 'GET', '/api/v1/audit-events?action=api_key.*&limit=200'),
+      'GET',
+      '/api/v1/audit-events',
+      200,
+    );
     expect(everything.text).not.toContain(secretPart(secret));
-    const rows = await t.sql<{ details: string; whole: string }>('SELECT details::text AS details, row_to_json(a)::text AS whole FROM audit_events a');
+    const rows = await t.sql<{ details: string; whole: string }>(
+      'SELECT details::text AS details, row_to_json(a)::text AS whole FROM audit_events a',
+    );
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
       expect(row.details).not.toContain(secretPart(secret));

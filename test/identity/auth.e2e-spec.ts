@@ -35,19 +35,30 @@ describe('login', () => {
   });
 
   test('the email matches whatever its case', async () => {
-    const res = await raw(t.baseUrl, '/api/v1/auth/login', { method: 'POST', json: { email: ADMIN.email.toUpperCase(), password: ADMIN.password } });
+    const res = await raw(t.baseUrl, '/api/v1/auth/login', {
+      method: 'POST',
+      json: { email: ADMIN.email.toUpperCase(), password: ADMIN.password },
+    });
     expect(res.status).toBe(200);
   });
 
   test('emails are unique whatever their case, down to the database', async () => {
     await expect(
-      t.sql("INSERT INTO users (id, email, display_name, status) VALUES ('00000000-0000-7000-8000-000000000001', $1, 'Twin', 'active')", [ADMIN.email.toUpperCase()]),
+      t.sql("INSERT INTO users (id, email, display_name, status) VALUES ('00000000-0000-7000-8000-000000000001', $1, 'Twin', 'active')", [
+        ADMIN.email.toUpperCase(),
+      ]),
     ).rejects.toThrow(/users_email_lower_key/);
   });
 
   test('a wrong password and an unknown account fail the same way', async () => {
-    const wrong = await raw(t.baseUrl, '/api/v1/auth/login', { method: 'POST', json: { email: ADMIN.email, password: 'not the password' } });
-    const unknown = await raw(t.baseUrl, '/api/v1/auth/login', { method: 'POST', json: { email: 'nobody@marshal.test', password: 'not the password' } });
+    const wrong = await raw(t.baseUrl, '/api/v1/auth/login', {
+      method: 'POST',
+      json: { email: ADMIN.email, password: 'not the password' },
+    });
+    const unknown = await raw(t.baseUrl, '/api/v1/auth/login', {
+      method: 'POST',
+      json: { email: 'nobody@marshal.test', password: 'not the password' },
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body.error).toEqual(unknown.body.error);
@@ -87,7 +98,12 @@ describe('JWKS', () => {
     expect(jwk).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig' });
     expect(jwk).not.toHaveProperty('d');
     const [h, p, s] = accessToken.split('.');
-    const ok = verifySignature('sha256', Buffer.from(`${h}.${p}`), { key: createPublicKey({ key: jwk, format: 'jwk' }), dsaEncoding: 'ieee-p1363' }, Buffer.from(s, 'base64url'));
+    const ok = verifySignature(
+      'sha256',
+      Buffer.from(`${h}.${p}`),
+      { key: createPublicKey({ key: jwk, format: 'jwk' }), dsaEncoding: 'ieee-p1363' },
+      Buffer.from(s, 'base64url'),
+    );
     expect(ok).toBe(true);
   });
 });
@@ -108,7 +124,9 @@ describe('refresh', () => {
     const reuse = await raw(t.baseUrl, '/api/v1/auth/refresh', { method: 'POST', json: { refreshToken: first.refreshToken } });
     expect(reuse.status).toBe(401);
     // Everything issued under the session is dead: the newest refresh token and both access tokens.
-    expect((await raw(t.baseUrl, '/api/v1/auth/refresh', { method: 'POST', json: { refreshToken: second.refreshToken } })).status).toBe(401);
+    expect((await raw(t.baseUrl, '/api/v1/auth/refresh', { method: 'POST', json: { refreshToken: second.refreshToken } })).status).toBe(
+      401,
+    );
     expect(await status(second.accessToken)).toBe(401);
     expect(await status(first.accessToken)).toBe(401);
     const [session] = await t.sql<{ revoked_reason: string }>(
@@ -168,7 +186,13 @@ describe('forged and unusable access tokens are refused', () => {
     claims = { sub: decoded.sub, sid: decoded.sid, org: decoded.org };
   });
   const sign = (payload: { exp?: number; [claim: string]: unknown }, options: jwt.SignOptions, key: jwt.Secret = SIGNING_KEY_PEM) =>
-    jwt.sign(payload, key, { algorithm: 'ES256', issuer: 'marshal', audience: 'marshal-api', ...(payload.exp ? {} : { expiresIn: 300 }), ...options });
+    jwt.sign(payload, key, {
+      algorithm: 'ES256',
+      issuer: 'marshal',
+      audience: 'marshal-api',
+      ...(payload.exp ? {} : { expiresIn: 300 }),
+      ...options,
+    });
 
   async function serverKid(): Promise<string> {
     return (await raw(t.baseUrl, '/.well-known/jwks.json')).body.keys[0].kid;
@@ -179,7 +203,10 @@ describe('forged and unusable access tokens are refused', () => {
   });
 
   test('expired', async () => {
-    const token = sign({ sid: claims.sid, org: claims.org, exp: Math.floor(Date.now() / 1000) - 10 }, { subject: claims.sub, keyid: await serverKid() });
+    const token = sign(
+      { sid: claims.sid, org: claims.org, exp: Math.floor(Date.now() / 1000) - 10 },
+      { subject: claims.sub, keyid: await serverKid() },
+    );
     const res = await raw(t.baseUrl, '/api/v1/me', bearer(token));
     expect(res.status).toBe(401);
     expect(res.body.error.message).toMatch(/expired/);
@@ -207,7 +234,9 @@ describe('forged and unusable access tokens are refused', () => {
     const publicPem = createPublicKey({ key: jwk, format: 'jwk' }).export({ type: 'spki', format: 'pem' }).toString();
     const [h, p] = [
       Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT', kid: jwk.kid })).toString('base64url'),
-      Buffer.from(JSON.stringify({ sub: claims.sub, sid: claims.sid, iss: 'marshal', aud: 'marshal-api', exp: Math.floor(Date.now() / 1000) + 300 })).toString('base64url'),
+      Buffer.from(
+        JSON.stringify({ sub: claims.sub, sid: claims.sid, iss: 'marshal', aud: 'marshal-api', exp: Math.floor(Date.now() / 1000) + 300 }),
+      ).toString('base64url'),
     ];
     const { createHmac } = await import('node:crypto');
     const s = createHmac('sha256', publicPem).update(`${h}.${p}`).digest('base64url');

@@ -168,7 +168,15 @@ describe('across a restart', () => {
     expect(before).toBeLessThanOrEqual(30);
 
     await t.stop();
-    restarted = await spawnServer({ ...env, LOG_LEVEL: 'warn', DATABASE_URL: t.databaseUrl, DATABASE_POOL_SIZE: '5', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, RATE_LIMIT_ENABLED: 'false' });
+    restarted = await spawnServer({
+      ...env,
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: t.databaseUrl,
+      DATABASE_POOL_SIZE: '5',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      RATE_LIMIT_ENABLED: 'false',
+    });
     const after = retryAfter(await login(restarted.baseUrl, attacker, ADMIN.email, ADMIN.password));
     // The same delay, only shorter by the time the restart took: not reset, not lengthened.
     expect(after).toBeLessThanOrEqual(before);

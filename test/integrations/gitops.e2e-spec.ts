@@ -77,7 +77,8 @@ function argo(req: IncomingMessage, res: ServerResponse): void {
   json(404, { error: 'applications.argoproj.io not found', code: 5 });
 }
 
-const listen = (server: Server) => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+const listen = (server: Server) =>
+  new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
 const close = (server?: Server) => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
 
 let t: TestServer;
@@ -97,7 +98,13 @@ beforeAll(async () => {
   downUrl = `http://127.0.0.1:${await listen(gone)}`;
   await close(gone);
   // The stand-in Argo CD listens on loopback: this deployment lets outbound calls reach private addresses.
-  t = await startServer({ GITOPS_ENABLED: 'true', GITOPS_TIMEOUT_MS: '1000', OUTBOUND_ALLOW_PRIVATE: 'true', ENCRYPTION_KEY, ENCRYPTION_KEY_ID: 'test-1' });
+  t = await startServer({
+    GITOPS_ENABLED: 'true',
+    GITOPS_TIMEOUT_MS: '1000',
+    OUTBOUND_ALLOW_PRIVATE: 'true',
+    ENCRYPTION_KEY,
+    ENCRYPTION_KEY_ID: 'test-1',
+  });
   token = (await t.login()).accessToken;
   const me = await raw(t.baseUrl, '/api/v1/me', { headers: { authorization: `Bearer ${token}` } });
   organizationId = me.body.context.organizationId;
@@ -117,7 +124,12 @@ async function call(method: string, path: string, json?: unknown, as = token, ba
 }
 
 async function endpoint(body: Record<string, unknown> = {}, as = token) {
-  const res = await call('POST', '/api/v1/argocd-endpoints', { name: `argo-${hex()}`, url: `${argoUrl}/ok`, token: ARGO_TOKEN, ...body }, as);
+  const res = await call(
+    'POST',
+    '/api/v1/argocd-endpoints',
+    { name: `argo-${hex()}`, url: `${argoUrl}/ok`, token: ARGO_TOKEN, ...body },
+    as,
+  );
   return expectResponse(res, 'POST', '/api/v1/argocd-endpoints', 201).body.data;
 }
 
@@ -131,7 +143,13 @@ const DISCOVER = '/api/v1/argocd-endpoints/{id}/discovered-apps';
 describe('with GitOps off', () => {
   let off: RunningServer;
   beforeAll(async () => {
-    off = await spawnServer({ DATABASE_URL: t.databaseUrl, RATE_LIMIT_ENABLED: 'false', LOG_LEVEL: 'warn', ENCRYPTION_KEY, ENCRYPTION_KEY_ID: 'test-1' });
+    off = await spawnServer({
+      DATABASE_URL: t.databaseUrl,
+      RATE_LIMIT_ENABLED: 'false',
+      LOG_LEVEL: 'warn',
+      ENCRYPTION_KEY,
+      ENCRYPTION_KEY_ID: 'test-1',
+    });
   });
   afterAll(async () => {
     await off?.stop();
@@ -161,7 +179,9 @@ describe('with GitOps off', () => {
       }
     }
     const document = await raw(off.baseUrl, '/openapi.json');
-    expect(Object.keys(document.body.paths)).toEqual(expect.arrayContaining(['/api/v1/argocd-endpoints', '/api/v1/gitops-app-mappings/{id}']));
+    expect(Object.keys(document.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/argocd-endpoints', '/api/v1/gitops-app-mappings/{id}']),
+    );
     expect(document.body.paths['/api/v1/argocd-endpoints'].post.description).toContain('404 when GitOps is off');
     // Nothing went through: no endpoint was created.
     expect(await t.sql('SELECT id FROM argocd_endpoints WHERE name = $1', ['x'])).toEqual([]);
@@ -172,7 +192,16 @@ test('endpoints: the token is sealed and never shown (a fingerprint at most), na
   const name = `Production Argo ${hex()}`;
   const created = await endpoint({ name, url: `${argoUrl}/ok/`, verifyTls: true });
   const fingerprint = `sha256:${createHash('sha256').update(ARGO_TOKEN).digest('hex').slice(0, 16)}`;
-  expect(created).toMatchObject({ name, url: `${argoUrl}/ok`, hasToken: true, tokenFingerprint: fingerprint, verifyTls: true, enabled: true, lastDiscoveryAt: null, lastError: null });
+  expect(created).toMatchObject({
+    name,
+    url: `${argoUrl}/ok`,
+    hasToken: true,
+    tokenFingerprint: fingerprint,
+    verifyTls: true,
+    enabled: true,
+    lastDiscoveryAt: null,
+    lastError: null,
+  });
   expect(created).not.toHaveProperty('token');
   expect(created.createdBy).toMatch(/^user:/);
 
@@ -181,7 +210,13 @@ test('endpoints: the token is sealed and never shown (a fingerprint at most), na
   expect(row.token_ciphertext.includes(Buffer.from(ARGO_TOKEN))).toBe(false);
   expect(row.token_ciphertext.subarray(2, 2 + row.token_ciphertext[1]).toString()).toBe('test-1');
 
-  expectResponse(await call('POST', '/api/v1/argocd-endpoints', { name, url: argoUrl, token: ARGO_TOKEN }), 'POST', '/api/v1/argocd-endpoints', 409, 'CONFLICT');
+  expectResponse(
+    await call('POST', '/api/v1/argocd-endpoints', { name, url: argoUrl, token: ARGO_TOKEN }),
+    'POST',
+    '/api/v1/argocd-endpoints',
+    409,
+    'CONFLICT',
+  );
   const disabled = await endpoint({ enabled: false, verifyTls: false });
   expect(disabled).toMatchObject({ enabled: false, verifyTls: false });
 
@@ -196,17 +231,39 @@ test('endpoints: the token is sealed and never shown (a fingerprint at most), na
     { name: 'x', url: argoUrl, token: ARGO_TOKEN, verifyTls: 'yes' },
     { name: 'x', url: argoUrl, token: ARGO_TOKEN, password: 'unknown field' },
   ]) {
-    const res = expectResponse(await call('POST', '/api/v1/argocd-endpoints', bad), 'POST', '/api/v1/argocd-endpoints', 400, 'VALIDATION_FAILED');
+    const res = expectResponse(
+      await call('POST', '/api/v1/argocd-endpoints', bad),
+      'POST',
+      '/api/v1/argocd-endpoints',
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(res.text).not.toContain(ARGO_TOKEN);
   }
-  expectResponse(await call('PUT', `/api/v1/argocd-endpoints/${created.id}/enabled`, { enabled: 'false' }), 'PUT', '/api/v1/argocd-endpoints/{id}/enabled', 400, 'VALIDATION_FAILED');
+  expectResponse(
+    await call('PUT', `/api/v1/argocd-endpoints/${created.id}/enabled`, { enabled: 'false' }),
+    'PUT',
+    '/api/v1/argocd-endpoints/{id}/enabled',
+    400,
+    'VALIDATION_FAILED',
+  );
   expectResponse(await call('GET', '/api/v1/argocd-endpoints/not-a-uuid/discovered-apps'), 'GET', DISCOVER, 400, 'VALIDATION_FAILED');
   expectResponse(await call('GET', '/api/v1/argocd-endpoints?sort=token'), 'GET', '/api/v1/argocd-endpoints', 400, 'VALIDATION_FAILED');
 
-  const listed = expectResponse(await call('GET', `/api/v1/argocd-endpoints?q=${encodeURIComponent(name)}`), 'GET', '/api/v1/argocd-endpoints', 200).body;
+  const listed = expectResponse(
+    await call('GET', `/api/v1/argocd-endpoints?q=${encodeURIComponent(name)}`),
+    'GET',
+    '/api/v1/argocd-endpoints',
+    200,
+  ).body;
   expect(listed.data.map((e: { id: string }) => e.id)).toEqual([created.id]);
   expect(listed.meta.pagination).toMatchObject({ page: 1, totalItems: 1 });
-  const paged = expectResponse(await call('GET', '/api/v1/argocd-endpoints?pageSize=1&sort=-createdAt'), 'GET', '/api/v1/argocd-endpoints', 200).body;
+  const paged = expectResponse(
+    await call('GET', '/api/v1/argocd-endpoints?pageSize=1&sort=-createdAt'),
+    'GET',
+    '/api/v1/argocd-endpoints',
+    200,
+  ).body;
   expect(paged.data).toHaveLength(1);
   expect(paged.meta.pagination.hasNext).toBe(true);
 });
@@ -218,12 +275,33 @@ test('discovery asks Argo CD with the bearer token and returns its applications;
   expect(seen).toEqual([{ path: '/ok/api/v1/applications', authorization: `Bearer ${ARGO_TOKEN}` }]);
   expect(apps).toEqual([
     {
-      name: 'billing-worker', project: 'default', namespace: 'argocd', destinationServer: null, destinationName: 'in-cluster', destinationNamespace: 'billing',
-      syncStatus: 'OutOfSync', healthStatus: 'Degraded', revision: '1.4.1', repoUrl: 'https://charts.example.com', path: 'billing', targetRevision: '1.4.2', reconciledAt: null,
+      name: 'billing-worker',
+      project: 'default',
+      namespace: 'argocd',
+      destinationServer: null,
+      destinationName: 'in-cluster',
+      destinationNamespace: 'billing',
+      syncStatus: 'OutOfSync',
+      healthStatus: 'Degraded',
+      revision: '1.4.1',
+      repoUrl: 'https://charts.example.com',
+      path: 'billing',
+      targetRevision: '1.4.2',
+      reconciledAt: null,
     },
     {
-      name: 'payments-api', project: 'payments', namespace: 'argocd', destinationServer: 'https://kubernetes.default.svc', destinationName: null, destinationNamespace: 'payments',
-      syncStatus: 'Synced', healthStatus: 'Healthy', revision: '9f1c2e7a', repoUrl: 'https://git.example.com/platform/deploy.git', path: 'apps/payments', targetRevision: 'main',
+      name: 'payments-api',
+      project: 'payments',
+      namespace: 'argocd',
+      destinationServer: 'https://kubernetes.default.svc',
+      destinationName: null,
+      destinationNamespace: 'payments',
+      syncStatus: 'Synced',
+      healthStatus: 'Healthy',
+      revision: '9f1c2e7a',
+      repoUrl: 'https://git.example.com/platform/deploy.git',
+      path: 'apps/payments',
+      targetRevision: 'main',
       reconciledAt: '2026-11-22T10:00:00.000Z',
     },
   ]);
@@ -245,13 +323,19 @@ test('discovery failures are 502 with a code of their own and recorded as lastEr
   expect(unreachable.body.error.message).toContain('could not be reached (ECONNREFUSED)');
 
   const broken = await endpoint({ url: `${argoUrl}/broken` });
-  expect(expectResponse(await discover(broken.id), 'GET', DISCOVER, 502, 'UPSTREAM_UNAVAILABLE').body.error).toMatchObject({ details: { upstreamStatus: 500 } });
+  expect(expectResponse(await discover(broken.id), 'GET', DISCOVER, 502, 'UPSTREAM_UNAVAILABLE').body.error).toMatchObject({
+    details: { upstreamStatus: 500 },
+  });
   const redirect = await endpoint({ url: `${argoUrl}/redirect` });
-  expect(expectResponse(await discover(redirect.id), 'GET', DISCOVER, 502, 'UPSTREAM_UNAVAILABLE').body.error.message).toContain('redirected');
+  expect(expectResponse(await discover(redirect.id), 'GET', DISCOVER, 502, 'UPSTREAM_UNAVAILABLE').body.error.message).toContain(
+    'redirected',
+  );
   // GITOPS_TIMEOUT_MS is 1000 here.
   const hanging = await endpoint({ url: `${argoUrl}/hang` });
   const started = Date.now();
-  expect(expectResponse(await discover(hanging.id), 'GET', DISCOVER, 502, 'UPSTREAM_UNAVAILABLE').body.error.message).toContain('did not answer within 1000 ms');
+  expect(expectResponse(await discover(hanging.id), 'GET', DISCOVER, 502, 'UPSTREAM_UNAVAILABLE').body.error.message).toContain(
+    'did not answer within 1000 ms',
+  );
   expect(Date.now() - started).toBeLessThan(5000);
 
   // A success clears the error.
@@ -262,19 +346,36 @@ test('discovery failures are 502 with a code of their own and recorded as lastEr
   expect((await call('GET', `/api/v1/argocd-endpoints?q=${flaky.name}`)).body.data[0].lastError).toBeNull();
 
   const e = await endpoint();
-  const off = expectResponse(await call('PUT', `/api/v1/argocd-endpoints/${e.id}/enabled`, { enabled: false }), 'PUT', '/api/v1/argocd-endpoints/{id}/enabled', 200).body.data;
+  const off = expectResponse(
+    await call('PUT', `/api/v1/argocd-endpoints/${e.id}/enabled`, { enabled: false }),
+    'PUT',
+    '/api/v1/argocd-endpoints/{id}/enabled',
+    200,
+  ).body.data;
   expect(off.enabled).toBe(false);
   seen.length = 0;
   expectResponse(await discover(e.id), 'GET', DISCOVER, 409, 'CONFLICT');
   expect(seen).toEqual([]);
-  expectResponse(await call('PUT', `/api/v1/argocd-endpoints/${e.id}/enabled`, { enabled: true }), 'PUT', '/api/v1/argocd-endpoints/{id}/enabled', 200);
+  expectResponse(
+    await call('PUT', `/api/v1/argocd-endpoints/${e.id}/enabled`, { enabled: true }),
+    'PUT',
+    '/api/v1/argocd-endpoints/{id}/enabled',
+    200,
+  );
   expectResponse(await discover(e.id), 'GET', DISCOVER, 200);
   expectResponse(await discover(randomUUID()), 'GET', DISCOVER, 404, 'NOT_FOUND');
 });
 
 test("the deployment's outbound rules hold for Argo CD: private targets refused at creation (400) and at discovery (422), nothing sent", async () => {
   // A replica on the same database with the default rules: no private targets.
-  const strict = await spawnServer({ DATABASE_URL: t.databaseUrl, RATE_LIMIT_ENABLED: 'false', LOG_LEVEL: 'warn', GITOPS_ENABLED: 'true', ENCRYPTION_KEY, ENCRYPTION_KEY_ID: 'test-1' });
+  const strict = await spawnServer({
+    DATABASE_URL: t.databaseUrl,
+    RATE_LIMIT_ENABLED: 'false',
+    LOG_LEVEL: 'warn',
+    GITOPS_ENABLED: 'true',
+    ENCRYPTION_KEY,
+    ENCRYPTION_KEY_ID: 'test-1',
+  });
   try {
     const login = await raw(strict.baseUrl, '/api/v1/auth/login', { method: 'POST', json: ADMIN });
     const as = login.body.data.accessToken as string;
@@ -286,16 +387,30 @@ test("the deployment's outbound rules hold for Argo CD: private targets refused 
     // A name is judged by what it resolves to, when called: this machine's own name resolves to loopback.
     const port = new URL(argoUrl).port;
     const named = expectResponse(
-      await call('POST', '/api/v1/argocd-endpoints', { name: `argo-${hex()}`, url: `http://${hostname()}:${port}/ok`, token: ARGO_TOKEN }, as, strict.baseUrl),
-      'POST', '/api/v1/argocd-endpoints', 201,
+      await call(
+        'POST',
+        '/api/v1/argocd-endpoints',
+        { name: `argo-${hex()}`, url: `http://${hostname()}:${port}/ok`, token: ARGO_TOKEN },
+        as,
+        strict.baseUrl,
+      ),
+      'POST',
+      '/api/v1/argocd-endpoints',
+      201,
     ).body.data;
     // And one made where private targets are allowed is still refused where they are not.
     const literal = await endpoint();
     seen.length = 0;
     for (const e of [named, literal]) {
-      const refused = expectResponse(await call('GET', `/api/v1/argocd-endpoints/${e.id}/discovered-apps`, undefined, as, strict.baseUrl), 'GET', DISCOVER, 422, 'PRIVATE_TARGET');
+      const refused = expectResponse(
+        await call('GET', `/api/v1/argocd-endpoints/${e.id}/discovered-apps`, undefined, as, strict.baseUrl),
+        'GET',
+        DISCOVER,
+        422,
+        'PRIVATE_TARGET',
+      );
       expect(refused.body.error.message).toContain('OUTBOUND_ALLOW_PRIVATE');
-      const [recorded] = (await t.sql<{ last_error: { code: string } }>('SELECT last_error FROM argocd_endpoints WHERE id = $1', [e.id]));
+      const [recorded] = await t.sql<{ last_error: { code: string } }>('SELECT last_error FROM argocd_endpoints WHERE id = $1', [e.id]);
       expect(recorded.last_error.code).toBe('PRIVATE_TARGET');
     }
     expect(seen).toEqual([]);
@@ -308,8 +423,27 @@ test('verifyTls: a self-signed Argo CD is refused unless the endpoint says verif
   const dir = mkdtempSync(join(tmpdir(), 'marshal-argo-tls-'));
   const tls = createHttpsServer(
     (() => {
-      execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
-        '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'ec',
+          '-pkeyopt',
+          'ec_paramgen_curve:prime256v1',
+          '-nodes',
+          '-days',
+          '1',
+          '-subj',
+          '/CN=127.0.0.1',
+          '-keyout',
+          join(dir, 'key.pem'),
+          '-out',
+          join(dir, 'cert.pem'),
+        ],
+        { stdio: 'ignore' },
+      );
       return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
     })(),
     argo,
@@ -317,7 +451,9 @@ test('verifyTls: a self-signed Argo CD is refused unless the endpoint says verif
   try {
     const url = `https://127.0.0.1:${await listen(tls)}/ok`;
     const strict = await endpoint({ url });
-    expect(expectResponse(await discover(strict.id), 'GET', DISCOVER, 502, 'UPSTREAM_UNAVAILABLE').body.error.message).toMatch(/could not be reached \([A-Z_]+\)/);
+    expect(expectResponse(await discover(strict.id), 'GET', DISCOVER, 502, 'UPSTREAM_UNAVAILABLE').body.error.message).toMatch(
+      /could not be reached \([A-Z_]+\)/,
+    );
     const lax = await endpoint({ url, verifyTls: false });
     const apps = expectResponse(await discover(lax.id), 'GET', DISCOVER, 200).body.data;
     expect(apps.map((a: { name: string }) => a.name)).toEqual(['billing-worker', 'payments-api']);
@@ -341,8 +477,20 @@ test('app mappings: created against an endpoint of the organization, unique per 
   const noNamespace = await mapping({ endpointId: other.id, applicationName: 'payments-api', clusterName: cluster, ref: 'db-credentials' });
   expect(noNamespace.namespace).toBe('');
 
-  expectResponse(await call('POST', '/api/v1/gitops-app-mappings', { endpointId: e.id, applicationName: 'payments-api', ...location }), 'POST', '/api/v1/gitops-app-mappings', 409, 'CONFLICT');
-  expectResponse(await call('POST', '/api/v1/gitops-app-mappings', { endpointId: randomUUID(), applicationName: 'payments-api', ...location }), 'POST', '/api/v1/gitops-app-mappings', 422, 'UNKNOWN_ENDPOINT');
+  expectResponse(
+    await call('POST', '/api/v1/gitops-app-mappings', { endpointId: e.id, applicationName: 'payments-api', ...location }),
+    'POST',
+    '/api/v1/gitops-app-mappings',
+    409,
+    'CONFLICT',
+  );
+  expectResponse(
+    await call('POST', '/api/v1/gitops-app-mappings', { endpointId: randomUUID(), applicationName: 'payments-api', ...location }),
+    'POST',
+    '/api/v1/gitops-app-mappings',
+    422,
+    'UNKNOWN_ENDPOINT',
+  );
   for (const bad of [
     { endpointId: 'nope', applicationName: 'payments-api', ...location },
     { endpointId: e.id, applicationName: 'Payments API', ...location },
@@ -350,18 +498,47 @@ test('app mappings: created against an endpoint of the organization, unique per 
     { endpointId: e.id, applicationName: 'payments-api', ...location, ref: '' },
     { endpointId: e.id, applicationName: 'payments-api', clusterName: cluster },
     { endpointId: e.id, applicationName: 'payments-api', ...location, value: 'no values here' },
-  ]) expectResponse(await call('POST', '/api/v1/gitops-app-mappings', bad), 'POST', '/api/v1/gitops-app-mappings', 400, 'VALIDATION_FAILED');
+  ])
+    expectResponse(await call('POST', '/api/v1/gitops-app-mappings', bad), 'POST', '/api/v1/gitops-app-mappings', 400, 'VALIDATION_FAILED');
 
-  const byCluster = expectResponse(await call('GET', `/api/v1/gitops-app-mappings?clusterName=${cluster}`), 'GET', '/api/v1/gitops-app-mappings', 200).body;
+  const byCluster = expectResponse(
+    await call('GET', `/api/v1/gitops-app-mappings?clusterName=${cluster}`),
+    'GET',
+    '/api/v1/gitops-app-mappings',
+    200,
+  ).body;
   expect(byCluster.data.map((x: { id: string }) => x.id)).toEqual([noNamespace.id, m.id]);
-  const byEndpoint = expectResponse(await call('GET', `/api/v1/gitops-app-mappings?endpointId=${e.id}`), 'GET', '/api/v1/gitops-app-mappings', 200).body;
+  const byEndpoint = expectResponse(
+    await call('GET', `/api/v1/gitops-app-mappings?endpointId=${e.id}`),
+    'GET',
+    '/api/v1/gitops-app-mappings',
+    200,
+  ).body;
   expect(byEndpoint.data.map((x: { id: string }) => x.id)).toEqual([m.id]);
-  expectResponse(await call('GET', '/api/v1/gitops-app-mappings?endpointId=nope'), 'GET', '/api/v1/gitops-app-mappings', 400, 'VALIDATION_FAILED');
+  expectResponse(
+    await call('GET', '/api/v1/gitops-app-mappings?endpointId=nope'),
+    'GET',
+    '/api/v1/gitops-app-mappings',
+    400,
+    'VALIDATION_FAILED',
+  );
 
-  const refused = expectResponse(await call('DELETE', `/api/v1/argocd-endpoints/${e.id}`), 'DELETE', '/api/v1/argocd-endpoints/{id}', 409, 'CONFLICT');
+  const refused = expectResponse(
+    await call('DELETE', `/api/v1/argocd-endpoints/${e.id}`),
+    'DELETE',
+    '/api/v1/argocd-endpoints/{id}',
+    409,
+    'CONFLICT',
+  );
   expect(refused.body.error.details).toEqual({ mappings: 1 });
   expectResponse(await call('DELETE', `/api/v1/gitops-app-mappings/${m.id}`), 'DELETE', '/api/v1/gitops-app-mappings/{id}', 204);
-  expectResponse(await call('DELETE', `/api/v1/gitops-app-mappings/${m.id}`), 'DELETE', '/api/v1/gitops-app-mappings/{id}', 404, 'NOT_FOUND');
+  expectResponse(
+    await call('DELETE', `/api/v1/gitops-app-mappings/${m.id}`),
+    'DELETE',
+    '/api/v1/gitops-app-mappings/{id}',
+    404,
+    'NOT_FOUND',
+  );
   expectResponse(await call('DELETE', `/api/v1/argocd-endpoints/${e.id}`), 'DELETE', '/api/v1/argocd-endpoints/{id}', 204);
   expectResponse(await call('DELETE', `/api/v1/argocd-endpoints/${e.id}`), 'DELETE', '/api/v1/argocd-endpoints/{id}', 404, 'NOT_FOUND');
   expectResponse(await call('GET', `/api/v1/gitops-app-mappings?endpointId=${e.id}`), 'GET', '/api/v1/gitops-app-mappings', 200);
@@ -370,30 +547,99 @@ test('app mappings: created against an endpoint of the organization, unique per 
 test("another organization's endpoints and mappings are 404 (and 422 as a mapping's endpoint); a viewer reads but cannot change anything", async () => {
   const other = await otherOrganization(t, token);
   const theirs = await endpoint({}, other.owner.accessToken);
-  const theirMapping = await mapping({ endpointId: theirs.id, applicationName: 'payments-api', clusterName: 'theirs', ref: 'x' }, other.owner.accessToken);
+  const theirMapping = await mapping(
+    { endpointId: theirs.id, applicationName: 'payments-api', clusterName: 'theirs', ref: 'x' },
+    other.owner.accessToken,
+  );
   expectResponse(await discover(theirs.id), 'GET', DISCOVER, 404, 'NOT_FOUND');
-  expectResponse(await call('PUT', `/api/v1/argocd-endpoints/${theirs.id}/enabled`, { enabled: false }), 'PUT', '/api/v1/argocd-endpoints/{id}/enabled', 404, 'NOT_FOUND');
-  expectResponse(await call('DELETE', `/api/v1/argocd-endpoints/${theirs.id}`), 'DELETE', '/api/v1/argocd-endpoints/{id}', 404, 'NOT_FOUND');
-  expectResponse(await call('DELETE', `/api/v1/gitops-app-mappings/${theirMapping.id}`), 'DELETE', '/api/v1/gitops-app-mappings/{id}', 404, 'NOT_FOUND');
-  expectResponse(await call('POST', '/api/v1/gitops-app-mappings', { endpointId: theirs.id, applicationName: 'a', clusterName: 'c', ref: 'r' }), 'POST', '/api/v1/gitops-app-mappings', 422, 'UNKNOWN_ENDPOINT');
+  expectResponse(
+    await call('PUT', `/api/v1/argocd-endpoints/${theirs.id}/enabled`, { enabled: false }),
+    'PUT',
+    '/api/v1/argocd-endpoints/{id}/enabled',
+    404,
+    'NOT_FOUND',
+  );
+  expectResponse(
+    await call('DELETE', `/api/v1/argocd-endpoints/${theirs.id}`),
+    'DELETE',
+    '/api/v1/argocd-endpoints/{id}',
+    404,
+    'NOT_FOUND',
+  );
+  expectResponse(
+    await call('DELETE', `/api/v1/gitops-app-mappings/${theirMapping.id}`),
+    'DELETE',
+    '/api/v1/gitops-app-mappings/{id}',
+    404,
+    'NOT_FOUND',
+  );
+  expectResponse(
+    await call('POST', '/api/v1/gitops-app-mappings', { endpointId: theirs.id, applicationName: 'a', clusterName: 'c', ref: 'r' }),
+    'POST',
+    '/api/v1/gitops-app-mappings',
+    422,
+    'UNKNOWN_ENDPOINT',
+  );
   const mine = (await call('GET', '/api/v1/argocd-endpoints?pageSize=100')).body.data.map((e: { id: string }) => e.id);
   expect(mine).not.toContain(theirs.id);
   const myMappings = (await call('GET', `/api/v1/gitops-app-mappings?endpointId=${theirs.id}`)).body.data;
   expect(myMappings).toEqual([]);
   // Still there for their owner.
-  expect((await call('GET', `/api/v1/gitops-app-mappings?endpointId=${theirs.id}`, undefined, other.owner.accessToken)).body.data).toHaveLength(1);
+  expect(
+    (await call('GET', `/api/v1/gitops-app-mappings?endpointId=${theirs.id}`, undefined, other.owner.accessToken)).body.data,
+  ).toHaveLength(1);
 
   const e = await endpoint();
   const viewer = await addMember(t, token, ['viewer']);
   expectResponse(await call('GET', '/api/v1/argocd-endpoints', undefined, viewer.accessToken), 'GET', '/api/v1/argocd-endpoints', 200);
-  expectResponse(await call('GET', '/api/v1/gitops-app-mappings', undefined, viewer.accessToken), 'GET', '/api/v1/gitops-app-mappings', 200);
+  expectResponse(
+    await call('GET', '/api/v1/gitops-app-mappings', undefined, viewer.accessToken),
+    'GET',
+    '/api/v1/gitops-app-mappings',
+    200,
+  );
   expectResponse(await discover(e.id, viewer.accessToken), 'GET', DISCOVER, 200);
-  expectResponse(await call('POST', '/api/v1/argocd-endpoints', { name: 'v', url: argoUrl, token: ARGO_TOKEN }, viewer.accessToken), 'POST', '/api/v1/argocd-endpoints', 403, 'FORBIDDEN');
-  expectResponse(await call('PUT', `/api/v1/argocd-endpoints/${e.id}/enabled`, { enabled: false }, viewer.accessToken), 'PUT', '/api/v1/argocd-endpoints/{id}/enabled', 403, 'FORBIDDEN');
-  expectResponse(await call('DELETE', `/api/v1/argocd-endpoints/${e.id}`, undefined, viewer.accessToken), 'DELETE', '/api/v1/argocd-endpoints/{id}', 403, 'FORBIDDEN');
-  expectResponse(await call('POST', '/api/v1/gitops-app-mappings', { endpointId: e.id, applicationName: 'a', clusterName: 'c', ref: 'r' }, viewer.accessToken), 'POST', '/api/v1/gitops-app-mappings', 403, 'FORBIDDEN');
+  expectResponse(
+    await call('POST', '/api/v1/argocd-endpoints', { name: 'v', url: argoUrl, token: ARGO_TOKEN }, viewer.accessToken),
+    'POST',
+    '/api/v1/argocd-endpoints',
+    403,
+    'FORBIDDEN',
+  );
+  expectResponse(
+    await call('PUT', `/api/v1/argocd-endpoints/${e.id}/enabled`, { enabled: false }, viewer.accessToken),
+    'PUT',
+    '/api/v1/argocd-endpoints/{id}/enabled',
+    403,
+    'FORBIDDEN',
+  );
+  expectResponse(
+    await call('DELETE', `/api/v1/argocd-endpoints/${e.id}`, undefined, viewer.accessToken),
+    'DELETE',
+    '/api/v1/argocd-endpoints/{id}',
+    403,
+    'FORBIDDEN',
+  );
+  expectResponse(
+    await call(
+      'POST',
+      '/api/v1/gitops-app-mappings',
+      { endpointId: e.id, applicationName: 'a', clusterName: 'c', ref: 'r' },
+      viewer.accessToken,
+    ),
+    'POST',
+    '/api/v1/gitops-app-mappings',
+    403,
+    'FORBIDDEN',
+  );
   const nobody = await addMember(t, token, []);
-  expectResponse(await call('GET', '/api/v1/argocd-endpoints', undefined, nobody.accessToken), 'GET', '/api/v1/argocd-endpoints', 403, 'FORBIDDEN');
+  expectResponse(
+    await call('GET', '/api/v1/argocd-endpoints', undefined, nobody.accessToken),
+    'GET',
+    '/api/v1/argocd-endpoints',
+    403,
+    'FORBIDDEN',
+  );
   expectResponse(await call('GET', '/api/v1/argocd-endpoints', undefined, ''), 'GET', '/api/v1/argocd-endpoints', 401, 'UNAUTHENTICATED');
   const integrationAdmin = await addMember(t, token, ['integration_admin']);
   await endpoint({}, integrationAdmin.accessToken);
@@ -416,7 +662,18 @@ async function observe(org: string, location: { clusterName: string; namespace: 
       await app.close();
     }`;
   const { code, output } = await runToExit(
-    { DATABASE_URL: t.databaseUrl, LOG_LEVEL: 'silent', ENCRYPTION_KEY, ENCRYPTION_KEY_ID: 'test-1', GITOPS_ENABLED: 'true', GITOPS_TIMEOUT_MS: '1000', OUTBOUND_ALLOW_PRIVATE: 'true', ORGANIZATION_ID: org, LOCATION: JSON.stringify(location), ...env },
+    {
+      DATABASE_URL: t.databaseUrl,
+      LOG_LEVEL: 'silent',
+      ENCRYPTION_KEY,
+      ENCRYPTION_KEY_ID: 'test-1',
+      GITOPS_ENABLED: 'true',
+      GITOPS_TIMEOUT_MS: '1000',
+      OUTBOUND_ALLOW_PRIVATE: 'true',
+      ORGANIZATION_ID: org,
+      LOCATION: JSON.stringify(location),
+      ...env,
+    },
     ['--input-type=module', '-e', script],
   );
   const line = output.split('\n').find((l) => l.startsWith('OBSERVED '));
@@ -444,27 +701,59 @@ test('GitopsService.observe: the live state of every application mapped to a loc
   expect(enabled).toBe(true);
   expect(observations).toEqual([
     {
-      mappingId: missing.id, endpointId: a.id, endpointName: a.name, applicationName: 'no-such-app', syncStatus: null, healthStatus: null, revision: null, reconciledAt: null,
-      observedAt: expect.any(String), error: { code: 'APPLICATION_NOT_FOUND', message: expect.stringContaining('no-such-app') },
+      mappingId: missing.id,
+      endpointId: a.id,
+      endpointName: a.name,
+      applicationName: 'no-such-app',
+      syncStatus: null,
+      healthStatus: null,
+      revision: null,
+      reconciledAt: null,
+      observedAt: expect.any(String),
+      error: { code: 'APPLICATION_NOT_FOUND', message: expect.stringContaining('no-such-app') },
     },
     {
-      mappingId: synced.id, endpointId: a.id, endpointName: a.name, applicationName: 'payments-api', syncStatus: 'Synced', healthStatus: 'Healthy', revision: '9f1c2e7a',
-      reconciledAt: '2026-11-22T10:00:00.000Z', observedAt: expect.any(String),
+      mappingId: synced.id,
+      endpointId: a.id,
+      endpointName: a.name,
+      applicationName: 'payments-api',
+      syncStatus: 'Synced',
+      healthStatus: 'Healthy',
+      revision: '9f1c2e7a',
+      reconciledAt: '2026-11-22T10:00:00.000Z',
+      observedAt: expect.any(String),
     },
     {
-      mappingId: refused.id, endpointId: b.id, endpointName: b.name, applicationName: 'payments-api', syncStatus: null, healthStatus: null, revision: null, reconciledAt: null,
-      observedAt: expect.any(String), error: { code: 'UPSTREAM_UNAUTHORIZED', message: expect.stringContaining('HTTP 401') },
+      mappingId: refused.id,
+      endpointId: b.id,
+      endpointName: b.name,
+      applicationName: 'payments-api',
+      syncStatus: null,
+      healthStatus: null,
+      revision: null,
+      reconciledAt: null,
+      observedAt: expect.any(String),
+      error: { code: 'UPSTREAM_UNAUTHORIZED', message: expect.stringContaining('HTTP 401') },
     },
     {
-      mappingId: unreachable.id, endpointId: c.id, endpointName: c.name, applicationName: 'payments-api', syncStatus: null, healthStatus: null, revision: null, reconciledAt: null,
-      observedAt: expect.any(String), error: { code: 'UPSTREAM_UNAVAILABLE', message: expect.stringContaining('could not be reached') },
+      mappingId: unreachable.id,
+      endpointId: c.id,
+      endpointName: c.name,
+      applicationName: 'payments-api',
+      syncStatus: null,
+      healthStatus: null,
+      revision: null,
+      reconciledAt: null,
+      observedAt: expect.any(String),
+      error: { code: 'UPSTREAM_UNAVAILABLE', message: expect.stringContaining('could not be reached') },
     },
   ]);
   expect(Date.parse(observations[1].observedAt as string)).toBeGreaterThanOrEqual(before - 1000);
 
   // Another organization sees none of it; nothing is asked with GitOps off.
   const other = await otherOrganization(t, token);
-  const otherId = (await raw(t.baseUrl, '/api/v1/me', { headers: { authorization: `Bearer ${other.owner.accessToken}` } })).body.context.organizationId;
+  const otherId = (await raw(t.baseUrl, '/api/v1/me', { headers: { authorization: `Bearer ${other.owner.accessToken}` } })).body.context
+    .organizationId;
   expect((await observe(otherId, location)).observations).toEqual([]);
   expect(await observe(organizationId, location, { GITOPS_ENABLED: 'false' })).toEqual({ enabled: false, observations: [] });
 }, 90_000);
@@ -473,16 +762,33 @@ test('a master-key rotation re-wraps the endpoint tokens, which still open and w
   const e = await endpoint();
   const newKey = randomBytes(32).toString('base64');
   const rotated = await spawnServer({
-    DATABASE_URL: t.databaseUrl, RATE_LIMIT_ENABLED: 'false', LOG_LEVEL: 'warn', GITOPS_ENABLED: 'true', OUTBOUND_ALLOW_PRIVATE: 'true',
-    ENCRYPTION_KEY: newKey, ENCRYPTION_KEY_ID: 'test-2', ENCRYPTION_PREVIOUS_KEYS: `test-1:${ENCRYPTION_KEY}`,
+    DATABASE_URL: t.databaseUrl,
+    RATE_LIMIT_ENABLED: 'false',
+    LOG_LEVEL: 'warn',
+    GITOPS_ENABLED: 'true',
+    OUTBOUND_ALLOW_PRIVATE: 'true',
+    ENCRYPTION_KEY: newKey,
+    ENCRYPTION_KEY_ID: 'test-2',
+    ENCRYPTION_PREVIOUS_KEYS: `test-1:${ENCRYPTION_KEY}`,
   });
   try {
-    const keyIds = async () => (await t.sql<{ key_id: string }>('SELECT DISTINCT convert_from(substring(token_ciphertext FROM 3 FOR get_byte(token_ciphertext, 1)), \'UTF8\') AS key_id FROM argocd_endpoints')).map((r) => r.key_id);
+    const keyIds = async () =>
+      (
+        await t.sql<{ key_id: string }>(
+          "SELECT DISTINCT convert_from(substring(token_ciphertext FROM 3 FOR get_byte(token_ciphertext, 1)), 'UTF8') AS key_id FROM argocd_endpoints",
+        )
+      ).map((r) => r.key_id);
     const deadline = Date.now() + 15_000;
     while ((await keyIds()).includes('test-1') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     expect(await keyIds()).toEqual(['test-2']);
     const login = await raw(rotated.baseUrl, '/api/v1/auth/login', { method: 'POST', json: ADMIN });
-    const res = await call('GET', `/api/v1/argocd-endpoints/${e.id}/discovered-apps`, undefined, login.body.data.accessToken, rotated.baseUrl);
+    const res = await call(
+      'GET',
+      `/api/v1/argocd-endpoints/${e.id}/discovered-apps`,
+      undefined,
+      login.body.data.accessToken,
+      rotated.baseUrl,
+    );
     expectResponse(res, 'GET', DISCOVER, 200);
     expect(rotated.output()).not.toContain(ARGO_TOKEN);
   } finally {
@@ -494,19 +800,32 @@ test('the token is in no response, audit entry, event, log line or table in clea
   const audited = await t.sql<{ action: string; outcome: string }>(
     "SELECT DISTINCT action, outcome FROM audit_events WHERE resource_type IN ('argocd_endpoint', 'gitops_app_mapping') ORDER BY action, outcome",
   );
-  expect(audited).toEqual(expect.arrayContaining([
-    { action: 'argocd_endpoint.create', outcome: 'success' },
-    { action: 'argocd_endpoint.create', outcome: 'failure' },
-    { action: 'argocd_endpoint.delete', outcome: 'success' },
-    { action: 'argocd_endpoint.set_enabled', outcome: 'success' },
-    { action: 'gitops_app_mapping.create', outcome: 'success' },
-    { action: 'gitops_app_mapping.delete', outcome: 'success' },
-  ]));
-  const [denied] = await t.sql<{ n: number }>("SELECT count(*)::int AS n FROM audit_events WHERE action = 'authz.denied' AND details->>'permission' = 'integration.edit'");
+  expect(audited).toEqual(
+    expect.arrayContaining([
+      { action: 'argocd_endpoint.create', outcome: 'success' },
+      { action: 'argocd_endpoint.create', outcome: 'failure' },
+      { action: 'argocd_endpoint.delete', outcome: 'success' },
+      { action: 'argocd_endpoint.set_enabled', outcome: 'success' },
+      { action: 'gitops_app_mapping.create', outcome: 'success' },
+      { action: 'gitops_app_mapping.delete', outcome: 'success' },
+    ]),
+  );
+  const [denied] = await t.sql<{ n: number }>(
+    "SELECT count(*)::int AS n FROM audit_events WHERE action = 'authz.denied' AND details->>'permission' = 'integration.edit'",
+  );
   expect(denied.n).toBeGreaterThanOrEqual(4);
-  const events = (await t.sql<{ type: string }>("SELECT DISTINCT type FROM events WHERE resource_type IN ('argocd_endpoint', 'gitops_app_mapping') ORDER BY type")).map((e) => e.type);
+  const events = (
+    await t.sql<{ type: string }>(
+      "SELECT DISTINCT type FROM events WHERE resource_type IN ('argocd_endpoint', 'gitops_app_mapping') ORDER BY type",
+    )
+  ).map((e) => e.type);
   expect(events).toEqual([
-    'argocd_endpoint.created', 'argocd_endpoint.deleted', 'argocd_endpoint.disabled', 'argocd_endpoint.enabled', 'gitops_app_mapping.created', 'gitops_app_mapping.deleted',
+    'argocd_endpoint.created',
+    'argocd_endpoint.deleted',
+    'argocd_endpoint.disabled',
+    'argocd_endpoint.enabled',
+    'gitops_app_mapping.created',
+    'gitops_app_mapping.deleted',
   ]);
   for (const table of ['audit_events', 'events']) {
     const [hits] = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} x WHERE strpos(x::text, $1) > 0`, [ARGO_TOKEN]);
@@ -521,34 +840,99 @@ test('the token is in no response, audit entry, event, log line or table in clea
   expect(t.output()).not.toContain(ARGO_TOKEN);
 });
 
-test("GET /requests/{id}/gitops: after a patch completes, the live state of the applications mapped to the secret; 409 before, and for a read", async () => {
+test('GET /requests/{id}/gitops: after a patch completes, the live state of the applications mapped to the secret; 409 before, and for a read', async () => {
   const approver = await addMember(t, token, ['ops_engineer']);
-  const workflow = expectResponse(await call('POST', '/api/v1/workflows', { name: `gitops-${hex()}`, stages: [{ name: 'Peer', requiredApprovals: 1, roleIds: [], userIds: [approver.userId] }] }), 'POST', '/api/v1/workflows', 201).body.data;
+  const workflow = expectResponse(
+    await call('POST', '/api/v1/workflows', {
+      name: `gitops-${hex()}`,
+      stages: [{ name: 'Peer', requiredApprovals: 1, roleIds: [], userIds: [approver.userId] }],
+    }),
+    'POST',
+    '/api/v1/workflows',
+    201,
+  ).body.data;
   const cluster = `gitops-${hex()}`;
-  expectResponse(await call('POST', '/api/v1/policies', { name: `gitops-${hex()}`, workflowId: workflow.id, clusterName: cluster }), 'POST', '/api/v1/policies', 201);
+  expectResponse(
+    await call('POST', '/api/v1/policies', { name: `gitops-${hex()}`, workflowId: workflow.id, clusterName: cluster }),
+    'POST',
+    '/api/v1/policies',
+    201,
+  );
   const minted = (await call('POST', '/api/v1/agents', { name: `gitops-${hex()}` })).body.data;
-  const agentCall = (method: string, path: string, json?: unknown) => raw(t.baseUrl, path, { method, headers: { 'x-agent-secret': minted.agentSecret }, json });
+  const agentCall = (method: string, path: string, json?: unknown) =>
+    raw(t.baseUrl, path, { method, headers: { 'x-agent-secret': minted.agentSecret }, json });
   const { publicKey } = generateKeyPairSync('x25519');
-  expect((await agentCall('PUT', `/api/v1/agents/${minted.agent.id}/public-key`, { publicKey: rawPublicKey(publicKey).toString('base64url') })).status).toBe(200);
-  expect((await agentCall('POST', `/api/v1/agents/${minted.agent.id}/secrets/bulk`, { secrets: [{ clusterName: cluster, namespace: 'payments', provider: 'kubernetes', ref: 'db-password' }] })).status).toBe(200);
+  expect(
+    (await agentCall('PUT', `/api/v1/agents/${minted.agent.id}/public-key`, { publicKey: rawPublicKey(publicKey).toString('base64url') }))
+      .status,
+  ).toBe(200);
+  expect(
+    (
+      await agentCall('POST', `/api/v1/agents/${minted.agent.id}/secrets/bulk`, {
+        secrets: [{ clusterName: cluster, namespace: 'payments', provider: 'kubernetes', ref: 'db-password' }],
+      })
+    ).status,
+  ).toBe(200);
   const secretId = (await call('GET', `/api/v1/secrets?cluster_name=${cluster}`)).body.data[0].id as string;
   const argoEndpoint = await endpoint();
-  expectResponse(await call('POST', '/api/v1/gitops-app-mappings', { endpointId: argoEndpoint.id, applicationName: 'payments-api', clusterName: cluster, namespace: 'payments', ref: 'db-password' }), 'POST', '/api/v1/gitops-app-mappings', 201);
+  expectResponse(
+    await call('POST', '/api/v1/gitops-app-mappings', {
+      endpointId: argoEndpoint.id,
+      applicationName: 'payments-api',
+      clusterName: cluster,
+      namespace: 'payments',
+      ref: 'db-password',
+    }),
+    'POST',
+    '/api/v1/gitops-app-mappings',
+    201,
+  );
 
-  const read = expectResponse(await call('POST', '/api/v1/requests/read', { secretId, reason: 'just looking' }), 'POST', '/api/v1/requests/read', 201).body.data;
+  const read = expectResponse(
+    await call('POST', '/api/v1/requests/read', { secretId, reason: 'just looking' }),
+    'POST',
+    '/api/v1/requests/read',
+    201,
+  ).body.data;
   expectResponse(await call('GET', `/api/v1/requests/${read.id}/gitops`), 'GET', '/api/v1/requests/{id}/gitops', 409, 'NOT_A_PATCH');
-  const patch = expectResponse(await call('POST', '/api/v1/requests', { secretId, reason: 'rotate', value: 'n3w' }), 'POST', '/api/v1/requests', 201).body.data;
+  const patch = expectResponse(
+    await call('POST', '/api/v1/requests', { secretId, reason: 'rotate', value: 'n3w' }),
+    'POST',
+    '/api/v1/requests',
+    201,
+  ).body.data;
   expectResponse(await call('GET', `/api/v1/requests/${patch.id}/gitops`), 'GET', '/api/v1/requests/{id}/gitops', 409, 'NOT_PATCHED');
-  expectResponse(await call('POST', `/api/v1/requests/${patch.id}/approve`, {}, approver.accessToken), 'POST', '/api/v1/requests/{id}/approve', 200);
+  expectResponse(
+    await call('POST', `/api/v1/requests/${patch.id}/approve`, {}, approver.accessToken),
+    'POST',
+    '/api/v1/requests/{id}/approve',
+    200,
+  );
   const claimed = await agentCall('POST', `/api/v1/agents/${minted.agent.id}/jobs/claim?wait=5`);
   const { job, lease } = claimed.body.data.claims[0];
   expect((await agentCall('GET', `/api/v1/agents/${minted.agent.id}/wraps/${job.payload.wrapId}`)).status).toBe(200);
-  expect((await agentCall('POST', `/api/v1/agents/${minted.agent.id}/jobs/${job.id}/complete`, { leaseId: lease.id, status: 'succeeded' })).status).toBe(204);
+  expect(
+    (await agentCall('POST', `/api/v1/agents/${minted.agent.id}/jobs/${job.id}/complete`, { leaseId: lease.id, status: 'succeeded' }))
+      .status,
+  ).toBe(204);
 
-  const observed = expectResponse(await call('GET', `/api/v1/requests/${patch.id}/gitops`), 'GET', '/api/v1/requests/{id}/gitops', 200).body.data;
+  const observed = expectResponse(await call('GET', `/api/v1/requests/${patch.id}/gitops`), 'GET', '/api/v1/requests/{id}/gitops', 200).body
+    .data;
   expect(observed).toEqual([
-    expect.objectContaining({ endpointId: argoEndpoint.id, applicationName: 'payments-api', syncStatus: 'Synced', healthStatus: 'Healthy', revision: '9f1c2e7a' }),
+    expect.objectContaining({
+      endpointId: argoEndpoint.id,
+      applicationName: 'payments-api',
+      syncStatus: 'Synced',
+      healthStatus: 'Healthy',
+      revision: '9f1c2e7a',
+    }),
   ]);
   const other = await otherOrganization(t, token);
-  expectResponse(await call('GET', `/api/v1/requests/${patch.id}/gitops`, undefined, other.owner.accessToken), 'GET', '/api/v1/requests/{id}/gitops', 404, 'NOT_FOUND');
+  expectResponse(
+    await call('GET', `/api/v1/requests/${patch.id}/gitops`, undefined, other.owner.accessToken),
+    'GET',
+    '/api/v1/requests/{id}/gitops',
+    404,
+    'NOT_FOUND',
+  );
 });

@@ -58,7 +58,9 @@ interface Signing {
 function headersFor(body: string, signing: Signing = {}): Record<string, string> {
   const deliveryId = signing.deliveryId ?? newDeliveryId();
   const timestamp = signing.timestamp ?? now();
-  const values = (signing.secrets ?? [SECRET]).map((secret) => v1(secret, timestamp, signing.signedDeliveryId ?? deliveryId, signing.signedBody ?? body));
+  const values = (signing.secrets ?? [SECRET]).map((secret) =>
+    v1(secret, timestamp, signing.signedDeliveryId ?? deliveryId, signing.signedBody ?? body),
+  );
   signaturesSent.push(...values);
   return { 'x-agentfield-delivery': deliveryId, 'x-agentfield-signature': `t=${timestamp},${values.map((v) => `v1=${v}`).join(',')}` };
 }
@@ -72,7 +74,12 @@ function deliver(callback: object | string, signing: Signing = {}, baseUrl = t.b
   return post(body, headersFor(body, signing), baseUrl);
 }
 
-const succeeded = (runId = randomUUID()) => ({ executionId: runId, nodeId: 'deploy', status: 'succeeded', output: { revision: '9f1c2e7' } });
+const succeeded = (runId = randomUUID()) => ({
+  executionId: runId,
+  nodeId: 'deploy',
+  status: 'succeeded',
+  output: { revision: '9f1c2e7' },
+});
 
 /** The signature was accepted: the callback reached the run engine, which knows no such run. */
 function expectUnknownRun(res: RawResponse): void {
@@ -119,9 +126,15 @@ describe('with WORKFLOW_WEBHOOK_SECRET', () => {
       expect(res.text).not.toContain(expected);
     }
     const flipped = expected.replace(/^./, (c) => (c === '0' ? '1' : '0'));
-    refusedWith(await post(body, { 'x-agentfield-delivery': deliveryId, 'x-agentfield-signature': `t=${timestamp},v1=${flipped}` }), 'INVALID_SIGNATURE');
+    refusedWith(
+      await post(body, { 'x-agentfield-delivery': deliveryId, 'x-agentfield-signature': `t=${timestamp},v1=${flipped}` }),
+      'INVALID_SIGNATURE',
+    );
     // A signature for one timestamp presented with another.
-    refusedWith(await post(body, { 'x-agentfield-delivery': deliveryId, 'x-agentfield-signature': `t=${timestamp - 1},v1=${expected}` }), 'INVALID_SIGNATURE');
+    refusedWith(
+      await post(body, { 'x-agentfield-delivery': deliveryId, 'x-agentfield-signature': `t=${timestamp - 1},v1=${expected}` }),
+      'INVALID_SIGNATURE',
+    );
   });
 
   test(`a timestamp more than WORKFLOW_WEBHOOK_TOLERANCE_SECONDS (${TOLERANCE}) away, past or future: 401 SIGNATURE_EXPIRED`, async () => {
@@ -138,7 +151,14 @@ describe('with WORKFLOW_WEBHOOK_SECRET', () => {
     const good = headersFor(body);
     const signature = good['x-agentfield-signature'];
     const hex = signature.split('v1=')[1];
-    for (const header of [`v1=${hex}`, `t=${now()}`, `t=soon,v1=${hex}`, `t=${now()},v1=${hex.slice(1)}`, `sha256=${hex}`, `${signature},`]) {
+    for (const header of [
+      `v1=${hex}`,
+      `t=${now()}`,
+      `t=soon,v1=${hex}`,
+      `t=${now()},v1=${hex.slice(1)}`,
+      `sha256=${hex}`,
+      `${signature},`,
+    ]) {
       const res = await post(body, { 'x-agentfield-delivery': good['x-agentfield-delivery'], 'x-agentfield-signature': header });
       expect([header, res.status, res.body.error.code]).toEqual([header, 401, 'MALFORMED_SIGNATURE']);
     }
@@ -165,7 +185,11 @@ describe('with WORKFLOW_WEBHOOK_SECRET', () => {
       [{ executionId: runId, nodeId: 'deploy', status: 'failed' }, 'error', 'REQUIRED'],
       [{ executionId: runId, nodeId: 'deploy', status: 'failed', error: { code: 'X' } }, 'error.message', 'REQUIRED'],
       [{ executionId: runId, nodeId: 'deploy', status: 'succeeded', error: { code: 'X', message: 'no' } }, 'error', 'ONLY_WITH_STATUS'],
-      [{ executionId: runId, nodeId: 'deploy', status: 'failed', error: { code: 'X', message: 'no' }, output: {} }, 'output', 'ONLY_WITH_STATUS'],
+      [
+        { executionId: runId, nodeId: 'deploy', status: 'failed', error: { code: 'X', message: 'no' }, output: {} },
+        'output',
+        'ONLY_WITH_STATUS',
+      ],
       [{ executionId: runId, nodeId: 'deploy', status: 'succeeded', output: [1] }, 'output', 'IS_OBJECT'],
       [{ executionId: runId, nodeId: 'deploy', status: 'succeeded', output: { blob: 'x'.repeat(256 * 1024) } }, 'output', 'IS_JSON_OBJECT'],
       [{ ...succeeded(runId), attempt: 2 }, 'attempt', 'UNKNOWN_FIELD'],
@@ -178,7 +202,9 @@ describe('with WORKFLOW_WEBHOOK_SECRET', () => {
     }
     expectResponse(await deliver('{"executionId":'), 'POST', PATH, 400, 'MALFORMED_JSON');
     // A failed step with its error is valid: it reaches the engine.
-    expectUnknownRun(await deliver({ executionId: runId, nodeId: 'deploy', status: 'failed', error: { code: 'DEPLOY_FAILED', message: 'unhealthy' } }));
+    expectUnknownRun(
+      await deliver({ executionId: runId, nodeId: 'deploy', status: 'failed', error: { code: 'DEPLOY_FAILED', message: 'unhealthy' } }),
+    );
   });
 
   test('a callback the engine refuses leaves no delivery behind: its retry is processed afresh', async () => {
@@ -197,7 +223,10 @@ describe('with WORKFLOW_WEBHOOK_SECRET', () => {
     await first.connect();
     try {
       await first.query('BEGIN');
-      await first.query("INSERT INTO workflow_callback_deliveries (source, delivery_id, run_id, node_id, outcome) VALUES ('agentfield', $1, $2, 'deploy', 'accepted')", [deliveryId, runId]);
+      await first.query(
+        "INSERT INTO workflow_callback_deliveries (source, delivery_id, run_id, node_id, outcome) VALUES ('agentfield', $1, $2, 'deploy', 'accepted')",
+        [deliveryId, runId],
+      );
       const settled: RawResponse[] = [];
       const copies = Array.from({ length: 10 }, () => deliver(succeeded(runId), { deliveryId }).then((res) => (settled.push(res), res)));
       await pause(1000);
@@ -218,15 +247,26 @@ const CANARY = `output-canary-${randomBytes(6).toString('hex')}`;
 
 describe('with a run whose callback step waits', () => {
   const api = (method: string, path: string, json?: unknown) =>
-    raw(t.baseUrl, path, { method, headers: { authorization: `Bearer ${owner}`, 'idempotency-key': `k-${randomBytes(8).toString('hex')}` }, json });
+    raw(t.baseUrl, path, {
+      method,
+      headers: { authorization: `Bearer ${owner}`, 'idempotency-key': `k-${randomBytes(8).toString('hex')}` },
+      json,
+    });
   const RUNS = '/api/v1/workflow-runs';
 
   /** A run whose `callback` node `deploy` waits for its report, beside anything in `others`. */
   async function waitingRun(others: object[] = []): Promise<string> {
     const nodes = [{ id: 'deploy', type: 'callback', inputs: { note: 'deploy billing' } }, ...others];
-    const definitionId = expectResponse(await api('POST', '/api/v1/workflow-templates', { name: `callbacks-${randomBytes(3).toString('hex')}`, nodes }), 'POST', '/api/v1/workflow-templates', 201).body.data.id;
+    const definitionId = expectResponse(
+      await api('POST', '/api/v1/workflow-templates', { name: `callbacks-${randomBytes(3).toString('hex')}`, nodes }),
+      'POST',
+      '/api/v1/workflow-templates',
+      201,
+    ).body.data.id;
     const run = expectResponse(await api('POST', RUNS, { definitionId }), 'POST', RUNS, 201).body.data;
-    await waitFor('the callback step to wait', async () => ((await api('GET', `${RUNS}/${run.id}/steps/deploy`)).body.data.status === 'waiting' ? true : undefined));
+    await waitFor('the callback step to wait', async () =>
+      (await api('GET', `${RUNS}/${run.id}/steps/deploy`)).body.data.status === 'waiting' ? true : undefined,
+    );
     return run.id as string;
   }
 
@@ -241,19 +281,32 @@ describe('with a run whose callback step waits', () => {
   test('a signed success settles the step: 200 accepted, and the run succeeds with the reported output', async () => {
     const runId = await waitingRun();
     const deliveryId = newDeliveryId();
-    const res = await deliver({ executionId: runId, nodeId: 'deploy', status: 'succeeded', output: { revision: '9f1c2e7', note: CANARY } }, { deliveryId });
+    const res = await deliver(
+      { executionId: runId, nodeId: 'deploy', status: 'succeeded', output: { revision: '9f1c2e7', note: CANARY } },
+      { deliveryId },
+    );
     expect(answer(res)).toEqual({ duplicate: false, runId, nodeId: 'deploy', outcome: 'accepted' });
     taken.push(deliveryId);
-    expect(await runUntil(runId, ['succeeded', 'failed'])).toMatchObject({ status: 'succeeded', output: { deploy: { revision: '9f1c2e7', note: CANARY } } });
+    expect(await runUntil(runId, ['succeeded', 'failed'])).toMatchObject({
+      status: 'succeeded',
+      output: { deploy: { revision: '9f1c2e7', note: CANARY } },
+    });
   });
 
   test('a signed failure fails the step, and the run, with the reported error', async () => {
     const runId = await waitingRun();
     const deliveryId = newDeliveryId();
-    const res = await deliver({ executionId: runId, nodeId: 'deploy', status: 'failed', error: { code: 'DEPLOY_FAILED', message: 'the rollout stayed unhealthy' } }, { deliveryId });
+    const res = await deliver(
+      { executionId: runId, nodeId: 'deploy', status: 'failed', error: { code: 'DEPLOY_FAILED', message: 'the rollout stayed unhealthy' } },
+      { deliveryId },
+    );
     expect(answer(res)).toEqual({ duplicate: false, runId, nodeId: 'deploy', outcome: 'accepted' });
     taken.push(deliveryId);
-    expect(await runUntil(runId, ['succeeded', 'failed'])).toMatchObject({ status: 'failed', failedNodeId: 'deploy', failureCode: 'DEPLOY_FAILED' });
+    expect(await runUntil(runId, ['succeeded', 'failed'])).toMatchObject({
+      status: 'failed',
+      failedNodeId: 'deploy',
+      failureCode: 'DEPLOY_FAILED',
+    });
   });
 
   test('a replay changes nothing and answers the first outcome, whatever it carries; a new delivery for the ended step is ignored', async () => {
@@ -265,14 +318,22 @@ describe('with a run whose callback step waits', () => {
     const done = await runUntil(runId, ['succeeded', 'failed']);
     const rows = await t.sql('SELECT * FROM workflow_callback_deliveries WHERE delivery_id = $1', [deliveryId]);
     // A sender's retry re-signs with a fresh timestamp; even a different body gets the first answer.
-    for (const replay of [success, { executionId: runId, nodeId: 'deploy', status: 'failed', error: { code: 'LATE', message: 'changed my mind' } }]) {
+    for (const replay of [
+      success,
+      { executionId: runId, nodeId: 'deploy', status: 'failed', error: { code: 'LATE', message: 'changed my mind' } },
+    ]) {
       expect(answer(await deliver(replay, { deliveryId }))).toEqual({ duplicate: true, runId, nodeId: 'deploy', outcome: 'accepted' });
     }
     expect(await t.sql('SELECT * FROM workflow_callback_deliveries WHERE delivery_id = $1', [deliveryId])).toEqual(rows);
     expect(await runUntil(runId, ['succeeded', 'failed'])).toEqual(done);
 
     const late = newDeliveryId();
-    expect(answer(await deliver({ ...success, output: { revision: 'b2' } }, { deliveryId: late }))).toEqual({ duplicate: false, runId, nodeId: 'deploy', outcome: 'ignored' });
+    expect(answer(await deliver({ ...success, output: { revision: 'b2' } }, { deliveryId: late }))).toEqual({
+      duplicate: false,
+      runId,
+      nodeId: 'deploy',
+      outcome: 'ignored',
+    });
     taken.push(late);
     expect(await runUntil(runId, ['succeeded', 'failed'])).toEqual(done);
   });
@@ -280,7 +341,11 @@ describe('with a run whose callback step waits', () => {
   test('ten concurrent copies of one delivery: exactly one takes effect, the other nine answer it as duplicates', async () => {
     const runId = await waitingRun();
     const deliveryId = newDeliveryId();
-    const results = await Promise.all(Array.from({ length: 10 }, () => deliver({ executionId: runId, nodeId: 'deploy', status: 'succeeded', output: { revision: 'c3' } }, { deliveryId })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        deliver({ executionId: runId, nodeId: 'deploy', status: 'succeeded', output: { revision: 'c3' } }, { deliveryId }),
+      ),
+    );
     const answers = results.map(answer);
     expect(answers.filter((a) => !a.duplicate)).toEqual([{ duplicate: false, runId, nodeId: 'deploy', outcome: 'accepted' }]);
     expect(answers.filter((a) => a.duplicate)).toEqual(Array(9).fill({ duplicate: true, runId, nodeId: 'deploy', outcome: 'accepted' }));
@@ -292,7 +357,13 @@ describe('with a run whose callback step waits', () => {
     const runId = await waitingRun([{ id: 'pause', type: 'wait', inputs: { durationSeconds: 60 } }]);
     const deliveryId = newDeliveryId();
     for (let attempt = 0; attempt < 2; attempt++) {
-      expectResponse(await deliver({ executionId: runId, nodeId: 'pause', status: 'succeeded' }, { deliveryId }), 'POST', PATH, 409, 'NOT_A_CALLBACK_STEP');
+      expectResponse(
+        await deliver({ executionId: runId, nodeId: 'pause', status: 'succeeded' }, { deliveryId }),
+        'POST',
+        PATH,
+        409,
+        'NOT_A_CALLBACK_STEP',
+      );
     }
     expectResponse(await deliver({ executionId: runId, nodeId: 'nothing', status: 'succeeded' }), 'POST', PATH, 404, 'NOT_FOUND');
     expect(await t.sql('SELECT 1 FROM workflow_callback_deliveries WHERE run_id = $1', [runId])).toEqual([]);
@@ -301,18 +372,31 @@ describe('with a run whose callback step waits', () => {
 
 describe('what stays out of the trail and the logs', () => {
   test("each delivery the engine took is audited once in its run's organization, with the webhook as actor and without the output", async () => {
-    const organizationId = (await raw(t.baseUrl, '/api/v1/me', { headers: { authorization: `Bearer ${owner}` } })).body.context.organizationId as string;
-    const rows = await t.sql<{ organization_id: string; actor_type: string; actor_id: string; resource_type: string; details: Record<string, unknown> }>(
-      "SELECT organization_id, actor_type, actor_id, resource_type, details FROM audit_events WHERE action = 'workflow_run.callback'",
-    );
+    const organizationId = (await raw(t.baseUrl, '/api/v1/me', { headers: { authorization: `Bearer ${owner}` } })).body.context
+      .organizationId as string;
+    const rows = await t.sql<{
+      organization_id: string;
+      actor_type: string;
+      actor_id: string;
+      resource_type: string;
+      details: Record<string, unknown>;
+    }>("SELECT organization_id, actor_type, actor_id, resource_type, details FROM audit_events WHERE action = 'workflow_run.callback'");
     expect(rows.map((row) => row.details.deliveryId).sort()).toEqual([...taken].sort());
     for (const row of rows) {
-      expect(row).toMatchObject({ organization_id: organizationId, actor_type: 'webhook', actor_id: 'agentfield', resource_type: 'workflow_run', details: { nodeId: 'deploy' } });
+      expect(row).toMatchObject({
+        organization_id: organizationId,
+        actor_type: 'webhook',
+        actor_id: 'agentfield',
+        resource_type: 'workflow_run',
+        details: { nodeId: 'deploy' },
+      });
       expect(['accepted', 'ignored']).toContain(row.details.outcome);
     }
     expect(JSON.stringify(rows)).not.toContain(CANARY);
     // The trail serves them like any other entry.
-    const listed = await raw(t.baseUrl, '/api/v1/audit-events?action=workflow_run.callback', { headers: { authorization: `Bearer ${owner}` } });
+    const listed = await raw(t.baseUrl, '/api/v1/audit-events?action=workflow_run.callback', {
+      headers: { authorization: `Bearer ${owner}` },
+    });
     expect(expectResponse(listed, 'GET', '/api/v1/audit-events', 200).body.data).toHaveLength(taken.length);
   });
 
@@ -346,7 +430,11 @@ describe('without WORKFLOW_WEBHOOK_SECRET', () => {
   test('the route answers 404 ROUTE_NOT_FOUND to anyone, signed or not, exactly as an unmatched route; the document still describes it', async () => {
     const unmatched = await raw(off.baseUrl, '/api/v1/webhooks/no-such-hook', { method: 'POST', json: {} });
     expect(unmatched.status).toBe(404);
-    for (const res of [await deliver(succeeded(), {}, off.baseUrl), await post('{}', {}, off.baseUrl), await post('not json at all', { 'content-type': 'text/plain' }, off.baseUrl)]) {
+    for (const res of [
+      await deliver(succeeded(), {}, off.baseUrl),
+      await post('{}', {}, off.baseUrl),
+      await post('not json at all', { 'content-type': 'text/plain' }, off.baseUrl),
+    ]) {
       expectResponse(res, 'POST', PATH, 404, 'ROUTE_NOT_FOUND');
       expect(res.body.error.message).toBe(unmatched.body.error.message);
     }
@@ -357,7 +445,10 @@ describe('without WORKFLOW_WEBHOOK_SECRET', () => {
 
   test('a replica forgets deliveries older than 24 hours at start-up and keeps the rest', async () => {
     const left = await waitFor('the aged delivery to be swept', async () => {
-      const rows = await t.sql<{ delivery_id: string }>('SELECT delivery_id FROM workflow_callback_deliveries WHERE delivery_id = ANY($1)', [[aged, recent]]);
+      const rows = await t.sql<{ delivery_id: string }>(
+        'SELECT delivery_id FROM workflow_callback_deliveries WHERE delivery_id = ANY($1)',
+        [[aged, recent]],
+      );
       return rows.length === 1 ? rows : undefined;
     });
     expect(left.map((row) => row.delivery_id)).toEqual([recent]);

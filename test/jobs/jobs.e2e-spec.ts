@@ -36,7 +36,8 @@ async function getJob(id: string, token?: string): Promise<Record<string, any>> 
   return (await t.http.get('/api/v1/jobs/{id}', { params: { id }, token }).expect(200)).data;
 }
 
-const claimRequest = (agent: Agent, query = '') => t.http.post('/api/v1/agents/{id}/jobs/claim', { params: { id: agent.id }, query, token: null, agentSecret: agent.secret });
+const claimRequest = (agent: Agent, query = '') =>
+  t.http.post('/api/v1/agents/{id}/jobs/claim', { params: { id: agent.id }, query, token: null, agentSecret: agent.secret });
 
 async function claim(agent: Agent, query = ''): Promise<RawResponse> {
   const request = claimRequest(agent, query);
@@ -70,10 +71,21 @@ async function expectNothingToClaim(agent: Agent, query = ''): Promise<RawRespon
 }
 
 const complete = (agent: Agent, jobId: string, json: Record<string, unknown>) =>
-  t.http.post('/api/v1/agents/{id}/jobs/{jobId}/complete', { params: { id: agent.id, jobId }, body: json, token: null, agentSecret: agent.secret });
+  t.http.post('/api/v1/agents/{id}/jobs/{jobId}/complete', {
+    params: { id: agent.id, jobId },
+    body: json,
+    token: null,
+    agentSecret: agent.secret,
+  });
 const progress = (agent: Agent, jobId: string, json: Record<string, unknown>) =>
-  t.http.post('/api/v1/agents/{id}/jobs/{jobId}/progress', { params: { id: agent.id, jobId }, body: json, token: null, agentSecret: agent.secret });
-const heartbeat = (agent: Agent) => t.http.post('/api/v1/agents/{id}/heartbeat', { params: { id: agent.id }, body: {}, token: null, agentSecret: agent.secret });
+  t.http.post('/api/v1/agents/{id}/jobs/{jobId}/progress', {
+    params: { id: agent.id, jobId },
+    body: json,
+    token: null,
+    agentSecret: agent.secret,
+  });
+const heartbeat = (agent: Agent) =>
+  t.http.post('/api/v1/agents/{id}/heartbeat', { params: { id: agent.id }, body: {}, token: null, agentSecret: agent.secret });
 
 /** The job's events, oldest first. */
 async function eventsOf(jobId: string, token?: string): Promise<{ type: string; data: Record<string, any>; actorType: string }[]> {
@@ -105,13 +117,37 @@ describe('submitting', () => {
   test('answers 201 with the queued job; a replay with the same key answers the same job, and only one exists', async () => {
     const type = jobType();
     const key = randomUUID();
-    const body = { type, payload: { url: 'https://example.com/healthz' }, priority: 5, maxAttempts: 4, timeoutSeconds: 120, costEstimate: { amount: 0.42, currency: 'USD' } };
+    const body = {
+      type,
+      payload: { url: 'https://example.com/healthz' },
+      priority: 5,
+      maxAttempts: 4,
+      timeoutSeconds: 120,
+      costEstimate: { amount: 0.42, currency: 'USD' },
+    };
     const first = await t.http.post('/api/v1/jobs', { body, idempotencyKey: key }).expectResponse(201);
     const job = first.body.data;
     expect(job).toMatchObject({
-      type, status: 'queued', priority: 5, payload: body.payload, maxAttempts: 4, timeoutSeconds: 120, costEstimate: { amount: 0.42, currency: 'USD' },
-      attempts: 0, retryCount: 0, agentId: null, targetAgentId: null, selector: null, usage: {}, result: null, progress: null,
-      errorCode: null, leaseExpiresAt: null, startedAt: null, completedAt: null, createdBy: { type: 'user' },
+      type,
+      status: 'queued',
+      priority: 5,
+      payload: body.payload,
+      maxAttempts: 4,
+      timeoutSeconds: 120,
+      costEstimate: { amount: 0.42, currency: 'USD' },
+      attempts: 0,
+      retryCount: 0,
+      agentId: null,
+      targetAgentId: null,
+      selector: null,
+      usage: {},
+      result: null,
+      progress: null,
+      errorCode: null,
+      leaseExpiresAt: null,
+      startedAt: null,
+      completedAt: null,
+      createdBy: { type: 'user' },
     });
     expect(first.headers.get('idempotent-replayed')).toBeNull();
     const replay = await t.http.post('/api/v1/jobs', { body, idempotencyKey: key }).expectResponse(201);
@@ -144,9 +180,13 @@ describe('submitting', () => {
     ['a negative cost', { costEstimate: { amount: -1, currency: 'USD' } }, 'costEstimate'],
   ])('%s is 400', async (_what, body: Record<string, unknown>, field) => {
     const type = jobType();
-    const res = await t.http.post('/api/v1/jobs', { body: { type, ...body }, idempotencyKey: true }).expectResponse(400, 'VALIDATION_FAILED');
+    const res = await t.http
+      .post('/api/v1/jobs', { body: { type, ...body }, idempotencyKey: true })
+      .expectResponse(400, 'VALIDATION_FAILED');
     expect(res.body.error.validationErrors.map((e: { field: string }) => e.field.split(/[.[]/)[0])).toContain(field);
-    const [{ n }] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM jobs WHERE type = $1', [typeof body.type === 'string' ? body.type : type]);
+    const [{ n }] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM jobs WHERE type = $1', [
+      typeof body.type === 'string' ? body.type : type,
+    ]);
     expect(n).toBe(0);
   });
 
@@ -304,7 +344,10 @@ describe('claiming', () => {
     const rows = await t.sql<{ attempts: number; status: string }>('SELECT attempts, status FROM jobs WHERE type = $1', [type]);
     expect(rows).toHaveLength(10);
     for (const r of rows) expect(r).toEqual({ attempts: 1, status: 'leased' });
-    const [{ n }] = await t.sql<{ n: number }>("SELECT count(*)::int AS n FROM events WHERE type = 'job.leased' AND resource_id = ANY($1)", [jobs]);
+    const [{ n }] = await t.sql<{ n: number }>(
+      "SELECT count(*)::int AS n FROM events WHERE type = 'job.leased' AND resource_id = ANY($1)",
+      [jobs],
+    );
     expect(n).toBe(10);
   });
 });
@@ -333,15 +376,26 @@ describe('progress and completion', () => {
     await submit({ type, costEstimate: { amount: 1.5, currency: 'EUR' } });
     const { job, lease } = await claimOne(agent);
     const body = {
-      leaseId: lease.id, status: 'succeeded', result: { ok: true, code: 200 }, artifactUrl: 'https://artifacts.example.com/run/1.tar.gz',
+      leaseId: lease.id,
+      status: 'succeeded',
+      result: { ok: true, code: 200 },
+      artifactUrl: 'https://artifacts.example.com/run/1.tar.gz',
       usage: { durationMs: 1200, inputTokens: 10, outputTokens: 20, cpuSeconds: 0.5, costAmount: 0.02, currency: 'EUR' },
     };
     const res = await complete(agent, job.id, body).expectResponse(204);
     expect(res.text).toBe('');
     const done = await getJob(job.id);
     expect(done).toMatchObject({
-      status: 'succeeded', result: { ok: true, code: 200 }, usage: body.usage, attempts: 1, retryCount: 0, agentId: agent.id,
-      errorCode: null, errorMessage: null, leaseExpiresAt: null, artifactUrl: body.artifactUrl,
+      status: 'succeeded',
+      result: { ok: true, code: 200 },
+      usage: body.usage,
+      attempts: 1,
+      retryCount: 0,
+      agentId: agent.id,
+      errorCode: null,
+      errorMessage: null,
+      leaseExpiresAt: null,
+      artifactUrl: body.artifactUrl,
     });
     expect(done.completedAt).not.toBeNull();
     expect(Date.parse(done.completedAt)).toBeGreaterThanOrEqual(Date.parse(done.startedAt));
@@ -356,7 +410,13 @@ describe('progress and completion', () => {
     await complete(agent, job.id, { leaseId: randomUUID(), status: 'succeeded' }).expect(409, 'LEASE_LOST');
 
     const usage = await t.http.get('/api/v1/jobs/{id}/usage', { params: { id: job.id } }).expectResponse(200);
-    expect(usage.body.data).toMatchObject({ jobId: job.id, status: 'succeeded', attempts: 1, costEstimate: { amount: 1.5, currency: 'EUR' }, usage: body.usage });
+    expect(usage.body.data).toMatchObject({
+      jobId: job.id,
+      status: 'succeeded',
+      attempts: 1,
+      costEstimate: { amount: 1.5, currency: 'EUR' },
+      usage: body.usage,
+    });
     expect(usage.body.data.totalMs).toBe(Date.parse(done.completedAt) - Date.parse(done.queuedAt));
   });
 
@@ -369,8 +429,13 @@ describe('progress and completion', () => {
     await complete(holder, job.id, { leaseId: randomUUID(), status: 'succeeded' }).expect(409, 'LEASE_LOST');
     await complete(intruder, job.id, { leaseId: lease.id, status: 'succeeded' }).expect(409, 'LEASE_LOST');
     await progress(intruder, job.id, { leaseId: lease.id }).expect(409, 'LEASE_LOST');
-    for (const bad of [{ leaseId: lease.id, status: 'done' }, { leaseId: 'x', status: 'succeeded' }, { leaseId: lease.id, status: 'succeeded', artifactUrl: 'ftp://x/y' },
-      { leaseId: lease.id, status: 'failed', error: { code: 'has space', message: 'x' } }, { leaseId: lease.id, status: 'succeeded', usage: { durationMs: -1 } }]) {
+    for (const bad of [
+      { leaseId: lease.id, status: 'done' },
+      { leaseId: 'x', status: 'succeeded' },
+      { leaseId: lease.id, status: 'succeeded', artifactUrl: 'ftp://x/y' },
+      { leaseId: lease.id, status: 'failed', error: { code: 'has space', message: 'x' } },
+      { leaseId: lease.id, status: 'succeeded', usage: { durationMs: -1 } },
+    ]) {
       await complete(holder, job.id, bad).expect(400, 'VALIDATION_FAILED');
     }
     await complete(holder, randomUUID(), { leaseId: lease.id, status: 'succeeded' }).expect(404, 'NOT_FOUND');
@@ -388,10 +453,21 @@ describe('progress and completion', () => {
     const first = await claimOne(agent);
     const failedAt = Date.now();
     await complete(agent, first.job.id, {
-      leaseId: first.lease.id, status: 'failed', error: { code: 'HTTP_503', message: 'upstream down' }, usage: { durationMs: 100, inputTokens: 10 },
+      leaseId: first.lease.id,
+      status: 'failed',
+      error: { code: 'HTTP_503', message: 'upstream down' },
+      usage: { durationMs: 100, inputTokens: 10 },
     }).expect(204);
     const queued = await getJob(first.job.id);
-    expect(queued).toMatchObject({ status: 'queued', errorCode: 'HTTP_503', errorMessage: 'upstream down', attempts: 1, agentId: null, completedAt: null, leaseExpiresAt: null });
+    expect(queued).toMatchObject({
+      status: 'queued',
+      errorCode: 'HTTP_503',
+      errorMessage: 'upstream down',
+      attempts: 1,
+      agentId: null,
+      completedAt: null,
+      leaseExpiresAt: null,
+    });
     // 2^(1-1) = 1 s.
     expect(Date.parse(queued.availableAt)).toBeGreaterThan(failedAt);
     expect(Date.parse(queued.availableAt)).toBeLessThanOrEqual(Date.now() + 1_500);
@@ -405,13 +481,26 @@ describe('progress and completion', () => {
     expect(second.lease.attempt).toBe(2);
     expect(second.lease.id).not.toBe(first.lease.id);
     // A late repeat of the first attempt's completion is answered as before, and leaves the second attempt alone.
-    await complete(agent, first.job.id, { leaseId: first.lease.id, status: 'failed', error: { code: 'HTTP_503', message: 'upstream down' } }).expect(204);
+    await complete(agent, first.job.id, {
+      leaseId: first.lease.id,
+      status: 'failed',
+      error: { code: 'HTTP_503', message: 'upstream down' },
+    }).expect(204);
     expect(await getJob(first.job.id)).toMatchObject({ status: 'leased', attempts: 2, agentId: agent.id });
     // A lease that never was is 409.
     await complete(agent, first.job.id, { leaseId: randomUUID(), status: 'succeeded' }).expect(409, 'LEASE_LOST');
-    await complete(agent, first.job.id, { leaseId: second.lease.id, status: 'succeeded', usage: { durationMs: 50, inputTokens: 5, currency: 'USD' } }).expect(204);
+    await complete(agent, first.job.id, {
+      leaseId: second.lease.id,
+      status: 'succeeded',
+      usage: { durationMs: 50, inputTokens: 5, currency: 'USD' },
+    }).expect(204);
     expect(await getJob(first.job.id)).toMatchObject({
-      status: 'succeeded', attempts: 2, retryCount: 1, errorCode: null, errorMessage: null, usage: { durationMs: 150, inputTokens: 15, currency: 'USD' },
+      status: 'succeeded',
+      attempts: 2,
+      retryCount: 1,
+      errorCode: null,
+      errorMessage: null,
+      usage: { durationMs: 150, inputTokens: 15, currency: 'USD' },
     });
   });
 
@@ -422,7 +511,11 @@ describe('progress and completion', () => {
     const b = await submit({ type, maxAttempts: 1 });
     const claims = await claimSome(agent, 'max=2');
     const lease = (id: string) => claims.find((c) => c.job.id === id)!.lease.id;
-    await complete(agent, a.id, { leaseId: lease(a.id), status: 'failed', error: { code: 'BAD_INPUT', message: 'no', retryable: false } }).expect(204);
+    await complete(agent, a.id, {
+      leaseId: lease(a.id),
+      status: 'failed',
+      error: { code: 'BAD_INPUT', message: 'no', retryable: false },
+    }).expect(204);
     await complete(agent, b.id, { leaseId: lease(b.id), status: 'failed' }).expect(204);
     const failedA = await getJob(a.id);
     expect(failedA).toMatchObject({ status: 'failed', errorCode: 'BAD_INPUT', attempts: 1 });
@@ -460,12 +553,31 @@ describe('leases', () => {
     }
     expect(cancelHeader).toBeNull();
 
-    const requeued = await until('re-queued', () => getJob(twice.id), (j) => j.status === 'queued');
-    expect(requeued).toMatchObject({ status: 'queued', errorCode: 'LEASE_EXPIRED', attempts: 1, agentId: null, leaseExpiresAt: null, completedAt: null });
-    const expired = await until('expired', () => getJob(once.id), (j) => j.status === 'expired');
+    const requeued = await until(
+      're-queued',
+      () => getJob(twice.id),
+      (j) => j.status === 'queued',
+    );
+    expect(requeued).toMatchObject({
+      status: 'queued',
+      errorCode: 'LEASE_EXPIRED',
+      attempts: 1,
+      agentId: null,
+      leaseExpiresAt: null,
+      completedAt: null,
+    });
+    const expired = await until(
+      'expired',
+      () => getJob(once.id),
+      (j) => j.status === 'expired',
+    );
     expect(expired).toMatchObject({ errorCode: 'LEASE_EXPIRED', attempts: 1, agentId: silent.id });
     expect(expired.completedAt).not.toBeNull();
-    const timedOut = await until('timed out', () => getJob(short.id), (j) => j.status === 'expired');
+    const timedOut = await until(
+      'timed out',
+      () => getJob(short.id),
+      (j) => j.status === 'expired',
+    );
     expect(timedOut).toMatchObject({ errorCode: 'TIMEOUT', attempts: 1 });
     // Heartbeats kept this one well past JOB_LEASE_SECONDS.
     const held = await getJob(kept.id);
@@ -484,7 +596,12 @@ describe('leases', () => {
     const again = await claimOne(silent);
     expect(again.job.id).toBe(twice.id);
     expect(again.lease.attempt).toBe(2);
-    const dead = await until('dead letter', () => getJob(twice.id), (j) => j.status === 'expired', 6_000);
+    const dead = await until(
+      'dead letter',
+      () => getJob(twice.id),
+      (j) => j.status === 'expired',
+      6_000,
+    );
     expect(dead).toMatchObject({ attempts: 2, retryCount: 1, errorCode: 'LEASE_EXPIRED' });
 
     const failures = await t.http.get('/api/v1/agent-runtime/failures', { query: { type, pageSize: 100 } }).expectResponse(200);
@@ -500,7 +617,8 @@ describe('heartbeats naming their jobs', () => {
     const forgotten = await submit({ type, priority: 1 });
     const claims = await claimSome(agent, 'max=2');
     expect(claims.map((c) => c.job.id)).toEqual([remembered.id, forgotten.id]);
-    const beat = (jobIds: string[]) => t.http.post('/api/v1/agents/{id}/heartbeat', { params: { id: agent.id }, body: { jobIds }, token: null, agentSecret: agent.secret });
+    const beat = (jobIds: string[]) =>
+      t.http.post('/api/v1/agents/{id}/heartbeat', { params: { id: agent.id }, body: { jobIds }, token: null, agentSecret: agent.secret });
     // Just claimed: a heartbeat sent before the claim's answer arrived must not release it.
     await beat([remembered.id]).expect(204);
     expect((await getJob(forgotten.id)).status).toBe('leased');
@@ -509,7 +627,11 @@ describe('heartbeats naming their jobs', () => {
       await sleep(800);
       await beat([remembered.id]).expect(204);
     }
-    const released = await until('released', () => getJob(forgotten.id), (j) => j.status === 'queued');
+    const released = await until(
+      'released',
+      () => getJob(forgotten.id),
+      (j) => j.status === 'queued',
+    );
     expect(released).toMatchObject({ errorCode: 'LEASE_EXPIRED', agentId: null, attempts: 1 });
     expect((await getJob(remembered.id)).status).toBe('leased');
     await complete(agent, remembered.id, { leaseId: claims[0].lease.id, status: 'succeeded' }).expect(204);
@@ -613,7 +735,14 @@ describe('listing', () => {
   test('/jobs/{id}/usage of a queued job: the estimate, no usage, no total yet', async () => {
     const job = await submit({ type: jobType(), costEstimate: { amount: 3, currency: 'USD' } });
     const res = await t.http.get('/api/v1/jobs/{id}/usage', { params: { id: job.id } }).expectResponse(200);
-    expect(res.body.data).toEqual({ jobId: job.id, status: 'queued', attempts: 0, costEstimate: { amount: 3, currency: 'USD' }, usage: {}, totalMs: null });
+    expect(res.body.data).toEqual({
+      jobId: job.id,
+      status: 'queued',
+      attempts: 0,
+      costEstimate: { amount: 3, currency: 'USD' },
+      usage: {},
+      totalMs: null,
+    });
     await t.http.get('/api/v1/jobs/{id}/usage', { params: { id: randomUUID() } }).expect(404, 'NOT_FOUND');
   });
 });
@@ -623,26 +752,49 @@ describe('agent runtime', () => {
     const other = await otherOrganization(t, t.token);
     const token = other.owner.accessToken;
     const empty = await t.http.get('/api/v1/agent-runtime/health', { token }).expectResponse(200);
-    expect(empty.body.data).toMatchObject({ status: 'ok', problems: [], agents: { online: 0, stale: 0, offline: 0, revoked: 0 }, queue: { ready: 0, delayed: 0, leased: 0, running: 0, oldestReadyAgeSeconds: null }, failuresLastHour: 0 });
+    expect(empty.body.data).toMatchObject({
+      status: 'ok',
+      problems: [],
+      agents: { online: 0, stale: 0, offline: 0, revoked: 0 },
+      queue: { ready: 0, delayed: 0, leased: 0, running: 0, oldestReadyAgeSeconds: null },
+      failuresLastHour: 0,
+    });
 
     for (let i = 0; i < 3; i++) await submit({ type: 'alpha', maxAttempts: 3 }, token);
     await submit({ type: 'beta' }, token);
     const waiting = await t.http.get('/api/v1/agent-runtime/health', { token }).expectResponse(200);
     expect(waiting.body.data.status).toBe('degraded');
     // With no agent at all, nobody can take them either.
-    expect(waiting.body.data.problems).toEqual(['4 jobs are waiting and no agent is online', expect.stringMatching(/^4 queued jobs no agent can take \(see blocked\); e\.g\. alpha \(NO_CAPABLE_AGENT\)/)]);
+    expect(waiting.body.data.problems).toEqual([
+      '4 jobs are waiting and no agent is online',
+      expect.stringMatching(/^4 queued jobs no agent can take \(see blocked\); e\.g\. alpha \(NO_CAPABLE_AGENT\)/),
+    ]);
     expect(waiting.body.data.queue).toMatchObject({ ready: 4, delayed: 0, leased: 0, running: 0, blocked: 4 });
-    expect(waiting.body.data.blocked.map((g: { type: string; jobs: number }) => [g.type, g.jobs])).toEqual([['alpha', 3], ['beta', 1]]);
+    expect(waiting.body.data.blocked.map((g: { type: string; jobs: number }) => [g.type, g.jobs])).toEqual([
+      ['alpha', 3],
+      ['beta', 1],
+    ]);
 
     const agent = await mintAgent({ capabilities: ['alpha', 'beta'] }, token);
     const offline = await t.http.get('/api/v1/agent-runtime/health', { token }).expectResponse(200);
-    expect(offline.body.data).toMatchObject({ status: 'degraded', problems: ['4 jobs are waiting and no agent is online'], agents: { online: 0, offline: 1 }, queue: { blocked: 0 }, blocked: [] });
+    expect(offline.body.data).toMatchObject({
+      status: 'degraded',
+      problems: ['4 jobs are waiting and no agent is online'],
+      agents: { online: 0, offline: 1 },
+      queue: { blocked: 0 },
+      blocked: [],
+    });
     await heartbeat(agent).expect(204);
     const [a, b, c] = await claimSome(agent, 'max=3');
     await progress(agent, b.job.id, { leaseId: b.lease.id }).expect(200);
     await complete(agent, c.job.id, { leaseId: c.lease.id, status: 'failed', error: { code: 'X', message: 'y' } }).expect(204);
     const ok = await t.http.get('/api/v1/agent-runtime/health', { token }).expectResponse(200);
-    expect(ok.body.data).toMatchObject({ status: 'ok', problems: [], agents: { online: 1, offline: 0 }, queue: { ready: 1, delayed: 1, leased: 1, running: 1 } });
+    expect(ok.body.data).toMatchObject({
+      status: 'ok',
+      problems: [],
+      agents: { online: 1, offline: 0 },
+      queue: { ready: 1, delayed: 1, leased: 1, running: 1 },
+    });
     expect(ok.body.data.queue.oldestReadyAgeSeconds).toBeGreaterThanOrEqual(0);
 
     const queues = await t.http.get('/api/v1/agent-runtime/queues', { token }).expectResponse(200);
@@ -668,7 +820,14 @@ describe('agent runtime', () => {
     expect(failures.body.data.map((j: { id: string }) => j.id)).toEqual([job.id]);
 
     const retried = await t.http.post('/api/v1/agent-runtime/job-failures/{id}/retry', { params: { id: job.id } }).expectResponse(200);
-    expect(retried.body.data).toMatchObject({ id: job.id, status: 'queued', attempts: 1, maxAttempts: 2, completedAt: null, agentId: null });
+    expect(retried.body.data).toMatchObject({
+      id: job.id,
+      status: 'queued',
+      attempts: 1,
+      maxAttempts: 2,
+      completedAt: null,
+      agentId: null,
+    });
     expect((await eventsOf(job.id)).at(-1)).toMatchObject({ type: 'job.queued', data: { retry: true } });
     const failuresAfter = await t.http.get('/api/v1/agent-runtime/failures', { query: { type } }).expectResponse(200);
     expect(failuresAfter.body.data).toEqual([]);
@@ -710,7 +869,13 @@ describe('agent runtime', () => {
 });
 
 describe('work no agent can take', () => {
-  const report = (agent: Agent, capabilities: string[]) => t.http.post('/api/v1/agents/{id}/heartbeat', { params: { id: agent.id }, body: { capabilities }, token: null, agentSecret: agent.secret });
+  const report = (agent: Agent, capabilities: string[]) =>
+    t.http.post('/api/v1/agents/{id}/heartbeat', {
+      params: { id: agent.id },
+      body: { capabilities },
+      token: null,
+      agentSecret: agent.secret,
+    });
 
   test('aimed at an agent that does not run its type, or lacks its labels: 422 with a code of its own, and nothing is queued', async () => {
     const type = jobType();
@@ -718,9 +883,14 @@ describe('work no agent can take', () => {
     const agent = await mintAgent({ capabilities: [base], labels: { region: 'eu' } });
     const submitRaw = (body: Record<string, unknown>) => t.http.post('/api/v1/jobs', { body, idempotencyKey: true });
     const lacking = await submitRaw({ type, targetAgentId: agent.id }).expectResponse(422, 'AGENT_LACKS_CAPABILITY');
-    expect(lacking.body.error).toMatchObject({ message: expect.stringContaining(`does not run ${type} jobs`), details: { targetAgentId: agent.id, type } });
+    expect(lacking.body.error).toMatchObject({
+      message: expect.stringContaining(`does not run ${type} jobs`),
+      details: { targetAgentId: agent.id, type },
+    });
     await submitRaw({ type: base, targetAgentId: agent.id, selector: { region: 'us' } }).expect(422, 'AGENT_LABELS_MISMATCH');
-    await t.http.post('/api/v1/agent-runtime/smoke', { body: { targetAgentId: agent.id, timeoutSeconds: 1 } }).expect(422, 'AGENT_LACKS_CAPABILITY');
+    await t.http
+      .post('/api/v1/agent-runtime/smoke', { body: { targetAgentId: agent.id, timeoutSeconds: 1 } })
+      .expect(422, 'AGENT_LACKS_CAPABILITY');
     expect(await t.sql(`SELECT id FROM jobs WHERE type = $1 OR target_agent_id = $2`, [type, agent.id])).toEqual([]);
 
     // Once the agent says it runs the type, the same job is taken.
@@ -734,7 +904,10 @@ describe('work no agent can take', () => {
     const other = await otherOrganization(t, t.token);
     const token = other.owner.accessToken;
     const type = jobType();
-    const blocked = { code: 'NO_CAPABLE_AGENT', reason: expect.stringContaining(`No active agent runs ${type} jobs with the labels pool=ci`) };
+    const blocked = {
+      code: 'NO_CAPABLE_AGENT',
+      reason: expect.stringContaining(`No active agent runs ${type} jobs with the labels pool=ci`),
+    };
     const job = await submit({ type, selector: { pool: 'ci' } }, token);
     expect(job).toMatchObject({ status: 'queued', blocked });
     // The type without the labels, the labels without the type: still nobody.
@@ -744,7 +917,11 @@ describe('work no agent can take', () => {
     const listed = (await t.http.get('/api/v1/jobs', { query: { type }, token }).expect(200)).data;
     expect(listed).toEqual([expect.objectContaining({ id: job.id, blocked })]);
     const health = (await t.http.get('/api/v1/agent-runtime/health', { token }).expect(200)).data;
-    expect(health).toMatchObject({ status: 'degraded', queue: { blocked: 1 }, blocked: [{ type, targetAgentId: null, selector: { pool: 'ci' }, jobs: 1, ...blocked }] });
+    expect(health).toMatchObject({
+      status: 'degraded',
+      queue: { blocked: 1 },
+      blocked: [{ type, targetAgentId: null, selector: { pool: 'ci' }, jobs: 1, ...blocked }],
+    });
     await expectNothingToClaim(unlabelled);
     await expectNothingToClaim(builder);
 
@@ -764,14 +941,25 @@ describe('work no agent can take', () => {
     // A heartbeat that says nothing of them leaves them be.
     await heartbeat(agent).expect(204);
     expect((await read()).capabilities).toEqual(['noop', 'shell']);
-    const edited = (await t.http.put('/api/v1/agents/{id}', { params: { id: agent.id }, body: { capabilities: ['http-check'] } }).expect(200)).data;
+    const edited = (
+      await t.http.put('/api/v1/agents/{id}', { params: { id: agent.id }, body: { capabilities: ['http-check'] } }).expect(200)
+    ).data;
     expect(edited).toMatchObject({ capabilities: ['http-check'], capabilitiesReportedAt: null });
     await report(agent, ['noop']).expect(204);
     expect(await read()).toMatchObject({ capabilities: ['noop'], capabilitiesReportedAt: expect.any(String) });
-    await report(agent, Array.from({ length: 101 }, (_, i) => `type-${i}`)).expect(400, 'VALIDATION_FAILED');
+    await report(
+      agent,
+      Array.from({ length: 101 }, (_, i) => `type-${i}`),
+    ).expect(400, 'VALIDATION_FAILED');
     await report(agent, ['UPPER']).expect(400, 'VALIDATION_FAILED');
-    const changes = await t.sql<{ data: { added: string[]; removed: string[] } }>(`SELECT data FROM events WHERE resource_id = $1 AND type = 'agent.capabilities_changed' ORDER BY tx_id, seq`, [agent.id]);
-    expect(changes.map((c) => [c.data.added, c.data.removed])).toEqual([[['shell'], ['sleep']], [['noop'], ['http-check']]]);
+    const changes = await t.sql<{ data: { added: string[]; removed: string[] } }>(
+      `SELECT data FROM events WHERE resource_id = $1 AND type = 'agent.capabilities_changed' ORDER BY tx_id, seq`,
+      [agent.id],
+    );
+    expect(changes.map((c) => [c.data.added, c.data.removed])).toEqual([
+      [['shell'], ['sleep']],
+      [['noop'], ['http-check']],
+    ]);
   });
 });
 
@@ -785,7 +973,12 @@ describe('when an agent goes away', () => {
     const open = await submit({ type });
     await t.http.post('/api/v1/agents/{id}/revoke', { params: { id: agent.id } }).expect(200);
 
-    const requeued = await until('re-queued', () => getJob(held.id), (j) => j.status === 'queued', 3_000);
+    const requeued = await until(
+      're-queued',
+      () => getJob(held.id),
+      (j) => j.status === 'queued',
+      3_000,
+    );
     expect(requeued).toMatchObject({ errorCode: 'LEASE_EXPIRED', attempts: 1, agentId: null });
     expect(await getJob(aimed.id)).toMatchObject({ status: 'cancelled', errorCode: 'AGENT_REMOVED' });
     expect((await eventsOf(aimed.id)).at(-1)).toMatchObject({ type: 'job.cancelled', data: { reason: 'agent_removed' } });
@@ -804,7 +997,12 @@ describe('when an agent goes away', () => {
       expect(cancelled).toMatchObject({ status: 'cancelled', errorCode: 'AGENT_REMOVED' });
       expect(cancelled.errorMessage).toContain('deleted');
     }
-    await until('re-queued', () => getJob(held.id), (j) => j.status === 'queued', 3_000);
+    await until(
+      're-queued',
+      () => getJob(held.id),
+      (j) => j.status === 'queued',
+      3_000,
+    );
     await t.http.post('/api/v1/jobs', { body: { type, targetAgentId: agent.id }, idempotencyKey: true }).expect(422, 'UNKNOWN_AGENT');
   });
 });
@@ -842,7 +1040,9 @@ describe('organizations and permissions', () => {
     const job = await submit({ type });
     await t.http.post('/api/v1/jobs', { body: { type }, token: viewer.accessToken, idempotencyKey: true }).expect(403, 'FORBIDDEN');
     await t.http.post('/api/v1/jobs/{id}/cancel', { params: { id: job.id }, token: viewer.accessToken }).expect(403, 'FORBIDDEN');
-    await t.http.post('/api/v1/agent-runtime/job-failures/{id}/retry', { params: { id: job.id }, token: viewer.accessToken }).expect(403, 'FORBIDDEN');
+    await t.http
+      .post('/api/v1/agent-runtime/job-failures/{id}/retry', { params: { id: job.id }, token: viewer.accessToken })
+      .expect(403, 'FORBIDDEN');
     await t.http.post('/api/v1/agent-runtime/smoke', { body: { timeoutSeconds: 1 }, token: viewer.accessToken }).expect(403, 'FORBIDDEN');
     await t.http.get('/api/v1/jobs/{id}', { params: { id: job.id }, token: viewer.accessToken }).expect(200);
     await t.http.get('/api/v1/agent-runtime/queues', { token: viewer.accessToken }).expect(200);

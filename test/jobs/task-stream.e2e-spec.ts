@@ -92,7 +92,9 @@ function refused(url: string, headers: Record<string, string>): Promise<{ status
     ws.once('unexpected-response', (_req, res: IncomingMessage) => {
       let text = '';
       res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode!, code: text ? (JSON.parse(text) as { error: { code: string } }).error.code : undefined }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode!, code: text ? (JSON.parse(text) as { error: { code: string } }).error.code : undefined }),
+      );
     });
     ws.once('error', reject);
   });
@@ -111,7 +113,11 @@ describe('the task stream', () => {
     const agent = await mintAgent();
     const stream = await connect(agent);
     const hello = await stream.next();
-    expect(hello).toEqual({ type: 'hello', agentId: agent.id, timing: { heartbeatIntervalSeconds: 10, pollIntervalSeconds: 5, leaseSeconds: 30 } });
+    expect(hello).toEqual({
+      type: 'hello',
+      agentId: agent.id,
+      timing: { heartbeatIntervalSeconds: 10, pollIntervalSeconds: 5, leaseSeconds: 30 },
+    });
   });
 
   test('with one slot, a job queued afterwards is pushed with its lease, and completing it over HTTP works', async () => {
@@ -126,7 +132,14 @@ describe('the task stream', () => {
     expect(pushed.lease).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), expiresAt: pushed.job.leaseExpiresAt, attempt: 1 });
     expect(await getJob(job.id)).toMatchObject({ status: 'leased', agentId: agent.id });
 
-    await t.http.post('/api/v1/agents/{id}/jobs/{jobId}/complete', { params: { id: agent.id, jobId: job.id }, body: { leaseId: pushed.lease.id, status: 'succeeded', result: { ok: true } }, token: null, agentSecret: agent.secret }).expect(204);
+    await t.http
+      .post('/api/v1/agents/{id}/jobs/{jobId}/complete', {
+        params: { id: agent.id, jobId: job.id },
+        body: { leaseId: pushed.lease.id, status: 'succeeded', result: { ok: true } },
+        token: null,
+        agentSecret: agent.secret,
+      })
+      .expect(204);
     expect(await getJob(job.id)).toMatchObject({ status: 'succeeded', result: { ok: true } });
   });
 
@@ -165,7 +178,11 @@ describe('the task stream', () => {
     const agent = await mintAgent({ capabilities: [type], labels: { zone: 'a' } });
     const other = await mintAgent({ capabilities: [type] });
     const stream = await ready(agent, 5);
-    const notMine = [await submit({ type: `${type}-x` }), await submit({ type, selector: { zone: 'b' } }), await submit({ type, targetAgentId: other.id })];
+    const notMine = [
+      await submit({ type: `${type}-x` }),
+      await submit({ type, selector: { zone: 'b' } }),
+      await submit({ type, targetAgentId: other.id }),
+    ];
     const mine = await submit({ type, selector: { zone: 'a' } });
     expect((await stream.next((m) => m.type === 'job')).job.id).toBe(mine.id);
     await sleep(300);
@@ -183,7 +200,14 @@ describe('the task stream', () => {
     expect(job.blocked).toMatchObject({ code: 'NO_CAPABLE_AGENT' });
     await sleep(300);
     expect(stream.untaken().filter((m) => m.type === 'job')).toEqual([]);
-    await t.http.post('/api/v1/agents/{id}/heartbeat', { params: { id: agent.id }, body: { capabilities: [`${type}-base`, type] }, token: null, agentSecret: agent.secret }).expect(204);
+    await t.http
+      .post('/api/v1/agents/{id}/heartbeat', {
+        params: { id: agent.id },
+        body: { capabilities: [`${type}-base`, type] },
+        token: null,
+        agentSecret: agent.secret,
+      })
+      .expect(204);
     expect((await stream.next((m) => m.type === 'job')).job).toMatchObject({ id: job.id, status: 'leased', agentId: agent.id });
   });
 
@@ -196,7 +220,14 @@ describe('the task stream', () => {
     await t.http.post('/api/v1/jobs/{id}/cancel', { params: { id: job.id } }).expect(200);
     const cancel = await stream.next((m) => m.type === 'cancel');
     expect(cancel).toEqual({ type: 'cancel', jobIds: [job.id] });
-    await t.http.post('/api/v1/agents/{id}/jobs/{jobId}/complete', { params: { id: agent.id, jobId: job.id }, body: { leaseId: pushed.lease.id, status: 'cancelled' }, token: null, agentSecret: agent.secret }).expect(204);
+    await t.http
+      .post('/api/v1/agents/{id}/jobs/{jobId}/complete', {
+        params: { id: agent.id, jobId: job.id },
+        body: { leaseId: pushed.lease.id, status: 'cancelled' },
+        token: null,
+        agentSecret: agent.secret,
+      })
+      .expect(204);
     // Acknowledged: not announced again.
     const bystander = await submit({ type: `${type}-other` });
     await t.http.post('/api/v1/jobs/{id}/cancel', { params: { id: bystander.id } }).expect(200);
@@ -214,7 +245,14 @@ describe('the task stream', () => {
     expect(await stream.next()).toEqual({ type: 'pong' });
     stream.send('{not json');
     expect(await stream.next()).toMatchObject({ type: 'error', code: 'MALFORMED_JSON' });
-    for (const bad of [{ type: 'dance' }, { type: 'ready', slots: -1 }, { type: 'ready', slots: 51 }, { type: 'ready', slots: 1.5 }, { type: 'ready' }, [1, 2]]) {
+    for (const bad of [
+      { type: 'dance' },
+      { type: 'ready', slots: -1 },
+      { type: 'ready', slots: 51 },
+      { type: 'ready', slots: 1.5 },
+      { type: 'ready' },
+      [1, 2],
+    ]) {
       stream.send(bad);
       expect(await stream.next()).toMatchObject({ type: 'error', code: 'UNKNOWN_MESSAGE' });
     }
@@ -258,7 +296,7 @@ describe('the task stream', () => {
 });
 
 describe('handshakes', () => {
-  test("a path naming another agent is 403, whether of the same organization or another", async () => {
+  test('a path naming another agent is 403, whether of the same organization or another', async () => {
     const agent = await mintAgent();
     const sibling = await mintAgent();
     const foreign = await mintAgent({}, (await otherOrganization(t, t.token)).owner.accessToken);

@@ -11,7 +11,8 @@ const PUBLIC_OPERATIONS: Record<string, string> = {
   refreshSession: 'authenticated by the refresh token in its body',
   acceptInvitation: 'authenticated by the single-use accept token in its body; the invitee may have no account yet',
   getJwks: 'verifiers fetch the public keys without credentials (RFC 7517)',
-  getAuditCheckpointKeys: 'auditors verify checkpoints offline with these public keys, trusting no session of the server (docs/audit-trail.md)',
+  getAuditCheckpointKeys:
+    'auditors verify checkpoints offline with these public keys, trusting no session of the server (docs/audit-trail.md)',
   getHealthz: 'liveness probe',
   getHealth: 'liveness probe',
   getApiHealth: 'liveness probe',
@@ -25,12 +26,30 @@ const PUBLIC_OPERATIONS: Record<string, string> = {
 
 /** Operations answered as-is, without the envelope (DESIGN: probes and /metrics aside, plus standard documents). */
 const RAW_OPERATIONS = new Set([
-  'getJwks', 'getAuditCheckpointKeys', 'getHealthz', 'getHealth', 'getApiHealth', 'getApiHealthz', 'getReadyz', 'getApiReadyz', 'getMetrics', 'getEngineStatus',
+  'getJwks',
+  'getAuditCheckpointKeys',
+  'getHealthz',
+  'getHealth',
+  'getApiHealth',
+  'getApiHealthz',
+  'getReadyz',
+  'getApiReadyz',
+  'getMetrics',
+  'getEngineStatus',
   // Server-Sent Events streams (text/event-stream)
-  'streamEvents', 'streamJobEvents', 'streamWorkflowRunEvents',
+  'streamEvents',
+  'streamJobEvents',
+  'streamWorkflowRunEvents',
 ]);
 
-type Operation = { operationId: string; summary?: string; tags?: string[]; security?: Record<string, string[]>[]; responses: Record<string, any>; 'x-websocket'?: boolean };
+type Operation = {
+  operationId: string;
+  summary?: string;
+  tags?: string[];
+  security?: Record<string, string[]>[];
+  responses: Record<string, any>;
+  'x-websocket'?: boolean;
+};
 const operations: { method: string; path: string; op: Operation }[] = Object.entries(spec.paths).flatMap(([path, item]) =>
   Object.entries(item as Record<string, Operation>).map(([method, op]) => ({ method: method.toUpperCase(), path, op })),
 );

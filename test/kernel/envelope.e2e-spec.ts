@@ -42,7 +42,9 @@ describe('success envelope', () => {
 
 describe('correlation', () => {
   test('keeps a caller correlation id and echoes it in the header, the body and the logs', async () => {
-    const res = await raw(t.baseUrl, '/api/v1/me', { headers: { authorization: `Bearer ${token}`, 'x-correlation-id': 'deploy-42.step:7' } });
+    const res = await raw(t.baseUrl, '/api/v1/me', {
+      headers: { authorization: `Bearer ${token}`, 'x-correlation-id': 'deploy-42.step:7' },
+    });
     expect(res.headers.get('x-correlation-id')).toBe('deploy-42.step:7');
     expect(res.body.meta.correlationId).toBe('deploy-42.step:7');
     expect(res.headers.get('x-request-id')).toBe(res.body.meta.requestId);
@@ -51,7 +53,9 @@ describe('correlation', () => {
   });
 
   test('mints one when none (or an unsafe one) is sent', async () => {
-    const res = await raw(t.baseUrl, '/api/v1/me', { headers: { authorization: `Bearer ${token}`, 'x-correlation-id': 'bad id with spaces and <html>' } });
+    const res = await raw(t.baseUrl, '/api/v1/me', {
+      headers: { authorization: `Bearer ${token}`, 'x-correlation-id': 'bad id with spaces and <html>' },
+    });
     expect(res.headers.get('x-correlation-id')).toBe(res.body.meta.requestId);
     const none = await raw(t.baseUrl, '/nope');
     expect(none.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
@@ -60,7 +64,12 @@ describe('correlation', () => {
 
 describe('client mistakes', () => {
   test('unknown route: 404 ROUTE_NOT_FOUND, for any method', async () => {
-    for (const [method, path] of [['GET', '/api/v1/nothing-here'], ['POST', '/api/v1/auth/nothing'], ['DELETE', '/api/v1/me'], ['GET', '/']]) {
+    for (const [method, path] of [
+      ['GET', '/api/v1/nothing-here'],
+      ['POST', '/api/v1/auth/nothing'],
+      ['DELETE', '/api/v1/me'],
+      ['GET', '/'],
+    ]) {
       const res = await raw(t.baseUrl, path, { method, headers: { authorization: `Bearer ${token}` } });
       expect(res.status).toBe(404);
       expectErrorEnvelope(res.body, 404, 'ROUTE_NOT_FOUND');
@@ -68,7 +77,11 @@ describe('client mistakes', () => {
   });
 
   test('malformed JSON: 400 MALFORMED_JSON', async () => {
-    const res = await raw(t.baseUrl, '/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email": "a@b.c",' });
+    const res = await raw(t.baseUrl, '/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"email": "a@b.c",',
+    });
     expect(res.status).toBe(400);
     expectErrorEnvelope(res.body, 400, 'MALFORMED_JSON');
     expectMatchesContract('POST', '/api/v1/auth/login', 400, res.body);
@@ -98,7 +111,10 @@ describe('client mistakes', () => {
   });
 
   test('validation errors never echo submitted values', async () => {
-    const res = await raw(t.baseUrl, '/api/v1/auth/login', { method: 'POST', json: { email: 'not-an-email', password: 'hunter2-secret-value', extra: 'also-secret' } });
+    const res = await raw(t.baseUrl, '/api/v1/auth/login', {
+      method: 'POST',
+      json: { email: 'not-an-email', password: 'hunter2-secret-value', extra: 'also-secret' },
+    });
     expect(res.status).toBe(400);
     expect(res.text).not.toContain('hunter2-secret-value');
     expect(res.text).not.toContain('also-secret');
@@ -135,7 +151,13 @@ describe('client mistakes', () => {
   });
 
   test('a bad or missing token: 401 UNAUTHENTICATED in the envelope', async () => {
-    for (const authorization of [undefined, 'Bearer', 'Bearer not-a-jwt', `Basic ${Buffer.from('a:b').toString('base64')}`, `Bearer ${token}x`]) {
+    for (const authorization of [
+      undefined,
+      'Bearer',
+      'Bearer not-a-jwt',
+      `Basic ${Buffer.from('a:b').toString('base64')}`,
+      `Bearer ${token}x`,
+    ]) {
       const res = await raw(t.baseUrl, '/api/v1/me', { headers: authorization ? { authorization } : {} });
       expect(res.status).toBe(401);
       expectErrorEnvelope(res.body, 401, 'UNAUTHENTICATED');

@@ -29,7 +29,9 @@ test('the served document is the committed one the check reads', async () => {
 
 test('each error status lists its codes as an enum on error.code', () => {
   expect(declaredErrorCodes('GET', '/api/v1/jobs/{id}', 404)).toEqual(['NOT_FOUND']);
-  expect(declaredErrorCodes('POST', '/api/v1/jobs', 422)).toEqual(expect.arrayContaining(['UNKNOWN_AGENT', 'AGENT_REVOKED', 'IDEMPOTENCY_KEY_REUSED']));
+  expect(declaredErrorCodes('POST', '/api/v1/jobs', 422)).toEqual(
+    expect.arrayContaining(['UNKNOWN_AGENT', 'AGENT_REVOKED', 'IDEMPOTENCY_KEY_REUSED']),
+  );
   // The common codes, attached where the document is completed.
   expect(declaredErrorCodes('POST', '/api/v1/jobs', 400)).toEqual(expect.arrayContaining(['VALIDATION_FAILED', 'MALFORMED_JSON']));
   expect(declaredErrorCodes('GET', '/api/v1/me', 401)).toEqual(['UNAUTHENTICATED']);
@@ -55,8 +57,12 @@ test('a 422 rule code passes through the typed client', async () => {
 describe('negative control: the check fails on a code its operation does not declare', () => {
   test('the document refuses an undeclared code at a declared status, and an undeclared status', () => {
     expect(undeclaredErrorCode('GET', '/api/v1/jobs/123', 404, { error: { code: 'NOT_FOUND' } })).toBeNull();
-    expect(undeclaredErrorCode('GET', '/api/v1/jobs/123', 404, { error: { code: 'LEASE_LOST' } })).toMatch(/GET \/api\/v1\/jobs\/\{id\} answered 404 LEASE_LOST/);
-    expect(undeclaredErrorCode('GET', '/api/v1/jobs/123', 418, { error: { code: 'TEAPOT' } })).toMatch(/a status its operation does not declare/);
+    expect(undeclaredErrorCode('GET', '/api/v1/jobs/123', 404, { error: { code: 'LEASE_LOST' } })).toMatch(
+      /GET \/api\/v1\/jobs\/\{id\} answered 404 LEASE_LOST/,
+    );
+    expect(undeclaredErrorCode('GET', '/api/v1/jobs/123', 418, { error: { code: 'TEAPOT' } })).toMatch(
+      /a status its operation does not declare/,
+    );
     // An unmatched route is no operation's: ROUTE_NOT_FOUND there is not checked.
     expect(undeclaredErrorCode('GET', '/api/v1/no-such-thing', 404, { error: { code: 'ROUTE_NOT_FOUND' } })).toBeNull();
   });
@@ -69,6 +75,8 @@ describe('negative control: the check fails on a code its operation does not dec
       return answer;
     });
     await expect(pretend(`${t.baseUrl}/api/v1/me`, { headers: auth() })).rejects.toThrow(UndeclaredErrorCode);
-    await expect(pretend(`${t.baseUrl}/api/v1/me`, { headers: auth() })).rejects.toThrow(/GET \/api\/v1\/me answered 404 NOT_FOUND, a status its operation does not declare/);
+    await expect(pretend(`${t.baseUrl}/api/v1/me`, { headers: auth() })).rejects.toThrow(
+      /GET \/api\/v1\/me answered 404 NOT_FOUND, a status its operation does not declare/,
+    );
   });
 });

@@ -35,7 +35,15 @@ const SHARED = {
 const TEAMS = '/api/v1/teams';
 
 const spawnReplica = () =>
-  spawnServer({ LOG_LEVEL: 'warn', DATABASE_URL: t.databaseUrl, DATABASE_POOL_SIZE: '5', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, RATE_LIMIT_ENABLED: 'false', ...SHARED });
+  spawnServer({
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: t.databaseUrl,
+    DATABASE_POOL_SIZE: '5',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    RATE_LIMIT_ENABLED: 'false',
+    ...SHARED,
+  });
 
 beforeAll(async () => {
   t = await startServer({ LOG_LEVEL: 'warn', ...SHARED });
@@ -55,7 +63,11 @@ afterAll(async () => {
 
 const hex = () => randomBytes(4).toString('hex');
 const createTeam = (server: RunningServer, key: string, name: string): Promise<RawResponse> =>
-  raw(server.baseUrl, TEAMS, { method: 'POST', headers: { authorization: `Bearer ${owner}`, 'idempotency-key': key }, json: { name, memberIds: [ownerId] } });
+  raw(server.baseUrl, TEAMS, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${owner}`, 'idempotency-key': key },
+    json: { name, memberIds: [ownerId] },
+  });
 
 async function spawnVictim(): Promise<RunningServer> {
   const victim = await spawnReplica();
@@ -86,7 +98,8 @@ async function creationsWaiting(): Promise<number> {
   );
   return n;
 }
-const untilWaiting = (n: number) => waitFor(`${n} team creation(s) to wait`, async () => ((await creationsWaiting()) >= n ? true : undefined), 60_000);
+const untilWaiting = (n: number) =>
+  waitFor(`${n} team creation(s) to wait`, async () => ((await creationsWaiting()) >= n ? true : undefined), 60_000);
 
 /** The sessions in which the servers hold their idempotency locks: one per live server. */
 async function holderLocks(): Promise<number[]> {
@@ -101,14 +114,24 @@ async function holderLocks(): Promise<number[]> {
  * Retries on `server` until one is still in flight, waiting with `waiting` creations in all, and
  * answers it; each earlier one must be 409. `meanwhile` runs before every look.
  */
-async function retryUntilInFlight(server: RunningServer, key: string, name: string, waiting: number, meanwhile: () => Promise<void>): Promise<{ pending: Promise<RawResponse> }> {
+async function retryUntilInFlight(
+  server: RunningServer,
+  key: string,
+  name: string,
+  waiting: number,
+  meanwhile: () => Promise<void>,
+): Promise<{ pending: Promise<RawResponse> }> {
   for (let attempt = 0; attempt < 100; attempt++) {
     let answer: RawResponse | undefined;
     const pending = createTeam(server, key, name).then((r) => (answer = r));
-    const state = await waitFor('the retry to be answered or to wait', async () => {
-      await meanwhile();
-      return answer ? 'answered' : (await creationsWaiting()) >= waiting ? 'waiting' : undefined;
-    }, 60_000);
+    const state = await waitFor(
+      'the retry to be answered or to wait',
+      async () => {
+        await meanwhile();
+        return answer ? 'answered' : (await creationsWaiting()) >= waiting ? 'waiting' : undefined;
+      },
+      60_000,
+    );
     // Wrapped: an async function returning a promise would wait for it.
     if (state === 'waiting') return { pending };
     expectResponse(answer!, 'POST', TEAMS, 409, 'IDEMPOTENCY_IN_PROGRESS');
@@ -134,7 +157,10 @@ describe('a key whose server died mid-request', () => {
     const key = `crash-${hex()}`;
     const name = `crash-${hex()}`;
     await holdTeamInserts();
-    const first = createTeam(victim, key, name).then(() => 'answered', () => 'no answer');
+    const first = createTeam(victim, key, name).then(
+      () => 'answered',
+      () => 'no answer',
+    );
     await untilWaiting(1);
 
     expectResponse(await createTeam(replica, key, name), 'POST', TEAMS, 409, 'IDEMPOTENCY_IN_PROGRESS');
@@ -146,12 +172,16 @@ describe('a key whose server died mid-request', () => {
 
     // As a client would: retry while told the request is in progress. Not for five minutes:
     // PostgreSQL frees the dead server's lock as soon as it sees its socket close.
-    const retried = await waitFor('a retry that is not 409', async () => {
-      const r = await createTeam(replica, key, name);
-      if (r.status !== 409) return r;
-      expectResponse(r, 'POST', TEAMS, 409, 'IDEMPOTENCY_IN_PROGRESS');
-      return undefined;
-    }, 60_000);
+    const retried = await waitFor(
+      'a retry that is not 409',
+      async () => {
+        const r = await createTeam(replica, key, name);
+        if (r.status !== 409) return r;
+        expectResponse(r, 'POST', TEAMS, 409, 'IDEMPOTENCY_IN_PROGRESS');
+        return undefined;
+      },
+      60_000,
+    );
     expectResponse(retried, 'POST', TEAMS, 201);
     expect(retried.headers.get('idempotent-replayed')).toBeNull();
     expect(await teamsNamed(name)).toEqual([retried.body.data.id]);
@@ -168,7 +198,10 @@ describe('a key whose server died mid-request', () => {
     const key = `race-${hex()}`;
     const name = `race-${hex()}`;
     await holdTeamInserts();
-    const first = createTeam(victim, key, name).then(() => 'answered', () => 'no answer');
+    const first = createTeam(victim, key, name).then(
+      () => 'answered',
+      () => 'no answer',
+    );
     await untilWaiting(1);
     await victim.stop('SIGKILL');
     expect(await first).toBe('no answer');
@@ -182,8 +215,11 @@ describe('a key whose server died mid-request', () => {
       if (burst === 30) throw new Error('no retry took the key over');
       const answered: RawResponse[] = [];
       retries = Array.from({ length: 10 }, (_, i) => createTeam(i % 2 ? replica : t, key, name).then((r) => (answered.push(r), r)));
-      const taken = await waitFor('the burst to be answered, but for one in flight', async () =>
-        answered.length === 10 ? false : answered.length === 9 && (await creationsWaiting()) >= 2 ? true : undefined, 60_000);
+      const taken = await waitFor(
+        'the burst to be answered, but for one in flight',
+        async () => (answered.length === 10 ? false : answered.length === 9 && (await creationsWaiting()) >= 2 ? true : undefined),
+        60_000,
+      );
       for (const r of answered) expectResponse(r, 'POST', TEAMS, 409, 'IDEMPOTENCY_IN_PROGRESS');
       if (taken) break;
     }
@@ -219,10 +255,14 @@ describe('a server whose lock connection drops while it lives', () => {
 
     const [victimLock] = (await holderLocks()).filter((pid) => !others.includes(pid));
     await sql('SELECT pg_terminate_backend($1)', [victimLock]);
-    await waitFor('the victim to take its lock again', async () => {
-      const now = await holderLocks();
-      return now.length === 3 && !now.includes(victimLock) ? true : undefined;
-    }, 60_000);
+    await waitFor(
+      'the victim to take its lock again',
+      async () => {
+        const now = await holderLocks();
+        return now.length === 3 && !now.includes(victimLock) ? true : undefined;
+      },
+      60_000,
+    );
 
     expectResponse(await createTeam(replica, key, name), 'POST', TEAMS, 409, 'IDEMPOTENCY_IN_PROGRESS');
     await release();
@@ -241,7 +281,11 @@ describe('a server whose lock connection drops while it lives', () => {
     const dropVictimLock = async () => {
       for (const pid of await holderLocks()) if (!others.includes(pid)) await sql('SELECT pg_terminate_backend($1)', [pid]);
     };
-    await waitFor('the victim to be without its lock', async () => (await dropVictimLock(), (await holderLocks()).length <= 2 ? true : undefined), 60_000);
+    await waitFor(
+      'the victim to be without its lock',
+      async () => (await dropVictimLock(), (await holderLocks()).length <= 2 ? true : undefined),
+      60_000,
+    );
     await holdTeamInserts();
     const first = createTeam(victim, key, name);
     await untilWaiting(1);

@@ -37,7 +37,9 @@ function post(path: string, json: unknown, opts: { token?: string; key?: string;
 const createTeam = (json: unknown, opts: { token?: string; key?: string; workspace?: string } = {}) => post('/api/v1/teams', json, opts);
 
 async function teamsNamed(name: string, organizationId = org): Promise<string[]> {
-  return (await t.sql<{ id: string }>('SELECT id FROM teams WHERE organization_id = $1 AND name = $2', [organizationId, name])).map((r) => r.id);
+  return (await t.sql<{ id: string }>('SELECT id FROM teams WHERE organization_id = $1 AND name = $2', [organizationId, name])).map(
+    (r) => r.id,
+  );
 }
 
 describe('a retried request', () => {
@@ -110,7 +112,10 @@ describe('a retried request', () => {
     const again = await createTeam({ name: mine.body.data.name }, { key });
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(again.body.data.id).toBe(mine.body.data.id);
-    const rows = await t.sql<{ principal_id: string; organization_id: string }>('SELECT principal_id, organization_id FROM idempotency_keys WHERE key = $1 ORDER BY created_at', [key]);
+    const rows = await t.sql<{ principal_id: string; organization_id: string }>(
+      'SELECT principal_id, organization_id FROM idempotency_keys WHERE key = $1 ORDER BY created_at',
+      [key],
+    );
     expect(rows).toEqual([
       { principal_id: `user:${ownerId}`, organization_id: org },
       { principal_id: `user:${member.userId}`, organization_id: org },
@@ -206,7 +211,10 @@ describe('what is kept', () => {
     expect((await createTeam({ name: `refused-${hex()}` }, { key })).status).toBe(422);
 
     // Age the key past its 24 hours, keeping the timestamp exactly as the server wrote it.
-    await t.sql("UPDATE idempotency_keys SET expires_at = expires_at - interval '25 hours', created_at = created_at - interval '25 hours' WHERE key = $1", [key]);
+    await t.sql(
+      "UPDATE idempotency_keys SET expires_at = expires_at - interval '25 hours', created_at = created_at - interval '25 hours' WHERE key = $1",
+      [key],
+    );
     const name = `after-expiry-${hex()}`;
     const fresh = await createTeam({ name }, { key });
     expect(fresh.status).toBe(201);
@@ -228,8 +236,16 @@ describe('what is kept', () => {
     const elsewhere = await otherOrganization(t, owner);
     const twin = newKey('twin');
     expect((await createTeam(body, { key: twin, token: elsewhere.owner.accessToken })).status).toBe(201);
-    const [{ request_hash: hash }] = await t.sql<{ request_hash: Buffer }>('SELECT request_hash FROM idempotency_keys WHERE key = $1', [twin]);
-    expect(hash.equals(createHash('sha256').update(`POST /api/v1/teams\n${JSON.stringify(body)}`).digest())).toBe(false);
+    const [{ request_hash: hash }] = await t.sql<{ request_hash: Buffer }>('SELECT request_hash FROM idempotency_keys WHERE key = $1', [
+      twin,
+    ]);
+    expect(
+      hash.equals(
+        createHash('sha256')
+          .update(`POST /api/v1/teams\n${JSON.stringify(body)}`)
+          .digest(),
+      ),
+    ).toBe(false);
     await t.sql(
       `INSERT INTO idempotency_keys (id, organization_id, principal_id, key, request_hash, state, locked_at, holder, expires_at)
        VALUES ($1, $2, $3, $4, $5, 'in_progress', now(), $6, now() + interval '1 day')`,
@@ -286,7 +302,9 @@ describe('what is kept', () => {
       });
       expect({ key: key.slice(0, 20), status: res.status }).toEqual({ key: key.slice(0, 20), status: 400 });
       expect(res.body.error.code).toBe('VALIDATION_FAILED');
-      expect(res.body.error.validationErrors).toEqual([expect.objectContaining({ field: 'Idempotency-Key', code: 'INVALID_IDEMPOTENCY_KEY' })]);
+      expect(res.body.error.validationErrors).toEqual([
+        expect.objectContaining({ field: 'Idempotency-Key', code: 'INVALID_IDEMPOTENCY_KEY' }),
+      ]);
       expectMatchesContract('POST', '/api/v1/teams', 400, res.body);
     }
     expect((await createTeam({ name }, { key: 'k'.repeat(255) })).status).toBe(201);
@@ -307,14 +325,22 @@ describe('IDEMPOTENCY_REQUIRED=true', () => {
 
   test('an authenticated mutation without Idempotency-Key is 400 naming the header; with one it runs', async () => {
     const name = `strict-${hex()}`;
-    const refused = await raw(strict.baseUrl, '/api/v1/teams', { method: 'POST', headers: { authorization: `Bearer ${token}` }, json: { name } });
+    const refused = await raw(strict.baseUrl, '/api/v1/teams', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      json: { name },
+    });
     expect(refused.status).toBe(400);
     expectMatchesContract('POST', '/api/v1/teams', 400, refused.body);
     expect(refused.body.error.code).toBe('VALIDATION_FAILED');
     expect(refused.body.error.validationErrors).toEqual([expect.objectContaining({ field: 'Idempotency-Key', code: 'REQUIRED' })]);
     expect(await strict.sql('SELECT id FROM teams WHERE name = $1', [name])).toEqual([]);
 
-    const accepted = await raw(strict.baseUrl, '/api/v1/teams', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'idempotency-key': newKey() }, json: { name } });
+    const accepted = await raw(strict.baseUrl, '/api/v1/teams', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'idempotency-key': newKey() },
+      json: { name },
+    });
     expect(accepted.status).toBe(201);
     // Reads need none.
     expect((await raw(strict.baseUrl, '/api/v1/me', { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
@@ -326,8 +352,14 @@ describe('IDEMPOTENCY_REQUIRED=true', () => {
   });
 
   test('an invalid key is 400 there too', async () => {
-    const res = await raw(strict.baseUrl, '/api/v1/teams', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'idempotency-key': 'y'.repeat(300) }, json: { name: `strict-${hex()}` } });
+    const res = await raw(strict.baseUrl, '/api/v1/teams', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'idempotency-key': 'y'.repeat(300) },
+      json: { name: `strict-${hex()}` },
+    });
     expect(res.status).toBe(400);
-    expect(res.body.error.validationErrors).toEqual([expect.objectContaining({ field: 'Idempotency-Key', code: 'INVALID_IDEMPOTENCY_KEY' })]);
+    expect(res.body.error.validationErrors).toEqual([
+      expect.objectContaining({ field: 'Idempotency-Key', code: 'INVALID_IDEMPOTENCY_KEY' }),
+    ]);
   });
 });

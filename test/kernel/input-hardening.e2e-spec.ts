@@ -24,9 +24,14 @@ const idempotent = () => ({ ...bearer(), 'idempotency-key': randomUUID() });
 beforeAll(async () => {
   t = await startServer({ WORKFLOW_WEBHOOK_SECRET: WEBHOOK_SECRET });
   token = (await t.login()).accessToken;
-  const minted = await raw(t.baseUrl, '/api/v1/agents', { method: 'POST', headers: bearer(), json: { name: 'hardening-agent', capabilities: ['noop'] } });
+  const minted = await raw(t.baseUrl, '/api/v1/agents', {
+    method: 'POST',
+    headers: bearer(),
+    json: { name: 'hardening-agent', capabilities: ['noop'] },
+  });
   agent = { id: minted.body.data.agent.id, secret: minted.body.data.agentSecret };
-  enrollmentToken = (await raw(t.baseUrl, '/api/v1/edge-agent/enrollment/rotate', { method: 'POST', headers: bearer(), json: {} })).body.data.enrollmentToken;
+  enrollmentToken = (await raw(t.baseUrl, '/api/v1/edge-agent/enrollment/rotate', { method: 'POST', headers: bearer(), json: {} })).body
+    .data.enrollmentToken;
 });
 afterAll(async () => {
   await t?.close();
@@ -53,14 +58,22 @@ describe('a NUL character (\\u0000) in any string: 400 VALIDATION_FAILED at the 
     expectResponse(value, 'POST', '/api/v1/jobs', 400, 'VALIDATION_FAILED');
     expectFieldErrors(value, [{ field: 'payload.items[2].name', code: 'NUL_CHARACTER' }]);
 
-    const key = await raw(t.baseUrl, '/api/v1/jobs', { method: 'POST', headers: idempotent(), json: { type: 'noop', payload: { nested: { 'k\u0000': 1 } } } });
+    const key = await raw(t.baseUrl, '/api/v1/jobs', {
+      method: 'POST',
+      headers: idempotent(),
+      json: { type: 'noop', payload: { nested: { 'k\u0000': 1 } } },
+    });
     expectResponse(key, 'POST', '/api/v1/jobs', 400, 'VALIDATION_FAILED');
     expectFieldErrors(key, [{ field: 'payload.nested', code: 'NUL_CHARACTER' }]);
     expect(await t.sql(`SELECT 1 FROM jobs WHERE payload ? 'items' OR payload ? 'nested'`)).toHaveLength(0);
   });
 
   test('agent labels, and a list filter (?q=)', async () => {
-    const labels = await raw(t.baseUrl, '/api/v1/agents', { method: 'POST', headers: bearer(), json: { name: 'edge-nul', labels: { region: 'e\u0000u' } } });
+    const labels = await raw(t.baseUrl, '/api/v1/agents', {
+      method: 'POST',
+      headers: bearer(),
+      json: { name: 'edge-nul', labels: { region: 'e\u0000u' } },
+    });
     expectResponse(labels, 'POST', '/api/v1/agents', 400, 'VALIDATION_FAILED');
     expectFieldErrors(labels, [{ field: 'labels.region', code: 'NUL_CHARACTER' }]);
 
@@ -79,12 +92,21 @@ describe('a NUL character (\\u0000) in any string: 400 VALIDATION_FAILED at the 
   });
 
   test('unauthenticated login and agent registration', async () => {
-    const login = await raw(t.baseUrl, '/api/v1/auth/login', { method: 'POST', json: { email: ADMIN.email, password: `${ADMIN.password}\u0000` } });
+    const login = await raw(t.baseUrl, '/api/v1/auth/login', {
+      method: 'POST',
+      json: { email: ADMIN.email, password: `${ADMIN.password}\u0000` },
+    });
     expectResponse(login, 'POST', '/api/v1/auth/login', 400, 'VALIDATION_FAILED');
     expectFieldErrors(login, [{ field: 'password', code: 'NUL_CHARACTER' }]);
-    const register = await raw(t.baseUrl, '/api/v1/agents/register', { method: 'POST', json: { enrollmentToken, name: 'edge\u0000', hostname: 'h\u0000' } });
+    const register = await raw(t.baseUrl, '/api/v1/agents/register', {
+      method: 'POST',
+      json: { enrollmentToken, name: 'edge\u0000', hostname: 'h\u0000' },
+    });
     expectResponse(register, 'POST', '/api/v1/agents/register', 400, 'VALIDATION_FAILED');
-    expectFieldErrors(register, [{ field: 'name', code: 'NUL_CHARACTER' }, { field: 'hostname', code: 'NUL_CHARACTER' }]);
+    expectFieldErrors(register, [
+      { field: 'name', code: 'NUL_CHARACTER' },
+      { field: 'hostname', code: 'NUL_CHARACTER' },
+    ]);
   });
 
   test('an agent protocol route', async () => {
@@ -126,12 +148,20 @@ describe(`JSON nested deeper than ${MAX_DEPTH} levels: 400 JSON_TOO_DEEP, before
   });
 
   test('brackets inside strings do not count; escaped quotes do not end a string', async () => {
-    const res = await raw(t.baseUrl, '/api/v1/auth/login', { method: 'POST', headers: json, body: JSON.stringify({ email: ADMIN.email, password: `${'['.repeat(500)}\\"{{{` }) });
+    const res = await raw(t.baseUrl, '/api/v1/auth/login', {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ email: ADMIN.email, password: `${'['.repeat(500)}\\"{{{` }),
+    });
     expectResponse(res, 'POST', '/api/v1/auth/login', 401, 'UNAUTHENTICATED');
   });
 
   test('agent registration', async () => {
-    const res = await raw(t.baseUrl, '/api/v1/agents/register', { method: 'POST', headers: json, body: `{"enrollmentToken":"x","name":"n","labels":${deepObject(3000, '"v"')}}` });
+    const res = await raw(t.baseUrl, '/api/v1/agents/register', {
+      method: 'POST',
+      headers: json,
+      body: `{"enrollmentToken":"x","name":"n","labels":${deepObject(3000, '"v"')}}`,
+    });
     expectResponse(res, 'POST', '/api/v1/agents/register', 400, 'JSON_TOO_DEEP');
   });
 
@@ -151,13 +181,21 @@ describe(`JSON nested deeper than ${MAX_DEPTH} levels: 400 JSON_TOO_DEEP, before
   });
 
   test('the secrets bulk route (read after authentication, with its own limit)', async () => {
-    const res = await raw(t.baseUrl, `/api/v1/agents/${agent.id}/secrets/bulk`, { method: 'POST', headers: { ...json, 'x-agent-secret': agent.secret }, body: `{"secrets":${deepArray(3000)}}` });
+    const res = await raw(t.baseUrl, `/api/v1/agents/${agent.id}/secrets/bulk`, {
+      method: 'POST',
+      headers: { ...json, 'x-agent-secret': agent.secret },
+      body: `{"secrets":${deepArray(3000)}}`,
+    });
     expectResponse(res, 'POST', '/api/v1/agents/{id}/secrets/bulk', 400, 'JSON_TOO_DEEP');
   });
 
   test('a UTF-16 body is measured on its characters, not its bytes', async () => {
     const body = Buffer.from(deepArray(3000), 'utf16le');
-    const res = await raw(t.baseUrl, '/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-16le' }, body });
+    const res = await raw(t.baseUrl, '/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-16le' },
+      body,
+    });
     expectResponse(res, 'POST', '/api/v1/auth/login', 400, 'JSON_TOO_DEEP');
   });
 
@@ -177,7 +215,11 @@ describe('a body that does not decompress as its Content-Encoding says: 400 MALF
     ['br', Buffer.from('not brotli at all')],
     ['deflate', Buffer.from('not deflate')],
   ])('%s with a body that is not valid', async (encoding, body) => {
-    const res = await raw(t.baseUrl, '/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': encoding }, body });
+    const res = await raw(t.baseUrl, '/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': encoding },
+      body,
+    });
     expectResponse(res, 'POST', '/api/v1/auth/login', 400, 'MALFORMED_CONTENT_ENCODING');
   });
 
@@ -186,7 +228,11 @@ describe('a body that does not decompress as its Content-Encoding says: 400 MALF
     ['br', brotliCompressSync(credentials)],
     ['deflate', deflateSync(credentials)],
   ])('a valid %s body is read', async (encoding, body) => {
-    const res = await raw(t.baseUrl, '/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': encoding }, body });
+    const res = await raw(t.baseUrl, '/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': encoding },
+      body,
+    });
     expectResponse(res, 'POST', '/api/v1/auth/login', 200);
   });
 
@@ -233,7 +279,9 @@ function exchange(head: string, first: Buffer = Buffer.alloc(0), timeoutMs = 20_
       const text = Buffer.concat(chunks).toString('utf8');
       const [top, ...rest] = text.split('\r\n\r\n');
       const [statusLine, ...headerLines] = top.split('\r\n');
-      const headers = Object.fromEntries(headerLines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
+      const headers = Object.fromEntries(
+        headerLines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]),
+      );
       let body: unknown;
       try {
         body = JSON.parse(rest.join('\r\n\r\n'));
@@ -249,7 +297,9 @@ describe('a route with a larger body limit authenticates before it reads the bod
   const BIG = Math.round(7.5 * 1024 * 1024);
   const head = (path: string, headers: Record<string, string>) =>
     `POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${BIG}\r\n` +
-    Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('') +
+    Object.entries(headers)
+      .map(([k, v]) => `${k}: ${v}\r\n`)
+      .join('') +
     '\r\n';
   const first = Buffer.from(`{"secrets":[${'{"clusterName":"c1","provider":"vault","ref":"r"},'.repeat(1000)}`);
 
@@ -267,28 +317,48 @@ describe('a route with a larger body limit authenticates before it reads the bod
 
   test('another agent, authenticated: 403 before the body too', async () => {
     const other = await raw(t.baseUrl, '/api/v1/agents', { method: 'POST', headers: bearer(), json: { name: 'other-agent' } });
-    const answer = await exchange(head(`/api/v1/agents/${agent.id}/secrets/bulk`, { 'X-Agent-Secret': other.body.data.agentSecret }), first);
+    const answer = await exchange(
+      head(`/api/v1/agents/${agent.id}/secrets/bulk`, { 'X-Agent-Secret': other.body.data.agentSecret }),
+      first,
+    );
     expect(answer.status).toBe(403);
     expect(answer.headers.connection).toBe('close');
   });
 
   test('the agent itself: a body above 1 MB is read and applied', async () => {
-    const secrets = Array.from({ length: 4000 }, (_, i) => ({ clusterName: 'big', provider: 'vault', ref: `secret-${i}`, labels: { note: 'n'.repeat(250) } }));
+    const secrets = Array.from({ length: 4000 }, (_, i) => ({
+      clusterName: 'big',
+      provider: 'vault',
+      ref: `secret-${i}`,
+      labels: { note: 'n'.repeat(250) },
+    }));
     const body = JSON.stringify({ secrets });
     expect(body.length).toBeGreaterThan(1024 * 1024);
-    const res = await raw(t.baseUrl, `/api/v1/agents/${agent.id}/secrets/bulk`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-agent-secret': agent.secret }, body });
+    const res = await raw(t.baseUrl, `/api/v1/agents/${agent.id}/secrets/bulk`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-agent-secret': agent.secret },
+      body,
+    });
     expectResponse(res, 'POST', '/api/v1/agents/{id}/secrets/bulk', 200);
     expect(res.body.data).toMatchObject({ received: 4000, inserted: 4000 });
   });
 
   test('the agent itself: above the route limit (8 MB) is 413', async () => {
     const body = JSON.stringify({ secrets: [{ clusterName: 'c1', provider: 'vault', ref: 'r', version: 'x'.repeat(9 * 1024 * 1024) }] });
-    const res = await raw(t.baseUrl, `/api/v1/agents/${agent.id}/secrets/bulk`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-agent-secret': agent.secret }, body });
+    const res = await raw(t.baseUrl, `/api/v1/agents/${agent.id}/secrets/bulk`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-agent-secret': agent.secret },
+      body,
+    });
     expectResponse(res, 'POST', '/api/v1/agents/{id}/secrets/bulk', 413, 'PAYLOAD_TOO_LARGE');
   });
 
   test('an ordinary route keeps the 1 MB limit', async () => {
-    const res = await raw(t.baseUrl, '/api/v1/projects', { method: 'POST', headers: bearer(), json: { name: 'big', description: 'd'.repeat(1100 * 1024) } });
+    const res = await raw(t.baseUrl, '/api/v1/projects', {
+      method: 'POST',
+      headers: bearer(),
+      json: { name: 'big', description: 'd'.repeat(1100 * 1024) },
+    });
     expectResponse(res, 'POST', '/api/v1/projects', 413, 'PAYLOAD_TOO_LARGE');
   });
 
@@ -301,7 +371,9 @@ describe('a route with a larger body limit authenticates before it reads the bod
 describe('the contract', () => {
   test('every operation that takes a body declares the body codes', () => {
     for (const [path, item] of Object.entries(spec.paths)) {
-      for (const [method, op] of Object.entries(item as Record<string, { requestBody?: unknown; responses: Record<string, { description: string }> }>)) {
+      for (const [method, op] of Object.entries(
+        item as Record<string, { requestBody?: unknown; responses: Record<string, { description: string }> }>,
+      )) {
         if (!op.requestBody) continue;
         const where = `${method.toUpperCase()} ${path}`;
         for (const code of ['VALIDATION_FAILED', 'MALFORMED_JSON', 'JSON_TOO_DEEP', 'MALFORMED_CONTENT_ENCODING']) {

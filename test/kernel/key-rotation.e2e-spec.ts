@@ -13,7 +13,9 @@ import { spawnServer, startServer, type TestServer } from '../support/server.js'
 const oldKey = randomBytes(32).toString('base64');
 const newKey = randomBytes(32).toString('base64');
 const cipherWith = (keyId: string, key: string) =>
-  new EnvelopeCipher(new LocalKeyManagement(Object.assign(new AppConfig(), { encryption: { keyId, key: Buffer.from(key, 'base64'), previous: [] } })));
+  new EnvelopeCipher(
+    new LocalKeyManagement(Object.assign(new AppConfig(), { encryption: { keyId, key: Buffer.from(key, 'base64'), previous: [] } })),
+  );
 
 let t: TestServer;
 beforeAll(async () => {
@@ -28,9 +30,14 @@ test('a rotation re-wraps every stored secret under the new key; the value is un
   const me = await raw(t.baseUrl, '/api/v1/me', { headers: { authorization: `Bearer ${accessToken}` } });
   const organizationId = me.body.context.organizationId as string;
   const value = `canary-${randomBytes(8).toString('hex')}`;
-  const set = await raw(t.baseUrl, '/api/v1/workspace/secrets/DB_PASSWORD', { method: 'POST', headers: { authorization: `Bearer ${accessToken}` }, json: { value } });
+  const set = await raw(t.baseUrl, '/api/v1/workspace/secrets/DB_PASSWORD', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${accessToken}` },
+    json: { value },
+  });
   expect(set.status).toBeLessThan(300);
-  const stored = async () => (await t.sql<{ ciphertext: Buffer; version: number }>("SELECT ciphertext, version FROM config_secrets WHERE key = 'DB_PASSWORD'"))[0];
+  const stored = async () =>
+    (await t.sql<{ ciphertext: Buffer; version: number }>("SELECT ciphertext, version FROM config_secrets WHERE key = 'DB_PASSWORD'"))[0];
   const before = await stored();
   const context = `config-secret:${organizationId}:DB_PASSWORD`;
   expect(cipherWith('old-1', oldKey).keyIdOf(before.ciphertext)).toBe('old-1');
@@ -38,8 +45,12 @@ test('a rotation re-wraps every stored secret under the new key; the value is un
 
   // A second replica with the new key current and the old one retired re-wraps at start-up.
   const rotated = await spawnServer({
-    DATABASE_URL: t.databaseUrl, RATE_LIMIT_ENABLED: 'false', LOG_LEVEL: 'info',
-    ENCRYPTION_KEY: newKey, ENCRYPTION_KEY_ID: 'new-1', ENCRYPTION_PREVIOUS_KEYS: `old-1:${oldKey}`,
+    DATABASE_URL: t.databaseUrl,
+    RATE_LIMIT_ENABLED: 'false',
+    LOG_LEVEL: 'info',
+    ENCRYPTION_KEY: newKey,
+    ENCRYPTION_KEY_ID: 'new-1',
+    ENCRYPTION_PREVIOUS_KEYS: `old-1:${oldKey}`,
   });
   try {
     const deadline = Date.now() + 15_000;
@@ -53,7 +64,11 @@ test('a rotation re-wraps every stored secret under the new key; the value is un
     expect(onlyNew.decrypt(after.ciphertext, context).toString()).toBe(value);
     expect(after.version).toBe(before.version);
     // The value's own ciphertext did not change: only its data key was re-wrapped.
-    expect(after.ciphertext.subarray(after.ciphertext.length - value.length).equals(before.ciphertext.subarray(before.ciphertext.length - value.length))).toBe(true);
+    expect(
+      after.ciphertext
+        .subarray(after.ciphertext.length - value.length)
+        .equals(before.ciphertext.subarray(before.ciphertext.length - value.length)),
+    ).toBe(true);
     expect(() => cipherWith('old-1', oldKey).decrypt(after.ciphertext, context)).toThrow(/unknown master key/);
     expect(rotated.output()).not.toContain(value);
   } finally {
@@ -63,7 +78,12 @@ test('a rotation re-wraps every stored secret under the new key; the value is un
 
 test('a retired key named like the current one is refused at start-up', async () => {
   const { runToExit } = await import('../support/server.js');
-  const { code, output } = await runToExit({ DATABASE_URL: t.databaseUrl, ENCRYPTION_KEY: newKey, ENCRYPTION_KEY_ID: 'k', ENCRYPTION_PREVIOUS_KEYS: `k:${oldKey}` });
+  const { code, output } = await runToExit({
+    DATABASE_URL: t.databaseUrl,
+    ENCRYPTION_KEY: newKey,
+    ENCRYPTION_KEY_ID: 'k',
+    ENCRYPTION_PREVIOUS_KEYS: `k:${oldKey}`,
+  });
   expect(code).toBe(1);
   expect(output).toContain('ENCRYPTION_PREVIOUS_KEYS');
   expect(output).not.toContain(oldKey);

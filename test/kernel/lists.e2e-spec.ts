@@ -30,7 +30,8 @@ afterAll(async () => {
 
 const hex = () => randomBytes(4).toString('hex');
 const get = (path: string, as = token): Promise<RawResponse> => raw(t.baseUrl, path, { headers: { authorization: `Bearer ${as}` } });
-const withQuery = (path: string, name: string, value: string) => `${path}${path.includes('?') ? '&' : '?'}${name}=${encodeURIComponent(value)}`;
+const withQuery = (path: string, name: string, value: string) =>
+  `${path}${path.includes('?') ? '&' : '?'}${name}=${encodeURIComponent(value)}`;
 
 /** GET a list page and check it against the contract. */
 async function page(path: string, as = token): Promise<Record<string, any>> {
@@ -76,7 +77,14 @@ const ids = async (text: string, params: unknown[]) => (await t.sql<{ id: string
  * and with the default step many times share a millisecond (a cursor that kept milliseconds
  * only would skip them).
  */
-async function seedJobs(organizationId: string, family: string, count: number, newest = new Date(), agentId: string | null = null, step = '7 microseconds'): Promise<void> {
+async function seedJobs(
+  organizationId: string,
+  family: string,
+  count: number,
+  newest = new Date(),
+  agentId: string | null = null,
+  step = '7 microseconds',
+): Promise<void> {
   await t.sql(
     `INSERT INTO jobs (organization_id, id, type, payload, status, priority, attempts, max_attempts, timeout_seconds,
                        queued_at, available_at, completed_at, leased_by, created_by_type, created_at, updated_at)
@@ -93,7 +101,10 @@ describe('cursors on GET /jobs', () => {
   test('reach every job exactly once and in order, while jobs are inserted ahead of and behind the walk', async () => {
     const family = `walk-${hex()}`;
     await seedJobs(org, family, 120, new Date(Date.now() - 60_000));
-    const expected = await ids(`SELECT id FROM jobs WHERE organization_id = $1 AND type LIKE $2 ORDER BY created_at DESC, id DESC`, [org, `${family}-%`]);
+    const expected = await ids(`SELECT id FROM jobs WHERE organization_id = $1 AND type LIKE $2 ORDER BY created_at DESC, id DESC`, [
+      org,
+      `${family}-%`,
+    ]);
     const older: string[] = [];
     const walked = await walk(`/api/v1/jobs?q=${family}&limit=7`, token, async (n) => {
       if (n > 8) return;
@@ -102,7 +113,11 @@ describe('cursors on GET /jobs', () => {
       const id = randomUUID();
       older.push(id);
       return Promise.all([
-        raw(t.baseUrl, '/api/v1/jobs', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'idempotency-key': randomUUID() }, json: { type: `${family}-b` } }).then((res) => expect(res.status).toBe(201)),
+        raw(t.baseUrl, '/api/v1/jobs', {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'idempotency-key': randomUUID() },
+          json: { type: `${family}-b` },
+        }).then((res) => expect(res.status).toBe(201)),
         t.sql(
           `INSERT INTO jobs (organization_id, id, type, status, max_attempts, timeout_seconds, created_by_type, created_at)
            VALUES ($1, $2, $3, 'queued', 3, 600, 'user', now() - interval '1 day' - $4 * interval '1 second')`,
@@ -117,7 +132,10 @@ describe('cursors on GET /jobs', () => {
   test('a page by page number or offset hands out a cursor that continues right after it', async () => {
     const family = `jump-${hex()}`;
     await seedJobs(org, family, 60, new Date(Date.now() - 120_000)); // times 7 µs apart: many in one millisecond
-    const expected = await ids(`SELECT id FROM jobs WHERE organization_id = $1 AND type LIKE $2 ORDER BY created_at DESC, id DESC`, [org, `${family}-%`]);
+    const expected = await ids(`SELECT id FROM jobs WHERE organization_id = $1 AND type LIKE $2 ORDER BY created_at DESC, id DESC`, [
+      org,
+      `${family}-%`,
+    ]);
     const third = await page(`/api/v1/jobs?q=${family}&pageSize=7&page=3`);
     expect(third.data.map((j: { id: string }) => j.id)).toEqual(expected.slice(14, 21));
     const fourth = await page(`/api/v1/jobs?q=${family}&limit=7&cursor=${encodeURIComponent(third.meta.cursor.next)}`);
@@ -138,7 +156,14 @@ describe('cursors on GET /jobs', () => {
       await seedJobs(other.organizationId, family, 30, newest, agentId, '1007 microseconds'); // same types, same times, another tenant
     });
 
-    const columns: Record<string, string> = { createdAt: 'created_at', completedAt: 'completed_at', priority: 'priority', status: 'status', type: 'type', queuedAt: 'queued_at' };
+    const columns: Record<string, string> = {
+      createdAt: 'created_at',
+      completedAt: 'completed_at',
+      priority: 'priority',
+      status: 'status',
+      type: 'type',
+      queuedAt: 'queued_at',
+    };
     /** ORDER BY for a sort, with the id last in the last field's direction (PostgreSQL's NULL order). */
     const orderBy = (sort: string) => {
       const fields = sort.split(',').map((f) => `${columns[f.replace(/^-/, '')]} ${f.startsWith('-') ? 'DESC' : 'ASC'}`);
@@ -147,7 +172,13 @@ describe('cursors on GET /jobs', () => {
 
     /** The same filters in SQL: `:name` placeholders become positional parameters. */
     const floor = (where: string, sort: string) => {
-      const named: Record<string, unknown> = { typeA: `${family}-a`, typeB: `${family}-b`, agent: agentId, since: window.since, until: window.until };
+      const named: Record<string, unknown> = {
+        typeA: `${family}-a`,
+        typeB: `${family}-b`,
+        agent: agentId,
+        since: window.since,
+        until: window.until,
+      };
       const values: unknown[] = [org, `${family}-%`];
       const sql = where.replace(/:(\w+)/g, (_m, name: string) => `$${values.push(named[name])}`);
       return ids(`SELECT id FROM jobs WHERE organization_id = $1 AND type LIKE $2 ${sql} ORDER BY ${orderBy(sort)}`, values);
@@ -159,15 +190,31 @@ describe('cursors on GET /jobs', () => {
       ['a type', 'type={typeA}', 'AND type = :typeA', '-createdAt'],
       ['an agent', 'agentId={agent}', 'AND leased_by = :agent', '-createdAt'],
       ['a creation window', 'since={since}&until={until}', 'AND created_at >= :since AND created_at < :until', '-createdAt'],
-      ['status, type and agent together', 'status=succeeded,expired&type={typeB}&agentId={agent}', `AND status IN ('succeeded', 'expired') AND type = :typeB AND leased_by = :agent`, '-createdAt'],
+      [
+        'status, type and agent together',
+        'status=succeeded,expired&type={typeB}&agentId={agent}',
+        `AND status IN ('succeeded', 'expired') AND type = :typeB AND leased_by = :agent`,
+        '-createdAt',
+      ],
       ['oldest first', 'sort=createdAt', '', 'createdAt'],
       ['by completion, newest first (NULLs first)', 'sort=-completedAt', '', '-completedAt'],
-      ['by completion, oldest first (NULLs last)', 'sort=completedAt&status=queued,failed', `AND status IN ('queued', 'failed')`, 'completedAt'],
+      [
+        'by completion, oldest first (NULLs last)',
+        'sort=completedAt&status=queued,failed',
+        `AND status IN ('queued', 'failed')`,
+        'completedAt',
+      ],
       ['mixed directions', 'sort=priority,-createdAt', '', 'priority,-createdAt'],
       ['three fields, two of them text', 'sort=status,-type,-queuedAt', '', 'status,-type,-queuedAt'],
       ["seed 001's sortBy and sortOrder", 'sortBy=priority&sortOrder=desc', '', '-priority'],
     ])('%s', async (_what, query, where, sort) => {
-      const values: Record<string, string> = { typeA: `${family}-a`, typeB: `${family}-b`, agent: agentId, since: window.since.toISOString(), until: window.until.toISOString() };
+      const values: Record<string, string> = {
+        typeA: `${family}-a`,
+        typeB: `${family}-b`,
+        agent: agentId,
+        since: window.since.toISOString(),
+        until: window.until.toISOString(),
+      };
       const filled = query.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(values[name]));
       const expected = await floor(where, sort);
       expect(expected.length).toBeGreaterThan(4); // more than one page
@@ -187,7 +234,12 @@ describe('cursors on GET /jobs', () => {
     test("another organization's jobs never appear, whatever cursor it is given", async () => {
       const mine = await walk(`/api/v1/jobs?q=${family}&limit=9`);
       const theirs = await walk(`/api/v1/jobs?q=${family}&limit=9`, other.token);
-      expect(theirs).toEqual(await ids(`SELECT id FROM jobs WHERE organization_id = $1 AND type LIKE $2 ORDER BY created_at DESC, id DESC`, [other.organizationId, `${family}-%`]));
+      expect(theirs).toEqual(
+        await ids(`SELECT id FROM jobs WHERE organization_id = $1 AND type LIKE $2 ORDER BY created_at DESC, id DESC`, [
+          other.organizationId,
+          `${family}-%`,
+        ]),
+      );
       expect(mine.filter((id) => theirs.includes(id))).toEqual([]);
       // A cursor from my list is only a position: in their list it gives their jobs after it.
       const position = (await page(`/api/v1/jobs?q=${family}&limit=9`)).meta.cursor.next;
@@ -204,8 +256,14 @@ describe('cursors on GET /jobs', () => {
     ['a sort the list does not have', Buffer.from(JSON.stringify(['-name', ['x', randomUUID()]])).toString('base64url')],
     ['too few keys', Buffer.from(JSON.stringify(['-createdAt', [randomUUID()]])).toString('base64url')],
     ['an id that is no UUID', Buffer.from(JSON.stringify(['-createdAt', ['2026-01-01T00:00:00.000000Z', 'x']])).toString('base64url')],
-    ['a time without microseconds', Buffer.from(JSON.stringify(['-createdAt', ['2026-01-01T00:00:00Z', randomUUID()]])).toString('base64url')],
-    ['a time that does not exist', Buffer.from(JSON.stringify(['-createdAt', ['2026-13-45T25:61:61.000000Z', randomUUID()]])).toString('base64url')],
+    [
+      'a time without microseconds',
+      Buffer.from(JSON.stringify(['-createdAt', ['2026-01-01T00:00:00Z', randomUUID()]])).toString('base64url'),
+    ],
+    [
+      'a time that does not exist',
+      Buffer.from(JSON.stringify(['-createdAt', ['2026-13-45T25:61:61.000000Z', randomUUID()]])).toString('base64url'),
+    ],
     ['a NULL where the column cannot be NULL', Buffer.from(JSON.stringify(['-createdAt', [null, randomUUID()]])).toString('base64url')],
   ])('a malformed cursor (%s) is 400 in the envelope', async (_what, cursor) => {
     const res = await get(`/api/v1/jobs?cursor=${encodeURIComponent(cursor)}`);
@@ -213,7 +271,9 @@ describe('cursors on GET /jobs', () => {
   });
 
   test('a cursor with page or offset is 400: it continues after its own page', async () => {
-    const cursor = (await page('/api/v1/jobs?pageSize=1')).meta.cursor.next ?? Buffer.from(JSON.stringify(['-createdAt', ['2026-01-01T00:00:00.000000Z', randomUUID()]])).toString('base64url');
+    const cursor =
+      (await page('/api/v1/jobs?pageSize=1')).meta.cursor.next ??
+      Buffer.from(JSON.stringify(['-createdAt', ['2026-01-01T00:00:00.000000Z', randomUUID()]])).toString('base64url');
     for (const extra of ['page=2', 'offset=5']) {
       const res = await get(`/api/v1/jobs?cursor=${encodeURIComponent(cursor)}&${extra}`);
       expectResponse(res, 'GET', '/api/v1/jobs', 400, 'VALIDATION_FAILED');
@@ -235,7 +295,15 @@ describe('totals: exact up to 10,000, null beyond, and the last page always tell
   test('10,000 matching jobs are counted exactly', async () => {
     await seed(10_000, new Date(Date.now() - 7_200_000));
     expect((await list()).meta.pagination).toEqual({
-      page: 1, pageSize: 20, limit: 20, offset: 0, totalItems: 10_000, totalPages: 500, totalCapped: false, hasNext: true, hasPrevious: false,
+      page: 1,
+      pageSize: 20,
+      limit: 20,
+      offset: 0,
+      totalItems: 10_000,
+      totalPages: 500,
+      totalCapped: false,
+      hasNext: true,
+      hasPrevious: false,
     });
     expect((await list('&page=500')).meta.pagination).toMatchObject({ totalItems: 10_000, hasNext: false, hasPrevious: true });
   });
@@ -243,11 +311,26 @@ describe('totals: exact up to 10,000, null beyond, and the last page always tell
   test('10,001 are not counted: null totals with totalCapped, hasNext still true; the last page and an offset into it still tell', async () => {
     await seed(1, new Date(Date.now() - 9_000_000));
     expect((await list()).meta.pagination).toEqual({
-      page: 1, pageSize: 20, limit: 20, offset: 0, totalItems: null, totalPages: null, totalCapped: true, hasNext: true, hasPrevious: false,
+      page: 1,
+      pageSize: 20,
+      limit: 20,
+      offset: 0,
+      totalItems: null,
+      totalPages: null,
+      totalCapped: true,
+      hasNext: true,
+      hasPrevious: false,
     });
     const last = await list('&page=501');
     expect(last.data).toHaveLength(1);
-    expect(last.meta.pagination).toMatchObject({ page: 501, totalItems: 10_001, totalPages: 501, totalCapped: false, hasNext: false, hasPrevious: true });
+    expect(last.meta.pagination).toMatchObject({
+      page: 501,
+      totalItems: 10_001,
+      totalPages: 501,
+      totalCapped: false,
+      hasNext: false,
+      hasPrevious: true,
+    });
     const tail = await list('&offset=9998&limit=5');
     expect(tail.data).toHaveLength(3);
     expect(tail.meta.pagination).toMatchObject({ offset: 9998, limit: 5, totalItems: 10_001, totalCapped: false, hasNext: false });
@@ -267,13 +350,23 @@ describe("seed 001's limit, offset, sortBy and sortOrder", () => {
     const all = (await page(`/api/v1/jobs?q=${family}&pageSize=100`)).data.map((j: { id: string }) => j.id);
     const window = await page(`/api/v1/jobs?q=${family}&offset=3&limit=5`);
     expect(window.data.map((j: { id: string }) => j.id)).toEqual(all.slice(3, 8));
-    expect(window.meta.pagination).toMatchObject({ page: 1, pageSize: 5, limit: 5, offset: 3, totalItems: 30, hasNext: true, hasPrevious: true });
+    expect(window.meta.pagination).toMatchObject({
+      page: 1,
+      pageSize: 5,
+      limit: 5,
+      offset: 3,
+      totalItems: 30,
+      hasNext: true,
+      hasPrevious: true,
+    });
     expect(new URL(window.links.next, t.baseUrl).searchParams.get('offset')).toBe('8');
     expect(new URL(window.links.prev, t.baseUrl).searchParams.get('offset')).toBe('0');
     const bySortBy = await page(`/api/v1/jobs?q=${family}&pageSize=100&sortBy=createdAt&sortOrder=asc`);
     const bySort = await page(`/api/v1/jobs?q=${family}&pageSize=100&sort=createdAt`);
     expect(bySortBy.data).toEqual(bySort.data);
-    expect(bySort.data.map((j: { id: string }) => j.id)).toEqual(await ids(`SELECT id FROM jobs WHERE organization_id = $1 AND type LIKE $2 ORDER BY created_at, id`, [org, `${family}-%`]));
+    expect(bySort.data.map((j: { id: string }) => j.id)).toEqual(
+      await ids(`SELECT id FROM jobs WHERE organization_id = $1 AND type LIKE $2 ORDER BY created_at, id`, [org, `${family}-%`]),
+    );
   });
 
   test.each([
@@ -296,15 +389,31 @@ describe('the other lists that grow large page by cursor too', () => {
   const ownerId = async () => (await page('/api/v1/me')).data.id as string;
 
   test.each([
-    ['workflow runs', '/api/v1/workflow-runs', `INSERT INTO workflow_runs (organization_id, id, definition_name, definition_version, nodes, status, created_by, requested_by, created_at)
-       SELECT $1, gen_random_uuid(), 'seeded', 1, '[]', 'succeeded', 'user:x', $2::uuid, now() - (i / 2) * interval '3 microseconds' FROM generate_series(1, 23) i`],
+    [
+      'workflow runs',
+      '/api/v1/workflow-runs',
+      `INSERT INTO workflow_runs (organization_id, id, definition_name, definition_version, nodes, status, created_by, requested_by, created_at)
+       SELECT $1, gen_random_uuid(), 'seeded', 1, '[]', 'succeeded', 'user:x', $2::uuid, now() - (i / 2) * interval '3 microseconds' FROM generate_series(1, 23) i`,
+    ],
     ['seed 001 workflow executions', '/api/v1/workflow-executions', null],
-    ['discovered secrets', '/api/v1/secrets', `INSERT INTO discovered_secrets (organization_id, id, cluster_name, provider, ref, status)
-       SELECT $1, gen_random_uuid(), 'c' || (i % 3), 'vault', 'ref-' || i, 'present' FROM generate_series(1, 23) i WHERE $2::uuid IS NOT NULL`],
-    ['access requests', '/api/v1/requests', `INSERT INTO secret_requests (organization_id, id, kind, secret_id, cluster_name, namespace, provider, ref, agent_id, requester_id, reason, created_at)
-       SELECT $1, gen_random_uuid(), 'read', gen_random_uuid(), 'c', '', 'vault', 'r', gen_random_uuid(), $2::uuid, 'seeded', now() - (i / 2) * interval '3 microseconds' FROM generate_series(1, 23) i`],
-    ['agents', '/api/v1/agents', `INSERT INTO agents (organization_id, id, name, secret_hash, enrolled_via)
-       SELECT $1, gen_random_uuid(), 'seeded-' || i, '\\x00', 'mint' FROM generate_series(1, 23) i WHERE $2::uuid IS NOT NULL`],
+    [
+      'discovered secrets',
+      '/api/v1/secrets',
+      `INSERT INTO discovered_secrets (organization_id, id, cluster_name, provider, ref, status)
+       SELECT $1, gen_random_uuid(), 'c' || (i % 3), 'vault', 'ref-' || i, 'present' FROM generate_series(1, 23) i WHERE $2::uuid IS NOT NULL`,
+    ],
+    [
+      'access requests',
+      '/api/v1/requests',
+      `INSERT INTO secret_requests (organization_id, id, kind, secret_id, cluster_name, namespace, provider, ref, agent_id, requester_id, reason, created_at)
+       SELECT $1, gen_random_uuid(), 'read', gen_random_uuid(), 'c', '', 'vault', 'r', gen_random_uuid(), $2::uuid, 'seeded', now() - (i / 2) * interval '3 microseconds' FROM generate_series(1, 23) i`,
+    ],
+    [
+      'agents',
+      '/api/v1/agents',
+      `INSERT INTO agents (organization_id, id, name, secret_hash, enrolled_via)
+       SELECT $1, gen_random_uuid(), 'seeded-' || i, '\\x00', 'mint' FROM generate_series(1, 23) i WHERE $2::uuid IS NOT NULL`,
+    ],
     ['agents with their work', '/api/v1/agent-runtime/agents', null],
     ['job failures', '/api/v1/agent-runtime/failures', null],
   ])('%s', async (_what, path, seedSql) => {

@@ -32,7 +32,9 @@ function redisAnswers(): Promise<boolean> {
 const redisRequired = process.env.MARSHAL_REQUIRE_REDIS === '1';
 const redisAvailable = await redisAnswers();
 if (!redisAvailable && !redisRequired) {
-  console.warn(`rate-limit.e2e-spec: no Redis answers at ${REDIS_URL}; the shared-counter tests are skipped (set MARSHAL_REQUIRE_REDIS=1 to make this a failure)`);
+  console.warn(
+    `rate-limit.e2e-spec: no Redis answers at ${REDIS_URL}; the shared-counter tests are skipped (set MARSHAL_REQUIRE_REDIS=1 to make this a failure)`,
+  );
 }
 const describeRedis = redisAvailable || redisRequired ? describe : describe.skip;
 
@@ -62,14 +64,20 @@ function ietfHeaders(res: { headers: Headers }, partition: 'org' | 'address', bu
 }
 
 function me(baseUrl: string, token: string, workspace?: string) {
-  return raw(baseUrl, '/api/v1/me', { headers: { authorization: `Bearer ${token}`, ...(workspace ? { 'x-workspace-id': workspace } : {}) } });
+  return raw(baseUrl, '/api/v1/me', {
+    headers: { authorization: `Bearer ${token}`, ...(workspace ? { 'x-workspace-id': workspace } : {}) },
+  });
 }
 
 /** Organizations created one by one, slowly enough not to trip the creator's own burst limit. */
 async function createOrganizations(baseUrl: string, token: string, n: number): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
-    const res = await raw(baseUrl, '/api/v1/organizations', { method: 'POST', headers: { authorization: `Bearer ${token}` }, json: { name: `Limited ${hex()}` } });
+    const res = await raw(baseUrl, '/api/v1/organizations', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      json: { name: `Limited ${hex()}` },
+    });
     if (res.status !== 201) throw new Error(`POST /api/v1/organizations answered ${res.status}: ${res.text}`);
     ids.push(res.body.data.id);
     await sleep(300);
@@ -92,7 +100,13 @@ describe('per organization (standard 60/min, bursts of 5/s; premium 600/min, 50/
   let owner: string;
   let orgs: string[];
   beforeAll(async () => {
-    t = await startServer({ LOG_LEVEL: 'warn', RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_STANDARD: '60,5', RATE_LIMIT_PREMIUM: '600,50', CORS_ORIGINS: 'https://console.example' });
+    t = await startServer({
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_ENABLED: 'true',
+      RATE_LIMIT_STANDARD: '60,5',
+      RATE_LIMIT_PREMIUM: '600,50',
+      CORS_ORIGINS: 'https://console.example',
+    });
     owner = (await t.login()).accessToken;
     // One fresh organization per test: a test's burst never eats another's budget.
     orgs = await createOrganizations(t.baseUrl, owner, 6);
@@ -113,7 +127,9 @@ describe('per organization (standard 60/min, bursts of 5/s; premium 600/min, 50/
     expect(second.headers.get('x-ratelimit-remaining')).toBe('3');
     expect(ietfHeaders(second, 'org', 5, 60).available).toBe(3);
     // Errors carry them too.
-    const missing = await raw(t.baseUrl, '/api/v1/teams/01960000-0000-7000-8000-000000000000', { headers: { authorization: `Bearer ${owner}`, 'x-workspace-id': orgs[0] } });
+    const missing = await raw(t.baseUrl, '/api/v1/teams/01960000-0000-7000-8000-000000000000', {
+      headers: { authorization: `Bearer ${owner}`, 'x-workspace-id': orgs[0] },
+    });
     expect(missing.status).toBe(404);
     expect(missing.headers.get('x-ratelimit-limit')).toBe('5');
     ietfHeaders(missing, 'org', 5, 60);
@@ -149,7 +165,12 @@ describe('per organization (standard 60/min, bursts of 5/s; premium 600/min, 50/
       expectRateLimited(res, 'GET', '/api/v1/me');
       expect(res.headers.get('x-ratelimit-remaining')).toBe('0');
       // RateLimit says nothing is available for as long as Retry-After says to wait.
-      expect(ietfHeaders(res, 'org', 5, 60)).toEqual({ partition: 'org', policy: 'burst', available: 0, window: Number(res.headers.get('retry-after')) });
+      expect(ietfHeaders(res, 'org', 5, 60)).toEqual({
+        partition: 'org',
+        policy: 'burst',
+        available: 0,
+        window: Number(res.headers.get('retry-after')),
+      });
       expectResetTimestamp(res, Number(res.headers.get('retry-after')));
     }
     // The window passes: the organization is served again.
@@ -177,19 +198,34 @@ describe('per organization (standard 60/min, bursts of 5/s; premium 600/min, 50/
     expect(rateHeaders(first)).toMatchObject({ 'x-ratelimit-limit': '50', 'x-ratelimit-remaining': '49' });
     const burst = await Promise.all(Array.from({ length: 8 }, () => me(t.baseUrl, owner, premium)));
     expect(burst.map((r) => r.status)).toEqual(Array(8).fill(200));
-    const org = await raw(t.baseUrl, `/api/v1/organizations/${premium}`, { headers: { authorization: `Bearer ${owner}`, 'x-workspace-id': premium } });
+    const org = await raw(t.baseUrl, `/api/v1/organizations/${premium}`, {
+      headers: { authorization: `Bearer ${owner}`, 'x-workspace-id': premium },
+    });
     expect(org.body.data.tier).toBe('premium');
   });
 
   test('a browser on an allowed origin may read every rate-limit header', async () => {
     const res = await raw(t.baseUrl, '/api/v1/me', { headers: { authorization: `Bearer ${owner}`, origin: 'https://console.example' } });
-    const exposed = (res.headers.get('access-control-expose-headers') ?? '').toLowerCase().split(',').map((h) => h.trim());
+    const exposed = (res.headers.get('access-control-expose-headers') ?? '')
+      .toLowerCase()
+      .split(',')
+      .map((h) => h.trim());
     expect(exposed).toEqual(expect.arrayContaining([...RATE_HEADERS, 'retry-after']));
   });
 
   test('the document declares the headers on every limited response, and Retry-After on 429', () => {
-    const document = spec as unknown as { paths: Record<string, Record<string, { responses: Record<string, { headers?: Record<string, { $ref: string }> }> }>>; components: { headers: Record<string, unknown> } };
-    for (const name of ['X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'RateLimit-Policy', 'RateLimit', 'Retry-After']) {
+    const document = spec as unknown as {
+      paths: Record<string, Record<string, { responses: Record<string, { headers?: Record<string, { $ref: string }> }> }>>;
+      components: { headers: Record<string, unknown> };
+    };
+    for (const name of [
+      'X-RateLimit-Limit',
+      'X-RateLimit-Remaining',
+      'X-RateLimit-Reset',
+      'RateLimit-Policy',
+      'RateLimit',
+      'Retry-After',
+    ]) {
       expect(document.components.headers[name]).toBeDefined();
     }
     const responses = document.paths['/api/v1/me'].get.responses;
@@ -197,11 +233,23 @@ describe('per organization (standard 60/min, bursts of 5/s; premium 600/min, 50/
       expect({ status, headers: Object.keys(responses[status].headers ?? {}).sort() }).toEqual({
         status,
         // Every response also carries the request's identity headers (x-correlation-id, x-request-id).
-        headers: ['RateLimit', 'RateLimit-Policy', ...(status === '429' ? ['Retry-After'] : []), 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'x-correlation-id', 'x-request-id'],
+        headers: [
+          'RateLimit',
+          'RateLimit-Policy',
+          ...(status === '429' ? ['Retry-After'] : []),
+          'X-RateLimit-Limit',
+          'X-RateLimit-Remaining',
+          'X-RateLimit-Reset',
+          'x-correlation-id',
+          'x-request-id',
+        ],
       });
     }
     // Probes are never limited: their responses declare no rate-limit header, only the identity headers every response carries.
-    expect(Object.keys(document.paths['/api/v1/healthz'].get.responses['200'].headers ?? {}).sort()).toEqual(['x-correlation-id', 'x-request-id']);
+    expect(Object.keys(document.paths['/api/v1/healthz'].get.responses['200'].headers ?? {}).sort()).toEqual([
+      'x-correlation-id',
+      'x-request-id',
+    ]);
   });
 
   test('probes, metrics and documents are never limited and carry no rate-limit headers', async () => {
@@ -218,18 +266,27 @@ describe('per organization (standard 60/min, bursts of 5/s; premium 600/min, 50/
 describe('anonymous callers, per client address (60/min, bursts of 3/s)', () => {
   let t: TestServer;
   beforeAll(async () => {
-    t = await startServer({ LOG_LEVEL: 'warn', RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_ANONYMOUS: '60,3', LOGIN_FREE_FAILURES_PER_ADDRESS: '1000' });
+    t = await startServer({
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_ENABLED: 'true',
+      RATE_LIMIT_ANONYMOUS: '60,3',
+      LOGIN_FREE_FAILURES_PER_ADDRESS: '1000',
+    });
   });
   afterAll(async () => {
     await t?.close();
   });
 
-  const login = (address: string) => raw(t.baseUrl, '/api/v1/auth/login', { method: 'POST', headers: { 'x-forwarded-for': address }, json: ADMIN });
+  const login = (address: string) =>
+    raw(t.baseUrl, '/api/v1/auth/login', { method: 'POST', headers: { 'x-forwarded-for': address }, json: ADMIN });
 
   test('a burst of logins from one address is limited; another address is not', async () => {
     // Sent together, so that all of them fall in one burst window however slow the machine is
     // (a login verifies a password hash, which takes a while).
-    const [results, elsewhere] = await Promise.all([Promise.all(Array.from({ length: 6 }, () => login('198.51.100.10'))), login('198.51.100.11')]);
+    const [results, elsewhere] = await Promise.all([
+      Promise.all(Array.from({ length: 6 }, () => login('198.51.100.10'))),
+      login('198.51.100.11'),
+    ]);
     expect(results.filter((r) => r.status === 200)).toHaveLength(3);
     const limited = results.filter((r) => r.status !== 200);
     expect(limited).toHaveLength(3);
@@ -243,7 +300,9 @@ describe('anonymous callers, per client address (60/min, bursts of 3/s)', () => 
   test('refused before authentication (401): counted against the address, with the headers, and 429 past the limit', async () => {
     const address = '198.51.100.20';
     const results = await Promise.all(
-      Array.from({ length: 6 }, () => raw(t.baseUrl, '/api/v1/me', { headers: { authorization: 'Bearer not-a-token', 'x-forwarded-for': address } })),
+      Array.from({ length: 6 }, () =>
+        raw(t.baseUrl, '/api/v1/me', { headers: { authorization: 'Bearer not-a-token', 'x-forwarded-for': address } }),
+      ),
     );
     const refused = results.filter((r) => r.status === 401);
     const limited = results.filter((r) => r.status === 429);
@@ -265,7 +324,9 @@ describe('anonymous callers, per client address (60/min, bursts of 3/s)', () => 
   test("refused by the workspace check (403): counted against the caller's own organization, with the headers", async () => {
     const address = '198.51.100.21';
     const token = (await login(address)).body.data.accessToken as string;
-    const res = await raw(t.baseUrl, '/api/v1/me', { headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': address, 'x-workspace-id': '01960000-0000-7000-8000-000000000000' } });
+    const res = await raw(t.baseUrl, '/api/v1/me', {
+      headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': address, 'x-workspace-id': '01960000-0000-7000-8000-000000000000' },
+    });
     expect(res.status).toBe(403);
     expectMatchesContract('GET', '/api/v1/me', 403, res.body);
     // The standard tier's defaults in this server: 1000 per minute, bursts of 100.
@@ -280,13 +341,21 @@ describe('anonymous callers, per client address (60/min, bursts of 3/s)', () => 
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe('ROUTE_NOT_FOUND');
     expect(ietfHeaders(missing, 'address', 3, 60)).toMatchObject({ available: 2 });
-    const malformed = await raw(t.baseUrl, '/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': address }, body: '{"email":' });
+    const malformed = await raw(t.baseUrl, '/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+      body: '{"email":',
+    });
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.code).toBe('MALFORMED_JSON');
     expect(ietfHeaders(malformed, 'address', 3, 60)).toMatchObject({ available: 1 });
     expectResetTimestamp(malformed, 1);
     // A probe stays exempt even when its request is refused before routing.
-    const probe = await raw(t.baseUrl, '/api/v1/healthz', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': address }, body: '{"x":' });
+    const probe = await raw(t.baseUrl, '/api/v1/healthz', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+      body: '{"x":',
+    });
     expect(probe.status).toBe(400);
     expect(rateHeaders(probe)).toEqual(NO_RATE_HEADERS);
   });
@@ -327,11 +396,22 @@ describeRedis('counters shared through Redis', () => {
     await redis.connect();
     first = await startServer(shared);
     // A second replica on the same database, with the same keys, as a deployment runs them.
-    second = await spawnServer({ ...shared, DATABASE_URL: first.databaseUrl, DATABASE_POOL_SIZE: '5', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
+    second = await spawnServer({
+      ...shared,
+      DATABASE_URL: first.databaseUrl,
+      DATABASE_POOL_SIZE: '5',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+    });
   });
   afterAll(async () => {
     if (org && redis?.status === 'ready') {
-      await redis.del(`marshal:rate:minute:org:${org}`, `marshal:rate:minute:org:${org}:blocked`, `marshal:rate:burst:org:${org}`, `marshal:rate:burst:org:${org}:blocked`);
+      await redis.del(
+        `marshal:rate:minute:org:${org}`,
+        `marshal:rate:minute:org:${org}:blocked`,
+        `marshal:rate:burst:org:${org}`,
+        `marshal:rate:burst:org:${org}:blocked`,
+      );
     }
     if (redis?.status === 'ready') await redis.del(`marshal:rate:minute:ip:${address}`, `marshal:rate:burst:ip:${address}`);
     redis?.disconnect();
@@ -354,7 +434,12 @@ describeRedis('counters shared through Redis', () => {
     for (const server of servers) {
       const res = await me(server, token, org);
       expectRateLimited(res, 'GET', '/api/v1/me');
-      expect(ietfHeaders(res, 'org', 100, 6)).toEqual({ partition: 'org', policy: 'minute', available: 0, window: Number(res.headers.get('retry-after')) });
+      expect(ietfHeaders(res, 'org', 100, 6)).toEqual({
+        partition: 'org',
+        policy: 'minute',
+        available: 0,
+        window: Number(res.headers.get('retry-after')),
+      });
       expectResetTimestamp(res, Number(res.headers.get('retry-after')));
     }
     expect(Number(await redis.get(`marshal:rate:minute:org:${org}`))).toBeGreaterThanOrEqual(7);

@@ -28,7 +28,8 @@ beforeAll(async () => {
   url = await createDatabaseFromTemplate(adminUrl, name, template);
   dataSource = new DataSource({ ...dataSourceOptions(url, 4), entities: [Organization, Project] });
   await dataSource.initialize();
-  for (const id of [ours, theirs]) await dataSource.query('INSERT INTO organizations (id, name, slug) VALUES ($1, $2, $2)', [id, `org-${id}`]);
+  for (const id of [ours, theirs])
+    await dataSource.query('INSERT INTO organizations (id, name, slug) VALUES ($1, $2, $2)', [id, `org-${id}`]);
 });
 afterAll(async () => {
   await dataSource?.destroy();
@@ -48,9 +49,18 @@ describe('updateReturning', () => {
   test('one UPDATE answers the row as stored, hydrated into the entity', async () => {
     const p = await project(ours);
     const at = new Date('2030-01-02T03:04:05.000Z');
-    const updated = await data(dataSource.manager).repository(Project, ours).updateReturning({ id: p.id }, { description: 'changed', updatedAt: at });
+    const updated = await data(dataSource.manager)
+      .repository(Project, ours)
+      .updateReturning({ id: p.id }, { description: 'changed', updatedAt: at });
     expect(updated).toBeInstanceOf(Project);
-    expect(updated).toMatchObject({ id: p.id, organizationId: ours, name: p.name, description: 'changed', status: 'active', updatedAt: at });
+    expect(updated).toMatchObject({
+      id: p.id,
+      organizationId: ours,
+      name: p.name,
+      description: 'changed',
+      status: 'active',
+      updatedAt: at,
+    });
     expect(updated!.createdAt).toEqual(p.createdAt);
     const [row] = await dataSource.query('SELECT description FROM projects WHERE id = $1', [p.id]);
     expect(row.description).toBe('changed');
@@ -68,10 +78,15 @@ describe('updateReturning', () => {
     const p = await project(theirs);
     const projects = data(dataSource.manager).repository(Project, ours);
     expect(await projects.updateReturning({ id: p.id }, { description: 'taken over' })).toBeNull();
-    await expect(projects.updateByIdReturning(p.id, { description: 'taken over' }, 'Project')).rejects.toMatchObject({ status: 404, code: 'NOT_FOUND' });
+    await expect(projects.updateByIdReturning(p.id, { description: 'taken over' }, 'Project')).rejects.toMatchObject({
+      status: 404,
+      code: 'NOT_FOUND',
+    });
     const [row] = await dataSource.query('SELECT description FROM projects WHERE id = $1', [p.id]);
     expect(row.description).toBe('');
-    expect(await data(dataSource.manager).repository(Project, theirs).updateByIdReturning(p.id, { description: 'theirs' }, 'Project')).toMatchObject({ description: 'theirs' });
+    expect(
+      await data(dataSource.manager).repository(Project, theirs).updateByIdReturning(p.id, { description: 'theirs' }, 'Project'),
+    ).toMatchObject({ description: 'theirs' });
   });
 });
 
@@ -131,11 +146,18 @@ describe('lockById', () => {
     const p = await project(theirs);
     await dataSource.transaction(async (manager) => {
       const projects = data(manager).repository(Project, ours);
-      await expect(projects.lockById(p.id, 'Project')).rejects.toMatchObject({ status: 404, code: 'NOT_FOUND', message: 'Project not found' });
+      await expect(projects.lockById(p.id, 'Project')).rejects.toMatchObject({
+        status: 404,
+        code: 'NOT_FOUND',
+        message: 'Project not found',
+      });
       expect(await lockedElsewhere(p.id)).toBe(false);
     });
     await dataSource.transaction(async (manager) => {
-      await expect(data(manager).repository(Project, ours).lockById(newId(), 'Project')).rejects.toMatchObject({ status: 404, code: 'NOT_FOUND' });
+      await expect(data(manager).repository(Project, ours).lockById(newId(), 'Project')).rejects.toMatchObject({
+        status: 404,
+        code: 'NOT_FOUND',
+      });
     });
   });
 });

@@ -12,7 +12,12 @@ async function mintAgent(as?: string): Promise<{ id: string; secret: string }> {
   return { id: res.body.data.agent.id, secret: res.body.data.agentSecret };
 }
 const report = (agent: { id: string; secret: string }, secrets: unknown[], reporter = agent) =>
-  t.http.post('/api/v1/agents/{id}/secrets/bulk', { params: { id: agent.id }, body: { secrets }, token: null, agentSecret: reporter.secret });
+  t.http.post('/api/v1/agents/{id}/secrets/bulk', {
+    params: { id: agent.id },
+    body: { secrets },
+    token: null,
+    agentSecret: reporter.secret,
+  });
 const list = (query: string, as = t.token) =>
   t.http.get('/api/v1/secrets', { query: query.includes('pageSize=') ? query : `pageSize=100&${query}`, token: as }).expect(200);
 
@@ -20,12 +25,21 @@ test('5 000 secrets in one call; a second report updates them (last wins within 
   const agent = await mintAgent();
   const cluster = `prod-${hex()}`;
   const many = Array.from({ length: 5000 }, (_, i) => ({
-    clusterName: cluster, namespace: `ns-${i % 10}`, provider: i % 2 ? 'kubernetes' : 'vault', ref: `db-${i}`,
-    labels: { team: i % 3 ? 'payments' : 'search', tier: 'gold' }, version: '1',
+    clusterName: cluster,
+    namespace: `ns-${i % 10}`,
+    provider: i % 2 ? 'kubernetes' : 'vault',
+    ref: `db-${i}`,
+    labels: { team: i % 3 ? 'payments' : 'search', tier: 'gold' },
+    version: '1',
   }));
   const first = await report(agent, many).expectResponse(200);
   expect(first.body.data).toEqual({ received: 5000, inserted: 5000, updated: 0 });
-  const again = await report(agent, [{ ...many[0], version: '2' }, { ...many[0], version: '3', status: 'missing' }, { ...many[1] }, { clusterName: cluster, provider: 'vault', ref: 'new-one' }]).expectResponse(200);
+  const again = await report(agent, [
+    { ...many[0], version: '2' },
+    { ...many[0], version: '3', status: 'missing' },
+    { ...many[1] },
+    { clusterName: cluster, provider: 'vault', ref: 'new-one' },
+  ]).expectResponse(200);
   expect(again.body.data).toEqual({ received: 3, inserted: 1, updated: 2 });
 
   const all = await list(`cluster_name=${cluster}&pageSize=1`);
@@ -46,10 +60,19 @@ test('never a value: an unknown field is refused and nothing is stored; bad inpu
   const agent = await mintAgent();
   const cluster = `leak-${hex()}`;
   const canary = `canary-${hex()}`;
-  const refused = await report(agent, [{ clusterName: cluster, provider: 'kubernetes', ref: 'x', value: canary }]).expectResponse(400, 'VALIDATION_FAILED');
+  const refused = await report(agent, [{ clusterName: cluster, provider: 'kubernetes', ref: 'x', value: canary }]).expectResponse(
+    400,
+    'VALIDATION_FAILED',
+  );
   expect(refused.text).not.toContain(canary);
   expect((await list(`cluster_name=${cluster}`)).data).toEqual([]);
-  for (const bad of [[], [{ clusterName: cluster, provider: 'Kubernetes', ref: 'x' }], [{ clusterName: 'has space', provider: 'vault', ref: 'x' }], [{ clusterName: cluster, provider: 'vault', ref: '' }], [{ clusterName: cluster, provider: 'vault', ref: 'x', status: 'gone' }]]) {
+  for (const bad of [
+    [],
+    [{ clusterName: cluster, provider: 'Kubernetes', ref: 'x' }],
+    [{ clusterName: 'has space', provider: 'vault', ref: 'x' }],
+    [{ clusterName: cluster, provider: 'vault', ref: '' }],
+    [{ clusterName: cluster, provider: 'vault', ref: 'x', status: 'gone' }],
+  ]) {
     await report(agent, bad).expect(400, 'VALIDATION_FAILED');
   }
   const tooMany = Array.from({ length: 5001 }, (_, i) => ({ clusterName: cluster, provider: 'vault', ref: `r${i}` }));
@@ -58,12 +81,13 @@ test('never a value: an unknown field is refused and nothing is stored; bad inpu
   await t.http.get('/api/v1/secrets', { query: { label: 'nocolon' } }).expect(400, 'VALIDATION_FAILED');
 });
 
-test("organizations are apart; an agent reports only as itself; a member without discovered_secret.read is 403", async () => {
+test('organizations are apart; an agent reports only as itself; a member without discovered_secret.read is 403', async () => {
   const other = await otherOrganization(t, t.token);
   const theirAgent = await mintAgent(other.owner.accessToken);
   const cluster = `theirs-${hex()}`;
   await report(theirAgent, [{ clusterName: cluster, provider: 'vault', ref: 'their-secret' }]).expect(200);
-  const theirs = (await t.http.get('/api/v1/secrets', { query: { cluster_name: cluster }, token: other.owner.accessToken }).expect(200)).data;
+  const theirs = (await t.http.get('/api/v1/secrets', { query: { cluster_name: cluster }, token: other.owner.accessToken }).expect(200))
+    .data;
   expect(theirs).toHaveLength(1);
   expect((await list(`cluster_name=${cluster}`)).data).toEqual([]);
   await t.http.get('/api/v1/secrets/{id}', { params: { id: theirs[0].id } }).expect(404, 'NOT_FOUND');

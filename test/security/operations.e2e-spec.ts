@@ -19,7 +19,9 @@ const OPT_OUT: Record<string, Partial<Record<'c' | 'd', string>>> = {
     c: 'public: found by its id and proven by its token, in whatever organization it belongs to',
     d: 'needs the accept token of a fresh invitation: test/tenancy/invitations.e2e-spec.ts',
   },
-  setWorkspaceSecret: { c: 'the key names a secret within the caller\'s own organization: there is no other organization\'s resource to address' },
+  setWorkspaceSecret: {
+    c: "the key names a secret within the caller's own organization: there is no other organization's resource to address",
+  },
   setPlatformSecret: { c: 'platform secrets belong to no organization' },
   listPlatformAuditLogs: { c: 'platform-wide by design (platform.audit.read)' },
   registerAgent: { d: 'needs an enrollment token: test/agents/agents.e2e-spec.ts' },
@@ -37,7 +39,7 @@ const OPT_OUT: Record<string, Partial<Record<'c' | 'd', string>>> = {
   retryJobFailure: { d: 'needs a failed job: test/jobs/jobs.e2e-spec.ts' },
   reportDiscoveredSecrets: { c: SELF },
   getDiscoveredSecret: {
-    c: 'discovered secrets are made by agents only: test/secrets/discovered-secrets.e2e-spec.ts reads another organization\'s',
+    c: "discovered secrets are made by agents only: test/secrets/discovered-secrets.e2e-spec.ts reads another organization's",
     d: 'discovered secrets are made by agents only: test/secrets/discovered-secrets.e2e-spec.ts',
   },
   // The broker: data keys and values belong to a secret job the agent holds, approvals need a second person.
@@ -50,7 +52,10 @@ const OPT_OUT: Record<string, Partial<Record<'c' | 'd', string>>> = {
     c: "another organization's request is 404 before its wraps are looked at: test/secrets/access-requests.e2e-spec.ts",
     d: 'needs a value an agent posted: test/secrets/access-requests.e2e-spec.ts',
   },
-  retryOutboxFailure: { c: 'no outbox delivery can fail until webhook subscriptions exist: every id is 404', d: 'no failed delivery exists to retry yet' },
+  retryOutboxFailure: {
+    c: 'no outbox delivery can fail until webhook subscriptions exist: every id is 404',
+    d: 'no failed delivery exists to retry yet',
+  },
   observeRequestGitops: { d: 'needs a completed patch and a stand-in Argo CD: test/integrations/gitops.e2e-spec.ts' },
   discoverArgocdApplications: { d: 'asks a live Argo CD API: test/integrations/gitops.e2e-spec.ts runs it against a stand-in' },
   // Workflow runs: the suite's run is running (its fixture starts it); the other states are made in test/workflows/runs.e2e-spec.ts.
@@ -63,7 +68,9 @@ const OPT_OUT: Record<string, Partial<Record<'c' | 'd', string>>> = {
   streamWorkflowRunEvents: { d: 'an event stream that ends with its run: test/workflows/runs.e2e-spec.ts reads it' },
   streamWorkflowRun: { d: 'a WebSocket handshake: test/workflows/runs.e2e-spec.ts' },
   // Public to principals, authenticated by a signature: (a) holds (no signature is 401), (b) and (c) do not apply.
-  reportWorkflowCallback: { d: 'signed with WORKFLOW_WEBHOOK_SECRET over the raw body, for a run the engine knows: test/integrations/workflow-callbacks.e2e-spec.ts' },
+  reportWorkflowCallback: {
+    d: 'signed with WORKFLOW_WEBHOOK_SECRET over the raw body, for a run the engine knows: test/integrations/workflow-callbacks.e2e-spec.ts',
+  },
 };
 
 type Schema = {
@@ -147,18 +154,32 @@ const FIXTURES: Record<string, (tenant: Tenant) => Promise<Record<string, unknow
   '/api/v1/workflow-templates': () => Promise.resolve(workflowDefinition()),
   '/api/v1/workflow-definitions': () => Promise.resolve(workflowDefinition()),
   '/api/v1/workflow-runs': async (tenant) => ({ definitionId: await created('/api/v1/workflow-templates', tenant) }),
-  '/api/v1/workflows': (tenant) => Promise.resolve({ name: `suite-${randomBytes(3).toString('hex')}`, stages: [{ name: 'Owner', requiredApprovals: 1, roleIds: [], userIds: [tenant.ownerId] }] }),
-  '/api/v1/policies': async (tenant) => ({ name: `suite-${randomBytes(3).toString('hex')}`, workflowId: await created('/api/v1/workflows', tenant), refPattern: 'suite-*' }),
+  '/api/v1/workflows': (tenant) =>
+    Promise.resolve({
+      name: `suite-${randomBytes(3).toString('hex')}`,
+      stages: [{ name: 'Owner', requiredApprovals: 1, roleIds: [], userIds: [tenant.ownerId] }],
+    }),
+  '/api/v1/policies': async (tenant) => ({
+    name: `suite-${randomBytes(3).toString('hex')}`,
+    workflowId: await created('/api/v1/workflows', tenant),
+    refPattern: 'suite-*',
+  }),
   '/api/v1/requests': async (tenant) => ({ secretId: await discoveredSecret(tenant), reason: 'the suite asks', value: 'suite-value' }),
   '/api/v1/requests/read': async (tenant) => ({ secretId: await discoveredSecret(tenant), reason: 'the suite asks' }),
   // An app mapping names an Argo CD endpoint of the same tenant.
-  '/api/v1/gitops-app-mappings': async (tenant) => ({ ...(bodyOf(postOf('/api/v1/gitops-app-mappings')) as object), endpointId: await created('/api/v1/argocd-endpoints', tenant) }),
+  '/api/v1/gitops-app-mappings': async (tenant) => ({
+    ...(bodyOf(postOf('/api/v1/gitops-app-mappings')) as object),
+    endpointId: await created('/api/v1/argocd-endpoints', tenant),
+  }),
 };
 
 /** A valid graph: an approval-free one, so it names no other resource. */
 const workflowDefinition = () => ({
   name: `suite-${randomBytes(3).toString('hex')}`,
-  nodes: [{ id: 'pause', type: 'wait', inputs: { durationSeconds: 300 } }, { id: 'check', type: 'condition', inputs: { left: '${nodes.pause.output.done}', op: 'exists' }, dependsOn: ['pause'] }],
+  nodes: [
+    { id: 'pause', type: 'wait', inputs: { durationSeconds: 300 } },
+    { id: 'check', type: 'condition', inputs: { left: '${nodes.pause.output.done}', op: 'exists' }, dependsOn: ['pause'] },
+  ],
 });
 
 const postOf = (collection: string) => (spec.paths[collection] as Record<string, Operation>).post;
@@ -176,7 +197,11 @@ async function discoveredSecret(tenant: Tenant): Promise<string> {
   const minted = await send('POST', '/api/v1/agents', tenant.ownerToken, { name: `suite-${randomBytes(4).toString('hex')}` });
   const { agent, agentSecret } = minted.body.data as { agent: { id: string }; agentSecret: string };
   const cluster = `suite-${randomBytes(4).toString('hex')}`;
-  await raw(t.baseUrl, `/api/v1/agents/${agent.id}/secrets/bulk`, { method: 'POST', headers: { 'x-agent-secret': agentSecret }, json: { secrets: [{ clusterName: cluster, provider: 'vault', ref: 'suite-ref' }] } });
+  await raw(t.baseUrl, `/api/v1/agents/${agent.id}/secrets/bulk`, {
+    method: 'POST',
+    headers: { 'x-agent-secret': agentSecret },
+    json: { secrets: [{ clusterName: cluster, provider: 'vault', ref: 'suite-ref' }] },
+  });
   await created('/api/v1/policies', tenant);
   const listed = await send('GET', `/api/v1/secrets?cluster_name=${cluster}`, tenant.ownerToken);
   return listed.body.data[0].id as string;
@@ -205,7 +230,11 @@ afterAll(async () => {
 const send = (method: string, path: string, token?: string, json?: unknown, headers: Record<string, string> = {}) =>
   raw(t.baseUrl, path, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers, 'idempotency-key': `suite-${randomBytes(8).toString('hex')}` },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
+      'idempotency-key': `suite-${randomBytes(8).toString('hex')}`,
+    },
     json: method === 'GET' || method === 'DELETE' ? undefined : (json ?? {}),
   });
 
@@ -252,11 +281,18 @@ async function concretePath(path: string, tenant: Tenant): Promise<string> {
 async function asAgent(method: string, path: string, body: unknown) {
   const minted = await send('POST', '/api/v1/agents', home.ownerToken, { name: `suite-${randomBytes(4).toString('hex')}` });
   const { agent, agentSecret } = minted.body.data as { agent: { id: string }; agentSecret: string };
-  return raw(t.baseUrl, path.replace('{id}', agent.id), { method, headers: { 'x-agent-secret': agentSecret }, json: method === 'GET' ? undefined : (body ?? {}) });
+  return raw(t.baseUrl, path.replace('{id}', agent.id), {
+    method,
+    headers: { 'x-agent-secret': agentSecret },
+    json: method === 'GET' ? undefined : (body ?? {}),
+  });
 }
 
 const placeholders = (path: string) =>
-  path.replace('{id}', '01960000-0000-7000-8000-0000000000ff').replace(/\{\w+Id\}/, '01960000-0000-7000-8000-0000000000fe').replace('{key}', 'SUITE_KEY');
+  path
+    .replace('{id}', '01960000-0000-7000-8000-0000000000ff')
+    .replace(/\{\w+Id\}/, '01960000-0000-7000-8000-0000000000fe')
+    .replace('{key}', 'SUITE_KEY');
 
 // Only the checks that apply are defined: a public operation has no (a), one without x-permission no (b).
 describe.each(operations.map((o) => [`${o.method} ${o.path}`, o] as const))('%s', (_name, { method, path, op }) => {
@@ -264,47 +300,52 @@ describe.each(operations.map((o) => [`${o.method} ${o.path}`, o] as const))('%s'
   const permission = op['x-permission'];
   const optOut = OPT_OUT[op.operationId] ?? {};
 
-  if (secured) test('(a) without credentials: 401', async () => {
-    const res = await send(method, placeholders(path));
-    expect(res.status).toBe(401);
-    expect(res.body.error.code).toBe('UNAUTHENTICATED');
-    expectMatchesContract(method, path, 401, res.body);
-  });
+  if (secured)
+    test('(a) without credentials: 401', async () => {
+      const res = await send(method, placeholders(path));
+      expect(res.status).toBe(401);
+      expect(res.body.error.code).toBe('UNAUTHENTICATED');
+      expectMatchesContract(method, path, 401, res.body);
+    });
 
-  if (permission) test(`(b) without ${permission}: 403`, async () => {
-    const res = await send(method, placeholders(path), powerless.accessToken, bodyOf(op));
-    expect(res.status).toBe(403);
-    expect(res.body.error.code).toBe('FORBIDDEN');
-    expectMatchesContract(method, path, 403, res.body);
-  });
+  if (permission)
+    test(`(b) without ${permission}: 403`, async () => {
+      const res = await send(method, placeholders(path), powerless.accessToken, bodyOf(op));
+      expect(res.status).toBe(403);
+      expect(res.body.error.code).toBe('FORBIDDEN');
+      expectMatchesContract(method, path, 403, res.body);
+    });
 
   const addressesResource = /\{(id|key)\}/.test(path) && secured;
-  if (addressesResource && !optOut.c) test("(c) another organization's resource: 404", async () => {
-    const foreign = await concretePath(path, other);
-    const res = await send(method, foreign, home.ownerToken, bodyOf(op));
-    expect(res.status).toBe(404);
-    expect(res.body.error.code).toBe('NOT_FOUND');
-    expectMatchesContract(method, path, 404, res.body);
-  });
+  if (addressesResource && !optOut.c)
+    test("(c) another organization's resource: 404", async () => {
+      const foreign = await concretePath(path, other);
+      const res = await send(method, foreign, home.ownerToken, bodyOf(op));
+      expect(res.status).toBe(404);
+      expect(res.body.error.code).toBe('NOT_FOUND');
+      expectMatchesContract(method, path, 404, res.body);
+    });
 
-  if (!optOut.d) test('(d) a successful call matches the documented schema', async () => {
-    // Ending a session would end the suite's: logout gets a session of its own.
-    const token = op.operationId === 'logout' ? (await t.login()).accessToken : home.ownerToken;
-    let body = bodyOf(op);
-    if (op.operationId === 'login') body = ADMIN;
-    if (op.operationId === 'refreshSession') body = { refreshToken: (await t.login()).refreshToken };
-    // A fresh member: the shared one must stay without permissions for the (b) checks.
-    if (op.operationId === 'grantRole') body = { userId: (await addMember(t, home.ownerToken, [])).userId, roleId: await roleIdByKey(t, home.ownerToken, 'viewer') };
-    if (op.operationId === 'runRuntimeSmokeTest') body = { timeoutSeconds: 1 };
-    if (method === 'POST' && FIXTURES[path]) body = await FIXTURES[path](home);
-    const res = op.security.some((scheme) => 'agentSecret' in scheme)
-      ? await asAgent(method, path, body)
-      : await send(method, await concretePath(path, home), secured ? token : undefined, body);
-    const documented = Object.keys(op.responses).filter((s) => /^2\d\d$/.test(s));
-    expect(documented).toContain(String(res.status));
-    const isJson = (res.headers.get('content-type') ?? '').includes('application/json');
-    expectMatchesContract(method, path, res.status, isJson ? res.body : undefined);
-  });
+  if (!optOut.d)
+    test('(d) a successful call matches the documented schema', async () => {
+      // Ending a session would end the suite's: logout gets a session of its own.
+      const token = op.operationId === 'logout' ? (await t.login()).accessToken : home.ownerToken;
+      let body = bodyOf(op);
+      if (op.operationId === 'login') body = ADMIN;
+      if (op.operationId === 'refreshSession') body = { refreshToken: (await t.login()).refreshToken };
+      // A fresh member: the shared one must stay without permissions for the (b) checks.
+      if (op.operationId === 'grantRole')
+        body = { userId: (await addMember(t, home.ownerToken, [])).userId, roleId: await roleIdByKey(t, home.ownerToken, 'viewer') };
+      if (op.operationId === 'runRuntimeSmokeTest') body = { timeoutSeconds: 1 };
+      if (method === 'POST' && FIXTURES[path]) body = await FIXTURES[path](home);
+      const res = op.security.some((scheme) => 'agentSecret' in scheme)
+        ? await asAgent(method, path, body)
+        : await send(method, await concretePath(path, home), secured ? token : undefined, body);
+      const documented = Object.keys(op.responses).filter((s) => /^2\d\d$/.test(s));
+      expect(documented).toContain(String(res.status));
+      const isJson = (res.headers.get('content-type') ?? '').includes('application/json');
+      expectMatchesContract(method, path, res.status, isJson ? res.body : undefined);
+    });
 });
 
 test('every opt-out names an operation that exists', () => {

@@ -49,13 +49,19 @@ describe('configuration', () => {
   });
 
   test('a signing key that is not EC P-256 is refused', async () => {
-    const { code, output } = await runToExit({ JWT_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----', DATABASE_URL: 'postgres://127.0.0.1:1/x' });
+    const { code, output } = await runToExit({
+      JWT_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----',
+      DATABASE_URL: 'postgres://127.0.0.1:1/x',
+    });
     expect(code).toBe(1);
     expect(output).toContain('JWT_PRIVATE_KEY: is not a readable PEM private key');
   });
 
   test('an unreachable database fails start-up with a clear log line and exit 1', async () => {
-    const { code, output } = await runToExit({ DATABASE_URL: `postgres://postgres@127.0.0.1:${await freePort()}/nothing`, LOG_LEVEL: 'info' });
+    const { code, output } = await runToExit({
+      DATABASE_URL: `postgres://postgres@127.0.0.1:${await freePort()}/nothing`,
+      LOG_LEVEL: 'info',
+    });
     expect(code).toBe(1);
     expect(output).toContain('start-up failed');
   });
@@ -71,7 +77,13 @@ describe('zero-setup start on the embedded PostgreSQL', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   test('first start creates the owner with a printed password; data and keys survive a restart; Ctrl-C stops everything', async () => {
-    const env = { NODE_ENV: 'development', DATA_DIR: join(dataDir, 'data'), EMBEDDED_DB_PORT: String(await freePort()), ADMIN_EMAIL: 'first@marshal.test', LOG_LEVEL: 'warn' };
+    const env = {
+      NODE_ENV: 'development',
+      DATA_DIR: join(dataDir, 'data'),
+      EMBEDDED_DB_PORT: String(await freePort()),
+      ADMIN_EMAIL: 'first@marshal.test',
+      LOG_LEVEL: 'warn',
+    };
     const first = await spawnServer(env, 90_000);
     const password = /Generated password[^:]*: (\S+)/.exec(first.output())?.[1];
     expect(password).toBeTruthy();
@@ -83,15 +95,28 @@ describe('zero-setup start on the embedded PostgreSQL', () => {
     // The superuser owns the schema; the application runs as a login role that owns nothing.
     const { databasePassword } = JSON.parse(readFileSync(join(dataDir, 'data', 'secrets.json'), 'utf8')) as { databasePassword: string };
     const superuserUrl = `postgres://postgres:${encodeURIComponent(databasePassword)}@127.0.0.1:${env.EMBEDDED_DB_PORT}/marshal`;
-    const roles = await withClient(superuserUrl, async (c) => (await c.query(
-      `SELECT (SELECT string_agg(DISTINCT usename::text, ',') FROM pg_stat_activity WHERE datname = 'marshal' AND application_name LIKE 'marshal%') AS sessions,
+    const roles = await withClient(
+      superuserUrl,
+      async (c) =>
+        (
+          await c.query(
+            `SELECT (SELECT string_agg(DISTINCT usename::text, ',') FROM pg_stat_activity WHERE datname = 'marshal' AND application_name LIKE 'marshal%') AS sessions,
               (SELECT rolsuper FROM pg_roles WHERE rolname = 'marshal_app') AS superuser,
               pg_get_userbyid((SELECT relowner FROM pg_class WHERE oid = 'audit_events'::regclass)) AS owner,
               has_table_privilege('marshal_app', 'audit_events', 'INSERT') AS can_insert,
               has_table_privilege('marshal_app', 'audit_events', 'UPDATE') AS can_update,
               has_table_privilege('marshal_app', 'audit_events', 'TRUNCATE') AS can_truncate`,
-    )).rows[0]);
-    expect(roles).toEqual({ sessions: 'marshal_app', superuser: false, owner: 'postgres', can_insert: true, can_update: false, can_truncate: false });
+          )
+        ).rows[0],
+    );
+    expect(roles).toEqual({
+      sessions: 'marshal_app',
+      superuser: false,
+      owner: 'postgres',
+      can_insert: true,
+      can_update: false,
+      can_truncate: false,
+    });
     expect(await first.stop('SIGINT')).toBe(0);
     // The embedded server stopped with us: no postmaster left holding the data folder.
     expect(existsSync(join(dataDir, 'data', 'pg', 'postmaster.pid'))).toBe(false);
@@ -102,7 +127,9 @@ describe('zero-setup start on the embedded PostgreSQL', () => {
       expect(second.output()).not.toContain('Created the first organization');
       // Same signing key (kept under DATA_DIR): the token from the first run still works.
       expect((await raw(second.baseUrl, '/api/v1/me', { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
-      expect((await raw(second.baseUrl, '/api/v1/auth/login', { method: 'POST', json: { email: 'first@marshal.test', password } })).status).toBe(200);
+      expect(
+        (await raw(second.baseUrl, '/api/v1/auth/login', { method: 'POST', json: { email: 'first@marshal.test', password } })).status,
+      ).toBe(200);
     } finally {
       expect(await second.stop('SIGTERM')).toBe(0);
     }
@@ -131,7 +158,12 @@ describe('the embedded PostgreSQL port', () => {
     const port = await freePort();
     const held = await hold(port);
     try {
-      const { code, output } = await runToExit({ NODE_ENV: 'development', DATA_DIR: join(dataDir, 'explicit'), EMBEDDED_DB_PORT: String(port), LOG_LEVEL: 'info' });
+      const { code, output } = await runToExit({
+        NODE_ENV: 'development',
+        DATA_DIR: join(dataDir, 'explicit'),
+        EMBEDDED_DB_PORT: String(port),
+        LOG_LEVEL: 'info',
+      });
       expect(code).toBe(1);
       expect(output).toContain(`cannot listen on 127.0.0.1:${port} (EMBEDDED_DB_PORT)`);
       expect(output).toContain('Set EMBEDDED_DB_PORT to a free port');
@@ -181,7 +213,9 @@ describe('graceful shutdown', () => {
       let response = '';
       socket.on('data', (chunk: Buffer) => (response += chunk.toString()));
       const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
-      socket.write(`POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n`);
+      socket.write(
+        `POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n`,
+      );
       await new Promise((r) => setTimeout(r, 200));
       t.process.kill('SIGTERM');
       await new Promise((r) => setTimeout(r, 300));
@@ -205,7 +239,11 @@ describe('graceful shutdown with connections held open on purpose', () => {
     try {
       const { accessToken } = await t.login();
       const auth = { authorization: `Bearer ${accessToken}` };
-      const minted = await raw(t.baseUrl, '/api/v1/agents', { method: 'POST', headers: auth, json: { name: `drain-${randomBytes(3).toString('hex')}` } });
+      const minted = await raw(t.baseUrl, '/api/v1/agents', {
+        method: 'POST',
+        headers: auth,
+        json: { name: `drain-${randomBytes(3).toString('hex')}` },
+      });
       const { agent, agentSecret } = minted.body.data as { agent: { id: string }; agentSecret: string };
       const stream = await fetch(`${t.baseUrl}/api/v1/events/stream`, { headers: auth });
       expect(stream.status).toBe(200);
@@ -215,7 +253,9 @@ describe('graceful shutdown with connections held open on purpose', () => {
       const claim = raw(t.baseUrl, claimPath.slice(t.baseUrl.length), { method: 'POST', headers: { 'x-agent-secret': agentSecret } });
       // And a claim whose agent hung up: its handler still waits on the server, and must finish first.
       const hangUp = new AbortController();
-      const abandoned = fetch(claimPath, { method: 'POST', headers: { 'x-agent-secret': agentSecret }, signal: hangUp.signal }).catch(() => 'aborted');
+      const abandoned = fetch(claimPath, { method: 'POST', headers: { 'x-agent-secret': agentSecret }, signal: hangUp.signal }).catch(
+        () => 'aborted',
+      );
       await new Promise((r) => setTimeout(r, 500));
       hangUp.abort();
       expect(await abandoned).toBe('aborted');

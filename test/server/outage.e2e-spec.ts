@@ -36,7 +36,10 @@ interface Answer {
   body: any;
 }
 
-async function send(path: string, init: { method?: string; headers?: Record<string, string>; json?: unknown; body?: string } = {}): Promise<Answer> {
+async function send(
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; json?: unknown; body?: string } = {},
+): Promise<Answer> {
   const headers: Record<string, string> = { ...init.headers };
   let body = init.body;
   if (init.json !== undefined) {
@@ -45,7 +48,12 @@ async function send(path: string, init: { method?: string; headers?: Record<stri
   }
   const started = performance.now();
   try {
-    const res = await fetch(server.baseUrl + path, { method: init.method ?? 'GET', headers, body, signal: AbortSignal.timeout(GIVE_UP_MS) });
+    const res = await fetch(server.baseUrl + path, {
+      method: init.method ?? 'GET',
+      headers,
+      body,
+      signal: AbortSignal.timeout(GIVE_UP_MS),
+    });
     const text = await res.text();
     let parsed: any;
     try {
@@ -53,7 +61,13 @@ async function send(path: string, init: { method?: string; headers?: Record<stri
     } catch {
       parsed = text;
     }
-    return { status: res.status, code: parsed?.error?.code, retryAfter: res.headers.get('retry-after'), ms: Math.round(performance.now() - started), body: parsed };
+    return {
+      status: res.status,
+      code: parsed?.error?.code,
+      retryAfter: res.headers.get('retry-after'),
+      ms: Math.round(performance.now() - started),
+      body: parsed,
+    };
   } catch {
     return { status: 'no answer', retryAfter: null, ms: Math.round(performance.now() - started), body: undefined };
   }
@@ -66,7 +80,10 @@ function signedCallback(): { body: string; headers: Record<string, string> } {
   const deliveryId = `dlv_${randomBytes(8).toString('hex')}`;
   const t = Math.floor(Date.now() / 1000);
   const v1 = createHmac('sha256', WEBHOOK_SECRET).update(`${t}.${deliveryId}.${body}`).digest('hex');
-  return { body, headers: { 'content-type': 'application/json', 'x-agentfield-delivery': deliveryId, 'x-agentfield-signature': `t=${t},v1=${v1}` } };
+  return {
+    body,
+    headers: { 'content-type': 'application/json', 'x-agentfield-delivery': deliveryId, 'x-agentfield-signature': `t=${t},v1=${v1}` },
+  };
 }
 
 /** One request per scheme and kind of route; all of them read the database. */
@@ -74,13 +91,19 @@ const SCHEMES: Record<string, () => Promise<Answer>> = {
   'bearer token': () => send('/api/v1/me', { headers: bearer(accessToken) }),
   'API key (Authorization)': () => send('/api/v1/me', { headers: bearer(apiKey) }),
   'API key (X-API-Key)': () => send('/api/v1/me', { headers: { 'x-api-key': apiKey } }),
-  'agent secret': () => send(`/api/v1/agents/${agent.id}/heartbeat`, { method: 'POST', headers: { 'x-agent-secret': agent.secret }, json: {} }),
-  'login': () => send('/api/v1/auth/login', { method: 'POST', json: ADMIN }),
-  'refresh': () => send('/api/v1/auth/refresh', { method: 'POST', json: { refreshToken } }),
-  'audited mutation (bearer)': () => send('/api/v1/projects', { method: 'POST', headers: bearer(accessToken), json: { name: `p-${randomBytes(3).toString('hex')}` } }),
+  'agent secret': () =>
+    send(`/api/v1/agents/${agent.id}/heartbeat`, { method: 'POST', headers: { 'x-agent-secret': agent.secret }, json: {} }),
+  login: () => send('/api/v1/auth/login', { method: 'POST', json: ADMIN }),
+  refresh: () => send('/api/v1/auth/refresh', { method: 'POST', json: { refreshToken } }),
+  'audited mutation (bearer)': () =>
+    send('/api/v1/projects', { method: 'POST', headers: bearer(accessToken), json: { name: `p-${randomBytes(3).toString('hex')}` } }),
   'invitation acceptance (public)': () =>
-    send(`/api/v1/invitations/${invitation.id}/accept`, { method: 'POST', json: { token: invitation.token, password: 'a long passphrase here', displayName: 'Late' } }),
-  'agent registration (public)': () => send('/api/v1/agents/register', { method: 'POST', json: { enrollmentToken, name: `edge-${randomBytes(3).toString('hex')}` } }),
+    send(`/api/v1/invitations/${invitation.id}/accept`, {
+      method: 'POST',
+      json: { token: invitation.token, password: 'a long passphrase here', displayName: 'Late' },
+    }),
+  'agent registration (public)': () =>
+    send('/api/v1/agents/register', { method: 'POST', json: { enrollmentToken, name: `edge-${randomBytes(3).toString('hex')}` } }),
   'signed webhook': () => {
     const { body, headers } = signedCallback();
     return send('/api/v1/webhooks/workflow-completed', { method: 'POST', headers, body });
@@ -116,20 +139,26 @@ async function waitUntilReady(): Promise<void> {
 async function expectCredentialsWork(): Promise<void> {
   expect((await send('/api/v1/me', { headers: bearer(accessToken) })).status).toBe(200);
   expect((await send('/api/v1/me', { headers: { 'x-api-key': apiKey } })).status).toBe(200);
-  expect((await send(`/api/v1/agents/${agent.id}/heartbeat`, { method: 'POST', headers: { 'x-agent-secret': agent.secret }, json: {} })).status).toBe(204);
+  expect(
+    (await send(`/api/v1/agents/${agent.id}/heartbeat`, { method: 'POST', headers: { 'x-agent-secret': agent.secret }, json: {} })).status,
+  ).toBe(204);
 }
 
 type LogLine = { level: number; msg: string; context?: string; req?: unknown; reason?: string; code?: string; message?: string };
 
 /** What the server logged since `mark` (its output's length then). */
 function logSince(mark: number): LogLine[] {
-  return server.output().slice(mark).split('\n').flatMap((l) => {
-    try {
-      return [JSON.parse(l) as LogLine];
-    } catch {
-      return []; // the banner, or a line cut at the mark
-    }
-  });
+  return server
+    .output()
+    .slice(mark)
+    .split('\n')
+    .flatMap((l) => {
+      try {
+        return [JSON.parse(l) as LogLine];
+      } catch {
+        return []; // the banner, or a line cut at the mark
+      }
+    });
 }
 
 /**
@@ -148,10 +177,19 @@ async function expectBackgroundRecovered(phase: string, mark: number): Promise<v
   try {
     await waitFor('every component that met the outage to say it has the database back', () => (allBack() ? true : undefined), 30_000);
   } finally {
-    console.log(`${phase}: warnings by component:`, Object.fromEntries(metTheOutage().map(([c, lines]) => [c, lines.filter((l) => l.level >= 40).map((l) => `${l.msg} (${l.reason ?? [l.code, l.message].filter(Boolean).join(': ')})`)])));
+    console.log(
+      `${phase}: warnings by component:`,
+      Object.fromEntries(
+        metTheOutage().map(([c, lines]) => [
+          c,
+          lines.filter((l) => l.level >= 40).map((l) => `${l.msg} (${l.reason ?? [l.code, l.message].filter(Boolean).join(': ')})`),
+        ]),
+      ),
+    );
   }
   expect(metTheOutage().length).toBeGreaterThan(0);
-  for (const [context, lines] of metTheOutage()) expect({ context, warnings: lines.filter((l) => l.level >= 40).length <= 3 }).toEqual({ context, warnings: true });
+  for (const [context, lines] of metTheOutage())
+    expect({ context, warnings: lines.filter((l) => l.level >= 40).length <= 3 }).toEqual({ context, warnings: true });
 }
 
 beforeAll(async () => {
@@ -173,11 +211,19 @@ beforeAll(async () => {
   );
   const login = await send('/api/v1/auth/login', { method: 'POST', json: ADMIN });
   ({ accessToken, refreshToken } = login.body.data);
-  apiKey = (await send('/api/v1/api-keys', { method: 'POST', headers: bearer(accessToken), json: { name: 'outage', permissions: [] } })).body.data.secret;
+  apiKey = (await send('/api/v1/api-keys', { method: 'POST', headers: bearer(accessToken), json: { name: 'outage', permissions: [] } }))
+    .body.data.secret;
   const minted = (await send('/api/v1/agents', { method: 'POST', headers: bearer(accessToken), json: { name: 'outage-agent' } })).body.data;
   agent = { id: minted.agent.id, secret: minted.agentSecret };
-  enrollmentToken = (await send('/api/v1/edge-agent/enrollment/rotate', { method: 'POST', headers: bearer(accessToken), json: {} })).body.data.token;
-  const invited = (await send('/api/v1/invitations', { method: 'POST', headers: bearer(accessToken), json: { email: `late-${randomBytes(3).toString('hex')}@marshal.test`, roleIds: [] } })).body.data;
+  enrollmentToken = (await send('/api/v1/edge-agent/enrollment/rotate', { method: 'POST', headers: bearer(accessToken), json: {} })).body
+    .data.token;
+  const invited = (
+    await send('/api/v1/invitations', {
+      method: 'POST',
+      headers: bearer(accessToken),
+      json: { email: `late-${randomBytes(3).toString('hex')}@marshal.test`, roleIds: [] },
+    })
+  ).body.data;
   invitation = { id: invited.invitation.id, token: invited.acceptToken };
   await expectCredentialsWork();
 }, 180_000);
@@ -212,7 +258,10 @@ describe('PostgreSQL stopped', () => {
 
     // The event listener reconnected by itself: a job queued now reaches a stream.
     const controller = new AbortController();
-    const stream = await fetch(`${server.baseUrl}/api/v1/events/stream?types=job.queued`, { headers: { ...bearer(accessToken), accept: 'text/event-stream' }, signal: controller.signal });
+    const stream = await fetch(`${server.baseUrl}/api/v1/events/stream?types=job.queued`, {
+      headers: { ...bearer(accessToken), accept: 'text/event-stream' },
+      signal: controller.signal,
+    });
     expect(stream.status).toBe(200);
     let seen = '';
     const reading = (async () => {
@@ -223,7 +272,11 @@ describe('PostgreSQL stopped', () => {
         // aborted below
       }
     })();
-    const job = await send('/api/v1/jobs', { method: 'POST', headers: { ...bearer(accessToken), 'idempotency-key': randomUUID() }, json: { type: 'noop', payload: {} } });
+    const job = await send('/api/v1/jobs', {
+      method: 'POST',
+      headers: { ...bearer(accessToken), 'idempotency-key': randomUUID() },
+      json: { type: 'noop', payload: {} },
+    });
     expect(job.status).toBe(201);
     try {
       await waitFor('the job.queued event', () => (seen.includes(job.body.data.id) ? true : undefined), 15_000);
@@ -236,7 +289,10 @@ describe('PostgreSQL stopped', () => {
   test('the event listener is back on its LISTEN connection by itself', async () => {
     await waitFor(
       'the LISTEN connection',
-      async () => ((await pg.query("SELECT 1 FROM pg_stat_activity WHERE application_name = 'marshal-events' AND query LIKE 'LISTEN%'")).length > 0 ? true : undefined),
+      async () =>
+        (await pg.query("SELECT 1 FROM pg_stat_activity WHERE application_name = 'marshal-events' AND query LIKE 'LISTEN%'")).length > 0
+          ? true
+          : undefined,
       15_000,
     );
   });
@@ -263,7 +319,11 @@ describe('PostgreSQL frozen (SIGSTOP)', () => {
 
   test('thawed: the server recovers by itself and the same token works', async () => {
     await waitUntilReady();
-    await waitFor('a bearer request to answer 200', async () => ((await send('/api/v1/me', { headers: bearer(accessToken) })).status === 200 ? true : undefined), 30_000);
+    await waitFor(
+      'a bearer request to answer 200',
+      async () => ((await send('/api/v1/me', { headers: bearer(accessToken) })).status === 200 ? true : undefined),
+      30_000,
+    );
     await expectCredentialsWork();
     expect((await send('/api/v1/auth/login', { method: 'POST', json: ADMIN })).status).toBe(200);
     expect(server.process.exitCode).toBeNull();

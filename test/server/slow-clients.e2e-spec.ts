@@ -58,7 +58,8 @@ function trickle(head: string, drip: string, everyMs: number): Promise<{ receive
 
 describe('slow clients', () => {
   test('an anonymous body trickled a byte a second is cut off with 408 within the request timeout', async () => {
-    const head = 'POST /api/v1/auth/login HTTP/1.1\r\nHost: marshal\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"email":"';
+    const head =
+      'POST /api/v1/auth/login HTTP/1.1\r\nHost: marshal\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"email":"';
     const cut = await trickle(head, 'a', 1_000);
     expect({ closed: cut.closed, within: cut.afterMs < CUT_WITHIN_MS }).toEqual({ closed: true, within: true });
     // Node answers 408 itself when no response has begun; a connection closed without a word would do too.
@@ -72,7 +73,10 @@ describe('slow clients', () => {
   }, 40_000);
 
   test('a request sent at a normal pace is unaffected, on the same kind of route', async () => {
-    const res = await raw(t.baseUrl, '/api/v1/auth/login', { method: 'POST', json: { email: 'nobody@marshal.test', password: 'wrong password here' } });
+    const res = await raw(t.baseUrl, '/api/v1/auth/login', {
+      method: 'POST',
+      json: { email: 'nobody@marshal.test', password: 'wrong password here' },
+    });
     expect(res.status).toBe(401);
   });
 });
@@ -80,7 +84,10 @@ describe('slow clients', () => {
 describe('responses that last', () => {
   test('an event stream stays open well past the request timeout, and still delivers', async () => {
     const controller = new AbortController();
-    const res = await fetch(`${t.baseUrl}/api/v1/events/stream?types=job.queued`, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal: controller.signal });
+    const res = await fetch(`${t.baseUrl}/api/v1/events/stream?types=job.queued`, {
+      headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+      signal: controller.signal,
+    });
     expect(res.status).toBe(200);
     let seen = '';
     let ended = false;
@@ -96,7 +103,11 @@ describe('responses that last', () => {
     try {
       await sleep(REQUEST_TIMEOUT_MS * 3);
       expect(ended).toBe(false);
-      const job = await raw(t.baseUrl, '/api/v1/jobs', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'idempotency-key': randomUUID() }, json: { type: 'noop', payload: {} } });
+      const job = await raw(t.baseUrl, '/api/v1/jobs', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'idempotency-key': randomUUID() },
+        json: { type: 'noop', payload: {} },
+      });
       expect(job.status).toBe(201);
       const deadline = Date.now() + 10_000;
       while (!seen.includes(job.body.data.id) && Date.now() < deadline) await sleep(50);
@@ -108,19 +119,32 @@ describe('responses that last', () => {
   }, 40_000);
 
   test('a long-poll claim waits longer than the request timeout and answers 204 at the end of its wait', async () => {
-    const minted = await raw(t.baseUrl, '/api/v1/agents', { method: 'POST', headers: { authorization: `Bearer ${token}` }, json: { name: `slow-${randomBytes(3).toString('hex')}`, capabilities: ['nothing-queued'] } });
+    const minted = await raw(t.baseUrl, '/api/v1/agents', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      json: { name: `slow-${randomBytes(3).toString('hex')}`, capabilities: ['nothing-queued'] },
+    });
     const agent = { id: minted.body.data.agent.id as string, secret: minted.body.data.agentSecret as string };
     const waitSeconds = (REQUEST_TIMEOUT_MS * 2) / 1000;
     const started = Date.now();
-    const claim = await raw(t.baseUrl, `/api/v1/agents/${agent.id}/jobs/claim?wait=${waitSeconds}`, { method: 'POST', headers: { 'x-agent-secret': agent.secret } });
+    const claim = await raw(t.baseUrl, `/api/v1/agents/${agent.id}/jobs/claim?wait=${waitSeconds}`, {
+      method: 'POST',
+      headers: { 'x-agent-secret': agent.secret },
+    });
     expect(claim.status).toBe(204);
     expect(Date.now() - started).toBeGreaterThanOrEqual(waitSeconds * 1000 - 500);
   }, 40_000);
 
   test('a WebSocket stays open past the request timeout', async () => {
-    const minted = await raw(t.baseUrl, '/api/v1/agents', { method: 'POST', headers: { authorization: `Bearer ${token}` }, json: { name: `ws-${randomBytes(3).toString('hex')}` } });
+    const minted = await raw(t.baseUrl, '/api/v1/agents', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      json: { name: `ws-${randomBytes(3).toString('hex')}` },
+    });
     const agent = { id: minted.body.data.agent.id as string, secret: minted.body.data.agentSecret as string };
-    const ws = new WebSocket(`${t.baseUrl.replace(/^http/, 'ws')}/api/v1/agents/${agent.id}/task-stream`, { headers: { 'x-agent-secret': agent.secret } });
+    const ws = new WebSocket(`${t.baseUrl.replace(/^http/, 'ws')}/api/v1/agents/${agent.id}/task-stream`, {
+      headers: { 'x-agent-secret': agent.secret },
+    });
     try {
       await new Promise<void>((resolve, reject) => {
         ws.once('open', () => resolve());

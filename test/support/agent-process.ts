@@ -5,7 +5,16 @@ import { ROOT } from './server.js';
 /** The reference agent, built to dist/agent/main.js. */
 export const AGENT_ENTRY = join(ROOT, 'dist', 'agent', 'main.js');
 
-export type LogLine = { time: string; level: string; msg: string; agentId?: string; jobId?: string; attempt?: number; status?: string; [key: string]: unknown };
+export type LogLine = {
+  time: string;
+  level: string;
+  msg: string;
+  agentId?: string;
+  jobId?: string;
+  attempt?: number;
+  status?: string;
+  [key: string]: unknown;
+};
 
 const started: AgentProcess[] = [];
 
@@ -79,4 +88,3 @@ export class AgentProcess {
     return this.exited;
   }
 }
-

@@ -10,7 +10,9 @@ type Spec = { paths: Record<string, Record<string, { responses: Record<string, {
 export const spec = JSON.parse(readFileSync(join(ROOT, 'openapi', 'openapi.json'), 'utf8')) as Spec;
 
 // ajv-formats ships CommonJS with a default export object.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (
+  ajv: Ajv,
+) => Ajv;
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);
 // The document exactly as served: Ajv reads OpenAPI 3.0's `nullable` itself, and nothing is rewritten.
@@ -40,7 +42,9 @@ export function expectMatchesContract(method: string, path: string, status: numb
     cache.set(ref, validate);
   }
   if (!validate(body)) {
-    throw new Error(`${method} ${path} ${status} does not match the contract:\n${ajv.errorsText(validate.errors, { separator: '\n' })}\nbody: ${JSON.stringify(body)}`);
+    throw new Error(
+      `${method} ${path} ${status} does not match the contract:\n${ajv.errorsText(validate.errors, { separator: '\n' })}\nbody: ${JSON.stringify(body)}`,
+    );
   }
 }
 
@@ -49,7 +53,8 @@ export function expectMatchesContract(method: string, path: string, status: numb
  * `method template` at that status. Returns the response for further assertions.
  */
 export function expectResponse(res: RawResponse, method: string, template: string, status: number, code?: string): RawResponse {
-  if (res.status !== status) throw new Error(`${method} ${template}: expected ${status}${code ? ` ${code}` : ''}, got ${res.status}: ${res.text}`);
+  if (res.status !== status)
+    throw new Error(`${method} ${template}: expected ${status}${code ? ` ${code}` : ''}, got ${res.status}: ${res.text}`);
   expectMatchesContract(method, template, status, status === 204 ? res.text : res.body);
   if (code) expect(res.body.error.code).toBe(code);
   else if (status < 300 && status !== 204) expect(res.body.success).toBe(true);
@@ -64,11 +69,7 @@ export interface RawResponse {
 }
 
 /** fetch + JSON, for requests the typed client cannot express (malformed bodies, bad headers). */
-export async function raw(
-  baseUrl: string,
-  path: string,
-  init: RequestInit & { json?: unknown } = {},
-): Promise<RawResponse> {
+export async function raw(baseUrl: string, path: string, init: RequestInit & { json?: unknown } = {}): Promise<RawResponse> {
   const headers = new Headers(init.headers);
   let body = init.body;
   if (init.json !== undefined) {

@@ -11,7 +11,10 @@ export async function tablesContaining(t: TestServer, needle: string): Promise<s
   const hex = Buffer.from(needle, 'utf8').toString('hex');
   const hits: string[] = [];
   for (const { schema, name } of tables) {
-    const [row] = await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM "${schema}"."${name}" x WHERE strpos(x::text, $1) > 0 OR strpos(lower(x::text), $2) > 0`, [needle, hex]);
+    const [row] = await t.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "${schema}"."${name}" x WHERE strpos(x::text, $1) > 0 OR strpos(lower(x::text), $2) > 0`,
+      [needle, hex],
+    );
     if (row.n > 0) hits.push(`${schema}.${name}`);
   }
   return hits;

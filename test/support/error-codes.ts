@@ -20,7 +20,12 @@ const escape = (literal: string) => literal.replace(/[.*+?^$()|[\]\\]/g, '\\$&')
 const templates = Object.keys(paths)
   .map((template) => ({
     template,
-    pattern: new RegExp(`^${template.split(/\{[^}]+\}/).map(escape).join('[^/]+')}$`),
+    pattern: new RegExp(
+      `^${template
+        .split(/\{[^}]+\}/)
+        .map(escape)
+        .join('[^/]+')}$`,
+    ),
     holes: (template.match(/\{/g) ?? []).length,
   }))
   .sort((a, b) => a.holes - b.holes);
@@ -41,7 +46,8 @@ export function undeclaredErrorCode(method: string, path: string, status: number
   if (!match) return null;
   const declared = declaredErrorCodes(method, match.template, status);
   if (declared === undefined) return `${method} ${match.template} answered ${status} ${code}, a status its operation does not declare`;
-  if (!declared.includes(code)) return `${method} ${match.template} answered ${status} ${code}; its operation declares only ${declared.join(', ')} at ${status}`;
+  if (!declared.includes(code))
+    return `${method} ${match.template} answered ${status} ${code}; its operation declares only ${declared.join(', ')} at ${status}`;
   return null;
 }
 
@@ -57,7 +63,10 @@ export function checkErrorCodes(fetchImpl: typeof fetch = fetch): typeof fetch {
       const request = input instanceof Request ? input : undefined;
       const method = init?.method ?? request?.method ?? 'GET';
       const url = new URL(request?.url ?? (input instanceof URL ? input.href : input));
-      const body: unknown = await response.clone().json().catch(() => undefined);
+      const body: unknown = await response
+        .clone()
+        .json()
+        .catch(() => undefined);
       const problem = undeclaredErrorCode(method.toUpperCase(), url.pathname, response.status, body);
       if (problem) throw new UndeclaredErrorCode(problem);
     }

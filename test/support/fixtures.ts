@@ -19,14 +19,22 @@ function answered<T>(what: string, result: { data?: T; error?: unknown; response
 }
 
 export async function roleIdByKey(t: TestServer, token: string, key: string, workspace?: string): Promise<string> {
-  const body = answered('GET /api/v1/roles', await t.as(token).GET('/api/v1/roles', { params: { query: { q: key, pageSize: 100 }, header: workspace ? { 'x-workspace-id': workspace } : {} } }));
+  const body = answered(
+    'GET /api/v1/roles',
+    await t
+      .as(token)
+      .GET('/api/v1/roles', { params: { query: { q: key, pageSize: 100 }, header: workspace ? { 'x-workspace-id': workspace } : {} } }),
+  );
   const role = body.data.find((r) => r.key === key);
   if (!role) throw new Error(`no role ${key}`);
   return role.id;
 }
 
 export async function createRole(t: TestServer, token: string, name: string, permissions: string[], workspace?: string): Promise<string> {
-  return answered('POST /api/v1/roles', await t.as(token).POST('/api/v1/roles', { params: { header: change(workspace) }, body: { name, permissions } })).data.id;
+  return answered(
+    'POST /api/v1/roles',
+    await t.as(token).POST('/api/v1/roles', { params: { header: change(workspace) }, body: { name, permissions } }),
+  ).data.id;
 }
 
 export interface Member {
@@ -49,10 +57,16 @@ export async function addMember(t: TestServer, inviterToken: string, roles: stri
   // expiresInHours is optional (the document lists only email and roleIds as required), but the generated
   // type makes a property with a default required: left out, as before, the server's 168 h apply.
   const invitation = { email, roleIds } as MarshalSchemas['CreateInvitationDto'];
-  const created = answered('POST /api/v1/invitations', await t.as(inviterToken).POST('/api/v1/invitations', { params: { header: change(workspace) }, body: invitation })).data;
+  const created = answered(
+    'POST /api/v1/invitations',
+    await t.as(inviterToken).POST('/api/v1/invitations', { params: { header: change(workspace) }, body: invitation }),
+  ).data;
   const accepted = answered(
     'POST /api/v1/invitations/{id}/accept',
-    await t.api.POST('/api/v1/invitations/{id}/accept', { params: { path: { id: created.invitation.id } }, body: { token: created.acceptToken, password, displayName: 'Test member' } }),
+    await t.api.POST('/api/v1/invitations/{id}/accept', {
+      params: { path: { id: created.invitation.id } },
+      body: { token: created.acceptToken, password, displayName: 'Test member' },
+    }),
   ).data;
   const { accessToken, refreshToken } = await t.login(email, password);
   return { userId: accepted.userId, email, password, accessToken, refreshToken };
@@ -63,14 +77,32 @@ export async function addMember(t: TestServer, inviterToken: string, roles: stri
  * tests. The server owner creates it, invites the new owner, then leaves it be.
  */
 export async function otherOrganization(t: TestServer, ownerToken: string): Promise<{ organizationId: string; owner: Member }> {
-  const org = answered('POST /api/v1/organizations', await t.as(ownerToken).POST('/api/v1/organizations', { params: { header: change() }, body: { name: `Other ${randomBytes(3).toString('hex')}` } }));
+  const org = answered(
+    'POST /api/v1/organizations',
+    await t
+      .as(ownerToken)
+      .POST('/api/v1/organizations', { params: { header: change() }, body: { name: `Other ${randomBytes(3).toString('hex')}` } }),
+  );
   const organizationId = org.data.id;
   const owner = await addMember(t, ownerToken, ['owner'], organizationId);
   // The new owner's login lands in their only organization.
   return { organizationId, owner };
 }
 
-export async function mintApiKey(t: TestServer, token: string, body: { name?: string; permissions?: string[]; expiresAt?: string } = {}, workspace?: string): Promise<{ id: string; secret: string }> {
-  const res = answered('POST /api/v1/api-keys', await t.as(token).POST('/api/v1/api-keys', { params: { header: change(workspace) }, body: { name: body.name ?? `key-${randomBytes(3).toString('hex')}`, ...body } }));
+export async function mintApiKey(
+  t: TestServer,
+  token: string,
+  body: { name?: string; permissions?: string[]; expiresAt?: string } = {},
+  workspace?: string,
+): Promise<{ id: string; secret: string }> {
+  const res = answered(
+    'POST /api/v1/api-keys',
+    await t
+      .as(token)
+      .POST('/api/v1/api-keys', {
+        params: { header: change(workspace) },
+        body: { name: body.name ?? `key-${randomBytes(3).toString('hex')}`, ...body },
+      }),
+  );
   return { id: res.data.apiKey.id, secret: res.data.secret };
 }

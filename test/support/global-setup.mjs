@@ -47,7 +47,12 @@ export default async function globalSetup() {
     // mkdtemp folders are 0700; PostgreSQL runs as another user when we are root and must enter it.
     const dir = mkdtempSync(join(tmpdir(), 'marshal-test-pg-'));
     chmodSync(dir, 0o755);
-    const database = await EmbeddedDatabase.start({ dir: join(dir, 'pg'), port: await freePort(), password: randomBytes(16).toString('hex'), ephemeral: true });
+    const database = await EmbeddedDatabase.start({
+      dir: join(dir, 'pg'),
+      port: await freePort(),
+      password: randomBytes(16).toString('hex'),
+      ephemeral: true,
+    });
     globalThis.__MARSHAL_TEST_PG__ = { database, dir };
     adminUrl = database.url('postgres');
   }

@@ -17,7 +17,8 @@ export default async function globalTeardown() {
       `marshal_t_${process.env.MARSHAL_TEST_RUN}_%`,
     ]);
     for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(datname)} WITH (FORCE)`);
-    if (process.env.MARSHAL_TEST_APP_ROLE) await client.query(`DROP ROLE IF EXISTS ${client.escapeIdentifier(process.env.MARSHAL_TEST_APP_ROLE)}`);
+    if (process.env.MARSHAL_TEST_APP_ROLE)
+      await client.query(`DROP ROLE IF EXISTS ${client.escapeIdentifier(process.env.MARSHAL_TEST_APP_ROLE)}`);
   } finally {
     await client.end();
   }

@@ -63,7 +63,10 @@ export class HttpRequest implements PromiseLike<RawResponse> {
     return (this.sent ??= this.send());
   }
 
-  then<A = RawResponse, B = never>(onFulfilled?: ((res: RawResponse) => A | PromiseLike<A>) | null, onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
+  then<A = RawResponse, B = never>(
+    onFulfilled?: ((res: RawResponse) => A | PromiseLike<A>) | null,
+    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B> {
     return this.response().then(onFulfilled, onRejected);
   }
 
@@ -87,7 +90,11 @@ export class HttpRequest implements PromiseLike<RawResponse> {
 const encodeQuery = (query: Query): string => {
   if (typeof query === 'string') return query.replace(/^\?/, '');
   if (query instanceof URLSearchParams) return query.toString();
-  return new URLSearchParams(Object.entries(query).filter((e): e is [string, string | number | boolean] => e[1] !== undefined && e[1] !== null).map(([k, v]): [string, string] => [k, String(v)])).toString();
+  return new URLSearchParams(
+    Object.entries(query)
+      .filter((e): e is [string, string | number | boolean] => e[1] !== undefined && e[1] !== null)
+      .map(([k, v]): [string, string] => [k, String(v)]),
+  ).toString();
 };
 
 /** `template` with its holes filled; throws when a hole has no value or a value no hole. */
@@ -128,7 +135,9 @@ export function httpClient(baseUrl: string | (() => string), defaults: ClientDef
     if (options.agentSecret !== undefined) headers['x-agent-secret'] = options.agentSecret;
     if (idempotencyKey) headers['idempotency-key'] = idempotencyKey === true ? randomUUID() : idempotencyKey;
     for (const [name, value] of Object.entries(options.headers ?? {})) if (value !== undefined) headers[name.toLowerCase()] = value;
-    return new HttpRequest(method, template, () => raw(options.baseUrl ?? base(), query ? `${path}?${query}` : path, { method, headers, json: options.body }));
+    return new HttpRequest(method, template, () =>
+      raw(options.baseUrl ?? base(), query ? `${path}?${query}` : path, { method, headers, json: options.body }),
+    );
   };
   return {
     request,
@@ -139,4 +148,3 @@ export function httpClient(baseUrl: string | (() => string), defaults: ClientDef
     delete: (template, options) => request('DELETE', template, options),
   };
 }
-

@@ -7,7 +7,6 @@ import { EmbeddedDatabase } from '../../src/kernel/database/embedded-database.js
 import { runMigrations } from '../../src/kernel/database/migrate.js';
 import { freePort } from './ports.js';
 
-
 /** The processes whose parent is `pid` (Linux /proc). */
 function childrenOf(pid: number): number[] {
   const children: number[] = [];

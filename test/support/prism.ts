@@ -5,7 +5,6 @@ import { freePort } from './ports.js';
 
 const PRISM = join(ROOT, 'node_modules', '.bin', 'prism');
 
-
 export interface PrismProxy {
   baseUrl: string;
   stop(): Promise<void>;
@@ -18,7 +17,9 @@ export interface PrismProxy {
  */
 export async function startPrismProxy(upstream: string, document = join(ROOT, 'openapi', 'openapi.json')): Promise<PrismProxy> {
   const port = await freePort();
-  const child: ChildProcess = spawn(PRISM, ['proxy', document, upstream, '--errors', '-h', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(PRISM, ['proxy', document, upstream, '--errors', '-h', '127.0.0.1', '-p', String(port)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const ready = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`prism did not start:\n${output}`)), 60_000);

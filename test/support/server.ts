@@ -26,7 +26,11 @@ function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 /** Runs a built script (the server by default) to its exit: for start-up failures and CLI scripts. */
-export function runToExit(env: Record<string, string>, args: string[] = [SERVER_ENTRY], timeoutMs = 60_000): Promise<{ code: number | null; output: string }> {
+export function runToExit(
+  env: Record<string, string>,
+  args: string[] = [SERVER_ENTRY],
+  timeoutMs = 60_000,
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: ROOT, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';

@@ -81,15 +81,30 @@ export async function openSse(baseUrl: string, path: string, headers: Record<str
     close: () => controller.abort(),
     async waitFor(ok, timeoutMs = 5_000) {
       let found: SseFrame | undefined;
-      await poll('no matching event', () => (found = stream.frames.find(ok)) !== undefined, timeoutMs, () => stream.frames.map((f) => f.event));
+      await poll(
+        'no matching event',
+        () => (found = stream.frames.find(ok)) !== undefined,
+        timeoutMs,
+        () => stream.frames.map((f) => f.event),
+      );
       return found!;
     },
     async waitForCount(n, timeoutMs = 5_000) {
-      await poll(`fewer than ${n} events`, () => stream.frames.length >= n, timeoutMs, () => stream.frames.map((f) => f.event));
+      await poll(
+        `fewer than ${n} events`,
+        () => stream.frames.length >= n,
+        timeoutMs,
+        () => stream.frames.map((f) => f.event),
+      );
       return stream.frames;
     },
     async waitForEnd(timeoutMs = 5_000) {
-      await poll('the stream did not end', () => stream.ended, timeoutMs, () => stream.frames.map((f) => f.event));
+      await poll(
+        'the stream did not end',
+        () => stream.ended,
+        timeoutMs,
+        () => stream.frames.map((f) => f.event),
+      );
     },
   };
   openStreams.push(stream);
@@ -120,7 +135,8 @@ export async function openSse(baseUrl: string, path: string, headers: Record<str
             else if (field === 'event') frame.event = value;
             else if (field === 'data') frame.dataLines.push(value);
           }
-          if (frame.dataLines.length) stream.frames.push({ id: frame.id, event: frame.event, data: JSON.parse(frame.dataLines.join('\n')) as StreamedEvent });
+          if (frame.dataLines.length)
+            stream.frames.push({ id: frame.id, event: frame.event, data: JSON.parse(frame.dataLines.join('\n')) as StreamedEvent });
         }
       }
     } catch {
@@ -142,15 +158,30 @@ export function openSocket(baseUrl: string, path: string, headers: Record<string
     messages: [],
     async waitFor(ok, timeoutMs = 5_000) {
       let found: StreamedEvent | undefined;
-      await poll('no matching message', () => (found = socket.messages.find(ok)) !== undefined, timeoutMs, () => socket.messages.map((m) => m.type));
+      await poll(
+        'no matching message',
+        () => (found = socket.messages.find(ok)) !== undefined,
+        timeoutMs,
+        () => socket.messages.map((m) => m.type),
+      );
       return found!;
     },
     async waitForCount(n, timeoutMs = 5_000) {
-      await poll(`fewer than ${n} messages`, () => socket.messages.length >= n, timeoutMs, () => socket.messages.map((m) => m.type));
+      await poll(
+        `fewer than ${n} messages`,
+        () => socket.messages.length >= n,
+        timeoutMs,
+        () => socket.messages.map((m) => m.type),
+      );
       return socket.messages;
     },
     async waitForClose(timeoutMs = 5_000) {
-      await poll('the socket did not close', () => socket.closeCode !== undefined, timeoutMs, () => socket.messages.map((m) => m.type));
+      await poll(
+        'the socket did not close',
+        () => socket.closeCode !== undefined,
+        timeoutMs,
+        () => socket.messages.map((m) => m.type),
+      );
       return socket.closeCode!;
     },
   };

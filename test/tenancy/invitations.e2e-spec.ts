@@ -32,7 +32,10 @@ function call(method: string, path: string, token?: string, options: { json?: un
   return raw(t.baseUrl, path, {
     method,
     json: options.json,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(options.workspace ? { 'x-workspace-id': options.workspace } : {}) },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(options.workspace ? { 'x-workspace-id': options.workspace } : {}),
+    },
   });
 }
 
@@ -78,7 +81,9 @@ describe('POST /invitations', () => {
     expect(Object.keys(invitation)).not.toContain('tokenHash');
 
     const secret = acceptToken.slice(4);
-    const [row] = await t.sql<{ token_hash: Buffer; email: string }>('SELECT token_hash, email FROM invitations WHERE id = $1', [invitation.id]);
+    const [row] = await t.sql<{ token_hash: Buffer; email: string }>('SELECT token_hash, email FROM invitations WHERE id = $1', [
+      invitation.id,
+    ]);
     expect(row.token_hash).toHaveLength(32);
     expect(row.token_hash.equals(createHash('sha256').update(secret).digest())).toBe(true);
     expect(row.email).toBe(email);
@@ -134,7 +139,13 @@ describe('POST /invitations', () => {
       expectError(res, 'POST', '/api/v1/invitations', 409, 'CONFLICT');
     }
     const member = await addMember(t, owner, ['viewer']);
-    expectError(await call('POST', '/api/v1/invitations', owner, { json: { email: member.email, roleIds: [] } }), 'POST', '/api/v1/invitations', 409, 'CONFLICT');
+    expectError(
+      await call('POST', '/api/v1/invitations', owner, { json: { email: member.email, roleIds: [] } }),
+      'POST',
+      '/api/v1/invitations',
+      409,
+      'CONFLICT',
+    );
   });
 
   test('a second pending invitation for the same email is 409; once revoked, a new one may go out', async () => {
@@ -152,9 +163,14 @@ describe('POST /invitations', () => {
   test('concurrent invitations of one email: exactly one is created, the rest are 409', async () => {
     for (let round = 0; round < 3; round++) {
       const email = uniqueEmail('burst');
-      const results = await Promise.all(Array.from({ length: 5 }, () => call('POST', '/api/v1/invitations', owner, { json: { email, roleIds: [] } })));
+      const results = await Promise.all(
+        Array.from({ length: 5 }, () => call('POST', '/api/v1/invitations', owner, { json: { email, roleIds: [] } })),
+      );
       const pending = await t.sql('SELECT id FROM invitations WHERE email = $1', [email]);
-      expect({ statuses: results.map((r) => r.status).sort(), pending: pending.length }).toEqual({ statuses: [201, 409, 409, 409, 409], pending: 1 });
+      expect({ statuses: results.map((r) => r.status).sort(), pending: pending.length }).toEqual({
+        statuses: [201, 409, 409, 409, 409],
+        pending: 1,
+      });
     }
   });
 
@@ -178,11 +194,18 @@ describe('no escalation through invitations', () => {
     expect(missing).not.toContain('invitation.create');
     expect(missing).toEqual([...missing].sort());
     // Exactly the owner role's permissions the inviter lacks.
-    expect(missing).toEqual(roles.get('owner')!.permissions.filter((p) => p !== 'invitation.create').sort());
+    expect(missing).toEqual(
+      roles
+        .get('owner')!
+        .permissions.filter((p) => p !== 'invitation.create')
+        .sort(),
+    );
     expect(await t.sql('SELECT id FROM invitations WHERE email = $1', [email])).toHaveLength(0);
 
     // Mixed with a role they could grant, the whole request is still refused.
-    const mixed = await call('POST', '/api/v1/invitations', inviter.accessToken, { json: { email, roleIds: [inviterRole, roleId('viewer')] } });
+    const mixed = await call('POST', '/api/v1/invitations', inviter.accessToken, {
+      json: { email, roleIds: [inviterRole, roleId('viewer')] },
+    });
     expectError(mixed, 'POST', '/api/v1/invitations', 403, 'FORBIDDEN');
     // The control: a role whose permissions the inviter holds.
     const ok = await call('POST', '/api/v1/invitations', inviter.accessToken, { json: { email, roleIds: [inviterRole] } });
@@ -204,7 +227,9 @@ describe('POST /invitations/{id}/accept', () => {
     expect(noPassword.body.error.validationErrors).toEqual([{ field: 'password', message: expect.any(String), code: 'REQUIRED' }]);
     // Nothing happened: no account, and the invitation is still pending.
     expect(await t.sql('SELECT id FROM users WHERE email = $1', [email])).toHaveLength(0);
-    expect((await t.sql<{ accepted_at: Date | null }>('SELECT accepted_at FROM invitations WHERE id = $1', [id]))[0].accepted_at).toBeNull();
+    expect(
+      (await t.sql<{ accepted_at: Date | null }>('SELECT accepted_at FROM invitations WHERE id = $1', [id]))[0].accepted_at,
+    ).toBeNull();
 
     const tooShort = await accept(id, { token, password: 'short' });
     expectError(tooShort, 'POST', '/api/v1/invitations/{id}/accept', 400, 'VALIDATION_FAILED');
@@ -214,7 +239,13 @@ describe('POST /invitations/{id}/accept', () => {
     const res = await accept(id, { token, password: secret, displayName: 'Grace Hopper' });
     expect(res.status).toBe(200);
     expectMatchesContract('POST', '/api/v1/invitations/{id}/accept', 200, res.body);
-    expect(res.body.data).toEqual({ organizationId: home, userId: expect.stringMatching(/^[0-9a-f-]{36}$/), email, accountCreated: true, roles: ['viewer'] });
+    expect(res.body.data).toEqual({
+      organizationId: home,
+      userId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      email,
+      accountCreated: true,
+      roles: ['viewer'],
+    });
     expect(JSON.stringify(res.body)).not.toContain(secret);
     const userId = res.body.data.userId;
 
@@ -229,7 +260,10 @@ describe('POST /invitations/{id}/accept', () => {
     expect(perms.body.data.roles).toEqual([expect.objectContaining({ id: roleId('viewer'), key: 'viewer' })]);
     const members = await call('GET', `/api/v1/organizations/${home}/members`, owner);
     expect(members.body.data.map((m: { userId: string }) => m.userId)).toContain(userId);
-    const [row] = await t.sql<{ accepted_by: string; accepted_at: Date | null }>('SELECT accepted_by, accepted_at FROM invitations WHERE id = $1', [id]);
+    const [row] = await t.sql<{ accepted_by: string; accepted_at: Date | null }>(
+      'SELECT accepted_by, accepted_at FROM invitations WHERE id = $1',
+      [id],
+    );
     expect(row.accepted_by).toBe(userId);
     expect(row.accepted_at).not.toBeNull();
 
@@ -276,7 +310,13 @@ describe('POST /invitations/{id}/accept', () => {
     const res = await accept(id, { token, password: ignored, displayName: 'Someone else' });
     expect(res.status).toBe(200);
     expectMatchesContract('POST', '/api/v1/invitations/{id}/accept', 200, res.body);
-    expect(res.body.data).toEqual({ organizationId: home, userId: other.owner.userId, email: other.owner.email, accountCreated: false, roles: ['viewer'] });
+    expect(res.body.data).toEqual({
+      organizationId: home,
+      userId: other.owner.userId,
+      email: other.owner.email,
+      accountCreated: false,
+      roles: ['viewer'],
+    });
     expect(await t.sql('SELECT id FROM users WHERE lower(email) = lower($1)', [other.owner.email])).toHaveLength(1);
     await expect(t.login(other.owner.email, ignored)).rejects.toThrow(/401/);
     const { accessToken } = await t.login(other.owner.email, other.owner.password);
@@ -336,17 +376,43 @@ describe('POST /invitations/{id}/accept', () => {
     expect((await accept(id, { token, password: password() })).status).toBe(200);
     expectError(await call('POST', `/api/v1/invitations/${id}/revoke`, owner), 'POST', '/api/v1/invitations/{id}/revoke', 409, 'CONFLICT');
 
-    expectError(await call('POST', `/api/v1/invitations/${randomUUID()}/revoke`, owner), 'POST', '/api/v1/invitations/{id}/revoke', 404, 'NOT_FOUND');
-    expectError(await call('POST', '/api/v1/invitations/nope/revoke', owner), 'POST', '/api/v1/invitations/{id}/revoke', 400, 'VALIDATION_FAILED');
+    expectError(
+      await call('POST', `/api/v1/invitations/${randomUUID()}/revoke`, owner),
+      'POST',
+      '/api/v1/invitations/{id}/revoke',
+      404,
+      'NOT_FOUND',
+    );
+    expectError(
+      await call('POST', '/api/v1/invitations/nope/revoke', owner),
+      'POST',
+      '/api/v1/invitations/{id}/revoke',
+      400,
+      'VALIDATION_FAILED',
+    );
 
     const other = await otherOrganization(t, owner);
     const foreign = await invite(uniqueEmail(), [], other.owner.accessToken);
-    expectError(await call('POST', `/api/v1/invitations/${foreign.id}/revoke`, owner), 'POST', '/api/v1/invitations/{id}/revoke', 404, 'NOT_FOUND');
-    expect((await t.sql<{ revoked_at: Date | null }>('SELECT revoked_at FROM invitations WHERE id = $1', [foreign.id]))[0].revoked_at).toBeNull();
+    expectError(
+      await call('POST', `/api/v1/invitations/${foreign.id}/revoke`, owner),
+      'POST',
+      '/api/v1/invitations/{id}/revoke',
+      404,
+      'NOT_FOUND',
+    );
+    expect(
+      (await t.sql<{ revoked_at: Date | null }>('SELECT revoked_at FROM invitations WHERE id = $1', [foreign.id]))[0].revoked_at,
+    ).toBeNull();
 
     const viewer = await addMember(t, owner, ['viewer']);
     const pending = await invite(uniqueEmail());
-    expectError(await call('POST', `/api/v1/invitations/${pending.id}/revoke`, viewer.accessToken), 'POST', '/api/v1/invitations/{id}/revoke', 403, 'FORBIDDEN');
+    expectError(
+      await call('POST', `/api/v1/invitations/${pending.id}/revoke`, viewer.accessToken),
+      'POST',
+      '/api/v1/invitations/{id}/revoke',
+      403,
+      'FORBIDDEN',
+    );
     // Still pending: its token works.
     expect((await accept(pending.id, { token: pending.token, password: password() })).status).toBe(200);
   });
@@ -361,11 +427,19 @@ describe('POST /invitations/{id}/accept', () => {
       await new Promise((r) => setTimeout(r, i * 8));
       const revoking = call('POST', `/api/v1/invitations/${id}/revoke`, owner);
       const [a, r] = await Promise.all([accepting, revoking]);
-      const [row] = await t.sql<{ accepted: boolean; revoked: boolean }>('SELECT accepted_at IS NOT NULL AS accepted, revoked_at IS NOT NULL AS revoked FROM invitations WHERE id = $1', [id]);
-      outcomes.push(`accept ${a.status}, revoke ${r.status} (${r.body.data?.status ?? r.body.error?.code}), row accepted=${row.accepted} revoked=${row.revoked}`);
+      const [row] = await t.sql<{ accepted: boolean; revoked: boolean }>(
+        'SELECT accepted_at IS NOT NULL AS accepted, revoked_at IS NOT NULL AS revoked FROM invitations WHERE id = $1',
+        [id],
+      );
+      outcomes.push(
+        `accept ${a.status}, revoke ${r.status} (${r.body.data?.status ?? r.body.error?.code}), row accepted=${row.accepted} revoked=${row.revoked}`,
+      );
     }
     // Either the accept won (revoke 409) or the revoke did (accept 410); the row records one of the two.
-    const allowed = ['accept 200, revoke 409 (CONFLICT), row accepted=true revoked=false', 'accept 410, revoke 200 (revoked), row accepted=false revoked=true'];
+    const allowed = [
+      'accept 200, revoke 409 (CONFLICT), row accepted=true revoked=false',
+      'accept 410, revoke 200 (revoked), row accepted=false revoked=true',
+    ];
     expect(outcomes.filter((o) => !allowed.includes(o))).toEqual([]);
   });
 

@@ -26,11 +26,20 @@ afterAll(async () => {
 
 const suffix = () => randomBytes(3).toString('hex');
 
-function call(method: string, path: string, token: string, options: { json?: unknown; workspace?: string; headers?: Record<string, string> } = {}) {
+function call(
+  method: string,
+  path: string,
+  token: string,
+  options: { json?: unknown; workspace?: string; headers?: Record<string, string> } = {},
+) {
   return raw(t.baseUrl, path, {
     method,
     json: options.json,
-    headers: { authorization: `Bearer ${token}`, ...(options.workspace !== undefined ? { 'x-workspace-id': options.workspace } : {}), ...options.headers },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(options.workspace !== undefined ? { 'x-workspace-id': options.workspace } : {}),
+      ...options.headers,
+    },
   });
 }
 
@@ -54,7 +63,13 @@ describe('POST /organizations', () => {
     expect(res.status).toBe(201);
     expectMatchesContract('POST', '/api/v1/organizations', 201, res.body);
     const org = res.body.data;
-    expect(org).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), name: 'Acme Platform', slug, tier: 'standard', createdAt: expect.any(String) });
+    expect(org).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      name: 'Acme Platform',
+      slug,
+      tier: 'standard',
+      createdAt: expect.any(String),
+    });
     expect(org.id).not.toBe(home);
     // The request itself acted in the organization the token belongs to.
     expect(res.body.context.organizationId).toBe(home);
@@ -81,10 +96,18 @@ describe('POST /organizations', () => {
     expect(mine.body.data.find((o: { id: string }) => o.id === org.id)).toEqual(org);
 
     // The creation is in the new organization's own trail.
-    const trail = await call('GET', `/api/v1/audit-events?action=organization.create&resource=organization:${org.id}`, owner, { workspace: org.id });
+    const trail = await call('GET', `/api/v1/audit-events?action=organization.create&resource=organization:${org.id}`, owner, {
+      workspace: org.id,
+    });
     expect(trail.status).toBe(200);
     expect(trail.body.data).toHaveLength(1);
-    expect(trail.body.data[0]).toMatchObject({ organizationId: org.id, actorType: 'user', actorId: ownerId, outcome: 'success', details: { name: 'Acme Platform', slug } });
+    expect(trail.body.data[0]).toMatchObject({
+      organizationId: org.id,
+      actorType: 'user',
+      actorId: ownerId,
+      outcome: 'success',
+      details: { name: 'Acme Platform', slug },
+    });
   });
 
   test('derives a unique slug from the name when none is given', async () => {
@@ -104,7 +127,13 @@ describe('POST /organizations', () => {
     expectError(res, 'POST', '/api/v1/organizations', 409, 'CONFLICT');
     expect(res.body.error.message).toContain(slug);
     // The first organization's slug ("default", from ADMIN_ORGANIZATION) is taken too.
-    expectError(await call('POST', '/api/v1/organizations', owner, { json: { name, slug: 'default' } }), 'POST', '/api/v1/organizations', 409, 'CONFLICT');
+    expectError(
+      await call('POST', '/api/v1/organizations', owner, { json: { name, slug: 'default' } }),
+      'POST',
+      '/api/v1/organizations',
+      409,
+      'CONFLICT',
+    );
     expect(await t.sql('SELECT id FROM organizations WHERE name = $1', [name])).toHaveLength(0);
   });
 
@@ -122,12 +151,16 @@ describe('POST /organizations', () => {
     }
   });
 
-  test('an API key cannot create one (403), even the owner\'s', async () => {
+  test("an API key cannot create one (403), even the owner's", async () => {
     const key = await mintApiKey(t, owner);
     const name = `By key ${suffix()}`;
     const res = await call('POST', '/api/v1/organizations', key.secret, { json: { name } });
     expectError(res, 'POST', '/api/v1/organizations', 403, 'FORBIDDEN');
-    const viaHeader = await raw(t.baseUrl, '/api/v1/organizations', { method: 'POST', headers: { 'x-api-key': key.secret }, json: { name } });
+    const viaHeader = await raw(t.baseUrl, '/api/v1/organizations', {
+      method: 'POST',
+      headers: { 'x-api-key': key.secret },
+      json: { name },
+    });
     expectError(viaHeader, 'POST', '/api/v1/organizations', 403, 'FORBIDDEN');
     expect(await t.sql('SELECT id FROM organizations WHERE name = $1', [name])).toHaveLength(0);
   });
@@ -167,7 +200,13 @@ describe('x-workspace-id', () => {
       expectError(res, 'GET', '/api/v1/me', 403, 'FORBIDDEN');
       expect(res.body.error.message).toMatch(/not a member/);
       // Not even a route that needs no permission answers in the home organization instead.
-      expectError(await call('GET', '/api/v1/me/permissions', member.accessToken, { workspace }), 'GET', '/api/v1/me/permissions', 403, 'FORBIDDEN');
+      expectError(
+        await call('GET', '/api/v1/me/permissions', member.accessToken, { workspace }),
+        'GET',
+        '/api/v1/me/permissions',
+        403,
+        'FORBIDDEN',
+      );
     }
     // The owner, too, is refused an organization they do not belong to.
     expectError(await call('GET', '/api/v1/me', owner, { workspace: randomUUID() }), 'GET', '/api/v1/me', 403, 'FORBIDDEN');
@@ -181,7 +220,14 @@ describe('x-workspace-id', () => {
   });
 
   test('a malformed value is 403 FORBIDDEN', async () => {
-    for (const workspace of ['not-a-uuid', `${second}x`, second.toUpperCase().slice(1), '', `${second}, ${home}`, '00000000-0000-0000-0000-00000000000g']) {
+    for (const workspace of [
+      'not-a-uuid',
+      `${second}x`,
+      second.toUpperCase().slice(1),
+      '',
+      `${second}, ${home}`,
+      '00000000-0000-0000-0000-00000000000g',
+    ]) {
       const res = await call('GET', '/api/v1/me', owner, { workspace });
       expectError(res, 'GET', '/api/v1/me', 403, 'FORBIDDEN');
     }
@@ -203,7 +249,7 @@ describe('x-workspace-id', () => {
     });
   });
 
-  test('an API key belongs to its organization alone, whatever its creator\'s memberships', async () => {
+  test("an API key belongs to its organization alone, whatever its creator's memberships", async () => {
     const key = await mintApiKey(t, owner);
     expect((await call('GET', '/api/v1/me/permissions', key.secret, { workspace: home })).status).toBe(200);
     const res = await call('GET', '/api/v1/me/permissions', key.secret, { workspace: second });
@@ -263,7 +309,13 @@ describe('GET /organizations/{id}, /{id}/members, /{id}/teams', () => {
       expect(elsewhere.body.error).toEqual(unknown.body.error);
       // Acting in it, the owner reads it; and then the home organization is the "other" one.
       expect((await call('GET', `/api/v1/organizations/${second}${suffixPath}`, owner, { workspace: second })).status).toBe(200);
-      expectError(await call('GET', `/api/v1/organizations/${home}${suffixPath}`, owner, { workspace: second }), 'GET', template, 404, 'NOT_FOUND');
+      expectError(
+        await call('GET', `/api/v1/organizations/${home}${suffixPath}`, owner, { workspace: second }),
+        'GET',
+        template,
+        404,
+        'NOT_FOUND',
+      );
     }
     const members = await call('GET', `/api/v1/organizations/${second}/members`, owner, { workspace: second });
     expect(members.body.data.map((m: { userId: string }) => m.userId)).toEqual([ownerId]);
@@ -300,7 +352,9 @@ describe('teams', () => {
 
   test('POST /teams creates a team with members; GET /teams/{id} and /me/teams show it', async () => {
     const name = `On-call ${suffix()}`;
-    const res = await call('POST', '/api/v1/teams', owner, { json: { name, description: 'Pager duty', memberIds: [ownerId, alice.userId, alice.userId] } });
+    const res = await call('POST', '/api/v1/teams', owner, {
+      json: { name, description: 'Pager duty', memberIds: [ownerId, alice.userId, alice.userId] },
+    });
     expect(res.status).toBe(201);
     expectMatchesContract('POST', '/api/v1/teams', 201, res.body);
     const team = res.body.data;
@@ -311,7 +365,10 @@ describe('teams', () => {
     const got = await call('GET', `/api/v1/teams/${team.id}`, owner);
     expect(got.status).toBe(200);
     expectMatchesContract('GET', '/api/v1/teams/{id}', 200, got.body);
-    expect({ ...got.body.data, memberIds: [...got.body.data.memberIds].sort() }).toEqual({ ...team, memberIds: [...team.memberIds].sort() });
+    expect({ ...got.body.data, memberIds: [...got.body.data.memberIds].sort() }).toEqual({
+      ...team,
+      memberIds: [...team.memberIds].sort(),
+    });
     // A viewer holds team.read.
     expect((await call('GET', `/api/v1/teams/${team.id}`, bob.accessToken)).status).toBe(200);
 
@@ -359,7 +416,10 @@ describe('teams', () => {
 
   test("another organization's team is 404; acting in that organization it is found", async () => {
     const second = await createOrganization();
-    const created = await call('POST', '/api/v1/teams', owner, { workspace: second, json: { name: `Elsewhere ${suffix()}`, memberIds: [ownerId] } });
+    const created = await call('POST', '/api/v1/teams', owner, {
+      workspace: second,
+      json: { name: `Elsewhere ${suffix()}`, memberIds: [ownerId] },
+    });
     expect(created.status).toBe(201);
     expect(created.body.data.organizationId).toBe(second);
     const id = created.body.data.id;

@@ -41,11 +41,20 @@ afterAll(async () => {
   await t?.close();
 });
 
-function call(method: string, path: string, token: string, options: { json?: unknown; workspace?: string; headers?: Record<string, string> } = {}) {
+function call(
+  method: string,
+  path: string,
+  token: string,
+  options: { json?: unknown; workspace?: string; headers?: Record<string, string> } = {},
+) {
   return raw(t.baseUrl, path, {
     method,
     json: options.json,
-    headers: { authorization: `Bearer ${token}`, ...(options.workspace ? { 'x-workspace-id': options.workspace } : {}), ...options.headers },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(options.workspace ? { 'x-workspace-id': options.workspace } : {}),
+      ...options.headers,
+    },
   });
 }
 
@@ -55,7 +64,8 @@ function expectError(res: { status: number; body: any }, method: string, path: s
   expectMatchesContract(method, path, status, res.body);
 }
 
-const putSettings = (settings: unknown, token = owner, workspace?: string) => call('PUT', '/api/v1/workspace/settings', token, { json: { settings }, workspace });
+const putSettings = (settings: unknown, token = owner, workspace?: string) =>
+  call('PUT', '/api/v1/workspace/settings', token, { json: { settings }, workspace });
 const setSecret = (key: string, value: unknown, token = owner, options: { workspace?: string; headers?: Record<string, string> } = {}) =>
   call('POST', `/api/v1/workspace/secrets/${key}`, token, { json: { value }, ...options });
 
@@ -130,7 +140,17 @@ describe('workspace settings', () => {
   });
 
   test('not an object, an array, a bad key name or more than 32 KiB is 400', async () => {
-    for (const settings of ['text', 42, true, null, [1, 2], [{ a: 1 }], { 'has space': 1 }, { '1starts-with-digit': 1 }, { ['k'.repeat(65)]: 1 }]) {
+    for (const settings of [
+      'text',
+      42,
+      true,
+      null,
+      [1, 2],
+      [{ a: 1 }],
+      { 'has space': 1 },
+      { '1starts-with-digit': 1 },
+      { ['k'.repeat(65)]: 1 },
+    ]) {
       const res = await putSettings(settings);
       expectError(res, 'PUT', '/api/v1/workspace/settings', 400, 'VALIDATION_FAILED');
       expect(res.body.error.validationErrors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['settings']));
@@ -138,7 +158,13 @@ describe('workspace settings', () => {
     const missing = await call('PUT', '/api/v1/workspace/settings', owner, { json: {} });
     expectError(missing, 'PUT', '/api/v1/workspace/settings', 400, 'VALIDATION_FAILED');
     expect(missing.body.error.validationErrors).toEqual([expect.objectContaining({ field: 'settings', code: 'REQUIRED' })]);
-    expectError(await call('PUT', '/api/v1/workspace/settings', owner, { json: { settings: {}, extra: 1 } }), 'PUT', '/api/v1/workspace/settings', 400, 'VALIDATION_FAILED');
+    expectError(
+      await call('PUT', '/api/v1/workspace/settings', owner, { json: { settings: {}, extra: 1 } }),
+      'PUT',
+      '/api/v1/workspace/settings',
+      400,
+      'VALIDATION_FAILED',
+    );
 
     const tooMany = Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`k${i}`, i]));
     expectError(await putSettings(tooMany), 'PUT', '/api/v1/workspace/settings', 400, 'VALIDATION_FAILED');
@@ -179,7 +205,9 @@ describe('workspace settings', () => {
     expect((await call('GET', '/api/v1/workspace/settings', owner)).body.data).toEqual(mine);
     expect((await call('GET', '/api/v1/workspace/settings', other.owner.accessToken)).body.data.settings).toEqual({ color: 'red' });
     // The server owner belongs to both: acting in the other one, they see its settings.
-    expect((await call('GET', '/api/v1/workspace/settings', owner, { workspace: other.organizationId })).body.data.settings).toEqual({ color: 'red' });
+    expect((await call('GET', '/api/v1/workspace/settings', owner, { workspace: other.organizationId })).body.data.settings).toEqual({
+      color: 'red',
+    });
     // And a PUT acting there lands there, not at home.
     expect((await putSettings({ color: 'blue' }, owner, other.organizationId)).status).toBe(200);
     expect((await call('GET', '/api/v1/workspace/settings', other.owner.accessToken)).body.data.settings).toEqual({ color: 'blue' });
@@ -194,10 +222,16 @@ describe('platform settings', () => {
     expectMatchesContract('GET', '/api/v1/platform/settings', 200, first.body);
     expect(first.body.data).toEqual({ settings: {}, updatedAt: null, updatedBy: null });
 
-    const put = await call('PUT', '/api/v1/platform/settings', owner, { json: { settings: { maintenanceWindow: 'sun 02:00', maxOrganizations: 50 } } });
+    const put = await call('PUT', '/api/v1/platform/settings', owner, {
+      json: { settings: { maintenanceWindow: 'sun 02:00', maxOrganizations: 50 } },
+    });
     expect(put.status).toBe(200);
     expectMatchesContract('PUT', '/api/v1/platform/settings', 200, put.body);
-    expect(put.body.data).toEqual({ settings: { maintenanceWindow: 'sun 02:00', maxOrganizations: 50 }, updatedAt: expect.any(String), updatedBy: `user:${ownerId}` });
+    expect(put.body.data).toEqual({
+      settings: { maintenanceWindow: 'sun 02:00', maxOrganizations: 50 },
+      updatedAt: expect.any(String),
+      updatedBy: `user:${ownerId}`,
+    });
     expect((await call('GET', '/api/v1/platform/settings', owner)).body.data).toEqual(put.body.data);
 
     const replaced = await call('PUT', '/api/v1/platform/settings', owner, { json: { settings: { maxOrganizations: 60 } } });
@@ -229,7 +263,13 @@ describe('workspace secrets', () => {
     expect(one.status).toBe(201);
     expectMatchesContract('POST', '/api/v1/workspace/secrets/{key}', 201, one.body);
     expect(one.body.meta.status).toBe(201);
-    expect(one.body.data).toEqual({ key: 'GITHUB_TOKEN', version: 1, createdAt: expect.any(String), updatedAt: expect.any(String), updatedBy: `user:${ownerId}` });
+    expect(one.body.data).toEqual({
+      key: 'GITHUB_TOKEN',
+      version: 1,
+      createdAt: expect.any(String),
+      updatedAt: expect.any(String),
+      updatedBy: `user:${ownerId}`,
+    });
     expect(one.text).not.toContain(first);
 
     const two = await setSecret('GITHUB_TOKEN', second, owner, { headers: { 'idempotency-key': `set-${randomBytes(4).toString('hex')}` } });
@@ -260,7 +300,10 @@ describe('workspace secrets', () => {
   });
 
   test('the value is encrypted at rest, bound to its organization and key, and in no other table', async () => {
-    const [row] = await t.sql<{ ciphertext: Buffer; organization_id: string }>("SELECT ciphertext, organization_id FROM config_secrets WHERE key = 'GITHUB_TOKEN' AND organization_id = $1", [home]);
+    const [row] = await t.sql<{ ciphertext: Buffer; organization_id: string }>(
+      "SELECT ciphertext, organization_id FROM config_secrets WHERE key = 'GITHUB_TOKEN' AND organization_id = $1",
+      [home],
+    );
     expect(row.ciphertext.includes(Buffer.from(second, 'utf8'))).toBe(false);
     expect(row.ciphertext.includes(Buffer.from(first, 'utf8'))).toBe(false);
     // It is the latest value, sealed under the configured master key, with the organization and key as context.
@@ -286,7 +329,10 @@ describe('workspace secrets', () => {
     const value = secretValue('same');
     await setSecret('SAME_A', value);
     await setSecret('SAME_B', value);
-    const rows = await t.sql<{ ciphertext: Buffer }>("SELECT ciphertext FROM config_secrets WHERE key IN ('SAME_A', 'SAME_B') AND organization_id = $1", [home]);
+    const rows = await t.sql<{ ciphertext: Buffer }>(
+      "SELECT ciphertext FROM config_secrets WHERE key IN ('SAME_A', 'SAME_B') AND organization_id = $1",
+      [home],
+    );
     expect(rows).toHaveLength(2);
     expect(rows[0].ciphertext.equals(rows[1].ciphertext)).toBe(false);
   });
@@ -319,7 +365,9 @@ describe('workspace secrets', () => {
     const again = { 'idempotency-key': `replace-${key}` };
     const replaced = await setSecret(key, v2, owner, { headers: again });
     const replayedReplace = await setSecret(key, v2, owner, { headers: again });
-    expect([replaced.status, replayedReplace.status, replayedReplace.body.meta.status, replayedReplace.body.data.version]).toEqual([200, 200, 200, 2]);
+    expect([replaced.status, replayedReplace.status, replayedReplace.body.meta.status, replayedReplace.body.data.version]).toEqual([
+      200, 200, 200, 2,
+    ]);
   });
 
   test('each organization sees only its own', async () => {
@@ -333,13 +381,21 @@ describe('workspace secrets', () => {
     const theirList = await call('GET', '/api/v1/workspace/secrets', other.owner.accessToken);
     expect(theirList.body.data).toEqual([theirs.body.data]);
     const myList = await call('GET', '/api/v1/workspace/secrets', owner);
-    expect(myList.body.data.find((s: { key: string }) => s.key === 'GITHUB_TOKEN')).toMatchObject({ version: 2, updatedBy: `user:${ownerId}` });
+    expect(myList.body.data.find((s: { key: string }) => s.key === 'GITHUB_TOKEN')).toMatchObject({
+      version: 2,
+      updatedBy: `user:${ownerId}`,
+    });
     expect(myList.body.data).not.toContainEqual(theirs.body.data);
     // Acting in the other organization, the server owner sees that one's.
-    expect((await call('GET', '/api/v1/workspace/secrets', owner, { workspace: other.organizationId })).body.data).toEqual([theirs.body.data]);
+    expect((await call('GET', '/api/v1/workspace/secrets', owner, { workspace: other.organizationId })).body.data).toEqual([
+      theirs.body.data,
+    ]);
 
     // Setting the same key at home did not touch theirs.
-    const [stored] = await t.sql<{ ciphertext: Buffer }>("SELECT ciphertext FROM config_secrets WHERE key = 'GITHUB_TOKEN' AND organization_id = $1", [other.organizationId]);
+    const [stored] = await t.sql<{ ciphertext: Buffer }>(
+      "SELECT ciphertext FROM config_secrets WHERE key = 'GITHUB_TOKEN' AND organization_id = $1",
+      [other.organizationId],
+    );
     expect(openEnvelope(stored.ciphertext, `config-secret:${other.organizationId}:GITHUB_TOKEN`).plaintext).toBe(theirValue);
   });
 
@@ -362,7 +418,13 @@ describe('platform secrets', () => {
     expect(one.status).toBe(201);
     expectMatchesContract('POST', '/api/v1/platform/secrets/{key}', 201, one.body);
     expect(one.body.meta.status).toBe(201);
-    expect(one.body.data).toEqual({ key: 'SMTP_PASSWORD', version: 1, createdAt: expect.any(String), updatedAt: expect.any(String), updatedBy: `user:${ownerId}` });
+    expect(one.body.data).toEqual({
+      key: 'SMTP_PASSWORD',
+      version: 1,
+      createdAt: expect.any(String),
+      updatedAt: expect.any(String),
+      updatedBy: `user:${ownerId}`,
+    });
     expect(one.text).not.toContain(v1);
     const two = await call('POST', '/api/v1/platform/secrets/SMTP_PASSWORD', owner, { json: { value: v2 } });
     expect(two.status).toBe(200);
@@ -376,9 +438,13 @@ describe('platform secrets', () => {
     expect(list.body.data).toEqual([two.body.data]);
     for (const value of [v1, v2]) expect(list.text).not.toContain(value);
     // Not a workspace secret.
-    expect((await call('GET', '/api/v1/workspace/secrets', owner)).body.data.map((s: { key: string }) => s.key)).not.toContain('SMTP_PASSWORD');
+    expect((await call('GET', '/api/v1/workspace/secrets', owner)).body.data.map((s: { key: string }) => s.key)).not.toContain(
+      'SMTP_PASSWORD',
+    );
 
-    const [row] = await t.sql<{ ciphertext: Buffer; organization_id: string | null }>("SELECT ciphertext, organization_id FROM config_secrets WHERE key = 'SMTP_PASSWORD'");
+    const [row] = await t.sql<{ ciphertext: Buffer; organization_id: string | null }>(
+      "SELECT ciphertext, organization_id FROM config_secrets WHERE key = 'SMTP_PASSWORD'",
+    );
     expect(row.organization_id).toBeNull();
     expect(row.ciphertext.includes(Buffer.from(v2, 'utf8'))).toBe(false);
     expect(openEnvelope(row.ciphertext, 'config-secret:platform:SMTP_PASSWORD').plaintext).toBe(v2);

@@ -64,15 +64,25 @@ async function define(nodes: unknown[]): Promise<string> {
   return (await http.post('/api/v1/workflow-templates', { body: { name: `durable-${hex()}`, nodes } }).expect(201)).data.id;
 }
 async function run(definitionId: string, server = current): Promise<string> {
-  return (await http.post('/api/v1/workflow-runs', { body: { definitionId }, idempotencyKey: `k-${hex()}${hex()}`, baseUrl: server.baseUrl }).expect(201)).data.id;
+  return (
+    await http
+      .post('/api/v1/workflow-runs', { body: { definitionId }, idempotencyKey: `k-${hex()}${hex()}`, baseUrl: server.baseUrl })
+      .expect(201)
+  ).data.id;
 }
-const get = async (id: string, server = current) => (await http.get('/api/v1/workflow-runs/{id}', { params: { id }, baseUrl: server.baseUrl }).expect(200)).data;
+const get = async (id: string, server = current) =>
+  (await http.get('/api/v1/workflow-runs/{id}', { params: { id }, baseUrl: server.baseUrl }).expect(200)).data;
 const until = (id: string, statuses: string[], timeoutMs = 30_000) =>
-  waitFor(`run ${id} to be ${statuses.join(' or ')}`, async () => {
-    const r = await get(id);
-    return statuses.includes(r.status) ? r : undefined;
-  }, timeoutMs);
-const stepStatus = async (id: string, nodeId: string) => (await get(id)).steps.find((s: { nodeId: string }) => s.nodeId === nodeId)?.status as string;
+  waitFor(
+    `run ${id} to be ${statuses.join(' or ')}`,
+    async () => {
+      const r = await get(id);
+      return statuses.includes(r.status) ? r : undefined;
+    },
+    timeoutMs,
+  );
+const stepStatus = async (id: string, nodeId: string) =>
+  (await get(id)).steps.find((s: { nodeId: string }) => s.nodeId === nodeId)?.status as string;
 
 /** SIGKILL the serving process (no shutdown of any kind), then serve the same database from a new one. */
 async function killAndReplace(): Promise<void> {
@@ -93,9 +103,21 @@ const check = (id: string, dependsOn: string[] = []) => ({ id, type: 'condition'
 
 describe('two replicas on one database', () => {
   test('advance 30 runs together: every run completes, every step runs exactly once', async () => {
-    const other = await spawnServer({ LOG_LEVEL: 'info', DATABASE_URL: t.databaseUrl, DATABASE_POOL_SIZE: '5', RATE_LIMIT_ENABLED: 'false', ...ENGINE });
+    const other = await spawnServer({
+      LOG_LEVEL: 'info',
+      DATABASE_URL: t.databaseUrl,
+      DATABASE_POOL_SIZE: '5',
+      RATE_LIMIT_ENABLED: 'false',
+      ...ENGINE,
+    });
     try {
-      const definitionId = await define([check('a'), check('b', ['a']), { id: 'nap', type: 'wait', inputs: { durationSeconds: 1 } }, check('c', ['b', 'nap']), check('d', ['c'])]);
+      const definitionId = await define([
+        check('a'),
+        check('b', ['a']),
+        { id: 'nap', type: 'wait', inputs: { durationSeconds: 1 } },
+        check('c', ['b', 'nap']),
+        check('d', ['c']),
+      ]);
       const ids = await Promise.all(Array.from({ length: 30 }, (_, i) => run(definitionId, i % 2 ? other : t)));
       for (const id of ids) await until(id, ['succeeded', 'failed']);
       const rows = await t.sql<{ status: string; n: string; max: number }>(
@@ -106,7 +128,10 @@ describe('two replicas on one database', () => {
       const runs = await t.sql<{ status: string }>(`SELECT DISTINCT status FROM workflow_runs WHERE id = ANY($1::uuid[])`, [ids]);
       expect(runs).toEqual([{ status: 'succeeded' }]);
       // Each step started once: one `started` event per step, whichever replica took it.
-      const [{ started }] = await t.sql<{ started: string }>(`SELECT count(*) AS started FROM events WHERE type = 'workflow_step.started' AND resource_id = ANY($1::text[])`, [ids]);
+      const [{ started }] = await t.sql<{ started: string }>(
+        `SELECT count(*) AS started FROM events WHERE type = 'workflow_step.started' AND resource_id = ANY($1::text[])`,
+        [ids],
+      );
       expect(Number(started)).toBe(150);
       expect(other.output()).not.toMatch(/"level":"(error|fatal)"/);
     } finally {
@@ -117,13 +142,27 @@ describe('two replicas on one database', () => {
 
 describe('a restart mid-run', () => {
   test('after SIGKILL, a timer keeps its time, finished steps do not run again, a cut-off call retries as its policy says', async () => {
-    const waiting = await define([check('first'), { id: 'nap', type: 'wait', inputs: { durationSeconds: 2 } }, check('after', ['first', 'nap'])]);
+    const waiting = await define([
+      check('first'),
+      { id: 'nap', type: 'wait', inputs: { durationSeconds: 2 } },
+      check('after', ['first', 'nap']),
+    ]);
     const retried = `/retried-${hex()}`;
     const once = `/once-${hex()}`;
     hangFirst.add(retried);
     hangFirst.add(once);
-    const cutRetried = await define([{ id: 'call', type: 'http', inputs: { url: `${serviceUrl}${retried}`, allowPrivate: true }, timeoutSeconds: 1, retry: { maxAttempts: 2 } }]);
-    const cutOnce = await define([{ id: 'call', type: 'http', inputs: { url: `${serviceUrl}${once}`, allowPrivate: true }, timeoutSeconds: 1 }]);
+    const cutRetried = await define([
+      {
+        id: 'call',
+        type: 'http',
+        inputs: { url: `${serviceUrl}${retried}`, allowPrivate: true },
+        timeoutSeconds: 1,
+        retry: { maxAttempts: 2 },
+      },
+    ]);
+    const cutOnce = await define([
+      { id: 'call', type: 'http', inputs: { url: `${serviceUrl}${once}`, allowPrivate: true }, timeoutSeconds: 1 },
+    ]);
 
     const napping = await run(waiting);
     const calling = await run(cutRetried);
@@ -136,7 +175,11 @@ describe('a restart mid-run', () => {
 
     const napped = await until(napping, ['succeeded', 'failed']);
     expect(napped.status).toBe('succeeded');
-    expect(napped.steps.map((s: { nodeId: string; attempts: number }) => [s.nodeId, s.attempts])).toEqual([['first', 1], ['nap', 1], ['after', 1]]);
+    expect(napped.steps.map((s: { nodeId: string; attempts: number }) => [s.nodeId, s.attempts])).toEqual([
+      ['first', 1],
+      ['nap', 1],
+      ['after', 1],
+    ]);
     expect(napped.steps[0].finishedAt).toBe(firstDoneAt);
 
     // The cut-off calls: each step's lease (its 1 s timeout and a 5 s grace) runs out, the attempt counts as interrupted.
@@ -144,7 +187,8 @@ describe('a restart mid-run', () => {
     expect(again.status).toBe('succeeded');
     expect(again.steps[0].attempts).toBe(2);
     expect(hits.get(retried)).toBe(2);
-    const logs = (await http.get('/api/v1/workflow-runs/{id}/steps/{nodeId}/logs', { params: { id: calling, nodeId: 'call' } }).expect(200)).data;
+    const logs = (await http.get('/api/v1/workflow-runs/{id}/steps/{nodeId}/logs', { params: { id: calling, nodeId: 'call' } }).expect(200))
+      .data;
     expect(logs.map((l: { message: string }) => l.message)).toContain('attempt 1 failed: INTERRUPTED');
 
     const lost = await until(callingOnce, ['succeeded', 'failed'], 30_000);
@@ -155,7 +199,14 @@ describe('a restart mid-run', () => {
 
 describe('a replica without the engine', () => {
   test('serves runs but advances none (WORKFLOW_ENGINE_ENABLED=false); a replica with the engine takes them over', async () => {
-    const apiOnly = await spawnServer({ LOG_LEVEL: 'info', DATABASE_URL: t.databaseUrl, DATABASE_POOL_SIZE: '5', RATE_LIMIT_ENABLED: 'false', ...ENGINE, WORKFLOW_ENGINE_ENABLED: 'false' });
+    const apiOnly = await spawnServer({
+      LOG_LEVEL: 'info',
+      DATABASE_URL: t.databaseUrl,
+      DATABASE_POOL_SIZE: '5',
+      RATE_LIMIT_ENABLED: 'false',
+      ...ENGINE,
+      WORKFLOW_ENGINE_ENABLED: 'false',
+    });
     // The engine-carrying server of this suite stops, so that only apiOnly could advance the run.
     await current.stop('SIGTERM');
     current = apiOnly;
@@ -166,7 +217,13 @@ describe('a replica without the engine', () => {
       const held = await get(id, apiOnly);
       expect(held.status).toBe('running');
       expect(held.steps[0]).toMatchObject({ status: 'ready', attempts: 0 });
-      replacement = await spawnServer({ LOG_LEVEL: 'info', DATABASE_URL: t.databaseUrl, DATABASE_POOL_SIZE: '5', RATE_LIMIT_ENABLED: 'false', ...ENGINE });
+      replacement = await spawnServer({
+        LOG_LEVEL: 'info',
+        DATABASE_URL: t.databaseUrl,
+        DATABASE_POOL_SIZE: '5',
+        RATE_LIMIT_ENABLED: 'false',
+        ...ENGINE,
+      });
       current = replacement;
       expect((await until(id, ['succeeded', 'failed'])).status).toBe('succeeded');
     } finally {

@@ -46,15 +46,32 @@ beforeAll(async () => {
 
   t = await startServer({ OUTBOUND_ALLOW_PRIVATE: 'true', WORKFLOW_POLL_INTERVAL_MS: '100', AGENT_HEARTBEAT_INTERVAL_SECONDS: '1' });
   owner = (await t.login()).accessToken;
-  [approver, viewer, operator] = await Promise.all([addMember(t, owner, ['ops_engineer']), addMember(t, owner, ['viewer']), addMember(t, owner, ['automation_operator'])]);
+  [approver, viewer, operator] = await Promise.all([
+    addMember(t, owner, ['ops_engineer']),
+    addMember(t, owner, ['viewer']),
+    addMember(t, owner, ['automation_operator']),
+  ]);
   foreign = await otherOrganization(t, owner);
   approvalWorkflow = expectResponse(
-    await call('POST', '/api/v1/workflows', { name: 'Release manager', stages: [{ name: 'Manager', requiredApprovals: 1, roleIds: [], userIds: [approver.userId] }] }),
-    'POST', '/api/v1/workflows', 201,
+    await call('POST', '/api/v1/workflows', {
+      name: 'Release manager',
+      stages: [{ name: 'Manager', requiredApprovals: 1, roleIds: [], userIds: [approver.userId] }],
+    }),
+    'POST',
+    '/api/v1/workflows',
+    201,
   ).body.data.id;
-  const minted = expectResponse(await call('POST', '/api/v1/agents', { name: 'workflow-agent', labels: { pool: 'workflows' } }), 'POST', '/api/v1/agents', 201).body.data;
+  const minted = expectResponse(
+    await call('POST', '/api/v1/agents', { name: 'workflow-agent', labels: { pool: 'workflows' } }),
+    'POST',
+    '/api/v1/agents',
+    201,
+  ).body.data;
   agentId = minted.agent.id;
-  new AgentProcess('workflow-agent', ['--server', t.baseUrl], { MARSHAL_AGENT_ID: minted.agent.id, MARSHAL_AGENT_SECRET: minted.agentSecret });
+  new AgentProcess('workflow-agent', ['--server', t.baseUrl], {
+    MARSHAL_AGENT_ID: minted.agent.id,
+    MARSHAL_AGENT_SECRET: minted.agentSecret,
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -68,23 +85,45 @@ const call = (method: string, path: string, json?: unknown, as = owner, headers:
   raw(t.baseUrl, path, { method, headers: { authorization: `Bearer ${as}`, ...headers }, json });
 const RUNS = '/api/v1/workflow-runs';
 
-type Node = { id: string; type: string; inputs?: Record<string, unknown>; dependsOn?: string[]; retry?: { maxAttempts: number; backoffSeconds?: number }; timeoutSeconds?: number };
+type Node = {
+  id: string;
+  type: string;
+  inputs?: Record<string, unknown>;
+  dependsOn?: string[];
+  retry?: { maxAttempts: number; backoffSeconds?: number };
+  timeoutSeconds?: number;
+};
 
 async function define(nodes: Node[], extra: Record<string, unknown> = {}): Promise<string> {
-  return expectResponse(await call('POST', '/api/v1/workflow-templates', { name: `runs-${hex()}`, nodes, ...extra }), 'POST', '/api/v1/workflow-templates', 201).body.data.id;
+  return expectResponse(
+    await call('POST', '/api/v1/workflow-templates', { name: `runs-${hex()}`, nodes, ...extra }),
+    'POST',
+    '/api/v1/workflow-templates',
+    201,
+  ).body.data.id;
 }
 
 async function run(definitionId: string, body: Record<string, unknown> = {}, as = owner): Promise<{ id: string; status: string }> {
-  return expectResponse(await call('POST', RUNS, { definitionId, ...body }, as, { 'idempotency-key': `k-${hex()}${hex()}` }), 'POST', RUNS, 201).body.data;
+  return expectResponse(
+    await call('POST', RUNS, { definitionId, ...body }, as, { 'idempotency-key': `k-${hex()}${hex()}` }),
+    'POST',
+    RUNS,
+    201,
+  ).body.data;
 }
 
 const get = async (id: string) => expectResponse(await call('GET', `${RUNS}/${id}`), 'GET', `${RUNS}/{id}`, 200).body.data;
-const step = async (id: string, nodeId: string) => expectResponse(await call('GET', `${RUNS}/${id}/steps/${nodeId}`), 'GET', `${RUNS}/{id}/steps/{nodeId}`, 200).body.data;
+const step = async (id: string, nodeId: string) =>
+  expectResponse(await call('GET', `${RUNS}/${id}/steps/${nodeId}`), 'GET', `${RUNS}/{id}/steps/{nodeId}`, 200).body.data;
 const until = (id: string, statuses: string[], timeoutMs = 20_000) =>
-  waitFor(`run ${id} to be ${statuses.join(' or ')}`, async () => {
-    const r = await get(id);
-    return statuses.includes(r.status) ? r : undefined;
-  }, timeoutMs);
+  waitFor(
+    `run ${id} to be ${statuses.join(' or ')}`,
+    async () => {
+      const r = await get(id);
+      return statuses.includes(r.status) ? r : undefined;
+    },
+    timeoutMs,
+  );
 const stepUntil = (id: string, nodeId: string, statuses: string[]) =>
   waitFor(`step ${nodeId} of ${id} to be ${statuses.join(' or ')}`, async () => {
     const s = await step(id, nodeId);
@@ -93,16 +132,36 @@ const stepUntil = (id: string, nodeId: string, statuses: string[]) =>
 const control = async (id: string, action: string, status: number, code?: string) =>
   expectResponse(await call('POST', `${RUNS}/${id}/${action}`), 'POST', `${RUNS}/{id}/${action}`, status, code).body;
 
-const check = (id: string, dependsOn: string[] = [], right: unknown = 1): Node => ({ id, type: 'condition', inputs: { left: 1, op: 'eq', right }, dependsOn });
+const check = (id: string, dependsOn: string[] = [], right: unknown = 1): Node => ({
+  id,
+  type: 'condition',
+  inputs: { left: 1, op: 'eq', right },
+  dependsOn,
+});
 
 describe('the done-when run: approval → job on the reference agent → http → condition', () => {
   test('completes, each step once, outputs flowing from step to step', async () => {
     const definitionId = await define(
       [
         { id: 'approve', type: 'approval', inputs: { workflowId: approvalWorkflow, reason: 'ship ${inputs.service}' } },
-        { id: 'build', type: 'job', inputs: { type: 'noop', selector: { pool: 'workflows' }, payload: { service: '${inputs.service}' } }, dependsOn: ['approve'] },
-        { id: 'smoke', type: 'http', inputs: { url: `${serviceUrl}/health`, allowPrivate: true, method: 'POST', body: { built: '${nodes.build.output.ok}' } }, dependsOn: ['build'] },
-        { id: 'healthy', type: 'condition', inputs: { left: '${nodes.smoke.output.body.healthy}', op: 'eq', right: true }, dependsOn: ['smoke'] },
+        {
+          id: 'build',
+          type: 'job',
+          inputs: { type: 'noop', selector: { pool: 'workflows' }, payload: { service: '${inputs.service}' } },
+          dependsOn: ['approve'],
+        },
+        {
+          id: 'smoke',
+          type: 'http',
+          inputs: { url: `${serviceUrl}/health`, allowPrivate: true, method: 'POST', body: { built: '${nodes.build.output.ok}' } },
+          dependsOn: ['build'],
+        },
+        {
+          id: 'healthy',
+          type: 'condition',
+          inputs: { left: '${nodes.smoke.output.body.healthy}', op: 'eq', right: true },
+          dependsOn: ['smoke'],
+        },
       ],
       { inputSchema: { type: 'object', required: ['service'], properties: { service: { type: 'string' } } } },
     );
@@ -112,34 +171,87 @@ describe('the done-when run: approval → job on the reference agent → http �
     expect(gate.inputs).toEqual({ workflowId: approvalWorkflow, reason: 'ship billing' });
 
     // The approver sees it in their list; the run's creator cannot approve it, a viewer may not decide.
-    const pending = expectResponse(await call('GET', '/api/v1/my/pending-approvals', undefined, approver.accessToken), 'GET', '/api/v1/my/pending-approvals', 200).body.data;
+    const pending = expectResponse(
+      await call('GET', '/api/v1/my/pending-approvals', undefined, approver.accessToken),
+      'GET',
+      '/api/v1/my/pending-approvals',
+      200,
+    ).body.data;
     expect(pending.map((p: { summary: { runId?: string } }) => p.summary.runId)).toContain(made.id);
-    expectResponse(await call('POST', `${RUNS}/${made.id}/steps/approve/approve`, {}), 'POST', `${RUNS}/{id}/steps/{nodeId}/approve`, 422, 'SELF_APPROVAL_FORBIDDEN');
-    expectResponse(await call('POST', `${RUNS}/${made.id}/steps/approve/approve`, {}, viewer.accessToken), 'POST', `${RUNS}/{id}/steps/{nodeId}/approve`, 403, 'FORBIDDEN');
-    expectResponse(await call('POST', `${RUNS}/${made.id}/steps/build/approve`, {}, approver.accessToken), 'POST', `${RUNS}/{id}/steps/{nodeId}/approve`, 422, 'NOT_AWAITING_APPROVAL');
-    const decided = expectResponse(await call('POST', `${RUNS}/${made.id}/steps/approve/approve`, { comment: 'go' }, approver.accessToken), 'POST', `${RUNS}/{id}/steps/{nodeId}/approve`, 200).body.data;
+    expectResponse(
+      await call('POST', `${RUNS}/${made.id}/steps/approve/approve`, {}),
+      'POST',
+      `${RUNS}/{id}/steps/{nodeId}/approve`,
+      422,
+      'SELF_APPROVAL_FORBIDDEN',
+    );
+    expectResponse(
+      await call('POST', `${RUNS}/${made.id}/steps/approve/approve`, {}, viewer.accessToken),
+      'POST',
+      `${RUNS}/{id}/steps/{nodeId}/approve`,
+      403,
+      'FORBIDDEN',
+    );
+    expectResponse(
+      await call('POST', `${RUNS}/${made.id}/steps/build/approve`, {}, approver.accessToken),
+      'POST',
+      `${RUNS}/{id}/steps/{nodeId}/approve`,
+      422,
+      'NOT_AWAITING_APPROVAL',
+    );
+    const decided = expectResponse(
+      await call('POST', `${RUNS}/${made.id}/steps/approve/approve`, { comment: 'go' }, approver.accessToken),
+      'POST',
+      `${RUNS}/{id}/steps/{nodeId}/approve`,
+      200,
+    ).body.data;
     expect(decided.status).toBe('approved');
 
     const done = await until(made.id, ['succeeded', 'failed']);
     expect(done).toMatchObject({ status: 'succeeded', output: { healthy: { result: true } }, failureCode: null });
     expect(done.steps.map((s: { nodeId: string; status: string; attempts: number }) => [s.nodeId, s.status, s.attempts])).toEqual([
-      ['approve', 'succeeded', 1], ['build', 'succeeded', 1], ['smoke', 'succeeded', 1], ['healthy', 'succeeded', 1],
+      ['approve', 'succeeded', 1],
+      ['build', 'succeeded', 1],
+      ['smoke', 'succeeded', 1],
+      ['healthy', 'succeeded', 1],
     ]);
     const build = await step(made.id, 'build');
     expect(build.output).toEqual({ ok: true });
-    const job = expectResponse(await call('GET', `/api/v1/jobs/${build.externalRef.slice('job:'.length)}`), 'GET', '/api/v1/jobs/{id}', 200).body.data;
-    expect(job).toMatchObject({ type: 'noop', status: 'succeeded', payload: { service: 'billing' }, agentId, createdBy: { type: 'workflow_run', id: made.id } });
+    const job = expectResponse(await call('GET', `/api/v1/jobs/${build.externalRef.slice('job:'.length)}`), 'GET', '/api/v1/jobs/{id}', 200)
+      .body.data;
+    expect(job).toMatchObject({
+      type: 'noop',
+      status: 'succeeded',
+      payload: { service: 'billing' },
+      agentId,
+      createdBy: { type: 'workflow_run', id: made.id },
+    });
     expect(hits.get('/health')).toBe(1);
     const smoke = await step(made.id, 'smoke');
     expect(smoke.output).toMatchObject({ status: 200, body: { healthy: true } });
-    const artifacts = expectResponse(await call('GET', `${RUNS}/${made.id}/steps/smoke/artifacts`), 'GET', `${RUNS}/{id}/steps/{nodeId}/artifacts`, 200).body.data;
-    expect(artifacts).toEqual([expect.objectContaining({ name: 'response', attempt: 1, content: expect.objectContaining({ status: 200 }) })]);
-    const logs = expectResponse(await call('GET', `${RUNS}/${made.id}/steps/smoke/logs`), 'GET', `${RUNS}/{id}/steps/{nodeId}/logs`, 200).body.data;
+    const artifacts = expectResponse(
+      await call('GET', `${RUNS}/${made.id}/steps/smoke/artifacts`),
+      'GET',
+      `${RUNS}/{id}/steps/{nodeId}/artifacts`,
+      200,
+    ).body.data;
+    expect(artifacts).toEqual([
+      expect.objectContaining({ name: 'response', attempt: 1, content: expect.objectContaining({ status: 200 }) }),
+    ]);
+    const logs = expectResponse(await call('GET', `${RUNS}/${made.id}/steps/smoke/logs`), 'GET', `${RUNS}/{id}/steps/{nodeId}/logs`, 200)
+      .body.data;
     expect(logs.map((l: { message: string }) => l.message)).toEqual(['attempt 1 started', 'POST answered 200', 'attempt 1 succeeded']);
 
     // The audit trail: created by the owner, the refused decisions, the decision, completed by the system.
-    const audit = expectResponse(await call('GET', `/api/v1/audit-events?resource=workflow_run:${made.id}`), 'GET', '/api/v1/audit-events', 200).body.data;
-    expect(audit.map((e: { action: string; outcome: string; actorType: string }) => `${e.action} ${e.outcome} ${e.actorType}`).sort()).toEqual([
+    const audit = expectResponse(
+      await call('GET', `/api/v1/audit-events?resource=workflow_run:${made.id}`),
+      'GET',
+      '/api/v1/audit-events',
+      200,
+    ).body.data;
+    expect(
+      audit.map((e: { action: string; outcome: string; actorType: string }) => `${e.action} ${e.outcome} ${e.actorType}`).sort(),
+    ).toEqual([
       'workflow_run.complete success system',
       'workflow_run.create success user',
       'workflow_step.approve failure user',
@@ -163,18 +275,55 @@ describe('creating', () => {
   });
 
   test('inputs are checked against the schema; unknown definitions and versions are 422', async () => {
-    const definitionId = await define([check('only')], { inputSchema: { type: 'object', required: ['count'], properties: { count: { type: 'integer', minimum: 1 } } } });
-    const bad = expectResponse(await call('POST', RUNS, { definitionId, inputs: { count: 0 } }, owner, { 'idempotency-key': `k-${hex()}` }), 'POST', RUNS, 400, 'VALIDATION_FAILED');
+    const definitionId = await define([check('only')], {
+      inputSchema: { type: 'object', required: ['count'], properties: { count: { type: 'integer', minimum: 1 } } },
+    });
+    const bad = expectResponse(
+      await call('POST', RUNS, { definitionId, inputs: { count: 0 } }, owner, { 'idempotency-key': `k-${hex()}` }),
+      'POST',
+      RUNS,
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(bad.body.error.validationErrors[0].field).toBe('inputs.count');
-    expectResponse(await call('POST', RUNS, { definitionId, inputs: {} }, owner, { 'idempotency-key': `k-${hex()}` }), 'POST', RUNS, 400, 'VALIDATION_FAILED');
-    expectResponse(await call('POST', RUNS, { definitionId: '01960000-0000-7000-8000-00000000dead' }, owner, { 'idempotency-key': `k-${hex()}` }), 'POST', RUNS, 422, 'UNKNOWN_DEFINITION');
-    expectResponse(await call('POST', RUNS, { definitionId, version: 9, inputs: { count: 1 } }, owner, { 'idempotency-key': `k-${hex()}` }), 'POST', RUNS, 422, 'UNKNOWN_VERSION');
-    expectResponse(await call('POST', RUNS, { definitionId, inputs: 'x' }, owner, { 'idempotency-key': `k-${hex()}` }), 'POST', RUNS, 400, 'VALIDATION_FAILED');
+    expectResponse(
+      await call('POST', RUNS, { definitionId, inputs: {} }, owner, { 'idempotency-key': `k-${hex()}` }),
+      'POST',
+      RUNS,
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectResponse(
+      await call('POST', RUNS, { definitionId: '01960000-0000-7000-8000-00000000dead' }, owner, { 'idempotency-key': `k-${hex()}` }),
+      'POST',
+      RUNS,
+      422,
+      'UNKNOWN_DEFINITION',
+    );
+    expectResponse(
+      await call('POST', RUNS, { definitionId, version: 9, inputs: { count: 1 } }, owner, { 'idempotency-key': `k-${hex()}` }),
+      'POST',
+      RUNS,
+      422,
+      'UNKNOWN_VERSION',
+    );
+    expectResponse(
+      await call('POST', RUNS, { definitionId, inputs: 'x' }, owner, { 'idempotency-key': `k-${hex()}` }),
+      'POST',
+      RUNS,
+      400,
+      'VALIDATION_FAILED',
+    );
   });
 
   test('a run follows the version it was made from, and keeps it when the definition changes or goes', async () => {
     const definitionId = await define([check('first')]);
-    expectResponse(await call('PUT', `/api/v1/workflow-templates/${definitionId}`, { nodes: [check('second')] }), 'PUT', '/api/v1/workflow-templates/{id}', 200);
+    expectResponse(
+      await call('PUT', `/api/v1/workflow-templates/${definitionId}`, { nodes: [check('second')] }),
+      'PUT',
+      '/api/v1/workflow-templates/{id}',
+      200,
+    );
     const old = await run(definitionId, { version: 1 });
     const current = await run(definitionId);
     expect((await until(old.id, ['succeeded'])).steps.map((s: { nodeId: string }) => s.nodeId)).toEqual(['first']);
@@ -186,7 +335,13 @@ describe('creating', () => {
   test('a definition with a run still going cannot be deleted', async () => {
     const definitionId = await define([{ id: 'nap', type: 'wait', inputs: { durationSeconds: 600 } }]);
     const made = await run(definitionId);
-    expectResponse(await call('DELETE', `/api/v1/workflow-templates/${definitionId}`), 'DELETE', '/api/v1/workflow-templates/{id}', 409, 'CONFLICT');
+    expectResponse(
+      await call('DELETE', `/api/v1/workflow-templates/${definitionId}`),
+      'DELETE',
+      '/api/v1/workflow-templates/{id}',
+      409,
+      'CONFLICT',
+    );
     await control(made.id, 'cancel', 200);
     expectResponse(await call('DELETE', `/api/v1/workflow-templates/${definitionId}`), 'DELETE', '/api/v1/workflow-templates/{id}', 204);
   });
@@ -197,12 +352,21 @@ describe('flow', () => {
     const definitionId = await define([check('gate', [], 2), check('behind', ['gate']), check('further', ['behind']), check('aside')]);
     const done = await until((await run(definitionId)).id, ['succeeded', 'failed']);
     expect(done.status).toBe('succeeded');
-    expect(Object.fromEntries(done.steps.map((s: { nodeId: string; status: string }) => [s.nodeId, s.status]))).toEqual({ gate: 'succeeded', behind: 'skipped', further: 'skipped', aside: 'succeeded' });
+    expect(Object.fromEntries(done.steps.map((s: { nodeId: string; status: string }) => [s.nodeId, s.status]))).toEqual({
+      gate: 'succeeded',
+      behind: 'skipped',
+      further: 'skipped',
+      aside: 'succeeded',
+    });
     expect(done.output).toEqual({ aside: { result: true } });
   });
 
   test('parallel branches join: the join waits for both', async () => {
-    const definitionId = await define([check('a'), { id: 'nap', type: 'wait', inputs: { durationSeconds: 1 } }, check('join', ['a', 'nap'])]);
+    const definitionId = await define([
+      check('a'),
+      { id: 'nap', type: 'wait', inputs: { durationSeconds: 1 } },
+      check('join', ['a', 'nap']),
+    ]);
     const made = await run(definitionId);
     const done = await until(made.id, ['succeeded', 'failed']);
     const steps = Object.fromEntries(done.steps.map((s: { nodeId: string; startedAt: string; finishedAt: string }) => [s.nodeId, s]));
@@ -212,7 +376,14 @@ describe('flow', () => {
   test('a step retries by its policy, then succeeds; its log tells each attempt', async () => {
     const path = `/flaky-${hex()}`;
     scripts.set(path, [503, 500, 200]);
-    const definitionId = await define([{ id: 'call', type: 'http', inputs: { url: `${serviceUrl}${path}`, allowPrivate: true }, retry: { maxAttempts: 3, backoffSeconds: 0 } }]);
+    const definitionId = await define([
+      {
+        id: 'call',
+        type: 'http',
+        inputs: { url: `${serviceUrl}${path}`, allowPrivate: true },
+        retry: { maxAttempts: 3, backoffSeconds: 0 },
+      },
+    ]);
     const done = await until((await run(definitionId)).id, ['succeeded', 'failed']);
     expect(done.status).toBe('succeeded');
     expect(done.steps[0]).toMatchObject({ attempts: 3, status: 'succeeded' });
@@ -222,7 +393,13 @@ describe('flow', () => {
   test('an Authorization header reaches the target but is never shown with the step', async () => {
     const path = `/authorized-${hex()}`;
     const token = `Bearer canary-${hex()}${hex()}`;
-    const definitionId = await define([{ id: 'call', type: 'http', inputs: { url: `${serviceUrl}${path}`, allowPrivate: true, headers: { Authorization: token, 'x-trace': 'visible' } } }]);
+    const definitionId = await define([
+      {
+        id: 'call',
+        type: 'http',
+        inputs: { url: `${serviceUrl}${path}`, allowPrivate: true, headers: { Authorization: token, 'x-trace': 'visible' } },
+      },
+    ]);
     const made = await run(definitionId);
     await until(made.id, ['succeeded']);
     expect(authorizations.get(path)).toBe(token);
@@ -242,23 +419,46 @@ describe('flow', () => {
     const value = `canary-${hex()}${hex()}`;
     expectResponse(await call('POST', `/api/v1/workspace/secrets/${key}`, { value }), 'POST', '/api/v1/workspace/secrets/{key}', 201);
     const path = `/with-secret-${hex()}`;
-    const definitionId = await define([{ id: 'call', type: 'http', inputs: { url: `${serviceUrl}${path}`, allowPrivate: true, headers: { Authorization: `Bearer \${secrets.${key}}`, 'x-caller': `svc \${secrets.${key}}` } } }]);
+    const definitionId = await define([
+      {
+        id: 'call',
+        type: 'http',
+        inputs: {
+          url: `${serviceUrl}${path}`,
+          allowPrivate: true,
+          headers: { Authorization: `Bearer \${secrets.${key}}`, 'x-caller': `svc \${secrets.${key}}` },
+        },
+      },
+    ]);
     const made = await run(definitionId);
     expect(await until(made.id, ['succeeded', 'failed'])).toMatchObject({ status: 'succeeded', failureCode: null });
     expect(authorizations.get(path)).toBe(`Bearer ${value}`);
     // Shown as the definition has it: the reference (and, under a secret-looking name, not even that).
     expect((await step(made.id, 'call')).inputs.headers).toEqual({ Authorization: '[REDACTED]', 'x-caller': `svc \${secrets.${key}}` });
-    const everything = JSON.stringify([(await call('GET', `${RUNS}/${made.id}/steps`)).body, (await call('GET', `${RUNS}/${made.id}/steps/call/logs`)).body, (await call('GET', `${RUNS}/${made.id}/events`)).text]);
+    const everything = JSON.stringify([
+      (await call('GET', `${RUNS}/${made.id}/steps`)).body,
+      (await call('GET', `${RUNS}/${made.id}/steps/call/logs`)).body,
+      (await call('GET', `${RUNS}/${made.id}/events`)).text,
+    ]);
     expect(everything).not.toContain(value);
 
-    const missing = await define([{ id: 'call', type: 'http', inputs: { url: `${serviceUrl}${path}`, allowPrivate: true, headers: { 'x-key': '${secrets.NOT_SET}' } }, retry: { maxAttempts: 3 } }]);
+    const missing = await define([
+      {
+        id: 'call',
+        type: 'http',
+        inputs: { url: `${serviceUrl}${path}`, allowPrivate: true, headers: { 'x-key': '${secrets.NOT_SET}' } },
+        retry: { maxAttempts: 3 },
+      },
+    ]);
     const failed = await until((await run(missing)).id, ['failed']);
     expect(failed).toMatchObject({ failureCode: 'SECRET_NOT_FOUND' });
     expect(failed.steps[0].attempts).toBe(1);
   });
 
   test('a comparison that makes no sense fails the step for good, whatever its retries', async () => {
-    const definitionId = await define([{ id: 'odd', type: 'condition', inputs: { left: 'a', op: 'gt', right: 1 }, retry: { maxAttempts: 5 } }]);
+    const definitionId = await define([
+      { id: 'odd', type: 'condition', inputs: { left: 'a', op: 'gt', right: 1 }, retry: { maxAttempts: 5 } },
+    ]);
     const done = await until((await run(definitionId)).id, ['succeeded', 'failed']);
     expect(done).toMatchObject({ status: 'failed', failureCode: 'INVALID_OPERANDS', failedNodeId: 'odd' });
     expect(done.steps[0].attempts).toBe(1);
@@ -266,14 +466,24 @@ describe('flow', () => {
 
   test('a job step for an agent that cannot take it waits, its job blocked with the reason, and runs once the agent reports the capability', async () => {
     const type = `report-${hex()}`;
-    const minted = expectResponse(await call('POST', '/api/v1/agents', { name: `step-agent-${hex()}`, capabilities: ['noop'] }), 'POST', '/api/v1/agents', 201).body.data;
+    const minted = expectResponse(
+      await call('POST', '/api/v1/agents', { name: `step-agent-${hex()}`, capabilities: ['noop'] }),
+      'POST',
+      '/api/v1/agents',
+      201,
+    ).body.data;
     const as = { 'x-agent-secret': minted.agentSecret };
-    const agentCall = (path: string, json?: unknown) => raw(t.baseUrl, `/api/v1/agents/${minted.agent.id}${path}`, { method: 'POST', headers: as, json });
+    const agentCall = (path: string, json?: unknown) =>
+      raw(t.baseUrl, `/api/v1/agents/${minted.agent.id}${path}`, { method: 'POST', headers: as, json });
     const made = await run(await define([{ id: 'work', type: 'job', inputs: { type, targetAgentId: minted.agent.id } }]));
     const waiting = await stepUntil(made.id, 'work', ['waiting']);
     const jobId = waiting.externalRef.slice('job:'.length);
     const job = expectResponse(await call('GET', `/api/v1/jobs/${jobId}`), 'GET', '/api/v1/jobs/{id}', 200).body.data;
-    expect(job).toMatchObject({ status: 'queued', createdBy: { type: 'workflow_run', id: made.id }, blocked: { code: 'AGENT_LACKS_CAPABILITY', reason: expect.stringContaining(`does not run ${type} jobs`) } });
+    expect(job).toMatchObject({
+      status: 'queued',
+      createdBy: { type: 'workflow_run', id: made.id },
+      blocked: { code: 'AGENT_LACKS_CAPABILITY', reason: expect.stringContaining(`does not run ${type} jobs`) },
+    });
     expect((await agentCall('/jobs/claim')).status).toBe(204);
 
     expect((await agentCall('/heartbeat', { capabilities: ['noop', type] })).status).toBe(204);
@@ -281,7 +491,9 @@ describe('flow', () => {
     const claimed = await agentCall('/jobs/claim?wait=5');
     expect(claimed.status).toBe(200);
     const { lease } = claimed.body.data.claims[0];
-    expect((await agentCall(`/jobs/${jobId}/complete`, { leaseId: lease.id, status: 'succeeded', result: { reported: true } })).status).toBe(204);
+    expect(
+      (await agentCall(`/jobs/${jobId}/complete`, { leaseId: lease.id, status: 'succeeded', result: { reported: true } })).status,
+    ).toBe(204);
     expect(await until(made.id, ['succeeded', 'failed'])).toMatchObject({ status: 'succeeded' });
   });
 
@@ -297,7 +509,9 @@ describe('flow', () => {
     // This machine's name resolves to a loopback or private address: what the definition check cannot see.
     expect(addresses.some((a) => /^(127\.|10\.|192\.168\.|::1$)/.test(a.address))).toBe(true);
     const port = new URL(serviceUrl).port;
-    const refused = await define([{ id: 'call', type: 'http', inputs: { url: `http://${name}:${port}/private` }, retry: { maxAttempts: 3 } }]);
+    const refused = await define([
+      { id: 'call', type: 'http', inputs: { url: `http://${name}:${port}/private` }, retry: { maxAttempts: 3 } },
+    ]);
     const done = await until((await run(refused)).id, ['failed']);
     expect(done).toMatchObject({ failureCode: 'PRIVATE_TARGET', failedNodeId: 'call' });
     expect(done.steps[0].attempts).toBe(1);
@@ -343,16 +557,32 @@ describe('controls', () => {
     const done = await until(made.id, ['failed']);
     // A job for an agent that does not exist cannot be queued: the step fails for good.
     expect(done).toMatchObject({ failureCode: 'UNKNOWN_AGENT', failedNodeId: 'work' });
-    expect(Object.fromEntries(done.steps.map((s: { nodeId: string; status: string }) => [s.nodeId, s.status]))).toEqual({ approve: 'cancelled', work: 'failed', after: 'pending' });
-    const pending = expectResponse(await call('GET', '/api/v1/my/pending-approvals', undefined, approver.accessToken), 'GET', '/api/v1/my/pending-approvals', 200).body.data;
+    expect(Object.fromEntries(done.steps.map((s: { nodeId: string; status: string }) => [s.nodeId, s.status]))).toEqual({
+      approve: 'cancelled',
+      work: 'failed',
+      after: 'pending',
+    });
+    const pending = expectResponse(
+      await call('GET', '/api/v1/my/pending-approvals', undefined, approver.accessToken),
+      'GET',
+      '/api/v1/my/pending-approvals',
+      200,
+    ).body.data;
     expect(pending.map((p: { summary: { runId?: string } }) => p.summary.runId)).not.toContain(made.id);
 
-    const slow = await define([{ id: 'work', type: 'job', inputs: { type: 'sleep', payload: { seconds: 30 }, selector: { pool: 'workflows' } } }]);
+    const slow = await define([
+      { id: 'work', type: 'job', inputs: { type: 'sleep', payload: { seconds: 30 }, selector: { pool: 'workflows' } } },
+    ]);
     const running = await run(slow);
     const waiting = await stepUntil(running.id, 'work', ['waiting']);
     const cancelled = (await control(running.id, 'cancel', 200)).data;
     expect(cancelled).toMatchObject({ status: 'cancelled', failureCode: 'CANCELLED' });
-    const job = expectResponse(await call('GET', `/api/v1/jobs/${waiting.externalRef.slice('job:'.length)}`), 'GET', '/api/v1/jobs/{id}', 200).body.data;
+    const job = expectResponse(
+      await call('GET', `/api/v1/jobs/${waiting.externalRef.slice('job:'.length)}`),
+      'GET',
+      '/api/v1/jobs/{id}',
+      200,
+    ).body.data;
     expect(job.status).toBe('cancelled');
     await control(running.id, 'cancel', 409, 'CONFLICT');
     await control(running.id, 'retry', 409, 'CONFLICT');
@@ -374,24 +604,46 @@ describe('controls', () => {
     expect(retried).toMatchObject({ status: 'running', retryCount: 1, retriedNodes: ['call'] });
     const done = await until(made.id, ['succeeded', 'failed']);
     expect(done.status).toBe('succeeded');
-    expect(done.steps.map((s: { nodeId: string; attempts: number }) => [s.nodeId, s.attempts])).toEqual([['before', 1], ['call', 2], ['after', 1]]);
+    expect(done.steps.map((s: { nodeId: string; attempts: number }) => [s.nodeId, s.attempts])).toEqual([
+      ['before', 1],
+      ['call', 2],
+      ['after', 1],
+    ]);
     expect(hits.get(`/before-${path.slice(1)}`)).toBe(1);
     expect(hits.get(path)).toBe(2);
     await control(made.id, 'retry', 409, 'CONFLICT');
   });
 
   test('a rejection fails the run for good; a retry asks again', async () => {
-    const definitionId = await define([{ id: 'approve', type: 'approval', inputs: { workflowId: approvalWorkflow }, retry: { maxAttempts: 3 } }]);
+    const definitionId = await define([
+      { id: 'approve', type: 'approval', inputs: { workflowId: approvalWorkflow }, retry: { maxAttempts: 3 } },
+    ]);
     const made = await run(definitionId);
     await stepUntil(made.id, 'approve', ['waiting']);
-    expectResponse(await call('POST', `${RUNS}/${made.id}/steps/approve/reject`, { reason: 'no' }, approver.accessToken), 'POST', `${RUNS}/{id}/steps/{nodeId}/reject`, 400, 'VALIDATION_FAILED');
-    expectResponse(await call('POST', `${RUNS}/${made.id}/steps/approve/reject`, { reason: 'not this week' }, approver.accessToken), 'POST', `${RUNS}/{id}/steps/{nodeId}/reject`, 200);
+    expectResponse(
+      await call('POST', `${RUNS}/${made.id}/steps/approve/reject`, { reason: 'no' }, approver.accessToken),
+      'POST',
+      `${RUNS}/{id}/steps/{nodeId}/reject`,
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectResponse(
+      await call('POST', `${RUNS}/${made.id}/steps/approve/reject`, { reason: 'not this week' }, approver.accessToken),
+      'POST',
+      `${RUNS}/{id}/steps/{nodeId}/reject`,
+      200,
+    );
     const failed = await until(made.id, ['failed']);
     expect(failed).toMatchObject({ failureCode: 'APPROVAL_REJECTED' });
     expect(failed.steps[0].attempts).toBe(1);
     await control(made.id, 'retry', 200);
     await stepUntil(made.id, 'approve', ['waiting']);
-    expectResponse(await call('POST', `${RUNS}/${made.id}/steps/approve/approve`, {}, approver.accessToken), 'POST', `${RUNS}/{id}/steps/{nodeId}/approve`, 200);
+    expectResponse(
+      await call('POST', `${RUNS}/${made.id}/steps/approve/approve`, {}, approver.accessToken),
+      'POST',
+      `${RUNS}/{id}/steps/{nodeId}/approve`,
+      200,
+    );
     expect((await until(made.id, ['succeeded', 'failed'])).status).toBe('succeeded');
   });
 });
@@ -410,16 +662,26 @@ describe('streams and views', () => {
     expect(types.filter((x) => x === 'workflow_step.succeeded')).toHaveLength(2);
     // Resuming after the second-last event answers only the last.
     const ids = [...text.matchAll(/^id: (.+)$/gm)].map((m) => m[1]);
-    const resumed = await (await fetch(`${t.baseUrl}${RUNS}/${made.id}/events`, { headers: { authorization: `Bearer ${owner}`, 'last-event-id': ids.at(-2)! } })).text();
+    const resumed = await (
+      await fetch(`${t.baseUrl}${RUNS}/${made.id}/events`, { headers: { authorization: `Bearer ${owner}`, 'last-event-id': ids.at(-2)! } })
+    ).text();
     expect([...resumed.matchAll(/^event: (.+)$/gm)].map((m) => m[1])).toEqual(['workflow_run.succeeded']);
-    expectResponse(await call('GET', `${RUNS}/${made.id}/events`, undefined, foreign.owner.accessToken), 'GET', `${RUNS}/{id}/events`, 404, 'NOT_FOUND');
+    expectResponse(
+      await call('GET', `${RUNS}/${made.id}/events`, undefined, foreign.owner.accessToken),
+      'GET',
+      `${RUNS}/{id}/events`,
+      404,
+      'NOT_FOUND',
+    );
   });
 
   test('the WebSocket stream sends the run as it goes, and the server closes it (1000) once the run has ended, as the SSE stream ends', async () => {
     const definitionId = await define([{ id: 'nap', type: 'wait', inputs: { durationSeconds: 1 } }]);
     const made = await run(definitionId);
     const open = (after?: string) => {
-      const ws = new WebSocket(`${t.baseUrl.replace('http', 'ws')}${RUNS}/${made.id}/stream${after ? `?after=${after}` : ''}`, { headers: { authorization: `Bearer ${owner}` } });
+      const ws = new WebSocket(`${t.baseUrl.replace('http', 'ws')}${RUNS}/${made.id}/stream${after ? `?after=${after}` : ''}`, {
+        headers: { authorization: `Bearer ${owner}` },
+      });
       const messages: { type: string; cursor: string }[] = [];
       ws.on('message', (m) => messages.push(JSON.parse((m as Buffer).toString()) as { type: string; cursor: string }));
       const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
@@ -449,16 +711,50 @@ describe('streams and views', () => {
     const definitionId = await define([{ id: 'call', type: 'http', inputs: { url: `${serviceUrl}${path}`, allowPrivate: true } }]);
     const made = await run(definitionId);
     await until(made.id, ['failed']);
-    const failed = expectResponse(await call('GET', `/api/v1/workflow-executions/${made.id}`), 'GET', '/api/v1/workflow-executions/{id}', 200).body.data;
-    expect(failed).toMatchObject({ id: made.id, workflowId: definitionId, status: 'failed', failureCode: 'UNEXPECTED_STATUS', retryCount: 0, outputRef: null, inputRef: `/api/v1/workflow-runs/${made.id}` });
+    const failed = expectResponse(
+      await call('GET', `/api/v1/workflow-executions/${made.id}`),
+      'GET',
+      '/api/v1/workflow-executions/{id}',
+      200,
+    ).body.data;
+    expect(failed).toMatchObject({
+      id: made.id,
+      workflowId: definitionId,
+      status: 'failed',
+      failureCode: 'UNEXPECTED_STATUS',
+      retryCount: 0,
+      outputRef: null,
+      inputRef: `/api/v1/workflow-runs/${made.id}`,
+    });
     expect(failed.durationMs).toBeGreaterThanOrEqual(0);
-    const retried = expectResponse(await call('POST', `/api/v1/workflow-executions/${made.id}/retry`), 'POST', '/api/v1/workflow-executions/{id}/retry', 200).body.data;
+    const retried = expectResponse(
+      await call('POST', `/api/v1/workflow-executions/${made.id}/retry`),
+      'POST',
+      '/api/v1/workflow-executions/{id}/retry',
+      200,
+    ).body.data;
     expect(retried).toMatchObject({ status: 'running', retryCount: 1, failureCode: null });
     await until(made.id, ['succeeded']);
-    const done = expectResponse(await call('GET', `/api/v1/workflow-executions/${made.id}`), 'GET', '/api/v1/workflow-executions/{id}', 200).body.data;
-    expect(done).toMatchObject({ status: 'succeeded', outputRef: `/api/v1/workflow-runs/${made.id}/steps`, evidenceRef: `/api/v1/audit-events?resource=workflow_run:${made.id}` });
-    expectResponse(await call('POST', `/api/v1/workflow-executions/${made.id}/cancel`), 'POST', '/api/v1/workflow-executions/{id}/cancel', 409, 'CONFLICT');
-    const listed = expectResponse(await call('GET', `/api/v1/workflow-executions?status=succeeded&definitionId=${definitionId}`), 'GET', '/api/v1/workflow-executions', 200).body.data;
+    const done = expectResponse(await call('GET', `/api/v1/workflow-executions/${made.id}`), 'GET', '/api/v1/workflow-executions/{id}', 200)
+      .body.data;
+    expect(done).toMatchObject({
+      status: 'succeeded',
+      outputRef: `/api/v1/workflow-runs/${made.id}/steps`,
+      evidenceRef: `/api/v1/audit-events?resource=workflow_run:${made.id}`,
+    });
+    expectResponse(
+      await call('POST', `/api/v1/workflow-executions/${made.id}/cancel`),
+      'POST',
+      '/api/v1/workflow-executions/{id}/cancel',
+      409,
+      'CONFLICT',
+    );
+    const listed = expectResponse(
+      await call('GET', `/api/v1/workflow-executions?status=succeeded&definitionId=${definitionId}`),
+      'GET',
+      '/api/v1/workflow-executions',
+      200,
+    ).body.data;
     expect(listed.map((e: { id: string }) => e.id)).toEqual([made.id]);
   });
 });
@@ -478,18 +774,42 @@ describe('access', () => {
     ] as const) {
       expectResponse(await call(method, path, undefined, other), method, template, 404, 'NOT_FOUND');
     }
-    expectResponse(await call('POST', RUNS, { definitionId }, other, { 'idempotency-key': `k-${hex()}` }), 'POST', RUNS, 422, 'UNKNOWN_DEFINITION');
+    expectResponse(
+      await call('POST', RUNS, { definitionId }, other, { 'idempotency-key': `k-${hex()}` }),
+      'POST',
+      RUNS,
+      422,
+      'UNKNOWN_DEFINITION',
+    );
     expect(((await call('GET', RUNS, undefined, other)).body.data as { id: string }[]).map((r) => r.id)).not.toContain(made.id);
 
     expectResponse(await call('GET', `${RUNS}/${made.id}`, undefined, viewer.accessToken), 'GET', `${RUNS}/{id}`, 200);
-    expectResponse(await call('POST', `${RUNS}/${made.id}/pause`, undefined, viewer.accessToken), 'POST', `${RUNS}/{id}/pause`, 403, 'FORBIDDEN');
-    expectResponse(await call('POST', RUNS, { definitionId }, viewer.accessToken, { 'idempotency-key': `k-${hex()}` }), 'POST', RUNS, 403, 'FORBIDDEN');
+    expectResponse(
+      await call('POST', `${RUNS}/${made.id}/pause`, undefined, viewer.accessToken),
+      'POST',
+      `${RUNS}/{id}/pause`,
+      403,
+      'FORBIDDEN',
+    );
+    expectResponse(
+      await call('POST', RUNS, { definitionId }, viewer.accessToken, { 'idempotency-key': `k-${hex()}` }),
+      'POST',
+      RUNS,
+      403,
+      'FORBIDDEN',
+    );
     const byOperator = await run(definitionId, {}, operator.accessToken);
     expect((await get(byOperator.id)).createdBy).toBe(`user:${operator.userId}`);
     expectResponse(await call('POST', `${RUNS}/${made.id}/cancel`, undefined, operator.accessToken), 'POST', `${RUNS}/{id}/cancel`, 200);
     await control(byOperator.id, 'cancel', 200);
 
-    expectResponse(await call('GET', `${RUNS}/${made.id}/steps/NOT-A-NODE`), 'GET', `${RUNS}/{id}/steps/{nodeId}`, 400, 'VALIDATION_FAILED');
+    expectResponse(
+      await call('GET', `${RUNS}/${made.id}/steps/NOT-A-NODE`),
+      'GET',
+      `${RUNS}/{id}/steps/{nodeId}`,
+      400,
+      'VALIDATION_FAILED',
+    );
     expectResponse(await call('GET', `${RUNS}/${made.id}/steps/ghost`), 'GET', `${RUNS}/{id}/steps/{nodeId}`, 404, 'NOT_FOUND');
     expectResponse(await call('GET', `${RUNS}?status=dancing`), 'GET', RUNS, 400, 'VALIDATION_FAILED');
   });

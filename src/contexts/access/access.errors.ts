@@ -3,7 +3,11 @@ import { defineError } from '../../kernel/http/app-error.js';
 /** The access context's error catalog. */
 
 export const cannotGrantUnheld = defineError(
-  { status: 403, code: 'FORBIDDEN', description: 'The caller lacks the permission, or grants permissions it does not hold (details.missing)' },
+  {
+    status: 403,
+    code: 'FORBIDDEN',
+    description: 'The caller lacks the permission, or grants permissions it does not hold (details.missing)',
+  },
   (missing: string[]) => ({ message: 'You cannot grant permissions you do not hold', details: { missing } }),
 );
 

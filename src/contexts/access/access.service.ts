@@ -37,8 +37,7 @@ export function grantApplies(grant: RoleGrant, scope: ResourceScope = {}): boole
 const scopeKey = (s?: ResourceScope) => `${s?.projectId ?? ''}/${s?.environmentId ?? ''}`;
 
 /** Refused with 403 and the missing permissions, so the caller sees what they lack. */
-const escalation = (missing: string[]) =>
-  cannotGrantUnheld(missing);
+const escalation = (missing: string[]) => cannotGrantUnheld(missing);
 
 /**
  * Who may do what. Effective permissions are read from the database on every request (memoised
@@ -109,7 +108,13 @@ export class AccessService {
   assertKnown(permissions: string[], fieldOf: (i: number) => string = (i) => `permissions[${i}]`): void {
     const unknown = permissions.map((p, i) => [p, i] as const).filter(([p]) => !PERMISSION_KEYS.has(p));
     if (unknown.length) {
-      throw validationFailed(unknown.map(([p, i]) => ({ field: fieldOf(i), message: `${p} is not a known permission (see GET /api/v1/permissions)`, code: 'UNKNOWN_PERMISSION' })));
+      throw validationFailed(
+        unknown.map(([p, i]) => ({
+          field: fieldOf(i),
+          message: `${p} is not a known permission (see GET /api/v1/permissions)`,
+          code: 'UNKNOWN_PERMISSION',
+        })),
+      );
     }
   }
 
@@ -117,7 +122,13 @@ export class AccessService {
   assertAssignableToCustomRole(permissions: string[]): void {
     const platform = permissions.map((p, i) => [p, i] as const).filter(([p]) => PERMISSIONS_BY_KEY.get(p)?.platform);
     if (platform.length) {
-      throw validationFailed(platform.map(([p, i]) => ({ field: `permissions[${i}]`, message: `${p} spans organizations and comes only with the platform_admin role`, code: 'PLATFORM_PERMISSION' })));
+      throw validationFailed(
+        platform.map(([p, i]) => ({
+          field: `permissions[${i}]`,
+          message: `${p} spans organizations and comes only with the platform_admin role`,
+          code: 'PLATFORM_PERMISSION',
+        })),
+      );
     }
   }
 
@@ -147,13 +158,33 @@ export class AccessService {
   }
 
   /** Grants roles to a member (first owner, organization creator, accepted invitation); existing grants are kept. */
-  async grant(organizationId: string, userId: string, roles: Role[], grantedBy: string | null, scope: ResourceScope = {}): Promise<UserRole[]> {
+  async grant(
+    organizationId: string,
+    userId: string,
+    roles: Role[],
+    grantedBy: string | null,
+    scope: ResourceScope = {},
+  ): Promise<UserRole[]> {
     const repo = this.data.repository(UserRole, organizationId);
     const granted: UserRole[] = [];
     for (const role of roles) {
       // TypeORM 1.x refuses `null` in a find: IsNull() says "the org-wide grant" explicitly.
-      const existing = await repo.findOne({ userId, roleId: role.id, projectId: scope.projectId ?? IsNull(), environmentId: scope.environmentId ?? IsNull() });
-      granted.push(existing ?? (await repo.insert({ userId, roleId: role.id, projectId: scope.projectId ?? null, environmentId: scope.environmentId ?? null, grantedBy })));
+      const existing = await repo.findOne({
+        userId,
+        roleId: role.id,
+        projectId: scope.projectId ?? IsNull(),
+        environmentId: scope.environmentId ?? IsNull(),
+      });
+      granted.push(
+        existing ??
+          (await repo.insert({
+            userId,
+            roleId: role.id,
+            projectId: scope.projectId ?? null,
+            environmentId: scope.environmentId ?? null,
+            grantedBy,
+          })),
+      );
     }
     return granted;
   }

@@ -17,7 +17,10 @@ export class AuthzController {
   @Post('check')
   @AnyPrincipal('checking your own permissions needs none; checking another member needs authz.check')
   @NotAudited('a read over POST: it decides and changes nothing')
-  @ApiOperation({ summary: 'Check one permission', description: 'For yourself, or (with authz.check) for another member; optionally within a project or environment.' })
+  @ApiOperation({
+    summary: 'Check one permission',
+    description: 'For yourself, or (with authz.check) for another member; optionally within a project or environment.',
+  })
   @ApiOk(AuthzDecisionDto)
   @ApiErrors(notFound)
   async checkPermission(@CurrentPrincipal() principal: Principal, @Body() body: AuthzCheckDto): Promise<AuthzDecisionDto> {

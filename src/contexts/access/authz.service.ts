@@ -23,7 +23,12 @@ export class AuthzService {
     if (others.length > 0) {
       if (!(await this.access.has(caller, 'authz.check'))) {
         // Refused like any route's permission: recorded as a denial.
-        await this.audit.record({ organizationId: caller.organizationId, action: 'authz.denied', outcome: 'denied', details: { permission: 'authz.check', checked: others } });
+        await this.audit.record({
+          organizationId: caller.organizationId,
+          action: 'authz.denied',
+          outcome: 'denied',
+          details: { permission: 'authz.check', checked: others },
+        });
         throw forbidden("Checking another principal's permissions needs authz.check");
       }
       for (const id of others) await this.access.assertMember(caller.organizationId, id);
@@ -34,7 +39,10 @@ export class AuthzService {
       const key = `${principalId}|${scope.projectId ?? ''}|${scope.environmentId ?? ''}`;
       let found = memo.get(key);
       if (!found) {
-        found = principalId === caller.id ? this.access.permissionsOf(caller, scope) : this.access.userPermissions(caller.organizationId, principalId, scope);
+        found =
+          principalId === caller.id
+            ? this.access.permissionsOf(caller, scope)
+            : this.access.userPermissions(caller.organizationId, principalId, scope);
         memo.set(key, found);
       }
       return found;

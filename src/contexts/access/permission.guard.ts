@@ -32,7 +32,10 @@ export class PermissionGuard implements CanActivate, OnModuleInit {
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const permission = this.reflector.getAllAndOverride<string | undefined>(REQUIRED_PERMISSION, [context.getHandler(), context.getClass()]);
+    const permission = this.reflector.getAllAndOverride<string | undefined>(REQUIRED_PERMISSION, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     const req = asMarshalRequest(context.switchToHttp().getRequest());
     const principal = req.principal;
     if (!permission || !principal) return true;

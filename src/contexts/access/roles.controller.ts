@@ -29,7 +29,10 @@ export class RolesController {
 
   @Get()
   @RequirePermission('role.read')
-  @ApiOperation({ summary: 'List roles: the system roles and the organization\'s custom roles', description: 'Sort by name, key or createdAt.' })
+  @ApiOperation({
+    summary: "List roles: the system roles and the organization's custom roles",
+    description: 'Sort by name, key or createdAt.',
+  })
   @ApiPage(RoleDto)
   async listRoles(@CurrentPrincipal() principal: Principal, @Query() query: ListRolesQuery): Promise<Page<RoleDto>> {
     return (await this.roles.list(principal.organizationId, query)).map(RoleDto.from);
@@ -37,7 +40,10 @@ export class RolesController {
 
   @Get(':id')
   @RequirePermission('role.read')
-  @ApiOperation({ summary: 'Get a role', description: 'A role with its permissions, system or custom. Another organization\'s custom role is 404.' })
+  @ApiOperation({
+    summary: 'Get a role',
+    description: "A role with its permissions, system or custom. Another organization's custom role is 404.",
+  })
   @ApiOk(RoleDto)
   @ApiErrors(notFound)
   async getRole(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<RoleDto> {
@@ -49,18 +55,26 @@ export class RolesController {
   @Audited('role.permissions.set', 'role')
   @ApiOperation({
     summary: "Replace a custom role's permissions",
-    description: 'Takes effect on the next request of every holder. Adding or removing a permission needs the caller to hold it. System roles answer 422 SYSTEM_ROLE_IMMUTABLE.',
+    description:
+      'Takes effect on the next request of every holder. Adding or removing a permission needs the caller to hold it. System roles answer 422 SYSTEM_ROLE_IMMUTABLE.',
   })
   @ApiOk(RoleDto)
   @ApiErrors(notFound, systemRoleImmutable)
-  async setRolePermissions(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: SetRolePermissionsDto): Promise<RoleDto> {
+  async setRolePermissions(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam() id: string,
+    @Body() body: SetRolePermissionsDto,
+  ): Promise<RoleDto> {
     return RoleDto.from(await this.roles.setPermissions(principal.organizationId, principal, id, body.permissions));
   }
 
   @Delete(':id')
   @RequirePermission('role.edit')
   @Audited('role.delete', 'role')
-  @ApiOperation({ summary: 'Delete a custom role', description: 'Refused (409) while the role is granted; system roles answer 422 SYSTEM_ROLE_IMMUTABLE.' })
+  @ApiOperation({
+    summary: 'Delete a custom role',
+    description: 'Refused (409) while the role is granted; system roles answer 422 SYSTEM_ROLE_IMMUTABLE.',
+  })
   @ApiNoContent()
   @ApiErrors(notFound, [conflict, 'The role is still granted'], systemRoleImmutable)
   async deleteRole(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<void> {

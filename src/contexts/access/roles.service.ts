@@ -44,12 +44,20 @@ export class RolesService {
     await this.access.assertCanGrant(principal, input.permissions);
     const key = input.key ?? slugify(input.name);
     if (!ROLE_KEY_PATTERN.test(key)) {
-      throw validationFailed([{ field: 'key', message: `No usable key derives from this name ("${key}"): give one, like release-manager`, code: 'INVALID_KEY' }]);
+      throw validationFailed([
+        { field: 'key', message: `No usable key derives from this name ("${key}"): give one, like release-manager`, code: 'INVALID_KEY' },
+      ]);
     }
     if (SYSTEM_ROLE_KEYS.has(key)) throw conflict(`"${key}" is the key of a system role`);
     const roles = this.data.withShared(Role, organizationId).own();
     if (await roles.exists({ key })) throw conflict(`A role with key "${key}" already exists`);
-    const role = await roles.insert({ key, name: input.name, description: input.description ?? '', isSystem: false, permissions: [...new Set(input.permissions)].sort() });
+    const role = await roles.insert({
+      key,
+      name: input.name,
+      description: input.description ?? '',
+      isSystem: false,
+      permissions: [...new Set(input.permissions)].sort(),
+    });
     this.notes.note({ details: { key, permissions: role.permissions } });
     return role;
   }
@@ -90,7 +98,10 @@ export class RolesService {
     if (query.projectId) qb.andWhere('ur.project_id = :projectId', { projectId: query.projectId });
     if (query.environmentId) qb.andWhere('ur.environment_id = :environmentId', { environmentId: query.environmentId });
     const page = await paginate(qb, query, { createdAt: 'ur.created_at' }, '-createdAt');
-    const roles = await this.access.visibleRoles(organizationId, page.items.map((g) => g.roleId));
+    const roles = await this.access.visibleRoles(
+      organizationId,
+      page.items.map((g) => g.roleId),
+    );
     const byId = new Map(roles.map((r) => [r.id, r]));
     return page.map((grant) => ({ grant, role: byId.get(grant.roleId)! }));
   }
@@ -98,7 +109,10 @@ export class RolesService {
   async grantsOf(organizationId: string, userId: string): Promise<{ grant: UserRole; role: Role }[]> {
     await this.access.assertMember(organizationId, userId);
     const grants = await this.data.repository(UserRole, organizationId).find({ where: { userId }, order: { createdAt: 'ASC' } });
-    const roles = await this.access.visibleRoles(organizationId, grants.map((g) => g.roleId));
+    const roles = await this.access.visibleRoles(
+      organizationId,
+      grants.map((g) => g.roleId),
+    );
     const byId = new Map(roles.map((r) => [r.id, r]));
     return grants.map((grant) => ({ grant, role: byId.get(grant.roleId)! }));
   }
@@ -107,12 +121,24 @@ export class RolesService {
   async grant(organizationId: string, principal: Principal, input: CreateUserRoleDto): Promise<{ grant: UserRole; role: Role }> {
     await this.access.assertMember(organizationId, input.userId);
     // Share-locked until the grant commits: the role cannot be deleted under it.
-    const role = await this.data.withShared(Role, organizationId).query('r').andWhere('r.id = :id', { id: input.roleId }).setLock('pessimistic_read').getOne();
+    const role = await this.data
+      .withShared(Role, organizationId)
+      .query('r')
+      .andWhere('r.id = :id', { id: input.roleId })
+      .setLock('pessimistic_read')
+      .getOne();
     if (!role) throw notFound('Role');
     const scope = { projectId: input.projectId ?? null, environmentId: input.environmentId ?? null };
     await this.access.assertCanGrant(principal, role.permissions, scope);
     const grants = this.data.repository(UserRole, organizationId);
-    if (await grants.exists({ userId: input.userId, roleId: role.id, projectId: scope.projectId ?? IsNull(), environmentId: scope.environmentId ?? IsNull() })) {
+    if (
+      await grants.exists({
+        userId: input.userId,
+        roleId: role.id,
+        projectId: scope.projectId ?? IsNull(),
+        environmentId: scope.environmentId ?? IsNull(),
+      })
+    ) {
       throw conflict('The member already holds this role in this scope');
     }
     const grant = await grants.insert({ userId: input.userId, roleId: role.id, ...scope, grantedBy: principalRef(principal) });

@@ -14,9 +14,22 @@ export interface SystemRoleDefinition {
 
 const tenant = (p: PermissionDefinition) => !p.platform;
 const reads = (p: PermissionDefinition) => tenant(p) && (p.action === 'read' || p.action === 'list');
-const under = (...resources: string[]) => (p: PermissionDefinition) => tenant(p) && resources.some((r) => p.resource === r || p.resource.startsWith(`${r}_`) || p.resource.startsWith(`${r}.`));
+const under =
+  (...resources: string[]) =>
+  (p: PermissionDefinition) =>
+    tenant(p) && resources.some((r) => p.resource === r || p.resource.startsWith(`${r}_`) || p.resource.startsWith(`${r}.`));
 /** Resources that decide who may do what: kept to owners and MSP admins. */
-const ACCESS_CONTROL = ['role', 'user_role', 'api_key', 'invitation', 'member', 'authz', 'credential', 'approval_workflow', 'approval_policy'];
+const ACCESS_CONTROL = [
+  'role',
+  'user_role',
+  'api_key',
+  'invitation',
+  'member',
+  'authz',
+  'credential',
+  'approval_workflow',
+  'approval_policy',
+];
 const SENSITIVE_READS = new Set(['audit.read', 'secret.read', 'api_key.read', 'credential.read']);
 
 export const SYSTEM_ROLES: readonly SystemRoleDefinition[] = [
@@ -34,7 +47,24 @@ export const SYSTEM_ROLES: readonly SystemRoleDefinition[] = [
     description: 'Operations, telemetry and execution',
     grants: (p) =>
       reads(p) ||
-      (under('agent', 'job', 'workflow', 'approval', 'secret_request', 'telemetry', 'incident', 'alert', 'ticket', 'change', 'runbook', 'asset', 'deployment', 'release', 'promotion', 'scan')(p) &&
+      (under(
+        'agent',
+        'job',
+        'workflow',
+        'approval',
+        'secret_request',
+        'telemetry',
+        'incident',
+        'alert',
+        'ticket',
+        'change',
+        'runbook',
+        'asset',
+        'deployment',
+        'release',
+        'promotion',
+        'scan',
+      )(p) &&
         !ACCESS_CONTROL.includes(p.resource)),
   },
   {
@@ -61,7 +91,12 @@ export const SYSTEM_ROLES: readonly SystemRoleDefinition[] = [
     description: 'Imports, exports and broad write access to operational data',
     grants: (p) => tenant(p) && !ACCESS_CONTROL.includes(p.resource) && p.resource !== 'audit',
   },
-  { key: 'viewer', name: 'Viewer', description: 'Read-only operational visibility', grants: (p) => reads(p) && !SENSITIVE_READS.has(p.key) },
+  {
+    key: 'viewer',
+    name: 'Viewer',
+    description: 'Read-only operational visibility',
+    grants: (p) => reads(p) && !SENSITIVE_READS.has(p.key),
+  },
   {
     key: 'endpoint_agent',
     name: 'Endpoint agent',

@@ -22,7 +22,8 @@ export class UserRolesController {
   @Audited('user_role.grant', 'user_role')
   @ApiOperation({
     summary: 'Grant a role to a member',
-    description: 'Organization-wide, or narrowed to a project or environment. The granter must hold every permission of the role in that scope. Takes effect on the next request.',
+    description:
+      'Organization-wide, or narrowed to a project or environment. The granter must hold every permission of the role in that scope. Takes effect on the next request.',
   })
   @ApiCreated(UserRoleDto)
   @ApiErrors(notFound, conflict)
@@ -60,7 +61,10 @@ export class UsersRolesController {
 
   @Get(':id/roles')
   @RequirePermission('user_role.read')
-  @ApiOperation({ summary: "A member's role grants", description: 'The role grants of one member of the organization you act in. A user who is not a member is 404.' })
+  @ApiOperation({
+    summary: "A member's role grants",
+    description: 'The role grants of one member of the organization you act in. A user who is not a member is 404.',
+  })
   @ApiOk(UserRoleDto, { isArray: true })
   @ApiErrors(notFound)
   async listUserRoles(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<UserRoleDto[]> {

@@ -31,16 +31,25 @@ export class AgentProtocolController {
   @ApiOperation({
     summary: 'Heartbeat',
     description:
-      "Records that the agent is alive and renews the leases of the jobs it holds. The headers say when to beat next and which held jobs were cancelled.",
+      'Records that the agent is alive and renews the leases of the jobs it holds. The headers say when to beat next and which held jobs were cancelled.',
   })
   @ApiNoContent('Alive', {
     'Marshal-Heartbeat-Interval': { description: 'Seconds until the next heartbeat', schema: { type: 'integer' } },
     'Marshal-Poll-Interval': { description: 'Seconds between claims when not long-polling', schema: { type: 'integer' } },
     [CANCEL_JOBS_HEADER]: { description: 'Comma-separated ids of held jobs that were cancelled: stop them', schema: { type: 'string' } },
   })
-  async heartbeat(@CurrentPrincipal() agent: Principal, @UuidParam() _id: string, @Body() body: HeartbeatDto, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async heartbeat(
+    @CurrentPrincipal() agent: Principal,
+    @UuidParam() _id: string,
+    @Body() body: HeartbeatDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
     await this.agents.heartbeat(agent.organizationId, agent, body);
-    await this.queue.renewLeases(agent.organizationId, agent, body.jobIds?.map((id) => id.toLowerCase()));
+    await this.queue.renewLeases(
+      agent.organizationId,
+      agent,
+      body.jobIds?.map((id) => id.toLowerCase()),
+    );
     const cancelled = await this.queue.cancelledHeldBy(agent.organizationId, agent);
     const { heartbeatIntervalSeconds, pollIntervalSeconds } = this.agents.timing;
     res.setHeader('Marshal-Heartbeat-Interval', String(heartbeatIntervalSeconds));
@@ -58,7 +67,12 @@ export class AgentProtocolController {
       'Progress, completion and heartbeats stay HTTP calls; claiming over HTTP stays the fallback. A plain GET is 426.',
   })
   @ApiWebSocket()
-  async streamAgentTasks(@CurrentPrincipal() agent: Principal, @UuidParam() _id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async streamAgentTasks(
+    @CurrentPrincipal() agent: Principal,
+    @UuidParam() _id: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     const ws = await this.sockets.accept(req, res);
     this.taskStream.serve(agent.organizationId, agent, ws);
   }

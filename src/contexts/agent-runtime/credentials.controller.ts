@@ -17,7 +17,8 @@ export class CredentialsController {
   @RequirePermission('credential.read')
   @ApiOperation({
     summary: "Audit the organization's credentials",
-    description: 'API keys, agent secrets and enrollment tokens with creation, last use, expiry and state; never a secret. Sort by createdAt, lastUsedAt, expiresAt, name, kind or state.',
+    description:
+      'API keys, agent secrets and enrollment tokens with creation, last use, expiry and state; never a secret. Sort by createdAt, lastUsedAt, expiresAt, name, kind or state.',
   })
   @ApiPage(CredentialDto, { cursor: false })
   listAuditCredentials(@CurrentPrincipal() principal: Principal, @Query() query: ListCredentialsQuery): Promise<Page<CredentialDto>> {

@@ -26,24 +26,44 @@ export class CredentialsService {
     if (!query.kind || query.kind === 'api_key') {
       for (const k of await this.apiKeys.all(organizationId)) {
         all.push({
-          id: k.id, kind: 'api_key', name: k.name, hint: hint('mk', k.id), state: k.status, ownerId: k.createdBy,
-          createdAt: k.createdAt.toISOString(), lastUsedAt: k.lastUsedAt?.toISOString() ?? null, expiresAt: k.expiresAt?.toISOString() ?? null,
+          id: k.id,
+          kind: 'api_key',
+          name: k.name,
+          hint: hint('mk', k.id),
+          state: k.status,
+          ownerId: k.createdBy,
+          createdAt: k.createdAt.toISOString(),
+          lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+          expiresAt: k.expiresAt?.toISOString() ?? null,
         });
       }
     }
     if (!query.kind || query.kind === 'agent_secret') {
       for (const a of await this.agents.all(organizationId)) {
         all.push({
-          id: a.id, kind: 'agent_secret', name: a.name, hint: hint('mas', a.id), state: a.status === 'revoked' ? 'revoked' : 'active',
-          ownerId: a.createdBy, createdAt: a.createdAt.toISOString(), lastUsedAt: a.lastSeenAt?.toISOString() ?? null, expiresAt: null,
+          id: a.id,
+          kind: 'agent_secret',
+          name: a.name,
+          hint: hint('mas', a.id),
+          state: a.status === 'revoked' ? 'revoked' : 'active',
+          ownerId: a.createdBy,
+          createdAt: a.createdAt.toISOString(),
+          lastUsedAt: a.lastSeenAt?.toISOString() ?? null,
+          expiresAt: null,
         });
       }
     }
     if (!query.kind || query.kind === 'enrollment_token') {
       for (const t of await this.enrollment.all(organizationId)) {
         all.push({
-          id: t.id, kind: 'enrollment_token', name: t.environmentId ? `environment ${t.environmentId}` : 'organization', hint: hint('met', t.id),
-          state: t.state, ownerId: t.createdBy, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+          id: t.id,
+          kind: 'enrollment_token',
+          name: t.environmentId ? `environment ${t.environmentId}` : 'organization',
+          hint: hint('met', t.id),
+          state: t.state,
+          ownerId: t.createdBy,
+          createdAt: t.createdAt.toISOString(),
+          lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
           expiresAt: t.expiresAt.toISOString(),
         });
       }
@@ -62,7 +82,8 @@ export class CredentialsService {
 function comparator(sort: string): (a: CredentialDto, b: CredentialDto) => number {
   const fields = sort.split(',').map((f) => ({ name: f.replace(/^-/, ''), desc: f.startsWith('-') }));
   for (const f of fields) {
-    if (!SORTABLE.has(f.name)) throw validationFailed([{ field: 'sort', message: `sort must use the fields ${[...SORTABLE].join(', ')}`, code: 'INVALID_SORT' }]);
+    if (!SORTABLE.has(f.name))
+      throw validationFailed([{ field: 'sort', message: `sort must use the fields ${[...SORTABLE].join(', ')}`, code: 'INVALID_SORT' }]);
   }
   return (a, b) => {
     for (const f of fields) {

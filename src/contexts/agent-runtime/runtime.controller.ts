@@ -24,7 +24,10 @@ export class RuntimeController {
 
   @Get('health')
   @RequirePermission('agent.read')
-  @ApiOperation({ summary: 'Health of the agent runtime', description: 'Agents by connectivity, queue totals, recent failures, and what this replica streams.' })
+  @ApiOperation({
+    summary: 'Health of the agent runtime',
+    description: 'Agents by connectivity, queue totals, recent failures, and what this replica streams.',
+  })
   @ApiOk(RuntimeHealthDto)
   getRuntimeHealth(@CurrentPrincipal() principal: Principal): Promise<RuntimeHealthDto> {
     return this.runtime.health(principal.organizationId);
@@ -32,7 +35,11 @@ export class RuntimeController {
 
   @Get('queues')
   @RequirePermission('job.read')
-  @ApiOperation({ summary: 'Queue depth and age per job type', description: 'One row per job type in the organization you act in: how many jobs are ready to claim, waiting out a retry backoff, leased and running, and how long the oldest ready one has waited.' })
+  @ApiOperation({
+    summary: 'Queue depth and age per job type',
+    description:
+      'One row per job type in the organization you act in: how many jobs are ready to claim, waiting out a retry backoff, leased and running, and how long the oldest ready one has waited.',
+  })
   @ApiOk(QueueDto, { isArray: true })
   listRuntimeQueues(@CurrentPrincipal() principal: Principal): Promise<QueueDto[]> {
     return this.runtime.queues(principal.organizationId);
@@ -40,7 +47,10 @@ export class RuntimeController {
 
   @Get('failures')
   @RequirePermission('job.read')
-  @ApiOperation({ summary: 'Failed and expired jobs', description: 'Newest first; retry one with POST /api/v1/agent-runtime/job-failures/{id}/retry.' })
+  @ApiOperation({
+    summary: 'Failed and expired jobs',
+    description: 'Newest first; retry one with POST /api/v1/agent-runtime/job-failures/{id}/retry.',
+  })
   @ApiPage(JobDto)
   async listRuntimeFailures(@CurrentPrincipal() principal: Principal, @Query() query: FailuresQuery): Promise<Page<JobDto>> {
     return (await this.jobs.failures(principal.organizationId, query)).map(JobDto.from);
@@ -48,7 +58,10 @@ export class RuntimeController {
 
   @Get('agents')
   @RequirePermission('agent.read')
-  @ApiOperation({ summary: 'Agents with the work they hold', description: 'The agent list (same filters) with each agent\'s held job count.' })
+  @ApiOperation({
+    summary: 'Agents with the work they hold',
+    description: "The agent list (same filters) with each agent's held job count.",
+  })
   @ApiPage(RuntimeAgentDto)
   listRuntimeAgents(@CurrentPrincipal() principal: Principal, @Query() query: ListAgentsQuery): Promise<Page<RuntimeAgentDto>> {
     return this.runtime.agentsWithWork(principal.organizationId, query);
@@ -57,7 +70,10 @@ export class RuntimeController {
   @Post('job-failures/:id/retry')
   @RequirePermission('job.retry')
   @Audited('job.retry', 'job')
-  @ApiOperation({ summary: 'Retry a failed or expired job', description: 'Back in the queue now, with one more attempt. Any other state is 409.' })
+  @ApiOperation({
+    summary: 'Retry a failed or expired job',
+    description: 'Back in the queue now, with one more attempt. Any other state is 409.',
+  })
   @ApiOk(JobDto)
   @ApiErrors(notFound, conflict)
   async retryJobFailure(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<JobDto> {
@@ -84,7 +100,8 @@ export class RuntimeController {
   @NotAudited('the service commits and audits the test job before waiting for it, so an agent can see it')
   @ApiOperation({
     summary: 'Test the round trip through an agent',
-    description: 'Queues a `noop` job at top priority and waits (up to timeoutSeconds) for an agent to run it; reports the outcome and round-trip time.',
+    description:
+      'Queues a `noop` job at top priority and waits (up to timeoutSeconds) for an agent to run it; reports the outcome and round-trip time.',
   })
   @ApiOk(SmokeResultDto)
   @ApiErrors(unknownAgent, agentRevoked, [TARGET_CANNOT_RUN.AGENT_LACKS_CAPABILITY, 'targetAgentId names an agent that does not run noop'])

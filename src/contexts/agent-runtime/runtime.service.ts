@@ -34,15 +34,22 @@ export class RuntimeService {
     const sum = (f: 'ready' | 'delayed' | 'leased' | 'running') => queues.reduce((n, q) => n + q[f], 0);
     const ages = queues.map((q) => q.oldestReadyAgeSeconds).filter((a): a is number => a !== null);
     const queue = {
-      ready: sum('ready'), delayed: sum('delayed'), leased: sum('leased'), running: sum('running'),
-      oldestReadyAgeSeconds: ages.length ? Math.max(...ages) : null, blocked: blocked.total,
+      ready: sum('ready'),
+      delayed: sum('delayed'),
+      leased: sum('leased'),
+      running: sum('running'),
+      oldestReadyAgeSeconds: ages.length ? Math.max(...ages) : null,
+      blocked: blocked.total,
     };
     const problems: string[] = [];
     if (queue.ready > 0 && agents.online === 0) problems.push(`${queue.ready} jobs are waiting and no agent is online`);
-    if ((queue.oldestReadyAgeSeconds ?? 0) > STUCK_AFTER_SECONDS) problems.push(`the oldest claimable job has waited ${queue.oldestReadyAgeSeconds} s`);
+    if ((queue.oldestReadyAgeSeconds ?? 0) > STUCK_AFTER_SECONDS)
+      problems.push(`the oldest claimable job has waited ${queue.oldestReadyAgeSeconds} s`);
     if (blocked.total > 0) {
       const first = blocked.groups[0];
-      problems.push(`${blocked.total} queued job${blocked.total === 1 ? '' : 's'} no agent can take (see blocked); e.g. ${first.type} (${first.code}): ${blockedFact(first.code, first)}`);
+      problems.push(
+        `${blocked.total} queued job${blocked.total === 1 ? '' : 's'} no agent can take (see blocked); e.g. ${first.type} (${first.code}): ${blockedFact(first.code, first)}`,
+      );
     }
     return {
       status: problems.length ? 'degraded' : 'ok',
@@ -61,7 +68,10 @@ export class RuntimeService {
 
   async agentsWithWork(organizationId: string, query: ListAgentsQuery): Promise<Page<RuntimeAgentDto>> {
     const page = await this.agents.list(organizationId, query);
-    const held = await this.jobs.heldCounts(organizationId, page.items.map((a) => a.id));
+    const held = await this.jobs.heldCounts(
+      organizationId,
+      page.items.map((a) => a.id),
+    );
     const beat = this.agents.timing.heartbeatIntervalSeconds;
     return page.map((a) => ({ ...AgentDto.from(a, beat), heldJobs: held.get(a.id) ?? 0 }));
   }
@@ -74,15 +84,19 @@ export class RuntimeService {
     const timeoutMs = (input.timeoutSeconds ?? 10) * 1000;
     const started = Date.now();
     const submitted = await this.tx.withTransaction(async () => {
-      const job = await this.jobs.submit(organizationId, {
-        type: 'noop',
-        payload: { smoke: true },
-        targetAgentId: input.targetAgentId,
-        maxAttempts: 1,
-        timeoutSeconds: Math.ceil(timeoutMs / 1000),
-        priority: 100,
-        createdBy: { type: principal.type, id: principal.id },
-      }, { refuseUnrunnableTarget: true });
+      const job = await this.jobs.submit(
+        organizationId,
+        {
+          type: 'noop',
+          payload: { smoke: true },
+          targetAgentId: input.targetAgentId,
+          maxAttempts: 1,
+          timeoutSeconds: Math.ceil(timeoutMs / 1000),
+          priority: 100,
+          createdBy: { type: principal.type, id: principal.id },
+        },
+        { refuseUnrunnableTarget: true },
+      );
       await this.audit.record({ organizationId, action: 'agent_runtime.smoke', resourceType: 'job', resourceId: job.id });
       return job;
     });
@@ -102,7 +116,13 @@ export class RuntimeService {
     if (!TERMINAL_STATUSES.includes(job.status)) {
       job = await this.tx.withTransaction(async () => {
         const cancelled = await this.jobs.cancel(organizationId, submitted.id);
-        await this.audit.record({ organizationId, action: 'job.cancel', resourceType: 'job', resourceId: submitted.id, details: { reason: 'smoke test timed out' } });
+        await this.audit.record({
+          organizationId,
+          action: 'job.cancel',
+          resourceType: 'job',
+          resourceId: submitted.id,
+          details: { reason: 'smoke test timed out' },
+        });
         return cancelled;
       });
       return { outcome: 'timeout', job: JobDto.from(job), roundTripMs };

@@ -53,11 +53,17 @@ export class TaskStreamService {
       try {
         do {
           again = false;
-          const { claims, cancelJobIds } = await asAgent(() => this.queue.claim(organizationId, agent, { max: Math.max(slots, 1), waitSeconds: 0, gone: () => closed || slots === 0 }));
+          const { claims, cancelJobIds } = await asAgent(() =>
+            this.queue.claim(organizationId, agent, { max: Math.max(slots, 1), waitSeconds: 0, gone: () => closed || slots === 0 }),
+          );
           if (cancelJobIds.length) send({ type: 'cancel', jobIds: cancelJobIds });
           slots -= claims.length;
           for (const job of claims) {
-            send({ type: 'job', job: JobDto.from(job), lease: { id: job.leaseId, expiresAt: job.leaseExpiresAt?.toISOString(), attempt: job.attempts } });
+            send({
+              type: 'job',
+              job: JobDto.from(job),
+              lease: { id: job.leaseId, expiresAt: job.leaseExpiresAt?.toISOString(), attempt: job.attempts },
+            });
           }
           if (claims.length > 0 && slots > 0) again = true;
         } while (again && !closed);
@@ -67,7 +73,11 @@ export class TaskStreamService {
         pumping = false;
       }
     };
-    const stop = this.hub.onSignal(organizationId, (signal) => WAKE_ON.has(signal.type), () => void pump());
+    const stop = this.hub.onSignal(
+      organizationId,
+      (signal) => WAKE_ON.has(signal.type),
+      () => void pump(),
+    );
     const ping = setInterval(() => ws.readyState === WebSocket.OPEN && ws.ping(), 25_000);
     ping.unref();
     ws.on('close', () => {
@@ -78,12 +88,19 @@ export class TaskStreamService {
     ws.on('message', (raw) => {
       let message: { type?: unknown; slots?: unknown };
       try {
-        message = JSON.parse(Buffer.isBuffer(raw) ? raw.toString('utf8') : Buffer.concat(raw as Buffer[]).toString('utf8')) as typeof message;
+        message = JSON.parse(
+          Buffer.isBuffer(raw) ? raw.toString('utf8') : Buffer.concat(raw as Buffer[]).toString('utf8'),
+        ) as typeof message;
       } catch {
         send({ type: 'error', code: 'MALFORMED_JSON', message: 'Messages are JSON objects' });
         return;
       }
-      if (message.type === 'ready' && Number.isInteger(message.slots) && (message.slots as number) >= 0 && (message.slots as number) <= MAX_SLOTS) {
+      if (
+        message.type === 'ready' &&
+        Number.isInteger(message.slots) &&
+        (message.slots as number) >= 0 &&
+        (message.slots as number) <= MAX_SLOTS
+      ) {
         slots = message.slots as number;
         void pump();
       } else if (message.type === 'ping') {

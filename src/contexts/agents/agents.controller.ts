@@ -11,7 +11,15 @@ import type { MarshalRequest } from '../../kernel/http/request.js';
 import { ApiCreated, ApiErrors, ApiNoContent, ApiOk, ApiPage } from '../../kernel/http/response.decorators.js';
 import type { Page } from '../../kernel/pagination/page.js';
 import { AgentsService } from './agents.service.js';
-import { AgentCredentialsDto, AgentDto, ListAgentsQuery, MintAgentDto, PublicKeyDto, RegisterAgentDto, UpdateAgentDto } from './dto/agent.dto.js';
+import {
+  AgentCredentialsDto,
+  AgentDto,
+  ListAgentsQuery,
+  MintAgentDto,
+  PublicKeyDto,
+  RegisterAgentDto,
+  UpdateAgentDto,
+} from './dto/agent.dto.js';
 import { conflict, notFound, unauthenticated } from '../../kernel/http/kernel.errors.js';
 import { unknownEnvironment } from '../inventory/index.js';
 
@@ -29,7 +37,8 @@ export class AgentsController {
   @Audited('agent.mint', 'agent')
   @ApiOperation({
     summary: 'Mint an agent',
-    description: 'Answers the agent and its secret (for `X-Agent-Secret`), shown this once, with the heartbeat and poll intervals it should keep.',
+    description:
+      'Answers the agent and its secret (for `X-Agent-Secret`), shown this once, with the heartbeat and poll intervals it should keep.',
   })
   @ApiCreated(AgentCredentialsDto)
   @ApiErrors(conflict, unknownEnvironment)
@@ -57,7 +66,10 @@ export class AgentsController {
 
   @Get()
   @RequirePermission('agent.read')
-  @ApiOperation({ summary: "List the organization's agents", description: 'Never shows a credential. Sort by name, createdAt or lastSeenAt.' })
+  @ApiOperation({
+    summary: "List the organization's agents",
+    description: 'Never shows a credential. Sort by name, createdAt or lastSeenAt.',
+  })
   @ApiPage(AgentDto)
   async listAgents(@CurrentPrincipal() principal: Principal, @Query() query: ListAgentsQuery): Promise<Page<AgentDto>> {
     return (await this.agents.list(principal.organizationId, query)).map((a) => this.dto(a));
@@ -65,7 +77,11 @@ export class AgentsController {
 
   @Get(':id')
   @RequirePermission('agent.read')
-  @ApiOperation({ summary: 'An agent', description: 'An agent of the organization you act in: its labels, capabilities, status and connectivity (from its last heartbeat). Its secret is never returned. Another organization\'s agent is 404.' })
+  @ApiOperation({
+    summary: 'An agent',
+    description:
+      "An agent of the organization you act in: its labels, capabilities, status and connectivity (from its last heartbeat). Its secret is never returned. Another organization's agent is 404.",
+  })
   @ApiOk(AgentDto)
   @ApiErrors(notFound)
   async getAgent(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<AgentDto> {
@@ -100,7 +116,8 @@ export class AgentsController {
   @Audited('agent.revoke', 'agent')
   @ApiOperation({
     summary: 'Revoke an agent',
-    description: 'For good: its next request is 401. Jobs it holds go back to the queue; jobs aimed at it alone are cancelled. It stays listed as revoked.',
+    description:
+      'For good: its next request is 401. Jobs it holds go back to the queue; jobs aimed at it alone are cancelled. It stays listed as revoked.',
   })
   @ApiOk(AgentDto)
   @ApiErrors(notFound)

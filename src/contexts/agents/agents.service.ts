@@ -147,10 +147,18 @@ export class AgentsService {
   /** Active agents by connectivity, and how many are revoked. */
   async connectivityCounts(organizationId: string): Promise<{ online: number; stale: number; offline: number; revoked: number }> {
     const beat = this.config.agents.heartbeatIntervalSeconds;
-    const [row] = await this.data.repository(Agent, organizationId).query('a')
+    const [row] = await this.data
+      .repository(Agent, organizationId)
+      .query('a')
       .select(`count(*) FILTER (WHERE a.status = 'active' AND a.last_seen_at >= now() - make_interval(secs => :online))`, 'online')
-      .addSelect(`count(*) FILTER (WHERE a.status = 'active' AND a.last_seen_at < now() - make_interval(secs => :online) AND a.last_seen_at >= now() - make_interval(secs => :stale))`, 'stale')
-      .addSelect(`count(*) FILTER (WHERE a.status = 'active' AND (a.last_seen_at IS NULL OR a.last_seen_at < now() - make_interval(secs => :stale)))`, 'offline')
+      .addSelect(
+        `count(*) FILTER (WHERE a.status = 'active' AND a.last_seen_at < now() - make_interval(secs => :online) AND a.last_seen_at >= now() - make_interval(secs => :stale))`,
+        'stale',
+      )
+      .addSelect(
+        `count(*) FILTER (WHERE a.status = 'active' AND (a.last_seen_at IS NULL OR a.last_seen_at < now() - make_interval(secs => :stale)))`,
+        'offline',
+      )
       .addSelect(`count(*) FILTER (WHERE a.status = 'revoked')`, 'revoked')
       .setParameters({ online: beat * 3, stale: beat * 10 })
       .getRawMany<{ online: string; stale: string; offline: string; revoked: string }>();
@@ -170,16 +178,24 @@ export class AgentsService {
   async update(organizationId: string, id: string, input: UpdateAgentDto): Promise<Agent> {
     const agents = this.data.repository(Agent, organizationId);
     const agent = await agents.getById(id, 'Agent');
-    if (input.name && input.name !== agent.name && (await agents.exists({ name: input.name }))) throw conflict(`An agent named "${input.name}" already exists`);
+    if (input.name && input.name !== agent.name && (await agents.exists({ name: input.name })))
+      throw conflict(`An agent named "${input.name}" already exists`);
     const changes: Partial<Agent> = {};
     if (input.name !== undefined) changes.name = input.name;
     if (input.description !== undefined) changes.description = input.description || null;
     if (input.labels !== undefined) changes.labels = input.labels;
     // Edited, they are the admin's until the agent reports its own again.
-    if (input.capabilities !== undefined) Object.assign(changes, { capabilities: normalised(input.capabilities), capabilitiesReportedAt: null });
+    if (input.capabilities !== undefined)
+      Object.assign(changes, { capabilities: normalised(input.capabilities), capabilitiesReportedAt: null });
     const updated = await agents.updateByIdReturning(id, changes, 'Agent');
     this.notes.note({ details: { fields: Object.keys(input) } });
-    await this.events.emit({ organizationId, type: 'agent.updated', resourceType: 'agent', resourceId: id, data: { fields: Object.keys(input) } });
+    await this.events.emit({
+      organizationId,
+      type: 'agent.updated',
+      resourceType: 'agent',
+      resourceId: id,
+      data: { fields: Object.keys(input) },
+    });
     return updated;
   }
 
@@ -248,9 +264,26 @@ export class AgentsService {
       // Another heartbeat of the same agent made the change first.
       if (rows.length === 0) return;
       const { previous } = rows[0];
-      const change = { previous, capabilities, added: capabilities.filter((c) => !previous.includes(c)), removed: previous.filter((c) => !capabilities.includes(c)) };
-      await this.events.emit({ organizationId, type: 'agent.capabilities_changed', resourceType: 'agent', resourceId: agent.id, data: change });
-      await this.audit.record({ organizationId, action: 'agent.capabilities.report', resourceType: 'agent', resourceId: agent.id, details: change });
+      const change = {
+        previous,
+        capabilities,
+        added: capabilities.filter((c) => !previous.includes(c)),
+        removed: previous.filter((c) => !capabilities.includes(c)),
+      };
+      await this.events.emit({
+        organizationId,
+        type: 'agent.capabilities_changed',
+        resourceType: 'agent',
+        resourceId: agent.id,
+        data: change,
+      });
+      await this.audit.record({
+        organizationId,
+        action: 'agent.capabilities.report',
+        resourceType: 'agent',
+        resourceId: agent.id,
+        details: change,
+      });
     });
   }
 }

@@ -16,7 +16,10 @@ export class EnrollmentController {
 
   @Get()
   @RequirePermission('agent.enroll')
-  @ApiOperation({ summary: "The organization's (or an environment's) enrollment token", description: 'Its state, expiry and use; never the token itself.' })
+  @ApiOperation({
+    summary: "The organization's (or an environment's) enrollment token",
+    description: 'Its state, expiry and use; never the token itself.',
+  })
   @ApiOk(EnrollmentDto)
   async getEnrollment(@CurrentPrincipal() principal: Principal, @Query() query: EnrollmentQuery): Promise<EnrollmentDto> {
     const token = await this.enrollment.current(principal.organizationId, query.environmentId);

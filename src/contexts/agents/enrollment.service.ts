@@ -36,7 +36,11 @@ export class EnrollmentService {
   }
 
   @Transactional()
-  async rotate(organizationId: string, principal: Principal, input: { environmentId?: string; ttlSeconds?: number }): Promise<{ token: EnrollmentToken; secret: string }> {
+  async rotate(
+    organizationId: string,
+    principal: Principal,
+    input: { environmentId?: string; ttlSeconds?: number },
+  ): Promise<{ token: EnrollmentToken; secret: string }> {
     const createdBy = principal.type === 'user' ? principal.id : principal.onBehalfOf;
     if (!createdBy) throw forbidden('Only users and the API keys acting for them can rotate enrollment tokens');
     const tokens = this.data.repository(EnrollmentToken, organizationId);
@@ -46,7 +50,13 @@ export class EnrollmentService {
     const id = newId();
     const secret = randomSecret(32);
     const ttl = input.ttlSeconds ?? DEFAULT_TTL_SECONDS;
-    const token = await tokens.insert({ id, environmentId, tokenHash: sha256(secret), createdBy, expiresAt: new Date(Date.now() + ttl * 1000) });
+    const token = await tokens.insert({
+      id,
+      environmentId,
+      tokenHash: sha256(secret),
+      createdBy,
+      expiresAt: new Date(Date.now() + ttl * 1000),
+    });
     this.notes.note({ resourceId: id, details: { environmentId, ttlSeconds: ttl, revokedPrevious: revoked } });
     return { token, secret: formatSecret('met', id, secret) };
   }
@@ -66,7 +76,9 @@ export class EnrollmentService {
       .setLock('pessimistic_write')
       .getOne();
     if (!token || !secretMatchesDigest(parsed.secret, token.tokenHash) || token.state !== 'active') throw invalid();
-    await this.tx.tx.query('UPDATE enrollment_tokens SET registrations = registrations + 1, last_used_at = now() WHERE id = $1', [token.id]);
+    await this.tx.tx.query('UPDATE enrollment_tokens SET registrations = registrations + 1, last_used_at = now() WHERE id = $1', [
+      token.id,
+    ]);
     return token;
   }
 

@@ -39,13 +39,20 @@ export class ApprovalPoliciesController {
   @RequirePermission('approval_policy.read')
   @ApiOperation({ summary: 'List approval policies', description: 'By priority, lowest first.' })
   @ApiPage(ApprovalPolicyDto)
-  async listApprovalPolicies(@CurrentPrincipal() principal: Principal, @Query() query: ListApprovalPoliciesQuery): Promise<Page<ApprovalPolicyDto>> {
+  async listApprovalPolicies(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ListApprovalPoliciesQuery,
+  ): Promise<Page<ApprovalPolicyDto>> {
     return (await this.policies.list(principal.organizationId, query)).map(ApprovalPolicyDto.from);
   }
 
   @Get(':id')
   @RequirePermission('approval_policy.read')
-  @ApiOperation({ summary: 'An approval policy', description: 'An approval policy: what it matches (project, environment, cluster, ref pattern), its priority and the approval workflow it requires. Another organization\'s policy is 404.' })
+  @ApiOperation({
+    summary: 'An approval policy',
+    description:
+      "An approval policy: what it matches (project, environment, cluster, ref pattern), its priority and the approval workflow it requires. Another organization's policy is 404.",
+  })
   @ApiOk(ApprovalPolicyDto)
   @ApiErrors(notFound)
   async getApprovalPolicy(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<ApprovalPolicyDto> {
@@ -58,14 +65,22 @@ export class ApprovalPoliciesController {
   @ApiOperation({ summary: 'Edit an approval policy', description: 'Requests already awaiting approval keep their workflow.' })
   @ApiOk(ApprovalPolicyDto)
   @ApiErrors(notFound, conflict, ...POLICY_RULES)
-  async updateApprovalPolicy(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: UpdateApprovalPolicyDto): Promise<ApprovalPolicyDto> {
+  async updateApprovalPolicy(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam() id: string,
+    @Body() body: UpdateApprovalPolicyDto,
+  ): Promise<ApprovalPolicyDto> {
     return ApprovalPolicyDto.from(await this.policies.update(principal.organizationId, id, body));
   }
 
   @Delete(':id')
   @RequirePermission('approval_policy.edit')
   @Audited('approval_policy.delete', 'approval_policy')
-  @ApiOperation({ summary: 'Delete an approval policy', description: 'Deletes an approval policy, so new requests are matched by the policies that remain. Audited. Another organization\'s policy is 404.' })
+  @ApiOperation({
+    summary: 'Delete an approval policy',
+    description:
+      "Deletes an approval policy, so new requests are matched by the policies that remain. Audited. Another organization's policy is 404.",
+  })
   @ApiNoContent()
   @ApiErrors(notFound)
   async deleteApprovalPolicy(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<void> {

@@ -38,11 +38,29 @@ export class ApprovalPoliciesService {
   async create(organizationId: string, input: CreateApprovalPolicyDto): Promise<ApprovalPolicy> {
     const policies = this.data.repository(ApprovalPolicy, organizationId);
     if (await policies.exists({ name: input.name })) throw conflict(`A policy named "${input.name}" already exists`);
-    const values = { projectId: input.projectId ?? null, environmentId: input.environmentId ?? null, clusterName: input.clusterName ?? null, refPattern: input.refPattern ?? null };
+    const values = {
+      projectId: input.projectId ?? null,
+      environmentId: input.environmentId ?? null,
+      clusterName: input.clusterName ?? null,
+      refPattern: input.refPattern ?? null,
+    };
     await this.checkReferences(organizationId, { ...values, workflowId: input.workflowId, isDefault: input.isDefault ?? false });
-    const policy = await policies.insert({ name: input.name, description: input.description ?? '', workflowId: input.workflowId, priority: input.priority ?? 100, isDefault: input.isDefault ?? false, ...values });
+    const policy = await policies.insert({
+      name: input.name,
+      description: input.description ?? '',
+      workflowId: input.workflowId,
+      priority: input.priority ?? 100,
+      isDefault: input.isDefault ?? false,
+      ...values,
+    });
     this.notes.note({ resourceId: policy.id, details: { name: policy.name, workflowId: policy.workflowId, isDefault: policy.isDefault } });
-    await this.events.emit({ organizationId: organizationId, type: 'approval_policy.created', resourceType: 'approval_policy', resourceId: policy.id, data: { name: policy.name, workflowId: policy.workflowId } });
+    await this.events.emit({
+      organizationId: organizationId,
+      type: 'approval_policy.created',
+      resourceType: 'approval_policy',
+      resourceId: policy.id,
+      data: { name: policy.name, workflowId: policy.workflowId },
+    });
     return policy;
   }
 
@@ -60,14 +78,22 @@ export class ApprovalPoliciesService {
   async update(organizationId: string, id: string, input: UpdateApprovalPolicyDto): Promise<ApprovalPolicy> {
     const policies = this.data.repository(ApprovalPolicy, organizationId);
     const policy = await policies.getById(id, 'Policy');
-    if (input.name && input.name !== policy.name && (await policies.exists({ name: input.name }))) throw conflict(`A policy named "${input.name}" already exists`);
+    if (input.name && input.name !== policy.name && (await policies.exists({ name: input.name })))
+      throw conflict(`A policy named "${input.name}" already exists`);
     const next = { ...policy, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as ApprovalPolicy;
     await this.checkReferences(organizationId, next, id);
     const updated = await policies.updateByIdReturning(
       id,
       {
-        name: next.name, description: next.description, workflowId: next.workflowId, priority: next.priority, isDefault: next.isDefault,
-        projectId: next.projectId, environmentId: next.environmentId, clusterName: next.clusterName, refPattern: next.refPattern,
+        name: next.name,
+        description: next.description,
+        workflowId: next.workflowId,
+        priority: next.priority,
+        isDefault: next.isDefault,
+        projectId: next.projectId,
+        environmentId: next.environmentId,
+        clusterName: next.clusterName,
+        refPattern: next.refPattern,
       },
       'Policy',
     );
@@ -81,7 +107,13 @@ export class ApprovalPoliciesService {
     const policy = await policies.getById(id, 'Policy');
     await policies.delete({ id });
     this.notes.note({ details: { name: policy.name } });
-    await this.events.emit({ organizationId, type: 'approval_policy.deleted', resourceType: 'approval_policy', resourceId: id, data: { name: policy.name } });
+    await this.events.emit({
+      organizationId,
+      type: 'approval_policy.deleted',
+      resourceType: 'approval_policy',
+      resourceId: id,
+      data: { name: policy.name },
+    });
   }
 
   /**
@@ -106,7 +138,18 @@ export class ApprovalPoliciesService {
   }
 
   /** The workflow, project and environment exist here; a default policy has no criteria, and is the only default. */
-  private async checkReferences(organizationId: string, p: { workflowId: string; isDefault: boolean; projectId: string | null; environmentId: string | null; clusterName: string | null; refPattern: string | null }, id?: string): Promise<void> {
+  private async checkReferences(
+    organizationId: string,
+    p: {
+      workflowId: string;
+      isDefault: boolean;
+      projectId: string | null;
+      environmentId: string | null;
+      clusterName: string | null;
+      refPattern: string | null;
+    },
+    id?: string,
+  ): Promise<void> {
     if (!(await this.data.repository(ApprovalWorkflow, organizationId).exists({ id: p.workflowId }))) throw unknownWorkflow();
     if (p.projectId && !(await this.projects.get(organizationId, p.projectId).catch(() => null))) throw unknownProject();
     if (p.environmentId) await this.environments.assertExists(organizationId, p.environmentId);

@@ -12,7 +12,11 @@ const approve = (stage: number, expiresAt: Date | null = later) => ({ stage, dec
 describe('evaluate', () => {
   it('waits on the first stage until its Nth approval', () => {
     expect(evaluate(stages, [], now)).toMatchObject({ outcome: 'pending', currentStage: 0 });
-    expect(evaluate(stages, [approve(0)], now)).toMatchObject({ outcome: 'pending', currentStage: 0, stages: [{ approvals: 1 }, { approvals: 0 }] });
+    expect(evaluate(stages, [approve(0)], now)).toMatchObject({
+      outcome: 'pending',
+      currentStage: 0,
+      stages: [{ approvals: 1 }, { approvals: 0 }],
+    });
     expect(evaluate(stages, [approve(0), approve(0)], now)).toMatchObject({ outcome: 'pending', currentStage: 1 });
   });
 
@@ -21,11 +25,18 @@ describe('evaluate', () => {
   });
 
   it('is decided by the first rejection, whatever the approvals', () => {
-    expect(evaluate(stages, [approve(0), approve(0), { stage: 1, decision: 'reject', expiresAt: null }], now)).toMatchObject({ outcome: 'rejected', currentStage: 1 });
+    expect(evaluate(stages, [approve(0), approve(0), { stage: 1, decision: 'reject', expiresAt: null }], now)).toMatchObject({
+      outcome: 'rejected',
+      currentStage: 1,
+    });
   });
 
   it('does not count lapsed approvals, and reopens a stage whose approvals lapsed', () => {
-    expect(evaluate(stages, [approve(0, earlier), approve(0), approve(1)], now)).toMatchObject({ outcome: 'pending', currentStage: 0, stages: [{ approvals: 1 }, { approvals: 1 }] });
+    expect(evaluate(stages, [approve(0, earlier), approve(0), approve(1)], now)).toMatchObject({
+      outcome: 'pending',
+      currentStage: 0,
+      stages: [{ approvals: 1 }, { approvals: 1 }],
+    });
   });
 });
 
@@ -53,7 +64,14 @@ describe('globMatches', () => {
   it('gives the same answers as the regular expression it replaces, on random patterns and refs', () => {
     const alphabet = ['a', 'b', '/', '.', '*', '?'];
     const pick = (n: number, from: string[]) => Array.from({ length: n }, () => from[Math.floor(Math.random() * from.length)]).join('');
-    const regex = (pattern: string) => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 's');
+    const regex = (pattern: string) =>
+      new RegExp(
+        `^${pattern
+          .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+          .replace(/\*/g, '.*')
+          .replace(/\?/g, '.')}$`,
+        's',
+      );
     for (let i = 0; i < 5000; i++) {
       const pattern = pick(Math.floor(Math.random() * 7), alphabet);
       const value = pick(Math.floor(Math.random() * 8), ['a', 'b', '/', '.']);

@@ -20,7 +20,11 @@ export interface GateProgress {
  * the stages pass in order, each on its Nth approval that has not lapsed. Recomputing (instead of
  * counting up) means a stage whose approvals lapsed before the last stage passed is open again.
  */
-export function evaluate(stages: readonly ApprovalStage[], decisions: readonly Pick<ApprovalDecision, 'stage' | 'decision' | 'expiresAt'>[], now: Date): GateProgress {
+export function evaluate(
+  stages: readonly ApprovalStage[],
+  decisions: readonly Pick<ApprovalDecision, 'stage' | 'decision' | 'expiresAt'>[],
+  now: Date,
+): GateProgress {
   const progress = stages.map((s, i) => ({
     name: s.name,
     requiredApprovals: s.requiredApprovals,
@@ -29,7 +33,9 @@ export function evaluate(stages: readonly ApprovalStage[], decisions: readonly P
   const rejection = decisions.find((d) => d.decision === 'reject');
   if (rejection) return { outcome: 'rejected', currentStage: rejection.stage, stages: progress };
   const open = progress.findIndex((s) => s.approvals < s.requiredApprovals);
-  return open === -1 ? { outcome: 'approved', currentStage: stages.length, stages: progress } : { outcome: 'pending', currentStage: open, stages: progress };
+  return open === -1
+    ? { outcome: 'approved', currentStage: stages.length, stages: progress }
+    : { outcome: 'pending', currentStage: open, stages: progress };
 }
 
 /**

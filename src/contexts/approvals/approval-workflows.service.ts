@@ -39,7 +39,13 @@ export class ApprovalWorkflowsService {
       createdBy: `${principal.type}:${principal.id}`,
     });
     this.notes.note({ resourceId: workflow.id, details: { name: workflow.name, stages: stages.length } });
-    await this.events.emit({ organizationId, type: 'approval_workflow.created', resourceType: 'approval_workflow', resourceId: workflow.id, data: { name: workflow.name } });
+    await this.events.emit({
+      organizationId,
+      type: 'approval_workflow.created',
+      resourceType: 'approval_workflow',
+      resourceId: workflow.id,
+      data: { name: workflow.name },
+    });
     return workflow;
   }
 
@@ -56,7 +62,8 @@ export class ApprovalWorkflowsService {
   async update(organizationId: string, id: string, input: UpdateApprovalWorkflowDto): Promise<ApprovalWorkflow> {
     const workflows = this.data.repository(ApprovalWorkflow, organizationId);
     const workflow = await workflows.getById(id, 'Approval workflow');
-    if (input.name && input.name !== workflow.name && (await workflows.exists({ name: input.name }))) throw conflict(`An approval workflow named "${input.name}" already exists`);
+    if (input.name && input.name !== workflow.name && (await workflows.exists({ name: input.name })))
+      throw conflict(`An approval workflow named "${input.name}" already exists`);
     const stages = input.stages ? await this.checkStages(organizationId, input.stages) : undefined;
     const updated = await workflows.updateByIdReturning(
       id,
@@ -79,10 +86,17 @@ export class ApprovalWorkflowsService {
     const workflows = this.data.repository(ApprovalWorkflow, organizationId);
     const workflow = await workflows.getById(id, 'Approval workflow');
     const policies = await this.data.repository(ApprovalPolicy, organizationId).find({ where: { workflowId: id } });
-    if (policies.length) throw conflict('Policies still use this workflow: point them elsewhere first', { policyIds: policies.map((p) => p.id) });
+    if (policies.length)
+      throw conflict('Policies still use this workflow: point them elsewhere first', { policyIds: policies.map((p) => p.id) });
     await workflows.delete({ id });
     this.notes.note({ details: { name: workflow.name } });
-    await this.events.emit({ organizationId, type: 'approval_workflow.deleted', resourceType: 'approval_workflow', resourceId: id, data: { name: workflow.name } });
+    await this.events.emit({
+      organizationId,
+      type: 'approval_workflow.deleted',
+      resourceType: 'approval_workflow',
+      resourceId: id,
+      data: { name: workflow.name },
+    });
   }
 
   /**
@@ -91,17 +105,35 @@ export class ApprovalWorkflowsService {
    */
   private async checkStages(organizationId: string, stages: ApprovalStageDto[]): Promise<ApprovalStage[]> {
     const errors: FieldError[] = [];
-    const roles = new Set((await this.access.findVisibleRoles(organizationId, stages.flatMap((s) => s.roleIds))).map((r) => r.id));
+    const roles = new Set(
+      (
+        await this.access.findVisibleRoles(
+          organizationId,
+          stages.flatMap((s) => s.roleIds),
+        )
+      ).map((r) => r.id),
+    );
     for (const [i, stage] of stages.entries()) {
-      if (stage.roleIds.length === 0 && stage.userIds.length === 0) errors.push({ field: `stages[${i}]`, message: 'a stage names at least one role or user', code: 'NO_APPROVERS' });
-      stage.roleIds.forEach((id, j) => roles.has(id) || errors.push({ field: `stages[${i}].roleIds[${j}]`, message: `${id} is not a role of this organization`, code: 'UNKNOWN_ROLE' }));
+      if (stage.roleIds.length === 0 && stage.userIds.length === 0)
+        errors.push({ field: `stages[${i}]`, message: 'a stage names at least one role or user', code: 'NO_APPROVERS' });
+      stage.roleIds.forEach(
+        (id, j) =>
+          roles.has(id) ||
+          errors.push({ field: `stages[${i}].roleIds[${j}]`, message: `${id} is not a role of this organization`, code: 'UNKNOWN_ROLE' }),
+      );
       for (const [j, id] of stage.userIds.entries()) {
-        if (!(await this.memberships.isMember(organizationId, id))) errors.push({ field: `stages[${i}].userIds[${j}]`, message: `${id} is not a member of this organization`, code: 'UNKNOWN_USER' });
+        if (!(await this.memberships.isMember(organizationId, id)))
+          errors.push({ field: `stages[${i}].userIds[${j}]`, message: `${id} is not a member of this organization`, code: 'UNKNOWN_USER' });
       }
     }
     if (errors.length) throw validationFailed(errors);
     const unsatisfiable = stages.findIndex((s) => s.roleIds.length === 0 && new Set(s.userIds).size < s.requiredApprovals);
     if (unsatisfiable !== -1) throw unsatisfiableStage(unsatisfiable);
-    return stages.map((s) => ({ name: s.name, requiredApprovals: s.requiredApprovals, roleIds: [...new Set(s.roleIds)], userIds: [...new Set(s.userIds)] }));
+    return stages.map((s) => ({
+      name: s.name,
+      requiredApprovals: s.requiredApprovals,
+      roleIds: [...new Set(s.roleIds)],
+      userIds: [...new Set(s.userIds)],
+    }));
   }
 }

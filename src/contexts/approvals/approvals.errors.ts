@@ -13,7 +13,11 @@ export const unknownWorkflow = defineError(
   (message?: string) => message ?? 'workflowId names no approval workflow of this organization',
 );
 
-export const unknownProject = defineError({ status: 422, code: 'UNKNOWN_PROJECT', description: 'projectId names no project of this organization' });
+export const unknownProject = defineError({
+  status: 422,
+  code: 'UNKNOWN_PROJECT',
+  description: 'projectId names no project of this organization',
+});
 
 export const defaultPolicyHasCriteria = defineError({
   status: 422,
@@ -36,7 +40,11 @@ export const requestExpired = defineError(
   (message: string) => message,
 );
 
-export const selfApprovalForbidden = defineError({ status: 422, code: 'SELF_APPROVAL_FORBIDDEN', description: 'Nobody approves or rejects their own request' });
+export const selfApprovalForbidden = defineError({
+  status: 422,
+  code: 'SELF_APPROVAL_FORBIDDEN',
+  description: 'Nobody approves or rejects their own request',
+});
 
 export const notAnApprover = defineError(
   { status: 403, code: 'NOT_AN_APPROVER', description: 'The caller is not an approver of the current stage (details.stage)' },

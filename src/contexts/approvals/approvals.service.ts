@@ -85,7 +85,12 @@ export class ApprovalsService {
     config: AppConfig,
     sweepers: Sweepers,
   ) {
-    this.sweeper = sweepers.register({ name: 'expire approvals', batchSize: SWEEP_BATCH, intervalMs: config.broker.sweepIntervalMs, batch: () => this.expireBatch() });
+    this.sweeper = sweepers.register({
+      name: 'expire approvals',
+      batchSize: SWEEP_BATCH,
+      intervalMs: config.broker.sweepIntervalMs,
+      batch: () => this.expireBatch(),
+    });
   }
 
   onSettled(subjectType: string, listener: GateListener): void {
@@ -132,12 +137,21 @@ export class ApprovalsService {
    * The gate row is locked, so concurrent decisions are counted one after another.
    */
   @Transactional()
-  async decide(organizationId: string, principal: Principal, subjectType: string, subjectId: string, decision: DecisionKind, comment: string, resource: string): Promise<GateView> {
+  async decide(
+    organizationId: string,
+    principal: Principal,
+    subjectType: string,
+    subjectId: string,
+    decision: DecisionKind,
+    comment: string,
+    resource: string,
+  ): Promise<GateView> {
     const approverId = personOf(principal);
     const gate = await this.lockGate(organizationId, subjectType, subjectId, resource);
     if (gate.status !== 'pending') throw alreadyDecided(`The ${resource.toLowerCase()} is already ${gate.status}`, { status: gate.status });
     const now = new Date();
-    if (gate.expiresAt <= now) throw requestExpired(`The ${resource.toLowerCase()} expired at ${gate.expiresAt.toISOString()} without a decision`);
+    if (gate.expiresAt <= now)
+      throw requestExpired(`The ${resource.toLowerCase()} expired at ${gate.expiresAt.toISOString()} without a decision`);
     if (approverId === gate.requestedBy) throw selfApprovalForbidden();
     const decisions = this.data.repository(ApprovalDecision, organizationId);
     const earlier = await decisions.find({ where: { gateId: gate.id }, order: { createdAt: 'ASC' } });
@@ -158,7 +172,9 @@ export class ApprovalsService {
     const all = [...earlier, made];
     const after = evaluate(gate.stages, all, now);
     const status: GateStatus = after.outcome === 'pending' ? 'pending' : after.outcome;
-    await this.data.repository(ApprovalGate, organizationId).update({ id: gate.id }, { status, currentStage: after.currentStage, ...(status !== 'pending' && { decidedAt: now }) });
+    await this.data
+      .repository(ApprovalGate, organizationId)
+      .update({ id: gate.id }, { status, currentStage: after.currentStage, ...(status !== 'pending' && { decidedAt: now }) });
     Object.assign(gate, { status, currentStage: after.currentStage, decidedAt: status !== 'pending' ? now : null });
     this.notes.note({ details: { decision, stage: made.stage, stageName: stage.name, outcome: status } });
     await this.events.emit(gateEvent(gate, 'approval.decided', { decision, stage: made.stage, approverId }));
@@ -186,7 +202,9 @@ export class ApprovalsService {
 
   private async viewsOf(organizationId: string, gates: ApprovalGate[]): Promise<Map<string, GateView>> {
     const decisions = gates.length
-      ? await this.data.repository(ApprovalDecision, organizationId).find({ where: { gateId: In(gates.map((g) => g.id)) }, order: { createdAt: 'ASC' } })
+      ? await this.data
+          .repository(ApprovalDecision, organizationId)
+          .find({ where: { gateId: In(gates.map((g) => g.id)) }, order: { createdAt: 'ASC' } })
       : [];
     const now = new Date();
     return new Map(
@@ -208,7 +226,9 @@ export class ApprovalsService {
     // holding one of its roles organization-wide or in the subject's project or environment. The
     // open stage is recomputed as evaluate() does (approvals that lapsed reopen their stage).
     const openStage = `(g.stages -> ${OPEN_STAGE})`;
-    const qb = this.data.repository(ApprovalGate, organizationId).query('g')
+    const qb = this.data
+      .repository(ApprovalGate, organizationId)
+      .query('g')
       .andWhere(`g.status = 'pending' AND g.expires_at > now() AND g.requested_by <> :me`, { me })
       .andWhere('NOT EXISTS (SELECT 1 FROM approval_decisions d WHERE d.gate_id = g.id AND d.approver_id = :me)', { me })
       .andWhere(
@@ -241,10 +261,19 @@ export class ApprovalsService {
         RETURNING g.*`,
     );
     // One organization's audit chain after another, in the same order on every replica.
-    const gates = hydrate(this.tx.tx, ApprovalGate, rows).sort((a, b) => a.organizationId.localeCompare(b.organizationId) || a.id.localeCompare(b.id));
+    const gates = hydrate(this.tx.tx, ApprovalGate, rows).sort(
+      (a, b) => a.organizationId.localeCompare(b.organizationId) || a.id.localeCompare(b.id),
+    );
     for (const gate of gates) {
       await this.events.emit(gateEvent(gate, 'approval.expired'));
-      await this.audit.record({ organizationId: gate.organizationId, action: 'approval.expire', actor: { type: 'system', id: 'approval-expiry' }, resourceType: gate.subjectType, resourceId: gate.subjectId, details: { gateId: gate.id, stage: gate.currentStage } });
+      await this.audit.record({
+        organizationId: gate.organizationId,
+        action: 'approval.expire',
+        actor: { type: 'system', id: 'approval-expiry' },
+        resourceType: gate.subjectType,
+        resourceId: gate.subjectId,
+        details: { gateId: gate.id, stage: gate.currentStage },
+      });
       await this.settle(gate);
     }
     return gates.length;
@@ -255,16 +284,27 @@ export class ApprovalsService {
     await this.listeners.get(gate.subjectType)?.(gate);
   }
 
-  private async mayDecide(organizationId: string, userId: string, userIds: string[], roleIds: string[], summary: Record<string, unknown>): Promise<boolean> {
+  private async mayDecide(
+    organizationId: string,
+    userId: string,
+    userIds: string[],
+    roleIds: string[],
+    summary: Record<string, unknown>,
+  ): Promise<boolean> {
     if (userIds.includes(userId)) return true;
     if (roleIds.length === 0) return false;
-    const scope = { projectId: (summary.projectId as string | null) ?? null, environmentId: (summary.environmentId as string | null) ?? null };
+    const scope = {
+      projectId: (summary.projectId as string | null) ?? null,
+      environmentId: (summary.environmentId as string | null) ?? null,
+    };
     const grants = await this.access.roleGrantsOf(organizationId, userId);
     return grants.some((g) => roleIds.includes(g.roleId) && grantApplies(g, scope));
   }
 
   private async lockGate(organizationId: string, subjectType: string, subjectId: string, resource: string): Promise<ApprovalGate> {
-    const gate = await this.data.repository(ApprovalGate, organizationId).query('g')
+    const gate = await this.data
+      .repository(ApprovalGate, organizationId)
+      .query('g')
       .andWhere('g.subject_type = :subjectType AND g.subject_id = :subjectId', { subjectType, subjectId })
       .setLock('pessimistic_write')
       .getOne();

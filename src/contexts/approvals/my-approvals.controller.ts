@@ -19,7 +19,7 @@ export class MyApprovalsController {
   @ApiOperation({
     summary: 'What I may approve now',
     description:
-      'Pending requests, not your own, that you have not decided yet, whose open stage names you or a role you hold (organization-wide, or in the request\'s project or environment). Soonest to expire first.',
+      "Pending requests, not your own, that you have not decided yet, whose open stage names you or a role you hold (organization-wide, or in the request's project or environment). Soonest to expire first.",
   })
   @ApiPage(PendingApprovalDto)
   @ApiErrors(forbidden)

@@ -62,7 +62,8 @@ export class AuditController {
   @RequirePermission('audit.read')
   @ApiOperation({
     summary: "The organization's audit trail",
-    description: 'Newest first. Filter by actor (`<type>:<id>` or a bare id), action (or prefix*), resource (type or type:id), correlationId and time.',
+    description:
+      'Newest first. Filter by actor (`<type>:<id>` or a bare id), action (or prefix*), resource (type or type:id), correlationId and time.',
   })
   @ApiCursorPage(AuditEventDto)
   listAuditEvents(@CurrentPrincipal() principal: Principal, @Query() query: AuditEventsQuery): Promise<CursorPage<AuditEventDto>> {
@@ -81,7 +82,8 @@ export class AuditController {
   @ApiOk(ChainVerificationDto)
   @ApiErrors(...CHECKPOINT_REFUSAL_ERRORS)
   verifyAuditChain(@CurrentPrincipal() principal: Principal, @Query() query: VerifyAuditChainQuery): Promise<ChainVerificationDto> {
-    const checkpoint = query.checkpoint === undefined ? undefined : this.checkpoints.authenticate(query.checkpoint, principal.organizationId);
+    const checkpoint =
+      query.checkpoint === undefined ? undefined : this.checkpoints.authenticate(query.checkpoint, principal.organizationId);
     return this.store.verify(principal.organizationId, checkpoint);
   }
 
@@ -105,16 +107,25 @@ export class AuditController {
 
   @Get('audit-events/checkpoints')
   @RequirePermission('audit.read')
-  @ApiOperation({ summary: "The organization's signed checkpoints", description: 'Newest first, scheduled and requested ones alike, each with its token.' })
+  @ApiOperation({
+    summary: "The organization's signed checkpoints",
+    description: 'Newest first, scheduled and requested ones alike, each with its token.',
+  })
   @ApiCursorPage(AuditCheckpointDto)
-  async listAuditCheckpoints(@CurrentPrincipal() principal: Principal, @Query() query: CursorQuery): Promise<CursorPage<AuditCheckpointDto>> {
+  async listAuditCheckpoints(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: CursorQuery,
+  ): Promise<CursorPage<AuditCheckpointDto>> {
     const { items, nextCursor } = await this.checkpoints.list(principal.organizationId, query.limit, query.cursor);
     return new CursorPage(items.map(AuditCheckpointDto.from), nextCursor, query.limit);
   }
 
   @Get('audit-logs')
   @RequirePermission('platform.audit.read')
-  @ApiOperation({ summary: 'Audit trails of every organization (platform administrators)', description: 'Same filters as /audit-events, plus organizationId.' })
+  @ApiOperation({
+    summary: 'Audit trails of every organization (platform administrators)',
+    description: 'Same filters as /audit-events, plus organizationId.',
+  })
   @ApiCursorPage(AuditEventDto)
   listPlatformAuditLogs(@Query() query: PlatformAuditQuery): Promise<CursorPage<AuditEventDto>> {
     return this.page(toStoreQuery(query, query.organizationId));
@@ -125,7 +136,11 @@ export class AuditController {
   @ApiOperation({ summary: "An organization's audit trail", description: 'The organization the request acts in; any other id is 404.' })
   @ApiCursorPage(AuditEventDto)
   @ApiErrors(notFound)
-  listOrganizationAuditLogs(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Query() query: AuditEventsQuery): Promise<CursorPage<AuditEventDto>> {
+  listOrganizationAuditLogs(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam() id: string,
+    @Query() query: AuditEventsQuery,
+  ): Promise<CursorPage<AuditEventDto>> {
     if (id !== principal.organizationId) throw notFound('Organization');
     return this.page(toStoreQuery(query, id));
   }

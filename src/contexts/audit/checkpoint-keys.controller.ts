@@ -40,7 +40,8 @@ export class CheckpointKeysController {
   @Header('Cache-Control', 'public, max-age=300')
   @ApiOperation({
     summary: 'Public keys that verify audit checkpoints (Ed25519)',
-    description: 'Pin them beside the checkpoints you export: a checkpoint then verifies offline, with no trust in the server (docs/audit-trail.md).',
+    description:
+      'Pin them beside the checkpoints you export: a checkpoint then verifies offline, with no trust in the server (docs/audit-trail.md).',
   })
   @RawResponse({ description: 'The JSON Web Key Set', schema: KEYS_SCHEMA })
   getAuditCheckpointKeys(): { keys: ReturnType<AuditCheckpoints['publishedKeys']> } {

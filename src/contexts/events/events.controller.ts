@@ -54,10 +54,16 @@ export class EventsController {
   @RequirePermission('event.read')
   @ApiOperation({
     summary: "Stream the organization's events (WebSocket)",
-    description: 'Upgrade to a WebSocket; each message is a DomainEvent as JSON. Same filters as the SSE stream, plus `after` (an event cursor) to resume. A plain GET is 426.',
+    description:
+      'Upgrade to a WebSocket; each message is a DomainEvent as JSON. Same filters as the SSE stream, plus `after` (an event cursor) to resume. A plain GET is 426.',
   })
   @ApiWebSocket()
-  async streamEventsOverWebSocket(@CurrentPrincipal() principal: Principal, @Query() query: WebSocketStreamQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async streamEventsOverWebSocket(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: WebSocketStreamQuery,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     await this.serveWebSocket(principal, query, query.after, req, res);
   }
 
@@ -68,7 +74,12 @@ export class EventsController {
     description: 'The event stream for dashboards: every event of the organization as it commits, as JSON messages. A plain GET is 426.',
   })
   @ApiWebSocket()
-  async streamDashboard(@CurrentPrincipal() principal: Principal, @Query() query: StreamQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async streamDashboard(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: StreamQuery,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     await this.serveWebSocket(principal, query, undefined, req, res);
   }
 
@@ -82,14 +93,26 @@ export class EventsController {
   async listOutboxEvents(@CurrentPrincipal() principal: Principal, @Query() query: OutboxQuery): Promise<CursorPage<DomainEvent>> {
     const before = query.cursor ? parseCursor(query.cursor, 'cursor') : undefined;
     const { items, next } = await this.hub.history(
-      { organizationId: principal.organizationId, types: query.types, resourceType: query.resourceType, resourceId: query.resourceId, since: query.since },
+      {
+        organizationId: principal.organizationId,
+        types: query.types,
+        resourceType: query.resourceType,
+        resourceId: query.resourceId,
+        since: query.since,
+      },
       before,
       query.limit,
     );
     return new CursorPage(items, next, query.limit);
   }
 
-  private async serveWebSocket(principal: Principal, query: StreamQuery, after: string | undefined, req: Request, res: Response): Promise<void> {
+  private async serveWebSocket(
+    principal: Principal,
+    query: StreamQuery,
+    after: string | undefined,
+    req: Request,
+    res: Response,
+  ): Promise<void> {
     const from = after ? parseCursor(after, 'after') : undefined;
     const ws = await this.sockets.accept(req, res);
     const subscription = await this.hub.subscribe(

@@ -23,9 +23,13 @@ class DatabaseStatusDto {
 
 class BackgroundTaskDto {
   @ApiProperty({ example: 'reap expired leases' }) name!: string;
-  @ApiProperty({ enum: ['sweeper', 'schedule'], description: 'sweeper: a timer on every replica; schedule: a pg-boss cron run once across replicas' }) kind!: 'sweeper' | 'schedule';
-  @ApiPropertyOptional({ description: 'A sweeper\'s interval', example: 30000 }) intervalMs?: number;
-  @ApiPropertyOptional({ description: 'A schedule\'s cron expression (5 fields, UTC)', example: '*/15 * * * *' }) cron?: string;
+  @ApiProperty({
+    enum: ['sweeper', 'schedule'],
+    description: 'sweeper: a timer on every replica; schedule: a pg-boss cron run once across replicas',
+  })
+  kind!: 'sweeper' | 'schedule';
+  @ApiPropertyOptional({ description: "A sweeper's interval", example: 30000 }) intervalMs?: number;
+  @ApiPropertyOptional({ description: "A schedule's cron expression (5 fields, UTC)", example: '*/15 * * * *' }) cron?: string;
 }
 
 export class EngineStatusDto {
@@ -36,7 +40,8 @@ export class EngineStatusDto {
   @ApiProperty({ description: 'Seconds since the process started' }) uptimeSeconds!: number;
   @ApiProperty({ enum: ['development', 'production', 'test'] }) environment!: string;
   @ApiProperty({ type: DatabaseStatusDto }) database!: DatabaseStatusDto;
-  @ApiProperty({ type: [BackgroundTaskDto], description: 'The background work this replica runs or schedules' }) background!: BackgroundTaskDto[];
+  @ApiProperty({ type: [BackgroundTaskDto], description: 'The background work this replica runs or schedules' })
+  background!: BackgroundTaskDto[];
 }
 
 @ApiTags('Health')
@@ -53,7 +58,11 @@ export class EngineStatusController {
   @Get('engine-status')
   @Public()
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Version, commit, uptime, database and migration state, background work', description: 'What this replica runs: version and commit, uptime, whether the database answers and every migration is applied, and the background work it schedules (pg-boss schedules and per-replica sweepers). Public, for operators; it shows no tenant data.' })
+  @ApiOperation({
+    summary: 'Version, commit, uptime, database and migration state, background work',
+    description:
+      'What this replica runs: version and commit, uptime, whether the database answers and every migration is applied, and the background work it schedules (pg-boss schedules and per-replica sweepers). Public, for operators; it shows no tenant data.',
+  })
   @RawResponse({ description: 'The engine status (not enveloped, like the other probes)', type: EngineStatusDto })
   async getEngineStatus(): Promise<EngineStatusDto> {
     return {

@@ -14,7 +14,10 @@ import { RawResponse } from '../../kernel/http/response.decorators.js';
 export class MetricsController {
   @Get()
   @Public()
-  @ApiOperation({ summary: 'Prometheus metrics', description: 'Metrics in the Prometheus text exposition format, for a scraper. Public; no tenant data.' })
+  @ApiOperation({
+    summary: 'Prometheus metrics',
+    description: 'Metrics in the Prometheus text exposition format, for a scraper. Public; no tenant data.',
+  })
   @RawResponse({ description: 'Metrics in the Prometheus text format', contentType: 'text/plain' })
   async getMetrics(@Res({ passthrough: true }) res: Response): Promise<string> {
     res.setHeader('Content-Type', register.contentType);

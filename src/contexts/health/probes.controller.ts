@@ -10,7 +10,10 @@ import { SkipRateLimit } from '../../kernel/rate-limit/skip-rate-limit.decorator
 import { RawResponse } from '../../kernel/http/response.decorators.js';
 
 const LIVENESS_SCHEMA = { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['ok'] } } };
-const CHECK_MAP = { type: 'object', additionalProperties: { type: 'object', properties: { status: { type: 'string', enum: ['up', 'down'] } }, additionalProperties: true } };
+const CHECK_MAP = {
+  type: 'object',
+  additionalProperties: { type: 'object', properties: { status: { type: 'string', enum: ['up', 'down'] } }, additionalProperties: true },
+};
 const READINESS_SCHEMA = {
   type: 'object',
   required: ['status', 'details'],
@@ -42,7 +45,10 @@ export class ProbesController {
 
   @Get('healthz')
   @Public()
-  @ApiOperation({ summary: 'Liveness', description: 'Liveness: 200 while the process serves requests; it checks no dependency (GET /readyz does). Public.' })
+  @ApiOperation({
+    summary: 'Liveness',
+    description: 'Liveness: 200 while the process serves requests; it checks no dependency (GET /readyz does). Public.',
+  })
   @RawResponse({ description: 'The process is alive', schema: LIVENESS_SCHEMA })
   getHealthz() {
     return alive();
@@ -50,7 +56,10 @@ export class ProbesController {
 
   @Get('health')
   @Public()
-  @ApiOperation({ summary: 'Liveness (alias of /healthz)', description: 'Liveness: 200 while the process serves requests. Alias of GET /healthz. Public.' })
+  @ApiOperation({
+    summary: 'Liveness (alias of /healthz)',
+    description: 'Liveness: 200 while the process serves requests. Alias of GET /healthz. Public.',
+  })
   @RawResponse({ description: 'The process is alive', schema: LIVENESS_SCHEMA })
   getHealth() {
     return alive();
@@ -59,7 +68,10 @@ export class ProbesController {
   @Get('api/v1/health')
   @Public()
   @SkipRateLimit()
-  @ApiOperation({ summary: 'Liveness (alias of /healthz)', description: 'Liveness under the API prefix: 200 while the process serves requests. Same answer as GET /healthz. Public.' })
+  @ApiOperation({
+    summary: 'Liveness (alias of /healthz)',
+    description: 'Liveness under the API prefix: 200 while the process serves requests. Same answer as GET /healthz. Public.',
+  })
   @RawResponse({ description: 'The process is alive', schema: LIVENESS_SCHEMA })
   getApiHealth() {
     return alive();
@@ -68,7 +80,10 @@ export class ProbesController {
   @Get('api/v1/healthz')
   @Public()
   @SkipRateLimit()
-  @ApiOperation({ summary: 'Liveness (alias of /healthz)', description: 'Liveness under the API prefix: 200 while the process serves requests. Same answer as GET /healthz. Public.' })
+  @ApiOperation({
+    summary: 'Liveness (alias of /healthz)',
+    description: 'Liveness under the API prefix: 200 while the process serves requests. Same answer as GET /healthz. Public.',
+  })
   @RawResponse({ description: 'The process is alive', schema: LIVENESS_SCHEMA })
   getApiHealthz() {
     return alive();
@@ -76,7 +91,10 @@ export class ProbesController {
 
   @Get('readyz')
   @Public()
-  @ApiOperation({ summary: 'Readiness', description: '503 with a per-check failure map when a dependency is down or the process is shutting down.' })
+  @ApiOperation({
+    summary: 'Readiness',
+    description: '503 with a per-check failure map when a dependency is down or the process is shutting down.',
+  })
   @RawResponse({ description: 'Every dependency answers', schema: READINESS_SCHEMA })
   @ApiResponse({ status: 503, description: 'A dependency does not answer, or the process is shutting down', schema: READINESS_SCHEMA })
   async getReadyz(@Res() res: Response): Promise<void> {
@@ -86,7 +104,11 @@ export class ProbesController {
   @Get('api/v1/readyz')
   @Public()
   @SkipRateLimit()
-  @ApiOperation({ summary: 'Readiness (alias of /readyz)', description: 'Readiness under the API prefix: 200 when the database answers and migrations are applied, 503 otherwise, so a load balancer stops sending traffic. Same answer as GET /readyz. Public.' })
+  @ApiOperation({
+    summary: 'Readiness (alias of /readyz)',
+    description:
+      'Readiness under the API prefix: 200 when the database answers and migrations are applied, 503 otherwise, so a load balancer stops sending traffic. Same answer as GET /readyz. Public.',
+  })
   @RawResponse({ description: 'Every dependency answers', schema: READINESS_SCHEMA })
   @ApiResponse({ status: 503, description: 'A dependency does not answer, or the process is shutting down', schema: READINESS_SCHEMA })
   async getApiReadyz(@Res() res: Response): Promise<void> {
@@ -106,7 +128,12 @@ export class ProbesController {
         },
         // Only when configured: REDIS_URL holds the shared rate-limit counters.
         ...(this.redis.client
-          ? [async () => ((await this.redis.ping()) ? this.indicators.check('redis').up() : this.indicators.check('redis').down({ message: 'no answer to PING' }))]
+          ? [
+              async () =>
+                (await this.redis.ping())
+                  ? this.indicators.check('redis').up()
+                  : this.indicators.check('redis').down({ message: 'no answer to PING' }),
+            ]
           : []),
       ]);
     } catch (error) {

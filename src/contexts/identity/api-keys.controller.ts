@@ -39,7 +39,10 @@ export class ApiKeysController {
 
   @Get()
   @RequirePermission('api_key.read')
-  @ApiOperation({ summary: "List the organization's API keys", description: 'Never shows a secret. Filter by status or creator; sort by name, createdAt or lastUsedAt.' })
+  @ApiOperation({
+    summary: "List the organization's API keys",
+    description: 'Never shows a secret. Filter by status or creator; sort by name, createdAt or lastUsedAt.',
+  })
   @ApiPage(ApiKeyDto)
   async listApiKeys(@CurrentPrincipal() principal: Principal, @Query() query: ListApiKeysQuery): Promise<Page<ApiKeyDto>> {
     return (await this.keys.list(principal.organizationId, query)).map(ApiKeyDto.from);
@@ -47,7 +50,11 @@ export class ApiKeysController {
 
   @Get(':id')
   @RequirePermission('api_key.read')
-  @ApiOperation({ summary: "An API key's metadata", description: 'An API key\'s metadata: name, hint, status, permissions, creator and expiry. The key itself is shown once, at creation, and never again. Another organization\'s key is 404.' })
+  @ApiOperation({
+    summary: "An API key's metadata",
+    description:
+      "An API key's metadata: name, hint, status, permissions, creator and expiry. The key itself is shown once, at creation, and never again. Another organization's key is 404.",
+  })
   @ApiOk(ApiKeyDto)
   @ApiErrors(notFound)
   async getApiKey(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<ApiKeyDto> {
@@ -57,7 +64,10 @@ export class ApiKeysController {
   @Delete(':id')
   @RequirePermission('api_key.revoke')
   @Audited('api_key.revoke', 'api_key')
-  @ApiOperation({ summary: 'Revoke an API key', description: 'For good: it answers 401 from the next request on, and stays listed as revoked.' })
+  @ApiOperation({
+    summary: 'Revoke an API key',
+    description: 'For good: it answers 401 from the next request on, and stays listed as revoked.',
+  })
   @ApiNoContent()
   @ApiErrors(notFound)
   async revokeApiKey(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<void> {

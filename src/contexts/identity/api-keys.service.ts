@@ -87,7 +87,14 @@ export class ApiKeysService {
     if (await keys.exists({ name: input.name, createdBy: creator })) throw conflict(`You already have an API key named "${input.name}"`);
     const id = newId();
     const secret = randomSecret(32);
-    const key = await keys.insert({ id, name: input.name, secretHash: sha256(secret), permissions, createdBy: creator, expiresAt: input.expiresAt ?? null });
+    const key = await keys.insert({
+      id,
+      name: input.name,
+      secretHash: sha256(secret),
+      permissions,
+      createdBy: creator,
+      expiresAt: input.expiresAt ?? null,
+    });
     this.notes.note({ details: { name: input.name, permissions, expiresAt: key.expiresAt } });
     return { key, secret: `mk_${id.replace(/-/g, '')}_${secret}` };
   }
@@ -99,7 +106,8 @@ export class ApiKeysService {
     if (query.status === 'revoked') qb.andWhere('k.revoked_at IS NOT NULL');
     if (query.status === 'disabled') qb.andWhere('k.revoked_at IS NULL AND k.disabled_at IS NOT NULL');
     if (query.status === 'expired') qb.andWhere('k.revoked_at IS NULL AND k.disabled_at IS NULL AND k.expires_at <= now()');
-    if (query.status === 'active') qb.andWhere('k.revoked_at IS NULL AND k.disabled_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())');
+    if (query.status === 'active')
+      qb.andWhere('k.revoked_at IS NULL AND k.disabled_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())');
     return paginate(qb, query, { name: 'k.name', createdAt: 'k.created_at', lastUsedAt: 'k.last_used_at' }, '-createdAt');
   }
 
@@ -158,7 +166,13 @@ export class ApiKeysService {
     if (!row.last_used_at || Date.now() - row.last_used_at.getTime() >= LAST_USED_GRANULARITY_MS) this.touch(key.id);
     return {
       user,
-      principal: { type: 'api_key', id: key.id, organizationId: key.organizationId, onBehalfOf: key.createdBy, permissionLimit: key.permissions },
+      principal: {
+        type: 'api_key',
+        id: key.id,
+        organizationId: key.organizationId,
+        onBehalfOf: key.createdBy,
+        permissionLimit: key.permissions,
+      },
     };
   }
 
@@ -166,10 +180,10 @@ export class ApiKeysService {
   private touch(id: string): void {
     this.dataSource
       // The condition repeats the check in SQL: of concurrent requests, one write lands.
-      .query(`UPDATE api_keys SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - make_interval(secs => $2))`, [
-        id,
-        LAST_USED_GRANULARITY_MS / 1000,
-      ])
+      .query(
+        `UPDATE api_keys SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - make_interval(secs => $2))`,
+        [id, LAST_USED_GRANULARITY_MS / 1000],
+      )
       .catch((error: unknown) => this.logger.warn({ err: error }, 'could not record API key use'));
   }
 }

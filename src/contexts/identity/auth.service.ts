@@ -50,7 +50,13 @@ export class AuthService {
     if (!organizationId) throw forbidden('This account is not a member of any organization');
     const { session, refresh } = await this.sessions.start({ userId: user.id, organizationId, ...client });
     await this.users.recordLogin(user.id);
-    await this.audit.record({ organizationId, action: 'auth.login', actor: { type: 'user', id: user.id }, resourceType: 'session', resourceId: session.id });
+    await this.audit.record({
+      organizationId,
+      action: 'auth.login',
+      actor: { type: 'user', id: user.id },
+      resourceType: 'session',
+      resourceId: session.id,
+    });
     return this.pair(user, session, refresh);
   }
 

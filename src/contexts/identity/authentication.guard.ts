@@ -71,9 +71,11 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
     if (typeof secret !== 'string' || !secret) throw unauthenticated('This route is for agents: send X-Agent-Secret');
     const principal = await this.agents.authenticate(secret);
     const pathId = (req.params as Record<string, string | undefined>).id;
-    if (pathId !== undefined && pathId.toLowerCase() !== principal.id) throw forbidden('An agent may act only as itself: the id in the path must be yours');
+    if (pathId !== undefined && pathId.toLowerCase() !== principal.id)
+      throw forbidden('An agent may act only as itself: the id in the path must be yours');
     const workspace = req.headers['x-workspace-id'];
-    if (typeof workspace === 'string' && workspace.toLowerCase() !== principal.organizationId) throw forbidden('An agent acts only in its own organization');
+    if (typeof workspace === 'string' && workspace.toLowerCase() !== principal.organizationId)
+      throw forbidden('An agent acts only in its own organization');
     req.principal = principal;
     (req as MarshalRequest & { user?: { principal: Principal } }).user = { principal };
     this.requestContext.setPrincipal(principal);
@@ -100,7 +102,8 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
     const header = req.headers['x-workspace-id'];
     const principal = req.principal!;
     if (header === undefined) return;
-    if (typeof header !== 'string' || !UUID_PATTERN.test(header)) throw forbidden('x-workspace-id must name an organization you are a member of');
+    if (typeof header !== 'string' || !UUID_PATTERN.test(header))
+      throw forbidden('x-workspace-id must name an organization you are a member of');
     // Ids are compared as strings everywhere after this: keep only the canonical (lower-case) form.
     const requested = header.toLowerCase();
     if (requested === principal.organizationId) return;

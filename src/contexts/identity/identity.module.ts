@@ -24,9 +24,24 @@ import { UsersService } from './users.service.js';
 
 /** Identity: users, passwords, sessions, access tokens and API keys; the authentication guard. */
 @Module({
-  imports: [TypeOrmModule.forFeature([User, Session, RefreshToken, LoginFailure, ApiKey]), PassportModule, AccessModule, AgentAuthenticationModule],
+  imports: [
+    TypeOrmModule.forFeature([User, Session, RefreshToken, LoginFailure, ApiKey]),
+    PassportModule,
+    AccessModule,
+    AgentAuthenticationModule,
+  ],
   controllers: [AuthController, MeController, JwksController, ApiKeysController],
-  providers: [PasswordHasher, UsersService, SessionsService, AccessTokensService, LoginThrottleService, AuthService, JwtStrategy, ApiKeysService, AuthenticationGuard],
+  providers: [
+    PasswordHasher,
+    UsersService,
+    SessionsService,
+    AccessTokensService,
+    LoginThrottleService,
+    AuthService,
+    JwtStrategy,
+    ApiKeysService,
+    AuthenticationGuard,
+  ],
   exports: [UsersService, ApiKeysService, AuthenticationGuard],
 })
 export class IdentityModule {}

@@ -36,7 +36,11 @@ export class JwksController {
   @Get('jwks.json')
   @Public()
   @Header('Cache-Control', 'public, max-age=300')
-  @ApiOperation({ summary: 'Public keys that verify access tokens (JWKS)', description: 'The public keys (JWK Set, RFC 7517) that verify the access tokens this server signs; a verifier caches them by `kid`. Public.' })
+  @ApiOperation({
+    summary: 'Public keys that verify access tokens (JWKS)',
+    description:
+      'The public keys (JWK Set, RFC 7517) that verify the access tokens this server signs; a verifier caches them by `kid`. Public.',
+  })
   @RawResponse({ description: 'The JSON Web Key Set', schema: JWKS_SCHEMA })
   getJwks(): { keys: PublicJwk[] } {
     return this.tokens.jwks();

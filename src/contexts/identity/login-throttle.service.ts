@@ -169,7 +169,9 @@ export class LoginThrottleService implements OnModuleInit {
     const now = rows[0]?.now ?? (await manager.query<{ now: Date }[]>('SELECT now() AS now'))[0].now;
     return {
       now,
-      rows: new Map(rows.map((r) => [r.key, { key: r.key, failures: r.failures, lastFailedAt: r.last_failed_at, delayedUntil: r.delayed_until }])),
+      rows: new Map(
+        rows.map((r) => [r.key, { key: r.key, failures: r.failures, lastFailedAt: r.last_failed_at, delayedUntil: r.delayed_until }]),
+      ),
     };
   }
 
@@ -179,7 +181,12 @@ export class LoginThrottleService implements OnModuleInit {
       `INSERT INTO login_failures (key, failures, last_failed_at, delayed_until)
        SELECT * FROM unnest($1::text[], $2::int[], $3::timestamptz[], $4::timestamptz[]) ORDER BY 1
        ON CONFLICT (key) DO UPDATE SET failures = EXCLUDED.failures, last_failed_at = EXCLUDED.last_failed_at, delayed_until = EXCLUDED.delayed_until`,
-      [counters.map((c) => c.key), counters.map((c) => c.failures), counters.map((c) => c.lastFailedAt), counters.map((c) => c.delayedUntil)],
+      [
+        counters.map((c) => c.key),
+        counters.map((c) => c.failures),
+        counters.map((c) => c.lastFailedAt),
+        counters.map((c) => c.delayedUntil),
+      ],
     );
   }
 

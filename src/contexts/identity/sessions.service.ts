@@ -53,9 +53,7 @@ export interface AuthenticatedSession {
   user: User;
 }
 
-type RotationOutcome =
-  | { ok: true; session: Session; refresh: IssuedRefreshToken }
-  | { ok: false; reason: string };
+type RotationOutcome = { ok: true; session: Session; refresh: IssuedRefreshToken } | { ok: false; reason: string };
 
 /**
  * Sessions and their refresh-token families. A refresh token is single-use: exchanging it marks it
@@ -72,7 +70,12 @@ export class SessionsService {
   ) {}
 
   /** Joins the caller's transaction (login: with its audit entry). */
-  async start(input: { userId: string; organizationId: string; ip?: string; userAgent?: string }): Promise<{ session: Session; refresh: IssuedRefreshToken }> {
+  async start(input: {
+    userId: string;
+    organizationId: string;
+    ip?: string;
+    userAgent?: string;
+  }): Promise<{ session: Session; refresh: IssuedRefreshToken }> {
     return this.tx.withTransaction(async () => {
       const manager = this.tx.tx;
       const session = manager.create(Session, {

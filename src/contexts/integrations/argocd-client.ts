@@ -13,7 +13,6 @@ export interface ArgocdTarget {
   verifyTls: boolean;
 }
 
-
 /** The most of a response body read from Argo CD; an application list of a large installation fits. */
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
@@ -55,11 +54,15 @@ export class ArgocdClient {
     const { status } = answer;
     if (answer.truncated) throw upstreamUnavailable(`Argo CD at ${server} answered more than ${MAX_BODY_BYTES / 1024 / 1024} MiB`);
     if (status === 401 || status === 403) {
-      const what = applicationName ? `the token, or the token may not read application "${applicationName}" (or it does not exist)` : 'the token';
+      const what = applicationName
+        ? `the token, or the token may not read application "${applicationName}" (or it does not exist)`
+        : 'the token';
       throw upstreamUnauthorized(`Argo CD at ${server} refused ${what} (HTTP ${status})`, status);
     }
-    if (status === 404 && applicationName) throw applicationNotFound(`Argo CD at ${server} has no application "${applicationName}"`, status);
-    if (status >= 300 && status < 400) throw upstreamUnavailable(`Argo CD at ${server} redirected (HTTP ${status}); give the API server's own URL`, status);
+    if (status === 404 && applicationName)
+      throw applicationNotFound(`Argo CD at ${server} has no application "${applicationName}"`, status);
+    if (status >= 300 && status < 400)
+      throw upstreamUnavailable(`Argo CD at ${server} redirected (HTTP ${status}); give the API server's own URL`, status);
     if (status < 200 || status >= 300) throw upstreamUnavailable(`Argo CD at ${server} answered HTTP ${status}`, status);
     try {
       return JSON.parse(answer.body.toString('utf8')) as unknown;
@@ -87,7 +90,9 @@ export function isCallFailure(error: unknown): error is AppError {
 
 /** The deployment's outbound rules refused the endpoint's URL: the endpoint needs changing, not retrying. */
 function refusedTarget(error: OutboundRefused): AppError {
-  return OUTBOUND_REFUSALS[error.code](`${error.message}; the deployment's outbound rules (OUTBOUND_ALLOW_PRIVATE, OUTBOUND_ALLOWED_HOSTS) do not let Marshal call it`);
+  return OUTBOUND_REFUSALS[error.code](
+    `${error.message}; the deployment's outbound rules (OUTBOUND_ALLOW_PRIVATE, OUTBOUND_ALLOWED_HOSTS) do not let Marshal call it`,
+  );
 }
 
 /** Why the server could not be asked, in words that hold no request data (OutboundFailed messages name the host and a system code only). */
@@ -102,8 +107,17 @@ const text = (value: unknown): string | null => (typeof value === 'string' && va
 type Source = { repoURL?: unknown; path?: unknown; chart?: unknown; targetRevision?: unknown };
 type ArgoApplication = {
   metadata?: { name?: unknown; namespace?: unknown };
-  spec?: { project?: unknown; destination?: { server?: unknown; name?: unknown; namespace?: unknown }; source?: Source; sources?: Source[] };
-  status?: { sync?: { status?: unknown; revision?: unknown; revisions?: unknown[] }; health?: { status?: unknown }; reconciledAt?: unknown };
+  spec?: {
+    project?: unknown;
+    destination?: { server?: unknown; name?: unknown; namespace?: unknown };
+    source?: Source;
+    sources?: Source[];
+  };
+  status?: {
+    sync?: { status?: unknown; revision?: unknown; revisions?: unknown[] };
+    health?: { status?: unknown };
+    reconciledAt?: unknown;
+  };
 };
 
 /** The fields Marshal shows of an Argo CD Application resource. */

@@ -53,8 +53,17 @@ export class ArgocdEndpointsService {
       enabled: input.enabled ?? true,
       createdBy: `${principal.type}:${principal.id}`,
     });
-    this.notes.note({ resourceId: id, details: { name: endpoint.name, url: endpoint.url, verifyTls: endpoint.verifyTls, enabled: endpoint.enabled } });
-    await this.events.emit({ organizationId, type: 'argocd_endpoint.created', resourceType: 'argocd_endpoint', resourceId: id, data: { name: endpoint.name, url: endpoint.url, enabled: endpoint.enabled } });
+    this.notes.note({
+      resourceId: id,
+      details: { name: endpoint.name, url: endpoint.url, verifyTls: endpoint.verifyTls, enabled: endpoint.enabled },
+    });
+    await this.events.emit({
+      organizationId,
+      type: 'argocd_endpoint.created',
+      resourceType: 'argocd_endpoint',
+      resourceId: id,
+      data: { name: endpoint.name, url: endpoint.url, enabled: endpoint.enabled },
+    });
     return endpoint;
   }
 
@@ -73,7 +82,11 @@ export class ArgocdEndpointsService {
     const endpoint = await endpoints.query('e').addSelect('e.tokenCiphertext').andWhere('e.id = :id', { id }).getOne();
     if (!endpoint) throw notFound('Argo CD endpoint');
     if (!endpoint.enabled) throw conflict('The Argo CD endpoint is disabled: enable it to discover its applications', { enabled: false });
-    const target: ArgocdTarget = { url: endpoint.url, verifyTls: endpoint.verifyTls, token: this.tokens.open(organizationId, id, endpoint.tokenCiphertext) };
+    const target: ArgocdTarget = {
+      url: endpoint.url,
+      verifyTls: endpoint.verifyTls,
+      token: this.tokens.open(organizationId, id, endpoint.tokenCiphertext),
+    };
     let applications: ArgocdApplicationDto[] = [];
     let failure: AppError | undefined;
     try {
@@ -83,7 +96,11 @@ export class ArgocdEndpointsService {
       failure = error;
     }
     // Bookkeeping, not an edit of the endpoint: updatedAt stays.
-    await endpoints.update({ id }, { lastDiscoveryAt: new Date(), lastError: failure ? { code: failure.code, message: failure.message } : null }, { touch: false });
+    await endpoints.update(
+      { id },
+      { lastDiscoveryAt: new Date(), lastError: failure ? { code: failure.code, message: failure.message } : null },
+      { touch: false },
+    );
     if (failure) throw failure;
     return applications.sort((a, b) => a.name.localeCompare(b.name));
   }
@@ -96,7 +113,11 @@ export class ArgocdEndpointsService {
     if (endpoint.enabled !== enabled) {
       updated = await endpoints.updateByIdReturning(id, { enabled }, 'Argo CD endpoint');
       await this.events.emit({
-        organizationId, type: `argocd_endpoint.${enabled ? 'enabled' : 'disabled'}`, resourceType: 'argocd_endpoint', resourceId: id, data: { name: endpoint.name },
+        organizationId,
+        type: `argocd_endpoint.${enabled ? 'enabled' : 'disabled'}`,
+        resourceType: 'argocd_endpoint',
+        resourceId: id,
+        data: { name: endpoint.name },
       });
     }
     this.notes.note({ details: { name: endpoint.name, from: endpoint.enabled, to: enabled } });
@@ -112,6 +133,12 @@ export class ArgocdEndpointsService {
     if (mappings > 0) throw conflict(`The Argo CD endpoint still has ${mappings} app mapping(s): delete them first`, { mappings });
     await endpoints.delete({ id });
     this.notes.note({ details: { name: endpoint.name } });
-    await this.events.emit({ organizationId, type: 'argocd_endpoint.deleted', resourceType: 'argocd_endpoint', resourceId: id, data: { name: endpoint.name } });
+    await this.events.emit({
+      organizationId,
+      type: 'argocd_endpoint.deleted',
+      resourceType: 'argocd_endpoint',
+      resourceId: id,
+      data: { name: endpoint.name },
+    });
   }
 }

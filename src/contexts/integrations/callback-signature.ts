@@ -80,7 +80,8 @@ export interface VerificationPolicy {
 export function verifyCallbackSignature(request: CallbackCredentials, policy: VerificationPolicy): void {
   if (!request.signature) throw unauthenticated(`Sign the callback: send ${SIGNATURE_HEADER} (see docs/workflow-callbacks.md)`);
   if (request.deliveryId === undefined) throw missingDeliveryId(`Send ${DELIVERY_HEADER}: a unique id per delivery, kept across retries`);
-  if (!DELIVERY_ID.test(request.deliveryId)) throw invalidDeliveryId(`${DELIVERY_HEADER} must be 1–200 visible ASCII characters (no space, no dot)`);
+  if (!DELIVERY_ID.test(request.deliveryId))
+    throw invalidDeliveryId(`${DELIVERY_HEADER} must be 1–200 visible ASCII characters (no space, no dot)`);
   const parsed = parseSignatureHeader(request.signature);
   if (!parsed) throw malformedSignature(`${SIGNATURE_HEADER} must look like t=<unix seconds>,v1=<64 hex digits>`);
 

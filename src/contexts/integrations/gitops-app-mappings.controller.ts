@@ -29,7 +29,10 @@ export class GitopsAppMappingsController {
   })
   @ApiCreated(GitopsAppMappingDto)
   @ApiErrors(GITOPS_OFF.response, conflict, unknownEndpoint)
-  async createGitopsAppMapping(@CurrentPrincipal() principal: Principal, @Body() body: CreateGitopsAppMappingDto): Promise<GitopsAppMappingDto> {
+  async createGitopsAppMapping(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateGitopsAppMappingDto,
+  ): Promise<GitopsAppMappingDto> {
     return GitopsAppMappingDto.from(await this.mappings.create(principal.organizationId, principal, body));
   }
 
@@ -41,7 +44,10 @@ export class GitopsAppMappingsController {
   })
   @ApiPage(GitopsAppMappingDto)
   @ApiErrors(GITOPS_OFF.response)
-  async listGitopsAppMappings(@CurrentPrincipal() principal: Principal, @Query() query: ListGitopsAppMappingsQuery): Promise<Page<GitopsAppMappingDto>> {
+  async listGitopsAppMappings(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ListGitopsAppMappingsQuery,
+  ): Promise<Page<GitopsAppMappingDto>> {
     return (await this.mappings.list(principal.organizationId, query)).map(GitopsAppMappingDto.from);
   }
 

@@ -26,11 +26,24 @@ export class GitopsAppMappingsService {
       throw unknownEndpoint();
     }
     const mappings = this.data.repository(GitopsAppMapping, organizationId);
-    const fields = { endpointId: input.endpointId, applicationName: input.applicationName, clusterName: input.clusterName, namespace: input.namespace ?? '', ref: input.ref };
-    if (await mappings.exists(fields)) throw conflict(`Application "${input.applicationName}" is already mapped to this secret on this endpoint`);
+    const fields = {
+      endpointId: input.endpointId,
+      applicationName: input.applicationName,
+      clusterName: input.clusterName,
+      namespace: input.namespace ?? '',
+      ref: input.ref,
+    };
+    if (await mappings.exists(fields))
+      throw conflict(`Application "${input.applicationName}" is already mapped to this secret on this endpoint`);
     const mapping = await mappings.insert({ ...fields, createdBy: `${principal.type}:${principal.id}` });
     this.notes.note({ resourceId: mapping.id, details: fields });
-    await this.events.emit({ organizationId, type: 'gitops_app_mapping.created', resourceType: 'gitops_app_mapping', resourceId: mapping.id, data: { ...fields } });
+    await this.events.emit({
+      organizationId,
+      type: 'gitops_app_mapping.created',
+      resourceType: 'gitops_app_mapping',
+      resourceId: mapping.id,
+      data: { ...fields },
+    });
     return mapping;
   }
 
@@ -42,7 +55,13 @@ export class GitopsAppMappingsService {
     return paginate(
       qb,
       query,
-      { applicationName: 'm.application_name', clusterName: 'm.cluster_name', namespace: 'm.namespace', ref: 'm.ref', createdAt: 'm.created_at' },
+      {
+        applicationName: 'm.application_name',
+        clusterName: 'm.cluster_name',
+        namespace: 'm.namespace',
+        ref: 'm.ref',
+        createdAt: 'm.created_at',
+      },
       'clusterName,namespace,ref',
     );
   }
@@ -52,8 +71,20 @@ export class GitopsAppMappingsService {
     const mappings = this.data.repository(GitopsAppMapping, organizationId);
     const mapping = await mappings.getById(id, 'GitOps app mapping');
     await mappings.delete({ id });
-    const fields = { endpointId: mapping.endpointId, applicationName: mapping.applicationName, clusterName: mapping.clusterName, namespace: mapping.namespace, ref: mapping.ref };
+    const fields = {
+      endpointId: mapping.endpointId,
+      applicationName: mapping.applicationName,
+      clusterName: mapping.clusterName,
+      namespace: mapping.namespace,
+      ref: mapping.ref,
+    };
     this.notes.note({ details: fields });
-    await this.events.emit({ organizationId, type: 'gitops_app_mapping.deleted', resourceType: 'gitops_app_mapping', resourceId: id, data: fields });
+    await this.events.emit({
+      organizationId,
+      type: 'gitops_app_mapping.deleted',
+      resourceType: 'gitops_app_mapping',
+      resourceId: id,
+      data: fields,
+    });
   }
 }

@@ -67,7 +67,11 @@ export class GitopsService {
       .repository(GitopsAppMapping, organizationId)
       .query('m')
       .innerJoin(ArgocdEndpoint, 'e', 'e.id = m.endpoint_id AND e.organization_id = m.organization_id')
-      .andWhere('m.cluster_name = :clusterName AND m.namespace = :namespace AND m.ref = :ref', { clusterName: location.clusterName, namespace: location.namespace, ref: location.ref })
+      .andWhere('m.cluster_name = :clusterName AND m.namespace = :namespace AND m.ref = :ref', {
+        clusterName: location.clusterName,
+        namespace: location.namespace,
+        ref: location.ref,
+      })
       .andWhere('e.enabled = true')
       .select('m.id', 'mapping_id')
       .addSelect('m.application_name', 'application_name')
@@ -78,22 +82,54 @@ export class GitopsService {
       .addSelect('e.token_ciphertext', 'token_ciphertext')
       .orderBy('e.name', 'ASC')
       .addOrderBy('m.application_name', 'ASC')
-      .getRawMany<{ mapping_id: string; application_name: string; endpoint_id: string; endpoint_name: string; url: string; verify_tls: boolean; token_ciphertext: Buffer }>();
+      .getRawMany<{
+        mapping_id: string;
+        application_name: string;
+        endpoint_id: string;
+        endpoint_name: string;
+        url: string;
+        verify_tls: boolean;
+        token_ciphertext: Buffer;
+      }>();
 
     const tokens = new Map<string, string>();
     const tokenOf = (row: (typeof rows)[number]) => {
-      if (!tokens.has(row.endpoint_id)) tokens.set(row.endpoint_id, this.tokens.open(organizationId, row.endpoint_id, row.token_ciphertext));
+      if (!tokens.has(row.endpoint_id))
+        tokens.set(row.endpoint_id, this.tokens.open(organizationId, row.endpoint_id, row.token_ciphertext));
       return tokens.get(row.endpoint_id)!;
     };
 
     return mapConcurrently(rows, CONCURRENCY, async (row): Promise<GitopsObservation> => {
-      const base = { mappingId: row.mapping_id, endpointId: row.endpoint_id, endpointName: row.endpoint_name, applicationName: row.application_name };
+      const base = {
+        mappingId: row.mapping_id,
+        endpointId: row.endpoint_id,
+        endpointName: row.endpoint_name,
+        applicationName: row.application_name,
+      };
       try {
-        const app = await this.client.getApplication({ url: row.url, verifyTls: row.verify_tls, token: tokenOf(row) }, row.application_name);
-        return { ...base, syncStatus: app.syncStatus, healthStatus: app.healthStatus, revision: app.revision, reconciledAt: app.reconciledAt, observedAt: new Date().toISOString() };
+        const app = await this.client.getApplication(
+          { url: row.url, verifyTls: row.verify_tls, token: tokenOf(row) },
+          row.application_name,
+        );
+        return {
+          ...base,
+          syncStatus: app.syncStatus,
+          healthStatus: app.healthStatus,
+          revision: app.revision,
+          reconciledAt: app.reconciledAt,
+          observedAt: new Date().toISOString(),
+        };
       } catch (error) {
         if (!isCallFailure(error)) throw error;
-        return { ...base, syncStatus: null, healthStatus: null, revision: null, reconciledAt: null, observedAt: new Date().toISOString(), error: { code: error.code, message: error.message } };
+        return {
+          ...base,
+          syncStatus: null,
+          healthStatus: null,
+          revision: null,
+          reconciledAt: null,
+          observedAt: new Date().toISOString(),
+          error: { code: error.code, message: error.message },
+        };
       }
     });
   }

@@ -27,9 +27,14 @@ export const OUTBOUND_REFUSALS: Record<OutboundRefused['code'], ErrorFactory<[me
   INVALID_METHOD: refusedTarget('INVALID_METHOD', 'The method of the outbound request is not allowed'),
 };
 
-export const unknownEndpoint = defineError({ status: 422, code: 'UNKNOWN_ENDPOINT', description: 'endpointId names no Argo CD endpoint of this organization' });
+export const unknownEndpoint = defineError({
+  status: 422,
+  code: 'UNKNOWN_ENDPOINT',
+  description: 'endpointId names no Argo CD endpoint of this organization',
+});
 
-const callbackRefusal = (code: string, description: string) => defineError({ status: 401, code, description }, (message: string) => message);
+const callbackRefusal = (code: string, description: string) =>
+  defineError({ status: 401, code, description }, (message: string) => message);
 
 /** Why a signed workflow callback is refused (401). */
 export const missingDeliveryId = callbackRefusal('MISSING_DELIVERY_ID', 'The delivery id header is missing');

@@ -28,8 +28,15 @@ import { WorkflowWebhookGate } from './workflow-webhook.gate.js';
   imports: [TypeOrmModule.forFeature([ArgocdEndpoint, GitopsAppMapping, WorkflowCallbackDelivery]), WorkflowsModule],
   controllers: [ArgocdEndpointsController, GitopsAppMappingsController, WorkflowCallbacksController],
   providers: [
-    ArgocdClient, ArgocdTokens, ArgocdEndpointsService, GitopsAppMappingsService, GitopsService, GitopsFeatureGate,
-    WorkflowCallbackReceiver, WorkflowCallbackSignatureGuard, WorkflowWebhookGate,
+    ArgocdClient,
+    ArgocdTokens,
+    ArgocdEndpointsService,
+    GitopsAppMappingsService,
+    GitopsService,
+    GitopsFeatureGate,
+    WorkflowCallbackReceiver,
+    WorkflowCallbackSignatureGuard,
+    WorkflowWebhookGate,
   ],
   exports: [GitopsService],
 })

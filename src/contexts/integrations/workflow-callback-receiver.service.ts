@@ -26,14 +26,19 @@ const SWEEP_INTERVAL_MS = 10 * 60_000;
  */
 @Injectable()
 export class WorkflowCallbackReceiver {
-
   constructor(
     @InjectTransactionHost() private readonly tx: Tx,
     private readonly callbacks: WorkflowCallbacksService,
     private readonly audit: AuditWriter,
     sweepers: Sweepers,
   ) {
-    sweepers.register({ name: 'forget old workflow callback deliveries', batchSize: SWEEP_BATCH, intervalMs: SWEEP_INTERVAL_MS, batch: () => this.sweepBatch(), runAtStart: true });
+    sweepers.register({
+      name: 'forget old workflow callback deliveries',
+      batchSize: SWEEP_BATCH,
+      intervalMs: SWEEP_INTERVAL_MS,
+      batch: () => this.sweepBatch(),
+      runAtStart: true,
+    });
   }
 
   receive(deliveryId: string, callback: WorkflowCallbackDto): Promise<WorkflowCallbackAckDto> {
@@ -77,7 +82,13 @@ export class WorkflowCallbackReceiver {
       actor: { type: 'webhook', id: SOURCE },
       resourceType: 'workflow_run',
       resourceId: outcome.runId,
-      details: { deliveryId, nodeId: outcome.nodeId, status: callback.status, outcome: outcome.outcome, ...(callback.error ? { errorCode: callback.error.code } : {}) },
+      details: {
+        deliveryId,
+        nodeId: outcome.nodeId,
+        status: callback.status,
+        outcome: outcome.outcome,
+        ...(callback.error ? { errorCode: callback.error.code } : {}),
+      },
     });
     return { duplicate: false, runId: outcome.runId, nodeId: outcome.nodeId, outcome: outcome.outcome };
   }

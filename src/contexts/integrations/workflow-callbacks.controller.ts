@@ -19,7 +19,9 @@ export class WorkflowCallbacksController {
 
   @Post('workflow-completed')
   @SignedWebhook(SECURITY_SCHEMES.agentfieldSignature, WorkflowCallbackSignatureGuard)
-  @NotAudited('WorkflowCallbackReceiver records workflow_run.callback in the run\'s organization, with the webhook as actor, in the report\'s transaction: the request has no principal')
+  @NotAudited(
+    "WorkflowCallbackReceiver records workflow_run.callback in the run's organization, with the webhook as actor, in the report's transaction: the request has no principal",
+  )
   @ApiOperation({
     summary: 'Report that an external executor finished a workflow step',
     description:
@@ -33,10 +35,13 @@ export class WorkflowCallbacksController {
   @ApiHeader({
     name: DELIVERY_HEADER,
     required: true,
-    description: 'The delivery id: 1–200 visible ASCII characters, no dot; unique per delivery and the same on every retry of it. Part of the signed string.',
+    description:
+      'The delivery id: 1–200 visible ASCII characters, no dot; unique per delivery and the same on every retry of it. Part of the signed string.',
     schema: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x2d\\x2f-\\x7e]{1,200}$' },
   })
-  @ApiOk(WorkflowCallbackAckDto, { description: 'Taken by the run engine (duplicate: false), or a delivery id received before (duplicate: true, the first answer)' })
+  @ApiOk(WorkflowCallbackAckDto, {
+    description: 'Taken by the run engine (duplicate: false), or a delivery id received before (duplicate: true, the first answer)',
+  })
   @ApiErrors(
     [unauthenticated, 'The signature header is missing'],
     malformedSignature,

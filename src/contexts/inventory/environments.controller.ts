@@ -8,7 +8,13 @@ import { UuidParam } from '../../kernel/http/params.js';
 import { ApiCreated, ApiErrors, ApiNoContent, ApiOk, ApiPage } from '../../kernel/http/response.decorators.js';
 import type { Page } from '../../kernel/pagination/page.js';
 import {
-  CreateEnvironmentDto, CreateFreezeWindowDto, EnvironmentDto, FreezeWindowDto, ListEnvironmentsQuery, ListFreezeWindowsQuery, UpdateEnvironmentDto,
+  CreateEnvironmentDto,
+  CreateFreezeWindowDto,
+  EnvironmentDto,
+  FreezeWindowDto,
+  ListEnvironmentsQuery,
+  ListFreezeWindowsQuery,
+  UpdateEnvironmentDto,
 } from './dto/inventory.dto.js';
 import type { Environment } from './entities/environment.entity.js';
 import { EnvironmentsService } from './environments.service.js';
@@ -27,7 +33,10 @@ export class EnvironmentsController {
   @Post()
   @RequirePermission('environment.create')
   @Audited('environment.create', 'environment')
-  @ApiOperation({ summary: 'Create an environment', description: 'In a project, or organization-wide without projectId. Names are unique within their project (or the organization).' })
+  @ApiOperation({
+    summary: 'Create an environment',
+    description: 'In a project, or organization-wide without projectId. Names are unique within their project (or the organization).',
+  })
   @ApiCreated(EnvironmentDto)
   @ApiErrors(notFound, conflict)
   async createEnvironment(@CurrentPrincipal() principal: Principal, @Body() body: CreateEnvironmentDto): Promise<EnvironmentDto> {
@@ -40,13 +49,20 @@ export class EnvironmentsController {
   @ApiPage(EnvironmentDto)
   async listEnvironments(@CurrentPrincipal() principal: Principal, @Query() query: ListEnvironmentsQuery): Promise<Page<EnvironmentDto>> {
     const page = await this.environments.list(principal.organizationId, query);
-    const frozen = await this.environments.frozen(principal.organizationId, page.items.map((e) => e.id));
+    const frozen = await this.environments.frozen(
+      principal.organizationId,
+      page.items.map((e) => e.id),
+    );
     return page.map((e) => EnvironmentDto.from(e, frozen.has(e.id)));
   }
 
   @Get(':id')
   @RequirePermission('environment.read')
-  @ApiOperation({ summary: 'An environment', description: 'An environment of the organization you act in, with its project, tier, clusters and labels. Another organization\'s environment is 404.' })
+  @ApiOperation({
+    summary: 'An environment',
+    description:
+      "An environment of the organization you act in, with its project, tier, clusters and labels. Another organization's environment is 404.",
+  })
   @ApiOk(EnvironmentDto)
   @ApiErrors(notFound)
   async getEnvironment(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<EnvironmentDto> {
@@ -59,7 +75,11 @@ export class EnvironmentsController {
   @ApiOperation({ summary: 'Edit an environment', description: 'Fields left out keep their value.' })
   @ApiOk(EnvironmentDto)
   @ApiErrors(notFound, conflict)
-  async updateEnvironment(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: UpdateEnvironmentDto): Promise<EnvironmentDto> {
+  async updateEnvironment(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam() id: string,
+    @Body() body: UpdateEnvironmentDto,
+  ): Promise<EnvironmentDto> {
     return this.dto(principal.organizationId, await this.environments.update(principal.organizationId, id, body));
   }
 
@@ -82,26 +102,45 @@ export class EnvironmentsController {
   })
   @ApiCreated(FreezeWindowDto)
   @ApiErrors(notFound)
-  async createFreezeWindow(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: CreateFreezeWindowDto): Promise<FreezeWindowDto> {
+  async createFreezeWindow(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam() id: string,
+    @Body() body: CreateFreezeWindowDto,
+  ): Promise<FreezeWindowDto> {
     return FreezeWindowDto.from(await this.environments.addFreezeWindow(principal.organizationId, principal, id, body));
   }
 
   @Get(':id/freeze-windows')
   @RequirePermission('environment.read')
-  @ApiOperation({ summary: "An environment's freeze windows", description: 'Filter active, upcoming or past; sort by startsAt or createdAt.' })
+  @ApiOperation({
+    summary: "An environment's freeze windows",
+    description: 'Filter active, upcoming or past; sort by startsAt or createdAt.',
+  })
   @ApiPage(FreezeWindowDto)
   @ApiErrors(notFound)
-  async listFreezeWindows(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Query() query: ListFreezeWindowsQuery): Promise<Page<FreezeWindowDto>> {
+  async listFreezeWindows(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam() id: string,
+    @Query() query: ListFreezeWindowsQuery,
+  ): Promise<Page<FreezeWindowDto>> {
     return (await this.environments.listFreezeWindows(principal.organizationId, id, query)).map((w) => FreezeWindowDto.from(w));
   }
 
   @Delete(':id/freeze-windows/:windowId')
   @RequirePermission('environment.freeze')
   @Audited('environment.freeze_window.delete', 'freeze_window')
-  @ApiOperation({ summary: 'Remove a freeze window', description: 'Removes a freeze window from the environment, so changes it held back may go ahead. Audited. A window of another environment or organization is 404.' })
+  @ApiOperation({
+    summary: 'Remove a freeze window',
+    description:
+      'Removes a freeze window from the environment, so changes it held back may go ahead. Audited. A window of another environment or organization is 404.',
+  })
   @ApiNoContent()
   @ApiErrors(notFound)
-  async deleteFreezeWindow(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @UuidParam('windowId') windowId: string): Promise<void> {
+  async deleteFreezeWindow(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam() id: string,
+    @UuidParam('windowId') windowId: string,
+  ): Promise<void> {
     await this.environments.removeFreezeWindow(principal.organizationId, id, windowId);
   }
 }

@@ -34,8 +34,17 @@ export class EnvironmentsService {
       clusters: [...new Set(input.clusters ?? [])],
       labels: input.labels ?? {},
     });
-    this.notes.note({ resourceId: environment.id, details: { name: environment.name, projectId: environment.projectId, tier: environment.tier } });
-    await this.events.emit({ organizationId: organizationId, type: 'environment.created', resourceType: 'environment', resourceId: environment.id, data: { name: environment.name, projectId: environment.projectId } });
+    this.notes.note({
+      resourceId: environment.id,
+      details: { name: environment.name, projectId: environment.projectId, tier: environment.tier },
+    });
+    await this.events.emit({
+      organizationId: organizationId,
+      type: 'environment.created',
+      resourceType: 'environment',
+      resourceId: environment.id,
+      data: { name: environment.name, projectId: environment.projectId },
+    });
     return environment;
   }
 
@@ -89,13 +98,21 @@ export class EnvironmentsService {
     const environment = await environments.getById(id, 'Environment');
     await environments.delete({ id });
     this.notes.note({ details: { name: environment.name } });
-    await this.events.emit({ organizationId, type: 'environment.deleted', resourceType: 'environment', resourceId: id, data: { name: environment.name } });
+    await this.events.emit({
+      organizationId,
+      type: 'environment.deleted',
+      resourceType: 'environment',
+      resourceId: id,
+      data: { name: environment.name },
+    });
   }
 
   /** Which of these environments a freeze window covers now. */
   async frozen(organizationId: string, environmentIds: string[]): Promise<Set<string>> {
     if (environmentIds.length === 0) return new Set();
-    const rows = await this.data.repository(FreezeWindow, organizationId).query('w')
+    const rows = await this.data
+      .repository(FreezeWindow, organizationId)
+      .query('w')
       .select('DISTINCT w.environment_id', 'id')
       .andWhere('w.environment_id IN (:...ids) AND w.starts_at <= now() AND w.ends_at > now()', { ids: environmentIds })
       .getRawMany<{ id: string }>();
@@ -103,24 +120,51 @@ export class EnvironmentsService {
   }
 
   @Transactional()
-  async addFreezeWindow(organizationId: string, principal: Principal, environmentId: string, input: CreateFreezeWindowDto): Promise<FreezeWindow> {
+  async addFreezeWindow(
+    organizationId: string,
+    principal: Principal,
+    environmentId: string,
+    input: CreateFreezeWindowDto,
+  ): Promise<FreezeWindow> {
     await this.get(organizationId, environmentId);
-    if (!isTimeZone(input.timeZone)) throw validationFailed([{ field: 'timeZone', message: 'timeZone must be an IANA time zone such as Europe/Paris', code: 'INVALID_TIME_ZONE' }]);
+    if (!isTimeZone(input.timeZone))
+      throw validationFailed([
+        { field: 'timeZone', message: 'timeZone must be an IANA time zone such as Europe/Paris', code: 'INVALID_TIME_ZONE' },
+      ]);
     const startsAt = zonedTimeToUtc(input.start, input.timeZone);
     const endsAt = zonedTimeToUtc(input.end, input.timeZone);
     if (endsAt <= startsAt) throw validationFailed([{ field: 'end', message: 'end must come after start', code: 'END_BEFORE_START' }]);
     const window = await this.data.repository(FreezeWindow, organizationId).insert({
-      environmentId, reason: input.reason, startLocal: input.start, endLocal: input.end, timeZone: input.timeZone, startsAt, endsAt,
+      environmentId,
+      reason: input.reason,
+      startLocal: input.start,
+      endLocal: input.end,
+      timeZone: input.timeZone,
+      startsAt,
+      endsAt,
       createdBy: `${principal.type}:${principal.id}`,
     });
     this.notes.note({ resourceId: window.id, details: { environmentId, startsAt, endsAt, timeZone: input.timeZone } });
-    await this.events.emit({ organizationId: organizationId, type: 'environment.freeze_window.created', resourceType: 'environment', resourceId: environmentId, data: { windowId: window.id, startsAt, endsAt } });
+    await this.events.emit({
+      organizationId: organizationId,
+      type: 'environment.freeze_window.created',
+      resourceType: 'environment',
+      resourceId: environmentId,
+      data: { windowId: window.id, startsAt, endsAt },
+    });
     return window;
   }
 
-  async listFreezeWindows(organizationId: string, environmentId: string, query: PageQuery & { when?: 'active' | 'upcoming' | 'past' }): Promise<Page<FreezeWindow>> {
+  async listFreezeWindows(
+    organizationId: string,
+    environmentId: string,
+    query: PageQuery & { when?: 'active' | 'upcoming' | 'past' },
+  ): Promise<Page<FreezeWindow>> {
     await this.get(organizationId, environmentId);
-    const qb = this.data.repository(FreezeWindow, organizationId).query('w').andWhere('w.environment_id = :environmentId', { environmentId });
+    const qb = this.data
+      .repository(FreezeWindow, organizationId)
+      .query('w')
+      .andWhere('w.environment_id = :environmentId', { environmentId });
     if (query.when === 'active') qb.andWhere('w.starts_at <= now() AND w.ends_at > now()');
     if (query.when === 'upcoming') qb.andWhere('w.starts_at > now()');
     if (query.when === 'past') qb.andWhere('w.ends_at <= now()');
@@ -135,12 +179,20 @@ export class EnvironmentsService {
     if (!window) throw notFound('Freeze window');
     await windows.delete({ id: windowId });
     this.notes.note({ resourceId: windowId, details: { environmentId } });
-    await this.events.emit({ organizationId, type: 'environment.freeze_window.deleted', resourceType: 'environment', resourceId: environmentId, data: { windowId } });
+    await this.events.emit({
+      organizationId,
+      type: 'environment.freeze_window.deleted',
+      resourceType: 'environment',
+      resourceId: environmentId,
+      data: { windowId },
+    });
   }
 
   private async assertNameFree(organizationId: string, projectId: string | null, name: string): Promise<void> {
     const environments = this.data.repository(Environment, organizationId);
-    const taken = projectId ? await environments.exists({ projectId, name }) : (await environments.query('e').andWhere('e.project_id IS NULL AND e.name = :name', { name }).getCount()) > 0;
+    const taken = projectId
+      ? await environments.exists({ projectId, name })
+      : (await environments.query('e').andWhere('e.project_id IS NULL AND e.name = :name', { name }).getCount()) > 0;
     if (taken) throw conflict(`An environment named "${name}" already exists ${projectId ? 'in this project' : 'in the organization'}`);
   }
 }

@@ -26,9 +26,20 @@ export class ProjectsService {
     const slug = input.slug ?? slugify(input.name);
     if (await projects.exists({ name: input.name })) throw conflict(`A project named "${input.name}" already exists`);
     if (await projects.exists({ slug })) throw conflict(`A project with the slug "${slug}" already exists`);
-    const project = await projects.insert({ name: input.name, slug, description: input.description ?? '', createdBy: `${principal.type}:${principal.id}` });
+    const project = await projects.insert({
+      name: input.name,
+      slug,
+      description: input.description ?? '',
+      createdBy: `${principal.type}:${principal.id}`,
+    });
     this.notes.note({ resourceId: project.id, details: { name: project.name, slug } });
-    await this.events.emit({ organizationId, type: 'project.created', resourceType: 'project', resourceId: project.id, data: { name: project.name } });
+    await this.events.emit({
+      organizationId,
+      type: 'project.created',
+      resourceType: 'project',
+      resourceId: project.id,
+      data: { name: project.name },
+    });
     return project;
   }
 
@@ -46,8 +57,13 @@ export class ProjectsService {
   async update(organizationId: string, id: string, input: UpdateProjectDto): Promise<Project> {
     const projects = this.data.repository(Project, organizationId);
     const project = await projects.getById(id, 'Project');
-    if (input.name && input.name !== project.name && (await projects.exists({ name: input.name }))) throw conflict(`A project named "${input.name}" already exists`);
-    const updated = await projects.updateByIdReturning(id, { ...(input.name !== undefined && { name: input.name }), ...(input.description !== undefined && { description: input.description }) }, 'Project');
+    if (input.name && input.name !== project.name && (await projects.exists({ name: input.name })))
+      throw conflict(`A project named "${input.name}" already exists`);
+    const updated = await projects.updateByIdReturning(
+      id,
+      { ...(input.name !== undefined && { name: input.name }), ...(input.description !== undefined && { description: input.description }) },
+      'Project',
+    );
     this.notes.note({ details: { fields: Object.keys(input) } });
     return updated;
   }
@@ -59,7 +75,13 @@ export class ProjectsService {
     let updated = project;
     if (project.status !== status) {
       updated = await projects.updateByIdReturning(id, { status }, 'Project');
-      await this.events.emit({ organizationId, type: `project.${status}`, resourceType: 'project', resourceId: id, data: { name: project.name } });
+      await this.events.emit({
+        organizationId,
+        type: `project.${status}`,
+        resourceType: 'project',
+        resourceId: id,
+        data: { name: project.name },
+      });
     }
     this.notes.note({ details: { from: project.status, to: status } });
     return updated;
@@ -74,6 +96,12 @@ export class ProjectsService {
     if (environments > 0) throw conflict(`The project still has ${environments} environment(s): delete them first`, { environments });
     await projects.delete({ id });
     this.notes.note({ details: { name: project.name } });
-    await this.events.emit({ organizationId, type: 'project.deleted', resourceType: 'project', resourceId: id, data: { name: project.name } });
+    await this.events.emit({
+      organizationId,
+      type: 'project.deleted',
+      resourceType: 'project',
+      resourceId: id,
+      data: { name: project.name },
+    });
   }
 }

@@ -24,7 +24,9 @@ export class AgentJobsController {
 
   @Post('claim')
   @AgentRoute()
-  @IdempotentByDesign('a claim whose answer was lost leaves jobs leased to an agent that does not run them: they go back to the queue when the lease expires, or sooner when its heartbeats do not name them')
+  @IdempotentByDesign(
+    'a claim whose answer was lost leaves jobs leased to an agent that does not run them: they go back to the queue when the lease expires, or sooner when its heartbeats do not name them',
+  )
   @NotAudited('a claim that finds nothing changes nothing; the queue audits each claim that leases jobs, in its transaction')
   @ApiOperation({
     summary: 'Claim jobs',
@@ -44,7 +46,11 @@ export class AgentJobsController {
   ): Promise<void> {
     let gone = false;
     res.on('close', () => (gone = true));
-    const outcome = await this.queue.claim(agent.organizationId, agent, { max: query.max ?? 1, waitSeconds: query.wait ?? 0, gone: () => gone });
+    const outcome = await this.queue.claim(agent.organizationId, agent, {
+      max: query.max ?? 1,
+      waitSeconds: query.wait ?? 0,
+      gone: () => gone,
+    });
     if (outcome.cancelJobIds.length) res.setHeader(CANCEL_JOBS_HEADER, outcome.cancelJobIds.join(','));
     if (gone) return;
     const body = outcome.claims.length
@@ -65,7 +71,8 @@ export class AgentJobsController {
   @NotAudited('progress is streamed as events; the job changes state only when it completes')
   @ApiOperation({
     summary: "Report a held job's progress",
-    description: 'Marks it running (the first time), renews its lease and streams the progress to its watchers. 409 LEASE_LOST or JOB_CANCELLED: stop the job.',
+    description:
+      'Marks it running (the first time), renews its lease and streams the progress to its watchers. 409 LEASE_LOST or JOB_CANCELLED: stop the job.',
   })
   @ApiOk(JobDto)
   @ApiErrors(notFound, leaseLost, jobCancelled)

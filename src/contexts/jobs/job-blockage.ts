@@ -16,7 +16,8 @@ export const runsType = (a: string, type: string): string =>
   `(cardinality(${a}.capabilities) = 0 OR '*' = ANY(${a}.capabilities) OR ${type} = ANY(${a}.capabilities))`;
 
 /** SQL: the row of job `j`'s target agent (alias blk_t), active or not. */
-const target = (j: string) => `SELECT 1 FROM agents blk_t WHERE blk_t.id = ${j}.target_agent_id AND blk_t.organization_id = ${j}.organization_id`;
+const target = (j: string) =>
+  `SELECT 1 FROM agents blk_t WHERE blk_t.id = ${j}.target_agent_id AND blk_t.organization_id = ${j}.organization_id`;
 
 /**
  * SQL: the BlockedCode of the job row `j` (any relation with organization_id, status, type,
@@ -38,7 +39,11 @@ export function blockedCodeSql(j: string): string {
 }
 
 const labelsOf = (selector: Record<string, string> | null) =>
-  selector ? Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(', ') : '';
+  selector
+    ? Object.entries(selector)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', ')
+    : '';
 
 type JobShape = { type: string; targetAgentId: string | null; selector: Record<string, string> | null };
 

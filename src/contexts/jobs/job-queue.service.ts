@@ -22,7 +22,6 @@ import { JobReaper } from './job-reaper.js';
 import { JobsService } from './jobs.service.js';
 import { jobCancelled, leaseLost } from './jobs.errors.js';
 
-
 /** A long-poll re-checks at least this often, for jobs whose backoff ends without a signal. */
 const MAX_SIGNAL_WAIT_MS = 5000;
 
@@ -88,7 +87,11 @@ export class JobQueue implements OnModuleInit {
    * (on any replica) before answering none. `gone` tells when the caller hung up: nothing is
    * claimed for a connection that can no longer receive it.
    */
-  async claim(organizationId: string, agent: Principal, options: { max: number; waitSeconds: number; gone: () => boolean }): Promise<ClaimOutcome> {
+  async claim(
+    organizationId: string,
+    agent: Principal,
+    options: { max: number; waitSeconds: number; gone: () => boolean },
+  ): Promise<ClaimOutcome> {
     const end = this.metrics.claimLatency.startTimer();
     const deadline = Date.now() + options.waitSeconds * 1000;
     let claims: Job[] & { cancelJobIds?: string[] } = [];
@@ -129,7 +132,11 @@ export class JobQueue implements OnModuleInit {
 
   /** Returns freshly claimed jobs that could not be handed to the agent. */
   private async release(organizationId: string, agent: Principal, claimed: Job[]): Promise<void> {
-    const [rows] = await this.tx.tx.query<[Record<string, unknown>[], number]>(RELEASE_CLAIMED, [organizationId, agent.id, claimed.map((j) => j.leaseId)]);
+    const [rows] = await this.tx.tx.query<[Record<string, unknown>[], number]>(RELEASE_CLAIMED, [
+      organizationId,
+      agent.id,
+      claimed.map((j) => j.leaseId),
+    ]);
     const released = hydrate(this.tx.tx, Job, rows);
     await this.events.emit(...released.map((j) => jobEvent(j, 'job.requeued', { reason: 'CLAIM_UNDELIVERED' })));
   }
@@ -137,7 +144,12 @@ export class JobQueue implements OnModuleInit {
   private async claimNow(organizationId: string, agent: Principal, max: number): Promise<Job[] & { cancelJobIds?: string[] }> {
     const manager = this.tx.tx;
     // An UPDATE answers [rows, count] through TypeORM.
-    const [rows] = await manager.query<[Record<string, unknown>[], number]>(CLAIM, [organizationId, agent.id, max, this.config.agents.leaseSeconds]);
+    const [rows] = await manager.query<[Record<string, unknown>[], number]>(CLAIM, [
+      organizationId,
+      agent.id,
+      max,
+      this.config.agents.leaseSeconds,
+    ]);
     if (rows.length === 0) return [];
     const claimed: Job[] & { cancelJobIds?: string[] } = hydrate(manager, Job, rows);
     // The claim also answered which held jobs were cancelled: no second look needed.
@@ -183,8 +195,11 @@ export class JobQueue implements OnModuleInit {
   private async recordProgress(organizationId: string, agent: Principal, jobId: string, input: ReportProgressDto): Promise<Job> {
     const job = await this.lockHeld(organizationId, agent, jobId, input.leaseId);
     const first = job.status === 'leased';
-    const progress = input.percent !== undefined || input.message !== undefined ? { percent: input.percent, message: input.message } : job.progress;
-    const leaseExpiresAt = new Date(Math.min(Date.now() + this.config.agents.leaseSeconds * 1000, job.startedAt!.getTime() + job.timeoutSeconds * 1000));
+    const progress =
+      input.percent !== undefined || input.message !== undefined ? { percent: input.percent, message: input.message } : job.progress;
+    const leaseExpiresAt = new Date(
+      Math.min(Date.now() + this.config.agents.leaseSeconds * 1000, job.startedAt!.getTime() + job.timeoutSeconds * 1000),
+    );
     const updated = await this.data.repository(Job, organizationId).apply(job, { status: 'running', progress, leaseExpiresAt });
     await this.events.emit(jobEvent(updated, first ? 'job.running' : 'job.progress', progress ? { progress } : {}));
     if (first) this.metrics.transitions.inc({ status: 'running' });

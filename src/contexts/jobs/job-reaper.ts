@@ -53,7 +53,9 @@ export class JobReaper {
     // One organization's audit chain after another, always in the same order: two replicas
     // reaping at once can never wait on each other's chain heads in a cycle.
     const reaped = hydrate(manager, Job, rows).sort((a, b) => a.organizationId.localeCompare(b.organizationId) || a.id.localeCompare(b.id));
-    await this.events.emit(...reaped.map((j) => jobEvent(j, j.status === 'expired' ? 'job.expired' : 'job.requeued', { reason: j.errorCode })));
+    await this.events.emit(
+      ...reaped.map((j) => jobEvent(j, j.status === 'expired' ? 'job.expired' : 'job.requeued', { reason: j.errorCode })),
+    );
     for (const job of reaped) {
       await this.audit.record({
         organizationId: job.organizationId,

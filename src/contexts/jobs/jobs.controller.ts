@@ -43,12 +43,22 @@ export class JobsController {
   @ApiCreated(JobDto)
   @ApiErrors(unknownAgent, agentRevoked, TARGET_CANNOT_RUN.AGENT_LACKS_CAPABILITY, TARGET_CANNOT_RUN.AGENT_LABELS_MISMATCH)
   async submitJob(@CurrentPrincipal() principal: Principal, @Body() body: SubmitJobDto): Promise<JobDto> {
-    return JobDto.from(await this.jobs.submit(principal.organizationId, { ...body, createdBy: { type: principal.type, id: principal.id } }, { refuseUnrunnableTarget: true }));
+    return JobDto.from(
+      await this.jobs.submit(
+        principal.organizationId,
+        { ...body, createdBy: { type: principal.type, id: principal.id } },
+        { refuseUnrunnableTarget: true },
+      ),
+    );
   }
 
   @Get()
   @RequirePermission('job.read')
-  @ApiOperation({ summary: 'List jobs', description: 'Filter by status (one or several), type, agent and creation time; sort by createdAt, queuedAt, completedAt, priority, type or status.' })
+  @ApiOperation({
+    summary: 'List jobs',
+    description:
+      'Filter by status (one or several), type, agent and creation time; sort by createdAt, queuedAt, completedAt, priority, type or status.',
+  })
   @ApiPage(JobDto)
   async listJobs(@CurrentPrincipal() principal: Principal, @Query() query: ListJobsQuery): Promise<Page<JobDto>> {
     return (await this.jobs.list(principal.organizationId, query)).map(JobDto.from);
@@ -56,7 +66,11 @@ export class JobsController {
 
   @Get(':id')
   @RequirePermission('job.read')
-  @ApiOperation({ summary: 'A job, with its lifecycle', description: 'A job of the organization you act in, with its lifecycle: status, progress, result or error, and timestamps. Another organization\'s job is 404.' })
+  @ApiOperation({
+    summary: 'A job, with its lifecycle',
+    description:
+      "A job of the organization you act in, with its lifecycle: status, progress, result or error, and timestamps. Another organization's job is 404.",
+  })
   @ApiOk(JobDto)
   @ApiErrors(notFound)
   async getJob(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<JobDto> {
@@ -80,7 +94,10 @@ export class JobsController {
 
   @Get(':id/usage')
   @RequirePermission('job.read')
-  @ApiOperation({ summary: "A job's cost and usage", description: 'The estimate given at submission and the usage agents reported, summed over attempts.' })
+  @ApiOperation({
+    summary: "A job's cost and usage",
+    description: 'The estimate given at submission and the usage agents reported, summed over attempts.',
+  })
   @ApiOk(JobUsageDto)
   @ApiErrors(notFound)
   async getJobUsage(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<JobUsageDto> {

@@ -4,7 +4,11 @@ import type { BlockedCode } from './job-blockage.js';
 /** The jobs context's error catalog. */
 
 export const leaseLost = defineError(
-  { status: 409, code: 'LEASE_LOST', description: 'The lease is no longer yours: it expired, the job was completed, or another agent holds it' },
+  {
+    status: 409,
+    code: 'LEASE_LOST',
+    description: 'The lease is no longer yours: it expired, the job was completed, or another agent holds it',
+  },
   () => 'You no longer hold this job: its lease expired, it was completed, or another agent holds it now. Drop it.',
 );
 
@@ -13,7 +17,11 @@ export const jobCancelled = defineError(
   () => 'The job was cancelled: stop it and complete it as cancelled',
 );
 
-export const unknownAgent = defineError({ status: 422, code: 'UNKNOWN_AGENT', description: 'targetAgentId names no agent of this organization' });
+export const unknownAgent = defineError({
+  status: 422,
+  code: 'UNKNOWN_AGENT',
+  description: 'targetAgentId names no agent of this organization',
+});
 
 export const agentRevoked = defineError({ status: 422, code: 'AGENT_REVOKED', description: 'targetAgentId names a revoked agent' });
 

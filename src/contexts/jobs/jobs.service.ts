@@ -52,7 +52,14 @@ export interface QueueStats {
   oldestReadyAgeSeconds: number | null;
 }
 
-const SORTABLE = { createdAt: 'j.created_at', queuedAt: 'j.queued_at', completedAt: 'j.completed_at', priority: 'j.priority', type: 'j.type', status: 'j.status' };
+const SORTABLE = {
+  createdAt: 'j.created_at',
+  queuedAt: 'j.queued_at',
+  completedAt: 'j.completed_at',
+  priority: 'j.priority',
+  type: 'j.type',
+  status: 'j.status',
+};
 
 /** Told, in the finishing transaction, when a job ends for good: succeeded, failed, cancelled or expired. */
 export type JobFinishListener = (job: Job) => Promise<void>;
@@ -91,11 +98,17 @@ export class JobsService {
     }
     const selector = input.selector && Object.keys(input.selector).length > 0 ? input.selector : null;
     const [{ code: blockedCode }] = await this.tx.tx.query<{ code: BlockedCode | null }[]>(BLOCKED_CODE_OF_NEW_JOB, [
-      organizationId, input.type, input.targetAgentId ?? null, selector && JSON.stringify(selector),
+      organizationId,
+      input.type,
+      input.targetAgentId ?? null,
+      selector && JSON.stringify(selector),
     ]);
     if (blockedCode && input.targetAgentId && options.refuseUnrunnableTarget) {
       const fact = blockedFact(blockedCode, { type: input.type, targetAgentId: input.targetAgentId, selector });
-      throw TARGET_CANNOT_RUN[blockedCode](`${fact} Queued, it would wait for good: submit it once the agent runs it.`, { targetAgentId: input.targetAgentId, type: input.type });
+      throw TARGET_CANNOT_RUN[blockedCode](`${fact} Queued, it would wait for good: submit it once the agent runs it.`, {
+        targetAgentId: input.targetAgentId,
+        type: input.type,
+      });
     }
     const creator = input.createdBy;
     const job = await this.data.repository(Job, organizationId).insert({
@@ -115,7 +128,10 @@ export class JobsService {
     });
     // Read back from the INSERT, which knows nothing of agents: what was found above.
     job.blockedCode = blockedCode;
-    this.notes.note({ resourceId: job.id, details: { type: job.type, priority: job.priority, targetAgentId: job.targetAgentId, ...(blockedCode && { blockedCode }) } });
+    this.notes.note({
+      resourceId: job.id,
+      details: { type: job.type, priority: job.priority, targetAgentId: job.targetAgentId, ...(blockedCode && { blockedCode }) },
+    });
     await this.events.emit(jobEvent(job, 'job.queued', blockedCode ? { blockedCode } : {}));
     return job;
   }
@@ -151,7 +167,10 @@ export class JobsService {
   async cancel(organizationId: string, id: string): Promise<Job> {
     const job = await this.lock(organizationId, id);
     if (job.status === 'cancelled') return job;
-    if (TERMINAL_STATUSES.includes(job.status)) throw conflict(`The job already ${job.status === 'expired' ? 'expired' : job.status}; there is nothing to cancel`, { status: job.status });
+    if (TERMINAL_STATUSES.includes(job.status))
+      throw conflict(`The job already ${job.status === 'expired' ? 'expired' : job.status}; there is nothing to cancel`, {
+        status: job.status,
+      });
     this.notes.note({ details: { previousStatus: job.status } });
     return this.cancelLocked(job, 'Cancelled on request');
   }
@@ -178,7 +197,8 @@ export class JobsService {
   async retry(organizationId: string, id: string): Promise<Job> {
     const jobs = this.data.repository(Job, organizationId);
     const job = await this.lock(organizationId, id);
-    if (job.status !== 'failed' && job.status !== 'expired') throw conflict(`Only failed or expired jobs can be retried; this one is ${job.status}`, { status: job.status });
+    if (job.status !== 'failed' && job.status !== 'expired')
+      throw conflict(`Only failed or expired jobs can be retried; this one is ${job.status}`, { status: job.status });
     await jobs.update(
       { id },
       {
@@ -199,7 +219,9 @@ export class JobsService {
 
   /** Per job type: how many wait (now, or in backoff), how many are held, and the oldest waiting. */
   async queueStats(organizationId: string): Promise<QueueStats[]> {
-    const rows = await this.data.repository(Job, organizationId).query('j')
+    const rows = await this.data
+      .repository(Job, organizationId)
+      .query('j')
       .select('j.type', 'type')
       .addSelect(`count(*) FILTER (WHERE j.status = 'queued' AND j.available_at <= now())`, 'ready')
       .addSelect(`count(*) FILTER (WHERE j.status = 'queued' AND j.available_at > now())`, 'delayed')
@@ -210,7 +232,15 @@ export class JobsService {
       .andWhere(`j.status IN ('queued', 'leased', 'running')`)
       .groupBy('j.type')
       .orderBy('j.type')
-      .getRawMany<{ type: string; ready: string; delayed: string; leased: string; running: string; oldest: Date | null; age: string | null }>();
+      .getRawMany<{
+        type: string;
+        ready: string;
+        delayed: string;
+        leased: string;
+        running: string;
+        oldest: Date | null;
+        age: string | null;
+      }>();
     return rows.map((r) => ({
       type: r.type,
       ready: Number(r.ready),
@@ -224,12 +254,24 @@ export class JobsService {
 
   /** Queued jobs no agent can take, grouped by what they wait for (up to `limit` groups), and how many there are in all. */
   async blockedWork(organizationId: string, limit = 20): Promise<{ total: number; groups: BlockedWork[] }> {
-    const rows = await this.tx.tx.query<{ type: string; target_agent_id: string | null; selector: Record<string, string> | null; code: BlockedCode; jobs: number; oldest_queued_at: Date; total: string }[]>(
-      BLOCKED_WORK,
-      [organizationId, limit],
-    );
+    const rows = await this.tx.tx.query<
+      {
+        type: string;
+        target_agent_id: string | null;
+        selector: Record<string, string> | null;
+        code: BlockedCode;
+        jobs: number;
+        oldest_queued_at: Date;
+        total: string;
+      }[]
+    >(BLOCKED_WORK, [organizationId, limit]);
     const groups = rows.map((r) => ({
-      type: r.type, targetAgentId: r.target_agent_id, selector: r.selector, code: r.code, jobs: r.jobs, oldestQueuedAt: r.oldest_queued_at,
+      type: r.type,
+      targetAgentId: r.target_agent_id,
+      selector: r.selector,
+      code: r.code,
+      jobs: r.jobs,
+      oldestQueuedAt: r.oldest_queued_at,
       reason: blockedReason(r.code, { type: r.type, targetAgentId: r.target_agent_id, selector: r.selector }),
     }));
     return { total: rows.length ? Number(rows[0].total) : 0, groups };
@@ -238,13 +280,21 @@ export class JobsService {
   /** Why each of these jobs is blocked, for those that are (queued, and no agent can take them). */
   async blockages(organizationId: string, ids: string[]): Promise<Map<string, { code: BlockedCode; reason: string }>> {
     if (ids.length === 0) return new Map();
-    const jobs = await this.data.repository(Job, organizationId).query('j').andWhere(`j.id IN (:...ids) AND j.status = 'queued'`, { ids }).getMany();
-    return new Map(jobs.filter((j) => j.blockedCode).map((j) => [j.id, { code: j.blockedCode!, reason: blockedReason(j.blockedCode!, j) }]));
+    const jobs = await this.data
+      .repository(Job, organizationId)
+      .query('j')
+      .andWhere(`j.id IN (:...ids) AND j.status = 'queued'`, { ids })
+      .getMany();
+    return new Map(
+      jobs.filter((j) => j.blockedCode).map((j) => [j.id, { code: j.blockedCode!, reason: blockedReason(j.blockedCode!, j) }]),
+    );
   }
 
   /** Failed or expired jobs completed since `since`. */
   failureCount(organizationId: string, since: Date): Promise<number> {
-    return this.data.repository(Job, organizationId).query('j')
+    return this.data
+      .repository(Job, organizationId)
+      .query('j')
       .andWhere(`j.status IN ('failed', 'expired') AND j.completed_at >= :since`, { since })
       .getCount();
   }
@@ -252,7 +302,9 @@ export class JobsService {
   /** How many jobs each of these agents holds now. */
   async heldCounts(organizationId: string, agentIds: string[]): Promise<Map<string, number>> {
     if (agentIds.length === 0) return new Map();
-    const rows = await this.data.repository(Job, organizationId).query('j')
+    const rows = await this.data
+      .repository(Job, organizationId)
+      .query('j')
       .select('j.leased_by', 'agent')
       .addSelect('count(*)', 'n')
       .andWhere(`j.status IN ('leased', 'running') AND j.leased_by IN (:...agentIds)`, { agentIds })
@@ -267,7 +319,10 @@ export class JobsService {
     const jobs = this.data.repository(Job, organizationId);
     const targeted = await jobs.find({ where: { targetAgentId: agentId, status: In(['queued']) } });
     if (targeted.length === 0) return;
-    await jobs.update({ id: In(targeted.map((j) => j.id)) }, { status: 'cancelled', completedAt: new Date(), errorCode: 'AGENT_REMOVED', errorMessage: reason });
+    await jobs.update(
+      { id: In(targeted.map((j) => j.id)) },
+      { status: 'cancelled', completedAt: new Date(), errorCode: 'AGENT_REMOVED', errorMessage: reason },
+    );
     const cancelled = await jobs.find({ where: { id: In(targeted.map((j) => j.id)) } });
     await this.events.emit(...cancelled.map((j) => jobEvent(j, 'job.cancelled', { reason: 'agent_removed' })));
     await this.finished(...cancelled);

@@ -23,7 +23,7 @@ export class AgentSecretsController {
   @ApiOperation({
     summary: 'Issue a data key for a read job',
     description:
-      'For a secret.read job this agent holds: a fresh AES-256-GCM data key, which leaves Marshal only as a wire envelope sealed to the agent\'s ' +
+      "For a secret.read job this agent holds: a fresh AES-256-GCM data key, which leaves Marshal only as a wire envelope sealed to the agent's " +
       'registered X25519 key (`keyEnvelope`, bound to `keyEnvelopeContext`), and the same key wrapped by the KMS. Open the envelope with your private ' +
       'key, seal the value under the key with `context` as additional data, post it with the wrapped key (POST /agents/{id}/wraps), and forget the key. ' +
       'No public key registered: 409 AGENT_KEY_MISSING. See docs/wire-envelope.md.',
@@ -32,7 +32,13 @@ export class AgentSecretsController {
   @ApiErrors(notFound, jobNotHeld, requestNotApproved, agentKeyMissing, notAReadJob)
   async issueDataKey(@CurrentPrincipal() agent: Principal, @UuidParam() _id: string, @Body() body: IssueDataKeyDto): Promise<DataKeyDto> {
     const { keyEnvelope, keyEnvelopeContext, wrappedKey, context } = await this.wraps.issueDataKey(agent.organizationId, agent, body.jobId);
-    return { keyEnvelope: keyEnvelope.toString('base64url'), keyEnvelopeContext, wrappedKey: wrappedKey.toString('base64'), context, algorithm: 'AES-256-GCM' };
+    return {
+      keyEnvelope: keyEnvelope.toString('base64url'),
+      keyEnvelopeContext,
+      wrappedKey: wrappedKey.toString('base64'),
+      context,
+      algorithm: 'AES-256-GCM',
+    };
   }
 
   @Post('wraps')
@@ -61,7 +67,11 @@ export class AgentSecretsController {
   })
   @ApiOk(AgentWrapDto)
   @ApiErrors(notFound, conflict, gone)
-  async retrieveAgentWrap(@CurrentPrincipal() agent: Principal, @UuidParam() _id: string, @UuidParam('wrapId') wrapId: string): Promise<AgentWrapDto> {
+  async retrieveAgentWrap(
+    @CurrentPrincipal() agent: Principal,
+    @UuidParam() _id: string,
+    @UuidParam('wrapId') wrapId: string,
+  ): Promise<AgentWrapDto> {
     const { wrap, envelope, context } = await this.wraps.retrieveForAgent(agent.organizationId, agent, wrapId);
     return { wrapId: wrap.id, requestId: wrap.requestId, envelope: envelope.toString('base64url'), context };
   }

@@ -30,7 +30,11 @@ export class DiscoveredSecretsController {
       'Never a value: any field not listed is refused with 400. The body may be up to 8 MiB; it is read only once the agent is authenticated.',
   })
   @ApiOk(BulkResultDto)
-  reportDiscoveredSecrets(@CurrentPrincipal() agent: Principal, @UuidParam() _id: string, @Body() body: BulkDiscoveredSecretsDto): Promise<BulkResultDto> {
+  reportDiscoveredSecrets(
+    @CurrentPrincipal() agent: Principal,
+    @UuidParam() _id: string,
+    @Body() body: BulkDiscoveredSecretsDto,
+  ): Promise<BulkResultDto> {
     return this.secrets.report(agent.organizationId, agent, body.secrets);
   }
 
@@ -38,16 +42,24 @@ export class DiscoveredSecretsController {
   @RequirePermission('discovered_secret.read')
   @ApiOperation({
     summary: 'List discovered secrets',
-    description: 'Filter by clusterName, provider, refPrefix, status and label=key:value (repeatable); sort by clusterName, ref, firstSeenAt or lastSeenAt.',
+    description:
+      'Filter by clusterName, provider, refPrefix, status and label=key:value (repeatable); sort by clusterName, ref, firstSeenAt or lastSeenAt.',
   })
   @ApiPage(DiscoveredSecretDto)
-  async listDiscoveredSecrets(@CurrentPrincipal() principal: Principal, @Query() query: ListDiscoveredSecretsQuery): Promise<Page<DiscoveredSecretDto>> {
+  async listDiscoveredSecrets(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ListDiscoveredSecretsQuery,
+  ): Promise<Page<DiscoveredSecretDto>> {
     return (await this.secrets.list(principal.organizationId, query)).map(DiscoveredSecretDto.from);
   }
 
   @Get('secrets/:id')
   @RequirePermission('discovered_secret.read')
-  @ApiOperation({ summary: 'A discovered secret', description: 'A secret an agent discovered: cluster, namespace, provider, ref, labels and when it was last seen. A reference only: values never pass through the control plane. Another organization\'s secret is 404.' })
+  @ApiOperation({
+    summary: 'A discovered secret',
+    description:
+      "A secret an agent discovered: cluster, namespace, provider, ref, labels and when it was last seen. A reference only: values never pass through the control plane. Another organization's secret is 404.",
+  })
   @ApiOk(DiscoveredSecretDto)
   @ApiErrors(notFound)
   async getDiscoveredSecret(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<DiscoveredSecretDto> {

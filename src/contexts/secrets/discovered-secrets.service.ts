@@ -50,7 +50,13 @@ export class DiscoveredSecretsService {
     const inserted = upserted.filter((r) => r.inserted).length;
     const result = { received: rows.length, inserted, updated: rows.length - inserted };
     this.notes.note({ resourceId: agent.id, details: result });
-    await this.events.emit({ organizationId, type: 'secrets.discovered', resourceType: 'agent', resourceId: agent.id, data: { ...result } });
+    await this.events.emit({
+      organizationId,
+      type: 'secrets.discovered',
+      resourceType: 'agent',
+      resourceId: agent.id,
+      data: { ...result },
+    });
     return result;
   }
 
@@ -65,7 +71,12 @@ export class DiscoveredSecretsService {
       const colon = label.indexOf(':');
       qb.andWhere(`s.labels @> :label${i}::jsonb`, { [`label${i}`]: JSON.stringify({ [label.slice(0, colon)]: label.slice(colon + 1) }) });
     });
-    return paginate(qb, query, { ref: 's.ref', clusterName: 's.cluster_name', lastSeenAt: 's.last_seen_at', firstSeenAt: 's.first_seen_at' }, 'clusterName,ref');
+    return paginate(
+      qb,
+      query,
+      { ref: 's.ref', clusterName: 's.cluster_name', lastSeenAt: 's.last_seen_at', firstSeenAt: 's.first_seen_at' },
+      'clusterName,ref',
+    );
   }
 
   get(organizationId: string, id: string): Promise<DiscoveredSecret> {

@@ -8,12 +8,29 @@ import { UuidParam } from '../../kernel/http/params.js';
 import { ApiCreated, ApiErrors, ApiOk, ApiPage } from '../../kernel/http/response.decorators.js';
 import type { Page } from '../../kernel/pagination/page.js';
 import { ApproveDto, RejectDto } from '../approvals/index.js';
-import { CancelRequestDto, CreatePatchRequestDto, CreateReadRequestDto, ListSecretRequestsQuery, RetrievedValueDto, SecretRequestDto, WrapSummaryDto } from './dto/secret-request.dto.js';
+import {
+  CancelRequestDto,
+  CreatePatchRequestDto,
+  CreateReadRequestDto,
+  ListSecretRequestsQuery,
+  RetrievedValueDto,
+  SecretRequestDto,
+  WrapSummaryDto,
+} from './dto/secret-request.dto.js';
 import { SecretRequestsService } from './secret-requests.service.js';
 import { SecretWrapsService } from './secret-wraps.service.js';
 import { GITOPS_OFF, GitopsObservationDto } from '../integrations/index.js';
 import { conflict, forbidden, gone, notFound } from '../../kernel/http/kernel.errors.js';
-import { actorMismatch, approverMismatch, noAgentForCluster, notAPatch, notPatched, notReleased, notTheRequester, unknownSecret } from './secrets.errors.js';
+import {
+  actorMismatch,
+  approverMismatch,
+  noAgentForCluster,
+  notAPatch,
+  notPatched,
+  notReleased,
+  notTheRequester,
+  unknownSecret,
+} from './secrets.errors.js';
 import { alreadyDecided, noApprovalPolicy, notAnApprover, requestExpired, selfApprovalForbidden } from '../approvals/index.js';
 
 const FLOW =
@@ -31,7 +48,10 @@ export class SecretRequestsController {
   @Post()
   @RequirePermission('secret_request.create')
   @Audited('secret_request.create', 'secret_request')
-  @ApiOperation({ summary: 'Ask to patch a secret', description: `The new value is sealed at once and only the agent ever opens it, once, after the final approval. ${FLOW}` })
+  @ApiOperation({
+    summary: 'Ask to patch a secret',
+    description: `The new value is sealed at once and only the agent ever opens it, once, after the final approval. ${FLOW}`,
+  })
   @ApiCreated(SecretRequestDto)
   @ApiErrors(forbidden, unknownSecret, noAgentForCluster, noApprovalPolicy)
   async createPatchRequest(@CurrentPrincipal() principal: Principal, @Body() body: CreatePatchRequestDto): Promise<SecretRequestDto> {
@@ -41,7 +61,10 @@ export class SecretRequestsController {
   @Post('read')
   @RequirePermission('secret_request.create')
   @Audited('secret_request.create', 'secret_request')
-  @ApiOperation({ summary: 'Ask to read a secret', description: `Approved, the agent fetches the value and only you retrieve it, once (GET /requests/{id}/wraps/{wrapId}). ${FLOW}` })
+  @ApiOperation({
+    summary: 'Ask to read a secret',
+    description: `Approved, the agent fetches the value and only you retrieve it, once (GET /requests/{id}/wraps/{wrapId}). ${FLOW}`,
+  })
   @ApiCreated(SecretRequestDto)
   @ApiErrors(forbidden, unknownSecret, noAgentForCluster, noApprovalPolicy)
   async createReadRequest(@CurrentPrincipal() principal: Principal, @Body() body: CreateReadRequestDto): Promise<SecretRequestDto> {
@@ -50,9 +73,15 @@ export class SecretRequestsController {
 
   @Get()
   @RequirePermission('secret_request.read')
-  @ApiOperation({ summary: 'List access requests', description: 'Filter by requesterId, status (one or several), kind and secretId; newest first by default.' })
+  @ApiOperation({
+    summary: 'List access requests',
+    description: 'Filter by requesterId, status (one or several), kind and secretId; newest first by default.',
+  })
   @ApiPage(SecretRequestDto)
-  async listSecretRequests(@CurrentPrincipal() principal: Principal, @Query() query: ListSecretRequestsQuery): Promise<Page<SecretRequestDto>> {
+  async listSecretRequests(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ListSecretRequestsQuery,
+  ): Promise<Page<SecretRequestDto>> {
     const page = await this.requests.list(principal.organizationId, query);
     const views = new Map((await this.requests.views(principal.organizationId, page.items)).map((v) => [v.request.id, v]));
     return page.map((r) => SecretRequestDto.from(views.get(r.id)!));
@@ -60,7 +89,11 @@ export class SecretRequestsController {
 
   @Get(':id')
   @RequirePermission('secret_request.read')
-  @ApiOperation({ summary: 'An access request, with its approvals', description: 'An access request with its approvals and its status. The secret\'s value never appears here. Another organization\'s request is 404.' })
+  @ApiOperation({
+    summary: 'An access request, with its approvals',
+    description:
+      "An access request with its approvals and its status. The secret's value never appears here. Another organization's request is 404.",
+  })
   @ApiOk(SecretRequestDto)
   @ApiErrors(notFound)
   async getSecretRequest(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<SecretRequestDto> {
@@ -78,33 +111,58 @@ export class SecretRequestsController {
   })
   @ApiOk(SecretRequestDto)
   @ApiErrors(forbidden, notAnApprover, notFound, conflict, alreadyDecided, requestExpired, approverMismatch, selfApprovalForbidden)
-  async approveSecretRequest(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: ApproveDto): Promise<SecretRequestDto> {
-    return SecretRequestDto.from(await this.requests.decide(principal.organizationId, principal, id, 'approve', body.comment ?? '', body.approverId));
+  async approveSecretRequest(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam() id: string,
+    @Body() body: ApproveDto,
+  ): Promise<SecretRequestDto> {
+    return SecretRequestDto.from(
+      await this.requests.decide(principal.organizationId, principal, id, 'approve', body.comment ?? '', body.approverId),
+    );
   }
 
   @Post(':id/reject')
   @RequirePermission('approval.decide')
   @Audited('secret_request.reject', 'secret_request')
-  @ApiOperation({ summary: 'Reject an access request', description: 'With a reason. The first rejection decides the request; the same rules as approving apply.' })
+  @ApiOperation({
+    summary: 'Reject an access request',
+    description: 'With a reason. The first rejection decides the request; the same rules as approving apply.',
+  })
   @ApiOk(SecretRequestDto)
   @ApiErrors(forbidden, notAnApprover, notFound, conflict, alreadyDecided, requestExpired, approverMismatch, selfApprovalForbidden)
-  async rejectSecretRequest(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: RejectDto): Promise<SecretRequestDto> {
-    return SecretRequestDto.from(await this.requests.decide(principal.organizationId, principal, id, 'reject', body.reason, body.approverId));
+  async rejectSecretRequest(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam() id: string,
+    @Body() body: RejectDto,
+  ): Promise<SecretRequestDto> {
+    return SecretRequestDto.from(
+      await this.requests.decide(principal.organizationId, principal, id, 'reject', body.reason, body.approverId),
+    );
   }
 
   @Post(':id/cancel')
   @RequirePermission('secret_request.create')
   @Audited('secret_request.cancel', 'secret_request')
-  @ApiOperation({ summary: 'Withdraw your access request', description: 'Only the requester, only while pending (409 after). A patch\'s sealed value is shredded.' })
+  @ApiOperation({
+    summary: 'Withdraw your access request',
+    description: "Only the requester, only while pending (409 after). A patch's sealed value is shredded.",
+  })
   @ApiOk(SecretRequestDto)
   @ApiErrors(notTheRequester, notFound, conflict, actorMismatch)
-  async cancelSecretRequest(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: CancelRequestDto): Promise<SecretRequestDto> {
+  async cancelSecretRequest(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam() id: string,
+    @Body() body: CancelRequestDto,
+  ): Promise<SecretRequestDto> {
     return SecretRequestDto.from(await this.requests.cancel(principal.organizationId, principal, id, body.actorId));
   }
 
   @Get(':id/wraps')
   @RequirePermission('secret_request.create')
-  @ApiOperation({ summary: "A read request's values, without the values", description: 'For the requester only (403 otherwise): what there is to retrieve, until when, and what was retrieved.' })
+  @ApiOperation({
+    summary: "A read request's values, without the values",
+    description: 'For the requester only (403 otherwise): what there is to retrieve, until when, and what was retrieved.',
+  })
   @ApiOk(WrapSummaryDto, { isArray: true })
   @ApiErrors(forbidden, notTheRequester, notFound)
   async listRequestWraps(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<WrapSummaryDto[]> {
@@ -123,7 +181,11 @@ export class SecretRequestsController {
   })
   @ApiOk(RetrievedValueDto)
   @ApiErrors(forbidden, notTheRequester, notFound, notReleased, gone)
-  async retrieveRequestWrap(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @UuidParam('wrapId') wrapId: string): Promise<RetrievedValueDto> {
+  async retrieveRequestWrap(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam() id: string,
+    @UuidParam('wrapId') wrapId: string,
+  ): Promise<RetrievedValueDto> {
     const request = await this.requests.get(principal.organizationId, id);
     const { wrap, value, context } = await this.wraps.retrieveForRequester(principal.organizationId, principal, request, wrapId);
     try {

@@ -19,7 +19,15 @@ import type { CreatePatchRequestDto, CreateReadRequestDto, ListSecretRequestsQue
 import { SecretRequest, type SecretRequestKind } from './entities/secret-request.entity.js';
 import type { RequestView } from './request-view.js';
 import { SecretWrapsService } from './secret-wraps.service.js';
-import { actorMismatch, approverMismatch, noAgentForCluster, notAPatch, notPatched, notTheRequester, unknownSecret } from './secrets.errors.js';
+import {
+  actorMismatch,
+  approverMismatch,
+  noAgentForCluster,
+  notAPatch,
+  notPatched,
+  notTheRequester,
+  unknownSecret,
+} from './secrets.errors.js';
 
 export const SUBJECT = 'secret_request';
 export const JOB_TYPES: Record<SecretRequestKind, string> = { read: 'secret.read', patch: 'secret.patch' };
@@ -63,7 +71,13 @@ export class SecretRequestsService implements OnModuleInit {
   }
 
   @Transactional()
-  private async create(organizationId: string, principal: Principal, kind: SecretRequestKind, input: { secretId: string; reason: string; recipientPublicKey?: string | null }, value?: string): Promise<RequestView> {
+  private async create(
+    organizationId: string,
+    principal: Principal,
+    kind: SecretRequestKind,
+    input: { secretId: string; reason: string; recipientPublicKey?: string | null },
+    value?: string,
+  ): Promise<RequestView> {
     const requesterId = personOf(principal);
     const secret = await this.discovered.get(organizationId, input.secretId).catch(() => {
       throw unknownSecret();
@@ -95,7 +109,10 @@ export class SecretRequestsService implements OnModuleInit {
       summary: summaryOf(request),
     });
     if (value !== undefined) await this.wraps.sealForAgent(request, value);
-    this.notes.note({ resourceId: request.id, details: { kind, secretId: secret.id, clusterName: secret.clusterName, ref: secret.ref, policyId: gate.policyId } });
+    this.notes.note({
+      resourceId: request.id,
+      details: { kind, secretId: secret.id, clusterName: secret.clusterName, ref: secret.ref, policyId: gate.policyId },
+    });
     await this.events.emit(requestEvent(request, 'secret_request.created'));
     return this.view(organizationId, request.id);
   }
@@ -112,10 +129,18 @@ export class SecretRequestsService implements OnModuleInit {
   async views(organizationId: string, requests: SecretRequest[]): Promise<RequestView[]> {
     const dispatched = requests.filter((r) => r.status === 'approved' && r.jobId).map((r) => r.jobId!);
     const [gates, blockages] = await Promise.all([
-      this.approvals.views(organizationId, SUBJECT, requests.map((r) => r.id)),
+      this.approvals.views(
+        organizationId,
+        SUBJECT,
+        requests.map((r) => r.id),
+      ),
       this.jobs.blockages(organizationId, dispatched),
     ]);
-    return requests.map((request) => ({ request, approval: gates.get(request.id) ?? null, blocked: (request.jobId && blockages.get(request.jobId)) || null }));
+    return requests.map((request) => ({
+      request,
+      approval: gates.get(request.id) ?? null,
+      blocked: (request.jobId && blockages.get(request.jobId)) || null,
+    }));
   }
 
   async view(organizationId: string, id: string): Promise<RequestView> {
@@ -129,7 +154,14 @@ export class SecretRequestsService implements OnModuleInit {
 
   /** The caller approves or rejects (never their own request; only if the open stage names them). */
   @Transactional()
-  async decide(organizationId: string, principal: Principal, id: string, decision: 'approve' | 'reject', comment: string, claimedApproverId?: string): Promise<RequestView> {
+  async decide(
+    organizationId: string,
+    principal: Principal,
+    id: string,
+    decision: 'approve' | 'reject',
+    comment: string,
+    claimedApproverId?: string,
+  ): Promise<RequestView> {
     if (claimedApproverId && claimedApproverId !== personOf(principal)) {
       throw approverMismatch();
     }
@@ -206,7 +238,9 @@ export class SecretRequestsService implements OnModuleInit {
       createdBy: { type: 'system', id: null },
     });
     if (wrapId) await this.wraps.attachJob(org, wrapId, job.id);
-    const approved = await this.data.repository(SecretRequest, org).apply(request, { status: 'approved', jobId: job.id, decidedAt: new Date() });
+    const approved = await this.data
+      .repository(SecretRequest, org)
+      .apply(request, { status: 'approved', jobId: job.id, decidedAt: new Date() });
     await this.events.emit(requestEvent(approved, 'secret_request.approved', { jobId: job.id, agentId: request.agentId }));
   }
 
@@ -215,7 +249,12 @@ export class SecretRequestsService implements OnModuleInit {
     if (job.type !== JOB_TYPES.read && job.type !== JOB_TYPES.patch) return;
     const requestId = (job.payload as { requestId?: string }).requestId;
     if (!requestId) return;
-    const request = await this.data.repository(SecretRequest, job.organizationId).query('r').andWhere('r.id = :id AND r.job_id = :jobId', { id: requestId, jobId: job.id }).setLock('pessimistic_write').getOne();
+    const request = await this.data
+      .repository(SecretRequest, job.organizationId)
+      .query('r')
+      .andWhere('r.id = :id AND r.job_id = :jobId', { id: requestId, jobId: job.id })
+      .setLock('pessimistic_write')
+      .getOne();
     if (!request || request.status !== 'approved') return;
     if (job.status !== 'succeeded') {
       await this.fail(request, job.errorCode ?? 'JOB_FAILED', job.errorMessage ?? `The agent's job ended ${job.status}`);
@@ -232,7 +271,9 @@ export class SecretRequestsService implements OnModuleInit {
   }
 
   private async fail(request: SecretRequest, code: string, message: string): Promise<void> {
-    await this.data.repository(SecretRequest, request.organizationId).apply(request, { status: 'failed', failureCode: code, failureMessage: message, completedAt: new Date() });
+    await this.data
+      .repository(SecretRequest, request.organizationId)
+      .apply(request, { status: 'failed', failureCode: code, failureMessage: message, completedAt: new Date() });
     await this.wraps.shredFor(request, 'withdrawn');
     await this.record(request, 'secret_request.fail', { code });
     await this.events.emit(requestEvent(request, 'secret_request.failed', { code }));
@@ -246,7 +287,13 @@ export class SecretRequestsService implements OnModuleInit {
 
   /** Outside a request's route (the job's or the sweeper's transaction): the trail gets its own entry. */
   private async record(request: SecretRequest, action: string, details: Record<string, unknown>): Promise<void> {
-    await this.audit.record({ organizationId: request.organizationId, action, resourceType: SUBJECT, resourceId: request.id, details: { kind: request.kind, ...details } });
+    await this.audit.record({
+      organizationId: request.organizationId,
+      action,
+      resourceType: SUBJECT,
+      resourceId: request.id,
+      details: { kind: request.kind, ...details },
+    });
   }
 
   private async lock(organizationId: string, id: string): Promise<SecretRequest> {
@@ -255,9 +302,25 @@ export class SecretRequestsService implements OnModuleInit {
 }
 
 function summaryOf(r: SecretRequest): Record<string, unknown> {
-  return { kind: r.kind, secretId: r.secretId, clusterName: r.clusterName, namespace: r.namespace, provider: r.provider, ref: r.ref, projectId: r.projectId, environmentId: r.environmentId, reason: r.reason };
+  return {
+    kind: r.kind,
+    secretId: r.secretId,
+    clusterName: r.clusterName,
+    namespace: r.namespace,
+    provider: r.provider,
+    ref: r.ref,
+    projectId: r.projectId,
+    environmentId: r.environmentId,
+    reason: r.reason,
+  };
 }
 
 function requestEvent(r: SecretRequest, type: string, data: Record<string, unknown> = {}) {
-  return { organizationId: r.organizationId, type, resourceType: SUBJECT, resourceId: r.id, data: { kind: r.kind, status: r.status, secretId: r.secretId, requesterId: r.requesterId, ...data } };
+  return {
+    organizationId: r.organizationId,
+    type,
+    resourceType: SUBJECT,
+    resourceId: r.id,
+    data: { kind: r.kind, status: r.status, secretId: r.secretId, requesterId: r.requesterId, ...data },
+  };
 }

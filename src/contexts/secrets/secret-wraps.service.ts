@@ -20,13 +20,21 @@ import type { PostWrapDto } from './dto/secret-request.dto.js';
 import { SecretRequest } from './entities/secret-request.entity.js';
 import { type ShredReason, SecretWrap } from './entities/secret-wrap.entity.js';
 import { CONSUME_WRAP, REWRAP_WRAP, SHRED_EXPIRED, SHRED_FOR_REQUEST, SWEEP_BATCH, WRAPS_UNDER_RETIRED_KEYS } from './secrets.sql.js';
-import { agentKeyMissing, alreadyPosted, invalidWrap, jobNotHeld, notAReadJob, notReleased, notTheRequester, requestNotApproved } from './secrets.errors.js';
+import {
+  agentKeyMissing,
+  alreadyPosted,
+  invalidWrap,
+  jobNotHeld,
+  notAReadJob,
+  notReleased,
+  notTheRequester,
+  requestNotApproved,
+} from './secrets.errors.js';
 
 const RESOURCE = 'Wrap';
 
 /** The additional data a wrap's value is sealed with: it opens for this wrap only. */
 const contextOf = (organizationId: string, requestId: string, id: string) => `marshal/secret-value/v1/${organizationId}/${requestId}/${id}`;
-
 
 /** Why a retrieval found nothing, for the 410 the caller gets. */
 const goneWrap = () => gone('This value was already retrieved, has expired, or was withdrawn: it is shredded');
@@ -58,7 +66,12 @@ export class SecretWrapsService implements OnModuleInit {
     private readonly config: AppConfig,
     sweepers: Sweepers,
   ) {
-    this.sweeper = sweepers.register({ name: 'shred expired wraps', batchSize: SWEEP_BATCH, intervalMs: config.broker.sweepIntervalMs, batch: () => this.shredBatch() });
+    this.sweeper = sweepers.register({
+      name: 'shred expired wraps',
+      batchSize: SWEEP_BATCH,
+      intervalMs: config.broker.sweepIntervalMs,
+      batch: () => this.shredBatch(),
+    });
   }
 
   onModuleInit(): void {
@@ -72,7 +85,12 @@ export class SecretWrapsService implements OnModuleInit {
     const id = newId();
     const context = contextOf(request.organizationId, request.id, id);
     await this.data.repository(SecretWrap, request.organizationId).insert({
-      id, requestId: request.id, direction: 'to_agent', recipientId: request.agentId, sealed: this.cipher.encrypt(value, context), context,
+      id,
+      requestId: request.id,
+      direction: 'to_agent',
+      recipientId: request.agentId,
+      sealed: this.cipher.encrypt(value, context),
+      context,
     });
   }
 
@@ -80,7 +98,9 @@ export class SecretWrapsService implements OnModuleInit {
   async release(request: SecretRequest): Promise<string | null> {
     const wrap = await this.data.repository(SecretWrap, request.organizationId).findOne({ requestId: request.id, direction: 'to_agent' });
     if (!wrap) return null;
-    await this.data.repository(SecretWrap, request.organizationId).update({ id: wrap.id }, { releasedAt: new Date(), expiresAt: this.ttlFromNow() });
+    await this.data
+      .repository(SecretWrap, request.organizationId)
+      .update({ id: wrap.id }, { releasedAt: new Date(), expiresAt: this.ttlFromNow() });
     return wrap.id;
   }
 
@@ -89,7 +109,11 @@ export class SecretWrapsService implements OnModuleInit {
   }
 
   /** The agent retrieves the patch's new value, once, sealed to its registered X25519 key. */
-  async retrieveForAgent(organizationId: string, agent: Principal, wrapId: string): Promise<{ wrap: SecretWrap; envelope: Buffer; context: string }> {
+  async retrieveForAgent(
+    organizationId: string,
+    agent: Principal,
+    wrapId: string,
+  ): Promise<{ wrap: SecretWrap; envelope: Buffer; context: string }> {
     const wrap = await this.data.repository(SecretWrap, organizationId).findById(wrapId);
     if (!wrap || wrap.direction !== 'to_agent' || wrap.recipientId !== agent.id) throw notFound(RESOURCE);
     if (!wrap.releasedAt) throw notReleased();
@@ -97,7 +121,13 @@ export class SecretWrapsService implements OnModuleInit {
     const recipient = await this.sealingKeyOf(organizationId, agent);
     const envelopeContext = `marshal/wrap/v1/${wrap.id}`;
     const envelope = await this.consume(wrap, async (value) => {
-      await this.audit.record({ organizationId: organizationId, action: 'secret_wrap.release', resourceType: 'secret_request', resourceId: wrap.requestId, details: { wrapId: wrap.id, direction: wrap.direction, to: `agent:${agent.id}`, jobId: wrap.jobId } });
+      await this.audit.record({
+        organizationId: organizationId,
+        action: 'secret_wrap.release',
+        resourceType: 'secret_request',
+        resourceId: wrap.requestId,
+        details: { wrapId: wrap.id, direction: wrap.direction, to: `agent:${agent.id}`, jobId: wrap.jobId },
+      });
       return sealWireEnvelope(recipient, value, envelopeContext);
     });
     return { wrap, envelope, context: envelopeContext };
@@ -110,7 +140,11 @@ export class SecretWrapsService implements OnModuleInit {
    * wire envelope sealed to the agent's X25519 key (bound to `keyEnvelopeContext`), with the
    * key's KMS wrap, which comes back with the sealed value.
    */
-  async issueDataKey(organizationId: string, agent: Principal, jobId: string): Promise<{ keyEnvelope: Buffer; keyEnvelopeContext: string; wrappedKey: Buffer; context: string }> {
+  async issueDataKey(
+    organizationId: string,
+    agent: Principal,
+    jobId: string,
+  ): Promise<{ keyEnvelope: Buffer; keyEnvelopeContext: string; wrappedKey: Buffer; context: string }> {
     const { request } = await this.readJob(organizationId, agent, jobId);
     const recipient = await this.sealingKeyOf(organizationId, agent);
     const context = contextOf(organizationId, request.id, jobId);
@@ -137,20 +171,42 @@ export class SecretWrapsService implements OnModuleInit {
     const context = contextOf(organizationId, request.id, job.id);
     let sealed: Buffer;
     try {
-      sealed = this.cipher.assemble(Buffer.from(input.wrappedKey, 'base64'), Buffer.from(input.iv, 'base64'), Buffer.from(input.tag, 'base64'), Buffer.from(input.ciphertext, 'base64'), context);
+      sealed = this.cipher.assemble(
+        Buffer.from(input.wrappedKey, 'base64'),
+        Buffer.from(input.iv, 'base64'),
+        Buffer.from(input.tag, 'base64'),
+        Buffer.from(input.ciphertext, 'base64'),
+        context,
+      );
     } catch {
       throw invalidWrap();
     }
     const wrap = await wraps.insert({
-      requestId: request.id, jobId: job.id, direction: 'to_requester', recipientId: request.requesterId, sealed, context, releasedAt: new Date(), expiresAt: this.ttlFromNow(),
+      requestId: request.id,
+      jobId: job.id,
+      direction: 'to_requester',
+      recipientId: request.requesterId,
+      sealed,
+      context,
+      releasedAt: new Date(),
+      expiresAt: this.ttlFromNow(),
     });
     this.notes.note({ resourceId: request.id, details: { wrapId: wrap.id, jobId: job.id } });
-    await this.events.emit({ organizationId, type: 'secret_wrap.created', resourceType: 'secret_request', resourceId: request.id, data: { wrapId: wrap.id, expiresAt: wrap.expiresAt } });
+    await this.events.emit({
+      organizationId,
+      type: 'secret_wrap.created',
+      resourceType: 'secret_request',
+      resourceId: request.id,
+      data: { wrapId: wrap.id, expiresAt: wrap.expiresAt },
+    });
     return wrap;
   }
 
   async hasValueFor(request: SecretRequest): Promise<boolean> {
-    return request.jobId !== null && (await this.data.repository(SecretWrap, request.organizationId).exists({ jobId: request.jobId, direction: 'to_requester' }));
+    return (
+      request.jobId !== null &&
+      (await this.data.repository(SecretWrap, request.organizationId).exists({ jobId: request.jobId, direction: 'to_requester' }))
+    );
   }
 
   // --- requester side ---------------------------------------------------------------------------
@@ -158,20 +214,35 @@ export class SecretWrapsService implements OnModuleInit {
   /** The request's values for its requester, as value-free summaries. */
   async listForRequester(organizationId: string, principal: Principal, request: SecretRequest): Promise<SecretWrap[]> {
     this.assertRequester(organizationId, principal, request);
-    return this.data.repository(SecretWrap, organizationId).find({ where: { requestId: request.id, direction: 'to_requester' }, order: { createdAt: 'ASC' } });
+    return this.data
+      .repository(SecretWrap, organizationId)
+      .find({ where: { requestId: request.id, direction: 'to_requester' }, order: { createdAt: 'ASC' } });
   }
 
   /**
    * The value, once, to its requester; then 410. When the request named a recipient key, the value
    * leaves sealed to it (a wire envelope bound to `context`), never in clear.
    */
-  async retrieveForRequester(organizationId: string, principal: Principal, request: SecretRequest, wrapId: string): Promise<{ wrap: SecretWrap; value: Buffer; context?: string }> {
+  async retrieveForRequester(
+    organizationId: string,
+    principal: Principal,
+    request: SecretRequest,
+    wrapId: string,
+  ): Promise<{ wrap: SecretWrap; value: Buffer; context?: string }> {
     const requesterId = this.assertRequester(organizationId, principal, request);
-    const wrap = await this.data.repository(SecretWrap, organizationId).findOne({ id: wrapId, requestId: request.id, direction: 'to_requester' });
+    const wrap = await this.data
+      .repository(SecretWrap, organizationId)
+      .findOne({ id: wrapId, requestId: request.id, direction: 'to_requester' });
     if (!wrap) throw notFound(RESOURCE);
     const context = request.recipientPublicKey ? `marshal/wrap/v1/${wrap.id}` : undefined;
     const value = await this.consume(wrap, async (opened) => {
-      await this.audit.record({ organizationId, action: 'secret_wrap.release', resourceType: 'secret_request', resourceId: request.id, details: { wrapId: wrap.id, direction: wrap.direction, to: `user:${requesterId}`, sealed: Boolean(context) } });
+      await this.audit.record({
+        organizationId,
+        action: 'secret_wrap.release',
+        resourceType: 'secret_request',
+        resourceId: request.id,
+        details: { wrapId: wrap.id, direction: wrap.direction, to: `user:${requesterId}`, sealed: Boolean(context) },
+      });
       return context ? sealWireEnvelope(Buffer.from(request.recipientPublicKey!, 'base64url'), opened, context) : Buffer.from(opened);
     });
     return { wrap, value, context };
@@ -193,9 +264,24 @@ export class SecretWrapsService implements OnModuleInit {
     const [rows] = await this.tx.tx.query<[{ id: string; organization_id: string; request_id: string }[], number]>(SHRED_EXPIRED);
     // One organization's audit chain after another, in the same order on every replica.
     rows.sort((a, b) => a.organization_id.localeCompare(b.organization_id) || a.id.localeCompare(b.id));
-    await this.events.emit(...rows.map((r) => ({ organizationId: r.organization_id, type: 'secret_wrap.expired', resourceType: 'secret_request', resourceId: r.request_id, data: { wrapId: r.id } })));
+    await this.events.emit(
+      ...rows.map((r) => ({
+        organizationId: r.organization_id,
+        type: 'secret_wrap.expired',
+        resourceType: 'secret_request',
+        resourceId: r.request_id,
+        data: { wrapId: r.id },
+      })),
+    );
     for (const r of rows) {
-      await this.audit.record({ organizationId: r.organization_id, action: 'secret_wrap.shred', actor: { type: 'system', id: 'broker-sweep' }, resourceType: 'secret_request', resourceId: r.request_id, details: { wrapId: r.id, reason: 'expired' } });
+      await this.audit.record({
+        organizationId: r.organization_id,
+        action: 'secret_wrap.shred',
+        actor: { type: 'system', id: 'broker-sweep' },
+        resourceType: 'secret_request',
+        resourceId: r.request_id,
+        details: { wrapId: r.id, reason: 'expired' },
+      });
     }
     return rows.length;
   }
@@ -224,7 +310,13 @@ export class SecretWrapsService implements OnModuleInit {
       if (rows.length === 0) return null;
       const value = this.cipher.decrypt(rows[0].sealed, wrap.context);
       try {
-        await this.events.emit({ organizationId: wrap.organizationId, type: 'secret_wrap.consumed', resourceType: 'secret_request', resourceId: wrap.requestId, data: { wrapId: wrap.id, direction: wrap.direction } });
+        await this.events.emit({
+          organizationId: wrap.organizationId,
+          type: 'secret_wrap.consumed',
+          resourceType: 'secret_request',
+          resourceId: wrap.requestId,
+          data: { wrapId: wrap.id, direction: wrap.direction },
+        });
         return { value: await use(value) };
       } finally {
         value.fill(0);
@@ -242,7 +334,12 @@ export class SecretWrapsService implements OnModuleInit {
   }
 
   /** A secret.read job this agent holds now, with its approved request. */
-  private async readJob(organizationId: string, agent: Principal, jobId: string, options: { lock?: boolean } = {}): Promise<{ job: Job; request: SecretRequest }> {
+  private async readJob(
+    organizationId: string,
+    agent: Principal,
+    jobId: string,
+    options: { lock?: boolean } = {},
+  ): Promise<{ job: Job; request: SecretRequest }> {
     const job = await this.heldJob(organizationId, agent, jobId, options);
     if (job.type !== 'secret.read') throw notAReadJob(jobId, job.type);
     const requestId = (job.payload as { requestId?: string }).requestId ?? '';

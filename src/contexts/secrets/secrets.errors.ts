@@ -2,7 +2,11 @@ import { defineError } from '../../kernel/http/app-error.js';
 
 /** The secrets context's error catalog. */
 
-export const unknownSecret = defineError({ status: 422, code: 'UNKNOWN_SECRET', description: 'secretId names no discovered secret of this organization' });
+export const unknownSecret = defineError({
+  status: 422,
+  code: 'UNKNOWN_SECRET',
+  description: 'secretId names no discovered secret of this organization',
+});
 
 export const noAgentForCluster = defineError(
   { status: 422, code: 'NO_AGENT_FOR_CLUSTER', description: "No active agent serves the secret's cluster" },
@@ -15,9 +19,17 @@ export const approverMismatch = defineError({
   description: 'approverId names someone else: the approver is always the authenticated caller',
 });
 
-export const actorMismatch = defineError({ status: 422, code: 'ACTOR_MISMATCH', description: 'actorId names someone else: the actor is always the authenticated caller' });
+export const actorMismatch = defineError({
+  status: 422,
+  code: 'ACTOR_MISMATCH',
+  description: 'actorId names someone else: the actor is always the authenticated caller',
+});
 
-export const notAPatch = defineError({ status: 409, code: 'NOT_A_PATCH', description: 'Only a patch request changes what Argo CD deploys' });
+export const notAPatch = defineError({
+  status: 409,
+  code: 'NOT_A_PATCH',
+  description: 'Only a patch request changes what Argo CD deploys',
+});
 
 export const notPatched = defineError(
   { status: 409, code: 'NOT_PATCHED', description: 'The patch has not completed: there is nothing to observe yet' },
@@ -42,7 +54,8 @@ export const alreadyPosted = defineError({ status: 409, code: 'ALREADY_POSTED', 
 export const invalidWrap = defineError({
   status: 422,
   code: 'INVALID_WRAP',
-  description: 'The value does not open: seal it with AES-256-GCM under the key issued for this job, with the context it came with as additional data',
+  description:
+    'The value does not open: seal it with AES-256-GCM under the key issued for this job, with the context it came with as additional data',
 });
 
 export const notAReadJob = defineError(
@@ -50,7 +63,11 @@ export const notAReadJob = defineError(
   (jobId: string, type: string) => `Job ${jobId} is a ${type} job, not secret.read`,
 );
 
-export const requestNotApproved = defineError({ status: 409, code: 'REQUEST_NOT_APPROVED', description: 'The request of this job is not (or no longer) approved' });
+export const requestNotApproved = defineError({
+  status: 409,
+  code: 'REQUEST_NOT_APPROVED',
+  description: 'The request of this job is not (or no longer) approved',
+});
 
 export const jobNotHeld = defineError({
   status: 409,

@@ -17,7 +17,14 @@ import { SecretWrapsService } from './secret-wraps.service.js';
 
 /** Secrets: what agents found in clusters, access requests to read or patch them, and the values in transit. */
 @Module({
-  imports: [TypeOrmModule.forFeature([DiscoveredSecret, SecretRequest, SecretWrap]), AgentsModule, ApprovalsModule, InventoryModule, IntegrationsModule, JobsModule],
+  imports: [
+    TypeOrmModule.forFeature([DiscoveredSecret, SecretRequest, SecretWrap]),
+    AgentsModule,
+    ApprovalsModule,
+    InventoryModule,
+    IntegrationsModule,
+    JobsModule,
+  ],
   controllers: [DiscoveredSecretsController, SecretRequestsController, AgentSecretsController],
   providers: [DiscoveredSecretsService, SecretRequestsService, SecretWrapsService],
   exports: [DiscoveredSecretsService],

@@ -10,7 +10,12 @@ import type { Tx } from '../../kernel/database/transactions.js';
 import { Upserted } from '../../kernel/http/upserted.js';
 import { newId } from '../../kernel/ids.js';
 import { ConfigSecret } from './entities/config-secret.entity.js';
-import { CONFIG_SECRETS_UNDER_RETIRED_KEYS, REWRAP_CONFIG_SECRET, SET_ORGANIZATION_CONFIG_SECRET, SET_PLATFORM_CONFIG_SECRET } from './tenancy.sql.js';
+import {
+  CONFIG_SECRETS_UNDER_RETIRED_KEYS,
+  REWRAP_CONFIG_SECRET,
+  SET_ORGANIZATION_CONFIG_SECRET,
+  SET_PLATFORM_CONFIG_SECRET,
+} from './tenancy.sql.js';
 
 /** Whose secrets: one organization's (workspace) or the platform's. */
 export type SecretScope = { organizationId: string } | 'platform';
@@ -40,7 +45,10 @@ export class ConfigSecretsService implements OnModuleInit {
     const retired = this.config.encryption.previous.map((k) => Buffer.from(k.keyId, 'utf8'));
     if (retired.length === 0) return Promise.resolve(0);
     return this.tx.withTransaction(async () => {
-      const rows = await this.tx.tx.query<{ id: string; organization_id: string | null; key: string; ciphertext: Buffer }[]>(CONFIG_SECRETS_UNDER_RETIRED_KEYS, [retired, limit]);
+      const rows = await this.tx.tx.query<{ id: string; organization_id: string | null; key: string; ciphertext: Buffer }[]>(
+        CONFIG_SECRETS_UNDER_RETIRED_KEYS,
+        [retired, limit],
+      );
       for (const row of rows) {
         const scope: SecretScope = row.organization_id ? { organizationId: row.organization_id } : 'platform';
         await this.tx.tx.query(REWRAP_CONFIG_SECRET, [row.id, this.cipher.rewrap(row.ciphertext, contextOf(scope, row.key))]);

@@ -50,7 +50,12 @@ export class FirstRunSetupService {
       // Another replica may have finished setup while we waited for the lock.
       // The organizations table itself, in the set-up's own transaction.
       if (await manager.getRepository(Organization).exists()) return null;
-      const organization = manager.create(Organization, { id: newId(), name: organizationName, slug: slugify(organizationName), tier: 'standard' });
+      const organization = manager.create(Organization, {
+        id: newId(),
+        name: organizationName,
+        slug: slugify(organizationName),
+        tier: 'standard',
+      });
       await manager.insert(Organization, organization);
       const owner = await this.users.create({ email, displayName: 'Administrator', password }, manager);
       await this.memberships.add(organization.id, owner.id);

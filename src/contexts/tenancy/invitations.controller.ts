@@ -8,7 +8,13 @@ import { Public } from '../../kernel/auth/public.decorator.js';
 import { RequirePermission } from '../../kernel/auth/require-permission.decorator.js';
 import { UuidParam } from '../../kernel/http/params.js';
 import { ApiCreated, ApiErrors, ApiOk } from '../../kernel/http/response.decorators.js';
-import { AcceptedInvitationDto, AcceptInvitationDto, CreatedInvitationDto, CreateInvitationDto, InvitationDto } from './dto/invitation.dto.js';
+import {
+  AcceptedInvitationDto,
+  AcceptInvitationDto,
+  CreatedInvitationDto,
+  CreateInvitationDto,
+  InvitationDto,
+} from './dto/invitation.dto.js';
 import { InvitationsService } from './invitations.service.js';
 import { conflict, gone, notFound } from '../../kernel/http/kernel.errors.js';
 
@@ -25,7 +31,8 @@ export class InvitationsController {
   @Audited('invitation.create', 'invitation')
   @ApiOperation({
     summary: 'Invite someone to the organization',
-    description: 'With roles whose permissions the inviter holds. The accept token is in this response only; it expires (7 days by default) and works once.',
+    description:
+      'With roles whose permissions the inviter holds. The accept token is in this response only; it expires (7 days by default) and works once.',
   })
   @ApiCreated(CreatedInvitationDto)
   @ApiErrors(notFound, conflict)
@@ -53,7 +60,11 @@ export class InvitationsController {
   @Post(':id/revoke')
   @RequirePermission('invitation.revoke')
   @Audited('invitation.revoke', 'invitation')
-  @ApiOperation({ summary: 'Revoke a pending invitation', description: 'Revokes an invitation that is still pending, so its link no longer admits anyone. An invitation already accepted, revoked or expired is 409. Audited.' })
+  @ApiOperation({
+    summary: 'Revoke a pending invitation',
+    description:
+      'Revokes an invitation that is still pending, so its link no longer admits anyone. An invitation already accepted, revoked or expired is 409. Audited.',
+  })
   @ApiOk(InvitationDto)
   @ApiErrors(notFound, conflict)
   async revokeInvitation(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<InvitationDto> {

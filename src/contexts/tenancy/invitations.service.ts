@@ -29,16 +29,26 @@ export class InvitationsService {
   ) {}
 
   /** Invites an email with roles the inviter holds; the accept token is returned this once. */
-  async create(organizationId: string, principal: Principal, input: CreateInvitationDto): Promise<{ invitation: Invitation; acceptToken: string }> {
+  async create(
+    organizationId: string,
+    principal: Principal,
+    input: CreateInvitationDto,
+  ): Promise<{ invitation: Invitation; acceptToken: string }> {
     const email = input.email.trim().toLowerCase();
     const roles = await this.access.visibleRoles(organizationId, input.roleIds);
-    await this.access.assertCanGrant(principal, roles.flatMap((r) => r.permissions));
+    await this.access.assertCanGrant(
+      principal,
+      roles.flatMap((r) => r.permissions),
+    );
     // Serialise invitations of one email to one organization, so the pending check below holds.
     await this.tx.tx.query(ADVISORY_XACT_LOCK, [`invitation:${organizationId}:${email}`]);
     const existing = await this.users.findByEmail(email);
     if (existing && (await this.memberships.isMember(organizationId, existing.id))) throw conflict(`${email} is already a member`);
     const invitations = this.data.repository(Invitation, organizationId);
-    const pending = await invitations.query('i').andWhere('i.email = :email AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()', { email }).getExists();
+    const pending = await invitations
+      .query('i')
+      .andWhere('i.email = :email AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()', { email })
+      .getExists();
     if (pending) throw conflict(`${email} already has a pending invitation; revoke it to send another`);
     const secret = randomSecret(32);
     const invitation = await invitations.insert({
@@ -89,9 +99,14 @@ export class InvitationsService {
     const accountCreated = !user;
     if (!user) {
       if (!input.password) {
-        throw validationFailed([{ field: 'password', message: 'No account exists for this email yet: choose a password (12+ characters)', code: 'REQUIRED' }]);
+        throw validationFailed([
+          { field: 'password', message: 'No account exists for this email yet: choose a password (12+ characters)', code: 'REQUIRED' },
+        ]);
       }
-      user = await this.users.create({ email: invitation.email, displayName: input.displayName ?? invitation.email.split('@')[0], password: input.password }, this.tx.tx);
+      user = await this.users.create(
+        { email: invitation.email, displayName: input.displayName ?? invitation.email.split('@')[0], password: input.password },
+        this.tx.tx,
+      );
     }
     const org = invitation.organizationId;
     await this.memberships.add(org, user.id);

@@ -19,7 +19,10 @@ export class MyTenancyController {
 
   @Get('organizations')
   @AnyPrincipal('a principal may always see where it belongs')
-  @ApiOperation({ summary: 'Your organizations', description: "A user's memberships (act in one with x-workspace-id); an API key's own organization." })
+  @ApiOperation({
+    summary: 'Your organizations',
+    description: "A user's memberships (act in one with x-workspace-id); an API key's own organization.",
+  })
   @ApiOk(OrganizationDto, { isArray: true })
   async listMyOrganizations(@CurrentPrincipal() principal: Principal): Promise<OrganizationDto[]> {
     return (await this.organizations.mine(principal)).map(OrganizationDto.from);
@@ -27,7 +30,10 @@ export class MyTenancyController {
 
   @Get('teams')
   @AnyPrincipal('a principal may always see where it belongs')
-  @ApiOperation({ summary: 'Your teams in the organization you act in', description: 'The teams of the organization you act in that you belong to.' })
+  @ApiOperation({
+    summary: 'Your teams in the organization you act in',
+    description: 'The teams of the organization you act in that you belong to.',
+  })
   @ApiOk(TeamDto, { isArray: true })
   async listMyTeams(@CurrentPrincipal() principal: Principal): Promise<TeamDto[]> {
     return (await this.teams.mine(principal)).map(({ team, memberIds }) => TeamDto.from(team, memberIds));

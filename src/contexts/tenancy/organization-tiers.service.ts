@@ -22,7 +22,9 @@ export class OrganizationTiersService extends OrganizationTiers {
     const hit = this.cache.get(organizationId);
     if (hit && hit.until > Date.now()) return hit.tier;
     // The organizations table itself (not tenant-owned), read outside any request transaction.
-    const org = await this.dataSource.getRepository(Organization).findOne({ where: { id: organizationId }, select: { id: true, tier: true } });
+    const org = await this.dataSource
+      .getRepository(Organization)
+      .findOne({ where: { id: organizationId }, select: { id: true, tier: true } });
     const tier = org?.tier ?? 'standard';
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(organizationId, { tier, until: Date.now() + TTL_MS });

@@ -23,7 +23,10 @@ export class OrganizationsController {
   @Post()
   @AnyPrincipal('any user may create an organization; they become its owner')
   @Audited('organization.create', 'organization')
-  @ApiOperation({ summary: 'Create an organization', description: 'The calling user becomes its owner. Act in it with x-workspace-id. API keys cannot create organizations.' })
+  @ApiOperation({
+    summary: 'Create an organization',
+    description: 'The calling user becomes its owner. Act in it with x-workspace-id. API keys cannot create organizations.',
+  })
   @ApiCreated(OrganizationDto)
   @ApiErrors(conflict)
   async createOrganization(@CurrentPrincipal() principal: Principal, @Body() body: CreateOrganizationDto): Promise<OrganizationDto> {
@@ -41,7 +44,11 @@ export class OrganizationsController {
 
   @Get(':id/teams')
   @RequirePermission('team.read')
-  @ApiOperation({ summary: "The organization's teams", description: 'The organization\'s teams, each with its member ids. The organization the request acts in (x-workspace-id picks another of yours); any other id is 404.' })
+  @ApiOperation({
+    summary: "The organization's teams",
+    description:
+      "The organization's teams, each with its member ids. The organization the request acts in (x-workspace-id picks another of yours); any other id is 404.",
+  })
   @ApiOk(TeamDto, { isArray: true })
   @ApiErrors(notFound)
   async listOrganizationTeams(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<TeamDto[]> {
@@ -50,7 +57,11 @@ export class OrganizationsController {
 
   @Get(':id/members')
   @RequirePermission('member.read')
-  @ApiOperation({ summary: "The organization's members", description: 'The organization\'s members. The organization the request acts in (x-workspace-id picks another of yours); any other id is 404.' })
+  @ApiOperation({
+    summary: "The organization's members",
+    description:
+      "The organization's members. The organization the request acts in (x-workspace-id picks another of yours); any other id is 404.",
+  })
   @ApiOk(MemberDto, { isArray: true })
   @ApiErrors(notFound)
   listOrganizationMembers(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<MemberDto[]> {

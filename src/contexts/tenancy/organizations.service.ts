@@ -38,7 +38,13 @@ export class OrganizationsService {
     await repo.insert(org);
     await this.memberships.add(org.id, principal.id);
     await this.access.grantSystemRole(org.id, principal.id, 'owner', `${principal.type}:${principal.id}`);
-    await this.audit.record({ organizationId: org.id, action: 'organization.create', resourceType: 'organization', resourceId: org.id, details: { name: org.name, slug } });
+    await this.audit.record({
+      organizationId: org.id,
+      action: 'organization.create',
+      resourceType: 'organization',
+      resourceId: org.id,
+      details: { name: org.name, slug },
+    });
     this.notes.note({ details: { name: org.name, slug } });
     return repo.findOneByOrFail({ id: org.id });
   }

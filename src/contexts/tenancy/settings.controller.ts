@@ -14,7 +14,10 @@ import { SettingsService } from './settings.service.js';
 const SECRET_KEY = /^[A-Za-z][A-Za-z0-9_.-]{0,127}$/;
 
 function secretKey(key: string): string {
-  if (!SECRET_KEY.test(key)) throw validationFailed([{ field: 'key', message: 'key must be 1-128 letters, digits, _ . -, starting with a letter', code: 'INVALID_KEY' }]);
+  if (!SECRET_KEY.test(key))
+    throw validationFailed([
+      { field: 'key', message: 'key must be 1-128 letters, digits, _ . -, starting with a letter', code: 'INVALID_KEY' },
+    ]);
   return key;
 }
 
@@ -35,7 +38,10 @@ export class WorkspaceController {
 
   @Get('settings')
   @RequirePermission('settings.read')
-  @ApiOperation({ summary: "The organization's settings", description: 'The organization\'s settings (plain configuration; secrets have their own store).' })
+  @ApiOperation({
+    summary: "The organization's settings",
+    description: "The organization's settings (plain configuration; secrets have their own store).",
+  })
   @ApiOk(SettingsDto)
   getWorkspaceSettings(@CurrentPrincipal() principal: Principal): Promise<SettingsDto> {
     return this.settings.getWorkspace(principal.organizationId);
@@ -44,7 +50,10 @@ export class WorkspaceController {
   @Put('settings')
   @RequirePermission('settings.write')
   @Audited('settings.update', 'workspace_settings')
-  @ApiOperation({ summary: "Replace the organization's settings", description: 'Secret-looking keys are refused: store secrets with POST /api/v1/workspace/secrets/{key}.' })
+  @ApiOperation({
+    summary: "Replace the organization's settings",
+    description: 'Secret-looking keys are refused: store secrets with POST /api/v1/workspace/secrets/{key}.',
+  })
   @ApiOk(SettingsDto)
   putWorkspaceSettings(@CurrentPrincipal() principal: Principal, @Body() body: UpdateSettingsDto): Promise<SettingsDto> {
     return this.settings.putWorkspace(principal.organizationId, principal, body.settings);
@@ -52,7 +61,10 @@ export class WorkspaceController {
 
   @Get('secrets')
   @RequirePermission('secret.read')
-  @ApiOperation({ summary: "The organization's secrets: names and metadata, never values", description: 'The organization\'s secrets: keys, versions and timestamps. Values are never returned by any route.' })
+  @ApiOperation({
+    summary: "The organization's secrets: names and metadata, never values",
+    description: "The organization's secrets: keys, versions and timestamps. Values are never returned by any route.",
+  })
   @ApiOk(SecretMetadataDto, { isArray: true })
   async listWorkspaceSecrets(@CurrentPrincipal() principal: Principal): Promise<SecretMetadataDto[]> {
     return (await this.secrets.list({ organizationId: principal.organizationId })).map(SecretMetadataDto.from);
@@ -64,10 +76,18 @@ export class WorkspaceController {
   @ApiParam(KEY_PARAM)
   @ApiOperation({
     summary: 'Set a workspace secret',
-    description: 'Encrypted at rest (envelope encryption); the response and every later read show metadata only. 201 when the key is new, 200 when its value is replaced (one more version).',
+    description:
+      'Encrypted at rest (envelope encryption); the response and every later read show metadata only. 201 when the key is new, 200 when its value is replaced (one more version).',
   })
-  @ApiCreatedOrOk(SecretMetadataDto, { created: 'The secret was created (version 1)', replaced: 'The secret existed: its value was replaced' })
-  async setWorkspaceSecret(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Body() body: SetSecretDto): Promise<Upserted<SecretMetadataDto>> {
+  @ApiCreatedOrOk(SecretMetadataDto, {
+    created: 'The secret was created (version 1)',
+    replaced: 'The secret existed: its value was replaced',
+  })
+  async setWorkspaceSecret(
+    @CurrentPrincipal() principal: Principal,
+    @Param('key') key: string,
+    @Body() body: SetSecretDto,
+  ): Promise<Upserted<SecretMetadataDto>> {
     const set = await this.secrets.set(principal, { organizationId: principal.organizationId }, secretKey(key), body.value);
     return new Upserted(SecretMetadataDto.from(set.value), set.created);
   }
@@ -83,7 +103,10 @@ export class PlatformController {
 
   @Get('settings')
   @RequirePermission('platform.settings.read')
-  @ApiOperation({ summary: 'Platform-wide settings (platform administrators)', description: 'The settings that apply to every organization unless an organization sets its own. Platform administrators only.' })
+  @ApiOperation({
+    summary: 'Platform-wide settings (platform administrators)',
+    description: 'The settings that apply to every organization unless an organization sets its own. Platform administrators only.',
+  })
   @ApiOk(SettingsDto)
   getPlatformSettings(): Promise<SettingsDto> {
     return this.settings.getPlatform();
@@ -92,7 +115,11 @@ export class PlatformController {
   @Put('settings')
   @RequirePermission('platform.settings.write')
   @Audited('platform.settings.update', 'platform_settings')
-  @ApiOperation({ summary: 'Replace platform-wide settings (platform administrators)', description: 'Replaces the platform-wide settings as a whole (keys not sent are removed). Settings are plain configuration: a key that looks like a secret is refused, secrets have their own store. Audited. Platform administrators only.' })
+  @ApiOperation({
+    summary: 'Replace platform-wide settings (platform administrators)',
+    description:
+      'Replaces the platform-wide settings as a whole (keys not sent are removed). Settings are plain configuration: a key that looks like a secret is refused, secrets have their own store. Audited. Platform administrators only.',
+  })
   @ApiOk(SettingsDto)
   putPlatformSettings(@CurrentPrincipal() principal: Principal, @Body() body: UpdateSettingsDto): Promise<SettingsDto> {
     return this.settings.putPlatform(principal, body.settings);
@@ -100,7 +127,11 @@ export class PlatformController {
 
   @Get('secrets')
   @RequirePermission('platform.secrets.read')
-  @ApiOperation({ summary: 'Platform secrets: names and metadata, never values (platform administrators)', description: 'Secrets shared by every organization (platform scope): keys, versions and timestamps. Values are never returned by any route. Platform administrators only.' })
+  @ApiOperation({
+    summary: 'Platform secrets: names and metadata, never values (platform administrators)',
+    description:
+      'Secrets shared by every organization (platform scope): keys, versions and timestamps. Values are never returned by any route. Platform administrators only.',
+  })
   @ApiOk(SecretMetadataDto, { isArray: true })
   async listPlatformSecrets(): Promise<SecretMetadataDto[]> {
     return (await this.secrets.list('platform')).map(SecretMetadataDto.from);
@@ -112,10 +143,18 @@ export class PlatformController {
   @ApiParam(KEY_PARAM)
   @ApiOperation({
     summary: 'Set a platform secret (platform administrators)',
-    description: 'Encrypted at rest; never returned. 201 when the key is new, 200 when its value is replaced (one more version), as for workspace secrets.',
+    description:
+      'Encrypted at rest; never returned. 201 when the key is new, 200 when its value is replaced (one more version), as for workspace secrets.',
   })
-  @ApiCreatedOrOk(SecretMetadataDto, { created: 'The secret was created (version 1)', replaced: 'The secret existed: its value was replaced' })
-  async setPlatformSecret(@CurrentPrincipal() principal: Principal, @Param('key') key: string, @Body() body: SetSecretDto): Promise<Upserted<SecretMetadataDto>> {
+  @ApiCreatedOrOk(SecretMetadataDto, {
+    created: 'The secret was created (version 1)',
+    replaced: 'The secret existed: its value was replaced',
+  })
+  async setPlatformSecret(
+    @CurrentPrincipal() principal: Principal,
+    @Param('key') key: string,
+    @Body() body: SetSecretDto,
+  ): Promise<Upserted<SecretMetadataDto>> {
     const set = await this.secrets.set(principal, 'platform', secretKey(key), body.value);
     return new Upserted(SecretMetadataDto.from(set.value), set.created);
   }

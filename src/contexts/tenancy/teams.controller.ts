@@ -28,7 +28,10 @@ export class TeamsController {
 
   @Get(':id')
   @RequirePermission('team.read')
-  @ApiOperation({ summary: 'Get a team with its members', description: 'A team of the organization you act in, with its member ids. Another organization\'s team is 404.' })
+  @ApiOperation({
+    summary: 'Get a team with its members',
+    description: "A team of the organization you act in, with its member ids. Another organization's team is 404.",
+  })
   @ApiOk(TeamDto)
   @ApiErrors(notFound)
   async getTeam(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<TeamDto> {

@@ -54,13 +54,17 @@ export class TeamsService {
     if (!userId) return [];
     const mine = await this.data.repository(TeamMember, principal.organizationId).find({ where: { userId } });
     if (!mine.length) return [];
-    const teams = await this.data.repository(Team, principal.organizationId).find({ where: { id: In(mine.map((m) => m.teamId)) }, order: { name: 'ASC' } });
+    const teams = await this.data
+      .repository(Team, principal.organizationId)
+      .find({ where: { id: In(mine.map((m) => m.teamId)) }, order: { name: 'ASC' } });
     return this.withMembers(principal.organizationId, teams);
   }
 
   private async withMembers(organizationId: string, teams: Team[]): Promise<TeamWithMembers[]> {
     if (!teams.length) return [];
-    const members = await this.data.repository(TeamMember, organizationId).find({ where: { teamId: In(teams.map((t) => t.id)) }, order: { createdAt: 'ASC' } });
+    const members = await this.data
+      .repository(TeamMember, organizationId)
+      .find({ where: { teamId: In(teams.map((t) => t.id)) }, order: { createdAt: 'ASC' } });
     return teams.map((team) => ({ team, memberIds: members.filter((m) => m.teamId === team.id).map((m) => m.userId) }));
   }
 }

@@ -36,7 +36,14 @@ import { TeamsService } from './teams.service.js';
     IdentityModule,
     AccessModule,
   ],
-  controllers: [OrganizationsController, TeamsController, InvitationsController, MyTenancyController, WorkspaceController, PlatformController],
+  controllers: [
+    OrganizationsController,
+    TeamsController,
+    InvitationsController,
+    MyTenancyController,
+    WorkspaceController,
+    PlatformController,
+  ],
   providers: [
     MembershipsService,
     OrganizationsService,

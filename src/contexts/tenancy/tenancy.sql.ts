@@ -20,7 +20,9 @@ export const PUT_PLATFORM_SETTINGS = `INSERT INTO platform_settings (id, setting
  * its value with one more version, in one statement; answers its id and whether it was inserted.
  * Each partial unique index (platform keys, organization keys) needs a statement of its own.
  */
-const setConfigSecret = (conflictTarget: string) => `INSERT INTO config_secrets (id, organization_id, key, ciphertext, version, updated_by) VALUES ($1, $2, $3, $4, 1, $5)
+const setConfigSecret = (
+  conflictTarget: string,
+) => `INSERT INTO config_secrets (id, organization_id, key, ciphertext, version, updated_by) VALUES ($1, $2, $3, $4, 1, $5)
        ON CONFLICT ${conflictTarget}
        DO UPDATE SET ciphertext = EXCLUDED.ciphertext, version = config_secrets.version + 1, updated_at = now(), updated_by = EXCLUDED.updated_by
        RETURNING id, (xmax = 0) AS inserted`;

@@ -3,9 +3,15 @@ import { SUPPORTED_KEYWORDS, type JsonSchema } from './json-schema.js';
 import { STEP_TYPES } from './step-types.js';
 
 const node = (id: string, type: string, inputs: Record<string, unknown>, dependsOn: string[] = []): WorkflowNode => ({
-  id, type, inputs, dependsOn, retry: { maxAttempts: 1, backoffSeconds: 0 }, timeoutSeconds: null,
+  id,
+  type,
+  inputs,
+  dependsOn,
+  retry: { maxAttempts: 1, backoffSeconds: 0 },
+  timeoutSeconds: null,
 });
-const approval = (id: string, dependsOn: string[] = []) => node(id, 'approval', { workflowId: '01960000-0000-7000-8000-000000000001' }, dependsOn);
+const approval = (id: string, dependsOn: string[] = []) =>
+  node(id, 'approval', { workflowId: '01960000-0000-7000-8000-000000000001' }, dependsOn);
 const wait = (id: string, dependsOn: string[] = []) => node(id, 'wait', { durationSeconds: 5 }, dependsOn);
 const codes = (nodes: WorkflowNode[]) => validateDefinitionGraph(nodes).map((e) => `${e.code} ${e.field}`);
 
@@ -27,12 +33,18 @@ describe('validateDefinitionGraph', () => {
   });
 
   it('reports unknown step types and unknown dependencies where they are', () => {
-    expect(codes([wait('a'), node('b', 'teleport', {}, ['a', 'ghost'])])).toEqual(['UNKNOWN_DEPENDENCY nodes[1].dependsOn[1]', 'UNKNOWN_STEP_TYPE nodes[1].type']);
+    expect(codes([wait('a'), node('b', 'teleport', {}, ['a', 'ghost'])])).toEqual([
+      'UNKNOWN_DEPENDENCY nodes[1].dependsOn[1]',
+      'UNKNOWN_STEP_TYPE nodes[1].type',
+    ]);
   });
 
   it('reports bad inputs at their path', () => {
     expect(codes([node('a', 'http', { url: 'not a url', method: 'FETCH', extra: 1 })])).toEqual([
-      'INVALID_INPUT nodes[0].inputs.url', 'INVALID_INPUT nodes[0].inputs.url', 'INVALID_INPUT nodes[0].inputs.method', 'INVALID_INPUT nodes[0].inputs.extra',
+      'INVALID_INPUT nodes[0].inputs.url',
+      'INVALID_INPUT nodes[0].inputs.url',
+      'INVALID_INPUT nodes[0].inputs.method',
+      'INVALID_INPUT nodes[0].inputs.extra',
     ]);
     expect(codes([node('a', 'approval', {})])).toEqual(['INVALID_INPUT nodes[0].inputs.workflowId']);
     expect(codes([node('a', 'job', { type: 'x', selector: { pool: 3 } })])).toEqual(['INVALID_INPUT nodes[0].inputs.selector.pool']);
@@ -58,9 +70,19 @@ describe('validateDefinitionGraph', () => {
   });
 
   it('names the nodes of a cycle and reports the nodes stuck behind it', () => {
-    const errors = validateDefinitionGraph([wait('root'), wait('a', ['root', 'c']), wait('b', ['a']), wait('c', ['b']), wait('after', ['c']), wait('free', ['root'])]);
+    const errors = validateDefinitionGraph([
+      wait('root'),
+      wait('a', ['root', 'c']),
+      wait('b', ['a']),
+      wait('c', ['b']),
+      wait('after', ['c']),
+      wait('free', ['root']),
+    ]);
     expect(errors.map((e) => `${e.code} ${e.field}`)).toEqual([
-      'CYCLE nodes[1].dependsOn', 'CYCLE nodes[2].dependsOn', 'CYCLE nodes[3].dependsOn', 'UNREACHABLE nodes[4].dependsOn',
+      'CYCLE nodes[1].dependsOn',
+      'CYCLE nodes[2].dependsOn',
+      'CYCLE nodes[3].dependsOn',
+      'UNREACHABLE nodes[4].dependsOn',
     ]);
     expect(errors[0].message).toContain('a → c → b → a');
   });
@@ -77,8 +99,18 @@ describe('validateDefinitionGraph', () => {
 });
 
 describe('isPrivateHost', () => {
-  it.each(['localhost', '127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '[::1]', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1'])('%s is private', (h) =>
-    expect(isPrivateHost(h)).toBe(true));
+  it.each([
+    'localhost',
+    '127.0.0.1',
+    '10.1.2.3',
+    '172.16.0.1',
+    '192.168.1.1',
+    '169.254.169.254',
+    '[::1]',
+    'fe80::1',
+    'fd00::1',
+    '::ffff:127.0.0.1',
+  ])('%s is private', (h) => expect(isPrivateHost(h)).toBe(true));
   it.each(['example.com', '8.8.8.8', '172.32.0.1', '2001:db8::1'])('%s is not', (h) => expect(isPrivateHost(h)).toBe(false));
 });
 

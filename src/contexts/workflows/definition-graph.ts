@@ -45,7 +45,11 @@ export function validateDefinitionGraph(nodes: readonly WorkflowNode[]): FieldEr
   const indexById = new Map<string, number>();
   nodes.forEach((node, i) => {
     if (indexById.has(node.id)) {
-      errors.push({ field: at(i, '.id'), message: `node id "${node.id}" is already used by nodes[${indexById.get(node.id)}]`, code: 'DUPLICATE_NODE_ID' });
+      errors.push({
+        field: at(i, '.id'),
+        message: `node id "${node.id}" is already used by nodes[${indexById.get(node.id)}]`,
+        code: 'DUPLICATE_NODE_ID',
+      });
     } else indexById.set(node.id, i);
   });
 
@@ -54,7 +58,8 @@ export function validateDefinitionGraph(nodes: readonly WorkflowNode[]): FieldEr
     const out: number[] = [];
     node.dependsOn.forEach((dep, j) => {
       const target = indexById.get(dep);
-      if (target === undefined) errors.push({ field: at(i, `.dependsOn[${j}]`), message: `"${dep}" is not a node of this definition`, code: 'UNKNOWN_DEPENDENCY' });
+      if (target === undefined)
+        errors.push({ field: at(i, `.dependsOn[${j}]`), message: `"${dep}" is not a node of this definition`, code: 'UNKNOWN_DEPENDENCY' });
       else if (!out.includes(target)) out.push(target);
     });
     return out;
@@ -63,7 +68,11 @@ export function validateDefinitionGraph(nodes: readonly WorkflowNode[]): FieldEr
   nodes.forEach((node, i) => {
     const type = stepType(node.type);
     if (!type) {
-      errors.push({ field: at(i, '.type'), message: `"${node.type}" is not a step type (GET /api/v1/step-types lists them)`, code: 'UNKNOWN_STEP_TYPE' });
+      errors.push({
+        field: at(i, '.type'),
+        message: `"${node.type}" is not a step type (GET /api/v1/step-types lists them)`,
+        code: 'UNKNOWN_STEP_TYPE',
+      });
       return;
     }
     const inputErrors = validateJson(type.inputSchema, node.inputs, at(i, '.inputs'));
@@ -75,7 +84,8 @@ export function validateDefinitionGraph(nodes: readonly WorkflowNode[]): FieldEr
   const onCycle = new Set(cycles.flat());
   for (const cycle of cycles) {
     const path = cyclePath(cycle, deps).map((i) => nodes[i].id);
-    for (const i of cycle) errors.push({ field: at(i, '.dependsOn'), message: `"${nodes[i].id}" is on a dependency cycle: ${path.join(' → ')}`, code: 'CYCLE' });
+    for (const i of cycle)
+      errors.push({ field: at(i, '.dependsOn'), message: `"${nodes[i].id}" is on a dependency cycle: ${path.join(' → ')}`, code: 'CYCLE' });
   }
 
   // Nodes that wait, directly or transitively, on a node of a cycle.
@@ -89,7 +99,12 @@ export function validateDefinitionGraph(nodes: readonly WorkflowNode[]): FieldEr
     return result;
   };
   nodes.forEach((node, i) => {
-    if (!onCycle.has(i) && isBlocked(i)) errors.push({ field: at(i, '.dependsOn'), message: `"${node.id}" can never start: it waits on a node of a dependency cycle`, code: 'UNREACHABLE' });
+    if (!onCycle.has(i) && isBlocked(i))
+      errors.push({
+        field: at(i, '.dependsOn'),
+        message: `"${node.id}" can never start: it waits on a node of a dependency cycle`,
+        code: 'UNREACHABLE',
+      });
   });
 
   // References to outputs: only an ancestor's output exists when a node runs.
@@ -100,7 +115,11 @@ export function validateDefinitionGraph(nodes: readonly WorkflowNode[]): FieldEr
       for (const [, ref] of value.matchAll(REFERENCE)) {
         const target = indexById.get(ref);
         if (target === undefined || !ancestors.has(target)) {
-          errors.push({ field: path, message: `"${ref}" is not a node that "${node.id}" depends on, so its output is not available here`, code: 'UNKNOWN_REFERENCE' });
+          errors.push({
+            field: path,
+            message: `"${ref}" is not a node that "${node.id}" depends on, so its output is not available here`,
+            code: 'UNKNOWN_REFERENCE',
+          });
         }
       }
     }
@@ -113,15 +132,24 @@ export function validateDefinitionGraph(nodes: readonly WorkflowNode[]): FieldEr
 function stepRules(node: WorkflowNode, path: string): FieldError[] {
   const inputs = node.inputs;
   if (node.type === 'condition') {
-    if (inputs.op === 'exists' && inputs.right !== undefined) return [{ field: `${path}.right`, message: 'exists takes no right operand', code: 'INVALID_INPUT' }];
-    if (inputs.op !== 'exists' && inputs.right === undefined) return [{ field: `${path}.right`, message: `${String(inputs.op)} needs a right operand`, code: 'INVALID_INPUT' }];
-    if (inputs.op === 'in' && !Array.isArray(inputs.right)) return [{ field: `${path}.right`, message: 'in needs an array as its right operand', code: 'INVALID_INPUT' }];
+    if (inputs.op === 'exists' && inputs.right !== undefined)
+      return [{ field: `${path}.right`, message: 'exists takes no right operand', code: 'INVALID_INPUT' }];
+    if (inputs.op !== 'exists' && inputs.right === undefined)
+      return [{ field: `${path}.right`, message: `${String(inputs.op)} needs a right operand`, code: 'INVALID_INPUT' }];
+    if (inputs.op === 'in' && !Array.isArray(inputs.right))
+      return [{ field: `${path}.right`, message: 'in needs an array as its right operand', code: 'INVALID_INPUT' }];
   }
   if (node.type === 'job' && inputs.selector !== undefined && inputs.targetAgentId !== undefined) {
     return [{ field: `${path}.targetAgentId`, message: 'give a selector or a targetAgentId, not both', code: 'INVALID_INPUT' }];
   }
   if (node.type === 'http' && inputs.allowPrivate !== true && isPrivateHost(new URL(inputs.url as string).hostname)) {
-    return [{ field: `${path}.url`, message: 'loopback, link-local and private targets are refused unless allowPrivate is true', code: 'PRIVATE_TARGET' }];
+    return [
+      {
+        field: `${path}.url`,
+        message: 'loopback, link-local and private targets are refused unless allowPrivate is true',
+        code: 'PRIVATE_TARGET',
+      },
+    ];
   }
   return [];
 }

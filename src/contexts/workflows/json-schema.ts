@@ -29,8 +29,20 @@ export interface JsonSchema {
 }
 
 export const SUPPORTED_KEYWORDS = new Set([
-  'type', 'description', 'properties', 'required', 'additionalProperties', 'items', 'enum', 'minimum', 'maximum',
-  'minLength', 'maxLength', 'pattern', 'format', 'oneOf',
+  'type',
+  'description',
+  'properties',
+  'required',
+  'additionalProperties',
+  'items',
+  'enum',
+  'minimum',
+  'maximum',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'format',
+  'oneOf',
 ]);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -90,11 +102,16 @@ function subset(schema: Record<string, unknown>): Record<string, unknown> {
   if (typeof schema.pattern === 'string') out.pattern = schema.pattern;
   if (typeof schema.format === 'string' && FORMATS.has(schema.format)) out.format = schema.format;
   if (isObject(properties)) {
-    out.properties = Object.fromEntries(Object.entries(properties).filter(([, v]) => v).map(([k, v]) => [k, subschema(v)]));
+    out.properties = Object.fromEntries(
+      Object.entries(properties)
+        .filter(([, v]) => v)
+        .map(([k, v]) => [k, subschema(v)]),
+    );
   }
   if (Array.isArray(required)) out.required = [...new Set(required.filter((k): k is string => typeof k === 'string'))];
   if (additionalProperties === false) out.additionalProperties = false;
-  else if (typeof additionalProperties === 'object' && additionalProperties !== null) out.additionalProperties = subschema(additionalProperties);
+  else if (typeof additionalProperties === 'object' && additionalProperties !== null)
+    out.additionalProperties = subschema(additionalProperties);
   if (items) out.items = subschema(items);
   if (Array.isArray(oneOf)) {
     if (oneOf.length) out.oneOf = oneOf.map(subschema);
@@ -126,7 +143,18 @@ function compiled(schema: JsonSchema | Record<string, unknown>): ValidateFunctio
 
 /** The order in which the checks of one schema report: the validator before Ajv reported in this order. */
 const RANK: Record<string, number> = {
-  type: 0, enum: 1, minimum: 2, maximum: 3, minLength: 4, maxLength: 5, pattern: 6, format: 7, items: 8, required: 9, properties: 10, oneOf: 11,
+  type: 0,
+  enum: 1,
+  minimum: 2,
+  maximum: 3,
+  minLength: 4,
+  maxLength: 5,
+  pattern: 6,
+  format: 7,
+  items: 8,
+  required: 9,
+  properties: 10,
+  oneOf: 11,
 };
 
 interface Located {
@@ -174,7 +202,12 @@ function locate(error: ErrorObject, value: unknown, path: string): Located {
   const keyword = never?.keyword ?? error.keyword;
   const schema = error.parentSchema as Record<string, unknown>;
   const located = (message: string, field = at, rank = [RANK[keyword] ?? RANK.oneOf, 0]): Located => ({
-    keyword, instancePath: error.instancePath, depth: segments.length, field, message, order: [...order, ...rank],
+    keyword,
+    instancePath: error.instancePath,
+    depth: segments.length,
+    field,
+    message,
+    order: [...order, ...rank],
   });
   switch (keyword) {
     case 'type': {
@@ -204,7 +237,7 @@ function locate(error: ErrorObject, value: unknown, path: string): Located {
       return located(`${at}.${key} is not a known field`, `${at}.${key}`, [RANK.properties, Object.keys(current as object).indexOf(key)]);
     }
     default: {
-      const branches = ((schema.oneOf as Record<string, unknown>[] | undefined) ?? []);
+      const branches = (schema.oneOf as Record<string, unknown>[] | undefined) ?? [];
       const alternatives = branches.map((b) => ((b.required as string[] | undefined) ?? []).join(' + ') || 'another form').join(' | ');
       return located(`${at} must have exactly one of: ${alternatives}`);
     }
@@ -224,13 +257,24 @@ function compare(a: number[], b: number[]): number {
  * its required and known fields in the order of its keys, then oneOf. A value of the wrong type or
  * outside its enum reports that alone; oneOf reports only when nothing else failed at or below it.
  */
-export function validateJson(schema: JsonSchema | Record<string, unknown>, value: unknown, path: string, code = 'INVALID_INPUT'): FieldError[] {
+export function validateJson(
+  schema: JsonSchema | Record<string, unknown>,
+  value: unknown,
+  path: string,
+  code = 'INVALID_INPUT',
+): FieldError[] {
   let validate: ValidateFunction;
   try {
     validate = compiled(schema);
   } catch (error) {
     // A schema stored before it was checked (schemaProblems) may not compile: the inputs cannot be judged by it.
-    return [{ field: path, message: `${path} cannot be checked: its schema does not compile (${(error as Error).message})`, code: 'INVALID_SCHEMA' }];
+    return [
+      {
+        field: path,
+        message: `${path} cannot be checked: its schema does not compile (${(error as Error).message})`,
+        code: 'INVALID_SCHEMA',
+      },
+    ];
   }
   if (validate(value)) return [];
   const all = (validate.errors ?? []).filter((e) => !inBranch(e.schemaPath)).map((e) => locate(e, value, path));
@@ -240,7 +284,9 @@ export function validateJson(schema: JsonSchema | Record<string, unknown>, value
   let kept = all.filter(
     (e) =>
       !wrongType.some((t) => t !== e && within(e.instancePath, t.instancePath)) &&
-      !notListed.some((n) => n !== e && within(e.instancePath, n.instancePath) && !(e.keyword === 'type' && e.instancePath === n.instancePath)),
+      !notListed.some(
+        (n) => n !== e && within(e.instancePath, n.instancePath) && !(e.keyword === 'type' && e.instancePath === n.instancePath),
+      ),
   );
   // A oneOf counts only when nothing else failed at or below it, deepest first.
   for (const one of kept.filter((e) => e.keyword === 'oneOf').sort((a, b) => b.depth - a.depth)) {
@@ -262,7 +308,15 @@ export function schemaProblems(schema: Record<string, unknown>, field: string): 
   // A run's inputs are matched on the event loop every replica shares: a pattern that can backtrack
   // for exponential time (nested quantifiers, `(a+)+`) would let one tenant stall them all.
   const risky = patternsOf(subset(schema)).find((pattern) => !safeRegex(pattern));
-  return risky === undefined ? [] : [{ field, message: `${field} has a pattern that can take exponential time to match (nested quantifiers): ${risky}`, code: 'INVALID_SCHEMA' }];
+  return risky === undefined
+    ? []
+    : [
+        {
+          field,
+          message: `${field} has a pattern that can take exponential time to match (nested quantifiers): ${risky}`,
+          code: 'INVALID_SCHEMA',
+        },
+      ];
 }
 
 /** Every `pattern` of a reduced schema, at any depth. */

@@ -7,9 +7,18 @@ import { NODE_ID } from './definition-graph.js';
 export const NodeIdParam = () =>
   Param('nodeId', {
     transform: (value: string) => {
-      if (!NODE_ID.test(value)) throw validationFailed([{ field: 'nodeId', message: 'nodeId must be a node id (a-z first, then a-z 0-9 _ -)', code: 'MATCHES' }]);
+      if (!NODE_ID.test(value))
+        throw validationFailed([{ field: 'nodeId', message: 'nodeId must be a node id (a-z first, then a-z 0-9 _ -)', code: 'MATCHES' }]);
       return value;
     },
   });
 
-export const ApiNodeIdParam = () => applyDecorators(ApiParam({ name: 'nodeId', example: 'approve', description: 'A node id of the run’s definition', schema: { type: 'string', pattern: NODE_ID.source, maxLength: 63 } }));
+export const ApiNodeIdParam = () =>
+  applyDecorators(
+    ApiParam({
+      name: 'nodeId',
+      example: 'approve',
+      description: 'A node id of the run’s definition',
+      schema: { type: 'string', pattern: NODE_ID.source, maxLength: 63 },
+    }),
+  );

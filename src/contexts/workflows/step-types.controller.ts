@@ -20,8 +20,16 @@ export class StepTypesController {
 
   @Get(':type')
   @RequirePermission('workflow_definition.read')
-  @ApiOperation({ summary: 'A step type', description: 'One workflow step type: what it does and the JSON Schema (draft 2020-12) of a node\'s inputs. An unknown type is 404.' })
-  @ApiParam({ name: 'type', example: 'wait', description: 'A step type; another is 404', schema: { type: 'string', enum: STEP_TYPES.map((s) => s.type) } })
+  @ApiOperation({
+    summary: 'A step type',
+    description: "One workflow step type: what it does and the JSON Schema (draft 2020-12) of a node's inputs. An unknown type is 404.",
+  })
+  @ApiParam({
+    name: 'type',
+    example: 'wait',
+    description: 'A step type; another is 404',
+    schema: { type: 'string', enum: STEP_TYPES.map((s) => s.type) },
+  })
   @ApiOk(StepTypeDto)
   @ApiErrors(notFound)
   getStepType(@Param('type') type: string): StepTypeDto {

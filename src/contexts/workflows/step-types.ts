@@ -21,7 +21,8 @@ const LABELS: JsonSchema = {
 export const STEP_TYPES: readonly StepType[] = [
   {
     type: 'approval',
-    description: 'Waits for a decision of an approval workflow (the approval engine of /workflows): completes on approval, fails on rejection or expiry.',
+    description:
+      'Waits for a decision of an approval workflow (the approval engine of /workflows): completes on approval, fails on rejection or expiry.',
     inputSchema: {
       type: 'object',
       required: ['workflowId'],
@@ -34,7 +35,8 @@ export const STEP_TYPES: readonly StepType[] = [
   },
   {
     type: 'job',
-    description: 'Dispatches a job to an agent chosen by its labels (or by id) and waits for it to complete; its result is the node output.',
+    description:
+      'Dispatches a job to an agent chosen by its labels (or by id) and waits for it to complete; its result is the node output.',
     inputSchema: {
       type: 'object',
       required: ['type'],
@@ -67,10 +69,15 @@ export const STEP_TYPES: readonly StepType[] = [
         headers: {
           type: 'object',
           additionalProperties: { type: 'string', maxLength: 4096 },
-          description: 'Header values may name a workspace secret as `${secrets.<key>}` (e.g. `Bearer ${secrets.API_TOKEN}`): put in for the call only, never stored or shown',
+          description:
+            'Header values may name a workspace secret as `${secrets.<key>}` (e.g. `Bearer ${secrets.API_TOKEN}`): put in for the call only, never stored or shown',
         },
         body: { description: 'Sent as JSON' },
-        expectStatus: { type: 'array', items: { type: 'integer', minimum: 100, maximum: 599 }, description: 'Statuses that count as success; any 2xx unless given' },
+        expectStatus: {
+          type: 'array',
+          items: { type: 'integer', minimum: 100, maximum: 599 },
+          description: 'Statuses that count as success; any 2xx unless given',
+        },
         allowPrivate: { type: 'boolean', description: 'Ask for a private target; honoured only where the deployment permits it' },
       },
     },
@@ -106,7 +113,8 @@ export const STEP_TYPES: readonly StepType[] = [
   },
   {
     type: 'notify',
-    description: 'POSTs a webhook with the event name and the run so far, signed with HMAC-SHA256 (Standard Webhooks headers) when `secretRef` names a workspace secret.',
+    description:
+      'POSTs a webhook with the event name and the run so far, signed with HMAC-SHA256 (Standard Webhooks headers) when `secretRef` names a workspace secret.',
     inputSchema: {
       type: 'object',
       required: ['url', 'event'],

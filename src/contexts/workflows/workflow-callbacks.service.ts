@@ -46,7 +46,9 @@ export class WorkflowCallbacksService {
   async report(report: CallbackReport): Promise<CallbackOutcome> {
     // The signature authenticated the sender, not an organization: the run says whose it is.
     // The callback names only the run: its organization is what this lookup finds out.
-    const found = await this.tx.tx.getRepository(WorkflowRun).findOne({ where: { id: report.runId }, select: { id: true, organizationId: true } });
+    const found = await this.tx.tx
+      .getRepository(WorkflowRun)
+      .findOne({ where: { id: report.runId }, select: { id: true, organizationId: true } });
     if (!found) throw notFound(RUN_RESOURCE);
     const run = await this.transitions.lockRun(found.organizationId, found.id);
     const step = await this.data.repository(WorkflowRunStep, run.organizationId).findOne({ runId: run.id, nodeId: report.nodeId });
@@ -59,7 +61,11 @@ export class WorkflowCallbacksService {
       step,
       report.status === 'succeeded'
         ? { kind: 'succeeded', output: report.output ?? {} }
-        : { kind: 'failed', code: report.error?.code ?? 'CALLBACK_FAILED', message: report.error?.message ?? 'The external executor reported a failure' },
+        : {
+            kind: 'failed',
+            code: report.error?.code ?? 'CALLBACK_FAILED',
+            message: report.error?.message ?? 'The external executor reported a failure',
+          },
     );
     return { ...base, outcome: 'accepted' };
   }

@@ -21,11 +21,15 @@ export class WorkflowDefinitionsController {
   @Audited('workflow_definition.create', 'workflow_definition')
   @ApiOperation({
     summary: 'Create a workflow definition',
-    description: 'The same as POST /workflow-templates: a versioned DAG of nodes, checked whole first (400 VALIDATION_FAILED with each problem at `nodes[<index>]...`).',
+    description:
+      'The same as POST /workflow-templates: a versioned DAG of nodes, checked whole first (400 VALIDATION_FAILED with each problem at `nodes[<index>]...`).',
   })
   @ApiCreated(WorkflowDefinitionDto)
   @ApiErrors(conflict)
-  async createWorkflowDefinition(@CurrentPrincipal() principal: Principal, @Body() body: CreateWorkflowDefinitionDto): Promise<WorkflowDefinitionDto> {
+  async createWorkflowDefinition(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateWorkflowDefinitionDto,
+  ): Promise<WorkflowDefinitionDto> {
     return WorkflowDefinitionDto.from(await this.definitions.create(principal.organizationId, principal, body));
   }
 
@@ -33,7 +37,10 @@ export class WorkflowDefinitionsController {
   @RequirePermission('workflow_definition.read')
   @ApiOperation({ summary: 'List workflow definitions', description: 'The same list as GET /workflow-templates.' })
   @ApiPage(WorkflowDefinitionDto)
-  async listWorkflowDefinitions(@CurrentPrincipal() principal: Principal, @Query() query: ListWorkflowDefinitionsQuery): Promise<Page<WorkflowDefinitionDto>> {
+  async listWorkflowDefinitions(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ListWorkflowDefinitionsQuery,
+  ): Promise<Page<WorkflowDefinitionDto>> {
     return (await this.definitions.list(principal.organizationId, query)).map(WorkflowDefinitionDto.from);
   }
 }

@@ -50,10 +50,25 @@ export class WorkflowDefinitionsService {
     const nodes = await this.checked(organizationId, normalizeNodes(input.nodes));
     if (await definitions.exists({ name: input.name })) throw conflict(`A workflow definition named "${input.name}" already exists`);
     const createdBy = `${principal.type}:${principal.id}`;
-    const definition = await definitions.insert({ name: input.name, description: input.description ?? '', version: 1, nodes, inputSchema: input.inputSchema ?? null, createdBy });
-    await this.data.repository(WorkflowDefinitionVersion, organizationId).insert({ definitionId: definition.id, version: 1, nodes, inputSchema: definition.inputSchema, createdBy });
+    const definition = await definitions.insert({
+      name: input.name,
+      description: input.description ?? '',
+      version: 1,
+      nodes,
+      inputSchema: input.inputSchema ?? null,
+      createdBy,
+    });
+    await this.data
+      .repository(WorkflowDefinitionVersion, organizationId)
+      .insert({ definitionId: definition.id, version: 1, nodes, inputSchema: definition.inputSchema, createdBy });
     this.notes.note({ resourceId: definition.id, details: { name: definition.name, version: 1, nodes: nodes.length } });
-    await this.events.emit({ organizationId, type: 'workflow_definition.created', resourceType: 'workflow_definition', resourceId: definition.id, data: { name: definition.name, version: 1 } });
+    await this.events.emit({
+      organizationId,
+      type: 'workflow_definition.created',
+      resourceType: 'workflow_definition',
+      resourceId: definition.id,
+      data: { name: definition.name, version: 1 },
+    });
     return definition;
   }
 
@@ -84,7 +99,8 @@ export class WorkflowDefinitionsService {
     const nodes = input.nodes ? await this.checked(organizationId, normalizeNodes(input.nodes)) : current.nodes;
     const inputSchema = input.inputSchema !== undefined ? input.inputSchema : current.inputSchema;
     // Compared with keys sorted: jsonb does not keep key order.
-    const graphChanged = canonicalJson({ nodes, inputSchema }) !== canonicalJson({ nodes: current.nodes, inputSchema: current.inputSchema });
+    const graphChanged =
+      canonicalJson({ nodes, inputSchema }) !== canonicalJson({ nodes: current.nodes, inputSchema: current.inputSchema });
     const version = graphChanged ? current.version + 1 : current.version;
     const updated = await definitions.updateByIdReturning(
       id,
@@ -96,10 +112,18 @@ export class WorkflowDefinitionsService {
       RESOURCE,
     );
     if (graphChanged) {
-      await this.data.repository(WorkflowDefinitionVersion, organizationId).insert({ definitionId: id, version, nodes, inputSchema, createdBy: `${principal.type}:${principal.id}` });
+      await this.data
+        .repository(WorkflowDefinitionVersion, organizationId)
+        .insert({ definitionId: id, version, nodes, inputSchema, createdBy: `${principal.type}:${principal.id}` });
     }
     this.notes.note({ details: { fields: Object.keys(input), version } });
-    await this.events.emit({ organizationId, type: 'workflow_definition.updated', resourceType: 'workflow_definition', resourceId: id, data: { version, graphChanged } });
+    await this.events.emit({
+      organizationId,
+      type: 'workflow_definition.updated',
+      resourceType: 'workflow_definition',
+      resourceId: id,
+      data: { version, graphChanged },
+    });
     return updated;
   }
 
@@ -111,11 +135,20 @@ export class WorkflowDefinitionsService {
   async delete(organizationId: string, id: string): Promise<void> {
     const definitions = this.data.repository(WorkflowDefinition, organizationId);
     const definition = await definitions.getById(id, RESOURCE);
-    const active = await this.data.repository(WorkflowRun, organizationId).count({ definitionId: id, status: In(['pending', 'running', 'paused']) });
-    if (active) throw conflict(`${active} run(s) of this definition have not ended: cancel them or let them finish first`, { activeRuns: active });
+    const active = await this.data
+      .repository(WorkflowRun, organizationId)
+      .count({ definitionId: id, status: In(['pending', 'running', 'paused']) });
+    if (active)
+      throw conflict(`${active} run(s) of this definition have not ended: cancel them or let them finish first`, { activeRuns: active });
     await definitions.delete({ id });
     this.notes.note({ details: { name: definition.name, version: definition.version } });
-    await this.events.emit({ organizationId, type: 'workflow_definition.deleted', resourceType: 'workflow_definition', resourceId: id, data: { name: definition.name } });
+    await this.events.emit({
+      organizationId,
+      type: 'workflow_definition.deleted',
+      resourceType: 'workflow_definition',
+      resourceId: id,
+      data: { name: definition.name },
+    });
   }
 
   /** The problems of a definition's stored graph, or of a draft graph given instead. */
@@ -137,7 +170,11 @@ export class WorkflowDefinitionsService {
       const workflowId = node.type === 'approval' ? node.inputs.workflowId : undefined;
       if (typeof workflowId !== 'string' || errors.some((e) => e.field.startsWith(`nodes[${i}].inputs`))) continue;
       if (!(await this.approvals.hasWorkflow(organizationId, workflowId))) {
-        errors.push({ field: `nodes[${i}].inputs.workflowId`, message: `"${workflowId}" is not an approval workflow of this organization (GET /api/v1/workflows)`, code: 'UNKNOWN_APPROVAL_WORKFLOW' });
+        errors.push({
+          field: `nodes[${i}].inputs.workflowId`,
+          message: `"${workflowId}" is not an approval workflow of this organization (GET /api/v1/workflows)`,
+          code: 'UNKNOWN_APPROVAL_WORKFLOW',
+        });
       }
     }
     return errors;

@@ -20,15 +20,24 @@ export class WorkflowExecutionsController {
 
   @Get()
   @RequirePermission('workflow_run.read')
-  @ApiOperation({ summary: 'List workflow executions', description: 'The workflow runs as executions (same filters as GET /workflow-runs), newest first.' })
+  @ApiOperation({
+    summary: 'List workflow executions',
+    description: 'The workflow runs as executions (same filters as GET /workflow-runs), newest first.',
+  })
   @ApiPage(WorkflowExecutionDto)
-  async listWorkflowExecutions(@CurrentPrincipal() principal: Principal, @Query() query: ListWorkflowRunsQuery): Promise<Page<WorkflowExecutionDto>> {
+  async listWorkflowExecutions(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ListWorkflowRunsQuery,
+  ): Promise<Page<WorkflowExecutionDto>> {
     return (await this.runs.list(principal.organizationId, query)).map((run) => WorkflowExecutionDto.from(run));
   }
 
   @Get(':id')
   @RequirePermission('workflow_run.read')
-  @ApiOperation({ summary: 'A workflow execution', description: 'A workflow run with references to its inputs, outputs and audit evidence, its duration, retries and failure code.' })
+  @ApiOperation({
+    summary: 'A workflow execution',
+    description: 'A workflow run with references to its inputs, outputs and audit evidence, its duration, retries and failure code.',
+  })
   @ApiOk(WorkflowExecutionDto)
   @ApiErrors(notFound)
   async getWorkflowExecution(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<WorkflowExecutionDto> {
@@ -38,7 +47,11 @@ export class WorkflowExecutionsController {
   @Post(':id/retry')
   @RequirePermission('workflow_run.execute')
   @Audited('workflow_run.retry', 'workflow_run')
-  @ApiOperation({ summary: 'Retry a failed workflow execution', description: 'As POST /workflow-runs/{id}/retry: from where it failed; what succeeded is kept. Only a failed execution (409 otherwise).' })
+  @ApiOperation({
+    summary: 'Retry a failed workflow execution',
+    description:
+      'As POST /workflow-runs/{id}/retry: from where it failed; what succeeded is kept. Only a failed execution (409 otherwise).',
+  })
   @ApiOk(WorkflowExecutionDto)
   @ApiErrors(notFound, [conflict, 'The execution has not failed'])
   async retryWorkflowExecution(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<WorkflowExecutionDto> {
@@ -48,7 +61,10 @@ export class WorkflowExecutionsController {
   @Post(':id/cancel')
   @RequirePermission('workflow_run.execute')
   @Audited('workflow_run.cancel', 'workflow_run')
-  @ApiOperation({ summary: 'Cancel a workflow execution', description: 'As POST /workflow-runs/{id}/cancel: its jobs are cancelled and approvals withdrawn. One that already ended is 409.' })
+  @ApiOperation({
+    summary: 'Cancel a workflow execution',
+    description: 'As POST /workflow-runs/{id}/cancel: its jobs are cancelled and approvals withdrawn. One that already ended is 409.',
+  })
   @ApiOk(WorkflowExecutionDto)
   @ApiErrors(notFound, [conflict, 'The execution already ended'])
   async cancelWorkflowExecution(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<WorkflowExecutionDto> {

@@ -22,7 +22,10 @@ export class WorkflowRunStepsController {
 
   @Get(':id/steps')
   @RequirePermission('workflow_run.read')
-  @ApiOperation({ summary: "A workflow run's steps", description: 'Every node of the run, in definition order, with its state, inputs (secret-looking values redacted) and output.' })
+  @ApiOperation({
+    summary: "A workflow run's steps",
+    description: 'Every node of the run, in definition order, with its state, inputs (secret-looking values redacted) and output.',
+  })
   @ApiOk(WorkflowStepDto, { isArray: true })
   @ApiErrors(notFound)
   async listWorkflowRunSteps(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<WorkflowStepDto[]> {
@@ -32,30 +35,53 @@ export class WorkflowRunStepsController {
   @Get(':id/steps/:nodeId')
   @RequirePermission('workflow_run.read')
   @ApiNodeIdParam()
-  @ApiOperation({ summary: 'A step of a workflow run', description: 'One step of a run: its node, status, timing, and its output or error. Another organization\'s run is 404.' })
+  @ApiOperation({
+    summary: 'A step of a workflow run',
+    description: "One step of a run: its node, status, timing, and its output or error. Another organization's run is 404.",
+  })
   @ApiOk(WorkflowStepDto)
   @ApiErrors(notFound)
-  async getWorkflowRunStep(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @NodeIdParam() nodeId: string): Promise<WorkflowStepDto> {
+  async getWorkflowRunStep(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam() id: string,
+    @NodeIdParam() nodeId: string,
+  ): Promise<WorkflowStepDto> {
     return WorkflowStepDto.from(await this.runs.step(principal.organizationId, id, nodeId));
   }
 
   @Get(':id/steps/:nodeId/logs')
   @RequirePermission('workflow_run.read')
   @ApiNodeIdParam()
-  @ApiOperation({ summary: "A step's log", description: 'What the engine did for the step, attempt by attempt, oldest first (filter by attempt). Never a secret value.' })
+  @ApiOperation({
+    summary: "A step's log",
+    description: 'What the engine did for the step, attempt by attempt, oldest first (filter by attempt). Never a secret value.',
+  })
   @ApiPage(StepLogDto)
   @ApiErrors(notFound)
-  async listWorkflowRunStepLogs(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @NodeIdParam() nodeId: string, @Query() query: ListStepLogsQuery): Promise<Page<StepLogDto>> {
+  async listWorkflowRunStepLogs(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam() id: string,
+    @NodeIdParam() nodeId: string,
+    @Query() query: ListStepLogsQuery,
+  ): Promise<Page<StepLogDto>> {
     return (await this.runs.logs(principal.organizationId, id, nodeId, query)).map(StepLogDto.from);
   }
 
   @Get(':id/steps/:nodeId/artifacts')
   @RequirePermission('workflow_run.read')
   @ApiNodeIdParam()
-  @ApiOperation({ summary: "A step's artifacts", description: "What the step produced besides its output: an HTTP step's response, a job step's job and result. Oldest first." })
+  @ApiOperation({
+    summary: "A step's artifacts",
+    description: "What the step produced besides its output: an HTTP step's response, a job step's job and result. Oldest first.",
+  })
   @ApiPage(StepArtifactDto)
   @ApiErrors(notFound)
-  async listWorkflowRunStepArtifacts(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @NodeIdParam() nodeId: string, @Query() query: PageQuery): Promise<Page<StepArtifactDto>> {
+  async listWorkflowRunStepArtifacts(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam() id: string,
+    @NodeIdParam() nodeId: string,
+    @Query() query: PageQuery,
+  ): Promise<Page<StepArtifactDto>> {
     return (await this.runs.artifacts(principal.organizationId, id, nodeId, query)).map(StepArtifactDto.from);
   }
 
@@ -72,7 +98,12 @@ export class WorkflowRunStepsController {
   })
   @ApiOk(ApprovalStateDto)
   @ApiErrors(notFound, conflict, alreadyDecided, requestExpired, notAnApprover, selfApprovalForbidden, notAwaitingApproval)
-  async approveWorkflowRunStep(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @NodeIdParam() nodeId: string, @Body() body: ApproveStepDto): Promise<ApprovalStateDto> {
+  async approveWorkflowRunStep(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam() id: string,
+    @NodeIdParam() nodeId: string,
+    @Body() body: ApproveStepDto,
+  ): Promise<ApprovalStateDto> {
     return ApprovalStateDto.from(await this.runs.decide(principal.organizationId, principal, id, nodeId, 'approve', body.comment ?? ''));
   }
 
@@ -80,10 +111,19 @@ export class WorkflowRunStepsController {
   @RequirePermission('approval.decide')
   @Audited('workflow_step.reject', 'workflow_run')
   @ApiNodeIdParam()
-  @ApiOperation({ summary: 'Reject an approval step', description: 'The step fails for good (APPROVAL_REJECTED, no retry) and so does the run; a retry of the run asks again. Same refusals as approve.' })
+  @ApiOperation({
+    summary: 'Reject an approval step',
+    description:
+      'The step fails for good (APPROVAL_REJECTED, no retry) and so does the run; a retry of the run asks again. Same refusals as approve.',
+  })
   @ApiOk(ApprovalStateDto)
   @ApiErrors(notFound, conflict, alreadyDecided, requestExpired, notAnApprover, selfApprovalForbidden, notAwaitingApproval)
-  async rejectWorkflowRunStep(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @NodeIdParam() nodeId: string, @Body() body: RejectStepDto): Promise<ApprovalStateDto> {
+  async rejectWorkflowRunStep(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam() id: string,
+    @NodeIdParam() nodeId: string,
+    @Body() body: RejectStepDto,
+  ): Promise<ApprovalStateDto> {
     return ApprovalStateDto.from(await this.runs.decide(principal.organizationId, principal, id, nodeId, 'reject', body.reason));
   }
 }

@@ -17,7 +17,10 @@ import { conflict, notFound } from '../../kernel/http/kernel.errors.js';
 import type { AnyErrorFactory } from '../../kernel/http/app-error.js';
 import { unknownDefinition, unknownVersion } from './workflows.errors.js';
 
-const CONTROL_ERRORS: (AnyErrorFactory | [AnyErrorFactory, string])[] = [notFound, [conflict, 'The run is not in a state this control applies to (details.status)']];
+const CONTROL_ERRORS: (AnyErrorFactory | [AnyErrorFactory, string])[] = [
+  notFound,
+  [conflict, 'The run is not in a state this control applies to (details.status)'],
+];
 
 /** Workflow runs: seed 002's /workflow-runs and seed 003's /v1/workflow-runs (served here), one resource. Their steps: WorkflowRunStepsController. */
 @ApiTags('Workflow runs')
@@ -48,7 +51,11 @@ export class WorkflowRunsController {
 
   @Get()
   @RequirePermission('workflow_run.read')
-  @ApiOperation({ summary: 'List workflow runs', description: 'Filter by status (one or several), definition and creation time; q searches the definition name. Newest first by default.' })
+  @ApiOperation({
+    summary: 'List workflow runs',
+    description:
+      'Filter by status (one or several), definition and creation time; q searches the definition name. Newest first by default.',
+  })
   @ApiPage(WorkflowRunDto)
   async listWorkflowRuns(@CurrentPrincipal() principal: Principal, @Query() query: ListWorkflowRunsQuery): Promise<Page<WorkflowRunDto>> {
     const page = await this.runs.list(principal.organizationId, query);
@@ -58,7 +65,10 @@ export class WorkflowRunsController {
 
   @Get(':id')
   @RequirePermission('workflow_run.read')
-  @ApiOperation({ summary: 'A workflow run', description: 'Its status, inputs, output (once succeeded), failure, and where each step stands.' })
+  @ApiOperation({
+    summary: 'A workflow run',
+    description: 'Its status, inputs, output (once succeeded), failure, and where each step stands.',
+  })
   @ApiOk(WorkflowRunDto)
   @ApiErrors(notFound)
   async getWorkflowRun(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<WorkflowRunDto> {
@@ -69,7 +79,10 @@ export class WorkflowRunsController {
   @Post(':id/start')
   @RequirePermission('workflow_run.execute')
   @Audited('workflow_run.start', 'workflow_run')
-  @ApiOperation({ summary: 'Start a pending workflow run', description: 'Its first steps (those depending on nothing) become ready. Only a pending run starts (409 otherwise).' })
+  @ApiOperation({
+    summary: 'Start a pending workflow run',
+    description: 'Its first steps (those depending on nothing) become ready. Only a pending run starts (409 otherwise).',
+  })
   @ApiOk(WorkflowRunDto)
   @ApiErrors(...CONTROL_ERRORS)
   async startWorkflowRun(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<WorkflowRunDto> {
@@ -96,7 +109,11 @@ export class WorkflowRunsController {
   @Post(':id/resume')
   @RequirePermission('workflow_run.execute')
   @Audited('workflow_run.resume', 'workflow_run')
-  @ApiOperation({ summary: 'Resume a paused workflow run', description: 'It carries on where it was: due steps start, timers and deadlines that passed meanwhile fire. Only a paused run resumes (409 otherwise).' })
+  @ApiOperation({
+    summary: 'Resume a paused workflow run',
+    description:
+      'It carries on where it was: due steps start, timers and deadlines that passed meanwhile fire. Only a paused run resumes (409 otherwise).',
+  })
   @ApiOk(WorkflowRunDto)
   @ApiErrors(...CONTROL_ERRORS)
   async resumeWorkflowRun(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<WorkflowRunDto> {
@@ -110,7 +127,7 @@ export class WorkflowRunsController {
   @ApiOperation({
     summary: 'Cancel a workflow run',
     description:
-      "Stops it for good: agent jobs its steps queued are cancelled, pending approvals withdrawn, and every step that had not ended is cancelled. " +
+      'Stops it for good: agent jobs its steps queued are cancelled, pending approvals withdrawn, and every step that had not ended is cancelled. ' +
       'A call in flight finishes, but its outcome is discarded. A run that already ended is 409.',
   })
   @ApiOk(WorkflowRunDto)
@@ -161,13 +178,20 @@ export class WorkflowRunsController {
   @RequirePermission('workflow_run.read')
   @ApiOperation({
     summary: "A workflow run's events (WebSocket)",
-    description: 'Upgrade to a WebSocket: every event of the run so far, then live ones, each a DomainEvent as JSON; `after` (an event cursor) resumes. ' +
+    description:
+      'Upgrade to a WebSocket: every event of the run so far, then live ones, each a DomainEvent as JSON; `after` (an event cursor) resumes. ' +
       'Once the run has ended (succeeded, failed or cancelled) and nothing newer follows, the server closes the socket normally (1000). A plain GET is 426.',
   })
   @ApiWebSocket()
   @ApiQuery({ name: 'after', required: false, description: 'An event cursor: resume after it' })
   @ApiErrors(notFound)
-  async streamWorkflowRun(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Query('after') after: string | undefined, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async streamWorkflowRun(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam() id: string,
+    @Query('after') after: string | undefined,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     await this.streams.serveWebSocket(principal.organizationId, id, after, req, res);
   }
 }

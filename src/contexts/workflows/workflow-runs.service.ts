@@ -28,7 +28,13 @@ export interface RunView {
   steps: WorkflowRunStep[];
 }
 
-const SORTABLE = { createdAt: 'r.created_at', updatedAt: 'r.updated_at', startedAt: 'r.started_at', finishedAt: 'r.finished_at', status: 'r.status' };
+const SORTABLE = {
+  createdAt: 'r.created_at',
+  updatedAt: 'r.updated_at',
+  startedAt: 'r.started_at',
+  finishedAt: 'r.finished_at',
+  status: 'r.status',
+};
 
 /**
  * Workflow runs as their users see them (seed 002's and 003's runs, seed 001's executions): create
@@ -53,7 +59,9 @@ export class WorkflowRunsService {
       throw unknownDefinition();
     });
     const versionNumber = input.version ?? definition.version;
-    const version = await this.data.repository(WorkflowDefinitionVersion, organizationId).findOne({ definitionId: definition.id, version: versionNumber });
+    const version = await this.data
+      .repository(WorkflowDefinitionVersion, organizationId)
+      .findOne({ definitionId: definition.id, version: versionNumber });
     if (!version) throw unknownVersion(versionNumber, definition.version);
     const inputs = input.inputs ?? {};
     if (version.inputSchema) {
@@ -74,7 +82,10 @@ export class WorkflowRunsService {
     await this.transitions.createSteps(run);
     await this.events.emit(runEvent(run, 'created'));
     if (input.start !== false) await this.transitions.start(run);
-    this.notes.note({ resourceId: run.id, details: { definitionId: definition.id, version: version.version, started: input.start !== false } });
+    this.notes.note({
+      resourceId: run.id,
+      details: { definitionId: definition.id, version: version.version, started: input.start !== false },
+    });
     return this.view(organizationId, run.id);
   }
 
@@ -89,7 +100,9 @@ export class WorkflowRunsService {
 
   /** The steps of a page of runs, by run id, each in its definition's node order. */
   async stepsByRun(organizationId: string, runs: WorkflowRun[]): Promise<Map<string, WorkflowRunStep[]>> {
-    const steps = runs.length ? await this.data.repository(WorkflowRunStep, organizationId).find({ where: { runId: In(runs.map((r) => r.id)) } }) : [];
+    const steps = runs.length
+      ? await this.data.repository(WorkflowRunStep, organizationId).find({ where: { runId: In(runs.map((r) => r.id)) } })
+      : [];
     return new Map(
       runs.map((run) => {
         const order = new Map(run.nodes.map((n, i) => [n.id, i]));
@@ -109,7 +122,12 @@ export class WorkflowRunsService {
 
   /** Each control: lock the run, change it, note it for the audit row, answer the run as it now is. */
   @Transactional()
-  async control(organizationId: string, principal: Principal, id: string, action: 'start' | 'pause' | 'resume' | 'cancel' | 'retry'): Promise<RunView & { retried?: string[] }> {
+  async control(
+    organizationId: string,
+    principal: Principal,
+    id: string,
+    action: 'start' | 'pause' | 'resume' | 'cancel' | 'retry',
+  ): Promise<RunView & { retried?: string[] }> {
     const run = await this.transitions.lockRun(organizationId, id);
     const before = run.status;
     let retried: string[] | undefined;
@@ -135,14 +153,20 @@ export class WorkflowRunsService {
 
   async logs(organizationId: string, id: string, nodeId: string, query: ListStepLogsQuery): Promise<Page<WorkflowStepLog>> {
     await this.step(organizationId, id, nodeId);
-    const qb = this.data.repository(WorkflowStepLog, organizationId).query('l').andWhere('l.run_id = :id AND l.node_id = :nodeId', { id, nodeId });
+    const qb = this.data
+      .repository(WorkflowStepLog, organizationId)
+      .query('l')
+      .andWhere('l.run_id = :id AND l.node_id = :nodeId', { id, nodeId });
     if (query.attempt) qb.andWhere('l.attempt = :attempt', { attempt: query.attempt });
     return paginate(qb, query, { at: 'l.id' }, 'at');
   }
 
   async artifacts(organizationId: string, id: string, nodeId: string, query: PageQuery): Promise<Page<WorkflowStepArtifact>> {
     await this.step(organizationId, id, nodeId);
-    const qb = this.data.repository(WorkflowStepArtifact, organizationId).query('a').andWhere('a.run_id = :id AND a.node_id = :nodeId', { id, nodeId });
+    const qb = this.data
+      .repository(WorkflowStepArtifact, organizationId)
+      .query('a')
+      .andWhere('a.run_id = :id AND a.node_id = :nodeId', { id, nodeId });
     return paginate(qb, query, { createdAt: 'a.id', name: 'a.name' }, 'createdAt');
   }
 
@@ -150,11 +174,26 @@ export class WorkflowRunsService {
    * An approver's decision on an approval step. The approval engine applies its rules (stages,
    * approvers, no self-approval); the step hears the outcome and the engine moves the run on.
    */
-  async decide(organizationId: string, principal: Principal, id: string, nodeId: string, decision: 'approve' | 'reject', comment: string): Promise<GateView> {
+  async decide(
+    organizationId: string,
+    principal: Principal,
+    id: string,
+    nodeId: string,
+    decision: 'approve' | 'reject',
+    comment: string,
+  ): Promise<GateView> {
     const step = await this.step(organizationId, id, nodeId);
     const subjectId = step.type === 'approval' && step.status === 'waiting' ? gateSubjectOf(step.externalRef) : null;
     if (!subjectId) throw notAwaitingApproval(`Step ${nodeId} is not waiting for an approval (it is a ${step.type} step, ${step.status})`);
-    const view = await this.approvals.decide(organizationId, principal, APPROVAL_SUBJECT, subjectId, decision, comment, 'Workflow step approval');
+    const view = await this.approvals.decide(
+      organizationId,
+      principal,
+      APPROVAL_SUBJECT,
+      subjectId,
+      decision,
+      comment,
+      'Workflow step approval',
+    );
     this.notes.note({ details: { nodeId, decision, stage: view.progress.currentStage } });
     return view;
   }

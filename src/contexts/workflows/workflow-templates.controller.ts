@@ -8,8 +8,13 @@ import { UuidParam } from '../../kernel/http/params.js';
 import { ApiCreated, ApiErrors, ApiNoContent, ApiOk, ApiPage } from '../../kernel/http/response.decorators.js';
 import { type Page, PageQuery } from '../../kernel/pagination/page.js';
 import {
-  CreateWorkflowDefinitionDto, ListWorkflowDefinitionsQuery, UpdateWorkflowDefinitionDto, ValidateWorkflowDefinitionDto, WorkflowDefinitionDto,
-  WorkflowDefinitionVersionDto, WorkflowValidationDto,
+  CreateWorkflowDefinitionDto,
+  ListWorkflowDefinitionsQuery,
+  UpdateWorkflowDefinitionDto,
+  ValidateWorkflowDefinitionDto,
+  WorkflowDefinitionDto,
+  WorkflowDefinitionVersionDto,
+  WorkflowValidationDto,
 } from './dto/definition.dto.js';
 import { WorkflowDefinitionsService } from './workflow-definitions.service.js';
 import { conflict, notFound } from '../../kernel/http/kernel.errors.js';
@@ -25,19 +30,29 @@ export class WorkflowTemplatesController {
   @Audited('workflow_definition.create', 'workflow_definition')
   @ApiOperation({
     summary: 'Create a workflow template',
-    description: 'A versioned DAG of steps (version 1). The whole graph is checked first: an invalid one is 400 VALIDATION_FAILED with every problem at `nodes[<index>]...`. The same resource as /workflow-definitions.',
+    description:
+      'A versioned DAG of steps (version 1). The whole graph is checked first: an invalid one is 400 VALIDATION_FAILED with every problem at `nodes[<index>]...`. The same resource as /workflow-definitions.',
   })
   @ApiCreated(WorkflowDefinitionDto)
   @ApiErrors(conflict)
-  async createWorkflowTemplate(@CurrentPrincipal() principal: Principal, @Body() body: CreateWorkflowDefinitionDto): Promise<WorkflowDefinitionDto> {
+  async createWorkflowTemplate(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateWorkflowDefinitionDto,
+  ): Promise<WorkflowDefinitionDto> {
     return WorkflowDefinitionDto.from(await this.definitions.create(principal.organizationId, principal, body));
   }
 
   @Get()
   @RequirePermission('workflow_definition.read')
-  @ApiOperation({ summary: 'List workflow templates', description: 'Sort by name (default), createdAt, updatedAt or version; q searches name and description.' })
+  @ApiOperation({
+    summary: 'List workflow templates',
+    description: 'Sort by name (default), createdAt, updatedAt or version; q searches name and description.',
+  })
   @ApiPage(WorkflowDefinitionDto)
-  async listWorkflowTemplates(@CurrentPrincipal() principal: Principal, @Query() query: ListWorkflowDefinitionsQuery): Promise<Page<WorkflowDefinitionDto>> {
+  async listWorkflowTemplates(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ListWorkflowDefinitionsQuery,
+  ): Promise<Page<WorkflowDefinitionDto>> {
     return (await this.definitions.list(principal.organizationId, query)).map(WorkflowDefinitionDto.from);
   }
 
@@ -52,10 +67,18 @@ export class WorkflowTemplatesController {
 
   @Get(':id/versions')
   @RequirePermission('workflow_definition.read')
-  @ApiOperation({ summary: "A workflow template's versions", description: 'Every version of the graph as it was made, newest first (sort by version or createdAt). Versions never change; runs pin one.' })
+  @ApiOperation({
+    summary: "A workflow template's versions",
+    description:
+      'Every version of the graph as it was made, newest first (sort by version or createdAt). Versions never change; runs pin one.',
+  })
   @ApiPage(WorkflowDefinitionVersionDto)
   @ApiErrors(notFound)
-  async listWorkflowTemplateVersions(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Query() query: PageQuery): Promise<Page<WorkflowDefinitionVersionDto>> {
+  async listWorkflowTemplateVersions(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam() id: string,
+    @Query() query: PageQuery,
+  ): Promise<Page<WorkflowDefinitionVersionDto>> {
     return (await this.definitions.versions(principal.organizationId, id, query)).map(WorkflowDefinitionVersionDto.from);
   }
 
@@ -64,18 +87,26 @@ export class WorkflowTemplatesController {
   @Audited('workflow_definition.update', 'workflow_definition')
   @ApiOperation({
     summary: 'Edit a workflow template',
-    description: 'Fields left out stay. A change to the nodes or the input schema makes a new version (version + 1); the previous ones stay readable at /versions. Name and description edits keep the version.',
+    description:
+      'Fields left out stay. A change to the nodes or the input schema makes a new version (version + 1); the previous ones stay readable at /versions. Name and description edits keep the version.',
   })
   @ApiOk(WorkflowDefinitionDto)
   @ApiErrors(notFound, conflict)
-  async updateWorkflowTemplate(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: UpdateWorkflowDefinitionDto): Promise<WorkflowDefinitionDto> {
+  async updateWorkflowTemplate(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam() id: string,
+    @Body() body: UpdateWorkflowDefinitionDto,
+  ): Promise<WorkflowDefinitionDto> {
     return WorkflowDefinitionDto.from(await this.definitions.update(principal.organizationId, principal, id, body));
   }
 
   @Delete(':id')
   @RequirePermission('workflow_definition.edit')
   @Audited('workflow_definition.delete', 'workflow_definition')
-  @ApiOperation({ summary: 'Delete a workflow template', description: 'With all its versions; refused (409) while one of its runs is still going.' })
+  @ApiOperation({
+    summary: 'Delete a workflow template',
+    description: 'With all its versions; refused (409) while one of its runs is still going.',
+  })
   @ApiNoContent()
   @ApiErrors(notFound, [conflict, 'A run of the template is still going'])
   async deleteWorkflowTemplate(@CurrentPrincipal() principal: Principal, @UuidParam() id: string): Promise<void> {
@@ -94,7 +125,11 @@ export class WorkflowTemplatesController {
   })
   @ApiOk(WorkflowValidationDto)
   @ApiErrors(notFound)
-  async validateWorkflowTemplate(@CurrentPrincipal() principal: Principal, @UuidParam() id: string, @Body() body: ValidateWorkflowDefinitionDto): Promise<WorkflowValidationDto> {
+  async validateWorkflowTemplate(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam() id: string,
+    @Body() body: ValidateWorkflowDefinitionDto,
+  ): Promise<WorkflowValidationDto> {
     const errors = await this.definitions.validate(principal.organizationId, id, body.nodes);
     return { valid: errors.length === 0, errors };
   }

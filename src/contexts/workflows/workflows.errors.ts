@@ -7,7 +7,11 @@ export const notACallbackStep = defineError(
   (nodeId: string, type: string) => `Step ${nodeId} is a ${type} step: it takes no callback`,
 );
 
-export const unknownDefinition = defineError({ status: 422, code: 'UNKNOWN_DEFINITION', description: 'definitionId names no workflow definition of this organization' });
+export const unknownDefinition = defineError({
+  status: 422,
+  code: 'UNKNOWN_DEFINITION',
+  description: 'definitionId names no workflow definition of this organization',
+});
 
 export const unknownVersion = defineError(
   { status: 422, code: 'UNKNOWN_VERSION', description: 'The definition has no such version (details.currentVersion)' },

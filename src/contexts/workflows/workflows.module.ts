@@ -30,13 +30,36 @@ import { WorkflowTemplatesController } from './workflow-templates.controller.js'
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([WorkflowDefinition, WorkflowDefinitionVersion, WorkflowRun, WorkflowRunStep, WorkflowStepLog, WorkflowStepArtifact]),
+    TypeOrmModule.forFeature([
+      WorkflowDefinition,
+      WorkflowDefinitionVersion,
+      WorkflowRun,
+      WorkflowRunStep,
+      WorkflowStepLog,
+      WorkflowStepArtifact,
+    ]),
     ApprovalsModule,
     JobsModule,
     TenancyModule,
   ],
-  controllers: [WorkflowTemplatesController, WorkflowDefinitionsController, StepTypesController, WorkflowRunsController, WorkflowRunStepsController, WorkflowExecutionsController],
-  providers: [WorkflowDefinitionsService, WorkflowRunsService, WorkflowCallbacksService, RunTransitions, RunStreams, WorkflowEngine, StepHandlers, ...STEP_HANDLER_PROVIDERS],
+  controllers: [
+    WorkflowTemplatesController,
+    WorkflowDefinitionsController,
+    StepTypesController,
+    WorkflowRunsController,
+    WorkflowRunStepsController,
+    WorkflowExecutionsController,
+  ],
+  providers: [
+    WorkflowDefinitionsService,
+    WorkflowRunsService,
+    WorkflowCallbacksService,
+    RunTransitions,
+    RunStreams,
+    WorkflowEngine,
+    StepHandlers,
+    ...STEP_HANDLER_PROVIDERS,
+  ],
   exports: [WorkflowDefinitionsService, WorkflowCallbacksService],
 })
 export class WorkflowsModule {}

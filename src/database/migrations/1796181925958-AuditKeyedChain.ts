@@ -9,7 +9,9 @@ export class AuditKeyedChain1796181925958 implements MigrationInterface {
   name = 'AuditKeyedChain1796181925958';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "audit_checkpoints" ("id" uuid NOT NULL, "organization_id" uuid NOT NULL, "seq" bigint NOT NULL, "hash" bytea NOT NULL, "signed_at" TIMESTAMP WITH TIME ZONE NOT NULL, "key_id" text NOT NULL, "signature" bytea NOT NULL, "origin" text NOT NULL, CONSTRAINT "PK_ec62ec0b7b181580b1fa64e1167" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "audit_checkpoints" ("id" uuid NOT NULL, "organization_id" uuid NOT NULL, "seq" bigint NOT NULL, "hash" bytea NOT NULL, "signed_at" TIMESTAMP WITH TIME ZONE NOT NULL, "key_id" text NOT NULL, "signature" bytea NOT NULL, "origin" text NOT NULL, CONSTRAINT "PK_ec62ec0b7b181580b1fa64e1167" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "audit_checkpoints_organization_seq_idx" ON "audit_checkpoints"  ("organization_id", "seq") `);
     // Every row written so far was chained unkeyed (version 1). A constant default rewrites no row
     // (and so fires no UPDATE trigger); it is dropped at once, so that a new row must say what it is.
@@ -28,13 +30,19 @@ export class AuditKeyedChain1796181925958 implements MigrationInterface {
         END IF;
         RETURN NEW;
       END $$`);
-    await queryRunner.query(`CREATE TRIGGER audit_events_keyed_only BEFORE INSERT ON "audit_events" FOR EACH ROW EXECUTE FUNCTION audit_events_keyed_only()`);
+    await queryRunner.query(
+      `CREATE TRIGGER audit_events_keyed_only BEFORE INSERT ON "audit_events" FOR EACH ROW EXECUTE FUNCTION audit_events_keyed_only()`,
+    );
 
     // Checkpoints are append-only too.
     await queryRunner.query(`CREATE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege'; END $$`);
-    await queryRunner.query(`CREATE TRIGGER audit_checkpoints_no_update_delete BEFORE UPDATE OR DELETE ON "audit_checkpoints" FOR EACH ROW EXECUTE FUNCTION audit_append_only()`);
-    await queryRunner.query(`CREATE TRIGGER audit_checkpoints_no_truncate BEFORE TRUNCATE ON "audit_checkpoints" FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only()`);
+    await queryRunner.query(
+      `CREATE TRIGGER audit_checkpoints_no_update_delete BEFORE UPDATE OR DELETE ON "audit_checkpoints" FOR EACH ROW EXECUTE FUNCTION audit_append_only()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER audit_checkpoints_no_truncate BEFORE TRUNCATE ON "audit_checkpoints" FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only()`,
+    );
 
     // A chain head only moves forward: the application may advance it (it must, to append), never
     // roll it back over a truncated tail, nor remove it.
@@ -43,8 +51,12 @@ export class AuditKeyedChain1796181925958 implements MigrationInterface {
         IF TG_OP = 'UPDATE' AND NEW.organization_id = OLD.organization_id AND NEW.last_seq >= OLD.last_seq THEN RETURN NEW; END IF;
         RAISE EXCEPTION 'audit_chain_heads only move forward: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
       END $$`);
-    await queryRunner.query(`CREATE TRIGGER audit_chain_heads_forward_only BEFORE UPDATE OR DELETE ON "audit_chain_heads" FOR EACH ROW EXECUTE FUNCTION audit_chain_heads_forward_only()`);
-    await queryRunner.query(`CREATE TRIGGER audit_chain_heads_no_truncate BEFORE TRUNCATE ON "audit_chain_heads" FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only()`);
+    await queryRunner.query(
+      `CREATE TRIGGER audit_chain_heads_forward_only BEFORE UPDATE OR DELETE ON "audit_chain_heads" FOR EACH ROW EXECUTE FUNCTION audit_chain_heads_forward_only()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER audit_chain_heads_no_truncate BEFORE TRUNCATE ON "audit_chain_heads" FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only()`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -16,4 +16,20 @@ import { AgentsJobsEvents1795367408015 } from './1795367408015-AgentsJobsEvents.
 import { Initial1795357732736 } from './1795357732736-Initial.js';
 
 /** Every migration, oldest first. Listed explicitly so that any loader (node, jest) finds them. */
-export const migrations: (new () => MigrationInterface)[] = [Initial1795357732736, AccessTenancyAudit1795361803049, AgentsJobsEvents1795367408015, Inventory1795372813246, DiscoveredSecrets1795373239172, SecretBroker1795378905423, Gitops1795380000000, WorkflowDefinitions1795381713198, WorkflowRuns1795386031936, WorkflowCallbackDeliveries1795386623034, IdempotencyHolder1796181457698, AuditKeyedChain1796181925958, AgentCapabilityReports1796182279482, LoginDelays1796182867569, ListIndexes1796183513002];
+export const migrations: (new () => MigrationInterface)[] = [
+  Initial1795357732736,
+  AccessTenancyAudit1795361803049,
+  AgentsJobsEvents1795367408015,
+  Inventory1795372813246,
+  DiscoveredSecrets1795373239172,
+  SecretBroker1795378905423,
+  Gitops1795380000000,
+  WorkflowDefinitions1795381713198,
+  WorkflowRuns1795386031936,
+  WorkflowCallbackDeliveries1795386623034,
+  IdempotencyHolder1796181457698,
+  AuditKeyedChain1796181925958,
+  AgentCapabilityReports1796182279482,
+  LoginDelays1796182867569,
+  ListIndexes1796183513002,
+];

@@ -48,8 +48,20 @@ export function canonicalJson(value: unknown): string {
 /** The canonical JSON array of a row's fields, organization first and seq second: what both versions commit to. */
 export function chainContent(e: ChainedFields): string {
   return canonicalJson([
-    e.organizationId, e.seq, e.occurredAt.toISOString(), e.actorType, e.actorId, e.action, e.resourceType,
-    e.resourceId, e.outcome, e.correlationId, e.requestId, e.ip, e.userAgent, e.details,
+    e.organizationId,
+    e.seq,
+    e.occurredAt.toISOString(),
+    e.actorType,
+    e.actorId,
+    e.action,
+    e.resourceType,
+    e.resourceId,
+    e.outcome,
+    e.correlationId,
+    e.requestId,
+    e.ip,
+    e.userAgent,
+    e.details,
   ]);
 }
 
@@ -69,5 +81,7 @@ export function keyedChainInput(keyId: string, prevHash: Buffer, e: ChainedField
 
 /** Version 2: HMAC-SHA256(chain key, keyedChainInput). */
 export function keyedChainHash(key: KeyObject, keyId: string, prevHash: Buffer, e: ChainedFields): Buffer {
-  return createHmac('sha256', key).update(keyedChainInput(keyId, prevHash, e)).digest();
+  return createHmac('sha256', key)
+    .update(keyedChainInput(keyId, prevHash, e))
+    .digest();
 }

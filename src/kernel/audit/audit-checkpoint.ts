@@ -20,7 +20,14 @@ const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
  * Every value is of a fixed alphabet without LF, so the text parses one way only.
  */
 export function checkpointStatement(c: CheckpointStatement): string {
-  return [HEADER, `organization=${c.organizationId}`, `seq=${c.seq}`, `hash=${c.hash.toString('hex')}`, `signedAt=${c.signedAt.toISOString()}`, `keyId=${c.keyId}`].join('\n');
+  return [
+    HEADER,
+    `organization=${c.organizationId}`,
+    `seq=${c.seq}`,
+    `hash=${c.hash.toString('hex')}`,
+    `signedAt=${c.signedAt.toISOString()}`,
+    `keyId=${c.keyId}`,
+  ].join('\n');
 }
 
 /** The statement back from its text, or null unless it is exactly what checkpointStatement writes. */
@@ -29,7 +36,11 @@ export function parseCheckpointStatement(text: string): CheckpointStatement | nu
   if (lines.length !== 6 || lines[0] !== HEADER) return null;
   const field = (line: string, name: string) => (line.startsWith(`${name}=`) ? line.slice(name.length + 1) : null);
   const [organizationId, seq, hash, signedAt, keyId] = [
-    field(lines[1], 'organization'), field(lines[2], 'seq'), field(lines[3], 'hash'), field(lines[4], 'signedAt'), field(lines[5], 'keyId'),
+    field(lines[1], 'organization'),
+    field(lines[2], 'seq'),
+    field(lines[3], 'hash'),
+    field(lines[4], 'signedAt'),
+    field(lines[5], 'keyId'),
   ];
   if (!organizationId || !UUID_PATTERN.test(organizationId) || organizationId !== organizationId.toLowerCase()) return null;
   if (!seq || !/^(0|[1-9]\d{0,15})$/.test(seq) || !Number.isSafeInteger(Number(seq))) return null;

@@ -4,7 +4,13 @@ import { ClsService } from 'nestjs-cls';
 import { BackgroundJobs } from '../background/background-jobs.js';
 import { AppConfig } from '../config/app-config.js';
 import type { Tx } from '../database/transactions.js';
-import { auditChainInvalid, checkpointKeyUnknown, checkpointMalformed, checkpointOtherOrganization, checkpointSignatureInvalid } from './audit.errors.js';
+import {
+  auditChainInvalid,
+  checkpointKeyUnknown,
+  checkpointMalformed,
+  checkpointOtherOrganization,
+  checkpointSignatureInvalid,
+} from './audit.errors.js';
 import { validationFailed } from '../http/kernel.errors.js';
 import { newId, UUID_PATTERN } from '../ids.js';
 import { checkpointSignatureHolds, parseCheckpointToken, signCheckpoint, type CheckpointStatement } from './audit-checkpoint.js';
@@ -29,7 +35,8 @@ export interface CheckpointPage {
 const encodeCursor = (id: string) => Buffer.from(id, 'utf8').toString('base64url');
 function decodeCursor(cursor: string): string {
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!UUID_PATTERN.test(id)) throw validationFailed([{ field: 'cursor', message: 'cursor is not one this API returned', code: 'INVALID_CURSOR' }]);
+  if (!UUID_PATTERN.test(id))
+    throw validationFailed([{ field: 'cursor', message: 'cursor is not one this API returned', code: 'INVALID_CURSOR' }]);
   return id;
 }
 
@@ -57,17 +64,25 @@ export class AuditCheckpoints implements OnModuleInit, OnApplicationBootstrap {
   }
 
   onApplicationBootstrap(): void {
-    void this.cls.run(() => this.signAll()).catch((error: unknown) => this.logger.warn({ message: (error as Error).message }, 'audit checkpoints failed; the schedule will retry'));
+    void this.cls
+      .run(() => this.signAll())
+      .catch((error: unknown) =>
+        this.logger.warn({ message: (error as Error).message }, 'audit checkpoints failed; the schedule will retry'),
+      );
   }
 
   /** Every organization whose head moved since its last checkpoint, each in a transaction of its own. */
   async signAll(): Promise<{ signed: number; current: number; refused: number; busy: number }> {
     const counts = { signed: 0, current: 0, refused: 0, busy: 0 };
-    const heads = await this.tx.tx.query<{ organization_id: string }[]>('SELECT organization_id FROM audit_chain_heads ORDER BY organization_id');
+    const heads = await this.tx.tx.query<{ organization_id: string }[]>(
+      'SELECT organization_id FROM audit_chain_heads ORDER BY organization_id',
+    );
     for (const { organization_id: organizationId } of heads) {
       const outcome = await this.tx.withTransaction(async () => {
         // Another replica signing this organization right now: leave it to that one.
-        const [{ locked }] = await this.tx.tx.query<{ locked: boolean }[]>('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [`${SIGNING_LOCK}${organizationId}`]);
+        const [{ locked }] = await this.tx.tx.query<{ locked: boolean }[]>('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [
+          `${SIGNING_LOCK}${organizationId}`,
+        ]);
         return locked ? this.signHead(organizationId, 'scheduled') : null;
       });
       if (!outcome) counts.busy++;
@@ -81,10 +96,13 @@ export class AuditCheckpoints implements OnModuleInit, OnApplicationBootstrap {
   async signNow(organizationId: string): Promise<AuditCheckpoint> {
     const outcome = await this.signHead(organizationId, 'requested');
     if (outcome.kind === 'refused') {
-      throw auditChainInvalid(`The audit trail does not verify at event ${outcome.failure.seq} (${outcome.failure.code}): Marshal signs no checkpoint of it`, {
-        seq: outcome.failure.seq,
-        failure: outcome.failure.code,
-      });
+      throw auditChainInvalid(
+        `The audit trail does not verify at event ${outcome.failure.seq} (${outcome.failure.code}): Marshal signs no checkpoint of it`,
+        {
+          seq: outcome.failure.seq,
+          failure: outcome.failure.code,
+        },
+      );
     }
     return (outcome as { checkpoint: AuditCheckpoint }).checkpoint;
   }
@@ -119,7 +137,10 @@ export class AuditCheckpoints implements OnModuleInit, OnApplicationBootstrap {
   }
 
   private refuse(organizationId: string, failure: { seq: number; reason: string; code: ChainFailure }): SigningOutcome {
-    this.logger.error({ organizationId, seq: failure.seq, failure: failure.code, reason: failure.reason }, 'the audit trail does not verify: no checkpoint signed');
+    this.logger.error(
+      { organizationId, seq: failure.seq, failure: failure.code, reason: failure.reason },
+      'the audit trail does not verify: no checkpoint signed',
+    );
     return { kind: 'refused', failure };
   }
 
@@ -140,7 +161,10 @@ export class AuditCheckpoints implements OnModuleInit, OnApplicationBootstrap {
   async list(organizationId: string, limit: number, cursor?: string): Promise<CheckpointPage> {
     const qb = this.tx.tx.getRepository(AuditCheckpoint).createQueryBuilder('c').where('c.organization_id = :org', { org: organizationId });
     if (cursor) qb.andWhere('c.id < :after', { after: decodeCursor(cursor) });
-    const rows = await qb.orderBy('c.id', 'DESC').take(limit + 1).getMany();
+    const rows = await qb
+      .orderBy('c.id', 'DESC')
+      .take(limit + 1)
+      .getMany();
     const items = rows.slice(0, limit);
     return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1].id) : null };
   }
@@ -164,7 +188,16 @@ export class AuditCheckpoints implements OnModuleInit, OnApplicationBootstrap {
   }
 
   /** The public keys that verify checkpoints, the current one first (RFC 8037 JWKs, plus PEM). */
-  publishedKeys(): { kid: string; kty: string; crv: string; x: string; alg: string; use: string; status: 'current' | 'retired'; pem: string }[] {
+  publishedKeys(): {
+    kid: string;
+    kty: string;
+    crv: string;
+    x: string;
+    alg: string;
+    use: string;
+    status: 'current' | 'retired';
+    pem: string;
+  }[] {
     return this.keys.keyIds.map((keyId) => {
       const { publicKey } = this.keys.checkpointKeys(keyId)!;
       const jwk = publicKey.export({ format: 'jwk' }) as { kty: string; crv: string; x: string };

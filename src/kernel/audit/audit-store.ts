@@ -45,8 +45,16 @@ export type ChainFailure =
   | 'CHECKPOINT_FORGED';
 
 export const CHAIN_FAILURES: readonly ChainFailure[] = [
-  'EVENTS_MISSING', 'LINK_BROKEN', 'CONTENT_MISMATCH', 'UNKEYED_AFTER_KEYED', 'UNKNOWN_CHAIN_KEY', 'UNKNOWN_CHAIN_VERSION',
-  'HEAD_MISMATCH', 'TRUNCATED', 'REWRITTEN', 'CHECKPOINT_FORGED',
+  'EVENTS_MISSING',
+  'LINK_BROKEN',
+  'CONTENT_MISMATCH',
+  'UNKEYED_AFTER_KEYED',
+  'UNKNOWN_CHAIN_KEY',
+  'UNKNOWN_CHAIN_VERSION',
+  'HEAD_MISMATCH',
+  'TRUNCATED',
+  'REWRITTEN',
+  'CHECKPOINT_FORGED',
 ];
 
 export interface ChainVerification {
@@ -122,7 +130,11 @@ export class AuditStore {
       const [at, id] = decodeCursor(q.cursor);
       qb.andWhere('(a.occurred_at, a.id) < (:at, :id)', { at, id });
     }
-    const rows = await qb.orderBy('a.occurred_at', 'DESC').addOrderBy('a.id', 'DESC').take(q.limit + 1).getMany();
+    const rows = await qb
+      .orderBy('a.occurred_at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .take(q.limit + 1)
+      .getMany();
     const items = rows.slice(0, q.limit);
     return { items, nextCursor: rows.length > q.limit ? encodeCursor(items[items.length - 1]) : null };
   }
@@ -152,20 +164,31 @@ export class AuditStore {
   }
 
   private checkLink(previous: ChainPosition, event: AuditEvent): { reason: string; code: ChainFailure } | null {
-    if (event.seq !== previous.seq + 1) return { code: 'EVENTS_MISSING', reason: `expected event ${previous.seq + 1} but found ${event.seq}: events are missing` };
-    if (!event.prevHash.equals(previous.hash)) return { code: 'LINK_BROKEN', reason: 'its previous-hash does not match the event before it' };
+    if (event.seq !== previous.seq + 1)
+      return { code: 'EVENTS_MISSING', reason: `expected event ${previous.seq + 1} but found ${event.seq}: events are missing` };
+    if (!event.prevHash.equals(previous.hash))
+      return { code: 'LINK_BROKEN', reason: 'its previous-hash does not match the event before it' };
     let expected: Buffer;
     if (event.chainVersion === UNKEYED_CHAIN && event.chainKeyId === null) {
-      if (previous.keyed) return { code: 'UNKEYED_AFTER_KEYED', reason: 'it claims the unkeyed scheme after a keyed event: only events from before keyed chaining may' };
+      if (previous.keyed)
+        return {
+          code: 'UNKEYED_AFTER_KEYED',
+          reason: 'it claims the unkeyed scheme after a keyed event: only events from before keyed chaining may',
+        };
       expected = unkeyedChainHash(previous.hash, event);
     } else if (event.chainVersion === KEYED_CHAIN && event.chainKeyId !== null) {
       const key = this.keys.chainKey(event.chainKeyId);
-      if (!key) return { code: 'UNKNOWN_CHAIN_KEY', reason: `it was chained under master key ${event.chainKeyId}, which this server does not hold (keep a retired key in ENCRYPTION_PREVIOUS_KEYS to verify its events)` };
+      if (!key)
+        return {
+          code: 'UNKNOWN_CHAIN_KEY',
+          reason: `it was chained under master key ${event.chainKeyId}, which this server does not hold (keep a retired key in ENCRYPTION_PREVIOUS_KEYS to verify its events)`,
+        };
       expected = keyedChainHash(key, event.chainKeyId, previous.hash, event);
     } else {
       return { code: 'UNKNOWN_CHAIN_VERSION', reason: `its chain version (${event.chainVersion}) is not one Marshal writes` };
     }
-    if (expected.length !== event.hash.length || !timingSafeEqual(expected, event.hash)) return { code: 'CONTENT_MISMATCH', reason: 'its content does not match its hash' };
+    if (expected.length !== event.hash.length || !timingSafeEqual(expected, event.hash))
+      return { code: 'CONTENT_MISMATCH', reason: 'its content does not match its hash' };
     return null;
   }
 
@@ -179,12 +202,27 @@ export class AuditStore {
   }
 
   /** Whether the trail still holds the link a checkpoint states (not truncated, not rewritten). */
-  async extends(checkpoint: { organizationId: string; seq: number; hash: Buffer; signedAt: Date }): Promise<{ seq: number; reason: string; code: ChainFailure } | null> {
+  async extends(checkpoint: {
+    organizationId: string;
+    seq: number;
+    hash: Buffer;
+    signedAt: Date;
+  }): Promise<{ seq: number; reason: string; code: ChainFailure } | null> {
     const signed = checkpoint.signedAt.toISOString();
     if (checkpoint.seq === 0) return null;
     const link = await this.linkAt(checkpoint.organizationId, checkpoint.seq);
-    if (!link) return { seq: checkpoint.seq, code: 'TRUNCATED', reason: `the checkpoint signed at ${signed} covers event ${checkpoint.seq}, which is missing: the trail was truncated` };
-    if (!link.hash.equals(checkpoint.hash)) return { seq: checkpoint.seq, code: 'REWRITTEN', reason: `event ${checkpoint.seq} does not have the hash the checkpoint signed at ${signed} states: the trail was rewritten` };
+    if (!link)
+      return {
+        seq: checkpoint.seq,
+        code: 'TRUNCATED',
+        reason: `the checkpoint signed at ${signed} covers event ${checkpoint.seq}, which is missing: the trail was truncated`,
+      };
+    if (!link.hash.equals(checkpoint.hash))
+      return {
+        seq: checkpoint.seq,
+        code: 'REWRITTEN',
+        reason: `event ${checkpoint.seq} does not have the hash the checkpoint signed at ${signed} states: the trail was rewritten`,
+      };
     return null;
   }
 
@@ -201,11 +239,21 @@ export class AuditStore {
       const verification: ChainVerification = problem
         ? { valid: false, eventsChecked: reached.seq, firstInvalid: { seq: problem.seq, reason: problem.reason }, failure: problem.code }
         : { valid: true, eventsChecked: reached.seq, firstInvalid: null };
-      if (given) verification.checkpoint = { seq: given.seq, hash: given.hash.toString('hex'), signedAt: given.signedAt.toISOString(), keyId: given.keyId, extended: !givenProblem };
+      if (given)
+        verification.checkpoint = {
+          seq: given.seq,
+          hash: given.hash.toString('hex'),
+          signedAt: given.signedAt.toISOString(),
+          keyId: given.keyId,
+          extended: !givenProblem,
+        };
       return verification;
     };
     if (failure) return result(failure);
-    const [head] = await this.tx.tx.query<{ last_seq: string; last_hash: Buffer }[]>('SELECT last_seq, last_hash FROM audit_chain_heads WHERE organization_id = $1', [organizationId]);
+    const [head] = await this.tx.tx.query<{ last_seq: string; last_hash: Buffer }[]>(
+      'SELECT last_seq, last_hash FROM audit_chain_heads WHERE organization_id = $1',
+      [organizationId],
+    );
     if (head && (Number(head.last_seq) !== reached.seq || !head.last_hash.equals(reached.hash))) {
       return result({ seq: Number(head.last_seq), code: 'HEAD_MISMATCH', reason: 'the chain head records events that are missing' });
     }
@@ -229,7 +277,11 @@ export class AuditStore {
     if (!stored) return null;
     const { publicKey } = this.keys.checkpointKeys(stored.keyId)!;
     if (!checkpointSignatureHolds(publicKey, stored, stored.signature)) {
-      return { seq: stored.seq, code: 'CHECKPOINT_FORGED', reason: `the stored checkpoint ${stored.id} does not carry a valid signature: it was not made by Marshal` };
+      return {
+        seq: stored.seq,
+        code: 'CHECKPOINT_FORGED',
+        reason: `the stored checkpoint ${stored.id} does not carry a valid signature: it was not made by Marshal`,
+      };
     }
     return this.extends(stored);
   }

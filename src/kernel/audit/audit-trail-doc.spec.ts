@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { AppConfig } from '../config/app-config.js';
 import { LocalKeyManagement } from '../crypto/key-management.js';
 import { chainContent, keyedChainHash, keyedChainInput, unkeyedChainHash, type ChainedFields } from './audit-chain.js';
-import { checkpointSignatureHolds, checkpointStatement, checkpointToken, parseCheckpointStatement, parseCheckpointToken, signCheckpoint } from './audit-checkpoint.js';
+import {
+  checkpointSignatureHolds,
+  checkpointStatement,
+  checkpointToken,
+  parseCheckpointStatement,
+  parseCheckpointToken,
+  signCheckpoint,
+} from './audit-checkpoint.js';
 import { AuditKeys } from './audit-keys.js';
 
 /** The worked example of docs/audit-trail.md: the test proves the document's numbers. */
@@ -39,9 +46,17 @@ const EVENT: ChainedFields = {
 
 const doc = readFileSync(join(process.cwd(), 'docs', 'audit-trail.md'), 'utf8');
 const keysOf = (keyId: string, key: string, previous: { keyId: string; key: Buffer }[] = []) =>
-  new AuditKeys(new LocalKeyManagement(Object.assign(new AppConfig(), { encryption: { keyId, key: Buffer.from(key, 'base64'), previous } })));
+  new AuditKeys(
+    new LocalKeyManagement(Object.assign(new AppConfig(), { encryption: { keyId, key: Buffer.from(key, 'base64'), previous } })),
+  );
 const keys = keysOf(EXAMPLE.keyId, EXAMPLE.masterKey);
-const statement = { organizationId: EVENT.organizationId, seq: 2, hash: Buffer.from(EXAMPLE.hash, 'hex'), signedAt: new Date(EXAMPLE.signedAt), keyId: EXAMPLE.keyId };
+const statement = {
+  organizationId: EVENT.organizationId,
+  seq: 2,
+  hash: Buffer.from(EXAMPLE.hash, 'hex'),
+  signedAt: new Date(EXAMPLE.signedAt),
+  keyId: EXAMPLE.keyId,
+};
 
 describe('the worked example of docs/audit-trail.md', () => {
   test('the chain key, the HMAC input and the row hash are what the code computes', () => {
@@ -96,7 +111,9 @@ describe('chain links', () => {
   });
 
   test('each master key has its own chain and checkpoint keys; a retired one is still held', () => {
-    const rotated = keysOf('new-1', Buffer.alloc(32, 9).toString('base64'), [{ keyId: EXAMPLE.keyId, key: Buffer.from(EXAMPLE.masterKey, 'base64') }]);
+    const rotated = keysOf('new-1', Buffer.alloc(32, 9).toString('base64'), [
+      { keyId: EXAMPLE.keyId, key: Buffer.from(EXAMPLE.masterKey, 'base64') },
+    ]);
     expect(rotated.currentKeyId).toBe('new-1');
     expect(rotated.keyIds).toEqual(['new-1', EXAMPLE.keyId]);
     expect(rotated.chainKey(EXAMPLE.keyId)!.export().toString('hex')).toBe(EXAMPLE.chainKey);
@@ -138,7 +155,14 @@ describe('checkpoint statements and tokens', () => {
     const flipped = Buffer.from(signature);
     flipped[0] ^= 1;
     expect(checkpointSignatureHolds(publicKey, statement, flipped)).toBe(false);
-    for (const bad of ['', 'abc', `${token}.x`, token.replace('.', ''), `${token.split('.')[0]}.${'A'.repeat(85)}`, `${Buffer.from('hello').toString('base64url')}.${EXAMPLE.signature}`]) {
+    for (const bad of [
+      '',
+      'abc',
+      `${token}.x`,
+      token.replace('.', ''),
+      `${token.split('.')[0]}.${'A'.repeat(85)}`,
+      `${Buffer.from('hello').toString('base64url')}.${EXAMPLE.signature}`,
+    ]) {
       expect(parseCheckpointToken(bad)).toBeNull();
     }
   });

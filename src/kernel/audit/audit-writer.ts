@@ -76,9 +76,25 @@ export class AuditWriter {
        SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19 FROM advanced
        RETURNING id`,
       [
-        event.id, event.organizationId, event.seq, event.occurredAt, event.actorType, event.actorId, event.action, event.resourceType,
-        event.resourceId, event.outcome, event.correlationId, event.requestId, event.ip, event.userAgent, JSON.stringify(event.details),
-        event.prevHash, event.hash, event.chainVersion, event.chainKeyId,
+        event.id,
+        event.organizationId,
+        event.seq,
+        event.occurredAt,
+        event.actorType,
+        event.actorId,
+        event.action,
+        event.resourceType,
+        event.resourceId,
+        event.outcome,
+        event.correlationId,
+        event.requestId,
+        event.ip,
+        event.userAgent,
+        JSON.stringify(event.details),
+        event.prevHash,
+        event.hash,
+        event.chainVersion,
+        event.chainKeyId,
       ],
     );
     // Only if the head moved under a lock we hold, which nothing but tampering can do.
@@ -88,11 +104,18 @@ export class AuditWriter {
 
   /** Locks the organization's chain head, creating it (at the genesis) for its first link. */
   private async lockHead(manager: EntityManager, organizationId: string): Promise<{ seq: number; hash: Buffer }> {
-    const lock = () => manager.query<{ last_seq: string; last_hash: Buffer }[]>('SELECT last_seq, last_hash FROM audit_chain_heads WHERE organization_id = $1 FOR UPDATE', [organizationId]);
+    const lock = () =>
+      manager.query<{ last_seq: string; last_hash: Buffer }[]>(
+        'SELECT last_seq, last_hash FROM audit_chain_heads WHERE organization_id = $1 FOR UPDATE',
+        [organizationId],
+      );
     let [head] = await lock();
     if (!head) {
       // A conflict takes no lock, so the row is locked by the second read.
-      await manager.query('INSERT INTO audit_chain_heads (organization_id, last_seq, last_hash) VALUES ($1, 0, $2) ON CONFLICT (organization_id) DO NOTHING', [organizationId, GENESIS_HASH]);
+      await manager.query(
+        'INSERT INTO audit_chain_heads (organization_id, last_seq, last_hash) VALUES ($1, 0, $2) ON CONFLICT (organization_id) DO NOTHING',
+        [organizationId, GENESIS_HASH],
+      );
       [head] = await lock();
     }
     return { seq: Number(head.last_seq), hash: head.last_hash };

@@ -12,7 +12,10 @@ export function redactDetails(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.slice(0, 50).map((v) => redactDetails(v, depth + 1));
   if (value && typeof value === 'object' && !(value instanceof Date)) {
     return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, SECRET_KEY.test(k) ? '[REDACTED]' : redactDetails(v, depth + 1)]),
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+        k,
+        SECRET_KEY.test(k) ? '[REDACTED]' : redactDetails(v, depth + 1),
+      ]),
     );
   }
   if (typeof value === 'string' && value.length > 500) return `${value.slice(0, 500)}…`;

@@ -12,11 +12,13 @@ const API_OPERATION_METADATA = 'swagger/apiOperation';
  * Merges `security` into the operation's swagger metadata. @ApiOperation itself would also reset
  * `summary` to '' when merged, so this writes the metadata directly; either order works.
  */
-const SecurityRequirement = (security: Record<string, string[]>[]): MethodDecorator => (_target, _key, descriptor) => {
-  const previous = (Reflect.getMetadata(API_OPERATION_METADATA, descriptor.value as object) ?? {}) as object;
-  Reflect.defineMetadata(API_OPERATION_METADATA, { ...previous, security }, descriptor.value as object);
-  return descriptor;
-};
+const SecurityRequirement =
+  (security: Record<string, string[]>[]): MethodDecorator =>
+  (_target, _key, descriptor) => {
+    const previous = (Reflect.getMetadata(API_OPERATION_METADATA, descriptor.value as object) ?? {}) as object;
+    Reflect.defineMetadata(API_OPERATION_METADATA, { ...previous, security }, descriptor.value as object);
+    return descriptor;
+  };
 
 /**
  * Opens a route to unauthenticated callers. Every other route is authenticated by the global guard.
@@ -32,4 +34,9 @@ export const Public = (): MethodDecorator => applyDecorators(SetMetadata(IS_PUBL
  * authenticate, and the route keeps its raw body (req.rawBody) for the guard.
  */
 export const SignedWebhook = (scheme: string, guard: Type<CanActivate>): MethodDecorator =>
-  applyDecorators(SetMetadata(IS_PUBLIC, true), SetMetadata(SIGNED_WEBHOOK, scheme), SecurityRequirement([{ [scheme]: [] }]), UseGuards(guard));
+  applyDecorators(
+    SetMetadata(IS_PUBLIC, true),
+    SetMetadata(SIGNED_WEBHOOK, scheme),
+    SecurityRequirement([{ [scheme]: [] }]),
+    UseGuards(guard),
+  );

@@ -87,14 +87,17 @@ export class BackgroundJobs implements OnApplicationBootstrap, OnApplicationShut
     if (this.recoveryProbe || !this.boss) return;
     const boss = this.boss;
     this.recoveryProbe = setInterval(() => {
-      boss.getDb().executeSql('SELECT 1').then(
-        () => {
-          clearInterval(this.recoveryProbe);
-          this.recoveryProbe = undefined;
-          this.outage.succeeded();
-        },
-        () => undefined, // still away: the outage is logged already
-      );
+      boss
+        .getDb()
+        .executeSql('SELECT 1')
+        .then(
+          () => {
+            clearInterval(this.recoveryProbe);
+            this.recoveryProbe = undefined;
+            this.outage.succeeded();
+          },
+          () => undefined, // still away: the outage is logged already
+        );
     }, RECOVERY_PROBE_MS);
     this.recoveryProbe.unref();
   }

@@ -4,7 +4,10 @@ import { OutageLog } from './outage-log.js';
 
 function recordingLogger(): { logger: Logger; lines: string[] } {
   const lines: string[] = [];
-  const logger = { warn: (_fields: unknown, msg: string) => lines.push(`warn ${msg}`), log: (_fields: unknown, msg: string) => lines.push(`info ${msg}`) };
+  const logger = {
+    warn: (_fields: unknown, msg: string) => lines.push(`warn ${msg}`),
+    log: (_fields: unknown, msg: string) => lines.push(`info ${msg}`),
+  };
   return { logger: logger as unknown as Logger, lines };
 }
 

@@ -38,7 +38,10 @@ export class OutageLog {
       this.logger.warn({ reason }, `could not ${this.what}: the database is unavailable; retrying until it answers`);
     } else if (now - this.remindedAt >= REMIND_EVERY_MS) {
       this.remindedAt = now;
-      this.logger.warn({ reason, downForSeconds: Math.round((now - this.downSince) / 1000) }, `could not ${this.what}: the database is still unavailable`);
+      this.logger.warn(
+        { reason, downForSeconds: Math.round((now - this.downSince) / 1000) },
+        `could not ${this.what}: the database is still unavailable`,
+      );
     }
     return true;
   }

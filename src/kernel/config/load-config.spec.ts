@@ -29,7 +29,13 @@ describe('loadConfig', () => {
   });
 
   test('names every bad variable at once, with values only for non-secrets', () => {
-    const found = problems({ ...base, PORT: '70000', BODY_LIMIT: 'huge', DATABASE_URL: 'http://user:s3cret@x/db', ENCRYPTION_KEY: 'c2hvcnQ=' });
+    const found = problems({
+      ...base,
+      PORT: '70000',
+      BODY_LIMIT: 'huge',
+      DATABASE_URL: 'http://user:s3cret@x/db',
+      ENCRYPTION_KEY: 'c2hvcnQ=',
+    });
     expect(found).toHaveLength(4);
     expect(found.join('\n')).toContain('PORT: must not be greater than 65535 (got 70000)');
     expect(found.join('\n')).toContain('BODY_LIMIT: must look like 512kb or 1mb (got "huge")');
@@ -62,7 +68,9 @@ describe('loadConfig', () => {
     expect(problems({ ...base, LOGIN_DELAY_MAX_SECONDS: '600', LOGIN_FAILURE_MEMORY_SECONDS: '600' })).toEqual([
       'LOGIN_FAILURE_MEMORY_SECONDS: must be longer than LOGIN_DELAY_MAX_SECONDS, or waiting out a delay would reset the count',
     ]);
-    expect(problems({ ...base, LOGIN_FREE_FAILURES_PER_PAIR: '-1' })).toEqual(['LOGIN_FREE_FAILURES_PER_PAIR: must not be less than 0 (got -1)']);
+    expect(problems({ ...base, LOGIN_FREE_FAILURES_PER_PAIR: '-1' })).toEqual([
+      'LOGIN_FREE_FAILURES_PER_PAIR: must not be less than 0 (got -1)',
+    ]);
   });
 
   test('an empty variable counts as unset', () => {
@@ -116,7 +124,10 @@ describe('loadConfig', () => {
   });
 
   test('parses CORS origins and trust proxy', () => {
-    expect(loadConfig({ ...base, CORS_ORIGINS: 'https://a.example, https://b.example' }).http.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+    expect(loadConfig({ ...base, CORS_ORIGINS: 'https://a.example, https://b.example' }).http.corsOrigins).toEqual([
+      'https://a.example',
+      'https://b.example',
+    ]);
     expect(loadConfig({ ...base, CORS_ORIGINS: '*' }).http.corsOrigins).toBe('*');
     expect(loadConfig({ ...base, TRUST_PROXY: '2' }).http.trustProxy).toBe(2);
     expect(loadConfig({ ...base, TRUST_PROXY: 'false' }).http.trustProxy).toBe(false);
@@ -124,10 +135,16 @@ describe('loadConfig', () => {
 
   test('one outbound policy: OUTBOUND_* by default, the workflow-era names still read, both at once with different values refused', () => {
     expect(loadConfig(base).outbound).toEqual({ allowPrivate: false, allowedHosts: [] });
-    expect(loadConfig({ ...base, OUTBOUND_ALLOW_PRIVATE: 'true', OUTBOUND_ALLOWED_HOSTS: 'Api.Example.com, *.corp.example' }).outbound).toEqual({
-      allowPrivate: true, allowedHosts: ['api.example.com', '*.corp.example'],
+    expect(
+      loadConfig({ ...base, OUTBOUND_ALLOW_PRIVATE: 'true', OUTBOUND_ALLOWED_HOSTS: 'Api.Example.com, *.corp.example' }).outbound,
+    ).toEqual({
+      allowPrivate: true,
+      allowedHosts: ['api.example.com', '*.corp.example'],
     });
-    expect(loadConfig({ ...base, WORKFLOW_HTTP_ALLOW_PRIVATE: 'true', WORKFLOW_HTTP_ALLOWED_HOSTS: 'a.example' }).outbound).toEqual({ allowPrivate: true, allowedHosts: ['a.example'] });
+    expect(loadConfig({ ...base, WORKFLOW_HTTP_ALLOW_PRIVATE: 'true', WORKFLOW_HTTP_ALLOWED_HOSTS: 'a.example' }).outbound).toEqual({
+      allowPrivate: true,
+      allowedHosts: ['a.example'],
+    });
     expect(loadConfig({ ...base, OUTBOUND_ALLOW_PRIVATE: 'true', WORKFLOW_HTTP_ALLOW_PRIVATE: 'true' }).outbound.allowPrivate).toBe(true);
     expect(problems({ ...base, OUTBOUND_ALLOW_PRIVATE: 'false', WORKFLOW_HTTP_ALLOW_PRIVATE: 'true' })).toEqual([
       'WORKFLOW_HTTP_ALLOW_PRIVATE: is the old name of OUTBOUND_ALLOW_PRIVATE, which is also set to another value; set OUTBOUND_ALLOW_PRIVATE only',
@@ -168,12 +185,22 @@ describe('loadConfig', () => {
     expect(problems({ ...base, HTTP_HEADERS_TIMEOUT_MS: '20000', HTTP_REQUEST_TIMEOUT_MS: '10000' })).toEqual([
       'HTTP_HEADERS_TIMEOUT_MS: must not be greater than HTTP_REQUEST_TIMEOUT_MS (10000)',
     ]);
-    expect(problems({ ...base, DATABASE_CONNECT_TIMEOUT_MS: '0' })).toEqual(['DATABASE_CONNECT_TIMEOUT_MS: must not be less than 100 (got 0)']);
+    expect(problems({ ...base, DATABASE_CONNECT_TIMEOUT_MS: '0' })).toEqual([
+      'DATABASE_CONNECT_TIMEOUT_MS: must not be less than 100 (got 0)',
+    ]);
   });
 
   test('the schema owner may be named beside DATABASE_URL, never alone; neither URL is echoed', () => {
-    const config = loadConfig({ ...base, DATABASE_URL: 'postgres://app:a-pass@db/marshal', DATABASE_MIGRATION_URL: 'postgres://owner:o-pass@db/marshal' });
-    expect(config.database).toMatchObject({ url: 'postgres://app:a-pass@db/marshal', migrationUrl: 'postgres://owner:o-pass@db/marshal', embedded: undefined });
+    const config = loadConfig({
+      ...base,
+      DATABASE_URL: 'postgres://app:a-pass@db/marshal',
+      DATABASE_MIGRATION_URL: 'postgres://owner:o-pass@db/marshal',
+    });
+    expect(config.database).toMatchObject({
+      url: 'postgres://app:a-pass@db/marshal',
+      migrationUrl: 'postgres://owner:o-pass@db/marshal',
+      embedded: undefined,
+    });
     expect(loadConfig(base).database.migrationUrl).toBeUndefined();
     const alone = problems({ ...base, DATABASE_MIGRATION_URL: 'postgres://owner:o-pass@db/marshal' });
     expect(alone).toEqual(['DATABASE_MIGRATION_URL: needs DATABASE_URL beside it (the embedded PostgreSQL sets up its own roles)']);
@@ -200,7 +227,9 @@ describe('loadConfig', () => {
     expect(loadConfig(base).audit.checkpointSchedule).toBe('0 * * * *');
     expect(loadConfig({ ...base, AUDIT_CHECKPOINT_SCHEDULE: ' */15 * * * * ' }).audit.checkpointSchedule).toBe('*/15 * * * *');
     for (const bad of ['hourly', '* * * *', '0 * * * * *', '0 * * * ?']) {
-      expect(problems({ ...base, AUDIT_CHECKPOINT_SCHEDULE: bad })).toEqual([expect.stringContaining('AUDIT_CHECKPOINT_SCHEDULE: must be a 5-field cron expression')]);
+      expect(problems({ ...base, AUDIT_CHECKPOINT_SCHEDULE: bad })).toEqual([
+        expect.stringContaining('AUDIT_CHECKPOINT_SCHEDULE: must be a 5-field cron expression'),
+      ]);
     }
   });
 });

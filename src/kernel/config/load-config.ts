@@ -31,7 +31,9 @@ function parseEnvironment(env: NodeJS.ProcessEnv): EnvironmentVariables {
   // An empty variable means "unset", as in most twelve-factor apps.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const vars = plainToInstance(EnvironmentVariables, present);
-  const retired = Object.keys(RETIRED_VARIABLES).filter((name) => name in present).map((name) => `${name}: ${RETIRED_VARIABLES[name]}`);
+  const retired = Object.keys(RETIRED_VARIABLES)
+    .filter((name) => name in present)
+    .map((name) => `${name}: ${RETIRED_VARIABLES[name]}`);
   const errors = validateSync(vars, { whitelist: true });
   if (errors.length > 0 || retired.length > 0) throw new ConfigError([...errors.map(describe), ...retired]);
   return vars;
@@ -43,7 +45,10 @@ function parseEnvironment(env: NodeJS.ProcessEnv): EnvironmentVariables {
  * different values is refused rather than guessed.
  */
 function outboundPolicy(vars: EnvironmentVariables, problems: string[]): AppConfig['outbound'] {
-  const pick = (name: 'OUTBOUND_ALLOW_PRIVATE' | 'OUTBOUND_ALLOWED_HOSTS', oldName: 'WORKFLOW_HTTP_ALLOW_PRIVATE' | 'WORKFLOW_HTTP_ALLOWED_HOSTS') => {
+  const pick = (
+    name: 'OUTBOUND_ALLOW_PRIVATE' | 'OUTBOUND_ALLOWED_HOSTS',
+    oldName: 'WORKFLOW_HTTP_ALLOW_PRIVATE' | 'WORKFLOW_HTTP_ALLOWED_HOSTS',
+  ) => {
     const value = vars[name];
     const old = vars[oldName];
     if (value !== undefined && old !== undefined && value.trim() !== old.trim()) {
@@ -54,7 +59,10 @@ function outboundPolicy(vars: EnvironmentVariables, problems: string[]): AppConf
   const allowedHosts = pick('OUTBOUND_ALLOWED_HOSTS', 'WORKFLOW_HTTP_ALLOWED_HOSTS') ?? '';
   return {
     allowPrivate: pick('OUTBOUND_ALLOW_PRIVATE', 'WORKFLOW_HTTP_ALLOW_PRIVATE') === 'true',
-    allowedHosts: allowedHosts.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
+    allowedHosts: allowedHosts
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
   };
 }
 
@@ -107,7 +115,10 @@ function parsePreviousKeys(value: string | undefined, problems: string[]): KeyOb
 }
 
 function parseCors(value: string): string[] | '*' | false {
-  const origins = value.split(',').map((o) => o.trim()).filter(Boolean);
+  const origins = value
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   if (origins.length === 0) return false;
   return origins.includes('*') ? '*' : origins;
 }
@@ -188,7 +199,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (vars.LOGIN_FAILURE_MEMORY_SECONDS <= vars.LOGIN_DELAY_MAX_SECONDS) {
     // Otherwise an attacker who waits out each delay finds the counter forgotten, and the delays never grow.
-    problems.push('LOGIN_FAILURE_MEMORY_SECONDS: must be longer than LOGIN_DELAY_MAX_SECONDS, or waiting out a delay would reset the count');
+    problems.push(
+      'LOGIN_FAILURE_MEMORY_SECONDS: must be longer than LOGIN_DELAY_MAX_SECONDS, or waiting out a delay would reset the count',
+    );
   }
   // Node refuses a headers timeout longer than the request's, which includes the headers.
   if (vars.HTTP_HEADERS_TIMEOUT_MS > vars.HTTP_REQUEST_TIMEOUT_MS) {
@@ -217,7 +230,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
             port: vars.EMBEDDED_DB_PORT,
             dir: resolve(dataDir, 'pg'),
             password: generated!.databasePassword,
-            application: { role: EMBEDDED_APPLICATION_ROLE, password: derivedPassword(generated!.databasePassword, EMBEDDED_APPLICATION_ROLE) },
+            application: {
+              role: EMBEDDED_APPLICATION_ROLE,
+              password: derivedPassword(generated!.databasePassword, EMBEDDED_APPLICATION_ROLE),
+            },
           },
     },
     admin: { email: vars.ADMIN_EMAIL.toLowerCase(), password: vars.ADMIN_PASSWORD, organizationName: vars.ADMIN_ORGANIZATION },

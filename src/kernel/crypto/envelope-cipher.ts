@@ -33,7 +33,10 @@ export class EnvelopeCipher {
       const iv = randomBytes(IV);
       const cipher = createCipheriv('aes-256-gcm', dataKey, iv);
       cipher.setAAD(aad);
-      const ciphertext = Buffer.concat([cipher.update(Buffer.isBuffer(plaintext) ? plaintext : Buffer.from(plaintext, 'utf8')), cipher.final()]);
+      const ciphertext = Buffer.concat([
+        cipher.update(Buffer.isBuffer(plaintext) ? plaintext : Buffer.from(plaintext, 'utf8')),
+        cipher.final(),
+      ]);
       return Buffer.concat([header(keyId), wrapped, iv, cipher.getAuthTag(), ciphertext]);
     } finally {
       dataKey.fill(0);

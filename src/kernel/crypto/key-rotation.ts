@@ -42,7 +42,10 @@ export class KeyRotation implements OnModuleInit, OnApplicationBootstrap {
   }
 
   onApplicationBootstrap(): void {
-    if (this.rotating) void this.rewrapAll().catch((error: unknown) => this.logger.warn({ message: (error as Error).message }, 're-wrap failed; the schedule will retry'));
+    if (this.rotating)
+      void this.rewrapAll().catch((error: unknown) =>
+        this.logger.warn({ message: (error as Error).message }, 're-wrap failed; the schedule will retry'),
+      );
   }
 
   /** Runs every store to completion; answers how many envelopes each moved. */
@@ -56,7 +59,8 @@ export class KeyRotation implements OnModuleInit, OnApplicationBootstrap {
         if (count < BATCH) break;
       }
     }
-    if (Object.values(moved).some((n) => n > 0)) this.logger.log({ moved, keyId: this.config.encryption.keyId }, 're-wrapped envelopes under the current master key');
+    if (Object.values(moved).some((n) => n > 0))
+      this.logger.log({ moved, keyId: this.config.encryption.keyId }, 're-wrapped envelopes under the current master key');
     return moved;
   }
 }

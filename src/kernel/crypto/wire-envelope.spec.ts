@@ -43,7 +43,9 @@ describe('the wire envelope', () => {
     });
     expect(sealed.toString('hex')).toBe(DATA_KEY_VECTOR.envelope);
     expect(sealed.toString('base64url')).toBe(DATA_KEY_VECTOR.base64url);
-    expect(openWireEnvelope(recipient, Buffer.from(DATA_KEY_VECTOR.base64url, 'base64url'), DATA_KEY_VECTOR.context).toString('hex')).toBe(DATA_KEY_VECTOR.plaintext);
+    expect(openWireEnvelope(recipient, Buffer.from(DATA_KEY_VECTOR.base64url, 'base64url'), DATA_KEY_VECTOR.context).toString('hex')).toBe(
+      DATA_KEY_VECTOR.plaintext,
+    );
     expect(() => openWireEnvelope(recipient, sealed, 'marshal/data-key/v1/0192f0a1-2b3c-7d4e-8f90-000000000000')).toThrow();
   });
 

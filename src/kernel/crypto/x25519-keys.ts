@@ -7,7 +7,10 @@ import { validationFailed } from '../http/kernel.errors.js';
  * every shared secret zero (a test exchange with a fresh key must give a non-zero secret).
  */
 export function normaliseX25519PublicKey(input: string, field = 'publicKey'): string {
-  const invalid = () => validationFailed([{ field, message: `${field} must be an X25519 public key: 32 bytes in base64url or base64, or a PEM`, code: 'INVALID_PUBLIC_KEY' }]);
+  const invalid = () =>
+    validationFailed([
+      { field, message: `${field} must be an X25519 public key: 32 bytes in base64url or base64, or a PEM`, code: 'INVALID_PUBLIC_KEY' },
+    ]);
   let raw: Buffer;
   try {
     const trimmed = input.trim();

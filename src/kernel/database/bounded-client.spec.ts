@@ -33,7 +33,15 @@ async function answersNothingAfterStartup(): Promise<{ port: number; connections
 describe('BoundedClient', () => {
   test('a query that times out takes its connection with it: the pool opens a fresh one for the next', async () => {
     const server = await answersNothingAfterStartup();
-    const pool = new pg.Pool({ host: '127.0.0.1', port: server.port, user: 'marshal', database: 'marshal', max: 1, query_timeout: 100, Client: BoundedClient });
+    const pool = new pg.Pool({
+      host: '127.0.0.1',
+      port: server.port,
+      user: 'marshal',
+      database: 'marshal',
+      max: 1,
+      query_timeout: 100,
+      Client: BoundedClient,
+    });
     try {
       for (let round = 1; round <= 2; round++) {
         const client = await pool.connect();
@@ -52,7 +60,15 @@ describe('BoundedClient', () => {
 
   test('also for a query given a callback (pool.query)', async () => {
     const server = await answersNothingAfterStartup();
-    const pool = new pg.Pool({ host: '127.0.0.1', port: server.port, user: 'marshal', database: 'marshal', max: 1, query_timeout: 100, Client: BoundedClient });
+    const pool = new pg.Pool({
+      host: '127.0.0.1',
+      port: server.port,
+      user: 'marshal',
+      database: 'marshal',
+      max: 1,
+      query_timeout: 100,
+      Client: BoundedClient,
+    });
     try {
       const client = await pool.connect();
       const error = await new Promise<Error>((resolve) => client.query('SELECT 1', [], (e: Error) => resolve(e)));

@@ -34,7 +34,9 @@ const CLIENT_MARGIN_MS = 1_000;
 export function connectionBounds(bounds: DatabaseBounds): ClientConfig {
   return {
     connectionTimeoutMillis: bounds.connectTimeoutMs,
-    ...(bounds.queryTimeoutMs > 0 ? { statement_timeout: bounds.queryTimeoutMs, query_timeout: bounds.queryTimeoutMs + CLIENT_MARGIN_MS } : {}),
+    ...(bounds.queryTimeoutMs > 0
+      ? { statement_timeout: bounds.queryTimeoutMs, query_timeout: bounds.queryTimeoutMs + CLIENT_MARGIN_MS }
+      : {}),
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
   };

@@ -5,7 +5,8 @@ import { ADVANCE_ONLY_TABLES, APPEND_ONLY_TABLES } from '../audit/audit-tables.j
 type Queryable = { query(text: string): Promise<unknown> };
 
 /** Start-up checks: a database that does not answer fails the start in seconds, never hangs it. */
-const connect = (url: string) => new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000, statement_timeout: 10_000, application_name: 'marshal-migrate' });
+const connect = (url: string) =>
+  new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000, statement_timeout: 10_000, application_name: 'marshal-migrate' });
 
 /** The role a connection URL logs in as (which also proves the credentials work). */
 export async function roleOf(url: string): Promise<string> {

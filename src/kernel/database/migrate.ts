@@ -44,9 +44,7 @@ export interface MigrationState {
 /** What /.well-known/engine-status reports: applied count, pending names, the latest applied. */
 export async function migrationState(dataSource: DataSource): Promise<MigrationState> {
   const known = (dataSource.migrations ?? []).map((m) => m.name ?? m.constructor.name);
-  const rows: { name: string }[] = await dataSource.query(
-    `SELECT name FROM ${MIGRATIONS_TABLE} ORDER BY timestamp DESC, id DESC`,
-  );
+  const rows: { name: string }[] = await dataSource.query(`SELECT name FROM ${MIGRATIONS_TABLE} ORDER BY timestamp DESC, id DESC`);
   const applied = new Set(rows.map((r) => r.name));
   return { applied: rows.length, pending: known.filter((n) => !applied.has(n)), latest: rows[0]?.name ?? null };
 }

@@ -30,12 +30,16 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-const sqlError = (code: string, message = 'x') => new QueryFailedError('SELECT secret FROM t WHERE v = $1', ['hunter2'], Object.assign(new Error(message), { code }));
+const sqlError = (code: string, message = 'x') =>
+  new QueryFailedError('SELECT secret FROM t WHERE v = $1', ['hunter2'], Object.assign(new Error(message), { code }));
 
 describe('isDependencyUnavailable', () => {
   test('a refused connection, as node-postgres reports it', async () => {
     const client = new pg.Client({ host: '127.0.0.1', port: await closedPort(), connectionTimeoutMillis: 2_000 });
-    const error = await client.connect().then(() => null, (e: unknown) => e);
+    const error = await client.connect().then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(isDependencyUnavailable(error)).toBe(true);
     expect(unavailabilityReason(error)).toMatch(/ECONNREFUSED/);
   });
@@ -44,8 +48,18 @@ describe('isDependencyUnavailable', () => {
     const silent = await silentServer();
     const pool = new pg.Pool({ host: '127.0.0.1', port: silent.port, max: 1, connectionTimeoutMillis: 200 });
     try {
-      const [opening, waiting] = await Promise.all([pool.connect().then(() => null, (e: unknown) => e), pool.connect().then(() => null, (e: unknown) => e)]);
-      for (const error of [opening, waiting]) expect({ error: String(error), unavailable: isDependencyUnavailable(error) }).toEqual({ error: String(error), unavailable: true });
+      const [opening, waiting] = await Promise.all([
+        pool.connect().then(
+          () => null,
+          (e: unknown) => e,
+        ),
+        pool.connect().then(
+          () => null,
+          (e: unknown) => e,
+        ),
+      ]);
+      for (const error of [opening, waiting])
+        expect({ error: String(error), unavailable: isDependencyUnavailable(error) }).toEqual({ error: String(error), unavailable: true });
     } finally {
       await pool.end();
       await silent.close();
@@ -77,14 +91,26 @@ describe('isDependencyUnavailable', () => {
   test('a lost connection, a closed client, causes, aggregates, and what pg-boss emits (an error spread into an object)', () => {
     expect(isDependencyUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
     expect(isDependencyUnavailable(new Error('Client has encountered a connection error and is not queryable'))).toBe(true);
-    expect(isDependencyUnavailable(new Error('a wrapper', { cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }) }))).toBe(true);
-    expect(isDependencyUnavailable(new AggregateError([Object.assign(new Error('connect ECONNREFUSED ::1:5432'), { code: 'ECONNREFUSED' })], ''))).toBe(true);
+    expect(
+      isDependencyUnavailable(new Error('a wrapper', { cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }) })),
+    ).toBe(true);
+    expect(
+      isDependencyUnavailable(
+        new AggregateError([Object.assign(new Error('connect ECONNREFUSED ::1:5432'), { code: 'ECONNREFUSED' })], ''),
+      ),
+    ).toBe(true);
     expect(isDependencyUnavailable({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:5432', stack: '…' })).toBe(true);
-    expect(isDependencyUnavailable({ message: 'Query read timeout (Queue: sweep-idempotency-keys, Worker: 6c18…)', stack: '…' })).toBe(true);
+    expect(isDependencyUnavailable({ message: 'Query read timeout (Queue: sweep-idempotency-keys, Worker: 6c18…)', stack: '…' })).toBe(
+      true,
+    );
   });
 
   test('Redis (ioredis) without an offline queue', () => {
-    expect(isDependencyUnavailable(Object.assign(new Error('Reached the max retries per request limit (which is 1).'), { name: 'MaxRetriesPerRequestError' }))).toBe(true);
+    expect(
+      isDependencyUnavailable(
+        Object.assign(new Error('Reached the max retries per request limit (which is 1).'), { name: 'MaxRetriesPerRequestError' }),
+      ),
+    ).toBe(true);
     expect(isDependencyUnavailable(new Error("Stream isn't writeable and enableOfflineQueue options is false"))).toBe(true);
   });
 

@@ -7,8 +7,17 @@
 
 /** Socket and name-resolution failures (Node's `error.code`). */
 const NETWORK_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'EHOSTDOWN',
-  'ENETUNREACH', 'ENETDOWN', 'ENOTFOUND', 'EAI_AGAIN',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'EHOSTDOWN',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'ENOTFOUND',
+  'EAI_AGAIN',
 ]);
 
 /**
@@ -53,8 +62,12 @@ interface ErrorLike {
 
 /** Whether this error itself, not one it wraps, says the dependency is unavailable. */
 function saysUnavailable({ code, message, name }: ErrorLike): boolean {
-  if (typeof code === 'string' && (NETWORK_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code) || CONNECTION_EXCEPTION.test(code))) return true;
-  return (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((known) => message.startsWith(known))) || (typeof name === 'string' && UNAVAILABLE_NAMES.has(name));
+  if (typeof code === 'string' && (NETWORK_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code) || CONNECTION_EXCEPTION.test(code)))
+    return true;
+  return (
+    (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((known) => message.startsWith(known))) ||
+    (typeof name === 'string' && UNAVAILABLE_NAMES.has(name))
+  );
 }
 
 /**

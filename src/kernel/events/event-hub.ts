@@ -120,7 +120,12 @@ export class EventHub implements OnApplicationBootstrap, BeforeApplicationShutdo
    * Delivers matching events, in commit-safe order, from `after` (exclusive) or from now on, until
    * closed or the process stops (`onEnd`).
    */
-  async subscribe(filter: EventFilter, after: EventCursor | undefined, onEvent: (e: DomainEvent) => void, onEnd: () => void): Promise<Subscription> {
+  async subscribe(
+    filter: EventFilter,
+    after: EventCursor | undefined,
+    onEvent: (e: DomainEvent) => void,
+    onEnd: () => void,
+  ): Promise<Subscription> {
     if (this.subscribers.size === 0) await this.catchUpPosition();
     const subscriber: Subscriber = { filter, last: after ?? this.position, pending: after ? [] : null, deliver: onEvent, end: onEnd };
     this.subscribers.add(subscriber);
@@ -148,7 +153,11 @@ export class EventHub implements OnApplicationBootstrap, BeforeApplicationShutdo
   }
 
   /** Committed events, newest first, before `before` (exclusive): the outbox as a list. */
-  history(filter: EventFilter & { since?: Date }, before: EventCursor | undefined, limit: number): Promise<{ items: DomainEvent[]; next: string | null }> {
+  history(
+    filter: EventFilter & { since?: Date },
+    before: EventCursor | undefined,
+    limit: number,
+  ): Promise<{ items: DomainEvent[]; next: string | null }> {
     return this.store.history(filter, before, limit);
   }
 

@@ -139,7 +139,11 @@ export class EventSignals {
     if (this.stopping) return;
     // Bounded like every connection (a frozen server must not hang a reconnect); LISTEN itself
     // waits for nothing: notifications arrive on the idle connection, which keepalive watches.
-    const client = new pg.Client({ connectionString: this.config.database.url, application_name: 'marshal-events', ...connectionBounds(this.config.database) });
+    const client = new pg.Client({
+      connectionString: this.config.database.url,
+      application_name: 'marshal-events',
+      ...connectionBounds(this.config.database),
+    });
     client.on('notification', (n) => this.onNotification(n.payload));
     // The loss is logged when the connection ends, once per outage (see listenerOutage).
     let lost: unknown;

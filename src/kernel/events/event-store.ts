@@ -82,12 +82,19 @@ export class EventStore {
       params.push(filter.types.filter((t) => t.endsWith('*')).map((t) => `${t.slice(0, -1).replace(/[\\%_]/g, '\\$&')}%`));
       where += ` AND (type = ANY($${params.length - 1}::text[]) OR type LIKE ANY($${params.length}::text[]))`;
     }
-    const rows = await this.dataSource.query<EventRow[]>(`SELECT ${COLUMNS} FROM events WHERE ${where} ORDER BY ${STREAM_ORDER} LIMIT $4`, params);
+    const rows = await this.dataSource.query<EventRow[]>(
+      `SELECT ${COLUMNS} FROM events WHERE ${where} ORDER BY ${STREAM_ORDER} LIMIT $4`,
+      params,
+    );
     return rows.map(toEvent);
   }
 
   /** Committed events, newest first, before `before` (exclusive): the outbox as a list. */
-  async history(filter: EventFilter & { since?: Date }, before: EventCursor | undefined, limit: number): Promise<{ items: DomainEvent[]; next: string | null }> {
+  async history(
+    filter: EventFilter & { since?: Date },
+    before: EventCursor | undefined,
+    limit: number,
+  ): Promise<{ items: DomainEvent[]; next: string | null }> {
     const params: unknown[] = [filter.organizationId, limit + 1];
     let where = 'organization_id = $1';
     const add = (value: unknown) => {
@@ -103,7 +110,10 @@ export class EventStore {
       const prefixes = add(filter.types.filter((t) => t.endsWith('*')).map((t) => `${t.slice(0, -1).replace(/[\\%_]/g, '\\$&')}%`));
       where += ` AND (type = ANY(${exact}::text[]) OR type LIKE ANY(${prefixes}::text[]))`;
     }
-    const rows = await this.dataSource.query<EventRow[]>(`SELECT ${COLUMNS} FROM events WHERE ${where} ORDER BY ${NEWEST_FIRST} LIMIT $2`, params);
+    const rows = await this.dataSource.query<EventRow[]>(
+      `SELECT ${COLUMNS} FROM events WHERE ${where} ORDER BY ${NEWEST_FIRST} LIMIT $2`,
+      params,
+    );
     const items = rows.slice(0, limit).map(toEvent);
     return { items, next: rows.length > limit ? items[items.length - 1].cursor : null };
   }

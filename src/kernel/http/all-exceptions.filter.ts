@@ -38,7 +38,10 @@ export async function sendError(exception: unknown, req: MarshalRequest, res: Re
     logger.error({ err: loggable(exception), requestId: req.requestId, correlationId: req.correlationId }, 'request failed');
   } else if (mapped.unavailable) {
     // An outage, not a bug: one short line per request says which dependency failed and how.
-    logger.warn({ reason: unavailabilityReason(exception), requestId: req.requestId, correlationId: req.correlationId }, 'request failed: a dependency is unavailable');
+    logger.warn(
+      { reason: unavailabilityReason(exception), requestId: req.requestId, correlationId: req.correlationId },
+      'request failed: a dependency is unavailable',
+    );
   }
   if (res.headersSent) {
     // A stream already started (SSE, file); all we can do is end it.

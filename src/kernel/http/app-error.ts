@@ -56,7 +56,12 @@ export type AnyErrorFactory = ((...args: never[]) => AppError) & ErrorSpec;
 export function defineError(spec: ErrorSpec): ErrorFactory;
 export function defineError<A extends unknown[]>(spec: ErrorSpec, build: (...args: A) => string | ErrorParts): ErrorFactory<A>;
 export function defineError(spec: ErrorSpec, build?: (...args: unknown[]) => string | ErrorParts): AnyErrorFactory {
-  const parts = build ?? ((message?: unknown, details?: unknown): ErrorParts => ({ message: (message as string | undefined) ?? spec.description, details: details as Record<string, unknown> | undefined }));
+  const parts =
+    build ??
+    ((message?: unknown, details?: unknown): ErrorParts => ({
+      message: (message as string | undefined) ?? spec.description,
+      details: details as Record<string, unknown> | undefined,
+    }));
   const factory = (...args: unknown[]) => {
     const made = parts(...args);
     const { message, details, validationErrors, headers } = typeof made === 'string' ? ({ message: made } as ErrorParts) : made;

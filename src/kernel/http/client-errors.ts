@@ -22,7 +22,10 @@ function badRequest(rawPacket: Buffer | undefined): string {
   const envelope: ErrorEnvelope = {
     success: false,
     data: null,
-    error: { code: 'BAD_REQUEST', message: 'The request is not valid HTTP: a control character (such as NUL) in the request line or a header, or a malformed header' },
+    error: {
+      code: 'BAD_REQUEST',
+      message: 'The request is not valid HTTP: a control character (such as NUL) in the request line or a header, or a malformed header',
+    },
     meta: { requestId: id, correlationId: id, timestamp: new Date().toISOString(), status: 400, version: API_VERSION },
     context: { principalId: null, principalType: null, organizationId: null },
     links: { self: target(rawPacket) },
@@ -41,13 +44,16 @@ function badRequest(rawPacket: Buffer | undefined): string {
  * limits keep Node's own answers.
  */
 export function answerMalformedRequests(server: Server): void {
-  server.on('clientError', (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex & { _httpMessage?: { headersSent?: boolean } }) => {
-    // Like Node: never write into a response already under way, nor to a peer that is gone.
-    if (error.code === 'ECONNRESET' || !socket.writable || socket._httpMessage?.headersSent) {
-      socket.destroy();
-      return;
-    }
-    // Closed once written, as Node does: the rest of what the client sends is never read.
-    socket.end(NODE_DEFAULTS[error.code ?? ''] ?? badRequest(error.rawPacket), () => socket.destroy());
-  });
+  server.on(
+    'clientError',
+    (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex & { _httpMessage?: { headersSent?: boolean } }) => {
+      // Like Node: never write into a response already under way, nor to a peer that is gone.
+      if (error.code === 'ECONNRESET' || !socket.writable || socket._httpMessage?.headersSent) {
+        socket.destroy();
+        return;
+      }
+      // Closed once written, as Node does: the rest of what the client sends is never read.
+      socket.end(NODE_DEFAULTS[error.code ?? ''] ?? badRequest(error.rawPacket), () => socket.destroy());
+    },
+  );
 }

@@ -19,8 +19,16 @@ import { createValidationPipe } from './validation.js';
 
 /** Headers a browser client may read on a cross-origin response. */
 const EXPOSED_HEADERS = [
-  'x-request-id', 'x-correlation-id', 'idempotent-replayed', 'retry-after',
-  'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'ratelimit', 'ratelimit-policy', 'etag',
+  'x-request-id',
+  'x-correlation-id',
+  'idempotent-replayed',
+  'retry-after',
+  'x-ratelimit-limit',
+  'x-ratelimit-remaining',
+  'x-ratelimit-reset',
+  'ratelimit',
+  'ratelimit-policy',
+  'etag',
 ];
 
 /**
@@ -36,7 +44,10 @@ function boundRequestReceipt(server: Server, config: AppConfig): void {
   server.headersTimeout = config.http.headersTimeoutMs;
   server.requestTimeout = config.http.requestTimeoutMs;
   // Read when the server starts listening; @types/node knows it only as a createServer option.
-  (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval = Math.min(1_000, config.http.headersTimeoutMs / 2);
+  (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval = Math.min(
+    1_000,
+    config.http.headersTimeoutMs / 2,
+  );
 }
 
 /**

@@ -30,7 +30,10 @@ function pageEnvelope(req: MarshalRequest, value: Page<unknown>) {
   const cursor = nextCursor === undefined ? undefined : cursorMeta(window.limit, nextCursor);
   if (window.by === 'cursor') return { cursor, links: { next: nextCursor ? cursorLink(req, nextCursor) : null } };
   const hasPrevious = window.offset > 0;
-  const link = (offset: number) => (window.by === 'offset' ? queryLink(req, { offset: String(offset) }) : queryLink(req, { page: String(Math.floor(offset / window.limit) + 1) }));
+  const link = (offset: number) =>
+    window.by === 'offset'
+      ? queryLink(req, { offset: String(offset) })
+      : queryLink(req, { page: String(Math.floor(offset / window.limit) + 1) });
   const pagination: PaginationMeta = {
     page: value.page,
     pageSize: window.limit,
@@ -45,7 +48,10 @@ function pageEnvelope(req: MarshalRequest, value: Page<unknown>) {
   return {
     pagination,
     cursor,
-    links: { next: value.hasNext ? link(window.offset + window.limit) : null, prev: hasPrevious ? link(Math.max(0, window.offset - window.limit)) : null },
+    links: {
+      next: value.hasNext ? link(window.offset + window.limit) : null,
+      prev: hasPrevious ? link(Math.max(0, window.offset - window.limit)) : null,
+    },
   };
 }
 
@@ -69,21 +75,30 @@ export class EnvelopeInterceptor implements NestInterceptor {
         if (shape.kind === 'empty') return undefined;
         if (shape.kind === 'data') return successEnvelope(req, shape.status, value ?? null);
         if (shape.kind === 'upsert') {
-          if (!(value instanceof Upserted)) throw new Error(`${context.getClass().name}.${context.getHandler().name} is declared @ApiCreatedOrOk but did not return an Upserted`);
+          if (!(value instanceof Upserted))
+            throw new Error(
+              `${context.getClass().name}.${context.getHandler().name} is declared @ApiCreatedOrOk but did not return an Upserted`,
+            );
           const status = value.created ? 201 : 200;
           context.switchToHttp().getResponse<Response>().status(status);
           return successEnvelope(req, status, value.value);
         }
         if (shape.kind === 'cursor') {
-          if (!(value instanceof CursorPage)) throw new Error(`${context.getClass().name}.${context.getHandler().name} is declared @ApiCursorPage but did not return a CursorPage`);
+          if (!(value instanceof CursorPage))
+            throw new Error(
+              `${context.getClass().name}.${context.getHandler().name} is declared @ApiCursorPage but did not return a CursorPage`,
+            );
           return successEnvelope(req, shape.status, value.items, {
             cursor: cursorMeta(value.limit, value.nextCursor),
             links: { next: value.nextCursor ? cursorLink(req, value.nextCursor) : null },
           });
         }
-        if (!(value instanceof Page)) throw new Error(`${context.getClass().name}.${context.getHandler().name} is declared @ApiPage but did not return a Page`);
+        if (!(value instanceof Page))
+          throw new Error(`${context.getClass().name}.${context.getHandler().name} is declared @ApiPage but did not return a Page`);
         if (shape.byCursor !== (value.nextCursor !== undefined)) {
-          throw new Error(`${context.getClass().name}.${context.getHandler().name}: its @ApiPage and the Page it returned disagree on paging by cursor`);
+          throw new Error(
+            `${context.getClass().name}.${context.getHandler().name}: its @ApiPage and the Page it returned disagree on paging by cursor`,
+          );
         }
         return successEnvelope(req, shape.status, value.items, pageEnvelope(req, value));
       }),

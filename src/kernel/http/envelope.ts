@@ -10,17 +10,28 @@ import type { MarshalRequest } from './request.js';
 
 /** Both forms of DESIGN.md's list conventions: page/pageSize, and seed 001's limit/offset. */
 export class PaginationMeta {
-  @ApiProperty({ example: 1, minimum: 1, description: 'The page, from 1 (for an offset that is not a multiple of pageSize, the page it falls in)' }) page!: number;
+  @ApiProperty({
+    example: 1,
+    minimum: 1,
+    description: 'The page, from 1 (for an offset that is not a multiple of pageSize, the page it falls in)',
+  })
+  page!: number;
   @ApiProperty({ example: 20, minimum: 1, maximum: 100 }) pageSize!: number;
   @ApiProperty({ example: 20, minimum: 1, maximum: 100, description: 'The same as pageSize' }) limit!: number;
   @ApiProperty({ example: 0, minimum: 0, description: 'Items before this page' }) offset!: number;
   @ApiProperty({
-    type: 'integer', nullable: true, example: 0, minimum: 0,
+    type: 'integer',
+    nullable: true,
+    example: 0,
+    minimum: 0,
     description: `Exact. Counting stops at ${COUNT_LIMIT.toLocaleString('en')}: when more items match, null (and totalCapped is true), except on the last page, which tells the total`,
   })
   totalItems!: number | null;
-  @ApiProperty({ type: 'integer', nullable: true, example: 0, minimum: 0, description: 'Null when totalItems is' }) totalPages!: number | null;
-  @ApiProperty({ description: `True when more than ${COUNT_LIMIT.toLocaleString('en')} items match and this page does not tell how many: totalItems and totalPages are null` })
+  @ApiProperty({ type: 'integer', nullable: true, example: 0, minimum: 0, description: 'Null when totalItems is' }) totalPages!:
+    number | null;
+  @ApiProperty({
+    description: `True when more than ${COUNT_LIMIT.toLocaleString('en')} items match and this page does not tell how many: totalItems and totalPages are null`,
+  })
   totalCapped!: boolean;
   @ApiProperty({ description: 'Whether another page follows (known without counting)' }) hasNext!: boolean;
   @ApiProperty() hasPrevious!: boolean;
@@ -39,7 +50,11 @@ export class EnvelopeMeta {
   @ApiProperty({ example: 200 }) status!: number;
   @ApiProperty({ example: '1' }) version!: string;
   @ApiPropertyOptional({ type: PaginationMeta, description: 'On a list paged by page or offset' }) pagination?: PaginationMeta;
-  @ApiPropertyOptional({ type: CursorMeta, description: 'On a list that pages by cursor (every page of it, including one asked for by page or offset)' }) cursor?: CursorMeta;
+  @ApiPropertyOptional({
+    type: CursorMeta,
+    description: 'On a list that pages by cursor (every page of it, including one asked for by page or offset)',
+  })
+  cursor?: CursorMeta;
 }
 
 export class EnvelopeContext {
@@ -75,7 +90,8 @@ export class ErrorBody {
 export class SuccessEnvelope {
   @ApiProperty({ enum: [true] }) success!: true;
   data!: unknown;
-  @ApiProperty({ type: 'object', additionalProperties: false, nullable: true, description: 'Always null on success', example: null }) error!: null;
+  @ApiProperty({ type: 'object', additionalProperties: false, nullable: true, description: 'Always null on success', example: null })
+  error!: null;
   @ApiProperty({ type: EnvelopeMeta }) meta!: EnvelopeMeta;
   @ApiProperty({ type: EnvelopeContext }) context!: EnvelopeContext;
   @ApiProperty({ type: EnvelopeLinks }) links!: EnvelopeLinks;
@@ -83,7 +99,8 @@ export class SuccessEnvelope {
 
 export class ErrorEnvelope {
   @ApiProperty({ enum: [false] }) success!: false;
-  @ApiProperty({ type: 'object', additionalProperties: false, nullable: true, description: 'Always null on error', example: null }) data!: null;
+  @ApiProperty({ type: 'object', additionalProperties: false, nullable: true, description: 'Always null on error', example: null })
+  data!: null;
   @ApiProperty({ type: ErrorBody }) error!: ErrorBody;
   @ApiProperty({ type: EnvelopeMeta }) meta!: EnvelopeMeta;
   @ApiProperty({ type: EnvelopeContext }) context!: EnvelopeContext;

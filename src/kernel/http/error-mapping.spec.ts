@@ -28,17 +28,35 @@ describe('mapError', () => {
   });
 
   test('maps body-parser failures', () => {
-    expect(mapError(Object.assign(new Error('x'), { type: 'entity.parse.failed' }), req).error).toMatchObject({ status: 400, code: 'MALFORMED_JSON' });
-    expect(mapError(Object.assign(new Error('x'), { type: 'entity.too.large' }), req).error).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
-    expect(mapError(Object.assign(new Error('x'), { type: 'entity.too.deep' }), req).error).toMatchObject({ status: 400, code: 'JSON_TOO_DEEP' });
-    const zlib = Object.assign(new Error('incorrect header check'), { errno: -3, code: 'Z_DATA_ERROR', status: 400, type: 'encoding.invalid' });
+    expect(mapError(Object.assign(new Error('x'), { type: 'entity.parse.failed' }), req).error).toMatchObject({
+      status: 400,
+      code: 'MALFORMED_JSON',
+    });
+    expect(mapError(Object.assign(new Error('x'), { type: 'entity.too.large' }), req).error).toMatchObject({
+      status: 413,
+      code: 'PAYLOAD_TOO_LARGE',
+    });
+    expect(mapError(Object.assign(new Error('x'), { type: 'entity.too.deep' }), req).error).toMatchObject({
+      status: 400,
+      code: 'JSON_TOO_DEEP',
+    });
+    const zlib = Object.assign(new Error('incorrect header check'), {
+      errno: -3,
+      code: 'Z_DATA_ERROR',
+      status: 400,
+      type: 'encoding.invalid',
+    });
     expect(mapError(zlib, req)).toMatchObject({ error: { status: 400, code: 'MALFORMED_CONTENT_ENCODING' }, unexpected: false });
     expect(mapError(zlib, req).error.message).not.toContain('header check');
   });
 
   test('maps a NUL character the database refused (in text or in jsonb) to 400', () => {
     for (const code of ['22021', '22P05']) {
-      const nul = new QueryFailedError('INSERT INTO projects ...', ['a\u0000'], Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code }));
+      const nul = new QueryFailedError(
+        'INSERT INTO projects ...',
+        ['a\u0000'],
+        Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code }),
+      );
       expect(mapError(nul, req)).toMatchObject({ error: { status: 400, code: 'VALIDATION_FAILED' }, unexpected: false });
     }
   });
@@ -58,7 +76,11 @@ describe('mapError', () => {
       refused, // the pool could not connect (a guard, a service: not wrapped)
       new Error('timeout exceeded when trying to connect'), // no free connection in time
       new QueryFailedError('SELECT secret FROM t', ['hunter2'], new Error('Query read timeout')), // a frozen server
-      new QueryFailedError('SELECT 1', [], Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })),
+      new QueryFailedError(
+        'SELECT 1',
+        [],
+        Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+      ),
       new QueryFailedError('SELECT 1', [], Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' })),
     ]) {
       const mapped = mapError(failure, req);

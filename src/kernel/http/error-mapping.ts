@@ -110,9 +110,10 @@ export function mapError(exception: unknown, req: { method: string; originalUrl:
     }
     if (status >= 500) return status === 503 ? { error: serviceUnavailable(), unexpected: false } : { error: internal(), unexpected: true };
     const body = exception.getResponse();
-    const message = typeof body === 'object' && body && typeof (body as { message?: unknown }).message === 'string'
-      ? (body as { message: string }).message
-      : exception.message;
+    const message =
+      typeof body === 'object' && body && typeof (body as { message?: unknown }).message === 'string'
+        ? (body as { message: string }).message
+        : exception.message;
     // The framework's message, under the status it chose and the code our catalog has for it.
     return { error: new AppError(status, (ERROR_BY_STATUS[status] ?? badRequest).code, message), unexpected: false };
   }

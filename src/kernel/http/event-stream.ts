@@ -63,5 +63,6 @@ export const LAST_EVENT_ID_HEADER = {
 
 export const SSE_SCHEMA = {
   type: 'string',
-  description: 'text/event-stream: each event has `id` (its cursor; send it back as Last-Event-ID to resume), `event` (its type) and `data` (a DomainEvent as JSON)',
+  description:
+    'text/event-stream: each event has `id` (its cursor; send it back as Last-Event-ID to resume), `event` (its type) and `data` (a DomainEvent as JSON)',
 };

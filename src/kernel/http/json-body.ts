@@ -62,7 +62,8 @@ export function jsonBodyParser(options: { limit: string | number; keepRawBody?: 
       if (options.keepRawBody) keepRawBody(req, body);
     },
   });
-  return (req: Request, res: Response, next: NextFunction) => parse(req, res, (error?: unknown) => (error ? next(typed(error, req)) : next()));
+  return (req: Request, res: Response, next: NextFunction) =>
+    parse(req, res, (error?: unknown) => (error ? next(typed(error, req)) : next()));
 }
 
 /** Reads and parses a request's JSON body now (see DeferredBodyInterceptor); rejects with body-parser's error. */

@@ -24,7 +24,8 @@ export function exceedsJsonDepth(json: Uint8Array, max = MAX_JSON_DEPTH): boolea
   for (let i = 0; i < json.length; i++) {
     const byte = json[i];
     if (inString) {
-      if (byte === BACKSLASH) i++; // the escaped character, a quote included, is part of the string
+      if (byte === BACKSLASH)
+        i++; // the escaped character, a quote included, is part of the string
       else if (byte === QUOTE) inString = false;
     } else if (byte === QUOTE) {
       inString = true;

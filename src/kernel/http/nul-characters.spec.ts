@@ -4,11 +4,9 @@ const fields = (value: unknown, root?: string) => findNulCharacters(value, root)
 
 describe('the NUL walker', () => {
   test('finds NUL in strings at any depth, at their field path, in document order', () => {
-    expect(fields({ name: 'a\u0000', payload: { items: [{ name: 'ok' }, { name: 'ok' }, { name: '\u0000x' }] }, tags: ['x', 'y\u0000'] })).toEqual([
-      'name:NUL_CHARACTER',
-      'payload.items[2].name:NUL_CHARACTER',
-      'tags[1]:NUL_CHARACTER',
-    ]);
+    expect(
+      fields({ name: 'a\u0000', payload: { items: [{ name: 'ok' }, { name: 'ok' }, { name: '\u0000x' }] }, tags: ['x', 'y\u0000'] }),
+    ).toEqual(['name:NUL_CHARACTER', 'payload.items[2].name:NUL_CHARACTER', 'tags[1]:NUL_CHARACTER']);
   });
 
   test('reports a key holding NUL at the object that has it', () => {

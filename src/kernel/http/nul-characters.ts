@@ -16,7 +16,11 @@ const fieldPath = (parent: string, key: string | number) =>
 export function findNulCharacters(value: unknown, root = ''): FieldError[] {
   const found: FieldError[] = [];
   const report = (field: string, what: string) =>
-    found.push({ field: field || 'body', message: `${field || 'The body'} ${what} a NUL character (\\u0000), which is not accepted`, code: 'NUL_CHARACTER' });
+    found.push({
+      field: field || 'body',
+      message: `${field || 'The body'} ${what} a NUL character (\\u0000), which is not accepted`,
+      code: 'NUL_CHARACTER',
+    });
   const stack: { value: unknown; path: string }[] = [{ value, path: root }];
   while (stack.length > 0 && found.length < MAX_REPORTED) {
     const { value: current, path } = stack.pop()!;

@@ -23,7 +23,10 @@ describe('resolveQuerySynonyms', () => {
 
   test('refuses an alias and its property with different values', () => {
     expect(() => resolveQuerySynonyms(ListQuery, { clusterName: 'a', cluster_name: 'b' })).toThrow(
-      expect.objectContaining({ status: 400, validationErrors: [expect.objectContaining({ field: 'cluster_name', code: 'CONFLICTING_PARAMETERS' })] }) as AppError,
+      expect.objectContaining({
+        status: 400,
+        validationErrors: [expect.objectContaining({ field: 'cluster_name', code: 'CONFLICTING_PARAMETERS' })],
+      }) as AppError,
     );
   });
 });

@@ -9,7 +9,14 @@ import { validationFailed } from './kernel.errors.js';
 
 /** `?status=a&status=b` and `?status=a,b` alike. */
 export const repeatedOrCommaSeparated = ({ value }: { value: unknown }): unknown[] =>
-  (Array.isArray(value) ? (value as unknown[]) : [value]).flatMap((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : [v]));
+  (Array.isArray(value) ? (value as unknown[]) : [value]).flatMap((v) =>
+    typeof v === 'string'
+      ? v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [v],
+  );
 
 /** `?label=k:v&label=k2:v2`: values may hold commas, so only repetition makes a list. */
 export const repeated = ({ value }: { value: unknown }): unknown[] => (Array.isArray(value) ? (value as unknown[]) : [value]);
@@ -36,7 +43,10 @@ export function registerQuerySynonym(target: object, name: string, property: str
 export function SeedAlias(alias: string, seed: string, schema: ApiPropertyOptions): PropertyDecorator {
   return (target, property) => {
     registerQuerySynonym(target, alias, String(property));
-    ApiPropertyOptional({ ...schema, deprecated: true, description: `Alias of \`${String(property)}\`, as seed ${seed} names it` })(target, alias);
+    ApiPropertyOptional({ ...schema, deprecated: true, description: `Alias of \`${String(property)}\`, as seed ${seed} names it` })(
+      target,
+      alias,
+    );
   };
 }
 

@@ -60,7 +60,11 @@ export function ApiOk(model: Model, options: { description?: string; isArray?: b
 
 /** 201 with the created resource in `data`. */
 export function ApiCreated(model: Model, options: { description?: string } = {}) {
-  return shaped({ kind: 'data', status: 201 }, ApiExtraModels(SuccessEnvelope, model), enveloped(201, options.description ?? 'Created', dataSchema(model)));
+  return shaped(
+    { kind: 'data', status: 201 },
+    ApiExtraModels(SuccessEnvelope, model),
+    enveloped(201, options.description ?? 'Created', dataSchema(model)),
+  );
 }
 
 /**
@@ -89,7 +93,10 @@ export function ApiPage(model: Model, options: { description?: string; cursor?: 
     ApiExtraModels(SuccessEnvelope, EnvelopeMeta, PaginationMeta, CursorMeta, model),
     enveloped(
       200,
-      options.description ?? (byCursor ? 'One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts' : 'One page of results'),
+      options.description ??
+        (byCursor
+          ? 'One page of results; meta.cursor.next continues after it, meta.pagination (absent on a page by cursor) counts'
+          : 'One page of results'),
       dataSchema('array-of', model),
       byCursor ? pagedMeta(['cursor'], ['pagination']) : pagedMeta(['pagination']),
     ),
@@ -101,7 +108,12 @@ export function ApiCursorPage(model: Model, options: { description?: string } = 
   return shaped(
     { kind: 'cursor', status: 200 },
     ApiExtraModels(SuccessEnvelope, EnvelopeMeta, CursorMeta, model),
-    enveloped(200, options.description ?? 'Items, newest first; follow meta.cursor.next for more', dataSchema('array-of', model), pagedMeta(['cursor'])),
+    enveloped(
+      200,
+      options.description ?? 'Items, newest first; follow meta.cursor.next for more',
+      dataSchema('array-of', model),
+      pagedMeta(['cursor']),
+    ),
   );
 }
 

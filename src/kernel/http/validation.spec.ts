@@ -51,7 +51,10 @@ describe('the validation pipe', () => {
   });
 
   test('passes a valid body through, transformed to the class', async () => {
-    const order = await createValidationPipe().transform({ email: 'ada@example.com', items: [{ quantity: 2 }] }, { type: 'body', metatype: Order });
+    const order = await createValidationPipe().transform(
+      { email: 'ada@example.com', items: [{ quantity: 2 }] },
+      { type: 'body', metatype: Order },
+    );
     expect(order).toBeInstanceOf(Order);
   });
 
@@ -66,7 +69,9 @@ describe('the validation pipe', () => {
     };
     expect(await nul({ email: 'a@b.c', note: 'x\u0000', items: [] }, { type: 'body', metatype: Order })).toEqual(['note:NUL_CHARACTER']);
     // A free-form body (no class) is not validated by class-validator, but still walked.
-    expect(await nul({ payload: { items: [{}, { name: '\u0000' }] } }, { type: 'body', metatype: Object })).toEqual(['payload.items[1].name:NUL_CHARACTER']);
+    expect(await nul({ payload: { items: [{}, { name: '\u0000' }] } }, { type: 'body', metatype: Object })).toEqual([
+      'payload.items[1].name:NUL_CHARACTER',
+    ]);
     expect(await nul({ q: 'a\u0000b' }, { type: 'query', metatype: Object })).toEqual(['q:NUL_CHARACTER']);
     expect(await nul('a\u0000', { type: 'param', data: 'key', metatype: String })).toEqual(['key:NUL_CHARACTER']);
     expect(await nul({ x: 'y\u0000' }, { type: 'body', data: 'payload', metatype: Object })).toEqual(['payload.x:NUL_CHARACTER']);

@@ -10,8 +10,7 @@ const CODE_BY_CONSTRAINT: Record<string, string> = {
   nestedValidation: 'INVALID_NESTED',
 };
 
-const toCode = (constraint: string) =>
-  CODE_BY_CONSTRAINT[constraint] ?? constraint.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+const toCode = (constraint: string) => CODE_BY_CONSTRAINT[constraint] ?? constraint.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
 
 /** Flattens class-validator's tree into one entry per failed constraint, with dotted paths. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {

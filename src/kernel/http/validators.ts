@@ -90,13 +90,17 @@ export const IsLabelMap = defineValidator({
     !Array.isArray(value) &&
     Object.keys(value).length <= MAX_LABELS &&
     Object.entries(value).every(([k, v]) => LABEL_KEY.test(k) && typeof v === 'string' && v.length <= MAX_LABEL_VALUE),
-  message: (args) => `${args.property} must be an object of at most 64 labels: keys of letters, digits and _ . / - (up to 64), string values (up to 256)`,
+  message: (args) =>
+    `${args.property} must be an object of at most 64 labels: keys of letters, digits and _ . / - (up to 64), string values (up to 256)`,
 });
 
 /** A JSON object of at most `maxBytes` once serialised (payloads, results). */
 export const IsJsonObject = defineValidator<[maxBytes: number]>({
   name: 'isJsonObject',
-  documentation: () => ({ keywords: { type: 'object' }, unstated: 'a limit on the serialised size in bytes: no JSON Schema keyword says it (the description does)' }),
+  documentation: () => ({
+    keywords: { type: 'object' },
+    unstated: 'a limit on the serialised size in bytes: no JSON Schema keyword says it (the description does)',
+  }),
   validate: (value, _args, maxBytes: number) =>
     !!value && typeof value === 'object' && !Array.isArray(value) && Buffer.byteLength(JSON.stringify(value), 'utf8') <= maxBytes,
   message: (args, maxBytes: number) => `${args.property} must be a JSON object of at most ${Math.round(maxBytes / 1024)} KiB`,

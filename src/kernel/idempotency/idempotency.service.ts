@@ -32,24 +32,34 @@ type StoredOutcome =
   | { kind: 'value'; value: unknown }
   | { kind: 'upserted'; value: unknown; created: boolean }
   | { kind: 'page'; items: unknown[]; window: PageWindow; totalItems: number | null; hasNext: boolean; nextCursor?: string | null }
-  | { kind: 'error'; status: number; code: string; message: string; details?: Record<string, unknown>; validationErrors?: AppError['validationErrors'] };
+  | {
+      kind: 'error';
+      status: number;
+      code: string;
+      message: string;
+      details?: Record<string, unknown>;
+      validationErrors?: AppError['validationErrors'];
+    };
 
 export type Claim = { kind: 'new'; id: string } | { kind: 'replay'; outcome: { value: unknown } | { error: AppError } };
 
 const keyReused = () => idempotencyKeyReused();
 const inProgress = () => idempotencyInProgress();
 const takenOver = () =>
-  idempotencyInProgress('A retry with this Idempotency-Key took it over while this request ran, and nothing of this one was kept; retry to get its outcome');
+  idempotencyInProgress(
+    'A retry with this Idempotency-Key took it over while this request ran, and nothing of this one was kept; retry to get its outcome',
+  );
 
 export function parseIdempotencyKey(raw: string | string[] | undefined): string | undefined {
   if (raw === undefined) return undefined;
   const key = Array.isArray(raw) ? raw[0] : raw;
   if (!KEY_FORMAT.test(key)) {
-    throw validationFailed([{ field: 'Idempotency-Key', message: 'Idempotency-Key must be 1 to 255 printable ASCII characters', code: 'INVALID_IDEMPOTENCY_KEY' }]);
+    throw validationFailed([
+      { field: 'Idempotency-Key', message: 'Idempotency-Key must be 1 to 255 printable ASCII characters', code: 'INVALID_IDEMPOTENCY_KEY' },
+    ]);
   }
   return key;
 }
-
 
 /**
  * Stripe's idempotency semantics. `claim` runs on its own (committed at once) so a concurrent
@@ -85,7 +95,9 @@ export class IdempotencyService implements OnModuleInit {
    * can be guessed back. A master key rotation only means a retry straddling it is refused (422).
    */
   fingerprint(method: string, url: string, body: unknown): Buffer {
-    return createHmac('sha256', this.fingerprintKey).update(`${method} ${url}\n${canonicalJson(body ?? null)}`).digest();
+    return createHmac('sha256', this.fingerprintKey)
+      .update(`${method} ${url}\n${canonicalJson(body ?? null)}`)
+      .digest();
   }
 
   onModuleInit(): void {
@@ -108,7 +120,10 @@ export class IdempotencyService implements OnModuleInit {
       if (!existing) continue; // swept or released between the two statements
       // Times are compared in SQL: the row holds microseconds, a JavaScript Date only milliseconds.
       // (TypeORM answers [rows, count] for DELETE and UPDATE.)
-      const [, expired] = await this.dataSource.query<[unknown[], number]>('DELETE FROM idempotency_keys WHERE id = $1 AND expires_at <= now()', [existing.id]);
+      const [, expired] = await this.dataSource.query<[unknown[], number]>(
+        'DELETE FROM idempotency_keys WHERE id = $1 AND expires_at <= now()',
+        [existing.id],
+      );
       if (expired > 0) continue;
       if (!existing.requestHash.equals(hash)) throw keyReused();
       if (existing.state === 'completed') return { kind: 'replay', outcome: this.open(existing) };
@@ -137,7 +152,14 @@ export class IdempotencyService implements OnModuleInit {
   async complete(id: string, value: unknown): Promise<void> {
     const stored: StoredOutcome =
       value instanceof Page
-        ? { kind: 'page', items: value.items, window: value.window, totalItems: value.totalItems, hasNext: value.hasNext, nextCursor: value.nextCursor }
+        ? {
+            kind: 'page',
+            items: value.items,
+            window: value.window,
+            totalItems: value.totalItems,
+            hasNext: value.hasNext,
+            nextCursor: value.nextCursor,
+          }
         : value instanceof Upserted
           ? { kind: 'upserted', value: value.value, created: value.created }
           : { kind: 'value', value: value ?? null };
@@ -156,22 +178,33 @@ export class IdempotencyService implements OnModuleInit {
       return;
     }
     await this.tx.withTransaction(() =>
-      this.save(id, { kind: 'error', status: error.status, code: error.code, message: error.message, details: error.details, validationErrors: error.validationErrors }),
+      this.save(id, {
+        kind: 'error',
+        status: error.status,
+        code: error.code,
+        message: error.message,
+        details: error.details,
+        validationErrors: error.validationErrors,
+      }),
     );
   }
 
   /** False when the claim is no longer there in progress: a retry took the key over. */
   private async save(id: string, outcome: StoredOutcome): Promise<boolean> {
     const sealed = this.cipher.encrypt(JSON.stringify(outcome), `idempotency:${id}`);
-    const result = await this.tx.tx.getRepository(IdempotencyKey).update({ id, state: 'in_progress' }, { state: 'completed', outcome: sealed });
+    const result = await this.tx.tx
+      .getRepository(IdempotencyKey)
+      .update({ id, state: 'in_progress' }, { state: 'completed', outcome: sealed });
     return result.affected === 1;
   }
 
   private open(row: IdempotencyKey): { value: unknown } | { error: AppError } {
     const outcome = JSON.parse(this.cipher.decrypt(row.outcome!, `idempotency:${row.id}`).toString('utf8')) as StoredOutcome;
-    if (outcome.kind === 'error') return { error: new AppError(outcome.status, outcome.code, outcome.message, outcome.details, outcome.validationErrors) };
+    if (outcome.kind === 'error')
+      return { error: new AppError(outcome.status, outcome.code, outcome.message, outcome.details, outcome.validationErrors) };
     if (outcome.kind === 'upserted') return { value: new Upserted(outcome.value, outcome.created) };
-    if (outcome.kind === 'page') return { value: new Page(outcome.items, outcome.window, outcome.totalItems, outcome.hasNext, outcome.nextCursor) };
+    if (outcome.kind === 'page')
+      return { value: new Page(outcome.items, outcome.window, outcome.totalItems, outcome.hasNext, outcome.nextCursor) };
     return { value: outcome.value };
   }
 

@@ -13,7 +13,14 @@ describe('log redaction', () => {
     });
     const log = pino({ redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' } }, sink);
     log.info({
-      req: { headers: { authorization: 'Bearer eyJ.secret', 'x-api-key': 'mk_live_secret', 'x-agent-secret': 'agt_value_xyz', cookie: 'sid=secret' } },
+      req: {
+        headers: {
+          authorization: 'Bearer eyJ.secret',
+          'x-api-key': 'mk_live_secret',
+          'x-agent-secret': 'agt_value_xyz',
+          cookie: 'sid=secret',
+        },
+      },
       body: { password: 'hunter2', refreshToken: 'mrt_secret' },
       password: 'top-level-secret',
     });
@@ -24,7 +31,9 @@ describe('log redaction', () => {
   });
 
   test('query values of sensitive-looking parameters are masked in logged URLs', () => {
-    expect(loggableUrl('/api/v1/things?page=2&token=abc&apiKey=k&q=hello')).toBe('/api/v1/things?page=2&token=%5BREDACTED%5D&apiKey=%5BREDACTED%5D&q=hello');
+    expect(loggableUrl('/api/v1/things?page=2&token=abc&apiKey=k&q=hello')).toBe(
+      '/api/v1/things?page=2&token=%5BREDACTED%5D&apiKey=%5BREDACTED%5D&q=hello',
+    );
     expect(loggableUrl('/api/v1/things')).toBe('/api/v1/things');
   });
 });

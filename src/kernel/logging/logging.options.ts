@@ -13,7 +13,10 @@ export const REDACTED_PATHS = [
   'req.headers["x-api-key"]',
   'req.headers["x-agent-secret"]',
   'req.headers["x-agentfield-signature"]',
-  ...['password', 'passwordHash', 'token', 'accessToken', 'refreshToken', 'secret', 'apiKey', 'value', 'privateKey'].flatMap((key) => [key, `*.${key}`]),
+  ...['password', 'passwordHash', 'token', 'accessToken', 'refreshToken', 'secret', 'apiKey', 'value', 'privateKey'].flatMap((key) => [
+    key,
+    `*.${key}`,
+  ]),
 ];
 
 const SENSITIVE_QUERY = /token|secret|password|key|code|signature/i;
@@ -41,7 +44,14 @@ export function loggingOptions(config: AppConfig): Params {
       serializers: {
         // pino-http binds this to the request's logger once; customProps would add a second child
         // logger per request, so the correlation id travels here (read from the raw request).
-        req: (req: { id: string; method: string; url: string; remoteAddress?: string; headers: Record<string, unknown>; raw?: { correlationId?: string } }) => ({
+        req: (req: {
+          id: string;
+          method: string;
+          url: string;
+          remoteAddress?: string;
+          headers: Record<string, unknown>;
+          raw?: { correlationId?: string };
+        }) => ({
           id: req.id,
           correlationId: req.raw?.correlationId,
           method: req.method,

@@ -55,15 +55,23 @@ export class MutationInterceptor implements NestInterceptor {
     const principal = req.principal;
     const byDesign = this.reflector.get<string | undefined>(IDEMPOTENT_BY_DESIGN, context.getHandler()) !== undefined;
     const key = byDesign ? undefined : parseIdempotencyKey(req.headers['idempotency-key']);
-    const required = !byDesign && (this.config.idempotencyRequired || this.reflector.get<boolean>(IDEMPOTENCY_REQUIRED, context.getHandler()));
+    const required =
+      !byDesign && (this.config.idempotencyRequired || this.reflector.get<boolean>(IDEMPOTENCY_REQUIRED, context.getHandler()));
     if (!key && required && principal) {
-      throw validationFailed([{ field: 'Idempotency-Key', message: 'This operation requires an Idempotency-Key header', code: 'REQUIRED' }]);
+      throw validationFailed([
+        { field: 'Idempotency-Key', message: 'This operation requires an Idempotency-Key header', code: 'REQUIRED' },
+      ]);
     }
 
     // Keys are scoped to (organization, principal); a public route has neither, so it takes none.
-    const claim = key && principal
-      ? await this.idempotency.claim({ organizationId: principal.organizationId, principalId: `${principal.type}:${principal.id}` }, key, this.idempotency.fingerprint(req.method, req.originalUrl, req.body))
-      : undefined;
+    const claim =
+      key && principal
+        ? await this.idempotency.claim(
+            { organizationId: principal.organizationId, principalId: `${principal.type}:${principal.id}` },
+            key,
+            this.idempotency.fingerprint(req.method, req.originalUrl, req.body),
+          )
+        : undefined;
     if (claim?.kind === 'replay') {
       res.setHeader('Idempotent-Replayed', 'true');
       if ('error' in claim.outcome) throw claim.outcome.error;

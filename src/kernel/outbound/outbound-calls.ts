@@ -30,9 +30,13 @@ export class OutboundCalls {
     } catch {
       return new OutboundRefused('INVALID_URL', 'The URL is not valid');
     }
-    if (!isHostAllowed(host, this.config.outbound.allowedHosts)) return new OutboundRefused('HOST_NOT_ALLOWED', `${host} is not an allowed host (OUTBOUND_ALLOWED_HOSTS)`);
+    if (!isHostAllowed(host, this.config.outbound.allowedHosts))
+      return new OutboundRefused('HOST_NOT_ALLOWED', `${host} is not an allowed host (OUTBOUND_ALLOWED_HOSTS)`);
     if (!this.config.outbound.allowPrivate && isPrivateHost(host)) {
-      return new OutboundRefused('PRIVATE_TARGET', `${host} is a loopback, private or link-local address, which this deployment does not call (OUTBOUND_ALLOW_PRIVATE)`);
+      return new OutboundRefused(
+        'PRIVATE_TARGET',
+        `${host} is a loopback, private or link-local address, which this deployment does not call (OUTBOUND_ALLOW_PRIVATE)`,
+      );
     }
     return null;
   }

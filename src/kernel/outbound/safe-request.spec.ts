@@ -104,7 +104,12 @@ describe('safeRequest to a local server (allowPrivate)', () => {
     expect(res.status).toBe(201);
     const echoed = JSON.parse(res.body.toString());
     expect(echoed).toMatchObject({ method: 'POST', body: '{"a":1}' });
-    expect(echoed.headers).toMatchObject({ 'x-custom': 'v', 'content-type': 'application/json', host: `127.0.0.1:${port}`, 'content-length': '7' });
+    expect(echoed.headers).toMatchObject({
+      'x-custom': 'v',
+      'content-type': 'application/json',
+      host: `127.0.0.1:${port}`,
+      'content-length': '7',
+    });
   });
 
   it('sends a Buffer body', async () => {
@@ -158,7 +163,14 @@ describe('safeRequest to a local server (allowPrivate)', () => {
 
     const refused = await rejection(
       safeRequest(
-        { url: `http://127.0.0.1:${closedPort}/`, method: 'POST', headers: { authorization: `Bearer ${CANARY}` }, body: CANARY, timeoutMs: 5000, maxResponseBytes: 10 },
+        {
+          url: `http://127.0.0.1:${closedPort}/`,
+          method: 'POST',
+          headers: { authorization: `Bearer ${CANARY}` },
+          body: CANARY,
+          timeoutMs: 5000,
+          maxResponseBytes: 10,
+        },
         PRIVATE_OK,
       ),
     );
@@ -195,13 +207,15 @@ describe('safeRequest refuses', () => {
     'https://192.168.0.1/',
   ])('%s as a private target, without connecting', async (url) => {
     const before = requests;
-    const error = await rejection(safeRequest({ url: url.replace('PORT', String(port)), method: 'GET', timeoutMs: 1000, maxResponseBytes: 10 }, PUBLIC_ONLY));
+    const error = await rejection(
+      safeRequest({ url: url.replace('PORT', String(port)), method: 'GET', timeoutMs: 1000, maxResponseBytes: 10 }, PUBLIC_ONLY),
+    );
     expect(error).toBeInstanceOf(OutboundRefused);
     expect(error.code).toBe('PRIVATE_TARGET');
     expect(requests).toBe(before);
   });
 
-  it('a name that resolves to a private address (this machine\'s own name)', async () => {
+  it("a name that resolves to a private address (this machine's own name)", async () => {
     // Nothing mocked: the machine's name resolves through /etc/hosts to a loopback or private address.
     const name = hostname();
     expect(isPrivateHost(name)).toBe(false);
@@ -268,7 +282,9 @@ describe('the allow-list', () => {
       ['https://example.com/', ['*.example.com']],
       ['https://api.example.org/', ['*.example.com']],
     ] as const) {
-      const error = await rejection(safeRequest({ url, method: 'GET', timeoutMs: 1000, maxResponseBytes: 10 }, { allowPrivate: true, allowedHosts }));
+      const error = await rejection(
+        safeRequest({ url, method: 'GET', timeoutMs: 1000, maxResponseBytes: 10 }, { allowPrivate: true, allowedHosts }),
+      );
       expect(error).toBeInstanceOf(OutboundRefused);
       expect(error.code).toBe('HOST_NOT_ALLOWED');
     }

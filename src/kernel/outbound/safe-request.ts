@@ -124,7 +124,10 @@ function checkMethodAndHeaders(request: OutboundRequest): void {
       http.validateHeaderName(name);
       http.validateHeaderValue(name, value);
     } catch {
-      throw new OutboundRefused('INVALID_HEADER', `The header ${JSON.stringify(name)} has an invalid name or value (CR, LF or another control character)`);
+      throw new OutboundRefused(
+        'INVALID_HEADER',
+        `The header ${JSON.stringify(name)} has an invalid name or value (CR, LF or another control character)`,
+      );
     }
     // Node takes the TLS server name from a Host header: the target's name must come from the URL alone.
     if (name.toLowerCase() === 'host') throw new OutboundRefused('INVALID_HEADER', 'The Host header comes from the URL');
@@ -194,7 +197,13 @@ function send(
     const onAbort = () => fail(interrupted());
     signal.addEventListener('abort', onAbort, { once: true });
     const connectionFailed = (error?: unknown) =>
-      fail(new OutboundFailed('CONNECTION_FAILED', `The call to ${host} failed (${error === undefined ? 'connection closed' : systemCode(error)})`, error === undefined ? undefined : systemCode(error)));
+      fail(
+        new OutboundFailed(
+          'CONNECTION_FAILED',
+          `The call to ${host} failed (${error === undefined ? 'connection closed' : systemCode(error)})`,
+          error === undefined ? undefined : systemCode(error),
+        ),
+      );
 
     req.on('error', connectionFailed);
     req.on('response', (res) => {

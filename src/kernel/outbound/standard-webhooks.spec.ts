@@ -59,7 +59,8 @@ describe('Standard Webhooks signatures', () => {
 
   it('refuses another body, id, timestamp or secret', () => {
     const headers = signStandardWebhook(VECTOR.secret, VECTOR.id, VECTOR.timestamp, VECTOR.body);
-    const verify = (h: Record<string, string>, body = VECTOR.body, secret = VECTOR.secret) => verifyStandardWebhook(secret, h, body, VECTOR.timestamp);
+    const verify = (h: Record<string, string>, body = VECTOR.body, secret = VECTOR.secret) =>
+      verifyStandardWebhook(secret, h, body, VECTOR.timestamp);
     expect(verify(headers, `${VECTOR.body} `)).toBe(false);
     expect(verify({ ...headers, 'webhook-id': 'msg_other' })).toBe(false);
     expect(verify({ ...headers, 'webhook-timestamp': String(VECTOR.timestamp + 1) })).toBe(false);
@@ -70,8 +71,16 @@ describe('Standard Webhooks signatures', () => {
   it('refuses missing or malformed headers', () => {
     const headers = signStandardWebhook(VECTOR.secret, VECTOR.id, VECTOR.timestamp, VECTOR.body);
     const verify = (h: Record<string, string | undefined>) => verifyStandardWebhook(VECTOR.secret, h, VECTOR.body, VECTOR.timestamp);
-    for (const name of ['webhook-id', 'webhook-timestamp', 'webhook-signature']) expect(verify({ ...headers, [name]: undefined })).toBe(false);
-    for (const signature of ['', 'v1,', 'v1', VECTOR.signature.slice(0, 10), 'v2' + VECTOR.signature.slice(2), 'v1a' + VECTOR.signature.slice(2)]) {
+    for (const name of ['webhook-id', 'webhook-timestamp', 'webhook-signature'])
+      expect(verify({ ...headers, [name]: undefined })).toBe(false);
+    for (const signature of [
+      '',
+      'v1,',
+      'v1',
+      VECTOR.signature.slice(0, 10),
+      'v2' + VECTOR.signature.slice(2),
+      'v1a' + VECTOR.signature.slice(2),
+    ]) {
       expect(verify({ ...headers, 'webhook-signature': signature })).toBe(false);
     }
     expect(verify({ ...headers, 'webhook-timestamp': '1614265330.0' })).toBe(false);
@@ -83,17 +92,23 @@ describe('Standard Webhooks signatures', () => {
     const headers = {
       'Webhook-Id': VECTOR.id,
       'WEBHOOK-TIMESTAMP': String(VECTOR.timestamp),
-      'webhook-signature': [wrong, 'v1a,hnO3f9T8Ytu9HwrXslvumlUpqtNVqkhqw/enGzPCXe5BdqzCInXqYXFymVJaA7AZ', VECTOR.signature, wrong].join(' '),
+      'webhook-signature': [wrong, 'v1a,hnO3f9T8Ytu9HwrXslvumlUpqtNVqkhqw/enGzPCXe5BdqzCInXqYXFymVJaA7AZ', VECTOR.signature, wrong].join(
+        ' ',
+      ),
     };
     expect(verifyStandardWebhook(VECTOR.secret, headers, VECTOR.body, VECTOR.timestamp)).toBe(true);
-    expect(verifyStandardWebhook(VECTOR.secret, { ...headers, 'webhook-signature': `${wrong} ${wrong}` }, VECTOR.body, VECTOR.timestamp)).toBe(false);
+    expect(
+      verifyStandardWebhook(VECTOR.secret, { ...headers, 'webhook-signature': `${wrong} ${wrong}` }, VECTOR.body, VECTOR.timestamp),
+    ).toBe(false);
   });
 
   it('refuses secrets, ids and timestamps it cannot sign with', () => {
     expect(() => signStandardWebhook('', 'msg_1', 1, 'x')).toThrow('empty');
     expect(() => signStandardWebhook('whsec_', 'msg_1', 1, 'x')).toThrow('base64');
     expect(() => signStandardWebhook('whsec_not base64!', 'msg_1', 1, 'x')).toThrow('base64');
-    for (const id of ['', 'msg.1', 'msg 1', 'msg\r\n1', 'msé']) expect(() => signStandardWebhook(VECTOR.secret, id, 1, 'x')).toThrow('webhook id');
-    for (const timestamp of [-1, 1.5, Number.NaN, 8.64e12 + 1]) expect(() => signStandardWebhook(VECTOR.secret, 'msg_1', timestamp, 'x')).toThrow('timestamp');
+    for (const id of ['', 'msg.1', 'msg 1', 'msg\r\n1', 'msé'])
+      expect(() => signStandardWebhook(VECTOR.secret, id, 1, 'x')).toThrow('webhook id');
+    for (const timestamp of [-1, 1.5, Number.NaN, 8.64e12 + 1])
+      expect(() => signStandardWebhook(VECTOR.secret, 'msg_1', timestamp, 'x')).toThrow('timestamp');
   });
 });

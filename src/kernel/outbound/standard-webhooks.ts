@@ -27,7 +27,8 @@ const MAX_TIMESTAMP_SECONDS = 8.64e12;
 export function signStandardWebhook(secret: string, messageId: string, timestampSeconds: number, body: string): Record<string, string> {
   // The id is a header value, and a '.' in it would make `<id>.<timestamp>` ambiguous (the spec forbids it).
   if (!/^[!-~]+$/.test(messageId) || messageId.includes('.')) throw new Error('A webhook id is visible ASCII without spaces or dots');
-  if (!Number.isSafeInteger(timestampSeconds) || timestampSeconds < 0 || timestampSeconds > MAX_TIMESTAMP_SECONDS) throw new Error('A webhook timestamp is whole seconds since the epoch');
+  if (!Number.isSafeInteger(timestampSeconds) || timestampSeconds < 0 || timestampSeconds > MAX_TIMESTAMP_SECONDS)
+    throw new Error('A webhook timestamp is whole seconds since the epoch');
   return {
     'webhook-id': messageId,
     'webhook-timestamp': String(timestampSeconds),

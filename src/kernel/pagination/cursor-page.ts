@@ -10,15 +10,26 @@ import { IsOmittable } from '../http/validators.js';
  */
 export class CursorQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50, description: 'Items per page (or `pageSize`)' })
-  @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   limit: number = 50;
 
   /** Renamed to `limit` by the validation pipe (registered below); here for the document only. */
-  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 200, default: 50, description: 'Items per page: the same as `limit` (send one of them, or both alike)' })
+  @ApiPropertyOptional({
+    type: Number,
+    minimum: 1,
+    maximum: 200,
+    default: 50,
+    description: 'Items per page: the same as `limit` (send one of them, or both alike)',
+  })
   pageSize?: number;
 
   @ApiPropertyOptional({ description: 'Opaque: the `meta.cursor.next` of the previous page' })
-  @IsOmittable() @IsString() @MaxLength(500)
+  @IsOmittable()
+  @IsString()
+  @MaxLength(500)
   cursor?: string;
 }
 

@@ -16,7 +16,15 @@ function recorder() {
 
 const ID = '0190a000-0000-7000-8000-000000000001';
 const TIME = '2026-05-01T10:00:00.123456Z';
-const key = (over: Partial<SortKey>): SortKey => ({ name: 'createdAt', column: 'j.created_at', property: 'createdAt', desc: true, nullable: false, type: 'timestamp with time zone', ...over });
+const key = (over: Partial<SortKey>): SortKey => ({
+  name: 'createdAt',
+  column: 'j.created_at',
+  property: 'createdAt',
+  desc: true,
+  nullable: false,
+  type: 'timestamp with time zone',
+  ...over,
+});
 const id = (desc: boolean): SortKey => key({ name: 'id', column: 'j.id', desc, type: 'uuid' });
 
 describe('cursors', () => {
@@ -52,7 +60,10 @@ describe('seekAfter', () => {
 
   test('mixed directions: level by level, with a bound on the first key for the index', () => {
     const { qb, conditions } = recorder();
-    seekAfter(qb, [key({ name: 'type', column: 'j.type', desc: false, type: 'character varying' }), key({}), id(true)], { sort: 'type,-createdAt', values: ['a', TIME, ID] });
+    seekAfter(qb, [key({ name: 'type', column: 'j.type', desc: false, type: 'character varying' }), key({}), id(true)], {
+      sort: 'type,-createdAt',
+      values: ['a', TIME, ID],
+    });
     expect(conditions.map((c) => c.sql)).toEqual([
       '(j.type > :seek0 OR (j.type = :seek0 AND (j.created_at < :seek1 OR (j.created_at = :seek1 AND (j.id < :seek2)))))',
       'j.type >= :seek0',
@@ -69,7 +80,9 @@ describe('seekAfter', () => {
     expect(asc.conditions.map((c) => c.sql)).toEqual(['(FALSE OR (j.completed_at IS NULL AND (j.id > :seek1)))']);
     const value = recorder();
     seekAfter(value.qb, [completed(false), id(false)], { sort: 'completedAt', values: [TIME, ID] });
-    expect(value.conditions.map((c) => c.sql)).toEqual(['((j.completed_at > :seek0 OR j.completed_at IS NULL) OR (j.completed_at = :seek0 AND (j.id > :seek1)))']);
+    expect(value.conditions.map((c) => c.sql)).toEqual([
+      '((j.completed_at > :seek0 OR j.completed_at IS NULL) OR (j.completed_at = :seek0 AND (j.id > :seek1)))',
+    ]);
   });
 
   test.each([

@@ -41,7 +41,8 @@ const KEY_FORMATS: { type: RegExp; value: RegExp }[] = [
   { type: /^uuid$/, value: UUID_PATTERN },
 ];
 
-const invalidCursor = (message = 'cursor is not one this list returned') => validationFailed([{ field: 'cursor', message, code: 'INVALID_CURSOR' }]);
+const invalidCursor = (message = 'cursor is not one this list returned') =>
+  validationFailed([{ field: 'cursor', message, code: 'INVALID_CURSOR' }]);
 
 /** A decoded cursor: the sort it was made for, and the last item's key values (the id last). */
 export interface Cursor {
@@ -76,13 +77,17 @@ export function seekAfter<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, ke
   if (cursor.values.length !== keys.length) throw invalidCursor();
   keys.forEach((key, i) => {
     const value = cursor.values[i];
-    if (value === null ? !key.nullable : value.length > 1000 || KEY_FORMATS.some((f) => f.type.test(key.type) && !f.value.test(value))) throw invalidCursor();
+    if (value === null ? !key.nullable : value.length > 1000 || KEY_FORMATS.some((f) => f.type.test(key.type) && !f.value.test(value)))
+      throw invalidCursor();
   });
   const params = Object.fromEntries(cursor.values.map((v, i) => [`seek${i}`, v]));
   const uniform = keys.every((k) => k.desc === keys[0].desc && !k.nullable);
   if (uniform) {
     // A row comparison: the index on (…, these columns, id) starts the scan right there.
-    qb.andWhere(`(${keys.map((k) => k.column).join(', ')}) ${keys[0].desc ? '<' : '>'} (${keys.map((_, i) => `:seek${i}`).join(', ')})`, params);
+    qb.andWhere(
+      `(${keys.map((k) => k.column).join(', ')}) ${keys[0].desc ? '<' : '>'} (${keys.map((_, i) => `:seek${i}`).join(', ')})`,
+      params,
+    );
     return;
   }
   const after = (k: SortKey, p: string, value: string | null): string => {

@@ -22,43 +22,84 @@ export const COUNT_LIMIT = 10_000;
  * paging: as cheap deep in a list as at its start). A list's query DTO extends this with its filters.
  */
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: 1_000_000, default: 1, description: 'Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor`' })
-  @IsOmittable() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000)
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 1_000_000,
+    default: 1,
+    description: 'Page number, from 1 (or `offset`). A deep page costs as many rows as it skips: prefer `cursor`',
+  })
+  @IsOmittable()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
   page?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE, description: 'Items per page (or `limit`)' })
-  @IsOmittable() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE_SIZE)
+  @IsOmittable()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
   pageSize?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE, description: 'Items per page: the same as `pageSize` (send one of them, or both alike)' })
-  @IsOmittable() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE_SIZE)
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: MAX_PAGE_SIZE,
+    default: DEFAULT_PAGE_SIZE,
+    description: 'Items per page: the same as `pageSize` (send one of them, or both alike)',
+  })
+  @IsOmittable()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
   limit?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 100_000_000, default: 0, description: 'Items to skip, instead of `page`' })
-  @IsOmittable() @Type(() => Number) @IsInt() @Min(0) @Max(100_000_000)
+  @IsOmittable()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
   offset?: number;
 
-  @ApiPropertyOptional({ description: 'Comma-separated fields; a leading "-" sorts descending. Each list documents its fields.', example: '-createdAt' })
-  @IsOmittable() @IsString() @Matches(/^-?[A-Za-z]+(,-?[A-Za-z]+)*$/, { message: 'sort must be comma-separated field names, each optionally prefixed with -' }) @MaxLength(500)
+  @ApiPropertyOptional({
+    description: 'Comma-separated fields; a leading "-" sorts descending. Each list documents its fields.',
+    example: '-createdAt',
+  })
+  @IsOmittable()
+  @IsString()
+  @Matches(/^-?[A-Za-z]+(,-?[A-Za-z]+)*$/, { message: 'sort must be comma-separated field names, each optionally prefixed with -' })
+  @MaxLength(500)
   sort?: string;
 
   @ApiPropertyOptional({ description: 'One field to sort by, instead of `sort`', example: 'createdAt' })
-  @IsOmittable() @IsString() @Matches(/^[A-Za-z]+$/, { message: 'sortBy must be a field name' }) @MaxLength(100)
+  @IsOmittable()
+  @IsString()
+  @Matches(/^[A-Za-z]+$/, { message: 'sortBy must be a field name' })
+  @MaxLength(100)
   sortBy?: string;
 
   @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc', description: 'The direction of `sortBy`' })
-  @IsOmittable() @IsIn(['asc', 'desc'], { message: 'sortOrder must be asc or desc' })
+  @IsOmittable()
+  @IsIn(['asc', 'desc'], { message: 'sortOrder must be asc or desc' })
   sortOrder?: 'asc' | 'desc';
 
   @ApiPropertyOptional({ description: 'Free-text search', maxLength: 200 })
-  @IsOmittable() @IsString() @MaxLength(200)
+  @IsOmittable()
+  @IsString()
+  @MaxLength(200)
   q?: string;
 
   @ApiPropertyOptional({
     maxLength: 2000,
-    description: 'Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset`',
+    description:
+      'Opaque: the `meta.cursor.next` of the previous page. Continues the list after that page, in its sort (send the same sort, or none), with the filters you send; not with `page` or `offset`',
   })
-  @IsOmittable() @IsString() @MaxLength(2000)
+  @IsOmittable()
+  @IsString()
+  @MaxLength(2000)
   cursor?: string;
 }
 
@@ -101,9 +142,11 @@ export class Page<T> {
 export function pageWindow(query: PageQuery): PageWindow {
   const errors: FieldError[] = [];
   const conflict = (field: string, message: string) => errors.push({ field, message, code: 'CONFLICTING_PARAMETERS' });
-  if (query.limit !== undefined && query.pageSize !== undefined && query.limit !== query.pageSize) conflict('limit', 'limit and pageSize are the same setting and differ');
+  if (query.limit !== undefined && query.pageSize !== undefined && query.limit !== query.pageSize)
+    conflict('limit', 'limit and pageSize are the same setting and differ');
   if (query.page !== undefined && query.offset !== undefined) conflict('offset', 'send page or offset, not both');
-  if (query.cursor !== undefined && (query.page !== undefined || query.offset !== undefined)) conflict('cursor', 'a cursor continues after its page: page and offset do not apply');
+  if (query.cursor !== undefined && (query.page !== undefined || query.offset !== undefined))
+    conflict('cursor', 'a cursor continues after its page: page and offset do not apply');
   if (query.sort !== undefined && query.sortBy !== undefined) conflict('sortBy', 'send sort or sortBy, not both');
   if (query.sortOrder !== undefined && query.sortBy === undefined) conflict('sortOrder', 'sortOrder is the direction of sortBy');
   if (errors.length) throw validationFailed(errors);
@@ -126,7 +169,9 @@ function sortKeys<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, sort: stri
     const name = field.replace(/^-/, '');
     const column = Object.hasOwn(sortable, name) ? sortable[name] : undefined;
     if (!column) {
-      throw validationFailed([{ field: 'sort', message: `sort must use the fields ${Object.keys(sortable).join(', ')}`, code: 'INVALID_SORT' }]);
+      throw validationFailed([
+        { field: 'sort', message: `sort must use the fields ${Object.keys(sortable).join(', ')}`, code: 'INVALID_SORT' },
+      ]);
     }
     return { name, column, desc: field.startsWith('-'), ...columnFacts(qb, column) };
   });
@@ -136,7 +181,10 @@ function sortKeys<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, sort: stri
 }
 
 /** Whether a sortable column (`alias.column_name`) can be NULL, and its type, from the entity's metadata. */
-function columnFacts<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, expression: string): { property: string; nullable: boolean; type: string } {
+function columnFacts<E extends ObjectLiteral>(
+  qb: SelectQueryBuilder<E>,
+  expression: string,
+): { property: string; nullable: boolean; type: string } {
   const [alias, name] = expression.split('.');
   const metadata = qb.expressionMap.aliases.find((a) => a.name === alias)?.metadata;
   const column = metadata?.findColumnWithDatabaseName(name);
@@ -174,7 +222,12 @@ async function keysAfter<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, key
 
 /** Counts the query's rows, up to COUNT_LIMIT + 1: beyond that the exact figure is not worth its cost. */
 async function countUpToLimit<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>): Promise<number> {
-  const capped = qb.clone().select('1').orderBy().offset(undefined).limit(COUNT_LIMIT + 1);
+  const capped = qb
+    .clone()
+    .select('1')
+    .orderBy()
+    .offset(undefined)
+    .limit(COUNT_LIMIT + 1);
   const row = await qb
     .createQueryBuilder()
     .select('COUNT(*)', 'n')
@@ -201,11 +254,18 @@ export async function paginate<E extends ObjectLiteral>(
   const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
   const requested = requestedSort(query);
   if (cursor && requested !== undefined && requested !== cursor.sort) {
-    throw validationFailed([{ field: 'cursor', message: `the cursor continues the list sorted by ${cursor.sort}; send that sort or none`, code: 'INVALID_CURSOR' }]);
+    throw validationFailed([
+      {
+        field: 'cursor',
+        message: `the cursor continues the list sorted by ${cursor.sort}; send that sort or none`,
+        code: 'INVALID_CURSOR',
+      },
+    ]);
   }
   const sort = cursor?.sort ?? requested ?? defaultSort;
   const keys = sortKeys(qb, sort, sortable);
-  if (qb.expressionMap.joinAttributes.length > 0) throw new Error('paginate: a query with joins pages by row, not by entity; select the page first');
+  if (qb.expressionMap.joinAttributes.length > 0)
+    throw new Error('paginate: a query with joins pages by row, not by entity; select the page first');
 
   const counting = qb.clone();
   const lookup = qb.clone();
@@ -234,7 +294,8 @@ export async function paginate<E extends ObjectLiteral>(
   let totalItems: number | null = null;
   if (window.by !== 'cursor') {
     const seen = window.offset + items.length;
-    if (!hasNext && (items.length > 0 || window.offset === 0)) totalItems = seen; // the last page tells the total
+    if (!hasNext && (items.length > 0 || window.offset === 0))
+      totalItems = seen; // the last page tells the total
     else if (!(hasNext && seen >= COUNT_LIMIT)) {
       // (When it does not, and this page already reaches past the limit, there is nothing to count.)
       const counted = await countUpToLimit(counting);

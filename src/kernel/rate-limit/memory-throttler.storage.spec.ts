@@ -13,7 +13,8 @@ describe('MemoryThrottlerStorage', () => {
   });
 
   test('counts hits in a fixed window and blocks past the limit until the block ends', async () => {
-    for (let i = 1; i <= 3; i++) expect(await storage.increment('k', 60_000, 3, 60_000)).toMatchObject({ totalHits: i, isBlocked: false, timeToExpire: 60 });
+    for (let i = 1; i <= 3; i++)
+      expect(await storage.increment('k', 60_000, 3, 60_000)).toMatchObject({ totalHits: i, isBlocked: false, timeToExpire: 60 });
     expect(await storage.increment('k', 60_000, 3, 60_000)).toMatchObject({ totalHits: 4, isBlocked: true, timeToBlockExpire: 60 });
     jest.advanceTimersByTime(30_000);
     expect(await storage.increment('k', 60_000, 3, 60_000)).toMatchObject({ isBlocked: true, timeToBlockExpire: 30 });

@@ -117,7 +117,15 @@ export class RateLimiter {
     const windowMs = windowSeconds * 1000;
     // Blocked until the window ends: a limit per window, not a penalty beyond it.
     const r = await this.storage.increment(key, windowMs, limit, windowMs, key.split(':')[0]);
-    return { policy, limit, windowSeconds, hits: r.totalHits, resetSeconds: r.timeToExpire, blocked: r.isBlocked, blockSeconds: r.timeToBlockExpire };
+    return {
+      policy,
+      limit,
+      windowSeconds,
+      hits: r.totalHits,
+      resetSeconds: r.timeToExpire,
+      blocked: r.isBlocked,
+      blockSeconds: r.timeToBlockExpire,
+    };
   }
 
   /**

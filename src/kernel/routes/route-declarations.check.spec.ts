@@ -13,7 +13,10 @@ const route = (method: string, meta: Record<string, unknown>, handler = 'handle'
   meta: <T>(key: string) => meta[key] as T | undefined,
 });
 
-const check = (...routes: RouteHandler[]) => () => new RouteDeclarationsCheck({ handlers: () => routes } as unknown as RouteInventory).onApplicationBootstrap();
+const check =
+  (...routes: RouteHandler[]) =>
+  () =>
+    new RouteDeclarationsCheck({ handlers: () => routes } as unknown as RouteInventory).onApplicationBootstrap();
 
 describe('RouteDeclarationsCheck', () => {
   test('accepts routes that say who may call them and what their trail says', () => {
@@ -28,7 +31,9 @@ describe('RouteDeclarationsCheck', () => {
   });
 
   test('refuses to start over a route with no permission declaration, naming it', () => {
-    expect(check(route('GET', {}, 'listThings'))).toThrow(/GET \/api\/v1\/things \(ThingsController\.listThings\): declare @RequirePermission/);
+    expect(check(route('GET', {}, 'listThings'))).toThrow(
+      /GET \/api\/v1\/things \(ThingsController\.listThings\): declare @RequirePermission/,
+    );
   });
 
   test('refuses to start over a mutating route with no audit declaration', () => {

@@ -28,7 +28,9 @@ export class RouteDeclarationsCheck implements OnApplicationBootstrap {
         problems.push(`${where}: declare @RequirePermission(...), @AnyPrincipal(reason), @AgentRoute() or @Public()`);
       }
       if (open && route.meta(BODY_LIMIT)) {
-        problems.push(`${where}: @BodyLimit is read once the caller is authenticated; an open route (@Public, @SignedWebhook) keeps BODY_LIMIT`);
+        problems.push(
+          `${where}: @BodyLimit is read once the caller is authenticated; an open route (@Public, @SignedWebhook) keeps BODY_LIMIT`,
+        );
       }
       if (MUTATING_METHODS.has(route.method) && !route.meta(AUDIT_SPEC)) {
         problems.push(`${where}: declare @Audited(action, resource) or @NotAudited(reason)`);

@@ -117,7 +117,13 @@ export class ScopedRepository<T extends Row> {
    * change and the first is answered.
    */
   async updateReturning(where: Where<T>, values: Changes<T>, options: UpdateOptions = {}): Promise<T | null> {
-    const result = await this.repo.createQueryBuilder().update().set(this.stamped(values, options) as never).where(this.scope(where)).returning('*').execute();
+    const result = await this.repo
+      .createQueryBuilder()
+      .update()
+      .set(this.stamped(values, options) as never)
+      .where(this.scope(where))
+      .returning('*')
+      .execute();
     return hydrate(this.tx.tx, this.entity, result.raw as Record<string, unknown>[])[0] ?? null;
   }
 
@@ -138,7 +144,9 @@ export class ScopedRepository<T extends Row> {
    * calling where() would replace the restriction.
    */
   query(alias: string): SelectQueryBuilder<T> {
-    return this.repo.createQueryBuilder(alias).where(`${alias}.organization_id = :scopeOrganizationId`, { scopeOrganizationId: this.organizationId });
+    return this.repo
+      .createQueryBuilder(alias)
+      .where(`${alias}.organization_id = :scopeOrganizationId`, { scopeOrganizationId: this.organizationId });
   }
 }
 
@@ -160,7 +168,9 @@ export class SharedScopedRepository<T extends SharedRow> {
     return this.tx.tx
       .getRepository(this.entity)
       .createQueryBuilder(alias)
-      .where(`(${alias}.organization_id = :scopeOrganizationId OR ${alias}.organization_id IS NULL)`, { scopeOrganizationId: this.organizationId });
+      .where(`(${alias}.organization_id = :scopeOrganizationId OR ${alias}.organization_id IS NULL)`, {
+        scopeOrganizationId: this.organizationId,
+      });
   }
 
   findById(id: string): Promise<T | null> {

@@ -5,19 +5,23 @@ import { IsOmittable } from '../../../kernel/http/validators.js';
 
 export class AuthzCheckDto {
   @ApiProperty({ example: 'role.edit' })
-  @IsString() @MaxLength(200)
+  @IsString()
+  @MaxLength(200)
   permission!: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'A member to check; yourself when omitted (checking another needs authz.check)' })
-  @IsOmittable() @IsUUID()
+  @IsOmittable()
+  @IsUUID()
   principalId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Check within this project' })
-  @IsOmittable() @IsUUID()
+  @IsOmittable()
+  @IsUUID()
   projectId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Check within this environment' })
-  @IsOmittable() @IsUUID()
+  @IsOmittable()
+  @IsUUID()
   environmentId?: string;
 }
 
@@ -32,7 +36,11 @@ export class AuthzDecisionDto {
 
 export class AuthzBatchDto {
   @ApiProperty({ type: [AuthzCheckDto], minItems: 1, maxItems: 100 })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => AuthzCheckDto)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => AuthzCheckDto)
   checks!: AuthzCheckDto[];
 }
 

@@ -22,5 +22,5 @@ export class MyPermissionsDto {
   @ApiProperty({ format: 'uuid' }) principalId!: string;
   @ApiProperty({ enum: ['user', 'api_key', 'agent'] }) principalType!: string;
   @ApiProperty({ type: [String], description: 'Organization-wide effective permissions' }) permissions!: string[];
-  @ApiProperty({ type: [GrantedRoleDto], description: 'The roles behind them (for an API key: its creator\'s)' }) roles!: GrantedRoleDto[];
+  @ApiProperty({ type: [GrantedRoleDto], description: "The roles behind them (for an API key: its creator's)" }) roles!: GrantedRoleDto[];
 }

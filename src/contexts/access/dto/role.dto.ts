@@ -35,30 +35,47 @@ export const ROLE_KEY_PATTERN = /^[a-z][a-z0-9_-]{1,62}$/;
 
 export class CreateRoleDto {
   @ApiProperty({ example: 'Release manager', maxLength: 100 })
-  @IsString() @Length(1, 100)
+  @IsString()
+  @Length(1, 100)
   name!: string;
 
   @ApiPropertyOptional({ example: 'release-manager', description: 'Derived from the name when omitted' })
-  @IsOmittable() @MatchesPattern(ROLE_KEY_PATTERN, { message: 'key must be 2-63 lowercase letters, digits, - or _, starting with a letter' }) @MaxLength(63)
+  @IsOmittable()
+  @MatchesPattern(ROLE_KEY_PATTERN, { message: 'key must be 2-63 lowercase letters, digits, - or _, starting with a letter' })
+  @MaxLength(63)
   key?: string;
 
   @ApiPropertyOptional({ maxLength: 500 })
-  @IsOmittable() @IsString() @MaxLength(500)
+  @IsOmittable()
+  @IsString()
+  @MaxLength(500)
   description?: string;
 
-  @ApiProperty({ type: [String], example: ['team.read', 'member.read'], description: 'Permissions from GET /api/v1/permissions, all held by the creator' })
-  @IsArray() @ArrayMaxSize(500) @IsString({ each: true }) @MaxLength(100, { each: true })
+  @ApiProperty({
+    type: [String],
+    example: ['team.read', 'member.read'],
+    description: 'Permissions from GET /api/v1/permissions, all held by the creator',
+  })
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
   permissions!: string[];
 }
 
 export class SetRolePermissionsDto {
-  @ApiProperty({ type: [String], example: ['team.read'], description: 'Replaces the role\'s permissions; each must be held by the caller' })
-  @IsArray() @ArrayMaxSize(500) @IsString({ each: true }) @MaxLength(100, { each: true })
+  @ApiProperty({ type: [String], example: ['team.read'], description: "Replaces the role's permissions; each must be held by the caller" })
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
   permissions!: string[];
 }
 
 export class ListRolesQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only system (true) or only custom (false) roles' })
-  @IsOmittable() @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  @IsOmittable()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
   system?: boolean;
 }

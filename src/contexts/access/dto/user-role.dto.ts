@@ -41,11 +41,13 @@ export class CreateUserRoleDto {
   roleId!: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Narrow the grant to one project' })
-  @IsOmittable() @IsUUID()
+  @IsOmittable()
+  @IsUUID()
   projectId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Narrow the grant to one environment' })
-  @IsOmittable() @IsUUID()
+  @IsOmittable()
+  @IsUUID()
   environmentId?: string;
 }
 

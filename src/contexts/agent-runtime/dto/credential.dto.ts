@@ -10,7 +10,11 @@ export type CredentialState = 'active' | 'disabled' | 'revoked' | 'expired';
 export class CredentialDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: ['api_key', 'agent_secret', 'enrollment_token'] }) kind!: CredentialKind;
-  @ApiProperty({ example: 'ci-deployer', description: "The key's or agent's name; the environment (or organization) of an enrollment token" }) name!: string;
+  @ApiProperty({
+    example: 'ci-deployer',
+    description: "The key's or agent's name; the environment (or organization) of an enrollment token",
+  })
+  name!: string;
   @ApiProperty({ example: 'mk_0192ab12…', description: 'Enough to recognise it; never the secret' }) hint!: string;
   @ApiProperty({ enum: ['active', 'disabled', 'revoked', 'expired'] }) state!: CredentialState;
   @ApiProperty({ type: String, nullable: true, description: 'The user it acts for or who issued it' }) ownerId!: string | null;
@@ -22,10 +26,12 @@ export class CredentialDto {
 /** Assembled in memory from three contexts: paged by page or offset, not by cursor. */
 export class ListCredentialsQuery extends OmitType(PageQuery, ['cursor'] as const) {
   @ApiPropertyOptional({ enum: ['api_key', 'agent_secret', 'enrollment_token'] })
-  @IsOmittable() @IsIn(['api_key', 'agent_secret', 'enrollment_token'])
+  @IsOmittable()
+  @IsIn(['api_key', 'agent_secret', 'enrollment_token'])
   kind?: CredentialKind;
 
   @ApiPropertyOptional({ enum: ['active', 'disabled', 'revoked', 'expired'] })
-  @IsOmittable() @IsIn(['active', 'disabled', 'revoked', 'expired'])
+  @IsOmittable()
+  @IsIn(['active', 'disabled', 'revoked', 'expired'])
   state?: CredentialState;
 }

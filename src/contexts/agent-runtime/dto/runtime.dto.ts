@@ -24,9 +24,14 @@ export class QueueTotalsDto {
 
 export class BlockedWorkDto {
   @ApiProperty({ example: 'secret.read' }) type!: string;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The agent these jobs are aimed at, if any' }) targetAgentId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The agent these jobs are aimed at, if any' }) targetAgentId!:
+    string | null;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, nullable: true }) selector!: Record<string, string> | null;
-  @ApiProperty({ enum: ['NO_CAPABLE_AGENT', 'AGENT_LACKS_CAPABILITY', 'AGENT_LABELS_MISMATCH', 'AGENT_UNAVAILABLE'], description: 'As a job\'s `blocked.code`' }) code!: string;
+  @ApiProperty({
+    enum: ['NO_CAPABLE_AGENT', 'AGENT_LACKS_CAPABILITY', 'AGENT_LABELS_MISMATCH', 'AGENT_UNAVAILABLE'],
+    description: "As a job's `blocked.code`",
+  })
+  code!: string;
   @ApiProperty() reason!: string;
   @ApiProperty({ description: 'How many queued jobs wait for this' }) jobs!: number;
   @ApiProperty({ format: 'date-time' }) oldestQueuedAt!: string;
@@ -38,12 +43,18 @@ export class ReplicaDto {
 }
 
 export class RuntimeHealthDto {
-  @ApiProperty({ enum: ['ok', 'degraded'], description: 'degraded: jobs are waiting and no agent is online, the oldest has waited over a minute, or some no agent can take' })
+  @ApiProperty({
+    enum: ['ok', 'degraded'],
+    description: 'degraded: jobs are waiting and no agent is online, the oldest has waited over a minute, or some no agent can take',
+  })
   status!: 'ok' | 'degraded';
   @ApiProperty({ type: [String], example: ['3 jobs are waiting and no agent is online'] }) problems!: string[];
   @ApiProperty({ type: AgentCountsDto }) agents!: AgentCountsDto;
   @ApiProperty({ type: QueueTotalsDto }) queue!: QueueTotalsDto;
-  @ApiProperty({ type: [BlockedWorkDto], description: 'Queued jobs no agent can take, grouped by what they wait for (type, target, selector), the largest 20 groups' })
+  @ApiProperty({
+    type: [BlockedWorkDto],
+    description: 'Queued jobs no agent can take, grouped by what they wait for (type, target, selector), the largest 20 groups',
+  })
   blocked!: BlockedWorkDto[];
   @ApiProperty({ description: 'Failed or expired in the last hour' }) failuresLastHour!: number;
   @ApiProperty({ type: ReplicaDto }) replica!: ReplicaDto;
@@ -61,11 +72,15 @@ export class QueueDto {
 
 export class FailuresQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'http-check' })
-  @IsOmittable() @IsString() @Length(1, 100)
+  @IsOmittable()
+  @IsString()
+  @Length(1, 100)
   type?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Finished at or after' })
-  @IsOmittable() @Type(() => Date) @IsDate()
+  @IsOmittable()
+  @Type(() => Date)
+  @IsDate()
   since?: Date;
 }
 
@@ -75,18 +90,24 @@ export class RuntimeAgentDto extends AgentDto {
 
 export class SmokeTestDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 30, default: 10, description: 'How long to wait for an agent to run it' })
-  @IsOmittable() @IsInt() @Min(1) @Max(30)
+  @IsOmittable()
+  @IsInt()
+  @Min(1)
+  @Max(30)
   timeoutSeconds?: number;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Test this agent; any agent that runs `noop` otherwise' })
-  @IsOmittable() @IsUUID()
+  @IsOmittable()
+  @IsUUID()
   targetAgentId?: string;
 }
 
 export class SmokeResultDto {
-  @ApiProperty({ enum: ['succeeded', 'failed', 'timeout'], description: 'timeout: no agent finished it in time (the job is then cancelled)' })
+  @ApiProperty({
+    enum: ['succeeded', 'failed', 'timeout'],
+    description: 'timeout: no agent finished it in time (the job is then cancelled)',
+  })
   outcome!: 'succeeded' | 'failed' | 'timeout';
   @ApiProperty({ type: JobDto }) job!: JobDto;
   @ApiProperty({ description: 'From queued to finished (or to the timeout)' }) roundTripMs!: number;
 }
-

@@ -25,23 +25,30 @@ export class AgentDto {
   @ApiProperty({ example: 'edge-paris-01' }) name!: string;
   @ApiProperty({ type: String, nullable: true }) description!: string | null;
   @ApiProperty({ enum: ['active', 'revoked'] }) status!: AgentStatus;
-  @ApiProperty({ enum: ['online', 'stale', 'offline'], description: 'From lastSeenAt: online within 3 heartbeat intervals, stale within 10' })
+  @ApiProperty({
+    enum: ['online', 'stale', 'offline'],
+    description: 'From lastSeenAt: online within 3 heartbeat intervals, stale within 10',
+  })
   connectivity!: AgentConnectivity;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { region: 'eu-west', cluster: 'prod' } }) labels!: Record<string, string>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { region: 'eu-west', cluster: 'prod' } })
+  labels!: Record<string, string>;
   @ApiProperty({
     type: [String],
     example: ['noop', 'shell', 'http-check'],
-    description: 'Job types it runs; `*` (or none) for any. What the agent last reported itself, or else the list given at mint time or by an edit.',
+    description:
+      'Job types it runs; `*` (or none) for any. What the agent last reported itself, or else the list given at mint time or by an edit.',
   })
   capabilities!: string[];
   @ApiProperty({
     type: String,
     format: 'date-time',
     nullable: true,
-    description: 'When the agent last reported its capabilities (at registration or heartbeat); null: they are the ones given at mint time or by an edit since',
+    description:
+      'When the agent last reported its capabilities (at registration or heartbeat); null: they are the ones given at mint time or by an edit since',
   })
   capabilitiesReportedAt!: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'X25519 public key for wire envelopes (base64url, 32 bytes)' }) publicKey!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'X25519 public key for wire envelopes (base64url, 32 bytes)' }) publicKey!:
+    string | null;
   @ApiProperty({ type: String, nullable: true }) version!: string | null;
   @ApiProperty({ type: String, nullable: true }) hostname!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) environmentId!: string | null;
@@ -83,60 +90,83 @@ export class AgentTimingDto {
 
 export class AgentCredentialsDto {
   @ApiProperty({ type: AgentDto }) agent!: AgentDto;
-  @ApiProperty({ example: 'mas_0192…_…', description: 'The agent secret, for `X-Agent-Secret`. Shown this once: store it now.' }) agentSecret!: string;
+  @ApiProperty({ example: 'mas_0192…_…', description: 'The agent secret, for `X-Agent-Secret`. Shown this once: store it now.' })
+  agentSecret!: string;
   @ApiProperty({ type: AgentTimingDto }) timing!: AgentTimingDto;
 }
 
 class AgentDescription {
   @ApiPropertyOptional({ maxLength: 500 })
-  @IsOmittable() @IsString() @Length(0, 500)
+  @IsOmittable()
+  @IsString()
+  @Length(0, 500)
   description?: string;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, example: { region: 'eu-west' } })
-  @IsOmittable() @IsObject() @IsLabelMap()
+  @IsOmittable()
+  @IsObject()
+  @IsLabelMap()
   labels?: Record<string, string>;
 
-  @CapabilityList('Job types it runs (lower-case), or `*`. An agent that reports its own (at registration or heartbeat) replaces them.', ['noop', 'shell'])
+  @CapabilityList('Job types it runs (lower-case), or `*`. An agent that reports its own (at registration or heartbeat) replaces them.', [
+    'noop',
+    'shell',
+  ])
   capabilities?: string[];
 }
 
 export class MintAgentDto extends AgentDescription {
   @ApiProperty({ example: 'edge-paris-01', maxLength: 100 })
-  @IsString() @Matches(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/, { message: 'name must be 1–100 letters, digits, _ . -, starting with a letter or digit' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/, { message: 'name must be 1–100 letters, digits, _ . -, starting with a letter or digit' })
   name!: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The environment it serves, if any' })
-  @IsOmittable() @IsUUID()
+  @IsOmittable()
+  @IsUUID()
   environmentId?: string;
 }
 
 export class UpdateAgentDto extends AgentDescription {
   @ApiPropertyOptional({ example: 'edge-paris-01', maxLength: 100 })
-  @IsOmittable() @IsString() @Matches(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/, { message: 'name must be 1–100 letters, digits, _ . -, starting with a letter or digit' })
+  @IsOmittable()
+  @IsString()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/, { message: 'name must be 1–100 letters, digits, _ . -, starting with a letter or digit' })
   name?: string;
 }
 
 export class RegisterAgentDto extends MintAgentDto {
   @ApiProperty({ description: 'The enrollment token from POST /api/v1/edge-agent/enrollment/rotate', example: 'met_0192…_…' })
-  @IsString() @Length(1, 200)
+  @IsString()
+  @Length(1, 200)
   enrollmentToken!: string;
 
   @ApiPropertyOptional({ maxLength: 100, example: '1.4.2' })
-  @IsOmittable() @IsString() @Length(1, 100)
+  @IsOmittable()
+  @IsString()
+  @Length(1, 100)
   version?: string;
 
   @ApiPropertyOptional({ maxLength: 255 })
-  @IsOmittable() @IsString() @Length(1, 255)
+  @IsOmittable()
+  @IsString()
+  @Length(1, 255)
   hostname?: string;
 
   @ApiPropertyOptional({ description: 'X25519 public key (base64url or base64 of 32 bytes)' })
-  @IsOmittable() @IsString() @Length(1, 200)
+  @IsOmittable()
+  @IsString()
+  @Length(1, 200)
   publicKey?: string;
 }
 
 export class PublicKeyDto {
-  @ApiProperty({ description: 'X25519 public key: base64url or base64 of its 32 raw bytes, or a PEM (SPKI)', example: 'hSDwCYkwp1R0i33ctD73Wg2_Og0mOBr066SpjqqbTmo' })
-  @IsString() @Length(1, 1000)
+  @ApiProperty({
+    description: 'X25519 public key: base64url or base64 of its 32 raw bytes, or a PEM (SPKI)',
+    example: 'hSDwCYkwp1R0i33ctD73Wg2_Og0mOBr066SpjqqbTmo',
+  })
+  @IsString()
+  @Length(1, 1000)
   publicKey!: string;
 }
 
@@ -148,15 +178,22 @@ export class HeartbeatDto {
       'The jobs this agent process holds now. When given, only their leases are renewed, and any other job the agent holds is ' +
       'released at once (a restarted agent has forgotten it). When omitted, every lease the agent holds is renewed.',
   })
-  @IsOmittable() @IsArray() @ArrayMaxSize(200) @IsUUID('all', { each: true })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsUUID('all', { each: true })
   jobIds?: string[];
 
   @ApiPropertyOptional({ maxLength: 100, example: '1.4.2' })
-  @IsOmittable() @IsString() @Length(1, 100)
+  @IsOmittable()
+  @IsString()
+  @Length(1, 100)
   version?: string;
 
   @ApiPropertyOptional({ maxLength: 255 })
-  @IsOmittable() @IsString() @Length(1, 255)
+  @IsOmittable()
+  @IsString()
+  @Length(1, 255)
   hostname?: string;
 
   @CapabilityList(
@@ -169,18 +206,24 @@ export class HeartbeatDto {
 
 export class ListAgentsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['active', 'revoked'] })
-  @IsOmittable() @IsIn(['active', 'revoked'])
+  @IsOmittable()
+  @IsIn(['active', 'revoked'])
   status?: AgentStatus;
 
   @ApiPropertyOptional({ enum: ['online', 'stale', 'offline'] })
-  @IsOmittable() @IsIn(['online', 'stale', 'offline'])
+  @IsOmittable()
+  @IsIn(['online', 'stale', 'offline'])
   connectivity?: AgentConnectivity;
 
   @ApiPropertyOptional({ description: 'Agents declaring this capability (job type)' })
-  @IsOmittable() @IsString() @Length(1, 100)
+  @IsOmittable()
+  @IsString()
+  @Length(1, 100)
   capability?: string;
 
   @ApiPropertyOptional({ description: 'A label, `key=value`', example: 'region=eu-west' })
-  @IsOmittable() @Matches(/^[^=]{1,64}=.{0,256}$/, { message: 'label must look like key=value' }) @MaxLength(321)
+  @IsOmittable()
+  @Matches(/^[^=]{1,64}=.{0,256}$/, { message: 'label must look like key=value' })
+  @MaxLength(321)
   label?: string;
 }

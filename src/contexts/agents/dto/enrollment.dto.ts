@@ -6,7 +6,12 @@ import type { EnrollmentToken, EnrollmentTokenState } from '../entities/enrollme
 
 export class EnrollmentTokenDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The environment agents registering with it join; null: the organization' })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The environment agents registering with it join; null: the organization',
+  })
   environmentId!: string | null;
   @ApiProperty({ enum: ['active', 'expired', 'revoked'] }) state!: EnrollmentTokenState;
   @ApiProperty({ example: 'met_0192ab12…', description: 'Enough to recognise the token; never the token' }) hint!: string;
@@ -39,17 +44,28 @@ export class EnrollmentDto {
 
 export class RotatedEnrollmentDto {
   @ApiProperty({ type: EnrollmentTokenDto }) token!: EnrollmentTokenDto;
-  @ApiProperty({ example: 'met_0192…_…', description: 'The enrollment token. Shown this once: give it to the agents you install.' }) enrollmentToken!: string;
+  @ApiProperty({ example: 'met_0192…_…', description: 'The enrollment token. Shown this once: give it to the agents you install.' })
+  enrollmentToken!: string;
 }
 
 export class EnrollmentQuery {
   @ApiPropertyOptional({ format: 'uuid', description: "An environment's token instead of the organization's" })
-  @IsOmittable() @IsUUID()
+  @IsOmittable()
+  @IsUUID()
   environmentId?: string;
 }
 
 export class RotateEnrollmentDto extends EnrollmentQuery {
-  @ApiPropertyOptional({ minimum: 300, maximum: 7_776_000, default: 604_800, description: 'Lifetime in seconds (default 7 days, at most 90)' })
-  @IsOmittable() @Type(() => Number) @IsInt() @Min(300) @Max(7_776_000)
+  @ApiPropertyOptional({
+    minimum: 300,
+    maximum: 7_776_000,
+    default: 604_800,
+    description: 'Lifetime in seconds (default 7 days, at most 90)',
+  })
+  @IsOmittable()
+  @Type(() => Number)
+  @IsInt()
+  @Min(300)
+  @Max(7_776_000)
   ttlSeconds?: number;
 }

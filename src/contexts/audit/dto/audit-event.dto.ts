@@ -13,7 +13,11 @@ export class AuditEventDto {
   @ApiProperty({ format: 'uuid' }) organizationId!: string;
   @ApiProperty({ description: "Position in the organization's hash chain, from 1" }) seq!: number;
   @ApiProperty({ format: 'date-time' }) occurredAt!: string;
-  @ApiProperty({ enum: ['user', 'api_key', 'agent', 'system', 'webhook'], description: 'webhook: a signed callback from an external system (actorId names it)' }) actorType!: string;
+  @ApiProperty({
+    enum: ['user', 'api_key', 'agent', 'system', 'webhook'],
+    description: 'webhook: a signed callback from an external system (actorId names it)',
+  })
+  actorType!: string;
   @ApiProperty({ type: String, nullable: true }) actorId!: string | null;
   @ApiProperty({ example: 'role.create' }) action!: string;
   @ApiProperty({ type: String, nullable: true, example: 'role' }) resourceType!: string | null;
@@ -23,7 +27,10 @@ export class AuditEventDto {
   @ApiProperty({ type: String, nullable: true }) requestId!: string | null;
   @ApiProperty({ type: String, nullable: true }) ip!: string | null;
   @ApiProperty({ type: String, nullable: true }) userAgent!: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Context for a reader; never a secret' }) details!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Context for a reader; never a secret' }) details!: Record<
+    string,
+    unknown
+  >;
   @ApiProperty({ description: 'Hex SHA-256 linking this event to the previous one' }) hash!: string;
 
   static from(e: AuditEvent): AuditEventDto {
@@ -59,34 +66,48 @@ export class AuditEventsQuery extends CursorQuery {
     description:
       'An actor as the trail records it: `<type>:<id>` (`user:<id>`, `api_key:<id>`, `agent:<id>`, `system:<name>` such as `system:job-reaper`, `webhook:<source>`), or a bare id of any type',
   })
-  @IsOmittable() @IsString() @MatchesPattern(ACTOR_FILTER, { message: `actor must be an id, or <type>:<id> with type one of ${ACTOR_TYPES.join(', ')}` }) @MaxLength(300)
+  @IsOmittable()
+  @IsString()
+  @MatchesPattern(ACTOR_FILTER, { message: `actor must be an id, or <type>:<id> with type one of ${ACTOR_TYPES.join(', ')}` })
+  @MaxLength(300)
   actor?: string;
 
   @ApiPropertyOptional({ example: 'role.*', description: 'An action, or a prefix ending in *' })
-  @IsOmittable() @Matches(/^[a-z0-9_.]+\*?$/, { message: 'action must be like role.create or role.*' }) @MaxLength(200)
+  @IsOmittable()
+  @Matches(/^[a-z0-9_.]+\*?$/, { message: 'action must be like role.create or role.*' })
+  @MaxLength(200)
   action?: string;
 
   @ApiPropertyOptional({ example: 'role:01960000-0000-7000-8000-000000000001', description: 'A resource type, or type:id' })
-  @IsOmittable() @Matches(/^[a-z0-9_]+(:[A-Za-z0-9._-]+)?$/, { message: 'resource must be like role or role:<id>' }) @MaxLength(300)
+  @IsOmittable()
+  @Matches(/^[a-z0-9_]+(:[A-Za-z0-9._-]+)?$/, { message: 'resource must be like role or role:<id>' })
+  @MaxLength(300)
   resource?: string;
 
   @ApiPropertyOptional({ description: "The request's x-correlation-id", maxLength: 128 })
   @SeedAlias('correlation_id', '000', { type: String, maxLength: 128 })
-  @IsOmittable() @IsString() @MaxLength(128)
+  @IsOmittable()
+  @IsString()
+  @MaxLength(128)
   correlationId?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'From this time (inclusive)' })
-  @IsOmittable() @Type(() => Date) @IsDate()
+  @IsOmittable()
+  @Type(() => Date)
+  @IsDate()
   since?: Date;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Before this time' })
-  @IsOmittable() @Type(() => Date) @IsDate()
+  @IsOmittable()
+  @Type(() => Date)
+  @IsDate()
   until?: Date;
 }
 
 export class PlatformAuditQuery extends AuditEventsQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'One organization only' })
-  @IsOmittable() @IsUUID()
+  @IsOmittable()
+  @IsUUID()
   organizationId?: string;
 }
 
@@ -98,7 +119,10 @@ export class VerifyAuditChainQuery {
     maxLength: 1100,
     pattern: CHECKPOINT_TOKEN_PATTERN.source,
   })
-  @IsOmittable() @IsString() @MaxLength(1100) @MatchesPattern(CHECKPOINT_TOKEN_PATTERN, { message: 'checkpoint must be a checkpoint token: <base64url>.<base64url>' })
+  @IsOmittable()
+  @IsString()
+  @MaxLength(1100)
+  @MatchesPattern(CHECKPOINT_TOKEN_PATTERN, { message: 'checkpoint must be a checkpoint token: <base64url>.<base64url>' })
   checkpoint?: string;
 }
 
@@ -107,20 +131,28 @@ class CheckpointCheckDto {
   @ApiProperty({ description: 'Its hash, hex, as the checkpoint states it' }) hash!: string;
   @ApiProperty({ format: 'date-time' }) signedAt!: string;
   @ApiProperty() keyId!: string;
-  @ApiProperty({ description: 'The trail still holds that event with that hash, and the chain from it to the head verifies' }) extended!: boolean;
+  @ApiProperty({ description: 'The trail still holds that event with that hash, and the chain from it to the head verifies' })
+  extended!: boolean;
 }
 
 export class ChainVerificationDto {
-  @ApiProperty({ description: 'Every link holds, the head agrees, and the trail extends the newest stored checkpoint and the one given' }) valid!: boolean;
+  @ApiProperty({ description: 'Every link holds, the head agrees, and the trail extends the newest stored checkpoint and the one given' })
+  valid!: boolean;
   @ApiProperty({ description: 'Links that held, from the first' }) eventsChecked!: number;
-  @ApiProperty({ type: 'object', nullable: true, properties: { seq: { type: 'number' }, reason: { type: 'string' } }, required: ['seq', 'reason'], description: 'The first event that breaks the chain' })
+  @ApiProperty({
+    type: 'object',
+    nullable: true,
+    properties: { seq: { type: 'number' }, reason: { type: 'string' } },
+    required: ['seq', 'reason'],
+    description: 'The first event that breaks the chain',
+  })
   firstInvalid!: { seq: number; reason: string } | null;
   @ApiPropertyOptional({
     enum: CHAIN_FAILURES,
     description:
       'Present when valid is false. EVENTS_MISSING (a gap), LINK_BROKEN (a previous-hash that does not match), CONTENT_MISMATCH (an edited or forged event), ' +
       'UNKEYED_AFTER_KEYED (an event claiming the unkeyed scheme after a keyed one), UNKNOWN_CHAIN_KEY (chained under a master key this server does not hold), ' +
-      'UNKNOWN_CHAIN_VERSION, HEAD_MISMATCH (the head records missing events), TRUNCATED (a checkpoint\'s event is gone), REWRITTEN (it has another hash), ' +
+      "UNKNOWN_CHAIN_VERSION, HEAD_MISMATCH (the head records missing events), TRUNCATED (a checkpoint's event is gone), REWRITTEN (it has another hash), " +
       'CHECKPOINT_FORGED (a stored checkpoint whose signature does not verify)',
   })
   failure?: ChainFailure;
@@ -132,12 +164,15 @@ export class AuditCheckpointDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) organizationId!: string;
   @ApiProperty({ description: 'The chain head signed: the position of the newest event' }) seq!: number;
-  @ApiProperty({ description: 'That event\'s hash, hex' }) hash!: string;
+  @ApiProperty({ description: "That event's hash, hex" }) hash!: string;
   @ApiProperty({ format: 'date-time' }) signedAt!: string;
   @ApiProperty({ description: 'The signing key: a kid of /.well-known/audit-checkpoint-keys' }) keyId!: string;
   @ApiProperty({ enum: ['scheduled', 'requested'] }) origin!: string;
   @ApiProperty({ description: 'Ed25519 signature of the statement, base64url (64 bytes)' }) signature!: string;
-  @ApiProperty({ description: 'Statement and signature in one string to keep outside Marshal and give back to GET /audit-events/verify?checkpoint=' }) token!: string;
+  @ApiProperty({
+    description: 'Statement and signature in one string to keep outside Marshal and give back to GET /audit-events/verify?checkpoint=',
+  })
+  token!: string;
   @ApiProperty({ description: 'The exact signed text (docs/audit-trail.md)' }) statement!: string;
 
   static from(c: AuditCheckpoint): AuditCheckpointDto {

@@ -4,17 +4,22 @@ import { UserDto } from './user.dto.js';
 
 export class LoginDto {
   @ApiProperty({ format: 'email', example: 'admin@marshal.local', maxLength: 320 })
-  @IsEmail({ require_tld: false }) @MaxLength(320)
+  @IsEmail({ require_tld: false })
+  @MaxLength(320)
   email!: string;
 
   @ApiProperty({ format: 'password', minLength: 1, maxLength: 1024 })
-  @IsString() @MinLength(1) @MaxLength(1024)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1024)
   password!: string;
 }
 
 export class RefreshDto {
   @ApiProperty({ description: 'The refresh token from login or the previous refresh; each is single-use', example: 'mrt_…' })
-  @IsString() @MinLength(1) @MaxLength(256)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(256)
   refreshToken!: string;
 }
 

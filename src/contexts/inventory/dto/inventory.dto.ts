@@ -20,31 +20,49 @@ export class ProjectDto {
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 
   static from(p: Project): ProjectDto {
-    return { id: p.id, name: p.name, slug: p.slug, description: p.description, status: p.status, createdBy: p.createdBy, createdAt: p.createdAt.toISOString(), updatedAt: p.updatedAt.toISOString() };
+    return {
+      id: p.id,
+      name: p.name,
+      slug: p.slug,
+      description: p.description,
+      status: p.status,
+      createdBy: p.createdBy,
+      createdAt: p.createdAt.toISOString(),
+      updatedAt: p.updatedAt.toISOString(),
+    };
   }
 }
 
 export class CreateProjectDto {
   @ApiProperty({ example: 'Payments', maxLength: 100 })
-  @IsString() @Length(1, 100)
+  @IsString()
+  @Length(1, 100)
   name!: string;
 
   @ApiPropertyOptional({ example: 'payments', description: 'Lower-case letters, digits and dashes; from the name when omitted' })
-  @IsOmittable() @Matches(/^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$/, { message: 'slug must be lower-case letters, digits and dashes (1–64)' }) @MaxLength(64)
+  @IsOmittable()
+  @Matches(/^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$/, { message: 'slug must be lower-case letters, digits and dashes (1–64)' })
+  @MaxLength(64)
   slug?: string;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOmittable() @IsString() @Length(0, 2000)
+  @IsOmittable()
+  @IsString()
+  @Length(0, 2000)
   description?: string;
 }
 
 export class UpdateProjectDto {
   @ApiPropertyOptional({ example: 'Payments', maxLength: 100 })
-  @IsOmittable() @IsString() @Length(1, 100)
+  @IsOmittable()
+  @IsString()
+  @Length(1, 100)
   name?: string;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOmittable() @IsString() @Length(0, 2000)
+  @IsOmittable()
+  @IsString()
+  @Length(0, 2000)
   description?: string;
 }
 
@@ -56,13 +74,15 @@ export class ProjectStatusDto {
 
 export class ListProjectsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['active', 'archived'] })
-  @IsOmittable() @IsIn(['active', 'archived'])
+  @IsOmittable()
+  @IsIn(['active', 'archived'])
   status?: ProjectStatus;
 }
 
 export class EnvironmentDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null: an organization-wide environment' }) projectId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null: an organization-wide environment' }) projectId!:
+    string | null;
   @ApiProperty({ example: 'production' }) name!: string;
   @ApiProperty({ enum: TIERS }) tier!: EnvironmentTier;
   @ApiProperty() description!: string;
@@ -74,57 +94,82 @@ export class EnvironmentDto {
 
   static from(e: Environment, frozen: boolean): EnvironmentDto {
     return {
-      id: e.id, projectId: e.projectId, name: e.name, tier: e.tier, description: e.description, clusters: e.clusters, labels: e.labels, frozen,
-      createdAt: e.createdAt.toISOString(), updatedAt: e.updatedAt.toISOString(),
+      id: e.id,
+      projectId: e.projectId,
+      name: e.name,
+      tier: e.tier,
+      description: e.description,
+      clusters: e.clusters,
+      labels: e.labels,
+      frozen,
+      createdAt: e.createdAt.toISOString(),
+      updatedAt: e.updatedAt.toISOString(),
     };
   }
 }
 
 class EnvironmentFields {
   @ApiPropertyOptional({ enum: TIERS, default: 'other' })
-  @IsOmittable() @IsIn(TIERS)
+  @IsOmittable()
+  @IsIn(TIERS)
   tier?: EnvironmentTier;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOmittable() @IsString() @Length(0, 2000)
+  @IsOmittable()
+  @IsString()
+  @Length(0, 2000)
   description?: string;
 
   @ApiPropertyOptional({ type: [String], example: ['prod-eu-1'] })
-  @IsOmittable() @IsArray() @ArrayMaxSize(50) @Matches(CLUSTER_NAME, { each: true, message: 'each cluster must be 1–100 letters, digits, _ . -' }) @MaxLength(100, { each: true })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @Matches(CLUSTER_NAME, { each: true, message: 'each cluster must be 1–100 letters, digits, _ . -' })
+  @MaxLength(100, { each: true })
   clusters?: string[];
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } })
-  @IsOmittable() @IsObject() @IsLabelMap()
+  @IsOmittable()
+  @IsObject()
+  @IsLabelMap()
   labels?: Record<string, string>;
 }
 
 export class CreateEnvironmentDto extends EnvironmentFields {
   @ApiProperty({ example: 'production', maxLength: 100 })
-  @IsString() @Length(1, 100)
+  @IsString()
+  @Length(1, 100)
   name!: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The project it belongs to; organization-wide when omitted' })
-  @IsOmittable() @IsUUID()
+  @IsOmittable()
+  @IsUUID()
   projectId?: string;
 }
 
 export class UpdateEnvironmentDto extends EnvironmentFields {
   @ApiPropertyOptional({ example: 'production', maxLength: 100 })
-  @IsOmittable() @IsString() @Length(1, 100)
+  @IsOmittable()
+  @IsString()
+  @Length(1, 100)
   name?: string;
 }
 
 export class ListEnvironmentsQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOmittable() @IsUUID()
+  @IsOmittable()
+  @IsUUID()
   projectId?: string;
 
   @ApiPropertyOptional({ enum: TIERS })
-  @IsOmittable() @IsIn(TIERS)
+  @IsOmittable()
+  @IsIn(TIERS)
   tier?: EnvironmentTier;
 
   @ApiPropertyOptional({ description: 'Environments spanning this cluster' })
-  @IsOmittable() @MatchesPattern(CLUSTER_NAME) @MaxLength(100)
+  @IsOmittable()
+  @MatchesPattern(CLUSTER_NAME)
+  @MaxLength(100)
   cluster?: string;
 }
 
@@ -142,8 +187,15 @@ export class FreezeWindowDto {
 
   static from(w: FreezeWindow, now = Date.now()): FreezeWindowDto {
     return {
-      id: w.id, environmentId: w.environmentId, reason: w.reason, start: w.startLocal, end: w.endLocal, timeZone: w.timeZone,
-      startsAt: w.startsAt.toISOString(), endsAt: w.endsAt.toISOString(), active: w.startsAt.getTime() <= now && now < w.endsAt.getTime(),
+      id: w.id,
+      environmentId: w.environmentId,
+      reason: w.reason,
+      start: w.startLocal,
+      end: w.endLocal,
+      timeZone: w.timeZone,
+      startsAt: w.startsAt.toISOString(),
+      endsAt: w.endsAt.toISOString(),
+      active: w.startsAt.getTime() <= now && now < w.endsAt.getTime(),
       createdAt: w.createdAt.toISOString(),
     };
   }
@@ -151,24 +203,29 @@ export class FreezeWindowDto {
 
 export class CreateFreezeWindowDto {
   @ApiProperty({ example: 'Year-end freeze', maxLength: 500 })
-  @IsString() @Length(1, 500)
+  @IsString()
+  @Length(1, 500)
   reason!: string;
 
   @ApiProperty({ example: '2026-12-24T18:00', description: 'Local date-time in timeZone, without offset' })
-  @MatchesPattern(LOCAL_TIME, { message: 'start must be a local date-time such as 2026-12-24T18:00' }) @MaxLength(19)
+  @MatchesPattern(LOCAL_TIME, { message: 'start must be a local date-time such as 2026-12-24T18:00' })
+  @MaxLength(19)
   start!: string;
 
   @ApiProperty({ example: '2027-01-02T08:00' })
-  @MatchesPattern(LOCAL_TIME, { message: 'end must be a local date-time such as 2027-01-02T08:00' }) @MaxLength(19)
+  @MatchesPattern(LOCAL_TIME, { message: 'end must be a local date-time such as 2027-01-02T08:00' })
+  @MaxLength(19)
   end!: string;
 
   @ApiProperty({ example: 'Europe/Paris', description: 'An IANA time zone' })
-  @IsString() @Length(1, 64)
+  @IsString()
+  @Length(1, 64)
   timeZone!: string;
 }
 
 export class ListFreezeWindowsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['active', 'upcoming', 'past'] })
-  @IsOmittable() @IsIn(['active', 'upcoming', 'past'])
+  @IsOmittable()
+  @IsIn(['active', 'upcoming', 'past'])
   when?: 'active' | 'upcoming' | 'past';
 }

@@ -1,6 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsString, IsUrl, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { repeatedOrCommaSeparated } from '../../../kernel/http/query-lists.js';
 import { IsJsonObject, IsLabelMap, IsOmittable, MatchesPattern } from '../../../kernel/http/validators.js';
 import { CreatedWindowQuery } from '../../../kernel/pagination/created-window.js';
@@ -13,11 +29,14 @@ const MAX_PAYLOAD_BYTES = 256 * 1024;
 
 export class CostEstimateDto {
   @ApiProperty({ example: 0.42, minimum: 0 })
-  @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(1_000_000)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1_000_000)
   amount!: number;
 
   @ApiProperty({ example: 'USD', description: 'ISO 4217' })
-  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as USD' }) @MaxLength(3)
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as USD' })
+  @MaxLength(3)
   currency!: string;
 }
 
@@ -27,11 +46,19 @@ export class UsageDto {
   @ApiPropertyOptional({ minimum: 0 }) @IsOmittable() @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) outputTokens?: number;
   @ApiPropertyOptional({ minimum: 0 }) @IsOmittable() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) cpuSeconds?: number;
   @ApiPropertyOptional({ minimum: 0 }) @IsOmittable() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) costAmount?: number;
-  @ApiPropertyOptional({ example: 'USD' }) @IsOmittable() @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as USD' }) @MaxLength(3) currency?: string;
+  @ApiPropertyOptional({ example: 'USD' })
+  @IsOmittable()
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as USD' })
+  @MaxLength(3)
+  currency?: string;
 }
 
 export class JobCreatorDto {
-  @ApiProperty({ enum: ['user', 'api_key', 'agent', 'system', 'workflow_run'], description: 'Who queued it: a principal, the platform, or a workflow run (then id is the run)' }) type!: string;
+  @ApiProperty({
+    enum: ['user', 'api_key', 'agent', 'system', 'workflow_run'],
+    description: 'Who queued it: a principal, the platform, or a workflow run (then id is the run)',
+  })
+  type!: string;
   @ApiProperty({ type: String, nullable: true }) id!: string | null;
 }
 
@@ -51,7 +78,10 @@ export class JobBlockedDto {
       'AGENT_UNAVAILABLE: the agent it targets is revoked or deleted.',
   })
   code!: BlockedCode;
-  @ApiProperty({ example: 'The agent it is aimed at (0192…) does not run secret.read jobs. It takes the job once it reports that capability…' }) reason!: string;
+  @ApiProperty({
+    example: 'The agent it is aimed at (0192…) does not run secret.read jobs. It takes the job once it reports that capability…',
+  })
+  reason!: string;
 
   static of(job: Job): JobBlockedDto | null {
     return job.blockedCode ? { code: job.blockedCode, reason: blockedReason(job.blockedCode, job) } : null;
@@ -65,9 +95,15 @@ export class JobDto {
   @ApiProperty({ example: 0, description: 'Higher runs first' }) priority!: number;
   @ApiProperty({ type: 'object', additionalProperties: true }) payload!: Record<string, unknown>;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Only this agent may claim it' }) targetAgentId!: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, nullable: true, description: 'Labels a claiming agent must carry' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    nullable: true,
+    description: 'Labels a claiming agent must carry',
+  })
   selector!: Record<string, string> | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The agent holding (or that last held) it' }) agentId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The agent holding (or that last held) it' }) agentId!:
+    string | null;
   @ApiProperty({ description: 'Attempts started so far' }) attempts!: number;
   @ApiProperty() maxAttempts!: number;
   @ApiProperty({ description: 'Attempts after the first' }) retryCount!: number;
@@ -82,13 +118,15 @@ export class JobDto {
   @ApiProperty({
     type: JobBlockedDto,
     nullable: true,
-    description: 'While queued: why no agent can take it (null when some agent may). It clears by itself once an agent reports what it lacked.',
+    description:
+      'While queued: why no agent can take it (null when some agent may). It clears by itself once an agent reports what it lacked.',
   })
   blocked!: JobBlockedDto | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) leaseExpiresAt!: string | null;
   @ApiProperty({ format: 'date-time' }) queuedAt!: string;
   @ApiProperty({ format: 'date-time', description: 'Not claimable before (backoff)' }) availableAt!: string;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the current or last attempt was claimed' }) startedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the current or last attempt was claimed' })
+  startedAt!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) completedAt!: string | null;
   @ApiProperty({ type: JobCreatorDto }) createdBy!: JobCreatorDto;
   @ApiProperty({ type: String, nullable: true }) correlationId!: string | null;
@@ -132,61 +170,100 @@ export class JobDto {
 
 export class SubmitJobDto {
   @ApiProperty({ example: 'http-check', description: 'What to do; agents claim the types they declare as capabilities' })
-  @MatchesPattern(JOB_TYPE, { message: 'type must be lower-case letters, digits, _ . - (up to 100), starting with a letter' }) @MaxLength(100)
+  @MatchesPattern(JOB_TYPE, { message: 'type must be lower-case letters, digits, _ . - (up to 100), starting with a letter' })
+  @MaxLength(100)
   type!: string;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, example: { url: 'https://example.com/healthz' }, description: 'Input for the handler; at most 256 KiB. Never put a secret here.' })
-  @IsOmittable() @IsObject() @IsJsonObject(MAX_PAYLOAD_BYTES)
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    example: { url: 'https://example.com/healthz' },
+    description: 'Input for the handler; at most 256 KiB. Never put a secret here.',
+  })
+  @IsOmittable()
+  @IsObject()
+  @IsJsonObject(MAX_PAYLOAD_BYTES)
   payload?: Record<string, unknown>;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Only this agent may run it' })
-  @IsOmittable() @IsUUID()
+  @IsOmittable()
+  @IsUUID()
   targetAgentId?: string;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' }, example: { region: 'eu-west' }, description: 'Only agents carrying all these labels may run it' })
-  @IsOmittable() @IsObject() @IsLabelMap()
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { region: 'eu-west' },
+    description: 'Only agents carrying all these labels may run it',
+  })
+  @IsOmittable()
+  @IsObject()
+  @IsLabelMap()
   selector?: Record<string, string>;
 
   @ApiPropertyOptional({ minimum: -100, maximum: 100, default: 0, description: 'Higher runs first' })
-  @IsOmittable() @IsInt() @Min(-100) @Max(100)
+  @IsOmittable()
+  @IsInt()
+  @Min(-100)
+  @Max(100)
   priority?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 20, default: 3 })
-  @IsOmittable() @IsInt() @Min(1) @Max(20)
+  @IsOmittable()
+  @IsInt()
+  @Min(1)
+  @Max(20)
   maxAttempts?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 86_400, default: 600, description: 'The most one attempt may run, in seconds' })
-  @IsOmittable() @IsInt() @Min(1) @Max(86_400)
+  @IsOmittable()
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
   timeoutSeconds?: number;
 
   @ApiPropertyOptional({ type: CostEstimateDto })
-  @IsOmittable() @ValidateNested() @Type(() => CostEstimateDto)
+  @IsOmittable()
+  @ValidateNested()
+  @Type(() => CostEstimateDto)
   costEstimate?: CostEstimateDto;
 }
 
-
 export class ListJobsQuery extends CreatedWindowQuery {
   @ApiPropertyOptional({ description: 'One status or several (repeated, or comma-separated)', enum: STATUSES, isArray: true })
-  @IsOmittable() @Transform(repeatedOrCommaSeparated) @IsIn(STATUSES, { each: true, message: `status must be among ${STATUSES.join(', ')}` }) @ArrayMaxSize(STATUSES.length)
+  @IsOmittable()
+  @Transform(repeatedOrCommaSeparated)
+  @IsIn(STATUSES, { each: true, message: `status must be among ${STATUSES.join(', ')}` })
+  @ArrayMaxSize(STATUSES.length)
   status?: JobStatus[];
 
   @ApiPropertyOptional({ example: 'http-check' })
-  @IsOmittable() @IsString() @Length(1, 100)
+  @IsOmittable()
+  @IsString()
+  @Length(1, 100)
   type?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Jobs held (or last held) by this agent' })
-  @IsOmittable() @IsUUID()
+  @IsOmittable()
+  @IsUUID()
   agentId?: string;
-
 }
 
 export class ClaimQuery {
   @ApiPropertyOptional({ minimum: 0, maximum: 30, default: 0, description: 'Long-poll: wait up to this many seconds for a matching job' })
-  @IsOmittable() @Type(() => Number) @IsInt() @Min(0) @Max(30)
+  @IsOmittable()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(30)
   wait?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 1, description: 'Claim up to this many jobs at once' })
-  @IsOmittable() @Type(() => Number) @IsInt() @Min(1) @Max(50)
+  @IsOmittable()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
   max?: number;
 }
 
@@ -203,7 +280,8 @@ export class JobClaimDto {
 
 export class ClaimedJobsDto {
   @ApiProperty({ type: [JobClaimDto], description: 'At least one; up to `max`' }) claims!: JobClaimDto[];
-  @ApiProperty({ type: [String], description: 'Jobs you hold that were cancelled: stop them and complete them as cancelled' }) cancelJobIds!: string[];
+  @ApiProperty({ type: [String], description: 'Jobs you hold that were cancelled: stop them and complete them as cancelled' })
+  cancelJobIds!: string[];
 }
 
 export class JobErrorDto {
@@ -212,11 +290,13 @@ export class JobErrorDto {
   code!: string;
 
   @ApiProperty({ maxLength: 2000 })
-  @IsString() @Length(1, 2000)
+  @IsString()
+  @Length(1, 2000)
   message!: string;
 
   @ApiPropertyOptional({ default: true, description: 'false: do not retry, whatever attempts remain' })
-  @IsOmittable() @IsBoolean()
+  @IsOmittable()
+  @IsBoolean()
   retryable?: boolean;
 }
 
@@ -230,19 +310,27 @@ export class CompleteJobDto {
   status!: 'succeeded' | 'failed' | 'cancelled';
 
   @ApiPropertyOptional({ type: JobErrorDto, description: 'Why it failed' })
-  @IsOmittable() @ValidateNested() @Type(() => JobErrorDto)
+  @IsOmittable()
+  @ValidateNested()
+  @Type(() => JobErrorDto)
   error?: JobErrorDto;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Output, at most 256 KiB. Never a secret value.' })
-  @IsOmittable() @IsObject() @IsJsonObject(MAX_PAYLOAD_BYTES)
+  @IsOmittable()
+  @IsObject()
+  @IsJsonObject(MAX_PAYLOAD_BYTES)
   result?: Record<string, unknown>;
 
   @ApiPropertyOptional({ type: UsageDto })
-  @IsOmittable() @ValidateNested() @Type(() => UsageDto)
+  @IsOmittable()
+  @ValidateNested()
+  @Type(() => UsageDto)
   usage?: UsageDto;
 
   @ApiPropertyOptional({ example: 'https://artifacts.example.com/run/42.tar.gz' })
-  @IsOmittable() @IsUrl({ protocols: ['https', 'http', 's3', 'gs'], require_protocol: true, require_tld: false }) @MaxLength(2048)
+  @IsOmittable()
+  @IsUrl({ protocols: ['https', 'http', 's3', 'gs'], require_protocol: true, require_tld: false })
+  @MaxLength(2048)
   artifactUrl?: string;
 }
 
@@ -252,11 +340,16 @@ export class ReportProgressDto {
   leaseId!: string;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 100 })
-  @IsOmittable() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) @Max(100)
+  @IsOmittable()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(100)
   percent?: number;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOmittable() @IsString() @Length(0, 2000)
+  @IsOmittable()
+  @IsString()
+  @Length(0, 2000)
   message?: string;
 }
 

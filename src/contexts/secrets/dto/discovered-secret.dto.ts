@@ -25,45 +25,73 @@ export class DiscoveredSecretDto {
 
   static from(s: DiscoveredSecret): DiscoveredSecretDto {
     return {
-      id: s.id, clusterName: s.clusterName, namespace: s.namespace, provider: s.provider, ref: s.ref, labels: s.labels, status: s.status,
-      version: s.version, agentId: s.agentId, firstSeenAt: s.firstSeenAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString(),
+      id: s.id,
+      clusterName: s.clusterName,
+      namespace: s.namespace,
+      provider: s.provider,
+      ref: s.ref,
+      labels: s.labels,
+      status: s.status,
+      version: s.version,
+      agentId: s.agentId,
+      firstSeenAt: s.firstSeenAt.toISOString(),
+      lastSeenAt: s.lastSeenAt.toISOString(),
     };
   }
 }
 
 export class DiscoveredSecretInput {
   @ApiProperty({ example: 'prod-eu-1' })
-  @MatchesPattern(CLUSTER_NAME, { message: 'clusterName must be 1–100 letters, digits, _ . -' }) @MaxLength(100)
+  @MatchesPattern(CLUSTER_NAME, { message: 'clusterName must be 1–100 letters, digits, _ . -' })
+  @MaxLength(100)
   clusterName!: string;
 
   @ApiPropertyOptional({ example: 'payments', maxLength: 253 })
-  @IsOmittable() @IsString() @Length(0, 253)
+  @IsOmittable()
+  @IsString()
+  @Length(0, 253)
   namespace?: string;
 
   @ApiProperty({ example: 'kubernetes' })
-  @MatchesPattern(PROVIDER, { message: 'provider must be lower-case letters, digits, _ . - (up to 50)' }) @MaxLength(50)
+  @MatchesPattern(PROVIDER, { message: 'provider must be lower-case letters, digits, _ . - (up to 50)' })
+  @MaxLength(50)
   provider!: string;
 
   @ApiProperty({ example: 'db-credentials', maxLength: 512 })
-  @IsString() @Length(1, 512)
+  @IsString()
+  @Length(1, 512)
   ref!: string;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } })
-  @IsOmittable() @IsObject() @IsLabelMap()
+  @IsOmittable()
+  @IsObject()
+  @IsLabelMap()
   labels?: Record<string, string>;
 
   @ApiPropertyOptional({ enum: STATUSES, default: 'present' })
-  @IsOmittable() @IsIn(STATUSES)
+  @IsOmittable()
+  @IsIn(STATUSES)
   status?: DiscoveredSecretStatus;
 
   @ApiPropertyOptional({ maxLength: 100, example: '42' })
-  @IsOmittable() @IsString() @Length(1, 100)
+  @IsOmittable()
+  @IsString()
+  @Length(1, 100)
   version?: string;
 }
 
 export class BulkDiscoveredSecretsDto {
-  @ApiProperty({ type: [DiscoveredSecretInput], minItems: 1, maxItems: MAX_BULK, description: 'What the agent found; never a value (a field not listed here is refused)' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_BULK) @ValidateNested({ each: true }) @Type(() => DiscoveredSecretInput)
+  @ApiProperty({
+    type: [DiscoveredSecretInput],
+    minItems: 1,
+    maxItems: MAX_BULK,
+    description: 'What the agent found; never a value (a field not listed here is refused)',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_BULK)
+  @ValidateNested({ each: true })
+  @Type(() => DiscoveredSecretInput)
   secrets!: DiscoveredSecretInput[];
 }
 
@@ -73,27 +101,37 @@ export class BulkResultDto {
   @ApiProperty() updated!: number;
 }
 
-
 export class ListDiscoveredSecretsQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'prod-eu-1' })
   @SeedAlias('cluster_name', '000', { type: String, pattern: CLUSTER_NAME.source, maxLength: 100, example: 'prod-eu-1' })
-  @IsOmittable() @MatchesPattern(CLUSTER_NAME) @MaxLength(100)
+  @IsOmittable()
+  @MatchesPattern(CLUSTER_NAME)
+  @MaxLength(100)
   clusterName?: string;
 
   @ApiPropertyOptional({ example: 'kubernetes' })
-  @IsOmittable() @MatchesPattern(PROVIDER) @MaxLength(50)
+  @IsOmittable()
+  @MatchesPattern(PROVIDER)
+  @MaxLength(50)
   provider?: string;
 
   @ApiPropertyOptional({ example: 'db-', description: 'Refs starting with this' })
   @SeedAlias('ref_prefix', '000', { type: String, minLength: 1, maxLength: 512, example: 'db-' })
-  @IsOmittable() @IsString() @Length(1, 512)
+  @IsOmittable()
+  @IsString()
+  @Length(1, 512)
   refPrefix?: string;
 
   @ApiPropertyOptional({ enum: STATUSES })
-  @IsOmittable() @IsIn(STATUSES)
+  @IsOmittable()
+  @IsIn(STATUSES)
   status?: DiscoveredSecretStatus;
 
   @ApiPropertyOptional({ type: [String], example: ['team:payments'], description: 'key:value, repeatable; every one must match' })
-  @IsOmittable() @Transform(repeated) @ArrayMaxSize(20) @Matches(/^[^:]{1,64}:.{0,256}$/, { each: true, message: 'each label must look like key:value' }) @MaxLength(321, { each: true })
+  @IsOmittable()
+  @Transform(repeated)
+  @ArrayMaxSize(20)
+  @Matches(/^[^:]{1,64}:.{0,256}$/, { each: true, message: 'each label must look like key:value' })
+  @MaxLength(321, { each: true })
   label?: string[];
 }

@@ -37,29 +37,49 @@ export class CreatedInvitationDto {
 
 export class CreateInvitationDto {
   @ApiProperty({ format: 'email', example: 'grace@example.com' })
-  @IsEmail({ require_tld: false }) @MaxLength(320)
+  @IsEmail({ require_tld: false })
+  @MaxLength(320)
   email!: string;
 
-  @ApiProperty({ type: [String], format: 'uuid', description: 'Roles the invitee gets on accepting; the inviter must hold their permissions' })
-  @IsArray() @ArrayMaxSize(20) @IsUUID('all', { each: true })
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description: 'Roles the invitee gets on accepting; the inviter must hold their permissions',
+  })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
   roleIds!: string[];
 
   @ApiPropertyOptional({ minimum: 1, maximum: 720, default: 168, description: 'Hours until the invitation expires' })
-  @IsOmittable() @IsInt() @Min(1) @Max(720)
+  @IsOmittable()
+  @IsInt()
+  @Min(1)
+  @Max(720)
   expiresInHours?: number;
 }
 
 export class AcceptInvitationDto {
   @ApiProperty({ description: 'The accept token from the invitation' })
-  @IsString() @Length(1, 256)
+  @IsString()
+  @Length(1, 256)
   token!: string;
 
-  @ApiPropertyOptional({ format: 'password', minLength: 12, description: 'Required when no account exists for the invited email: the new account\'s password' })
-  @IsOmittable() @IsString() @MinLength(12) @MaxLength(1024)
+  @ApiPropertyOptional({
+    format: 'password',
+    minLength: 12,
+    description: "Required when no account exists for the invited email: the new account's password",
+  })
+  @IsOmittable()
+  @IsString()
+  @MinLength(12)
+  @MaxLength(1024)
   password?: string;
 
   @ApiPropertyOptional({ example: 'Grace Hopper', description: 'For a new account' })
-  @IsOmittable() @IsString() @Length(1, 100)
+  @IsOmittable()
+  @IsString()
+  @Length(1, 100)
   displayName?: string;
 }
 

@@ -17,11 +17,14 @@ export class OrganizationDto {
 
 export class CreateOrganizationDto {
   @ApiProperty({ example: 'Acme Platform', maxLength: 100 })
-  @IsString() @Length(1, 100)
+  @IsString()
+  @Length(1, 100)
   name!: string;
 
   @ApiPropertyOptional({ example: 'acme-platform', description: 'Derived from the name when omitted' })
-  @IsOmittable() @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'slug must be 2-63 lowercase letters, digits or -' }) @MaxLength(63)
+  @IsOmittable()
+  @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'slug must be 2-63 lowercase letters, digits or -' })
+  @MaxLength(63)
   slug?: string;
 }
 

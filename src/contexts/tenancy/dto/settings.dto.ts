@@ -25,12 +25,18 @@ const IsSettingsDocument = defineValidator({
   name: 'isSettingsDocument',
   documentation: () => ({
     keywords: { type: 'object', maxProperties: MAX_KEYS },
-    unstated: "the keys' pattern (OpenAPI 3.0 has no propertyNames), the refusal of secret-looking keys and the size in bytes: the description says them",
+    unstated:
+      "the keys' pattern (OpenAPI 3.0 has no propertyNames), the refusal of secret-looking keys and the size in bytes: the description says them",
   }),
   validate: (value) => {
     if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
     const keys = Object.keys(value);
-    return keys.length <= MAX_KEYS && keys.every((k) => SETTING_KEY.test(k)) && !secretLookingPath(value) && Buffer.byteLength(JSON.stringify(value), 'utf8') <= MAX_BYTES;
+    return (
+      keys.length <= MAX_KEYS &&
+      keys.every((k) => SETTING_KEY.test(k)) &&
+      !secretLookingPath(value) &&
+      Buffer.byteLength(JSON.stringify(value), 'utf8') <= MAX_BYTES
+    );
   },
   message: (args) => {
     const secret = secretLookingPath(args.value);
@@ -48,8 +54,15 @@ export class SettingsDto {
 }
 
 export class UpdateSettingsDto {
-  @ApiProperty({ type: 'object', additionalProperties: true, example: { timezone: 'Europe/Paris', defaultApprovers: 2 }, description: 'Replaces the settings as a whole: at most 200 keys (a letter, then up to 63 letters, digits, _ . -), 32 KiB in all, and no key at any depth that looks like it names a secret (password, token, api key…)' })
-  @IsObject() @IsSettingsDocument()
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: { timezone: 'Europe/Paris', defaultApprovers: 2 },
+    description:
+      'Replaces the settings as a whole: at most 200 keys (a letter, then up to 63 letters, digits, _ . -), 32 KiB in all, and no key at any depth that looks like it names a secret (password, token, api key…)',
+  })
+  @IsObject()
+  @IsSettingsDocument()
   settings!: Record<string, unknown>;
 }
 
@@ -61,12 +74,19 @@ export class SecretMetadataDto {
   @ApiProperty({ type: String, nullable: true }) updatedBy!: string | null;
 
   static from(s: ConfigSecret): SecretMetadataDto {
-    return { key: s.key, version: s.version, createdAt: s.createdAt.toISOString(), updatedAt: s.updatedAt.toISOString(), updatedBy: s.updatedBy };
+    return {
+      key: s.key,
+      version: s.version,
+      createdAt: s.createdAt.toISOString(),
+      updatedAt: s.updatedAt.toISOString(),
+      updatedBy: s.updatedBy,
+    };
   }
 }
 
 export class SetSecretDto {
   @ApiProperty({ format: 'password', maxLength: 65536, description: 'Encrypted at rest; never returned by the API' })
-  @IsString() @Length(1, 65536)
+  @IsString()
+  @Length(1, 65536)
   value!: string;
 }

@@ -12,20 +12,33 @@ export class TeamDto {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 
   static from(team: Team, memberIds: string[]): TeamDto {
-    return { id: team.id, organizationId: team.organizationId, name: team.name, description: team.description, memberIds, createdAt: team.createdAt.toISOString() };
+    return {
+      id: team.id,
+      organizationId: team.organizationId,
+      name: team.name,
+      description: team.description,
+      memberIds,
+      createdAt: team.createdAt.toISOString(),
+    };
   }
 }
 
 export class CreateTeamDto {
   @ApiProperty({ example: 'Platform on-call', maxLength: 100 })
-  @IsString() @Length(1, 100)
+  @IsString()
+  @Length(1, 100)
   name!: string;
 
   @ApiPropertyOptional({ maxLength: 500 })
-  @IsOmittable() @IsString() @MaxLength(500)
+  @IsOmittable()
+  @IsString()
+  @MaxLength(500)
   description?: string;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Members of the organization to put in the team' })
-  @IsOmittable() @IsArray() @ArrayMaxSize(500) @IsUUID('all', { each: true })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true })
   memberIds?: string[];
 }

@@ -12,9 +12,17 @@ export class WorkflowExecutionDto {
   @ApiProperty() workflowVersion!: number;
   @ApiProperty({ enum: RUN_STATUSES }) status!: RunStatus;
   @ApiProperty({ example: '/api/v1/workflow-runs/0192…', description: 'Where the inputs are (the run)' }) inputRef!: string;
-  @ApiProperty({ type: String, nullable: true, example: '/api/v1/workflow-runs/0192…/steps', description: 'Where the outputs are, once it succeeded' }) outputRef!: string | null;
-  @ApiProperty({ example: '/api/v1/audit-events?resource=workflow_run:0192…', description: 'The audit trail of the run' }) evidenceRef!: string;
-  @ApiProperty({ type: Number, nullable: true, description: 'From start to end (or to now while it runs); null before it starts' }) durationMs!: number | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '/api/v1/workflow-runs/0192…/steps',
+    description: 'Where the outputs are, once it succeeded',
+  })
+  outputRef!: string | null;
+  @ApiProperty({ example: '/api/v1/audit-events?resource=workflow_run:0192…', description: 'The audit trail of the run' })
+  evidenceRef!: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'From start to end (or to now while it runs); null before it starts' })
+  durationMs!: number | null;
   @ApiProperty({ description: 'Times the run was retried' }) retryCount!: number;
   @ApiProperty({ type: String, nullable: true, example: 'TIMEOUT' }) failureCode!: string | null;
   @ApiProperty({ type: String, nullable: true }) failureMessage!: string | null;

@@ -18,44 +18,64 @@ export class CreateWorkflowRunDto {
   definitionId!: string;
 
   @ApiPropertyOptional({ minimum: 1, description: 'A version of the definition; its current one unless given' })
-  @IsOmittable() @IsInt() @Min(1) @Max(2_147_483_647)
+  @IsOmittable()
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
   version?: number;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, example: { service: 'billing' }, description: "Checked against the definition's input schema; nodes read them as `${inputs.<path>}`. At most 64 KiB" })
-  @IsOmittable() @IsJsonObject(65_536)
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    example: { service: 'billing' },
+    description: "Checked against the definition's input schema; nodes read them as `${inputs.<path>}`. At most 64 KiB",
+  })
+  @IsOmittable()
+  @IsJsonObject(65_536)
   inputs?: Record<string, unknown>;
 
   @ApiPropertyOptional({ default: true, description: 'Start at once (default), or create it pending and start it with POST /{id}/start' })
-  @IsOmittable() @IsBoolean()
+  @IsOmittable()
+  @IsBoolean()
   start?: boolean;
 }
 
 export class ListWorkflowRunsQuery extends CreatedWindowQuery {
   @ApiPropertyOptional({ enum: RUN_STATUSES, isArray: true, description: 'One status or several (repeated, or comma-separated)' })
-  @IsOmittable() @Transform(repeatedOrCommaSeparated) @IsIn(RUN_STATUSES, { each: true, message: `status must be among ${RUN_STATUSES.join(', ')}` }) @ArrayMaxSize(RUN_STATUSES.length)
+  @IsOmittable()
+  @Transform(repeatedOrCommaSeparated)
+  @IsIn(RUN_STATUSES, { each: true, message: `status must be among ${RUN_STATUSES.join(', ')}` })
+  @ArrayMaxSize(RUN_STATUSES.length)
   status?: RunStatus[];
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Runs of this definition' })
-  @IsOmittable() @IsUUID()
+  @IsOmittable()
+  @IsUUID()
   definitionId?: string;
-
 }
 
 export class ListStepLogsQuery extends PageQuery {
   @ApiPropertyOptional({ minimum: 1, description: 'Lines of this attempt only' })
-  @IsOmittable() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000)
+  @IsOmittable()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
   attempt?: number;
 }
 
 export class ApproveStepDto {
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOmittable() @IsString() @Length(0, 2000)
+  @IsOmittable()
+  @IsString()
+  @Length(0, 2000)
   comment?: string;
 }
 
 export class RejectStepDto {
   @ApiProperty({ minLength: 3, maxLength: 2000, description: 'Why: the run fails with it' })
-  @IsString() @Length(3, 2000)
+  @IsString()
+  @Length(3, 2000)
   reason!: string;
 }
 
@@ -69,19 +89,44 @@ export class StepSummaryDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt!: string | null;
 
   static from(s: WorkflowRunStep): StepSummaryDto {
-    return { nodeId: s.nodeId, type: s.type, status: s.status, attempts: s.attempts, errorCode: s.errorCode, startedAt: iso(s.startedAt), finishedAt: iso(s.finishedAt) };
+    return {
+      nodeId: s.nodeId,
+      type: s.type,
+      status: s.status,
+      attempts: s.attempts,
+      errorCode: s.errorCode,
+      startedAt: iso(s.startedAt),
+      finishedAt: iso(s.finishedAt),
+    };
   }
 }
 
 export class WorkflowStepDto extends StepSummaryDto {
   @ApiProperty({ type: String, nullable: true }) errorMessage!: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'The inputs of the current or last attempt, references resolved; values under secret-looking keys are redacted' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'The inputs of the current or last attempt, references resolved; values under secret-looking keys are redacted',
+  })
   inputs!: Record<string, unknown> | null;
   @ApiProperty({ nullable: true, description: 'What the step produced (any JSON), once it succeeded' }) output!: unknown;
-  @ApiProperty({ type: String, nullable: true, example: 'job:0192…', description: 'What the step waits on: `job:<id>`, `approval:<subject id>` or `callback:…`' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'job:0192…',
+    description: 'What the step waits on: `job:<id>`, `approval:<subject id>` or `callback:…`',
+  })
   externalRef!: string | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the engine looks at it next (a timer, a retry, a deadline)' }) dueAt!: string | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the current attempt times out' }) deadlineAt!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the engine looks at it next (a timer, a retry, a deadline)',
+  })
+  dueAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the current attempt times out' }) deadlineAt!:
+    string | null;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 
   static override from(s: WorkflowRunStep): WorkflowStepDto {
@@ -100,12 +145,18 @@ export class WorkflowStepDto extends StepSummaryDto {
 
 export class WorkflowRunDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null once the definition was deleted' }) definitionId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null once the definition was deleted' }) definitionId!:
+    string | null;
   @ApiProperty() definitionName!: string;
   @ApiProperty({ description: 'The definition version the run follows' }) definitionVersion!: number;
   @ApiProperty({ enum: RUN_STATUSES }) status!: RunStatus;
   @ApiProperty({ type: 'object', additionalProperties: true }) inputs!: Record<string, unknown>;
-  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'Outputs of the nodes nothing depends on, by node id, once succeeded' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'Outputs of the nodes nothing depends on, by node id, once succeeded',
+  })
   output!: Record<string, unknown> | null;
   @ApiProperty({ type: [StepSummaryDto] }) steps!: StepSummaryDto[];
   @ApiProperty({ description: 'Times the run was retried' }) retryCount!: number;
@@ -170,6 +221,14 @@ export class StepArtifactDto {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 
   static from(a: WorkflowStepArtifact): StepArtifactDto {
-    return { id: a.id, attempt: a.attempt, name: a.name, contentType: a.contentType, sizeBytes: a.sizeBytes, content: a.content, createdAt: a.createdAt.toISOString() };
+    return {
+      id: a.id,
+      attempt: a.attempt,
+      name: a.name,
+      contentType: a.contentType,
+      sizeBytes: a.sizeBytes,
+      content: a.content,
+      createdAt: a.createdAt.toISOString(),
+    };
   }
 }

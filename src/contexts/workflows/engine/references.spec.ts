@@ -1,6 +1,9 @@
 import { compare, resolveReferences } from './references.js';
 
-const scope = { inputs: { service: 'billing', replicas: 3, tags: ['a', 'b'] }, outputs: new Map<string, unknown>([['build', { image: 'reg/app:1', meta: { ok: true } }]]) };
+const scope = {
+  inputs: { service: 'billing', replicas: 3, tags: ['a', 'b'] },
+  outputs: new Map<string, unknown>([['build', { image: 'reg/app:1', meta: { ok: true } }]]),
+};
 
 describe('resolveReferences', () => {
   it('a whole-string reference becomes the value itself, of any type', () => {
@@ -17,7 +20,10 @@ describe('resolveReferences', () => {
   });
 
   it('resolves through objects and arrays, dropping keys whose whole value is missing', () => {
-    expect(resolveReferences({ a: ['${inputs.service}', 1], b: '${nodes.ghost.output.x}', c: null }, scope)).toEqual({ a: ['billing', 1], c: null });
+    expect(resolveReferences({ a: ['${inputs.service}', 1], b: '${nodes.ghost.output.x}', c: null }, scope)).toEqual({
+      a: ['billing', 1],
+      c: null,
+    });
   });
 
   it('leaves secret references for the step that sends them', () => {

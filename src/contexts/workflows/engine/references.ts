@@ -83,7 +83,7 @@ export function compare(left: unknown, op: ConditionOp, right: unknown): { resul
     case 'lt': {
       const comparable = (typeof left === 'number' && typeof right === 'number') || (typeof left === 'string' && typeof right === 'string');
       if (!comparable) return { error: `${op} compares two numbers or two strings; got ${kind(left)} and ${kind(right)}` };
-      return { result: op === 'gt' ? (left) > (right) : (left) < (right) };
+      return { result: op === 'gt' ? left > right : left < right };
     }
   }
 }

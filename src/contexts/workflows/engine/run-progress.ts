@@ -31,7 +31,7 @@ export function progress(nodes: readonly WorkflowNode[], states: ReadonlyMap<str
   const ready: string[] = [];
   const skipped: string[] = [];
   // Skips cascade: repeat until nothing changes (at most the graph's depth).
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const node of nodes) {
       if (status.get(node.id) !== 'pending') continue;

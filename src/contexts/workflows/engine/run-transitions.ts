@@ -24,7 +24,8 @@ export const RUN_RESOURCE = 'Workflow run';
 /** Inputs as shown to readers: values under keys that look secret (an Authorization header) are not. */
 function redacted(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redacted);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, looksSecret(k) ? '[REDACTED]' : redacted(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, looksSecret(k) ? '[REDACTED]' : redacted(v)]));
   return value;
 }
 
@@ -63,7 +64,16 @@ export class RunTransitions {
   async createSteps(run: WorkflowRun): Promise<void> {
     // One multi-row insert, organization from the run; ScopedRepository.insert writes (and reads back) one row.
     const repo = this.tx.tx.getRepository(WorkflowRunStep);
-    await repo.insert(run.nodes.map((n) => ({ id: newId(), organizationId: run.organizationId, runId: run.id, nodeId: n.id, type: n.type, status: 'pending' as const })));
+    await repo.insert(
+      run.nodes.map((n) => ({
+        id: newId(),
+        organizationId: run.organizationId,
+        runId: run.id,
+        nodeId: n.id,
+        type: n.type,
+        status: 'pending' as const,
+      })),
+    );
   }
 
   // ---- the controls ----------------------------------------------------------------------------
@@ -89,7 +99,8 @@ export class RunTransitions {
 
   /** Withdraws what the run's steps handed out (jobs, gates) and stops it. */
   async cancel(run: WorkflowRun, reason: string): Promise<void> {
-    if (FINISHED_RUN_STATUSES.includes(run.status)) throw conflict(`The run already ${run.status === 'cancelled' ? 'was cancelled' : run.status}`, { status: run.status });
+    if (FINISHED_RUN_STATUSES.includes(run.status))
+      throw conflict(`The run already ${run.status === 'cancelled' ? 'was cancelled' : run.status}`, { status: run.status });
     for (const step of await this.stepsOf(run)) {
       if (ACTIVE_STEP_STATUSES.includes(step.status) || step.status === 'pending') await this.withdraw(run, step, reason);
     }
@@ -105,9 +116,27 @@ export class RunTransitions {
     if (run.status !== 'failed') throw conflict(`The run is ${run.status}; only a failed run is retried`, { status: run.status });
     const again = (await this.stepsOf(run)).filter((s) => s.status === 'failed' || s.status === 'cancelled');
     for (const step of again) {
-      await this.updateStep(step, { status: 'pending', attemptsBase: step.attempts, dueAt: null, deadlineAt: null, output: null, errorCode: null, errorMessage: null, externalRef: null, finishedAt: null });
+      await this.updateStep(step, {
+        status: 'pending',
+        attemptsBase: step.attempts,
+        dueAt: null,
+        deadlineAt: null,
+        output: null,
+        errorCode: null,
+        errorMessage: null,
+        externalRef: null,
+        finishedAt: null,
+      });
     }
-    await this.updateRun(run, { status: 'running', retryCount: run.retryCount + 1, failureCode: null, failureMessage: null, failedNodeId: null, finishedAt: null, output: null });
+    await this.updateRun(run, {
+      status: 'running',
+      retryCount: run.retryCount + 1,
+      failureCode: null,
+      failureMessage: null,
+      failedNodeId: null,
+      finishedAt: null,
+      output: null,
+    });
     await this.events.emit(runEvent(run, 'retried', { retryCount: run.retryCount, nodes: again.map((s) => s.nodeId) }));
     await this.advance(run);
     return again.map((s) => s.nodeId);
@@ -124,7 +153,18 @@ export class RunTransitions {
     const inputs = resolveReferences(node.inputs, { inputs: run.inputs, outputs }) as Record<string, unknown>;
     const now = new Date();
     const deadlineAt = node.timeoutSeconds ? new Date(now.getTime() + node.timeoutSeconds * 1000) : null;
-    await this.updateStep(step, { status: 'running', attempts: step.attempts + 1, startedAt: now, finishedAt: null, inputs: redacted(inputs) as Record<string, unknown>, dueAt: leaseUntil, deadlineAt, errorCode: null, errorMessage: null, externalRef: null });
+    await this.updateStep(step, {
+      status: 'running',
+      attempts: step.attempts + 1,
+      startedAt: now,
+      finishedAt: null,
+      inputs: redacted(inputs) as Record<string, unknown>,
+      dueAt: leaseUntil,
+      deadlineAt,
+      errorCode: null,
+      errorMessage: null,
+      externalRef: null,
+    });
     await this.events.emit(stepEvent(run, step, 'started'));
     const attempt = this.attemptOf(run, step, inputs);
     await attempt.log('info', `attempt ${step.attempts} started`);
@@ -142,19 +182,24 @@ export class RunTransitions {
       attempt: step.attempts,
       log: async (level: StepLogLevel, message: string, data?: Record<string, unknown>) => {
         // Organization from the run (in `base`); a plain insert: nothing is read back on this hot path.
-        await this.tx.tx.getRepository(WorkflowStepLog).insert({ id: newId(), ...base, attempt: step.attempts, level, message, data: (data ?? null) as never });
+        await this.tx.tx
+          .getRepository(WorkflowStepLog)
+          .insert({ id: newId(), ...base, attempt: step.attempts, level, message, data: (data ?? null) as never });
       },
       artifact: async (name: string, contentType: string, content: unknown) => {
         const sizeBytes = Buffer.byteLength(JSON.stringify(content ?? null));
         // Organization from the run (in `base`); a plain insert: nothing is read back.
-        await this.tx.tx.getRepository(WorkflowStepArtifact).insert({ id: newId(), ...base, attempt: step.attempts, name, contentType, sizeBytes, content: (content ?? null) as never });
+        await this.tx.tx
+          .getRepository(WorkflowStepArtifact)
+          .insert({ id: newId(), ...base, attempt: step.attempts, name, contentType, sizeBytes, content: (content ?? null) as never });
       },
     };
   }
 
   /** The step handed its work out: it waits, to be looked at again at `wakeAt` (or its deadline, if sooner), or when told. */
   async wait(run: WorkflowRun, step: WorkflowRunStep, externalRef: string | null, wakeAt: Date | undefined): Promise<void> {
-    const dueAt = [wakeAt, step.deadlineAt].filter((d): d is Date => d instanceof Date).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
+    const dueAt =
+      [wakeAt, step.deadlineAt].filter((d): d is Date => d instanceof Date).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
     const first = step.status !== 'waiting';
     await this.updateStep(step, { status: 'waiting', dueAt, ...(externalRef !== null && { externalRef }) });
     if (first) await this.events.emit(stepEvent(run, step, 'waiting', { externalRef: step.externalRef }));
@@ -165,7 +210,7 @@ export class RunTransitions {
     const now = new Date();
     const attempt = this.attemptOf(run, step);
     if (outcome.kind === 'succeeded') {
-      await this.updateStep(step, { status: 'succeeded', output: (outcome.output ?? null), dueAt: null, deadlineAt: null, finishedAt: now });
+      await this.updateStep(step, { status: 'succeeded', output: outcome.output ?? null, dueAt: null, deadlineAt: null, finishedAt: now });
       await this.events.emit(stepEvent(run, step, 'succeeded'));
       await attempt.log('info', `attempt ${step.attempts} succeeded`);
       await this.advance(run);
@@ -180,14 +225,22 @@ export class RunTransitions {
       await this.events.emit(stepEvent(run, step, 'retrying', { errorCode: outcome.code, nextAttemptAt: dueAt.toISOString() }));
       return;
     }
-    await this.updateStep(step, { status: 'failed', dueAt: null, deadlineAt: null, errorCode: outcome.code, errorMessage: outcome.message, finishedAt: now });
+    await this.updateStep(step, {
+      status: 'failed',
+      dueAt: null,
+      deadlineAt: null,
+      errorCode: outcome.code,
+      errorMessage: outcome.message,
+      finishedAt: now,
+    });
     await this.events.emit(stepEvent(run, step, 'failed', { errorCode: outcome.code }));
     await this.fail(run, step, outcome.code, outcome.message);
   }
 
   /** Stops a step that will not finish: what it handed out is withdrawn, it is cancelled. */
   async withdraw(run: WorkflowRun, step: WorkflowRunStep, reason: string): Promise<void> {
-    if (step.status === 'waiting') await this.guarded(() => this.handlers.of(step.type).abandon?.(this.attemptOf(run, step), reason) ?? Promise.resolve());
+    if (step.status === 'waiting')
+      await this.guarded(() => this.handlers.of(step.type).abandon?.(this.attemptOf(run, step), reason) ?? Promise.resolve());
     await this.updateStep(step, { status: 'cancelled', dueAt: null, deadlineAt: null, finishedAt: new Date() });
     await this.events.emit(stepEvent(run, step, 'cancelled'));
   }
@@ -220,20 +273,45 @@ export class RunTransitions {
       await this.events.emit(...skipped.map((id) => stepEvent(run, byNode.get(id)!, 'skipped')));
     }
     if (!complete) return;
-    const outputs = Object.fromEntries(sinks(run.nodes).filter((id) => byNode.get(id)?.status === 'succeeded').map((id) => [id, byNode.get(id)!.output]));
+    const outputs = Object.fromEntries(
+      sinks(run.nodes)
+        .filter((id) => byNode.get(id)?.status === 'succeeded')
+        .map((id) => [id, byNode.get(id)!.output]),
+    );
     await this.updateRun(run, { status: 'succeeded', output: outputs, finishedAt: now });
     await this.events.emit(runEvent(run, 'succeeded'));
-    await this.audit.record({ organizationId: run.organizationId, action: 'workflow_run.complete', actor: { type: 'system', id: 'workflow-engine' }, resourceType: 'workflow_run', resourceId: run.id, details: { definitionId: run.definitionId, version: run.definitionVersion, retryCount: run.retryCount } });
+    await this.audit.record({
+      organizationId: run.organizationId,
+      action: 'workflow_run.complete',
+      actor: { type: 'system', id: 'workflow-engine' },
+      resourceType: 'workflow_run',
+      resourceId: run.id,
+      details: { definitionId: run.definitionId, version: run.definitionVersion, retryCount: run.retryCount },
+    });
   }
 
   /** A step failed for good: the run fails, and the rest of its work is withdrawn (a retry resumes it). */
   private async fail(run: WorkflowRun, failed: WorkflowRunStep, code: string, message: string): Promise<void> {
     for (const step of await this.stepsOf(run)) {
-      if (step.id !== failed.id && ACTIVE_STEP_STATUSES.includes(step.status)) await this.withdraw(run, step, `Step ${failed.nodeId} failed`);
+      if (step.id !== failed.id && ACTIVE_STEP_STATUSES.includes(step.status))
+        await this.withdraw(run, step, `Step ${failed.nodeId} failed`);
     }
-    await this.updateRun(run, { status: 'failed', failureCode: code, failureMessage: message, failedNodeId: failed.nodeId, finishedAt: new Date() });
+    await this.updateRun(run, {
+      status: 'failed',
+      failureCode: code,
+      failureMessage: message,
+      failedNodeId: failed.nodeId,
+      finishedAt: new Date(),
+    });
     await this.events.emit(runEvent(run, 'failed', { nodeId: failed.nodeId, failureCode: code }));
-    await this.audit.record({ organizationId: run.organizationId, action: 'workflow_run.fail', actor: { type: 'system', id: 'workflow-engine' }, resourceType: 'workflow_run', resourceId: run.id, details: { nodeId: failed.nodeId, failureCode: code } });
+    await this.audit.record({
+      organizationId: run.organizationId,
+      action: 'workflow_run.fail',
+      actor: { type: 'system', id: 'workflow-engine' },
+      resourceType: 'workflow_run',
+      resourceId: run.id,
+      details: { nodeId: failed.nodeId, failureCode: code },
+    });
   }
 
   private async updateRun(run: WorkflowRun, changes: Partial<WorkflowRun>): Promise<void> {

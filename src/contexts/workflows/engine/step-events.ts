@@ -14,7 +14,12 @@ export const runEvent = (run: WorkflowRun, type: string, data: Record<string, un
   data: { status: run.status, definitionId: run.definitionId, definitionVersion: run.definitionVersion, ...data },
 });
 
-export const stepEvent = (run: WorkflowRun, step: Pick<WorkflowRunStep, 'nodeId' | 'type' | 'attempts'>, type: string, data: Record<string, unknown> = {}): EventEntry => ({
+export const stepEvent = (
+  run: WorkflowRun,
+  step: Pick<WorkflowRunStep, 'nodeId' | 'type' | 'attempts'>,
+  type: string,
+  data: Record<string, unknown> = {},
+): EventEntry => ({
   organizationId: run.organizationId,
   type: `workflow_step.${type}`,
   resourceType: 'workflow_run',

@@ -15,7 +15,15 @@ export const STEP_HANDLER_PROVIDERS = [ApprovalStep, CallbackStep, ConditionStep
 export class StepHandlers {
   private readonly byType: Map<string, StepHandler>;
 
-  constructor(approval: ApprovalStep, callback: CallbackStep, condition: ConditionStep, http: HttpStep, job: JobStep, notify: NotifyStep, wait: WaitStep) {
+  constructor(
+    approval: ApprovalStep,
+    callback: CallbackStep,
+    condition: ConditionStep,
+    http: HttpStep,
+    job: JobStep,
+    notify: NotifyStep,
+    wait: WaitStep,
+  ) {
     this.byType = new Map([approval, callback, condition, http, job, notify, wait].map((h) => [h.type, h]));
   }
 

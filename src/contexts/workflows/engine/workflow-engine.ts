@@ -17,7 +17,13 @@ import { APPROVAL_SUBJECT } from './steps/approval.step.js';
 import { RUN_JOB_CREATOR } from './steps/job.step.js';
 
 /** Signals that may mean a step is due now: wake the workers. */
-const WAKE_ON = new Set(['workflow_step.ready', 'workflow_step.due', 'workflow_run.resumed', 'workflow_run.started', 'workflow_run.retried']);
+const WAKE_ON = new Set([
+  'workflow_step.ready',
+  'workflow_step.due',
+  'workflow_run.resumed',
+  'workflow_run.started',
+  'workflow_run.retried',
+]);
 /** How long past its timeout a call may still report before its step counts as interrupted. */
 const CALL_GRACE_MS = 5_000;
 /** A worker's pause after a failed round: short for a bug in one step, longer while the database is away. */
@@ -78,13 +84,18 @@ export class WorkflowEngine implements OnModuleInit, OnApplicationBootstrap, Bef
   /** A job or a gate a step waits on ended: the step is due (the engine settles it, with the run locked). */
   onModuleInit(): void {
     // Only jobs a run queued: every other job's completion costs nothing here.
-    this.jobs.onFinished((job: Job) => (job.createdByType === RUN_JOB_CREATOR ? this.markDue(job.organizationId, `job:${job.id}`) : Promise.resolve()));
+    this.jobs.onFinished((job: Job) =>
+      job.createdByType === RUN_JOB_CREATOR ? this.markDue(job.organizationId, `job:${job.id}`) : Promise.resolve(),
+    );
     this.approvals.onSettled(APPROVAL_SUBJECT, (gate) => this.markDue(gate.organizationId, `approval:${gate.subjectId}`));
   }
 
   onApplicationBootstrap(): void {
     if (!this.config.workflows.engineEnabled) return;
-    this.unsubscribe = this.hub.onAnySignal((s) => WAKE_ON.has(s.type), () => this.wakeOne());
+    this.unsubscribe = this.hub.onAnySignal(
+      (s) => WAKE_ON.has(s.type),
+      () => this.wakeOne(),
+    );
     this.poll = setInterval(() => this.wakeOne(), this.config.workflows.pollIntervalMs);
     this.poll.unref();
     this.workers = Array.from({ length: this.config.workflows.concurrency }, () => this.work());
@@ -125,7 +136,9 @@ export class WorkflowEngine implements OnModuleInit, OnApplicationBootstrap, Bef
   }
 
   private async markDue(organizationId: string, externalRef: string): Promise<void> {
-    const changed = await this.data.repository(WorkflowRunStep, organizationId).update({ externalRef, status: 'waiting' }, { dueAt: new Date() }, { touch: false });
+    const changed = await this.data
+      .repository(WorkflowRunStep, organizationId)
+      .update({ externalRef, status: 'waiting' }, { dueAt: new Date() }, { touch: false });
     if (changed) await signalAtCommit(this.tx.tx, organizationId, 'workflow_step.due');
   }
 
@@ -156,7 +169,8 @@ export class WorkflowEngine implements OnModuleInit, OnApplicationBootstrap, Bef
       // worker that held the run a moment ago (the lock was free again, so nothing re-checked it).
       const step = await this.stepRow(due.organization_id, due.id);
       const run = await this.data.repository(WorkflowRun, due.organization_id).getById(step.runId, 'Workflow run');
-      if (run.status !== 'running' || !ACTIVE_STEP_STATUSES.includes(step.status) || !step.dueAt || step.dueAt.getTime() > Date.now()) return null;
+      if (run.status !== 'running' || !ACTIVE_STEP_STATUSES.includes(step.status) || !step.dueAt || step.dueAt.getTime() > Date.now())
+        return null;
       return this.act(run, step);
     });
     if (call) await this.perform(call);
@@ -182,7 +196,11 @@ export class WorkflowEngine implements OnModuleInit, OnApplicationBootstrap, Bef
       const attempt = this.transitions.attemptOf(run, step);
       if (step.deadlineAt && step.deadlineAt <= new Date()) {
         await this.transitions.guarded(() => handler.abandon?.(attempt, 'The workflow step timed out') ?? Promise.resolve());
-        await this.transitions.settle(run, step, { kind: 'failed', code: 'TIMEOUT', message: `No outcome within the node's ${attempt.node.timeoutSeconds} s` });
+        await this.transitions.settle(run, step, {
+          kind: 'failed',
+          code: 'TIMEOUT',
+          message: `No outcome within the node's ${attempt.node.timeoutSeconds} s`,
+        });
         return null;
       }
       const outcome = handler.check ? await this.transitions.guarded(() => handler.check!(attempt)) : ({ kind: 'waiting' } as const);
@@ -206,13 +224,21 @@ export class WorkflowEngine implements OnModuleInit, OnApplicationBootstrap, Bef
     const controller = new AbortController();
     this.calls.add(controller);
     const handler = this.handlers.of(call.attempt.step.type);
-    const outcome = await handler.execute!(call.attempt, controller.signal).catch((error: Error) => ({ kind: 'failed' as const, code: 'STEP_ERROR', message: error.message.slice(0, 500) }));
+    const outcome = await handler.execute!(call.attempt, controller.signal).catch((error: Error) => ({
+      kind: 'failed' as const,
+      code: 'STEP_ERROR',
+      message: error.message.slice(0, 500),
+    }));
     this.calls.delete(controller);
     await this.tx.withTransaction(async () => {
       const run = await this.transitions.lockRun(call.organizationId, call.runId);
       const step = await this.stepRow(call.organizationId, call.stepId);
       if (step.status !== 'running' || step.attempts !== call.attempt.attempt) {
-        await call.attempt.log('warn', `attempt ${call.attempt.attempt} finished after the step moved on (${step.status}); its outcome is discarded`, { outcome: outcome.kind });
+        await call.attempt.log(
+          'warn',
+          `attempt ${call.attempt.attempt} finished after the step moved on (${step.status}); its outcome is discarded`,
+          { outcome: outcome.kind },
+        );
         return;
       }
       await this.transitions.settle(run, step, outcome);

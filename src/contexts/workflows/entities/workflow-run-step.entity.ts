@@ -8,7 +8,16 @@ import { TenantOwnedEntity } from '../../../kernel/tenancy/tenant-owned.entity.j
  * `ready` while its retry policy allows.
  */
 export type StepStatus = 'pending' | 'ready' | 'running' | 'waiting' | 'succeeded' | 'failed' | 'skipped' | 'cancelled';
-export const STEP_STATUSES: readonly StepStatus[] = ['pending', 'ready', 'running', 'waiting', 'succeeded', 'failed', 'skipped', 'cancelled'];
+export const STEP_STATUSES: readonly StepStatus[] = [
+  'pending',
+  'ready',
+  'running',
+  'waiting',
+  'succeeded',
+  'failed',
+  'skipped',
+  'cancelled',
+];
 /** Statuses the engine looks at when their `dueAt` comes. */
 export const ACTIVE_STEP_STATUSES: readonly StepStatus[] = ['ready', 'running', 'waiting'];
 export const SETTLED_STEP_STATUSES: readonly StepStatus[] = ['succeeded', 'failed', 'skipped', 'cancelled'];

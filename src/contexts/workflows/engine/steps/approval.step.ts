@@ -7,7 +7,8 @@ export const APPROVAL_SUBJECT = 'workflow_step';
 const PREFIX = 'approval:';
 
 /** The gate subject an approval step's attempt waits on (a new one per attempt: a gate is decided once). */
-export const gateSubjectOf = (externalRef: string | null): string | null => (externalRef?.startsWith(PREFIX) ? externalRef.slice(PREFIX.length) : null);
+export const gateSubjectOf = (externalRef: string | null): string | null =>
+  externalRef?.startsWith(PREFIX) ? externalRef.slice(PREFIX.length) : null;
 
 /**
  * Opens a gate of the approval engine under the approval workflow the node names, and waits for
@@ -30,7 +31,7 @@ export class ApprovalStep implements StepHandler {
         requestedBy: run.requestedBy,
         workflowId: inputs.workflowId as string,
         subject: { projectId: null, environmentId: null, clusterName: null, ref: null },
-        summary: { runId: run.id, nodeId: node.id, attempt, definition: run.definitionName, reason: (inputs.reason) ?? null },
+        summary: { runId: run.id, nodeId: node.id, attempt, definition: run.definitionName, reason: inputs.reason ?? null },
       });
     } catch (error) {
       const code = (error as { code?: string }).code;

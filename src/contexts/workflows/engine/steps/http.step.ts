@@ -35,20 +35,44 @@ export class HttpStep implements StepHandler {
     const policy = this.config.workflows.http;
     const body = inputs.body === undefined ? undefined : JSON.stringify(inputs.body);
     const given = await this.withSecrets(run.organizationId, (inputs.headers as Record<string, string> | undefined) ?? {});
-    if ('missing' in given) return { kind: 'failed', code: 'SECRET_NOT_FOUND', message: `No workspace secret "${given.missing}" for the call's headers`, final: true };
+    if ('missing' in given)
+      return {
+        kind: 'failed',
+        code: 'SECRET_NOT_FOUND',
+        message: `No workspace secret "${given.missing}" for the call's headers`,
+        final: true,
+      };
     const headers = { ...(body !== undefined && { 'content-type': 'application/json' }), ...given.headers };
     const method = (inputs.method as string | undefined) ?? 'GET';
     try {
       const response = await this.outbound.request(
-        { url: inputs.url as string, method, headers, body, timeoutMs: (node.timeoutSeconds ?? policy.timeoutSeconds) * 1000, maxResponseBytes: MAX_RESPONSE_BYTES, signal },
+        {
+          url: inputs.url as string,
+          method,
+          headers,
+          body,
+          timeoutMs: (node.timeoutSeconds ?? policy.timeoutSeconds) * 1000,
+          maxResponseBytes: MAX_RESPONSE_BYTES,
+          signal,
+        },
         { allowPrivate: inputs.allowPrivate === true },
       );
-      const output = { status: response.status, contentType: response.headers['content-type'] ?? null, body: readBody(response), truncated: response.truncated };
+      const output = {
+        status: response.status,
+        contentType: response.headers['content-type'] ?? null,
+        body: readBody(response),
+        truncated: response.truncated,
+      };
       await artifact('response', 'application/json', output);
       await log('info', `${method} answered ${response.status}`, { address: response.address, bytes: response.body.length });
       const expected = (inputs.expectStatus as number[] | undefined) ?? null;
       const ok = expected ? expected.includes(response.status) : response.status >= 200 && response.status < 300;
-      if (!ok) return { kind: 'failed', code: 'UNEXPECTED_STATUS', message: `The call answered ${response.status}${expected ? `, not one of ${expected.join(', ')}` : ''}` };
+      if (!ok)
+        return {
+          kind: 'failed',
+          code: 'UNEXPECTED_STATUS',
+          message: `The call answered ${response.status}${expected ? `, not one of ${expected.join(', ')}` : ''}`,
+        };
       return { kind: 'succeeded', output };
     } catch (error) {
       return outboundFailure(error);
@@ -56,7 +80,10 @@ export class HttpStep implements StepHandler {
   }
 
   /** Header values with their `${secrets.<key>}` put in: read now, used for this call, kept nowhere. */
-  private async withSecrets(organizationId: string, headers: Record<string, string>): Promise<{ headers: Record<string, string> } | { missing: string }> {
+  private async withSecrets(
+    organizationId: string,
+    headers: Record<string, string>,
+  ): Promise<{ headers: Record<string, string> } | { missing: string }> {
     const out: Record<string, string> = {};
     for (const [name, value] of Object.entries(headers)) {
       let resolved = value;

@@ -7,7 +7,8 @@ const PREFIX = 'job:';
 /** How a job a run queued names its creator (`createdBy.type`; the id is the run). */
 export const RUN_JOB_CREATOR = 'workflow_run';
 
-export const jobIdOf = (externalRef: string | null): string | null => (externalRef?.startsWith(PREFIX) ? externalRef.slice(PREFIX.length) : null);
+export const jobIdOf = (externalRef: string | null): string | null =>
+  externalRef?.startsWith(PREFIX) ? externalRef.slice(PREFIX.length) : null;
 
 /**
  * Queues a job for an agent (by labels or by id) in the engine's transaction and waits for it to
@@ -34,7 +35,8 @@ export class JobStep implements StepHandler {
       return { kind: 'waiting', externalRef: `${PREFIX}${job.id}` };
     } catch (error) {
       const code = (error as { code?: string }).code;
-      if (code === 'UNKNOWN_AGENT' || code === 'AGENT_REVOKED') return { kind: 'failed', code, message: (error as Error).message, final: true };
+      if (code === 'UNKNOWN_AGENT' || code === 'AGENT_REVOKED')
+        return { kind: 'failed', code, message: (error as Error).message, final: true };
       throw error;
     }
   }
@@ -48,8 +50,18 @@ export class JobStep implements StepHandler {
       case 'failed':
       case 'expired':
       case 'cancelled':
-        await artifact('job', 'application/json', { jobId: job.id, agentId: job.leasedBy, status: job.status, errorCode: job.errorCode, errorMessage: job.errorMessage });
-        return { kind: 'failed', code: job.errorCode ?? `JOB_${job.status.toUpperCase()}`, message: job.errorMessage ?? `The job ended ${job.status}` };
+        await artifact('job', 'application/json', {
+          jobId: job.id,
+          agentId: job.leasedBy,
+          status: job.status,
+          errorCode: job.errorCode,
+          errorMessage: job.errorMessage,
+        });
+        return {
+          kind: 'failed',
+          code: job.errorCode ?? `JOB_${job.status.toUpperCase()}`,
+          message: job.errorMessage ?? `The job ended ${job.status}`,
+        };
       default:
         return { kind: 'waiting' };
     }

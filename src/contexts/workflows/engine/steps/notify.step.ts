@@ -32,20 +32,40 @@ export class NotifyStep implements StepHandler {
     const body = JSON.stringify({
       type: inputs.event,
       timestamp: new Date().toISOString(),
-      data: { runId: run.id, nodeId: node.id, definitionId: run.definitionId, definitionName: run.definitionName, definitionVersion: run.definitionVersion, status: run.status },
+      data: {
+        runId: run.id,
+        nodeId: node.id,
+        definitionId: run.definitionId,
+        definitionName: run.definitionName,
+        definitionVersion: run.definitionVersion,
+        status: run.status,
+      },
     });
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (inputs.secretRef) {
       const secret = await this.secrets.reveal({ organizationId: run.organizationId }, inputs.secretRef as string);
-      if (secret === null) return { kind: 'failed', code: 'SECRET_NOT_FOUND', message: `No workspace secret "${inputs.secretRef as string}" signs this webhook`, final: true };
+      if (secret === null)
+        return {
+          kind: 'failed',
+          code: 'SECRET_NOT_FOUND',
+          message: `No workspace secret "${inputs.secretRef as string}" signs this webhook`,
+          final: true,
+        };
       Object.assign(headers, signStandardWebhook(secret, messageId, Math.floor(Date.now() / 1000), body));
     }
     try {
       const response = await this.outbound.request({
-        url: inputs.url as string, method: 'POST', headers, body, timeoutMs: (node.timeoutSeconds ?? policy.timeoutSeconds) * 1000, maxResponseBytes: 64 * 1024, signal,
+        url: inputs.url as string,
+        method: 'POST',
+        headers,
+        body,
+        timeoutMs: (node.timeoutSeconds ?? policy.timeoutSeconds) * 1000,
+        maxResponseBytes: 64 * 1024,
+        signal,
       });
       await log('info', `webhook answered ${response.status}`, { messageId, signed: Boolean(inputs.secretRef) });
-      if (response.status < 200 || response.status >= 300) return { kind: 'failed', code: 'UNEXPECTED_STATUS', message: `The webhook answered ${response.status}` };
+      if (response.status < 200 || response.status >= 300)
+        return { kind: 'failed', code: 'UNEXPECTED_STATUS', message: `The webhook answered ${response.status}` };
       return { kind: 'succeeded', output: { delivered: true, status: response.status, messageId } };
     } catch (error) {
       return outboundFailure(error);

@@ -7,7 +7,9 @@ export class WaitStep implements StepHandler {
   readonly type = 'wait';
 
   start({ inputs, step }: StepAttempt): Promise<StepStart> {
-    const wakeAt = inputs.until ? new Date(inputs.until as string) : new Date((step.startedAt ?? new Date()).getTime() + (inputs.durationSeconds as number) * 1000);
+    const wakeAt = inputs.until
+      ? new Date(inputs.until as string)
+      : new Date((step.startedAt ?? new Date()).getTime() + (inputs.durationSeconds as number) * 1000);
     if (wakeAt.getTime() <= Date.now()) return Promise.resolve({ kind: 'succeeded', output: { waitedUntil: wakeAt.toISOString() } });
     return Promise.resolve({ kind: 'waiting', wakeAt });
   }
