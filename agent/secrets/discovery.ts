@@ -23,16 +23,14 @@ export async function discoverSecrets(
       const found = await backend.list();
       for (let i = 0; i < found.length; i += BATCH) {
         await api.reportSecrets(
-          found
-            .slice(i, i + BATCH)
-            .map((s) => ({
-              clusterName: cluster,
-              namespace: s.namespace,
-              provider: backend.provider,
-              ref: s.ref,
-              version: s.version,
-              status: 'present',
-            })),
+          found.slice(i, i + BATCH).map((s) => ({
+            clusterName: cluster,
+            namespace: s.namespace,
+            provider: backend.provider,
+            ref: s.ref,
+            version: s.version,
+            status: 'present',
+          })),
         );
       }
       log.info('secrets reported', { cluster, count: found.length });

@@ -97,12 +97,10 @@ export async function mintApiKey(
 ): Promise<{ id: string; secret: string }> {
   const res = answered(
     'POST /api/v1/api-keys',
-    await t
-      .as(token)
-      .POST('/api/v1/api-keys', {
-        params: { header: change(workspace) },
-        body: { name: body.name ?? `key-${randomBytes(3).toString('hex')}`, ...body },
-      }),
+    await t.as(token).POST('/api/v1/api-keys', {
+      params: { header: change(workspace) },
+      body: { name: body.name ?? `key-${randomBytes(3).toString('hex')}`, ...body },
+    }),
   );
   return { id: res.data.apiKey.id, secret: res.data.secret };
 }
