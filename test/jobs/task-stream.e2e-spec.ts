@@ -312,8 +312,9 @@ describe('handshakes', () => {
     expect(await refused(streamUrl(agent.id), { 'x-agent-secret': wrong })).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
     expect(await refused(streamUrl(agent.id), { authorization: `Bearer ${t.token}` })).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
 
-    const plain = await t.http.get('/api/v1/agents/{id}/task-stream', { params: { id: agent.id }, token: null, agentSecret: agent.secret });
-    expect(plain.status).toBe(426);
+    const plain = await t.http
+      .get('/api/v1/agents/{id}/task-stream', { params: { id: agent.id }, token: null, agentSecret: agent.secret })
+      .expectResponse(426);
     expect(plain.body.error.code).toBe('UPGRADE_REQUIRED');
 
     const revoked = await mintAgent();

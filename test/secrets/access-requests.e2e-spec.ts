@@ -82,13 +82,9 @@ const getRequest = async (id: string, as = t.token) =>
   (await t.http.get('/api/v1/requests/{id}', { params: { id }, token: as }).expect(200)).data;
 
 async function claimJob(): Promise<{ job: { id: string; type: string; payload: Record<string, unknown> }; lease: { id: string } }> {
-  const res = await t.http.post('/api/v1/agents/{id}/jobs/claim', {
-    params: { id: agent.id },
-    query: { wait: 5 },
-    token: null,
-    agentSecret: agent.secret,
-  });
-  expect(res.status).toBe(200);
+  const res = await t.http
+    .post('/api/v1/agents/{id}/jobs/claim', { params: { id: agent.id }, query: { wait: 5 }, token: null, agentSecret: agent.secret })
+    .expectResponse(200);
   return res.body.data.claims[0];
 }
 const completeJob = (jobId: string, leaseId: string, status = 'succeeded') =>
@@ -498,13 +494,9 @@ describe('a job no agent can take', () => {
     const after = (await t.http.get('/api/v1/agent-runtime/health')).body.data;
     expect(after.queue.blocked).toBe(0);
     expect(after.blocked).toEqual([]);
-    const claimed = await t.http.post('/api/v1/agents/{id}/jobs/claim', {
-      params: { id: edge.id },
-      query: { wait: 5 },
-      token: null,
-      agentSecret: edge.secret,
-    });
-    expect(claimed.status).toBe(200);
+    const claimed = await t.http
+      .post('/api/v1/agents/{id}/jobs/claim', { params: { id: edge.id }, query: { wait: 5 }, token: null, agentSecret: edge.secret })
+      .expectResponse(200);
     expect(claimed.body.data.claims.map((c: { job: { id: string } }) => c.job.id)).toEqual([jobId]);
 
     // The change is on the record: one event and one audit entry, and the same report again adds neither.
