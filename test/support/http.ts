@@ -25,6 +25,8 @@ export interface RequestOptions {
   query?: Query;
   /** Sent as JSON. */
   body?: unknown;
+  /** Sent as written, for bodies JSON.stringify cannot make (malformed JSON); `content-type` is JSON unless `headers` name one. */
+  rawBody?: string;
   headers?: Record<string, string | undefined>;
   /** Sent as `Authorization: Bearer`; `null` sends none. Unset: the client's default (the owner's, from useServer). */
   token?: string | null;
@@ -134,9 +136,11 @@ export function httpClient(baseUrl: string | (() => string), defaults: ClientDef
     if (options.workspace !== undefined) headers['x-workspace-id'] = options.workspace;
     if (options.agentSecret !== undefined) headers['x-agent-secret'] = options.agentSecret;
     if (idempotencyKey) headers['idempotency-key'] = idempotencyKey === true ? randomUUID() : idempotencyKey;
+    if (options.rawBody !== undefined) headers['content-type'] = 'application/json';
     for (const [name, value] of Object.entries(options.headers ?? {})) if (value !== undefined) headers[name.toLowerCase()] = value;
+    if (options.rawBody !== undefined && options.body !== undefined) throw new Error(`${template}: pass \`body\` or \`rawBody\`, not both`);
     return new HttpRequest(method, template, () =>
-      raw(options.baseUrl ?? base(), query ? `${path}?${query}` : path, { method, headers, json: options.body }),
+      raw(options.baseUrl ?? base(), query ? `${path}?${query}` : path, { method, headers, json: options.body, body: options.rawBody }),
     );
   };
   return {
