@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { expectMatchesContract, raw } from '../support/contract.js';
+import type { RawResponse } from '../support/contract.js';
+import type { HttpRequest } from '../support/http.js';
 import { addMember, createRole, mintApiKey, otherOrganization, type Member } from '../support/fixtures.js';
-import { ADMIN, startServer, type TestServer } from '../support/server.js';
+import { ADMIN } from '../support/server.js';
+import { useServer } from '../support/use-server.js';
 import type { MarshalSchemas } from '../../client/index.js';
 
 /**
@@ -13,7 +15,7 @@ import type { MarshalSchemas } from '../../client/index.js';
 /** As the contract (and so the generated client) describes an audit event. */
 type AuditEventBody = MarshalSchemas['AuditEventDto'];
 
-let t: TestServer;
+const t = useServer({ LOG_LEVEL: 'warn' });
 let owner: string;
 let ownerId: string;
 let defaultOrg: string;
@@ -21,46 +23,17 @@ let defaultOrg: string;
 const tampered = new Set<string>();
 
 beforeAll(async () => {
-  t = await startServer({ LOG_LEVEL: 'warn' });
-  owner = (await t.login()).accessToken;
-  const me = await raw(t.baseUrl, '/api/v1/me', { headers: { authorization: `Bearer ${owner}` } });
-  ownerId = me.body.data.id;
-  defaultOrg = me.body.context.organizationId;
-});
-afterAll(async () => {
-  await t?.close();
+  owner = t.token;
+  const me = await t.http.get('/api/v1/me').expect(200);
+  ownerId = me.data.id;
+  defaultOrg = me.context.organizationId;
 });
 
 const hex = (n = 4) => randomBytes(n).toString('hex');
-const headers = (token: string, extra: Record<string, string | undefined> = {}) => {
-  const h: Record<string, string> = { authorization: `Bearer ${token}` };
-  for (const [k, v] of Object.entries(extra)) if (v !== undefined) h[k] = v;
-  return h;
-};
-
-/** A request that must answer `expected`; returns the parsed body. */
-async function call(
-  token: string,
-  method: string,
-  path: string,
-  json?: unknown,
-  expected = method === 'POST' ? 201 : 200,
-  extra: Record<string, string | undefined> = {},
-) {
-  const res = await raw(t.baseUrl, path, { method, headers: headers(token, extra), json });
-  if (res.status !== expected) throw new Error(`${method} ${path} answered ${res.status} (expected ${expected}): ${res.text}`);
-  return res.body;
-}
 
 /** GET /api/v1/audit-events, contract-checked; in `workspace` when given. */
 async function auditEvents(query: Record<string, string | number>, token = owner, workspace?: string) {
-  const qs = new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)])).toString();
-  const res = await raw(t.baseUrl, `/api/v1/audit-events${qs ? `?${qs}` : ''}`, {
-    headers: headers(token, { 'x-workspace-id': workspace }),
-  });
-  expect(res.status).toBe(200);
-  expectMatchesContract('GET', '/api/v1/audit-events', 200, res.body);
-  return res.body as {
+  return (await t.http.get('/api/v1/audit-events', { query, token, workspace }).expect(200)) as {
     data: AuditEventBody[];
     meta: { cursor: { limit: number; next: string | null; hasNext: boolean } };
     links: { next?: string | null };
@@ -92,15 +65,16 @@ const serverErrors = () =>
 const oneTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
 async function verify(workspace?: string, token = owner) {
-  const res = await raw(t.baseUrl, '/api/v1/audit-events/verify', { headers: headers(token, { 'x-workspace-id': workspace }) });
-  expect(res.status).toBe(200);
-  expectMatchesContract('GET', '/api/v1/audit-events/verify', 200, res.body);
-  return res.body.data as { valid: boolean; eventsChecked: number; firstInvalid: { seq: number; reason: string } | null };
+  return (await t.http.get('/api/v1/audit-events/verify', { token, workspace }).expect(200)).data as {
+    valid: boolean;
+    eventsChecked: number;
+    firstInvalid: { seq: number; reason: string } | null;
+  };
 }
 
 /** A fresh organization the owner owns and acts in through x-workspace-id. */
 async function newOrganization(): Promise<string> {
-  return (await call(owner, 'POST', '/api/v1/organizations', { name: `Audit ${hex()}` })).data.id as string;
+  return (await t.http.post('/api/v1/organizations', { body: { name: `Audit ${hex()}` } }).expect(201)).data.id as string;
 }
 
 describe('the README walkthrough is on the trail', () => {
@@ -109,18 +83,22 @@ describe('the README walkthrough is on the trail', () => {
     const userAgent = `marshal-e2e-audit/1.0 (${correlationId})`;
     const meta = { 'x-correlation-id': correlationId, 'user-agent': userAgent, 'x-forwarded-for': '203.0.113.7' };
 
-    const org = await call(owner, 'POST', '/api/v1/organizations', { name: `Walkthrough ${hex()}` }, 201, meta);
+    const org = await t.http.post('/api/v1/organizations', { body: { name: `Walkthrough ${hex()}` }, headers: meta }).expect(201);
     const email = `walk-${hex()}@marshal.test`;
-    const invitation = await call(owner, 'POST', '/api/v1/invitations', { email, roleIds: [] }, 201, meta);
-    const accepted = await raw(t.baseUrl, `/api/v1/invitations/${invitation.data.invitation.id}/accept`, {
-      method: 'POST',
-      json: { token: invitation.data.acceptToken, password: `pw-${hex(8)}`, displayName: 'Walk' },
-    });
-    expect(accepted.status).toBe(200);
-    const userId = accepted.body.data.userId as string;
-    const role = await call(owner, 'POST', '/api/v1/roles', { name: `Release manager ${hex()}`, permissions: ['team.read'] }, 201, meta);
-    const grant = await call(owner, 'POST', '/api/v1/user-roles', { userId, roleId: role.data.id }, 201, meta);
-    const key = await call(owner, 'POST', '/api/v1/api-keys', { name: `walk-${hex()}` }, 201, meta);
+    const invitation = await t.http.post('/api/v1/invitations', { body: { email, roleIds: [] }, headers: meta }).expect(201);
+    const accepted = await t.http
+      .post('/api/v1/invitations/{id}/accept', {
+        params: { id: invitation.data.invitation.id },
+        body: { token: invitation.data.acceptToken, password: `pw-${hex(8)}`, displayName: 'Walk' },
+        token: null,
+      })
+      .expect(200);
+    const userId = accepted.data.userId as string;
+    const role = await t.http
+      .post('/api/v1/roles', { body: { name: `Release manager ${hex()}`, permissions: ['team.read'] }, headers: meta })
+      .expect(201);
+    const grant = await t.http.post('/api/v1/user-roles', { body: { userId, roleId: role.data.id }, headers: meta }).expect(201);
+    const key = await t.http.post('/api/v1/api-keys', { body: { name: `walk-${hex()}` }, headers: meta }).expect(201);
 
     const page = await auditEvents({ correlation_id: correlationId });
     const expected = [
@@ -151,9 +129,8 @@ describe('the README walkthrough is on the trail', () => {
     expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
     expect(new Set(page.data.map((e) => e.requestId)).size).toBe(5);
     // The new organization's own trail starts with its creation.
-    const newTrail = await raw(t.baseUrl, `/api/v1/audit-logs?organizationId=${org.data.id}`, { headers: headers(owner) });
-    expect(newTrail.status).toBe(200);
-    const first = (newTrail.body.data as AuditEventBody[]).find((e) => e.seq === 1)!;
+    const newTrail = await t.http.get('/api/v1/audit-logs', { query: { organizationId: org.data.id } }).expect(200);
+    const first = (newTrail.data as AuditEventBody[]).find((e) => e.seq === 1)!;
     expect(first).toMatchObject({
       action: 'organization.create',
       organizationId: org.data.id,
@@ -179,14 +156,14 @@ describe('reading the trail', () => {
     org = await newOrganization();
     roleA = await createRole(t, owner, `Filter A ${hex()}`, ['team.read'], org);
     roleB = await createRole(t, owner, `Filter B ${hex()}`, ['team.read', 'member.read'], org);
-    await call(owner, 'PUT', `/api/v1/roles/${roleA}/permissions`, { permissions: ['team.read', 'team.create'] }, 200, {
-      'x-workspace-id': org,
-    });
+    await t.http
+      .put('/api/v1/roles/{id}/permissions', { params: { id: roleA }, body: { permissions: ['team.read', 'team.create'] }, workspace: org })
+      .expect(200);
     member = await addMember(t, owner, ['msp_admin'], org);
-    await call(member.accessToken, 'POST', '/api/v1/teams', { name: `by-member-${hex()}` });
-    await call(owner, 'POST', '/api/v1/user-roles', { userId: member.userId, roleId: roleB }, 201, { 'x-workspace-id': org });
+    await t.http.post('/api/v1/teams', { body: { name: `by-member-${hex()}` }, token: member.accessToken }).expect(201);
+    await t.http.post('/api/v1/user-roles', { body: { userId: member.userId, roleId: roleB }, workspace: org }).expect(201);
     for (let i = 0; i < 4; i++)
-      await call(owner, 'POST', '/api/v1/teams', { name: `by-owner-${i}-${hex()}` }, 201, { 'x-workspace-id': org });
+      await t.http.post('/api/v1/teams', { body: { name: `by-owner-${i}-${hex()}` }, workspace: org }).expect(201);
   });
 
   test('by actor', async () => {
@@ -208,7 +185,7 @@ describe('reading the trail', () => {
     expect((await auditEvents({ actor: `api_key:${member.userId}` }, owner, org)).data).toEqual([]);
 
     const key = await mintApiKey(t, owner, {}, org);
-    const team = await call(key.secret, 'POST', '/api/v1/teams', { name: `by-key-${hex()}` });
+    const team = await t.http.post('/api/v1/teams', { body: { name: `by-key-${hex()}` }, token: key.secret }).expect(201);
     const byKey = await auditEvents({ actor: `api_key:${key.id}` }, owner, org);
     expect(byKey.data.map((e) => [e.action, e.actorType, e.actorId, e.resourceId])).toEqual([
       ['team.create', 'api_key', key.id, team.data.id],
@@ -223,11 +200,10 @@ describe('reading the trail', () => {
 
   test('an actor of an unknown type, or a typed actor without its id, is 400 at the field', async () => {
     for (const actor of ['team:abc', 'user:', ':abc', `user:${member.userId}:x`, 'user: x', 'x'.repeat(201)]) {
-      const res = await raw(t.baseUrl, `/api/v1/audit-events?actor=${encodeURIComponent(actor)}`, {
-        headers: headers(owner, { 'x-workspace-id': org }),
-      });
+      const request = t.http.get('/api/v1/audit-events', { query: { actor }, workspace: org });
+      const res = await request;
       expect({ actor, status: res.status }).toEqual({ actor, status: 400 });
-      expectMatchesContract('GET', '/api/v1/audit-events', 400, res.body);
+      await request.expect(400, 'VALIDATION_FAILED');
       expect(res.body.error.validationErrors).toEqual([expect.objectContaining({ field: 'actor' })]);
     }
   });
@@ -257,10 +233,9 @@ describe('reading the trail', () => {
 
   test('by correlation id', async () => {
     const correlationId = `filter-${hex(6)}`;
-    const team = await call(owner, 'POST', '/api/v1/teams', { name: `correlated-${hex()}` }, 201, {
-      'x-workspace-id': org,
-      'x-correlation-id': correlationId,
-    });
+    const team = await t.http
+      .post('/api/v1/teams', { body: { name: `correlated-${hex()}` }, workspace: org, headers: { 'x-correlation-id': correlationId } })
+      .expect(201);
     const page = await auditEvents({ correlation_id: correlationId }, owner, org);
     expect(page.data).toHaveLength(1);
     expect(page.data[0]).toMatchObject({ action: 'team.create', resourceType: 'team', resourceId: team.data.id, correlationId });
@@ -312,10 +287,10 @@ describe('reading the trail', () => {
 
   test('a cursor the API did not return is 400 INVALID_CURSOR', async () => {
     for (const cursor of ['garbage', '!!!', Buffer.from('{"a":1}').toString('base64url'), Buffer.from('[1]').toString('base64url')]) {
-      const res = await raw(t.baseUrl, `/api/v1/audit-events?cursor=${encodeURIComponent(cursor)}`, { headers: headers(owner) });
+      const request = t.http.get('/api/v1/audit-events', { query: { cursor } });
+      const res = await request;
       expect({ cursor, status: res.status }).toEqual({ cursor, status: 400 });
-      expectMatchesContract('GET', '/api/v1/audit-events', 400, res.body);
-      expect(res.body.error.code).toBe('VALIDATION_FAILED');
+      await request.expect(400, 'VALIDATION_FAILED');
       expect(res.body.error.validationErrors).toEqual([expect.objectContaining({ field: 'cursor', code: 'INVALID_CURSOR' })]);
     }
   });
@@ -323,9 +298,7 @@ describe('reading the trail', () => {
   test('a well-formed cursor naming no event position is 400 INVALID_CURSOR too, not a database error', async () => {
     // Decodes like a real cursor ([time, id]) but its id is not a UUID.
     const forged = Buffer.from(JSON.stringify(['2020-01-01T00:00:00.000Z', 'not-an-id'])).toString('base64url');
-    const res = await raw(t.baseUrl, `/api/v1/audit-events?cursor=${forged}`, { headers: headers(owner) });
-    expect(res.status).toBe(400);
-    expectMatchesContract('GET', '/api/v1/audit-events', 400, res.body);
+    const res = await t.http.get('/api/v1/audit-events', { query: { cursor: forged } }).expectResponse(400, 'VALIDATION_FAILED');
     expect(res.body.error.validationErrors).toEqual([expect.objectContaining({ field: 'cursor', code: 'INVALID_CURSOR' })]);
   });
 
@@ -339,13 +312,13 @@ describe('reading the trail', () => {
       'action=ROLE%20create',
       'resource=role:%20x',
     ]) {
-      const res = await raw(t.baseUrl, `/api/v1/audit-events?${query}`, { headers: headers(owner) });
+      const request = t.http.get('/api/v1/audit-events', { query });
+      const res = await request;
       expect({ query, status: res.status }).toEqual({ query, status: 400 });
-      expectMatchesContract('GET', '/api/v1/audit-events', 400, res.body);
-      expect(res.body.error.code).toBe('VALIDATION_FAILED');
+      await request.expect(400, 'VALIDATION_FAILED');
     }
-    const limit0 = await raw(t.baseUrl, '/api/v1/audit-events?limit=0', { headers: headers(owner) });
-    expect(new Set(limit0.body.error.validationErrors.map((v: { field: string }) => v.field))).toEqual(new Set(['limit']));
+    const limit0 = await t.http.get('/api/v1/audit-events', { query: { limit: 0 } }).expect(400, 'VALIDATION_FAILED');
+    expect(new Set(limit0.error.validationErrors.map((v: { field: string }) => v.field))).toEqual(new Set(['limit']));
     expect((await auditEvents({ limit: 200 })).meta.cursor.limit).toBe(200);
     expect((await auditEvents({})).meta.cursor.limit).toBe(50);
   });
@@ -355,12 +328,9 @@ describe('failed mutations', () => {
   test('a 404 is audited as a failure, after the rollback', async () => {
     const correlationId = `fail-404-${hex()}`;
     const unknownRole = '01960000-0000-7000-8000-00000000beef';
-    const res = await raw(t.baseUrl, `/api/v1/roles/${unknownRole}`, {
-      method: 'DELETE',
-      headers: headers(owner, { 'x-correlation-id': correlationId }),
-    });
-    expect(res.status).toBe(404);
-    expect(res.body.error.code).toBe('NOT_FOUND');
+    await t.http
+      .delete('/api/v1/roles/{id}', { params: { id: unknownRole }, headers: { 'x-correlation-id': correlationId } })
+      .expect(404, 'NOT_FOUND');
     const page = await auditEvents({ correlation_id: correlationId });
     expect(page.data).toHaveLength(1);
     expect(page.data[0]).toMatchObject({
@@ -377,19 +347,15 @@ describe('failed mutations', () => {
 
   test('a 409 is audited as a failure and its change is not applied', async () => {
     const org = await newOrganization();
-    const ws = { 'x-workspace-id': org };
     const member = await addMember(t, owner, [], org);
     const role = await createRole(t, owner, `Granted ${hex()}`, ['team.read'], org);
-    const grant = await call(owner, 'POST', '/api/v1/user-roles', { userId: member.userId, roleId: role }, 201, ws);
+    const grant = await t.http.post('/api/v1/user-roles', { body: { userId: member.userId, roleId: role }, workspace: org }).expect(201);
     const correlationId = `fail-409-${hex()}`;
-    const res = await raw(t.baseUrl, `/api/v1/roles/${role}`, {
-      method: 'DELETE',
-      headers: headers(owner, { ...ws, 'x-correlation-id': correlationId }),
-    });
-    expect(res.status).toBe(409);
-    expect(res.body.error.code).toBe('CONFLICT');
+    await t.http
+      .delete('/api/v1/roles/{id}', { params: { id: role }, workspace: org, headers: { 'x-correlation-id': correlationId } })
+      .expect(409, 'CONFLICT');
     // Nothing changed: the role and its grant are still there.
-    expect((await raw(t.baseUrl, `/api/v1/roles/${role}`, { headers: headers(owner, ws) })).status).toBe(200);
+    await t.http.get('/api/v1/roles/{id}', { params: { id: role }, workspace: org }).expect(200);
     expect(await t.sql('SELECT id FROM user_roles WHERE id = $1', [grant.data.id])).toHaveLength(1);
     const page = await auditEvents({ correlation_id: correlationId }, owner, org);
     expect(page.data).toHaveLength(1);
@@ -409,19 +375,15 @@ describe('failed mutations', () => {
 
   test('a refused organization creation leaves no organization, membership or chain behind', async () => {
     const slug = `taken-${hex()}`;
-    await call(owner, 'POST', '/api/v1/organizations', { name: `First ${slug}`, slug });
+    await t.http.post('/api/v1/organizations', { body: { name: `First ${slug}`, slug } }).expect(201);
     const before = await t.sql<{ orgs: number; heads: number; memberships: number }>(
       'SELECT (SELECT count(*)::int FROM organizations) AS orgs, (SELECT count(*)::int FROM audit_chain_heads) AS heads, (SELECT count(*)::int FROM memberships) AS memberships',
     );
     const correlationId = `fail-org-${hex()}`;
     const name = `Second ${slug}`;
-    const res = await raw(t.baseUrl, '/api/v1/organizations', {
-      method: 'POST',
-      headers: headers(owner, { 'x-correlation-id': correlationId }),
-      json: { name, slug },
-    });
-    expect(res.status).toBe(409);
-    expectMatchesContract('POST', '/api/v1/organizations', 409, res.body);
+    await t.http
+      .post('/api/v1/organizations', { body: { name, slug }, headers: { 'x-correlation-id': correlationId } })
+      .expect(409, 'CONFLICT');
     const after = await t.sql(
       'SELECT (SELECT count(*)::int FROM organizations) AS orgs, (SELECT count(*)::int FROM audit_chain_heads) AS heads, (SELECT count(*)::int FROM memberships) AS memberships',
     );
@@ -441,17 +403,15 @@ describe('failed mutations', () => {
     // and meet at the unique constraint: the deterministic form of two clients racing.
     const blocker = new pg.Client({ connectionString: t.databaseUrl });
     await blocker.connect();
-    let results: Awaited<ReturnType<typeof raw>>[];
+    let results: RawResponse[];
+    let requests: HttpRequest[];
     try {
       await blocker.query('BEGIN');
       await blocker.query('LOCK TABLE teams IN EXCLUSIVE MODE');
-      const pending = [0, 1].map(() =>
-        raw(t.baseUrl, '/api/v1/teams', {
-          method: 'POST',
-          headers: headers(owner, { 'x-workspace-id': org, 'x-correlation-id': correlationId }),
-          json: { name },
-        }),
+      requests = [0, 1].map(() =>
+        t.http.post('/api/v1/teams', { body: { name }, workspace: org, headers: { 'x-correlation-id': correlationId } }),
       );
+      const pending = requests.map((r) => r.response());
       for (let i = 0; ; i++) {
         const [{ n }] = (await blocker.query("SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND relation = 'teams'::regclass"))
           .rows as { n: number }[];
@@ -465,9 +425,8 @@ describe('failed mutations', () => {
       await blocker.end();
     }
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
-    const refused = results.find((r) => r.status === 409)!;
-    expect(refused.body.error.code).toBe('CONFLICT');
-    expectMatchesContract('POST', '/api/v1/teams', 409, refused.body);
+    await requests[results.findIndex((r) => r.status === 409)].expect(409, 'CONFLICT');
+    await requests[results.findIndex((r) => r.status === 201)].expect(201);
     expect(await t.sql('SELECT id FROM teams WHERE organization_id = $1 AND name = $2', [org, name])).toHaveLength(1);
 
     const events = (await auditEvents({ correlation_id: correlationId }, owner, org)).data;
@@ -480,12 +439,13 @@ describe('failed mutations', () => {
   test('a refusal by the service is audited as denied', async () => {
     const key = await mintApiKey(t, owner);
     const correlationId = `denied-${hex()}`;
-    const res = await raw(t.baseUrl, '/api/v1/organizations', {
-      method: 'POST',
-      headers: headers(key.secret, { 'x-correlation-id': correlationId }),
-      json: { name: `By key ${hex()}` },
-    });
-    expect(res.status).toBe(403);
+    await t.http
+      .post('/api/v1/organizations', {
+        body: { name: `By key ${hex()}` },
+        token: key.secret,
+        headers: { 'x-correlation-id': correlationId },
+      })
+      .expect(403, 'FORBIDDEN');
     const page = await auditEvents({ correlation_id: correlationId });
     expect(page.data).toHaveLength(1);
     expect(page.data[0]).toMatchObject({
@@ -499,22 +459,15 @@ describe('failed mutations', () => {
 
   test('input that never validated (400) is not audited', async () => {
     const correlationId = `bad-input-${hex()}`;
-    const meta = { 'x-correlation-id': correlationId };
+    const headers = { 'x-correlation-id': correlationId };
     const bad = [
-      await raw(t.baseUrl, '/api/v1/roles', {
-        method: 'POST',
-        headers: headers(owner, meta),
-        json: { name: '', permissions: 'team.read' },
-      }),
-      await raw(t.baseUrl, '/api/v1/teams', { method: 'POST', headers: headers(owner, meta), json: { name: 'x'.repeat(101) } }),
-      await raw(t.baseUrl, '/api/v1/roles/not-a-uuid', { method: 'DELETE', headers: headers(owner, meta) }),
-      await raw(t.baseUrl, '/api/v1/teams', {
-        method: 'POST',
-        headers: { ...headers(owner, meta), 'content-type': 'application/json' },
-        body: '{"name":',
-      }),
+      t.http.post('/api/v1/roles', { body: { name: '', permissions: 'team.read' }, headers }),
+      t.http.post('/api/v1/teams', { body: { name: 'x'.repeat(101) }, headers }),
+      t.http.delete('/api/v1/roles/{id}', { params: { id: 'not-a-uuid' }, headers }),
+      t.http.post('/api/v1/teams', { rawBody: '{"name":', headers }),
     ];
-    expect(bad.map((r) => r.status)).toEqual([400, 400, 400, 400]);
+    const codes = ['VALIDATION_FAILED', 'VALIDATION_FAILED', 'VALIDATION_FAILED', 'MALFORMED_JSON'];
+    for (const [i, request] of bad.entries()) await request.expect(400, codes[i]);
     expect((await auditEvents({ correlation_id: correlationId })).data).toEqual([]);
     expect(await t.sql('SELECT id FROM audit_events WHERE correlation_id = $1', [correlationId])).toEqual([]);
   });
@@ -543,7 +496,7 @@ describe('append-only and hash-chained', () => {
 
   test('an edited event breaks the chain at that event; restoring it mends it', async () => {
     const org = await newOrganization();
-    for (let i = 0; i < 4; i++) await call(owner, 'POST', '/api/v1/teams', { name: `chain-${i}-${hex()}` }, 201, { 'x-workspace-id': org });
+    for (let i = 0; i < 4; i++) await t.http.post('/api/v1/teams', { body: { name: `chain-${i}-${hex()}` }, workspace: org }).expect(201);
     expect(await verify(org)).toEqual({ valid: true, eventsChecked: 5, firstInvalid: null });
     const [third] = await t.sql<{ id: string; action: string }>(
       'SELECT id, action FROM audit_events WHERE organization_id = $1 AND seq = 3',
@@ -569,7 +522,7 @@ describe('append-only and hash-chained', () => {
   test('a removed event breaks the chain where it was', async () => {
     const org = await newOrganization();
     tampered.add(org);
-    for (let i = 0; i < 4; i++) await call(owner, 'POST', '/api/v1/teams', { name: `gap-${i}-${hex()}` }, 201, { 'x-workspace-id': org });
+    for (let i = 0; i < 4; i++) await t.http.post('/api/v1/teams', { body: { name: `gap-${i}-${hex()}` }, workspace: org }).expect(201);
     await t.sql(
       `BEGIN; ALTER TABLE audit_events DISABLE TRIGGER USER; DELETE FROM audit_events WHERE organization_id = '${org}' AND seq = 3; ALTER TABLE audit_events ENABLE TRIGGER USER; COMMIT;`,
     );
@@ -582,7 +535,7 @@ describe('append-only and hash-chained', () => {
     // Removing the newest event is caught by the chain head.
     const tail = await newOrganization();
     tampered.add(tail);
-    await call(owner, 'POST', '/api/v1/teams', { name: `tail-${hex()}` }, 201, { 'x-workspace-id': tail });
+    await t.http.post('/api/v1/teams', { body: { name: `tail-${hex()}` }, workspace: tail }).expect(201);
     await t.sql(
       `BEGIN; ALTER TABLE audit_events DISABLE TRIGGER USER; DELETE FROM audit_events WHERE organization_id = '${tail}' AND seq = 2; ALTER TABLE audit_events ENABLE TRIGGER USER; COMMIT;`,
     );
@@ -622,13 +575,7 @@ describe('append-only and hash-chained', () => {
   test('20 concurrent mutations in one organization: contiguous sequence numbers and a valid chain', async () => {
     const org = await newOrganization();
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
-        raw(t.baseUrl, '/api/v1/teams', {
-          method: 'POST',
-          headers: headers(owner, { 'x-workspace-id': org }),
-          json: { name: `parallel-${i}` },
-        }),
-      ),
+      Array.from({ length: 20 }, (_, i) => t.http.post('/api/v1/teams', { body: { name: `parallel-${i}` }, workspace: org }).response()),
     );
     expect({ statuses: results.map((r) => r.status), logged: serverErrors() }).toEqual({ statuses: Array(20).fill(201), logged: [] });
     expect(await seqsOf(org)).toEqual(oneTo(21));
@@ -640,11 +587,7 @@ describe('append-only and hash-chained', () => {
   test('concurrent successes and failures (racing duplicates) still chain without gaps', async () => {
     const org = await newOrganization();
     const names = Array.from({ length: 20 }, (_, i) => `race-${i % 5}`);
-    const results = await Promise.all(
-      names.map((name) =>
-        raw(t.baseUrl, '/api/v1/teams', { method: 'POST', headers: headers(owner, { 'x-workspace-id': org }), json: { name } }),
-      ),
-    );
+    const results = await Promise.all(names.map((name) => t.http.post('/api/v1/teams', { body: { name }, workspace: org }).response()));
     const statuses = results.map((r) => r.status);
     // On a 500, show why: the server logs unexpected failures at level error (50).
     expect({ internal: statuses.filter((s) => s >= 500).length, logged: serverErrors() }).toEqual({ internal: 0, logged: [] });
@@ -663,7 +606,7 @@ describe('who reads which trail', () => {
   let other: { organizationId: string; owner: Member };
   beforeAll(async () => {
     other = await otherOrganization(t, owner);
-    await call(other.owner.accessToken, 'POST', '/api/v1/teams', { name: `other-team-${hex()}` });
+    await t.http.post('/api/v1/teams', { body: { name: `other-team-${hex()}` }, token: other.owner.accessToken }).expect(201);
   });
 
   test('/audit-events shows only the organization the request acts in', async () => {
@@ -676,103 +619,83 @@ describe('who reads which trail', () => {
   });
 
   test('/organizations/{id}/audit-logs answers for the organization acted in, 404 for any other', async () => {
-    const own = await raw(t.baseUrl, `/api/v1/organizations/${other.organizationId}/audit-logs?limit=5`, {
-      headers: headers(other.owner.accessToken),
-    });
-    expect(own.status).toBe(200);
-    expectMatchesContract('GET', '/api/v1/organizations/{id}/audit-logs', 200, own.body);
-    expect(own.body.data.map((e: AuditEventBody) => e.id)).toEqual((await sqlIds(other.organizationId)).slice(0, 5));
+    const logs = '/api/v1/organizations/{id}/audit-logs';
+    const own = await t.http
+      .get(logs, { params: { id: other.organizationId }, query: { limit: 5 }, token: other.owner.accessToken })
+      .expect(200);
+    expect(own.data.map((e: AuditEventBody) => e.id)).toEqual((await sqlIds(other.organizationId)).slice(0, 5));
 
-    const foreign = await raw(t.baseUrl, `/api/v1/organizations/${defaultOrg}/audit-logs`, { headers: headers(other.owner.accessToken) });
-    expect(foreign.status).toBe(404);
-    expectMatchesContract('GET', '/api/v1/organizations/{id}/audit-logs', 404, foreign.body);
-    expect(foreign.body.error.code).toBe('NOT_FOUND');
+    await t.http.get(logs, { params: { id: defaultOrg }, token: other.owner.accessToken }).expect(404, 'NOT_FOUND');
     // Even a member of both sees only the one the request acts in.
-    expect((await raw(t.baseUrl, `/api/v1/organizations/${other.organizationId}/audit-logs`, { headers: headers(owner) })).status).toBe(
-      404,
-    );
-    expect(
-      (
-        await raw(t.baseUrl, `/api/v1/organizations/${other.organizationId}/audit-logs`, {
-          headers: headers(owner, { 'x-workspace-id': other.organizationId }),
-        })
-      ).status,
-    ).toBe(200);
+    await t.http.get(logs, { params: { id: other.organizationId } }).expect(404, 'NOT_FOUND');
+    await t.http.get(logs, { params: { id: other.organizationId }, workspace: other.organizationId }).expect(200);
   });
 
   test('/audit-logs spans organizations for a platform administrator, and is 403 for anyone else', async () => {
-    const all = await raw(t.baseUrl, '/api/v1/audit-logs?limit=200', { headers: headers(owner) });
-    expect(all.status).toBe(200);
-    expectMatchesContract('GET', '/api/v1/audit-logs', 200, all.body);
-    const orgs = new Set((all.body.data as AuditEventBody[]).map((e) => e.organizationId));
+    const all = await t.http.get('/api/v1/audit-logs', { query: { limit: 200 } }).expect(200);
+    const orgs = new Set((all.data as AuditEventBody[]).map((e) => e.organizationId));
     expect(orgs.has(defaultOrg)).toBe(true);
     expect(orgs.has(other.organizationId)).toBe(true);
 
     for (const org of [defaultOrg, other.organizationId]) {
-      const one = await raw(t.baseUrl, `/api/v1/audit-logs?organizationId=${org}&limit=200`, { headers: headers(owner) });
-      expect(one.status).toBe(200);
-      expect(one.body.data.map((e: AuditEventBody) => e.id)).toEqual((await sqlIds(org)).slice(0, 200));
+      const one = await t.http.get('/api/v1/audit-logs', { query: { organizationId: org, limit: 200 } }).expect(200);
+      expect(one.data.map((e: AuditEventBody) => e.id)).toEqual((await sqlIds(org)).slice(0, 200));
     }
-    const teamCreate = await raw(t.baseUrl, `/api/v1/audit-logs?organizationId=${other.organizationId}&action=team.create`, {
-      headers: headers(owner),
-    });
-    expect(teamCreate.body.data.map((e: AuditEventBody) => e.actorId)).toEqual([other.owner.userId]);
-    expect((await raw(t.baseUrl, '/api/v1/audit-logs?organizationId=not-a-uuid', { headers: headers(owner) })).status).toBe(400);
+    const teamCreate = await t.http
+      .get('/api/v1/audit-logs', { query: { organizationId: other.organizationId, action: 'team.create' } })
+      .expect(200);
+    expect(teamCreate.data.map((e: AuditEventBody) => e.actorId)).toEqual([other.owner.userId]);
+    await t.http.get('/api/v1/audit-logs', { query: { organizationId: 'not-a-uuid' } }).expect(400, 'VALIDATION_FAILED');
 
-    const refused = await raw(t.baseUrl, '/api/v1/audit-logs', { headers: headers(other.owner.accessToken) });
-    expect(refused.status).toBe(403);
-    expectMatchesContract('GET', '/api/v1/audit-logs', 403, refused.body);
-    expect(refused.body.error.code).toBe('FORBIDDEN');
+    await t.http.get('/api/v1/audit-logs', { token: other.owner.accessToken }).expect(403, 'FORBIDDEN');
   });
 
   test('a member without audit.read gets 403, and the refusal is itself on the trail', async () => {
     const viewer = await addMember(t, owner, ['viewer']);
-    for (const path of [
-      '/api/v1/audit-events',
-      '/api/v1/audit-events/verify',
-      `/api/v1/organizations/${defaultOrg}/audit-logs`,
-      '/api/v1/audit-logs',
+    for (const request of [
+      t.http.get('/api/v1/audit-events', { token: viewer.accessToken }),
+      t.http.get('/api/v1/audit-events/verify', { token: viewer.accessToken }),
+      t.http.get('/api/v1/organizations/{id}/audit-logs', { params: { id: defaultOrg }, token: viewer.accessToken }),
+      t.http.get('/api/v1/audit-logs', { token: viewer.accessToken }),
     ]) {
-      const res = await raw(t.baseUrl, path, { headers: headers(viewer.accessToken) });
-      expect({ path, status: res.status, code: res.body.error?.code }).toEqual({ path, status: 403, code: 'FORBIDDEN' });
+      const res = await request;
+      expect({ path: request.template, status: res.status, code: res.body.error?.code }).toEqual({
+        path: request.template,
+        status: 403,
+        code: 'FORBIDDEN',
+      });
+      await request.expect(403, 'FORBIDDEN');
     }
     const denied = await auditEvents({ actor: viewer.userId, action: 'authz.denied' });
     expect(denied.data.length).toBe(4);
     expect(denied.data.every((e) => e.outcome === 'denied')).toBe(true);
     expect(denied.data.map((e) => e.details.permission)).toContain('audit.read');
-    expect((await raw(t.baseUrl, '/api/v1/audit-events')).status).toBe(401);
+    await t.http.get('/api/v1/audit-events', { token: null }).expect(401, 'UNAUTHENTICATED');
   });
 });
 
 describe('no secret reaches the trail', () => {
   test('secret values, API key secrets, accept tokens and passwords are absent from every audit row', async () => {
     const secretValue = `s3cr3t-value-${hex(12)}`;
-    const setSecret = await raw(t.baseUrl, '/api/v1/workspace/secrets/DEPLOY_TOKEN', {
-      method: 'POST',
-      headers: headers(owner),
-      json: { value: secretValue },
-    });
-    expect(setSecret.status).toBe(201);
-    const key = await call(owner, 'POST', '/api/v1/api-keys', { name: `secretive-${hex()}` });
+    await t.http.post('/api/v1/workspace/secrets/{key}', { params: { key: 'DEPLOY_TOKEN' }, body: { value: secretValue } }).expect(201);
+    const key = await t.http.post('/api/v1/api-keys', { body: { name: `secretive-${hex()}` } }).expect(201);
     const apiKeySecret = key.data.secret as string;
     const email = `secretive-${hex()}@marshal.test`;
-    const invitation = await call(owner, 'POST', '/api/v1/invitations', { email, roleIds: [] });
+    const invitation = await t.http.post('/api/v1/invitations', { body: { email, roleIds: [] } }).expect(201);
     const acceptToken = invitation.data.acceptToken as string;
     const password = `pw-${hex(10)}`;
-    const accepted = await raw(t.baseUrl, `/api/v1/invitations/${invitation.data.invitation.id}/accept`, {
-      method: 'POST',
-      json: { token: acceptToken, password },
-    });
-    expect(accepted.status).toBe(200);
+    await t.http
+      .post('/api/v1/invitations/{id}/accept', {
+        params: { id: invitation.data.invitation.id },
+        body: { token: acceptToken, password },
+        token: null,
+      })
+      .expect(200);
     await t.login(email, password);
     // A refresh (and a failed login) are part of the flow too.
     const session = await t.login();
-    expect((await raw(t.baseUrl, '/api/v1/auth/refresh', { method: 'POST', json: { refreshToken: session.refreshToken } })).status).toBe(
-      200,
-    );
-    expect((await raw(t.baseUrl, '/api/v1/auth/login', { method: 'POST', json: { email, password: `${password}-wrong` } })).status).toBe(
-      401,
-    );
+    await t.http.post('/api/v1/auth/refresh', { body: { refreshToken: session.refreshToken }, token: null }).expect(200);
+    await t.http.post('/api/v1/auth/login', { body: { email, password: `${password}-wrong` }, token: null }).expect(401, 'UNAUTHENTICATED');
 
     const rows = await t.sql<{ action: string; details: string; user_agent: string | null; resource_id: string | null }>(
       'SELECT action, details::text AS details, user_agent, resource_id FROM audit_events',
