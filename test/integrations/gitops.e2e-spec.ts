@@ -8,10 +8,11 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { rawPublicKey } from '../../src/kernel/crypto/wire-envelope.js';
-import { expectResponse, raw, type RawResponse } from '../support/contract.js';
 import { tablesContaining } from '../support/database-scan.js';
 import { addMember, otherOrganization } from '../support/fixtures.js';
-import { ADMIN, ROOT, runToExit, spawnServer, startServer, type RunningServer, type TestServer } from '../support/server.js';
+import { HttpRequest, type HttpClient, type Method, type RequestOptions } from '../support/http.js';
+import { ADMIN, ROOT, runToExit, spawnServer, type RunningServer } from '../support/server.js';
+import { useServer } from '../support/use-server.js';
 
 /**
  * GitOps with Argo CD: endpoints (the token sealed, never shown), live discovery against a stand-in
@@ -81,14 +82,39 @@ const listen = (server: Server) =>
   new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
 const close = (server?: Server) => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
 
-let t: TestServer;
-let token: string;
-let organizationId: string;
+// The stand-in Argo CD listens on loopback: this deployment lets outbound calls reach private addresses.
+const t = useServer({
+  GITOPS_ENABLED: 'true',
+  GITOPS_TIMEOUT_MS: '1000',
+  OUTBOUND_ALLOW_PRIVATE: 'true',
+  ENCRYPTION_KEY,
+  ENCRYPTION_KEY_ID: 'test-1',
+});
 let argoServer: Server;
 let argoUrl: string;
 let downUrl: string;
 /** Every response body this file received, to prove the token was in none. */
 const bodies: string[] = [];
+
+/** `t.http`, keeping every response body it receives in `bodies`. */
+const http: HttpClient = (() => {
+  const request = (method: Method, template: string, options?: RequestOptions): HttpRequest => {
+    const sent = t.http.request(method, template, options);
+    return new HttpRequest(method, template, async () => {
+      const res = await sent.response();
+      bodies.push(res.text);
+      return res;
+    });
+  };
+  return {
+    request,
+    get: (template, options) => request('GET', template, options),
+    post: (template, options) => request('POST', template, options),
+    put: (template, options) => request('PUT', template, options),
+    patch: (template, options) => request('PATCH', template, options),
+    delete: (template, options) => request('DELETE', template, options),
+  };
+})();
 
 beforeAll(async () => {
   argoServer = createHttpServer(argo);
@@ -97,48 +123,27 @@ beforeAll(async () => {
   const gone = createHttpServer();
   downUrl = `http://127.0.0.1:${await listen(gone)}`;
   await close(gone);
-  // The stand-in Argo CD listens on loopback: this deployment lets outbound calls reach private addresses.
-  t = await startServer({
-    GITOPS_ENABLED: 'true',
-    GITOPS_TIMEOUT_MS: '1000',
-    OUTBOUND_ALLOW_PRIVATE: 'true',
-    ENCRYPTION_KEY,
-    ENCRYPTION_KEY_ID: 'test-1',
-  });
-  token = (await t.login()).accessToken;
-  const me = await raw(t.baseUrl, '/api/v1/me', { headers: { authorization: `Bearer ${token}` } });
-  organizationId = me.body.context.organizationId;
-}, 60_000);
+});
 
 afterAll(async () => {
   argoServer?.closeAllConnections();
   await close(argoServer);
-  await t?.close();
 });
 
-/** `as` '' sends no credentials. */
-async function call(method: string, path: string, json?: unknown, as = token, base = t.baseUrl): Promise<RawResponse> {
-  const res = await raw(base, path, { method, headers: as ? { authorization: `Bearer ${as}` } : {}, json });
-  bodies.push(res.text);
-  return res;
+async function endpoint(body: Record<string, unknown> = {}, token?: string) {
+  return (
+    await http
+      .post('/api/v1/argocd-endpoints', { body: { name: `argo-${hex()}`, url: `${argoUrl}/ok`, token: ARGO_TOKEN, ...body }, token })
+      .expect(201)
+  ).data;
 }
 
-async function endpoint(body: Record<string, unknown> = {}, as = token) {
-  const res = await call(
-    'POST',
-    '/api/v1/argocd-endpoints',
-    { name: `argo-${hex()}`, url: `${argoUrl}/ok`, token: ARGO_TOKEN, ...body },
-    as,
-  );
-  return expectResponse(res, 'POST', '/api/v1/argocd-endpoints', 201).body.data;
+async function mapping(body: Record<string, unknown>, token?: string) {
+  return (await http.post('/api/v1/gitops-app-mappings', { body, token }).expect(201)).data;
 }
 
-async function mapping(body: Record<string, unknown>, as = token) {
-  return expectResponse(await call('POST', '/api/v1/gitops-app-mappings', body, as), 'POST', '/api/v1/gitops-app-mappings', 201).body.data;
-}
-
-const discover = (id: string, as = token) => call('GET', `/api/v1/argocd-endpoints/${id}/discovered-apps`, undefined, as);
 const DISCOVER = '/api/v1/argocd-endpoints/{id}/discovered-apps';
+const discover = (id: string, token?: string) => http.get(DISCOVER, { params: { id }, token });
 
 describe('with GitOps off', () => {
   let off: RunningServer;
@@ -156,29 +161,30 @@ describe('with GitOps off', () => {
   });
 
   test('every GitOps route answers 404 ROUTE_NOT_FOUND, with or without credentials, exactly as an unmatched route; the document still describes them', async () => {
-    const login = await raw(off.baseUrl, '/api/v1/auth/login', { method: 'POST', json: ADMIN });
-    const offToken = login.body.data.accessToken as string;
+    const login = await http.post('/api/v1/auth/login', { body: ADMIN, token: null, baseUrl: off.baseUrl }).expect(200);
+    const offToken = login.data.accessToken as string;
     const id = randomUUID();
-    const unmatched = await raw(off.baseUrl, '/api/v1/no-such-route', { headers: { authorization: `Bearer ${offToken}` } });
+    // Not in the document: unchecked.
+    const unmatched = await http.get('/api/v1/no-such-route', { token: offToken, baseUrl: off.baseUrl });
     expect(unmatched.status).toBe(404);
-    for (const [method, path, body] of [
-      ['POST', '/api/v1/argocd-endpoints', { name: 'x', url: argoUrl, token: ARGO_TOKEN }],
-      ['GET', '/api/v1/argocd-endpoints'],
-      ['GET', `/api/v1/argocd-endpoints/${id}/discovered-apps`],
-      ['PUT', `/api/v1/argocd-endpoints/${id}/enabled`, { enabled: false }],
-      ['DELETE', `/api/v1/argocd-endpoints/${id}`],
-      ['POST', '/api/v1/gitops-app-mappings', { endpointId: id, applicationName: 'a', clusterName: 'c', ref: 'r' }],
-      ['GET', '/api/v1/gitops-app-mappings?endpointId=not-a-uuid'],
-      ['DELETE', `/api/v1/gitops-app-mappings/${id}`],
-      ['GET', `/api/v1/requests/${id}/gitops`],
-    ] as [string, string, unknown?][]) {
-      for (const as of [offToken, '']) {
-        const res = await call(method, path, body, as, off.baseUrl);
-        expect([method, path, res.status, res.body.error.code]).toEqual([method, path, 404, 'ROUTE_NOT_FOUND']);
-        expect(res.body.error.message).toBe(unmatched.body.error.message);
+    for (const [method, template, options] of [
+      ['POST', '/api/v1/argocd-endpoints', { body: { name: 'x', url: argoUrl, token: ARGO_TOKEN } }],
+      ['GET', '/api/v1/argocd-endpoints', {}],
+      ['GET', '/api/v1/argocd-endpoints/{id}/discovered-apps', { params: { id } }],
+      ['PUT', '/api/v1/argocd-endpoints/{id}/enabled', { params: { id }, body: { enabled: false } }],
+      ['DELETE', '/api/v1/argocd-endpoints/{id}', { params: { id } }],
+      ['POST', '/api/v1/gitops-app-mappings', { body: { endpointId: id, applicationName: 'a', clusterName: 'c', ref: 'r' } }],
+      ['GET', '/api/v1/gitops-app-mappings', { query: { endpointId: 'not-a-uuid' } }],
+      ['DELETE', '/api/v1/gitops-app-mappings/{id}', { params: { id } }],
+      ['GET', '/api/v1/requests/{id}/gitops', { params: { id } }],
+    ] as [Method, string, RequestOptions][]) {
+      for (const token of [offToken, null]) {
+        const res = await http.request(method, template, { ...options, token, baseUrl: off.baseUrl }).expect(404, 'ROUTE_NOT_FOUND');
+        expect(res.error.message).toBe(unmatched.body.error.message);
       }
     }
-    const document = await raw(off.baseUrl, '/openapi.json');
+    // Not an operation of the document: unchecked.
+    const document = await http.get('/openapi.json', { token: null, baseUrl: off.baseUrl });
     expect(Object.keys(document.body.paths)).toEqual(
       expect.arrayContaining(['/api/v1/argocd-endpoints', '/api/v1/gitops-app-mappings/{id}']),
     );
@@ -210,13 +216,7 @@ test('endpoints: the token is sealed and never shown (a fingerprint at most), na
   expect(row.token_ciphertext.includes(Buffer.from(ARGO_TOKEN))).toBe(false);
   expect(row.token_ciphertext.subarray(2, 2 + row.token_ciphertext[1]).toString()).toBe('test-1');
 
-  expectResponse(
-    await call('POST', '/api/v1/argocd-endpoints', { name, url: argoUrl, token: ARGO_TOKEN }),
-    'POST',
-    '/api/v1/argocd-endpoints',
-    409,
-    'CONFLICT',
-  );
+  await http.post('/api/v1/argocd-endpoints', { body: { name, url: argoUrl, token: ARGO_TOKEN } }).expect(409, 'CONFLICT');
   const disabled = await endpoint({ enabled: false, verifyTls: false });
   expect(disabled).toMatchObject({ enabled: false, verifyTls: false });
 
@@ -231,39 +231,19 @@ test('endpoints: the token is sealed and never shown (a fingerprint at most), na
     { name: 'x', url: argoUrl, token: ARGO_TOKEN, verifyTls: 'yes' },
     { name: 'x', url: argoUrl, token: ARGO_TOKEN, password: 'unknown field' },
   ]) {
-    const res = expectResponse(
-      await call('POST', '/api/v1/argocd-endpoints', bad),
-      'POST',
-      '/api/v1/argocd-endpoints',
-      400,
-      'VALIDATION_FAILED',
-    );
+    const res = await http.post('/api/v1/argocd-endpoints', { body: bad }).expectResponse(400, 'VALIDATION_FAILED');
     expect(res.text).not.toContain(ARGO_TOKEN);
   }
-  expectResponse(
-    await call('PUT', `/api/v1/argocd-endpoints/${created.id}/enabled`, { enabled: 'false' }),
-    'PUT',
-    '/api/v1/argocd-endpoints/{id}/enabled',
-    400,
-    'VALIDATION_FAILED',
-  );
-  expectResponse(await call('GET', '/api/v1/argocd-endpoints/not-a-uuid/discovered-apps'), 'GET', DISCOVER, 400, 'VALIDATION_FAILED');
-  expectResponse(await call('GET', '/api/v1/argocd-endpoints?sort=token'), 'GET', '/api/v1/argocd-endpoints', 400, 'VALIDATION_FAILED');
+  await http
+    .put('/api/v1/argocd-endpoints/{id}/enabled', { params: { id: created.id }, body: { enabled: 'false' } })
+    .expect(400, 'VALIDATION_FAILED');
+  await discover('not-a-uuid').expect(400, 'VALIDATION_FAILED');
+  await http.get('/api/v1/argocd-endpoints', { query: { sort: 'token' } }).expect(400, 'VALIDATION_FAILED');
 
-  const listed = expectResponse(
-    await call('GET', `/api/v1/argocd-endpoints?q=${encodeURIComponent(name)}`),
-    'GET',
-    '/api/v1/argocd-endpoints',
-    200,
-  ).body;
+  const listed = await http.get('/api/v1/argocd-endpoints', { query: { q: name } }).expect(200);
   expect(listed.data.map((e: { id: string }) => e.id)).toEqual([created.id]);
   expect(listed.meta.pagination).toMatchObject({ page: 1, totalItems: 1 });
-  const paged = expectResponse(
-    await call('GET', '/api/v1/argocd-endpoints?pageSize=1&sort=-createdAt'),
-    'GET',
-    '/api/v1/argocd-endpoints',
-    200,
-  ).body;
+  const paged = await http.get('/api/v1/argocd-endpoints', { query: { pageSize: 1, sort: '-createdAt' } }).expect(200);
   expect(paged.data).toHaveLength(1);
   expect(paged.meta.pagination.hasNext).toBe(true);
 });
@@ -271,7 +251,7 @@ test('endpoints: the token is sealed and never shown (a fingerprint at most), na
 test('discovery asks Argo CD with the bearer token and returns its applications; the outcome is recorded on the endpoint', async () => {
   const e = await endpoint();
   seen.length = 0;
-  const apps = expectResponse(await discover(e.id), 'GET', DISCOVER, 200).body.data;
+  const apps = (await discover(e.id).expect(200)).data;
   expect(seen).toEqual([{ path: '/ok/api/v1/applications', authorization: `Bearer ${ARGO_TOKEN}` }]);
   expect(apps).toEqual([
     {
@@ -305,65 +285,52 @@ test('discovery asks Argo CD with the bearer token and returns its applications;
       reconciledAt: '2026-11-22T10:00:00.000Z',
     },
   ]);
-  const listed = (await call('GET', `/api/v1/argocd-endpoints?q=${e.name}`)).body.data[0];
+  const listed = (await http.get('/api/v1/argocd-endpoints', { query: { q: e.name } })).body.data[0];
   expect(listed.lastError).toBeNull();
   expect(Date.now() - Date.parse(listed.lastDiscoveryAt)).toBeLessThan(60_000);
 });
 
 test('discovery failures are 502 with a code of their own and recorded as lastError; a disabled endpoint is 409', async () => {
   const refused = await endpoint({ token: `wrong-${hex()}` });
-  const unauthorized = expectResponse(await discover(refused.id), 'GET', DISCOVER, 502, 'UPSTREAM_UNAUTHORIZED');
-  expect(unauthorized.body.error).toMatchObject({ message: expect.stringContaining('HTTP 401'), details: { upstreamStatus: 401 } });
-  const recorded = (await call('GET', `/api/v1/argocd-endpoints?q=${refused.name}`)).body.data[0];
-  expect(recorded.lastError).toEqual({ code: 'UPSTREAM_UNAUTHORIZED', message: unauthorized.body.error.message });
+  const unauthorized = await discover(refused.id).expect(502, 'UPSTREAM_UNAUTHORIZED');
+  expect(unauthorized.error).toMatchObject({ message: expect.stringContaining('HTTP 401'), details: { upstreamStatus: 401 } });
+  const recorded = (await http.get('/api/v1/argocd-endpoints', { query: { q: refused.name } })).body.data[0];
+  expect(recorded.lastError).toEqual({ code: 'UPSTREAM_UNAUTHORIZED', message: unauthorized.error.message });
   expect(recorded.lastDiscoveryAt).not.toBeNull();
 
   const down = await endpoint({ url: downUrl });
-  const unreachable = expectResponse(await discover(down.id), 'GET', DISCOVER, 502, 'UPSTREAM_UNAVAILABLE');
-  expect(unreachable.body.error.message).toContain('could not be reached (ECONNREFUSED)');
+  const unreachable = await discover(down.id).expect(502, 'UPSTREAM_UNAVAILABLE');
+  expect(unreachable.error.message).toContain('could not be reached (ECONNREFUSED)');
 
   const broken = await endpoint({ url: `${argoUrl}/broken` });
-  expect(expectResponse(await discover(broken.id), 'GET', DISCOVER, 502, 'UPSTREAM_UNAVAILABLE').body.error).toMatchObject({
+  expect((await discover(broken.id).expect(502, 'UPSTREAM_UNAVAILABLE')).error).toMatchObject({
     details: { upstreamStatus: 500 },
   });
   const redirect = await endpoint({ url: `${argoUrl}/redirect` });
-  expect(expectResponse(await discover(redirect.id), 'GET', DISCOVER, 502, 'UPSTREAM_UNAVAILABLE').body.error.message).toContain(
-    'redirected',
-  );
+  expect((await discover(redirect.id).expect(502, 'UPSTREAM_UNAVAILABLE')).error.message).toContain('redirected');
   // GITOPS_TIMEOUT_MS is 1000 here.
   const hanging = await endpoint({ url: `${argoUrl}/hang` });
   const started = Date.now();
-  expect(expectResponse(await discover(hanging.id), 'GET', DISCOVER, 502, 'UPSTREAM_UNAVAILABLE').body.error.message).toContain(
-    'did not answer within 1000 ms',
-  );
+  expect((await discover(hanging.id).expect(502, 'UPSTREAM_UNAVAILABLE')).error.message).toContain('did not answer within 1000 ms');
   expect(Date.now() - started).toBeLessThan(5000);
 
   // A success clears the error.
   const flaky = await endpoint({ url: `${argoUrl}/broken` });
   await discover(flaky.id);
   await t.sql('UPDATE argocd_endpoints SET url = $2 WHERE id = $1', [flaky.id, `${argoUrl}/ok`]);
-  expectResponse(await discover(flaky.id), 'GET', DISCOVER, 200);
-  expect((await call('GET', `/api/v1/argocd-endpoints?q=${flaky.name}`)).body.data[0].lastError).toBeNull();
+  await discover(flaky.id).expect(200);
+  expect((await http.get('/api/v1/argocd-endpoints', { query: { q: flaky.name } })).body.data[0].lastError).toBeNull();
 
   const e = await endpoint();
-  const off = expectResponse(
-    await call('PUT', `/api/v1/argocd-endpoints/${e.id}/enabled`, { enabled: false }),
-    'PUT',
-    '/api/v1/argocd-endpoints/{id}/enabled',
-    200,
-  ).body.data;
+  const off = (await http.put('/api/v1/argocd-endpoints/{id}/enabled', { params: { id: e.id }, body: { enabled: false } }).expect(200))
+    .data;
   expect(off.enabled).toBe(false);
   seen.length = 0;
-  expectResponse(await discover(e.id), 'GET', DISCOVER, 409, 'CONFLICT');
+  await discover(e.id).expect(409, 'CONFLICT');
   expect(seen).toEqual([]);
-  expectResponse(
-    await call('PUT', `/api/v1/argocd-endpoints/${e.id}/enabled`, { enabled: true }),
-    'PUT',
-    '/api/v1/argocd-endpoints/{id}/enabled',
-    200,
-  );
-  expectResponse(await discover(e.id), 'GET', DISCOVER, 200);
-  expectResponse(await discover(randomUUID()), 'GET', DISCOVER, 404, 'NOT_FOUND');
+  await http.put('/api/v1/argocd-endpoints/{id}/enabled', { params: { id: e.id }, body: { enabled: true } }).expect(200);
+  await discover(e.id).expect(200);
+  await discover(randomUUID()).expect(404, 'NOT_FOUND');
 });
 
 test("the deployment's outbound rules hold for Argo CD: private targets refused at creation (400) and at discovery (422), nothing sent", async () => {
@@ -377,39 +344,30 @@ test("the deployment's outbound rules hold for Argo CD: private targets refused 
     ENCRYPTION_KEY_ID: 'test-1',
   });
   try {
-    const login = await raw(strict.baseUrl, '/api/v1/auth/login', { method: 'POST', json: ADMIN });
-    const as = login.body.data.accessToken as string;
+    const login = await http.post('/api/v1/auth/login', { body: ADMIN, token: null, baseUrl: strict.baseUrl }).expect(200);
+    const onStrict = { token: login.data.accessToken as string, baseUrl: strict.baseUrl };
     for (const url of [`${argoUrl}/ok`, 'http://localhost:8080', 'http://[::1]:8080', 'http://169.254.169.254/latest', 'http://10.0.0.7']) {
-      const res = await call('POST', '/api/v1/argocd-endpoints', { name: `argo-${hex()}`, url, token: ARGO_TOKEN }, as, strict.baseUrl);
-      expectResponse(res, 'POST', '/api/v1/argocd-endpoints', 400, 'VALIDATION_FAILED');
-      expect(res.body.error.validationErrors).toEqual([expect.objectContaining({ field: 'url', code: 'PRIVATE_TARGET' })]);
+      const res = await http
+        .post('/api/v1/argocd-endpoints', { body: { name: `argo-${hex()}`, url, token: ARGO_TOKEN }, ...onStrict })
+        .expect(400, 'VALIDATION_FAILED');
+      expect(res.error.validationErrors).toEqual([expect.objectContaining({ field: 'url', code: 'PRIVATE_TARGET' })]);
     }
     // A name is judged by what it resolves to, when called: this machine's own name resolves to loopback.
     const port = new URL(argoUrl).port;
-    const named = expectResponse(
-      await call(
-        'POST',
-        '/api/v1/argocd-endpoints',
-        { name: `argo-${hex()}`, url: `http://${hostname()}:${port}/ok`, token: ARGO_TOKEN },
-        as,
-        strict.baseUrl,
-      ),
-      'POST',
-      '/api/v1/argocd-endpoints',
-      201,
-    ).body.data;
+    const named = (
+      await http
+        .post('/api/v1/argocd-endpoints', {
+          body: { name: `argo-${hex()}`, url: `http://${hostname()}:${port}/ok`, token: ARGO_TOKEN },
+          ...onStrict,
+        })
+        .expect(201)
+    ).data;
     // And one made where private targets are allowed is still refused where they are not.
     const literal = await endpoint();
     seen.length = 0;
     for (const e of [named, literal]) {
-      const refused = expectResponse(
-        await call('GET', `/api/v1/argocd-endpoints/${e.id}/discovered-apps`, undefined, as, strict.baseUrl),
-        'GET',
-        DISCOVER,
-        422,
-        'PRIVATE_TARGET',
-      );
-      expect(refused.body.error.message).toContain('OUTBOUND_ALLOW_PRIVATE');
+      const refused = await http.get(DISCOVER, { params: { id: e.id }, ...onStrict }).expect(422, 'PRIVATE_TARGET');
+      expect(refused.error.message).toContain('OUTBOUND_ALLOW_PRIVATE');
       const [recorded] = await t.sql<{ last_error: { code: string } }>('SELECT last_error FROM argocd_endpoints WHERE id = $1', [e.id]);
       expect(recorded.last_error.code).toBe('PRIVATE_TARGET');
     }
@@ -451,14 +409,12 @@ test('verifyTls: a self-signed Argo CD is refused unless the endpoint says verif
   try {
     const url = `https://127.0.0.1:${await listen(tls)}/ok`;
     const strict = await endpoint({ url });
-    expect(expectResponse(await discover(strict.id), 'GET', DISCOVER, 502, 'UPSTREAM_UNAVAILABLE').body.error.message).toMatch(
-      /could not be reached \([A-Z_]+\)/,
-    );
+    expect((await discover(strict.id).expect(502, 'UPSTREAM_UNAVAILABLE')).error.message).toMatch(/could not be reached \([A-Z_]+\)/);
     const lax = await endpoint({ url, verifyTls: false });
-    const apps = expectResponse(await discover(lax.id), 'GET', DISCOVER, 200).body.data;
+    const apps = (await discover(lax.id).expect(200)).data;
     expect(apps.map((a: { name: string }) => a.name)).toEqual(['billing-worker', 'payments-api']);
     const refused = await endpoint({ url, verifyTls: false, token: `wrong-${hex()}` });
-    expectResponse(await discover(refused.id), 'GET', DISCOVER, 502, 'UPSTREAM_UNAUTHORIZED');
+    await discover(refused.id).expect(502, 'UPSTREAM_UNAUTHORIZED');
   } finally {
     tls.closeAllConnections();
     await close(tls);
@@ -477,20 +433,12 @@ test('app mappings: created against an endpoint of the organization, unique per 
   const noNamespace = await mapping({ endpointId: other.id, applicationName: 'payments-api', clusterName: cluster, ref: 'db-credentials' });
   expect(noNamespace.namespace).toBe('');
 
-  expectResponse(
-    await call('POST', '/api/v1/gitops-app-mappings', { endpointId: e.id, applicationName: 'payments-api', ...location }),
-    'POST',
-    '/api/v1/gitops-app-mappings',
-    409,
-    'CONFLICT',
-  );
-  expectResponse(
-    await call('POST', '/api/v1/gitops-app-mappings', { endpointId: randomUUID(), applicationName: 'payments-api', ...location }),
-    'POST',
-    '/api/v1/gitops-app-mappings',
-    422,
-    'UNKNOWN_ENDPOINT',
-  );
+  await http
+    .post('/api/v1/gitops-app-mappings', { body: { endpointId: e.id, applicationName: 'payments-api', ...location } })
+    .expect(409, 'CONFLICT');
+  await http
+    .post('/api/v1/gitops-app-mappings', { body: { endpointId: randomUUID(), applicationName: 'payments-api', ...location } })
+    .expect(422, 'UNKNOWN_ENDPOINT');
   for (const bad of [
     { endpointId: 'nope', applicationName: 'payments-api', ...location },
     { endpointId: e.id, applicationName: 'Payments API', ...location },
@@ -499,149 +447,66 @@ test('app mappings: created against an endpoint of the organization, unique per 
     { endpointId: e.id, applicationName: 'payments-api', clusterName: cluster },
     { endpointId: e.id, applicationName: 'payments-api', ...location, value: 'no values here' },
   ])
-    expectResponse(await call('POST', '/api/v1/gitops-app-mappings', bad), 'POST', '/api/v1/gitops-app-mappings', 400, 'VALIDATION_FAILED');
+    await http.post('/api/v1/gitops-app-mappings', { body: bad }).expect(400, 'VALIDATION_FAILED');
 
-  const byCluster = expectResponse(
-    await call('GET', `/api/v1/gitops-app-mappings?clusterName=${cluster}`),
-    'GET',
-    '/api/v1/gitops-app-mappings',
-    200,
-  ).body;
+  const byCluster = await http.get('/api/v1/gitops-app-mappings', { query: { clusterName: cluster } }).expect(200);
   expect(byCluster.data.map((x: { id: string }) => x.id)).toEqual([noNamespace.id, m.id]);
-  const byEndpoint = expectResponse(
-    await call('GET', `/api/v1/gitops-app-mappings?endpointId=${e.id}`),
-    'GET',
-    '/api/v1/gitops-app-mappings',
-    200,
-  ).body;
+  const byEndpoint = await http.get('/api/v1/gitops-app-mappings', { query: { endpointId: e.id } }).expect(200);
   expect(byEndpoint.data.map((x: { id: string }) => x.id)).toEqual([m.id]);
-  expectResponse(
-    await call('GET', '/api/v1/gitops-app-mappings?endpointId=nope'),
-    'GET',
-    '/api/v1/gitops-app-mappings',
-    400,
-    'VALIDATION_FAILED',
-  );
+  await http.get('/api/v1/gitops-app-mappings', { query: { endpointId: 'nope' } }).expect(400, 'VALIDATION_FAILED');
 
-  const refused = expectResponse(
-    await call('DELETE', `/api/v1/argocd-endpoints/${e.id}`),
-    'DELETE',
-    '/api/v1/argocd-endpoints/{id}',
-    409,
-    'CONFLICT',
-  );
-  expect(refused.body.error.details).toEqual({ mappings: 1 });
-  expectResponse(await call('DELETE', `/api/v1/gitops-app-mappings/${m.id}`), 'DELETE', '/api/v1/gitops-app-mappings/{id}', 204);
-  expectResponse(
-    await call('DELETE', `/api/v1/gitops-app-mappings/${m.id}`),
-    'DELETE',
-    '/api/v1/gitops-app-mappings/{id}',
-    404,
-    'NOT_FOUND',
-  );
-  expectResponse(await call('DELETE', `/api/v1/argocd-endpoints/${e.id}`), 'DELETE', '/api/v1/argocd-endpoints/{id}', 204);
-  expectResponse(await call('DELETE', `/api/v1/argocd-endpoints/${e.id}`), 'DELETE', '/api/v1/argocd-endpoints/{id}', 404, 'NOT_FOUND');
-  expectResponse(await call('GET', `/api/v1/gitops-app-mappings?endpointId=${e.id}`), 'GET', '/api/v1/gitops-app-mappings', 200);
+  const refused = await http.delete('/api/v1/argocd-endpoints/{id}', { params: { id: e.id } }).expect(409, 'CONFLICT');
+  expect(refused.error.details).toEqual({ mappings: 1 });
+  await http.delete('/api/v1/gitops-app-mappings/{id}', { params: { id: m.id } }).expect(204);
+  await http.delete('/api/v1/gitops-app-mappings/{id}', { params: { id: m.id } }).expect(404, 'NOT_FOUND');
+  await http.delete('/api/v1/argocd-endpoints/{id}', { params: { id: e.id } }).expect(204);
+  await http.delete('/api/v1/argocd-endpoints/{id}', { params: { id: e.id } }).expect(404, 'NOT_FOUND');
+  await http.get('/api/v1/gitops-app-mappings', { query: { endpointId: e.id } }).expect(200);
 });
 
 test("another organization's endpoints and mappings are 404 (and 422 as a mapping's endpoint); a viewer reads but cannot change anything", async () => {
-  const other = await otherOrganization(t, token);
+  const other = await otherOrganization(t, t.token);
   const theirs = await endpoint({}, other.owner.accessToken);
   const theirMapping = await mapping(
     { endpointId: theirs.id, applicationName: 'payments-api', clusterName: 'theirs', ref: 'x' },
     other.owner.accessToken,
   );
-  expectResponse(await discover(theirs.id), 'GET', DISCOVER, 404, 'NOT_FOUND');
-  expectResponse(
-    await call('PUT', `/api/v1/argocd-endpoints/${theirs.id}/enabled`, { enabled: false }),
-    'PUT',
-    '/api/v1/argocd-endpoints/{id}/enabled',
-    404,
-    'NOT_FOUND',
-  );
-  expectResponse(
-    await call('DELETE', `/api/v1/argocd-endpoints/${theirs.id}`),
-    'DELETE',
-    '/api/v1/argocd-endpoints/{id}',
-    404,
-    'NOT_FOUND',
-  );
-  expectResponse(
-    await call('DELETE', `/api/v1/gitops-app-mappings/${theirMapping.id}`),
-    'DELETE',
-    '/api/v1/gitops-app-mappings/{id}',
-    404,
-    'NOT_FOUND',
-  );
-  expectResponse(
-    await call('POST', '/api/v1/gitops-app-mappings', { endpointId: theirs.id, applicationName: 'a', clusterName: 'c', ref: 'r' }),
-    'POST',
-    '/api/v1/gitops-app-mappings',
-    422,
-    'UNKNOWN_ENDPOINT',
-  );
-  const mine = (await call('GET', '/api/v1/argocd-endpoints?pageSize=100')).body.data.map((e: { id: string }) => e.id);
+  await discover(theirs.id).expect(404, 'NOT_FOUND');
+  await http.put('/api/v1/argocd-endpoints/{id}/enabled', { params: { id: theirs.id }, body: { enabled: false } }).expect(404, 'NOT_FOUND');
+  await http.delete('/api/v1/argocd-endpoints/{id}', { params: { id: theirs.id } }).expect(404, 'NOT_FOUND');
+  await http.delete('/api/v1/gitops-app-mappings/{id}', { params: { id: theirMapping.id } }).expect(404, 'NOT_FOUND');
+  await http
+    .post('/api/v1/gitops-app-mappings', { body: { endpointId: theirs.id, applicationName: 'a', clusterName: 'c', ref: 'r' } })
+    .expect(422, 'UNKNOWN_ENDPOINT');
+  const mine = (await http.get('/api/v1/argocd-endpoints', { query: { pageSize: 100 } })).body.data.map((e: { id: string }) => e.id);
   expect(mine).not.toContain(theirs.id);
-  const myMappings = (await call('GET', `/api/v1/gitops-app-mappings?endpointId=${theirs.id}`)).body.data;
+  const myMappings = (await http.get('/api/v1/gitops-app-mappings', { query: { endpointId: theirs.id } })).body.data;
   expect(myMappings).toEqual([]);
   // Still there for their owner.
   expect(
-    (await call('GET', `/api/v1/gitops-app-mappings?endpointId=${theirs.id}`, undefined, other.owner.accessToken)).body.data,
+    (await http.get('/api/v1/gitops-app-mappings', { query: { endpointId: theirs.id }, token: other.owner.accessToken })).body.data,
   ).toHaveLength(1);
 
   const e = await endpoint();
-  const viewer = await addMember(t, token, ['viewer']);
-  expectResponse(await call('GET', '/api/v1/argocd-endpoints', undefined, viewer.accessToken), 'GET', '/api/v1/argocd-endpoints', 200);
-  expectResponse(
-    await call('GET', '/api/v1/gitops-app-mappings', undefined, viewer.accessToken),
-    'GET',
-    '/api/v1/gitops-app-mappings',
-    200,
-  );
-  expectResponse(await discover(e.id, viewer.accessToken), 'GET', DISCOVER, 200);
-  expectResponse(
-    await call('POST', '/api/v1/argocd-endpoints', { name: 'v', url: argoUrl, token: ARGO_TOKEN }, viewer.accessToken),
-    'POST',
-    '/api/v1/argocd-endpoints',
-    403,
-    'FORBIDDEN',
-  );
-  expectResponse(
-    await call('PUT', `/api/v1/argocd-endpoints/${e.id}/enabled`, { enabled: false }, viewer.accessToken),
-    'PUT',
-    '/api/v1/argocd-endpoints/{id}/enabled',
-    403,
-    'FORBIDDEN',
-  );
-  expectResponse(
-    await call('DELETE', `/api/v1/argocd-endpoints/${e.id}`, undefined, viewer.accessToken),
-    'DELETE',
-    '/api/v1/argocd-endpoints/{id}',
-    403,
-    'FORBIDDEN',
-  );
-  expectResponse(
-    await call(
-      'POST',
-      '/api/v1/gitops-app-mappings',
-      { endpointId: e.id, applicationName: 'a', clusterName: 'c', ref: 'r' },
-      viewer.accessToken,
-    ),
-    'POST',
-    '/api/v1/gitops-app-mappings',
-    403,
-    'FORBIDDEN',
-  );
-  const nobody = await addMember(t, token, []);
-  expectResponse(
-    await call('GET', '/api/v1/argocd-endpoints', undefined, nobody.accessToken),
-    'GET',
-    '/api/v1/argocd-endpoints',
-    403,
-    'FORBIDDEN',
-  );
-  expectResponse(await call('GET', '/api/v1/argocd-endpoints', undefined, ''), 'GET', '/api/v1/argocd-endpoints', 401, 'UNAUTHENTICATED');
-  const integrationAdmin = await addMember(t, token, ['integration_admin']);
+  const viewer = await addMember(t, t.token, ['viewer']);
+  const asViewer = { token: viewer.accessToken };
+  await http.get('/api/v1/argocd-endpoints', asViewer).expect(200);
+  await http.get('/api/v1/gitops-app-mappings', asViewer).expect(200);
+  await discover(e.id, viewer.accessToken).expect(200);
+  await http
+    .post('/api/v1/argocd-endpoints', { body: { name: 'v', url: argoUrl, token: ARGO_TOKEN }, ...asViewer })
+    .expect(403, 'FORBIDDEN');
+  await http
+    .put('/api/v1/argocd-endpoints/{id}/enabled', { params: { id: e.id }, body: { enabled: false }, ...asViewer })
+    .expect(403, 'FORBIDDEN');
+  await http.delete('/api/v1/argocd-endpoints/{id}', { params: { id: e.id }, ...asViewer }).expect(403, 'FORBIDDEN');
+  await http
+    .post('/api/v1/gitops-app-mappings', { body: { endpointId: e.id, applicationName: 'a', clusterName: 'c', ref: 'r' }, ...asViewer })
+    .expect(403, 'FORBIDDEN');
+  const nobody = await addMember(t, t.token, []);
+  await http.get('/api/v1/argocd-endpoints', { token: nobody.accessToken }).expect(403, 'FORBIDDEN');
+  await http.get('/api/v1/argocd-endpoints', { token: null }).expect(401, 'UNAUTHENTICATED');
+  const integrationAdmin = await addMember(t, t.token, ['integration_admin']);
   await endpoint({}, integrationAdmin.accessToken);
 });
 
@@ -697,7 +562,7 @@ test('GitopsService.observe: the live state of every application mapped to a loc
   await mapping({ endpointId: a.id, applicationName: 'billing-worker', ...location, ref: 'another-secret' });
 
   const before = Date.now();
-  const { enabled, observations } = await observe(organizationId, location);
+  const { enabled, observations } = await observe(t.organizationId, location);
   expect(enabled).toBe(true);
   expect(observations).toEqual([
     {
@@ -751,11 +616,10 @@ test('GitopsService.observe: the live state of every application mapped to a loc
   expect(Date.parse(observations[1].observedAt as string)).toBeGreaterThanOrEqual(before - 1000);
 
   // Another organization sees none of it; nothing is asked with GitOps off.
-  const other = await otherOrganization(t, token);
-  const otherId = (await raw(t.baseUrl, '/api/v1/me', { headers: { authorization: `Bearer ${other.owner.accessToken}` } })).body.context
-    .organizationId;
+  const other = await otherOrganization(t, t.token);
+  const otherId = (await http.get('/api/v1/me', { token: other.owner.accessToken })).body.context.organizationId;
   expect((await observe(otherId, location)).observations).toEqual([]);
-  expect(await observe(organizationId, location, { GITOPS_ENABLED: 'false' })).toEqual({ enabled: false, observations: [] });
+  expect(await observe(t.organizationId, location, { GITOPS_ENABLED: 'false' })).toEqual({ enabled: false, observations: [] });
 }, 90_000);
 
 test('a master-key rotation re-wraps the endpoint tokens, which still open and work afterwards', async () => {
@@ -781,15 +645,8 @@ test('a master-key rotation re-wraps the endpoint tokens, which still open and w
     const deadline = Date.now() + 15_000;
     while ((await keyIds()).includes('test-1') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     expect(await keyIds()).toEqual(['test-2']);
-    const login = await raw(rotated.baseUrl, '/api/v1/auth/login', { method: 'POST', json: ADMIN });
-    const res = await call(
-      'GET',
-      `/api/v1/argocd-endpoints/${e.id}/discovered-apps`,
-      undefined,
-      login.body.data.accessToken,
-      rotated.baseUrl,
-    );
-    expectResponse(res, 'GET', DISCOVER, 200);
+    const login = await http.post('/api/v1/auth/login', { body: ADMIN, token: null, baseUrl: rotated.baseUrl }).expect(200);
+    await http.get(DISCOVER, { params: { id: e.id }, token: login.data.accessToken, baseUrl: rotated.baseUrl }).expect(200);
     expect(rotated.output()).not.toContain(ARGO_TOKEN);
   } finally {
     await rotated.stop();
@@ -841,83 +698,65 @@ test('the token is in no response, audit entry, event, log line or table in clea
 });
 
 test('GET /requests/{id}/gitops: after a patch completes, the live state of the applications mapped to the secret; 409 before, and for a read', async () => {
-  const approver = await addMember(t, token, ['ops_engineer']);
-  const workflow = expectResponse(
-    await call('POST', '/api/v1/workflows', {
-      name: `gitops-${hex()}`,
-      stages: [{ name: 'Peer', requiredApprovals: 1, roleIds: [], userIds: [approver.userId] }],
-    }),
-    'POST',
-    '/api/v1/workflows',
-    201,
-  ).body.data;
-  const cluster = `gitops-${hex()}`;
-  expectResponse(
-    await call('POST', '/api/v1/policies', { name: `gitops-${hex()}`, workflowId: workflow.id, clusterName: cluster }),
-    'POST',
-    '/api/v1/policies',
-    201,
-  );
-  const minted = (await call('POST', '/api/v1/agents', { name: `gitops-${hex()}` })).body.data;
-  const agentCall = (method: string, path: string, json?: unknown) =>
-    raw(t.baseUrl, path, { method, headers: { 'x-agent-secret': minted.agentSecret }, json });
-  const { publicKey } = generateKeyPairSync('x25519');
-  expect(
-    (await agentCall('PUT', `/api/v1/agents/${minted.agent.id}/public-key`, { publicKey: rawPublicKey(publicKey).toString('base64url') }))
-      .status,
-  ).toBe(200);
-  expect(
-    (
-      await agentCall('POST', `/api/v1/agents/${minted.agent.id}/secrets/bulk`, {
-        secrets: [{ clusterName: cluster, namespace: 'payments', provider: 'kubernetes', ref: 'db-password' }],
+  const approver = await addMember(t, t.token, ['ops_engineer']);
+  const workflow = (
+    await http
+      .post('/api/v1/workflows', {
+        body: { name: `gitops-${hex()}`, stages: [{ name: 'Peer', requiredApprovals: 1, roleIds: [], userIds: [approver.userId] }] },
       })
-    ).status,
-  ).toBe(200);
-  const secretId = (await call('GET', `/api/v1/secrets?cluster_name=${cluster}`)).body.data[0].id as string;
+      .expect(201)
+  ).data;
+  const cluster = `gitops-${hex()}`;
+  await http.post('/api/v1/policies', { body: { name: `gitops-${hex()}`, workflowId: workflow.id, clusterName: cluster } }).expect(201);
+  const minted = (await http.post('/api/v1/agents', { body: { name: `gitops-${hex()}` } })).body.data;
+  const asAgent = { token: null, agentSecret: minted.agentSecret as string };
+  const agentId = minted.agent.id as string;
+  const { publicKey } = generateKeyPairSync('x25519');
+  await http
+    .put('/api/v1/agents/{id}/public-key', {
+      params: { id: agentId },
+      body: { publicKey: rawPublicKey(publicKey).toString('base64url') },
+      ...asAgent,
+    })
+    .expect(200);
+  await http
+    .post('/api/v1/agents/{id}/secrets/bulk', {
+      params: { id: agentId },
+      body: { secrets: [{ clusterName: cluster, namespace: 'payments', provider: 'kubernetes', ref: 'db-password' }] },
+      ...asAgent,
+    })
+    .expect(200);
+  const secretId = (await http.get('/api/v1/secrets', { query: { cluster_name: cluster } })).body.data[0].id as string;
   const argoEndpoint = await endpoint();
-  expectResponse(
-    await call('POST', '/api/v1/gitops-app-mappings', {
-      endpointId: argoEndpoint.id,
-      applicationName: 'payments-api',
-      clusterName: cluster,
-      namespace: 'payments',
-      ref: 'db-password',
-    }),
-    'POST',
-    '/api/v1/gitops-app-mappings',
-    201,
-  );
+  await http
+    .post('/api/v1/gitops-app-mappings', {
+      body: {
+        endpointId: argoEndpoint.id,
+        applicationName: 'payments-api',
+        clusterName: cluster,
+        namespace: 'payments',
+        ref: 'db-password',
+      },
+    })
+    .expect(201);
 
-  const read = expectResponse(
-    await call('POST', '/api/v1/requests/read', { secretId, reason: 'just looking' }),
-    'POST',
-    '/api/v1/requests/read',
-    201,
-  ).body.data;
-  expectResponse(await call('GET', `/api/v1/requests/${read.id}/gitops`), 'GET', '/api/v1/requests/{id}/gitops', 409, 'NOT_A_PATCH');
-  const patch = expectResponse(
-    await call('POST', '/api/v1/requests', { secretId, reason: 'rotate', value: 'n3w' }),
-    'POST',
-    '/api/v1/requests',
-    201,
-  ).body.data;
-  expectResponse(await call('GET', `/api/v1/requests/${patch.id}/gitops`), 'GET', '/api/v1/requests/{id}/gitops', 409, 'NOT_PATCHED');
-  expectResponse(
-    await call('POST', `/api/v1/requests/${patch.id}/approve`, {}, approver.accessToken),
-    'POST',
-    '/api/v1/requests/{id}/approve',
-    200,
-  );
-  const claimed = await agentCall('POST', `/api/v1/agents/${minted.agent.id}/jobs/claim?wait=5`);
+  const read = (await http.post('/api/v1/requests/read', { body: { secretId, reason: 'just looking' } }).expect(201)).data;
+  await http.get('/api/v1/requests/{id}/gitops', { params: { id: read.id } }).expect(409, 'NOT_A_PATCH');
+  const patch = (await http.post('/api/v1/requests', { body: { secretId, reason: 'rotate', value: 'n3w' } }).expect(201)).data;
+  await http.get('/api/v1/requests/{id}/gitops', { params: { id: patch.id } }).expect(409, 'NOT_PATCHED');
+  await http.post('/api/v1/requests/{id}/approve', { params: { id: patch.id }, body: {}, token: approver.accessToken }).expect(200);
+  const claimed = await http.post('/api/v1/agents/{id}/jobs/claim', { params: { id: agentId }, query: { wait: 5 }, ...asAgent });
   const { job, lease } = claimed.body.data.claims[0];
-  expect((await agentCall('GET', `/api/v1/agents/${minted.agent.id}/wraps/${job.payload.wrapId}`)).status).toBe(200);
-  expect(
-    (await agentCall('POST', `/api/v1/agents/${minted.agent.id}/jobs/${job.id}/complete`, { leaseId: lease.id, status: 'succeeded' }))
-      .status,
-  ).toBe(204);
+  await http.get('/api/v1/agents/{id}/wraps/{wrapId}', { params: { id: agentId, wrapId: job.payload.wrapId }, ...asAgent }).expect(200);
+  await http
+    .post('/api/v1/agents/{id}/jobs/{jobId}/complete', {
+      params: { id: agentId, jobId: job.id },
+      body: { leaseId: lease.id, status: 'succeeded' },
+      ...asAgent,
+    })
+    .expect(204);
 
-  const observed = expectResponse(await call('GET', `/api/v1/requests/${patch.id}/gitops`), 'GET', '/api/v1/requests/{id}/gitops', 200).body
-    .data;
+  const observed = (await http.get('/api/v1/requests/{id}/gitops', { params: { id: patch.id } }).expect(200)).data;
   expect(observed).toEqual([
     expect.objectContaining({
       endpointId: argoEndpoint.id,
@@ -927,12 +766,6 @@ test('GET /requests/{id}/gitops: after a patch completes, the live state of the 
       revision: '9f1c2e7a',
     }),
   ]);
-  const other = await otherOrganization(t, token);
-  expectResponse(
-    await call('GET', `/api/v1/requests/${patch.id}/gitops`, undefined, other.owner.accessToken),
-    'GET',
-    '/api/v1/requests/{id}/gitops',
-    404,
-    'NOT_FOUND',
-  );
+  const other = await otherOrganization(t, t.token);
+  await http.get('/api/v1/requests/{id}/gitops', { params: { id: patch.id }, token: other.owner.accessToken }).expect(404, 'NOT_FOUND');
 });
