@@ -4,13 +4,20 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { cleanUp, cleanups, type Child, provisionDatabase, ROOT, spawnChild, tail } from './support.js';
+import { cleanUp, cleanups, type Child, countStatements, processCpuMs, provisionDatabase, ROOT, spawnChild, tail } from './support.js';
 
 /*
- * `npm run bench`: GET /api/v1/me on the built Marshal server against a baseline measured in the
- * same run: baseline-me-server.ts does the same work per request (ES256 check, the one session
- * read, the envelope) on raw node:http + pg, on the same database with the same token. The gap
- * between the two is what Marshal's framework, middleware and logging cost.
+ * `npm run bench`: GET /api/v1/me on the built Marshal server against two floors measured in the
+ * same run, on the same database with the same token, each doing the same work per request
+ * (me-floor.ts: the ES256 check, the one session read, the envelope): baseline-nest-me-server.ts
+ * in the plainest Nest + express application (the frameworks Marshal runs on, so the gap to it is
+ * what Marshal's own middleware, guards, interceptors and logging cost), and baseline-me-server.ts
+ * on raw node:http (what the frameworks cost on top).
+ *
+ * Each figure: requests per second and latency under load, and the server's own CPU time per
+ * request (user + system, from /proc, over the measured run), the steadier figure on a shared
+ * machine. A census after the load counts the statements and transactions each Marshal scenario
+ * sends to PostgreSQL per request, through a counting proxy in front of a third Marshal process.
  *
  * Environment: DATABASE_URL (a server to create the bench database on; default: an embedded
  * PostgreSQL), BENCH_DURATION (seconds per measured run, 10), BENCH_WARMUP (seconds, 2),
@@ -21,6 +28,9 @@ import { cleanUp, cleanups, type Child, provisionDatabase, ROOT, spawnChild, tai
 const HERE = dirname(fileURLToPath(import.meta.url)); // dist/bench
 const MARSHAL_ENTRY = join(ROOT, 'dist', 'src', 'main.js');
 const BASELINE_ENTRY = join(HERE, 'baseline-me-server.js');
+const NEST_BASELINE_ENTRY = join(HERE, 'baseline-nest-me-server.js');
+/** Requests per scenario in the statement census, one at a time. */
+const CENSUS_REQUESTS = 200;
 const RESULTS_FILE = join(ROOT, 'bench', 'results', 'me.json');
 const ADMIN = { email: 'bench@marshal.test', password: randomBytes(12).toString('hex') };
 const ISSUER = 'marshal';
@@ -91,6 +101,8 @@ interface Run {
   latencyP50Ms: number;
   latencyP99Ms: number;
   requests: number;
+  /** The server's CPU time (user + system) over the measured run, per request, in µs. */
+  serverCpuUsPerRequest: number;
   non2xx: number;
   errors: number;
 }
@@ -132,6 +144,70 @@ function checkBatchBody(): string {
     'invitation.create',
   ];
   return JSON.stringify({ checks: Array.from({ length: 100 }, (_, i) => ({ permission: permissions[i % permissions.length] })) });
+}
+
+interface Census {
+  scenario: string;
+  statementsPerRequest: number;
+  /** Explicit COMMITs per request (a statement outside a transaction commits on its own and is not counted here). */
+  commitsPerRequest: number;
+  /** The distinct statements of one request, for reading what it does. */
+  statements: string[];
+}
+
+/**
+ * Statements and commits per request: a Marshal process of its own, connected through the
+ * counting proxy (support.ts), answers each scenario CENSUS_REQUESTS times, one at a time, after
+ * a warm-up that fills whatever it caches.
+ */
+async function statementCensus(
+  databaseUrl: string,
+  env: Record<string, string>,
+  banner: RegExp,
+  logDir: string,
+  token: string,
+  apiKey: string,
+): Promise<Census[]> {
+  const counter = await countStatements(databaseUrl);
+  const child = await spawnChild('marshal (census)', MARSHAL_ENTRY, { ...env, DATABASE_URL: counter.url }, banner, logDir);
+  const scenarios: { scenario: string; init: RequestInit & { path: string } }[] = [
+    { scenario: 'GET /me, JWT', init: { path: '/api/v1/me', headers: { authorization: `Bearer ${token}` } } },
+    { scenario: 'GET /me, API key', init: { path: '/api/v1/me', headers: { 'x-api-key': apiKey } } },
+    {
+      scenario: 'authz check-batch 100',
+      init: {
+        path: '/api/v1/authz/check-batch',
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: checkBatchBody(),
+      },
+    },
+  ];
+  const results: Census[] = [];
+  try {
+    for (const { scenario, init } of scenarios) {
+      const send = async () => {
+        const res = await fetch(`${child.baseUrl}${init.path}`, init);
+        await res.arrayBuffer();
+        if (res.status !== 200) throw new Error(`census ${scenario}: answered ${res.status}`);
+      };
+      for (let i = 0; i < 20; i++) await send();
+      const stop = counter.capture();
+      const before = counter.statements();
+      for (let i = 0; i < CENSUS_REQUESTS; i++) await send();
+      const statements = counter.statements() - before;
+      const texts = stop();
+      results.push({
+        scenario,
+        statementsPerRequest: round2(statements / CENSUS_REQUESTS),
+        commitsPerRequest: round2(texts.filter((q) => /^\s*COMMIT\b/i.test(q)).length / CENSUS_REQUESTS),
+        statements: [...new Set(texts)].map((q) => q.replace(/\s+/g, ' ').slice(0, 200)),
+      });
+    }
+  } finally {
+    await child.stop();
+  }
+  return results;
 }
 
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
@@ -180,20 +256,22 @@ async function main(): Promise<void> {
   const jwks = await getJson<{ keys: object[] }>(`${marshal.baseUrl}/.well-known/jwks.json`);
   if (jwks.status !== 200 || jwks.body.keys.length !== 1) throw new Error(`jwks answered ${jwks.status}: ${JSON.stringify(jwks.body)}`);
 
-  const baseline = await spawnChild(
-    'baseline',
-    BASELINE_ENTRY,
-    {
-      DATABASE_URL: database.url,
-      DATABASE_POOL_SIZE: String(settings.poolSize),
-      BASELINE_JWK: JSON.stringify(jwks.body.keys[0]),
-      JWT_ISSUER: ISSUER,
-      JWT_AUDIENCE: AUDIENCE,
-    },
-    /baseline listening on (http:\/\/\S+)/,
+  const floorEnv = {
+    DATABASE_URL: database.url,
+    DATABASE_POOL_SIZE: String(settings.poolSize),
+    BASELINE_JWK: JSON.stringify(jwks.body.keys[0]),
+    JWT_ISSUER: ISSUER,
+    JWT_AUDIENCE: AUDIENCE,
+  };
+  const baseline = await spawnChild('baseline', BASELINE_ENTRY, floorEnv, /^baseline listening on (http:\/\/\S+)/m, logDir);
+  const nestBaseline = await spawnChild(
+    'nest baseline',
+    NEST_BASELINE_ENTRY,
+    floorEnv,
+    /nest baseline listening on (http:\/\/\S+)/,
     logDir,
   );
-  await verifyTargets([baseline, marshal, marshalWarn], token);
+  await verifyTargets([baseline, nestBaseline, marshal, marshalWarn], token);
 
   const apiKey = await getJson<{ data?: { secret: string } }>(`${marshal.baseUrl}/api/v1/api-keys`, {
     method: 'POST',
@@ -204,7 +282,8 @@ async function main(): Promise<void> {
     throw new Error(`minting an API key answered ${apiKey.status}: ${JSON.stringify(apiKey.body)}`);
   const bearer = { authorization: `Bearer ${token}` };
   const targets: Scenario[] = [
-    { name: 'baseline GET /me', child: baseline, method: 'GET', path: '/api/v1/me', headers: bearer },
+    { name: 'nest + express floor GET /me', child: nestBaseline, method: 'GET', path: '/api/v1/me', headers: bearer },
+    { name: 'node:http floor GET /me', child: baseline, method: 'GET', path: '/api/v1/me', headers: bearer },
     { name: 'marshal GET /me (info)', child: marshal, method: 'GET', path: '/api/v1/me', headers: bearer },
     { name: 'marshal GET /me (warn)', child: marshalWarn, method: 'GET', path: '/api/v1/me', headers: bearer },
     {
@@ -249,7 +328,9 @@ async function main(): Promise<void> {
     for (const target of targets) {
       // Discarded: wakes the JIT, the pool's connections and the CPU caches after the other targets ran.
       await load(target, settings.warmupSeconds);
+      const cpuBefore = processCpuMs(target.child.pid)!;
       const result = await load(target, settings.durationSeconds);
+      const cpuMs = processCpuMs(target.child.pid)! - cpuBefore;
       const run: Run = {
         target: target.name,
         round,
@@ -257,13 +338,14 @@ async function main(): Promise<void> {
         latencyP50Ms: result.latency.p50,
         latencyP99Ms: result.latency.p99,
         requests: result.requests.total,
+        serverCpuUsPerRequest: Math.round((cpuMs * 1000) / Math.max(1, result.requests.total)),
         non2xx: result.non2xx,
         errors: result.errors + result.timeouts,
       };
       runs.push(run);
       console.log(
         `  round ${round}  ${target.name.padEnd(32)} ${run.requestsPerSecond.toFixed(0).padStart(6)} req/s  ` +
-          `p50 ${run.latencyP50Ms} ms  p99 ${run.latencyP99Ms} ms  non-2xx ${run.non2xx}  errors ${run.errors}`,
+          `p50 ${run.latencyP50Ms} ms  p99 ${run.latencyP99Ms} ms  CPU ${run.serverCpuUsPerRequest} µs/req  non-2xx ${run.non2xx}  errors ${run.errors}`,
       );
     }
   }
@@ -275,31 +357,42 @@ async function main(): Promise<void> {
       requestsPerSecond: round2(mean(mine.map((r) => r.requestsPerSecond))),
       latencyP50Ms: round2(mean(mine.map((r) => r.latencyP50Ms))),
       latencyP99Ms: round2(mean(mine.map((r) => r.latencyP99Ms))),
+      serverCpuUsPerRequest: Math.round(mean(mine.map((r) => r.serverCpuUsPerRequest))),
       non2xx: mine.reduce((n, r) => n + r.non2xx, 0),
       errors: mine.reduce((n, r) => n + r.errors, 0),
     };
   });
-  const base = summary[0];
-  // Each scenario against the same-run baseline: req/s ratio and p99 ratio (baseline over scenario).
+  const [nestFloor, rawFloor] = summary;
+  // Each Marshal scenario against each same-run floor: req/s ratio (scenario over floor) and CPU
+  // ratio (floor's CPU per request over the scenario's): 1.0 is the floor, higher is better.
+  const against = (s: (typeof summary)[number], floor: (typeof summary)[number]) => ({
+    rps: round2(s.requestsPerSecond / floor.requestsPerSecond),
+    cpu: round2(floor.serverCpuUsPerRequest / s.serverCpuUsPerRequest),
+  });
   const ratios = Object.fromEntries(
-    summary
-      .slice(1)
-      .map((s) => [
-        s.target,
-        { rps: round2(s.requestsPerSecond / base.requestsPerSecond), p99: round2(base.latencyP99Ms / s.latencyP99Ms) },
-      ]),
+    summary.slice(2).map((s) => [s.target, { nestExpressFloor: against(s, nestFloor), nodeHttpFloor: against(s, rawFloor) }]),
   );
 
+  const census = await statementCensus(database.url, marshalEnv('info'), banner, logDir, token, apiKey.body.data.secret);
+
+  const header = `${'scenario (mean of rounds)'.padEnd(34)}${'req/s'.padStart(8)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}`;
   console.log(
-    `\n${'scenario (mean of rounds)'.padEnd(34)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'non-2xx'.padStart(9)}${'÷ baseline'.padStart(12)}`,
+    `\n${header}${'CPU µs/req'.padStart(12)}${'non-2xx'.padStart(9)}${'÷ nest rps'.padStart(12)}${'÷ nest cpu'.padStart(12)}${'÷ raw cpu'.padStart(11)}`,
   );
   for (const s of summary) {
     const ratio = ratios[s.target];
+    const cell = (value: number | undefined, width: number) => (value === undefined ? '' : value.toFixed(2)).padStart(width);
     console.log(
-      `${s.target.padEnd(34)}${s.requestsPerSecond.toFixed(0).padStart(9)}${s.latencyP50Ms.toFixed(1).padStart(9)}` +
-        `${s.latencyP99Ms.toFixed(1).padStart(9)}${String(s.non2xx).padStart(9)}${(ratio ? ratio.rps.toFixed(2) : '1.00').padStart(12)}`,
+      `${s.target.padEnd(34)}${s.requestsPerSecond.toFixed(0).padStart(8)}${s.latencyP50Ms.toFixed(1).padStart(8)}` +
+        `${s.latencyP99Ms.toFixed(1).padStart(8)}${String(s.serverCpuUsPerRequest).padStart(12)}${String(s.non2xx).padStart(9)}` +
+        `${cell(ratio?.nestExpressFloor.rps, 12)}${cell(ratio?.nestExpressFloor.cpu, 12)}${cell(ratio?.nodeHttpFloor.cpu, 11)}`,
     );
   }
+  console.log(`\nstatement census (${CENSUS_REQUESTS} requests each, one at a time; the floors send 1 statement, no transaction):`);
+  for (const c of census)
+    console.log(
+      `  ${c.scenario.padEnd(32)} ${c.statementsPerRequest.toFixed(2)} statements/req  ${c.commitsPerRequest.toFixed(2)} commits/req`,
+    );
   const failures = summary.filter((s) => s.non2xx > 0 || s.errors > 0);
   if (failures.length) console.log(`\nWARNING: non-2xx responses or errors during the runs: ${failures.map((s) => s.target).join(', ')}`);
 
@@ -312,6 +405,7 @@ async function main(): Promise<void> {
     settings,
     summary,
     ratios,
+    census,
     runs,
   };
   writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);

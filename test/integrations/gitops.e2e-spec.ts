@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { rawPublicKey } from '../../src/kernel/crypto/wire-envelope.js';
 import { tablesContaining } from '../support/database-scan.js';
 import { addMember, otherOrganization } from '../support/fixtures.js';
-import { HttpRequest, type HttpClient, type Method, type RequestOptions } from '../support/http.js';
+import { observed, type Method, type RequestOptions } from '../support/http.js';
 import { ADMIN, ROOT, runToExit, spawnServer, type RunningServer } from '../support/server.js';
 import { useServer } from '../support/use-server.js';
 
@@ -97,24 +97,7 @@ let downUrl: string;
 const bodies: string[] = [];
 
 /** `t.http`, keeping every response body it receives in `bodies`. */
-const http: HttpClient = (() => {
-  const request = (method: Method, template: string, options?: RequestOptions): HttpRequest => {
-    const sent = t.http.request(method, template, options);
-    return new HttpRequest(method, template, async () => {
-      const res = await sent.response();
-      bodies.push(res.text);
-      return res;
-    });
-  };
-  return {
-    request,
-    get: (template, options) => request('GET', template, options),
-    post: (template, options) => request('POST', template, options),
-    put: (template, options) => request('PUT', template, options),
-    patch: (template, options) => request('PATCH', template, options),
-    delete: (template, options) => request('DELETE', template, options),
-  };
-})();
+const http = observed(t.http, (res) => bodies.push(res.text));
 
 beforeAll(async () => {
   argoServer = createHttpServer(argo);

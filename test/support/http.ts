@@ -152,3 +152,23 @@ export function httpClient(baseUrl: string | (() => string), defaults: ClientDef
     delete: (template, options) => request('DELETE', template, options),
   };
 }
+
+/** `client`, handing every answer it receives to `onResponse` first (e.g. to scan them all for a secret afterwards). */
+export function observed(client: HttpClient, onResponse: (res: RawResponse) => void): HttpClient {
+  const request = (method: Method, template: string, options?: RequestOptions): HttpRequest => {
+    const sent = client.request(method, template, options);
+    return new HttpRequest(method, template, async () => {
+      const res = await sent.response();
+      onResponse(res);
+      return res;
+    });
+  };
+  return {
+    request,
+    get: (template, options) => request('GET', template, options),
+    post: (template, options) => request('POST', template, options),
+    put: (template, options) => request('PUT', template, options),
+    patch: (template, options) => request('PATCH', template, options),
+    delete: (template, options) => request('DELETE', template, options),
+  };
+}
