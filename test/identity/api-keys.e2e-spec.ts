@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { expectMatchesContract, expectResponse, raw, type RawResponse, spec } from '../support/contract.js';
+import { expectMatchesContract, type RawResponse, spec } from '../support/contract.js';
 import { addMember, createRole, type Member, mintApiKey, otherOrganization } from '../support/fixtures.js';
-import { startServer, type TestServer } from '../support/server.js';
+import type { Method } from '../support/http.js';
+import { useServer } from '../support/use-server.js';
 
 /**
  * API keys end to end: minted once, stored only as a SHA-256, accepted as a bearer token or in
@@ -10,67 +11,39 @@ import { startServer, type TestServer } from '../support/server.js';
  * without their secret. Every body from a documented operation is checked against the contract.
  */
 
-let t: TestServer;
-let ownerToken: string;
+const t = useServer();
 let ownerId: string;
-let orgId: string;
 
 beforeAll(async () => {
-  t = await startServer();
-  ownerToken = (await t.login()).accessToken;
-  const me = await call(ownerToken, 'GET', '/api/v1/me/permissions');
-  ownerId = me.body.data.principalId;
-  orgId = me.body.data.organizationId;
+  const me = await t.http.get('/api/v1/me/permissions').expect(200);
+  ownerId = me.data.principalId;
 });
-afterAll(async () => {
-  await t?.close();
-});
-
-function call(
-  token: string | null,
-  method: string,
-  path: string,
-  json?: unknown,
-  headers: Record<string, string> = {},
-): Promise<RawResponse> {
-  return raw(t.baseUrl, path, { method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers }, json });
-}
 
 const KEY_FORMAT = /^mk_([0-9a-f]{32})_([A-Za-z0-9_-]{43})$/;
 const secretPart = (key: string) => KEY_FORMAT.exec(key)![2];
 const suffix = () => randomBytes(3).toString('hex');
 
-async function create(
-  token: string,
-  body: Record<string, unknown>,
-  headers: Record<string, string> = {},
-): Promise<{ id: string; secret: string; res: RawResponse }> {
-  const res = expectResponse(
-    await call(token, 'POST', '/api/v1/api-keys', { name: `key-${suffix()}`, ...body }, headers),
-    'POST',
-    '/api/v1/api-keys',
-    201,
-  );
+async function create(token: string, body: Record<string, unknown>): Promise<{ id: string; secret: string; res: RawResponse }> {
+  const res = await t.http.post('/api/v1/api-keys', { body: { name: `key-${suffix()}`, ...body }, token }).expectResponse(201);
   return { id: res.body.data.apiKey.id, secret: res.body.data.secret, res };
 }
 
 async function getKey(
   id: string,
 ): Promise<{ status: string; lastUsedAt: string | null; permissions: string[] | null; [k: string]: unknown }> {
-  return expectResponse(await call(ownerToken, 'GET', `/api/v1/api-keys/${id}`), 'GET', '/api/v1/api-keys/{id}', 200).body.data;
+  return (await t.http.get('/api/v1/api-keys/{id}', { params: { id } }).expect(200)).data;
 }
 
-const teams = (key: string, headers: Record<string, string> = {}) =>
-  call(key, 'GET', `/api/v1/organizations/${orgId}/teams`, undefined, headers);
+const teams = (key: string) => t.http.get('/api/v1/organizations/{id}/teams', { params: { id: t.organizationId }, token: key });
 const meStatus = async (key: string) => {
-  const res = await call(key, 'GET', '/api/v1/me');
+  const res = await t.http.get('/api/v1/me', { token: key });
   expectMatchesContract('GET', '/api/v1/me', res.status, res.body);
   return res.status;
 };
 
 describe('minting', () => {
   test('returns the key once, as mk_<32 hex>_<43 chars>, whose hex is the key id', async () => {
-    const { id, secret, res } = await create(ownerToken, { name: `ci-${suffix()}`, permissions: ['team.read'] });
+    const { id, secret, res } = await create(t.token, { name: `ci-${suffix()}`, permissions: ['team.read'] });
     expect(secret).toMatch(KEY_FORMAT);
     expect(KEY_FORMAT.exec(secret)![1]).toBe(id.replace(/-/g, ''));
     expect(res.body.data.apiKey).toMatchObject({
@@ -85,10 +58,10 @@ describe('minting', () => {
   });
 
   test('list and get never show the secret nor its hash', async () => {
-    const { id, secret } = await create(ownerToken, {});
+    const { id, secret } = await create(t.token, {});
     const digest = createHash('sha256').update(secretPart(secret)).digest();
-    const list = expectResponse(await call(ownerToken, 'GET', '/api/v1/api-keys?pageSize=100'), 'GET', '/api/v1/api-keys', 200);
-    const one = expectResponse(await call(ownerToken, 'GET', `/api/v1/api-keys/${id}`), 'GET', '/api/v1/api-keys/{id}', 200);
+    const list = await t.http.get('/api/v1/api-keys', { query: { pageSize: 100 } }).expectResponse(200);
+    const one = await t.http.get('/api/v1/api-keys/{id}', { params: { id } }).expectResponse(200);
     expect(list.body.data.map((k: { id: string }) => k.id)).toContain(id);
     for (const text of [list.text, one.text]) {
       expect(text).not.toContain(secretPart(secret));
@@ -110,7 +83,7 @@ describe('minting', () => {
   });
 
   test('the database holds only the 32-byte SHA-256 of the secret, never the secret', async () => {
-    const { id, secret } = await create(ownerToken, {});
+    const { id, secret } = await create(t.token, {});
     const [row] = await t.sql<{ secret_hash: Buffer }>('SELECT secret_hash FROM api_keys WHERE id = $1', [id]);
     expect(row.secret_hash).toHaveLength(32);
     expect(row.secret_hash.equals(createHash('sha256').update(secretPart(secret)).digest())).toBe(true);
@@ -119,49 +92,47 @@ describe('minting', () => {
   });
 
   test('expiresAt in the past is 400; a duplicate name for the same creator is 409', async () => {
-    const past = await call(ownerToken, 'POST', '/api/v1/api-keys', {
-      name: `old-${suffix()}`,
-      expiresAt: new Date(Date.now() - 60_000).toISOString(),
-    });
-    expectResponse(past, 'POST', '/api/v1/api-keys', 400, 'VALIDATION_FAILED');
+    const past = await t.http
+      .post('/api/v1/api-keys', { body: { name: `old-${suffix()}`, expiresAt: new Date(Date.now() - 60_000).toISOString() } })
+      .expectResponse(400, 'VALIDATION_FAILED');
     expect(past.body.error.validationErrors).toEqual([expect.objectContaining({ field: 'expiresAt' })]);
     const name = `twin-${suffix()}`;
-    await create(ownerToken, { name });
-    expectResponse(await call(ownerToken, 'POST', '/api/v1/api-keys', { name }), 'POST', '/api/v1/api-keys', 409, 'CONFLICT');
-    const unknown = await call(ownerToken, 'POST', '/api/v1/api-keys', { name: `typo-${suffix()}`, permissions: ['team.raed'] });
-    expectResponse(unknown, 'POST', '/api/v1/api-keys', 400, 'VALIDATION_FAILED');
+    await create(t.token, { name });
+    await t.http.post('/api/v1/api-keys', { body: { name } }).expect(409, 'CONFLICT');
+    const unknown = await t.http
+      .post('/api/v1/api-keys', { body: { name: `typo-${suffix()}`, permissions: ['team.raed'] } })
+      .expectResponse(400, 'VALIDATION_FAILED');
     expect(unknown.body.error.validationErrors).toEqual([expect.objectContaining({ field: 'permissions[0]', code: 'UNKNOWN_PERMISSION' })]);
   });
 });
 
 describe('authentication', () => {
   test('as Authorization: Bearer and as X-API-Key, with principalType api_key in the envelope', async () => {
-    const { id, secret } = await create(ownerToken, {});
+    const { id, secret } = await create(t.token, {});
     for (const headers of [{ authorization: `Bearer ${secret}` }, { 'x-api-key': secret }] as Record<string, string>[]) {
-      const res = await raw(t.baseUrl, '/api/v1/me', { headers });
-      expectResponse(res, 'GET', '/api/v1/me', 200);
+      const res = await t.http.get('/api/v1/me', { token: null, headers }).expectResponse(200);
       expect(res.body.data.id).toBe(ownerId);
-      expect(res.body.context).toEqual({ principalId: id, principalType: 'api_key', organizationId: orgId });
+      expect(res.body.context).toEqual({ principalId: id, principalType: 'api_key', organizationId: t.organizationId });
     }
   });
 
   test('a malformed key, a well-formed unknown key and a wrong secret are the same 401', async () => {
-    const { secret } = await create(ownerToken, {});
+    const { secret } = await create(t.token, {});
     const wrongSecret = secret.slice(0, -1) + (secret.endsWith('A') ? 'B' : 'A');
     const unknown = `mk_${'0'.repeat(32)}_${'A'.repeat(43)}`;
     const errors: unknown[] = [];
     for (const candidate of ['mk_garbage', 'mk_', unknown, wrongSecret]) {
       for (const headers of [{ authorization: `Bearer ${candidate}` }, { 'x-api-key': candidate }] as Record<string, string>[]) {
-        const res = await raw(t.baseUrl, '/api/v1/me', { headers });
-        expectResponse(res, 'GET', '/api/v1/me', 401, 'UNAUTHENTICATED');
+        const res = await t.http.get('/api/v1/me', { token: null, headers }).expectResponse(401, 'UNAUTHENTICATED');
         expect(res.body.data).toBeNull();
         expect(res.body.context).toEqual({ principalId: null, principalType: null, organizationId: null });
         errors.push(res.body.error);
       }
     }
     // Anything in X-API-Key is taken as a key, and refused the same way.
-    const junk = await raw(t.baseUrl, '/api/v1/me', { headers: { 'x-api-key': 'not-a-key-at-all' } });
-    expectResponse(junk, 'GET', '/api/v1/me', 401, 'UNAUTHENTICATED');
+    const junk = await t.http
+      .get('/api/v1/me', { token: null, headers: { 'x-api-key': 'not-a-key-at-all' } })
+      .expectResponse(401, 'UNAUTHENTICATED');
     errors.push(junk.body.error);
     for (const e of errors) expect(e).toEqual(errors[0]);
     expect(errors[0]).toEqual({ code: 'UNAUTHENTICATED', message: 'The API key is not valid' });
@@ -170,9 +141,9 @@ describe('authentication', () => {
   });
 
   test('the key never reaches the logs', async () => {
-    const { secret } = await create(ownerToken, {});
-    await raw(t.baseUrl, '/api/v1/me', { headers: { 'x-api-key': secret } });
-    await raw(t.baseUrl, '/api/v1/me', { headers: { authorization: `Bearer ${secret}` } });
+    const { secret } = await create(t.token, {});
+    await t.http.get('/api/v1/me', { token: null, headers: { 'x-api-key': secret } });
+    await t.http.get('/api/v1/me', { token: secret });
     await new Promise((r) => setTimeout(r, 100));
     expect(t.output()).not.toContain(secretPart(secret));
   });
@@ -180,34 +151,34 @@ describe('authentication', () => {
 
 describe('both credentials at once: Authorization is the one judged, X-API-Key is ignored', () => {
   // A generated client configured with both schemes sends both headers on every request.
-  const me = (headers: Record<string, string>) => raw(t.baseUrl, '/api/v1/me', { headers });
+  const me = (headers: Record<string, string>) => t.http.get('/api/v1/me', { token: null, headers });
 
   test('an access token beside a valid key acts as the user, not the key', async () => {
-    const { secret } = await create(ownerToken, {});
-    const res = expectResponse(await me({ authorization: `Bearer ${ownerToken}`, 'x-api-key': secret }), 'GET', '/api/v1/me', 200);
+    const { secret } = await create(t.token, {});
+    const res = await me({ authorization: `Bearer ${t.token}`, 'x-api-key': secret }).expectResponse(200);
     expect(res.body.context).toMatchObject({ principalId: ownerId, principalType: 'user' });
   });
 
   test('an access token beside a garbage key is served (the key is not looked at)', async () => {
     for (const junk of ['not-a-key-at-all', `mk_${'0'.repeat(32)}_${'A'.repeat(43)}`]) {
-      const res = expectResponse(await me({ authorization: `Bearer ${ownerToken}`, 'x-api-key': junk }), 'GET', '/api/v1/me', 200);
+      const res = await me({ authorization: `Bearer ${t.token}`, 'x-api-key': junk }).expectResponse(200);
       expect(res.body.context.principalType).toBe('user');
     }
   });
 
   test('a key in Authorization beside another key in X-API-Key acts as the Authorization key', async () => {
-    const first = await create(ownerToken, {});
-    const second = await create(ownerToken, {});
-    const res = expectResponse(await me({ authorization: `Bearer ${first.secret}`, 'x-api-key': second.secret }), 'GET', '/api/v1/me', 200);
-    expect(res.body.context).toEqual({ principalId: first.id, principalType: 'api_key', organizationId: orgId });
+    const first = await create(t.token, {});
+    const second = await create(t.token, {});
+    const res = await me({ authorization: `Bearer ${first.secret}`, 'x-api-key': second.secret }).expectResponse(200);
+    expect(res.body.context).toEqual({ principalId: first.id, principalType: 'api_key', organizationId: t.organizationId });
     // lastUsedAt is written after the answer: give it time, then the ignored key is still unused.
     await new Promise((r) => setTimeout(r, 500));
     expect((await getKey(second.id)).lastUsedAt).toBeNull();
   });
 
   test('a bad Authorization beside a valid key is 401 for the Authorization credential: no fall-through to the key', async () => {
-    const { id, secret } = await create(ownerToken, {});
-    const [header, payload, signature] = ownerToken.split('.');
+    const { id, secret } = await create(t.token, {});
+    const [header, payload, signature] = t.token.split('.');
     const tampered = `${header}.${payload}.${signature.slice(0, 10)}${signature[10] === 'A' ? 'B' : 'A'}${signature.slice(11)}`;
     const cases: [Record<string, string>, string][] = [
       [{ authorization: 'Bearer not.a.jwt' }, 'The access token is not valid'],
@@ -216,7 +187,7 @@ describe('both credentials at once: Authorization is the one judged, X-API-Key i
       [{ authorization: 'Bearer mk_garbage' }, 'The API key is not valid'],
     ];
     for (const [headers, message] of cases) {
-      const res = expectResponse(await me({ ...headers, 'x-api-key': secret }), 'GET', '/api/v1/me', 401, 'UNAUTHENTICATED');
+      const res = await me({ ...headers, 'x-api-key': secret }).expectResponse(401, 'UNAUTHENTICATED');
       expect(res.body.error.message).toBe(message);
     }
     // The key itself was never used (lastUsedAt is written after the answer: give it time).
@@ -227,72 +198,46 @@ describe('both credentials at once: Authorization is the one judged, X-API-Key i
 
 describe('status: disabled, revoked, expired', () => {
   test('a disabled key is 401 from the next request on, and says so', async () => {
-    const { id, secret } = await create(ownerToken, {});
+    const { id, secret } = await create(t.token, {});
     expect(await meStatus(secret)).toBe(200);
-    const res = await call(ownerToken, 'POST', `/api/v1/api-keys/${id}/disable`);
-    expectResponse(res, 'POST', '/api/v1/api-keys/{id}/disable', 200);
+    const res = await t.http.post('/api/v1/api-keys/{id}/disable', { params: { id } }).expectResponse(200);
     expect(res.body.data.status).toBe('disabled');
     expect(await meStatus(secret)).toBe(401);
     expect((await getKey(id)).status).toBe('disabled');
-    const listed = expectResponse(
-      await call(ownerToken, 'GET', '/api/v1/api-keys?status=disabled&pageSize=100'),
-      'GET',
-      '/api/v1/api-keys',
-      200,
-    );
+    const listed = await t.http.get('/api/v1/api-keys', { query: { status: 'disabled', pageSize: 100 } }).expectResponse(200);
     expect(listed.body.data.map((k: { id: string }) => k.id)).toContain(id);
   });
 
   test('a revoked key is 401 from the next request on, and stays listed as revoked', async () => {
-    const { id, secret } = await create(ownerToken, {});
+    const { id, secret } = await create(t.token, {});
     expect(await meStatus(secret)).toBe(200);
-    expectResponse(await call(ownerToken, 'DELETE', `/api/v1/api-keys/${id}`), 'DELETE', '/api/v1/api-keys/{id}', 204);
+    await t.http.delete('/api/v1/api-keys/{id}', { params: { id } }).expect(204);
     expect(await meStatus(secret)).toBe(401);
     expect((await getKey(id)).status).toBe('revoked');
-    const listed = expectResponse(
-      await call(ownerToken, 'GET', '/api/v1/api-keys?status=revoked&pageSize=100'),
-      'GET',
-      '/api/v1/api-keys',
-      200,
-    );
+    const listed = await t.http.get('/api/v1/api-keys', { query: { status: 'revoked', pageSize: 100 } }).expectResponse(200);
     expect(listed.body.data.map((k: { id: string }) => k.id)).toContain(id);
     // Disabling a revoked key does not bring it back to another state.
-    const disabled = expectResponse(
-      await call(ownerToken, 'POST', `/api/v1/api-keys/${id}/disable`),
-      'POST',
-      '/api/v1/api-keys/{id}/disable',
-      200,
-    );
+    const disabled = await t.http.post('/api/v1/api-keys/{id}/disable', { params: { id } }).expectResponse(200);
     expect(disabled.body.data.status).toBe('revoked');
   });
 
   test('an expired key is 401, and says so', async () => {
     const expiresAt = new Date(Date.now() + 3_600_000).toISOString();
-    const { id, secret, res } = await create(ownerToken, { expiresAt });
+    const { id, secret, res } = await create(t.token, { expiresAt });
     expect(res.body.data.apiKey.expiresAt).toBe(expiresAt);
     expect(await meStatus(secret)).toBe(200);
     await t.sql("UPDATE api_keys SET expires_at = now() - interval '1 second' WHERE id = $1", [id]);
     expect(await meStatus(secret)).toBe(401);
     expect((await getKey(id)).status).toBe('expired');
-    const listed = expectResponse(
-      await call(ownerToken, 'GET', '/api/v1/api-keys?status=expired&pageSize=100'),
-      'GET',
-      '/api/v1/api-keys',
-      200,
-    );
+    const listed = await t.http.get('/api/v1/api-keys', { query: { status: 'expired', pageSize: 100 } }).expectResponse(200);
     expect(listed.body.data.map((k: { id: string }) => k.id)).toContain(id);
-    const active = expectResponse(
-      await call(ownerToken, 'GET', '/api/v1/api-keys?status=active&pageSize=100'),
-      'GET',
-      '/api/v1/api-keys',
-      200,
-    );
+    const active = await t.http.get('/api/v1/api-keys', { query: { status: 'active', pageSize: 100 } }).expectResponse(200);
     expect(active.body.data.map((k: { id: string }) => k.id)).not.toContain(id);
   });
 
   test('a key expires on its own at expiresAt', async () => {
     const expiresAt = Date.now() + 2_000;
-    const { id, secret } = await create(ownerToken, { expiresAt: new Date(expiresAt).toISOString() });
+    const { id, secret } = await create(t.token, { expiresAt: new Date(expiresAt).toISOString() });
     expect(await meStatus(secret)).toBe(200);
     await new Promise((r) => setTimeout(r, expiresAt + 100 - Date.now()));
     expect(await meStatus(secret)).toBe(401);
@@ -300,7 +245,7 @@ describe('status: disabled, revoked, expired', () => {
   });
 
   test('a key whose user is disabled is 401', async () => {
-    const member = await addMember(t, ownerToken, [await createRole(t, ownerToken, `Minter ${suffix()}`, ['api_key.create', 'team.read'])]);
+    const member = await addMember(t, t.token, [await createRole(t, t.token, `Minter ${suffix()}`, ['api_key.create', 'team.read'])]);
     const { secret } = await create(member.accessToken, {});
     expect(await meStatus(secret)).toBe(200);
     await t.sql("UPDATE users SET status = 'disabled' WHERE id = $1", [member.userId]);
@@ -308,85 +253,76 @@ describe('status: disabled, revoked, expired', () => {
   });
 
   test("another organization's key is 404 on get, disable and revoke", async () => {
-    const other = await otherOrganization(t, ownerToken);
+    const other = await otherOrganization(t, t.token);
     const foreign = await mintApiKey(t, other.owner.accessToken, {});
-    expectResponse(await call(ownerToken, 'GET', `/api/v1/api-keys/${foreign.id}`), 'GET', '/api/v1/api-keys/{id}', 404, 'NOT_FOUND');
-    expectResponse(
-      await call(ownerToken, 'POST', `/api/v1/api-keys/${foreign.id}/disable`),
-      'POST',
-      '/api/v1/api-keys/{id}/disable',
-      404,
-      'NOT_FOUND',
-    );
-    expectResponse(await call(ownerToken, 'DELETE', `/api/v1/api-keys/${foreign.id}`), 'DELETE', '/api/v1/api-keys/{id}', 404, 'NOT_FOUND');
+    await t.http.get('/api/v1/api-keys/{id}', { params: { id: foreign.id } }).expect(404, 'NOT_FOUND');
+    await t.http.post('/api/v1/api-keys/{id}/disable', { params: { id: foreign.id } }).expect(404, 'NOT_FOUND');
+    await t.http.delete('/api/v1/api-keys/{id}', { params: { id: foreign.id } }).expect(404, 'NOT_FOUND');
     expect(await meStatus(foreign.secret)).toBe(200);
   });
 });
 
 describe('permissions', () => {
   test('a key limited to team.read may list teams (200) but not roles (403)', async () => {
-    const { secret } = await create(ownerToken, { permissions: ['team.read'] });
-    expectResponse(await teams(secret), 'GET', '/api/v1/organizations/{id}/teams', 200);
-    const roles = await call(secret, 'GET', '/api/v1/roles');
-    expectResponse(roles, 'GET', '/api/v1/roles', 403, 'FORBIDDEN');
-    expectResponse(await call(secret, 'GET', '/api/v1/api-keys'), 'GET', '/api/v1/api-keys', 403, 'FORBIDDEN');
+    const { secret } = await create(t.token, { permissions: ['team.read'] });
+    await teams(secret).expect(200);
+    await t.http.get('/api/v1/roles', { token: secret }).expect(403, 'FORBIDDEN');
+    await t.http.get('/api/v1/api-keys', { token: secret }).expect(403, 'FORBIDDEN');
   });
 
   test('minting a key with a permission the creator lacks is 403 naming it', async () => {
-    const member = await addMember(t, ownerToken, [await createRole(t, ownerToken, `Minter ${suffix()}`, ['api_key.create', 'team.read'])]);
-    const res = await call(member.accessToken, 'POST', '/api/v1/api-keys', {
-      name: `greedy-${suffix()}`,
-      permissions: ['team.read', 'role.read'],
-    });
-    expectResponse(res, 'POST', '/api/v1/api-keys', 403, 'FORBIDDEN');
+    const member = await addMember(t, t.token, [await createRole(t, t.token, `Minter ${suffix()}`, ['api_key.create', 'team.read'])]);
+    const res = await t.http
+      .post('/api/v1/api-keys', {
+        body: { name: `greedy-${suffix()}`, permissions: ['team.read', 'role.read'] },
+        token: member.accessToken,
+      })
+      .expectResponse(403, 'FORBIDDEN');
     expect(res.body.error.details).toEqual({ missing: ['role.read'] });
     const [{ n }] = await t.sql<{ n: string }>('SELECT count(*) AS n FROM api_keys WHERE created_by = $1', [member.userId]);
     expect(Number(n)).toBe(0);
   });
 
   test('a key never outgrows its creator: when the creator loses a role, so does the key, on its next request', async () => {
-    const roleId = await createRole(t, ownerToken, `Team keys ${suffix()}`, ['api_key.create', 'team.read']);
-    const member = await addMember(t, ownerToken, [roleId]);
+    const roleId = await createRole(t, t.token, `Team keys ${suffix()}`, ['api_key.create', 'team.read']);
+    const member = await addMember(t, t.token, [roleId]);
     // Unlimited: all of the creator's permissions, as they change.
     const { secret, res } = await create(member.accessToken, {});
     expect(res.body.data.apiKey.permissions).toBeNull();
-    expectResponse(await teams(secret), 'GET', '/api/v1/organizations/{id}/teams', 200);
+    await teams(secret).expect(200);
     const limited = await create(member.accessToken, { permissions: ['team.read'] });
-    expectResponse(await teams(limited.secret), 'GET', '/api/v1/organizations/{id}/teams', 200);
+    await teams(limited.secret).expect(200);
 
-    const grants = await call(ownerToken, 'GET', `/api/v1/user-roles?userId=${member.userId}`);
+    const grants = await t.http.get('/api/v1/user-roles', { query: { userId: member.userId } }).expectResponse(200);
     const grantId = grants.body.data.find((g: { roleId: string }) => g.roleId === roleId).id;
-    expectResponse(await call(ownerToken, 'DELETE', `/api/v1/user-roles/${grantId}`), 'DELETE', '/api/v1/user-roles/{id}', 204);
-    expectResponse(await teams(secret), 'GET', '/api/v1/organizations/{id}/teams', 403, 'FORBIDDEN');
-    expectResponse(await teams(limited.secret), 'GET', '/api/v1/organizations/{id}/teams', 403, 'FORBIDDEN');
-    const mine = expectResponse(await call(secret, 'GET', '/api/v1/me/permissions'), 'GET', '/api/v1/me/permissions', 200);
+    await t.http.delete('/api/v1/user-roles/{id}', { params: { id: grantId } }).expect(204);
+    await teams(secret).expect(403, 'FORBIDDEN');
+    await teams(limited.secret).expect(403, 'FORBIDDEN');
+    const mine = await t.http.get('/api/v1/me/permissions', { token: secret }).expectResponse(200);
     expect(mine.body.data.permissions).toEqual([]);
 
     // And it follows the creator back.
-    const regrant = await call(ownerToken, 'POST', '/api/v1/user-roles', { userId: member.userId, roleId });
-    expectResponse(regrant, 'POST', '/api/v1/user-roles', 201);
-    expectResponse(await teams(secret), 'GET', '/api/v1/organizations/{id}/teams', 200);
+    await t.http.post('/api/v1/user-roles', { body: { userId: member.userId, roleId } }).expect(201);
+    await teams(secret).expect(200);
   });
 
   test('a key minted by a limited key inherits the limit, and cannot widen it', async () => {
-    const parent = await create(ownerToken, { permissions: ['api_key.create', 'team.read'] });
+    const parent = await create(t.token, { permissions: ['api_key.create', 'team.read'] });
     const child = await create(parent.secret, {});
     expect(child.res.body.data.apiKey).toMatchObject({ permissions: ['api_key.create', 'team.read'], createdBy: ownerId });
-    expectResponse(await teams(child.secret), 'GET', '/api/v1/organizations/{id}/teams', 200);
-    expectResponse(await call(child.secret, 'GET', '/api/v1/roles'), 'GET', '/api/v1/roles', 403, 'FORBIDDEN');
+    await teams(child.secret).expect(200);
+    await t.http.get('/api/v1/roles', { token: child.secret }).expect(403, 'FORBIDDEN');
     const narrower = await create(parent.secret, { permissions: ['team.read'] });
     expect(narrower.res.body.data.apiKey.permissions).toEqual(['team.read']);
-    const wider = await call(parent.secret, 'POST', '/api/v1/api-keys', {
-      name: `wider-${suffix()}`,
-      permissions: ['team.read', 'role.read'],
-    });
-    expectResponse(wider, 'POST', '/api/v1/api-keys', 403, 'FORBIDDEN');
+    const wider = await t.http
+      .post('/api/v1/api-keys', { body: { name: `wider-${suffix()}`, permissions: ['team.read', 'role.read'] }, token: parent.secret })
+      .expectResponse(403, 'FORBIDDEN');
     expect(wider.body.error.details).toEqual({ missing: ['role.read'] });
   });
 
   test('a member with no permission gets 403 on every API key route', async () => {
-    const nobody = await addMember(t, ownerToken, []);
-    const { id } = await create(ownerToken, {});
+    const nobody = await addMember(t, t.token, []);
+    const { id } = await create(t.token, {});
     const routes = Object.entries(spec.paths).flatMap(([path, item]) =>
       Object.entries(item as Record<string, { 'x-permission'?: string }>)
         .filter(([, op]) => path.startsWith('/api/v1/api-keys') && op['x-permission'])
@@ -394,13 +330,13 @@ describe('permissions', () => {
     );
     expect(routes).toHaveLength(5);
     for (const { method, path } of routes) {
-      const res = await call(
-        nobody.accessToken,
-        method,
-        path.replace('{id}', id),
-        method === 'POST' && !path.includes('{id}') ? { name: 'nope' } : undefined,
-      );
-      expectResponse(res, method, path, 403, 'FORBIDDEN');
+      await t.http
+        .request(method as Method, path, {
+          params: path.includes('{id}') ? { id } : {},
+          body: method === 'POST' && !path.includes('{id}') ? { name: 'nope' } : undefined,
+          token: nobody.accessToken,
+        })
+        .expect(403, 'FORBIDDEN');
     }
     expect((await getKey(id)).status).toBe('active');
   });
@@ -410,59 +346,60 @@ describe('organizations', () => {
   let other: { organizationId: string; owner: Member };
   beforeAll(async () => {
     // The server owner creates it, so is a member (and owner) there too.
-    other = await otherOrganization(t, ownerToken);
+    other = await otherOrganization(t, t.token);
   });
 
   test('a key cannot act in another organization via x-workspace-id (403), even one its creator belongs to', async () => {
-    const { secret } = await create(ownerToken, {});
-    const res = await call(secret, 'GET', `/api/v1/organizations/${other.organizationId}`, undefined, {
-      'x-workspace-id': other.organizationId,
-    });
-    expectResponse(res, 'GET', '/api/v1/organizations/{id}', 403, 'FORBIDDEN');
-    const viaHeader = await raw(t.baseUrl, `/api/v1/organizations/${other.organizationId}/teams`, {
-      headers: { 'x-api-key': secret, 'x-workspace-id': other.organizationId },
-    });
-    expectResponse(viaHeader, 'GET', '/api/v1/organizations/{id}/teams', 403, 'FORBIDDEN');
+    const { secret } = await create(t.token, {});
+    await t.http
+      .get('/api/v1/organizations/{id}', { params: { id: other.organizationId }, token: secret, workspace: other.organizationId })
+      .expect(403, 'FORBIDDEN');
+    await t.http
+      .get('/api/v1/organizations/{id}/teams', {
+        params: { id: other.organizationId },
+        token: null,
+        headers: { 'x-api-key': secret },
+        workspace: other.organizationId,
+      })
+      .expect(403, 'FORBIDDEN');
     // Naming its own organization is fine.
-    const own = await call(secret, 'GET', `/api/v1/organizations/${orgId}`, undefined, { 'x-workspace-id': orgId });
-    expectResponse(own, 'GET', '/api/v1/organizations/{id}', 200);
+    await t.http
+      .get('/api/v1/organizations/{id}', { params: { id: t.organizationId }, token: secret, workspace: t.organizationId })
+      .expect(200);
   });
 
   test('a user acts in another organization they belong to via x-workspace-id (200); elsewhere it is 403', async () => {
-    const res = await call(ownerToken, 'GET', `/api/v1/organizations/${other.organizationId}`, undefined, {
-      'x-workspace-id': other.organizationId,
-    });
-    expectResponse(res, 'GET', '/api/v1/organizations/{id}', 200);
+    const res = await t.http
+      .get('/api/v1/organizations/{id}', { params: { id: other.organizationId }, workspace: other.organizationId })
+      .expectResponse(200);
     expect(res.body.data.id).toBe(other.organizationId);
     expect(res.body.context).toMatchObject({ principalType: 'user', principalId: ownerId, organizationId: other.organizationId });
     // The other organization's owner is not a member of the server owner's organization.
-    const outsider = await call(other.owner.accessToken, 'GET', `/api/v1/organizations/${orgId}`, undefined, { 'x-workspace-id': orgId });
-    expectResponse(outsider, 'GET', '/api/v1/organizations/{id}', 403, 'FORBIDDEN');
-    const garbage = await call(ownerToken, 'GET', `/api/v1/organizations/${orgId}`, undefined, { 'x-workspace-id': 'not-an-id' });
-    expectResponse(garbage, 'GET', '/api/v1/organizations/{id}', 403, 'FORBIDDEN');
+    await t.http
+      .get('/api/v1/organizations/{id}', { params: { id: t.organizationId }, token: other.owner.accessToken, workspace: t.organizationId })
+      .expect(403, 'FORBIDDEN');
+    await t.http.get('/api/v1/organizations/{id}', { params: { id: t.organizationId }, workspace: 'not-an-id' }).expect(403, 'FORBIDDEN');
   });
 
   test('a key minted in another organization acts there, and only there', async () => {
-    const minted = await call(
-      ownerToken,
-      'POST',
-      '/api/v1/api-keys',
-      { name: `there-${suffix()}`, permissions: ['team.read'] },
-      { 'x-workspace-id': other.organizationId },
-    );
-    expectResponse(minted, 'POST', '/api/v1/api-keys', 201);
+    const minted = await t.http
+      .post('/api/v1/api-keys', {
+        body: { name: `there-${suffix()}`, permissions: ['team.read'] },
+        workspace: other.organizationId,
+      })
+      .expectResponse(201);
     const secret = minted.body.data.secret;
-    const there = await call(secret, 'GET', `/api/v1/organizations/${other.organizationId}/teams`);
-    expectResponse(there, 'GET', '/api/v1/organizations/{id}/teams', 200);
+    const there = await t.http
+      .get('/api/v1/organizations/{id}/teams', { params: { id: other.organizationId }, token: secret })
+      .expectResponse(200);
     expect(there.body.context.organizationId).toBe(other.organizationId);
-    const here = await call(secret, 'GET', `/api/v1/organizations/${orgId}/teams`);
-    expectResponse(here, 'GET', '/api/v1/organizations/{id}/teams', 404, 'NOT_FOUND');
+    await t.http.get('/api/v1/organizations/{id}/teams', { params: { id: t.organizationId }, token: secret }).expect(404, 'NOT_FOUND');
   });
 });
 
 describe('use and audit', () => {
   test('lastUsedAt is set after the key is used', async () => {
-    const { id, secret } = await create(ownerToken, {});
+    const { id, secret } = await create(t.token, {});
     expect((await getKey(id)).lastUsedAt).toBeNull();
     const before = Date.now();
     expect(await meStatus(secret)).toBe(200);
@@ -477,14 +414,13 @@ describe('use and audit', () => {
   });
 
   test('create, disable and revoke are audited, and no audit entry holds the secret', async () => {
-    const { id, secret } = await create(ownerToken, { permissions: ['team.read'] });
+    const { id, secret } = await create(t.token, { permissions: ['team.read'] });
     // Used once, to show a key's own actions are attributed to it.
-    expectResponse(await call(secret, 'GET', `/api/v1/organizations/${orgId}/teams`), 'GET', '/api/v1/organizations/{id}/teams', 200);
-    expectResponse(await call(ownerToken, 'POST', `/api/v1/api-keys/${id}/disable`), 'POST', '/api/v1/api-keys/{id}/disable', 200);
-    expectResponse(await call(ownerToken, 'DELETE', `/api/v1/api-keys/${id}`), 'DELETE', '/api/v1/api-keys/{id}', 204);
+    await teams(secret).expect(200);
+    await t.http.post('/api/v1/api-keys/{id}/disable', { params: { id } }).expect(200);
+    await t.http.delete('/api/v1/api-keys/{id}', { params: { id } }).expect(204);
 
-    const res = await call(ownerToken, 'GET', `/api/v1/audit-events?resource=api_key:${id}`);
-    expectResponse(res, 'GET', '/api/v1/audit-events', 200);
+    const res = await t.http.get('/api/v1/audit-events', { query: { resource: `api_key:${id}` } }).expectResponse(200);
     const events = res.body.data as {
       action: string;
       outcome: string;
@@ -498,12 +434,7 @@ describe('use and audit', () => {
     expect(events.find((e) => e.action === 'api_key.create')!.details).toMatchObject({ permissions: ['team.read'] });
     expect(res.text).not.toContain(secretPart(secret));
 
-    const everything = expectResponse(
-      await call(ownerToken, 'GET', '/api/v1/audit-events?action=api_key.*&limit=200'),
-      'GET',
-      '/api/v1/audit-events',
-      200,
-    );
+    const everything = await t.http.get('/api/v1/audit-events', { query: { action: 'api_key.*', limit: 200 } }).expectResponse(200);
     expect(everything.text).not.toContain(secretPart(secret));
     const rows = await t.sql<{ details: string; whole: string }>(
       'SELECT details::text AS details, row_to_json(a)::text AS whole FROM audit_events a',
@@ -516,11 +447,13 @@ describe('use and audit', () => {
   });
 
   test('a refused mint is audited as denied, without the key material', async () => {
-    const member = await addMember(t, ownerToken, [await createRole(t, ownerToken, `Minter ${suffix()}`, ['api_key.create'])]);
-    const res = await call(member.accessToken, 'POST', '/api/v1/api-keys', { name: `denied-${suffix()}`, permissions: ['audit.read'] });
-    expectResponse(res, 'POST', '/api/v1/api-keys', 403, 'FORBIDDEN');
-    const audit = await call(ownerToken, 'GET', `/api/v1/audit-events?action=api_key.create&actor=${member.userId}`);
-    expectResponse(audit, 'GET', '/api/v1/audit-events', 200);
+    const member = await addMember(t, t.token, [await createRole(t, t.token, `Minter ${suffix()}`, ['api_key.create'])]);
+    await t.http
+      .post('/api/v1/api-keys', { body: { name: `denied-${suffix()}`, permissions: ['audit.read'] }, token: member.accessToken })
+      .expect(403, 'FORBIDDEN');
+    const audit = await t.http
+      .get('/api/v1/audit-events', { query: { action: 'api_key.create', actor: member.userId } })
+      .expectResponse(200);
     expect(audit.body.data).toEqual([expect.objectContaining({ outcome: 'denied', details: { status: 403, code: 'FORBIDDEN' } })]);
   });
 });
