@@ -1,14 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { expectResponse, raw, type RawResponse } from '../support/contract.js';
+import type { RawResponse } from '../support/contract.js';
 import { addMember, type Member, otherOrganization } from '../support/fixtures.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { useServer } from '../support/use-server.js';
 
 /**
  * Workflow definitions over HTTP: one resource at /workflow-templates (seed 002) and
  * /workflow-definitions (seed 003), versioned, validated node by node; and the step type registry.
  */
-let t: TestServer;
-let owner: string;
+const t = useServer();
 let viewer: Member;
 let engineer: Member;
 let foreign: { organizationId: string; owner: Member };
@@ -16,25 +15,17 @@ let foreign: { organizationId: string; owner: Member };
 let APPROVAL_WORKFLOW: string;
 
 beforeAll(async () => {
-  t = await startServer();
-  owner = (await t.login()).accessToken;
-  [viewer, engineer] = await Promise.all([addMember(t, owner, ['viewer']), addMember(t, owner, ['ops_engineer'])]);
-  foreign = await otherOrganization(t, owner);
-  const workflow = await raw(t.baseUrl, '/api/v1/workflows', {
-    method: 'POST',
-    headers: { authorization: `Bearer ${owner}` },
-    json: { name: 'Owner decides', stages: [{ name: 'Owner', requiredApprovals: 1, roleIds: [], userIds: [engineer.userId] }] },
+  [viewer, engineer] = await Promise.all([addMember(t, t.token, ['viewer']), addMember(t, t.token, ['ops_engineer'])]);
+  foreign = await otherOrganization(t, t.token);
+  const workflow = await t.http.post('/api/v1/workflows', {
+    body: { name: 'Owner decides', stages: [{ name: 'Owner', requiredApprovals: 1, roleIds: [], userIds: [engineer.userId] }] },
   });
   APPROVAL_WORKFLOW = (workflow.body as { data: { id: string } }).data.id;
 });
-afterAll(async () => {
-  await t?.close();
-});
 
 const hex = () => randomBytes(3).toString('hex');
-const call = (method: string, path: string, json?: unknown, as = owner): Promise<RawResponse> =>
-  raw(t.baseUrl, path, { method, headers: { authorization: `Bearer ${as}` }, json });
 const TEMPLATES = '/api/v1/workflow-templates';
+const ONE = `${TEMPLATES}/{id}`;
 
 const graph = () => [
   { id: 'approve', type: 'approval', inputs: { workflowId: APPROVAL_WORKFLOW, reason: 'deploy' } },
@@ -51,7 +42,7 @@ const graph = () => [
 ];
 
 async function create(body: Record<string, unknown> = {}, path = TEMPLATES): Promise<RawResponse> {
-  return expectResponse(await call('POST', path, { name: `deploy-${hex()}`, nodes: graph(), ...body }), 'POST', path, 201);
+  return t.http.post(path, { body: { name: `deploy-${hex()}`, nodes: graph(), ...body } }).expectResponse(201);
 }
 
 describe('CRUD and versions', () => {
@@ -76,54 +67,36 @@ describe('CRUD and versions', () => {
     expect(made.nodes[1]).toMatchObject({ retry: { maxAttempts: 3, backoffSeconds: 5 }, timeoutSeconds: 600, dependsOn: ['approve'] });
 
     const viaSeed3 = (await create({}, '/api/v1/workflow-definitions')).body.data;
-    const listed = expectResponse(await call('GET', `${TEMPLATES}?pageSize=100`), 'GET', TEMPLATES, 200).body.data.map(
+    const listed = (await t.http.get(TEMPLATES, { query: { pageSize: 100 } }).expect(200)).data.map((d: { id: string }) => d.id);
+    expect(listed).toEqual(expect.arrayContaining([made.id, viaSeed3.id]));
+    const listed3 = (await t.http.get('/api/v1/workflow-definitions', { query: { pageSize: 100 } }).expect(200)).data.map(
       (d: { id: string }) => d.id,
     );
-    expect(listed).toEqual(expect.arrayContaining([made.id, viaSeed3.id]));
-    const listed3 = expectResponse(
-      await call('GET', '/api/v1/workflow-definitions?pageSize=100'),
-      'GET',
-      '/api/v1/workflow-definitions',
-      200,
-    ).body.data.map((d: { id: string }) => d.id);
     expect(listed3).toEqual(expect.arrayContaining([made.id, viaSeed3.id]));
-    expect(expectResponse(await call('GET', `${TEMPLATES}/${viaSeed3.id}`), 'GET', `${TEMPLATES}/{id}`, 200).body.data.name).toBe(
-      viaSeed3.name,
-    );
+    expect((await t.http.get(ONE, { params: { id: viaSeed3.id } }).expect(200)).data.name).toBe(viaSeed3.name);
   });
 
   test('a graph change makes a new version and keeps the old one; a rename does not', async () => {
     const made = (await create()).body.data;
-    const renamed = expectResponse(
-      await call('PUT', `${TEMPLATES}/${made.id}`, { name: `renamed-${hex()}`, description: 'new words' }),
-      'PUT',
-      `${TEMPLATES}/{id}`,
-      200,
-    ).body.data;
+    const params = { id: made.id };
+    const renamed = (await t.http.put(ONE, { params, body: { name: `renamed-${hex()}`, description: 'new words' } }).expect(200)).data;
     expect(renamed.version).toBe(1);
-    const same = expectResponse(await call('PUT', `${TEMPLATES}/${made.id}`, { nodes: graph() }), 'PUT', `${TEMPLATES}/{id}`, 200).body
-      .data;
+    const same = (await t.http.put(ONE, { params, body: { nodes: graph() } }).expect(200)).data;
     expect(same.version).toBe(1);
-    const changed = expectResponse(
-      await call('PUT', `${TEMPLATES}/${made.id}`, {
-        nodes: [...graph(), { id: 'later', type: 'wait', inputs: { durationSeconds: 60 }, dependsOn: ['healthy'] }],
-      }),
-      'PUT',
-      `${TEMPLATES}/{id}`,
-      200,
-    ).body.data;
+    const changed = (
+      await t.http
+        .put(ONE, {
+          params,
+          body: { nodes: [...graph(), { id: 'later', type: 'wait', inputs: { durationSeconds: 60 }, dependsOn: ['healthy'] }] },
+        })
+        .expect(200)
+    ).data;
     expect(changed).toMatchObject({ version: 2, name: renamed.name });
     expect(changed.nodes).toHaveLength(5);
-    const schema = expectResponse(
-      await call('PUT', `${TEMPLATES}/${made.id}`, { inputSchema: { type: 'object' } }),
-      'PUT',
-      `${TEMPLATES}/{id}`,
-      200,
-    ).body.data;
+    const schema = (await t.http.put(ONE, { params, body: { inputSchema: { type: 'object' } } }).expect(200)).data;
     expect(schema.version).toBe(3);
 
-    const versions = expectResponse(await call('GET', `${TEMPLATES}/${made.id}/versions`), 'GET', `${TEMPLATES}/{id}/versions`, 200).body
-      .data;
+    const versions = (await t.http.get(`${ONE}/versions`, { params }).expect(200)).data;
     expect(versions.map((v: { version: number }) => v.version)).toEqual([3, 2, 1]);
     expect(versions[2].nodes).toHaveLength(4);
     expect(versions[1].nodes).toHaveLength(5);
@@ -132,38 +105,28 @@ describe('CRUD and versions', () => {
 
   test('names are unique in an organization: 409', async () => {
     const made = (await create()).body.data;
-    expectResponse(await call('POST', TEMPLATES, { name: made.name, nodes: graph() }), 'POST', TEMPLATES, 409, 'CONFLICT');
+    await t.http.post(TEMPLATES, { body: { name: made.name, nodes: graph() } }).expect(409, 'CONFLICT');
     const other = (await create()).body.data;
-    expectResponse(await call('PUT', `${TEMPLATES}/${other.id}`, { name: made.name }), 'PUT', `${TEMPLATES}/{id}`, 409, 'CONFLICT');
+    await t.http.put(ONE, { params: { id: other.id }, body: { name: made.name } }).expect(409, 'CONFLICT');
   });
 
   test('an input schema that does not compile, or whose pattern can take exponential time, is 400 when saved, and stores nothing', async () => {
     const name = `bad-schema-${hex()}`;
     const inputSchema = { type: 'object', properties: { ref: { type: 'string', pattern: '(' } } };
-    const refused = expectResponse(
-      await call('POST', TEMPLATES, { name, nodes: graph(), inputSchema }),
-      'POST',
-      TEMPLATES,
-      400,
-      'VALIDATION_FAILED',
-    ).body;
+    const refused = await t.http.post(TEMPLATES, { body: { name, nodes: graph(), inputSchema } }).expect(400, 'VALIDATION_FAILED');
     expect(refused.error.validationErrors).toEqual(
       expect.arrayContaining([expect.objectContaining({ field: 'inputSchema', message: expect.stringMatching(/does not compile/) })]),
     );
-    const listed = expectResponse(await call('GET', `${TEMPLATES}?pageSize=100&q=${name}`), 'GET', TEMPLATES, 200).body.data;
+    const listed = (await t.http.get(TEMPLATES, { query: { pageSize: 100, q: name } }).expect(200)).data;
     expect(listed).toEqual([]);
     const made = (await create()).body.data;
-    expectResponse(await call('PUT', `${TEMPLATES}/${made.id}`, { inputSchema }), 'PUT', `${TEMPLATES}/{id}`, 400, 'VALIDATION_FAILED');
-    expect(expectResponse(await call('GET', `${TEMPLATES}/${made.id}`), 'GET', `${TEMPLATES}/{id}`, 200).body.data.version).toBe(1);
+    await t.http.put(ONE, { params: { id: made.id }, body: { inputSchema } }).expect(400, 'VALIDATION_FAILED');
+    expect((await t.http.get(ONE, { params: { id: made.id } }).expect(200)).data.version).toBe(1);
     // One that compiles but can backtrack for exponential time would let a run's inputs stall the event loop.
     const exponential = { type: 'object', properties: { ref: { type: 'string', pattern: '^(a+)+$' } } };
-    const slow = expectResponse(
-      await call('POST', TEMPLATES, { name, nodes: graph(), inputSchema: exponential }),
-      'POST',
-      TEMPLATES,
-      400,
-      'VALIDATION_FAILED',
-    ).body;
+    const slow = await t.http
+      .post(TEMPLATES, { body: { name, nodes: graph(), inputSchema: exponential } })
+      .expect(400, 'VALIDATION_FAILED');
     expect(slow.error.validationErrors).toEqual([
       expect.objectContaining({ field: 'inputSchema', message: expect.stringMatching(/exponential time/) }),
     ]);
@@ -171,23 +134,26 @@ describe('CRUD and versions', () => {
 
   test('delete removes it and its versions', async () => {
     const made = (await create()).body.data;
-    expect((await call('DELETE', `${TEMPLATES}/${made.id}`)).status).toBe(204);
-    expectResponse(await call('GET', `${TEMPLATES}/${made.id}`), 'GET', `${TEMPLATES}/{id}`, 404, 'NOT_FOUND');
-    expectResponse(await call('GET', `${TEMPLATES}/${made.id}/versions`), 'GET', `${TEMPLATES}/{id}/versions`, 404, 'NOT_FOUND');
-    expectResponse(await call('DELETE', `${TEMPLATES}/${made.id}`), 'DELETE', `${TEMPLATES}/{id}`, 404, 'NOT_FOUND');
+    const params = { id: made.id };
+    await t.http.delete(ONE, { params }).expectResponse(204);
+    await t.http.get(ONE, { params }).expect(404, 'NOT_FOUND');
+    await t.http.get(`${ONE}/versions`, { params }).expect(404, 'NOT_FOUND');
+    await t.http.delete(ONE, { params }).expect(404, 'NOT_FOUND');
   });
 
   test('changes are audited and emitted as events', async () => {
     const made = (await create()).body.data;
-    await call('PUT', `${TEMPLATES}/${made.id}`, { description: 'edited' });
-    await call('DELETE', `${TEMPLATES}/${made.id}`);
-    const audit = (await call('GET', `/api/v1/audit-events?resource=workflow_definition:${made.id}&limit=100`)).body.data ?? [];
+    await t.http.put(ONE, { params: { id: made.id }, body: { description: 'edited' } });
+    await t.http.delete(ONE, { params: { id: made.id } });
+    const audit =
+      (await t.http.get('/api/v1/audit-events', { query: { resource: `workflow_definition:${made.id}`, limit: 100 } })).body.data ?? [];
     const actions = (audit as { action: string; resourceId: string }[]).filter((a) => a.resourceId === made.id).map((a) => a.action);
     expect(actions).toEqual(
       expect.arrayContaining(['workflow_definition.create', 'workflow_definition.update', 'workflow_definition.delete']),
     );
     const events =
-      (await call('GET', `/api/v1/events/outbox?resourceType=workflow_definition&resourceId=${made.id}&limit=100`)).body.data ?? [];
+      (await t.http.get('/api/v1/events/outbox', { query: { resourceType: 'workflow_definition', resourceId: made.id, limit: 100 } })).body
+        .data ?? [];
     const types = (events as { type: string; resourceId: string }[]).filter((e) => e.resourceId === made.id).map((e) => e.type);
     expect(types).toEqual(
       expect.arrayContaining(['workflow_definition.created', 'workflow_definition.updated', 'workflow_definition.deleted']),
@@ -197,8 +163,8 @@ describe('CRUD and versions', () => {
 
 describe('validation points at the node', () => {
   const refused = async (nodes: unknown[]) => {
-    const res = expectResponse(await call('POST', TEMPLATES, { name: `bad-${hex()}`, nodes }), 'POST', TEMPLATES, 400, 'VALIDATION_FAILED');
-    return (res.body.error.validationErrors as { field: string; code: string; message: string }[]).map((e) => `${e.code} ${e.field}`);
+    const body = await t.http.post(TEMPLATES, { body: { name: `bad-${hex()}`, nodes } }).expect(400, 'VALIDATION_FAILED');
+    return (body.error.validationErrors as { field: string; code: string; message: string }[]).map((e) => `${e.code} ${e.field}`);
   };
   const wait = (id: string, dependsOn: string[] = []) => ({ id, type: 'wait', inputs: { durationSeconds: 1 }, dependsOn });
 
@@ -224,12 +190,15 @@ describe('validation points at the node', () => {
         wait('c'),
       ]),
     ).toEqual(['UNKNOWN_REFERENCE nodes[1].inputs.left']);
-    const cycle = await call('POST', TEMPLATES, {
-      name: `bad-${hex()}`,
-      nodes: [wait('root'), wait('x', ['root', 'z']), wait('y', ['x']), wait('z', ['y']), wait('stuck', ['z'])],
-    });
-    expect(cycle.status).toBe(400);
-    expect(cycle.body.error.validationErrors).toEqual([
+    const cycle = await t.http
+      .post(TEMPLATES, {
+        body: {
+          name: `bad-${hex()}`,
+          nodes: [wait('root'), wait('x', ['root', 'z']), wait('y', ['x']), wait('z', ['y']), wait('stuck', ['z'])],
+        },
+      })
+      .expect(400);
+    expect(cycle.error.validationErrors).toEqual([
       { field: 'nodes[1].dependsOn', code: 'CYCLE', message: expect.stringContaining('x → z → y → x') },
       { field: 'nodes[2].dependsOn', code: 'CYCLE', message: expect.any(String) },
       { field: 'nodes[3].dependsOn', code: 'CYCLE', message: expect.any(String) },
@@ -247,114 +216,68 @@ describe('validation points at the node', () => {
 
   test('malformed bodies and nulls are 400, not 500', async () => {
     const made = (await create()).body.data;
-    expectResponse(await call('PUT', `${TEMPLATES}/${made.id}`, { name: null }), 'PUT', `${TEMPLATES}/{id}`, 400, 'VALIDATION_FAILED');
-    expectResponse(await call('PUT', `${TEMPLATES}/${made.id}`, { nodes: null }), 'PUT', `${TEMPLATES}/{id}`, 400, 'VALIDATION_FAILED');
-    expectResponse(await call('POST', TEMPLATES, { name: 'x', nodes: 'not an array' }), 'POST', TEMPLATES, 400, 'VALIDATION_FAILED');
-    expectResponse(
-      await call('POST', TEMPLATES, { name: 'x', nodes: graph(), surprise: true }),
-      'POST',
-      TEMPLATES,
-      400,
-      'VALIDATION_FAILED',
-    );
-    expectResponse(await call('GET', `${TEMPLATES}/not-a-uuid`), 'GET', `${TEMPLATES}/{id}`, 400, 'VALIDATION_FAILED');
+    const params = { id: made.id };
+    await t.http.put(ONE, { params, body: { name: null } }).expect(400, 'VALIDATION_FAILED');
+    await t.http.put(ONE, { params, body: { nodes: null } }).expect(400, 'VALIDATION_FAILED');
+    await t.http.post(TEMPLATES, { body: { name: 'x', nodes: 'not an array' } }).expect(400, 'VALIDATION_FAILED');
+    await t.http.post(TEMPLATES, { body: { name: 'x', nodes: graph(), surprise: true } }).expect(400, 'VALIDATION_FAILED');
+    await t.http.get(ONE, { params: { id: 'not-a-uuid' } }).expect(400, 'VALIDATION_FAILED');
     // A refused update changes nothing.
-    expectResponse(
-      await call('PUT', `${TEMPLATES}/${made.id}`, { nodes: [wait('a', ['a'])] }),
-      'PUT',
-      `${TEMPLATES}/{id}`,
-      400,
-      'VALIDATION_FAILED',
-    );
-    expect((await call('GET', `${TEMPLATES}/${made.id}`)).body.data.version).toBe(1);
+    await t.http.put(ONE, { params, body: { nodes: [wait('a', ['a'])] } }).expect(400, 'VALIDATION_FAILED');
+    expect((await t.http.get(ONE, { params })).body.data.version).toBe(1);
   });
 
   test('/validate answers 200 with {valid, errors}, for the stored graph or a draft', async () => {
     const made = (await create()).body.data;
-    const path = `${TEMPLATES}/{id}/validate`;
-    expect(expectResponse(await call('POST', `${TEMPLATES}/${made.id}/validate`, {}), 'POST', path, 200).body.data).toEqual({
+    const params = { id: made.id };
+    const path = `${ONE}/validate`;
+    expect((await t.http.post(path, { params, body: {} }).expect(200)).data).toEqual({
       valid: true,
       errors: [],
     });
-    const draft = expectResponse(
-      await call('POST', `${TEMPLATES}/${made.id}/validate`, { nodes: [wait('a'), { id: 'b', type: 'nope', dependsOn: ['a'] }] }),
-      'POST',
-      path,
-      200,
-    ).body.data;
+    const draft = (
+      await t.http.post(path, { params, body: { nodes: [wait('a'), { id: 'b', type: 'nope', dependsOn: ['a'] }] } }).expect(200)
+    ).data;
     expect(draft).toEqual({ valid: false, errors: [{ field: 'nodes[1].type', code: 'UNKNOWN_STEP_TYPE', message: expect.any(String) }] });
     // Checking a draft stores nothing; a viewer may check.
-    expect((await call('GET', `${TEMPLATES}/${made.id}`)).body.data.nodes).toHaveLength(4);
-    expectResponse(await call('POST', `${TEMPLATES}/${made.id}/validate`, {}, viewer.accessToken), 'POST', path, 200);
+    expect((await t.http.get(ONE, { params })).body.data.nodes).toHaveLength(4);
+    await t.http.post(path, { params, body: {}, token: viewer.accessToken }).expectResponse(200);
   });
 });
 
 describe('step types', () => {
   test('lists the seven with their input schemas; one by type; unknown is 404', async () => {
-    const list = expectResponse(await call('GET', '/api/v1/step-types', undefined, viewer.accessToken), 'GET', '/api/v1/step-types', 200)
-      .body.data;
+    const list = (await t.http.get('/api/v1/step-types', { token: viewer.accessToken }).expect(200)).data;
     expect(list.map((s: { type: string }) => s.type)).toEqual(['approval', 'job', 'http', 'wait', 'condition', 'notify', 'callback']);
-    const http = expectResponse(await call('GET', '/api/v1/step-types/http'), 'GET', '/api/v1/step-types/{type}', 200).body.data;
+    const http = (await t.http.get('/api/v1/step-types/{type}', { params: { type: 'http' } }).expect(200)).data;
     expect(http.inputSchema).toMatchObject({ type: 'object', required: ['url'], properties: { allowPrivate: { type: 'boolean' } } });
     expect(http.description).toContain('private');
-    expectResponse(await call('GET', '/api/v1/step-types/teleport'), 'GET', '/api/v1/step-types/{type}', 404, 'NOT_FOUND');
+    await t.http.get('/api/v1/step-types/{type}', { params: { type: 'teleport' } }).expect(404, 'NOT_FOUND');
   });
 });
 
 describe('access', () => {
   test("another organization's definition is 404 everywhere", async () => {
     const made = (await create()).body.data;
-    const other = foreign.owner.accessToken;
-    expectResponse(await call('GET', `${TEMPLATES}/${made.id}`, undefined, other), 'GET', `${TEMPLATES}/{id}`, 404, 'NOT_FOUND');
-    expectResponse(await call('PUT', `${TEMPLATES}/${made.id}`, { description: 'x' }, other), 'PUT', `${TEMPLATES}/{id}`, 404, 'NOT_FOUND');
-    expectResponse(await call('DELETE', `${TEMPLATES}/${made.id}`, undefined, other), 'DELETE', `${TEMPLATES}/{id}`, 404, 'NOT_FOUND');
-    expectResponse(
-      await call('POST', `${TEMPLATES}/${made.id}/validate`, {}, other),
-      'POST',
-      `${TEMPLATES}/{id}/validate`,
-      404,
-      'NOT_FOUND',
-    );
-    expectResponse(
-      await call('GET', `${TEMPLATES}/${made.id}/versions`, undefined, other),
-      'GET',
-      `${TEMPLATES}/{id}/versions`,
-      404,
-      'NOT_FOUND',
-    );
-    const theirs = (await call('GET', `${TEMPLATES}?pageSize=100`, undefined, other)).body.data.map((d: { id: string }) => d.id);
+    const params = { id: made.id };
+    const token = foreign.owner.accessToken;
+    await t.http.get(ONE, { params, token }).expect(404, 'NOT_FOUND');
+    await t.http.put(ONE, { params, body: { description: 'x' }, token }).expect(404, 'NOT_FOUND');
+    await t.http.delete(ONE, { params, token }).expect(404, 'NOT_FOUND');
+    await t.http.post(`${ONE}/validate`, { params, body: {}, token }).expect(404, 'NOT_FOUND');
+    await t.http.get(`${ONE}/versions`, { params, token }).expect(404, 'NOT_FOUND');
+    const theirs = (await t.http.get(TEMPLATES, { query: { pageSize: 100 }, token })).body.data.map((d: { id: string }) => d.id);
     expect(theirs).not.toContain(made.id);
   });
 
   test('a viewer reads but cannot edit (403); an operations engineer edits', async () => {
     const made = (await create()).body.data;
-    expectResponse(await call('GET', `${TEMPLATES}/${made.id}`, undefined, viewer.accessToken), 'GET', `${TEMPLATES}/{id}`, 200);
-    expectResponse(
-      await call('POST', TEMPLATES, { name: `v-${hex()}`, nodes: graph() }, viewer.accessToken),
-      'POST',
-      TEMPLATES,
-      403,
-      'FORBIDDEN',
-    );
-    expectResponse(
-      await call('PUT', `${TEMPLATES}/${made.id}`, { description: 'x' }, viewer.accessToken),
-      'PUT',
-      `${TEMPLATES}/{id}`,
-      403,
-      'FORBIDDEN',
-    );
-    expectResponse(
-      await call('DELETE', `${TEMPLATES}/${made.id}`, undefined, viewer.accessToken),
-      'DELETE',
-      `${TEMPLATES}/{id}`,
-      403,
-      'FORBIDDEN',
-    );
-    expectResponse(
-      await call('PUT', `${TEMPLATES}/${made.id}`, { description: 'by an engineer' }, engineer.accessToken),
-      'PUT',
-      `${TEMPLATES}/{id}`,
-      200,
-    );
+    const params = { id: made.id };
+    const token = viewer.accessToken;
+    await t.http.get(ONE, { params, token }).expectResponse(200);
+    await t.http.post(TEMPLATES, { body: { name: `v-${hex()}`, nodes: graph() }, token }).expect(403, 'FORBIDDEN');
+    await t.http.put(ONE, { params, body: { description: 'x' }, token }).expect(403, 'FORBIDDEN');
+    await t.http.delete(ONE, { params, token }).expect(403, 'FORBIDDEN');
+    await t.http.put(ONE, { params, body: { description: 'by an engineer' }, token: engineer.accessToken }).expectResponse(200);
   });
 });

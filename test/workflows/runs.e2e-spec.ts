@@ -4,9 +4,9 @@ import { lookup } from 'node:dns/promises';
 import { hostname } from 'node:os';
 import WebSocket from 'ws';
 import { AgentProcess, killAgents, waitFor } from '../support/agent-process.js';
-import { expectResponse, raw, type RawResponse } from '../support/contract.js';
 import { addMember, type Member, otherOrganization } from '../support/fixtures.js';
-import { startServer, type TestServer } from '../support/server.js';
+import type { Method } from '../support/http.js';
+import { useServer } from '../support/use-server.js';
 
 /**
  * Workflow runs over HTTP against the engine: the "done when" run (approval → job on the
@@ -14,8 +14,6 @@ import { startServer, type TestServer } from '../support/server.js';
  * retries and timeouts, skipped branches, SSRF at run time, the streams, seed 001's executions,
  * tenancy and permissions. Restarts and replicas are in durability.e2e-spec.ts.
  */
-let t: TestServer;
-let owner: string;
 let approver: Member;
 let viewer: Member;
 let operator: Member;
@@ -31,6 +29,14 @@ const scripts = new Map<string, number[]>();
 /** The Authorization header each path last received. */
 const authorizations = new Map<string, string | undefined>();
 
+// Declared before useServer: after-all hooks run in the order declared, so the agent goes before the server.
+afterAll(async () => {
+  await killAgents();
+  service?.close();
+});
+
+const t = useServer({ OUTBOUND_ALLOW_PRIVATE: 'true', WORKFLOW_POLL_INTERVAL_MS: '100', AGENT_HEARTBEAT_INTERVAL_SECONDS: '1' });
+
 beforeAll(async () => {
   service = createServer((req, res) => {
     const path = req.url ?? '/';
@@ -44,29 +50,21 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => service.listen(0, '127.0.0.1', resolve));
   serviceUrl = `http://127.0.0.1:${(service.address() as { port: number }).port}`;
 
-  t = await startServer({ OUTBOUND_ALLOW_PRIVATE: 'true', WORKFLOW_POLL_INTERVAL_MS: '100', AGENT_HEARTBEAT_INTERVAL_SECONDS: '1' });
-  owner = (await t.login()).accessToken;
   [approver, viewer, operator] = await Promise.all([
-    addMember(t, owner, ['ops_engineer']),
-    addMember(t, owner, ['viewer']),
-    addMember(t, owner, ['automation_operator']),
+    addMember(t, t.token, ['ops_engineer']),
+    addMember(t, t.token, ['viewer']),
+    addMember(t, t.token, ['automation_operator']),
   ]);
-  foreign = await otherOrganization(t, owner);
-  approvalWorkflow = expectResponse(
-    await call('POST', '/api/v1/workflows', {
-      name: 'Release manager',
-      stages: [{ name: 'Manager', requiredApprovals: 1, roleIds: [], userIds: [approver.userId] }],
-    }),
-    'POST',
-    '/api/v1/workflows',
-    201,
-  ).body.data.id;
-  const minted = expectResponse(
-    await call('POST', '/api/v1/agents', { name: 'workflow-agent', labels: { pool: 'workflows' } }),
-    'POST',
-    '/api/v1/agents',
-    201,
-  ).body.data;
+  foreign = await otherOrganization(t, t.token);
+  approvalWorkflow = (
+    await t.http
+      .post('/api/v1/workflows', {
+        body: { name: 'Release manager', stages: [{ name: 'Manager', requiredApprovals: 1, roleIds: [], userIds: [approver.userId] }] },
+      })
+      .expect(201)
+  ).data.id;
+  const minted = (await t.http.post('/api/v1/agents', { body: { name: 'workflow-agent', labels: { pool: 'workflows' } } }).expect(201))
+    .data;
   agentId = minted.agent.id;
   new AgentProcess('workflow-agent', ['--server', t.baseUrl], {
     MARSHAL_AGENT_ID: minted.agent.id,
@@ -74,16 +72,11 @@ beforeAll(async () => {
   });
 }, 60_000);
 
-afterAll(async () => {
-  await killAgents();
-  await t?.close();
-  service?.close();
-});
-
 const hex = () => randomBytes(3).toString('hex');
-const call = (method: string, path: string, json?: unknown, as = owner, headers: Record<string, string> = {}): Promise<RawResponse> =>
-  raw(t.baseUrl, path, { method, headers: { authorization: `Bearer ${as}`, ...headers }, json });
 const RUNS = '/api/v1/workflow-runs';
+const RUN = `${RUNS}/{id}`;
+const STEP = `${RUN}/steps/{nodeId}`;
+const TEMPLATE = '/api/v1/workflow-templates/{id}';
 
 type Node = {
   id: string;
@@ -95,26 +88,15 @@ type Node = {
 };
 
 async function define(nodes: Node[], extra: Record<string, unknown> = {}): Promise<string> {
-  return expectResponse(
-    await call('POST', '/api/v1/workflow-templates', { name: `runs-${hex()}`, nodes, ...extra }),
-    'POST',
-    '/api/v1/workflow-templates',
-    201,
-  ).body.data.id;
+  return (await t.http.post('/api/v1/workflow-templates', { body: { name: `runs-${hex()}`, nodes, ...extra } }).expect(201)).data.id;
 }
 
-async function run(definitionId: string, body: Record<string, unknown> = {}, as = owner): Promise<{ id: string; status: string }> {
-  return expectResponse(
-    await call('POST', RUNS, { definitionId, ...body }, as, { 'idempotency-key': `k-${hex()}${hex()}` }),
-    'POST',
-    RUNS,
-    201,
-  ).body.data;
+async function run(definitionId: string, body: Record<string, unknown> = {}, token?: string): Promise<{ id: string; status: string }> {
+  return (await t.http.post(RUNS, { body: { definitionId, ...body }, token, idempotencyKey: true }).expect(201)).data;
 }
 
-const get = async (id: string) => expectResponse(await call('GET', `${RUNS}/${id}`), 'GET', `${RUNS}/{id}`, 200).body.data;
-const step = async (id: string, nodeId: string) =>
-  expectResponse(await call('GET', `${RUNS}/${id}/steps/${nodeId}`), 'GET', `${RUNS}/{id}/steps/{nodeId}`, 200).body.data;
+const get = async (id: string) => (await t.http.get(RUN, { params: { id } }).expect(200)).data;
+const step = async (id: string, nodeId: string) => (await t.http.get(STEP, { params: { id, nodeId } }).expect(200)).data;
 const until = (id: string, statuses: string[], timeoutMs = 20_000) =>
   waitFor(
     `run ${id} to be ${statuses.join(' or ')}`,
@@ -130,7 +112,7 @@ const stepUntil = (id: string, nodeId: string, statuses: string[]) =>
     return statuses.includes(s.status) ? s : undefined;
   });
 const control = async (id: string, action: string, status: number, code?: string) =>
-  expectResponse(await call('POST', `${RUNS}/${id}/${action}`), 'POST', `${RUNS}/{id}/${action}`, status, code).body;
+  t.http.post(`${RUN}/${action}`, { params: { id } }).expect(status, code);
 
 const check = (id: string, dependsOn: string[] = [], right: unknown = 1): Node => ({
   id,
@@ -171,40 +153,21 @@ describe('the done-when run: approval → job on the reference agent → http �
     expect(gate.inputs).toEqual({ workflowId: approvalWorkflow, reason: 'ship billing' });
 
     // The approver sees it in their list; the run's creator cannot approve it, a viewer may not decide.
-    const pending = expectResponse(
-      await call('GET', '/api/v1/my/pending-approvals', undefined, approver.accessToken),
-      'GET',
-      '/api/v1/my/pending-approvals',
-      200,
-    ).body.data;
+    const pending = (await t.http.get('/api/v1/my/pending-approvals', { token: approver.accessToken }).expect(200)).data;
     expect(pending.map((p: { summary: { runId?: string } }) => p.summary.runId)).toContain(made.id);
-    expectResponse(
-      await call('POST', `${RUNS}/${made.id}/steps/approve/approve`, {}),
-      'POST',
-      `${RUNS}/{id}/steps/{nodeId}/approve`,
-      422,
-      'SELF_APPROVAL_FORBIDDEN',
-    );
-    expectResponse(
-      await call('POST', `${RUNS}/${made.id}/steps/approve/approve`, {}, viewer.accessToken),
-      'POST',
-      `${RUNS}/{id}/steps/{nodeId}/approve`,
-      403,
-      'FORBIDDEN',
-    );
-    expectResponse(
-      await call('POST', `${RUNS}/${made.id}/steps/build/approve`, {}, approver.accessToken),
-      'POST',
-      `${RUNS}/{id}/steps/{nodeId}/approve`,
-      422,
-      'NOT_AWAITING_APPROVAL',
-    );
-    const decided = expectResponse(
-      await call('POST', `${RUNS}/${made.id}/steps/approve/approve`, { comment: 'go' }, approver.accessToken),
-      'POST',
-      `${RUNS}/{id}/steps/{nodeId}/approve`,
-      200,
-    ).body.data;
+    const approve = `${STEP}/approve`;
+    await t.http.post(approve, { params: { id: made.id, nodeId: 'approve' }, body: {} }).expect(422, 'SELF_APPROVAL_FORBIDDEN');
+    await t.http
+      .post(approve, { params: { id: made.id, nodeId: 'approve' }, body: {}, token: viewer.accessToken })
+      .expect(403, 'FORBIDDEN');
+    await t.http
+      .post(approve, { params: { id: made.id, nodeId: 'build' }, body: {}, token: approver.accessToken })
+      .expect(422, 'NOT_AWAITING_APPROVAL');
+    const decided = (
+      await t.http
+        .post(approve, { params: { id: made.id, nodeId: 'approve' }, body: { comment: 'go' }, token: approver.accessToken })
+        .expect(200)
+    ).data;
     expect(decided.status).toBe('approved');
 
     const done = await until(made.id, ['succeeded', 'failed']);
@@ -217,8 +180,7 @@ describe('the done-when run: approval → job on the reference agent → http �
     ]);
     const build = await step(made.id, 'build');
     expect(build.output).toEqual({ ok: true });
-    const job = expectResponse(await call('GET', `/api/v1/jobs/${build.externalRef.slice('job:'.length)}`), 'GET', '/api/v1/jobs/{id}', 200)
-      .body.data;
+    const job = (await t.http.get('/api/v1/jobs/{id}', { params: { id: build.externalRef.slice('job:'.length) } }).expect(200)).data;
     expect(job).toMatchObject({
       type: 'noop',
       status: 'succeeded',
@@ -229,26 +191,15 @@ describe('the done-when run: approval → job on the reference agent → http �
     expect(hits.get('/health')).toBe(1);
     const smoke = await step(made.id, 'smoke');
     expect(smoke.output).toMatchObject({ status: 200, body: { healthy: true } });
-    const artifacts = expectResponse(
-      await call('GET', `${RUNS}/${made.id}/steps/smoke/artifacts`),
-      'GET',
-      `${RUNS}/{id}/steps/{nodeId}/artifacts`,
-      200,
-    ).body.data;
+    const artifacts = (await t.http.get(`${STEP}/artifacts`, { params: { id: made.id, nodeId: 'smoke' } }).expect(200)).data;
     expect(artifacts).toEqual([
       expect.objectContaining({ name: 'response', attempt: 1, content: expect.objectContaining({ status: 200 }) }),
     ]);
-    const logs = expectResponse(await call('GET', `${RUNS}/${made.id}/steps/smoke/logs`), 'GET', `${RUNS}/{id}/steps/{nodeId}/logs`, 200)
-      .body.data;
+    const logs = (await t.http.get(`${STEP}/logs`, { params: { id: made.id, nodeId: 'smoke' } }).expect(200)).data;
     expect(logs.map((l: { message: string }) => l.message)).toEqual(['attempt 1 started', 'POST answered 200', 'attempt 1 succeeded']);
 
     // The audit trail: created by the owner, the refused decisions, the decision, completed by the system.
-    const audit = expectResponse(
-      await call('GET', `/api/v1/audit-events?resource=workflow_run:${made.id}`),
-      'GET',
-      '/api/v1/audit-events',
-      200,
-    ).body.data;
+    const audit = (await t.http.get('/api/v1/audit-events', { query: { resource: `workflow_run:${made.id}` } }).expect(200)).data;
     expect(
       audit.map((e: { action: string; outcome: string; actorType: string }) => `${e.action} ${e.outcome} ${e.actorType}`).sort(),
     ).toEqual([
@@ -264,13 +215,13 @@ describe('the done-when run: approval → job on the reference agent → http �
 describe('creating', () => {
   test('needs an Idempotency-Key, and a retry answers the same run', async () => {
     const definitionId = await define([check('only')]);
-    expectResponse(await call('POST', RUNS, { definitionId }), 'POST', RUNS, 400);
+    await t.http.post(RUNS, { body: { definitionId } }).expect(400);
     const key = `k-${hex()}`;
-    const first = expectResponse(await call('POST', RUNS, { definitionId }, owner, { 'idempotency-key': key }), 'POST', RUNS, 201);
-    const again = expectResponse(await call('POST', RUNS, { definitionId }, owner, { 'idempotency-key': key }), 'POST', RUNS, 201);
+    const first = await t.http.post(RUNS, { body: { definitionId }, idempotencyKey: key }).expectResponse(201);
+    const again = await t.http.post(RUNS, { body: { definitionId }, idempotencyKey: key }).expectResponse(201);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(again.body.data.id).toBe(first.body.data.id);
-    const listed = expectResponse(await call('GET', `${RUNS}?definitionId=${definitionId}`), 'GET', RUNS, 200).body;
+    const listed = await t.http.get(RUNS, { query: { definitionId } }).expect(200);
     expect(listed.meta.pagination.totalItems).toBe(1);
   });
 
@@ -278,72 +229,37 @@ describe('creating', () => {
     const definitionId = await define([check('only')], {
       inputSchema: { type: 'object', required: ['count'], properties: { count: { type: 'integer', minimum: 1 } } },
     });
-    const bad = expectResponse(
-      await call('POST', RUNS, { definitionId, inputs: { count: 0 } }, owner, { 'idempotency-key': `k-${hex()}` }),
-      'POST',
-      RUNS,
-      400,
-      'VALIDATION_FAILED',
-    );
-    expect(bad.body.error.validationErrors[0].field).toBe('inputs.count');
-    expectResponse(
-      await call('POST', RUNS, { definitionId, inputs: {} }, owner, { 'idempotency-key': `k-${hex()}` }),
-      'POST',
-      RUNS,
-      400,
-      'VALIDATION_FAILED',
-    );
-    expectResponse(
-      await call('POST', RUNS, { definitionId: '01960000-0000-7000-8000-00000000dead' }, owner, { 'idempotency-key': `k-${hex()}` }),
-      'POST',
-      RUNS,
-      422,
-      'UNKNOWN_DEFINITION',
-    );
-    expectResponse(
-      await call('POST', RUNS, { definitionId, version: 9, inputs: { count: 1 } }, owner, { 'idempotency-key': `k-${hex()}` }),
-      'POST',
-      RUNS,
-      422,
-      'UNKNOWN_VERSION',
-    );
-    expectResponse(
-      await call('POST', RUNS, { definitionId, inputs: 'x' }, owner, { 'idempotency-key': `k-${hex()}` }),
-      'POST',
-      RUNS,
-      400,
-      'VALIDATION_FAILED',
-    );
+    const bad = await t.http
+      .post(RUNS, { body: { definitionId, inputs: { count: 0 } }, idempotencyKey: true })
+      .expect(400, 'VALIDATION_FAILED');
+    expect(bad.error.validationErrors[0].field).toBe('inputs.count');
+    await t.http.post(RUNS, { body: { definitionId, inputs: {} }, idempotencyKey: true }).expect(400, 'VALIDATION_FAILED');
+    await t.http
+      .post(RUNS, { body: { definitionId: '01960000-0000-7000-8000-00000000dead' }, idempotencyKey: true })
+      .expect(422, 'UNKNOWN_DEFINITION');
+    await t.http
+      .post(RUNS, { body: { definitionId, version: 9, inputs: { count: 1 } }, idempotencyKey: true })
+      .expect(422, 'UNKNOWN_VERSION');
+    await t.http.post(RUNS, { body: { definitionId, inputs: 'x' }, idempotencyKey: true }).expect(400, 'VALIDATION_FAILED');
   });
 
   test('a run follows the version it was made from, and keeps it when the definition changes or goes', async () => {
     const definitionId = await define([check('first')]);
-    expectResponse(
-      await call('PUT', `/api/v1/workflow-templates/${definitionId}`, { nodes: [check('second')] }),
-      'PUT',
-      '/api/v1/workflow-templates/{id}',
-      200,
-    );
+    await t.http.put(TEMPLATE, { params: { id: definitionId }, body: { nodes: [check('second')] } }).expect(200);
     const old = await run(definitionId, { version: 1 });
     const current = await run(definitionId);
     expect((await until(old.id, ['succeeded'])).steps.map((s: { nodeId: string }) => s.nodeId)).toEqual(['first']);
     expect((await until(current.id, ['succeeded'])).steps.map((s: { nodeId: string }) => s.nodeId)).toEqual(['second']);
-    expectResponse(await call('DELETE', `/api/v1/workflow-templates/${definitionId}`), 'DELETE', '/api/v1/workflow-templates/{id}', 204);
+    await t.http.delete(TEMPLATE, { params: { id: definitionId } }).expectResponse(204);
     expect(await get(old.id)).toMatchObject({ definitionId: null, definitionVersion: 1, status: 'succeeded' });
   });
 
   test('a definition with a run still going cannot be deleted', async () => {
     const definitionId = await define([{ id: 'nap', type: 'wait', inputs: { durationSeconds: 600 } }]);
     const made = await run(definitionId);
-    expectResponse(
-      await call('DELETE', `/api/v1/workflow-templates/${definitionId}`),
-      'DELETE',
-      '/api/v1/workflow-templates/{id}',
-      409,
-      'CONFLICT',
-    );
+    await t.http.delete(TEMPLATE, { params: { id: definitionId } }).expect(409, 'CONFLICT');
     await control(made.id, 'cancel', 200);
-    expectResponse(await call('DELETE', `/api/v1/workflow-templates/${definitionId}`), 'DELETE', '/api/v1/workflow-templates/{id}', 204);
+    await t.http.delete(TEMPLATE, { params: { id: definitionId } }).expectResponse(204);
   });
 });
 
@@ -406,10 +322,10 @@ describe('flow', () => {
     const shown = await step(made.id, 'call');
     expect(shown.inputs.headers).toEqual({ Authorization: '[REDACTED]', 'x-trace': 'visible' });
     const everything = JSON.stringify([
-      (await call('GET', `${RUNS}/${made.id}/steps`)).body,
-      (await call('GET', `${RUNS}/${made.id}/steps/call/logs`)).body,
-      (await call('GET', `${RUNS}/${made.id}/steps/call/artifacts`)).body,
-      (await call('GET', `${RUNS}/${made.id}/events`, undefined)).text,
+      (await t.http.get(`${RUN}/steps`, { params: { id: made.id } })).body,
+      (await t.http.get(`${STEP}/logs`, { params: { id: made.id, nodeId: 'call' } })).body,
+      (await t.http.get(`${STEP}/artifacts`, { params: { id: made.id, nodeId: 'call' } })).body,
+      (await t.http.get(`${RUN}/events`, { params: { id: made.id } })).text,
     ]);
     expect(everything).not.toContain(token.slice('Bearer '.length));
   });
@@ -417,7 +333,7 @@ describe('flow', () => {
   test('a workspace secret named in a header is sent, and only its name is ever shown', async () => {
     const key = `API_TOKEN_${hex()}`;
     const value = `canary-${hex()}${hex()}`;
-    expectResponse(await call('POST', `/api/v1/workspace/secrets/${key}`, { value }), 'POST', '/api/v1/workspace/secrets/{key}', 201);
+    await t.http.post('/api/v1/workspace/secrets/{key}', { params: { key }, body: { value } }).expect(201);
     const path = `/with-secret-${hex()}`;
     const definitionId = await define([
       {
@@ -436,9 +352,9 @@ describe('flow', () => {
     // Shown as the definition has it: the reference (and, under a secret-looking name, not even that).
     expect((await step(made.id, 'call')).inputs.headers).toEqual({ Authorization: '[REDACTED]', 'x-caller': `svc \${secrets.${key}}` });
     const everything = JSON.stringify([
-      (await call('GET', `${RUNS}/${made.id}/steps`)).body,
-      (await call('GET', `${RUNS}/${made.id}/steps/call/logs`)).body,
-      (await call('GET', `${RUNS}/${made.id}/events`)).text,
+      (await t.http.get(`${RUN}/steps`, { params: { id: made.id } })).body,
+      (await t.http.get(`${STEP}/logs`, { params: { id: made.id, nodeId: 'call' } })).body,
+      (await t.http.get(`${RUN}/events`, { params: { id: made.id } })).text,
     ]);
     expect(everything).not.toContain(value);
 
@@ -466,34 +382,35 @@ describe('flow', () => {
 
   test('a job step for an agent that cannot take it waits, its job blocked with the reason, and runs once the agent reports the capability', async () => {
     const type = `report-${hex()}`;
-    const minted = expectResponse(
-      await call('POST', '/api/v1/agents', { name: `step-agent-${hex()}`, capabilities: ['noop'] }),
-      'POST',
-      '/api/v1/agents',
-      201,
-    ).body.data;
-    const as = { 'x-agent-secret': minted.agentSecret };
-    const agentCall = (path: string, json?: unknown) =>
-      raw(t.baseUrl, `/api/v1/agents/${minted.agent.id}${path}`, { method: 'POST', headers: as, json });
+    const minted = (await t.http.post('/api/v1/agents', { body: { name: `step-agent-${hex()}`, capabilities: ['noop'] } }).expect(201))
+      .data;
+    const as = { token: null, agentSecret: minted.agentSecret };
     const made = await run(await define([{ id: 'work', type: 'job', inputs: { type, targetAgentId: minted.agent.id } }]));
     const waiting = await stepUntil(made.id, 'work', ['waiting']);
     const jobId = waiting.externalRef.slice('job:'.length);
-    const job = expectResponse(await call('GET', `/api/v1/jobs/${jobId}`), 'GET', '/api/v1/jobs/{id}', 200).body.data;
+    const job = (await t.http.get('/api/v1/jobs/{id}', { params: { id: jobId } }).expect(200)).data;
     expect(job).toMatchObject({
       status: 'queued',
       createdBy: { type: 'workflow_run', id: made.id },
       blocked: { code: 'AGENT_LACKS_CAPABILITY', reason: expect.stringContaining(`does not run ${type} jobs`) },
     });
-    expect((await agentCall('/jobs/claim')).status).toBe(204);
+    await t.http.post('/api/v1/agents/{id}/jobs/claim', { params: { id: minted.agent.id }, ...as }).expectResponse(204);
 
-    expect((await agentCall('/heartbeat', { capabilities: ['noop', type] })).status).toBe(204);
-    expect((await call('GET', `/api/v1/jobs/${jobId}`)).body.data.blocked).toBeNull();
-    const claimed = await agentCall('/jobs/claim?wait=5');
-    expect(claimed.status).toBe(200);
-    const { lease } = claimed.body.data.claims[0];
-    expect(
-      (await agentCall(`/jobs/${jobId}/complete`, { leaseId: lease.id, status: 'succeeded', result: { reported: true } })).status,
-    ).toBe(204);
+    await t.http
+      .post('/api/v1/agents/{id}/heartbeat', { params: { id: minted.agent.id }, body: { capabilities: ['noop', type] }, ...as })
+      .expectResponse(204);
+    expect((await t.http.get('/api/v1/jobs/{id}', { params: { id: jobId } })).body.data.blocked).toBeNull();
+    const claimed = await t.http
+      .post('/api/v1/agents/{id}/jobs/claim', { params: { id: minted.agent.id }, query: { wait: 5 }, ...as })
+      .expect(200);
+    const { lease } = claimed.data.claims[0];
+    await t.http
+      .post('/api/v1/agents/{id}/jobs/{jobId}/complete', {
+        params: { id: minted.agent.id, jobId },
+        body: { leaseId: lease.id, status: 'succeeded', result: { reported: true } },
+        ...as,
+      })
+      .expectResponse(204);
     expect(await until(made.id, ['succeeded', 'failed'])).toMatchObject({ status: 'succeeded' });
   });
 
@@ -562,12 +479,7 @@ describe('controls', () => {
       work: 'failed',
       after: 'pending',
     });
-    const pending = expectResponse(
-      await call('GET', '/api/v1/my/pending-approvals', undefined, approver.accessToken),
-      'GET',
-      '/api/v1/my/pending-approvals',
-      200,
-    ).body.data;
+    const pending = (await t.http.get('/api/v1/my/pending-approvals', { token: approver.accessToken }).expect(200)).data;
     expect(pending.map((p: { summary: { runId?: string } }) => p.summary.runId)).not.toContain(made.id);
 
     const slow = await define([
@@ -577,12 +489,7 @@ describe('controls', () => {
     const waiting = await stepUntil(running.id, 'work', ['waiting']);
     const cancelled = (await control(running.id, 'cancel', 200)).data;
     expect(cancelled).toMatchObject({ status: 'cancelled', failureCode: 'CANCELLED' });
-    const job = expectResponse(
-      await call('GET', `/api/v1/jobs/${waiting.externalRef.slice('job:'.length)}`),
-      'GET',
-      '/api/v1/jobs/{id}',
-      200,
-    ).body.data;
+    const job = (await t.http.get('/api/v1/jobs/{id}', { params: { id: waiting.externalRef.slice('job:'.length) } }).expect(200)).data;
     expect(job.status).toBe('cancelled');
     await control(running.id, 'cancel', 409, 'CONFLICT');
     await control(running.id, 'retry', 409, 'CONFLICT');
@@ -620,30 +527,15 @@ describe('controls', () => {
     ]);
     const made = await run(definitionId);
     await stepUntil(made.id, 'approve', ['waiting']);
-    expectResponse(
-      await call('POST', `${RUNS}/${made.id}/steps/approve/reject`, { reason: 'no' }, approver.accessToken),
-      'POST',
-      `${RUNS}/{id}/steps/{nodeId}/reject`,
-      400,
-      'VALIDATION_FAILED',
-    );
-    expectResponse(
-      await call('POST', `${RUNS}/${made.id}/steps/approve/reject`, { reason: 'not this week' }, approver.accessToken),
-      'POST',
-      `${RUNS}/{id}/steps/{nodeId}/reject`,
-      200,
-    );
+    const reject = { params: { id: made.id, nodeId: 'approve' }, token: approver.accessToken };
+    await t.http.post(`${STEP}/reject`, { ...reject, body: { reason: 'no' } }).expect(400, 'VALIDATION_FAILED');
+    await t.http.post(`${STEP}/reject`, { ...reject, body: { reason: 'not this week' } }).expect(200);
     const failed = await until(made.id, ['failed']);
     expect(failed).toMatchObject({ failureCode: 'APPROVAL_REJECTED' });
     expect(failed.steps[0].attempts).toBe(1);
     await control(made.id, 'retry', 200);
     await stepUntil(made.id, 'approve', ['waiting']);
-    expectResponse(
-      await call('POST', `${RUNS}/${made.id}/steps/approve/approve`, {}, approver.accessToken),
-      'POST',
-      `${RUNS}/{id}/steps/{nodeId}/approve`,
-      200,
-    );
+    await t.http.post(`${STEP}/approve`, { params: { id: made.id, nodeId: 'approve' }, body: {}, token: approver.accessToken }).expect(200);
     expect((await until(made.id, ['succeeded', 'failed'])).status).toBe('succeeded');
   });
 });
@@ -653,26 +545,19 @@ describe('streams and views', () => {
     const definitionId = await define([check('a'), check('b', ['a'])]);
     const made = await run(definitionId);
     await until(made.id, ['succeeded']);
-    const res = await fetch(`${t.baseUrl}${RUNS}/${made.id}/events`, { headers: { authorization: `Bearer ${owner}` } });
+    // A text/event-stream answer: the document gives it no JSON body to hold it to.
+    const res = await t.http.get(`${RUN}/events`, { params: { id: made.id } });
     expect(res.headers.get('content-type')).toContain('text/event-stream');
-    const text = await res.text();
+    const text = res.text;
     const types = [...text.matchAll(/^event: (.+)$/gm)].map((m) => m[1]);
     expect(types[0]).toBe('workflow_run.created');
     expect(types.at(-1)).toBe('workflow_run.succeeded');
     expect(types.filter((x) => x === 'workflow_step.succeeded')).toHaveLength(2);
     // Resuming after the second-last event answers only the last.
     const ids = [...text.matchAll(/^id: (.+)$/gm)].map((m) => m[1]);
-    const resumed = await (
-      await fetch(`${t.baseUrl}${RUNS}/${made.id}/events`, { headers: { authorization: `Bearer ${owner}`, 'last-event-id': ids.at(-2)! } })
-    ).text();
+    const resumed = (await t.http.get(`${RUN}/events`, { params: { id: made.id }, headers: { 'last-event-id': ids.at(-2)! } })).text;
     expect([...resumed.matchAll(/^event: (.+)$/gm)].map((m) => m[1])).toEqual(['workflow_run.succeeded']);
-    expectResponse(
-      await call('GET', `${RUNS}/${made.id}/events`, undefined, foreign.owner.accessToken),
-      'GET',
-      `${RUNS}/{id}/events`,
-      404,
-      'NOT_FOUND',
-    );
+    await t.http.get(`${RUN}/events`, { params: { id: made.id }, token: foreign.owner.accessToken }).expect(404, 'NOT_FOUND');
   });
 
   test('the WebSocket stream sends the run as it goes, and the server closes it (1000) once the run has ended, as the SSE stream ends', async () => {
@@ -680,7 +565,7 @@ describe('streams and views', () => {
     const made = await run(definitionId);
     const open = (after?: string) => {
       const ws = new WebSocket(`${t.baseUrl.replace('http', 'ws')}${RUNS}/${made.id}/stream${after ? `?after=${after}` : ''}`, {
-        headers: { authorization: `Bearer ${owner}` },
+        headers: { authorization: `Bearer ${t.token}` },
       });
       const messages: { type: string; cursor: string }[] = [];
       ws.on('message', (m) => messages.push(JSON.parse((m as Buffer).toString()) as { type: string; cursor: string }));
@@ -702,7 +587,7 @@ describe('streams and views', () => {
     const resumed = open(live.messages.at(-1)!.cursor);
     expect(await resumed.closed).toBe(1000);
     expect(resumed.messages).toEqual([]);
-    expectResponse(await call('GET', `${RUNS}/${made.id}/stream`), 'GET', `${RUNS}/{id}/stream`, 426, 'UPGRADE_REQUIRED');
+    await t.http.get(`${RUN}/stream`, { params: { id: made.id } }).expect(426, 'UPGRADE_REQUIRED');
   });
 
   test("seed 001's executions: references, duration, retries and failure code; retry and cancel", async () => {
@@ -711,12 +596,8 @@ describe('streams and views', () => {
     const definitionId = await define([{ id: 'call', type: 'http', inputs: { url: `${serviceUrl}${path}`, allowPrivate: true } }]);
     const made = await run(definitionId);
     await until(made.id, ['failed']);
-    const failed = expectResponse(
-      await call('GET', `/api/v1/workflow-executions/${made.id}`),
-      'GET',
-      '/api/v1/workflow-executions/{id}',
-      200,
-    ).body.data;
+    const execution = { params: { id: made.id } };
+    const failed = (await t.http.get('/api/v1/workflow-executions/{id}', execution).expect(200)).data;
     expect(failed).toMatchObject({
       id: made.id,
       workflowId: definitionId,
@@ -727,34 +608,17 @@ describe('streams and views', () => {
       inputRef: `/api/v1/workflow-runs/${made.id}`,
     });
     expect(failed.durationMs).toBeGreaterThanOrEqual(0);
-    const retried = expectResponse(
-      await call('POST', `/api/v1/workflow-executions/${made.id}/retry`),
-      'POST',
-      '/api/v1/workflow-executions/{id}/retry',
-      200,
-    ).body.data;
+    const retried = (await t.http.post('/api/v1/workflow-executions/{id}/retry', execution).expect(200)).data;
     expect(retried).toMatchObject({ status: 'running', retryCount: 1, failureCode: null });
     await until(made.id, ['succeeded']);
-    const done = expectResponse(await call('GET', `/api/v1/workflow-executions/${made.id}`), 'GET', '/api/v1/workflow-executions/{id}', 200)
-      .body.data;
+    const done = (await t.http.get('/api/v1/workflow-executions/{id}', execution).expect(200)).data;
     expect(done).toMatchObject({
       status: 'succeeded',
       outputRef: `/api/v1/workflow-runs/${made.id}/steps`,
       evidenceRef: `/api/v1/audit-events?resource=workflow_run:${made.id}`,
     });
-    expectResponse(
-      await call('POST', `/api/v1/workflow-executions/${made.id}/cancel`),
-      'POST',
-      '/api/v1/workflow-executions/{id}/cancel',
-      409,
-      'CONFLICT',
-    );
-    const listed = expectResponse(
-      await call('GET', `/api/v1/workflow-executions?status=succeeded&definitionId=${definitionId}`),
-      'GET',
-      '/api/v1/workflow-executions',
-      200,
-    ).body.data;
+    await t.http.post('/api/v1/workflow-executions/{id}/cancel', execution).expect(409, 'CONFLICT');
+    const listed = (await t.http.get('/api/v1/workflow-executions', { query: { status: 'succeeded', definitionId } }).expect(200)).data;
     expect(listed.map((e: { id: string }) => e.id)).toEqual([made.id]);
   });
 });
@@ -763,54 +627,31 @@ describe('access', () => {
   test("another organization's run is 404 everywhere; viewers read, operators run, neither decides for others", async () => {
     const definitionId = await define([{ id: 'nap', type: 'wait', inputs: { durationSeconds: 600 } }]);
     const made = await run(definitionId);
-    const other = foreign.owner.accessToken;
-    for (const [method, path, template] of [
-      ['GET', `${RUNS}/${made.id}`, `${RUNS}/{id}`],
-      ['GET', `${RUNS}/${made.id}/steps`, `${RUNS}/{id}/steps`],
-      ['GET', `${RUNS}/${made.id}/steps/nap`, `${RUNS}/{id}/steps/{nodeId}`],
-      ['POST', `${RUNS}/${made.id}/pause`, `${RUNS}/{id}/pause`],
-      ['POST', `${RUNS}/${made.id}/cancel`, `${RUNS}/{id}/cancel`],
-      ['GET', `/api/v1/workflow-executions/${made.id}`, '/api/v1/workflow-executions/{id}'],
-    ] as const) {
-      expectResponse(await call(method, path, undefined, other), method, template, 404, 'NOT_FOUND');
+    const token = foreign.owner.accessToken;
+    const id = made.id;
+    for (const [method, template, params] of [
+      ['GET', RUN, { id }],
+      ['GET', `${RUN}/steps`, { id }],
+      ['GET', STEP, { id, nodeId: 'nap' }],
+      ['POST', `${RUN}/pause`, { id }],
+      ['POST', `${RUN}/cancel`, { id }],
+      ['GET', '/api/v1/workflow-executions/{id}', { id }],
+    ] as [Method, string, Record<string, string>][]) {
+      await t.http.request(method, template, { params, token }).expect(404, 'NOT_FOUND');
     }
-    expectResponse(
-      await call('POST', RUNS, { definitionId }, other, { 'idempotency-key': `k-${hex()}` }),
-      'POST',
-      RUNS,
-      422,
-      'UNKNOWN_DEFINITION',
-    );
-    expect(((await call('GET', RUNS, undefined, other)).body.data as { id: string }[]).map((r) => r.id)).not.toContain(made.id);
+    await t.http.post(RUNS, { body: { definitionId }, token, idempotencyKey: true }).expect(422, 'UNKNOWN_DEFINITION');
+    expect(((await t.http.get(RUNS, { token })).body.data as { id: string }[]).map((r) => r.id)).not.toContain(made.id);
 
-    expectResponse(await call('GET', `${RUNS}/${made.id}`, undefined, viewer.accessToken), 'GET', `${RUNS}/{id}`, 200);
-    expectResponse(
-      await call('POST', `${RUNS}/${made.id}/pause`, undefined, viewer.accessToken),
-      'POST',
-      `${RUNS}/{id}/pause`,
-      403,
-      'FORBIDDEN',
-    );
-    expectResponse(
-      await call('POST', RUNS, { definitionId }, viewer.accessToken, { 'idempotency-key': `k-${hex()}` }),
-      'POST',
-      RUNS,
-      403,
-      'FORBIDDEN',
-    );
+    await t.http.get(RUN, { params: { id }, token: viewer.accessToken }).expect(200);
+    await t.http.post(`${RUN}/pause`, { params: { id }, token: viewer.accessToken }).expect(403, 'FORBIDDEN');
+    await t.http.post(RUNS, { body: { definitionId }, token: viewer.accessToken, idempotencyKey: true }).expect(403, 'FORBIDDEN');
     const byOperator = await run(definitionId, {}, operator.accessToken);
     expect((await get(byOperator.id)).createdBy).toBe(`user:${operator.userId}`);
-    expectResponse(await call('POST', `${RUNS}/${made.id}/cancel`, undefined, operator.accessToken), 'POST', `${RUNS}/{id}/cancel`, 200);
+    await t.http.post(`${RUN}/cancel`, { params: { id }, token: operator.accessToken }).expect(200);
     await control(byOperator.id, 'cancel', 200);
 
-    expectResponse(
-      await call('GET', `${RUNS}/${made.id}/steps/NOT-A-NODE`),
-      'GET',
-      `${RUNS}/{id}/steps/{nodeId}`,
-      400,
-      'VALIDATION_FAILED',
-    );
-    expectResponse(await call('GET', `${RUNS}/${made.id}/steps/ghost`), 'GET', `${RUNS}/{id}/steps/{nodeId}`, 404, 'NOT_FOUND');
-    expectResponse(await call('GET', `${RUNS}?status=dancing`), 'GET', RUNS, 400, 'VALIDATION_FAILED');
+    await t.http.get(STEP, { params: { id, nodeId: 'NOT-A-NODE' } }).expect(400, 'VALIDATION_FAILED');
+    await t.http.get(STEP, { params: { id, nodeId: 'ghost' } }).expect(404, 'NOT_FOUND');
+    await t.http.get(RUNS, { query: { status: 'dancing' } }).expect(400, 'VALIDATION_FAILED');
   });
 });
