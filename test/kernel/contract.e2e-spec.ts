@@ -1,5 +1,5 @@
 import { callsAsPrincipal } from '../../src/kernel/openapi/openapi-document.js';
-import { expectMatchesContract, raw, spec } from '../support/contract.js';
+import { expectMatchesContract, expectResponse, raw, spec } from '../support/contract.js';
 import { startServer, type TestServer } from '../support/server.js';
 
 /**
@@ -91,6 +91,21 @@ describe('the contract check validates the document as served', () => {
     ['a nullable reference holding something else', (b: any) => ({ ...b, data: { ...b.data, token: 'not-an-object' } })],
   ])('refuses %s', (_name, spoil) => {
     expect(() => expectMatchesContract('GET', ENROLLMENT, 200, spoil(body))).toThrow(/does not match the contract/);
+  });
+
+  test('refuses a body in a media type the document does not declare for the answer, and accepts one it does', () => {
+    const answer = (contentType: string) => ({
+      status: 200,
+      headers: new Headers({ 'content-type': contentType }),
+      body: undefined,
+      text: 'x',
+    });
+    expect(() => expectResponse(answer('text/plain'), 'GET', ENROLLMENT, 200)).toThrow(
+      /answered text\/plain; the document declares application\/json/,
+    );
+    const events = '/api/v1/workflow-runs/{id}/events';
+    expect(() => expectResponse(answer('text/event-stream; charset=utf-8'), 'GET', events, 200)).not.toThrow();
+    expect(() => expectResponse(answer('text/html'), 'GET', events, 200)).toThrow(/the document declares text\/event-stream/);
   });
 });
 

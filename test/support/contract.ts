@@ -55,6 +55,14 @@ export function expectMatchesContract(method: string, path: string, status: numb
 export function expectResponse(res: RawResponse, method: string, template: string, status: number, code?: string): RawResponse {
   if (res.status !== status)
     throw new Error(`${method} ${template}: expected ${status}${code ? ` ${code}` : ''}, got ${res.status}: ${res.text}`);
+  // A body that is not JSON (an event stream, a file): the document must declare its media type.
+  const mediaType = res.headers.get('content-type')?.split(';')[0].trim().toLowerCase();
+  if (mediaType && mediaType !== 'application/json' && status !== 204) {
+    const declared = Object.keys(spec.paths[template]?.[method.toLowerCase()]?.responses[String(status)]?.content ?? {});
+    if (!declared.includes(mediaType))
+      throw new Error(`${method} ${template} ${status} answered ${mediaType}; the document declares ${declared.join(', ') || 'no body'}`);
+    return res;
+  }
   expectMatchesContract(method, template, status, status === 204 ? res.text : res.body);
   if (code) expect(res.body.error.code).toBe(code);
   else if (status < 300 && status !== 204) expect(res.body.success).toBe(true);

@@ -545,8 +545,8 @@ describe('streams and views', () => {
     const definitionId = await define([check('a'), check('b', ['a'])]);
     const made = await run(definitionId);
     await until(made.id, ['succeeded']);
-    // A text/event-stream answer: the document gives it no JSON body to hold it to.
-    const res = await t.http.get(`${RUN}/events`, { params: { id: made.id } });
+    // A text/event-stream answer: held to the media type the document declares.
+    const res = await t.http.get(`${RUN}/events`, { params: { id: made.id } }).expectResponse(200);
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     const text = res.text;
     const types = [...text.matchAll(/^event: (.+)$/gm)].map((m) => m[1]);
