@@ -1,3 +1,4 @@
+import { ClsServiceManager } from 'nestjs-cls';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config.js';
 import type { MarshalRequest } from '../http/request.js';
@@ -32,18 +33,44 @@ export function loggableUrl(url: string): string {
 
 const QUIET_PATHS = new Set(['/healthz', '/health', '/readyz', '/metrics', '/api/v1/health', '/api/v1/healthz', '/api/v1/readyz']);
 
-/** JSON logs, one line per request, with the request and correlation ids on every line. */
+/** pino's level numbers: a line is written when its level is at or above the configured one. */
+const LEVEL_VALUES: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity };
+
+/** The correlation id of the request (or job) the calling code runs in, from the request context. */
+function correlationMixin(): object {
+  const cls = ClsServiceManager.getClsService();
+  const correlationId = cls.isActive() ? cls.get<string | undefined>('correlationId') : undefined;
+  return correlationId ? { correlationId } : {};
+}
+
+/**
+ * JSON logs, one line per request, with the request and correlation ids on every line.
+ *
+ * What a request costs before its line is written is kept to one small child logger: the request
+ * is serialised only into the line that is written at its end (never into bindings made up front,
+ * which pino would serialise on every request whether or not anything is logged), a line below the
+ * configured level is dropped before it is built, and lines logged while the request runs carry
+ * `reqId` (the child's one binding) and `correlationId` (read from the request context when the
+ * line is written).
+ */
 export function loggingOptions(config: AppConfig): Params {
+  const threshold = LEVEL_VALUES[config.logLevel] ?? LEVEL_VALUES.info;
   return {
     pinoHttp: {
       level: config.logLevel,
       redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' },
+      mixin: correlationMixin,
       genReqId: (req) => (req as unknown as MarshalRequest).requestId,
       autoLogging: { ignore: (req) => QUIET_PATHS.has((req.url ?? '').split('?')[0]) },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      quietReqLogger: true,
+      quietResLogger: true,
+      customLogLevel: (_req, res, err) => {
+        const level = err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info';
+        return LEVEL_VALUES[level] >= threshold ? level : 'silent';
+      },
+      customSuccessObject: (req, _res, line) => ({ ...line, req }),
+      customErrorObject: (req, _res, _error, line) => ({ ...line, req }),
       serializers: {
-        // pino-http binds this to the request's logger once; customProps would add a second child
-        // logger per request, so the correlation id travels here (read from the raw request).
         req: (req: {
           id: string;
           method: string;
