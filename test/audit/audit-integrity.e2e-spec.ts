@@ -1,10 +1,11 @@
 import { createHmac, createPublicKey, randomBytes, verify as verifySignature } from 'node:crypto';
 import pg from 'pg';
 import { unkeyedChainHash, type ChainedFields } from '../../src/kernel/audit/audit-chain.js';
-import { expectMatchesContract, expectResponse, raw } from '../support/contract.js';
+import { expectMatchesContract } from '../support/contract.js';
 import { withClient } from '../support/database.js';
 import { addMember, otherOrganization } from '../support/fixtures.js';
-import { ADMIN, spawnServer, startServer, type RunningServer, type TestServer } from '../support/server.js';
+import { ADMIN, spawnServer, type RunningServer } from '../support/server.js';
+import { useServer } from '../support/use-server.js';
 
 /**
  * What protects the audit trail from someone who holds only the database (docs/audit-trail.md):
@@ -16,21 +17,15 @@ import { ADMIN, spawnServer, startServer, type RunningServer, type TestServer } 
 const KEY_1 = randomBytes(32).toString('base64');
 const KEY_2 = randomBytes(32).toString('base64');
 
-let t: TestServer;
+const t = useServer({ LOG_LEVEL: 'warn', ENCRYPTION_KEY: KEY_1, ENCRYPTION_KEY_ID: 'audit-1' });
 let owner: string;
-beforeAll(async () => {
-  t = await startServer({ LOG_LEVEL: 'warn', ENCRYPTION_KEY: KEY_1, ENCRYPTION_KEY_ID: 'audit-1' });
-  owner = (await t.login()).accessToken;
-});
-afterAll(async () => {
-  await t?.close();
+beforeAll(() => {
+  owner = t.token;
 });
 
 const hex = (n = 4) => randomBytes(n).toString('hex');
-const auth = (token: string, workspace?: string): Record<string, string> => ({
-  authorization: `Bearer ${token}`,
-  ...(workspace ? { 'x-workspace-id': workspace } : {}),
-});
+/** The published checkpoint keys, unauthenticated; answered without the envelope `.expect` requires of a 2xx, so checked by hand. */
+const checkpointKeys = (baseUrl?: string) => t.http.get('/.well-known/audit-checkpoint-keys', { token: null, baseUrl });
 
 interface Checkpoint {
   id: string;
@@ -53,40 +48,43 @@ interface Verification {
 }
 
 async function newOrganization(teams = 0): Promise<string> {
-  const res = await raw(t.baseUrl, '/api/v1/organizations', { method: 'POST', headers: auth(owner), json: { name: `Integrity ${hex()}` } });
-  expect(res.status).toBe(201);
-  const org = res.body.data.id as string;
+  const res = await t.http.post('/api/v1/organizations', { body: { name: `Integrity ${hex()}` }, token: owner }).expect(201);
+  const org = res.data.id as string;
   await addTeams(org, teams);
   return org;
 }
 
 async function addTeams(org: string, n: number, token = owner, base = t.baseUrl): Promise<void> {
   for (let i = 0; i < n; i++) {
-    const res = await raw(base, '/api/v1/teams', { method: 'POST', headers: auth(token, org), json: { name: `team-${i}-${hex()}` } });
-    expect(res.status).toBe(201);
+    await t.http.post('/api/v1/teams', { body: { name: `team-${i}-${hex()}` }, token, workspace: org, baseUrl: base }).expect(201);
   }
 }
 
 async function checkpoint(org: string, token = owner, base = t.baseUrl): Promise<Checkpoint> {
-  const res = await raw(base, '/api/v1/audit-events/checkpoints', { method: 'POST', headers: auth(token, org) });
-  expectResponse(res, 'POST', '/api/v1/audit-events/checkpoints', 201);
-  return res.body.data as Checkpoint;
+  const res = await t.http.post('/api/v1/audit-events/checkpoints', { token, workspace: org, baseUrl: base }).expect(201);
+  return res.data as Checkpoint;
 }
 
 async function verify(org: string, token?: string, as = owner, base = t.baseUrl): Promise<Verification> {
-  const res = await raw(base, `/api/v1/audit-events/verify${token ? `?checkpoint=${token}` : ''}`, { headers: auth(as, org) });
-  expectResponse(res, 'GET', '/api/v1/audit-events/verify', 200);
-  return res.body.data as Verification;
+  const res = await t.http
+    .get('/api/v1/audit-events/verify', { query: token ? `checkpoint=${token}` : undefined, token: as, workspace: org, baseUrl: base })
+    .expect(200);
+  return res.data as Verification;
 }
 
 async function verifyRefused(org: string, token: string, code: string): Promise<void> {
-  const res = await raw(t.baseUrl, `/api/v1/audit-events/verify?checkpoint=${encodeURIComponent(token)}`, { headers: auth(owner, org) });
+  const request = t.http.get('/api/v1/audit-events/verify', {
+    query: `checkpoint=${encodeURIComponent(token)}`,
+    token: owner,
+    workspace: org,
+  });
+  const res = await request;
   expect({ token: token.slice(0, 40), status: res.status, code: res.body?.error?.code }).toEqual({
     token: token.slice(0, 40),
     status: 400,
     code,
   });
-  expectMatchesContract('GET', '/api/v1/audit-events/verify', 400, res.body);
+  await request.expectResponse(400, code);
 }
 
 /** As the database owner, with the audit tables' triggers off: what an attacker with the owner's credentials can do. */
@@ -183,7 +181,7 @@ describe('signed checkpoints', () => {
     expect(cp.token).toBe(tokenOf(cp.statement, cp.signature));
 
     // The auditor's side: the published keys, unauthenticated, and node:crypto alone.
-    const keys = await raw(t.baseUrl, '/.well-known/audit-checkpoint-keys');
+    const keys = await checkpointKeys();
     expect(keys.status).toBe(200);
     expectMatchesContract('GET', '/.well-known/audit-checkpoint-keys', 200, keys.body);
     const published = (keys.body.keys as { kid: string; kty: string; crv: string; x: string; pem: string; status: string }[]).find(
@@ -200,7 +198,7 @@ describe('signed checkpoints', () => {
     }
 
     // The checkpoint request is the event after the one it signed.
-    const trail = await raw(t.baseUrl, '/api/v1/audit-events?limit=1', { headers: auth(owner, org) });
+    const trail = await t.http.get('/api/v1/audit-events', { query: { limit: 1 }, token: owner, workspace: org }).expectResponse(200);
     expect(trail.body.data[0]).toMatchObject({
       seq: 5,
       action: 'audit.checkpoint',
@@ -216,8 +214,7 @@ describe('signed checkpoints', () => {
       firstInvalid: null,
       checkpoint: { seq: 4, hash: cp.hash, signedAt: cp.signedAt, keyId: 'audit-1', extended: true },
     });
-    const list = await raw(t.baseUrl, '/api/v1/audit-events/checkpoints', { headers: auth(owner, org) });
-    expectResponse(list, 'GET', '/api/v1/audit-events/checkpoints', 200);
+    const list = await t.http.get('/api/v1/audit-events/checkpoints', { token: owner, workspace: org }).expectResponse(200);
     expect(list.body.data).toEqual([cp]);
   });
 
@@ -252,13 +249,16 @@ describe('signed checkpoints', () => {
       [ops.accessToken, 'GET', '/api/v1/audit-events/checkpoints', 200],
       [other.accessToken, 'POST', '/api/v1/audit-events/checkpoints', 201],
     ] as const) {
-      const res = await raw(t.baseUrl, path, { method, headers: auth(token) });
+      const request = t.http.request(method, path, { token });
+      const res = await request;
       expect({ method, path, status: res.status }).toEqual({ method, path, status });
-      expectMatchesContract(method, path, status, res.body);
+      await request.expectResponse(status);
     }
-    expect((await raw(t.baseUrl, '/api/v1/audit-events/checkpoints', { method: 'POST' })).status).toBe(401);
+    await t.http.post('/api/v1/audit-events/checkpoints', { token: null }).expect(401);
     // Each organization sees its own checkpoints only.
-    const mine = await raw(t.baseUrl, '/api/v1/audit-events/checkpoints?limit=200', { headers: auth(other.accessToken) });
+    const mine = await t.http
+      .get('/api/v1/audit-events/checkpoints', { query: { limit: 200 }, token: other.accessToken })
+      .expectResponse(200);
     expect(mine.body.data.map((c: Checkpoint) => c.organizationId)).toEqual([organizationId]);
   });
 
@@ -271,16 +271,16 @@ describe('signed checkpoints', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await raw(t.baseUrl, `/api/v1/audit-events/checkpoints?limit=2${cursor ? `&cursor=${cursor}` : ''}`, {
-        headers: auth(owner, org),
-      });
-      expectResponse(res, 'GET', '/api/v1/audit-events/checkpoints', 200);
+      const res = await t.http
+        .get('/api/v1/audit-events/checkpoints', { query: `limit=2${cursor ? `&cursor=${cursor}` : ''}`, token: owner, workspace: org })
+        .expectResponse(200);
       seen.push(...res.body.data.map((c: Checkpoint) => c.id));
       cursor = res.body.meta.cursor.next;
     } while (cursor);
     expect(seen).toEqual(made.map((c) => c.id).reverse());
-    const bad = await raw(t.baseUrl, '/api/v1/audit-events/checkpoints?cursor=nope', { headers: auth(owner, org) });
-    expectResponse(bad, 'GET', '/api/v1/audit-events/checkpoints', 400, 'VALIDATION_FAILED');
+    await t.http
+      .get('/api/v1/audit-events/checkpoints', { query: { cursor: 'nope' }, token: owner, workspace: org })
+      .expect(400, 'VALIDATION_FAILED');
   });
 });
 
@@ -317,8 +317,9 @@ describe('tampering by someone who holds the database', () => {
       await c.query('UPDATE audit_chain_heads SET last_seq = 3, last_hash = $2 WHERE organization_id = $1', [org, hash]);
     });
     expect(await verify(org)).toMatchObject({ valid: false, failure: 'TRUNCATED', firstInvalid: { seq: 6 } });
-    const refused = await raw(t.baseUrl, '/api/v1/audit-events/checkpoints', { method: 'POST', headers: auth(owner, org) });
-    expectResponse(refused, 'POST', '/api/v1/audit-events/checkpoints', 409, 'AUDIT_CHAIN_INVALID');
+    const refused = await t.http
+      .post('/api/v1/audit-events/checkpoints', { token: owner, workspace: org })
+      .expectResponse(409, 'AUDIT_CHAIN_INVALID');
     expect(refused.body.error.details).toEqual({ seq: 6, failure: 'TRUNCATED' });
   });
 
@@ -506,7 +507,7 @@ describe('scheduled checkpoints and key rotation', () => {
     ...keys,
   });
   const login = async (base: string) =>
-    (await raw(base, '/api/v1/auth/login', { method: 'POST', json: ADMIN })).body.data.accessToken as string;
+    (await t.http.post('/api/v1/auth/login', { body: ADMIN, token: null, baseUrl: base }).expect(200)).data.accessToken as string;
 
   test('a replica signs at start-up every head that moved, and none over a trail that does not verify', async () => {
     const moved = await newOrganization(2);
@@ -531,9 +532,7 @@ describe('scheduled checkpoints and key rotation', () => {
 
   test('after a rotation, old rows and checkpoints verify while the retired key is kept; without it they are reported, not trusted', async () => {
     const token = await login(t.baseUrl);
-    const org = (
-      await raw(t.baseUrl, '/api/v1/organizations', { method: 'POST', headers: auth(token), json: { name: `Rotation ${hex()}` } })
-    ).body.data.id as string;
+    const org = (await t.http.post('/api/v1/organizations', { body: { name: `Rotation ${hex()}` }, token }).expect(201)).data.id as string;
     await addTeams(org, 2, token);
     const old = await checkpoint(org, token);
 
@@ -555,7 +554,7 @@ describe('scheduled checkpoints and key rotation', () => {
     });
     const fresh = await checkpoint(org, rotated, replica.baseUrl);
     expect(fresh.keyId).toBe('audit-2');
-    const keys = (await raw(replica.baseUrl, '/.well-known/audit-checkpoint-keys')).body.keys as { kid: string; status: string }[];
+    const keys = (await checkpointKeys(replica.baseUrl)).body.keys as { kid: string; status: string }[];
     expect(keys.map((k) => [k.kid, k.status])).toEqual([
       ['audit-2', 'current'],
       ['audit-1', 'retired'],
@@ -571,8 +570,8 @@ describe('scheduled checkpoints and key rotation', () => {
       failure: 'UNKNOWN_CHAIN_KEY',
       firstInvalid: { seq: 1 },
     });
-    const refused = await raw(replica.baseUrl, `/api/v1/audit-events/verify?checkpoint=${old.token}`, { headers: auth(alone, org) });
-    expect(refused.status).toBe(400);
-    expect(refused.body.error.code).toBe('CHECKPOINT_KEY_UNKNOWN');
+    await t.http
+      .get('/api/v1/audit-events/verify', { query: `checkpoint=${old.token}`, token: alone, workspace: org, baseUrl: replica.baseUrl })
+      .expect(400, 'CHECKPOINT_KEY_UNKNOWN');
   }, 240_000);
 });

@@ -1,24 +1,23 @@
-import { expectMatchesContract, raw } from '../support/contract.js';
+import { expectMatchesContract } from '../support/contract.js';
 import { dropDatabase, testDatabaseServer } from '../support/database.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { httpClient } from '../support/http.js';
+import { startServer } from '../support/server.js';
+import { useServer } from '../support/use-server.js';
 
-let t: TestServer;
-beforeAll(async () => {
-  t = await startServer();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useServer();
+
+// The probes answer without the envelope, which `.expect` requires of a 2xx JSON answer: their
+// statuses and bodies are checked by hand, and the bodies held to the document with expectMatchesContract.
 
 test.each(['/healthz', '/health', '/api/v1/health', '/api/v1/healthz'])('%s is 200 without credentials', async (path) => {
-  const res = await raw(t.baseUrl, path);
+  const res = await t.http.get(path, { token: null });
   expect(res.status).toBe(200);
   expect(res.body).toEqual({ status: 'ok' });
   expectMatchesContract('GET', path, 200, res.body);
 });
 
 test.each(['/readyz', '/api/v1/readyz'])('%s is 200 with a per-check map when the database answers', async (path) => {
-  const res = await raw(t.baseUrl, path);
+  const res = await t.http.get(path, { token: null });
   expect(res.status).toBe(200);
   expect(res.body).toMatchObject({ status: 'ok', details: { database: { status: 'up' }, lifecycle: { status: 'up' } } });
   expect(res.headers.get('cache-control')).toBe('no-store');
@@ -27,11 +26,11 @@ test.each(['/readyz', '/api/v1/readyz'])('%s is 200 with a per-check map when th
 
 test('/metrics exposes process metrics and request durations by route template and status', async () => {
   const { accessToken } = await t.login();
-  await raw(t.baseUrl, '/api/v1/me', { headers: { authorization: `Bearer ${accessToken}` } });
-  await raw(t.baseUrl, '/api/v1/me');
-  await raw(t.baseUrl, '/api/v1/no/such/route/7f3a');
-  const res = await raw(t.baseUrl, '/metrics');
-  expect(res.status).toBe(200);
+  await t.http.get('/api/v1/me', { token: accessToken });
+  await t.http.get('/api/v1/me', { token: null });
+  // A route the document does not have.
+  await t.http.get('/api/v1/no/such/route/7f3a', { token: null });
+  const res = await t.http.get('/metrics', { token: null }).expectResponse(200);
   expect(res.headers.get('content-type')).toContain('text/plain');
   expect(res.text).toContain('process_cpu_user_seconds_total');
   expect(res.text).toMatch(/http_request_duration_seconds_bucket\{[^}]*method="GET",route="\/api\/v1\/me",status="200"/);
@@ -42,7 +41,7 @@ test('/metrics exposes process metrics and request durations by route template a
 });
 
 test('/.well-known/engine-status reports version, commit, uptime, database, migrations and background work', async () => {
-  const res = await raw(t.baseUrl, '/.well-known/engine-status');
+  const res = await t.http.get('/.well-known/engine-status', { token: null });
   expect(res.status).toBe(200);
   expectMatchesContract('GET', '/.well-known/engine-status', 200, res.body);
   expect(res.body).toMatchObject({
@@ -65,19 +64,19 @@ test('/.well-known/engine-status reports version, commit, uptime, database, migr
 });
 
 test('readiness is 503 with the failing check named when the database is gone; liveness stays 200', async () => {
+  // A server of its own, whose database this test drops.
   const doomed = await startServer();
+  const http = httpClient(doomed.baseUrl);
   try {
-    expect((await raw(doomed.baseUrl, '/readyz')).status).toBe(200);
+    expect((await http.get('/readyz')).status).toBe(200);
     const name = new URL(doomed.databaseUrl).pathname.slice(1);
     await dropDatabase(testDatabaseServer().adminUrl, name);
-    const res = await raw(doomed.baseUrl, '/readyz');
-    expect(res.status).toBe(503);
+    const res = await http.get('/readyz').expectResponse(503);
     expect(res.body.status).toBe('error');
     expect(res.body.error.database.status).toBe('down');
     expect(res.body.details.lifecycle.status).toBe('up');
-    expectMatchesContract('GET', '/readyz', 503, res.body);
-    expect((await raw(doomed.baseUrl, '/healthz')).status).toBe(200);
-    const engine = await raw(doomed.baseUrl, '/.well-known/engine-status');
+    expect((await http.get('/healthz')).status).toBe(200);
+    const engine = await http.get('/.well-known/engine-status');
     expect(engine.body.database.status).toBe('down');
   } finally {
     await doomed.close();

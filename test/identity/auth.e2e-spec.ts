@@ -1,29 +1,25 @@
 import { createPublicKey, generateKeyPairSync, verify as verifySignature } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { expectMatchesContract, raw } from '../support/contract.js';
-import { ADMIN, startServer, type TestServer } from '../support/server.js';
+import { expectMatchesContract } from '../support/contract.js';
+import { ADMIN } from '../support/server.js';
+import { useServer } from '../support/use-server.js';
 
 /** The server signs with a key this file knows, so it can forge tokens the server must refuse. */
 const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
 const SIGNING_KEY_PEM = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
-let t: TestServer;
-beforeAll(async () => {
-  // Throttling has its own file; here a few deliberate failures must not lock the owner out.
-  t = await startServer({ JWT_PRIVATE_KEY: SIGNING_KEY_PEM, ACCESS_TOKEN_TTL_SECONDS: '600', LOGIN_FREE_FAILURES_PER_PAIR: '100' });
-});
-afterAll(async () => {
-  await t?.close();
-});
+// Throttling has its own file; here a few deliberate failures must not lock the owner out.
+const t = useServer({ JWT_PRIVATE_KEY: SIGNING_KEY_PEM, ACCESS_TOKEN_TTL_SECONDS: '600', LOGIN_FREE_FAILURES_PER_PAIR: '100' });
 
-const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
-const status = async (token: string) => (await raw(t.baseUrl, '/api/v1/me', bearer(token))).status;
+const status = async (token: string) => (await t.http.get('/api/v1/me', { token })).status;
+const login = (body: { email: string; password: string }) => t.http.post('/api/v1/auth/login', { body, token: null });
+const refresh = (refreshToken: string) => t.http.post('/api/v1/auth/refresh', { body: { refreshToken }, token: null });
+// The JWKS is answered without the envelope, which `.expect` requires of a 2xx JSON answer: checked by hand.
+const jwks = () => t.http.get('/.well-known/jwks.json', { token: null });
 
 describe('login', () => {
   test('returns an ES256 token pair and the user, matching the contract', async () => {
-    const res = await raw(t.baseUrl, '/api/v1/auth/login', { method: 'POST', json: ADMIN });
-    expect(res.status).toBe(200);
-    expectMatchesContract('POST', '/api/v1/auth/login', 200, res.body);
+    const res = await login(ADMIN).expectResponse(200);
     const pair = res.body.data;
     expect(pair).toMatchObject({ tokenType: 'Bearer', user: { email: ADMIN.email, status: 'active' } });
     expect(pair.refreshToken).toMatch(/^mrt_[0-9a-f]{32}_[A-Za-z0-9_-]{43}$/);
@@ -35,11 +31,7 @@ describe('login', () => {
   });
 
   test('the email matches whatever its case', async () => {
-    const res = await raw(t.baseUrl, '/api/v1/auth/login', {
-      method: 'POST',
-      json: { email: ADMIN.email.toUpperCase(), password: ADMIN.password },
-    });
-    expect(res.status).toBe(200);
+    await login({ email: ADMIN.email.toUpperCase(), password: ADMIN.password }).expect(200);
   });
 
   test('emails are unique whatever their case, down to the database', async () => {
@@ -51,23 +43,14 @@ describe('login', () => {
   });
 
   test('a wrong password and an unknown account fail the same way', async () => {
-    const wrong = await raw(t.baseUrl, '/api/v1/auth/login', {
-      method: 'POST',
-      json: { email: ADMIN.email, password: 'not the password' },
-    });
-    const unknown = await raw(t.baseUrl, '/api/v1/auth/login', {
-      method: 'POST',
-      json: { email: 'nobody@marshal.test', password: 'not the password' },
-    });
-    expect(wrong.status).toBe(401);
-    expect(unknown.status).toBe(401);
+    const wrong = await login({ email: ADMIN.email, password: 'not the password' }).expectResponse(401);
+    const unknown = await login({ email: 'nobody@marshal.test', password: 'not the password' }).expectResponse(401);
     expect(wrong.body.error).toEqual(unknown.body.error);
     expect(wrong.body.error).toEqual({ code: 'UNAUTHENTICATED', message: 'Invalid email or password' });
-    expectMatchesContract('POST', '/api/v1/auth/login', 401, wrong.body);
   });
 
   test('the password never reaches the logs', async () => {
-    await raw(t.baseUrl, '/api/v1/auth/login', { method: 'POST', json: { email: ADMIN.email, password: 'a-distinctive-wrong-password' } });
+    await login({ email: ADMIN.email, password: 'a-distinctive-wrong-password' });
     await new Promise((r) => setTimeout(r, 100));
     expect(t.output()).not.toContain('a-distinctive-wrong-password');
     expect(t.output()).not.toContain(ADMIN.password);
@@ -90,7 +73,7 @@ describe('the typed client (login → me) agrees with the server', () => {
 describe('JWKS', () => {
   test('publishes the public key that verifies issued tokens', async () => {
     const { accessToken } = await t.login();
-    const res = await raw(t.baseUrl, '/.well-known/jwks.json');
+    const res = await jwks();
     expect(res.status).toBe(200);
     expectMatchesContract('GET', '/.well-known/jwks.json', 200, res.body);
     const { kid } = jwt.decode(accessToken, { complete: true })!.header;
@@ -111,22 +94,17 @@ describe('JWKS', () => {
 describe('refresh', () => {
   test('rotates: the new pair works and the old refresh token is single-use', async () => {
     const first = await t.login();
-    const res = await raw(t.baseUrl, '/api/v1/auth/refresh', { method: 'POST', json: { refreshToken: first.refreshToken } });
-    expect(res.status).toBe(200);
-    expectMatchesContract('POST', '/api/v1/auth/refresh', 200, res.body);
+    const res = await refresh(first.refreshToken).expectResponse(200);
     expect(res.body.data.refreshToken).not.toBe(first.refreshToken);
     expect(await status(res.body.data.accessToken)).toBe(200);
   });
 
   test('reusing a rotated refresh token revokes the whole family', async () => {
     const first = await t.login();
-    const second = (await raw(t.baseUrl, '/api/v1/auth/refresh', { method: 'POST', json: { refreshToken: first.refreshToken } })).body.data;
-    const reuse = await raw(t.baseUrl, '/api/v1/auth/refresh', { method: 'POST', json: { refreshToken: first.refreshToken } });
-    expect(reuse.status).toBe(401);
+    const second = (await refresh(first.refreshToken).expect(200)).data;
+    await refresh(first.refreshToken).expect(401);
     // Everything issued under the session is dead: the newest refresh token and both access tokens.
-    expect((await raw(t.baseUrl, '/api/v1/auth/refresh', { method: 'POST', json: { refreshToken: second.refreshToken } })).status).toBe(
-      401,
-    );
+    await refresh(second.refreshToken).expect(401);
     expect(await status(second.accessToken)).toBe(401);
     expect(await status(first.accessToken)).toBe(401);
     const [session] = await t.sql<{ revoked_reason: string }>(
@@ -138,9 +116,7 @@ describe('refresh', () => {
 
   test('of concurrent exchanges of one token, exactly one succeeds (and the race counts as reuse)', async () => {
     const { refreshToken } = await t.login();
-    const results = await Promise.all(
-      Array.from({ length: 8 }, () => raw(t.baseUrl, '/api/v1/auth/refresh', { method: 'POST', json: { refreshToken } })),
-    );
+    const results = await Promise.all(Array.from({ length: 8 }, () => refresh(refreshToken).response()));
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect(results.filter((r) => r.status === 401)).toHaveLength(7);
   });
@@ -150,12 +126,11 @@ describe('refresh', () => {
     const tampered = refreshToken.slice(0, -1) + (refreshToken.endsWith('A') ? 'B' : 'A');
     const unknown = `mrt_${'0'.repeat(32)}_${'A'.repeat(43)}`;
     for (const candidate of ['nonsense', unknown, tampered]) {
-      const res = await raw(t.baseUrl, '/api/v1/auth/refresh', { method: 'POST', json: { refreshToken: candidate } });
-      expect(res.status).toBe(401);
+      const res = await refresh(candidate).expectResponse(401);
       expect(res.body.error).toEqual({ code: 'UNAUTHENTICATED', message: 'The refresh token is not valid' });
     }
     // The tampered attempt did not burn the genuine token.
-    expect((await raw(t.baseUrl, '/api/v1/auth/refresh', { method: 'POST', json: { refreshToken } })).status).toBe(200);
+    await refresh(refreshToken).expect(200);
   });
 });
 
@@ -164,17 +139,15 @@ describe('logout', () => {
     const pair = await t.login();
     const other = await t.login();
     expect(await status(pair.accessToken)).toBe(200);
-    const res = await raw(t.baseUrl, '/api/v1/auth/logout', { method: 'POST', ...bearer(pair.accessToken) });
-    expect(res.status).toBe(204);
+    await t.http.post('/api/v1/auth/logout', { token: pair.accessToken }).expect(204);
     expect(await status(pair.accessToken)).toBe(401);
-    expect((await raw(t.baseUrl, '/api/v1/auth/refresh', { method: 'POST', json: { refreshToken: pair.refreshToken } })).status).toBe(401);
+    await refresh(pair.refreshToken).expect(401);
     // Another session of the same user is untouched.
     expect(await status(other.accessToken)).toBe(200);
   });
 
   test('needs authentication', async () => {
-    const res = await raw(t.baseUrl, '/api/v1/auth/logout', { method: 'POST' });
-    expect(res.status).toBe(401);
+    await t.http.post('/api/v1/auth/logout', { token: null }).expect(401);
   });
 });
 
@@ -195,7 +168,7 @@ describe('forged and unusable access tokens are refused', () => {
     });
 
   async function serverKid(): Promise<string> {
-    return (await raw(t.baseUrl, '/.well-known/jwks.json')).body.keys[0].kid;
+    return (await jwks()).body.keys[0].kid;
   }
 
   test('a correctly signed token is accepted (the control)', async () => {
@@ -207,8 +180,7 @@ describe('forged and unusable access tokens are refused', () => {
       { sid: claims.sid, org: claims.org, exp: Math.floor(Date.now() / 1000) - 10 },
       { subject: claims.sub, keyid: await serverKid() },
     );
-    const res = await raw(t.baseUrl, '/api/v1/me', bearer(token));
-    expect(res.status).toBe(401);
+    const res = await t.http.get('/api/v1/me', { token }).expectResponse(401);
     expect(res.body.error.message).toMatch(/expired/);
   });
 
@@ -230,7 +202,7 @@ describe('forged and unusable access tokens are refused', () => {
   });
 
   test('HS256 signed with the public key (algorithm confusion)', async () => {
-    const jwk = (await raw(t.baseUrl, '/.well-known/jwks.json')).body.keys[0];
+    const jwk = (await jwks()).body.keys[0];
     const publicPem = createPublicKey({ key: jwk, format: 'jwk' }).export({ type: 'spki', format: 'pem' }).toString();
     const [h, p] = [
       Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT', kid: jwk.kid })).toString('base64url'),
@@ -255,7 +227,7 @@ describe('forged and unusable access tokens are refused', () => {
     await t.sql("UPDATE users SET status = 'disabled' WHERE email = $1", [ADMIN.email]);
     try {
       expect(await status(accessToken)).toBe(401);
-      expect((await raw(t.baseUrl, '/api/v1/auth/login', { method: 'POST', json: ADMIN })).status).toBe(401);
+      await login(ADMIN).expect(401);
     } finally {
       await t.sql("UPDATE users SET status = 'active' WHERE email = $1", [ADMIN.email]);
     }

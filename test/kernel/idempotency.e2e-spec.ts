@@ -1,8 +1,9 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { expectMatchesContract, raw } from '../support/contract.js';
 import { addMember, otherOrganization, type Member } from '../support/fixtures.js';
+import { httpClient } from '../support/http.js';
 import { ADMIN, startServer, type TestServer } from '../support/server.js';
+import { useServer } from '../support/use-server.js';
 
 /**
  * Idempotency-Key on mutating requests (Stripe's semantics): a retry with the same key and the same
@@ -12,27 +13,20 @@ import { ADMIN, startServer, type TestServer } from '../support/server.js';
 const hex = (n = 4) => randomBytes(n).toString('hex');
 const newKey = (label = 'k') => `${label}-${hex(8)}`;
 
-let t: TestServer;
+const t = useServer({ LOG_LEVEL: 'warn' });
 let owner: string;
 let ownerId: string;
 let org: string;
 
 beforeAll(async () => {
-  t = await startServer({ LOG_LEVEL: 'warn' });
-  owner = (await t.login()).accessToken;
-  const me = await raw(t.baseUrl, '/api/v1/me', { headers: { authorization: `Bearer ${owner}` } });
-  ownerId = me.body.data.id;
-  org = me.body.context.organizationId;
-});
-afterAll(async () => {
-  await t?.close();
+  owner = t.token;
+  const me = await t.http.get('/api/v1/me').expect(200);
+  ownerId = me.data.id;
+  org = me.context.organizationId;
 });
 
 function post(path: string, json: unknown, opts: { token?: string; key?: string; workspace?: string } = {}) {
-  const headers: Record<string, string> = { authorization: `Bearer ${opts.token ?? owner}` };
-  if (opts.key !== undefined) headers['idempotency-key'] = opts.key;
-  if (opts.workspace) headers['x-workspace-id'] = opts.workspace;
-  return raw(t.baseUrl, path, { method: 'POST', headers, json });
+  return t.http.post(path, { body: json, token: opts.token, idempotencyKey: opts.key, workspace: opts.workspace });
 }
 const createTeam = (json: unknown, opts: { token?: string; key?: string; workspace?: string } = {}) => post('/api/v1/teams', json, opts);
 
@@ -46,27 +40,22 @@ describe('a retried request', () => {
   test('gets the same status and data, marked Idempotent-Replayed, and creates nothing more', async () => {
     const key = newKey();
     const name = `replayed-${hex()}`;
-    const first = await createTeam({ name, description: 'once' }, { key });
-    expect(first.status).toBe(201);
-    expectMatchesContract('POST', '/api/v1/teams', 201, first.body);
+    const first = await createTeam({ name, description: 'once' }, { key }).expectResponse(201);
     expect(first.headers.get('idempotent-replayed')).toBeNull();
 
-    const second = await createTeam({ name, description: 'once' }, { key });
-    expect(second.status).toBe(201);
-    expectMatchesContract('POST', '/api/v1/teams', 201, second.body);
+    const second = await createTeam({ name, description: 'once' }, { key }).expectResponse(201);
     expect(second.headers.get('idempotent-replayed')).toBe('true');
     expect(second.body.data).toEqual(first.body.data);
     // A response of its own: the envelope describes the retry, the data the first outcome.
     expect(second.body.meta.requestId).not.toBe(first.body.meta.requestId);
 
     // The same body with its keys in another order is the same request.
-    const reordered = await createTeam({ description: 'once', name }, { key });
-    expect(reordered.status).toBe(201);
+    const reordered = await createTeam({ description: 'once', name }, { key }).expectResponse(201);
     expect(reordered.headers.get('idempotent-replayed')).toBe('true');
     expect(reordered.body.data).toEqual(first.body.data);
 
     expect(await teamsNamed(name)).toEqual([first.body.data.id]);
-    const listed = await raw(t.baseUrl, `/api/v1/organizations/${org}/teams`, { headers: { authorization: `Bearer ${owner}` } });
+    const listed = await t.http.get('/api/v1/organizations/{id}/teams', { params: { id: org } }).expectResponse(200);
     expect(listed.body.data.filter((team: { name: string }) => team.name === name)).toHaveLength(1);
     // One change, one audit entry: replays are not changes.
     const audited = await t.sql('SELECT id FROM audit_events WHERE action = $1 AND resource_id = $2', ['team.create', first.body.data.id]);
@@ -76,17 +65,12 @@ describe('a retried request', () => {
   test('with the same key but another body, method or path is refused: 422 IDEMPOTENCY_KEY_REUSED', async () => {
     const key = newKey();
     const name = `reused-${hex()}`;
-    expect((await createTeam({ name }, { key })).status).toBe(201);
+    await createTeam({ name }, { key }).expect(201);
 
-    const otherBody = await createTeam({ name: `${name}-2` }, { key });
-    expect(otherBody.status).toBe(422);
-    expectMatchesContract('POST', '/api/v1/teams', 422, otherBody.body);
-    expect(otherBody.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const otherBody = await createTeam({ name: `${name}-2` }, { key }).expectResponse(422, 'IDEMPOTENCY_KEY_REUSED');
     expect(otherBody.headers.get('idempotent-replayed')).toBeNull();
 
-    const otherPath = await post('/api/v1/roles', { name: `Role ${hex()}`, permissions: ['team.read'] }, { key });
-    expect(otherPath.status).toBe(422);
-    expect(otherPath.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    await post('/api/v1/roles', { name: `Role ${hex()}`, permissions: ['team.read'] }, { key }).expect(422, 'IDEMPOTENCY_KEY_REUSED');
 
     expect(await teamsNamed(`${name}-2`)).toEqual([]);
     expect(await teamsNamed(name)).toHaveLength(1);
@@ -95,17 +79,14 @@ describe('a retried request', () => {
   test('keys are scoped to the principal and the organization: the same key elsewhere is a new request', async () => {
     const member: Member = await addMember(t, owner, ['msp_admin']);
     const key = newKey('shared');
-    const mine = await createTeam({ name: `owner-${hex()}` }, { key });
-    const theirs = await createTeam({ name: `member-${hex()}` }, { key, token: member.accessToken });
-    expect(mine.status).toBe(201);
-    expect(theirs.status).toBe(201);
+    const mine = await createTeam({ name: `owner-${hex()}` }, { key }).expectResponse(201);
+    const theirs = await createTeam({ name: `member-${hex()}` }, { key, token: member.accessToken }).expectResponse(201);
     expect(theirs.headers.get('idempotent-replayed')).toBeNull();
     expect(theirs.body.data.id).not.toBe(mine.body.data.id);
 
     // The owner again, acting in another organization.
     const { organizationId: elsewhere } = await otherOrganization(t, owner);
-    const there = await createTeam({ name: `elsewhere-${hex()}` }, { key, workspace: elsewhere });
-    expect(there.status).toBe(201);
+    const there = await createTeam({ name: `elsewhere-${hex()}` }, { key, workspace: elsewhere }).expectResponse(201);
     expect(there.body.data.organizationId).toBe(elsewhere);
 
     // Each scope still replays its own outcome.
@@ -125,14 +106,10 @@ describe('a retried request', () => {
 
   test('a client error is replayed as the same error', async () => {
     const name = `taken-${hex()}`;
-    expect((await createTeam({ name })).status).toBe(201);
+    await createTeam({ name }).expect(201);
     const key = newKey();
-    const first = await createTeam({ name }, { key });
-    expect(first.status).toBe(409);
-    expect(first.body.error.code).toBe('CONFLICT');
-    const replay = await createTeam({ name }, { key });
-    expect(replay.status).toBe(409);
-    expectMatchesContract('POST', '/api/v1/teams', 409, replay.body);
+    const first = await createTeam({ name }, { key }).expectResponse(409, 'CONFLICT');
+    const replay = await createTeam({ name }, { key }).expectResponse(409);
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(replay.body.error).toEqual(first.body.error);
     const [row] = await t.sql<{ state: string }>('SELECT state FROM idempotency_keys WHERE key = $1', [key]);
@@ -142,21 +119,22 @@ describe('a retried request', () => {
   test('of 10 identical concurrent requests, one runs; the others replay it or are told it is in progress', async () => {
     const key = newKey('burst');
     const name = `concurrent-${hex()}`;
-    const results = await Promise.all(Array.from({ length: 10 }, () => createTeam({ name }, { key })));
+    const requests = Array.from({ length: 10 }, () => createTeam({ name }, { key }));
+    const results = await Promise.all(requests.map((request) => request.response()));
     const created = await teamsNamed(name);
     expect(created).toHaveLength(1);
-    for (const r of results) {
+    for (const [i, r] of results.entries()) {
       if (r.status === 201) {
+        await requests[i].expectResponse(201);
         expect(r.body.data.id).toBe(created[0]);
       } else {
         expect({ status: r.status, code: r.body.error?.code }).toEqual({ status: 409, code: 'IDEMPOTENCY_IN_PROGRESS' });
-        expectMatchesContract('POST', '/api/v1/teams', 409, r.body);
+        await requests[i].expectResponse(409, 'IDEMPOTENCY_IN_PROGRESS');
       }
     }
     expect(results.filter((r) => r.status === 201 && r.headers.get('idempotent-replayed') === null)).toHaveLength(1);
     // Once finished, every retry replays.
-    const later = await createTeam({ name }, { key });
-    expect(later.status).toBe(201);
+    const later = await createTeam({ name }, { key }).expectResponse(201);
     expect(later.headers.get('idempotent-replayed')).toBe('true');
     expect(later.body.data.id).toBe(created[0]);
   });
@@ -165,9 +143,7 @@ describe('a retried request', () => {
 describe('what is kept', () => {
   test('an outcome holding a secret is stored encrypted, and replayed intact', async () => {
     const key = newKey('apikey');
-    const first = await post('/api/v1/api-keys', { name: `idem-${hex()}` }, { key });
-    expect(first.status).toBe(201);
-    expectMatchesContract('POST', '/api/v1/api-keys', 201, first.body);
+    const first = await post('/api/v1/api-keys', { name: `idem-${hex()}` }, { key }).expectResponse(201);
     const secret = first.body.data.secret as string;
     const tail = secret.split('_').pop()!;
 
@@ -194,21 +170,19 @@ describe('what is kept', () => {
     }
     expect(hits).toEqual([]);
 
-    const replay = await post('/api/v1/api-keys', { name: first.body.data.apiKey.name }, { key });
-    expect(replay.status).toBe(201);
+    const replay = await post('/api/v1/api-keys', { name: first.body.data.apiKey.name }, { key }).expectResponse(201);
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(replay.body.data).toEqual(first.body.data);
     // It is the one key: it works, and only one was minted.
-    expect((await raw(t.baseUrl, '/api/v1/me', { headers: { authorization: `Bearer ${replay.body.data.secret}` } })).status).toBe(200);
+    await t.http.get('/api/v1/me', { token: replay.body.data.secret }).expect(200);
     expect(await t.sql('SELECT id FROM api_keys WHERE name = $1', [first.body.data.apiKey.name])).toHaveLength(1);
     expect(t.output()).not.toContain(tail);
   });
 
   test('an expired key no longer replays: the same key then starts a new request', async () => {
     const key = newKey('expiring');
-    const first = await createTeam({ name: `before-expiry-${hex()}` }, { key });
-    expect(first.status).toBe(201);
-    expect((await createTeam({ name: `refused-${hex()}` }, { key })).status).toBe(422);
+    const first = await createTeam({ name: `before-expiry-${hex()}` }, { key }).expectResponse(201);
+    await createTeam({ name: `refused-${hex()}` }, { key }).expect(422);
 
     // Age the key past its 24 hours, keeping the timestamp exactly as the server wrote it.
     await t.sql(
@@ -216,8 +190,7 @@ describe('what is kept', () => {
       [key],
     );
     const name = `after-expiry-${hex()}`;
-    const fresh = await createTeam({ name }, { key });
-    expect(fresh.status).toBe(201);
+    const fresh = await createTeam({ name }, { key }).expectResponse(201);
     expect(fresh.headers.get('idempotent-replayed')).toBeNull();
     expect(fresh.body.data.id).not.toBe(first.body.data.id);
     expect(await teamsNamed(name)).toEqual([fresh.body.data.id]);
@@ -235,7 +208,7 @@ describe('what is kept', () => {
     // request made in another organization.
     const elsewhere = await otherOrganization(t, owner);
     const twin = newKey('twin');
-    expect((await createTeam(body, { key: twin, token: elsewhere.owner.accessToken })).status).toBe(201);
+    await createTeam(body, { key: twin, token: elsewhere.owner.accessToken }).expect(201);
     const [{ request_hash: hash }] = await t.sql<{ request_hash: Buffer }>('SELECT request_hash FROM idempotency_keys WHERE key = $1', [
       twin,
     ]);
@@ -263,16 +236,12 @@ describe('what is kept', () => {
     await session.connect();
     await session.query('SELECT pg_advisory_lock_shared($1::bigint)', [holder]);
     try {
-      const busy = await createTeam(body, { key });
-      expect(busy.status).toBe(409);
-      expectMatchesContract('POST', '/api/v1/teams', 409, busy.body);
-      expect(busy.body.error.code).toBe('IDEMPOTENCY_IN_PROGRESS');
+      await createTeam(body, { key }).expect(409, 'IDEMPOTENCY_IN_PROGRESS');
       expect(await teamsNamed(body.name)).toEqual([]);
     } finally {
       await session.end(); // as if it died: its session, and so its lock, are gone
     }
-    const taken = await createTeam(body, { key });
-    expect(taken.status).toBe(201);
+    const taken = await createTeam(body, { key }).expectResponse(201);
     expect(taken.headers.get('idempotent-replayed')).toBeNull();
     expect(await teamsNamed(body.name)).toEqual([taken.body.data.id]);
     expect((await createTeam(body, { key })).headers.get('idempotent-replayed')).toBe('true');
@@ -281,13 +250,10 @@ describe('what is kept', () => {
   test('a key that names no holder (written before holders were recorded) is taken over once abandoned for five minutes', async () => {
     const body = { name: `legacy-${hex()}` };
     const key = await heldKey(body, null);
-    const busy = await createTeam(body, { key });
-    expect(busy.status).toBe(409);
-    expect(busy.body.error.code).toBe('IDEMPOTENCY_IN_PROGRESS');
+    await createTeam(body, { key }).expect(409, 'IDEMPOTENCY_IN_PROGRESS');
 
     await t.sql("UPDATE idempotency_keys SET locked_at = locked_at - interval '10 minutes' WHERE key = $1", [key]);
-    const taken = await createTeam(body, { key });
-    expect(taken.status).toBe(201);
+    const taken = await createTeam(body, { key }).expectResponse(201);
     expect(await teamsNamed(body.name)).toEqual([taken.body.data.id]);
     expect((await createTeam(body, { key })).headers.get('idempotent-replayed')).toBe('true');
   });
@@ -295,26 +261,24 @@ describe('what is kept', () => {
   test('a malformed key is 400, and nothing is created', async () => {
     const name = `bad-key-${hex()}`;
     for (const key of ['x'.repeat(300), 'has space', 'caf\u00e9']) {
-      const res = await raw(t.baseUrl, '/api/v1/teams', {
-        method: 'POST',
-        headers: { authorization: `Bearer ${owner}`, 'idempotency-key': key },
-        json: { name },
-      });
+      const request = createTeam({ name }, { key });
+      const res = await request;
       expect({ key: key.slice(0, 20), status: res.status }).toEqual({ key: key.slice(0, 20), status: 400 });
-      expect(res.body.error.code).toBe('VALIDATION_FAILED');
+      await request.expectResponse(400, 'VALIDATION_FAILED');
       expect(res.body.error.validationErrors).toEqual([
         expect.objectContaining({ field: 'Idempotency-Key', code: 'INVALID_IDEMPOTENCY_KEY' }),
       ]);
-      expectMatchesContract('POST', '/api/v1/teams', 400, res.body);
     }
-    expect((await createTeam({ name }, { key: 'k'.repeat(255) })).status).toBe(201);
+    await createTeam({ name }, { key: 'k'.repeat(255) }).expect(201);
     expect(await teamsNamed(name)).toHaveLength(1);
   });
 });
 
 describe('IDEMPOTENCY_REQUIRED=true', () => {
+  // A server of its own, with other settings.
   let strict: TestServer;
   let token: string;
+  const http = httpClient(() => strict.baseUrl, { token: () => token });
   beforeAll(async () => {
     strict = await startServer({ LOG_LEVEL: 'warn', IDEMPOTENCY_REQUIRED: 'true' });
     token = (await strict.login()).accessToken;
@@ -325,39 +289,23 @@ describe('IDEMPOTENCY_REQUIRED=true', () => {
 
   test('an authenticated mutation without Idempotency-Key is 400 naming the header; with one it runs', async () => {
     const name = `strict-${hex()}`;
-    const refused = await raw(strict.baseUrl, '/api/v1/teams', {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}` },
-      json: { name },
-    });
-    expect(refused.status).toBe(400);
-    expectMatchesContract('POST', '/api/v1/teams', 400, refused.body);
-    expect(refused.body.error.code).toBe('VALIDATION_FAILED');
+    const refused = await http.post('/api/v1/teams', { body: { name } }).expectResponse(400, 'VALIDATION_FAILED');
     expect(refused.body.error.validationErrors).toEqual([expect.objectContaining({ field: 'Idempotency-Key', code: 'REQUIRED' })]);
     expect(await strict.sql('SELECT id FROM teams WHERE name = $1', [name])).toEqual([]);
 
-    const accepted = await raw(strict.baseUrl, '/api/v1/teams', {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'idempotency-key': newKey() },
-      json: { name },
-    });
-    expect(accepted.status).toBe(201);
+    await http.post('/api/v1/teams', { body: { name }, idempotencyKey: newKey() }).expect(201);
     // Reads need none.
-    expect((await raw(strict.baseUrl, '/api/v1/me', { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    await http.get('/api/v1/me').expect(200);
   });
 
   test('public routes (login) take no key and still work', async () => {
-    const login = await raw(strict.baseUrl, '/api/v1/auth/login', { method: 'POST', json: ADMIN });
-    expect(login.status).toBe(200);
+    await http.post('/api/v1/auth/login', { body: ADMIN, token: null }).expect(200);
   });
 
   test('an invalid key is 400 there too', async () => {
-    const res = await raw(strict.baseUrl, '/api/v1/teams', {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'idempotency-key': 'y'.repeat(300) },
-      json: { name: `strict-${hex()}` },
-    });
-    expect(res.status).toBe(400);
+    const res = await http
+      .post('/api/v1/teams', { body: { name: `strict-${hex()}` }, idempotencyKey: 'y'.repeat(300) })
+      .expectResponse(400);
     expect(res.body.error.validationErrors).toEqual([
       expect.objectContaining({ field: 'Idempotency-Key', code: 'INVALID_IDEMPOTENCY_KEY' }),
     ]);
