@@ -1,7 +1,6 @@
 import { createHmac, createPublicKey, randomBytes, verify as verifySignature } from 'node:crypto';
 import pg from 'pg';
 import { unkeyedChainHash, type ChainedFields } from '../../src/kernel/audit/audit-chain.js';
-import { expectMatchesContract } from '../support/contract.js';
 import { withClient } from '../support/database.js';
 import { addMember, otherOrganization } from '../support/fixtures.js';
 import { ADMIN, spawnServer, type RunningServer } from '../support/server.js';
@@ -181,9 +180,7 @@ describe('signed checkpoints', () => {
     expect(cp.token).toBe(tokenOf(cp.statement, cp.signature));
 
     // The auditor's side: the published keys, unauthenticated, and node:crypto alone.
-    const keys = await checkpointKeys();
-    expect(keys.status).toBe(200);
-    expectMatchesContract('GET', '/.well-known/audit-checkpoint-keys', 200, keys.body);
+    const keys = await checkpointKeys().expectResponse(200);
     const published = (keys.body.keys as { kid: string; kty: string; crv: string; x: string; pem: string; status: string }[]).find(
       (k) => k.kid === cp.keyId,
     )!;

@@ -73,9 +73,7 @@ describe('the typed client (login → me) agrees with the server', () => {
 describe('JWKS', () => {
   test('publishes the public key that verifies issued tokens', async () => {
     const { accessToken } = await t.login();
-    const res = await jwks();
-    expect(res.status).toBe(200);
-    expectMatchesContract('GET', '/.well-known/jwks.json', 200, res.body);
+    const res = await jwks().expectResponse(200);
     const { kid } = jwt.decode(accessToken, { complete: true })!.header;
     const jwk = res.body.keys.find((k: { kid: string }) => k.kid === kid);
     expect(jwk).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig' });
