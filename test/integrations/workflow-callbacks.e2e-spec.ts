@@ -1,9 +1,11 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { pause, waitFor } from '../support/agent-process.js';
-import { expectResponse, raw, spec, type RawResponse } from '../support/contract.js';
+import { spec, type RawResponse } from '../support/contract.js';
 import { tablesContaining } from '../support/database-scan.js';
-import { spawnServer, startServer, type RunningServer, type TestServer } from '../support/server.js';
+import type { HttpRequest } from '../support/http.js';
+import { spawnServer, type RunningServer } from '../support/server.js';
+import { useServer } from '../support/use-server.js';
 
 /**
  * POST /api/v1/webhooks/workflow-completed: signed callbacks from external executors
@@ -19,22 +21,14 @@ const RETIRED_SECRET = `whsec_${randomBytes(24).toString('hex')}`;
 const TOLERANCE = 120;
 const PATH = '/api/v1/webhooks/workflow-completed';
 
-let t: TestServer;
-let owner: string;
-beforeAll(async () => {
-  t = await startServer({
-    WORKFLOW_WEBHOOK_SECRET: SECRET,
-    WORKFLOW_WEBHOOK_TOLERANCE_SECONDS: String(TOLERANCE),
-    ENCRYPTION_KEY,
-    // Rate limited as every unauthenticated route is, per client address; high enough for this file.
-    RATE_LIMIT_ENABLED: 'true',
-    RATE_LIMIT_ANONYMOUS: '100000,10000',
-    WORKFLOW_POLL_INTERVAL_MS: '100',
-  });
-  owner = (await t.login()).accessToken;
-});
-afterAll(async () => {
-  await t?.close();
+const t = useServer({
+  WORKFLOW_WEBHOOK_SECRET: SECRET,
+  WORKFLOW_WEBHOOK_TOLERANCE_SECONDS: String(TOLERANCE),
+  ENCRYPTION_KEY,
+  // Rate limited as every unauthenticated route is, per client address; high enough for this file.
+  RATE_LIMIT_ENABLED: 'true',
+  RATE_LIMIT_ANONYMOUS: '100000,10000',
+  WORKFLOW_POLL_INTERVAL_MS: '100',
 });
 
 const now = () => Math.floor(Date.now() / 1000);
@@ -65,11 +59,12 @@ function headersFor(body: string, signing: Signing = {}): Record<string, string>
   return { 'x-agentfield-delivery': deliveryId, 'x-agentfield-signature': `t=${timestamp},${values.map((v) => `v1=${v}`).join(',')}` };
 }
 
-const post = (body: string, headers: Record<string, string>, baseUrl = t.baseUrl) =>
-  raw(baseUrl, PATH, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+/** Sends `body` as written (JSON unless `headers` name another type), with no credentials but `headers`. */
+const post = (body: string, headers: Record<string, string>, baseUrl?: string) =>
+  t.http.post(PATH, { rawBody: body, headers, token: null, baseUrl });
 
 /** Sends `callback` (an object, or the exact bytes to send) signed as `signing` says. */
-function deliver(callback: object | string, signing: Signing = {}, baseUrl = t.baseUrl): Promise<RawResponse> {
+function deliver(callback: object | string, signing: Signing = {}, baseUrl?: string): HttpRequest {
   const body = typeof callback === 'string' ? callback : JSON.stringify(callback);
   return post(body, headersFor(body, signing), baseUrl);
 }
@@ -82,31 +77,31 @@ const succeeded = (runId = randomUUID()) => ({
 });
 
 /** The signature was accepted: the callback reached the run engine, which knows no such run. */
-function expectUnknownRun(res: RawResponse): void {
-  expectResponse(res, 'POST', PATH, 404, 'NOT_FOUND');
+async function expectUnknownRun(request: HttpRequest): Promise<RawResponse> {
+  const res = await request.expectResponse(404, 'NOT_FOUND');
   expect(res.body.error.message).toBe('Workflow run not found');
+  return res;
 }
 
-const refusedWith = (res: RawResponse, code: string) => expectResponse(res, 'POST', PATH, 401, code);
+const refusedWith = (request: HttpRequest, code: string) => request.expectResponse(401, code);
 
 describe('with WORKFLOW_WEBHOOK_SECRET', () => {
   test('a signed callback passes the signature check and reaches the run engine; the route is rate limited per address', async () => {
     const callback = succeeded();
-    const res = await deliver(callback);
-    expectUnknownRun(res);
+    const res = await expectUnknownRun(deliver(callback));
     expect(res.headers.get('x-ratelimit-limit')).toMatch(/^\d+$/);
   });
 
   test('the signature covers the bytes as sent: any spacing and key order verify, a re-serialised body does not', async () => {
     const runId = randomUUID();
     const pretty = `{\n  "status" : "succeeded",\n  "nodeId": "deploy",\n  "executionId": "${runId}"\n}\n`;
-    expectUnknownRun(await deliver(pretty));
-    refusedWith(await deliver(pretty, { signedBody: JSON.stringify(JSON.parse(pretty)) }), 'INVALID_SIGNATURE');
+    await expectUnknownRun(deliver(pretty));
+    await refusedWith(deliver(pretty, { signedBody: JSON.stringify(JSON.parse(pretty)) }), 'INVALID_SIGNATURE');
   });
 
   test('without a signature: 401 UNAUTHENTICATED, before the body is even validated', async () => {
-    refusedWith(await post('{"nodeId":"NOT A NODE"}', { 'x-agentfield-delivery': newDeliveryId() }), 'UNAUTHENTICATED');
-    refusedWith(await post(JSON.stringify(succeeded()), {}), 'UNAUTHENTICATED');
+    await refusedWith(post('{"nodeId":"NOT A NODE"}', { 'x-agentfield-delivery': newDeliveryId() }), 'UNAUTHENTICATED');
+    await refusedWith(post(JSON.stringify(succeeded()), {}), 'UNAUTHENTICATED');
   });
 
   test('a signature that does not match: 401 INVALID_SIGNATURE, never showing the expected one', async () => {
@@ -126,24 +121,24 @@ describe('with WORKFLOW_WEBHOOK_SECRET', () => {
       expect(res.text).not.toContain(expected);
     }
     const flipped = expected.replace(/^./, (c) => (c === '0' ? '1' : '0'));
-    refusedWith(
-      await post(body, { 'x-agentfield-delivery': deliveryId, 'x-agentfield-signature': `t=${timestamp},v1=${flipped}` }),
+    await refusedWith(
+      post(body, { 'x-agentfield-delivery': deliveryId, 'x-agentfield-signature': `t=${timestamp},v1=${flipped}` }),
       'INVALID_SIGNATURE',
     );
     // A signature for one timestamp presented with another.
-    refusedWith(
-      await post(body, { 'x-agentfield-delivery': deliveryId, 'x-agentfield-signature': `t=${timestamp - 1},v1=${expected}` }),
+    await refusedWith(
+      post(body, { 'x-agentfield-delivery': deliveryId, 'x-agentfield-signature': `t=${timestamp - 1},v1=${expected}` }),
       'INVALID_SIGNATURE',
     );
   });
 
   test(`a timestamp more than WORKFLOW_WEBHOOK_TOLERANCE_SECONDS (${TOLERANCE}) away, past or future: 401 SIGNATURE_EXPIRED`, async () => {
-    refusedWith(await deliver(succeeded(), { timestamp: now() - TOLERANCE - 30 }), 'SIGNATURE_EXPIRED');
-    refusedWith(await deliver(succeeded(), { timestamp: now() + TOLERANCE + 30 }), 'SIGNATURE_EXPIRED');
+    await refusedWith(deliver(succeeded(), { timestamp: now() - TOLERANCE - 30 }), 'SIGNATURE_EXPIRED');
+    await refusedWith(deliver(succeeded(), { timestamp: now() + TOLERANCE + 30 }), 'SIGNATURE_EXPIRED');
     const early = succeeded();
-    expectUnknownRun(await deliver(early, { timestamp: now() - TOLERANCE + 30 }));
+    await expectUnknownRun(deliver(early, { timestamp: now() - TOLERANCE + 30 }));
     const ahead = succeeded();
-    expectUnknownRun(await deliver(ahead, { timestamp: now() + TOLERANCE - 30 }));
+    await expectUnknownRun(deliver(ahead, { timestamp: now() + TOLERANCE - 30 }));
   });
 
   test('malformed headers: MALFORMED_SIGNATURE, MISSING_DELIVERY_ID, INVALID_DELIVERY_ID', async () => {
@@ -162,7 +157,7 @@ describe('with WORKFLOW_WEBHOOK_SECRET', () => {
       const res = await post(body, { 'x-agentfield-delivery': good['x-agentfield-delivery'], 'x-agentfield-signature': header });
       expect([header, res.status, res.body.error.code]).toEqual([header, 401, 'MALFORMED_SIGNATURE']);
     }
-    refusedWith(await post(body, { 'x-agentfield-signature': signature }), 'MISSING_DELIVERY_ID');
+    await refusedWith(post(body, { 'x-agentfield-signature': signature }), 'MISSING_DELIVERY_ID');
     for (const deliveryId of ['has space', 'dotted.id', 'x'.repeat(201)]) {
       const res = await deliver(body, { deliveryId });
       expect([deliveryId, res.status, res.body.error.code]).toEqual([deliveryId, 401, 'INVALID_DELIVERY_ID']);
@@ -171,8 +166,8 @@ describe('with WORKFLOW_WEBHOOK_SECRET', () => {
 
   test('secret rotation: of several v1 signatures, one under the configured secret is enough', async () => {
     const callback = succeeded();
-    expectUnknownRun(await deliver(callback, { secrets: [RETIRED_SECRET, SECRET] }));
-    refusedWith(await deliver(callback, { secrets: [RETIRED_SECRET, RETIRED_SECRET] }), 'INVALID_SIGNATURE');
+    await expectUnknownRun(deliver(callback, { secrets: [RETIRED_SECRET, SECRET] }));
+    await refusedWith(deliver(callback, { secrets: [RETIRED_SECRET, RETIRED_SECRET] }), 'INVALID_SIGNATURE');
   });
 
   test('a signed but invalid body: 400 VALIDATION_FAILED, field by field', async () => {
@@ -195,24 +190,25 @@ describe('with WORKFLOW_WEBHOOK_SECRET', () => {
       [{ ...succeeded(runId), attempt: 2 }, 'attempt', 'UNKNOWN_FIELD'],
     ];
     for (const [callback, field, code] of cases) {
-      const res = await deliver(callback);
+      const request = deliver(callback);
+      const res = await request;
       expect([field, res.status]).toEqual([field, 400]);
-      expectResponse(res, 'POST', PATH, 400, 'VALIDATION_FAILED');
+      await request.expectResponse(400, 'VALIDATION_FAILED');
       expect(res.body.error.validationErrors).toContainEqual(expect.objectContaining({ field, code }));
     }
-    expectResponse(await deliver('{"executionId":'), 'POST', PATH, 400, 'MALFORMED_JSON');
+    await deliver('{"executionId":').expect(400, 'MALFORMED_JSON');
     // A failed step with its error is valid: it reaches the engine.
-    expectUnknownRun(
-      await deliver({ executionId: runId, nodeId: 'deploy', status: 'failed', error: { code: 'DEPLOY_FAILED', message: 'unhealthy' } }),
+    await expectUnknownRun(
+      deliver({ executionId: runId, nodeId: 'deploy', status: 'failed', error: { code: 'DEPLOY_FAILED', message: 'unhealthy' } }),
     );
   });
 
   test('a callback the engine refuses leaves no delivery behind: its retry is processed afresh', async () => {
     const callback = succeeded();
     const deliveryId = newDeliveryId();
-    expectUnknownRun(await deliver(callback, { deliveryId }));
+    await expectUnknownRun(deliver(callback, { deliveryId }));
     expect(await t.sql('SELECT 1 FROM workflow_callback_deliveries WHERE delivery_id = $1', [deliveryId])).toEqual([]);
-    expectUnknownRun(await deliver(callback, { deliveryId }));
+    await expectUnknownRun(deliver(callback, { deliveryId }));
   });
 
   test('concurrent copies of a delivery in flight wait for it, then all answer its outcome as duplicates', async () => {
@@ -228,12 +224,14 @@ describe('with WORKFLOW_WEBHOOK_SECRET', () => {
         [deliveryId, runId],
       );
       const settled: RawResponse[] = [];
-      const copies = Array.from({ length: 10 }, () => deliver(succeeded(runId), { deliveryId }).then((res) => (settled.push(res), res)));
+      const copies = Array.from({ length: 10 }, () => deliver(succeeded(runId), { deliveryId }));
+      const settling = copies.map((copy) => copy.then((res) => settled.push(res)));
       await pause(1000);
       expect(settled).toEqual([]);
       await first.query('COMMIT');
-      for (const res of await Promise.all(copies)) {
-        expect(expectResponse(res, 'POST', PATH, 200).body.data).toEqual({ duplicate: true, runId, nodeId: 'deploy', outcome: 'accepted' });
+      await Promise.all(settling);
+      for (const copy of copies) {
+        expect((await copy.expect(200)).data).toEqual({ duplicate: true, runId, nodeId: 'deploy', outcome: 'accepted' });
       }
     } finally {
       await first.end();
@@ -246,46 +244,45 @@ const taken: string[] = [];
 const CANARY = `output-canary-${randomBytes(6).toString('hex')}`;
 
 describe('with a run whose callback step waits', () => {
-  const api = (method: string, path: string, json?: unknown) =>
-    raw(t.baseUrl, path, {
-      method,
-      headers: { authorization: `Bearer ${owner}`, 'idempotency-key': `k-${randomBytes(8).toString('hex')}` },
-      json,
-    });
-  const RUNS = '/api/v1/workflow-runs';
+  const idempotencyKey = () => `k-${randomBytes(8).toString('hex')}`;
 
   /** A run whose `callback` node `deploy` waits for its report, beside anything in `others`. */
   async function waitingRun(others: object[] = []): Promise<string> {
     const nodes = [{ id: 'deploy', type: 'callback', inputs: { note: 'deploy billing' } }, ...others];
-    const definitionId = expectResponse(
-      await api('POST', '/api/v1/workflow-templates', { name: `callbacks-${randomBytes(3).toString('hex')}`, nodes }),
-      'POST',
-      '/api/v1/workflow-templates',
-      201,
-    ).body.data.id;
-    const run = expectResponse(await api('POST', RUNS, { definitionId }), 'POST', RUNS, 201).body.data;
+    const definitionId = (
+      await t.http
+        .post('/api/v1/workflow-templates', {
+          body: { name: `callbacks-${randomBytes(3).toString('hex')}`, nodes },
+          idempotencyKey: idempotencyKey(),
+        })
+        .expect(201)
+    ).data.id;
+    const run = (await t.http.post('/api/v1/workflow-runs', { body: { definitionId }, idempotencyKey: idempotencyKey() }).expect(201)).data;
     await waitFor('the callback step to wait', async () =>
-      (await api('GET', `${RUNS}/${run.id}/steps/deploy`)).body.data.status === 'waiting' ? true : undefined,
+      (await t.http.get('/api/v1/workflow-runs/{id}/steps/{nodeId}', { params: { id: run.id, nodeId: 'deploy' } }).expect(200)).data
+        .status === 'waiting'
+        ? true
+        : undefined,
     );
     return run.id as string;
   }
 
   const runUntil = (id: string, statuses: string[]) =>
     waitFor(`run ${id} to be ${statuses.join(' or ')}`, async () => {
-      const run = expectResponse(await api('GET', `${RUNS}/${id}`), 'GET', `${RUNS}/{id}`, 200).body.data;
+      const run = (await t.http.get('/api/v1/workflow-runs/{id}', { params: { id } }).expect(200)).data;
       return statuses.includes(run.status) ? run : undefined;
     });
 
-  const answer = (res: RawResponse) => expectResponse(res, 'POST', PATH, 200).body.data;
+  const answer = async (request: HttpRequest) => (await request.expect(200)).data;
 
   test('a signed success settles the step: 200 accepted, and the run succeeds with the reported output', async () => {
     const runId = await waitingRun();
     const deliveryId = newDeliveryId();
-    const res = await deliver(
+    const res = deliver(
       { executionId: runId, nodeId: 'deploy', status: 'succeeded', output: { revision: '9f1c2e7', note: CANARY } },
       { deliveryId },
     );
-    expect(answer(res)).toEqual({ duplicate: false, runId, nodeId: 'deploy', outcome: 'accepted' });
+    expect(await answer(res)).toEqual({ duplicate: false, runId, nodeId: 'deploy', outcome: 'accepted' });
     taken.push(deliveryId);
     expect(await runUntil(runId, ['succeeded', 'failed'])).toMatchObject({
       status: 'succeeded',
@@ -296,11 +293,11 @@ describe('with a run whose callback step waits', () => {
   test('a signed failure fails the step, and the run, with the reported error', async () => {
     const runId = await waitingRun();
     const deliveryId = newDeliveryId();
-    const res = await deliver(
+    const res = deliver(
       { executionId: runId, nodeId: 'deploy', status: 'failed', error: { code: 'DEPLOY_FAILED', message: 'the rollout stayed unhealthy' } },
       { deliveryId },
     );
-    expect(answer(res)).toEqual({ duplicate: false, runId, nodeId: 'deploy', outcome: 'accepted' });
+    expect(await answer(res)).toEqual({ duplicate: false, runId, nodeId: 'deploy', outcome: 'accepted' });
     taken.push(deliveryId);
     expect(await runUntil(runId, ['succeeded', 'failed'])).toMatchObject({
       status: 'failed',
@@ -313,7 +310,7 @@ describe('with a run whose callback step waits', () => {
     const runId = await waitingRun();
     const deliveryId = newDeliveryId();
     const success = { executionId: runId, nodeId: 'deploy', status: 'succeeded', output: { revision: 'a1' } };
-    expect(answer(await deliver(success, { deliveryId }))).toMatchObject({ duplicate: false, outcome: 'accepted' });
+    expect(await answer(deliver(success, { deliveryId }))).toMatchObject({ duplicate: false, outcome: 'accepted' });
     taken.push(deliveryId);
     const done = await runUntil(runId, ['succeeded', 'failed']);
     const rows = await t.sql('SELECT * FROM workflow_callback_deliveries WHERE delivery_id = $1', [deliveryId]);
@@ -322,13 +319,13 @@ describe('with a run whose callback step waits', () => {
       success,
       { executionId: runId, nodeId: 'deploy', status: 'failed', error: { code: 'LATE', message: 'changed my mind' } },
     ]) {
-      expect(answer(await deliver(replay, { deliveryId }))).toEqual({ duplicate: true, runId, nodeId: 'deploy', outcome: 'accepted' });
+      expect(await answer(deliver(replay, { deliveryId }))).toEqual({ duplicate: true, runId, nodeId: 'deploy', outcome: 'accepted' });
     }
     expect(await t.sql('SELECT * FROM workflow_callback_deliveries WHERE delivery_id = $1', [deliveryId])).toEqual(rows);
     expect(await runUntil(runId, ['succeeded', 'failed'])).toEqual(done);
 
     const late = newDeliveryId();
-    expect(answer(await deliver({ ...success, output: { revision: 'b2' } }, { deliveryId: late }))).toEqual({
+    expect(await answer(deliver({ ...success, output: { revision: 'b2' } }, { deliveryId: late }))).toEqual({
       duplicate: false,
       runId,
       nodeId: 'deploy',
@@ -341,12 +338,11 @@ describe('with a run whose callback step waits', () => {
   test('ten concurrent copies of one delivery: exactly one takes effect, the other nine answer it as duplicates', async () => {
     const runId = await waitingRun();
     const deliveryId = newDeliveryId();
-    const results = await Promise.all(
+    const answers = await Promise.all(
       Array.from({ length: 10 }, () =>
-        deliver({ executionId: runId, nodeId: 'deploy', status: 'succeeded', output: { revision: 'c3' } }, { deliveryId }),
+        answer(deliver({ executionId: runId, nodeId: 'deploy', status: 'succeeded', output: { revision: 'c3' } }, { deliveryId })),
       ),
     );
-    const answers = results.map(answer);
     expect(answers.filter((a) => !a.duplicate)).toEqual([{ duplicate: false, runId, nodeId: 'deploy', outcome: 'accepted' }]);
     expect(answers.filter((a) => a.duplicate)).toEqual(Array(9).fill({ duplicate: true, runId, nodeId: 'deploy', outcome: 'accepted' }));
     taken.push(deliveryId);
@@ -357,23 +353,16 @@ describe('with a run whose callback step waits', () => {
     const runId = await waitingRun([{ id: 'pause', type: 'wait', inputs: { durationSeconds: 60 } }]);
     const deliveryId = newDeliveryId();
     for (let attempt = 0; attempt < 2; attempt++) {
-      expectResponse(
-        await deliver({ executionId: runId, nodeId: 'pause', status: 'succeeded' }, { deliveryId }),
-        'POST',
-        PATH,
-        409,
-        'NOT_A_CALLBACK_STEP',
-      );
+      await deliver({ executionId: runId, nodeId: 'pause', status: 'succeeded' }, { deliveryId }).expect(409, 'NOT_A_CALLBACK_STEP');
     }
-    expectResponse(await deliver({ executionId: runId, nodeId: 'nothing', status: 'succeeded' }), 'POST', PATH, 404, 'NOT_FOUND');
+    await deliver({ executionId: runId, nodeId: 'nothing', status: 'succeeded' }).expect(404, 'NOT_FOUND');
     expect(await t.sql('SELECT 1 FROM workflow_callback_deliveries WHERE run_id = $1', [runId])).toEqual([]);
   });
 });
 
 describe('what stays out of the trail and the logs', () => {
   test("each delivery the engine took is audited once in its run's organization, with the webhook as actor and without the output", async () => {
-    const organizationId = (await raw(t.baseUrl, '/api/v1/me', { headers: { authorization: `Bearer ${owner}` } })).body.context
-      .organizationId as string;
+    const organizationId = (await t.http.get('/api/v1/me').expect(200)).context.organizationId as string;
     const rows = await t.sql<{
       organization_id: string;
       actor_type: string;
@@ -394,10 +383,8 @@ describe('what stays out of the trail and the logs', () => {
     }
     expect(JSON.stringify(rows)).not.toContain(CANARY);
     // The trail serves them like any other entry.
-    const listed = await raw(t.baseUrl, '/api/v1/audit-events?action=workflow_run.callback', {
-      headers: { authorization: `Bearer ${owner}` },
-    });
-    expect(expectResponse(listed, 'GET', '/api/v1/audit-events', 200).body.data).toHaveLength(taken.length);
+    const listed = await t.http.get('/api/v1/audit-events', { query: { action: 'workflow_run.callback' } }).expect(200);
+    expect(listed.data).toHaveLength(taken.length);
   });
 
   test('the secret and the signatures reach no log line, response or table', async () => {
@@ -428,17 +415,19 @@ describe('without WORKFLOW_WEBHOOK_SECRET', () => {
   });
 
   test('the route answers 404 ROUTE_NOT_FOUND to anyone, signed or not, exactly as an unmatched route; the document still describes it', async () => {
-    const unmatched = await raw(off.baseUrl, '/api/v1/webhooks/no-such-hook', { method: 'POST', json: {} });
+    // A route the document does not have: the answer is inspected by hand.
+    const unmatched = await t.http.post('/api/v1/webhooks/no-such-hook', { baseUrl: off.baseUrl, token: null, body: {} });
     expect(unmatched.status).toBe(404);
-    for (const res of [
-      await deliver(succeeded(), {}, off.baseUrl),
-      await post('{}', {}, off.baseUrl),
-      await post('not json at all', { 'content-type': 'text/plain' }, off.baseUrl),
+    for (const request of [
+      deliver(succeeded(), {}, off.baseUrl),
+      post('{}', {}, off.baseUrl),
+      post('not json at all', { 'content-type': 'text/plain' }, off.baseUrl),
     ]) {
-      expectResponse(res, 'POST', PATH, 404, 'ROUTE_NOT_FOUND');
-      expect(res.body.error.message).toBe(unmatched.body.error.message);
+      const body = await request.expect(404, 'ROUTE_NOT_FOUND');
+      expect(body.error.message).toBe(unmatched.body.error.message);
     }
-    const document = await raw(off.baseUrl, '/openapi.json');
+    // The served document itself, which the document does not describe: read by hand.
+    const document = await t.http.get('/openapi.json', { baseUrl: off.baseUrl, token: null });
     expect(document.body.paths[PATH].post.security).toEqual([{ agentfieldSignature: [] }]);
     expect(spec.paths[PATH]).toBeDefined();
   });

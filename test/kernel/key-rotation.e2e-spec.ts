@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { AppConfig } from '../../src/kernel/config/app-config.js';
 import { EnvelopeCipher } from '../../src/kernel/crypto/envelope-cipher.js';
 import { LocalKeyManagement } from '../../src/kernel/crypto/key-management.js';
-import { raw } from '../support/contract.js';
-import { spawnServer, startServer, type TestServer } from '../support/server.js';
+import { spawnServer } from '../support/server.js';
+import { useServer } from '../support/use-server.js';
 
 /**
  * A master-key rotation end to end: values sealed under the old key stay readable while the new key
@@ -17,25 +17,16 @@ const cipherWith = (keyId: string, key: string) =>
     new LocalKeyManagement(Object.assign(new AppConfig(), { encryption: { keyId, key: Buffer.from(key, 'base64'), previous: [] } })),
   );
 
-let t: TestServer;
-beforeAll(async () => {
-  t = await startServer({ ENCRYPTION_KEY: oldKey, ENCRYPTION_KEY_ID: 'old-1' });
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useServer({ ENCRYPTION_KEY: oldKey, ENCRYPTION_KEY_ID: 'old-1' });
 
 test('a rotation re-wraps every stored secret under the new key; the value is unchanged and the old key can go', async () => {
-  const { accessToken } = await t.login();
-  const me = await raw(t.baseUrl, '/api/v1/me', { headers: { authorization: `Bearer ${accessToken}` } });
-  const organizationId = me.body.context.organizationId as string;
+  const me = await t.http.get('/api/v1/me').expect(200);
+  const organizationId = me.context.organizationId as string;
   const value = `canary-${randomBytes(8).toString('hex')}`;
-  const set = await raw(t.baseUrl, '/api/v1/workspace/secrets/DB_PASSWORD', {
-    method: 'POST',
-    headers: { authorization: `Bearer ${accessToken}` },
-    json: { value },
-  });
+  const request = t.http.post('/api/v1/workspace/secrets/{key}', { params: { key: 'DB_PASSWORD' }, body: { value } });
+  const set = await request;
   expect(set.status).toBeLessThan(300);
+  await request.expectResponse(set.status);
   const stored = async () =>
     (await t.sql<{ ciphertext: Buffer; version: number }>("SELECT ciphertext, version FROM config_secrets WHERE key = 'DB_PASSWORD'"))[0];
   const before = await stored();

@@ -1,7 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { expectResponse, raw, type RawResponse } from '../support/contract.js';
 import { otherOrganization } from '../support/fixtures.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { useServer } from '../support/use-server.js';
 
 /**
  * The list conventions end to end, on the lists that grow large (jobs above all, seeded with SQL):
@@ -12,43 +11,36 @@ import { startServer, type TestServer } from '../support/server.js';
  * speed is bench/lists.bench.ts's business.
  */
 
-let t: TestServer;
-let token: string;
+const t = useServer();
 let org: string;
 let other: { organizationId: string; token: string };
 
 beforeAll(async () => {
-  t = await startServer();
-  token = (await t.login()).accessToken;
-  org = expectResponse(await get('/api/v1/me'), 'GET', '/api/v1/me', 200).body.context.organizationId;
-  const created = await otherOrganization(t, token);
+  org = (await t.http.get('/api/v1/me').expect(200)).context.organizationId;
+  const created = await otherOrganization(t, t.token);
   other = { organizationId: created.organizationId, token: created.owner.accessToken };
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 const hex = () => randomBytes(4).toString('hex');
-const get = (path: string, as = token): Promise<RawResponse> => raw(t.baseUrl, path, { headers: { authorization: `Bearer ${as}` } });
-const withQuery = (path: string, name: string, value: string) =>
-  `${path}${path.includes('?') ? '&' : '?'}${name}=${encodeURIComponent(value)}`;
+/** `query` (as written) with `name=value` appended. */
+const withQuery = (query: string, name: string, value: string) => `${query}${query ? '&' : ''}${name}=${encodeURIComponent(value)}`;
 
-/** GET a list page and check it against the contract. */
-async function page(path: string, as = token): Promise<Record<string, any>> {
-  return expectResponse(await get(path, as), 'GET', path.split('?')[0], 200).body;
+/** GET a list page (the query as written; as the owner unless `as` names another token) and check it against the contract. */
+async function page(path: string, query = '', as?: string): Promise<Record<string, any>> {
+  return t.http.get(path, { query, token: as }).expect(200);
 }
 
 /**
- * Every id of a list, first page by `path` (page mode), then by cursor to the end. Each page by
+ * Every id of a list, first page by `query` (page mode), then by cursor to the end. Each page by
  * cursor carries meta.cursor only, and its links.next is the next cursor's.
  */
-async function walk(path: string, as = token, meanwhile?: (pageNumber: number) => Promise<unknown>): Promise<string[]> {
-  const first = await page(path, as);
+async function walk(path: string, query: string, as?: string, meanwhile?: (pageNumber: number) => Promise<unknown>): Promise<string[]> {
+  const first = await page(path, query, as);
   expect(first.meta.pagination).toBeDefined();
   const ids: string[] = first.data.map((item: { id: string }) => item.id);
   let next: string | null = first.meta.cursor.next;
   for (let n = 2; next; n++) {
-    const [body] = await Promise.all([page(withQuery(path, 'cursor', next), as), meanwhile?.(n)]);
+    const [body] = await Promise.all([page(path, withQuery(query, 'cursor', next), as), meanwhile?.(n)]);
     expect(body.meta.pagination).toBeUndefined();
     expect(body.meta.cursor.hasNext).toBe(body.meta.cursor.next !== null);
     if (body.meta.cursor.next) expect(new URL(body.links.next, t.baseUrl).searchParams.get('cursor')).toBe(body.meta.cursor.next);
@@ -60,10 +52,10 @@ async function walk(path: string, as = token, meanwhile?: (pageNumber: number) =
 }
 
 /** Every id of a list by page number (page mode), to the last page. */
-async function byPages(path: string, as = token): Promise<string[]> {
+async function byPages(path: string, query: string, as?: string): Promise<string[]> {
   const all: string[] = [];
   for (let n = 1; ; n++) {
-    const body = await page(withQuery(path, 'page', String(n)), as);
+    const body = await page(path, withQuery(query, 'page', String(n)), as);
     all.push(...body.data.map((item: { id: string }) => item.id));
     if (!body.meta.pagination.hasNext) return all;
   }
@@ -106,18 +98,14 @@ describe('cursors on GET /jobs', () => {
       `${family}-%`,
     ]);
     const older: string[] = [];
-    const walked = await walk(`/api/v1/jobs?q=${family}&limit=7`, token, async (n) => {
+    const walked = await walk('/api/v1/jobs', `q=${family}&limit=7`, undefined, async (n) => {
       if (n > 8) return;
       // While the page is read: one job newer than the walk's position (submitted now: behind
       // it, never reached), and one older than every seeded job (ahead of it: reached once, last).
       const id = randomUUID();
       older.push(id);
       return Promise.all([
-        raw(t.baseUrl, '/api/v1/jobs', {
-          method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'idempotency-key': randomUUID() },
-          json: { type: `${family}-b` },
-        }).then((res) => expect(res.status).toBe(201)),
+        t.http.post('/api/v1/jobs', { body: { type: `${family}-b` }, idempotencyKey: true }).expect(201),
         t.sql(
           `INSERT INTO jobs (organization_id, id, type, status, max_attempts, timeout_seconds, created_by_type, created_at)
            VALUES ($1, $2, $3, 'queued', 3, 600, 'user', now() - interval '1 day' - $4 * interval '1 second')`,
@@ -136,12 +124,12 @@ describe('cursors on GET /jobs', () => {
       org,
       `${family}-%`,
     ]);
-    const third = await page(`/api/v1/jobs?q=${family}&pageSize=7&page=3`);
+    const third = await page('/api/v1/jobs', `q=${family}&pageSize=7&page=3`);
     expect(third.data.map((j: { id: string }) => j.id)).toEqual(expected.slice(14, 21));
-    const fourth = await page(`/api/v1/jobs?q=${family}&limit=7&cursor=${encodeURIComponent(third.meta.cursor.next)}`);
+    const fourth = await page('/api/v1/jobs', `q=${family}&limit=7&cursor=${encodeURIComponent(third.meta.cursor.next)}`);
     expect(fourth.data.map((j: { id: string }) => j.id)).toEqual(expected.slice(21, 28));
-    const byOffset = await page(`/api/v1/jobs?q=${family}&offset=33&limit=4`);
-    const after = await page(`/api/v1/jobs?q=${family}&limit=4&cursor=${encodeURIComponent(byOffset.meta.cursor.next)}`);
+    const byOffset = await page('/api/v1/jobs', `q=${family}&offset=33&limit=4`);
+    const after = await page('/api/v1/jobs', `q=${family}&limit=4&cursor=${encodeURIComponent(byOffset.meta.cursor.next)}`);
     expect(after.data.map((j: { id: string }) => j.id)).toEqual(expected.slice(37, 41));
   });
 
@@ -218,22 +206,23 @@ describe('cursors on GET /jobs', () => {
       const filled = query.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(values[name]));
       const expected = await floor(where, sort);
       expect(expected.length).toBeGreaterThan(4); // more than one page
-      expect(await walk(`/api/v1/jobs?q=${family}&limit=4${filled ? `&${filled}` : ''}`)).toEqual(expected);
+      expect(await walk('/api/v1/jobs', `q=${family}&limit=4${filled ? `&${filled}` : ''}`)).toEqual(expected);
     });
 
     test('a cursor keeps the sort it was made for: sending it again is fine, another is 400', async () => {
-      const first = await page(`/api/v1/jobs?q=${family}&limit=5&sort=priority,-createdAt`);
+      const first = await page('/api/v1/jobs', `q=${family}&limit=5&sort=priority,-createdAt`);
       const next = encodeURIComponent(first.meta.cursor.next);
-      const same = await page(`/api/v1/jobs?q=${family}&limit=5&sort=priority,-createdAt&cursor=${next}`);
-      expect((await page(`/api/v1/jobs?q=${family}&limit=5&cursor=${next}`)).data).toEqual(same.data);
-      const res = await get(`/api/v1/jobs?q=${family}&limit=5&sort=-createdAt&cursor=${next}`);
-      expectResponse(res, 'GET', '/api/v1/jobs', 400, 'VALIDATION_FAILED');
-      expect(res.body.error.validationErrors).toEqual([expect.objectContaining({ field: 'cursor', code: 'INVALID_CURSOR' })]);
+      const same = await page('/api/v1/jobs', `q=${family}&limit=5&sort=priority,-createdAt&cursor=${next}`);
+      expect((await page('/api/v1/jobs', `q=${family}&limit=5&cursor=${next}`)).data).toEqual(same.data);
+      const res = await t.http
+        .get('/api/v1/jobs', { query: `q=${family}&limit=5&sort=-createdAt&cursor=${next}` })
+        .expect(400, 'VALIDATION_FAILED');
+      expect(res.error.validationErrors).toEqual([expect.objectContaining({ field: 'cursor', code: 'INVALID_CURSOR' })]);
     });
 
     test("another organization's jobs never appear, whatever cursor it is given", async () => {
-      const mine = await walk(`/api/v1/jobs?q=${family}&limit=9`);
-      const theirs = await walk(`/api/v1/jobs?q=${family}&limit=9`, other.token);
+      const mine = await walk('/api/v1/jobs', `q=${family}&limit=9`);
+      const theirs = await walk('/api/v1/jobs', `q=${family}&limit=9`, other.token);
       expect(theirs).toEqual(
         await ids(`SELECT id FROM jobs WHERE organization_id = $1 AND type LIKE $2 ORDER BY created_at DESC, id DESC`, [
           other.organizationId,
@@ -242,10 +231,10 @@ describe('cursors on GET /jobs', () => {
       );
       expect(mine.filter((id) => theirs.includes(id))).toEqual([]);
       // A cursor from my list is only a position: in their list it gives their jobs after it.
-      const position = (await page(`/api/v1/jobs?q=${family}&limit=9`)).meta.cursor.next;
-      const theirsAfter = await page(`/api/v1/jobs?q=${family}&limit=100&cursor=${encodeURIComponent(position)}`, other.token);
+      const position = (await page('/api/v1/jobs', `q=${family}&limit=9`)).meta.cursor.next;
+      const theirsAfter = await page('/api/v1/jobs', `q=${family}&limit=100&cursor=${encodeURIComponent(position)}`, other.token);
       expect(theirsAfter.data.every((job: { id: string }) => theirs.includes(job.id))).toBe(true);
-      expect((await page(`/api/v1/jobs?q=${family}`, other.token)).meta.pagination.totalItems).toBe(30);
+      expect((await page('/api/v1/jobs', `q=${family}`, other.token)).meta.pagination.totalItems).toBe(30);
     });
   });
 
@@ -266,25 +255,25 @@ describe('cursors on GET /jobs', () => {
     ],
     ['a NULL where the column cannot be NULL', Buffer.from(JSON.stringify(['-createdAt', [null, randomUUID()]])).toString('base64url')],
   ])('a malformed cursor (%s) is 400 in the envelope', async (_what, cursor) => {
-    const res = await get(`/api/v1/jobs?cursor=${encodeURIComponent(cursor)}`);
-    expectResponse(res, 'GET', '/api/v1/jobs', 400, 'VALIDATION_FAILED');
+    await t.http.get('/api/v1/jobs', { query: `cursor=${encodeURIComponent(cursor)}` }).expect(400, 'VALIDATION_FAILED');
   });
 
   test('a cursor with page or offset is 400: it continues after its own page', async () => {
     const cursor =
-      (await page('/api/v1/jobs?pageSize=1')).meta.cursor.next ??
+      (await page('/api/v1/jobs', 'pageSize=1')).meta.cursor.next ??
       Buffer.from(JSON.stringify(['-createdAt', ['2026-01-01T00:00:00.000000Z', randomUUID()]])).toString('base64url');
     for (const extra of ['page=2', 'offset=5']) {
-      const res = await get(`/api/v1/jobs?cursor=${encodeURIComponent(cursor)}&${extra}`);
-      expectResponse(res, 'GET', '/api/v1/jobs', 400, 'VALIDATION_FAILED');
-      expect(res.body.error.validationErrors).toEqual([expect.objectContaining({ field: 'cursor', code: 'CONFLICTING_PARAMETERS' })]);
+      const res = await t.http
+        .get('/api/v1/jobs', { query: `cursor=${encodeURIComponent(cursor)}&${extra}` })
+        .expect(400, 'VALIDATION_FAILED');
+      expect(res.error.validationErrors).toEqual([expect.objectContaining({ field: 'cursor', code: 'CONFLICTING_PARAMETERS' })]);
     }
   });
 });
 
 describe('totals: exact up to 10,000, null beyond, and the last page always tells', () => {
   const family = `count-${hex()}`;
-  const list = (query = '') => page(`/api/v1/jobs?type=${family}-b${query}`);
+  const list = (query = '') => page('/api/v1/jobs', `type=${family}-b${query}`);
   const seed = (n: number, newest: Date) =>
     t.sql(
       `INSERT INTO jobs (organization_id, id, type, status, max_attempts, timeout_seconds, created_by_type, created_at)
@@ -347,8 +336,8 @@ describe("seed 001's limit, offset, sortBy and sortOrder", () => {
   beforeAll(() => seedJobs(org, family, 30, new Date(Date.now() - 10_800_000)));
 
   test('offset and limit give any window, with offset links; sortBy and sortOrder sort like sort', async () => {
-    const all = (await page(`/api/v1/jobs?q=${family}&pageSize=100`)).data.map((j: { id: string }) => j.id);
-    const window = await page(`/api/v1/jobs?q=${family}&offset=3&limit=5`);
+    const all = (await page('/api/v1/jobs', `q=${family}&pageSize=100`)).data.map((j: { id: string }) => j.id);
+    const window = await page('/api/v1/jobs', `q=${family}&offset=3&limit=5`);
     expect(window.data.map((j: { id: string }) => j.id)).toEqual(all.slice(3, 8));
     expect(window.meta.pagination).toMatchObject({
       page: 1,
@@ -361,8 +350,8 @@ describe("seed 001's limit, offset, sortBy and sortOrder", () => {
     });
     expect(new URL(window.links.next, t.baseUrl).searchParams.get('offset')).toBe('8');
     expect(new URL(window.links.prev, t.baseUrl).searchParams.get('offset')).toBe('0');
-    const bySortBy = await page(`/api/v1/jobs?q=${family}&pageSize=100&sortBy=createdAt&sortOrder=asc`);
-    const bySort = await page(`/api/v1/jobs?q=${family}&pageSize=100&sort=createdAt`);
+    const bySortBy = await page('/api/v1/jobs', `q=${family}&pageSize=100&sortBy=createdAt&sortOrder=asc`);
+    const bySort = await page('/api/v1/jobs', `q=${family}&pageSize=100&sort=createdAt`);
     expect(bySortBy.data).toEqual(bySort.data);
     expect(bySort.data.map((j: { id: string }) => j.id)).toEqual(
       await ids(`SELECT id FROM jobs WHERE organization_id = $1 AND type LIKE $2 ORDER BY created_at, id`, [org, `${family}-%`]),
@@ -375,13 +364,12 @@ describe("seed 001's limit, offset, sortBy and sortOrder", () => {
     ['sort=createdAt&sortBy=createdAt', 'sortBy'],
     ['sortOrder=desc', 'sortOrder'],
   ])('%s is 400 at %s', async (query, field) => {
-    const res = await get(`/api/v1/jobs?${query}`);
-    expectResponse(res, 'GET', '/api/v1/jobs', 400, 'VALIDATION_FAILED');
-    expect(res.body.error.validationErrors).toEqual([expect.objectContaining({ field, code: 'CONFLICTING_PARAMETERS' })]);
+    const res = await t.http.get('/api/v1/jobs', { query }).expect(400, 'VALIDATION_FAILED');
+    expect(res.error.validationErrors).toEqual([expect.objectContaining({ field, code: 'CONFLICTING_PARAMETERS' })]);
   });
 
   test.each(['limit=0', 'limit=101', 'offset=-1', 'offset=x', 'sortOrder=up', 'sortBy=-createdAt'])('%s is 400', async (query) => {
-    expectResponse(await get(`/api/v1/jobs?${query}`), 'GET', '/api/v1/jobs', 400, 'VALIDATION_FAILED');
+    await t.http.get('/api/v1/jobs', { query }).expect(400, 'VALIDATION_FAILED');
   });
 });
 
@@ -418,9 +406,9 @@ describe('the other lists that grow large page by cursor too', () => {
     ['job failures', '/api/v1/agent-runtime/failures', null],
   ])('%s', async (_what, path, seedSql) => {
     if (seedSql) await t.sql(seedSql, [org, await ownerId()]);
-    const all = await byPages(`${path}?pageSize=5`);
+    const all = await byPages(path, 'pageSize=5');
     expect(all.length).toBeGreaterThan(6);
     expect(new Set(all).size).toBe(all.length);
-    expect(await walk(`${path}?limit=3`)).toEqual(all);
+    expect(await walk(path, 'limit=3')).toEqual(all);
   });
 });

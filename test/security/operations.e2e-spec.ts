@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { expectMatchesContract, raw, spec } from '../support/contract.js';
+import { expectMatchesContract, spec } from '../support/contract.js';
 import { addMember, otherOrganization, roleIdByKey, uniqueEmail, type Member } from '../support/fixtures.js';
-import { ADMIN, startServer, type TestServer } from '../support/server.js';
+import type { Method } from '../support/http.js';
+import { ADMIN } from '../support/server.js';
+import { useServer } from '../support/use-server.js';
 
 /**
  * The spec-driven security suite. For every operation in openapi/openapi.json:
@@ -100,7 +102,7 @@ const schemas = (spec as unknown as { components: { schemas: Record<string, Sche
 const resolve = (s: Schema): Schema => (s.$ref ? resolve(schemas[s.$ref.split('/').pop()!]) : s);
 
 const operations = Object.entries(spec.paths).flatMap(([path, item]) =>
-  Object.entries(item as Record<string, Operation>).map(([method, op]) => ({ method: method.toUpperCase(), path, op })),
+  Object.entries(item as Record<string, Operation>).map(([method, op]) => ({ method: method.toUpperCase() as Method, path, op })),
 );
 
 /** A valid value for a schema: its example, else one built from its type; unique where uniqueness bites. */
@@ -187,55 +189,61 @@ const postOf = (collection: string) => (spec.paths[collection] as Record<string,
 /** A resource of `tenant` made through its collection's POST: with its fixture body, else one from the document. */
 async function created(collection: string, tenant: Tenant): Promise<string> {
   const body = FIXTURES[collection] ? await FIXTURES[collection](tenant) : bodyOf(postOf(collection));
-  const res = await send('POST', collection, tenant.ownerToken, body);
-  if (res.status !== 201) throw new Error(`POST ${collection} answered ${res.status}: ${res.text}`);
-  return createdId(res.body.data);
+  return createdId((await send('POST', collection, { token: tenant.ownerToken, body }).expect(201)).data);
 }
 
 /** A secret an agent of the tenant reported, under a policy of its own (its ref matches no other). */
 async function discoveredSecret(tenant: Tenant): Promise<string> {
-  const minted = await send('POST', '/api/v1/agents', tenant.ownerToken, { name: `suite-${randomBytes(4).toString('hex')}` });
-  const { agent, agentSecret } = minted.body.data as { agent: { id: string }; agentSecret: string };
+  const minted = await send('POST', '/api/v1/agents', {
+    token: tenant.ownerToken,
+    body: { name: `suite-${randomBytes(4).toString('hex')}` },
+  }).expect(201);
+  const { agent, agentSecret } = minted.data as { agent: { id: string }; agentSecret: string };
   const cluster = `suite-${randomBytes(4).toString('hex')}`;
-  await raw(t.baseUrl, `/api/v1/agents/${agent.id}/secrets/bulk`, {
-    method: 'POST',
-    headers: { 'x-agent-secret': agentSecret },
-    json: { secrets: [{ clusterName: cluster, provider: 'vault', ref: 'suite-ref' }] },
-  });
+  await t.http
+    .post('/api/v1/agents/{id}/secrets/bulk', {
+      params: { id: agent.id },
+      token: null,
+      agentSecret,
+      body: { secrets: [{ clusterName: cluster, provider: 'vault', ref: 'suite-ref' }] },
+    })
+    .expect(200);
   await created('/api/v1/policies', tenant);
-  const listed = await send('GET', `/api/v1/secrets?cluster_name=${cluster}`, tenant.ownerToken);
-  return listed.body.data[0].id as string;
+  const listed = await send('GET', '/api/v1/secrets', { token: tenant.ownerToken, query: { cluster_name: cluster } }).expect(200);
+  return listed.data[0].id as string;
 }
 
-let t: TestServer;
+// GitOps routes answer 404 as if absent unless switched on; so does the workflow callback without its secret.
+const t = useServer({ GITOPS_ENABLED: 'true', WORKFLOW_WEBHOOK_SECRET: randomBytes(32).toString('hex') });
 let home: Tenant;
 let other: Tenant;
 let powerless: Member;
 
 beforeAll(async () => {
-  // GitOps routes answer 404 as if absent unless switched on; so does the workflow callback without its secret.
-  t = await startServer({ GITOPS_ENABLED: 'true', WORKFLOW_WEBHOOK_SECRET: randomBytes(32).toString('hex') });
-  const { accessToken } = await t.login();
-  const me = await raw(t.baseUrl, '/api/v1/me', { headers: { authorization: `Bearer ${accessToken}` } });
-  home = { organizationId: me.body.context.organizationId, ownerId: me.body.data.id, ownerToken: accessToken };
-  powerless = await addMember(t, accessToken, []);
-  const o = await otherOrganization(t, accessToken);
+  const me = await t.http.get('/api/v1/me').expect(200);
+  home = { organizationId: me.context.organizationId, ownerId: me.data.id, ownerToken: t.token };
+  powerless = await addMember(t, t.token, []);
+  const o = await otherOrganization(t, t.token);
   other = { organizationId: o.organizationId, ownerId: o.owner.userId, ownerToken: o.owner.accessToken };
 }, 120_000);
 
-afterAll(async () => {
-  await t?.close();
-});
+type Params = Record<string, string>;
 
-const send = (method: string, path: string, token?: string, json?: unknown, headers: Record<string, string> = {}) =>
-  raw(t.baseUrl, path, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...headers,
-      'idempotency-key': `suite-${randomBytes(8).toString('hex')}`,
-    },
-    json: method === 'GET' || method === 'DELETE' ? undefined : (json ?? {}),
+/**
+ * A request as the suite sends it: a fresh Idempotency-Key, credentials only when given, and a
+ * JSON body (`{}` by default) on all but a GET or a DELETE.
+ */
+const send = (
+  method: Method,
+  path: string,
+  { params, query, token, body }: { params?: Params; query?: Params; token?: string; body?: unknown } = {},
+) =>
+  t.http.request(method, path, {
+    params,
+    query,
+    token: token ?? null,
+    idempotencyKey: `suite-${randomBytes(8).toString('hex')}`,
+    body: method === 'GET' || method === 'DELETE' ? undefined : (body ?? {}),
   });
 
 /**
@@ -243,56 +251,66 @@ const send = (method: string, path: string, token?: string, json?: unknown, head
  * created through the collection's own POST, an organization's `{id}` is the tenant itself, and a
  * user's `{id}` is its owner.
  */
-async function concretePath(path: string, tenant: Tenant): Promise<string> {
-  let out = path;
-  if (path.includes('{key}')) out = out.replace('{key}', 'SUITE_KEY');
+async function concreteParams(path: string, tenant: Tenant): Promise<Params> {
+  const params: Params = {};
+  if (path.includes('{key}')) params.key = 'SUITE_KEY';
   // Step types are a registry in code, the same for every organization.
-  if (path.includes('{type}')) out = out.replace('{type}', 'wait');
-  if (!out.includes('{id}')) return out;
+  if (path.includes('{type}')) params.type = 'wait';
+  if (!path.includes('{id}')) return params;
   let collection = path.slice(0, path.indexOf('/{id}'));
-  if (collection === '/api/v1/organizations') return out.replace('{id}', tenant.organizationId);
+  if (collection === '/api/v1/organizations') return { ...params, id: tenant.organizationId };
   // A job failure is a job; a workflow execution is a workflow run.
   if (collection === '/api/v1/agent-runtime/job-failures') collection = '/api/v1/jobs';
   if (collection === '/api/v1/workflow-executions') collection = '/api/v1/workflow-runs';
   // A step of a run is one of its definition's nodes.
-  out = out.replace('{nodeId}', 'pause');
-  if (collection === '/api/v1/users') return out.replace('{id}', tenant.ownerId);
+  if (path.includes('{nodeId}')) params.nodeId = 'pause';
+  if (collection === '/api/v1/users') return { ...params, id: tenant.ownerId };
   const create = (spec.paths[collection] as Record<string, Operation> | undefined)?.post;
   if (!create) throw new Error(`cannot make a resource for ${path}: no POST ${collection}`);
   let body = (FIXTURES[collection] ? await FIXTURES[collection](tenant) : bodyOf(create)) as Record<string, unknown>;
   // A grant needs a member and a role of the same tenant: the owner and a system role.
   if (collection === '/api/v1/user-roles') body = { userId: tenant.ownerId, roleId: await roleIdByKey(t, tenant.ownerToken, 'viewer') };
-  const res = await send('POST', collection, tenant.ownerToken, body);
+  const res = await send('POST', collection, { token: tenant.ownerToken, body });
   if (res.status !== 201 && res.status !== 200) throw new Error(`POST ${collection} for ${path} answered ${res.status}: ${res.text}`);
-  out = out.replace('{id}', createdId(res.body.data));
+  params.id = createdId(res.body.data);
   // A resource nested under that one (a freeze window of an environment): made through its own POST.
-  const nested = /^(.*)\/\{(\w+Id)\}/.exec(out);
-  if (nested) {
-    const nestedCreate = (spec.paths[`${nested[1].replace(/[0-9a-f-]{36}/, '{id}')}`] as Record<string, Operation> | undefined)?.post;
+  const nested = /^(.*)\/\{(\w+Id)\}/.exec(path);
+  if (nested && !(nested[2] in params)) {
+    const nestedCreate = (spec.paths[nested[1]] as Record<string, Operation> | undefined)?.post;
     if (!nestedCreate) throw new Error(`cannot make a resource for ${path}: no POST ${nested[1]}`);
-    const made = await send('POST', nested[1], tenant.ownerToken, bodyOf(nestedCreate));
+    const made = await send('POST', nested[1], { params: { id: params.id }, token: tenant.ownerToken, body: bodyOf(nestedCreate) });
     if (made.status !== 201) throw new Error(`POST ${nested[1]} for ${path} answered ${made.status}: ${made.text}`);
-    out = out.replace(`{${nested[2]}}`, createdId(made.body.data));
+    params[nested[2]] = createdId(made.body.data);
   }
-  return out;
+  return params;
 }
 
 /** Calls an agent-protocol operation as a fresh agent of the home tenant, about itself. */
-async function asAgent(method: string, path: string, body: unknown) {
-  const minted = await send('POST', '/api/v1/agents', home.ownerToken, { name: `suite-${randomBytes(4).toString('hex')}` });
-  const { agent, agentSecret } = minted.body.data as { agent: { id: string }; agentSecret: string };
-  return raw(t.baseUrl, path.replace('{id}', agent.id), {
-    method,
-    headers: { 'x-agent-secret': agentSecret },
-    json: method === 'GET' ? undefined : (body ?? {}),
+async function asAgent(method: Method, path: string, body: unknown) {
+  const minted = await send('POST', '/api/v1/agents', {
+    token: home.ownerToken,
+    body: { name: `suite-${randomBytes(4).toString('hex')}` },
+  }).expect(201);
+  const { agent, agentSecret } = minted.data as { agent: { id: string }; agentSecret: string };
+  return t.http.request(method, path, {
+    params: { id: agent.id },
+    token: null,
+    agentSecret,
+    body: method === 'GET' ? undefined : (body ?? {}),
   });
 }
 
-const placeholders = (path: string) =>
-  path
-    .replace('{id}', '01960000-0000-7000-8000-0000000000ff')
-    .replace(/\{\w+Id\}/, '01960000-0000-7000-8000-0000000000fe')
-    .replace('{key}', 'SUITE_KEY');
+/** Values for a path's holes: ids no resource has, the key and the step type as concreteParams fills them. */
+const placeholders = (path: string): Params => {
+  const params: Params = {};
+  for (const [, name] of path.matchAll(/\{(\w+)\}/g)) {
+    if (name === 'id') params.id = '01960000-0000-7000-8000-0000000000ff';
+    else if (name === 'key') params.key = 'SUITE_KEY';
+    else if (name === 'type') params.type = 'wait';
+    else params[name] = '01960000-0000-7000-8000-0000000000fe';
+  }
+  return params;
+};
 
 // Only the checks that apply are defined: a public operation has no (a), one without x-permission no (b).
 describe.each(operations.map((o) => [`${o.method} ${o.path}`, o] as const))('%s', (_name, { method, path, op }) => {
@@ -302,28 +320,19 @@ describe.each(operations.map((o) => [`${o.method} ${o.path}`, o] as const))('%s'
 
   if (secured)
     test('(a) without credentials: 401', async () => {
-      const res = await send(method, placeholders(path));
-      expect(res.status).toBe(401);
-      expect(res.body.error.code).toBe('UNAUTHENTICATED');
-      expectMatchesContract(method, path, 401, res.body);
+      await send(method, path, { params: placeholders(path) }).expect(401, 'UNAUTHENTICATED');
     });
 
   if (permission)
     test(`(b) without ${permission}: 403`, async () => {
-      const res = await send(method, placeholders(path), powerless.accessToken, bodyOf(op));
-      expect(res.status).toBe(403);
-      expect(res.body.error.code).toBe('FORBIDDEN');
-      expectMatchesContract(method, path, 403, res.body);
+      await send(method, path, { params: placeholders(path), token: powerless.accessToken, body: bodyOf(op) }).expect(403, 'FORBIDDEN');
     });
 
   const addressesResource = /\{(id|key)\}/.test(path) && secured;
   if (addressesResource && !optOut.c)
     test("(c) another organization's resource: 404", async () => {
-      const foreign = await concretePath(path, other);
-      const res = await send(method, foreign, home.ownerToken, bodyOf(op));
-      expect(res.status).toBe(404);
-      expect(res.body.error.code).toBe('NOT_FOUND');
-      expectMatchesContract(method, path, 404, res.body);
+      const foreign = await concreteParams(path, other);
+      await send(method, path, { params: foreign, token: home.ownerToken, body: bodyOf(op) }).expect(404, 'NOT_FOUND');
     });
 
   if (!optOut.d)
@@ -338,9 +347,10 @@ describe.each(operations.map((o) => [`${o.method} ${o.path}`, o] as const))('%s'
         body = { userId: (await addMember(t, home.ownerToken, [])).userId, roleId: await roleIdByKey(t, home.ownerToken, 'viewer') };
       if (op.operationId === 'runRuntimeSmokeTest') body = { timeoutSeconds: 1 };
       if (method === 'POST' && FIXTURES[path]) body = await FIXTURES[path](home);
+      // A status in a list, and some answers (probes, documents) are not the envelope: checked by hand.
       const res = op.security.some((scheme) => 'agentSecret' in scheme)
         ? await asAgent(method, path, body)
-        : await send(method, await concretePath(path, home), secured ? token : undefined, body);
+        : await send(method, path, { params: await concreteParams(path, home), token: secured ? token : undefined, body });
       const documented = Object.keys(op.responses).filter((s) => /^2\d\d$/.test(s));
       expect(documented).toContain(String(res.status));
       const isJson = (res.headers.get('content-type') ?? '').includes('application/json');
