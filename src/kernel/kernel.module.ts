@@ -32,6 +32,7 @@ import { IdempotencyKey } from './idempotency/idempotency-key.entity.js';
 import { IdempotencyService } from './idempotency/idempotency.service.js';
 import { InFlightInterceptor } from './lifecycle/in-flight.interceptor.js';
 import { LifecycleState } from './lifecycle/lifecycle-state.js';
+import { correlationMixin } from './logging/correlation-mixin.js';
 import { loggingOptions } from './logging/logging.options.js';
 import { httpRequestDurationProvider } from './metrics/http-metrics.js';
 import { MutationInterceptor } from './mutations/mutation.interceptor.js';
@@ -110,7 +111,7 @@ export class KernelModule {
           },
           plugins: [new ClsPluginTransactional({ adapter: new TransactionalAdapterTypeOrm({ dataSourceToken: getDataSourceToken() }) })],
         }),
-        LoggerModule.forRoot(loggingOptions(config)),
+        LoggerModule.forRoot(loggingOptions(config, correlationMixin)),
         ThrottlerModule.forRootAsync({
           inject: [RedisConnection],
           useFactory: (redis: RedisConnection) => ({

@@ -144,7 +144,7 @@ async function expectCredentialsWork(): Promise<void> {
   ).toBe(204);
 }
 
-type LogLine = { level: number; msg: string; context?: string; req?: unknown; reason?: string; code?: string; message?: string };
+type LogLine = { level: number; msg: string; context?: string; reqId?: string; reason?: string; code?: string; message?: string };
 
 /** What the server logged since `mark` (its output's length then). */
 function logSince(mark: number): LogLine[] {
@@ -164,12 +164,12 @@ function logSince(mark: number): LogLine[] {
 /**
  * Each background component that met the outage (sweepers, reaper, workflow engine, event
  * listener, pg-boss) said so in a line or two, not one per tick or retry, and then that it had the
- * database back. Lines logged while serving a request carry its `req` (one per request): not these.
+ * database back. Lines logged while serving a request carry its `reqId` (one per request): not these.
  */
 async function expectBackgroundRecovered(phase: string, mark: number): Promise<void> {
   const saidSo = () => {
     const byContext = new Map<string, LogLine[]>();
-    for (const l of logSince(mark)) if (l.context && !l.req) byContext.set(l.context, [...(byContext.get(l.context) ?? []), l]);
+    for (const l of logSince(mark)) if (l.context && !l.reqId) byContext.set(l.context, [...(byContext.get(l.context) ?? []), l]);
     return byContext;
   };
   const metTheOutage = () => [...saidSo()].filter(([, lines]) => lines.some((l) => l.level >= 40));

@@ -1,4 +1,3 @@
-import { ClsServiceManager } from 'nestjs-cls';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config.js';
 import type { MarshalRequest } from '../http/request.js';
@@ -36,13 +35,6 @@ const QUIET_PATHS = new Set(['/healthz', '/health', '/readyz', '/metrics', '/api
 /** pino's level numbers: a line is written when its level is at or above the configured one. */
 const LEVEL_VALUES: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity };
 
-/** The correlation id of the request (or job) the calling code runs in, from the request context. */
-function correlationMixin(): object {
-  const cls = ClsServiceManager.getClsService();
-  const correlationId = cls.isActive() ? cls.get<string | undefined>('correlationId') : undefined;
-  return correlationId ? { correlationId } : {};
-}
-
 /**
  * JSON logs, one line per request, with the request and correlation ids on every line.
  *
@@ -50,16 +42,16 @@ function correlationMixin(): object {
  * is serialised only into the line that is written at its end (never into bindings made up front,
  * which pino would serialise on every request whether or not anything is logged), a line below the
  * configured level is dropped before it is built, and lines logged while the request runs carry
- * `reqId` (the child's one binding) and `correlationId` (read from the request context when the
- * line is written).
+ * `reqId` (the child's one binding) and whatever `mixin` adds when the line is written (the kernel
+ * adds the correlation id from the request context: correlation-mixin.ts).
  */
-export function loggingOptions(config: AppConfig): Params {
+export function loggingOptions(config: AppConfig, mixin?: () => object): Params {
   const threshold = LEVEL_VALUES[config.logLevel] ?? LEVEL_VALUES.info;
   return {
     pinoHttp: {
       level: config.logLevel,
       redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' },
-      mixin: correlationMixin,
+      mixin,
       genReqId: (req) => (req as unknown as MarshalRequest).requestId,
       autoLogging: { ignore: (req) => QUIET_PATHS.has((req.url ?? '').split('?')[0]) },
       quietReqLogger: true,
@@ -68,8 +60,8 @@ export function loggingOptions(config: AppConfig): Params {
         const level = err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info';
         return LEVEL_VALUES[level] >= threshold ? level : 'silent';
       },
-      customSuccessObject: (req, _res, line) => ({ ...line, req }),
-      customErrorObject: (req, _res, _error, line) => ({ ...line, req }),
+      customSuccessObject: (req, _res, line: object) => ({ ...line, req }),
+      customErrorObject: (req, _res, _error, line: object) => ({ ...line, req }),
       serializers: {
         req: (req: {
           id: string;
