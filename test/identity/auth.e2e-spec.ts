@@ -182,6 +182,23 @@ describe('forged and unusable access tokens are refused', () => {
     expect(res.body.error.message).toMatch(/expired/);
   });
 
+  test('a token accepted before is refused once it expires, and its signature still counts byte for byte', async () => {
+    // Accepted once, the token is remembered as verified (VerifiedTokens): the memory must end at exp.
+    const token = sign(
+      { sid: claims.sid, org: claims.org, exp: Math.floor(Date.now() / 1000) + 2 },
+      { subject: claims.sub, keyid: await serverKid() },
+    );
+    expect(await status(token)).toBe(200);
+    expect(await status(token)).toBe(200);
+    // The same header and claims under another signature are another token: verified, and refused.
+    const [header, payload, signature] = token.split('.');
+    const flipped = `${header}.${payload}.${signature.slice(0, 10)}${signature[10] === 'A' ? 'B' : 'A'}${signature.slice(11)}`;
+    expect(await status(flipped)).toBe(401);
+    await new Promise((resolve) => setTimeout(resolve, (Math.floor(Date.now() / 1000) + 3) * 1000 - Date.now()));
+    const res = await t.http.get('/api/v1/me', { token }).expectResponse(401);
+    expect(res.body.error.message).toMatch(/expired/);
+  });
+
   test('wrong issuer or audience', async () => {
     const k = await serverKid();
     expect(await status(sign({ sid: claims.sid }, { subject: claims.sub, keyid: k, issuer: 'someone-else' }))).toBe(401);

@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
+import type { Request } from 'express';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AppConfig } from '../../kernel/config/app-config.js';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { ACCESS_TOKEN_ALGORITHM, AccessTokenClaims, AccessTokensService } from './access-tokens.service.js';
 import type { User } from './entities/user.entity.js';
 import { SessionsService } from './sessions.service.js';
+import { VerifiedTokens } from './verified-tokens.js';
+
+const bearerToken = ExtractJwt.fromAuthHeaderAsBearerToken();
 
 /** The `kid` of a compact JWS, reading only its header (the signature is checked after). */
 function keyIdOf(token: string): string | undefined {
@@ -26,21 +30,26 @@ export interface AuthenticatedUser {
 /**
  * Verifies user access tokens: ES256 only (no `none`, no HMAC confusion), the key chosen by `kid`
  * from our own key set, issuer and audience checked; then the session must still be live, so logout
- * and revocation take effect on the very next request.
+ * and revocation take effect on the very next request. A token verified once is remembered
+ * (VerifiedTokens) until it expires, so its signature is not checked again on every request; the
+ * session is.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  private readonly verified = new VerifiedTokens();
+
   constructor(
     config: AppConfig,
-    tokens: AccessTokensService,
+    private readonly tokens: AccessTokensService,
     private readonly sessions: SessionsService,
   ) {
     super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      jwtFromRequest: bearerToken,
       algorithms: [ACCESS_TOKEN_ALGORITHM],
       issuer: config.auth.issuer,
       audience: config.auth.audience,
       ignoreExpiration: false,
+      passReqToCallback: true,
       secretOrKeyProvider: (_req: unknown, rawToken: string, done: (err: Error | null, key?: string) => void) => {
         const key = tokens.verificationKey(keyIdOf(rawToken));
         // jsonwebtoken accepts a KeyObject (its types say string): no PEM parsing per request.
@@ -50,10 +59,25 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  async validate(claims: AccessTokenClaims): Promise<AuthenticatedUser | false> {
+  /** A token verified before goes straight to the session check; any other through passport-jwt's verification. */
+  override authenticate(req: Request, options?: object): void {
+    const token = bearerToken(req);
+    const claims = token ? this.verified.get(token, (kid) => this.tokens.verificationKey(kid), keyIdOf(token)) : undefined;
+    if (!claims) return super.authenticate(req, options);
+    this.validate(req, claims).then(
+      (user) => (user ? this.success(user) : this.fail(401)),
+      (error: unknown) => this.error(error as Error),
+    );
+  }
+
+  async validate(req: Request, claims: AccessTokenClaims): Promise<AuthenticatedUser | false> {
     if (typeof claims.sid !== 'string' || typeof claims.sub !== 'string') return false;
     const found = await this.sessions.authenticate(claims.sid, claims.sub);
     if (!found) return false;
+    // Reached only with a signature verified (here or before): remember it, with the key that verified it.
+    const token = bearerToken(req);
+    const key = token && this.tokens.verificationKey(keyIdOf(token));
+    if (token && key) this.verified.remember(token, claims, key);
     return {
       user: found.user,
       principal: { type: 'user', id: found.user.id, organizationId: found.session.organizationId, sessionId: found.session.id },
