@@ -11,7 +11,7 @@ import { forbidden, unauthenticated } from '../../kernel/http/kernel.errors.js';
 import { asMarshalRequest, type MarshalRequest } from '../../kernel/http/request.js';
 import { UUID_PATTERN } from '../../kernel/ids.js';
 import { ApiKeysService, looksLikeApiKey } from './api-keys.service.js';
-import type { AuthenticatedUser } from './jwt.strategy.js';
+import { type AuthenticatedUser, JwtStrategy } from './jwt.strategy.js';
 
 /**
  * The global guard: every route is authenticated unless marked @Public(). A request carries a user
@@ -28,6 +28,7 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
     private readonly apiKeys: ApiKeysService,
     private readonly memberships: MembershipDirectory,
     private readonly agents: AgentAuthenticator,
+    private readonly jwt: JwtStrategy,
   ) {
     super();
   }
@@ -42,7 +43,17 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
       (req as MarshalRequest & { user?: AuthenticatedUser }).user = { principal, user };
       req.principal = principal;
     } else {
-      await (super.canActivate(context) as Promise<boolean>);
+      // A token this process verified before needs only its session checked: passport's per-request
+      // machinery and the ES256 check are for tokens it has not seen (JwtStrategy.remembered).
+      const claims = this.jwt.remembered(req);
+      if (claims) {
+        const authenticated = await this.jwt.sessionOf(claims);
+        if (!authenticated) throw unauthenticated('The access token is not valid');
+        (req as MarshalRequest & { user?: AuthenticatedUser }).user = authenticated;
+        req.principal = authenticated.principal;
+      } else {
+        await (super.canActivate(context) as Promise<boolean>);
+      }
     }
     await this.actInRequestedWorkspace(req);
     this.requestContext.setPrincipal(req.principal!);

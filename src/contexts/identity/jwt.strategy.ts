@@ -32,7 +32,7 @@ export interface AuthenticatedUser {
  * from our own key set, issuer and audience checked; then the session must still be live, so logout
  * and revocation take effect on the very next request. A token verified once is remembered
  * (VerifiedTokens) until it expires, so its signature is not checked again on every request; the
- * session is.
+ * session is. AuthenticationGuard asks remembered() first and sends only other tokens through passport.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
@@ -59,28 +59,33 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  /** A token verified before goes straight to the session check; any other through passport-jwt's verification. */
-  override authenticate(req: Request, options?: object): void {
+  /**
+   * The claims of the request's bearer token if this process verified it before and it still
+   * holds (VerifiedTokens); undefined sends the request through passport-jwt's verification.
+   */
+  remembered(req: Request): AccessTokenClaims | undefined {
     const token = bearerToken(req);
-    const claims = token ? this.verified.get(token, (kid) => this.tokens.verificationKey(kid), keyIdOf(token)) : undefined;
-    if (!claims) return super.authenticate(req, options);
-    this.validate(req, claims).then(
-      (user) => (user ? this.success(user) : this.fail(401)),
-      (error: unknown) => this.error(error as Error),
-    );
+    return token ? this.verified.get(token, (kid) => this.tokens.verificationKey(kid)) : undefined;
   }
 
-  async validate(req: Request, claims: AccessTokenClaims): Promise<AuthenticatedUser | false> {
+  /** Who verified `claims` stand for, if their session is still live (read on every request). */
+  async sessionOf(claims: AccessTokenClaims): Promise<AuthenticatedUser | false> {
     if (typeof claims.sid !== 'string' || typeof claims.sub !== 'string') return false;
     const found = await this.sessions.authenticate(claims.sid, claims.sub);
     if (!found) return false;
-    // Reached only with a signature verified (here or before): remember it, with the key that verified it.
-    const token = bearerToken(req);
-    const key = token && this.tokens.verificationKey(keyIdOf(token));
-    if (token && key) this.verified.remember(token, claims, key);
     return {
       user: found.user,
       principal: { type: 'user', id: found.user.id, organizationId: found.session.organizationId, sessionId: found.session.id },
     };
+  }
+
+  /** passport-jwt's callback, reached only once it has verified the token: checks the session, then remembers the token. */
+  async validate(req: Request, claims: AccessTokenClaims): Promise<AuthenticatedUser | false> {
+    const authenticated = await this.sessionOf(claims);
+    const token = bearerToken(req);
+    const kid = token ? keyIdOf(token) : undefined;
+    const key = this.tokens.verificationKey(kid);
+    if (authenticated && token && kid && key) this.verified.remember(token, claims, kid, key);
+    return authenticated;
   }
 }

@@ -7,7 +7,8 @@ const CAPACITY = 10_000;
 
 interface Verified {
   claims: AccessTokenClaims;
-  /** The key that verified the signature: a hit counts only while the key set still holds it. */
+  /** The token's `kid` and the key it named when the signature was verified: a hit counts only while it still names that key. */
+  kid: string;
   key: KeyObject;
 }
 
@@ -23,22 +24,22 @@ interface Verified {
 export class VerifiedTokens {
   private readonly entries = new Map<string, Verified>();
 
-  /** The claims of `token` if it was verified by `key`, the key its `kid` names now, and has not expired. */
-  get(token: string, currentKey: (kid: string) => KeyObject | undefined, kid: string | undefined): AccessTokenClaims | undefined {
+  /** The claims of `token` if it was verified, its `kid` still names the key that verified it, and it has not expired. */
+  get(token: string, currentKey: (kid: string) => KeyObject | undefined): AccessTokenClaims | undefined {
     const digest = sha256(token).toString('base64');
     const hit = this.entries.get(digest);
     if (!hit) return undefined;
-    if (kid === undefined || currentKey(kid) !== hit.key || Math.floor(Date.now() / 1000) >= hit.claims.exp) {
+    if (currentKey(hit.kid) !== hit.key || Math.floor(Date.now() / 1000) >= hit.claims.exp) {
       this.entries.delete(digest);
       return undefined;
     }
     return hit.claims;
   }
 
-  remember(token: string, claims: AccessTokenClaims, key: KeyObject): void {
+  remember(token: string, claims: AccessTokenClaims, kid: string, key: KeyObject): void {
     if (typeof claims.exp !== 'number') return;
     const digest = sha256(token).toString('base64');
     if (!this.entries.has(digest) && this.entries.size >= CAPACITY) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(digest, { claims, key });
+    this.entries.set(digest, { claims, kid, key });
   }
 }
