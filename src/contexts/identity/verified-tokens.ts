@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import { sha256 } from '../../kernel/crypto/secret-tokens.js';
 import type { AccessTokenClaims } from './access-tokens.service.js';
 
-/** How many verified tokens a process remembers; the oldest is forgotten first. */
+/** How many verified tokens a process remembers by default; the oldest is forgotten first. */
 const CAPACITY = 10_000;
 
 interface Verified {
@@ -24,6 +24,8 @@ interface Verified {
 export class VerifiedTokens {
   private readonly entries = new Map<string, Verified>();
 
+  constructor(private readonly capacity = CAPACITY) {}
+
   /** The claims of `token` if it was verified, its `kid` still names the key that verified it, and it has not expired. */
   get(token: string, currentKey: (kid: string) => KeyObject | undefined): AccessTokenClaims | undefined {
     const digest = sha256(token).toString('base64');
@@ -39,7 +41,7 @@ export class VerifiedTokens {
   remember(token: string, claims: AccessTokenClaims, kid: string, key: KeyObject): void {
     if (typeof claims.exp !== 'number') return;
     const digest = sha256(token).toString('base64');
-    if (!this.entries.has(digest) && this.entries.size >= CAPACITY) this.entries.delete(this.entries.keys().next().value!);
+    if (!this.entries.has(digest) && this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(digest, { claims, kid, key });
   }
 }
