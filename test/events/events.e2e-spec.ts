@@ -44,20 +44,16 @@ async function submit(token: string, body: Record<string, unknown>, baseUrl?: st
 
 const claim = (agent: Agent, query?: Record<string, number>, baseUrl?: string) =>
   t.http.post('/api/v1/agents/{id}/jobs/claim', { params: { id: agent.id }, query, token: null, agentSecret: agent.secret, baseUrl });
-const progress = (agent: Agent, jobId: string, body: Record<string, unknown>) =>
-  t.http.post('/api/v1/agents/{id}/jobs/{jobId}/progress', {
+/** A report on one of its jobs, sent as the agent. */
+const report = (step: 'progress' | 'complete') => (agent: Agent, jobId: string, body: Record<string, unknown>) =>
+  t.http.post(`/api/v1/agents/{id}/jobs/{jobId}/${step}`, {
     params: { id: agent.id, jobId },
     body,
     token: null,
     agentSecret: agent.secret,
   });
-const complete = (agent: Agent, jobId: string, body: Record<string, unknown>) =>
-  t.http.post('/api/v1/agents/{id}/jobs/{jobId}/complete', {
-    params: { id: agent.id, jobId },
-    body,
-    token: null,
-    agentSecret: agent.secret,
-  });
+const progress = report('progress');
+const complete = report('complete');
 
 /** Claims the one job waiting for `agent`, reports progress and completes it as succeeded. */
 async function runJob(agent: Agent, jobId: string): Promise<void> {

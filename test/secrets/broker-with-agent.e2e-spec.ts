@@ -104,15 +104,14 @@ const settled = (id: string) =>
     return ['completed', 'failed'].includes(r.status) ? r : undefined;
   });
 
+/** The requester asks to read the secret `ref`; answers the request as made. */
+async function askToRead(ref: string, reason: string): Promise<Record<string, any>> {
+  const body = { secretId: secretIds[ref], reason };
+  return (await t.http.post('/api/v1/requests/read', { body, token: requester.accessToken }).expect(201)).data;
+}
+
 async function approvedRead(ref: string): Promise<{ id: string; wrapId: string }> {
-  const made = (
-    await t.http
-      .post('/api/v1/requests/read', {
-        body: { secretId: secretIds[ref], reason: 'INC-7: verify the credential' },
-        token: requester.accessToken,
-      })
-      .expect(201)
-  ).data;
+  const made = await askToRead(ref, 'INC-7: verify the credential');
   await t.http
     .post('/api/v1/requests/{id}/approve', { params: { id: made.id }, body: { comment: 'go' }, token: approver.accessToken })
     .expect(200);
@@ -151,14 +150,7 @@ test("the README's tour as written: the agent minted with noop, sleep and http-c
       .expect(201)
   ).data;
   try {
-    const made = (
-      await t.http
-        .post('/api/v1/requests/read', {
-          body: { secretId: secretIds['db-password'], reason: 'INC-42: check the DB password' },
-          token: requester.accessToken,
-        })
-        .expect(201)
-    ).data;
+    const made = await askToRead('db-password', 'INC-42: check the DB password');
     expect(made.approval).toMatchObject({ policyId: policy.id, stages: [{ name: 'Peer' }, { name: 'Security' }] });
     const pending = (await t.http.get('/api/v1/my/pending-approvals', { token: approver.accessToken }).expect(200)).data;
     expect(pending.map((p: { subjectId: string }) => p.subjectId)).toContain(made.id);
@@ -191,14 +183,7 @@ test("the README's tour as written: the agent minted with noop, sleep and http-c
 });
 
 test('read: self-approval is refused, a viewer cannot approve; a peer approves, the agent fetches, 20 concurrent retrievals yield the value once, then 410', async () => {
-  const made = (
-    await t.http
-      .post('/api/v1/requests/read', {
-        body: { secretId: secretIds['db-password'], reason: 'INC-7: verify the credential' },
-        token: requester.accessToken,
-      })
-      .expect(201)
-  ).data;
+  const made = await askToRead('db-password', 'INC-7: verify the credential');
   const approve = '/api/v1/requests/{id}/approve';
   await t.http.post(approve, { params: { id: made.id }, body: {}, token: requester.accessToken }).expect(422, 'SELF_APPROVAL_FORBIDDEN');
   await t.http.post(approve, { params: { id: made.id }, body: {}, token: viewer.accessToken }).expect(403, 'FORBIDDEN');

@@ -121,6 +121,18 @@ export interface HttpClient {
   delete(template: string, options?: RequestOptions): HttpRequest;
 }
 
+type Send = (method: Method, template: string, options?: RequestOptions) => HttpRequest;
+
+/** A client around one `request` function: the verbs are shorthands for it. */
+const withVerbs = (request: Send): HttpClient => ({
+  request,
+  get: (template, options) => request('GET', template, options),
+  post: (template, options) => request('POST', template, options),
+  put: (template, options) => request('PUT', template, options),
+  patch: (template, options) => request('PATCH', template, options),
+  delete: (template, options) => request('DELETE', template, options),
+});
+
 /** A client for the server at `baseUrl` (a function: read at each request, for servers started later). */
 export function httpClient(baseUrl: string | (() => string), defaults: ClientDefaults = {}): HttpClient {
   const base = typeof baseUrl === 'function' ? baseUrl : () => baseUrl;
@@ -143,14 +155,7 @@ export function httpClient(baseUrl: string | (() => string), defaults: ClientDef
       raw(options.baseUrl ?? base(), query ? `${path}?${query}` : path, { method, headers, json: options.body, body: options.rawBody }),
     );
   };
-  return {
-    request,
-    get: (template, options) => request('GET', template, options),
-    post: (template, options) => request('POST', template, options),
-    put: (template, options) => request('PUT', template, options),
-    patch: (template, options) => request('PATCH', template, options),
-    delete: (template, options) => request('DELETE', template, options),
-  };
+  return withVerbs(request);
 }
 
 /** `client`, handing every answer it receives to `onResponse` first (e.g. to scan them all for a secret afterwards). */
@@ -163,12 +168,5 @@ export function observed(client: HttpClient, onResponse: (res: RawResponse) => v
       return res;
     });
   };
-  return {
-    request,
-    get: (template, options) => request('GET', template, options),
-    post: (template, options) => request('POST', template, options),
-    put: (template, options) => request('PUT', template, options),
-    patch: (template, options) => request('PATCH', template, options),
-    delete: (template, options) => request('DELETE', template, options),
-  };
+  return withVerbs(request);
 }

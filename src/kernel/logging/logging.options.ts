@@ -1,4 +1,5 @@
 import type { Params } from 'nestjs-pino';
+import pino from 'pino';
 import type { AppConfig } from '../config/app-config.js';
 import type { MarshalRequest } from '../http/request.js';
 
@@ -32,9 +33,6 @@ export function loggableUrl(url: string): string {
 
 const QUIET_PATHS = new Set(['/healthz', '/health', '/readyz', '/metrics', '/api/v1/health', '/api/v1/healthz', '/api/v1/readyz']);
 
-/** pino's level numbers: a line is written when its level is at or above the configured one. */
-const LEVEL_VALUES: Record<string, number> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity };
-
 /**
  * JSON logs, one line per request, with the request and correlation ids on every line.
  *
@@ -46,7 +44,8 @@ const LEVEL_VALUES: Record<string, number> = { trace: 10, debug: 20, info: 30, w
  * adds the correlation id from the request context: correlation-mixin.ts).
  */
 export function loggingOptions(config: AppConfig, mixin?: () => object): Params {
-  const threshold = LEVEL_VALUES[config.logLevel] ?? LEVEL_VALUES.info;
+  // pino's level numbers: a line is written at or above the configured one ('silent' is none).
+  const threshold = config.logLevel === 'silent' ? Infinity : (pino.levels.values[config.logLevel] ?? pino.levels.values.info);
   return {
     pinoHttp: {
       level: config.logLevel,
@@ -58,7 +57,7 @@ export function loggingOptions(config: AppConfig, mixin?: () => object): Params 
       quietResLogger: true,
       customLogLevel: (_req, res, err) => {
         const level = err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info';
-        return LEVEL_VALUES[level] >= threshold ? level : 'silent';
+        return pino.levels.values[level] >= threshold ? level : 'silent';
       },
       customSuccessObject: (req, _res, line: object) => ({ ...line, req }),
       customErrorObject: (req, _res, _error, line: object) => ({ ...line, req }),
