@@ -355,6 +355,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/agents/{id}/jobs/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete several held jobs
+         * @description Up to 100 completions in one request and one transaction, each judged as a completion of one job is: the answer lists, in order, whether each was recorded (a repeat for the same lease counts as recorded) or why not (LEASE_LOST: drop the job; NOT_FOUND). One audit entry records the batch. What an agent that finishes jobs faster than one round trip each should send.
+         */
+        post: operations["completeJobs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/agents/{id}/public-key": {
         parameters: {
             query?: never;
@@ -3463,6 +3483,10 @@ export interface components {
             /** @description At least one; up to `max` */
             claims: components["schemas"]["JobClaimDto"][];
         };
+        CompletedJobsDto: {
+            /** @description One result per completion, in the order sent */
+            results: components["schemas"]["JobCompletionResultDto"][];
+        };
         CompleteJobDto: {
             /**
              * Format: uri
@@ -3483,6 +3507,18 @@ export interface components {
             /** @enum {string} */
             status: "succeeded" | "failed" | "cancelled";
             usage?: components["schemas"]["UsageDto"];
+        };
+        CompleteJobsDto: {
+            /** @description One completion per job (a job named twice is 400); each is judged on its own, like a completion of one job */
+            completions: components["schemas"]["JobCompletionDto"][];
+        };
+        CompletionRefusalDto: {
+            /**
+             * @description LEASE_LOST: the lease is no longer yours (drop the job); NOT_FOUND: no such job in your organization
+             * @enum {string}
+             */
+            code: "LEASE_LOST" | "NOT_FOUND";
+            message: string;
         };
         CostEstimateDto: {
             /** @example 0.42 */
@@ -4238,6 +4274,40 @@ export interface components {
         JobClaimDto: {
             job: components["schemas"]["JobDto"];
             lease: components["schemas"]["LeaseDto"];
+        };
+        JobCompletionDto: {
+            /**
+             * Format: uri
+             * @example https://artifacts.example.com/run/42.tar.gz
+             */
+            artifactUrl?: string;
+            /** @description Why it failed */
+            error?: components["schemas"]["JobErrorDto"];
+            /**
+             * Format: uuid
+             * @description The job this completion is for
+             */
+            jobId: string;
+            /**
+             * Format: uuid
+             * @description The lease of the attempt being completed
+             */
+            leaseId: string;
+            /** @description Output, at most 256 KiB. Never a secret value. */
+            result?: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            status: "succeeded" | "failed" | "cancelled";
+            usage?: components["schemas"]["UsageDto"];
+        };
+        JobCompletionResultDto: {
+            /** @description Why it was not recorded; null when it was */
+            error: components["schemas"]["CompletionRefusalDto"] | null;
+            /** Format: uuid */
+            jobId: string;
+            /** @description true: recorded now, or already recorded for this lease (a repeat) */
+            recorded: boolean;
         };
         JobCreatorDto: {
             id: string | null;
@@ -9633,6 +9703,226 @@ export interface operations {
                         error?: {
                             /** @enum {string} */
                             code?: "FORBIDDEN";
+                        };
+                    };
+                };
+            };
+            /** @description `RATE_LIMITED`: Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "x-correlation-id": components["headers"]["x-correlation-id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "x-request-id": components["headers"]["x-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "RATE_LIMITED";
+                        };
+                    };
+                };
+            };
+            /** @description `INTERNAL`: An unexpected error; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "x-correlation-id": components["headers"]["x-correlation-id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "x-request-id": components["headers"]["x-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "INTERNAL";
+                        };
+                    };
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: The database (or another dependency) is unavailable or too slow; try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "x-correlation-id": components["headers"]["x-correlation-id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "x-request-id": components["headers"]["x-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    completeJobs: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Ties this request to others in logs, audit events and the envelope (`meta.correlationId`); echoed in the response. A value that is not printable or longer than 128 characters is replaced by the request id. */
+                "x-correlation-id"?: components["parameters"]["CorrelationId"];
+                /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
+                "x-workspace-id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteJobsDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "x-correlation-id": components["headers"]["x-correlation-id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "x-request-id": components["headers"]["x-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessEnvelope"] & {
+                        data: components["schemas"]["CompletedJobsDto"];
+                    };
+                };
+            };
+            /**
+             * @description `BAD_REQUEST`: The request is malformed (an aborted body, a Content-Length that does not match)
+             *
+             *     `JSON_TOO_DEEP`: The request body nests objects and arrays deeper than 64 levels
+             *
+             *     `MALFORMED_CONTENT_ENCODING`: The request body does not decompress as its Content-Encoding says
+             *
+             *     `MALFORMED_JSON`: The request body is not valid JSON
+             *
+             *     `VALIDATION_FAILED`: The request fails validation: error.validationErrors names each field (a NUL character in a string is NUL_CHARACTER)
+             */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "x-correlation-id": components["headers"]["x-correlation-id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "x-request-id": components["headers"]["x-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "BAD_REQUEST" | "JSON_TOO_DEEP" | "MALFORMED_CONTENT_ENCODING" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description `UNAUTHENTICATED`: Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "x-correlation-id": components["headers"]["x-correlation-id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "x-request-id": components["headers"]["x-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description `FORBIDDEN`: The principal lacks the permission, or names an organization it is not a member of */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "x-correlation-id": components["headers"]["x-correlation-id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "x-request-id": components["headers"]["x-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        };
+                    };
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: The request body is over the size limit (BODY_LIMIT unless the operation says otherwise) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "x-correlation-id": components["headers"]["x-correlation-id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "x-request-id": components["headers"]["x-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body has a Content-Encoding or a charset that is not supported */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "x-correlation-id": components["headers"]["x-correlation-id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "x-request-id": components["headers"]["x-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "UNSUPPORTED_MEDIA_TYPE";
                         };
                     };
                 };

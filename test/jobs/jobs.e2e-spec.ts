@@ -526,6 +526,121 @@ describe('progress and completion', () => {
   });
 });
 
+const completeMany = (agent: Agent, completions: unknown) =>
+  t.http.post('/api/v1/agents/{id}/jobs/complete', {
+    params: { id: agent.id },
+    body: { completions },
+    token: null,
+    agentSecret: agent.secret,
+  });
+
+/** The audit entries of job completions that name this job. */
+const completionAudits = (jobId: string) =>
+  t.sql<{ actor_id: string; resource_type: string; resource_id: string | null; details: Record<string, any> }>(
+    "SELECT actor_id, resource_type, resource_id, details FROM audit_events WHERE action = 'job.complete' AND details::text LIKE '%' || $1 || '%'",
+    [jobId],
+  );
+
+describe('completing in a batch', () => {
+  test('each completion is judged on its own, answered in order; one audit entry records the batch; a repeat changes nothing', async () => {
+    const type = jobType();
+    const agent = await mintAgent({ capabilities: [type] });
+    const other = await otherOrganization(t, t.token);
+    const foreignJob = await submit({ type }, other.owner.accessToken);
+    const jobs = [await submit({ type, maxAttempts: 3 }), await submit({ type, maxAttempts: 3 }), await submit({ type })];
+    const claims = await claimSome(agent, 'max=3');
+    const lease = (id: string) => claims.find((c) => c.job.id === id)!.lease.id;
+    const [ok, retried, lost] = jobs.map((j) => j.id);
+    const completions = [
+      { jobId: ok, leaseId: lease(ok), status: 'succeeded', result: { n: 1 }, usage: { durationMs: 10 } },
+      { jobId: retried, leaseId: lease(retried), status: 'failed', error: { code: 'HTTP_503', message: 'down' } },
+      { jobId: lost, leaseId: randomUUID(), status: 'succeeded' },
+      { jobId: foreignJob.id, leaseId: randomUUID(), status: 'succeeded' },
+    ];
+    const res = await completeMany(agent, completions).expectResponse(200);
+    expect(res.body.data.results).toEqual([
+      { jobId: ok, recorded: true, error: null },
+      { jobId: retried, recorded: true, error: null },
+      { jobId: lost, recorded: false, error: { code: 'LEASE_LOST', message: expect.any(String) } },
+      { jobId: foreignJob.id, recorded: false, error: { code: 'NOT_FOUND', message: 'Job not found' } },
+    ]);
+    expect(await getJob(ok)).toMatchObject({ status: 'succeeded', result: { n: 1 }, usage: { durationMs: 10 }, attempts: 1 });
+    expect(await getJob(retried)).toMatchObject({ status: 'queued', errorCode: 'HTTP_503', attempts: 1, agentId: null });
+    expect(await getJob(lost)).toMatchObject({ status: 'leased', agentId: agent.id });
+    expect((await getJob(foreignJob.id, other.owner.accessToken)).status).toBe('queued');
+    expect((await eventsOf(retried)).at(-1)).toMatchObject({ type: 'job.retrying', data: { retryInSeconds: 1 } });
+
+    // One entry, by the agent, naming each completion with the attempt it ended and since when.
+    const [audit, ...more] = await completionAudits(ok);
+    expect(more).toHaveLength(0);
+    expect(audit).toMatchObject({ actor_id: agent.id, resource_type: 'agent', resource_id: agent.id });
+    expect(audit.details.completions).toEqual([
+      { jobId: ok, status: 'succeeded', attempt: 1, startedAt: expect.any(String) },
+      { jobId: retried, status: 'failed', attempt: 1, startedAt: expect.any(String), errorCode: 'HTTP_503' },
+      { jobId: lost, status: 'succeeded', attempt: 1, startedAt: expect.any(String), refused: 'LEASE_LOST' },
+    ]);
+
+    // The same batch again: the recorded ones are answered alike, and nothing changes or is emitted twice.
+    const again = await completeMany(agent, completions.slice(0, 2)).expectResponse(200);
+    expect(again.body.data.results.map((r: { recorded: boolean }) => r.recorded)).toEqual([true, true]);
+    expect((await eventsOf(ok)).filter((e) => e.type === 'job.succeeded')).toHaveLength(1);
+    expect((await eventsOf(retried)).filter((e) => e.type === 'job.retrying')).toHaveLength(1);
+    await completeMany(agent, [{ jobId: lost, leaseId: lease(lost), status: 'succeeded' }]).expectResponse(200);
+    expect(await getJob(lost)).toMatchObject({ status: 'succeeded' });
+  });
+
+  test('an empty batch, one over 100, a job named twice or one malformed item is 400 and records nothing', async () => {
+    const type = jobType();
+    const agent = await mintAgent({ capabilities: [type] });
+    const job = await submit({ type });
+    const { lease } = await claimOne(agent);
+    const good = { jobId: job.id, leaseId: lease.id, status: 'succeeded' };
+    const many = Array.from({ length: 101 }, () => ({ ...good, jobId: randomUUID() }));
+    for (const bad of [
+      [],
+      many,
+      [good, { ...good, status: 'failed' }],
+      [good, { jobId: 'x', leaseId: lease.id, status: 'succeeded' }],
+      'x',
+    ]) {
+      await completeMany(agent, bad).expect(400, 'VALIDATION_FAILED');
+    }
+    await t.http
+      .post('/api/v1/agents/{id}/jobs/complete', { params: { id: agent.id }, body: {}, token: null, agentSecret: agent.secret })
+      .expect(400, 'VALIDATION_FAILED');
+    expect(await getJob(job.id)).toMatchObject({ status: 'leased', agentId: agent.id });
+    // Another agent's secret on this agent's path is refused before anything is judged.
+    const intruder = await mintAgent({ capabilities: [type] });
+    await t.http
+      .post('/api/v1/agents/{id}/jobs/complete', {
+        params: { id: agent.id },
+        body: { completions: [good] },
+        token: null,
+        agentSecret: intruder.secret,
+      })
+      .expect(403);
+    expect(await getJob(job.id)).toMatchObject({ status: 'leased' });
+  });
+
+  test('two batches naming the same jobs in opposite orders, at once: no deadlock, each job completed once', async () => {
+    const type = jobType();
+    const agent = await mintAgent({ capabilities: [type] });
+    for (let i = 0; i < 8; i++) await submit({ type });
+    const claims = await claimSome(agent, 'max=8');
+    expect(claims).toHaveLength(8);
+    const completions = claims.map((c) => ({ jobId: c.job.id, leaseId: c.lease.id, status: 'succeeded' }));
+    const answers = await Promise.all([completeMany(agent, completions), completeMany(agent, [...completions].reverse())]);
+    for (const answer of answers) {
+      expect(answer.status).toBe(200);
+      expect(answer.body.data.results.every((r: { recorded: boolean }) => r.recorded)).toBe(true);
+    }
+    for (const c of claims) {
+      expect((await eventsOf(c.job.id)).filter((e) => e.type === 'job.succeeded')).toHaveLength(1);
+      expect((await getJob(c.job.id)).status).toBe('succeeded');
+    }
+  });
+});
+
 describe('leases', () => {
   test('a lease not renewed expires: re-queued (LEASE_EXPIRED) while attempts remain, else expired; heartbeats keep theirs, up to the timeout', async () => {
     const type = jobType();

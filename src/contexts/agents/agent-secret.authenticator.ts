@@ -14,6 +14,7 @@ interface AuthenticationRow {
   secret_hash: Buffer;
   status: string;
   last_seen_at: Date | null;
+  capabilities: string[];
 }
 
 /**
@@ -40,7 +41,7 @@ export class AgentSecretAuthenticator extends AgentAuthenticator {
     const invalid = () => unauthenticated('The agent secret is not valid');
     if (!parsed) throw invalid();
     const [row] = await this.dataSource.query<AuthenticationRow[]>(
-      'SELECT id, organization_id, secret_hash, status, last_seen_at FROM agents WHERE id = $1',
+      'SELECT id, organization_id, secret_hash, status, last_seen_at, capabilities FROM agents WHERE id = $1',
       [parsed.id],
     );
     if (!row || !secretMatchesDigest(parsed.secret, row.secret_hash)) throw invalid();
@@ -48,7 +49,7 @@ export class AgentSecretAuthenticator extends AgentAuthenticator {
     // Any request is a sign of life; recording it at most every half heartbeat keeps it off the hot path.
     const freshEnoughMs = (this.config.agents.heartbeatIntervalSeconds * 1000) / 2;
     if (!row.last_seen_at || Date.now() - row.last_seen_at.getTime() >= freshEnoughMs) this.touch(row.id);
-    return { type: 'agent', id: row.id, organizationId: row.organization_id };
+    return { type: 'agent', id: row.id, organizationId: row.organization_id, capabilities: row.capabilities };
   }
 
   private touch(id: string): void {

@@ -10,7 +10,16 @@ import { UuidParam } from '../../kernel/http/params.js';
 import type { MarshalRequest } from '../../kernel/http/request.js';
 import { ApiErrors, ApiNoContent, ApiOk, ApiOkOrNoContent } from '../../kernel/http/response.decorators.js';
 import { IdempotentByDesign } from '../../kernel/idempotency/idempotency.decorator.js';
-import { ClaimedJobsDto, ClaimQuery, CompleteJobDto, JobDto, ReportProgressDto } from './dto/job.dto.js';
+import {
+  ClaimedJobsDto,
+  ClaimQuery,
+  CompletedJobsDto,
+  CompleteJobDto,
+  CompleteJobsDto,
+  JobDto,
+  MAX_COMPLETIONS_PER_BATCH,
+  ReportProgressDto,
+} from './dto/job.dto.js';
 import { CANCEL_JOBS_HEADER } from './job-events.js';
 import { JobQueue } from './job-queue.service.js';
 import { notFound } from '../../kernel/http/kernel.errors.js';
@@ -27,7 +36,9 @@ export class AgentJobsController {
   @IdempotentByDesign(
     'a claim whose answer was lost leaves jobs leased to an agent that does not run them: they go back to the queue when the lease expires, or sooner when its heartbeats do not name them',
   )
-  @NotAudited('a claim that finds nothing changes nothing; the queue audits each claim that leases jobs, in its transaction')
+  @NotAudited(
+    "a lease is recorded in each job's event history; the audit link that ends the attempt (completion or expiry) names who ran it and since when",
+  )
   @ApiOperation({
     summary: 'Claim jobs',
     description:
@@ -63,6 +74,28 @@ export class AgentJobsController {
         }
       : null;
     replyOkOrNoContent(req, res, body);
+  }
+
+  @Post('complete')
+  @AgentRoute()
+  @IdempotentByDesign('idempotent per attempt: each completion is bound to its lease, and a repeat is recorded again as recorded')
+  // The entry's resource is the agent (the path's id); its details name each job and how its attempt ended.
+  @Audited('job.complete', 'agent')
+  @ApiOperation({
+    summary: 'Complete several held jobs',
+    description:
+      `Up to ${MAX_COMPLETIONS_PER_BATCH} completions in one request and one transaction, each judged as a completion of one job is: ` +
+      'the answer lists, in order, whether each was recorded (a repeat for the same lease counts as recorded) or why not ' +
+      '(LEASE_LOST: drop the job; NOT_FOUND). One audit entry records the batch. What an agent that finishes jobs faster ' +
+      'than one round trip each should send.',
+  })
+  @ApiOk(CompletedJobsDto)
+  async completeJobs(
+    @CurrentPrincipal() agent: Principal,
+    @UuidParam() _id: string,
+    @Body() body: CompleteJobsDto,
+  ): Promise<CompletedJobsDto> {
+    return { results: await this.queue.completeMany(agent.organizationId, agent, body.completions) };
   }
 
   @Post(':jobId/progress')

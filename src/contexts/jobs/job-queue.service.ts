@@ -4,11 +4,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
-import { AuditWriter } from '../../kernel/audit/audit-writer.js';
 import { AppConfig } from '../../kernel/config/app-config.js';
 import { hydrate } from '../../kernel/database/hydrate.js';
 import type { Tx } from '../../kernel/database/transactions.js';
+import type { EventEntry } from '../../kernel/events/domain-event.js';
 import { EventHub, type Signal } from '../../kernel/events/event-hub.js';
+import { AppError } from '../../kernel/http/app-error.js';
+import { notFound } from '../../kernel/http/kernel.errors.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
 import { AgentsService } from '../agents/index.js';
@@ -35,6 +37,21 @@ function addUsage(total: JobUsage, more: JobUsage | undefined): JobUsage {
   return sum;
 }
 
+/** What the audit trail keeps of a completion: the attempt it ends, since when, and how. */
+function completionNote(job: Job, input: CompleteJobDto): Record<string, unknown> {
+  return { status: input.status, attempt: job.attempts, startedAt: job.startedAt, errorCode: input.error?.code };
+}
+
+export interface JobCompletion extends CompleteJobDto {
+  jobId: string;
+}
+
+export interface CompletionResult {
+  jobId: string;
+  recorded: boolean;
+  error: { code: 'LEASE_LOST' | 'NOT_FOUND'; message: string } | null;
+}
+
 export interface ClaimOutcome {
   claims: Job[];
   cancelJobIds: string[];
@@ -53,7 +70,6 @@ export class JobQueue implements OnModuleInit {
     @InjectTransactionHost() private readonly tx: Tx,
     private readonly data: TenantData,
     private readonly events: EventOutbox,
-    private readonly audit: AuditWriter,
     private readonly hub: EventHub,
     private readonly agents: AgentsService,
     private readonly jobs: JobsService,
@@ -95,16 +111,12 @@ export class JobQueue implements OnModuleInit {
     const end = this.metrics.claimLatency.startTimer();
     const deadline = Date.now() + options.waitSeconds * 1000;
     let claims: Job[] & { cancelJobIds?: string[] } = [];
-    let profile: { id: string; capabilities: string[] } | undefined;
+    // What it runs came with its authentication: no second read of the agent.
+    const me = options.waitSeconds > 0 ? { id: agent.id, capabilities: agent.capabilities ?? [] } : undefined;
     let woken: Signal | null = null;
     for (;;) {
       // Listen before looking, so that a job queued in between is not missed. One waiting agent
       // is woken per signal (the one waiting longest), and hands it on if more may be left.
-      if (options.waitSeconds > 0 && !profile) {
-        const agentRow = await this.agents.get(organizationId, agent.id);
-        profile = { id: agentRow.id, capabilities: agentRow.capabilities };
-      }
-      const me = profile;
       const remaining = Math.min(Math.max(deadline - Date.now(), 0), MAX_SIGNAL_WAIT_MS);
       const waiting = me ? this.hub.waitForSignal(organizationId, (s) => couldClaim(s, me), remaining, { exclusive: true }) : undefined;
       if (options.gone()) {
@@ -154,14 +166,10 @@ export class JobQueue implements OnModuleInit {
     const claimed: Job[] & { cancelJobIds?: string[] } = hydrate(manager, Job, rows);
     // The claim also answered which held jobs were cancelled: no second look needed.
     claimed.cancelJobIds = rows[0].cancel_job_ids as string[];
+    // A lease is recorded in each job's event history, not as a link of the audit chain: the link
+    // that ends the attempt (the agent's completion, the reaper's expiry) names who ran it, from
+    // when, with what outcome (docs/architecture.md, "What the audit trail records of jobs").
     await this.events.emit(...claimed.map((j) => jobEvent(j, 'job.leased')));
-    await this.audit.record({
-      organizationId,
-      action: 'job.claim',
-      resourceType: 'job',
-      resourceId: claimed[0].id,
-      details: { jobIds: claimed.map((j) => j.id), attempts: claimed.map((j) => j.attempts) },
-    });
     this.metrics.transitions.inc({ status: 'leased' }, claimed.length);
     return claimed;
   }
@@ -214,18 +222,71 @@ export class JobQueue implements OnModuleInit {
    */
   @Transactional()
   async complete(organizationId: string, agent: Principal, jobId: string, input: CompleteJobDto): Promise<Job> {
-    const jobs = this.data.repository(Job, organizationId);
     const job = await this.jobs.lock(organizationId, jobId);
-    this.notes.note({ resourceId: jobId, details: { status: input.status, attempt: job.attempts, errorCode: input.error?.code } });
+    this.notes.note({ resourceId: jobId, details: completionNote(job, input) });
+    const ended = await this.endAttempt(job, agent, input);
+    if (ended.event) await this.events.emit(ended.event);
+    if (ended.finished) await this.jobs.finished(ended.job);
+    return ended.job;
+  }
+
+  /**
+   * Several completions in one transaction, each judged as `complete` judges one: a lease lost or a
+   * job not found is that item's answer, not the batch's. The rows are locked in id order, so two
+   * batches never wait on each other in a cycle; their events go out in one statement.
+   */
+  @Transactional()
+  async completeMany(organizationId: string, agent: Principal, items: JobCompletion[]): Promise<CompletionResult[]> {
+    const locked = await this.jobs.lockMany(
+      organizationId,
+      items.map((i) => i.jobId),
+    );
+    const results: CompletionResult[] = [];
+    const events: EventEntry[] = [];
+    const finished: Job[] = [];
+    const noted: Record<string, unknown>[] = [];
+    for (const item of items) {
+      const job = locked.get(item.jobId);
+      if (!job) {
+        results.push({ jobId: item.jobId, recorded: false, error: { code: 'NOT_FOUND', message: notFound('Job').message } });
+        continue;
+      }
+      const note = { jobId: item.jobId, ...completionNote(job, item) };
+      try {
+        const ended = await this.endAttempt(job, agent, item);
+        if (ended.event) events.push(ended.event);
+        if (ended.finished) finished.push(ended.job);
+        results.push({ jobId: item.jobId, recorded: true, error: null });
+        noted.push(note);
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'LEASE_LOST') throw error;
+        results.push({ jobId: item.jobId, recorded: false, error: { code: 'LEASE_LOST', message: error.message } });
+        noted.push({ ...note, refused: 'LEASE_LOST' });
+      }
+    }
+    // One link of the audit chain for the batch: each completion with its attempt and outcome.
+    this.notes.note({ details: { completions: noted } });
+    await this.events.emit(...events);
+    await this.jobs.finished(...finished);
+    return results;
+  }
+
+  /** The change a completion makes to a locked job, and the event and finish it calls for (none for a repeat). */
+  private async endAttempt(
+    job: Job,
+    agent: Principal,
+    input: CompleteJobDto,
+  ): Promise<{ job: Job; event?: EventEntry; finished?: boolean }> {
     // A repeat of an accepted completion, by the agent that made it (a re-queued job keeps no holder).
-    if (job.completedLeaseId === input.leaseId && (job.leasedBy === agent.id || job.leasedBy === null)) return job;
+    if (job.completedLeaseId === input.leaseId && (job.leasedBy === agent.id || job.leasedBy === null)) return { job };
     if (job.leaseId !== input.leaseId || job.leasedBy !== agent.id) throw leaseLost();
+    const jobs = this.data.repository(Job, job.organizationId);
     const now = new Date();
     const usage = addUsage(job.usage, input.usage);
     if (job.status === 'cancelled') {
       const acknowledged: Partial<Job> = { completedLeaseId: input.leaseId, usage, updatedAt: now };
-      await jobs.update({ id: jobId }, acknowledged);
-      return Object.assign(job, acknowledged);
+      await jobs.update({ id: job.id }, acknowledged);
+      return { job: Object.assign(job, acknowledged) };
     }
     if (!HELD_STATUSES.includes(job.status)) throw leaseLost();
 
@@ -246,13 +307,15 @@ export class JobQueue implements OnModuleInit {
       availableAt: retry ? new Date(now.getTime() + backoffSeconds * 1000) : job.availableAt,
       updatedAt: now,
     };
-    await jobs.update({ id: jobId }, changes);
+    await jobs.update({ id: job.id }, changes);
     // The row is locked: what it holds now is what was read plus these changes.
     const completed = Object.assign(job, changes);
-    await this.events.emit(jobEvent(completed, retry ? 'job.retrying' : `job.${status}`, retry ? { retryInSeconds: backoffSeconds } : {}));
-    if (!retry) await this.jobs.finished(completed);
     this.metrics.transitions.inc({ status });
-    return completed;
+    return {
+      job: completed,
+      event: jobEvent(completed, retry ? 'job.retrying' : `job.${status}`, retry ? { retryInSeconds: backoffSeconds } : {}),
+      finished: !retry,
+    };
   }
 
   /** An agent revoked or deleted: its leases end now (the reaper re-queues them) and jobs aimed at it alone are cancelled. */

@@ -69,10 +69,10 @@ export const EXTEND_HELD = `
   UPDATE jobs SET lease_expires_at = least(greatest(lease_expires_at, now() + make_interval(secs => $1)), started_at + make_interval(secs => timeout_seconds))
    WHERE status IN ('leased', 'running')`;
 
-/** One reaper batch: expired leases re-queued with backoff, or dead-lettered when no attempt is left. */
+/** One reaper batch: expired leases re-queued with backoff, or dead-lettered when no attempt is left; answers who held each, since when. */
 export const REAP = `
   WITH expired AS (
-    SELECT id FROM jobs
+    SELECT id, leased_by, started_at FROM jobs
      WHERE status IN ('leased', 'running') AND lease_expires_at < now()
      ORDER BY lease_expires_at
      LIMIT ${REAP_BATCH}
@@ -91,4 +91,4 @@ export const REAP = `
          lease_id = NULL, lease_expires_at = NULL, updated_at = now()
     FROM expired
    WHERE j.id = expired.id
-  RETURNING j.*`;
+  RETURNING j.*, expired.leased_by AS held_by, expired.started_at AS held_since`;

@@ -52,6 +52,9 @@ export class JobReaper {
     if (rows.length === 0) return 0;
     // One organization's audit chain after another, always in the same order: two replicas
     // reaping at once can never wait on each other's chain heads in a cycle.
+    const holders = new Map(
+      rows.map((r) => [r.id as string, { agentId: r.held_by as string | null, startedAt: r.held_since as Date | null }]),
+    );
     const reaped = hydrate(manager, Job, rows).sort((a, b) => a.organizationId.localeCompare(b.organizationId) || a.id.localeCompare(b.id));
     await this.events.emit(
       ...reaped.map((j) => jobEvent(j, j.status === 'expired' ? 'job.expired' : 'job.requeued', { reason: j.errorCode })),
@@ -63,7 +66,8 @@ export class JobReaper {
         actor: { type: 'system', id: 'job-reaper' },
         resourceType: 'job',
         resourceId: job.id,
-        details: { reason: job.errorCode, attempts: job.attempts, maxAttempts: job.maxAttempts },
+        // Who held the attempt that ended, and since when: the claim itself is not a link of the chain.
+        details: { reason: job.errorCode, attempts: job.attempts, maxAttempts: job.maxAttempts, heldBy: holders.get(job.id) },
       });
       this.metrics.leaseExpiries.inc({ outcome: job.status === 'expired' ? 'expired' : 'requeued' });
     }

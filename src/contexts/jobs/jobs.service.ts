@@ -328,6 +328,18 @@ export class JobsService {
     await this.finished(...cancelled);
   }
 
+  /** These jobs of the organization, locked in id order until the end of the caller's transaction; ids of no such job are absent. */
+  async lockMany(organizationId: string, ids: string[]): Promise<Map<string, Job>> {
+    const rows = await this.data
+      .repository(Job, organizationId)
+      .query('j')
+      .andWhere('j.id IN (:...ids)', { ids })
+      .orderBy('j.id')
+      .setLock('pessimistic_write')
+      .getMany();
+    return new Map(rows.map((j) => [j.id, j]));
+  }
+
   /** The job, locked until the end of the caller's transaction (404 if it is not this organization's). */
   async lock(organizationId: string, id: string): Promise<Job> {
     return this.data.repository(Job, organizationId).lockById(id, 'Job');

@@ -15,4 +15,9 @@ export interface Principal {
   onBehalfOf?: string;
   /** For such credentials: the subset of the user's permissions they may use (null: all of them). */
   permissionLimit?: string[] | null;
+  /**
+   * For agents: the job types it runs (`*` or none: any), read with its secret, so that the agent
+   * protocol needs no second read of the agent (a long-polling claim filters its wake-ups by them).
+   */
+  capabilities?: string[];
 }

@@ -100,6 +100,8 @@ export const RULE_COUNTERPARTS: Record<string, Counterpart> = {
 /** Built-in rules whose meaning JSON Schema cannot say, each with the reason; nothing else may go undocumented. */
 export const RULES_WITHOUT_KEYWORD: Record<string, string> = {
   minDate: 'a bound relative to the moment of the request ("in the future"): no static keyword says it (the description does)',
+  arrayUnique:
+    'items unique by one of their fields (a batch naming each job once): uniqueItems compares whole items and cannot say it (the description does)',
 };
 
 /** The counterpart of a custom rule: its declared keywords (defineValidator), each must hold. */

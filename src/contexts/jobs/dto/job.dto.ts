@@ -2,6 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -332,6 +335,52 @@ export class CompleteJobDto {
   @IsUrl({ protocols: ['https', 'http', 's3', 'gs'], require_protocol: true, require_tld: false })
   @MaxLength(2048)
   artifactUrl?: string;
+}
+
+/** How many completions one batch may carry: the claim's own cap (`max`) twice over. */
+export const MAX_COMPLETIONS_PER_BATCH = 100;
+
+export class JobCompletionDto extends CompleteJobDto {
+  @ApiProperty({ format: 'uuid', description: 'The job this completion is for' })
+  @IsUUID()
+  jobId!: string;
+}
+
+export class CompleteJobsDto {
+  @ApiProperty({
+    type: [JobCompletionDto],
+    minItems: 1,
+    maxItems: MAX_COMPLETIONS_PER_BATCH,
+    description: 'One completion per job (a job named twice is 400); each is judged on its own, like a completion of one job',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_COMPLETIONS_PER_BATCH)
+  @ArrayUnique((c: JobCompletionDto) => c?.jobId, { message: 'completions must name each job once' })
+  @ValidateNested({ each: true })
+  @Type(() => JobCompletionDto)
+  completions!: JobCompletionDto[];
+}
+
+export class CompletionRefusalDto {
+  @ApiProperty({
+    enum: ['LEASE_LOST', 'NOT_FOUND'],
+    description: 'LEASE_LOST: the lease is no longer yours (drop the job); NOT_FOUND: no such job in your organization',
+  })
+  code!: 'LEASE_LOST' | 'NOT_FOUND';
+  @ApiProperty() message!: string;
+}
+
+export class JobCompletionResultDto {
+  @ApiProperty({ format: 'uuid' }) jobId!: string;
+  @ApiProperty({ description: 'true: recorded now, or already recorded for this lease (a repeat)' }) recorded!: boolean;
+  @ApiProperty({ type: CompletionRefusalDto, nullable: true, description: 'Why it was not recorded; null when it was' })
+  error!: CompletionRefusalDto | null;
+}
+
+export class CompletedJobsDto {
+  @ApiProperty({ type: [JobCompletionResultDto], description: 'One result per completion, in the order sent' })
+  results!: JobCompletionResultDto[];
 }
 
 export class ReportProgressDto {
