@@ -1,5 +1,5 @@
 /**
- * `npm test` runs both projects. Unit tests sit beside the code (src/**\/*.spec.ts); e2e tests
+ * `npm test` runs both projects. Unit tests sit beside the code (src/, scripts/, agent/: **\/*.spec.ts); e2e tests
  * (test/**\/*.e2e-spec.ts) go over HTTP against a real PostgreSQL: the global setup migrates one
  * template database, and each test file copies it into a database of its own.
  */
@@ -27,7 +27,7 @@ const common = {
 
 export default {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts', '<rootDir>/agent/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'e2e',

@@ -11,11 +11,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createMarshalClient, type MarshalClient, type MarshalSchemas } from '../client/index.js';
+import { CompletionBatcher } from './completion-batcher.js';
 
 export type Job = MarshalSchemas['JobDto'];
 export type JobClaim = MarshalSchemas['JobClaimDto'];
 export type Timing = MarshalSchemas['AgentTimingDto'];
 export type Completion = MarshalSchemas['CompleteJobDto'];
+/** 'lease-lost' and 'not-found' both mean: the job is no longer ours. */
+export type CompletionAnswer = 'recorded' | 'lease-lost' | 'not-found';
 export type Registration = MarshalSchemas['RegisterAgentDto'];
 export type DiscoveredSecret = MarshalSchemas['DiscoveredSecretInput'];
 export type DataKey = MarshalSchemas['DataKeyDto'];
@@ -120,6 +123,11 @@ export async function registerAgent(
 export class AgentApi {
   private readonly client: MarshalClient;
 
+  private readonly completions = new CompletionBatcher<Completion & { jobId: string }, CompletionAnswer>(
+    (items) => this.completeMany(items),
+    (error) => error instanceof RequestRejected,
+  );
+
   constructor(
     serverUrl: string,
     readonly agentId: string,
@@ -185,19 +193,20 @@ export class AgentApi {
     throw rejected('progress', answer);
   }
 
-  /** Idempotent per attempt, so a completion whose answer was lost can simply be sent again. */
-  async complete(jobId: string, completion: Completion): Promise<'recorded' | 'lease-lost' | 'not-found'> {
+  /**
+   * Idempotent per attempt, so a completion whose answer was lost can simply be sent again.
+   * Completions made while another is on its way are sent together (CompletionBatcher).
+   */
+  complete(jobId: string, completion: Completion): Promise<CompletionAnswer> {
+    return this.completions.complete({ ...completion, jobId });
+  }
+
+  private async completeMany(completions: (Completion & { jobId: string })[]): Promise<CompletionAnswer[]> {
     const answer = await send('complete', (signal) =>
-      this.client.POST('/api/v1/agents/{id}/jobs/{jobId}/complete', {
-        params: { path: { ...this.path, jobId } },
-        body: completion,
-        signal,
-      }),
+      this.client.POST('/api/v1/agents/{id}/jobs/complete', { params: { path: this.path }, body: { completions }, signal }),
     );
-    if (answer.response.status === 204) return 'recorded';
-    if (answer.response.status === 409) return 'lease-lost';
-    if (answer.response.status === 404) return 'not-found';
-    throw rejected('complete', answer);
+    if (answer.response.status !== 200 || !answer.data) throw rejected('complete', answer);
+    return answer.data.data.results.map((r) => (r.recorded ? 'recorded' : r.error?.code === 'NOT_FOUND' ? 'not-found' : 'lease-lost'));
   }
 
   /** Registers the X25519 key that patch values are sealed to (the private half never leaves this process). */
