@@ -1,4 +1,4 @@
-import { CompletionBatcher, MAX_BATCH_BYTES, MAX_COMPLETIONS_PER_REQUEST } from './completion-batcher';
+import { CompletionBatcher, MAX_BATCH_BYTES, MAX_COMPLETIONS_PER_REQUEST } from './completion-batcher.js';
 
 /** A server stand-in: each request waits until released, and answers each item with its own name. */
 function server() {
@@ -59,7 +59,7 @@ describe('CompletionBatcher', () => {
 
   test('a refusal that may be one item’s fault is retried item by item; other errors fail the whole batch', async () => {
     const s = server();
-    const batcher = new CompletionBatcher<string, string>(s.send, (e) => e instanceof Rejected);
+    const batcher = new CompletionBatcher<string, string>(s.send, (e: unknown) => e instanceof Rejected);
     s.refuseWhen((items) => (items.includes('bad') ? new Rejected('400') : undefined));
     const blocker = batcher.complete('blocker');
     const outcomes = ['good', 'bad', 'fine'].map((i) => batcher.complete(i).catch((e: Error) => e));
