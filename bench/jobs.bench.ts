@@ -10,6 +10,7 @@ import { PgBoss } from 'pg-boss';
 import {
   cleanUp,
   cleanups,
+  countStatements,
   integer,
   type LatencySummary,
   processCpuMs,
@@ -22,11 +23,13 @@ import {
 } from './support.js';
 
 /*
- * `npm run bench:jobs`: N agents push M jobs through Marshal's queue over HTTP, one job per
- * request: submitters POST /jobs while agents loop claim (max=1, wait=5) → complete. Timed from
- * the first submit to the last completion. The baseline, measured in the same run on the same
- * database (schema bench_pgboss): pg-boss's own send → fetch (batch size 1) → complete loop with
- * as many workers and submitters, in this process. The gap is what Marshal's HTTP layer, auth,
+ * `npm run bench:jobs`: N agents push M jobs through Marshal's queue over HTTP: submitters POST
+ * /jobs (one job per request) while agents loop claim (max=BENCH_CLAIM_MAX, wait=5) → complete
+ * (one job per request, or with BENCH_CLAIM_MAX > 1 every claimed job in one batched completion).
+ * Timed from the first submit to the last completion. The baseline, measured in the same run on the
+ * same database (schema bench_pgboss): pg-boss's own send → fetch (batch size BENCH_CLAIM_MAX) →
+ * complete (the fetched ids at once) loop with as many workers and submitters, in this process.
+ * After the load, a statement census counts what each call sends to PostgreSQL (jobsCensus). The gap is what Marshal's HTTP layer, auth,
  * audit chain, event outbox and idempotency records cost per job.
  *
  * Correctness is asserted, not assumed: every (job, claim) the agents got is recorded, and the run
@@ -46,7 +49,8 @@ import {
  * BENCH_SUBMITTERS (8), BENCH_WARMUP_JOBS (min(500, BENCH_JOBS / 10): pushed through each side
  * first, not measured), BENCH_SERIAL_JOBS (min(200, BENCH_JOBS)), BENCH_PGBOSS_POLL_MS (20: a
  * pg-boss worker's pause after an empty fetch), BENCH_TIMEOUT (seconds per run, max(600,
- * BENCH_JOBS / 10)), BENCH_LOG_LEVEL (Marshal's LOG_LEVEL, info), DATABASE_POOL_SIZE (10, for
+ * BENCH_JOBS / 10)), BENCH_LOG_LEVEL (Marshal's LOG_LEVEL, info), BENCH_CLAIM_MAX (1: jobs per claim and
+ * per fetch), BENCH_CENSUS_JOBS (40: jobs per line of the census; 0 skips it), DATABASE_POOL_SIZE (10, for
  * Marshal and pg-boss), BENCH_CPU_PROF (a folder: the server writes a V8 CPU profile into it when
  * it stops). Results also go to bench/results/jobs.json.
  */
@@ -70,6 +74,8 @@ const settings = {
   poolSize: integer('DATABASE_POOL_SIZE', 10, 1),
   logLevel: process.env.BENCH_LOG_LEVEL || 'info',
   claimWaitSeconds: CLAIM_WAIT_SECONDS,
+  claimMax: integer('BENCH_CLAIM_MAX', 1, 1),
+  censusJobs: integer('BENCH_CENSUS_JOBS', 40, 0),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -393,8 +399,8 @@ async function drive(
   count: number,
   loops: {
     submit: (index: number, latencies: Record<string, number[]>) => Promise<string>;
-    /** One claim → complete cycle for worker `w`: answers the completed job id, or null when nothing was claimed. */
-    work: (w: number, ledger: Ledger, latencies: Record<string, number[]>) => Promise<string | null>;
+    /** One claim → complete cycle for worker `w`: answers the completed job ids (none: nothing was claimed). */
+    work: (w: number, ledger: Ledger, latencies: Record<string, number[]>) => Promise<string[]>;
     /** Ends pending claims once the run is over. */
     hangUp: () => void;
   },
@@ -423,12 +429,12 @@ async function drive(
   };
   const worker = async (w: number) => {
     while (!stopped && ledger.completed.size < count) {
-      const id = await loops.work(w, ledger, latencies);
-      if (id === null) {
+      const ids = await loops.work(w, ledger, latencies);
+      if (ids.length === 0) {
         emptyClaims++;
         continue;
       }
-      ledger.completed.add(id);
+      for (const id of ids) ledger.completed.add(id);
       if (ledger.completed.size >= count) {
         end = performance.now();
         stop();
@@ -491,7 +497,7 @@ async function runMarshal(baseUrl: string, token: string, agents: BenchAgent[], 
   const client = new Client(baseUrl, settings.agents + settings.submitters + 2);
   const submitHeaders = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const agentHeaders = agents.map((a) => ({ 'x-agent-secret': a.secret, 'content-type': 'application/json' }));
-  const claimPaths = agents.map((a) => `/api/v1/agents/${a.id}/jobs/claim?wait=${CLAIM_WAIT_SECONDS}&max=1`);
+  const claimPaths = agents.map((a) => `/api/v1/agents/${a.id}/jobs/claim?wait=${CLAIM_WAIT_SECONDS}&max=${settings.claimMax}`);
   try {
     return await drive(count, {
       submit: async (i, latencies) => {
@@ -511,24 +517,39 @@ async function runMarshal(baseUrl: string, token: string, agents: BenchAgent[], 
         const claim = await client.request('POST', claimPaths[w], agentHeaders[w]);
         if (claim.status === 204) {
           record(latencies, 'claim (none within wait)', t);
-          return null;
+          return [];
         }
         record(latencies, 'claim', t);
         if (claim.status !== 200) throw unexpected('POST /agents/{id}/jobs/claim', claim);
         const claims = (JSON.parse(claim.text) as Envelope<ClaimData>).data.claims;
-        if (claims.length !== 1) throw new Error(`a claim with max=1 answered ${claims.length} jobs`);
-        const { job, lease } = claims[0];
-        countClaim(ledger, job.id);
+        if (claims.length < 1 || claims.length > settings.claimMax)
+          throw new Error(`a claim with max=${settings.claimMax} answered ${claims.length} jobs`);
+        for (const { job } of claims) countClaim(ledger, job.id);
         t = performance.now();
-        const done = await client.request(
-          'POST',
-          `/api/v1/agents/${agents[w].id}/jobs/${job.id}/complete`,
-          agentHeaders[w],
-          JSON.stringify({ leaseId: lease.id, status: 'succeeded' }),
-        );
-        record(latencies, 'complete', t);
-        if (done.status !== 204) throw unexpected('POST /agents/{id}/jobs/{jobId}/complete', done);
-        return job.id;
+        if (settings.claimMax === 1) {
+          const { job, lease } = claims[0];
+          const done = await client.request(
+            'POST',
+            `/api/v1/agents/${agents[w].id}/jobs/${job.id}/complete`,
+            agentHeaders[w],
+            JSON.stringify({ leaseId: lease.id, status: 'succeeded' }),
+          );
+          record(latencies, 'complete', t);
+          if (done.status !== 204) throw unexpected('POST /agents/{id}/jobs/{jobId}/complete', done);
+        } else {
+          const completions = claims.map(({ job, lease }) => ({ jobId: job.id, leaseId: lease.id, status: 'succeeded' }));
+          const done = await client.request(
+            'POST',
+            `/api/v1/agents/${agents[w].id}/jobs/complete`,
+            agentHeaders[w],
+            JSON.stringify({ completions }),
+          );
+          record(latencies, 'complete (batch)', t);
+          if (done.status !== 200) throw unexpected('POST /agents/{id}/jobs/complete', done);
+          const results = (JSON.parse(done.text) as Envelope<{ results: { recorded: boolean }[] }>).data.results;
+          if (results.some((r) => !r.recorded)) throw unexpected('POST /agents/{id}/jobs/complete (an item not recorded)', done);
+        }
+        return claims.map((c) => c.job.id);
       },
       hangUp: () => client.hangUp(),
     });
@@ -617,20 +638,21 @@ async function runPgBoss(boss: PgBoss, queue: string, count: number): Promise<Ru
     },
     work: async (_w, ledger, latencies) => {
       let t = performance.now();
-      const fetched = await boss.fetch<{ i: number }>(queue, { batchSize: 1 });
+      const fetched = await boss.fetch<{ i: number }>(queue, { batchSize: settings.claimMax });
       if (fetched.length === 0) {
         record(latencies, 'fetch (empty)', t);
         if (!stopped) await sleep(settings.pgbossPollMs);
-        return null;
+        return [];
       }
       record(latencies, 'fetch', t);
-      if (fetched.length !== 1) throw new Error(`a fetch with batchSize 1 answered ${fetched.length} jobs`);
-      const job = fetched[0];
-      countClaim(ledger, job.id);
+      if (fetched.length > settings.claimMax)
+        throw new Error(`a fetch with batchSize ${settings.claimMax} answered ${fetched.length} jobs`);
+      for (const job of fetched) countClaim(ledger, job.id);
       t = performance.now();
-      await boss.complete(queue, job.id);
-      record(latencies, 'complete', t);
-      return job.id;
+      const ids = fetched.map((j) => j.id);
+      await boss.complete(queue, ids.length === 1 ? ids[0] : ids);
+      record(latencies, ids.length === 1 ? 'complete' : 'complete (batch)', t);
+      return ids;
     },
     hangUp: () => (stopped = true),
   });
@@ -675,6 +697,8 @@ interface SideResult {
   database: ProbeResult;
   /** Each call's latency when one worker pushes one job at a time (BENCH_SERIAL_JOBS). */
   serialLatenciesMs: Record<string, LatencySummary>;
+  /** Marshal only: what each call sends to PostgreSQL, one at a time (BENCH_CENSUS_JOBS). */
+  census?: CensusLine[];
 }
 
 function sideResult(
@@ -685,6 +709,7 @@ function sideResult(
   cpuMsPerJob: Record<string, number | null>,
   database: ProbeResult,
   serialLatenciesMs: Record<string, LatencySummary>,
+  census?: CensusLine[],
 ): SideResult {
   return {
     target,
@@ -700,6 +725,7 @@ function sideResult(
     cpuMsPerJob,
     database,
     serialLatenciesMs,
+    census,
   };
 }
 
@@ -707,30 +733,127 @@ function perJobCpu(before: number | undefined, after: number | undefined): numbe
   return before === undefined || after === undefined ? null : round2((after - before) / settings.jobs);
 }
 
+const BANNER = /API\s+(http:\/\/\S+)\/api\/v1/;
+
+interface CensusLine {
+  call: string;
+  /** Statements sent (simple queries and executions of prepared ones) per job. */
+  statementsPerJob: number;
+  /** Transactions committed per job: each COMMIT, and each statement outside a transaction. */
+  commitsPerJob: number;
+}
+
+/**
+ * The statement census: a second server, on the same database behind a counting proxy (support.ts),
+ * pushes BENCH_CENSUS_JOBS jobs one at a time: submit, claim (max=1, wait=0), complete; then the same
+ * number again, ten per claim and per batched completion. Background work (sweepers, the hub's
+ * listener) runs meanwhile and is counted too: a few statements over the whole census.
+ */
+async function jobsCensus(
+  databaseUrl: string,
+  env: Record<string, string>,
+  logDir: string,
+  agent: BenchAgent,
+  tag: string,
+  submittedIds: Set<string>,
+): Promise<CensusLine[]> {
+  if (settings.censusJobs === 0) return [];
+  const counter = await countStatements(databaseUrl);
+  const child = await spawnChild('marshal (census)', MARSHAL_ENTRY, { ...env, DATABASE_URL: counter.url }, BANNER, logDir);
+  const client = new Client(child.baseUrl, 1);
+  const totals = new Map<string, { statements: number; commits: number; jobs: number }>();
+  const counted = async <T>(call: string, jobs: number, send: () => Promise<T>): Promise<T> => {
+    const [before, committed] = [counter.statements(), counter.commits()];
+    const value = await send();
+    const statements = counter.statements() - before;
+    const commits = counter.commits() - committed;
+    const total = totals.get(call) ?? { statements: 0, commits: 0, jobs: 0 };
+    totals.set(call, { statements: total.statements + statements, commits: total.commits + commits, jobs: total.jobs + jobs });
+    return value;
+  };
+  const agentHeaders = { 'x-agent-secret': agent.secret, 'content-type': 'application/json' };
+  try {
+    const login = await json<Envelope<{ accessToken: string }>>(client, 'POST', '/api/v1/auth/login', {}, ADMIN);
+    const submitHeaders = { authorization: `Bearer ${login.body.data.accessToken}`, 'content-type': 'application/json' };
+    let n = 0;
+    const submit = async () => {
+      const reply = await client.request(
+        'POST',
+        '/api/v1/jobs',
+        { ...submitHeaders, 'idempotency-key': `${tag}-${n++}` },
+        JSON.stringify({ type: JOB_TYPE, payload: { n } }),
+      );
+      if (reply.status !== 201) throw unexpected('census POST /jobs', reply);
+      submittedIds.add((JSON.parse(reply.text) as Envelope<{ id: string }>).data.id);
+    };
+    const claim = async (max: number) => {
+      const reply = await client.request('POST', `/api/v1/agents/${agent.id}/jobs/claim?wait=0&max=${max}`, agentHeaders);
+      if (reply.status !== 200) throw unexpected('census claim', reply);
+      const claims = (JSON.parse(reply.text) as Envelope<ClaimData>).data.claims;
+      if (claims.length !== max) throw new Error(`census: a claim with max=${max} answered ${claims.length} jobs`);
+      return claims;
+    };
+    const completeOne = async ({ job, lease }: ClaimData['claims'][number]) => {
+      const reply = await client.request(
+        'POST',
+        `/api/v1/agents/${agent.id}/jobs/${job.id}/complete`,
+        agentHeaders,
+        JSON.stringify({ leaseId: lease.id, status: 'succeeded' }),
+      );
+      if (reply.status !== 204) throw unexpected('census complete', reply);
+    };
+    const completeMany = async (claims: ClaimData['claims']) => {
+      const completions = claims.map(({ job, lease }) => ({ jobId: job.id, leaseId: lease.id, status: 'succeeded' }));
+      const reply = await client.request('POST', `/api/v1/agents/${agent.id}/jobs/complete`, agentHeaders, JSON.stringify({ completions }));
+      if (reply.status !== 200) throw unexpected('census batched complete', reply);
+    };
+    // Warm-up: caches filled, statements prepared.
+    for (let i = 0; i < 5; i++) {
+      await submit();
+      await completeOne((await claim(1))[0]);
+    }
+    totals.clear();
+    for (let i = 0; i < settings.censusJobs; i++) {
+      await counted('submit (POST /jobs)', 1, submit);
+      const [claimed] = await counted('claim max=1', 1, () => claim(1));
+      await counted('complete (one job)', 1, () => completeOne(claimed));
+    }
+    const BATCH = 10;
+    for (let i = 0; i < Math.ceil(settings.censusJobs / BATCH); i++) {
+      for (let j = 0; j < BATCH; j++) await submit();
+      const claims = await counted(`claim max=${BATCH}`, BATCH, () => claim(BATCH));
+      await counted(`complete (batch of ${BATCH})`, BATCH, () => completeMany(claims));
+    }
+  } finally {
+    client.close();
+    await child.stop();
+  }
+  return [...totals].map(([call, t]) => ({
+    call,
+    statementsPerJob: round2(t.statements / t.jobs),
+    commitsPerJob: round2(t.commits / t.jobs),
+  }));
+}
+
 const databaseName = (url: string) => decodeURIComponent(new URL(url).pathname.slice(1));
 
 async function benchMarshal(database: { url: string }, logDir: string): Promise<SideResult> {
   const signingKey = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  const marshal = await spawnChild(
-    `marshal (LOG_LEVEL=${settings.logLevel})`,
-    MARSHAL_ENTRY,
-    {
-      NODE_ENV: 'production',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: database.url,
-      DATABASE_POOL_SIZE: String(settings.poolSize),
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      JWT_PRIVATE_KEY: signingKey,
-      ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      LOG_LEVEL: settings.logLevel,
-      ACCESS_TOKEN_TTL_SECONDS: '86400',
-      RATE_LIMIT_ENABLED: 'false',
-    },
-    /API\s+(http:\/\/\S+)\/api\/v1/,
-    logDir,
-  );
+  const env: Record<string, string> = {
+    NODE_ENV: 'production',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: database.url,
+    DATABASE_POOL_SIZE: String(settings.poolSize),
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    JWT_PRIVATE_KEY: signingKey,
+    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    LOG_LEVEL: settings.logLevel,
+    ACCESS_TOKEN_TTL_SECONDS: '86400',
+    RATE_LIMIT_ENABLED: 'false',
+  };
+  const marshal = await spawnChild(`marshal (LOG_LEVEL=${settings.logLevel})`, MARSHAL_ENTRY, env, BANNER, logDir);
   try {
     const setup = new Client(marshal.baseUrl, 4);
     let token: string;
@@ -779,11 +902,12 @@ async function benchMarshal(database: { url: string }, logDir: string): Promise<
     const probed = await probe.finish(settings.jobs);
     await probe.close();
 
+    const census = await jobsCensus(database.url, env, logDir, agents[0], `${tag}-census`, submittedIds);
     const verdict = checkLedger(outcome.ledger, settings.jobs);
     for (const id of outcome.ledger.submitted) submittedIds.add(id);
     const databaseProblems = await verifyMarshalDatabase(database.url, submittedIds);
     return sideResult(
-      'marshal (HTTP, claim max=1)',
+      `marshal (HTTP, claim max=${settings.claimMax}${settings.claimMax > 1 ? ', batched completion' : ''})`,
       outcome,
       verdict,
       databaseProblems,
@@ -794,6 +918,7 @@ async function benchMarshal(database: { url: string }, logDir: string): Promise<
       },
       probed,
       serialLatencies,
+      census,
     );
   } finally {
     await marshal.stop();
@@ -860,7 +985,7 @@ async function benchPgBoss(database: { url: string }): Promise<SideResult> {
     const databaseProblems = await verifyPgBossDatabase(database.url, queue, sentIds);
     if (errors.length) databaseProblems.push(`pg-boss reported ${errors.length} error(s): ${(errors[0] as Error).message}`);
     return sideResult(
-      'pg-boss (in process, fetch batch 1)',
+      `pg-boss (in process, fetch batch ${settings.claimMax})`,
       outcome,
       verdict,
       databaseProblems,
@@ -913,6 +1038,13 @@ function printReport(ours: SideResult, boss: SideResult): void {
         .map(([k, v]) => `${k} ${fmt(v, 2)}`)
         .join(', ')}`,
     );
+    if (side.census?.length) {
+      console.log(`  statement census (one call at a time, ${settings.censusJobs} jobs per line), per job:`);
+      for (const c of side.census)
+        console.log(
+          `    ${c.call.padEnd(34)}${fmt(c.statementsPerJob, 2).padStart(7)} statements ${fmt(c.commitsPerJob, 2).padStart(6)} commits`,
+        );
+    }
     const db = side.database;
     console.log(`  database per job: ${fmt(db.commitsPerJob, 2)} commits (${db.rollbacks} rollbacks in all), rows written:`);
     for (const t of db.tables.slice(0, 8)) {
@@ -951,7 +1083,7 @@ async function main(): Promise<number> {
   console.log(`Node ${machine.node}, ${machine.cpus} CPUs (${machine.cpuModel}), ${database.server}`);
   console.log(
     `${settings.jobs} jobs (after ${settings.warmupJobs} warm-up jobs, then ${settings.serialJobs} one at a time), ${settings.agents} agents / workers, ${settings.submitters} submitters, ` +
-      `pool size ${settings.poolSize}; Marshal at LOG_LEVEL=${settings.logLevel}, claims max=1 wait=${CLAIM_WAIT_SECONDS}; ` +
+      `pool size ${settings.poolSize}; Marshal at LOG_LEVEL=${settings.logLevel}, claims max=${settings.claimMax} wait=${CLAIM_WAIT_SECONDS}; ` +
       `pg-boss workers pause ${settings.pgbossPollMs} ms after an empty fetch.`,
   );
   console.log('The bench client, the server (or pg-boss) and PostgreSQL share the same cores.');

@@ -180,6 +180,11 @@ export interface StatementCounter {
   url: string;
   /** Statements sent through the proxy so far: simple queries (Q) and executions of prepared ones (E). */
   statements(): number;
+  /**
+   * Transactions committed so far: each COMMIT, and each statement sent outside a transaction
+   * (it commits on its own). Tracked per connection, from the text of what it parses or sends.
+   */
+  commits(): number;
   /** The SQL text of what clients parse or send (P, Q) from now until the returned function is called. */
   capture(): () => string[];
 }
@@ -192,6 +197,7 @@ export interface StatementCounter {
 export async function countStatements(databaseUrl: string): Promise<StatementCounter> {
   const target = new URL(databaseUrl);
   let statements = 0;
+  let commits = 0;
   let captured: string[] | undefined;
   const sockets = new Set<Socket>();
   const proxy = createServer((client) => {
@@ -202,6 +208,17 @@ export async function countStatements(databaseUrl: string): Promise<StatementCou
     sockets.add(client).add(server);
     let buffered = Buffer.alloc(0);
     let started = false;
+    // What this connection parsed last (an Execute runs it), and whether it is inside a transaction.
+    let parsed = '';
+    let inTransaction = false;
+    const ran = (sql: string) => {
+      statements++;
+      if (/^\s*(BEGIN|START TRANSACTION)\b/i.test(sql)) inTransaction = true;
+      else if (/^\s*(COMMIT|ROLLBACK|END)\b/i.test(sql)) {
+        if (/^\s*(COMMIT|END)\b/i.test(sql)) commits++;
+        inTransaction = false;
+      } else if (!inTransaction) commits++;
+    };
     client.on('data', (chunk: Buffer) => {
       buffered = Buffer.concat([buffered, chunk]);
       for (;;) {
@@ -213,13 +230,16 @@ export async function countStatements(databaseUrl: string): Promise<StatementCou
           const code = buffered.readInt32BE(4);
           started = code !== 80877103 && code !== 80877104; // SSLRequest, GSSENCRequest: the start-up message follows
         } else {
-          if (buffered[0] === 0x51 || buffered[0] === 0x45) statements++; // 'Q', 'E'
-          // Parse: name\0 query\0 …; Query: query\0.
-          if (captured && (buffered[0] === 0x50 || buffered[0] === 0x51)) {
+          // Parse: name\0 query\0 …; Query: query\0. (Named statements re-executed without a Parse
+          // count as the last one parsed: node-pg and TypeORM send unnamed ones.)
+          if (buffered[0] === 0x50 || buffered[0] === 0x51) {
             const body = buffered.subarray(5, length);
             const start = buffered[0] === 0x50 ? body.indexOf(0) + 1 : 0;
-            captured.push(body.subarray(start, body.indexOf(0, start)).toString('utf8'));
-          }
+            const sql = body.subarray(start, body.indexOf(0, start)).toString('utf8');
+            captured?.push(sql);
+            if (buffered[0] === 0x51) ran(sql);
+            else parsed = sql;
+          } else if (buffered[0] === 0x45) ran(parsed); // 'E'
         }
         buffered = buffered.subarray(length);
       }
@@ -251,6 +271,7 @@ export async function countStatements(databaseUrl: string): Promise<StatementCou
   return {
     url: url.toString(),
     statements: () => statements,
+    commits: () => commits,
     capture() {
       const texts: string[] = [];
       captured = texts;
