@@ -1266,7 +1266,7 @@ export interface paths {
         put?: never;
         /**
          * Submit a job
-         * @description Queues work for an agent: a type (agents claim the types among their capabilities), a payload, and either a target agent or a label selector. A job aimed at an agent that cannot take it is refused (422 AGENT_LACKS_CAPABILITY or AGENT_LABELS_MISMATCH); a job no agent can take yet is queued and shown `blocked` until one can. Requires an Idempotency-Key: a retry returns the same job instead of queuing it twice.
+         * @description Queues work for an agent: a type (agents claim the types among their capabilities), a payload, and either a target agent or a label selector. A job aimed at an agent that cannot take it is refused (422 AGENT_LACKS_CAPABILITY or AGENT_LABELS_MISMATCH); a job no agent can take yet is queued and shown `blocked` until one can. Requires an Idempotency-Key, kept on the job: a retry returns the same job instead of queuing it twice.
          */
         post: operations["submitJob"];
         delete?: never;
@@ -1349,6 +1349,26 @@ export interface paths {
         get: operations["getJobUsage"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit several jobs
+         * @description Up to 100 jobs in one request and one transaction, each with an idempotencyKey of its own and judged as POST /jobs judges one: the answer lists, in order, the job each queued (or had queued before: `replayed`) or why it was refused (422 codes of POST /jobs). One audit entry records the batch. What a client submitting many jobs should send.
+         */
+        post: operations["submitJobs"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5129,6 +5149,26 @@ export interface components {
              */
             type: "approval" | "job" | "http" | "wait" | "condition" | "notify" | "callback";
         };
+        SubmissionRefusalDto: {
+            /**
+             * @description As POST /jobs would answer it (422)
+             * @enum {string}
+             */
+            code: "UNKNOWN_AGENT" | "AGENT_REVOKED" | "AGENT_LACKS_CAPABILITY" | "AGENT_LABELS_MISMATCH" | "IDEMPOTENCY_KEY_REUSED";
+            details?: {
+                [key: string]: unknown;
+            };
+            message: string;
+        };
+        SubmissionResultDto: {
+            /** @description Why nothing was queued; null when a job was */
+            error: components["schemas"]["SubmissionRefusalDto"] | null;
+            idempotencyKey: string;
+            /** @description The job queued (now, or by an earlier request with this key); null when refused */
+            job: components["schemas"]["JobDto"] | null;
+            /** @description true: the job was queued by an earlier request with this key */
+            replayed: boolean;
+        };
         SubmitJobDto: {
             costEstimate?: components["schemas"]["CostEstimateDto"];
             /**
@@ -5176,6 +5216,64 @@ export interface components {
              * @example http-check
              */
             type: string;
+        };
+        SubmitJobItemDto: {
+            costEstimate?: components["schemas"]["CostEstimateDto"];
+            /** @description This job's own Idempotency-Key: a batch sent again answers the job each key queued (`replayed`), and the key works as an Idempotency-Key of POST /jobs would. The same key with another job is that item's 422 IDEMPOTENCY_KEY_REUSED. */
+            idempotencyKey: string;
+            /**
+             * Format: int32
+             * @default 3
+             */
+            maxAttempts: number;
+            /**
+             * @description Input for the handler; at most 256 KiB. Never put a secret here.
+             * @example {
+             *       "url": "https://example.com/healthz"
+             *     }
+             */
+            payload?: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: int32
+             * @description Higher runs first
+             * @default 0
+             */
+            priority: number;
+            /**
+             * @description Only agents carrying all these labels may run it. Label keys: 1–64 letters, digits and _ . / -, starting and ending with a letter or digit.
+             * @example {
+             *       "region": "eu-west"
+             *     }
+             */
+            selector?: {
+                [key: string]: string;
+            };
+            /**
+             * Format: uuid
+             * @description Only this agent may run it
+             */
+            targetAgentId?: string;
+            /**
+             * Format: int32
+             * @description The most one attempt may run, in seconds
+             * @default 600
+             */
+            timeoutSeconds: number;
+            /**
+             * @description What to do; agents claim the types they declare as capabilities
+             * @example http-check
+             */
+            type: string;
+        };
+        SubmitJobsDto: {
+            /** @description Each with an idempotencyKey of its own (a key named twice is 400); each is judged on its own, as POST /jobs judges one */
+            jobs: components["schemas"]["SubmitJobItemDto"][];
+        };
+        SubmittedJobsDto: {
+            /** @description One result per job sent, in order */
+            results: components["schemas"]["SubmissionResultDto"][];
         };
         SuccessEnvelope: {
             context: components["schemas"]["EnvelopeContext"];
@@ -5666,6 +5764,8 @@ export interface components {
         CorrelationId: string;
         /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
         IdempotencyKey: string;
+        /** @description Required by this operation. Makes a retry safe: the key is kept with what the request creates, for as long as that exists, per (organization, principal, key), and a retry is answered it again with `Idempotent-Replayed: true`; a retry sent while the first is still running waits for it and gets the same answer. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. A refusal (4xx) creates nothing and keeps nothing: a retry is judged anew. */
+        IdempotencyKeyKeptWithChange: string;
         /** @description Required by this operation. Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
         IdempotencyKeyRequired: string;
     };
@@ -21519,8 +21619,8 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description Required by this operation. Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
-                "Idempotency-Key": components["parameters"]["IdempotencyKeyRequired"];
+                /** @description Required by this operation. Makes a retry safe: the key is kept with what the request creates, for as long as that exists, per (organization, principal, key), and a retry is answered it again with `Idempotent-Replayed: true`; a retry sent while the first is still running waits for it and gets the same answer. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED. A refusal (4xx) creates nothing and keeps nothing: a retry is judged anew. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKeyKeptWithChange"];
                 /** @description Ties this request to others in logs, audit events and the envelope (`meta.correlationId`); echoed in the response. A value that is not printable or longer than 128 characters is replaced by the request id. */
                 "x-correlation-id"?: components["parameters"]["CorrelationId"];
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
@@ -21626,28 +21726,6 @@ export interface operations {
                         error?: {
                             /** @enum {string} */
                             code?: "FORBIDDEN";
-                        };
-                    };
-                };
-            };
-            /** @description `IDEMPOTENCY_IN_PROGRESS`: A request with the same Idempotency-Key is still running */
-            409: {
-                headers: {
-                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    "x-correlation-id": components["headers"]["x-correlation-id"];
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    "x-request-id": components["headers"]["x-request-id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"] & {
-                        error?: {
-                            /** @enum {string} */
-                            code?: "IDEMPOTENCY_IN_PROGRESS";
                         };
                     };
                 };
@@ -22519,6 +22597,224 @@ export interface operations {
                         error?: {
                             /** @enum {string} */
                             code?: "NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description `RATE_LIMITED`: Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "x-correlation-id": components["headers"]["x-correlation-id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "x-request-id": components["headers"]["x-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "RATE_LIMITED";
+                        };
+                    };
+                };
+            };
+            /** @description `INTERNAL`: An unexpected error; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "x-correlation-id": components["headers"]["x-correlation-id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "x-request-id": components["headers"]["x-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "INTERNAL";
+                        };
+                    };
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: The database (or another dependency) is unavailable or too slow; try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "x-correlation-id": components["headers"]["x-correlation-id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "x-request-id": components["headers"]["x-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    submitJobs: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Ties this request to others in logs, audit events and the envelope (`meta.correlationId`); echoed in the response. A value that is not printable or longer than 128 characters is replaced by the request id. */
+                "x-correlation-id"?: components["parameters"]["CorrelationId"];
+                /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
+                "x-workspace-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitJobsDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "x-correlation-id": components["headers"]["x-correlation-id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "x-request-id": components["headers"]["x-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessEnvelope"] & {
+                        data: components["schemas"]["SubmittedJobsDto"];
+                    };
+                };
+            };
+            /**
+             * @description `BAD_REQUEST`: The request is malformed (an aborted body, a Content-Length that does not match)
+             *
+             *     `JSON_TOO_DEEP`: The request body nests objects and arrays deeper than 64 levels
+             *
+             *     `MALFORMED_CONTENT_ENCODING`: The request body does not decompress as its Content-Encoding says
+             *
+             *     `MALFORMED_JSON`: The request body is not valid JSON
+             *
+             *     `VALIDATION_FAILED`: The request fails validation: error.validationErrors names each field (a NUL character in a string is NUL_CHARACTER)
+             */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "x-correlation-id": components["headers"]["x-correlation-id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "x-request-id": components["headers"]["x-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "BAD_REQUEST" | "JSON_TOO_DEEP" | "MALFORMED_CONTENT_ENCODING" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description `UNAUTHENTICATED`: Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "x-correlation-id": components["headers"]["x-correlation-id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "x-request-id": components["headers"]["x-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description `FORBIDDEN`: The principal lacks the permission, or names an organization it is not a member of */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "x-correlation-id": components["headers"]["x-correlation-id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "x-request-id": components["headers"]["x-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        };
+                    };
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: The request body is over the size limit (BODY_LIMIT unless the operation says otherwise) */
+            413: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "x-correlation-id": components["headers"]["x-correlation-id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "x-request-id": components["headers"]["x-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body has a Content-Encoding or a charset that is not supported */
+            415: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "x-correlation-id": components["headers"]["x-correlation-id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "x-request-id": components["headers"]["x-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "UNSUPPORTED_MEDIA_TYPE";
                         };
                     };
                 };

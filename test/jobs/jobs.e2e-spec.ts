@@ -205,6 +205,162 @@ describe('submitting', () => {
   });
 });
 
+describe('idempotency kept on the job', () => {
+  const submitAudits = (jobId: string) =>
+    t.sql<{ resource_id: string | null; details: Record<string, any> }>(
+      "SELECT resource_id, details FROM audit_events WHERE action = 'job.submit' AND details::text || coalesce(resource_id::text, '') LIKE '%' || $1 || '%'",
+      [jobId],
+    );
+
+  test('the key lives on the job: no separate record, a replay audited once, a refusal kept nowhere and judged anew', async () => {
+    const type = jobType();
+    const key = randomUUID();
+    const first = await t.http.post('/api/v1/jobs', { body: { type }, idempotencyKey: key }).expectResponse(201);
+    const replay = await t.http.post('/api/v1/jobs', { body: { type }, idempotencyKey: key }).expectResponse(201);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(replay.body.data.id).toBe(first.body.data.id);
+    expect(await t.sql('SELECT id FROM idempotency_keys WHERE key = $1', [key])).toEqual([]);
+    expect(await submitAudits(first.body.data.id)).toHaveLength(1);
+    // The same key from another principal (another organization's owner) is another key.
+    const other = await otherOrganization(t, t.token);
+    const theirs = await t.http
+      .post('/api/v1/jobs', { body: { type }, idempotencyKey: key, token: other.owner.accessToken })
+      .expectResponse(201);
+    expect(theirs.body.data.id).not.toBe(first.body.data.id);
+    expect(theirs.headers.get('idempotent-replayed')).toBeNull();
+
+    // A refusal queued nothing, so it keeps nothing: the retry is judged again, and succeeds once it can.
+    const target = await mintAgent({ capabilities: ['other-type'] });
+    const refusedKey = randomUUID();
+    const aimed = { type, targetAgentId: target.id };
+    await t.http.post('/api/v1/jobs', { body: aimed, idempotencyKey: refusedKey }).expect(422, 'AGENT_LACKS_CAPABILITY');
+    await t.http.put('/api/v1/agents/{id}', { params: { id: target.id }, body: { capabilities: [type] } }).expect(200);
+    const later = await t.http.post('/api/v1/jobs', { body: aimed, idempotencyKey: refusedKey }).expectResponse(201);
+    expect(later.headers.get('idempotent-replayed')).toBeNull();
+    expect(later.body.data.targetAgentId).toBe(target.id);
+  });
+
+  test('the same key sent five times at once queues one job; every answer names it', async () => {
+    const type = jobType();
+    const key = randomUUID();
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => t.http.post('/api/v1/jobs', { body: { type }, idempotencyKey: key })),
+    );
+    for (const answer of answers) expect(answer.status).toBe(201);
+    const ids = new Set(answers.map((a) => a.body.data.id));
+    expect(ids.size).toBe(1);
+    expect(answers.filter((a) => a.headers.get('idempotent-replayed') === 'true')).toHaveLength(4);
+    const [{ n }] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM jobs WHERE type = $1', [type]);
+    expect(n).toBe(1);
+    expect((await eventsOf([...ids][0])).map((e) => e.type)).toEqual(['job.queued']);
+  });
+});
+
+describe('submitting in a batch', () => {
+  const submitMany = (jobs: unknown, token?: string) => t.http.post('/api/v1/jobs/batch', { body: { jobs }, token });
+
+  test('each job is judged on its own, answered in order; a batch sent again answers the same jobs; one audit entry', async () => {
+    const type = jobType();
+    const capable = await mintAgent({ capabilities: [type] });
+    const incapable = await mintAgent({ capabilities: ['nothing-' + suffix()] });
+    const single = randomUUID();
+    const singly = await t.http.post('/api/v1/jobs', { body: { type, priority: 3 }, idempotencyKey: single }).expectResponse(201);
+    const jobs = [
+      { idempotencyKey: `a-${suffix()}`, type, payload: { n: 1 } },
+      { idempotencyKey: `b-${suffix()}`, type, targetAgentId: capable.id, priority: 7 },
+      { idempotencyKey: `c-${suffix()}`, type, targetAgentId: incapable.id },
+      { idempotencyKey: `d-${suffix()}`, type, targetAgentId: randomUUID() },
+      { idempotencyKey: single, type, priority: 3 }, // the key POST /jobs used, for the same job
+      { idempotencyKey: single.toUpperCase(), type }, // another key (keys are case-sensitive)
+    ];
+    const res = await submitMany(jobs).expectResponse(200);
+    const results = res.body.data.results;
+    expect(results.map((r: any) => [r.idempotencyKey, r.error?.code ?? null, r.replayed])).toEqual([
+      [jobs[0].idempotencyKey, null, false],
+      [jobs[1].idempotencyKey, null, false],
+      [jobs[2].idempotencyKey, 'AGENT_LACKS_CAPABILITY', false],
+      [jobs[3].idempotencyKey, 'UNKNOWN_AGENT', false],
+      [single, null, true],
+      [single.toUpperCase(), null, false],
+    ]);
+    expect(results[0].job).toMatchObject({ type, status: 'queued', payload: { n: 1 }, createdBy: { type: 'user' } });
+    expect(results[1].job).toMatchObject({ targetAgentId: capable.id, priority: 7 });
+    expect(results[2]).toMatchObject({ job: null, error: { details: { targetAgentId: incapable.id, type } } });
+    expect(results[4].job.id).toBe(singly.body.data.id);
+    const [{ n }] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM jobs WHERE type = $1', [type]);
+    expect(n).toBe(4);
+    const queued = [results[0], results[1], results[5]].map((r: any) => r.job.id);
+    for (const id of queued) expect((await eventsOf(id)).map((e) => e.type)).toEqual(['job.queued']);
+
+    // One audit entry for the batch, naming each job or refusal.
+    const [audit, ...more] = await t.sql<{ resource_id: string | null; details: Record<string, any> }>(
+      "SELECT resource_id, details FROM audit_events WHERE action = 'job.submit' AND details::text LIKE '%' || $1 || '%'",
+      [queued[0]],
+    );
+    expect(more).toHaveLength(0);
+    expect(audit.resource_id).toBeNull();
+    expect(audit.details.jobs).toEqual([
+      { jobId: queued[0], type, priority: 0, targetAgentId: null },
+      { jobId: queued[1], type, priority: 7, targetAgentId: capable.id },
+      { refused: 'AGENT_LACKS_CAPABILITY' },
+      { refused: 'UNKNOWN_AGENT' },
+      { jobId: singly.body.data.id, type, priority: 3, targetAgentId: null, replayed: true },
+      { jobId: queued[2], type, priority: 0, targetAgentId: null },
+    ]);
+
+    // Sent again: the same jobs, replayed; another job under a used key is that item's 422.
+    const again = await submitMany([...jobs.slice(0, 2), { ...jobs[5], priority: 9 }]).expectResponse(200);
+    expect(again.body.data.results.map((r: any) => [r.job?.id ?? null, r.replayed, r.error?.code ?? null])).toEqual([
+      [queued[0], true, null],
+      [queued[1], true, null],
+      [null, false, 'IDEMPOTENCY_KEY_REUSED'],
+    ]);
+    const [{ m }] = await t.sql<{ m: number }>('SELECT count(*)::int AS m FROM jobs WHERE type = $1', [type]);
+    expect(m).toBe(4);
+  });
+
+  test('an empty batch, one over 100, a key named twice, a job without a key or a malformed one is 400 and queues nothing', async () => {
+    const type = jobType();
+    const key = () => `k-${suffix()}`;
+    const many = Array.from({ length: 101 }, () => ({ idempotencyKey: key(), type }));
+    const twice = key();
+    for (const bad of [
+      [],
+      many,
+      [
+        { idempotencyKey: twice, type },
+        { idempotencyKey: twice, type, priority: 1 },
+      ],
+      [{ type }],
+      [{ idempotencyKey: 'has space', type }],
+      [{ idempotencyKey: key(), type: 'Upper' }],
+      [
+        { idempotencyKey: key(), type },
+        { idempotencyKey: key(), type, priority: 101 },
+      ],
+      'x',
+    ]) {
+      await submitMany(bad).expect(400, 'VALIDATION_FAILED');
+    }
+    const [{ n }] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM jobs WHERE type = $1', [type]);
+    expect(n).toBe(0);
+  });
+
+  test('a member without job.submit is 403; two batches racing on the same keys queue each job once', async () => {
+    const viewer: Member = await addMember(t, t.token, ['viewer']);
+    const type = jobType();
+    await submitMany([{ idempotencyKey: `v-${suffix()}`, type }], viewer.accessToken).expect(403, 'FORBIDDEN');
+    const jobs = Array.from({ length: 10 }, (_, i) => ({ idempotencyKey: `race-${suffix()}-${i}`, type }));
+    const [a, b] = await Promise.all([submitMany(jobs), submitMany([...jobs].reverse())]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    const idsA = a.body.data.results.map((r: any) => r.job.id);
+    const idsB = b.body.data.results.map((r: any) => r.job.id).reverse();
+    expect(idsB).toEqual(idsA);
+    const [{ n }] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM jobs WHERE type = $1', [type]);
+    expect(n).toBe(10);
+  });
+});
+
 describe('claiming', () => {
   test('a claim answers the job with its lease, then 204 when nothing is left', async () => {
     const type = jobType();

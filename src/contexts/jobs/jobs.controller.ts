@@ -11,11 +11,23 @@ import { streamResourceEvents } from '../../kernel/events/resource-event-stream.
 import { LAST_EVENT_ID_HEADER, SSE_SCHEMA } from '../../kernel/http/event-stream.js';
 import { UuidParam } from '../../kernel/http/params.js';
 import { ApiCreated, ApiErrors, ApiOk, ApiPage, RawResponse } from '../../kernel/http/response.decorators.js';
-import { IdempotencyRequired } from '../../kernel/idempotency/idempotency.decorator.js';
+import { IdempotencyKeptWithChange, IdempotencyKeyHeader, IdempotentByDesign } from '../../kernel/idempotency/idempotency.decorator.js';
+import { answerAsReplayed } from '../../kernel/idempotency/idempotency-key-format.js';
+import { IdempotencyService } from '../../kernel/idempotency/idempotency.service.js';
+import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import type { Page } from '../../kernel/pagination/page.js';
-import { JobDto, JobUsageDto, ListJobsQuery, SubmitJobDto } from './dto/job.dto.js';
+import {
+  JobDto,
+  JobUsageDto,
+  ListJobsQuery,
+  MAX_SUBMISSIONS_PER_BATCH,
+  SubmissionRefusalDto,
+  SubmitJobDto,
+  SubmitJobsDto,
+  SubmittedJobsDto,
+} from './dto/job.dto.js';
 import { TERMINAL_STATUSES } from './entities/job.entity.js';
-import { JobsService } from './jobs.service.js';
+import { JobsService, type SubmitJob, submissionNote } from './jobs.service.js';
 import { conflict, notFound } from '../../kernel/http/kernel.errors.js';
 import { agentRevoked, TARGET_CANNOT_RUN, unknownAgent } from './jobs.errors.js';
 
@@ -27,29 +39,81 @@ export class JobsController {
   constructor(
     private readonly jobs: JobsService,
     private readonly hub: EventHub,
+    private readonly idempotency: IdempotencyService,
+    private readonly notes: AuditNotes,
   ) {}
 
   @Post()
   @RequirePermission('job.submit')
   @Audited('job.submit', 'job')
-  @IdempotencyRequired()
+  @IdempotencyKeptWithChange('on the job it queued')
   @ApiOperation({
     summary: 'Submit a job',
     description:
       'Queues work for an agent: a type (agents claim the types among their capabilities), a payload, and either a target agent or a label selector. ' +
       'A job aimed at an agent that cannot take it is refused (422 AGENT_LACKS_CAPABILITY or AGENT_LABELS_MISMATCH); a job no agent can take yet ' +
-      'is queued and shown `blocked` until one can. Requires an Idempotency-Key: a retry returns the same job instead of queuing it twice.',
+      'is queued and shown `blocked` until one can. Requires an Idempotency-Key, kept on the job: a retry returns the same job instead of queuing it twice.',
   })
   @ApiCreated(JobDto)
   @ApiErrors(unknownAgent, agentRevoked, TARGET_CANNOT_RUN.AGENT_LACKS_CAPABILITY, TARGET_CANNOT_RUN.AGENT_LABELS_MISMATCH)
-  async submitJob(@CurrentPrincipal() principal: Principal, @Body() body: SubmitJobDto): Promise<JobDto> {
-    return JobDto.from(
-      await this.jobs.submit(
-        principal.organizationId,
-        { ...body, createdBy: { type: principal.type, id: principal.id } },
-        { refuseUnrunnableTarget: true },
-      ),
-    );
+  async submitJob(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: SubmitJobDto,
+    @IdempotencyKeyHeader() key: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<JobDto> {
+    const { job, replayed } = await this.jobs.submitKeyed(principal.organizationId, this.submission(principal, body, key), {
+      refuseUnrunnableTarget: true,
+    });
+    if (replayed) answerAsReplayed(res);
+    return JobDto.from(job);
+  }
+
+  @Post('batch')
+  @RequirePermission('job.submit')
+  @Audited('job.submit', null)
+  @IdempotentByDesign('each job carries its own idempotencyKey, kept on the job: the batch sent again answers the jobs it queued')
+  @ApiOperation({
+    summary: 'Submit several jobs',
+    description:
+      `Up to ${MAX_SUBMISSIONS_PER_BATCH} jobs in one request and one transaction, each with an idempotencyKey of its own and judged as POST /jobs ` +
+      'judges one: the answer lists, in order, the job each queued (or had queued before: `replayed`) or why it was refused (422 codes of ' +
+      'POST /jobs). One audit entry records the batch. What a client submitting many jobs should send.',
+  })
+  @ApiOk(SubmittedJobsDto)
+  async submitJobs(@CurrentPrincipal() principal: Principal, @Body() body: SubmitJobsDto): Promise<SubmittedJobsDto> {
+    const inputs = body.jobs.map(({ idempotencyKey, ...job }) => this.submission(principal, job, idempotencyKey));
+    const outcomes = await this.jobs.submitMany(principal.organizationId, inputs, { refuseUnrunnableTarget: true });
+    const results = outcomes.map((outcome, i) => {
+      const idempotencyKey = body.jobs[i].idempotencyKey;
+      if ('error' in outcome) {
+        const { code, message, details } = outcome.error;
+        return {
+          idempotencyKey,
+          job: null,
+          replayed: false,
+          error: { code, message, ...(details && { details }) } as SubmissionRefusalDto,
+        };
+      }
+      return { idempotencyKey, job: JobDto.from(outcome.job), replayed: outcome.replayed, error: null };
+    });
+    this.notes.note({
+      details: {
+        jobs: outcomes.map((o) =>
+          'error' in o ? { refused: o.error.code } : { jobId: o.job.id, ...submissionNote(o.job), ...(o.replayed && { replayed: true }) },
+        ),
+      },
+    });
+    return { results };
+  }
+
+  /** A submission as the principal makes it, with its key fingerprinted as the request it names (the same for both routes). */
+  private submission(principal: Principal, job: SubmitJobDto, key: string): SubmitJob {
+    return {
+      ...job,
+      createdBy: { type: principal.type, id: principal.id },
+      submitKey: { key, fingerprint: this.idempotency.fingerprint('POST', '/api/v1/jobs', job) },
+    };
   }
 
   @Get()

@@ -5,7 +5,9 @@ import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import { RequestContext } from '../../kernel/context/request-context.js';
 import type { Tx } from '../../kernel/database/transactions.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
-import { conflict } from '../../kernel/http/kernel.errors.js';
+import { timingSafeEqual } from 'node:crypto';
+import type { AppError } from '../../kernel/http/app-error.js';
+import { conflict, idempotencyKeyReused } from '../../kernel/http/kernel.errors.js';
 import { newId } from '../../kernel/ids.js';
 import { createdWithin } from '../../kernel/pagination/created-window.js';
 import { type Page, paginate, type PageQuery } from '../../kernel/pagination/page.js';
@@ -20,6 +22,31 @@ import { agentRevoked, TARGET_CANNOT_RUN, unknownAgent } from './jobs.errors.js'
 export interface SubmitJob extends SubmitJobDto {
   /** Who asked: the acting principal, a workflow run, or the platform itself (`system`, no id). Passed, never read from the request. */
   createdBy: { type: string; id: string | null };
+  /**
+   * The Idempotency-Key it comes with (scoped to `createdBy`, which must then have an id) and the
+   * fingerprint of what it asks (IdempotencyService.fingerprint): kept on the job's row.
+   */
+  submitKey?: { key: string; fingerprint: Buffer };
+}
+
+/** How one submission ended: its job (queued now, or by an earlier request with its key), or why it was refused. */
+export type Submission = { job: Job; replayed: boolean } | { error: AppError };
+
+/** The job its key queued before: the same request is answered it again; another is 422. */
+function replayOf(before: Job, input: SubmitJob): Submission {
+  const same = before.submitFingerprint && input.submitKey && timingSafeEqual(before.submitFingerprint, input.submitKey.fingerprint);
+  delete (before as Partial<Job>).submitFingerprint;
+  return same ? { job: before, replayed: true } : { error: idempotencyKeyReused() };
+}
+
+/** What the audit trail keeps of a submission. */
+export function submissionNote(job: Job): Record<string, unknown> {
+  return {
+    type: job.type,
+    priority: job.priority,
+    targetAgentId: job.targetAgentId,
+    ...(job.blockedCode && { blockedCode: job.blockedCode }),
+  };
 }
 
 export interface SubmitOptions {
@@ -88,30 +115,147 @@ export class JobsService {
     for (const job of jobs) for (const listener of this.finishListeners) await listener(job);
   }
 
-  /** Queues a job in the caller's transaction; agents hear of it when that commits. */
+  /**
+   * Queues a job in the caller's transaction; agents hear of it when that commits. With a
+   * `submitKey`, a repeat answers the job the key queued (`replayed`), and throws what a refusal is.
+   */
   @Transactional()
   async submit(organizationId: string, input: SubmitJob, options: SubmitOptions = {}): Promise<Job> {
-    if (input.targetAgentId) {
-      const agent = await this.agents.get(organizationId, input.targetAgentId).catch(() => null);
-      if (!agent) throw unknownAgent();
-      if (agent.status !== 'active') throw agentRevoked();
+    return (await this.submitKeyed(organizationId, input, options)).job;
+  }
+
+  /** As `submit`, telling whether the job is one its key queued before. */
+  @Transactional()
+  async submitKeyed(organizationId: string, input: SubmitJob, options: SubmitOptions = {}): Promise<{ job: Job; replayed: boolean }> {
+    const [outcome] = await this.submitMany(organizationId, [input], options);
+    if ('error' in outcome) throw outcome.error;
+    this.notes.note({ resourceId: outcome.job.id, details: submissionNote(outcome.job) });
+    return outcome;
+  }
+
+  /**
+   * Queues several jobs in the caller's transaction, each judged as `submit` judges one: a refusal
+   * (an unknown or revoked target, one that cannot run it, a key reused for another request) is that
+   * item's answer. The new jobs go in with one insert that also records their keys; a key another
+   * request is inserting at the same moment waits for it, then answers its job.
+   */
+  @Transactional()
+  async submitMany(organizationId: string, inputs: SubmitJob[], options: SubmitOptions = {}): Promise<Submission[]> {
+    const outcomes: (Submission | null)[] = inputs.map(() => null);
+    const earlier = await this.jobsByKey(organizationId, inputs);
+    const targets = new Map<string, Promise<{ status: string } | null>>();
+    const blockage = new Map<string, Promise<BlockedCode | null>>();
+    const fresh: { index: number; row: Partial<Job> }[] = [];
+    for (const [index, input] of inputs.entries()) {
+      const before = input.submitKey && earlier.get(input.submitKey.key);
+      if (before) {
+        outcomes[index] = replayOf(before, input);
+        continue;
+      }
+      if (input.targetAgentId) {
+        const id = input.targetAgentId;
+        if (!targets.has(id))
+          targets.set(
+            id,
+            this.agents.get(organizationId, id).catch(() => null),
+          );
+        const agent = await targets.get(id)!;
+        if (!agent) {
+          outcomes[index] = { error: unknownAgent() };
+          continue;
+        }
+        if (agent.status !== 'active') {
+          outcomes[index] = { error: agentRevoked() };
+          continue;
+        }
+      }
+      const selector = input.selector && Object.keys(input.selector).length > 0 ? input.selector : null;
+      const situation = JSON.stringify([input.type, input.targetAgentId ?? null, selector]);
+      if (!blockage.has(situation))
+        blockage.set(situation, this.blockedCodeOfNew(organizationId, input.type, input.targetAgentId, selector));
+      const blockedCode = await blockage.get(situation)!;
+      if (blockedCode && input.targetAgentId && options.refuseUnrunnableTarget) {
+        const fact = blockedFact(blockedCode, { type: input.type, targetAgentId: input.targetAgentId, selector });
+        outcomes[index] = {
+          error: TARGET_CANNOT_RUN[blockedCode](`${fact} Queued, it would wait for good: submit it once the agent runs it.`, {
+            targetAgentId: input.targetAgentId,
+            type: input.type,
+          }),
+        };
+        continue;
+      }
+      fresh.push({ index, row: { ...this.newRow(input, selector), blockedCode } });
     }
-    const selector = input.selector && Object.keys(input.selector).length > 0 ? input.selector : null;
-    const [{ code: blockedCode }] = await this.tx.tx.query<{ code: BlockedCode | null }[]>(BLOCKED_CODE_OF_NEW_JOB, [
+
+    const inserted = await this.data.repository(Job, organizationId).insertMany(
+      fresh.map(({ row: { blockedCode: _, ...row } }) => row),
+      { skipConflicts: true },
+    );
+    const byId = new Map(inserted.map((j) => [j.id, j]));
+    const lost: number[] = [];
+    for (const { index, row } of fresh) {
+      const job = byId.get(row.id!);
+      if (!job) {
+        lost.push(index); // its key was inserted by a concurrent request, committed since
+        continue;
+      }
+      // Read back from the INSERT, which knows nothing of agents: what was found above.
+      job.blockedCode = row.blockedCode ?? null;
+      outcomes[index] = { job, replayed: false };
+    }
+    if (lost.length) {
+      const raced = await this.jobsByKey(
+        organizationId,
+        lost.map((i) => inputs[i]),
+      );
+      for (const index of lost) {
+        const before = raced.get(inputs[index].submitKey!.key);
+        // Another unique index than the key's: a bug, not a race.
+        if (!before) throw new Error(`job insert skipped without a job for its key`);
+        outcomes[index] = replayOf(before, inputs[index]);
+      }
+    }
+    await this.events.emit(...inserted.map((job) => jobEvent(job, 'job.queued', job.blockedCode ? { blockedCode: job.blockedCode } : {})));
+    return outcomes as Submission[];
+  }
+
+  /** The jobs these inputs' keys queued before (their fingerprints read too), by key. */
+  private async jobsByKey(organizationId: string, inputs: SubmitJob[]): Promise<Map<string, Job>> {
+    const keyed = inputs.filter((i) => i.submitKey);
+    if (keyed.length === 0) return new Map();
+    const creator = keyed[0].createdBy;
+    if (!creator.id || keyed.some((i) => i.createdBy.type !== creator.type || i.createdBy.id !== creator.id))
+      throw new Error('keyed submissions come from one principal');
+    const jobs = await this.data
+      .repository(Job, organizationId)
+      .query('j')
+      .addSelect('j.submitFingerprint')
+      .andWhere('j.created_by_type = :type AND j.created_by_id = :id AND j.submit_key IN (:...keys)', {
+        type: creator.type,
+        id: creator.id,
+        keys: keyed.map((i) => i.submitKey!.key),
+      })
+      .getMany();
+    return new Map(jobs.map((j) => [j.submitKey!, j]));
+  }
+
+  private async blockedCodeOfNew(
+    organizationId: string,
+    type: string,
+    targetAgentId: string | undefined,
+    selector: Record<string, string> | null,
+  ): Promise<BlockedCode | null> {
+    const [{ code }] = await this.tx.tx.query<{ code: BlockedCode | null }[]>(BLOCKED_CODE_OF_NEW_JOB, [
       organizationId,
-      input.type,
-      input.targetAgentId ?? null,
+      type,
+      targetAgentId ?? null,
       selector && JSON.stringify(selector),
     ]);
-    if (blockedCode && input.targetAgentId && options.refuseUnrunnableTarget) {
-      const fact = blockedFact(blockedCode, { type: input.type, targetAgentId: input.targetAgentId, selector });
-      throw TARGET_CANNOT_RUN[blockedCode](`${fact} Queued, it would wait for good: submit it once the agent runs it.`, {
-        targetAgentId: input.targetAgentId,
-        type: input.type,
-      });
-    }
-    const creator = input.createdBy;
-    const job = await this.data.repository(Job, organizationId).insert({
+    return code;
+  }
+
+  private newRow(input: SubmitJob, selector: Record<string, string> | null): Partial<Job> {
+    return {
       id: newId(),
       type: input.type,
       payload: input.payload ?? {},
@@ -122,18 +266,12 @@ export class JobsService {
       maxAttempts: input.maxAttempts ?? 3,
       timeoutSeconds: input.timeoutSeconds ?? 600,
       costEstimate: input.costEstimate ? { amount: input.costEstimate.amount, currency: input.costEstimate.currency } : null,
-      createdByType: creator.type,
-      createdById: creator.id,
+      createdByType: input.createdBy.type,
+      createdById: input.createdBy.id,
       correlationId: this.context.correlationId ?? null,
-    });
-    // Read back from the INSERT, which knows nothing of agents: what was found above.
-    job.blockedCode = blockedCode;
-    this.notes.note({
-      resourceId: job.id,
-      details: { type: job.type, priority: job.priority, targetAgentId: job.targetAgentId, ...(blockedCode && { blockedCode }) },
-    });
-    await this.events.emit(jobEvent(job, 'job.queued', blockedCode ? { blockedCode } : {}));
-    return job;
+      submitKey: input.submitKey?.key ?? null,
+      submitFingerprint: input.submitKey?.fingerprint ?? null,
+    };
   }
 
   list(organizationId: string, query: ListJobsQuery): Promise<Page<Job>> {

@@ -9,7 +9,7 @@ import { AppConfig } from '../config/app-config.js';
 import { EnvelopeCipher } from '../crypto/envelope-cipher.js';
 import type { Tx } from '../database/transactions.js';
 import { AppError } from '../http/app-error.js';
-import { idempotencyInProgress, idempotencyKeyReused, validationFailed } from '../http/kernel.errors.js';
+import { idempotencyInProgress, idempotencyKeyReused } from '../http/kernel.errors.js';
 import { newId } from '../ids.js';
 import { Upserted } from '../http/upserted.js';
 import { Page, type PageWindow } from '../pagination/page.js';
@@ -21,7 +21,6 @@ export const IDEMPOTENCY_TTL_HOURS = 24;
 const LEGACY_ABANDONED_AFTER_SECONDS = 5 * 60;
 /** Whether the request holding an in-progress key cannot be running any more: its process is gone. */
 const ABANDONED = `CASE WHEN holder IS NULL THEN locked_at < now() - make_interval(secs => ${LEGACY_ABANDONED_AFTER_SECONDS}) ELSE NOT ${holderLockHeld('holder')} END`;
-const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
 
 export interface IdempotencyScope {
   organizationId: string;
@@ -49,17 +48,6 @@ const takenOver = () =>
   idempotencyInProgress(
     'A retry with this Idempotency-Key took it over while this request ran, and nothing of this one was kept; retry to get its outcome',
   );
-
-export function parseIdempotencyKey(raw: string | string[] | undefined): string | undefined {
-  if (raw === undefined) return undefined;
-  const key = Array.isArray(raw) ? raw[0] : raw;
-  if (!KEY_FORMAT.test(key)) {
-    throw validationFailed([
-      { field: 'Idempotency-Key', message: 'Idempotency-Key must be 1 to 255 printable ASCII characters', code: 'INVALID_IDEMPOTENCY_KEY' },
-    ]);
-  }
-  return key;
-}
 
 /**
  * Stripe's idempotency semantics. `claim` runs on its own (committed at once) so a concurrent

@@ -15,8 +15,9 @@ import { MUTATING_METHODS } from '../http/methods.js';
 import { asMarshalRequest, type MarshalRequest } from '../http/request.js';
 import { RESPONSE_SHAPE, type ResponseShape } from '../http/response.decorators.js';
 import { Upserted } from '../http/upserted.js';
-import { IDEMPOTENCY_REQUIRED, IDEMPOTENT_BY_DESIGN } from '../idempotency/idempotency.decorator.js';
-import { IdempotencyService, parseIdempotencyKey } from '../idempotency/idempotency.service.js';
+import { IDEMPOTENCY_KEPT_WITH_CHANGE, IDEMPOTENCY_REQUIRED, IDEMPOTENT_BY_DESIGN } from '../idempotency/idempotency.decorator.js';
+import { answerAsReplayed, answeredAsReplayed, parseIdempotencyKey } from '../idempotency/idempotency-key-format.js';
+import { IdempotencyService } from '../idempotency/idempotency.service.js';
 
 /**
  * Around every mutating request: Idempotency-Key handling and, for @Audited routes, one database
@@ -64,8 +65,10 @@ export class MutationInterceptor implements NestInterceptor {
     }
 
     // Keys are scoped to (organization, principal); a public route has neither, so it takes none.
+    // A route that keeps its key with the change it makes has it checked here and records it itself.
+    const keptWithChange = this.reflector.get<string | undefined>(IDEMPOTENCY_KEPT_WITH_CHANGE, context.getHandler()) !== undefined;
     const claim =
-      key && principal
+      key && principal && !keptWithChange
         ? await this.idempotency.claim(
             { organizationId: principal.organizationId, principalId: `${principal.type}:${principal.id}` },
             key,
@@ -73,7 +76,7 @@ export class MutationInterceptor implements NestInterceptor {
           )
         : undefined;
     if (claim?.kind === 'replay') {
-      res.setHeader('Idempotent-Replayed', 'true');
+      answerAsReplayed(res);
       if ('error' in claim.outcome) throw claim.outcome.error;
       return claim.outcome.value;
     }
@@ -88,8 +91,9 @@ export class MutationInterceptor implements NestInterceptor {
       return await this.tx.withTransaction(async () => {
         const value: unknown = await lastValueFrom(next.handle(), { defaultValue: undefined });
         if (claim) await this.idempotency.complete(claim.id, value);
-        // Last before the commit: appending takes the organization's chain head until then.
-        if (req.principal) {
+        // Last before the commit: appending takes the organization's chain head until then. A
+        // handler that found its key kept with the change answers the earlier change: audited once.
+        if (req.principal && !answeredAsReplayed(res)) {
           await this.audit.record({
             organizationId: req.principal.organizationId,
             action: spec.action,

@@ -90,7 +90,8 @@ function completeOperations(document: OpenAPIObject): void {
     if (principal) parameters.push(WORKSPACE_HEADER);
     // Idempotency keys are scoped to a principal: other operations take none.
     const keyed = MUTATING.has(method) && principal && op['x-idempotent-by-design'] === undefined;
-    if (keyed) parameters.push(idempotencyKeyParameter(op['x-idempotency-required'] === true));
+    const keptWithChange = op['x-idempotency-kept-with'] !== undefined;
+    if (keyed) parameters.push(idempotencyKeyParameter(op['x-idempotency-required'] === true, keptWithChange));
     parameters.push(CORRELATION_ID_PARAMETER);
     const responses = op.responses;
     // What the operation declared (@ApiErrors) first, so that its own words describe a code; then the common codes.
@@ -101,7 +102,8 @@ function completeOperations(document: OpenAPIObject): void {
     if (op.requestBody) add(malformedJson, jsonTooDeep, malformedContentEncoding, badRequest, payloadTooLarge, unsupportedMediaType);
     if (security.length > 0) add(unauthenticated);
     if (principal) add(forbidden);
-    if (keyed) add(idempotencyInProgress, idempotencyKeyReused);
+    // A key kept with the change is never "in progress": a retry waits for the first request instead.
+    if (keyed) add(...(keptWithChange ? [] : [idempotencyInProgress]), idempotencyKeyReused);
     // Rate limits apply to the API; probes, metrics and documents are never throttled.
     const limited = path.startsWith('/api/') && op['x-rate-limit-exempt'] !== true;
     if (limited) {

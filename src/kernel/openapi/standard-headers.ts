@@ -63,6 +63,13 @@ const idempotencyKeyDescription = (required: boolean) =>
   '`Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; ' +
   'while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once).';
 
+/** For operations that keep the key with what they create (@IdempotencyKeptWithChange). */
+const keptWithChangeDescription =
+  'Required by this operation. Makes a retry safe: the key is kept with what the request creates, for as long as that exists, ' +
+  'per (organization, principal, key), and a retry is answered it again with `Idempotent-Replayed: true`; a retry sent while ' +
+  'the first is still running waits for it and gets the same answer. The same key with a different request is 422 ' +
+  'IDEMPOTENCY_KEY_REUSED. A refusal (4xx) creates nothing and keeps nothing: a retry is judged anew.';
+
 const idempotencyKey = (required: boolean): ParameterObject => ({
   name: 'Idempotency-Key',
   in: 'header',
@@ -71,7 +78,7 @@ const idempotencyKey = (required: boolean): ParameterObject => ({
   schema: { type: 'string', minLength: 1, maxLength: 255 },
 });
 
-const PARAMETERS: Record<'CorrelationId' | 'IdempotencyKey' | 'IdempotencyKeyRequired', ParameterObject> = {
+const PARAMETERS: Record<'CorrelationId' | 'IdempotencyKey' | 'IdempotencyKeyRequired' | 'IdempotencyKeyKeptWithChange', ParameterObject> = {
   CorrelationId: {
     name: 'x-correlation-id',
     in: 'header',
@@ -83,13 +90,15 @@ const PARAMETERS: Record<'CorrelationId' | 'IdempotencyKey' | 'IdempotencyKeyReq
   },
   IdempotencyKey: idempotencyKey(false),
   IdempotencyKeyRequired: idempotencyKey(true),
+  IdempotencyKeyKeptWithChange: { ...idempotencyKey(true), description: keptWithChangeDescription },
 };
 
 export type ParameterRef = { $ref: string };
 const parameterRef = (name: keyof typeof PARAMETERS): ParameterRef => ({ $ref: `#/components/parameters/${name}` });
 
 export const CORRELATION_ID_PARAMETER = parameterRef('CorrelationId');
-export const idempotencyKeyParameter = (required: boolean): ParameterRef => parameterRef(required ? 'IdempotencyKeyRequired' : 'IdempotencyKey');
+export const idempotencyKeyParameter = (required: boolean, keptWithChange = false): ParameterRef =>
+  parameterRef(keptWithChange ? 'IdempotencyKeyKeptWithChange' : required ? 'IdempotencyKeyRequired' : 'IdempotencyKey');
 
 /** Declares the headers and parameters above under components, once per document. */
 export function declareStandardHeaders(document: OpenAPIObject): void {

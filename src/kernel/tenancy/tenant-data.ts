@@ -92,6 +92,20 @@ export class ScopedRepository<T extends Row> {
     return hydrate(this.tx.tx, this.entity, result.raw as Record<string, unknown>[])[0];
   }
 
+  /**
+   * Inserts several rows in one statement, as `insert` does one. With `skipConflicts`, a row that
+   * would break a unique index is left out (ON CONFLICT DO NOTHING, after waiting for a concurrent
+   * insert of the same key to commit or roll back): the answer holds only the rows inserted.
+   */
+  async insertMany(values: Omit<DeepPartial<T>, 'organizationId'>[], options: { skipConflicts?: boolean } = {}): Promise<T[]> {
+    if (values.length === 0) return [];
+    const rows = values.map((v) => this.repo.create({ id: newId(), ...v, organizationId: this.organizationId } as DeepPartial<T>));
+    const insert = this.repo.createQueryBuilder().insert().values(rows);
+    if (options.skipConflicts) insert.orIgnore();
+    const result = await insert.returning('*').execute();
+    return hydrate(this.tx.tx, this.entity, result.raw as Record<string, unknown>[]);
+  }
+
   /** Updates matching rows of this organization (stamping `updatedAt`, see UpdateOptions); returns how many changed. */
   async update(where: Where<T>, values: Changes<T>, options: UpdateOptions = {}): Promise<number> {
     const result = await this.repo.update(this.scope(where), this.stamped(values, options) as never);

@@ -21,6 +21,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { repeatedOrCommaSeparated } from '../../../kernel/http/query-lists.js';
+import { IDEMPOTENCY_KEY_FORMAT } from '../../../kernel/idempotency/idempotency-key-format.js';
 import { IsJsonObject, IsLabelMap, IsOmittable, MatchesPattern } from '../../../kernel/http/validators.js';
 import { CreatedWindowQuery } from '../../../kernel/pagination/created-window.js';
 import type { Job, JobStatus } from '../entities/job.entity.js';
@@ -335,6 +336,72 @@ export class CompleteJobDto {
   @IsUrl({ protocols: ['https', 'http', 's3', 'gs'], require_protocol: true, require_tld: false })
   @MaxLength(2048)
   artifactUrl?: string;
+}
+
+/** How many jobs one batched submission may carry. */
+export const MAX_SUBMISSIONS_PER_BATCH = 100;
+
+export class SubmitJobItemDto extends SubmitJobDto {
+  @ApiProperty({
+    minLength: 1,
+    maxLength: 255,
+    pattern: IDEMPOTENCY_KEY_FORMAT.source,
+    description:
+      "This job's own Idempotency-Key: a batch sent again answers the job each key queued (`replayed`), and the key works as " +
+      "an Idempotency-Key of POST /jobs would. The same key with another job is that item's 422 IDEMPOTENCY_KEY_REUSED.",
+  })
+  @Matches(IDEMPOTENCY_KEY_FORMAT, { message: 'idempotencyKey must be 1 to 255 printable ASCII characters' })
+  @Length(1, 255)
+  idempotencyKey!: string;
+}
+
+export class SubmitJobsDto {
+  @ApiProperty({
+    type: [SubmitJobItemDto],
+    minItems: 1,
+    maxItems: MAX_SUBMISSIONS_PER_BATCH,
+    description: 'Each with an idempotencyKey of its own (a key named twice is 400); each is judged on its own, as POST /jobs judges one',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_SUBMISSIONS_PER_BATCH)
+  @ArrayUnique((j: SubmitJobItemDto) => j?.idempotencyKey, { message: 'each job must have an idempotencyKey of its own' })
+  @ValidateNested({ each: true })
+  @Type(() => SubmitJobItemDto)
+  jobs!: SubmitJobItemDto[];
+}
+
+export const SUBMISSION_REFUSALS = [
+  'UNKNOWN_AGENT',
+  'AGENT_REVOKED',
+  'AGENT_LACKS_CAPABILITY',
+  'AGENT_LABELS_MISMATCH',
+  'IDEMPOTENCY_KEY_REUSED',
+] as const;
+
+export class SubmissionRefusalDto {
+  @ApiProperty({ enum: SUBMISSION_REFUSALS, description: 'As POST /jobs would answer it (422)' })
+  code!: (typeof SUBMISSION_REFUSALS)[number];
+  @ApiProperty() message!: string;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) details?: Record<string, unknown>;
+}
+
+export class SubmissionResultDto {
+  @ApiProperty() idempotencyKey!: string;
+  @ApiProperty({
+    type: JobDto,
+    nullable: true,
+    description: 'The job queued (now, or by an earlier request with this key); null when refused',
+  })
+  job!: JobDto | null;
+  @ApiProperty({ description: 'true: the job was queued by an earlier request with this key' }) replayed!: boolean;
+  @ApiProperty({ type: SubmissionRefusalDto, nullable: true, description: 'Why nothing was queued; null when a job was' })
+  error!: SubmissionRefusalDto | null;
+}
+
+export class SubmittedJobsDto {
+  @ApiProperty({ type: [SubmissionResultDto], description: 'One result per job sent, in order' })
+  results!: SubmissionResultDto[];
 }
 
 /** How many completions one batch may carry: the claim's own cap (`max`) twice over. */

@@ -35,6 +35,12 @@ export interface JobUsage {
 @Index('jobs_failures', ['organizationId', 'completedAt'], { where: `status IN ('failed', 'expired')` })
 // Queue depth and statistics count only the jobs still in play, however long the history.
 @Index('jobs_in_play', ['organizationId', 'status', 'type'], { where: `status IN ('queued', 'leased', 'running')` })
+// A submission's Idempotency-Key, one job per key and submitter: the job row carries it, so queuing
+// a job and recording its key are one insert (see JobsService.submitMany).
+@Index('jobs_submit_key', ['organizationId', 'createdByType', 'createdById', 'submitKey'], {
+  unique: true,
+  where: 'submit_key IS NOT NULL',
+})
 export class Job extends TimestampedTenantEntity {
   @PrimaryColumn('uuid')
   id!: string;
@@ -128,6 +134,14 @@ export class Job extends TimestampedTenantEntity {
 
   @Column('text', { nullable: true })
   correlationId!: string | null;
+
+  /** The Idempotency-Key it was submitted with (null: none, e.g. queued by the platform): a retry with it answers this job. */
+  @Column('varchar', { length: 255, nullable: true })
+  submitKey!: string | null;
+
+  /** What was submitted with that key, as an HMAC (IdempotencyService.fingerprint): the key with another request is 422. */
+  @Column('bytea', { nullable: true, select: false })
+  submitFingerprint!: Buffer | null;
 
   /**
    * Why no agent can take it while it is queued (null: some agent may): worked out from the agents
