@@ -50,7 +50,8 @@ import {
  * first, not measured), BENCH_SERIAL_JOBS (min(200, BENCH_JOBS)), BENCH_PGBOSS_POLL_MS (20: a
  * pg-boss worker's pause after an empty fetch), BENCH_TIMEOUT (seconds per run, max(600,
  * BENCH_JOBS / 10)), BENCH_LOG_LEVEL (Marshal's LOG_LEVEL, info), BENCH_CLAIM_MAX (1: jobs per claim and
- * per fetch), BENCH_CENSUS_JOBS (40: jobs per line of the census; 0 skips it), DATABASE_POOL_SIZE (10, for
+ * per fetch), BENCH_SUBMIT_BATCH (BENCH_CLAIM_MAX: jobs per submission, POST /jobs/batch and pg-boss insert
+ * when more than 1), BENCH_CENSUS_JOBS (40: jobs per line of the census; 0 skips it), DATABASE_POOL_SIZE (10, for
  * Marshal and pg-boss), BENCH_CPU_PROF (a folder: the server writes a V8 CPU profile into it when
  * it stops). Results also go to bench/results/jobs.json.
  */
@@ -75,6 +76,7 @@ const settings = {
   logLevel: process.env.BENCH_LOG_LEVEL || 'info',
   claimWaitSeconds: CLAIM_WAIT_SECONDS,
   claimMax: integer('BENCH_CLAIM_MAX', 1, 1),
+  submitBatch: integer('BENCH_SUBMIT_BATCH', integer('BENCH_CLAIM_MAX', 1, 1), 1),
   censusJobs: integer('BENCH_CENSUS_JOBS', 40, 0),
 };
 
@@ -398,7 +400,8 @@ function checkLedger(ledger: Ledger, expected: number): Omit<Verdict, 'databaseP
 async function drive(
   count: number,
   loops: {
-    submit: (index: number, latencies: Record<string, number[]>) => Promise<string>;
+    /** Submits jobs `first` … `first + n - 1` (one request for them all): answers their ids. */
+    submit: (first: number, n: number, latencies: Record<string, number[]>) => Promise<string[]>;
     /** One claim → complete cycle for worker `w`: answers the completed job ids (none: nothing was claimed). */
     work: (w: number, ledger: Ledger, latencies: Record<string, number[]>) => Promise<string[]>;
     /** Ends pending claims once the run is over. */
@@ -425,7 +428,12 @@ async function drive(
   );
 
   const submitter = async () => {
-    for (let i = next++; i < count && !stopped; i = next++) ledger.submitted.add(await loops.submit(i, latencies));
+    while (!stopped && next < count) {
+      const first = next;
+      const n = Math.min(settings.submitBatch, count - first);
+      next += n;
+      for (const id of await loops.submit(first, n, latencies)) ledger.submitted.add(id);
+    }
   };
   const worker = async (w: number) => {
     while (!stopped && ledger.completed.size < count) {
@@ -500,17 +508,30 @@ async function runMarshal(baseUrl: string, token: string, agents: BenchAgent[], 
   const claimPaths = agents.map((a) => `/api/v1/agents/${a.id}/jobs/claim?wait=${CLAIM_WAIT_SECONDS}&max=${settings.claimMax}`);
   try {
     return await drive(count, {
-      submit: async (i, latencies) => {
+      submit: async (first, n, latencies) => {
         const t = performance.now();
-        const reply = await client.request(
-          'POST',
-          '/api/v1/jobs',
-          { ...submitHeaders, 'idempotency-key': `${tag}-${i}` },
-          JSON.stringify({ type: JOB_TYPE, payload: { i } }),
-        );
-        record(latencies, 'submit', t);
-        if (reply.status !== 201) throw unexpected('POST /jobs', reply);
-        return (JSON.parse(reply.text) as Envelope<{ id: string }>).data.id;
+        if (n === 1) {
+          const reply = await client.request(
+            'POST',
+            '/api/v1/jobs',
+            { ...submitHeaders, 'idempotency-key': `${tag}-${first}` },
+            JSON.stringify({ type: JOB_TYPE, payload: { i: first } }),
+          );
+          record(latencies, 'submit', t);
+          if (reply.status !== 201) throw unexpected('POST /jobs', reply);
+          return [(JSON.parse(reply.text) as Envelope<{ id: string }>).data.id];
+        }
+        const jobs = Array.from({ length: n }, (_, k) => ({
+          idempotencyKey: `${tag}-${first + k}`,
+          type: JOB_TYPE,
+          payload: { i: first + k },
+        }));
+        const reply = await client.request('POST', '/api/v1/jobs/batch', submitHeaders, JSON.stringify({ jobs }));
+        record(latencies, 'submit (batch)', t);
+        if (reply.status !== 200) throw unexpected('POST /jobs/batch', reply);
+        const results = (JSON.parse(reply.text) as Envelope<{ results: { job: { id: string } | null }[] }>).data.results;
+        if (results.some((r) => !r.job)) throw unexpected('POST /jobs/batch (a job refused)', reply);
+        return results.map((r) => r.job!.id);
       },
       work: async (w, ledger, latencies) => {
         let t = performance.now();
@@ -629,12 +650,22 @@ async function verifyMarshalDatabase(url: string, ids: Set<string>): Promise<str
 async function runPgBoss(boss: PgBoss, queue: string, count: number): Promise<RunOutcome> {
   let stopped = false;
   return drive(count, {
-    submit: async (i, latencies) => {
+    submit: async (first, n, latencies) => {
       const t = performance.now();
-      const id = await boss.send(queue, { i });
-      record(latencies, 'send', t);
-      if (!id) throw new Error('pg-boss send answered no id');
-      return id;
+      if (n === 1) {
+        const id = await boss.send(queue, { i: first });
+        record(latencies, 'send', t);
+        if (!id) throw new Error('pg-boss send answered no id');
+        return [id];
+      }
+      const ids = await boss.insert(
+        queue,
+        Array.from({ length: n }, (_, k) => ({ data: { i: first + k } })),
+        { returnId: true },
+      );
+      record(latencies, 'insert (batch)', t);
+      if (!ids || ids.length !== n) throw new Error(`pg-boss insert of ${n} answered ${ids?.length ?? 'no'} ids`);
+      return ids;
     },
     work: async (_w, ledger, latencies) => {
       let t = performance.now();
@@ -746,7 +777,7 @@ interface CensusLine {
 /**
  * The statement census: a second server, on the same database behind a counting proxy (support.ts),
  * pushes BENCH_CENSUS_JOBS jobs one at a time: submit, claim (max=1, wait=0), complete; then the same
- * number again, ten per claim and per batched completion. Background work (sweepers, the hub's
+ * number again, ten per batched submission, per claim and per batched completion. Background work (sweepers, the hub's
  * listener) runs meanwhile and is counted too: a few statements over the whole census.
  */
 async function jobsCensus(
@@ -820,7 +851,13 @@ async function jobsCensus(
     }
     const BATCH = 10;
     for (let i = 0; i < Math.ceil(settings.censusJobs / BATCH); i++) {
-      for (let j = 0; j < BATCH; j++) await submit();
+      await counted(`submit (batch of ${BATCH})`, BATCH, async () => {
+        const jobs = Array.from({ length: BATCH }, () => ({ idempotencyKey: `${tag}-${n}`, type: JOB_TYPE, payload: { n: n++ } }));
+        const reply = await client.request('POST', '/api/v1/jobs/batch', submitHeaders, JSON.stringify({ jobs }));
+        if (reply.status !== 200) throw unexpected('census POST /jobs/batch', reply);
+        const results = (JSON.parse(reply.text) as Envelope<{ results: { job: { id: string } | null }[] }>).data.results;
+        for (const r of results) submittedIds.add(r.job!.id);
+      });
       const claims = await counted(`claim max=${BATCH}`, BATCH, () => claim(BATCH));
       await counted(`complete (batch of ${BATCH})`, BATCH, () => completeMany(claims));
     }
@@ -907,7 +944,7 @@ async function benchMarshal(database: { url: string }, logDir: string): Promise<
     for (const id of outcome.ledger.submitted) submittedIds.add(id);
     const databaseProblems = await verifyMarshalDatabase(database.url, submittedIds);
     return sideResult(
-      `marshal (HTTP, claim max=${settings.claimMax}${settings.claimMax > 1 ? ', batched completion' : ''})`,
+      `marshal (HTTP, submit ${settings.submitBatch} per request, claim max=${settings.claimMax}${settings.claimMax > 1 ? ', batched completion' : ''})`,
       outcome,
       verdict,
       databaseProblems,
@@ -985,7 +1022,7 @@ async function benchPgBoss(database: { url: string }): Promise<SideResult> {
     const databaseProblems = await verifyPgBossDatabase(database.url, queue, sentIds);
     if (errors.length) databaseProblems.push(`pg-boss reported ${errors.length} error(s): ${(errors[0] as Error).message}`);
     return sideResult(
-      `pg-boss (in process, fetch batch ${settings.claimMax})`,
+      `pg-boss (in process, ${settings.submitBatch > 1 ? `insert ${settings.submitBatch}` : 'send'}, fetch batch ${settings.claimMax})`,
       outcome,
       verdict,
       databaseProblems,
