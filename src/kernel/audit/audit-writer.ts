@@ -10,9 +10,6 @@ import type { AuditOutcome } from './audit-event.entity.js';
 import { AuditEvent } from './audit-event.entity.js';
 import { redactDetails } from './redact-details.js';
 
-/** Appends that read the head without a lock before one takes it: each retry follows another append's commit. */
-const OPTIMISTIC_APPENDS = 5;
-
 export interface AuditEntry {
   organizationId: string;
   /** `<resource>.<verb>`, e.g. `role.create`. */
@@ -63,26 +60,13 @@ export class AuditWriter {
       userAgent: this.context.userAgent?.slice(0, 512) ?? null,
       details: redactDetails(entry.details ?? {}) as Record<string, unknown>,
     });
-    // The link is computed here, not in the database: its HMAC key is derived from the master key
-    // and must never reach the database (nor its logs). The head is read without a lock, and the
-    // insert advances it only from the link it was computed on: the head row is then held from that
-    // one statement to the commit, not across a round trip to this process and back. If another
-    // append moved the head in between, nothing was written: read it again (after a few tries, lock
-    // it first, so that an append under heavy contention still ends).
-    for (let attempt = 1; ; attempt++) {
-      const locking = attempt > OPTIMISTIC_APPENDS;
-      const head = await this.readHead(manager, entry.organizationId, locking);
-      const keyId = this.keys.currentKeyId;
-      Object.assign(event, { seq: head.seq + 1, prevHash: head.hash, chainVersion: KEYED_CHAIN, chainKeyId: keyId });
-      event.hash = keyedChainHash(this.keys.chainKey(keyId)!, keyId, event.prevHash, event);
-      if (await this.insertAdvancing(manager, event)) return event;
-      // Under our own lock the head cannot move: only tampering moves it.
-      if (locking) throw new Error(`the audit chain head of organization ${entry.organizationId} moved while locked`);
-    }
-  }
-
-  /** Inserts the link and advances the head, both only if the head is still the link's predecessor. */
-  private async insertAdvancing(manager: EntityManager, event: AuditEvent): Promise<boolean> {
+    // The head stays locked until commit, so appends of one organization serialise: two round
+    // trips and the commit. The link is computed here, not in the database: its HMAC key is
+    // derived from the master key and must never reach the database (nor its logs).
+    const head = await this.lockHead(manager, entry.organizationId);
+    const keyId = this.keys.currentKeyId;
+    Object.assign(event, { seq: head.seq + 1, prevHash: head.hash, chainVersion: KEYED_CHAIN, chainKeyId: keyId });
+    event.hash = keyedChainHash(this.keys.chainKey(keyId)!, keyId, event.prevHash, event);
     const [inserted] = await manager.query<{ id: string }[]>(
       `WITH advanced AS (
          UPDATE audit_chain_heads SET last_seq = $3, last_hash = $17 WHERE organization_id = $2 AND last_seq = $3 - 1 RETURNING 1
@@ -113,24 +97,26 @@ export class AuditWriter {
         event.chainKeyId,
       ],
     );
-    return inserted !== undefined;
+    // Only if the head moved under a lock we hold, which nothing but tampering can do.
+    if (!inserted) throw new Error(`the audit chain head of organization ${entry.organizationId} moved while locked`);
+    return event;
   }
 
-  /** The organization's chain head (locked, with `lock`), created at the genesis for its first link. */
-  private async readHead(manager: EntityManager, organizationId: string, lock: boolean): Promise<{ seq: number; hash: Buffer }> {
-    const read = () =>
+  /** Locks the organization's chain head, creating it (at the genesis) for its first link. */
+  private async lockHead(manager: EntityManager, organizationId: string): Promise<{ seq: number; hash: Buffer }> {
+    const lock = () =>
       manager.query<{ last_seq: string; last_hash: Buffer }[]>(
-        `SELECT last_seq, last_hash FROM audit_chain_heads WHERE organization_id = $1${lock ? ' FOR UPDATE' : ''}`,
+        'SELECT last_seq, last_hash FROM audit_chain_heads WHERE organization_id = $1 FOR UPDATE',
         [organizationId],
       );
-    let [head] = await read();
+    let [head] = await lock();
     if (!head) {
-      // A conflict takes no lock, so a locking read takes it on the second read.
+      // A conflict takes no lock, so the row is locked by the second read.
       await manager.query(
         'INSERT INTO audit_chain_heads (organization_id, last_seq, last_hash) VALUES ($1, 0, $2) ON CONFLICT (organization_id) DO NOTHING',
         [organizationId, GENESIS_HASH],
       );
-      [head] = await read();
+      [head] = await lock();
     }
     return { seq: Number(head.last_seq), hash: head.last_hash };
   }
