@@ -19,7 +19,16 @@ import { HELD_STATUSES, Job, type JobUsage } from './entities/job.entity.js';
 import { couldClaim, jobEvent } from './job-events.js';
 import { assertHeld } from './job-lease.js';
 import { JobMetrics } from './job-metrics.js';
-import { CANCELLED_HELD_IDS, CLAIM, EXTEND_HELD, RELEASE_AGENT, RELEASE_CLAIMED, RELEASE_FORGOTTEN, RENEW } from './job-queue.sql.js';
+import {
+  APPLY_COMPLETIONS,
+  CANCELLED_HELD_IDS,
+  CLAIM,
+  EXTEND_HELD,
+  RELEASE_AGENT,
+  RELEASE_CLAIMED,
+  RELEASE_FORGOTTEN,
+  RENEW,
+} from './job-queue.sql.js';
 import { JobReaper } from './job-reaper.js';
 import { JobsService } from './jobs.service.js';
 import { jobCancelled, leaseLost } from './jobs.errors.js';
@@ -224,7 +233,8 @@ export class JobQueue implements OnModuleInit {
   async complete(organizationId: string, agent: Principal, jobId: string, input: CompleteJobDto): Promise<Job> {
     const job = await this.jobs.lock(organizationId, jobId);
     this.notes.note({ resourceId: jobId, details: completionNote(job, input) });
-    const ended = await this.endAttempt(job, agent, input);
+    const ended = this.endAttempt(job, agent, input);
+    if (ended.event || ended.acknowledged) await this.applyCompletions(organizationId, [ended.job]);
     if (ended.event) await this.events.emit(ended.event);
     if (ended.finished) await this.jobs.finished(ended.job);
     return ended.job;
@@ -243,6 +253,7 @@ export class JobQueue implements OnModuleInit {
     );
     const results: CompletionResult[] = [];
     const events: EventEntry[] = [];
+    const changed: Job[] = [];
     const finished: Job[] = [];
     const noted: Record<string, unknown>[] = [];
     for (const item of items) {
@@ -253,7 +264,8 @@ export class JobQueue implements OnModuleInit {
       }
       const note = { jobId: item.jobId, ...completionNote(job, item) };
       try {
-        const ended = await this.endAttempt(job, agent, item);
+        const ended = this.endAttempt(job, agent, item);
+        if (ended.event || ended.acknowledged) changed.push(ended.job);
         if (ended.event) events.push(ended.event);
         if (ended.finished) finished.push(ended.job);
         results.push({ jobId: item.jobId, recorded: true, error: null });
@@ -266,27 +278,29 @@ export class JobQueue implements OnModuleInit {
     }
     // One link of the audit chain for the batch: each completion with its attempt and outcome.
     this.notes.note({ details: { completions: noted } });
+    await this.applyCompletions(organizationId, changed);
     await this.events.emit(...events);
     await this.jobs.finished(...finished);
     return results;
   }
 
-  /** The change a completion makes to a locked job, and the event and finish it calls for (none for a repeat). */
-  private async endAttempt(
+  /**
+   * What a completion makes of a locked job (changed in memory, written by applyCompletions), and
+   * the event and finish it calls for; a repeat changes nothing.
+   */
+  private endAttempt(
     job: Job,
     agent: Principal,
     input: CompleteJobDto,
-  ): Promise<{ job: Job; event?: EventEntry; finished?: boolean }> {
+  ): { job: Job; event?: EventEntry; finished?: boolean; acknowledged?: boolean } {
     // A repeat of an accepted completion, by the agent that made it (a re-queued job keeps no holder).
     if (job.completedLeaseId === input.leaseId && (job.leasedBy === agent.id || job.leasedBy === null)) return { job };
     if (job.leaseId !== input.leaseId || job.leasedBy !== agent.id) throw leaseLost();
-    const jobs = this.data.repository(Job, job.organizationId);
     const now = new Date();
     const usage = addUsage(job.usage, input.usage);
     if (job.status === 'cancelled') {
-      const acknowledged: Partial<Job> = { completedLeaseId: input.leaseId, usage, updatedAt: now };
-      await jobs.update({ id: job.id }, acknowledged);
-      return { job: Object.assign(job, acknowledged) };
+      // The agent's acknowledgement of the cancellation: it stays cancelled.
+      return { job: Object.assign(job, { completedLeaseId: input.leaseId, usage, updatedAt: now }), acknowledged: true };
     }
     if (!HELD_STATUSES.includes(job.status)) throw leaseLost();
 
@@ -307,8 +321,7 @@ export class JobQueue implements OnModuleInit {
       availableAt: retry ? new Date(now.getTime() + backoffSeconds * 1000) : job.availableAt,
       updatedAt: now,
     };
-    await jobs.update({ id: job.id }, changes);
-    // The row is locked: what it holds now is what was read plus these changes.
+    // The row is locked: what it holds once written is what was read plus these changes.
     const completed = Object.assign(job, changes);
     this.metrics.transitions.inc({ status });
     return {
@@ -316,6 +329,27 @@ export class JobQueue implements OnModuleInit {
       event: jobEvent(completed, retry ? 'job.retrying' : `job.${status}`, retry ? { retryInSeconds: backoffSeconds } : {}),
       finished: !retry,
     };
+  }
+
+  /** Writes what completions made of these locked jobs, in one statement. */
+  private async applyCompletions(organizationId: string, jobs: Job[]): Promise<void> {
+    if (jobs.length === 0) return;
+    const rows = jobs.map((j) => ({
+      id: j.id,
+      status: j.status,
+      completed_lease_id: j.completedLeaseId,
+      lease_expires_at: j.leaseExpiresAt,
+      leased_by: j.leasedBy,
+      usage: j.usage,
+      result: j.result,
+      artifact_url: j.artifactUrl,
+      error_code: j.errorCode,
+      error_message: j.errorMessage,
+      completed_at: j.completedAt,
+      available_at: j.availableAt,
+      updated_at: j.updatedAt,
+    }));
+    await this.tx.tx.query(APPLY_COMPLETIONS, [organizationId, JSON.stringify(rows)]);
   }
 
   /** An agent revoked or deleted: its leases end now (the reaper re-queues them) and jobs aimed at it alone are cancelled. */

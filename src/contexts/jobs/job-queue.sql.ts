@@ -92,3 +92,18 @@ export const REAP = `
     FROM expired
    WHERE j.id = expired.id
   RETURNING j.*, expired.leased_by AS held_by, expired.started_at AS held_since`;
+
+/**
+ * Completions ($2, a JSON array: each job's id and the values it ends with) applied to locked jobs
+ * of the organization ($1) in one statement, however many there are.
+ */
+export const APPLY_COMPLETIONS = `
+  UPDATE jobs j
+     SET status = c.status, completed_lease_id = c.completed_lease_id, lease_expires_at = c.lease_expires_at,
+         leased_by = c.leased_by, usage = c.usage, result = c.result, artifact_url = c.artifact_url,
+         error_code = c.error_code, error_message = c.error_message, completed_at = c.completed_at,
+         available_at = c.available_at, updated_at = c.updated_at
+    FROM jsonb_to_recordset($2::jsonb) AS c(id uuid, status text, completed_lease_id uuid, lease_expires_at timestamptz,
+         leased_by uuid, usage jsonb, result jsonb, artifact_url text, error_code text, error_message text,
+         completed_at timestamptz, available_at timestamptz, updated_at timestamptz)
+   WHERE j.organization_id = $1 AND j.id = c.id`;

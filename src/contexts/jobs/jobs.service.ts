@@ -136,22 +136,18 @@ export class JobsService {
   /**
    * Queues several jobs in the caller's transaction, each judged as `submit` judges one: a refusal
    * (an unknown or revoked target, one that cannot run it, a key reused for another request) is that
-   * item's answer. The new jobs go in with one insert that also records their keys; a key another
-   * request is inserting at the same moment waits for it, then answers its job.
+   * item's answer. The new jobs go in with one insert that also records their keys: a key already
+   * used (by an earlier request, or one inserting it at this moment, which the insert waits for) is
+   * left out by it, and only then looked up, with the keys of refused jobs (a job its key queued
+   * before is answered, whatever would refuse it now).
    */
   @Transactional()
   async submitMany(organizationId: string, inputs: SubmitJob[], options: SubmitOptions = {}): Promise<Submission[]> {
     const outcomes: (Submission | null)[] = inputs.map(() => null);
-    const earlier = await this.jobsByKey(organizationId, inputs);
     const targets = new Map<string, Promise<{ status: string } | null>>();
     const blockage = new Map<string, Promise<BlockedCode | null>>();
     const fresh: { index: number; row: Partial<Job> }[] = [];
     for (const [index, input] of inputs.entries()) {
-      const before = input.submitKey && earlier.get(input.submitKey.key);
-      if (before) {
-        outcomes[index] = replayOf(before, input);
-        continue;
-      }
       if (input.targetAgentId) {
         const id = input.targetAgentId;
         if (!targets.has(id))
@@ -192,27 +188,23 @@ export class JobsService {
       { skipConflicts: true },
     );
     const byId = new Map(inserted.map((j) => [j.id, j]));
-    const lost: number[] = [];
     for (const { index, row } of fresh) {
       const job = byId.get(row.id!);
-      if (!job) {
-        lost.push(index); // its key was inserted by a concurrent request, committed since
-        continue;
-      }
       // Read back from the INSERT, which knows nothing of agents: what was found above.
-      job.blockedCode = row.blockedCode ?? null;
-      outcomes[index] = { job, replayed: false };
+      if (job) outcomes[index] = { job: Object.assign(job, { blockedCode: row.blockedCode ?? null }), replayed: false };
     }
-    if (lost.length) {
-      const raced = await this.jobsByKey(
+    // Left out by the insert (its key was used) or refused: the job its key queued before, if any.
+    const unresolved = [...inputs.keys()].filter((i) => inputs[i].submitKey && (!outcomes[i] || 'error' in outcomes[i]));
+    if (unresolved.length) {
+      const earlier = await this.jobsByKey(
         organizationId,
-        lost.map((i) => inputs[i]),
+        unresolved.map((i) => inputs[i]),
       );
-      for (const index of lost) {
-        const before = raced.get(inputs[index].submitKey!.key);
-        // Another unique index than the key's: a bug, not a race.
-        if (!before) throw new Error(`job insert skipped without a job for its key`);
-        outcomes[index] = replayOf(before, inputs[index]);
+      for (const index of unresolved) {
+        const before = earlier.get(inputs[index].submitKey!.key);
+        if (before) outcomes[index] = replayOf(before, inputs[index]);
+        // Left out by another unique index than the key's: a bug, not a race.
+        else if (!outcomes[index]) throw new Error('a job insert was skipped with no job for its key');
       }
     }
     await this.events.emit(...inserted.map((job) => jobEvent(job, 'job.queued', job.blockedCode ? { blockedCode: job.blockedCode } : {})));
