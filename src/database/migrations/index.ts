@@ -1,5 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
-import { JobSubmitKeys1796308563913 } from './1796308563913-JobSubmitKeys.js';
+import { JobKeysAndCancellations1796310471393 } from './1796310471393-JobKeysAndCancellations.js';
 import { IdempotencyHolder1796181457698 } from './1796181457698-IdempotencyHolder.js';
 import { AuditKeyedChain1796181925958 } from './1796181925958-AuditKeyedChain.js';
 import { AgentCapabilityReports1796182279482 } from './1796182279482-AgentCapabilityReports.js';
@@ -33,5 +33,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   AgentCapabilityReports1796182279482,
   LoginDelays1796182867569,
   ListIndexes1796183513002,
-  JobSubmitKeys1796308563913,
+  JobKeysAndCancellations1796310471393,
 ];

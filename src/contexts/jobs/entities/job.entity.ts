@@ -35,6 +35,11 @@ export interface JobUsage {
 @Index('jobs_failures', ['organizationId', 'completedAt'], { where: `status IN ('failed', 'expired')` })
 // Queue depth and statistics count only the jobs still in play, however long the history.
 @Index('jobs_in_play', ['organizationId', 'status', 'type'], { where: `status IN ('queued', 'leased', 'running')` })
+// What claims and heartbeats tell an agent to stop (CANCELLED_HELD_IDS): a handful of rows, however
+// many jobs the agent ran before.
+@Index('jobs_cancelled_unacknowledged', ['leasedBy'], {
+  where: `status = 'cancelled' AND lease_id IS NOT NULL AND completed_lease_id IS DISTINCT FROM lease_id`,
+})
 // A submission's Idempotency-Key, one job per key and submitter: the job row carries it, so queuing
 // a job and recording its key are one insert (see JobsService.submitMany).
 @Index('jobs_submit_key', ['organizationId', 'createdByType', 'createdById', 'submitKey'], {
