@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { expectMatchesContract, spec } from '../support/contract.js';
 import { addMember, otherOrganization, roleIdByKey, uniqueEmail, type Member } from '../support/fixtures.js';
 import type { Method } from '../support/http.js';
@@ -33,6 +33,7 @@ const OPT_OUT: Record<string, Partial<Record<'c' | 'd', string>>> = {
   setAgentPublicKey: { c: SELF },
   streamAgentTasks: { c: SELF, d: 'a WebSocket handshake: test/jobs/task-stream.e2e-spec.ts' },
   completeJob: { c: SELF, d: 'needs a held lease: test/jobs/jobs.e2e-spec.ts' },
+  completeJobs: { c: SELF },
   reportJobProgress: { c: SELF, d: 'needs a held lease: test/jobs/jobs.e2e-spec.ts' },
   streamEvents: { d: 'an endless event stream: test/events/events.e2e-spec.ts reads it' },
   streamJobEvents: { d: 'an event stream that ends with its job: test/events/events.e2e-spec.ts reads it' },
@@ -154,6 +155,9 @@ interface Tenant {
  */
 const FIXTURES: Record<string, (tenant: Tenant) => Promise<Record<string, unknown>>> = {
   '/api/v1/workflow-templates': () => Promise.resolve(workflowDefinition()),
+  // A job the agent never held: answered 200, that item NOT_FOUND (held leases: test/jobs/jobs.e2e-spec.ts).
+  '/api/v1/agents/{id}/jobs/complete': () =>
+    Promise.resolve({ completions: [{ jobId: '01960000-0000-7000-8000-0000000000fd', leaseId: randomUUID(), status: 'succeeded' }] }),
   '/api/v1/workflow-definitions': () => Promise.resolve(workflowDefinition()),
   '/api/v1/workflow-runs': async (tenant) => ({ definitionId: await created('/api/v1/workflow-templates', tenant) }),
   '/api/v1/workflows': (tenant) =>
