@@ -50,7 +50,8 @@ import {
  * first, not measured), BENCH_SERIAL_JOBS (min(200, BENCH_JOBS)), BENCH_PGBOSS_POLL_MS (20: a
  * pg-boss worker's pause after an empty fetch), BENCH_TIMEOUT (seconds per run, max(600,
  * BENCH_JOBS / 10)), BENCH_LOG_LEVEL (Marshal's LOG_LEVEL, info), BENCH_CLAIM_MAX (1: jobs per claim and
- * per fetch), BENCH_SUBMIT_BATCH (BENCH_CLAIM_MAX: jobs per submission, POST /jobs/batch and pg-boss insert
+ * per fetch), BENCH_WAKEUPS (100: jobs submitted one at a time to agents all long-polling, against a
+ * plain NOTIFY's delivery; 0 skips it), BENCH_SUBMIT_BATCH (BENCH_CLAIM_MAX: jobs per submission, POST /jobs/batch and pg-boss insert
  * when more than 1), BENCH_CENSUS_JOBS (40: jobs per line of the census; 0 skips it), DATABASE_POOL_SIZE (10, for
  * Marshal and pg-boss), BENCH_CPU_PROF (a folder: the server writes a V8 CPU profile into it when
  * it stops). Results also go to bench/results/jobs.json.
@@ -78,6 +79,7 @@ const settings = {
   claimMax: integer('BENCH_CLAIM_MAX', 1, 1),
   submitBatch: integer('BENCH_SUBMIT_BATCH', integer('BENCH_CLAIM_MAX', 1, 1), 1),
   censusJobs: integer('BENCH_CENSUS_JOBS', 40, 0),
+  wakeUps: integer('BENCH_WAKEUPS', 100, 0),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -623,6 +625,109 @@ async function serialMarshal(
   }
 }
 
+/**
+ * Wake-ups, with every agent long-polling (wait=20) and nothing else running: one job submitted at a
+ * time, timed from its submit's answer to the answer of the claim that took it (the claim may answer
+ * first: then 0). The floor, on the same database in the same run: a plain pg client commits an
+ * INSERT with a NOTIFY; a LISTENing client that hears it takes the row (one UPDATE, as a claim
+ * does), timed from the COMMIT's answer to the UPDATE's.
+ */
+async function wakeUps(
+  baseUrl: string,
+  databaseUrl: string,
+  token: string,
+  agents: BenchAgent[],
+  tag: string,
+  submittedIds: Set<string>,
+): Promise<Record<string, LatencySummary>> {
+  if (settings.wakeUps === 0) return {};
+  const client = new Client(baseUrl, agents.length + 2);
+  const taken = new Map<string, (at: number) => void>();
+  const early = new Map<string, number>();
+  let stopped = false;
+  const poll = async (agent: BenchAgent) => {
+    const headers = { 'x-agent-secret': agent.secret, 'content-type': 'application/json' };
+    while (!stopped) {
+      const reply = await client.request('POST', `/api/v1/agents/${agent.id}/jobs/claim?wait=20&max=1`, headers).catch(() => null);
+      const at = performance.now();
+      if (!reply || reply.status === 204) continue;
+      if (reply.status !== 200) throw unexpected('wake-up claim', reply);
+      const [{ job, lease }] = (JSON.parse(reply.text) as Envelope<ClaimData>).data.claims;
+      const heard = taken.get(job.id);
+      if (heard) heard(at);
+      else early.set(job.id, at);
+      const done = await client.request(
+        'POST',
+        `/api/v1/agents/${agent.id}/jobs/${job.id}/complete`,
+        headers,
+        JSON.stringify({ leaseId: lease.id, status: 'succeeded' }),
+      );
+      if (done.status !== 204) throw unexpected('wake-up complete', done);
+    }
+  };
+  const latencies: number[] = [];
+  const polls = agents.map((a) => poll(a));
+  try {
+    await sleep(500); // every agent waiting
+    for (let i = 0; i < settings.wakeUps; i++) {
+      const reply = await client.request(
+        'POST',
+        '/api/v1/jobs',
+        { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `${tag}-${i}` },
+        JSON.stringify({ type: JOB_TYPE, payload: { wake: i } }),
+      );
+      const answered = performance.now();
+      if (reply.status !== 201) throw unexpected('wake-up submit', reply);
+      const id = (JSON.parse(reply.text) as Envelope<{ id: string }>).data.id;
+      submittedIds.add(id);
+      const claimedAt = early.get(id) ?? (await new Promise<number>((resolve) => taken.set(id, resolve)));
+      latencies.push(Math.max(0, claimedAt - answered));
+      await sleep(20);
+    }
+  } finally {
+    stopped = true;
+    client.hangUp();
+    await Promise.allSettled(polls);
+    client.close();
+  }
+  return { 'wake-up: submit answered → claim answered': summarise(latencies), ...(await notifyFloor(databaseUrl)) };
+}
+
+async function notifyFloor(databaseUrl: string): Promise<Record<string, LatencySummary>> {
+  const listener = new pg.Client({ connectionString: databaseUrl });
+  const writer = new pg.Client({ connectionString: databaseUrl });
+  await listener.connect();
+  await writer.connect();
+  const channel = `bench_wake_${randomBytes(4).toString('hex')}`;
+  const heard = new Map<string, (at: number) => void>();
+  listener.on('notification', (n) => {
+    const payload = n.payload ?? '';
+    void listener
+      .query(`UPDATE ${channel} SET taken = true WHERE i = $1 AND NOT taken RETURNING i`, [Number(payload)])
+      .then(() => heard.get(payload)?.(performance.now()));
+  });
+  const latencies: number[] = [];
+  try {
+    await writer.query(`CREATE TABLE ${channel} (i int PRIMARY KEY, taken boolean NOT NULL DEFAULT false)`);
+    await listener.query(`LISTEN ${channel}`);
+    for (let i = 0; i < settings.wakeUps; i++) {
+      const got = new Promise<number>((resolve) => heard.set(String(i), resolve));
+      await writer.query('BEGIN');
+      await writer.query(`INSERT INTO ${channel} VALUES ($1)`, [i]);
+      await writer.query('SELECT pg_notify($1, $2)', [channel, String(i)]);
+      await writer.query('COMMIT');
+      const committed = performance.now();
+      latencies.push(Math.max(0, (await got) - committed));
+      await sleep(20);
+    }
+  } finally {
+    await writer.query(`DROP TABLE IF EXISTS ${channel}`).catch(() => undefined);
+    await listener.end();
+    await writer.end();
+  }
+  return { 'wake-up floor: COMMIT → NOTIFY → UPDATE (pg)': summarise(latencies) };
+}
+
 /** Every bench job in Marshal's database must have succeeded at its first attempt. */
 async function verifyMarshalDatabase(url: string, ids: Set<string>): Promise<string[]> {
   const rows = await query<{ id: string; status: string; attempts: number }>(url, 'SELECT id, status, attempts FROM jobs WHERE type = $1', [
@@ -923,7 +1028,10 @@ async function benchMarshal(database: { url: string }, logDir: string): Promise<
       if (verdict.problems.length) throw new Error(`Marshal warm-up: ${verdict.problems.join('; ')}`);
       for (const id of warm.ledger.submitted) submittedIds.add(id);
     }
-    const serialLatencies = await serialMarshal(marshal.baseUrl, token, agents[0], `${tag}-serial`, submittedIds);
+    const serialLatencies = {
+      ...(await serialMarshal(marshal.baseUrl, token, agents[0], `${tag}-serial`, submittedIds)),
+      ...(await wakeUps(marshal.baseUrl, database.url, token, agents, `${tag}-wake`, submittedIds)),
+    };
 
     const probe = new DatabaseProbe(database.url, databaseName(database.url));
     await probe.connect();
