@@ -9,7 +9,6 @@ import { hydrate } from '../../kernel/database/hydrate.js';
 import type { Tx } from '../../kernel/database/transactions.js';
 import type { EventEntry } from '../../kernel/events/domain-event.js';
 import { EventHub, type Signal } from '../../kernel/events/event-hub.js';
-import { AppError } from '../../kernel/http/app-error.js';
 import { notFound } from '../../kernel/http/kernel.errors.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
@@ -233,17 +232,15 @@ export class JobQueue implements OnModuleInit {
   async complete(organizationId: string, agent: Principal, jobId: string, input: CompleteJobDto): Promise<Job> {
     const job = await this.jobs.lock(organizationId, jobId);
     this.notes.note({ resourceId: jobId, details: completionNote(job, input) });
-    const ended = this.endAttempt(job, agent, input);
-    if (ended.event || ended.acknowledged) await this.applyCompletions(organizationId, [ended.job]);
-    if (ended.event) await this.events.emit(ended.event);
-    if (ended.finished) await this.jobs.finished(ended.job);
-    return ended.job;
+    const [result] = await this.endAttempts(agent, [{ job, input }]);
+    if (!result.recorded) throw leaseLost();
+    return job;
   }
 
   /**
    * Several completions in one transaction, each judged as `complete` judges one: a lease lost or a
    * job not found is that item's answer, not the batch's. The rows are locked in id order, so two
-   * batches never wait on each other in a cycle; their events go out in one statement.
+   * batches never wait on each other in a cycle.
    */
   @Transactional()
   async completeMany(organizationId: string, agent: Principal, items: JobCompletion[]): Promise<CompletionResult[]> {
@@ -251,63 +248,62 @@ export class JobQueue implements OnModuleInit {
       organizationId,
       items.map((i) => i.jobId),
     );
-    const results: CompletionResult[] = [];
-    const events: EventEntry[] = [];
+    const found = items.flatMap((input) => (locked.has(input.jobId) ? [{ job: locked.get(input.jobId)!, input }] : []));
+    // One link of the audit chain for the batch: each completion with the attempt it ends and how.
+    const notes = found.map(({ job, input }) => ({ jobId: job.id, ...completionNote(job, input) }));
+    const ended = new Map((await this.endAttempts(agent, found)).map((r) => [r.jobId, r]));
+    this.notes.note({ details: { completions: notes.map((n) => (ended.get(n.jobId)!.recorded ? n : { ...n, refused: 'LEASE_LOST' })) } });
+    return items.map(
+      (i) => ended.get(i.jobId) ?? { jobId: i.jobId, recorded: false, error: { code: 'NOT_FOUND', message: notFound('Job').message } },
+    );
+  }
+
+  /**
+   * Judges completions of locked jobs and writes what they change: the rows in one statement, their
+   * events in one more, then the finish listeners of the jobs that ended for good.
+   */
+  private async endAttempts(agent: Principal, completions: { job: Job; input: CompleteJobDto }[]): Promise<CompletionResult[]> {
     const changed: Job[] = [];
+    const events: EventEntry[] = [];
     const finished: Job[] = [];
-    const noted: Record<string, unknown>[] = [];
-    for (const item of items) {
-      const job = locked.get(item.jobId);
-      if (!job) {
-        results.push({ jobId: item.jobId, recorded: false, error: { code: 'NOT_FOUND', message: notFound('Job').message } });
-        continue;
-      }
-      const note = { jobId: item.jobId, ...completionNote(job, item) };
-      try {
-        const ended = this.endAttempt(job, agent, item);
-        if (ended.event || ended.acknowledged) changed.push(ended.job);
+    const results = completions.map(({ job, input }): CompletionResult => {
+      const ended = this.endAttempt(job, agent, input);
+      if (ended === 'LEASE_LOST') return { jobId: job.id, recorded: false, error: { code: 'LEASE_LOST', message: leaseLost().message } };
+      if (ended) {
+        changed.push(job);
         if (ended.event) events.push(ended.event);
-        if (ended.finished) finished.push(ended.job);
-        results.push({ jobId: item.jobId, recorded: true, error: null });
-        noted.push(note);
-      } catch (error) {
-        if (!(error instanceof AppError) || error.code !== 'LEASE_LOST') throw error;
-        results.push({ jobId: item.jobId, recorded: false, error: { code: 'LEASE_LOST', message: error.message } });
-        noted.push({ ...note, refused: 'LEASE_LOST' });
+        if (ended.finished) finished.push(job);
       }
-    }
-    // One link of the audit chain for the batch: each completion with its attempt and outcome.
-    this.notes.note({ details: { completions: noted } });
-    await this.applyCompletions(organizationId, changed);
+      return { jobId: job.id, recorded: true, error: null };
+    });
+    if (changed.length > 0) await this.applyCompletions(changed[0].organizationId, changed);
     await this.events.emit(...events);
     await this.jobs.finished(...finished);
     return results;
   }
 
   /**
-   * What a completion makes of a locked job (changed in memory, written by applyCompletions), and
-   * the event and finish it calls for; a repeat changes nothing.
+   * What a completion makes of a locked job, changed in memory (applyCompletions writes it): the
+   * event and finish it calls for, null for a repeat (nothing changes), or LEASE_LOST.
    */
-  private endAttempt(
-    job: Job,
-    agent: Principal,
-    input: CompleteJobDto,
-  ): { job: Job; event?: EventEntry; finished?: boolean; acknowledged?: boolean } {
+  private endAttempt(job: Job, agent: Principal, input: CompleteJobDto): { event?: EventEntry; finished: boolean } | null | 'LEASE_LOST' {
     // A repeat of an accepted completion, by the agent that made it (a re-queued job keeps no holder).
-    if (job.completedLeaseId === input.leaseId && (job.leasedBy === agent.id || job.leasedBy === null)) return { job };
-    if (job.leaseId !== input.leaseId || job.leasedBy !== agent.id) throw leaseLost();
+    if (job.completedLeaseId === input.leaseId && (job.leasedBy === agent.id || job.leasedBy === null)) return null;
+    if (job.leaseId !== input.leaseId || job.leasedBy !== agent.id) return 'LEASE_LOST';
     const now = new Date();
     const usage = addUsage(job.usage, input.usage);
     if (job.status === 'cancelled') {
-      // The agent's acknowledgement of the cancellation: it stays cancelled.
-      return { job: Object.assign(job, { completedLeaseId: input.leaseId, usage, updatedAt: now }), acknowledged: true };
+      // The agent's acknowledgement of the cancellation: it stays cancelled, and nothing is emitted.
+      Object.assign(job, { completedLeaseId: input.leaseId, usage, updatedAt: now });
+      return { finished: false };
     }
-    if (!HELD_STATUSES.includes(job.status)) throw leaseLost();
+    if (!HELD_STATUSES.includes(job.status)) return 'LEASE_LOST';
 
     const retry = input.status === 'failed' && input.error?.retryable !== false && job.attempts < job.maxAttempts;
     const status = retry ? 'queued' : input.status;
     const backoffSeconds = Math.min(300, 2 ** (Math.min(job.attempts, 9) - 1));
-    const changes: Partial<Job> = {
+    // The row is locked: what it holds once written is what was read plus these changes.
+    Object.assign(job, {
       status,
       completedLeaseId: input.leaseId,
       leaseExpiresAt: null,
@@ -320,13 +316,10 @@ export class JobQueue implements OnModuleInit {
       completedAt: retry ? null : now,
       availableAt: retry ? new Date(now.getTime() + backoffSeconds * 1000) : job.availableAt,
       updatedAt: now,
-    };
-    // The row is locked: what it holds once written is what was read plus these changes.
-    const completed = Object.assign(job, changes);
+    } satisfies Partial<Job>);
     this.metrics.transitions.inc({ status });
     return {
-      job: completed,
-      event: jobEvent(completed, retry ? 'job.retrying' : `job.${status}`, retry ? { retryInSeconds: backoffSeconds } : {}),
+      event: jobEvent(job, retry ? 'job.retrying' : `job.${status}`, retry ? { retryInSeconds: backoffSeconds } : {}),
       finished: !retry,
     };
   }

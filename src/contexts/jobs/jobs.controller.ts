@@ -12,9 +12,8 @@ import { LAST_EVENT_ID_HEADER, SSE_SCHEMA } from '../../kernel/http/event-stream
 import { UuidParam } from '../../kernel/http/params.js';
 import { ApiCreated, ApiErrors, ApiOk, ApiPage, RawResponse } from '../../kernel/http/response.decorators.js';
 import { IdempotencyKeptWithChange, IdempotencyKeyHeader, IdempotentByDesign } from '../../kernel/idempotency/idempotency.decorator.js';
-import { answerAsReplayed } from '../../kernel/idempotency/idempotency-key-format.js';
+import { answerAsReplayed } from '../../kernel/idempotency/idempotency-headers.js';
 import { IdempotencyService } from '../../kernel/idempotency/idempotency.service.js';
-import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import type { Page } from '../../kernel/pagination/page.js';
 import {
   JobDto,
@@ -27,7 +26,7 @@ import {
   SubmittedJobsDto,
 } from './dto/job.dto.js';
 import { TERMINAL_STATUSES } from './entities/job.entity.js';
-import { JobsService, type SubmitJob, submissionNote } from './jobs.service.js';
+import { JobsService, type SubmitJob } from './jobs.service.js';
 import { conflict, notFound } from '../../kernel/http/kernel.errors.js';
 import { agentRevoked, TARGET_CANNOT_RUN, unknownAgent } from './jobs.errors.js';
 
@@ -40,7 +39,6 @@ export class JobsController {
     private readonly jobs: JobsService,
     private readonly hub: EventHub,
     private readonly idempotency: IdempotencyService,
-    private readonly notes: AuditNotes,
   ) {}
 
   @Post()
@@ -83,7 +81,7 @@ export class JobsController {
   @ApiOk(SubmittedJobsDto)
   async submitJobs(@CurrentPrincipal() principal: Principal, @Body() body: SubmitJobsDto): Promise<SubmittedJobsDto> {
     const inputs = body.jobs.map(({ idempotencyKey, ...job }) => this.submission(principal, job, idempotencyKey));
-    const outcomes = await this.jobs.submitMany(principal.organizationId, inputs, { refuseUnrunnableTarget: true });
+    const outcomes = await this.jobs.submitBatch(principal.organizationId, inputs, { refuseUnrunnableTarget: true });
     const results = outcomes.map((outcome, i) => {
       const idempotencyKey = body.jobs[i].idempotencyKey;
       if ('error' in outcome) {
@@ -96,13 +94,6 @@ export class JobsController {
         };
       }
       return { idempotencyKey, job: JobDto.from(outcome.job), replayed: outcome.replayed, error: null };
-    });
-    this.notes.note({
-      details: {
-        jobs: outcomes.map((o) =>
-          'error' in o ? { refused: o.error.code } : { jobId: o.job.id, ...submissionNote(o.job), ...(o.replayed && { replayed: true }) },
-        ),
-      },
     });
     return { results };
   }

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost, Transactional } from '@nestjs-cls/transactional';
 import { In } from 'typeorm';
@@ -5,7 +6,6 @@ import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import { RequestContext } from '../../kernel/context/request-context.js';
 import type { Tx } from '../../kernel/database/transactions.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
-import { timingSafeEqual } from 'node:crypto';
 import type { AppError } from '../../kernel/http/app-error.js';
 import { conflict, idempotencyKeyReused } from '../../kernel/http/kernel.errors.js';
 import { newId } from '../../kernel/ids.js';
@@ -34,13 +34,14 @@ export type Submission = { job: Job; replayed: boolean } | { error: AppError };
 
 /** The job its key queued before: the same request is answered it again; another is 422. */
 function replayOf(before: Job, input: SubmitJob): Submission {
-  const same = before.submitFingerprint && input.submitKey && timingSafeEqual(before.submitFingerprint, input.submitKey.fingerprint);
+  const [kept, presented] = [before.submitFingerprint, input.submitKey?.fingerprint];
+  const same = !!kept && !!presented && kept.length === presented.length && timingSafeEqual(kept, presented);
   delete (before as Partial<Job>).submitFingerprint;
   return same ? { job: before, replayed: true } : { error: idempotencyKeyReused() };
 }
 
 /** What the audit trail keeps of a submission. */
-export function submissionNote(job: Job): Record<string, unknown> {
+function submissionNote(job: Job): Record<string, unknown> {
   return {
     type: job.type,
     priority: job.priority,
@@ -131,6 +132,20 @@ export class JobsService {
     if ('error' in outcome) throw outcome.error;
     this.notes.note({ resourceId: outcome.job.id, details: submissionNote(outcome.job) });
     return outcome;
+  }
+
+  /** As `submitMany`, for a batch a principal sent: its audit entry names each job or refusal. */
+  @Transactional()
+  async submitBatch(organizationId: string, inputs: SubmitJob[], options: SubmitOptions = {}): Promise<Submission[]> {
+    const outcomes = await this.submitMany(organizationId, inputs, options);
+    this.notes.note({
+      details: {
+        jobs: outcomes.map((o) =>
+          'error' in o ? { refused: o.error.code } : { jobId: o.job.id, ...submissionNote(o.job), ...(o.replayed && { replayed: true }) },
+        ),
+      },
+    });
+    return outcomes;
   }
 
   /**

@@ -21,7 +21,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { repeatedOrCommaSeparated } from '../../../kernel/http/query-lists.js';
-import { IDEMPOTENCY_KEY_FORMAT } from '../../../kernel/idempotency/idempotency-key-format.js';
+import { IDEMPOTENCY_KEY_FORMAT } from '../../../kernel/idempotency/idempotency-headers.js';
 import { IsJsonObject, IsLabelMap, IsOmittable, MatchesPattern } from '../../../kernel/http/validators.js';
 import { CreatedWindowQuery } from '../../../kernel/pagination/created-window.js';
 import type { Job, JobStatus } from '../entities/job.entity.js';
