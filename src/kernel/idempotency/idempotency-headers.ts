@@ -1,3 +1,4 @@
+/** The headers of idempotency: the Idempotency-Key a request carries, and the Idempotent-Replayed of an answer. */
 import { validationFailed } from '../http/kernel.errors.js';
 
 /** What an Idempotency-Key may be: 1 to 255 printable ASCII characters. */

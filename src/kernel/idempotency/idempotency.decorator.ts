@@ -1,6 +1,6 @@
 import { applyDecorators, createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import { ApiExtension } from '@nestjs/swagger';
-import { parseIdempotencyKey } from './idempotency-key-format.js';
+import { parseIdempotencyKey } from './idempotency-headers.js';
 
 export const IDEMPOTENCY_REQUIRED = 'marshal:idempotency-required';
 export const IDEMPOTENT_BY_DESIGN = 'marshal:idempotent-by-design';

@@ -16,7 +16,7 @@ import { asMarshalRequest, type MarshalRequest } from '../http/request.js';
 import { RESPONSE_SHAPE, type ResponseShape } from '../http/response.decorators.js';
 import { Upserted } from '../http/upserted.js';
 import { IDEMPOTENCY_KEPT_WITH_CHANGE, IDEMPOTENCY_REQUIRED, IDEMPOTENT_BY_DESIGN } from '../idempotency/idempotency.decorator.js';
-import { answerAsReplayed, answeredAsReplayed, parseIdempotencyKey } from '../idempotency/idempotency-key-format.js';
+import { answerAsReplayed, answeredAsReplayed, parseIdempotencyKey } from '../idempotency/idempotency-headers.js';
 import { IdempotencyService } from '../idempotency/idempotency.service.js';
 
 /**

@@ -1,4 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { IDEMPOTENT_REPLAYED_HEADER } from '../idempotency/idempotency-headers.js';
 
 /**
  * The headers and header parameters the kernel sends or reads on many operations, each declared once
@@ -45,13 +46,12 @@ const IDENTITY_HEADERS: Record<string, HeaderObject> = {
 };
 
 /** Sent by MutationInterceptor when it answers with the outcome recorded for the request's Idempotency-Key. */
-const IDEMPOTENT_REPLAYED = 'Idempotent-Replayed';
 
 const HEADERS: Record<string, HeaderObject> = {
   ...RATE_LIMIT_HEADERS,
   [RETRY_AFTER]: { description: 'Seconds to wait before trying again.', schema: { type: 'integer', minimum: 1 } },
   ...IDENTITY_HEADERS,
-  [IDEMPOTENT_REPLAYED]: {
+  [IDEMPOTENT_REPLAYED_HEADER]: {
     description: 'Present (`true`) when this answer is the recorded outcome of an earlier request with the same Idempotency-Key.',
     schema: { type: 'string', enum: ['true'] },
   },
@@ -133,7 +133,7 @@ export function attachResponseHeaders(responses: Record<string, unknown>, facts:
     if (facts.limited) names.push(...Object.keys(RATE_LIMIT_HEADERS));
     const codes = facts.codesByStatus.get(status);
     if ((status === '429' && codes?.has('RATE_LIMITED')) || (status === '503' && codes?.has('SERVICE_UNAVAILABLE'))) names.push(RETRY_AFTER);
-    if (facts.keyed && /^[24]/.test(status) && status !== '429') names.push(IDEMPOTENT_REPLAYED);
+    if (facts.keyed && /^[24]/.test(status) && status !== '429') names.push(IDEMPOTENT_REPLAYED_HEADER);
     // Responses may be shared objects between operations: give each its own headers map.
     const r = { ...(response as { headers?: Record<string, unknown> }) };
     r.headers = { ...r.headers, ...Object.fromEntries(names.map((name) => [name, ref(name)])) };
