@@ -503,9 +503,60 @@ function unexpected(what: string, reply: Reply): Error {
   return new Error(`${what} answered ${reply.status}: ${reply.text.slice(0, 500)}`);
 }
 
+/** The calls of the protocol every phase makes, each failing the run on an unexpected answer. */
+const api = {
+  /** POST /jobs of one bench job: its id. */
+  async submit(client: Client, token: string, key: string, payload: Record<string, unknown>): Promise<string> {
+    const reply = await client.request(
+      'POST',
+      '/api/v1/jobs',
+      { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': key },
+      JSON.stringify({ type: JOB_TYPE, payload }),
+    );
+    if (reply.status !== 201) throw unexpected('POST /jobs', reply);
+    return (JSON.parse(reply.text) as Envelope<{ id: string }>).data.id;
+  },
+  /** POST /jobs/batch: the ids, in order (a job refused fails the run). */
+  async submitBatch(client: Client, token: string, jobs: { key: string; payload: Record<string, unknown> }[]): Promise<string[]> {
+    const body = { jobs: jobs.map((j) => ({ idempotencyKey: j.key, type: JOB_TYPE, payload: j.payload })) };
+    const reply = await client.request(
+      'POST',
+      '/api/v1/jobs/batch',
+      { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      JSON.stringify(body),
+    );
+    if (reply.status !== 200) throw unexpected('POST /jobs/batch', reply);
+    const results = (JSON.parse(reply.text) as Envelope<{ results: { job: { id: string } | null }[] }>).data.results;
+    if (results.some((r) => !r.job)) throw unexpected('POST /jobs/batch (a job refused)', reply);
+    return results.map((r) => r.job!.id);
+  },
+  /** Completes one claimed job as succeeded (POST …/jobs/{jobId}/complete). */
+  async complete(client: Client, agent: BenchAgent, { job, lease }: ClaimData['claims'][number]): Promise<void> {
+    const reply = await client.request(
+      'POST',
+      `/api/v1/agents/${agent.id}/jobs/${job.id}/complete`,
+      { 'x-agent-secret': agent.secret, 'content-type': 'application/json' },
+      JSON.stringify({ leaseId: lease.id, status: 'succeeded' }),
+    );
+    if (reply.status !== 204) throw unexpected('POST /agents/{id}/jobs/{jobId}/complete', reply);
+  },
+  /** Completes claimed jobs as succeeded in one request (POST …/jobs/complete); each must be recorded. */
+  async completeBatch(client: Client, agent: BenchAgent, claims: ClaimData['claims']): Promise<void> {
+    const completions = claims.map(({ job, lease }) => ({ jobId: job.id, leaseId: lease.id, status: 'succeeded' }));
+    const reply = await client.request(
+      'POST',
+      `/api/v1/agents/${agent.id}/jobs/complete`,
+      { 'x-agent-secret': agent.secret, 'content-type': 'application/json' },
+      JSON.stringify({ completions }),
+    );
+    if (reply.status !== 200) throw unexpected('POST /agents/{id}/jobs/complete', reply);
+    const results = (JSON.parse(reply.text) as Envelope<{ results: { recorded: boolean }[] }>).data.results;
+    if (results.some((r) => !r.recorded)) throw unexpected('POST /agents/{id}/jobs/complete (an item not recorded)', reply);
+  },
+};
+
 async function runMarshal(baseUrl: string, token: string, agents: BenchAgent[], count: number, tag: string): Promise<RunOutcome> {
   const client = new Client(baseUrl, settings.agents + settings.submitters + 2);
-  const submitHeaders = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const agentHeaders = agents.map((a) => ({ 'x-agent-secret': a.secret, 'content-type': 'application/json' }));
   const claimPaths = agents.map((a) => `/api/v1/agents/${a.id}/jobs/claim?wait=${CLAIM_WAIT_SECONDS}&max=${settings.claimMax}`);
   try {
@@ -513,27 +564,14 @@ async function runMarshal(baseUrl: string, token: string, agents: BenchAgent[], 
       submit: async (first, n, latencies) => {
         const t = performance.now();
         if (n === 1) {
-          const reply = await client.request(
-            'POST',
-            '/api/v1/jobs',
-            { ...submitHeaders, 'idempotency-key': `${tag}-${first}` },
-            JSON.stringify({ type: JOB_TYPE, payload: { i: first } }),
-          );
+          const id = await api.submit(client, token, `${tag}-${first}`, { i: first });
           record(latencies, 'submit', t);
-          if (reply.status !== 201) throw unexpected('POST /jobs', reply);
-          return [(JSON.parse(reply.text) as Envelope<{ id: string }>).data.id];
+          return [id];
         }
-        const jobs = Array.from({ length: n }, (_, k) => ({
-          idempotencyKey: `${tag}-${first + k}`,
-          type: JOB_TYPE,
-          payload: { i: first + k },
-        }));
-        const reply = await client.request('POST', '/api/v1/jobs/batch', submitHeaders, JSON.stringify({ jobs }));
+        const jobs = Array.from({ length: n }, (_, k) => ({ key: `${tag}-${first + k}`, payload: { i: first + k } }));
+        const ids = await api.submitBatch(client, token, jobs);
         record(latencies, 'submit (batch)', t);
-        if (reply.status !== 200) throw unexpected('POST /jobs/batch', reply);
-        const results = (JSON.parse(reply.text) as Envelope<{ results: { job: { id: string } | null }[] }>).data.results;
-        if (results.some((r) => !r.job)) throw unexpected('POST /jobs/batch (a job refused)', reply);
-        return results.map((r) => r.job!.id);
+        return ids;
       },
       work: async (w, ledger, latencies) => {
         let t = performance.now();
@@ -550,27 +588,11 @@ async function runMarshal(baseUrl: string, token: string, agents: BenchAgent[], 
         for (const { job } of claims) countClaim(ledger, job.id);
         t = performance.now();
         if (settings.claimMax === 1) {
-          const { job, lease } = claims[0];
-          const done = await client.request(
-            'POST',
-            `/api/v1/agents/${agents[w].id}/jobs/${job.id}/complete`,
-            agentHeaders[w],
-            JSON.stringify({ leaseId: lease.id, status: 'succeeded' }),
-          );
+          await api.complete(client, agents[w], claims[0]);
           record(latencies, 'complete', t);
-          if (done.status !== 204) throw unexpected('POST /agents/{id}/jobs/{jobId}/complete', done);
         } else {
-          const completions = claims.map(({ job, lease }) => ({ jobId: job.id, leaseId: lease.id, status: 'succeeded' }));
-          const done = await client.request(
-            'POST',
-            `/api/v1/agents/${agents[w].id}/jobs/complete`,
-            agentHeaders[w],
-            JSON.stringify({ completions }),
-          );
+          await api.completeBatch(client, agents[w], claims);
           record(latencies, 'complete (batch)', t);
-          if (done.status !== 200) throw unexpected('POST /agents/{id}/jobs/complete', done);
-          const results = (JSON.parse(done.text) as Envelope<{ results: { recorded: boolean }[] }>).data.results;
-          if (results.some((r) => !r.recorded)) throw unexpected('POST /agents/{id}/jobs/complete (an item not recorded)', done);
         }
         return claims.map((c) => c.job.id);
       },
@@ -594,31 +616,18 @@ async function serialMarshal(
   try {
     return await serial(settings.serialJobs, async (i, latencies) => {
       let t = performance.now();
-      const submitted = await client.request(
-        'POST',
-        '/api/v1/jobs',
-        { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `${tag}-${i}` },
-        JSON.stringify({ type: JOB_TYPE, payload: { i } }),
-      );
+      const id = await api.submit(client, token, `${tag}-${i}`, { i });
       record(latencies, 'submit', t);
-      if (submitted.status !== 201) throw unexpected('POST /jobs', submitted);
-      const id = (JSON.parse(submitted.text) as Envelope<{ id: string }>).data.id;
       submittedIds.add(id);
       t = performance.now();
       const claim = await client.request('POST', `/api/v1/agents/${agent.id}/jobs/claim?wait=0&max=1`, agentHeaders);
       record(latencies, 'claim', t);
       if (claim.status !== 200) throw unexpected('POST /agents/{id}/jobs/claim', claim);
-      const [{ job, lease }] = (JSON.parse(claim.text) as Envelope<ClaimData>).data.claims;
-      if (job.id !== id) throw new Error(`serial run: claimed ${job.id}, expected the job just submitted, ${id}`);
+      const [claimed] = (JSON.parse(claim.text) as Envelope<ClaimData>).data.claims;
+      if (claimed.job.id !== id) throw new Error(`serial run: claimed ${claimed.job.id}, expected the job just submitted, ${id}`);
       t = performance.now();
-      const done = await client.request(
-        'POST',
-        `/api/v1/agents/${agent.id}/jobs/${id}/complete`,
-        agentHeaders,
-        JSON.stringify({ leaseId: lease.id, status: 'succeeded' }),
-      );
+      await api.complete(client, agent, claimed);
       record(latencies, 'complete', t);
-      if (done.status !== 204) throw unexpected('POST /agents/{id}/jobs/{jobId}/complete', done);
     });
   } finally {
     client.close();
@@ -652,17 +661,11 @@ async function wakeUps(
       const at = performance.now();
       if (!reply || reply.status === 204) continue;
       if (reply.status !== 200) throw unexpected('wake-up claim', reply);
-      const [{ job, lease }] = (JSON.parse(reply.text) as Envelope<ClaimData>).data.claims;
-      const heard = taken.get(job.id);
+      const [claimed] = (JSON.parse(reply.text) as Envelope<ClaimData>).data.claims;
+      const heard = taken.get(claimed.job.id);
       if (heard) heard(at);
-      else early.set(job.id, at);
-      const done = await client.request(
-        'POST',
-        `/api/v1/agents/${agent.id}/jobs/${job.id}/complete`,
-        headers,
-        JSON.stringify({ leaseId: lease.id, status: 'succeeded' }),
-      );
-      if (done.status !== 204) throw unexpected('wake-up complete', done);
+      else early.set(claimed.job.id, at);
+      await api.complete(client, agent, claimed);
     }
   };
   const latencies: number[] = [];
@@ -670,15 +673,8 @@ async function wakeUps(
   try {
     await sleep(500); // every agent waiting
     for (let i = 0; i < settings.wakeUps; i++) {
-      const reply = await client.request(
-        'POST',
-        '/api/v1/jobs',
-        { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `${tag}-${i}` },
-        JSON.stringify({ type: JOB_TYPE, payload: { wake: i } }),
-      );
+      const id = await api.submit(client, token, `${tag}-${i}`, { wake: i });
       const answered = performance.now();
-      if (reply.status !== 201) throw unexpected('wake-up submit', reply);
-      const id = (JSON.parse(reply.text) as Envelope<{ id: string }>).data.id;
       submittedIds.add(id);
       const claimedAt = early.get(id) ?? (await new Promise<number>((resolve) => taken.set(id, resolve)));
       latencies.push(Math.max(0, claimedAt - answered));
@@ -910,18 +906,9 @@ async function jobsCensus(
   const agentHeaders = { 'x-agent-secret': agent.secret, 'content-type': 'application/json' };
   try {
     const login = await json<Envelope<{ accessToken: string }>>(client, 'POST', '/api/v1/auth/login', {}, ADMIN);
-    const submitHeaders = { authorization: `Bearer ${login.body.data.accessToken}`, 'content-type': 'application/json' };
+    const token = login.body.data.accessToken;
     let n = 0;
-    const submit = async () => {
-      const reply = await client.request(
-        'POST',
-        '/api/v1/jobs',
-        { ...submitHeaders, 'idempotency-key': `${tag}-${n++}` },
-        JSON.stringify({ type: JOB_TYPE, payload: { n } }),
-      );
-      if (reply.status !== 201) throw unexpected('census POST /jobs', reply);
-      submittedIds.add((JSON.parse(reply.text) as Envelope<{ id: string }>).data.id);
-    };
+    const submit = async () => void submittedIds.add(await api.submit(client, token, `${tag}-${n}`, { n: n++ }));
     const claim = async (max: number) => {
       const reply = await client.request('POST', `/api/v1/agents/${agent.id}/jobs/claim?wait=0&max=${max}`, agentHeaders);
       if (reply.status !== 200) throw unexpected('census claim', reply);
@@ -929,42 +916,25 @@ async function jobsCensus(
       if (claims.length !== max) throw new Error(`census: a claim with max=${max} answered ${claims.length} jobs`);
       return claims;
     };
-    const completeOne = async ({ job, lease }: ClaimData['claims'][number]) => {
-      const reply = await client.request(
-        'POST',
-        `/api/v1/agents/${agent.id}/jobs/${job.id}/complete`,
-        agentHeaders,
-        JSON.stringify({ leaseId: lease.id, status: 'succeeded' }),
-      );
-      if (reply.status !== 204) throw unexpected('census complete', reply);
-    };
-    const completeMany = async (claims: ClaimData['claims']) => {
-      const completions = claims.map(({ job, lease }) => ({ jobId: job.id, leaseId: lease.id, status: 'succeeded' }));
-      const reply = await client.request('POST', `/api/v1/agents/${agent.id}/jobs/complete`, agentHeaders, JSON.stringify({ completions }));
-      if (reply.status !== 200) throw unexpected('census batched complete', reply);
-    };
     // Warm-up: caches filled, statements prepared.
     for (let i = 0; i < 5; i++) {
       await submit();
-      await completeOne((await claim(1))[0]);
+      await api.complete(client, agent, (await claim(1))[0]);
     }
     totals.clear();
     for (let i = 0; i < settings.censusJobs; i++) {
       await counted('submit (POST /jobs)', 1, submit);
       const [claimed] = await counted('claim max=1', 1, () => claim(1));
-      await counted('complete (one job)', 1, () => completeOne(claimed));
+      await counted('complete (one job)', 1, () => api.complete(client, agent, claimed));
     }
     const BATCH = 10;
     for (let i = 0; i < Math.ceil(settings.censusJobs / BATCH); i++) {
       await counted(`submit (batch of ${BATCH})`, BATCH, async () => {
-        const jobs = Array.from({ length: BATCH }, () => ({ idempotencyKey: `${tag}-${n}`, type: JOB_TYPE, payload: { n: n++ } }));
-        const reply = await client.request('POST', '/api/v1/jobs/batch', submitHeaders, JSON.stringify({ jobs }));
-        if (reply.status !== 200) throw unexpected('census POST /jobs/batch', reply);
-        const results = (JSON.parse(reply.text) as Envelope<{ results: { job: { id: string } | null }[] }>).data.results;
-        for (const r of results) submittedIds.add(r.job!.id);
+        const jobs = Array.from({ length: BATCH }, () => ({ key: `${tag}-${n}`, payload: { n: n++ } }));
+        for (const id of await api.submitBatch(client, token, jobs)) submittedIds.add(id);
       });
       const claims = await counted(`claim max=${BATCH}`, BATCH, () => claim(BATCH));
-      await counted(`complete (batch of ${BATCH})`, BATCH, () => completeMany(claims));
+      await counted(`complete (batch of ${BATCH})`, BATCH, () => api.completeBatch(client, agent, claims));
     }
   } finally {
     client.close();
