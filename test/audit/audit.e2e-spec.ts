@@ -704,7 +704,8 @@ describe('no secret reaches the trail', () => {
       expect.arrayContaining(['secret.set', 'api_key.create', 'invitation.create', 'invitation.accept', 'auth.login']),
     );
     const everything = rows.map((r) => `${r.details}\n${r.user_agent ?? ''}\n${r.resource_id ?? ''}`).join('\n');
-    const apiKeyTail = apiKeySecret.split('_').pop()!;
+    // The part after the key id: base64url may itself hold '_', so split at the id, not at the last '_'.
+    const apiKeyTail = /^mk_[0-9a-f]{32}_(.+)$/.exec(apiKeySecret)![1];
     for (const secret of [
       secretValue,
       apiKeySecret,

@@ -145,7 +145,8 @@ describe('what is kept', () => {
     const key = newKey('apikey');
     const first = await post('/api/v1/api-keys', { name: `idem-${hex()}` }, { key }).expectResponse(201);
     const secret = first.body.data.secret as string;
-    const tail = secret.split('_').pop()!;
+    // The part after the key id: base64url may itself hold '_', so split at the id, not at the last '_'.
+    const tail = /^mk_[0-9a-f]{32}_(.+)$/.exec(secret)![1];
 
     const [row] = await t.sql<{ state: string; outcome: Buffer }>('SELECT state, outcome FROM idempotency_keys WHERE key = $1', [key]);
     expect(row.state).toBe('completed');
