@@ -90,7 +90,8 @@ export class AccessService {
                OR ($4::uuid IS NOT NULL AND ur.environment_id = $4))`,
       [organizationId, userId, scope?.projectId ?? null, scope?.environmentId ?? null],
     );
-    return new Set(rows.map((r) => r.permission));
+    // The catalog's own strings, not copies from each result: a long-lived request (a stream) keeps its set.
+    return new Set(rows.map((r) => PERMISSIONS_BY_KEY.get(r.permission)?.key ?? r.permission));
   }
 
   /** The roles a member holds, each organization-wide or within its project or environment; a former member holds none. */

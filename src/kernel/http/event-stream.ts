@@ -3,6 +3,26 @@ import type { Request, Response } from 'express';
 
 const KEEP_ALIVE_MS = 15_000;
 
+/**
+ * One timer for every open stream of the process, not one per stream. It is made when this module
+ * loads, outside any request: a timer made while a request is handled would keep that request's
+ * async context (its CLS store: the principal, what the request memoised) alive for as long as
+ * the stream lasts. With no stream open it wakes every 15 s to do nothing.
+ */
+const keepAlives = new Set<Response>();
+setInterval(() => {
+  for (const res of keepAlives) res.write(': keep-alive\n\n');
+}, KEEP_ALIVE_MS).unref();
+
+/** An event fanned out to many streams is the same object for each: serialised once, not once per stream. */
+const serialisedOnce = new WeakMap<object, string>();
+function serialised(data: unknown): string {
+  if (typeof data !== 'object' || data === null) return JSON.stringify(data);
+  let json = serialisedOnce.get(data);
+  if (json === undefined) serialisedOnce.set(data, (json = JSON.stringify(data)));
+  return json;
+}
+
 export interface EventStream {
   send(event: { id?: string; event?: string; data: unknown }): void;
   close(): void;
@@ -23,12 +43,11 @@ export function openEventStream(req: Request, res: Response, onClose: () => void
   res.flushHeaders();
   res.write('retry: 2000\n\n');
   let closed = false;
-  const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
-  keepAlive.unref();
+  keepAlives.add(res);
   const finish = () => {
     if (closed) return;
     closed = true;
-    clearInterval(keepAlive);
+    keepAlives.delete(res);
     onClose();
   };
   req.on('close', finish);
@@ -38,7 +57,7 @@ export function openEventStream(req: Request, res: Response, onClose: () => void
       let frame = '';
       if (id) frame += `id: ${id}\n`;
       if (event) frame += `event: ${event}\n`;
-      frame += `data: ${JSON.stringify(data)}\n\n`;
+      frame += `data: ${serialised(data)}\n\n`;
       res.write(frame);
     },
     close() {
