@@ -3,11 +3,13 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import {
   type Child,
   cleanUp,
   cleanups,
+  countStatements,
   integer,
   type LatencySummary,
   processCpuMs,
@@ -74,7 +76,9 @@ import {
  * submitters spread over both), BENCH_SHAPES (chain,diamond), BENCH_TIMEOUT (seconds to wait for
  * one phase's runs, 600), BENCH_LOG_LEVEL (Marshal's LOG_LEVEL, info), and passed to Marshal:
  * WORKFLOW_CONCURRENCY (8), WORKFLOW_POLL_INTERVAL_MS (1000, Marshal's default: wake-ups come from
- * NOTIFY, the poll only catches timers), DATABASE_POOL_SIZE (10), BENCH_CPU_PROF (a folder: each
+ * NOTIFY, the poll only catches timers), DATABASE_POOL_SIZE (10), BENCH_CENSUS_RUNS (20 runs of each shape for
+ * the statement census, after the measured phases; 0: none; BENCH_SHOW_SQL=1 prints what the census's last run of
+ * each shape sent), BENCH_CPU_PROF (a folder: each
  * replica writes a V8 CPU profile into it when it stops). Results also go to
  * bench/results/workflows.json (workflows-<n>-replicas.json with several).
  */
@@ -101,6 +105,7 @@ const settings = {
   workflowConcurrency: integer('WORKFLOW_CONCURRENCY', 8, 1),
   workflowPollIntervalMs: integer('WORKFLOW_POLL_INTERVAL_MS', 1000, 50),
   poolSize: integer('DATABASE_POOL_SIZE', 10, 1),
+  censusRuns: integer('BENCH_CENSUS_RUNS', 20, 0),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -708,35 +713,149 @@ function logTroubles(child: Child): { count: number; examples: string[] } {
   };
 }
 
+/** The keys every Marshal process of the bench shares. */
+function serverKeys(): { signingKey: string; encryptionKey: string } {
+  return {
+    signingKey: generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    encryptionKey: randomBytes(32).toString('base64'),
+  };
+}
+
+function marshalEnv(databaseUrl: string, keys: { signingKey: string; encryptionKey: string }): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_SIZE: String(settings.poolSize),
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    JWT_PRIVATE_KEY: keys.signingKey,
+    ENCRYPTION_KEY: keys.encryptionKey,
+    LOG_LEVEL: settings.logLevel,
+    ACCESS_TOKEN_TTL_SECONDS: '86400',
+    RATE_LIMIT_ENABLED: 'false',
+    WORKFLOW_CONCURRENCY: String(settings.workflowConcurrency),
+    WORKFLOW_POLL_INTERVAL_MS: String(settings.workflowPollIntervalMs),
+  };
+}
+
+interface CensusLine {
+  shape: string;
+  runs: number;
+  /** Statements sent per run, and per step (a run's statements over its steps): its POST included. */
+  statementsPerRun: number;
+  statementsPerStep: number;
+  /** Transactions committed per run and per step: each COMMIT, and each statement outside a transaction. */
+  commitsPerRun: number;
+  commitsPerStep: number;
+}
+
+/**
+ * The statement census: once the measured replicas have stopped, one more Marshal process, alone
+ * on the database behind a counting proxy (support.ts), takes BENCH_CENSUS_RUNS runs of each shape
+ * one at a time, from its POST until the run has finished. Its background work (sweepers, the
+ * engine's poll) is counted while it idles and subtracted.
+ */
+/** Statement texts, most frequent first, with how often each was parsed or sent. */
+function printStatements(title: string, texts: string[]): void {
+  const counts = new Map<string, number>();
+  for (const t of texts) {
+    const text = t.replace(/\s+/g, ' ').trim().slice(0, 160);
+    counts.set(text, (counts.get(text) ?? 0) + 1);
+  }
+  console.log(`\n${title} (${texts.length} statements):`);
+  for (const [text, n] of [...counts].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(4)}  ${text}`);
+}
+
+async function workflowCensus(database: { url: string }, logDir: string): Promise<CensusLine[]> {
+  if (settings.censusRuns === 0) return [];
+  const counter = await countStatements(database.url);
+  const child = await spawnChild(
+    'marshal (census)',
+    MARSHAL_ENTRY,
+    marshalEnv(counter.url, serverKeys()),
+    /API\s+(http:\/\/\S+)\/api\/v1/,
+    logDir,
+  );
+  const watcher = new RunWatcher(database.url);
+  await watcher.start();
+  try {
+    const token = expectOk('login', await call(child.baseUrl, 'POST', '/api/v1/auth/login', {}, ADMIN)).accessToken as string;
+    const idle = { statements: counter.statements(), at: performance.now() };
+    await sleep(3000);
+    const backgroundPerMs = (counter.statements() - idle.statements) / (performance.now() - idle.at);
+    const lines: CensusLine[] = [];
+    const tag = `census-${randomBytes(4).toString('hex')}`;
+    for (const shape of settings.shapes) {
+      const definition = expectOk(
+        'POST /workflow-templates',
+        await call(
+          child.baseUrl,
+          'POST',
+          '/api/v1/workflow-templates',
+          { authorization: `Bearer ${token}` },
+          { name: `census-${shape}-${tag}`, nodes: SHAPES[shape].nodes },
+        ),
+        201,
+      );
+      let statements = 0;
+      let commits = 0;
+      let elapsedMs = 0;
+      for (let i = -3; i < settings.censusRuns; i++) {
+        // The first three warm caches and prepared statements up, and are not counted.
+        const [s0, c0, t0] = [counter.statements(), counter.commits(), performance.now()];
+        const stopCapture = process.env.BENCH_SHOW_SQL && i === settings.censusRuns - 1 ? counter.capture() : undefined;
+        const from = watcher.finishedSignals;
+        const id = expectOk(
+          'POST /workflow-runs',
+          await call(
+            child.baseUrl,
+            'POST',
+            '/api/v1/workflow-runs',
+            { authorization: `Bearer ${token}`, 'idempotency-key': `${tag}-${shape}-${i}` },
+            { definitionId: definition.id },
+          ),
+          201,
+        ).id as string;
+        await watcher.until(`census run ${id}`, async () => (await finishedCount(database.url, [id])) === 1, from, 1);
+        if (stopCapture) printStatements(`${SHAPES[shape].label}: what one run sent`, stopCapture());
+        if (i < 0) continue;
+        statements += counter.statements() - s0;
+        commits += counter.commits() - c0;
+        elapsedMs += performance.now() - t0;
+      }
+      const runs = settings.censusRuns;
+      const steps = SHAPES[shape].nodes.length;
+      const perRun = (statements - backgroundPerMs * elapsedMs) / runs;
+      lines.push({
+        shape,
+        runs,
+        statementsPerRun: round2(perRun),
+        statementsPerStep: round2(perRun / steps),
+        commitsPerRun: round2(commits / runs),
+        commitsPerStep: round2(commits / runs / steps),
+      });
+    }
+    return lines;
+  } finally {
+    await child.stop();
+  }
+}
+
 async function benchMarshal(
   database: { url: string },
   logDir: string,
   probe: BackendProbe,
 ): Promise<{ results: MarshalShapeResult[]; logs: Record<string, { count: number; examples: string[] }> }> {
-  const signingKey = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  const encryptionKey = randomBytes(32).toString('base64');
+  const keys = serverKeys();
   // Several replicas start at once on the one database, as a deployment would.
   const replicas = await Promise.all(
     Array.from({ length: settings.replicas }, (_, i) =>
       spawnChild(
         `marshal-${i + 1} (LOG_LEVEL=${settings.logLevel})`,
         MARSHAL_ENTRY,
-        {
-          NODE_ENV: 'production',
-          PORT: '0',
-          HOST: '127.0.0.1',
-          DATABASE_URL: database.url,
-          DATABASE_POOL_SIZE: String(settings.poolSize),
-          ADMIN_EMAIL: ADMIN.email,
-          ADMIN_PASSWORD: ADMIN.password,
-          JWT_PRIVATE_KEY: signingKey,
-          ENCRYPTION_KEY: encryptionKey,
-          LOG_LEVEL: settings.logLevel,
-          ACCESS_TOKEN_TTL_SECONDS: '86400',
-          RATE_LIMIT_ENABLED: 'false',
-          WORKFLOW_CONCURRENCY: String(settings.workflowConcurrency),
-          WORKFLOW_POLL_INTERVAL_MS: String(settings.workflowPollIntervalMs),
-        },
+        marshalEnv(database.url, keys),
         /API\s+(http:\/\/\S+)\/api\/v1/,
         logDir,
       ),
@@ -1145,12 +1264,22 @@ async function main(): Promise<number> {
   const probe = new BackendProbe(database.url, databaseName(database.url));
   await probe.connect();
   const marshal = await benchMarshal(database, logDir, probe);
+  const census = await workflowCensus(database, logDir);
   const sql = await benchSql(database, probe);
   for (const ours of marshal.results)
     printShape(
       ours,
       sql.find((s) => s.shape === ours.shape)!,
     );
+  if (census.length) {
+    console.log(
+      `\nStatement census: one Marshal process alone behind a counting proxy, ${settings.censusRuns} runs of each shape one at a time (POST included)`,
+    );
+    for (const c of census)
+      console.log(
+        `  ${SHAPES[c.shape].label}: ${fmt(c.statementsPerRun)} statements and ${fmt(c.commitsPerRun)} commits per run; ${fmt(c.statementsPerStep, 2)} statements and ${fmt(c.commitsPerStep, 2)} commits per step`,
+      );
+  }
   console.log("\nwarnings and errors in the replicas' logs:");
   for (const [name, troubles] of Object.entries(marshal.logs))
     console.log(`  ${name}: ${troubles.count}${troubles.examples.map((e) => `\n    ${e}`).join('')}`);
@@ -1169,6 +1298,7 @@ async function main(): Promise<number> {
     database: database.server,
     settings,
     marshal,
+    census,
     sqlLoop: sql,
   };
   writeFileSync(resultsFile, `${JSON.stringify(report, null, 2)}\n`);

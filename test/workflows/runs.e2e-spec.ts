@@ -277,6 +277,47 @@ describe('flow', () => {
     expect(done.output).toEqual({ aside: { result: true } });
   });
 
+  test('steps that start and settle at once: every event in commit order, and two log lines each', async () => {
+    // The engine holds its own events and log lines back within a transaction and writes them
+    // together: the order must be the order they happened in.
+    const definitionId = await define([check('a'), check('b', ['a'])]);
+    const made = await run(definitionId);
+    await until(made.id, ['succeeded']);
+    const text = (await t.http.get(`${RUN}/events`, { params: { id: made.id } }).expectResponse(200)).text;
+    const events = [...text.matchAll(/^data: (.+)$/gm)].map((m) => JSON.parse(m[1]) as { type: string; data: { nodeId?: string } });
+    expect(events.map((e) => (e.data.nodeId ? `${e.type} ${e.data.nodeId}` : e.type))).toEqual([
+      'workflow_run.created',
+      'workflow_run.started',
+      'workflow_step.ready a',
+      'workflow_step.started a',
+      'workflow_step.succeeded a',
+      'workflow_step.ready b',
+      'workflow_step.started b',
+      'workflow_step.succeeded b',
+      'workflow_run.succeeded',
+    ]);
+    for (const nodeId of ['a', 'b']) {
+      const logs = (await t.http.get(`${STEP}/logs`, { params: { id: made.id, nodeId } }).expect(200)).data;
+      expect(logs.map((l: { message: string }) => l.message)).toEqual(['attempt 1 started', 'attempt 1 succeeded']);
+    }
+  });
+
+  test("what a step's handler writes stays between the engine's events: started, then the job it queued, then waiting", async () => {
+    const minted = (await t.http.post('/api/v1/agents', { body: { name: `order-agent-${hex()}`, capabilities: ['noop'] } }).expect(201))
+      .data;
+    const made = await run(await define([{ id: 'work', type: 'job', inputs: { type: 'noop', targetAgentId: minted.agent.id } }]));
+    const waiting = await stepUntil(made.id, 'work', ['waiting']);
+    const jobId = waiting.externalRef.slice('job:'.length);
+    const outbox = (
+      await t.http
+        .get('/api/v1/events/outbox', { query: { types: 'workflow_step.started,workflow_step.waiting,job.queued', limit: 100 } })
+        .expect(200)
+    ).data as { type: string; resourceId: string; cursor: string }[];
+    const mine = outbox.filter((e) => e.resourceId === made.id || e.resourceId === jobId).reverse(); // oldest first
+    expect(mine.map((e) => e.type)).toEqual(['workflow_step.started', 'job.queued', 'workflow_step.waiting']);
+    await control(made.id, 'cancel', 200);
+  });
+
   test('parallel branches join: the join waits for both', async () => {
     const definitionId = await define([
       check('a'),

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost, Propagation } from '@nestjs-cls/transactional';
+import { ClsService } from 'nestjs-cls';
 import { In } from 'typeorm';
 import { looksSecret } from '../../../kernel/audit/redact-details.js';
 import { AuditWriter } from '../../../kernel/audit/audit-writer.js';
 import type { Tx } from '../../../kernel/database/transactions.js';
+import type { EventEntry } from '../../../kernel/events/domain-event.js';
 import { EventOutbox } from '../../../kernel/events/event-outbox.js';
 import { conflict } from '../../../kernel/http/kernel.errors.js';
 import { newId } from '../../../kernel/ids.js';
@@ -20,6 +22,20 @@ import type { StepAttempt, StepOutcome } from './step-handler.js';
 import { StepHandlers } from './step-handlers.js';
 
 export const RUN_RESOURCE = 'Workflow run';
+
+/**
+ * The engine's own events and log lines of one transaction, held back to be written together, and
+ * the steps of the runs it read (see `batched`).
+ */
+interface HeldWrites {
+  events: EventEntry[];
+  logs: Record<string, unknown>[];
+  /** A locked run's steps as read once in this transaction, kept current by the transitions that change them. */
+  steps: Map<string, WorkflowRunStep[]>;
+  /** Changes made to steps (already applied to the objects), merged per step: one UPDATE for a step that starts and settles at once. */
+  stepChanges: Map<WorkflowRunStep, Partial<WorkflowRunStep>>;
+}
+const HELD_WRITES = 'workflows.heldWrites';
 
 /** Inputs as shown to readers: values under keys that look secret (an Authorization header) are not. */
 function redacted(value: unknown): unknown {
@@ -43,17 +59,72 @@ export class RunTransitions {
     private readonly events: EventOutbox,
     private readonly audit: AuditWriter,
     private readonly handlers: StepHandlers,
+    private readonly cls: ClsService,
   ) {}
+
+  /**
+   * Runs `work` (inside the caller's transaction) with the events and step log lines the
+   * transitions write held back, then writes them in two statements, in the order they were made.
+   * A step that starts and settles at once would otherwise cost an INSERT for each of them. What a
+   * handler writes itself is never reordered: the held writes go first (see `guarded`). A run's
+   * steps are read once: every change to them within is made by the transitions, with the run
+   * locked, and applied to the same objects.
+   */
+  async batched<T>(work: () => Promise<T>): Promise<T> {
+    const held: HeldWrites = { events: [], logs: [], steps: new Map(), stepChanges: new Map() };
+    this.cls.set(HELD_WRITES, held);
+    try {
+      const result = await work();
+      await this.flush();
+      return result;
+    } finally {
+      this.cls.set(HELD_WRITES, undefined);
+    }
+  }
+
+  private held(): HeldWrites | undefined {
+    return this.cls.isActive() ? this.cls.get<HeldWrites | undefined>(HELD_WRITES) : undefined;
+  }
+
+  private async flush(): Promise<void> {
+    const held = this.held();
+    if (!held) return;
+    await this.flushSteps();
+    const events = held.events.splice(0);
+    const logs = held.logs.splice(0);
+    if (events.length) await this.events.emit(...events);
+    if (logs.length) await this.tx.tx.getRepository(WorkflowStepLog).insert(logs);
+  }
+
+  private async flushSteps(): Promise<void> {
+    const held = this.held();
+    if (!held) return;
+    const changed = [...held.stepChanges];
+    held.stepChanges.clear();
+    for (const [step, changes] of changed)
+      await this.data.repository(WorkflowRunStep, step.organizationId).update({ id: step.id }, changes, { touch: false });
+  }
+
+  private async emit(...entries: EventEntry[]): Promise<void> {
+    const held = this.held();
+    if (held) held.events.push(...entries);
+    else await this.events.emit(...entries);
+  }
 
   async lockRun(organizationId: string, id: string): Promise<WorkflowRun> {
     return this.data.repository(WorkflowRun, organizationId).lockById(id, RUN_RESOURCE);
   }
 
-  /** The run's steps in the definition's node order. */
+  /** The run's steps in the definition's node order (call it with the run locked). */
   async stepsOf(run: WorkflowRun): Promise<WorkflowRunStep[]> {
+    const held = this.held();
+    const known = held?.steps.get(run.id);
+    if (known) return known;
     const steps = await this.data.repository(WorkflowRunStep, run.organizationId).find({ where: { runId: run.id } });
     const order = new Map(run.nodes.map((n, i) => [n.id, i]));
-    return steps.sort((a, b) => order.get(a.nodeId)! - order.get(b.nodeId)!);
+    steps.sort((a, b) => order.get(a.nodeId)! - order.get(b.nodeId)!);
+    held?.steps.set(run.id, steps);
+    return steps;
   }
 
   nodeOf(run: WorkflowRun, nodeId: string): WorkflowNode {
@@ -81,20 +152,20 @@ export class RunTransitions {
   async start(run: WorkflowRun): Promise<void> {
     if (run.status !== 'pending') throw conflict(`The run is ${run.status}; only a pending run starts`, { status: run.status });
     await this.updateRun(run, { status: 'running', startedAt: new Date() });
-    await this.events.emit(runEvent(run, 'started'));
+    await this.emit(runEvent(run, 'started'));
     await this.advance(run);
   }
 
   async pause(run: WorkflowRun): Promise<void> {
     if (run.status !== 'running') throw conflict(`The run is ${run.status}; only a running run pauses`, { status: run.status });
     await this.updateRun(run, { status: 'paused' });
-    await this.events.emit(runEvent(run, 'paused'));
+    await this.emit(runEvent(run, 'paused'));
   }
 
   async resume(run: WorkflowRun): Promise<void> {
     if (run.status !== 'paused') throw conflict(`The run is ${run.status}; only a paused run resumes`, { status: run.status });
     await this.updateRun(run, { status: 'running' });
-    await this.events.emit(runEvent(run, 'resumed'));
+    await this.emit(runEvent(run, 'resumed'));
   }
 
   /** Withdraws what the run's steps handed out (jobs, gates) and stops it. */
@@ -105,7 +176,7 @@ export class RunTransitions {
       if (ACTIVE_STEP_STATUSES.includes(step.status) || step.status === 'pending') await this.withdraw(run, step, reason);
     }
     await this.updateRun(run, { status: 'cancelled', finishedAt: new Date(), failureCode: 'CANCELLED', failureMessage: reason });
-    await this.events.emit(runEvent(run, 'cancelled'));
+    await this.emit(runEvent(run, 'cancelled'));
   }
 
   /**
@@ -137,7 +208,7 @@ export class RunTransitions {
       finishedAt: null,
       output: null,
     });
-    await this.events.emit(runEvent(run, 'retried', { retryCount: run.retryCount, nodes: again.map((s) => s.nodeId) }));
+    await this.emit(runEvent(run, 'retried', { retryCount: run.retryCount, nodes: again.map((s) => s.nodeId) }));
     await this.advance(run);
     return again.map((s) => s.nodeId);
   }
@@ -165,7 +236,7 @@ export class RunTransitions {
       errorMessage: null,
       externalRef: null,
     });
-    await this.events.emit(stepEvent(run, step, 'started'));
+    await this.emit(stepEvent(run, step, 'started'));
     const attempt = this.attemptOf(run, step, inputs);
     await attempt.log('info', `attempt ${step.attempts} started`);
     return attempt;
@@ -182,9 +253,10 @@ export class RunTransitions {
       attempt: step.attempts,
       log: async (level: StepLogLevel, message: string, data?: Record<string, unknown>) => {
         // Organization from the run (in `base`); a plain insert: nothing is read back on this hot path.
-        await this.tx.tx
-          .getRepository(WorkflowStepLog)
-          .insert({ id: newId(), ...base, attempt: step.attempts, level, message, data: (data ?? null) as never });
+        const line = { id: newId(), ...base, attempt: step.attempts, level, message, data: (data ?? null) as never };
+        const held = this.held();
+        if (held) held.logs.push(line);
+        else await this.tx.tx.getRepository(WorkflowStepLog).insert(line);
       },
       artifact: async (name: string, contentType: string, content: unknown) => {
         const sizeBytes = Buffer.byteLength(JSON.stringify(content ?? null));
@@ -202,7 +274,7 @@ export class RunTransitions {
       [wakeAt, step.deadlineAt].filter((d): d is Date => d instanceof Date).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
     const first = step.status !== 'waiting';
     await this.updateStep(step, { status: 'waiting', dueAt, ...(externalRef !== null && { externalRef }) });
-    if (first) await this.events.emit(stepEvent(run, step, 'waiting', { externalRef: step.externalRef }));
+    if (first) await this.emit(stepEvent(run, step, 'waiting', { externalRef: step.externalRef }));
   }
 
   /** An attempt ended: the step succeeds, tries again (its policy permitting) or fails, and the run follows. */
@@ -211,7 +283,7 @@ export class RunTransitions {
     const attempt = this.attemptOf(run, step);
     if (outcome.kind === 'succeeded') {
       await this.updateStep(step, { status: 'succeeded', output: outcome.output ?? null, dueAt: null, deadlineAt: null, finishedAt: now });
-      await this.events.emit(stepEvent(run, step, 'succeeded'));
+      await this.emit(stepEvent(run, step, 'succeeded'));
       await attempt.log('info', `attempt ${step.attempts} succeeded`);
       await this.advance(run);
       return;
@@ -222,7 +294,7 @@ export class RunTransitions {
     if (!outcome.final && used < retry.maxAttempts) {
       const dueAt = new Date(now.getTime() + retryDelayMs(retry.backoffSeconds, used));
       await this.updateStep(step, { status: 'ready', dueAt, deadlineAt: null, errorCode: outcome.code, errorMessage: outcome.message });
-      await this.events.emit(stepEvent(run, step, 'retrying', { errorCode: outcome.code, nextAttemptAt: dueAt.toISOString() }));
+      await this.emit(stepEvent(run, step, 'retrying', { errorCode: outcome.code, nextAttemptAt: dueAt.toISOString() }));
       return;
     }
     await this.updateStep(step, {
@@ -233,44 +305,63 @@ export class RunTransitions {
       errorMessage: outcome.message,
       finishedAt: now,
     });
-    await this.events.emit(stepEvent(run, step, 'failed', { errorCode: outcome.code }));
+    await this.emit(stepEvent(run, step, 'failed', { errorCode: outcome.code }));
     await this.fail(run, step, outcome.code, outcome.message);
   }
 
   /** Stops a step that will not finish: what it handed out is withdrawn, it is cancelled. */
   async withdraw(run: WorkflowRun, step: WorkflowRunStep, reason: string): Promise<void> {
+    const handler = this.handlers.of(step.type);
     if (step.status === 'waiting')
-      await this.guarded(() => this.handlers.of(step.type).abandon?.(this.attemptOf(run, step), reason) ?? Promise.resolve());
+      await this.guarded(() => handler.abandon?.(this.attemptOf(run, step), reason) ?? Promise.resolve(), handler.writesNothing);
     await this.updateStep(step, { status: 'cancelled', dueAt: null, deadlineAt: null, finishedAt: new Date() });
-    await this.events.emit(stepEvent(run, step, 'cancelled'));
+    await this.emit(stepEvent(run, step, 'cancelled'));
   }
 
   /**
    * A handler's own work, in a savepoint: if it throws, what it wrote is undone but the engine's
    * transaction lives on to record the failure (instead of retrying the same thing forever).
+   * Held writes are written first, so that what the handler writes comes after them, and what it
+   * logs is not held: it is undone with the savepoint. A handler that writes nothing
+   * (`writesNothing`) needs no savepoint.
    */
-  async guarded<T>(work: () => Promise<T>): Promise<T | { kind: 'failed'; code: string; message: string }> {
+  async guarded<T>(work: () => Promise<T>, writesNothing = false): Promise<T | { kind: 'failed'; code: string; message: string }> {
+    const failed = (error: unknown) => ({ kind: 'failed' as const, code: 'STEP_ERROR', message: (error as Error).message.slice(0, 500) });
+    if (writesNothing) return work().catch(failed);
+    await this.flush();
+    const held = this.held();
+    if (held) this.cls.set(HELD_WRITES, undefined);
     try {
       return await this.tx.withTransaction(Propagation.Nested, work);
     } catch (error) {
-      return { kind: 'failed', code: 'STEP_ERROR', message: (error as Error).message.slice(0, 500) };
+      return failed(error);
+    } finally {
+      if (held) this.cls.set(HELD_WRITES, held);
     }
   }
 
   /** Marks ready what can start now, skips what never will, and completes the run when nothing is left. */
   private async advance(run: WorkflowRun): Promise<void> {
+    // Held changes of steps go first: a read of the steps (when none were read yet) sees them, and
+    // the statements below never race them for a row.
+    await this.flushSteps();
     const steps = await this.stepsOf(run);
     const { ready, skipped, complete } = progress(run.nodes, new Map(steps.map((s) => [s.nodeId, { status: s.status, output: s.output }])));
     const repo = this.data.repository(WorkflowRunStep, run.organizationId);
     const now = new Date();
     const byNode = new Map(steps.map((s) => [s.nodeId, s]));
+    // The rows change in one statement each; the objects (which later transitions of this transaction may read) with them.
     if (ready.length) {
-      await repo.update({ runId: run.id, nodeId: In(ready) }, { status: 'ready', dueAt: now, updatedAt: now });
-      await this.events.emit(...ready.map((id) => stepEvent(run, byNode.get(id)!, 'ready')));
+      const changes = { status: 'ready' as const, dueAt: now, updatedAt: now };
+      await repo.update({ runId: run.id, nodeId: In(ready) }, changes);
+      for (const id of ready) Object.assign(byNode.get(id)!, changes);
+      await this.emit(...ready.map((id) => stepEvent(run, byNode.get(id)!, 'ready')));
     }
     if (skipped.length) {
-      await repo.update({ runId: run.id, nodeId: In(skipped) }, { status: 'skipped', finishedAt: now, updatedAt: now });
-      await this.events.emit(...skipped.map((id) => stepEvent(run, byNode.get(id)!, 'skipped')));
+      const changes = { status: 'skipped' as const, finishedAt: now, updatedAt: now };
+      await repo.update({ runId: run.id, nodeId: In(skipped) }, changes);
+      for (const id of skipped) Object.assign(byNode.get(id)!, changes);
+      await this.emit(...skipped.map((id) => stepEvent(run, byNode.get(id)!, 'skipped')));
     }
     if (!complete) return;
     const outputs = Object.fromEntries(
@@ -279,7 +370,7 @@ export class RunTransitions {
         .map((id) => [id, byNode.get(id)!.output]),
     );
     await this.updateRun(run, { status: 'succeeded', output: outputs, finishedAt: now });
-    await this.events.emit(runEvent(run, 'succeeded'));
+    await this.emit(runEvent(run, 'succeeded'));
     await this.audit.record({
       organizationId: run.organizationId,
       action: 'workflow_run.complete',
@@ -303,7 +394,7 @@ export class RunTransitions {
       failedNodeId: failed.nodeId,
       finishedAt: new Date(),
     });
-    await this.events.emit(runEvent(run, 'failed', { nodeId: failed.nodeId, failureCode: code }));
+    await this.emit(runEvent(run, 'failed', { nodeId: failed.nodeId, failureCode: code }));
     await this.audit.record({
       organizationId: run.organizationId,
       action: 'workflow_run.fail',
@@ -319,6 +410,13 @@ export class RunTransitions {
   }
 
   private async updateStep(step: WorkflowRunStep, changes: Partial<WorkflowRunStep>): Promise<void> {
-    await this.data.repository(WorkflowRunStep, step.organizationId).apply(step, changes);
+    const held = this.held();
+    if (!held) {
+      await this.data.repository(WorkflowRunStep, step.organizationId).apply(step, changes);
+      return;
+    }
+    const stamped = { ...changes, updatedAt: new Date() };
+    Object.assign(step, stamped);
+    held.stepChanges.set(step, { ...held.stepChanges.get(step), ...stamped });
   }
 }

@@ -35,6 +35,8 @@ export type StepStart =
  */
 export interface StepHandler {
   readonly type: string;
+  /** `start`, `check` and `abandon` touch no table (a comparison, a timer): the engine runs them without a savepoint. */
+  readonly writesNothing?: boolean;
   start(attempt: StepAttempt): Promise<StepStart>;
   /** A waiting step whose time came or that was told something changed: settled, or still waiting (until `wakeAt`). */
   check?(attempt: StepAttempt): Promise<StepOutcome | { kind: 'waiting'; wakeAt?: Date }>;

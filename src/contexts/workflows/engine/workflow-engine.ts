@@ -3,6 +3,7 @@ import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { ClsService } from 'nestjs-cls';
 import { OutageLog } from '../../../kernel/background/outage-log.js';
 import { AppConfig } from '../../../kernel/config/app-config.js';
+import { hydrate } from '../../../kernel/database/hydrate.js';
 import type { Tx } from '../../../kernel/database/transactions.js';
 import { EventHub, signalAtCommit } from '../../../kernel/events/event-hub.js';
 import { TenantData } from '../../../kernel/tenancy/tenant-data.js';
@@ -11,7 +12,7 @@ import { type Job, JobsService } from '../../jobs/index.js';
 import { ACTIVE_STEP_STATUSES, WorkflowRunStep } from '../entities/workflow-run-step.entity.js';
 import { WorkflowRun } from '../entities/workflow-run.entity.js';
 import { RunTransitions } from './run-transitions.js';
-import type { StepAttempt } from './step-handler.js';
+import type { StepAttempt, StepOutcome } from './step-handler.js';
 import { StepHandlers } from './step-handlers.js';
 import { APPROVAL_SUBJECT } from './steps/approval.step.js';
 import { RUN_JOB_CREATOR } from './steps/job.step.js';
@@ -31,15 +32,23 @@ const RETRY_AFTER_FAILURE_MS = 250;
 const RETRY_WHILE_UNAVAILABLE_MS = 2_000;
 
 /**
- * One due step of a running run, its run locked (SKIP LOCKED: a run another worker holds is left
- * to it, and this worker takes another run's step). The step table is the queue.
+ * One due step of a running run, with its run, locked (SKIP LOCKED: a run another worker holds is
+ * left to it, and this worker takes another run's step). The step table is the queue. The run
+ * comes back as locked: FOR UPDATE answers the newest version of the row it locks. `due_now`
+ * (1 or 2) says whether another step was due too: only then is another worker woken.
  */
+const DUE = `s.status IN ('ready', 'running', 'waiting') AND s.due_at <= now() AND r.status = 'running'`;
 const CLAIM = `
-  SELECT s.id, s.organization_id FROM workflow_run_steps s JOIN workflow_runs r ON r.id = s.run_id
-   WHERE s.status IN ('ready', 'running', 'waiting') AND s.due_at <= now() AND r.status = 'running'
+  SELECT r.*, s.id AS claimed_step_id,
+         (SELECT count(*) FROM (SELECT 1 FROM workflow_run_steps s JOIN workflow_runs r ON r.id = s.run_id WHERE ${DUE} LIMIT 2) due)::int AS due_now
+    FROM workflow_run_steps s JOIN workflow_runs r ON r.id = s.run_id
+   WHERE ${DUE}
    ORDER BY s.due_at
    LIMIT 1
    FOR UPDATE OF r SKIP LOCKED`;
+
+/** What a worker's round found: no due step, one, or one while another was due too. */
+type Round = 'none' | 'one' | 'more';
 
 interface Call {
   organizationId: string;
@@ -145,7 +154,7 @@ export class WorkflowEngine implements OnModuleInit, OnApplicationBootstrap, Bef
   private async work(): Promise<void> {
     while (!this.stopping) {
       const generation = this.generation;
-      let worked = false;
+      let worked: Round = 'none';
       try {
         worked = await this.cls.run(() => this.next());
         this.outage.succeeded();
@@ -153,32 +162,38 @@ export class WorkflowEngine implements OnModuleInit, OnApplicationBootstrap, Bef
         const unavailable = !this.stopping && this.outage.failed(error);
         await new Promise((r) => setTimeout(r, unavailable ? RETRY_WHILE_UNAVAILABLE_MS : RETRY_AFTER_FAILURE_MS).unref());
       }
-      if (worked) this.wakeOne();
+      if (worked === 'more') this.wakeOne();
+      else if (worked === 'one') continue;
       else if (generation === this.generation && !this.stopping) await new Promise<void>((resolve) => this.sleepers.add(resolve));
     }
   }
 
-  /** Takes one due step and moves it on; answers whether there was one. */
-  private async next(): Promise<boolean> {
-    let found = false;
-    const call = await this.tx.withTransaction(async () => {
-      const [due] = await this.tx.tx.query<{ id: string; organization_id: string }[]>(CLAIM);
-      if (!due) return null;
-      found = true;
-      // Read again now that the run is locked: the claim's snapshot may predate a commit of the
-      // worker that held the run a moment ago (the lock was free again, so nothing re-checked it).
-      const step = await this.stepRow(due.organization_id, due.id);
-      const run = await this.data.repository(WorkflowRun, due.organization_id).getById(step.runId, 'Workflow run');
-      if (run.status !== 'running' || !ACTIVE_STEP_STATUSES.includes(step.status) || !step.dueAt || step.dueAt.getTime() > Date.now())
-        return null;
-      return this.act(run, step);
-    });
+  /** Takes one due step and moves it on; answers whether there was one, and whether another was due too. */
+  private async next(): Promise<Round> {
+    let found: Round = 'none';
+    const call = await this.tx.withTransaction(() =>
+      this.transitions.batched(async () => {
+        const rows = await this.tx.tx.query<Record<string, unknown>[]>(CLAIM);
+        if (!rows.length) return null;
+        found = (rows[0].due_now as number) > 1 ? 'more' : 'one';
+        const [run] = hydrate(this.tx.tx, WorkflowRun, rows);
+        // The steps are read now that the run is locked: the claim's snapshot may predate a commit
+        // of the worker that held the run a moment ago (the lock was free again, so nothing
+        // re-checked the step; only the locked run is re-checked). The transitions use the same.
+        const step = (await this.transitions.stepsOf(run)).find((s) => s.id === rows[0].claimed_step_id);
+        if (
+          !step ||
+          run.status !== 'running' ||
+          !ACTIVE_STEP_STATUSES.includes(step.status) ||
+          !step.dueAt ||
+          step.dueAt.getTime() > Date.now()
+        )
+          return null;
+        return this.act(run, step);
+      }),
+    );
     if (call) await this.perform(call);
     return found;
-  }
-
-  private stepRow(organizationId: string, id: string): Promise<WorkflowRunStep> {
-    return this.data.repository(WorkflowRunStep, organizationId).getById(id, 'Workflow step');
   }
 
   /** What a due step needs, by its status. Answers the outbound call to make after commit, if any. */
@@ -195,7 +210,10 @@ export class WorkflowEngine implements OnModuleInit, OnApplicationBootstrap, Bef
     if (step.status === 'waiting') {
       const attempt = this.transitions.attemptOf(run, step);
       if (step.deadlineAt && step.deadlineAt <= new Date()) {
-        await this.transitions.guarded(() => handler.abandon?.(attempt, 'The workflow step timed out') ?? Promise.resolve());
+        await this.transitions.guarded(
+          () => handler.abandon?.(attempt, 'The workflow step timed out') ?? Promise.resolve(),
+          handler.writesNothing,
+        );
         await this.transitions.settle(run, step, {
           kind: 'failed',
           code: 'TIMEOUT',
@@ -203,7 +221,9 @@ export class WorkflowEngine implements OnModuleInit, OnApplicationBootstrap, Bef
         });
         return null;
       }
-      const outcome = handler.check ? await this.transitions.guarded(() => handler.check!(attempt)) : ({ kind: 'waiting' } as const);
+      const outcome = handler.check
+        ? await this.transitions.guarded(() => handler.check!(attempt), handler.writesNothing)
+        : ({ kind: 'waiting' } as const);
       if (outcome.kind === 'waiting') await this.transitions.wait(run, step, null, 'wakeAt' in outcome ? outcome.wakeAt : undefined);
       else await this.transitions.settle(run, step, outcome);
       return null;
@@ -212,7 +232,7 @@ export class WorkflowEngine implements OnModuleInit, OnApplicationBootstrap, Bef
     const isCall = handler.execute !== undefined;
     const timeoutMs = (this.transitions.nodeOf(run, step.nodeId).timeoutSeconds ?? this.config.workflows.http.timeoutSeconds) * 1000;
     const attempt = await this.transitions.beginAttempt(run, step, isCall ? new Date(Date.now() + timeoutMs + CALL_GRACE_MS) : null);
-    const started = await this.transitions.guarded(() => handler.start(attempt));
+    const started = await this.transitions.guarded(() => handler.start(attempt), handler.writesNothing);
     if (started.kind === 'call') return { organizationId: run.organizationId, runId: run.id, stepId: step.id, attempt };
     if (started.kind === 'waiting') await this.transitions.wait(run, step, started.externalRef ?? null, started.wakeAt);
     else await this.transitions.settle(run, step, started);
@@ -230,18 +250,22 @@ export class WorkflowEngine implements OnModuleInit, OnApplicationBootstrap, Bef
       message: error.message.slice(0, 500),
     }));
     this.calls.delete(controller);
-    await this.tx.withTransaction(async () => {
-      const run = await this.transitions.lockRun(call.organizationId, call.runId);
-      const step = await this.stepRow(call.organizationId, call.stepId);
-      if (step.status !== 'running' || step.attempts !== call.attempt.attempt) {
-        await call.attempt.log(
-          'warn',
-          `attempt ${call.attempt.attempt} finished after the step moved on (${step.status}); its outcome is discarded`,
-          { outcome: outcome.kind },
-        );
-        return;
-      }
-      await this.transitions.settle(run, step, outcome);
-    });
+    await this.tx.withTransaction(() => this.transitions.batched(() => this.record(call, outcome)));
+  }
+
+  /** Records a call's outcome, in the transaction `perform` opens. */
+  private async record(call: Call, outcome: StepOutcome): Promise<void> {
+    const run = await this.transitions.lockRun(call.organizationId, call.runId);
+    const step = (await this.transitions.stepsOf(run)).find((s) => s.id === call.stepId);
+    if (!step) return;
+    if (step.status !== 'running' || step.attempts !== call.attempt.attempt) {
+      await call.attempt.log(
+        'warn',
+        `attempt ${call.attempt.attempt} finished after the step moved on (${step.status}); its outcome is discarded`,
+        { outcome: outcome.kind },
+      );
+      return;
+    }
+    await this.transitions.settle(run, step, outcome);
   }
 }

@@ -6,6 +6,7 @@ import type { StepAttempt, StepHandler, StepStart } from '../step-handler.js';
 @Injectable()
 export class ConditionStep implements StepHandler {
   readonly type = 'condition';
+  readonly writesNothing = true;
 
   start({ inputs }: StepAttempt): Promise<StepStart> {
     const outcome = compare(inputs.left, inputs.op as ConditionOp, inputs.right);

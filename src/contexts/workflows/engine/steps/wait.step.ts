@@ -5,6 +5,7 @@ import type { StepAttempt, StepHandler, StepStart } from '../step-handler.js';
 @Injectable()
 export class WaitStep implements StepHandler {
   readonly type = 'wait';
+  readonly writesNothing = true;
 
   start({ inputs, step }: StepAttempt): Promise<StepStart> {
     const wakeAt = inputs.until
