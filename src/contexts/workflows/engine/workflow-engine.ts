@@ -162,8 +162,10 @@ export class WorkflowEngine implements OnModuleInit, OnApplicationBootstrap, Bef
         const unavailable = !this.stopping && this.outage.failed(error);
         await new Promise((r) => setTimeout(r, unavailable ? RETRY_WHILE_UNAVAILABLE_MS : RETRY_AFTER_FAILURE_MS).unref());
       }
+      // After the only due step, the worker sleeps like one that found none: what its step readied
+      // is signalled at commit and wakes one worker (it may be this one). Looping straight on
+      // would race that worker for the step, and one of them would claim in vain.
       if (worked === 'more') this.wakeOne();
-      else if (worked === 'one') continue;
       else if (generation === this.generation && !this.stopping) await new Promise<void>((resolve) => this.sleepers.add(resolve));
     }
   }
