@@ -161,8 +161,8 @@ export class EventHub implements OnApplicationBootstrap, BeforeApplicationShutdo
     return this.store.history(filter, before, limit);
   }
 
-  private push(subscriber: Subscriber, event: DomainEvent): void {
-    const cursor = parseCursorUnsafe(event.cursor);
+  /** `cursor` is the event's own, parsed once by the caller when it fans one event out to many. */
+  private push(subscriber: Subscriber, event: DomainEvent, cursor: EventCursor = parseCursorUnsafe(event.cursor)): void {
     if (!isAfter(cursor, subscriber.last) || !matches(subscriber.filter, event)) return;
     subscriber.last = cursor;
     try {
@@ -210,7 +210,7 @@ export class EventHub implements OnApplicationBootstrap, BeforeApplicationShutdo
               this.position = position;
               for (const s of this.subscribers) {
                 if (s.pending) s.pending.push(event);
-                else this.push(s, event);
+                else this.push(s, event, position);
               }
             }
             if (rows.length < BATCH) break;

@@ -14,13 +14,20 @@ setInterval(() => {
   for (const res of keepAlives) res.write(': keep-alive\n\n');
 }, KEEP_ALIVE_MS).unref();
 
-/** An event fanned out to many streams is the same object for each: serialised once, not once per stream. */
-const serialisedOnce = new WeakMap<object, string>();
-function serialised(data: unknown): string {
-  if (typeof data !== 'object' || data === null) return JSON.stringify(data);
-  let json = serialisedOnce.get(data);
-  if (json === undefined) serialisedOnce.set(data, (json = JSON.stringify(data)));
-  return json;
+/**
+ * An event fanned out to many streams is the same object for each: its frame is built once, not once
+ * per stream. Data sent on a stream is not changed afterwards (events never are).
+ */
+const framedOnce = new WeakMap<object, { id?: string; event?: string; frame: string }>();
+function frameOf(id: string | undefined, event: string | undefined, data: unknown): string {
+  const known = typeof data === 'object' && data !== null ? framedOnce.get(data) : undefined;
+  if (known && known.id === id && known.event === event) return known.frame;
+  let frame = '';
+  if (id) frame += `id: ${id}\n`;
+  if (event) frame += `event: ${event}\n`;
+  frame += `data: ${JSON.stringify(data)}\n\n`;
+  if (typeof data === 'object' && data !== null) framedOnce.set(data, { id, event, frame });
+  return frame;
 }
 
 export interface EventStream {
@@ -54,11 +61,7 @@ export function openEventStream(req: Request, res: Response, onClose: () => void
   return {
     send({ id, event, data }) {
       if (closed) return;
-      let frame = '';
-      if (id) frame += `id: ${id}\n`;
-      if (event) frame += `event: ${event}\n`;
-      frame += `data: ${serialised(data)}\n\n`;
-      res.write(frame);
+      res.write(frameOf(id, event, data));
     },
     close() {
       if (closed) return;
