@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openWireEnvelope, rawPublicKey } from '../src/kernel/crypto/wire-envelope.js';
-import { cleanUp, cleanups, provisionDatabase, ROOT, spawnChild } from './support.js';
+import { cleanUp, cleanups, provisionDatabase, marshalEnv, startMarshal } from './support.js';
 
 /*
  * `npm run bench:broker`: the secret broker's read flow, one request at a time, over HTTP against
@@ -14,7 +14,6 @@ import { cleanUp, cleanups, provisionDatabase, ROOT, spawnChild } from './suppor
  * cheapest call a user makes. BENCH_FLOWS (200) flows after BENCH_WARMUP_FLOWS (20);
  * DATABASE_URL as for the other benchmarks (default: an embedded PostgreSQL).
  */
-const MARSHAL_ENTRY = join(ROOT, 'dist', 'src', 'main.js');
 const ADMIN = { email: 'bench@marshal.test', password: randomBytes(12).toString('hex') };
 const flows = Number(process.env.BENCH_FLOWS ?? 200);
 const warmup = Number(process.env.BENCH_WARMUP_FLOWS ?? 20);
@@ -27,27 +26,7 @@ async function main(): Promise<void> {
   const logDir = join(workDir, 'logs');
   mkdirSync(logDir);
   const database = await provisionDatabase(workDir);
-  const marshal = await spawnChild(
-    'marshal',
-    MARSHAL_ENTRY,
-    {
-      NODE_ENV: 'production',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: database.url,
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      JWT_PRIVATE_KEY: generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
-        .privateKey.export({ type: 'pkcs8', format: 'pem' })
-        .toString(),
-      ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_ENABLED: 'false',
-      ACCESS_TOKEN_TTL_SECONDS: '86400',
-    },
-    /API\s+(http:\/\/\S+)\/api\/v1/,
-    logDir,
-  );
+  const marshal = await startMarshal('marshal', marshalEnv({ databaseUrl: database.url, admin: ADMIN, logLevel: 'warn' }), logDir);
   const base = marshal.baseUrl;
 
   const call = async (

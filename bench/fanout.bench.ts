@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request, type IncomingMessage } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -18,6 +18,8 @@ import {
   round2,
   spawnChild,
   summarise,
+  marshalEnv,
+  startMarshal,
 } from './support.js';
 
 /*
@@ -42,7 +44,6 @@ import {
  * default: an embedded PostgreSQL), BENCH_SUBSCRIBERS, BENCH_EVENTS, BENCH_LOG_LEVEL (Marshal's
  * LOG_LEVEL, info), BENCH_HEAP_SNAPSHOT (a folder: each server's heap before and with the subscribers).
  */
-const MARSHAL_ENTRY = join(ROOT, 'dist', 'src', 'main.js');
 const FLOOR_ENTRY = join(ROOT, 'dist', 'bench', 'baseline-sse-server.js');
 const RESULTS_FILE = join(ROOT, 'bench', 'results', 'fanout.json');
 const ADMIN = { email: 'bench@marshal.test', password: randomBytes(12).toString('hex') };
@@ -272,25 +273,9 @@ async function main(): Promise<void> {
       .join(' ')}`,
   );
 
-  const signingKey = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  const marshal = await spawnChild(
+  const marshal = await startMarshal(
     `marshal (LOG_LEVEL=${settings.logLevel})`,
-    MARSHAL_ENTRY,
-    {
-      NODE_ENV: 'production',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: database.url,
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      JWT_PRIVATE_KEY: signingKey,
-      ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      LOG_LEVEL: settings.logLevel,
-      ACCESS_TOKEN_TTL_SECONDS: '86400',
-      RATE_LIMIT_ENABLED: 'false',
-      ...snapshotOptions(snapshotDir),
-    },
-    /API\s+(http:\/\/\S+)\/api\/v1/,
+    marshalEnv({ databaseUrl: database.url, admin: ADMIN, logLevel: settings.logLevel, extra: snapshotOptions(snapshotDir) }),
     logDir,
   );
   const login = await fetch(`${marshal.baseUrl}/api/v1/auth/login`, {

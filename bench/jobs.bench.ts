@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, tmpdir } from 'node:os';
@@ -18,8 +18,9 @@ import {
   query,
   round2,
   ROOT,
-  spawnChild,
   summarise,
+  marshalEnv,
+  startMarshal,
 } from './support.js';
 
 /*
@@ -57,7 +58,6 @@ import {
  * it stops). Results also go to bench/results/jobs.json.
  */
 
-const MARSHAL_ENTRY = join(ROOT, 'dist', 'src', 'main.js');
 const RESULTS_FILE = join(ROOT, 'bench', 'results', 'jobs.json');
 const ADMIN = { email: 'bench@marshal.test', password: randomBytes(12).toString('hex') };
 const JOB_TYPE = 'bench';
@@ -865,8 +865,6 @@ function perJobCpu(before: number | undefined, after: number | undefined): numbe
   return before === undefined || after === undefined ? null : round2((after - before) / settings.jobs);
 }
 
-const BANNER = /API\s+(http:\/\/\S+)\/api\/v1/;
-
 interface CensusLine {
   call: string;
   /** Statements sent (simple queries and executions of prepared ones) per job. */
@@ -891,7 +889,7 @@ async function jobsCensus(
 ): Promise<CensusLine[]> {
   if (settings.censusJobs === 0) return [];
   const counter = await countStatements(databaseUrl);
-  const child = await spawnChild('marshal (census)', MARSHAL_ENTRY, { ...env, DATABASE_URL: counter.url }, BANNER, logDir);
+  const child = await startMarshal('marshal (census)', { ...env, DATABASE_URL: counter.url }, logDir);
   const client = new Client(child.baseUrl, 1);
   const totals = new Map<string, { statements: number; commits: number; jobs: number }>();
   const counted = async <T>(call: string, jobs: number, send: () => Promise<T>): Promise<T> => {
@@ -950,22 +948,13 @@ async function jobsCensus(
 const databaseName = (url: string) => decodeURIComponent(new URL(url).pathname.slice(1));
 
 async function benchMarshal(database: { url: string }, logDir: string): Promise<SideResult> {
-  const signingKey = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  const env: Record<string, string> = {
-    NODE_ENV: 'production',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATABASE_URL: database.url,
-    DATABASE_POOL_SIZE: String(settings.poolSize),
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
-    JWT_PRIVATE_KEY: signingKey,
-    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    LOG_LEVEL: settings.logLevel,
-    ACCESS_TOKEN_TTL_SECONDS: '86400',
-    RATE_LIMIT_ENABLED: 'false',
-  };
-  const marshal = await spawnChild(`marshal (LOG_LEVEL=${settings.logLevel})`, MARSHAL_ENTRY, env, BANNER, logDir);
+  const env = marshalEnv({
+    databaseUrl: database.url,
+    admin: ADMIN,
+    logLevel: settings.logLevel,
+    extra: { DATABASE_POOL_SIZE: String(settings.poolSize) },
+  });
+  const marshal = await startMarshal(`marshal (LOG_LEVEL=${settings.logLevel})`, env, logDir);
   try {
     const setup = new Client(marshal.baseUrl, 4);
     let token: string;

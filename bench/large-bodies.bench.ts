@@ -1,11 +1,11 @@
-import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { cleanUp, cleanups, integer, processCpuMs, provisionDatabase, ROOT, round2, spawnChild } from './support.js';
+import { cleanUp, cleanups, integer, processCpuMs, provisionDatabase, round2, marshalEnv, startMarshal } from './support.js';
 
 /*
  * `npm run bench:bodies`: what large bodies sent without valid credentials cost the server. The
@@ -18,7 +18,6 @@ import { cleanUp, cleanups, integer, processCpuMs, provisionDatabase, ROOT, roun
  * a client still writing may see that as EPIPE before it reads the answer ("no answer (EPIPE)").
  * DATABASE_URL as for the other benchmarks (default: an embedded PostgreSQL).
  */
-const MARSHAL_ENTRY = join(ROOT, 'dist', 'src', 'main.js');
 const ADMIN = { email: 'bench@marshal.test', password: randomBytes(12).toString('hex') };
 const requests = integer('BENCH_REQUESTS', 20, 1);
 const bodyMb = Number(process.env.BENCH_BODY_MB ?? 7.5);
@@ -99,26 +98,7 @@ async function main(): Promise<void> {
   const logDir = join(workDir, 'logs');
   mkdirSync(logDir);
   const database = await provisionDatabase(workDir);
-  const marshal = await spawnChild(
-    'marshal',
-    MARSHAL_ENTRY,
-    {
-      NODE_ENV: 'production',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: database.url,
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      JWT_PRIVATE_KEY: generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
-        .privateKey.export({ type: 'pkcs8', format: 'pem' })
-        .toString(),
-      ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_ENABLED: 'false',
-    },
-    /API\s+(http:\/\/\S+)\/api\/v1/,
-    logDir,
-  );
+  const marshal = await startMarshal('marshal', marshalEnv({ databaseUrl: database.url, admin: ADMIN, logLevel: 'warn' }), logDir);
   const base = marshal.baseUrl;
 
   const login = (await (

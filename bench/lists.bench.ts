@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -14,8 +14,9 @@ import {
   query,
   ROOT,
   round2,
-  spawnChild,
   summarise,
+  marshalEnv,
+  startMarshal,
 } from './support.js';
 
 /*
@@ -34,7 +35,6 @@ import {
  * (at most 200 per scenario), BENCH_WARMUP (5 requests first, not counted), BENCH_SHOW_SQL (any value:
  * print the statements one request of each scenario sent, as PostgreSQL received them).
  */
-const MARSHAL_ENTRY = join(ROOT, 'dist', 'src', 'main.js');
 const RESULTS_FILE = join(ROOT, 'bench', 'results', 'lists.json');
 const ADMIN = { email: 'bench@marshal.test', password: randomBytes(12).toString('hex') };
 const PAGE_SIZE = 20;
@@ -103,29 +103,15 @@ async function main(): Promise<void> {
   mkdirSync(logDir);
   const database = await provisionDatabase(workDir);
   const counter = await countStatements(database.url);
-  const marshal = await spawnChild(
+  const marshal = await startMarshal(
     'marshal',
-    MARSHAL_ENTRY,
-    {
-      NODE_ENV: 'production',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: counter.url,
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      JWT_PRIVATE_KEY: generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
-        .privateKey.export({ type: 'pkcs8', format: 'pem' })
-        .toString(),
-      ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_ENABLED: 'false',
-      ACCESS_TOKEN_TTL_SECONDS: '86400',
+    marshalEnv({
+      databaseUrl: counter.url,
+      admin: ADMIN,
+      logLevel: 'warn',
       // Background work these lists do not need: fewer statements to tell apart from the requests'.
-      WORKFLOW_ENGINE_ENABLED: 'false',
-      JOB_REAPER_INTERVAL_MS: '60000',
-      BROKER_SWEEP_INTERVAL_MS: '600000',
-    },
-    /API\s+(http:\/\/\S+)\/api\/v1/,
+      extra: { WORKFLOW_ENGINE_ENABLED: 'false', JOB_REAPER_INTERVAL_MS: '60000', BROKER_SWEEP_INTERVAL_MS: '600000' },
+    }),
     logDir,
   );
 

@@ -1,10 +1,23 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { cleanUp, cleanups, type Child, countStatements, processCpuMs, provisionDatabase, ROOT, spawnChild, tail } from './support.js';
+import {
+  cleanUp,
+  cleanups,
+  type Child,
+  countStatements,
+  processCpuMs,
+  provisionDatabase,
+  ROOT,
+  spawnChild,
+  tail,
+  marshalEnv,
+  serverKeys,
+  startMarshal,
+} from './support.js';
 
 /*
  * `npm run bench`: GET /api/v1/me on the built Marshal server against two floors measured in the
@@ -26,7 +39,6 @@ import { cleanUp, cleanups, type Child, countStatements, processCpuMs, provision
  */
 
 const HERE = dirname(fileURLToPath(import.meta.url)); // dist/bench
-const MARSHAL_ENTRY = join(ROOT, 'dist', 'src', 'main.js');
 const BASELINE_ENTRY = join(HERE, 'baseline-me-server.js');
 const NEST_BASELINE_ENTRY = join(HERE, 'baseline-nest-me-server.js');
 /** Requests per scenario in the statement census, one at a time. */
@@ -163,13 +175,12 @@ interface Census {
 async function statementCensus(
   databaseUrl: string,
   env: Record<string, string>,
-  banner: RegExp,
   logDir: string,
   token: string,
   apiKey: string,
 ): Promise<Census[]> {
   const counter = await countStatements(databaseUrl);
-  const child = await spawnChild('marshal (census)', MARSHAL_ENTRY, { ...env, DATABASE_URL: counter.url }, banner, logDir);
+  const child = await startMarshal('marshal (census)', { ...env, DATABASE_URL: counter.url }, logDir);
   const scenarios: { scenario: string; init: RequestInit & { path: string } }[] = [
     { scenario: 'GET /me, JWT', init: { path: '/api/v1/me', headers: { authorization: `Bearer ${token}` } } },
     { scenario: 'GET /me, API key', init: { path: '/api/v1/me', headers: { 'x-api-key': apiKey } } },
@@ -222,30 +233,25 @@ async function main(): Promise<void> {
 
   const database = await provisionDatabase(workDir);
 
-  // Production mode, as users run it: explicit signing and encryption keys, shared by both Marshal processes.
-  const signingKey = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  const encryptionKey = randomBytes(32).toString('base64');
-  const marshalEnv = (logLevel: string) => ({
-    NODE_ENV: 'production',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATABASE_URL: database.url,
-    DATABASE_POOL_SIZE: String(settings.poolSize),
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
-    JWT_PRIVATE_KEY: signingKey,
-    ENCRYPTION_KEY: encryptionKey,
-    JWT_ISSUER: ISSUER,
-    LOG_LEVEL: logLevel,
-    // Outlives any BENCH_DURATION; a token's lifetime costs nothing per request.
-    ACCESS_TOKEN_TTL_SECONDS: '86400',
-    // Rate limiting stays on, so its cost is measured, with limits far above what a run sends.
-    RATE_LIMIT_STANDARD: '1000000000,100000000',
-  });
-  const banner = /API\s+(http:\/\/\S+)\/api\/v1/;
+  // Both Marshal processes share their keys.
+  const keys = serverKeys();
+  const env = (logLevel: string) =>
+    marshalEnv({
+      databaseUrl: database.url,
+      admin: ADMIN,
+      logLevel,
+      keys,
+      extra: {
+        DATABASE_POOL_SIZE: String(settings.poolSize),
+        JWT_ISSUER: ISSUER,
+        // Rate limiting stays on, so its cost is measured, with limits far above what a run sends.
+        RATE_LIMIT_ENABLED: 'true',
+        RATE_LIMIT_STANDARD: '1000000000,100000000',
+      },
+    });
   // One after the other: the first creates the organization and its owner, the second finds them.
-  const marshal = await spawnChild('marshal (LOG_LEVEL=info)', MARSHAL_ENTRY, marshalEnv('info'), banner, logDir);
-  const marshalWarn = await spawnChild('marshal (LOG_LEVEL=warn)', MARSHAL_ENTRY, marshalEnv('warn'), banner, logDir);
+  const marshal = await startMarshal('marshal (LOG_LEVEL=info)', env('info'), logDir);
+  const marshalWarn = await startMarshal('marshal (LOG_LEVEL=warn)', env('warn'), logDir);
 
   const login = await getJson<{ data?: { accessToken: string } }>(`${marshal.baseUrl}/api/v1/auth/login`, {
     method: 'POST',
@@ -374,7 +380,7 @@ async function main(): Promise<void> {
     summary.slice(2).map((s) => [s.target, { nestExpressFloor: against(s, nestFloor), nodeHttpFloor: against(s, rawFloor) }]),
   );
 
-  const census = await statementCensus(database.url, marshalEnv('info'), banner, logDir, token, apiKey.body.data.secret);
+  const census = await statementCensus(database.url, env('info'), logDir, token, apiKey.body.data.secret);
 
   const header = `${'scenario (mean of rounds)'.padEnd(34)}${'req/s'.padStart(8)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}`;
   console.log(

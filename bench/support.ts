@@ -1,5 +1,5 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, openSync, readFileSync } from 'node:fs';
 import { connect, createServer, type Socket } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -120,6 +120,60 @@ export async function spawnChild(name: string, entry: string, env: Record<string
     }
     await sleep(100);
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Marshal under a bench.
+
+/** The built server, and the line it prints once it listens (group 1: its base URL). */
+export const MARSHAL_ENTRY = join(ROOT, 'dist', 'src', 'main.js');
+export const MARSHAL_BANNER = /API\s+(http:\/\/\S+)\/api\/v1/;
+
+/** The keys production mode requires; processes that must accept each other's tokens share one pair. */
+export interface ServerKeys {
+  signingKey: string;
+  encryptionKey: string;
+}
+
+export function serverKeys(): ServerKeys {
+  return {
+    signingKey: generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    encryptionKey: randomBytes(32).toString('base64'),
+  };
+}
+
+/**
+ * Marshal's environment under a bench, as users run it: production mode with explicit keys, a free
+ * port on 127.0.0.1, the bench's owner, access tokens that outlive any run and no rate limits.
+ * `extra` adds variables or overrides these.
+ */
+export function marshalEnv(options: {
+  databaseUrl: string;
+  admin: { email: string; password: string };
+  logLevel: string;
+  keys?: ServerKeys;
+  extra?: Record<string, string>;
+}): Record<string, string> {
+  const keys = options.keys ?? serverKeys();
+  return {
+    NODE_ENV: 'production',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: options.databaseUrl,
+    ADMIN_EMAIL: options.admin.email,
+    ADMIN_PASSWORD: options.admin.password,
+    JWT_PRIVATE_KEY: keys.signingKey,
+    ENCRYPTION_KEY: keys.encryptionKey,
+    LOG_LEVEL: options.logLevel,
+    ACCESS_TOKEN_TTL_SECONDS: '86400',
+    RATE_LIMIT_ENABLED: 'false',
+    ...options.extra,
+  };
+}
+
+/** Starts the built server with `env` (see marshalEnv) and waits until it listens. */
+export function startMarshal(name: string, env: Record<string, string>, logDir: string): Promise<Child> {
+  return spawnChild(name, MARSHAL_ENTRY, env, MARSHAL_BANNER, logDir);
 }
 
 /** An integer setting from the environment: its fallback when unset, an error when not an integer >= min. */

@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -17,8 +17,11 @@ import {
   query,
   round2,
   ROOT,
-  spawnChild,
   summarise,
+  marshalEnv,
+  type ServerKeys,
+  serverKeys,
+  startMarshal,
 } from './support.js';
 
 /*
@@ -83,7 +86,6 @@ import {
  * bench/results/workflows.json (workflows-<n>-replicas.json with several).
  */
 
-const MARSHAL_ENTRY = join(ROOT, 'dist', 'src', 'main.js');
 const ADMIN = { email: 'bench@marshal.test', password: randomBytes(12).toString('hex') };
 const SQL_SCHEMA = 'bench_wfsql';
 const SQL_CHANNEL = 'bench_wfsql';
@@ -713,31 +715,19 @@ function logTroubles(child: Child): { count: number; examples: string[] } {
   };
 }
 
-/** The keys every Marshal process of the bench shares. */
-function serverKeys(): { signingKey: string; encryptionKey: string } {
-  return {
-    signingKey: generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    encryptionKey: randomBytes(32).toString('base64'),
-  };
-}
-
-function marshalEnv(databaseUrl: string, keys: { signingKey: string; encryptionKey: string }): Record<string, string> {
-  return {
-    NODE_ENV: 'production',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATABASE_URL: databaseUrl,
-    DATABASE_POOL_SIZE: String(settings.poolSize),
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
-    JWT_PRIVATE_KEY: keys.signingKey,
-    ENCRYPTION_KEY: keys.encryptionKey,
-    LOG_LEVEL: settings.logLevel,
-    ACCESS_TOKEN_TTL_SECONDS: '86400',
-    RATE_LIMIT_ENABLED: 'false',
-    WORKFLOW_CONCURRENCY: String(settings.workflowConcurrency),
-    WORKFLOW_POLL_INTERVAL_MS: String(settings.workflowPollIntervalMs),
-  };
+/** A Marshal process of this bench: `keys` shared by the replicas, which accept each other's tokens. */
+function workflowsEnv(databaseUrl: string, keys: ServerKeys): Record<string, string> {
+  return marshalEnv({
+    databaseUrl,
+    admin: ADMIN,
+    logLevel: settings.logLevel,
+    keys,
+    extra: {
+      DATABASE_POOL_SIZE: String(settings.poolSize),
+      WORKFLOW_CONCURRENCY: String(settings.workflowConcurrency),
+      WORKFLOW_POLL_INTERVAL_MS: String(settings.workflowPollIntervalMs),
+    },
+  });
 }
 
 interface CensusLine {
@@ -771,13 +761,7 @@ function printStatements(title: string, texts: string[]): void {
 async function workflowCensus(database: { url: string }, logDir: string): Promise<CensusLine[]> {
   if (settings.censusRuns === 0) return [];
   const counter = await countStatements(database.url);
-  const child = await spawnChild(
-    'marshal (census)',
-    MARSHAL_ENTRY,
-    marshalEnv(counter.url, serverKeys()),
-    /API\s+(http:\/\/\S+)\/api\/v1/,
-    logDir,
-  );
+  const child = await startMarshal('marshal (census)', workflowsEnv(counter.url, serverKeys()), logDir);
   const watcher = new RunWatcher(database.url);
   await watcher.start();
   try {
@@ -852,13 +836,7 @@ async function benchMarshal(
   // Several replicas start at once on the one database, as a deployment would.
   const replicas = await Promise.all(
     Array.from({ length: settings.replicas }, (_, i) =>
-      spawnChild(
-        `marshal-${i + 1} (LOG_LEVEL=${settings.logLevel})`,
-        MARSHAL_ENTRY,
-        marshalEnv(database.url, keys),
-        /API\s+(http:\/\/\S+)\/api\/v1/,
-        logDir,
-      ),
+      startMarshal(`marshal-${i + 1} (LOG_LEVEL=${settings.logLevel})`, workflowsEnv(database.url, keys), logDir),
     ),
   );
   try {
