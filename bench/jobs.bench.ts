@@ -55,10 +55,9 @@ import {
  * plain NOTIFY's delivery; 0 skips it), BENCH_SUBMIT_BATCH (BENCH_CLAIM_MAX: jobs per submission, POST /jobs/batch and pg-boss insert
  * when more than 1), BENCH_CENSUS_JOBS (40: jobs per line of the census; 0 skips it), DATABASE_POOL_SIZE (10, for
  * Marshal and pg-boss), BENCH_CPU_PROF (a folder: the server writes a V8 CPU profile into it when
- * it stops). Results also go to bench/results/jobs.json.
+ * it stops). Results also go to bench/results/jobs.json (jobs-batched.json when BENCH_CLAIM_MAX > 1).
  */
 
-const RESULTS_FILE = join(ROOT, 'bench', 'results', 'jobs.json');
 const ADMIN = { email: 'bench@marshal.test', password: randomBytes(12).toString('hex') };
 const JOB_TYPE = 'bench';
 const PGBOSS_SCHEMA = 'bench_pgboss';
@@ -81,6 +80,8 @@ const settings = {
   censusJobs: integer('BENCH_CENSUS_JOBS', 40, 0),
   wakeUps: integer('BENCH_WAKEUPS', 100, 0),
 };
+// Batched runs keep their own file, so that `npm run bench` can report both side by side.
+const RESULTS_FILE = join(ROOT, 'bench', 'results', settings.claimMax > 1 ? 'jobs-batched.json' : 'jobs.json');
 
 // ---------------------------------------------------------------------------------------------
 // A cheap HTTP client: node:http on a keep-alive agent with a socket per concurrent caller.

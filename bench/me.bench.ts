@@ -20,7 +20,7 @@ import {
 } from './support.js';
 
 /*
- * `npm run bench`: GET /api/v1/me on the built Marshal server against two floors measured in the
+ * `npm run bench:me`: GET /api/v1/me on the built Marshal server against two floors measured in the
  * same run, on the same database with the same token, each doing the same work per request
  * (me-floor.ts: the ES256 check, the one session read, the envelope): baseline-nest-me-server.ts
  * in the plainest Nest + express application (the frameworks Marshal runs on, so the gap to it is
@@ -312,8 +312,8 @@ async function main(): Promise<void> {
   for (const scenario of targets) await verifyScenario(scenario);
 
   const command =
-    process.env.npm_lifecycle_event === 'bench'
-      ? 'npm run bench'
+    process.env.npm_lifecycle_event === 'bench:me'
+      ? 'npm run bench:me'
       : `node ${process.argv
           .slice(1)
           .map((a) => relative(process.cwd(), a) || a)
