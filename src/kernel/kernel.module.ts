@@ -13,6 +13,8 @@ import { AUDIT_NOTE, AuditNotes } from './audit/audit-notes.js';
 import { AuditStore } from './audit/audit-store.js';
 import { AuditWriter } from './audit/audit-writer.js';
 import { BackgroundJobs } from './background/background-jobs.js';
+import { Blob, BlobChunk, BlobOrphan, BlobReference } from './blobs/blob.entity.js';
+import { BlobStore } from './blobs/blob-store.js';
 import { BackgroundWork } from './background/background-work.js';
 import { Sweepers } from './background/sweepers.js';
 import { AppConfig } from './config/app-config.js';
@@ -65,6 +67,7 @@ const SHARED = [
   Sweepers,
   BackgroundWork,
   OutboundCalls,
+  BlobStore,
   RedisConnection,
   RateLimiter,
   RateLimitGuard,
@@ -91,7 +94,7 @@ export class KernelModule {
           retryAttempts: 2,
           retryDelay: 1000,
         }),
-        TypeOrmModule.forFeature([AuditEvent, AuditChainHead, AuditCheckpoint, IdempotencyKey]),
+        TypeOrmModule.forFeature([AuditEvent, AuditChainHead, AuditCheckpoint, IdempotencyKey, Blob, BlobChunk, BlobReference, BlobOrphan]),
         ClsModule.forRoot({
           global: true,
           middleware: {

@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { Blobs1796355284177 } from './1796355284177-Blobs.js';
 import { JobKeysAndCancellations1796310471393 } from './1796310471393-JobKeysAndCancellations.js';
 import { IdempotencyHolder1796181457698 } from './1796181457698-IdempotencyHolder.js';
 import { AuditKeyedChain1796181925958 } from './1796181925958-AuditKeyedChain.js';
@@ -34,4 +35,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   LoginDelays1796182867569,
   ListIndexes1796183513002,
   JobKeysAndCancellations1796310471393,
+  Blobs1796355284177,
 ];

@@ -1,4 +1,5 @@
 import { KeyObject } from 'node:crypto';
+import type { S3BlobConfig } from '../blobs/s3-blob-backend.js';
 
 export type RuntimeEnvironment = 'development' | 'production' | 'test';
 
@@ -97,6 +98,12 @@ export class AppConfig {
    * when WORKFLOW_WEBHOOK_SECRET is unset (the route is then off), and the timestamp tolerance.
    */
   workflowWebhook!: { secret?: KeyObject; toleranceSeconds: number };
+  /** The blob store: where new blobs' bytes go, the bucket when that is S3, and its sweep. */
+  blobs!: { backend: 'postgres' | 's3'; s3?: S3BlobConfig; sweepIntervalMs: number; graceSeconds: number };
+  /** Code scanning's limits on uploads and snapshots (GET /ops/limits shows them). */
+  scanning!: {
+    limits: { maxUploadBytes: number; maxFiles: number; maxSnapshotBytes: number; maxFileBytes: number; maxCompressionRatio: number };
+  };
   /** When audit chain heads are signed (cron, UTC). */
   audit!: { checkpointSchedule: string };
   logLevel!: string;

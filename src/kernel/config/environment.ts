@@ -231,6 +231,92 @@ export class EnvironmentVariables {
   @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
 
+  /** Where blobs' bytes go (snapshots, SARIF logs, artifacts): PostgreSQL (every replica sees them), or an S3 bucket. */
+  @IsIn(['postgres', 's3'])
+  BLOB_STORE: 'postgres' | 's3' = 'postgres';
+
+  /** An S3-compatible endpoint (MinIO, Ceph); AWS's own when unset. */
+  @IsOmittable()
+  @Matches(/^https?:\/\/\S+$/, { message: 'S3_ENDPOINT must be an http:// or https:// URL' })
+  S3_ENDPOINT?: string;
+
+  @IsString()
+  S3_REGION = 'us-east-1';
+
+  /** Required with BLOB_STORE=s3. */
+  @IsOmittable()
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+    message: 'S3_BUCKET must be a bucket name (3 to 63 lower-case letters, digits, dots, hyphens)',
+  })
+  S3_BUCKET?: string;
+
+  /** With S3_SECRET_ACCESS_KEY; both unset, the SDK's default chain (environment, instance role). */
+  @IsOmittable()
+  @IsString()
+  S3_ACCESS_KEY_ID?: string;
+
+  @IsOmittable()
+  @IsString()
+  S3_SECRET_ACCESS_KEY?: string;
+
+  /** Path-style URLs (`endpoint/bucket/key`), as most S3-compatible servers want: true by default when S3_ENDPOINT is set. */
+  @IsOmittable()
+  @IsIn(['true', 'false'])
+  S3_FORCE_PATH_STYLE?: 'true' | 'false';
+
+  /** Bound on connecting to the bucket and on each request: a bucket that does not answer is a fast 503. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(300_000)
+  S3_TIMEOUT_MS = 10_000;
+
+  /** How often unreferenced blobs and orphaned bytes are removed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1_000)
+  BLOB_SWEEP_INTERVAL_MS = 300_000;
+
+  /**
+   * How long a blob nothing references is kept after its last put (the time a caller has between
+   * storing content and recording its use), and how long a write may take.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(604_800)
+  BLOB_GRACE_SECONDS = 3_600;
+
+  /** The largest source archive a repository upload may send (413 above). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  SCAN_UPLOAD_MAX_BYTES = 100 * 1024 * 1024;
+
+  /** Files and links in one snapshot (422 ARCHIVE_REFUSED, TOO_MANY_ENTRIES, above). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SNAPSHOT_MAX_FILES = 20_000;
+
+  /** A snapshot's bytes, unpacked (UNPACKED_TOO_LARGE above). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  SNAPSHOT_MAX_BYTES = 512 * 1024 * 1024;
+
+  /** One file of a snapshot (413 BLOB_TOO_LARGE above). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  SNAPSHOT_MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+  /** Unpacked bytes may reach this many times an archive's size (past 16 MiB); more is refused as a bomb (COMPRESSION_RATIO). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  ARCHIVE_MAX_COMPRESSION_RATIO = 100;
+
   @IsIn(['true', 'false'])
   RATE_LIMIT_ENABLED = 'true';
 
@@ -384,6 +470,7 @@ export const SECRET_VARIABLES = new Set<keyof EnvironmentVariables>([
   'ENCRYPTION_PREVIOUS_KEYS',
   'REDIS_URL',
   'WORKFLOW_WEBHOOK_SECRET',
+  'S3_SECRET_ACCESS_KEY',
 ]);
 
 /**

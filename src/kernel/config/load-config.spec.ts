@@ -73,6 +73,28 @@ describe('loadConfig', () => {
     ]);
   });
 
+  test('blobs: PostgreSQL by default; S3 needs a bucket, and a key id with its secret, which no error echoes', () => {
+    expect(loadConfig(base).blobs).toEqual({ backend: 'postgres', sweepIntervalMs: 300_000, graceSeconds: 3_600 });
+    expect(problems({ ...base, BLOB_STORE: 's3', S3_ACCESS_KEY_ID: 'AKIA', S3_SECRET_ACCESS_KEY: '' })).toEqual([
+      'S3_BUCKET: is required with BLOB_STORE=s3',
+      "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY: set both, or neither (for the SDK's default credentials)",
+    ]);
+    const bad = problems({
+      ...base,
+      BLOB_STORE: 'disk',
+      S3_ENDPOINT: 'ftp://x',
+      S3_SECRET_ACCESS_KEY: 'shh-do-not-echo',
+      S3_TIMEOUT_MS: '5',
+    });
+    expect(bad.join('\n')).not.toContain('shh-do-not-echo');
+    expect(bad.map((p) => p.split(':')[0]).sort()).toEqual(['BLOB_STORE', 'S3_ENDPOINT', 'S3_TIMEOUT_MS']);
+    const s3 = loadConfig({ ...base, BLOB_STORE: 's3', S3_BUCKET: 'marshal-blobs', S3_ENDPOINT: 'http://127.0.0.1:9000' }).blobs;
+    expect(s3).toMatchObject({
+      backend: 's3',
+      s3: { bucket: 'marshal-blobs', forcePathStyle: true, region: 'us-east-1', credentials: undefined },
+    });
+  });
+
   test('an empty variable counts as unset', () => {
     expect(loadConfig({ ...base, DATABASE_URL: '', PORT: '' }).port).toBe(3000);
   });

@@ -39,6 +39,29 @@ function parseEnvironment(env: NodeJS.ProcessEnv): EnvironmentVariables {
   return vars;
 }
 
+/** BLOB_STORE and its bucket: S3 needs a bucket, and its key id and secret come together or not at all. */
+function blobStore(vars: EnvironmentVariables, problems: string[]): AppConfig['blobs'] {
+  const common = { backend: vars.BLOB_STORE, sweepIntervalMs: vars.BLOB_SWEEP_INTERVAL_MS, graceSeconds: vars.BLOB_GRACE_SECONDS };
+  if (vars.BLOB_STORE !== 's3') return common;
+  if (!vars.S3_BUCKET) problems.push('S3_BUCKET: is required with BLOB_STORE=s3');
+  if ((vars.S3_ACCESS_KEY_ID === undefined) !== (vars.S3_SECRET_ACCESS_KEY === undefined))
+    problems.push("S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY: set both, or neither (for the SDK's default credentials)");
+  return {
+    ...common,
+    s3: {
+      endpoint: vars.S3_ENDPOINT,
+      region: vars.S3_REGION,
+      bucket: vars.S3_BUCKET ?? '',
+      credentials:
+        vars.S3_ACCESS_KEY_ID && vars.S3_SECRET_ACCESS_KEY
+          ? { accessKeyId: vars.S3_ACCESS_KEY_ID, secretAccessKey: vars.S3_SECRET_ACCESS_KEY }
+          : undefined,
+      forcePathStyle: vars.S3_FORCE_PATH_STYLE ? vars.S3_FORCE_PATH_STYLE === 'true' : vars.S3_ENDPOINT !== undefined,
+      timeoutMs: vars.S3_TIMEOUT_MS,
+    },
+  };
+}
+
 /**
  * Where outbound calls a user can aim may go: one policy for workflow steps, Argo CD and every later
  * integration. The workflow-era names are still read when the new ones are unset; both at once with
@@ -194,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push('ENCRYPTION_PREVIOUS_KEYS: names the current ENCRYPTION_KEY_ID; a retired key needs an id of its own');
   }
   const outbound = outboundPolicy(vars, problems);
+  const blobs = blobStore(vars, problems);
   if (vars.LOGIN_DELAY_MAX_SECONDS < vars.LOGIN_DELAY_BASE_SECONDS) {
     problems.push('LOGIN_DELAY_MAX_SECONDS: must be at least LOGIN_DELAY_BASE_SECONDS (the first delay)');
   }
@@ -301,6 +325,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       toleranceSeconds: vars.WORKFLOW_WEBHOOK_TOLERANCE_SECONDS,
     },
     audit: { checkpointSchedule: vars.AUDIT_CHECKPOINT_SCHEDULE.trim() },
+    blobs,
+    scanning: {
+      limits: {
+        maxUploadBytes: vars.SCAN_UPLOAD_MAX_BYTES,
+        maxFiles: vars.SNAPSHOT_MAX_FILES,
+        maxSnapshotBytes: vars.SNAPSHOT_MAX_BYTES,
+        maxFileBytes: vars.SNAPSHOT_MAX_FILE_BYTES,
+        maxCompressionRatio: vars.ARCHIVE_MAX_COMPRESSION_RATIO,
+      },
+    },
     build: readBuildInfo(vars.GIT_COMMIT),
   } satisfies Omit<AppConfig, 'isProduction'>);
   return config;
