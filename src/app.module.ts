@@ -11,6 +11,7 @@ import { AuthenticationGuard, IdentityModule } from './contexts/identity/index.j
 import { IntegrationsModule } from './contexts/integrations/index.js';
 import { InventoryModule } from './contexts/inventory/index.js';
 import { JobsModule } from './contexts/jobs/index.js';
+import { ScanningModule } from './contexts/scanning/index.js';
 import { SecretsModule } from './contexts/secrets/index.js';
 import { TenancyModule } from './contexts/tenancy/index.js';
 import { WorkflowsModule } from './contexts/workflows/index.js';
@@ -40,6 +41,7 @@ export class AppModule {
         ApprovalsModule,
         SecretsModule,
         IntegrationsModule,
+        ScanningModule,
         WorkflowsModule,
       ],
       // The request pipeline, in this order: who is calling (and in which organization), how much

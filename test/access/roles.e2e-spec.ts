@@ -83,6 +83,7 @@ describe('the permission catalog', () => {
         'integrations',
         'inventory',
         'jobs',
+        'scanning',
         'secrets',
         'tenancy',
         'workflows',

@@ -40,6 +40,8 @@ const RAW_OPERATIONS = new Set([
   'streamEvents',
   'streamJobEvents',
   'streamWorkflowRunEvents',
+  // A file of a repository's source, as its bytes (text/plain or application/octet-stream)
+  'getRepositorySourceFile',
 ]);
 
 type Operation = {
@@ -99,6 +101,7 @@ describe('the contract check validates the document as served', () => {
       headers: new Headers({ 'content-type': contentType }),
       body: undefined,
       text: 'x',
+      bytes: Buffer.from('x'),
     });
     expect(() => expectResponse(answer('text/plain'), 'GET', ENROLLMENT, 200)).toThrow(
       /answered text\/plain; the document declares application\/json/,

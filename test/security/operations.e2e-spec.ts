@@ -27,6 +27,10 @@ const OPT_OUT: Record<string, Partial<Record<'c' | 'd', string>>> = {
   setPlatformSecret: { c: 'platform secrets belong to no organization' },
   listPlatformAuditLogs: { c: 'platform-wide by design (platform.audit.read)' },
   registerAgent: { d: 'needs an enrollment token: test/agents/agents.e2e-spec.ts' },
+  // A repository's source is an archive upload: the tree, the files and the upload itself are in test/scanning/repositories.e2e-spec.ts.
+  uploadRepositorySource: { d: 'the body is an archive, not JSON: test/scanning/repositories.e2e-spec.ts' },
+  listRepositorySourceTree: { d: 'needs an uploaded source (409 NO_SOURCE before): test/scanning/repositories.e2e-spec.ts' },
+  getRepositorySourceFile: { d: 'needs an uploaded source (409 NO_SOURCE before): test/scanning/repositories.e2e-spec.ts' },
   // The agent protocol: the path names the calling agent, and naming another (of any organization) is 403.
   heartbeat: { c: SELF },
   claimJobs: { c: SELF },
@@ -269,6 +273,17 @@ async function concreteParams(path: string, tenant: Tenant): Promise<Params> {
   // A step of a run is one of its definition's nodes.
   if (path.includes('{nodeId}')) params.nodeId = 'pause';
   if (collection === '/api/v1/users') return { ...params, id: tenant.ownerId };
+  // A repository is made in a project (POST /projects/{id}/repositories); a source file is named by its path.
+  if (collection === '/api/v1/repositories') {
+    if (path.includes('{path}')) params.path = 'README.md';
+    const project = await created('/api/v1/projects', tenant);
+    const repository = await send('POST', '/api/v1/projects/{id}/repositories', {
+      params: { id: project },
+      token: tenant.ownerToken,
+      body: bodyOf(postOf('/api/v1/projects/{id}/repositories')),
+    }).expect(201);
+    return { ...params, id: createdId(repository.data) };
+  }
   const create = (spec.paths[collection] as Record<string, Operation> | undefined)?.post;
   if (!create) throw new Error(`cannot make a resource for ${path}: no POST ${collection}`);
   let body = (FIXTURES[collection] ? await FIXTURES[collection](tenant) : bodyOf(create)) as Record<string, unknown>;

@@ -76,6 +76,8 @@ export interface RawResponse {
   headers: Headers;
   body: any;
   text: string;
+  /** The body as received, for answers that are not text (a binary file). */
+  bytes: Buffer;
 }
 
 /** fetch + JSON, for requests the typed client cannot express (malformed bodies, bad headers). */
@@ -87,12 +89,13 @@ export async function raw(baseUrl: string, path: string, init: RequestInit & { j
     body = JSON.stringify(init.json);
   }
   const res = await checkErrorCodes()(baseUrl + path, { ...init, headers, body });
-  const text = await res.text();
+  const bytes = Buffer.from(await res.arrayBuffer());
+  const text = bytes.toString('utf8');
   let parsed: unknown;
   try {
     parsed = text ? JSON.parse(text) : undefined;
   } catch {
     // not JSON: callers assert on `text`
   }
-  return { status: res.status, headers: res.headers, body: parsed, text };
+  return { status: res.status, headers: res.headers, body: parsed, text, bytes };
 }

@@ -25,8 +25,8 @@ export interface RequestOptions {
   query?: Query;
   /** Sent as JSON. */
   body?: unknown;
-  /** Sent as written, for bodies JSON.stringify cannot make (malformed JSON); `content-type` is JSON unless `headers` name one. */
-  rawBody?: string;
+  /** Sent as written, for bodies JSON.stringify cannot make (malformed JSON, an archive); `content-type` is JSON unless `headers` name one. */
+  rawBody?: string | Uint8Array;
   headers?: Record<string, string | undefined>;
   /** Sent as `Authorization: Bearer`; `null` sends none. Unset: the client's default (the owner's, from useServer). */
   token?: string | null;

@@ -8,6 +8,7 @@ import { INTEGRATIONS_PERMISSIONS } from '../integrations/integrations.permissio
 import { INVENTORY_PERMISSIONS } from '../inventory/inventory.permissions.js';
 import { JOBS_PERMISSIONS } from '../jobs/jobs.permissions.js';
 import { TENANCY_PERMISSIONS } from '../tenancy/tenancy.permissions.js';
+import { SCANNING_PERMISSIONS } from '../scanning/scanning.permissions.js';
 import { SECRETS_PERMISSIONS } from '../secrets/secrets.permissions.js';
 import { WORKFLOWS_PERMISSIONS } from '../workflows/workflows.permissions.js';
 import { ACCESS_PERMISSIONS } from './access.permissions.js';
@@ -23,6 +24,7 @@ const SOURCES = {
   integrations: INTEGRATIONS_PERMISSIONS,
   inventory: INVENTORY_PERMISSIONS,
   jobs: JOBS_PERMISSIONS,
+  scanning: SCANNING_PERMISSIONS,
   secrets: SECRETS_PERMISSIONS,
   tenancy: TENANCY_PERMISSIONS,
   workflows: WORKFLOWS_PERMISSIONS,

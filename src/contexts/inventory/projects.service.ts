@@ -11,9 +11,14 @@ import type { CreateProjectDto, ListProjectsQuery, UpdateProjectDto } from './dt
 import { Environment } from './entities/environment.entity.js';
 import { Project, type ProjectStatus } from './entities/project.entity.js';
 
+/** Work another context does when a project is deleted, in the deletion's transaction (a failure undoes it). */
+export type ProjectDeletionHook = (organizationId: string, projectId: string) => Promise<void>;
+
 /** Projects: what an organization's work is about. */
 @Injectable()
 export class ProjectsService {
+  private readonly deletionHooks: ProjectDeletionHook[] = [];
+
   constructor(
     private readonly data: TenantData,
     private readonly notes: AuditNotes,
@@ -87,13 +92,25 @@ export class ProjectsService {
     return updated;
   }
 
-  /** Only a project without environments: they (and what refers to them) go first, deliberately. */
+  /**
+   * Registers what a context that hangs things off projects removes with one (code scanning: its
+   * repositories). Inventory knows no such context; each registers itself.
+   */
+  onDelete(hook: ProjectDeletionHook): void {
+    this.deletionHooks.push(hook);
+  }
+
+  /**
+   * Only a project without environments: they (and what refers to them) go first, deliberately.
+   * What hangs off the project in other contexts (repositories and their snapshots) goes with it.
+   */
   @Transactional()
   async delete(organizationId: string, id: string): Promise<void> {
     const projects = this.data.repository(Project, organizationId);
-    const project = await projects.getById(id, 'Project');
+    const project = await projects.lockById(id, 'Project');
     const environments = await this.data.repository(Environment, organizationId).count({ projectId: id });
     if (environments > 0) throw conflict(`The project still has ${environments} environment(s): delete them first`, { environments });
+    for (const hook of this.deletionHooks) await hook(organizationId, id);
     await projects.delete({ id });
     this.notes.note({ details: { name: project.name } });
     await this.events.emit({

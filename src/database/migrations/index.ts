@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { CodeRepositories1796356893689 } from './1796356893689-CodeRepositories.js';
 import { Blobs1796355284177 } from './1796355284177-Blobs.js';
 import { JobKeysAndCancellations1796310471393 } from './1796310471393-JobKeysAndCancellations.js';
 import { IdempotencyHolder1796181457698 } from './1796181457698-IdempotencyHolder.js';
@@ -36,4 +37,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   ListIndexes1796183513002,
   JobKeysAndCancellations1796310471393,
   Blobs1796355284177,
+  CodeRepositories1796356893689,
 ];

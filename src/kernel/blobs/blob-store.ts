@@ -217,11 +217,15 @@ export class BlobStore {
     }
   }
 
-  /** Removes unreferenced blobs past their grace and orphaned bytes now, as the scheduled sweep does. */
-  async sweep(): Promise<SweepCounts> {
+  /**
+   * Removes unreferenced blobs past their grace and orphaned bytes now, as the scheduled sweep does;
+   * with `organizationId`, only that organization's blobs (orphaned bytes belong to no organization
+   * and are removed whatever, but not counted: the counts say nothing of other tenants).
+   */
+  async sweep(organizationId?: string): Promise<SweepCounts> {
     const counts: SweepCounts = { blobs: 0, bytes: 0, orphans: 0 };
     for (;;) {
-      const { blobs, bytes } = await this.tx.withTransaction(() => this.removeUnreferenced());
+      const { blobs, bytes } = await this.tx.withTransaction(() => this.removeUnreferenced(organizationId));
       counts.blobs += blobs;
       counts.bytes += bytes;
       if (blobs < SWEEP_BATCH) break;
@@ -231,16 +235,17 @@ export class BlobStore {
       counts.orphans += orphans;
       if (orphans < SWEEP_BATCH) break;
     }
-    return counts;
+    return organizationId ? { ...counts, orphans: 0 } : counts;
   }
 
   /** One batch of the blob sweep: unreferenced blobs past their grace become orphans (their bytes go next). */
-  private async removeUnreferenced(): Promise<{ blobs: number; bytes: number }> {
+  private async removeUnreferenced(organizationId?: string): Promise<{ blobs: number; bytes: number }> {
     const gone = await this.tx.tx.query<{ size: string }[]>(
       `WITH gone AS (
          DELETE FROM blobs b WHERE b.id IN (
            SELECT c.id FROM blobs c
            WHERE c.last_put_at < now() - make_interval(secs => $1)
+             AND ($3::uuid IS NULL OR c.organization_id = $3)
              AND NOT EXISTS (SELECT 1 FROM blob_references r WHERE r.organization_id = c.organization_id AND r.sha256 = c.sha256)
            ORDER BY c.last_put_at LIMIT $2 FOR UPDATE SKIP LOCKED)
          RETURNING b.id, b.backend, b.size
@@ -248,7 +253,7 @@ export class BlobStore {
          INSERT INTO blob_orphans (id, backend, since) SELECT id, backend, '-infinity' FROM gone
        )
        SELECT size FROM gone`,
-      [this.graceSeconds, SWEEP_BATCH],
+      [this.graceSeconds, SWEEP_BATCH, organizationId ?? null],
     );
     return { blobs: gone.length, bytes: gone.reduce((sum, row) => sum + Number(row.size), 0) };
   }

@@ -140,12 +140,21 @@ export function ApiOkOrNoContent(model: Model, noContent: string) {
  * A response written as-is (probes, metrics, standard documents such as a JWKS). Document it with
  * `type` (a DTO class), `schema` (an inline JSON schema) or `contentType` for non-JSON bodies.
  */
-export function RawResponse(options: { status?: number; description: string; type?: Model; schema?: object; contentType?: string }) {
+export function RawResponse(options: {
+  status?: number;
+  description: string;
+  type?: Model;
+  schema?: object;
+  /** One media type, or several the body may come in (a file: text or binary). */
+  contentType?: string | string[];
+}) {
   const status = options.status ?? 200;
   const { description } = options;
+  const contentTypes = options.contentType === undefined ? [] : [options.contentType].flat();
   let documented: MethodDecorator & ClassDecorator;
-  if (options.contentType && options.contentType !== 'application/json') {
-    documented = ApiResponse({ status, description, content: { [options.contentType]: { schema: options.schema ?? { type: 'string' } } } });
+  if (contentTypes.length && !(contentTypes.length === 1 && contentTypes[0] === 'application/json')) {
+    const schema = options.schema ?? { type: 'string' };
+    documented = ApiResponse({ status, description, content: Object.fromEntries(contentTypes.map((type) => [type, { schema }])) });
   } else if (options.type) {
     documented = ApiResponse({ status, description, type: options.type });
   } else {

@@ -25,6 +25,8 @@ export const API_TAGS: Readonly<Record<string, string>> = {
   Approvals: 'Decisions waiting for the caller.',
   'Workflow definitions': 'Versioned graphs of steps (approvals, jobs, HTTP calls, waits, conditions), validated before use.',
   'Workflow runs': 'Runs of a definition: start, follow, pause, resume, cancel; their steps, logs and artifacts.',
+  'Code repositories': 'Repositories of projects for code scanning, their source as immutable snapshots (uploaded archives), its tree and its files.',
+  'Code scanning operations': 'The quotas code scanning holds uploads and snapshots to, and cleanup of stale artifacts on demand.',
   GitOps: 'Argo CD endpoints and the mapping of their applications to the secrets they use.',
   Webhooks: 'Signed callbacks from external executors.',
 };

@@ -1,0 +1,330 @@
+import type { Readable } from 'node:stream';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectTransactionHost, Transactional } from '@nestjs-cls/transactional';
+import type { Principal } from '../../kernel/auth/principal.js';
+import { AuditNotes } from '../../kernel/audit/audit-notes.js';
+import { AuditWriter } from '../../kernel/audit/audit-writer.js';
+import { BlobStore } from '../../kernel/blobs/blob-store.js';
+import { AppConfig } from '../../kernel/config/app-config.js';
+import type { Tx } from '../../kernel/database/transactions.js';
+import { EventOutbox } from '../../kernel/events/event-outbox.js';
+import { AppError } from '../../kernel/http/app-error.js';
+import { conflict } from '../../kernel/http/kernel.errors.js';
+import { spoolUpload } from '../../kernel/http/spooled-upload.js';
+import { newId } from '../../kernel/ids.js';
+import { type Page, paginate } from '../../kernel/pagination/page.js';
+import { TenantData } from '../../kernel/tenancy/tenant-data.js';
+import { ProjectsService } from '../inventory/index.js';
+import {
+  ARCHIVE_MEDIA_TYPES,
+  type CreateRepositoryDto,
+  type ListRepositoriesQuery,
+  type SourceTreeQuery,
+  type UpdateRepositoryDto,
+} from './dto/repository.dto.js';
+import { CodeRepository } from './entities/code-repository.entity.js';
+import { SnapshotFile, SourceSnapshot } from './entities/source-snapshot.entity.js';
+import { ArchiveRefusal } from './ingest/archive.js';
+import { type IngestedTree, SnapshotIngest } from './ingest/snapshot-ingest.js';
+import { treePath } from './ingest/tree-paths.js';
+import { ThreatProfilesService } from './threat-profiles.service.js';
+import { archiveRefused, noSource, notAFile, unsupportedArchiveType } from './scanning.errors.js';
+
+/** A repository with its newest snapshot, as its views show it. */
+export interface RepositoryView {
+  repository: CodeRepository;
+  snapshot: SourceSnapshot | null;
+}
+
+/** Rows per INSERT of a snapshot's files: well under PostgreSQL's 65,535 parameters. */
+const FILES_PER_INSERT = 1000;
+const SNAPSHOT_OWNER = 'snapshot';
+const UPLOAD_ACTION = 'repository.source_upload';
+
+/**
+ * Code repositories of projects (seed 004) and their source: an uploaded archive becomes an
+ * immutable snapshot whose files are blobs of the kernel's store. A repository holds its newest
+ * snapshot; the one it replaces is removed with it (its blobs released), until scans keep theirs.
+ */
+@Injectable()
+export class RepositoriesService implements OnModuleInit {
+  constructor(
+    private readonly data: TenantData,
+    @InjectTransactionHost() private readonly tx: Tx,
+    private readonly notes: AuditNotes,
+    private readonly audit: AuditWriter,
+    private readonly events: EventOutbox,
+    private readonly projects: ProjectsService,
+    private readonly blobs: BlobStore,
+    private readonly ingest: SnapshotIngest,
+    private readonly threatProfiles: ThreatProfilesService,
+    private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    // Deleting a project deletes its repositories, in the project's own transaction.
+    this.projects.onDelete((organizationId, projectId) => this.deleteForProject(organizationId, projectId));
+  }
+
+  @Transactional()
+  async create(organizationId: string, principal: Principal, projectId: string, input: CreateRepositoryDto): Promise<RepositoryView> {
+    await this.projects.get(organizationId, projectId);
+    const repositories = this.data.repository(CodeRepository, organizationId);
+    if (await repositories.exists({ projectId, name: input.name }))
+      throw conflict(`The project already has a repository named "${input.name}"`);
+    const repository = await repositories.insert({
+      projectId,
+      name: input.name,
+      description: input.description ?? '',
+      sourceType: input.sourceType,
+      sourceUrl: null,
+      ingestStatus: 'pending',
+      ingestError: null,
+      snapshotId: null,
+      createdBy: `${principal.type}:${principal.id}`,
+    });
+    this.notes.note({ resourceId: repository.id, details: { projectId, name: repository.name, sourceType: repository.sourceType } });
+    await this.emit(organizationId, 'repository.created', repository, { projectId, name: repository.name });
+    return { repository, snapshot: null };
+  }
+
+  async list(organizationId: string, projectId: string, query: ListRepositoriesQuery): Promise<Page<RepositoryView>> {
+    await this.projects.get(organizationId, projectId);
+    const qb = this.data.repository(CodeRepository, organizationId).query('r').andWhere('r.project_id = :projectId', { projectId });
+    if (query.ingestStatus) qb.andWhere('r.ingest_status = :status', { status: query.ingestStatus });
+    if (query.q) qb.andWhere('r.name ILIKE :q', { q: `%${query.q.replace(/[%_\\]/g, '\\$&')}%` });
+    const page = await paginate(qb, query, { name: 'r.name', createdAt: 'r.created_at', updatedAt: 'r.updated_at' }, 'name');
+    const snapshots = await this.snapshotsOf(organizationId, page.items);
+    return page.map((repository) => ({ repository, snapshot: snapshots.get(repository.snapshotId ?? '') ?? null }));
+  }
+
+  async get(organizationId: string, id: string): Promise<RepositoryView> {
+    const repository = await this.data.repository(CodeRepository, organizationId).getById(id, 'Repository');
+    const snapshots = await this.snapshotsOf(organizationId, [repository]);
+    return { repository, snapshot: snapshots.get(repository.snapshotId ?? '') ?? null };
+  }
+
+  @Transactional()
+  async update(organizationId: string, id: string, input: UpdateRepositoryDto): Promise<RepositoryView> {
+    const repositories = this.data.repository(CodeRepository, organizationId);
+    const repository = await repositories.getById(id, 'Repository');
+    if (
+      input.name !== undefined &&
+      input.name !== repository.name &&
+      (await repositories.exists({ projectId: repository.projectId, name: input.name }))
+    )
+      throw conflict(`The project already has a repository named "${input.name}"`);
+    const updated = await repositories.updateByIdReturning(
+      id,
+      { ...(input.name !== undefined && { name: input.name }), ...(input.description !== undefined && { description: input.description }) },
+      'Repository',
+    );
+    this.notes.note({ details: { fields: Object.keys(input) } });
+    await this.emit(organizationId, 'repository.updated', updated, { fields: Object.keys(input) });
+    return this.get(organizationId, id);
+  }
+
+  @Transactional()
+  async delete(organizationId: string, id: string): Promise<void> {
+    const repository = await this.data.repository(CodeRepository, organizationId).getById(id, 'Repository');
+    await this.remove(organizationId, repository);
+    this.notes.note({ details: { name: repository.name, projectId: repository.projectId } });
+  }
+
+  /** Every repository of a project, with its snapshots: part of deleting the project. */
+  private async deleteForProject(organizationId: string, projectId: string): Promise<void> {
+    const repositories = await this.data.repository(CodeRepository, organizationId).find({ where: { projectId } });
+    for (const repository of repositories) await this.remove(organizationId, repository);
+  }
+
+  private async remove(organizationId: string, repository: CodeRepository): Promise<void> {
+    const snapshots = await this.data.repository(SourceSnapshot, organizationId).find({ where: { repositoryId: repository.id } });
+    for (const snapshot of snapshots) await this.removeSnapshot(organizationId, snapshot.id);
+    await this.threatProfiles.deleteFor(organizationId, repository.id);
+    await this.data.repository(CodeRepository, organizationId).delete({ id: repository.id });
+    await this.emit(organizationId, 'repository.deleted', repository, { projectId: repository.projectId, name: repository.name });
+  }
+
+  /** A snapshot's rows go, and its blobs are released: the sweep removes those nothing else uses. */
+  private async removeSnapshot(organizationId: string, snapshotId: string): Promise<void> {
+    await this.data.repository(SnapshotFile, organizationId).delete({ snapshotId });
+    await this.data.repository(SourceSnapshot, organizationId).delete({ id: snapshotId });
+    await this.blobs.release(organizationId, { type: SNAPSHOT_OWNER, id: snapshotId });
+  }
+
+  /**
+   * Reads an uploaded archive (streamed to a temporary file within the upload limit, then checked
+   * entry by entry) into a new snapshot that becomes the repository's source. A refused archive is
+   * 422 ARCHIVE_REFUSED with nothing of it kept, and the repository says so (`failed`, ingestError)
+   * while keeping the snapshot it had.
+   */
+  async uploadSource(organizationId: string, id: string, body: Readable, contentType: string | undefined): Promise<RepositoryView> {
+    try {
+      return await this.ingestUpload(organizationId, id, body, contentType);
+    } catch (error) {
+      // As the mutation interceptor audits a failed change: anything but input that never validated.
+      if (error instanceof AppError && error.status !== 400 && !(error.code === 'ARCHIVE_REFUSED'))
+        await this.recordFailure(organizationId, id, { status: error.status, code: error.code });
+      throw error;
+    }
+  }
+
+  private async ingestUpload(organizationId: string, id: string, body: Readable, contentType: string | undefined): Promise<RepositoryView> {
+    const repository = await this.data.repository(CodeRepository, organizationId).getById(id, 'Repository');
+    const type = contentType?.split(';')[0].trim().toLowerCase();
+    if (!type || !ARCHIVE_MEDIA_TYPES.includes(type))
+      throw unsupportedArchiveType(`Send the archive as one of ${ARCHIVE_MEDIA_TYPES.join(', ')} (got ${type ?? 'no Content-Type'})`);
+    if (repository.sourceType !== 'upload')
+      throw conflict(`The repository's source comes by ${repository.sourceType}, not by upload`, { sourceType: repository.sourceType });
+    const limits = this.config.scanning.limits;
+    const upload = await spoolUpload(body, limits.maxUploadBytes, 'The archive');
+    let tree: IngestedTree;
+    try {
+      tree = await this.ingest.fromArchive(organizationId, upload.file, {
+        maxEntries: limits.maxFiles,
+        maxUnpackedBytes: limits.maxSnapshotBytes,
+        maxFileBytes: limits.maxFileBytes,
+        maxRatio: limits.maxCompressionRatio,
+      });
+    } catch (error) {
+      if (!(error instanceof ArchiveRefusal)) throw error;
+      await this.recordRefusal(organizationId, id, error);
+      throw archiveRefused(error.reason, error.message, error.entry);
+    } finally {
+      await upload.remove();
+    }
+    try {
+      return await this.recordSnapshot(organizationId, repository, tree, upload.size);
+    } catch (error) {
+      await this.blobs.discard(organizationId, tree.stored);
+      throw error;
+    }
+  }
+
+  @Transactional()
+  private async recordFailure(organizationId: string, id: string, details: Record<string, unknown>): Promise<void> {
+    await this.audit.record({
+      organizationId,
+      action: UPLOAD_ACTION,
+      outcome: 'failure',
+      resourceType: 'repository',
+      resourceId: id,
+      details,
+    });
+  }
+
+  /** The repository says why its last upload was refused; the refusal is in the audit trail. */
+  @Transactional()
+  private async recordRefusal(organizationId: string, id: string, refusal: ArchiveRefusal): Promise<void> {
+    await this.data
+      .repository(CodeRepository, organizationId)
+      .update({ id }, { ingestStatus: 'failed', ingestError: { code: 'ARCHIVE_REFUSED', message: refusal.message } });
+    await this.audit.record({
+      organizationId,
+      action: UPLOAD_ACTION,
+      outcome: 'failure',
+      resourceType: 'repository',
+      resourceId: id,
+      details: {
+        status: 422,
+        code: 'ARCHIVE_REFUSED',
+        reason: refusal.reason,
+        ...(refusal.entry !== undefined && { entry: refusal.entry }),
+      },
+    });
+  }
+
+  @Transactional()
+  private async recordSnapshot(
+    organizationId: string,
+    repository: CodeRepository,
+    tree: IngestedTree,
+    archiveBytes: number,
+  ): Promise<RepositoryView> {
+    // Locks the repository: two uploads at once become one snapshot after the other.
+    const current = await this.data.repository(CodeRepository, organizationId).lockById(repository.id, 'Repository');
+    const snapshot = await this.data.repository(SourceSnapshot, organizationId).insert({
+      repositoryId: repository.id,
+      origin: 'upload',
+      revision: null,
+      fileCount: tree.entries.length,
+      totalBytes: tree.totalBytes,
+    });
+    const files = this.data.repository(SnapshotFile, organizationId);
+    for (let at = 0; at < tree.entries.length; at += FILES_PER_INSERT) {
+      await files.insertMany(
+        tree.entries.slice(at, at + FILES_PER_INSERT).map((e) => ({
+          id: newId(),
+          snapshotId: snapshot.id,
+          path: e.path,
+          kind: e.kind,
+          size: e.size,
+          sha256: e.sha256 ? Buffer.from(e.sha256, 'hex') : null,
+          linkTarget: e.linkTarget,
+          binary: e.binary,
+          executable: e.executable,
+        })),
+      );
+    }
+    await this.blobs.reference(
+      organizationId,
+      { type: SNAPSHOT_OWNER, id: snapshot.id },
+      tree.entries.flatMap((e) => (e.sha256 ? [e.sha256] : [])),
+    );
+    if (current.snapshotId) await this.removeSnapshot(organizationId, current.snapshotId);
+    const updated = await this.data
+      .repository(CodeRepository, organizationId)
+      .updateByIdReturning(repository.id, { snapshotId: snapshot.id, ingestStatus: 'ready', ingestError: null }, 'Repository');
+    const summary = { snapshotId: snapshot.id, fileCount: snapshot.fileCount, totalBytes: snapshot.totalBytes, archiveBytes };
+    await this.audit.record({
+      organizationId,
+      action: UPLOAD_ACTION,
+      resourceType: 'repository',
+      resourceId: repository.id,
+      details: summary,
+    });
+    await this.emit(organizationId, 'repository.source_ingested', updated, summary);
+    return { repository: updated, snapshot };
+  }
+
+  /** A page of the repository's source tree, by path; `prefix` keeps the paths that start with it. */
+  async tree(organizationId: string, id: string, query: SourceTreeQuery): Promise<Page<SnapshotFile>> {
+    const { repository } = await this.get(organizationId, id);
+    if (!repository.snapshotId) throw noSource();
+    const qb = this.data
+      .repository(SnapshotFile, organizationId)
+      .query('f')
+      .andWhere('f.snapshot_id = :snapshotId', { snapshotId: repository.snapshotId });
+    if (query.prefix) qb.andWhere('starts_with(f.path, :prefix)', { prefix: query.prefix });
+    return paginate(qb, query, { path: 'f.path', size: 'f.size' }, 'path');
+  }
+
+  /** One file of the source, with its bytes to stream. */
+  async file(organizationId: string, id: string, requested: string): Promise<{ entry: SnapshotFile; stream: Readable | null }> {
+    const { repository } = await this.get(organizationId, id);
+    if (!repository.snapshotId) throw noSource();
+    const path = treePath(requested);
+    if (path === null || path !== requested.replace(/\/+$/, '')) throw notAFile(requested);
+    const entry = await this.data.repository(SnapshotFile, organizationId).findOne({ snapshotId: repository.snapshotId, path });
+    if (!entry) throw notAFile(path);
+    if (entry.kind !== 'file' || !entry.sha256) return { entry, stream: null };
+    const blob = await this.blobs.open(organizationId, entry.sha256.toString('hex'));
+    if (!blob) throw new Error(`the blob of ${path} in snapshot ${repository.snapshotId} is missing`);
+    return { entry, stream: blob.stream };
+  }
+
+  private async snapshotsOf(organizationId: string, repositories: CodeRepository[]): Promise<Map<string, SourceSnapshot>> {
+    const ids = repositories.flatMap((r) => (r.snapshotId ? [r.snapshotId] : []));
+    if (!ids.length) return new Map();
+    const snapshots = await this.data
+      .repository(SourceSnapshot, organizationId)
+      .query('s')
+      .andWhere('s.id IN (:...ids)', { ids })
+      .getMany();
+    return new Map(snapshots.map((s) => [s.id, s]));
+  }
+
+  private emit(organizationId: string, type: string, repository: CodeRepository, data: Record<string, unknown>): Promise<unknown> {
+    return this.events.emit({ organizationId, type, resourceType: 'repository', resourceId: repository.id, data });
+  }
+}
