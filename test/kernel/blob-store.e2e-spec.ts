@@ -190,6 +190,26 @@ describe.each(['postgres', 's3'] as const)('the blob store on %s', (backend) => 
     else expect(held.objects).toBe(1);
   });
 
+  test('many small contents at once: one blob per distinct content, what the organization held already kept once, empty ones too', async () => {
+    const held = await store.put(ours, [Buffer.from('held before the batch')], { maxBytes: 1024 });
+    await store.reference(ours, { type: 'snapshot', id: newId() }, [held.sha256]);
+    const contents = [Buffer.from('a'), Buffer.from('held before the batch'), Buffer.from('a'), Buffer.alloc(0), randomBytes(400_000)];
+    const stored = await store.putMany(ours, contents);
+    expect(stored.map((b) => b.sha256)).toEqual(contents.map(sha256));
+    expect(stored.map((b) => b.created)).toEqual([true, false, true, true, true]);
+    expect(stored[0].putId).toBe(stored[2].putId);
+    for (const [i, content] of contents.entries())
+      expect((await readAll((await store.open(ours, stored[i].sha256))!.stream)).equals(content)).toBe(true);
+    expect(await holdings()).toMatchObject({ blobs: 4, orphans: 0 });
+    if (backend === 'postgres') expect((await holdings()).chunks).toBe(3);
+    else expect((await holdings()).objects).toBe(4);
+    // A refusal after the batch: discarding what it stored leaves what something else references.
+    await store.discard(ours, stored);
+    expect(await holdings()).toMatchObject({ blobs: 1, orphans: 0 });
+    expect(await store.open(ours, held.sha256)).not.toBeNull();
+    await expect(store.putMany(ours, [Buffer.alloc(600_000)])).rejects.toThrow(/at most/);
+  });
+
   test('content over its limit is refused as soon as it passes the limit, and nothing is kept', async () => {
     const bytes = randomBytes(2 * 1024 * 1024);
     const { source, read } = pieces(bytes, 64 * 1024);
@@ -199,6 +219,17 @@ describe.each(['postgres', 's3'] as const)('the blob store on %s', (backend) => 
     expect((error as Error).message).toBe('The archive is over its limit of 1048576 bytes');
     // 16 pieces make the limit; the 17th is over it, and nothing after it is read.
     expect(read()).toBe(17);
+    expect(await holdings()).toEqual({ blobs: 0, references: 0, orphans: 0, chunks: 0, objects: 0 });
+  });
+
+  test('a write the sweep took for stale while it ran (it outlasted its grace) fails, and records no blob', async () => {
+    async function* slow(): AsyncGenerator<Buffer> {
+      yield randomBytes(1000);
+      // What a sweep does to a write older than BLOB_GRACE_SECONDS: its orphan row is taken, its bytes removed.
+      await dataSource.query('DELETE FROM blob_orphans');
+      yield randomBytes(1000);
+    }
+    await expect(store.put(ours, slow(), { maxBytes: 1 << 20 })).rejects.toThrow(/longer than its grace/);
     expect(await holdings()).toEqual({ blobs: 0, references: 0, orphans: 0, chunks: 0, objects: 0 });
   });
 

@@ -10,7 +10,9 @@ import type { BlobBackendName } from './blob.entity.js';
 export interface BlobBackend {
   readonly name: BlobBackendName;
   /** Stores the bytes, streamed: never the whole blob in memory. Rejects if `bytes` errors. */
-  write(id: string, bytes: AsyncIterable<Buffer>): Promise<void>;
+  write(id: string, bytes: AsyncIterable<Buffer> | Iterable<Buffer>): Promise<void>;
+  /** Several small blobs at once (each within one write's smallest unit), where the backend can do better than one by one. */
+  writeMany?(items: readonly { id: string; bytes: Buffer }[]): Promise<void>;
   /** The bytes, streamed. */
   read(id: string): Promise<Readable>;
   remove(id: string): Promise<void>;

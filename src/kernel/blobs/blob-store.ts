@@ -12,7 +12,7 @@ import { newId } from '../ids.js';
 import type { BlobBackend } from './blob-backend.js';
 import type { BlobBackendName } from './blob.entity.js';
 import { blobTooLarge } from './blobs.errors.js';
-import { PostgresBlobBackend } from './postgres-blob-backend.js';
+import { BLOB_CHUNK_BYTES, PostgresBlobBackend } from './postgres-blob-backend.js';
 import { S3BlobBackend } from './s3-blob-backend.js';
 
 /** What a put stored: the content's SHA-256 (lowercase hex) and size, and the put's own id. */
@@ -50,6 +50,9 @@ export interface SweepCounts {
 export type BlobSource = AsyncIterable<Buffer | Uint8Array | string> | Iterable<Buffer | Uint8Array | string>;
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/** What putMany takes: contents that are one chunk of the PostgreSQL backend. */
+export const BLOB_SMALL_BYTES = BLOB_CHUNK_BYTES;
 const SWEEP_BATCH = 200;
 
 /** Hashes and counts bytes as they stream past; fails the stream the moment it is over `maxBytes`. */
@@ -130,25 +133,91 @@ export class BlobStore {
       throw error;
     }
     const sha256 = meter.digest();
-    const owner = await this.dataSource.transaction(async (manager) => {
-      const [row] = await manager.query<{ id: string }[]>(
-        `INSERT INTO blobs (id, organization_id, sha256, size, backend, last_put_id) VALUES ($1, $2, $3, $4, $5, $1)
-         ON CONFLICT (organization_id, sha256) DO UPDATE SET last_put_at = now(), last_put_id = EXCLUDED.last_put_id
-         RETURNING id`,
-        [id, organizationId, sha256, meter.size, backend.name],
-      );
-      if (row.id !== id) {
-        // Bytes the organization holds already: this copy is an orphan to remove now.
-        await manager.query(`UPDATE blob_orphans SET since = '-infinity' WHERE id = $1`, [id]);
-        return row.id;
-      }
-      const [owned] = await manager.query<unknown[]>('DELETE FROM blob_orphans WHERE id = $1 RETURNING id', [id]);
-      // Swept as a stale write: it took longer than BLOB_GRACE_SECONDS, and its bytes may be gone.
-      if (!owned) throw new Error(`blob write ${id} took longer than its grace (BLOB_GRACE_SECONDS) and was swept`);
-      return id;
+    const [stored] = await this.record(organizationId, backend, [{ id, sha256, size: meter.size }]);
+    return stored;
+  }
+
+  /**
+   * Stores several small contents held in memory (each at most BLOB_SMALL_BYTES), with a few
+   * statements for all of them instead of a few each: what an archive of many small source files
+   * needs. Answers one StoredBlob per content, in order; the same bytes twice are one blob.
+   */
+  async putMany(organizationId: string, contents: readonly Buffer[]): Promise<StoredBlob[]> {
+    if (!contents.length) return [];
+    const tooLarge = contents.find((c) => c.length > BLOB_SMALL_BYTES);
+    if (tooLarge)
+      throw new Error(`putMany takes contents of at most ${BLOB_SMALL_BYTES} bytes (got ${tooLarge.length}): put() streams larger ones`);
+    // One write per distinct content: a multi-row upsert may not touch the same row twice.
+    const byHash = new Map<string, { id: string; sha256: Buffer; size: number; bytes: Buffer }>();
+    const hashes = contents.map((bytes) => {
+      const sha256 = createHash('sha256').update(bytes).digest();
+      const hex = sha256.toString('hex');
+      if (!byHash.has(hex)) byHash.set(hex, { id: newId(), sha256, size: bytes.length, bytes });
+      return hex;
     });
-    if (owner !== id) await this.forget(id, backend.name);
-    return { sha256: sha256.toString('hex'), size: meter.size, putId: id, created: owner === id };
+    const writes = [...byHash.values()];
+    const backend = this.writeTo;
+    await this.dataSource.query('INSERT INTO blob_orphans (id, backend, since) SELECT unnest($1::uuid[]), $2, now()', [
+      writes.map((w) => w.id),
+      backend.name,
+    ]);
+    try {
+      if (backend.writeMany) await backend.writeMany(writes);
+      else for (const w of writes) await backend.write(w.id, [w.bytes]);
+    } catch (error) {
+      for (const w of writes) await this.forget(w.id, backend.name);
+      throw error;
+    }
+    const stored = await this.record(organizationId, backend, writes);
+    const byId = new Map(stored.map((b) => [b.sha256, b]));
+    return hashes.map((hex) => byId.get(hex)!);
+  }
+
+  /**
+   * Gives written bytes their rows, in one transaction: a new blob for bytes the organization did not
+   * hold, else a new put of the one it does (its grace starts again) and this copy an orphan to
+   * remove now. A write swept as stale (it outlasted BLOB_GRACE_SECONDS) fails the whole put.
+   */
+  private async record(
+    organizationId: string,
+    backend: BlobBackend,
+    writes: readonly { id: string; sha256: Buffer; size: number }[],
+  ): Promise<StoredBlob[]> {
+    let owners: Map<string, string>;
+    try {
+      owners = await this.dataSource.transaction(async (manager) => {
+        const rows = await manager.query<{ id: string; sha256: Buffer }[]>(
+          `INSERT INTO blobs (id, organization_id, sha256, size, backend, last_put_id)
+         SELECT w.id, $1, w.sha256, w.size, $2, w.id FROM unnest($3::uuid[], $4::bytea[], $5::bigint[]) AS w(id, sha256, size)
+         ON CONFLICT (organization_id, sha256) DO UPDATE SET last_put_at = now(), last_put_id = EXCLUDED.last_put_id
+         RETURNING id, sha256`,
+          [organizationId, backend.name, writes.map((w) => w.id), writes.map((w) => w.sha256), writes.map((w) => w.size)],
+        );
+        const owner = new Map(rows.map((r) => [r.sha256.toString('hex'), r.id]));
+        const created = writes.filter((w) => owner.get(w.sha256.toString('hex')) === w.id).map((w) => w.id);
+        const duplicates = writes.filter((w) => owner.get(w.sha256.toString('hex')) !== w.id).map((w) => w.id);
+        if (duplicates.length) await manager.query(`UPDATE blob_orphans SET since = '-infinity' WHERE id = ANY($1::uuid[])`, [duplicates]);
+        if (created.length) {
+          // TypeORM answers [rows, count] for a DELETE.
+          const [, owned] = await manager.query<[unknown[], number]>('DELETE FROM blob_orphans WHERE id = ANY($1::uuid[]) RETURNING id', [
+            created,
+          ]);
+          if (owned !== created.length) throw new Error(`a blob write took longer than its grace (BLOB_GRACE_SECONDS) and was swept`);
+        }
+        return owner;
+      });
+    } catch (error) {
+      // Nothing owns these bytes now: removed here, or by the sweep if this fails too.
+      for (const w of writes) await this.forget(w.id, backend.name);
+      throw error;
+    }
+    const answers: StoredBlob[] = [];
+    for (const w of writes) {
+      const created = owners.get(w.sha256.toString('hex')) === w.id;
+      if (!created) await this.forget(w.id, backend.name);
+      answers.push({ sha256: w.sha256.toString('hex'), size: w.size, putId: w.id, created });
+    }
+    return answers;
   }
 
   /** The organization's blob with this SHA-256, to stream; null when it holds none. */

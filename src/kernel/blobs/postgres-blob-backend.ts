@@ -9,7 +9,7 @@ export const BLOB_CHUNK_BYTES = 512 * 1024;
 const CHUNKS_PER_READ = 2;
 
 /** Cuts a stream of buffers of any size into buffers of exactly `size` bytes (the last one shorter). */
-export async function* rechunk(source: AsyncIterable<Buffer>, size: number): AsyncGenerator<Buffer> {
+export async function* rechunk(source: AsyncIterable<Buffer> | Iterable<Buffer>, size: number): AsyncGenerator<Buffer> {
   let held: Buffer[] = [];
   let heldBytes = 0;
   for await (const piece of source) {
@@ -40,11 +40,25 @@ export class PostgresBlobBackend implements BlobBackend {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  async write(id: string, bytes: AsyncIterable<Buffer>): Promise<void> {
+  async write(id: string, bytes: AsyncIterable<Buffer> | Iterable<Buffer>): Promise<void> {
     let chunkNo = 0;
     for await (const chunk of rechunk(bytes, BLOB_CHUNK_BYTES)) {
       await this.dataSource.query('INSERT INTO blob_chunks (blob_id, chunk_no, data) VALUES ($1, $2, $3)', [id, chunkNo++, chunk]);
     }
+  }
+
+  /** One statement for all: each item is one chunk (an empty blob has none). */
+  async writeMany(items: readonly { id: string; bytes: Buffer }[]): Promise<void> {
+    const filled = items.filter((item) => item.bytes.length > 0);
+    if (filled.some((item) => item.bytes.length > BLOB_CHUNK_BYTES))
+      throw new Error(`writeMany takes items of at most ${BLOB_CHUNK_BYTES} bytes`);
+    if (!filled.length) return;
+    // One parameter per chunk, not a bytea[]: node-pg sends a Buffer parameter as binary, an array of them as hex text.
+    const rows = filled.map((_, i) => `($${2 * i + 1}::uuid, 0, $${2 * i + 2}::bytea)`).join(', ');
+    await this.dataSource.query(
+      `INSERT INTO blob_chunks (blob_id, chunk_no, data) VALUES ${rows}`,
+      filled.flatMap((item) => [item.id, item.bytes]),
+    );
   }
 
   read(id: string): Promise<Readable> {

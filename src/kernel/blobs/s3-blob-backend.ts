@@ -42,7 +42,7 @@ export class S3BlobBackend implements BlobBackend {
     return `blobs/${id}`;
   }
 
-  async write(id: string, bytes: AsyncIterable<Buffer>): Promise<void> {
+  async write(id: string, bytes: AsyncIterable<Buffer> | Iterable<Buffer>): Promise<void> {
     // A failure of the source (over its limit, the client gone) is the answer, not the bucket's state.
     let sourceFailure: unknown;
     async function* watched(): AsyncGenerator<Buffer> {

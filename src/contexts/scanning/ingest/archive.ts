@@ -57,6 +57,8 @@ export interface ArchiveFile {
   kind: 'file';
   path: string;
   executable: boolean;
+  /** The size the archive states, which its reader holds the bytes to. */
+  size: number;
   bytes: AsyncIterable<Buffer>;
 }
 
@@ -206,7 +208,13 @@ async function* tarItems(file: string, gzipped: boolean, rules: EntryRules, budg
         const path = rules.admit(header.name);
         if (header.type === 'file' || header.type === 'contiguous-file') {
           budget.spend(header.size ?? 0, path);
-          yield { kind: 'file', path, executable: ((header.mode ?? 0) & 0o111) !== 0, bytes: readable(entry as AsyncIterable<Buffer>) };
+          yield {
+            kind: 'file',
+            path,
+            executable: ((header.mode ?? 0) & 0o111) !== 0,
+            size: header.size ?? 0,
+            bytes: readable(entry as AsyncIterable<Buffer>),
+          };
         } else if (header.type === 'symlink') yield rules.symlink(path, header.linkname ?? '');
         else if (header.type === 'link') yield rules.hardlink(path, header.linkname ?? '');
         else
@@ -286,7 +294,13 @@ async function* zipItems(file: string, rules: EntryRules, budget: Budget): Async
       budget.spend(entry.uncompressedSize, path);
       const stream = await openEntry(entry);
       try {
-        yield { kind: 'file', path, executable: (mode & 0o111) !== 0, bytes: readable(stream as AsyncIterable<Buffer>) };
+        yield {
+          kind: 'file',
+          path,
+          executable: (mode & 0o111) !== 0,
+          size: entry.uncompressedSize,
+          bytes: readable(stream as AsyncIterable<Buffer>),
+        };
       } finally {
         stream.destroy();
       }

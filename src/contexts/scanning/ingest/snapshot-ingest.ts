@@ -29,6 +29,26 @@ export interface IngestLimits extends ArchiveLimits {
 /** How much of a file decides whether it is text: git looks at 8,000 bytes, for the same reason. */
 const SNIFF_BYTES = 8192;
 
+/** Whether a file held in memory is binary, by the rule TextSniffer applies to a stream. */
+function isBinary(bytes: Buffer): boolean {
+  const head = bytes.subarray(0, SNIFF_BYTES);
+  if (head.includes(0)) return true;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: head.length < bytes.length });
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Files up to this size are read into memory and stored in batches (BlobStore.putMany): an archive
+ * of source is mostly small files, and a few statements per batch cost less than a few per file.
+ */
+const SMALL_FILE_BYTES = 64 * 1024;
+const BATCH_FILES = 200;
+const BATCH_BYTES = 8 * 1024 * 1024;
+
 /** Watches a file's bytes go by and decides, from its start, whether it is text (UTF-8 without NUL). */
 class TextSniffer {
   private seen = 0;
@@ -68,11 +88,40 @@ export class SnapshotIngest {
     const entries: IngestedEntry[] = [];
     const stored: StoredBlob[] = [];
     const byPath = new Map<string, IngestedEntry>();
+    // Small files read but not stored yet: their entries get their hash when the batch is stored.
+    let batch: { entry: IngestedEntry; bytes: Buffer }[] = [];
+    let batchBytes = 0;
+    const flush = async () => {
+      if (!batch.length) return;
+      const blobs = await this.blobs.putMany(
+        organizationId,
+        batch.map((b) => b.bytes),
+      );
+      blobs.forEach((blob, i) => (batch[i].entry.sha256 = blob.sha256));
+      stored.push(...blobs);
+      batch = [];
+      batchBytes = 0;
+    };
     let totalBytes = 0;
     try {
       for await (const item of readArchive(file, limits)) {
         let entry: IngestedEntry;
-        if (item.kind === 'file') {
+        if (item.kind === 'file' && item.size <= SMALL_FILE_BYTES && item.size <= limits.maxFileBytes) {
+          const bytes = await readAll(item.bytes, item.size, item.path);
+          entry = {
+            path: item.path,
+            kind: 'file',
+            size: bytes.length,
+            sha256: null,
+            linkTarget: null,
+            binary: isBinary(bytes),
+            executable: item.executable,
+          };
+          batch.push({ entry, bytes });
+          batchBytes += bytes.length;
+          totalBytes += bytes.length;
+          if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES) await flush();
+        } else if (item.kind === 'file') {
           const sniffer = new TextSniffer();
           const blob = await this.blobs.put(organizationId, sniffer.watch(item.bytes), {
             maxBytes: limits.maxFileBytes,
@@ -90,7 +139,8 @@ export class SnapshotIngest {
           };
           totalBytes += blob.size;
         } else if (item.kind === 'hardlink') {
-          // A hard link is the same bytes under a second name: the file it names must come first.
+          // A hard link is the same bytes under a second name: the file it names must come first (and be stored).
+          await flush();
           const target = byPath.get(item.target);
           if (!target || target.kind !== 'file')
             throw new ArchiveRefusal('LINK_OUTSIDE_ROOT', `The hard link "${item.path}" names no earlier file of the archive`, item.path);
@@ -102,10 +152,21 @@ export class SnapshotIngest {
         entries.push(entry);
         byPath.set(entry.path, entry);
       }
+      await flush();
     } catch (error) {
       await this.blobs.discard(organizationId, stored);
       throw error;
     }
     return { entries, totalBytes, stored };
   }
+}
+
+/** A small file's bytes, which the archive's reader holds to the size it stated. */
+async function readAll(bytes: AsyncIterable<Buffer>, size: number, path: string): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const part of bytes) parts.push(part);
+  const whole = Buffer.concat(parts);
+  if (whole.length !== size)
+    throw new ArchiveRefusal('CORRUPT_ARCHIVE', `The entry "${path}" does not hold the ${size} bytes the archive states`, path);
+  return whole;
 }
