@@ -15,6 +15,7 @@ import { ROOT } from './support.js';
  *   bench:fanout     SSE fan-out to 1,000 subscribers vs a node:http + pg floor
  *   bench:workflows  a 5-node no-op workflow vs the engine's pure-SQL claim loop
  *   bench:lists      first and keyset pages at 10 k and 1 M rows vs their own SELECT
+ *   bench:ingest     a ~50 MB archive of small files into a snapshot vs `tar -xzf` of it
  *
  * BENCH_ONLY=me,jobs,… runs a subset; BENCH_TABLE_ONLY=1 prints the table from the last results
  * without running anything. Settings given to this command (BENCH_*, DATABASE_URL) reach every bench;
@@ -38,6 +39,7 @@ const STEPS: Step[] = [
   { name: 'fanout', script: 'fanout.bench.js', env: { BENCH_LOG_LEVEL: 'warn' } },
   { name: 'workflows', script: 'workflows.bench.js', env: { BENCH_LOG_LEVEL: 'warn' } },
   { name: 'lists', script: 'lists.bench.js', env: {} },
+  { name: 'ingest', script: 'ingest.bench.js', env: {} },
 ];
 
 const RESULTS = join(ROOT, 'bench', 'results');
@@ -225,8 +227,26 @@ function listRows(): Row[] {
   return rows;
 }
 
+function ingestRows(): Row[] {
+  const ingest = results('ingest.json');
+  if (!ingest) return [];
+  return [
+    {
+      figure: `snapshot ingestion: MB/s of a ${f(ingest.rounds[0].archiveMb, 0)} MB archive of ${ingest.settings.files} files`,
+      marshal: `${f(ingest.marshalMbps, 1)} MB/s`,
+      floor: `tar -xzf ${f(ingest.tarMbps, 1)} MB/s`,
+      ratio: f(ingest.ratio),
+      goal: 'measured (issue 15 names no goal)',
+      met: undefined,
+      census: ingest.census
+        ? `${f(ingest.census.statementsPerFile)} statements, ${f(ingest.census.commitsPerFile)} commits per file`
+        : undefined,
+    },
+  ];
+}
+
 function printTable(): void {
-  const rows = [...meRows(), ...jobsRows(), ...fanoutRows(), ...workflowRows(), ...listRows()];
+  const rows = [...meRows(), ...jobsRows(), ...fanoutRows(), ...workflowRows(), ...listRows(), ...ingestRows()];
   console.log('\n===== the performance table (each figure against its floor, measured in the same run) =====');
   for (const r of rows) {
     const verdict = r.met === undefined ? '' : r.met ? 'goal met' : 'goal NOT met';
