@@ -3,6 +3,7 @@ import { Body, Controller, Delete, Get, Headers, Param, Post, Put, Query, Req, R
 import { ApiBody, ApiConsumes, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Audited, NotAudited } from '../../kernel/audit/audited.decorator.js';
+import { DEFAULT_SCAN_UPLOAD_MAX_BYTES } from '../../kernel/config/environment.js';
 import { blobTooLarge } from '../../kernel/blobs/blobs.errors.js';
 import { CurrentPrincipal } from '../../kernel/auth/current-principal.decorator.js';
 import type { Principal } from '../../kernel/auth/principal.js';
@@ -129,7 +130,14 @@ export class RepositoriesController {
     ].join(' '),
   })
   @ApiConsumes(...ARCHIVE_MEDIA_TYPES)
-  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiBody({
+    schema: {
+      type: 'string',
+      format: 'binary',
+      maxLength: DEFAULT_SCAN_UPLOAD_MAX_BYTES,
+      description: `The archive's bytes: at most SCAN_UPLOAD_MAX_BYTES (${DEFAULT_SCAN_UPLOAD_MAX_BYTES} by default; GET /ops/limits says what is in force)`,
+    },
+  })
   @ApiOk(RepositoryDto)
   @ApiErrors(notFound, conflict, payloadTooLarge, blobTooLarge, unsupportedArchiveType, archiveRefused, serviceUnavailable)
   async uploadRepositorySource(

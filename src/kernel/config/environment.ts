@@ -12,6 +12,9 @@ const toTrimmed = ({ value }: { value: unknown }) => (typeof value === 'string' 
  * environment against this class before anything starts; the README's table mirrors it.
  * Variables holding secrets are listed in SECRET_VARIABLES so that errors never echo them.
  */
+/** The default upload limit, which the document states as the archive body's maxLength. */
+export const DEFAULT_SCAN_UPLOAD_MAX_BYTES = 100 * 1024 * 1024;
+
 export class EnvironmentVariables {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
@@ -291,7 +294,7 @@ export class EnvironmentVariables {
   @Transform(toInt)
   @IsInt()
   @Min(1024)
-  SCAN_UPLOAD_MAX_BYTES = 100 * 1024 * 1024;
+  SCAN_UPLOAD_MAX_BYTES = DEFAULT_SCAN_UPLOAD_MAX_BYTES;
 
   /** Files and links in one snapshot (422 ARCHIVE_REFUSED, TOO_MANY_ENTRIES, above). */
   @Transform(toInt)
