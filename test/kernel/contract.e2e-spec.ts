@@ -26,6 +26,7 @@ const PUBLIC_OPERATIONS: Record<string, string> = {
 
 /** Operations answered as-is, without the envelope (DESIGN: probes and /metrics aside, plus standard documents). */
 const RAW_OPERATIONS = new Set([
+  'getAgentScanSource',
   'getJwks',
   'getAuditCheckpointKeys',
   'getHealthz',

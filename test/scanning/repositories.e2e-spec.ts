@@ -483,6 +483,10 @@ describe('ops', () => {
       snapshotMaxBytes: 64 * MiB,
       fileMaxBytes: 1 * MiB,
       compressionRatioMax: 100,
+      concurrentScansMax: 10,
+      scansPerDayMax: 500,
+      sarifResultsMax: 100_000,
+      sarifBodyMax: '32mb',
       blobGraceSeconds: 0,
       blobStore: 'postgres',
     });

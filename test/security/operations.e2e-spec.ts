@@ -31,6 +31,16 @@ const OPT_OUT: Record<string, Partial<Record<'c' | 'd', string>>> = {
   uploadRepositorySource: { d: 'the body is an archive, not JSON: test/scanning/repositories.e2e-spec.ts' },
   listRepositorySourceTree: { d: 'needs an uploaded source (409 NO_SOURCE before): test/scanning/repositories.e2e-spec.ts' },
   getRepositorySourceFile: { d: 'needs an uploaded source (409 NO_SOURCE before): test/scanning/repositories.e2e-spec.ts' },
+  // Scans need a repository with source, and findings a scan: test/scanning/scans.e2e-spec.ts makes them and checks each answer.
+  createRepositoryScan: { d: 'needs an uploaded source (409 NO_SOURCE before): test/scanning/scans.e2e-spec.ts' },
+  getRepositoryScan: { d: 'needs a scan: test/scanning/scans.e2e-spec.ts' },
+  cancelRepositoryScan: { d: 'needs a scan: test/scanning/scans.e2e-spec.ts' },
+  listRepositoryScanEvents: { d: 'needs a scan: test/scanning/scans.e2e-spec.ts' },
+  getRepositoryFinding: { d: 'needs a finding: test/scanning/scans.e2e-spec.ts' },
+  triageRepositoryFinding: { d: 'needs a finding: test/scanning/scans.e2e-spec.ts' },
+  getAgentScanSource: { c: SELF, d: 'needs a held scan job: test/scanning/scans.e2e-spec.ts' },
+  reportAgentScanProgress: { c: SELF, d: 'needs a held scan job: test/scanning/scans.e2e-spec.ts' },
+  uploadAgentScanSarif: { c: SELF, d: 'needs a held scan job: test/scanning/scans.e2e-spec.ts' },
   // The agent protocol: the path names the calling agent, and naming another (of any organization) is 403.
   heartbeat: { c: SELF },
   claimJobs: { c: SELF },
@@ -276,6 +286,9 @@ async function concreteParams(path: string, tenant: Tenant): Promise<Params> {
   // A repository is made in a project (POST /projects/{id}/repositories); a source file is named by its path.
   if (collection === '/api/v1/repositories') {
     if (path.includes('{path}')) params.path = 'README.md';
+    // A scan or finding of another organization's repository: 404 whatever its id.
+    if (path.includes('{scanId}')) params.scanId = randomUUID();
+    if (path.includes('{findingId}')) params.findingId = randomUUID();
     const project = await created('/api/v1/projects', tenant);
     const repository = await send('POST', '/api/v1/projects/{id}/repositories', {
       params: { id: project },

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Audited } from '../../kernel/audit/audited.decorator.js';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
@@ -8,8 +8,11 @@ import { RequirePermission } from '../../kernel/auth/require-permission.decorato
 import { BlobStore } from '../../kernel/blobs/blob-store.js';
 import { AppConfig } from '../../kernel/config/app-config.js';
 import { serviceUnavailable } from '../../kernel/http/kernel.errors.js';
-import { ApiErrors, ApiOk } from '../../kernel/http/response.decorators.js';
-import { CleanupResultDto, ScanLimitsDto } from './dto/ops.dto.js';
+import { ApiErrors, ApiOk, ApiPage } from '../../kernel/http/response.decorators.js';
+import { type Page, PageQuery } from '../../kernel/pagination/page.js';
+import { AgentDto, AgentsService } from '../agents/index.js';
+import { CleanupResultDto, ScanLimitsDto, ScanWorkerDto } from './dto/ops.dto.js';
+import { SCAN_JOB_TYPE, ScansService } from './scans.service.js';
 
 /** Code scanning's operational state (seed 004 `/ops`): the quotas in force, and cleanup on demand. */
 @ApiTags('Code scanning operations')
@@ -19,6 +22,8 @@ export class OpsController {
     private readonly config: AppConfig,
     private readonly blobs: BlobStore,
     private readonly notes: AuditNotes,
+    private readonly agents: AgentsService,
+    private readonly scans: ScansService,
   ) {}
 
   @Get('limits')
@@ -27,6 +32,21 @@ export class OpsController {
   @ApiOk(ScanLimitsDto)
   getOpsLimits(): ScanLimitsDto {
     return ScanLimitsDto.from(this.config);
+  }
+
+  @Get('workers')
+  @RequirePermission('ops.read')
+  @ApiOperation({
+    summary: 'Scanner agents',
+    description:
+      'The active agents that run scans (`scan` among their capabilities), by name, paged: each with its heartbeat (lastSeenAt, connectivity), capabilities, labels, and the scans it holds now.',
+  })
+  @ApiPage(ScanWorkerDto)
+  async listOpsWorkers(@CurrentPrincipal() principal: Principal, @Query() query: PageQuery): Promise<Page<ScanWorkerDto>> {
+    const page = await this.agents.list(principal.organizationId, { ...query, capability: SCAN_JOB_TYPE, status: 'active' });
+    const held = await this.scans.heldBy(principal.organizationId);
+    const beat = this.agents.timing.heartbeatIntervalSeconds;
+    return page.map((agent) => ({ agent: AgentDto.from(agent, beat), scans: held.get(agent.id) ?? [] }));
   }
 
   @Post('cleanup')

@@ -25,6 +25,7 @@ import {
 import { CodeRepository } from './entities/code-repository.entity.js';
 import { SnapshotFile, SourceSnapshot } from './entities/source-snapshot.entity.js';
 import { ArchiveRefusal } from './ingest/archive.js';
+import { snapshotTar } from './ingest/snapshot-archive.js';
 import { type IngestedTree, SnapshotIngest } from './ingest/snapshot-ingest.js';
 import { treePath } from './ingest/tree-paths.js';
 import { ThreatProfilesService } from './threat-profiles.service.js';
@@ -46,8 +47,16 @@ const UPLOAD_ACTION = 'repository.source_upload';
  * immutable snapshot whose files are blobs of the kernel's store. A repository holds its newest
  * snapshot; the one it replaces is removed with it (its blobs released), until scans keep theirs.
  */
+/** Told, in the deleting transaction, that a repository goes: its scans and findings go with it. */
+export type RepositoryDeleteListener = (organizationId: string, repositoryId: string) => Promise<void>;
+/** Whether something (a scan) still reads a snapshot that a newer upload replaces. */
+export type SnapshotKeeper = (organizationId: string, snapshotId: string) => Promise<boolean>;
+
 @Injectable()
 export class RepositoriesService implements OnModuleInit {
+  private readonly deleteListeners: RepositoryDeleteListener[] = [];
+  private readonly snapshotKeepers: SnapshotKeeper[] = [];
+
   constructor(
     private readonly data: TenantData,
     @InjectTransactionHost() private readonly tx: Tx,
@@ -64,6 +73,16 @@ export class RepositoriesService implements OnModuleInit {
   onModuleInit(): void {
     // Deleting a project deletes its repositories, in the project's own transaction.
     this.projects.onDelete((organizationId, projectId) => this.deleteForProject(organizationId, projectId));
+  }
+
+  /** Registers what else goes when a repository is deleted. */
+  onDelete(listener: RepositoryDeleteListener): void {
+    this.deleteListeners.push(listener);
+  }
+
+  /** Registers a use of snapshots that keeps a replaced one until the repository goes. */
+  keepsSnapshot(keeper: SnapshotKeeper): void {
+    this.snapshotKeepers.push(keeper);
   }
 
   @Transactional()
@@ -138,6 +157,7 @@ export class RepositoriesService implements OnModuleInit {
   }
 
   private async remove(organizationId: string, repository: CodeRepository): Promise<void> {
+    for (const listener of this.deleteListeners) await listener(organizationId, repository.id);
     const snapshots = await this.data.repository(SourceSnapshot, organizationId).find({ where: { repositoryId: repository.id } });
     for (const snapshot of snapshots) await this.removeSnapshot(organizationId, snapshot.id);
     await this.threatProfiles.deleteFor(organizationId, repository.id);
@@ -271,7 +291,8 @@ export class RepositoriesService implements OnModuleInit {
       { type: SNAPSHOT_OWNER, id: snapshot.id },
       tree.entries.flatMap((e) => (e.sha256 ? [e.sha256] : [])),
     );
-    if (current.snapshotId) await this.removeSnapshot(organizationId, current.snapshotId);
+    if (current.snapshotId && !(await this.snapshotKept(organizationId, current.snapshotId)))
+      await this.removeSnapshot(organizationId, current.snapshotId);
     const updated = await this.data
       .repository(CodeRepository, organizationId)
       .updateByIdReturning(repository.id, { snapshotId: snapshot.id, ingestStatus: 'ready', ingestError: null }, 'Repository');
@@ -311,6 +332,22 @@ export class RepositoriesService implements OnModuleInit {
     const blob = await this.blobs.open(organizationId, entry.sha256.toString('hex'));
     if (!blob) throw new Error(`the blob of ${path} in snapshot ${repository.snapshotId} is missing`);
     return { entry, stream: blob.stream };
+  }
+
+  private async snapshotKept(organizationId: string, snapshotId: string): Promise<boolean> {
+    for (const keeper of this.snapshotKeepers) if (await keeper(organizationId, snapshotId)) return true;
+    return false;
+  }
+
+  /** A snapshot's files and links as a tar stream (what a scanner agent reads), without the paths under `excluded`. */
+  snapshotArchive(organizationId: string, snapshotId: string, excluded: readonly string[]): Readable {
+    return snapshotTar(organizationId, this.blobs, (after, limit) => {
+      const qb = this.data.repository(SnapshotFile, organizationId).query('f').andWhere('f.snapshot_id = :snapshotId', { snapshotId });
+      if (after !== null) qb.andWhere('f.path > :after', { after });
+      if (excluded.length)
+        qb.andWhere('NOT EXISTS (SELECT 1 FROM unnest(CAST(:excluded AS text[])) AS p WHERE starts_with(f.path, p))', { excluded });
+      return qb.orderBy('f.path', 'ASC').limit(limit).getMany();
+    });
   }
 
   private async snapshotsOf(organizationId: string, repositories: CodeRepository[]): Promise<Map<string, SourceSnapshot>> {

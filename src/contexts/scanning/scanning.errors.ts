@@ -30,3 +30,36 @@ export const notAFile = defineError(
   { status: 404, code: 'NOT_FOUND', description: 'No such repository, or no file at that path in its source' },
   (path: string) => `The source has no file at "${path}"`,
 );
+
+export const sarifInvalid = defineError(
+  {
+    status: 422,
+    code: 'SARIF_INVALID',
+    description: 'The SARIF log is not a valid SARIF 2.1.0 log; error.details.path is the JSON path at fault. Nothing of it is stored',
+  },
+  (path: string, message: string) => ({ message: `${path}: ${message}`, details: { path } }),
+);
+
+export const scanLimitReached = defineError(
+  {
+    status: 429,
+    code: 'SCAN_LIMIT_REACHED',
+    description:
+      'A scan quota of the organization is reached; error.details.limit names it (SCAN_MAX_CONCURRENT, SCAN_MAX_PER_DAY) and its value',
+  },
+  (limit: string, value: number, message: string) => ({ message, details: { limit, value } }),
+);
+
+export const scanFinished = defineError(
+  { status: 409, code: 'SCAN_FINISHED', description: 'The scan has already ended; there is nothing to cancel' },
+  (status: string) => ({ message: `The scan already ${status}; there is nothing to cancel`, details: { status } }),
+);
+
+export const scanNotHeld = defineError(
+  {
+    status: 409,
+    code: 'LEASE_LOST',
+    description: "The scan's job is not held by this agent under this lease (it expired, ended, or was cancelled): drop it",
+  },
+  () => "You no longer hold this scan's job: drop it",
+);

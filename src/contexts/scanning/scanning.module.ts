@@ -1,21 +1,57 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgentsModule } from '../agents/index.js';
 import { InventoryModule } from '../inventory/index.js';
+import { JobsModule } from '../jobs/index.js';
+import { AgentScansController } from './agent-scans.controller.js';
 import { CodeRepository } from './entities/code-repository.entity.js';
+import { Finding, FindingChange, FindingRule, FindingSighting } from './entities/finding.entity.js';
+import { Scan } from './entities/scan.entity.js';
 import { SnapshotFile, SourceSnapshot } from './entities/source-snapshot.entity.js';
+import { ThreatProfileVersion } from './entities/threat-profile.entity.js';
+import { FindingsController } from './findings.controller.js';
+import { FindingsService } from './findings.service.js';
 import { SnapshotIngest } from './ingest/snapshot-ingest.js';
 import { OpsController } from './ops.controller.js';
+import { ProjectRollupsController } from './project-rollups.controller.js';
 import { RepositoriesController } from './repositories.controller.js';
 import { RepositoriesService } from './repositories.service.js';
+import { ScansController } from './scans.controller.js';
+import { ScansService } from './scans.service.js';
 import { ThreatProfilesController } from './threat-profiles.controller.js';
 import { ThreatProfilesService } from './threat-profiles.service.js';
-import { ThreatProfileVersion } from './entities/threat-profile.entity.js';
 
-/** Code scanning (seed 004): repositories of projects and their source snapshots. Scans and findings come next. */
+/**
+ * Code scanning (seed 004): repositories of projects and their source snapshots, scans by scanner
+ * agents (or imported SARIF), and the findings they report, triaged by people.
+ */
 @Module({
-  imports: [TypeOrmModule.forFeature([CodeRepository, SourceSnapshot, SnapshotFile, ThreatProfileVersion]), InventoryModule],
-  controllers: [RepositoriesController, ThreatProfilesController, OpsController],
-  providers: [RepositoriesService, SnapshotIngest, ThreatProfilesService],
-  exports: [RepositoriesService],
+  imports: [
+    TypeOrmModule.forFeature([
+      CodeRepository,
+      SourceSnapshot,
+      SnapshotFile,
+      ThreatProfileVersion,
+      Scan,
+      Finding,
+      FindingChange,
+      FindingRule,
+      FindingSighting,
+    ]),
+    InventoryModule,
+    JobsModule,
+    AgentsModule,
+  ],
+  controllers: [
+    RepositoriesController,
+    ThreatProfilesController,
+    ScansController,
+    FindingsController,
+    ProjectRollupsController,
+    AgentScansController,
+    OpsController,
+  ],
+  providers: [RepositoriesService, SnapshotIngest, ThreatProfilesService, ScansService, FindingsService],
+  exports: [RepositoriesService, ScansService, FindingsService],
 })
 export class ScanningModule {}

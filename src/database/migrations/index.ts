@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { ScansFindings1796389618773 } from './1796389618773-ScansFindings.js';
 import { CodeRepositories1796356893689 } from './1796356893689-CodeRepositories.js';
 import { Blobs1796355284177 } from './1796355284177-Blobs.js';
 import { JobKeysAndCancellations1796310471393 } from './1796310471393-JobKeysAndCancellations.js';
@@ -38,4 +39,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   JobKeysAndCancellations1796310471393,
   Blobs1796355284177,
   CodeRepositories1796356893689,
+  ScansFindings1796389618773,
 ];

@@ -102,7 +102,16 @@ export class AppConfig {
   blobs!: { backend: 'postgres' | 's3'; s3?: S3BlobConfig; sweepIntervalMs: number; graceSeconds: number };
   /** Code scanning's limits on uploads and snapshots (GET /ops/limits shows them). */
   scanning!: {
-    limits: { maxUploadBytes: number; maxFiles: number; maxSnapshotBytes: number; maxFileBytes: number; maxCompressionRatio: number };
+    limits: {
+      maxUploadBytes: number;
+      maxFiles: number;
+      maxSnapshotBytes: number;
+      maxFileBytes: number;
+      maxCompressionRatio: number;
+      maxConcurrentScans: number;
+      maxScansPerDay: number;
+      maxSarifResults: number;
+    };
   };
   /** When audit chain heads are signed (cron, UTC). */
   audit!: { checkpointSchedule: string };

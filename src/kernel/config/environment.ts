@@ -320,6 +320,26 @@ export class EnvironmentVariables {
   @Min(2)
   ARCHIVE_MAX_COMPRESSION_RATIO = 100;
 
+  /** Scans of one organization queued or running at once; one more is 429 SCAN_LIMIT_REACHED. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  SCAN_MAX_CONCURRENT = 10;
+
+  /** Scans one organization may start in 24 hours; one more is 429 SCAN_LIMIT_REACHED. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SCAN_MAX_PER_DAY = 500;
+
+  /** Results one SARIF log may hold; more is 422 SARIF_INVALID. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  SARIF_MAX_RESULTS = 100_000;
+
   @IsIn(['true', 'false'])
   RATE_LIMIT_ENABLED = 'true';
 

@@ -50,6 +50,8 @@ export interface EventFilter {
   types?: string[];
   resourceType?: string;
   resourceId?: string;
+  /** Any of these resources (of `resourceType`): the events of a project's scans. An empty list selects none. */
+  resourceIds?: readonly string[];
 }
 
 /** What `filter` selects, in memory: the same as the store's queries select in SQL. */
@@ -57,6 +59,7 @@ export function matches(filter: EventFilter, event: Pick<DomainEvent, 'organizat
   if (event.organizationId !== filter.organizationId) return false;
   if (filter.resourceType && event.resourceType !== filter.resourceType) return false;
   if (filter.resourceId && event.resourceId !== filter.resourceId) return false;
+  if (filter.resourceIds && !filter.resourceIds.includes(event.resourceId)) return false;
   if (!filter.types?.length) return true;
   return filter.types.some((t) => (t.endsWith('*') ? event.type.startsWith(t.slice(0, -1)) : event.type === t));
 }
@@ -76,6 +79,10 @@ export class EventStore {
     if (filter.resourceId) {
       params.push(filter.resourceId);
       where += ` AND resource_id = $${params.length}`;
+    }
+    if (filter.resourceIds) {
+      params.push(filter.resourceIds);
+      where += ` AND resource_id = ANY($${params.length}::text[])`;
     }
     if (filter.types?.length) {
       params.push(filter.types.filter((t) => !t.endsWith('*')));
@@ -104,6 +111,7 @@ export class EventStore {
     if (before) where += ` AND (tx_id, seq) < (${add(before.txId)}::xid8, ${add(before.seq)}::bigint)`;
     if (filter.resourceType) where += ` AND resource_type = ${add(filter.resourceType)}`;
     if (filter.resourceId) where += ` AND resource_id = ${add(filter.resourceId)}`;
+    if (filter.resourceIds) where += ` AND resource_id = ANY(${add(filter.resourceIds)}::text[])`;
     if (filter.since) where += ` AND occurred_at >= ${add(filter.since)}`;
     if (filter.types?.length) {
       const exact = add(filter.types.filter((t) => !t.endsWith('*')));

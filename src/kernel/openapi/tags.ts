@@ -26,7 +26,11 @@ export const API_TAGS: Readonly<Record<string, string>> = {
   'Workflow definitions': 'Versioned graphs of steps (approvals, jobs, HTTP calls, waits, conditions), validated before use.',
   'Workflow runs': 'Runs of a definition: start, follow, pause, resume, cancel; their steps, logs and artifacts.',
   'Code repositories': 'Repositories of projects for code scanning, their source as immutable snapshots (uploaded archives), its tree and its files.',
-  'Code scanning operations': 'The quotas code scanning holds uploads and snapshots to, and cleanup of stale artifacts on demand.',
+  'Code scans':
+    "Scans of repositories' snapshots by scanner agents, or imported SARIF logs, with their progress events; a project's scans, findings and events across its repositories.",
+  'Code findings':
+    'What scans report, kept across scans by fingerprint (an edit above a finding keeps it the same), fixed when a newer scan no longer sees it, and triaged by people.',
+  'Code scanning operations': 'The quotas code scanning holds uploads, snapshots and scans to, its scanner agents, and cleanup of stale artifacts on demand.',
   GitOps: 'Argo CD endpoints and the mapping of their applications to the secrets they use.',
   Webhooks: 'Signed callbacks from external executors.',
 };

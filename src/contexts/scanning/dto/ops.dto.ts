@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { AgentDto } from '../../agents/index.js';
 import type { AppConfig } from '../../../kernel/config/app-config.js';
+import { SARIF_BODY_LIMIT } from '../sarif-log.js';
 
 /** The quotas in force for code scanning: what an upload or a snapshot may be before it is refused. */
 export class ScanLimitsDto {
@@ -17,6 +19,12 @@ export class ScanLimitsDto {
   @ApiProperty({ description: 'How long stored content nothing uses is kept before cleanup removes it (BLOB_GRACE_SECONDS)' })
   blobGraceSeconds!: number;
   @ApiProperty({ enum: ['postgres', 's3'], description: 'Where new content is stored (BLOB_STORE)' }) blobStore!: 'postgres' | 's3';
+  @ApiProperty({ description: 'Scans of the organization queued or running at once (429 SCAN_LIMIT_REACHED above; SCAN_MAX_CONCURRENT)' })
+  concurrentScansMax!: number;
+  @ApiProperty({ description: 'Agent scans the organization may start in 24 hours (429 SCAN_LIMIT_REACHED above; SCAN_MAX_PER_DAY)' })
+  scansPerDayMax!: number;
+  @ApiProperty({ description: 'Results in one SARIF log (422 SARIF_INVALID above; SARIF_MAX_RESULTS)' }) sarifResultsMax!: number;
+  @ApiProperty({ description: 'A scan request or SARIF upload body, with its log (413 above)', example: '32mb' }) sarifBodyMax!: string;
 
   static from(config: AppConfig): ScanLimitsDto {
     const limits = config.scanning.limits;
@@ -28,6 +36,10 @@ export class ScanLimitsDto {
       compressionRatioMax: limits.maxCompressionRatio,
       blobGraceSeconds: config.blobs.graceSeconds,
       blobStore: config.blobs.backend,
+      concurrentScansMax: limits.maxConcurrentScans,
+      scansPerDayMax: limits.maxScansPerDay,
+      sarifResultsMax: limits.maxSarifResults,
+      sarifBodyMax: SARIF_BODY_LIMIT,
     };
   }
 }
@@ -35,4 +47,18 @@ export class ScanLimitsDto {
 export class CleanupResultDto {
   @ApiProperty({ description: "The organization's stored files and archives nothing used any more, removed now" }) blobsRemoved!: number;
   @ApiProperty({ description: 'Their bytes' }) bytesRemoved!: number;
+}
+
+export class WorkerScanDto {
+  @ApiProperty({ format: 'uuid' }) scanId!: string;
+  @ApiProperty({ format: 'uuid' }) repositoryId!: string;
+  @ApiProperty({ enum: ['queued', 'running'], description: 'queued: its job is leased and the agent has not reported yet' })
+  status!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) startedAt!: string | null;
+}
+
+export class ScanWorkerDto {
+  @ApiProperty({ type: AgentDto, description: 'The agent: its heartbeat (lastSeenAt, connectivity), capabilities and labels' })
+  agent!: AgentDto;
+  @ApiProperty({ type: [WorkerScanDto], description: 'The scans it holds now' }) scans!: WorkerScanDto[];
 }
