@@ -130,6 +130,17 @@ async function findings(repositoryId: string, query = ''): Promise<Json[]> {
   return (await t.http.get('/api/v1/repositories/{id}/findings', { params: { id: repositoryId }, query }).expect(200)).data;
 }
 
+/** Polls until `done` holds (or 10 s pass, answering the last read for the assertion to show). */
+async function settled<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  const deadline = Date.now() + 10_000;
+  let value = await read();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await read();
+  }
+  return value;
+}
+
 async function blobCount(): Promise<number> {
   const [row] = await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM blobs WHERE organization_id = $1', [t.organizationId]);
   return row.n;
@@ -202,9 +213,14 @@ describe('an agent scan', () => {
     expect(done.artifacts).toHaveLength(1);
     expect(done.finishedAt).not.toBeNull();
 
-    const events = (
-      await t.http.get('/api/v1/repositories/{id}/scans/{scanId}/events', { params: { id: repo.id, scanId: queued.id } }).expect(200)
-    ).data;
+    // The list answers settled events only (none can still commit before them), so a poll never skips
+    // one: a transaction elsewhere on the cluster may hold the newest back for a moment.
+    const events = await settled(
+      async () =>
+        (await t.http.get('/api/v1/repositories/{id}/scans/{scanId}/events', { params: { id: repo.id, scanId: queued.id } }).expect(200))
+          .data as Json[],
+      (list) => list.some((e) => e.type === 'scan.succeeded'),
+    );
     expect(events.map((e: Json) => e.type)).toEqual([
       'scan.queued',
       'scan.running',
@@ -332,9 +348,12 @@ describe('an agent scan', () => {
     expect(
       (await t.http.get('/api/v1/projects/{id}/findings', { params: { id: repo.projectId }, query: 'severity=critical' }).expect(200)).data,
     ).toHaveLength(1);
-    const projectEvents = (
-      await t.http.get('/api/v1/projects/{id}/events', { params: { id: repo.projectId }, query: 'limit=500' }).expect(200)
-    ).data;
+    const projectEvents = await settled(
+      async () =>
+        (await t.http.get('/api/v1/projects/{id}/events', { params: { id: repo.projectId }, query: 'limit=500' }).expect(200))
+          .data as Json[],
+      (list) => list.filter((e) => e.type === 'scan.succeeded').length === 3,
+    );
     expect(projectEvents.filter((e: Json) => e.type === 'scan.succeeded')).toHaveLength(3);
   });
 
