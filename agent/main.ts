@@ -10,6 +10,7 @@ import { builtInHandlers, HANDLER_TYPES } from './handlers/index.js';
 import { createLogger, hideSecret, setLogLevel } from './log.js';
 import { parseOptions, USAGE, UsageError } from './options.js';
 import { Backoff, sleep } from './backoff.js';
+import { SCAN_JOB_TYPE, scanHandler } from './handlers/scan.js';
 import { agentKeyPair, secretHandlers } from './handlers/secrets.js';
 import { DirectoryBackend } from './secrets/directory-backend.js';
 import { discoverSecrets } from './secrets/discovery.js';
@@ -47,6 +48,7 @@ async function main(): Promise<number> {
   const api = new AgentApi(options.server, credentials.agentId, credentials.agentSecret);
   const agentLog = log.with({ agentId: credentials.agentId });
   const handlers = builtInHandlers(options.allowCommands);
+  handlers.set(SCAN_JOB_TYPE, scanHandler(api.scans));
   const discovery = new AbortController();
   let discovering: Promise<void> = Promise.resolve();
   if (options.secretsDir) {

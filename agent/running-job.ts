@@ -118,7 +118,13 @@ export class RunningJob {
   /** The handler's result, or a rejection as soon as the job is stopped, whether the handler listens or not. */
   private untilStopped(handler: JobHandler): Promise<JobResult | void> {
     const signal = this.controller.signal;
-    const context: JobContext = { job: this.claim.job, signal, progress: (update) => this.progress(update), log: this.log };
+    const context: JobContext = {
+      job: this.claim.job,
+      leaseId: this.claim.lease.id,
+      signal,
+      progress: (update) => this.progress(update),
+      log: this.log,
+    };
     return new Promise<JobResult | void>((resolve, reject) => {
       const onStop = () => reject(new Error(`stopped: ${String(signal.reason)}`));
       signal.addEventListener('abort', onStop, { once: true });

@@ -12,6 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import { createMarshalClient, type MarshalClient, type MarshalSchemas } from '../client/index.js';
 import { CompletionBatcher } from './completion-batcher.js';
+import type { HeldScan, ScanApi, ScanProgress } from './handlers/scan.js';
 
 export type Job = MarshalSchemas['JobDto'];
 export type JobClaim = MarshalSchemas['JobClaimDto'];
@@ -29,6 +30,8 @@ const CANCEL_JOBS_HEADER = 'marshal-cancel-jobs';
 const HEARTBEAT_INTERVAL_HEADER = 'marshal-heartbeat-interval';
 /** A request that has not answered by then is treated like a dropped connection. */
 const REQUEST_TIMEOUT_MS = 15_000;
+/** A SARIF log of many results is validated and ingested before the answer comes. */
+const SARIF_UPLOAD_TIMEOUT_MS = 120_000;
 
 /** Network error, timeout, 5xx or 429: the server is restarting or overloaded. Wait and try again. */
 export class ServerUnavailable extends Error {
@@ -53,6 +56,9 @@ export class RequestRejected extends Error {
 }
 
 type Answer = { response: Response; error?: unknown };
+
+/** The scan a `scan` job is for, as its payload names it (the handler has checked it). */
+const scanIdOf = (held: HeldScan) => String(held.job.payload.scanId);
 
 function errorOf(answer: Answer): { code?: string; message?: string } {
   const body = answer.error as { error?: { code?: string; message?: string } } | undefined;
@@ -129,9 +135,9 @@ export class AgentApi {
   );
 
   constructor(
-    serverUrl: string,
+    private readonly serverUrl: string,
     readonly agentId: string,
-    agentSecret: string,
+    private readonly agentSecret: string,
   ) {
     this.client = createMarshalClient(serverUrl, { headers: { 'x-agent-secret': agentSecret } });
   }
@@ -266,6 +272,69 @@ export class AgentApi {
     );
     if (answer.response.status !== 201 || !answer.data) throw rejected('post value', answer);
     return answer.data.data.wrapId;
+  }
+
+  /**
+   * The snapshot a held scan reads, as a tar stream. Fetched with fetch() itself: the typed client
+   * would read the whole body, and a snapshot is streamed to disk as it arrives. The request's own
+   * timeout covers the answer's start; the caller's signal covers the rest.
+   */
+  async fetchScanSource(held: HeldScan, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+    const url = `${this.serverUrl}/api/v1/agents/${encodeURIComponent(this.agentId)}/scans/${encodeURIComponent(scanIdOf(held))}/source`;
+    const answer = await send(
+      'fetch scan source',
+      async (s) => {
+        const response = await fetch(url, { headers: { 'x-agent-secret': this.agentSecret }, signal: AbortSignal.any([s, signal]) });
+        const error = response.ok ? undefined : await response.json().catch(() => undefined);
+        return { response, error };
+      },
+      undefined,
+      signal,
+    );
+    if (answer.response.status !== 200 || !answer.response.body) throw rejected('fetch scan source', answer);
+    return answer.response.body;
+  }
+
+  /** Progress of a held scan (a scan.progress event); renews the job's lease. */
+  async reportScanProgress(held: HeldScan, progress: ScanProgress, signal: AbortSignal): Promise<void> {
+    const answer = await send(
+      'report scan progress',
+      (s) =>
+        this.client.POST('/api/v1/agents/{id}/scans/{scanId}/progress', {
+          params: { path: { ...this.path, scanId: scanIdOf(held) } },
+          body: { leaseId: held.leaseId, ...progress },
+          signal: s,
+        }),
+      undefined,
+      signal,
+    );
+    if (answer.response.status !== 200) throw rejected('report scan progress', answer);
+  }
+
+  /** Uploads a held scan's SARIF log; the server stores it once by its hash, so a repeat is harmless. */
+  async uploadScanSarif(held: HeldScan, sarif: object, signal: AbortSignal): Promise<{ results: number }> {
+    const answer = await send(
+      'upload scan SARIF',
+      (s) =>
+        this.client.POST('/api/v1/agents/{id}/scans/{scanId}/sarif', {
+          params: { path: { ...this.path, scanId: scanIdOf(held) } },
+          body: { leaseId: held.leaseId, sarif: sarif as Record<string, unknown> },
+          signal: s,
+        }),
+      SARIF_UPLOAD_TIMEOUT_MS,
+      signal,
+    );
+    if (answer.response.status !== 200 || !answer.data) throw rejected('upload scan SARIF', answer);
+    return { results: answer.data.data.results };
+  }
+
+  /** The scan handler's view of the server. */
+  get scans(): ScanApi {
+    return {
+      fetchSource: (held, signal) => this.fetchScanSource(held, signal),
+      reportProgress: (held, progress, signal) => this.reportScanProgress(held, progress, signal),
+      uploadSarif: (held, sarif, signal) => this.uploadScanSarif(held, sarif, signal),
+    };
   }
 
   /** A patch job's new value, once, in a wire envelope sealed to this agent's key. */

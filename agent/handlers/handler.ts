@@ -4,6 +4,8 @@ import type { Job } from '../server-api.js';
 
 export interface JobContext {
   readonly job: Job;
+  /** The lease the agent holds the job by: calls about the job that renew it name it. */
+  readonly leaseId: string;
   /**
    * Aborts when the job must stop: cancelled, timed out, lease lost, or the agent shutting down
    * past its grace period. A handler should stop promptly; the agent stops waiting for it anyway.

@@ -1,6 +1,7 @@
 import type { JobHandler } from './handler.js';
 import { httpCheck } from './http-check.js';
 import { noop } from './noop.js';
+import { SCAN_JOB_TYPE } from './scan.js';
 import { SECRET_JOB_TYPES } from './secrets.js';
 import { shellHandler } from './shell.js';
 import { sleep } from './sleep.js';
@@ -15,5 +16,5 @@ export function builtInHandlers(allowedCommands: ReadonlySet<string>): Map<strin
   ]);
 }
 
-/** The job types the built-in handlers run (the secret ones with --secrets-dir). */
-export const HANDLER_TYPES = ['noop', 'sleep', 'shell', 'http-check', ...SECRET_JOB_TYPES];
+/** The job types the built-in handlers run (the secret ones with --secrets-dir; `scan` with the server's scan API). */
+export const HANDLER_TYPES = ['noop', 'sleep', 'shell', 'http-check', SCAN_JOB_TYPE, ...SECRET_JOB_TYPES];
