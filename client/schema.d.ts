@@ -951,6 +951,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/billing/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Usage summary and cost breakdown
+         * @description The organization's metered usage in the period `[from, to)` (by default the current calendar month, UTC), one line per meter: scans that ran (`scan`), the snapshot bytes they read (`scan.bytes`) and their running time (`scan.scanner_seconds`), each priced from BILLING_PRICES in BILLING_CURRENCY. Quantities, prices and costs are exact decimal strings, costs rounded to 4 decimals; `byDay=true` adds the usage by UTC day. 400 VALIDATION_FAILED for a period that is empty, longer than 366 days, or not dates.
+         */
+        get: operations["getBillingSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dashboard/stream": {
         parameters: {
             query?: never;
@@ -1564,7 +1584,7 @@ export interface paths {
         };
         /**
          * The quotas in force
-         * @description The limits uploads and snapshots are held to, from the configuration.
+         * @description The limits the organization's uploads, snapshots and scans are held to: the configuration's, or the platform operator's override for the organization (`sources` says which, per limit). Exceeding one is 413 or 429 naming it (`error.details.limit`), or 422 ARCHIVE_REFUSED with its reason.
          */
         get: operations["getOpsLimits"];
         put?: never;
@@ -1573,6 +1593,26 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ops/limits/organizations/{organizationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Override an organization's scanning quotas (platform administrators)
+         * @description Sets the limits named in the body for that organization, in place of the configuration's: a number sets an override, null clears it (the configuration applies again), a field left out stays as it is. Every enforcement point reads them at once. Answers the limits now in force for the organization, as GET /ops/limits shows them to it. Platform administrators only: a tenant cannot raise its own quota. Audited (in the platform administrator’s organization, naming the organization changed). 404 for an organization that does not exist.
+         */
+        patch: operations["updateOrganizationScanLimits"];
         trace?: never;
     };
     "/api/v1/ops/workers": {
@@ -3857,6 +3897,76 @@ export interface components {
             /** @example reap expired leases */
             name: string;
         };
+        BillingDayDto: {
+            /** @example 0.1200 */
+            cost: string;
+            /**
+             * Format: date
+             * @description The UTC day
+             * @example 2026-01-15
+             */
+            date: string;
+            /** @example scan */
+            meter: string;
+            /** @example 12 */
+            quantity: string;
+        };
+        BillingLineDto: {
+            /**
+             * @description quantity × unitPrice, rounded to 4 decimals, in `currency`
+             * @example 1.8000
+             */
+            cost: string;
+            /**
+             * @description The meter: scan, scan.bytes, scan.scanner_seconds
+             * @example scan.scanner_seconds
+             */
+            meter: string;
+            /**
+             * @description Used in the period: an exact decimal, as a string
+             * @example 3600
+             */
+            quantity: string;
+            /**
+             * @description What one of its quantity is: scan, byte, second
+             * @example second
+             */
+            unit: string;
+            /**
+             * @description The price of one unit, in `currency` (BILLING_PRICES); 0 when unpriced
+             * @example 0.0005
+             */
+            unitPrice: string;
+        };
+        BillingPeriodDto: {
+            /**
+             * Format: date-time
+             * @description Inclusive
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description Exclusive
+             */
+            to: string;
+        };
+        BillingSummaryDto: {
+            /** @description With `byDay=true`: usage by UTC day and meter, the days that have any */
+            byDay?: components["schemas"]["BillingDayDto"][];
+            /**
+             * @description ISO 4217 (BILLING_CURRENCY)
+             * @example USD
+             */
+            currency: string;
+            /** @description One line per meter priced or used, by meter */
+            lines: components["schemas"]["BillingLineDto"][];
+            period: components["schemas"]["BillingPeriodDto"];
+            /**
+             * @description The lines' costs summed, in `currency`
+             * @example 12.3400
+             */
+            total: string;
+        };
         BlockedWorkDto: {
             /**
              * @description As a job's `blocked.code`
@@ -5759,6 +5869,16 @@ export interface components {
             /** @description One file of a snapshot (413 BLOB_TOO_LARGE above; SNAPSHOT_MAX_FILE_BYTES) */
             fileMaxBytes: number;
             /**
+             * Format: date-time
+             * @description When the organization's overrides last changed
+             */
+            overridesUpdatedAt: string | null;
+            /**
+             * @description Who last changed them (principal type and id)
+             * @example user:0190…
+             */
+            overridesUpdatedBy: string | null;
+            /**
              * @description A scan request or SARIF upload body, with its log (413 above)
              * @example 32mb
              */
@@ -5771,8 +5891,52 @@ export interface components {
             snapshotMaxBytes: number;
             /** @description Files and links in one snapshot (422 TOO_MANY_ENTRIES above; SNAPSHOT_MAX_FILES) */
             snapshotMaxFiles: number;
+            /** @description Where each overridable limit comes from */
+            sources: components["schemas"]["ScanLimitSourcesDto"];
             /** @description The largest source archive an upload may send (413 above; SCAN_UPLOAD_MAX_BYTES) */
             uploadMaxBytes: number;
+        };
+        ScanLimitSourcesDto: {
+            /**
+             * @description `configuration`: the variable in force for every organization; `override`: set for this organization by the platform operator
+             * @enum {string}
+             */
+            compressionRatioMax: "configuration" | "override";
+            /**
+             * @description `configuration`: the variable in force for every organization; `override`: set for this organization by the platform operator
+             * @enum {string}
+             */
+            concurrentScansMax: "configuration" | "override";
+            /**
+             * @description `configuration`: the variable in force for every organization; `override`: set for this organization by the platform operator
+             * @enum {string}
+             */
+            fileMaxBytes: "configuration" | "override";
+            /**
+             * @description `configuration`: the variable in force for every organization; `override`: set for this organization by the platform operator
+             * @enum {string}
+             */
+            sarifResultsMax: "configuration" | "override";
+            /**
+             * @description `configuration`: the variable in force for every organization; `override`: set for this organization by the platform operator
+             * @enum {string}
+             */
+            scansPerDayMax: "configuration" | "override";
+            /**
+             * @description `configuration`: the variable in force for every organization; `override`: set for this organization by the platform operator
+             * @enum {string}
+             */
+            snapshotMaxBytes: "configuration" | "override";
+            /**
+             * @description `configuration`: the variable in force for every organization; `override`: set for this organization by the platform operator
+             * @enum {string}
+             */
+            snapshotMaxFiles: "configuration" | "override";
+            /**
+             * @description `configuration`: the variable in force for every organization; `override`: set for this organization by the platform operator
+             * @enum {string}
+             */
+            uploadMaxBytes: "configuration" | "override";
         };
         ScanProgressDto: {
             filesDone: number | null;
@@ -6327,6 +6491,48 @@ export interface components {
             description?: string;
             /** @example payments-api */
             name?: string;
+        };
+        UpdateScanLimitOverridesDto: {
+            /**
+             * Format: int32
+             * @description The compression ratio an archive may reach, replacing ARCHIVE_MAX_COMPRESSION_RATIO for this organization; null clears the override, left out leaves it as it is
+             */
+            compressionRatioMax?: number | null;
+            /**
+             * Format: int32
+             * @description Scans queued or running at once, replacing SCAN_MAX_CONCURRENT for this organization; null clears the override, left out leaves it as it is
+             */
+            concurrentScansMax?: number | null;
+            /**
+             * Format: int64
+             * @description One file of a snapshot, replacing SNAPSHOT_MAX_FILE_BYTES for this organization; null clears the override, left out leaves it as it is
+             */
+            fileMaxBytes?: number | null;
+            /**
+             * Format: int32
+             * @description Results in one SARIF log, replacing SARIF_MAX_RESULTS for this organization; null clears the override, left out leaves it as it is
+             */
+            sarifResultsMax?: number | null;
+            /**
+             * Format: int32
+             * @description Agent scans started in 24 hours, replacing SCAN_MAX_PER_DAY for this organization; null clears the override, left out leaves it as it is
+             */
+            scansPerDayMax?: number | null;
+            /**
+             * Format: int64
+             * @description A snapshot's bytes, unpacked, replacing SNAPSHOT_MAX_BYTES for this organization; null clears the override, left out leaves it as it is
+             */
+            snapshotMaxBytes?: number | null;
+            /**
+             * Format: int32
+             * @description Files and links in one snapshot, replacing SNAPSHOT_MAX_FILES for this organization; null clears the override, left out leaves it as it is
+             */
+            snapshotMaxFiles?: number | null;
+            /**
+             * Format: int64
+             * @description The largest source archive an upload may send, replacing SCAN_UPLOAD_MAX_BYTES for this organization; null clears the override, left out leaves it as it is
+             */
+            uploadMaxBytes?: number | null;
         };
         UpdateSettingsDto: {
             /**
@@ -18430,6 +18636,175 @@ export interface operations {
             };
         };
     };
+    getBillingSummary: {
+        parameters: {
+            query?: {
+                /** @description Also break the usage down by UTC day (`byDay`) */
+                byDay?: "true" | "false";
+                /** @description Start of the period, inclusive (ISO 8601 date or date-time; UTC unless it says otherwise). Default: the start of the month `to` ends */
+                from?: string;
+                /** @description End of the period, exclusive. Default: the start of the month after `from`; with neither, the period is the current calendar month (UTC). At most 366 days after `from` */
+                to?: string;
+            };
+            header?: {
+                /** @description Ties this request to others in logs, audit events and the envelope (`meta.correlationId`); echoed in the response. A value that is not printable or longer than 128 characters is replaced by the request id. */
+                "x-correlation-id"?: components["parameters"]["CorrelationId"];
+                /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
+                "x-workspace-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "x-correlation-id": components["headers"]["x-correlation-id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "x-request-id": components["headers"]["x-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessEnvelope"] & {
+                        data: components["schemas"]["BillingSummaryDto"];
+                    };
+                };
+            };
+            /** @description `VALIDATION_FAILED`: The request fails validation: error.validationErrors names each field (a NUL character in a string is NUL_CHARACTER) */
+            400: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "x-correlation-id": components["headers"]["x-correlation-id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "x-request-id": components["headers"]["x-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description `UNAUTHENTICATED`: Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "x-correlation-id": components["headers"]["x-correlation-id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "x-request-id": components["headers"]["x-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description `FORBIDDEN`: The principal lacks the permission, or names an organization it is not a member of */
+            403: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "x-correlation-id": components["headers"]["x-correlation-id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "x-request-id": components["headers"]["x-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        };
+                    };
+                };
+            };
+            /** @description `RATE_LIMITED`: Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "x-correlation-id": components["headers"]["x-correlation-id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "x-request-id": components["headers"]["x-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "RATE_LIMITED";
+                        };
+                    };
+                };
+            };
+            /** @description `INTERNAL`: An unexpected error; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "x-correlation-id": components["headers"]["x-correlation-id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "x-request-id": components["headers"]["x-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "INTERNAL";
+                        };
+                    };
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: The database (or another dependency) is unavailable or too slow; try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "x-correlation-id": components["headers"]["x-correlation-id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "x-request-id": components["headers"]["x-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
     streamDashboard: {
         parameters: {
             query?: {
@@ -25728,6 +26103,301 @@ export interface operations {
                         error?: {
                             /** @enum {string} */
                             code?: "FORBIDDEN";
+                        };
+                    };
+                };
+            };
+            /** @description `RATE_LIMITED`: Rate limited; see Retry-After */
+            429: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "x-correlation-id": components["headers"]["x-correlation-id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "x-request-id": components["headers"]["x-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "RATE_LIMITED";
+                        };
+                    };
+                };
+            };
+            /** @description `INTERNAL`: An unexpected error; the request id identifies it in the logs */
+            500: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "x-correlation-id": components["headers"]["x-correlation-id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "x-request-id": components["headers"]["x-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "INTERNAL";
+                        };
+                    };
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: The database (or another dependency) is unavailable or too slow; try again after Retry-After, with the same credentials */
+            503: {
+                headers: {
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "x-correlation-id": components["headers"]["x-correlation-id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "x-request-id": components["headers"]["x-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    updateOrganizationScanLimits: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when the server runs with IDEMPOTENCY_REQUIRED=true (400 without it). Makes a retry safe: the first outcome is kept 24 h per (organization, principal, key) and replayed with `Idempotent-Replayed: true`. The same key with a different request is 422 IDEMPOTENCY_KEY_REUSED; while the first is running, 409 IDEMPOTENCY_IN_PROGRESS (a key whose server died mid-request is taken over at once). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Ties this request to others in logs, audit events and the envelope (`meta.correlationId`); echoed in the response. A value that is not printable or longer than 128 characters is replaced by the request id. */
+                "x-correlation-id"?: components["parameters"]["CorrelationId"];
+                /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
+                "x-workspace-id"?: string;
+            };
+            path: {
+                /** @description The organization whose limits change */
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateScanLimitOverridesDto"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "x-correlation-id": components["headers"]["x-correlation-id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "x-request-id": components["headers"]["x-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuccessEnvelope"] & {
+                        data: components["schemas"]["ScanLimitsDto"];
+                    };
+                };
+            };
+            /**
+             * @description `BAD_REQUEST`: The request is malformed (an aborted body, a Content-Length that does not match)
+             *
+             *     `JSON_TOO_DEEP`: The request body nests objects and arrays deeper than 64 levels
+             *
+             *     `MALFORMED_CONTENT_ENCODING`: The request body does not decompress as its Content-Encoding says
+             *
+             *     `MALFORMED_JSON`: The request body is not valid JSON
+             *
+             *     `VALIDATION_FAILED`: The request fails validation: error.validationErrors names each field (a NUL character in a string is NUL_CHARACTER)
+             */
+            400: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "x-correlation-id": components["headers"]["x-correlation-id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "x-request-id": components["headers"]["x-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "BAD_REQUEST" | "JSON_TOO_DEEP" | "MALFORMED_CONTENT_ENCODING" | "MALFORMED_JSON" | "VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description `UNAUTHENTICATED`: Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "x-correlation-id": components["headers"]["x-correlation-id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "x-request-id": components["headers"]["x-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "UNAUTHENTICATED";
+                        };
+                    };
+                };
+            };
+            /** @description `FORBIDDEN`: The principal lacks the permission, or names an organization it is not a member of */
+            403: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "x-correlation-id": components["headers"]["x-correlation-id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "x-request-id": components["headers"]["x-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        };
+                    };
+                };
+            };
+            /** @description `NOT_FOUND`: The resource does not exist in this organization */
+            404: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "x-correlation-id": components["headers"]["x-correlation-id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "x-request-id": components["headers"]["x-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description `IDEMPOTENCY_IN_PROGRESS`: A request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "x-correlation-id": components["headers"]["x-correlation-id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "x-request-id": components["headers"]["x-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "IDEMPOTENCY_IN_PROGRESS";
+                        };
+                    };
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: The request body is over the size limit (BODY_LIMIT unless the operation says otherwise) */
+            413: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "x-correlation-id": components["headers"]["x-correlation-id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "x-request-id": components["headers"]["x-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: The request body has a Content-Encoding or a charset that is not supported */
+            415: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "x-correlation-id": components["headers"]["x-correlation-id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "x-request-id": components["headers"]["x-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: The Idempotency-Key was used with a different request */
+            422: {
+                headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    "x-correlation-id": components["headers"]["x-correlation-id"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "x-request-id": components["headers"]["x-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        error?: {
+                            /** @enum {string} */
+                            code?: "IDEMPOTENCY_KEY_REUSED";
                         };
                     };
                 };

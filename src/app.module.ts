@@ -5,6 +5,7 @@ import { AgentRuntimeModule } from './contexts/agent-runtime/index.js';
 import { AgentsModule } from './contexts/agents/index.js';
 import { ApprovalsModule } from './contexts/approvals/index.js';
 import { AuditModule } from './contexts/audit/index.js';
+import { BillingModule } from './contexts/billing/index.js';
 import { EventsModule } from './contexts/events/index.js';
 import { HealthModule } from './contexts/health/index.js';
 import { AuthenticationGuard, IdentityModule } from './contexts/identity/index.js';
@@ -41,6 +42,7 @@ export class AppModule {
         ApprovalsModule,
         SecretsModule,
         IntegrationsModule,
+        BillingModule,
         ScanningModule,
         WorkflowsModule,
       ],

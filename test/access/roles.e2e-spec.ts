@@ -78,6 +78,7 @@ describe('the permission catalog', () => {
         'agents',
         'approvals',
         'audit',
+        'billing',
         'events',
         'identity',
         'integrations',

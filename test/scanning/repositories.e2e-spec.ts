@@ -489,6 +489,10 @@ describe('ops', () => {
       sarifBodyMax: '32mb',
       blobGraceSeconds: 0,
       blobStore: 'postgres',
+      // No override for this organization: every limit is the configuration's (test/scanning/limits.e2e-spec.ts).
+      sources: expect.objectContaining({ uploadMaxBytes: 'configuration', concurrentScansMax: 'configuration' }),
+      overridesUpdatedAt: null,
+      overridesUpdatedBy: null,
     });
 
     const other = await otherOrganization(t, t.token);

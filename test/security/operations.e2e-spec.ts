@@ -274,6 +274,8 @@ async function concreteParams(path: string, tenant: Tenant): Promise<Params> {
   if (path.includes('{key}')) params.key = 'SUITE_KEY';
   // Step types are a registry in code, the same for every organization.
   if (path.includes('{type}')) params.type = 'wait';
+  // An organization a platform operator addresses by id (its limit overrides): the tenant itself.
+  if (path.includes('{organizationId}')) params.organizationId = tenant.organizationId;
   if (!path.includes('{id}')) return params;
   let collection = path.slice(0, path.indexOf('/{id}'));
   if (collection === '/api/v1/organizations') return { ...params, id: tenant.organizationId };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { APPROVALS_PERMISSIONS } from '../approvals/approvals.permissions.js';
 import { AGENTS_PERMISSIONS } from '../agents/agents.permissions.js';
 import { AUDIT_PERMISSIONS } from '../audit/audit.permissions.js';
+import { BILLING_PERMISSIONS } from '../billing/billing.permissions.js';
 import { EVENTS_PERMISSIONS } from '../events/events.permissions.js';
 import { IDENTITY_PERMISSIONS } from '../identity/identity.permissions.js';
 import { INTEGRATIONS_PERMISSIONS } from '../integrations/integrations.permissions.js';
@@ -19,6 +20,7 @@ const SOURCES = {
   agents: AGENTS_PERMISSIONS,
   approvals: APPROVALS_PERMISSIONS,
   audit: AUDIT_PERMISSIONS,
+  billing: BILLING_PERMISSIONS,
   events: EVENTS_PERMISSIONS,
   identity: IDENTITY_PERMISSIONS,
   integrations: INTEGRATIONS_PERMISSIONS,

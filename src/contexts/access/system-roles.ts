@@ -30,7 +30,8 @@ const ACCESS_CONTROL = [
   'approval_workflow',
   'approval_policy',
 ];
-const SENSITIVE_READS = new Set(['audit.read', 'secret.read', 'api_key.read', 'credential.read']);
+/** Reads kept from the broad read-only roles (viewer, automation, integrations): costs among them, which the billing role sees. */
+const SENSITIVE_READS = new Set(['audit.read', 'secret.read', 'api_key.read', 'credential.read', 'billing.read']);
 
 export const SYSTEM_ROLES: readonly SystemRoleDefinition[] = [
   { key: 'owner', name: 'Owner', description: 'Everything within the organization', grants: tenant },

@@ -28,6 +28,7 @@ import { ArchiveRefusal } from './ingest/archive.js';
 import { snapshotTar } from './ingest/snapshot-archive.js';
 import { type IngestedTree, SnapshotIngest } from './ingest/snapshot-ingest.js';
 import { treePath } from './ingest/tree-paths.js';
+import { ScanLimits } from './scan-limits.js';
 import { ThreatProfilesService } from './threat-profiles.service.js';
 import { archiveRefused, noSource, notAFile, unsupportedArchiveType } from './scanning.errors.js';
 
@@ -68,6 +69,7 @@ export class RepositoriesService implements OnModuleInit {
     private readonly ingest: SnapshotIngest,
     private readonly threatProfiles: ThreatProfilesService,
     private readonly config: AppConfig,
+    private readonly scanLimits: ScanLimits,
   ) {}
 
   onModuleInit(): void {
@@ -196,8 +198,8 @@ export class RepositoriesService implements OnModuleInit {
       throw unsupportedArchiveType(`Send the archive as one of ${ARCHIVE_MEDIA_TYPES.join(', ')} (got ${type ?? 'no Content-Type'})`);
     if (repository.sourceType !== 'upload')
       throw conflict(`The repository's source comes by ${repository.sourceType}, not by upload`, { sourceType: repository.sourceType });
-    const limits = this.config.scanning.limits;
-    const upload = await spoolUpload(body, limits.maxUploadBytes, 'The archive');
+    const limits = await this.scanLimits.for(organizationId);
+    const upload = await spoolUpload(body, limits.maxUploadBytes, 'The archive', 'SCAN_UPLOAD_MAX_BYTES');
     let tree: IngestedTree;
     try {
       tree = await this.ingest.fromArchive(organizationId, upload.file, {

@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgentsModule } from '../agents/index.js';
+import { BillingModule } from '../billing/index.js';
 import { InventoryModule } from '../inventory/index.js';
 import { JobsModule } from '../jobs/index.js';
 import { AgentScansController } from './agent-scans.controller.js';
 import { CodeRepository } from './entities/code-repository.entity.js';
 import { Finding, FindingChange, FindingRule, FindingSighting } from './entities/finding.entity.js';
 import { Scan } from './entities/scan.entity.js';
+import { ScanLimitOverride } from './entities/scan-limit-override.entity.js';
 import { SnapshotFile, SourceSnapshot } from './entities/source-snapshot.entity.js';
 import { ThreatProfileVersion } from './entities/threat-profile.entity.js';
 import { FindingsController } from './findings.controller.js';
@@ -16,6 +18,7 @@ import { OpsController } from './ops.controller.js';
 import { ProjectRollupsController } from './project-rollups.controller.js';
 import { RepositoriesController } from './repositories.controller.js';
 import { RepositoriesService } from './repositories.service.js';
+import { ScanLimits } from './scan-limits.js';
 import { ScansController } from './scans.controller.js';
 import { ScansService } from './scans.service.js';
 import { ThreatProfilesController } from './threat-profiles.controller.js';
@@ -37,10 +40,12 @@ import { ThreatProfilesService } from './threat-profiles.service.js';
       FindingChange,
       FindingRule,
       FindingSighting,
+      ScanLimitOverride,
     ]),
     InventoryModule,
     JobsModule,
     AgentsModule,
+    BillingModule,
   ],
   controllers: [
     RepositoriesController,
@@ -51,7 +56,7 @@ import { ThreatProfilesService } from './threat-profiles.service.js';
     AgentScansController,
     OpsController,
   ],
-  providers: [RepositoriesService, SnapshotIngest, ThreatProfilesService, ScansService, FindingsService],
+  providers: [RepositoriesService, SnapshotIngest, ThreatProfilesService, ScansService, FindingsService, ScanLimits],
   exports: [RepositoriesService, ScansService, FindingsService],
 })
 export class ScanningModule {}

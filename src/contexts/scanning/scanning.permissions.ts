@@ -12,4 +12,5 @@ export const SCANNING_PERMISSIONS = definePermissions({
   'finding.triage': 'Triage findings: open, confirm, or dismiss with a reason',
   'ops.read': "See code scanning's quotas and operational state",
   'ops.cleanup': 'Remove stale scanning artifacts now',
+  'platform.limits.write': "Override any organization's code scanning quotas (platform operators)",
 });

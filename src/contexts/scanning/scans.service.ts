@@ -4,18 +4,20 @@ import { Transactional } from '@nestjs-cls/transactional';
 import { AuditNotes } from '../../kernel/audit/audit-notes.js';
 import type { Principal } from '../../kernel/auth/principal.js';
 import { BlobStore, type StoredBlob } from '../../kernel/blobs/blob-store.js';
-import { AppConfig } from '../../kernel/config/app-config.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
 import { notFound } from '../../kernel/http/kernel.errors.js';
 import { newId } from '../../kernel/ids.js';
 import { type Page, paginate } from '../../kernel/pagination/page.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
+import { UsageMeter } from '../billing/index.js';
 import { assertHeld, type Job, JobQueue, JobsService } from '../jobs/index.js';
 import type { CreateScanDto, ListScansQuery, ReportScanProgressDto } from './dto/scan.dto.js';
 import { FINISHED_SCAN_STATUSES, Scan, type ScanConfiguration, type ScanStatus } from './entities/scan.entity.js';
+import { SourceSnapshot } from './entities/source-snapshot.entity.js';
 import { FindingsService } from './findings.service.js';
 import { RepositoriesService } from './repositories.service.js';
 import { readSarif, type SarifLog } from './sarif-log.js';
+import { ScanLimits } from './scan-limits.js';
 import { noSource, scanFinished, scanLimitReached, scanNotHeld } from './scanning.errors.js';
 import { scanEvent } from './scan-events.js';
 import { ThreatProfilesService } from './threat-profiles.service.js';
@@ -47,7 +49,8 @@ export class ScansService implements OnModuleInit {
     private readonly notes: AuditNotes,
     private readonly events: EventOutbox,
     private readonly blobs: BlobStore,
-    private readonly config: AppConfig,
+    private readonly limits: ScanLimits,
+    private readonly usage: UsageMeter,
     private readonly jobs: JobsService,
     private readonly queue: JobQueue,
     private readonly repositories: RepositoriesService,
@@ -66,7 +69,7 @@ export class ScansService implements OnModuleInit {
   async create(organizationId: string, principal: Principal, repositoryId: string, input: CreateScanDto): Promise<Scan> {
     const { repository } = await this.repositories.get(organizationId, repositoryId);
     if (!repository.snapshotId) throw noSource();
-    const log = input.sarif !== undefined ? readSarif(input.sarif, this.config.scanning.limits.maxSarifResults) : null;
+    const log = input.sarif !== undefined ? readSarif(input.sarif, (await this.limits.for(organizationId)).maxSarifResults) : null;
     const profile = await this.threatProfiles.current(organizationId, repository.id);
     const configuration: ScanConfiguration = {
       scanners: input.scanners ?? [],
@@ -204,7 +207,7 @@ export class ScansService implements OnModuleInit {
     leaseId: string,
     sarif: unknown,
   ): Promise<{ scan: Scan; results: number; tools: string[]; sha256: string }> {
-    const log = readSarif(sarif, this.config.scanning.limits.maxSarifResults);
+    const log = readSarif(sarif, (await this.limits.for(organizationId)).maxSarifResults);
     const scan = await this.held(organizationId, agent, scanId, leaseId);
     const sha256 = createHash('sha256').update(log.bytes).digest('hex');
     const sent = scan.artifacts.find((a) => a.sha256 === sha256);
@@ -250,7 +253,7 @@ export class ScansService implements OnModuleInit {
 
   /** Scans queued or running at once, and scans started in the last 24 hours, each against its quota. */
   private async checkQuotas(organizationId: string): Promise<void> {
-    const { maxConcurrentScans, maxScansPerDay } = this.config.scanning.limits;
+    const { maxConcurrentScans, maxScansPerDay } = await this.limits.for(organizationId);
     const [row] = await this.data
       .repository(Scan, organizationId)
       .query('s')
@@ -315,7 +318,12 @@ export class ScansService implements OnModuleInit {
     return updated;
   }
 
-  /** A scan's end: a succeeded one fixes the findings of its tools (in its paths) it did not see. */
+  /**
+   * A scan's end: a succeeded one fixes the findings of its tools (in its paths) it did not see.
+   * A scan that ran (an agent started it, or it was imported) is metered in the same transaction:
+   * one `scan`, the snapshot's bytes and its running time. One that ended before it ever started
+   * (cancelled or expired in the queue) used no scanner and read nothing: it is not metered.
+   */
   private async settle(organizationId: string, scan: Scan, status: ScanStatus, error: Scan['error']): Promise<Scan> {
     const finishedAt = new Date();
     let summary = scan.summary;
@@ -331,7 +339,30 @@ export class ScansService implements OnModuleInit {
       scannerSeconds: scan.startedAt ? Math.max(0, Math.round((finishedAt.getTime() - scan.startedAt.getTime()) / 1000)) : 0,
     });
     await this.events.emit(scanEvent(updated, `scan.${status}`, { summary, ...(error && { error }) }));
+    if (updated.startedAt) await this.meter(organizationId, updated);
     return updated;
+  }
+
+  /** The usage of a scan that ran; recording it again (a retried settle) counts nothing twice. */
+  private async meter(organizationId: string, scan: Scan): Promise<void> {
+    const snapshot = await this.data.repository(SourceSnapshot, organizationId).findById(scan.snapshotId);
+    const common = {
+      resource: { type: 'scan', id: scan.id },
+      dimensions: {
+        repositoryId: scan.repositoryId,
+        projectId: scan.projectId,
+        origin: scan.origin,
+        status: scan.status,
+        tools: scan.tools,
+      },
+      occurredAt: scan.finishedAt ?? new Date(),
+    };
+    await this.usage.record(
+      organizationId,
+      { ...common, meter: 'scan', quantity: 1 },
+      { ...common, meter: 'scan.bytes', quantity: snapshot?.totalBytes ?? 0 },
+      { ...common, meter: 'scan.scanner_seconds', quantity: scan.scannerSeconds ?? 0 },
+    );
   }
 
   /** The job of an agent scan ended: the scan ends the same way, in that transaction. */

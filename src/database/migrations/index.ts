@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { UsageRecordsScanLimitOverrides1796406847788 } from './1796406847788-UsageRecordsScanLimitOverrides.js';
 import { ScansFindings1796389618773 } from './1796389618773-ScansFindings.js';
 import { CodeRepositories1796356893689 } from './1796356893689-CodeRepositories.js';
 import { Blobs1796355284177 } from './1796355284177-Blobs.js';
@@ -40,4 +41,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   Blobs1796355284177,
   CodeRepositories1796356893689,
   ScansFindings1796389618773,
+  UsageRecordsScanLimitOverrides1796406847788,
 ];

@@ -113,6 +113,8 @@ export class AppConfig {
       maxSarifResults: number;
     };
   };
+  /** Usage prices: the currency, and each meter's unit price as a decimal string (never a binary float). */
+  billing!: { currency: string; prices: Record<string, string> };
   /** When audit chain heads are signed (cron, UTC). */
   audit!: { checkpointSchedule: string };
   logLevel!: string;

@@ -340,6 +340,18 @@ export class EnvironmentVariables {
   @Max(1_000_000)
   SARIF_MAX_RESULTS = 100_000;
 
+  /**
+   * Unit prices of the usage meters, a JSON object of meter to price in BILLING_CURRENCY: decimal strings
+   * (or plain decimal numbers), at most 12 digits after the point. A meter not listed costs nothing.
+   */
+  @IsOmittable()
+  @IsString()
+  BILLING_PRICES?: string;
+
+  /** The currency of BILLING_PRICES and of GET /billing/summary (ISO 4217). */
+  @Matches(/^[A-Z]{3}$/, { message: 'must be an ISO 4217 currency code such as USD' })
+  BILLING_CURRENCY = 'USD';
+
   @IsIn(['true', 'false'])
   RATE_LIMIT_ENABLED = 'true';
 

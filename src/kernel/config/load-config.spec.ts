@@ -254,4 +254,21 @@ describe('loadConfig', () => {
       ]);
     }
   });
+
+  test('billing: default prices in USD; BILLING_PRICES is a JSON object of meter to decimal price, each bad entry named', () => {
+    expect(loadConfig(base).billing).toEqual({
+      currency: 'USD',
+      prices: { scan: '0.01', 'scan.bytes': '0.000000001', 'scan.scanner_seconds': '0.0005' },
+    });
+    const set = loadConfig({ ...base, BILLING_CURRENCY: 'EUR', BILLING_PRICES: '{"scan":"1.25","scan.bytes":0.5}' });
+    expect(set.billing).toEqual({ currency: 'EUR', prices: { scan: '1.25', 'scan.bytes': '0.5' } });
+    expect(problems({ ...base, BILLING_PRICES: 'cheap' })).toEqual([expect.stringContaining('BILLING_PRICES: is not JSON')]);
+    expect(problems({ ...base, BILLING_PRICES: '[1]' })).toEqual([expect.stringContaining('BILLING_PRICES: must be a JSON object')]);
+    expect(problems({ ...base, BILLING_PRICES: '{"scan":"-1","Bad Name":"1","scan.bytes":1e-9}' })).toEqual([
+      expect.stringContaining('the price of scan must be a non-negative decimal'),
+      expect.stringContaining('"Bad Name" is not a meter name'),
+      expect.stringContaining('the price of scan.bytes must be a non-negative decimal'),
+    ]);
+    expect(problems({ ...base, BILLING_CURRENCY: 'usd' })).toEqual([expect.stringContaining('BILLING_CURRENCY: must be an ISO 4217')]);
+  });
 });

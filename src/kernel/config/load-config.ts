@@ -62,6 +62,40 @@ function blobStore(vars: EnvironmentVariables, problems: string[]): AppConfig['b
   };
 }
 
+/** Default unit prices (USD): 1 cent a scan, 1 per GB read, 1.80 an hour of scanner time. */
+export const DEFAULT_BILLING_PRICES: Readonly<Record<string, string>> = {
+  scan: '0.01',
+  'scan.bytes': '0.000000001',
+  'scan.scanner_seconds': '0.0005',
+};
+const METER_NAME = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/;
+const UNIT_PRICE = /^\d{1,12}(\.\d{1,12})?$/;
+
+/** BILLING_PRICES: a JSON object of meter to decimal unit price; numbers are taken as they are written, never as floats. */
+function billingPrices(value: string | undefined, problems: string[]): Record<string, string> {
+  if (value === undefined) return { ...DEFAULT_BILLING_PRICES };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    problems.push('BILLING_PRICES: is not JSON (an object of meter to unit price, e.g. {"scan":"0.01"})');
+    return {};
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    problems.push('BILLING_PRICES: must be a JSON object of meter to unit price, e.g. {"scan":"0.01"}');
+    return {};
+  }
+  const prices: Record<string, string> = {};
+  for (const [meter, price] of Object.entries(parsed as Record<string, unknown>)) {
+    const text = typeof price === 'number' ? String(price) : price;
+    if (meter.length > 64 || !METER_NAME.test(meter)) problems.push(`BILLING_PRICES: "${meter.slice(0, 64)}" is not a meter name`);
+    else if (typeof text !== 'string' || !UNIT_PRICE.test(text))
+      problems.push(`BILLING_PRICES: the price of ${meter} must be a non-negative decimal such as "0.0001" (at most 12 decimals)`);
+    else prices[meter] = text;
+  }
+  return prices;
+}
+
 /**
  * Where outbound calls a user can aim may go: one policy for workflow steps, Argo CD and every later
  * integration. The workflow-era names are still read when the new ones are unset; both at once with
@@ -218,6 +252,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const outbound = outboundPolicy(vars, problems);
   const blobs = blobStore(vars, problems);
+  const prices = billingPrices(vars.BILLING_PRICES, problems);
   if (vars.LOGIN_DELAY_MAX_SECONDS < vars.LOGIN_DELAY_BASE_SECONDS) {
     problems.push('LOGIN_DELAY_MAX_SECONDS: must be at least LOGIN_DELAY_BASE_SECONDS (the first delay)');
   }
@@ -338,6 +373,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         maxSarifResults: vars.SARIF_MAX_RESULTS,
       },
     },
+    billing: { currency: vars.BILLING_CURRENCY, prices },
     build: readBuildInfo(vars.GIT_COMMIT),
   } satisfies Omit<AppConfig, 'isProduction'>);
   return config;

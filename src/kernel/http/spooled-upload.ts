@@ -15,11 +15,16 @@ export interface SpooledUpload {
 
 /**
  * Streams a request body (or any byte stream) into a temporary file of its own, refusing with 413
- * PAYLOAD_TOO_LARGE (details.limitBytes) the moment it passes `maxBytes`; on any failure the file is
+ * PAYLOAD_TOO_LARGE (details.limitBytes, and details.limit naming the limit when given) the moment it passes `maxBytes`; on any failure the file is
  * gone. For uploads read more than once or at random (an archive's directory), and so that a slow
  * client holds a file, not a database connection.
  */
-export async function spoolUpload(source: NodeJS.ReadableStream, maxBytes: number, what = 'The upload'): Promise<SpooledUpload> {
+export async function spoolUpload(
+  source: NodeJS.ReadableStream,
+  maxBytes: number,
+  what = 'The upload',
+  limitName?: string,
+): Promise<SpooledUpload> {
   const dir = await mkdtemp(join(tmpdir(), 'marshal-upload-'));
   const file = join(dir, 'body');
   const remove = () => rm(dir, { recursive: true, force: true });
@@ -28,7 +33,10 @@ export async function spoolUpload(source: NodeJS.ReadableStream, maxBytes: numbe
     transform(chunk: Buffer, _encoding, callback) {
       size += chunk.length;
       if (size > maxBytes) {
-        const error = payloadTooLarge(`${what} is over its limit of ${maxBytes} bytes`, { limitBytes: maxBytes });
+        const error = payloadTooLarge(`${what} is over its limit of ${maxBytes} bytes`, {
+          limitBytes: maxBytes,
+          ...(limitName && { limit: limitName }),
+        });
         return callback(error);
       }
       callback(null, chunk);

@@ -30,7 +30,9 @@ export const API_TAGS: Readonly<Record<string, string>> = {
     "Scans of repositories' snapshots by scanner agents, or imported SARIF logs, with their progress events; a project's scans, findings and events across its repositories.",
   'Code findings':
     'What scans report, kept across scans by fingerprint (an edit above a finding keeps it the same), fixed when a newer scan no longer sees it, and triaged by people.',
-  'Code scanning operations': 'The quotas code scanning holds uploads, snapshots and scans to, its scanner agents, and cleanup of stale artifacts on demand.',
+  'Code scanning operations':
+    "The quotas code scanning holds uploads, snapshots and scans to (the configuration's, or the platform operator's per-organization overrides), its scanner agents, and cleanup of stale artifacts on demand.",
+  Billing: "Metered usage (scans, the bytes they read, their running time) and its cost from the configuration's price table.",
   GitOps: 'Argo CD endpoints and the mapping of their applications to the secrets they use.',
   Webhooks: 'Signed callbacks from external executors.',
 };
