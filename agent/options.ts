@@ -22,7 +22,7 @@ Options:
   --capabilities a,b           job types to claim, reported to the server at registration and
                                with every heartbeat, where they replace the agent's capabilities
                                (default: every built-in handler; shell only with --allow-command,
-                               secret.read and secret.patch only with --secrets-dir)
+                               secret.read and secret.patch only with --secrets-dir, scan only when listed)
   --allow-command ls,echo      programs the shell handler may run (exact names; repeatable)
   --secrets-dir <path>         serve secret.read and secret.patch from a directory, one file per
                                secret (<ref>, or <namespace>/<ref>); reported to the server as
@@ -158,8 +158,9 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, handlerType
   const cluster = values.cluster ?? name;
   if (!NAME.test(cluster)) throw new UsageError('--cluster must be 1-100 letters, digits, _ . -, starting with a letter or digit');
   // An agent that would refuse every shell (or secret) job should not claim them: leave them to one that can run them.
+  // Scans are opt-in (--capabilities scan): they bring a repository's source onto this host.
   const defaults = handlerTypes.filter(
-    (type) => (type !== 'shell' || allowCommands.size > 0) && (!type.startsWith('secret.') || secretsDir),
+    (type) => type !== 'scan' && (type !== 'shell' || allowCommands.size > 0) && (!type.startsWith('secret.') || secretsDir),
   );
   const capabilities = values.capabilities === undefined ? defaults : list(values.capabilities);
   for (const capability of capabilities) {
