@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { expectMatchesContract } from '../support/contract.js';
 import { addMember, otherOrganization } from '../support/fixtures.js';
 import { useServer } from '../support/use-server.js';
 import { tarball } from '../scanning/archives.js';
+import { uploadRepository } from '../scanning/repositories.js';
 
 /**
  * Usage metering and GET /billing/summary (seed 004): scans meter themselves when they settle, and
@@ -11,7 +11,6 @@ import { tarball } from '../scanning/archives.js';
 const PRICES = { scan: '0.25', 'scan.bytes': '0.001', 'scan.scanner_seconds': '0.5' };
 const t = useServer({ BILLING_PRICES: JSON.stringify(PRICES), BILLING_CURRENCY: 'EUR' });
 
-const hex = () => randomBytes(3).toString('hex');
 type Json = Record<string, any>;
 
 const SARIF = {
@@ -34,16 +33,7 @@ const SARIF = {
 
 /** A repository with a source of known size; answers its id and the snapshot's totalBytes. */
 async function repository(token?: string): Promise<{ id: string; totalBytes: number }> {
-  const project = (await t.http.post('/api/v1/projects', { body: { name: `Billed ${hex()}` }, token }).expect(201)).data;
-  const repo = (
-    await t.http
-      .post('/api/v1/projects/{id}/repositories', {
-        params: { id: project.id },
-        body: { name: `repo-${hex()}`, sourceType: 'upload' },
-        token,
-      })
-      .expect(201)
-  ).data;
+  const repo = await uploadRepository(t.http, { token, project: 'Billed' });
   const archive = await tarball([
     { name: 'config.js', content: 'const key = "AKIA…";\n' },
     { name: 'README.md', content: '# billed\n'.repeat(20) },

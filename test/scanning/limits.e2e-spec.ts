@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { addMember, otherOrganization, type Member } from '../support/fixtures.js';
 import { useServer } from '../support/use-server.js';
 import { tarball } from './archives.js';
+import { uploadRepository } from './repositories.js';
 
 /**
  * Per-organization limit overrides (seed 004 `/ops/limits`): the platform operator overrides an
@@ -9,20 +10,10 @@ import { tarball } from './archives.js';
  */
 const t = useServer({ SCAN_MAX_CONCURRENT: '5' });
 
-const hex = () => randomBytes(3).toString('hex');
 type Json = Record<string, any>;
 
 async function repository(token?: string): Promise<string> {
-  const project = (await t.http.post('/api/v1/projects', { body: { name: `Limited ${hex()}` }, token }).expect(201)).data;
-  return (
-    await t.http
-      .post('/api/v1/projects/{id}/repositories', {
-        params: { id: project.id },
-        body: { name: `repo-${hex()}`, sourceType: 'upload' },
-        token,
-      })
-      .expect(201)
-  ).data.id;
+  return (await uploadRepository(t.http, { token, project: 'Limited' })).id;
 }
 
 // Random bytes do not compress: the archive is over 4 KiB as sent.

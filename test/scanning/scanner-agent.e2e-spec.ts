@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { AgentProcess, killAgents, waitFor } from '../support/agent-process.js';
 import { useServer } from '../support/use-server.js';
 import { tarball } from './archives.js';
+import { uploadRepository } from './repositories.js';
 
 /**
  * The reference agent as a real process runs scans: it claims the `scan` job, reads the snapshot
@@ -57,12 +58,7 @@ test('the reference agent scans a snapshot with secretlint and ESLint security; 
     MARSHAL_AGENT_SECRET: minted.agentSecret,
   });
 
-  const project = (await t.http.post('/api/v1/projects', { body: { name: `Scanned ${hex()}` } }).expect(201)).data;
-  const repo = (
-    await t.http
-      .post('/api/v1/projects/{id}/repositories', { params: { id: project.id }, body: { name: 'app', sourceType: 'upload' } })
-      .expect(201)
-  ).data;
+  const repo = await uploadRepository(t.http, { name: 'app' });
   await upload(repo.id, {
     'config/deploy.env': `GITHUB_TOKEN=${TOKEN}\n`,
     'src/run.js': 'export function run(input) {\n  return eval(input);\n}\n',

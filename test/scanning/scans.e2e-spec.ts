@@ -4,6 +4,7 @@ import * as tarStream from 'tar-stream';
 import { addMember, otherOrganization } from '../support/fixtures.js';
 import { useServer } from '../support/use-server.js';
 import { tarball } from './archives.js';
+import { uploadRepository } from './repositories.js';
 
 /**
  * Scans (seed 004) over the agent protocol and by SARIF import: a scanner agent claims the scan
@@ -26,18 +27,9 @@ async function scannerAgent(token?: string): Promise<Agent> {
 }
 
 async function repositoryWithSource(files: Record<string, string>, token?: string): Promise<{ id: string; projectId: string }> {
-  const project = (await t.http.post('/api/v1/projects', { body: { name: `Scanned ${hex()}` }, token }).expect(201)).data;
-  const repo = (
-    await t.http
-      .post('/api/v1/projects/{id}/repositories', {
-        params: { id: project.id },
-        body: { name: `repo-${hex()}`, sourceType: 'upload' },
-        token,
-      })
-      .expect(201)
-  ).data;
+  const repo = await uploadRepository(t.http, { token });
   await uploadSource(repo.id, files, token);
-  return { id: repo.id, projectId: project.id };
+  return repo;
 }
 
 async function uploadSource(id: string, files: Record<string, string>, token?: string): Promise<void> {
