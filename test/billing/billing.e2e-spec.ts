@@ -2,7 +2,7 @@ import { expectMatchesContract } from '../support/contract.js';
 import { addMember, otherOrganization } from '../support/fixtures.js';
 import { useServer } from '../support/use-server.js';
 import { tarball } from '../scanning/archives.js';
-import { uploadRepository } from '../scanning/repositories.js';
+import { newRepository } from '../scanning/repositories.js';
 
 /**
  * Usage metering and GET /billing/summary (seed 004): scans meter themselves when they settle, and
@@ -33,7 +33,7 @@ const SARIF = {
 
 /** A repository with a source of known size; answers its id and the snapshot's totalBytes. */
 async function repository(token?: string): Promise<{ id: string; totalBytes: number }> {
-  const repo = await uploadRepository(t.http, { token, project: 'Billed' });
+  const repo = await newRepository(t.http, { token, project: 'Billed' });
   const archive = await tarball([
     { name: 'config.js', content: 'const key = "AKIA…";\n' },
     { name: 'README.md', content: '# billed\n'.repeat(20) },

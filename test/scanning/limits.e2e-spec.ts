@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { addMember, otherOrganization, type Member } from '../support/fixtures.js';
 import { useServer } from '../support/use-server.js';
 import { tarball } from './archives.js';
-import { uploadRepository } from './repositories.js';
+import { newRepository } from './repositories.js';
 
 /**
  * Per-organization limit overrides (seed 004 `/ops/limits`): the platform operator overrides an
@@ -13,7 +13,7 @@ const t = useServer({ SCAN_MAX_CONCURRENT: '5' });
 type Json = Record<string, any>;
 
 async function repository(token?: string): Promise<string> {
-  return (await uploadRepository(t.http, { token, project: 'Limited' })).id;
+  return (await newRepository(t.http, { token, project: 'Limited' })).id;
 }
 
 // Random bytes do not compress: the archive is over 4 KiB as sent.

@@ -539,7 +539,11 @@ describe('ops', () => {
       .get('/api/v1/repositories/{id}/source-files/{path}', { params: { id: repo.id, path: 'shared.txt' } })
       .expectResponse(200);
     expect(file.text).toBe('in both');
-    expect((await t.http.post('/api/v1/ops/cleanup', { body: {} }).expect(200)).data).toEqual({ blobsRemoved: 0, bytesRemoved: 0 });
+    expect((await t.http.post('/api/v1/ops/cleanup', { body: {} }).expect(200)).data).toEqual({
+      gitUploadsRemoved: 0,
+      blobsRemoved: 0,
+      bytesRemoved: 0,
+    });
     // The other organization's unreferenced blob was not ours to remove.
     expect((await t.http.post('/api/v1/ops/cleanup', { body: {}, token: other.owner.accessToken }).expect(200)).data.blobsRemoved).toBe(1);
 

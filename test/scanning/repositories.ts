@@ -3,10 +3,10 @@ import type { HttpClient } from '../support/http.js';
 
 const hex = () => randomBytes(3).toString('hex');
 
-/** A new project with one repository whose source comes by upload; answers both ids. */
-export async function uploadRepository(
+/** A new project with one repository whose source comes by upload (or by `git push`); answers both ids. */
+export async function newRepository(
   http: HttpClient,
-  options: { token?: string; project?: string; name?: string } = {},
+  options: { token?: string; project?: string; name?: string; sourceType?: 'upload' | 'git-upload' } = {},
 ): Promise<{ id: string; projectId: string }> {
   const { token } = options;
   const project = (await http.post('/api/v1/projects', { body: { name: `${options.project ?? 'Scanned'} ${hex()}` }, token }).expect(201))
@@ -15,7 +15,7 @@ export async function uploadRepository(
     await http
       .post('/api/v1/projects/{id}/repositories', {
         params: { id: project.id },
-        body: { name: options.name ?? `repo-${hex()}`, sourceType: 'upload' },
+        body: { name: options.name ?? `repo-${hex()}`, sourceType: options.sourceType ?? 'upload' },
         token,
       })
       .expect(201)

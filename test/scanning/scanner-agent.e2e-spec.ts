@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { AgentProcess, killAgents, waitFor } from '../support/agent-process.js';
 import { useServer } from '../support/use-server.js';
-import { tarball } from './archives.js';
-import { uploadRepository } from './repositories.js';
+import { WorkingCopy } from './git-push.js';
+import { newRepository } from './repositories.js';
 
 /**
- * The reference agent as a real process runs scans: it claims the `scan` job, reads the snapshot
+ * Issue 15's whole scenario. A repository's source comes by `git push` (the real client) to a
+ * temporary remote; the reference agent as a real process runs scans: it claims the `scan` job, reads the snapshot
  * through the agent API, runs secretlint (recommended preset) and ESLint with eslint-plugin-security,
  * reports progress and uploads SARIF. Triage then survives an edit above the finding and a rescan.
  */
@@ -23,15 +24,21 @@ afterAll(async () => {
   await killAgents();
 });
 
-async function upload(repositoryId: string, files: Record<string, string>): Promise<void> {
-  const archive = await tarball(Object.entries(files).map(([name, content]) => ({ name, content })));
-  await t.http
-    .put('/api/v1/repositories/{id}/source', {
-      params: { id: repositoryId },
-      rawBody: archive,
-      headers: { 'content-type': 'application/gzip' },
-    })
-    .expect(200);
+let copy: WorkingCopy | undefined;
+afterAll(async () => {
+  await copy?.remove();
+});
+
+/** Commits the files and pushes them with the real git client to a new temporary remote of the repository. */
+async function push(repositoryId: string, files: Record<string, string>): Promise<void> {
+  copy ??= await WorkingCopy.create();
+  const revision = await copy.commit(files);
+  const remote = (await t.http.post('/api/v1/git-uploads', { body: { repositoryId } }).expect(201)).data;
+  expect(await copy.push(remote.url, remote.password)).toMatchObject({ code: 0 });
+  expect((await t.http.get('/api/v1/git-uploads/{id}', { params: { id: remote.id } }).expect(200)).data).toMatchObject({
+    status: 'ready',
+    revision,
+  });
 }
 
 async function scanToEnd(repositoryId: string): Promise<Json> {
@@ -51,15 +58,15 @@ async function scanToEnd(repositoryId: string): Promise<Json> {
 const findings = async (repositoryId: string): Promise<Json[]> =>
   (await t.http.get('/api/v1/repositories/{id}/findings', { params: { id: repositoryId }, query: 'limit=100' }).expect(200)).data;
 
-test('the reference agent scans a snapshot with secretlint and ESLint security; triage survives an edit and a rescan', async () => {
+test('a pushed repository is scanned by the reference agent with secretlint and ESLint security; triage survives an edit, a push and a rescan', async () => {
   const minted = (await t.http.post('/api/v1/agents', { body: { name: `scanner-${hex()}`, capabilities: ['scan'] } }).expect(201)).data;
   const agent = new AgentProcess('scanner', ['--server', t.baseUrl, '--capabilities', 'scan'], {
     MARSHAL_AGENT_ID: minted.agent.id,
     MARSHAL_AGENT_SECRET: minted.agentSecret,
   });
 
-  const repo = await uploadRepository(t.http, { name: 'app' });
-  await upload(repo.id, {
+  const repo = await newRepository(t.http, { name: 'app', sourceType: 'git-upload' });
+  await push(repo.id, {
     'config/deploy.env': `GITHUB_TOKEN=${TOKEN}\n`,
     'src/run.js': 'export function run(input) {\n  return eval(input);\n}\n',
     'src/calc.js': 'export const add = (a, b) => a + b;\n',
@@ -94,7 +101,7 @@ test('the reference agent scans a snapshot with secretlint and ESLint security; 
     .expect(200);
 
   // Lines above the dismissed eval, the token removed, a new eval elsewhere.
-  await upload(repo.id, {
+  await push(repo.id, {
     'config/deploy.env': 'GITHUB_TOKEN=${GITHUB_TOKEN}\n',
     'src/run.js': '// Runs what the test harness hands it.\n\nexport function run(input) {\n  return eval(input);\n}\n',
     'src/calc.js': 'export const add = (a, b) => a + b;\nexport const calc = (expression) => eval(expression);\n',

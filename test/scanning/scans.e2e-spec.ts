@@ -4,7 +4,7 @@ import * as tarStream from 'tar-stream';
 import { addMember, otherOrganization } from '../support/fixtures.js';
 import { useServer } from '../support/use-server.js';
 import { tarball } from './archives.js';
-import { uploadRepository } from './repositories.js';
+import { newRepository } from './repositories.js';
 
 /**
  * Scans (seed 004) over the agent protocol and by SARIF import: a scanner agent claims the scan
@@ -27,7 +27,7 @@ async function scannerAgent(token?: string): Promise<Agent> {
 }
 
 async function repositoryWithSource(files: Record<string, string>, token?: string): Promise<{ id: string; projectId: string }> {
-  const repo = await uploadRepository(t.http, { token });
+  const repo = await newRepository(t.http, { token });
   await uploadSource(repo.id, files, token);
   return repo;
 }

@@ -33,6 +33,15 @@ const OPT_OUT: Record<string, Partial<Record<'c' | 'd', string>>> = {
   getRepositorySourceFile: { d: 'needs an uploaded source (409 NO_SOURCE before): test/scanning/repositories.e2e-spec.ts' },
   // Scans need a repository with source, and findings a scan: test/scanning/scans.e2e-spec.ts makes them and checks each answer.
   createRepositoryScan: { d: 'needs an uploaded source (409 NO_SOURCE before): test/scanning/scans.e2e-spec.ts' },
+  createGitUpload: { d: 'needs a repository of sourceType git-upload: test/scanning/git-uploads.e2e-spec.ts' },
+  getGitUpload: {
+    c: "needs a remote of a git-upload repository: test/scanning/git-uploads.e2e-spec.ts reads another organization's",
+    d: 'needs a remote of a git-upload repository: test/scanning/git-uploads.e2e-spec.ts',
+  },
+  deleteGitUpload: {
+    c: "needs a remote of a git-upload repository: test/scanning/git-uploads.e2e-spec.ts deletes another organization's",
+    d: 'needs a remote of a git-upload repository: test/scanning/git-uploads.e2e-spec.ts',
+  },
   getRepositoryScan: { d: 'needs a scan: test/scanning/scans.e2e-spec.ts' },
   cancelRepositoryScan: { d: 'needs a scan: test/scanning/scans.e2e-spec.ts' },
   listRepositoryScanEvents: { d: 'needs a scan: test/scanning/scans.e2e-spec.ts' },

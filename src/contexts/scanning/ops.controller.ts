@@ -13,6 +13,7 @@ import { ApiErrors, ApiOk, ApiPage } from '../../kernel/http/response.decorators
 import { type Page, PageQuery } from '../../kernel/pagination/page.js';
 import { AgentDto, AgentsService } from '../agents/index.js';
 import { CleanupResultDto, ScanLimitsDto, ScanWorkerDto, UpdateScanLimitOverridesDto } from './dto/ops.dto.js';
+import { GitUploadsService } from './git/git-uploads.service.js';
 import { ScanLimits } from './scan-limits.js';
 import { SCAN_JOB_TYPE, ScansService } from './scans.service.js';
 
@@ -27,6 +28,7 @@ export class OpsController {
     private readonly agents: AgentsService,
     private readonly scans: ScansService,
     private readonly limits: ScanLimits,
+    private readonly gitUploads: GitUploadsService,
   ) {}
 
   @Get('limits')
@@ -88,13 +90,14 @@ export class OpsController {
   @ApiOperation({
     summary: 'Clean up stale artifacts now',
     description:
-      "Removes now what the scheduled sweep would: the organization's stored content that nothing uses (the files of replaced or deleted snapshots, refused uploads) once BLOB_GRACE_SECONDS have passed since it was stored, and bytes no write finished. Answers what it removed of the organization's. Audited.",
+      "Removes now the organization's expired git remotes (POST /git-uploads), and what the scheduled sweep would: its stored content that nothing uses (the files of replaced or deleted snapshots, refused uploads) once BLOB_GRACE_SECONDS have passed since it was stored, and bytes no write finished. Answers what it removed of the organization's. Audited.",
   })
   @ApiOk(CleanupResultDto)
   @ApiErrors(serviceUnavailable)
   async runOpsCleanup(@CurrentPrincipal() principal: Principal): Promise<CleanupResultDto> {
+    const gitUploadsRemoved = await this.gitUploads.removeExpired(principal.organizationId);
     const counts = await this.blobs.sweep(principal.organizationId);
-    const result = { blobsRemoved: counts.blobs, bytesRemoved: counts.bytes };
+    const result = { gitUploadsRemoved, blobsRemoved: counts.blobs, bytesRemoved: counts.bytes };
     this.notes.note({ resourceId: principal.organizationId, details: result });
     return result;
   }

@@ -22,8 +22,8 @@ import {
   type SourceTreeQuery,
   type UpdateRepositoryDto,
 } from './dto/repository.dto.js';
-import { CodeRepository } from './entities/code-repository.entity.js';
-import { SnapshotFile, SourceSnapshot } from './entities/source-snapshot.entity.js';
+import { CodeRepository, type SourceType } from './entities/code-repository.entity.js';
+import { SnapshotFile, type SnapshotOrigin, SourceSnapshot } from './entities/source-snapshot.entity.js';
 import { ArchiveRefusal } from './ingest/archive.js';
 import { snapshotTar } from './ingest/snapshot-archive.js';
 import { type IngestedTree, SnapshotIngest } from './ingest/snapshot-ingest.js';
@@ -36,6 +36,26 @@ import { archiveRefused, noSource, notAFile, unsupportedArchiveType } from './sc
 export interface RepositoryView {
   repository: CodeRepository;
   snapshot: SourceSnapshot | null;
+}
+
+/** Where a new snapshot's archive came from, for its row and its trail. */
+export interface SnapshotSource {
+  origin: SnapshotOrigin;
+  /** The commit, for a revision of git. */
+  revision: string | null;
+  archiveBytes: number;
+  /** Who brought it, when not the request's principal (a push authenticates as its remote). */
+  actor?: { type: string; id: string };
+  /** More for the trail: the remote it was pushed to. */
+  details?: Record<string, unknown>;
+}
+
+/** The repositories whose source each origin fills. */
+const SOURCE_TYPE_OF: Record<SnapshotOrigin, SourceType> = { upload: 'upload', push: 'git-upload', clone: 'url' };
+
+function requireSourceType(repository: CodeRepository, expected: SourceType): void {
+  if (repository.sourceType !== expected)
+    throw conflict(`The repository's source comes by ${repository.sourceType}, not by ${expected}`, { sourceType: repository.sourceType });
 }
 
 /** Rows per INSERT of a snapshot's files: well under PostgreSQL's 65,535 parameters. */
@@ -196,13 +216,41 @@ export class RepositoriesService implements OnModuleInit {
     const type = contentType?.split(';')[0].trim().toLowerCase();
     if (!type || !ARCHIVE_MEDIA_TYPES.includes(type))
       throw unsupportedArchiveType(`Send the archive as one of ${ARCHIVE_MEDIA_TYPES.join(', ')} (got ${type ?? 'no Content-Type'})`);
-    if (repository.sourceType !== 'upload')
-      throw conflict(`The repository's source comes by ${repository.sourceType}, not by upload`, { sourceType: repository.sourceType });
+    requireSourceType(repository, 'upload');
     const limits = await this.scanLimits.for(organizationId);
     const upload = await spoolUpload(body, limits.maxUploadBytes, 'The archive', 'SCAN_UPLOAD_MAX_BYTES');
+    try {
+      return await this.snapshotFrom(organizationId, repository, upload.file, {
+        origin: 'upload',
+        revision: null,
+        archiveBytes: upload.size,
+      });
+    } finally {
+      await upload.remove();
+    }
+  }
+
+  /**
+   * Reads an archive already on this replica's disk (a pushed or cloned revision, archived by git)
+   * into a new snapshot of the repository, by the rules and limits an upload is read by. A refused
+   * archive is 422 ARCHIVE_REFUSED with nothing of it kept, and the repository says so.
+   */
+  async ingestArchive(organizationId: string, id: string, file: string, source: SnapshotSource): Promise<RepositoryView> {
+    const repository = await this.data.repository(CodeRepository, organizationId).getById(id, 'Repository');
+    requireSourceType(repository, SOURCE_TYPE_OF[source.origin]);
+    return this.snapshotFrom(organizationId, repository, file, source);
+  }
+
+  private async snapshotFrom(
+    organizationId: string,
+    repository: CodeRepository,
+    file: string,
+    source: SnapshotSource,
+  ): Promise<RepositoryView> {
+    const limits = await this.scanLimits.for(organizationId);
     let tree: IngestedTree;
     try {
-      tree = await this.ingest.fromArchive(organizationId, upload.file, {
+      tree = await this.ingest.fromArchive(organizationId, file, {
         maxEntries: limits.maxFiles,
         maxUnpackedBytes: limits.maxSnapshotBytes,
         maxFileBytes: limits.maxFileBytes,
@@ -210,13 +258,11 @@ export class RepositoriesService implements OnModuleInit {
       });
     } catch (error) {
       if (!(error instanceof ArchiveRefusal)) throw error;
-      await this.recordRefusal(organizationId, id, error);
+      await this.recordRefusal(organizationId, repository.id, error, source);
       throw archiveRefused(error.reason, error.message, error.entry);
-    } finally {
-      await upload.remove();
     }
     try {
-      return await this.recordSnapshot(organizationId, repository, tree, upload.size);
+      return await this.recordSnapshot(organizationId, repository, tree, source);
     } catch (error) {
       await this.blobs.discard(organizationId, tree.stored);
       throw error;
@@ -237,7 +283,7 @@ export class RepositoriesService implements OnModuleInit {
 
   /** The repository says why its last upload was refused; the refusal is in the audit trail. */
   @Transactional()
-  private async recordRefusal(organizationId: string, id: string, refusal: ArchiveRefusal): Promise<void> {
+  private async recordRefusal(organizationId: string, id: string, refusal: ArchiveRefusal, source: SnapshotSource): Promise<void> {
     await this.data
       .repository(CodeRepository, organizationId)
       .update({ id }, { ingestStatus: 'failed', ingestError: { code: 'ARCHIVE_REFUSED', message: refusal.message } });
@@ -245,9 +291,12 @@ export class RepositoriesService implements OnModuleInit {
       organizationId,
       action: UPLOAD_ACTION,
       outcome: 'failure',
+      actor: source.actor,
       resourceType: 'repository',
       resourceId: id,
       details: {
+        ...source.details,
+        origin: source.origin,
         status: 422,
         code: 'ARCHIVE_REFUSED',
         reason: refusal.reason,
@@ -261,14 +310,14 @@ export class RepositoriesService implements OnModuleInit {
     organizationId: string,
     repository: CodeRepository,
     tree: IngestedTree,
-    archiveBytes: number,
+    source: SnapshotSource,
   ): Promise<RepositoryView> {
     // Locks the repository: two uploads at once become one snapshot after the other.
     const current = await this.data.repository(CodeRepository, organizationId).lockById(repository.id, 'Repository');
     const snapshot = await this.data.repository(SourceSnapshot, organizationId).insert({
       repositoryId: repository.id,
-      origin: 'upload',
-      revision: null,
+      origin: source.origin,
+      revision: source.revision,
       fileCount: tree.entries.length,
       totalBytes: tree.totalBytes,
     });
@@ -298,13 +347,21 @@ export class RepositoriesService implements OnModuleInit {
     const updated = await this.data
       .repository(CodeRepository, organizationId)
       .updateByIdReturning(repository.id, { snapshotId: snapshot.id, ingestStatus: 'ready', ingestError: null }, 'Repository');
-    const summary = { snapshotId: snapshot.id, fileCount: snapshot.fileCount, totalBytes: snapshot.totalBytes, archiveBytes };
+    const summary = {
+      snapshotId: snapshot.id,
+      origin: source.origin,
+      ...(source.revision !== null && { revision: source.revision }),
+      fileCount: snapshot.fileCount,
+      totalBytes: snapshot.totalBytes,
+      archiveBytes: source.archiveBytes,
+    };
     await this.audit.record({
       organizationId,
       action: UPLOAD_ACTION,
+      actor: source.actor,
       resourceType: 'repository',
       resourceId: repository.id,
-      details: summary,
+      details: { ...source.details, ...summary },
     });
     await this.emit(organizationId, 'repository.source_ingested', updated, summary);
     return { repository: updated, snapshot };

@@ -11,6 +11,10 @@ import { Scan } from './entities/scan.entity.js';
 import { ScanLimitOverride } from './entities/scan-limit-override.entity.js';
 import { SnapshotFile, SourceSnapshot } from './entities/source-snapshot.entity.js';
 import { ThreatProfileVersion } from './entities/threat-profile.entity.js';
+import { GitUpload } from './entities/git-upload.entity.js';
+import { GitSmartHttpController } from './git/git-smart-http.controller.js';
+import { GitUploadsController } from './git/git-uploads.controller.js';
+import { GitUploadsService } from './git/git-uploads.service.js';
 import { FindingsController } from './findings.controller.js';
 import { FindingsService } from './findings.service.js';
 import { SnapshotIngest } from './ingest/snapshot-ingest.js';
@@ -41,6 +45,7 @@ import { ThreatProfilesService } from './threat-profiles.service.js';
       FindingRule,
       FindingSighting,
       ScanLimitOverride,
+      GitUpload,
     ]),
     InventoryModule,
     JobsModule,
@@ -55,8 +60,10 @@ import { ThreatProfilesService } from './threat-profiles.service.js';
     ProjectRollupsController,
     AgentScansController,
     OpsController,
+    GitUploadsController,
+    GitSmartHttpController,
   ],
-  providers: [RepositoriesService, SnapshotIngest, ThreatProfilesService, ScansService, FindingsService, ScanLimits],
+  providers: [RepositoriesService, SnapshotIngest, ThreatProfilesService, ScansService, FindingsService, ScanLimits, GitUploadsService],
   exports: [RepositoriesService, ScansService, FindingsService],
 })
 export class ScanningModule {}

@@ -74,6 +74,8 @@ export class AppConfig {
     /** How long a client has to send its headers, and its whole request (a slow client cannot stretch either). */
     headersTimeoutMs: number;
     requestTimeoutMs: number;
+    /** PUBLIC_URL without a trailing slash; unset: each request's own. */
+    publicUrl?: string;
   };
   idempotencyRequired!: boolean;
   redisUrl?: string;
@@ -112,6 +114,8 @@ export class AppConfig {
       maxScansPerDay: number;
       maxSarifResults: number;
     };
+    /** Temporary git remotes: how long one takes pushes by default, and how long one push may take. */
+    gitUploads: { ttlSeconds: number; pushTimeoutMs: number };
   };
   /** Usage prices: the currency, and each meter's unit price as a decimal string (never a binary float). */
   billing!: { currency: string; prices: Record<string, string> };

@@ -194,6 +194,14 @@ export class EnvironmentVariables {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /**
+   * The URL clients reach Marshal at (`https://marshal.example.com`), for the URLs it answers (a git
+   * remote's). Unset: taken from each request (its protocol and Host, as TRUST_PROXY lets them be seen).
+   */
+  @IsOmittable()
+  @Matches(/^https?:\/\/[^\s/?#@]+(\/[^\s?#]*)?$/, { message: 'PUBLIC_URL must be an http(s) URL without credentials, query or fragment' })
+  PUBLIC_URL?: string;
+
   /** Comma-separated allowed origins, or `*`. Empty: no cross-origin access. */
   @IsString()
   CORS_ORIGINS = '';
@@ -332,6 +340,20 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(1)
   SCAN_MAX_PER_DAY = 500;
+
+  /** How long a temporary git remote (POST /git-uploads) takes pushes, unless its creation asks for less. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(7 * 24 * 3600)
+  GIT_UPLOAD_TTL_SECONDS = 3600;
+
+  /** How long one `git push` to a temporary remote may take, reading the pack and making it a snapshot. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(3600)
+  GIT_PUSH_TIMEOUT_SECONDS = 300;
 
   /** Results one SARIF log may hold; more is 422 SARIF_INVALID. */
   @Transform(toInt)

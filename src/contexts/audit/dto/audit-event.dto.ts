@@ -8,14 +8,18 @@ import { CHAIN_FAILURES, type ChainFailure } from '../../../kernel/audit/audit-s
 import { CursorQuery } from '../../../kernel/pagination/cursor-page.js';
 import { SeedAlias } from '../../../kernel/http/query-lists.js';
 
+/** Who can act in the trail: principals, the system, and callers proven by a credential of their own (a webhook's signature, a git remote's password). */
+const ACTOR_TYPES_OF_TRAIL = ['user', 'api_key', 'agent', 'system', 'webhook', 'git_upload'] as const;
+
 export class AuditEventDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) organizationId!: string;
   @ApiProperty({ description: "Position in the organization's hash chain, from 1" }) seq!: number;
   @ApiProperty({ format: 'date-time' }) occurredAt!: string;
   @ApiProperty({
-    enum: ['user', 'api_key', 'agent', 'system', 'webhook'],
-    description: 'webhook: a signed callback from an external system (actorId names it)',
+    enum: ACTOR_TYPES_OF_TRAIL,
+    description:
+      'webhook: a signed callback from an external system (actorId names it); git_upload: a `git push` to a temporary remote, proven by its password (actorId is the remote)',
   })
   actorType!: string;
   @ApiProperty({ type: String, nullable: true }) actorId!: string | null;
@@ -56,7 +60,7 @@ export class AuditEventDto {
 }
 
 /** The actor types the trail records; `actor=<type>:<id>` names one of them. */
-export const ACTOR_TYPES = ['user', 'api_key', 'agent', 'system', 'webhook'] as const;
+export const ACTOR_TYPES = ACTOR_TYPES_OF_TRAIL;
 const ACTOR_FILTER = new RegExp(`^((${ACTOR_TYPES.join('|')}):)?[^\\s:]{1,200}$`);
 
 export class AuditEventsQuery extends CursorQuery {

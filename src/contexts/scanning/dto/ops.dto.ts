@@ -104,6 +104,7 @@ export class UpdateScanLimitOverridesDto {
 }
 
 export class CleanupResultDto {
+  @ApiProperty({ description: 'Temporary git remotes that had expired, removed now' }) gitUploadsRemoved!: number;
   @ApiProperty({ description: "The organization's stored files and archives nothing used any more, removed now" }) blobsRemoved!: number;
   @ApiProperty({ description: 'Their bytes' }) bytesRemoved!: number;
 }

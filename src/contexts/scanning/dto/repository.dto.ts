@@ -20,8 +20,8 @@ export const ARCHIVE_MEDIA_TYPES = [
   'application/octet-stream',
 ];
 
-/** What this release accepts on creation: `url` (clone) and `git-upload` (push) are yet to come. */
-export const CREATABLE_SOURCE_TYPES: SourceType[] = ['upload'];
+/** What this release accepts on creation: `url` (clone) is yet to come. */
+export const CREATABLE_SOURCE_TYPES: SourceType[] = ['upload', 'git-upload'];
 
 export class IngestErrorDto {
   @ApiProperty({ example: 'ARCHIVE_REFUSED' }) code!: string;
@@ -106,7 +106,8 @@ export class CreateRepositoryDto {
 
   @ApiProperty({
     enum: CREATABLE_SOURCE_TYPES,
-    description: '`upload`: the source is an archive sent to `PUT /repositories/{id}/source` (again for each new version)',
+    description:
+      '`upload`: the source is an archive sent to `PUT /repositories/{id}/source` (again for each new version). `git-upload`: the source is pushed with `git push` to a temporary remote made by `POST /git-uploads`',
   })
   @IsIn(CREATABLE_SOURCE_TYPES)
   sourceType!: SourceType;
