@@ -16,6 +16,7 @@ import { ROOT } from './support.js';
  *   bench:workflows  a 5-node no-op workflow vs the engine's pure-SQL claim loop
  *   bench:lists      first and keyset pages at 10 k and 1 M rows vs their own SELECT
  *   bench:ingest     a ~50 MB archive of small files into a snapshot vs `tar -xzf` of it
+ *   bench:sarif      a 10,000-result SARIF log imported as a scan vs JSON.parse + schema validation of it
  *
  * BENCH_ONLY=me,jobs,… runs a subset; BENCH_TABLE_ONLY=1 prints the table from the last results
  * without running anything. Settings given to this command (BENCH_*, DATABASE_URL) reach every bench;
@@ -40,6 +41,7 @@ const STEPS: Step[] = [
   { name: 'workflows', script: 'workflows.bench.js', env: { BENCH_LOG_LEVEL: 'warn' } },
   { name: 'lists', script: 'lists.bench.js', env: {} },
   { name: 'ingest', script: 'ingest.bench.js', env: {} },
+  { name: 'sarif', script: 'sarif.bench.js', env: {} },
 ];
 
 const RESULTS = join(ROOT, 'bench', 'results');
@@ -245,8 +247,37 @@ function ingestRows(): Row[] {
   ];
 }
 
+function sarifRows(): Row[] {
+  const sarif = results('sarif.json');
+  if (!sarif) return [];
+  const census = (what: string) => sarif.census.find((c: { what: string }) => c.what === what);
+  const described = (c: { statementsPerResult: number; commitsPerResult: number; statements: number } | undefined) =>
+    c ? `${f(c.statementsPerResult)} statements (${c.statements} in all), ${f(c.commitsPerResult, 4)} commits per result` : undefined;
+  const floor = `JSON.parse + SARIF 2.1.0 schema ${f(sarif.floorResultsPerSecond, 0)} results/s`;
+  return [
+    {
+      figure: `SARIF ingestion: results/s of a ${sarif.settings.results.toLocaleString('en')}-result log, all new`,
+      marshal: `${f(sarif.marshalResultsPerSecond, 0)} results/s`,
+      floor,
+      ratio: f(sarif.ratio, 3),
+      goal: 'measured (the issue names no goal)',
+      met: undefined,
+      census: described(census('import')),
+    },
+    {
+      figure: 'SARIF ingestion: the same log again (a rescan: every finding seen again)',
+      marshal: `${f(sarif.rescanResultsPerSecond, 0)} results/s`,
+      floor,
+      ratio: f(sarif.rescanRatio, 3),
+      goal: 'measured',
+      met: undefined,
+      census: described(census('rescan')),
+    },
+  ];
+}
+
 function printTable(): void {
-  const rows = [...meRows(), ...jobsRows(), ...fanoutRows(), ...workflowRows(), ...listRows(), ...ingestRows()];
+  const rows = [...meRows(), ...jobsRows(), ...fanoutRows(), ...workflowRows(), ...listRows(), ...ingestRows(), ...sarifRows()];
   console.log('\n===== the performance table (each figure against its floor, measured in the same run) =====');
   for (const r of rows) {
     const verdict = r.met === undefined ? '' : r.met ? 'goal met' : 'goal NOT met';

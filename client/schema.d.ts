@@ -2239,8 +2239,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A scan's progress events
-         * @description Oldest first: scan.queued, scan.running, scan.progress (files done, findings so far), scan.results_ingested, and how it ended (scan.succeeded, scan.failed, scan.cancelled). Poll with `after` set to the `cursor` of the last event you have. The same events stream live over SSE at GET /events/stream?resourceType=scan&resourceId={scanId}. Another organization's scan is 404.
+         * A scan's progress events (a page, or a live stream)
+         * @description Oldest first: scan.queued, scan.running, scan.progress (files done, findings so far), scan.results_ingested, and how it ended (scan.succeeded, scan.failed, scan.cancelled). As JSON, a page: poll with `after` set to the `cursor` of the last event you have. With Accept: text/event-stream, the same events over SSE: the past ones first (those after Last-Event-ID, or `after`), then live ones as they commit on any replica; the stream ends after the scan's end event. Another organization's scan is 404.
          */
         get: operations["listRepositoryScanEvents"];
         put?: never;
@@ -36140,6 +36140,8 @@ export interface operations {
                 limit?: number;
             };
             header?: {
+                /** @description Resume after this event: the `id` of the last event received */
+                "Last-Event-ID"?: string;
                 /** @description Ties this request to others in logs, audit events and the envelope (`meta.correlationId`); echoed in the response. A value that is not printable or longer than 128 characters is replaced by the request id. */
                 "x-correlation-id"?: components["parameters"]["CorrelationId"];
                 /** @description Act in this organization (one of your memberships) instead of your default one; another is 403. */
@@ -36154,7 +36156,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Events, oldest first; pass the last one’s cursor as `after` for newer ones */
+            /** @description As application/json, events oldest first, a page at a time (pass the last one’s cursor as `after` for newer ones); as text/event-stream, the same events, then live ones until the scan ends */
             200: {
                 headers: {
                     RateLimit: components["headers"]["RateLimit"];
@@ -36173,6 +36175,7 @@ export interface operations {
                             cursor: components["schemas"]["CursorMeta"];
                         };
                     };
+                    "text/event-stream": string;
                 };
             };
             /** @description `VALIDATION_FAILED`: The request fails validation: error.validationErrors names each field (a NUL character in a string is NUL_CHARACTER) */

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import * as tarStream from 'tar-stream';
 import { addMember, otherOrganization } from '../support/fixtures.js';
+import { closeStreams, openSse } from '../support/streams.js';
 import { useServer } from '../support/use-server.js';
 import { tarball } from './archives.js';
 import { newRepository } from './repositories.js';
@@ -462,6 +463,78 @@ describe('an imported SARIF log', () => {
       [repo.id],
     );
     expect(left).toEqual({ scans: 0, findings: 0 });
+  });
+});
+
+describe('the events of a scan over SSE (Accept: text/event-stream on the same route)', () => {
+  afterEach(closeStreams);
+  const eventsPath = (repositoryId: string, scanId: string, query = '') =>
+    `/api/v1/repositories/${repositoryId}/scans/${scanId}/events${query}`;
+  const bearer = (token = t.token) => ({ authorization: `Bearer ${token}` });
+  const pageOf = async (repositoryId: string, scanId: string, headers?: Record<string, string>): Promise<Json[]> =>
+    (await t.http.get('/api/v1/repositories/{id}/scans/{scanId}/events', { params: { id: repositoryId, scanId }, headers }).expect(200))
+      .data;
+  const sarif = () => log(run('HandAudit', [result('HA001', 'error', 'A password is written in the code', 'a.js', 1)]));
+
+  test("an ended scan's stream: its events as the JSON page has them, then EOF; resumed by Last-Event-ID or `after`", async () => {
+    const repo = await repositoryWithSource({ 'a.js': 'const password = "hunter2";\n' });
+    const scan = (await startScan(repo.id, { sarif: sarif() }).expect(201)).data;
+    const page = await pageOf(repo.id, scan.id);
+    expect(page.map((e) => e.type)).toEqual(['scan.results_ingested', 'scan.succeeded']);
+    // No Accept, or one preferring JSON, is the page: the envelope as before.
+    expect(await pageOf(repo.id, scan.id, { accept: '*/*' })).toEqual(page);
+    expect(await pageOf(repo.id, scan.id, { accept: 'application/json, text/event-stream;q=0.5' })).toEqual(page);
+
+    const stream = await openSse(t.baseUrl, eventsPath(repo.id, scan.id), bearer());
+    expect(stream.status).toBe(200);
+    expect(stream.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    await stream.waitForEnd();
+    expect(stream.frames.map((f) => [f.id, f.event, f.data.id])).toEqual(page.map((e) => [e.cursor, e.type, e.id]));
+    expect(stream.frames[1].data).toMatchObject({ resourceType: 'scan', resourceId: scan.id, data: { repositoryId: repo.id } });
+
+    const resumed = await openSse(t.baseUrl, eventsPath(repo.id, scan.id), { ...bearer(), 'last-event-id': page[0].cursor });
+    await resumed.waitForEnd();
+    expect(resumed.frames.map((f) => f.event)).toEqual(['scan.succeeded']);
+    const after = await openSse(t.baseUrl, eventsPath(repo.id, scan.id, `?after=${page[0].cursor}`), bearer());
+    await after.waitForEnd();
+    expect(after.frames.map((f) => f.event)).toEqual(['scan.succeeded']);
+    // Resumed after its end: nothing more will come, so the stream ends at once.
+    const atEnd = await openSse(t.baseUrl, eventsPath(repo.id, scan.id), { ...bearer(), 'last-event-id': page[1].cursor });
+    await atEnd.waitForEnd();
+    expect(atEnd.frames).toEqual([]);
+  });
+
+  test('a live scan streams its events as they commit: cancelled while the stream is open, it delivers scan.cancelled and ends', async () => {
+    const repo = await repositoryWithSource({ 'a.js': 'x\n' });
+    const scan = (await startScan(repo.id).expect(201)).data;
+    const stream = await openSse(t.baseUrl, eventsPath(repo.id, scan.id), bearer());
+    expect(stream.status).toBe(200);
+    await stream.waitFor((f) => f.event === 'scan.queued');
+    expect(stream.ended).toBe(false);
+    await t.http.delete('/api/v1/repositories/{id}/scans/{scanId}', { params: { id: repo.id, scanId: scan.id } }).expect(200);
+    const cancelled = await stream.waitFor((f) => f.event === 'scan.cancelled');
+    expect(cancelled.data).toMatchObject({ resourceId: scan.id, data: { status: 'cancelled', error: { code: 'CANCELLED' } } });
+    await stream.waitForEnd();
+    expect(stream.frames.map((f) => f.event)).toEqual((await pageOf(repo.id, scan.id)).map((e) => e.type));
+  });
+
+  test("another organization's scan, or another repository's, is 404 before any stream starts; without scan.read 403", async () => {
+    const repo = await repositoryWithSource({ 'a.js': 'x\n' });
+    const scan = (await startScan(repo.id, { sarif: sarif() }).expect(201)).data;
+    const other = await otherOrganization(t, t.token);
+    const refused = await openSse(t.baseUrl, eventsPath(repo.id, scan.id), bearer(other.owner.accessToken));
+    expect(refused.status).toBe(404);
+    expect(refused.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(JSON.parse(refused.text)).toMatchObject({ success: false, error: { code: 'NOT_FOUND' } });
+    const elsewhere = await uploadRepository(t.http);
+    const wrongRepository = await openSse(t.baseUrl, eventsPath(elsewhere.id, scan.id), bearer());
+    expect(wrongRepository.status).toBe(404);
+    const nobody = await addMember(t, t.token, []);
+    const forbidden = await openSse(t.baseUrl, eventsPath(repo.id, scan.id), bearer(nobody.accessToken));
+    expect(forbidden.status).toBe(403);
+    expect(JSON.parse(forbidden.text)).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    const unauthenticated = await openSse(t.baseUrl, eventsPath(repo.id, scan.id), {});
+    expect(unauthenticated.status).toBe(401);
   });
 });
 

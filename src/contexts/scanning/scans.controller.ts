@@ -1,5 +1,6 @@
-import { Body, Controller, Delete, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { Audited } from '../../kernel/audit/audited.decorator.js';
 import { CurrentPrincipal } from '../../kernel/auth/current-principal.decorator.js';
 import type { Principal } from '../../kernel/auth/principal.js';
@@ -8,12 +9,17 @@ import { BodyLimit } from '../../kernel/http/body-limit.js';
 import { DomainEvent } from '../../kernel/events/domain-event.js';
 import { parseCursor } from '../../kernel/events/event-cursor.js';
 import { EventHub } from '../../kernel/events/event-hub.js';
+import { streamResourceEvents } from '../../kernel/events/resource-event-stream.js';
+import { replyCursorPage } from '../../kernel/http/envelope.interceptor.js';
+import { wantsEventStream } from '../../kernel/http/event-stream.js';
 import { notFound, serviceUnavailable } from '../../kernel/http/kernel.errors.js';
 import { UuidParam } from '../../kernel/http/params.js';
-import { ApiCreated, ApiCursorPage, ApiErrors, ApiOk, ApiPage } from '../../kernel/http/response.decorators.js';
+import { ApiCreated, ApiCursorPageOrEventStream, ApiErrors, ApiOk, ApiPage } from '../../kernel/http/response.decorators.js';
 import { CursorPage } from '../../kernel/pagination/cursor-page.js';
 import type { Page } from '../../kernel/pagination/page.js';
 import { CreateScanDto, ListScansQuery, ScanDto, ScanEventsQuery } from './dto/scan.dto.js';
+import { FINISHED_SCAN_STATUSES } from './entities/scan.entity.js';
+import { SCAN_END_EVENTS } from './scan-events.js';
 import { SARIF_BODY_LIMIT } from './sarif-log.js';
 import { ScansService } from './scans.service.js';
 import { noSource, sarifInvalid, scanFinished, scanLimitReached } from './scanning.errors.js';
@@ -113,30 +119,45 @@ export class ScansController {
   @Get(':scanId/events')
   @RequirePermission('scan.read')
   @ApiOperation({
-    summary: "A scan's progress events",
+    summary: "A scan's progress events (a page, or a live stream)",
     description: [
       'Oldest first: scan.queued, scan.running, scan.progress (files done, findings so far), scan.results_ingested, and how it ended',
-      '(scan.succeeded, scan.failed, scan.cancelled). Poll with `after` set to the `cursor` of the last event you have. The same events stream',
-      "live over SSE at GET /events/stream?resourceType=scan&resourceId={scanId}. Another organization's scan is 404.",
+      '(scan.succeeded, scan.failed, scan.cancelled). As JSON, a page: poll with `after` set to the `cursor` of the last event you have.',
+      'With Accept: text/event-stream, the same events over SSE: the past ones first (those after Last-Event-ID, or `after`), then live',
+      "ones as they commit on any replica; the stream ends after the scan's end event. Another organization's scan is 404.",
     ].join(' '),
   })
   @ApiParam({ name: 'id', description: 'The repository', format: 'uuid' })
-  @ApiCursorPage(DomainEvent, { description: 'Events, oldest first; pass the last one’s cursor as `after` for newer ones' })
+  @ApiCursorPageOrEventStream(DomainEvent, {
+    description:
+      'As application/json, events oldest first, a page at a time (pass the last one’s cursor as `after` for newer ones); as text/event-stream, the same events, then live ones until the scan ends',
+  })
   @ApiErrors(notFound)
   async listRepositoryScanEvents(
     @CurrentPrincipal() principal: Principal,
     @UuidParam() repositoryId: string,
     @UuidParam('scanId') scanId: string,
     @Query() query: ScanEventsQuery,
-  ): Promise<CursorPage<DomainEvent>> {
+    @Headers('last-event-id') lastEventId: string | undefined,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    // Read first: another organization's or repository's scan is 404 before any stream starts.
     const scan = await this.scans.get(principal.organizationId, repositoryId, scanId);
-    const limit = query.limit ?? DEFAULT_EVENTS;
+    const filter = { organizationId: principal.organizationId, resourceType: 'scan', resourceId: scan.id };
     const after = query.after ? parseCursor(query.after, 'after') : { txId: '0', seq: '0' };
-    const events = await this.hub.read(
-      { organizationId: principal.organizationId, resourceType: 'scan', resourceId: scan.id },
-      after,
-      limit,
-    );
-    return new CursorPage(events, events.length === limit ? events[events.length - 1].cursor : null, limit);
+    if (wantsEventStream(req)) {
+      await streamResourceEvents(this.hub, req, res, {
+        filter,
+        // An EventSource reconnecting sends Last-Event-ID; it wins over the `after` of the URL it first opened.
+        after: lastEventId ? parseCursor(lastEventId) : after,
+        ends: SCAN_END_EVENTS,
+        ended: FINISHED_SCAN_STATUSES.includes(scan.status),
+      });
+      return;
+    }
+    const limit = query.limit ?? DEFAULT_EVENTS;
+    const events = await this.hub.read(filter, after, limit);
+    replyCursorPage(req, res, new CursorPage(events, events.length === limit ? events[events.length - 1].cursor : null, limit));
   }
 }

@@ -1,6 +1,6 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { map, Observable } from 'rxjs';
 import { CursorPage } from '../pagination/cursor-page.js';
 import { Page } from '../pagination/page.js';
@@ -55,6 +55,19 @@ function pageEnvelope(req: MarshalRequest, value: Page<unknown>) {
   };
 }
 
+/** The envelope of a CursorPage: its items, meta.cursor, and links.next to the page after it. */
+function cursorPageEnvelope(req: MarshalRequest, status: number, value: CursorPage<unknown>) {
+  return successEnvelope(req, status, value.items, {
+    cursor: cursorMeta(value.limit, value.nextCursor),
+    links: { next: value.nextCursor ? cursorLink(req, value.nextCursor) : null },
+  });
+}
+
+/** For @ApiCursorPageOrEventStream handlers answering JSON: the 200 an @ApiCursorPage handler's CursorPage gets. */
+export function replyCursorPage(req: Request, res: Response, value: CursorPage<unknown>): void {
+  res.status(200).json(cursorPageEnvelope(asMarshalRequest(req), 200, value));
+}
+
 /**
  * Wraps what a handler returns in the success envelope. The shape comes from the metadata that
  * the route's response decorator (@ApiOk, @ApiPage, ...) declared, never from inspecting the value,
@@ -88,10 +101,7 @@ export class EnvelopeInterceptor implements NestInterceptor {
             throw new Error(
               `${context.getClass().name}.${context.getHandler().name} is declared @ApiCursorPage but did not return a CursorPage`,
             );
-          return successEnvelope(req, shape.status, value.items, {
-            cursor: cursorMeta(value.limit, value.nextCursor),
-            links: { next: value.nextCursor ? cursorLink(req, value.nextCursor) : null },
-          });
+          return cursorPageEnvelope(req, shape.status, value);
         }
         if (!(value instanceof Page))
           throw new Error(`${context.getClass().name}.${context.getHandler().name} is declared @ApiPage but did not return a Page`);

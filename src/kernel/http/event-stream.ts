@@ -74,6 +74,15 @@ export function openEventStream(req: Request, res: Response, onClose: () => void
   };
 }
 
+/**
+ * Whether a request to an operation that answers both JSON and SSE (@ApiCursorPageOrEventStream)
+ * asks for the stream: `text/event-stream` preferred over `application/json` by its Accept header.
+ * A request with no Accept header, or one taking any type, gets JSON.
+ */
+export function wantsEventStream(req: Request): boolean {
+  return req.accepts(['application/json', 'text/event-stream']) === 'text/event-stream';
+}
+
 /** The OpenAPI description of an SSE response. */
 /** The header an EventSource sends back on reconnection (parseCursor reads it). */
 export const LAST_EVENT_ID_HEADER = {

@@ -1,7 +1,8 @@
 import { applyDecorators, HttpCode, SetMetadata, Type } from '@nestjs/common';
-import { ApiExtension, ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtension, ApiExtraModels, ApiHeader, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import type { AnyErrorFactory } from './app-error.js';
 import { CursorMeta, EnvelopeMeta, ErrorEnvelope, PaginationMeta, SuccessEnvelope } from './envelope.js';
+import { LAST_EVENT_ID_HEADER, SSE_SCHEMA } from './event-stream.js';
 import { upgradeRequired } from './kernel.errors.js';
 
 /** How the envelope interceptor treats what a handler returns. Set only by the decorators below. */
@@ -31,18 +32,18 @@ function pagedMeta(required: ('pagination' | 'cursor')[], also: ('pagination' | 
   return { allOf: [{ $ref: getSchemaPath(EnvelopeMeta) }, { type: 'object', required, properties }] };
 }
 
-function enveloped(status: number, description: string, data: object, meta?: object) {
+function envelopeSchema(data: object, meta?: object) {
   const properties: Record<string, object> = { data };
   const required = ['data'];
   if (meta) {
     properties.meta = meta;
     required.push('meta');
   }
-  return ApiResponse({
-    status,
-    description,
-    schema: { allOf: [{ $ref: getSchemaPath(SuccessEnvelope) }, { type: 'object', required, properties }] },
-  });
+  return { allOf: [{ $ref: getSchemaPath(SuccessEnvelope) }, { type: 'object', required, properties }] };
+}
+
+function enveloped(status: number, description: string, data: object, meta?: object) {
+  return ApiResponse({ status, description, schema: envelopeSchema(data, meta) });
 }
 
 function shaped(shape: ResponseShape, ...decorators: (MethodDecorator | ClassDecorator)[]) {
@@ -114,6 +115,32 @@ export function ApiCursorPage(model: Model, options: { description?: string } = 
       dataSchema('array-of', model),
       pagedMeta(['cursor']),
     ),
+  );
+}
+
+/**
+ * One operation for a resource's events, by content negotiation: 200 with a page of `model` as
+ * `application/json` (the envelope of an @ApiCursorPage), or, when the client asks for
+ * `text/event-stream` (`wantsEventStream`), the same events as Server-Sent Events, resumable with
+ * Last-Event-ID. Nest sends nothing for a handler that writes some answers itself, so the handler
+ * takes `@Req()` and `@Res()` and answers either with `streamResourceEvents` or with
+ * `replyCursorPage`, which writes the envelope the interceptor writes for an @ApiCursorPage.
+ */
+export function ApiCursorPageOrEventStream(model: Model, options: { description?: string } = {}) {
+  return shaped(
+    { kind: 'raw', status: 200 },
+    ApiExtraModels(SuccessEnvelope, EnvelopeMeta, CursorMeta, model),
+    ApiHeader(LAST_EVENT_ID_HEADER),
+    ApiResponse({
+      status: 200,
+      description:
+        options.description ??
+        'With Accept: application/json (or none), events oldest first, a page at a time; with Accept: text/event-stream, the same events as a stream',
+      content: {
+        'application/json': { schema: envelopeSchema(dataSchema('array-of', model), pagedMeta(['cursor'])) },
+        'text/event-stream': { schema: SSE_SCHEMA },
+      },
+    }),
   );
 }
 
