@@ -526,7 +526,7 @@ describe('the events of a scan over SSE (Accept: text/event-stream on the same r
     expect(refused.status).toBe(404);
     expect(refused.headers.get('content-type')).toMatch(/^application\/json/);
     expect(JSON.parse(refused.text)).toMatchObject({ success: false, error: { code: 'NOT_FOUND' } });
-    const elsewhere = await uploadRepository(t.http);
+    const elsewhere = await newRepository(t.http);
     const wrongRepository = await openSse(t.baseUrl, eventsPath(elsewhere.id, scan.id), bearer());
     expect(wrongRepository.status).toBe(404);
     const nobody = await addMember(t, t.token, []);

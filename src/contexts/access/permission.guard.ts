@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable, OnModuleInit } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuditWriter } from '../../kernel/audit/audit-writer.js';
-import { REQUIRED_PERMISSION } from '../../kernel/auth/require-permission.decorator.js';
+import { REQUIRED_PERMISSION, requiredPermissions } from '../../kernel/auth/require-permission.decorator.js';
 import { forbidden } from '../../kernel/http/kernel.errors.js';
 import { asMarshalRequest } from '../../kernel/http/request.js';
 import { RouteInventory } from '../../kernel/routes/route-inventory.js';
@@ -25,27 +25,30 @@ export class PermissionGuard implements CanActivate, OnModuleInit {
   onModuleInit(): void {
     const unknown = this.routes
       .handlers()
-      .map((r) => [r, r.meta<string>(REQUIRED_PERMISSION)] as const)
-      .filter(([, p]) => p && !PERMISSION_KEYS.has(p))
+      .flatMap((r) => requiredPermissions(r.meta<string[]>(REQUIRED_PERMISSION)).map((p) => [r, p] as const))
+      .filter(([, p]) => !PERMISSION_KEYS.has(p))
       .map(([r, p]) => `${r.controller}.${r.handler} requires "${p}", which no context declares`);
     if (unknown.length) throw new Error(`Unknown permissions on routes:\n  - ${unknown.join('\n  - ')}`);
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const permission = this.reflector.getAllAndOverride<string | undefined>(REQUIRED_PERMISSION, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+    const permissions = requiredPermissions(
+      this.reflector.getAllAndOverride<string[] | undefined>(REQUIRED_PERMISSION, [context.getHandler(), context.getClass()]),
+    );
     const req = asMarshalRequest(context.switchToHttp().getRequest());
     const principal = req.principal;
-    if (!permission || !principal) return true;
-    if (await this.access.has(principal, permission)) return true;
+    if (!permissions.length || !principal) return true;
+    // Checked one after the other: the principal's permissions are read once per request and memoised.
+    const missing: string[] = [];
+    for (const p of permissions) if (!(await this.access.has(principal, p))) missing.push(p);
+    if (!missing.length) return true;
+    const permission = missing[0];
     await this.audit.record({
       organizationId: principal.organizationId,
       action: 'authz.denied',
       outcome: 'denied',
       details: { permission, method: req.method, route: (req.route as { path?: string } | undefined)?.path ?? req.path },
     });
-    throw forbidden(`This needs the ${permission} permission`);
+    throw forbidden(`This needs the ${missing.join(' and ')} permission${missing.length > 1 ? 's' : ''}`);
   }
 }

@@ -32,6 +32,13 @@ import { ScanLimits } from './scan-limits.js';
 import { ThreatProfilesService } from './threat-profiles.service.js';
 import { archiveRefused, noSource, notAFile, unsupportedArchiveType } from './scanning.errors.js';
 
+/** 415 unless the upload is sent as one of the archive media types (which format it is, its first bytes tell). */
+function checkArchiveType(contentType: string | undefined): void {
+  const type = contentType?.split(';')[0].trim().toLowerCase();
+  if (!type || !ARCHIVE_MEDIA_TYPES.includes(type))
+    throw unsupportedArchiveType(`Send the archive as one of ${ARCHIVE_MEDIA_TYPES.join(', ')} (got ${type ?? 'no Content-Type'})`);
+}
+
 /** A repository with its newest snapshot, as its views show it. */
 export interface RepositoryView {
   repository: CodeRepository;
@@ -152,6 +159,8 @@ export class RepositoriesService implements OnModuleInit {
     if (
       input.name !== undefined &&
       input.name !== repository.name &&
+      // Names are unique within a project; a session's repository without one has none to clash with.
+      repository.projectId !== null &&
       (await repositories.exists({ projectId: repository.projectId, name: input.name }))
     )
       throw conflict(`The project already has a repository named "${input.name}"`);
@@ -213,9 +222,7 @@ export class RepositoriesService implements OnModuleInit {
 
   private async ingestUpload(organizationId: string, id: string, body: Readable, contentType: string | undefined): Promise<RepositoryView> {
     const repository = await this.data.repository(CodeRepository, organizationId).getById(id, 'Repository');
-    const type = contentType?.split(';')[0].trim().toLowerCase();
-    if (!type || !ARCHIVE_MEDIA_TYPES.includes(type))
-      throw unsupportedArchiveType(`Send the archive as one of ${ARCHIVE_MEDIA_TYPES.join(', ')} (got ${type ?? 'no Content-Type'})`);
+    checkArchiveType(contentType);
     requireSourceType(repository, 'upload');
     const limits = await this.scanLimits.for(organizationId);
     const upload = await spoolUpload(body, limits.maxUploadBytes, 'The archive', 'SCAN_UPLOAD_MAX_BYTES');
@@ -241,16 +248,99 @@ export class RepositoriesService implements OnModuleInit {
     return this.snapshotFrom(organizationId, repository, file, source);
   }
 
+  /**
+   * A new `upload` repository whose first source is this archive (a legacy session's, POST /sessions).
+   * The archive is read before anything is written, so a refused one (the same 413, 415 and 422 as an
+   * upload) leaves no repository; the repository, its snapshot and what `alongside` writes are one
+   * transaction. The caller audits: this writes only the upload's own entry.
+   */
+  async createFromArchive(
+    organizationId: string,
+    principal: Principal,
+    input: { id: string; projectId: string | null; name: string },
+    body: Readable,
+    contentType: string | undefined,
+    alongside: (repository: CodeRepository) => Promise<void>,
+  ): Promise<RepositoryView> {
+    if (input.projectId) await this.projects.get(organizationId, input.projectId);
+    checkArchiveType(contentType);
+    const limits = await this.scanLimits.for(organizationId);
+    const upload = await spoolUpload(body, limits.maxUploadBytes, 'The archive', 'SCAN_UPLOAD_MAX_BYTES');
+    try {
+      const tree = await this.readTree(organizationId, upload.file);
+      try {
+        return await this.recordNew(
+          organizationId,
+          principal,
+          input,
+          tree,
+          { origin: 'upload', revision: null, archiveBytes: upload.size },
+          alongside,
+        );
+      } catch (error) {
+        await this.blobs.discard(organizationId, tree.stored);
+        throw error;
+      }
+    } finally {
+      await upload.remove();
+    }
+  }
+
+  @Transactional()
+  private async recordNew(
+    organizationId: string,
+    principal: Principal,
+    input: { id: string; projectId: string | null; name: string },
+    tree: IngestedTree,
+    source: SnapshotSource,
+    alongside: (repository: CodeRepository) => Promise<void>,
+  ): Promise<RepositoryView> {
+    const repository = await this.data.repository(CodeRepository, organizationId).insert({
+      id: input.id,
+      projectId: input.projectId,
+      name: input.name,
+      description: '',
+      sourceType: 'upload',
+      sourceUrl: null,
+      ingestStatus: 'pending',
+      ingestError: null,
+      snapshotId: null,
+      createdBy: `${principal.type}:${principal.id}`,
+    });
+    await this.emit(organizationId, 'repository.created', repository, { projectId: input.projectId, name: repository.name });
+    await alongside(repository);
+    return this.recordSnapshot(organizationId, repository, tree, source);
+  }
+
+  /** A new snapshot of the repository from the archive file; a refusal is on the repository and in its trail. */
   private async snapshotFrom(
     organizationId: string,
     repository: CodeRepository,
     file: string,
     source: SnapshotSource,
   ): Promise<RepositoryView> {
-    const limits = await this.scanLimits.for(organizationId);
-    let tree: IngestedTree;
+    const tree = await this.readTree(organizationId, file, (refusal) => this.recordRefusal(organizationId, repository.id, refusal, source));
     try {
-      tree = await this.ingest.fromArchive(organizationId, file, {
+      return await this.recordSnapshot(organizationId, repository, tree, source);
+    } catch (error) {
+      await this.blobs.discard(organizationId, tree.stored);
+      throw error;
+    }
+  }
+
+  /**
+   * Reads an archive file entry by entry into the blob store, within the organization's limits. A
+   * refusal is told to `refused`, if given (nothing of the archive kept), then thrown as 422
+   * ARCHIVE_REFUSED; the blobs of an archive read are the caller's to record or discard.
+   */
+  private async readTree(
+    organizationId: string,
+    file: string,
+    refused?: (refusal: ArchiveRefusal) => Promise<void>,
+  ): Promise<IngestedTree> {
+    const limits = await this.scanLimits.for(organizationId);
+    try {
+      return await this.ingest.fromArchive(organizationId, file, {
         maxEntries: limits.maxFiles,
         maxUnpackedBytes: limits.maxSnapshotBytes,
         maxFileBytes: limits.maxFileBytes,
@@ -258,14 +348,8 @@ export class RepositoriesService implements OnModuleInit {
       });
     } catch (error) {
       if (!(error instanceof ArchiveRefusal)) throw error;
-      await this.recordRefusal(organizationId, repository.id, error, source);
+      await refused?.(error);
       throw archiveRefused(error.reason, error.message, error.entry);
-    }
-    try {
-      return await this.recordSnapshot(organizationId, repository, tree, source);
-    } catch (error) {
-      await this.blobs.discard(organizationId, tree.stored);
-      throw error;
     }
   }
 

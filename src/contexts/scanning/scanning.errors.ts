@@ -63,3 +63,15 @@ export const scanNotHeld = defineError(
   },
   () => "You no longer hold this scan's job: drop it",
 );
+
+export const scanInProgress = defineError(
+  {
+    status: 409,
+    code: 'SCAN_IN_PROGRESS',
+    description: "The session's scan is still queued or running: wait for it to end (or cancel it) before analyzing again",
+  },
+  (scanId: string, status: string) => ({
+    message: `The session's scan is still ${status}; wait for it to end before analyzing again`,
+    details: { scanId, status },
+  }),
+);

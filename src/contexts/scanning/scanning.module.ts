@@ -9,6 +9,7 @@ import { CodeRepository } from './entities/code-repository.entity.js';
 import { Finding, FindingChange, FindingRule, FindingSighting } from './entities/finding.entity.js';
 import { Scan } from './entities/scan.entity.js';
 import { ScanLimitOverride } from './entities/scan-limit-override.entity.js';
+import { ScanSession } from './entities/scan-session.entity.js';
 import { SnapshotFile, SourceSnapshot } from './entities/source-snapshot.entity.js';
 import { ThreatProfileVersion } from './entities/threat-profile.entity.js';
 import { GitUpload } from './entities/git-upload.entity.js';
@@ -25,6 +26,8 @@ import { RepositoriesService } from './repositories.service.js';
 import { ScanLimits } from './scan-limits.js';
 import { ScansController } from './scans.controller.js';
 import { ScansService } from './scans.service.js';
+import { SessionsController } from './sessions.controller.js';
+import { SessionsService } from './sessions.service.js';
 import { ThreatProfilesController } from './threat-profiles.controller.js';
 import { ThreatProfilesService } from './threat-profiles.service.js';
 
@@ -46,6 +49,7 @@ import { ThreatProfilesService } from './threat-profiles.service.js';
       FindingSighting,
       ScanLimitOverride,
       GitUpload,
+      ScanSession,
     ]),
     InventoryModule,
     JobsModule,
@@ -62,8 +66,18 @@ import { ThreatProfilesService } from './threat-profiles.service.js';
     OpsController,
     GitUploadsController,
     GitSmartHttpController,
+    SessionsController,
   ],
-  providers: [RepositoriesService, SnapshotIngest, ThreatProfilesService, ScansService, FindingsService, ScanLimits, GitUploadsService],
+  providers: [
+    RepositoriesService,
+    SnapshotIngest,
+    ThreatProfilesService,
+    ScansService,
+    FindingsService,
+    ScanLimits,
+    GitUploadsService,
+    SessionsService,
+  ],
   exports: [RepositoriesService, ScansService, FindingsService],
 })
 export class ScanningModule {}

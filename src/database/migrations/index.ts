@@ -1,5 +1,6 @@
 import type { MigrationInterface } from 'typeorm';
 import { GitUploads1796423094731 } from './1796423094731-GitUploads.js';
+import { SessionsLegacy1796419523289 } from './1796419523289-SessionsLegacy.js';
 import { UsageRecordsScanLimitOverrides1796406847788 } from './1796406847788-UsageRecordsScanLimitOverrides.js';
 import { ScansFindings1796389618773 } from './1796389618773-ScansFindings.js';
 import { CodeRepositories1796356893689 } from './1796356893689-CodeRepositories.js';
@@ -43,5 +44,6 @@ export const migrations: (new () => MigrationInterface)[] = [
   CodeRepositories1796356893689,
   ScansFindings1796389618773,
   UsageRecordsScanLimitOverrides1796406847788,
+  SessionsLegacy1796419523289,
   GitUploads1796423094731,
 ];

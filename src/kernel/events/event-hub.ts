@@ -10,7 +10,7 @@ import { type EventFilter, EventStore, matches } from './event-store.js';
 import { ANY_ORGANIZATION, EventSignals, type Signal } from './event-signals.js';
 
 // The hub's public face: callers import all of it from here.
-export { type EventFilter, matches } from './event-store.js';
+export { type EventFilter, type EventResource, matches } from './event-store.js';
 export { EVENTS_CHANNEL, type Signal, signalAtCommit } from './event-signals.js';
 
 const BATCH = 500;

@@ -28,6 +28,10 @@ const NEWEST_FIRST = 'events.tx_id DESC, events.seq DESC';
 /** Only events of transactions older than every running one: nothing can commit behind them any more. */
 const SETTLED = `tx_id < pg_snapshot_xmin(pg_current_snapshot())`;
 
+/** The (type, id) pairs of `filter.resources`, sent as two parallel arrays: one parameter each, however many resources. */
+const resourcePairs = (types: string, ids: string) =>
+  `(resource_type, resource_id) IN (SELECT * FROM unnest(${types}::text[], ${ids}::text[]))`;
+
 function toEvent(row: EventRow): DomainEvent {
   return {
     id: row.id,
@@ -52,6 +56,16 @@ export interface EventFilter {
   resourceId?: string;
   /** Any of these resources (of `resourceType`): the events of a project's scans. An empty list selects none. */
   resourceIds?: readonly string[];
+  /**
+   * Any of these resources, each named by its type and id: the events of resources of several
+   * types at once (a repository and its scans), in one stream order. An empty list selects none.
+   */
+  resources?: readonly EventResource[];
+}
+
+export interface EventResource {
+  type: string;
+  id: string;
 }
 
 /** What `filter` selects, in memory: the same as the store's queries select in SQL. */
@@ -60,6 +74,7 @@ export function matches(filter: EventFilter, event: Pick<DomainEvent, 'organizat
   if (filter.resourceType && event.resourceType !== filter.resourceType) return false;
   if (filter.resourceId && event.resourceId !== filter.resourceId) return false;
   if (filter.resourceIds && !filter.resourceIds.includes(event.resourceId)) return false;
+  if (filter.resources && !filter.resources.some((r) => r.type === event.resourceType && r.id === event.resourceId)) return false;
   if (!filter.types?.length) return true;
   return filter.types.some((t) => (t.endsWith('*') ? event.type.startsWith(t.slice(0, -1)) : event.type === t));
 }
@@ -83,6 +98,13 @@ export class EventStore {
     if (filter.resourceIds) {
       params.push(filter.resourceIds);
       where += ` AND resource_id = ANY($${params.length}::text[])`;
+    }
+    if (filter.resources) {
+      params.push(
+        filter.resources.map((r) => r.type),
+        filter.resources.map((r) => r.id),
+      );
+      where += ` AND ${resourcePairs(`$${params.length - 1}`, `$${params.length}`)}`;
     }
     if (filter.types?.length) {
       params.push(filter.types.filter((t) => !t.endsWith('*')));
@@ -112,6 +134,10 @@ export class EventStore {
     if (filter.resourceType) where += ` AND resource_type = ${add(filter.resourceType)}`;
     if (filter.resourceId) where += ` AND resource_id = ${add(filter.resourceId)}`;
     if (filter.resourceIds) where += ` AND resource_id = ANY(${add(filter.resourceIds)}::text[])`;
+    if (filter.resources) {
+      const types = add(filter.resources.map((r) => r.type));
+      where += ` AND ${resourcePairs(types, add(filter.resources.map((r) => r.id)))}`;
+    }
     if (filter.since) where += ` AND occurred_at >= ${add(filter.since)}`;
     if (filter.types?.length) {
       const exact = add(filter.types.filter((t) => !t.endsWith('*')));

@@ -30,6 +30,8 @@ export const API_TAGS: Readonly<Record<string, string>> = {
     "Scans of repositories' snapshots by scanner agents, or imported SARIF logs, with their progress events; a project's scans, findings and events across its repositories.",
   'Code findings':
     'What scans report, kept across scans by fingerprint (an edit above a finding keeps it the same), fixed when a newer scan no longer sees it, and triaged by people.',
+  'Code scanning sessions (legacy)':
+    'The older upload-then-analyze workflow, kept for existing clients: a session is an uploaded archive with a repository and scans of its own, and answers what they answer. New code uses repositories and scans.',
   'Code scanning operations':
     "The quotas code scanning holds uploads, snapshots and scans to (the configuration's, or the platform operator's per-organization overrides), its scanner agents, and cleanup of stale artifacts on demand.",
   Billing: "Metered usage (scans, the bytes they read, their running time) and its cost from the configuration's price table.",

@@ -35,7 +35,13 @@ export class FindingLocationDto {
 export class FindingDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) repositoryId!: string;
-  @ApiProperty({ format: 'uuid' }) projectId!: string;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Null for a legacy session (POST /sessions) made without a project',
+  })
+  projectId!: string | null;
   @ApiProperty({ example: 'ESLint', description: "The tool that reported it (its SARIF run's driver)" }) tool!: string;
   @ApiProperty({ example: 'security/detect-eval-with-expression' }) ruleId!: string;
   @ApiProperty({ enum: SEVERITIES, description: "From the rule's security-severity when it has one (GitHub's bands), else from the level" })

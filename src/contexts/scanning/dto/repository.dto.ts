@@ -50,7 +50,13 @@ export class SnapshotSummaryDto {
 
 export class RepositoryDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ format: 'uuid' }) projectId!: string;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Null for a legacy session (POST /sessions) made without a project',
+  })
+  projectId!: string | null;
   @ApiProperty({ example: 'payments-api' }) name!: string;
   @ApiProperty() description!: string;
   @ApiProperty({

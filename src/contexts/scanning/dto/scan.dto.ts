@@ -130,7 +130,13 @@ export class ScanErrorDto {
 export class ScanDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) repositoryId!: string;
-  @ApiProperty({ format: 'uuid' }) projectId!: string;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Null for a legacy session (POST /sessions) made without a project',
+  })
+  projectId!: string | null;
   @ApiProperty({ format: 'uuid', description: 'The snapshot it scans (kept as long as the scan is)' }) snapshotId!: string;
   @ApiProperty({ enum: ['agent', 'import'], description: 'Run by a scanner agent, or imported from a SARIF log' }) origin!:
     'agent' | 'import';

@@ -16,8 +16,9 @@ export class CodeRepository extends TimestampedTenantEntity {
   @PrimaryColumn('uuid')
   id!: string;
 
-  @Column('uuid')
-  projectId!: string;
+  /** Null for a legacy session's repository (POST /sessions without a project): no project rolls it up or deletes it. */
+  @Column('uuid', { nullable: true })
+  projectId!: string | null;
 
   @Column('text')
   name!: string;

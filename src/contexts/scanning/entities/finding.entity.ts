@@ -31,8 +31,9 @@ export class Finding extends TimestampedTenantEntity {
   @Column('uuid')
   repositoryId!: string;
 
-  @Column('uuid')
-  projectId!: string;
+  /** As its repository's project; null for a session's repository without one. */
+  @Column('uuid', { nullable: true })
+  projectId!: string | null;
 
   @Column('text')
   tool!: string;

@@ -65,8 +65,9 @@ export class Scan extends TimestampedTenantEntity {
   @Column('uuid')
   repositoryId!: string;
 
-  @Column('uuid')
-  projectId!: string;
+  /** As its repository's project; null for a session's repository without one. */
+  @Column('uuid', { nullable: true })
+  projectId!: string | null;
 
   @Column('uuid')
   snapshotId!: string;
