@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
 import { isPrivateHost } from './private-addresses.js';
-import { isHostAllowed, OutboundRefused, type OutboundRequest, type OutboundResponse, safeRequest } from './safe-request.js';
+import {
+  type CheckedTarget,
+  isHostAllowed,
+  OutboundRefused,
+  type OutboundRequest,
+  type OutboundResponse,
+  resolveTarget,
+  safeRequest,
+} from './safe-request.js';
 
 /**
  * The one way a context makes an outbound call that a user can aim (a URL in a workflow definition,
@@ -45,5 +53,14 @@ export class OutboundCalls {
   request(request: OutboundRequest, narrow: { allowPrivate?: boolean } = {}): Promise<OutboundResponse> {
     const { allowPrivate, allowedHosts } = this.config.outbound;
     return safeRequest(request, { allowPrivate: allowPrivate && narrow.allowPrivate !== false, allowedHosts });
+  }
+
+  /**
+   * For a client that is not Node's (the `git` binary): the URL checked and resolved under the policy,
+   * with the addresses the client must be pinned to. Throws OutboundRefused or OutboundFailed.
+   */
+  resolve(url: string, timeoutMs: number): Promise<CheckedTarget> {
+    const { allowPrivate, allowedHosts } = this.config.outbound;
+    return resolveTarget(url, { allowPrivate, allowedHosts }, timeoutMs);
   }
 }

@@ -73,22 +73,64 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
  * followed: a 3xx is returned like any other status.
  */
 export async function safeRequest(request: OutboundRequest, policy: OutboundPolicy): Promise<OutboundResponse> {
-  const url = parseTarget(request.url);
   checkMethodAndHeaders(request);
+  const { signal, interrupted } = deadline(safeHost(request.url), request.timeoutMs, request.signal);
+  const target = await checkTarget(request.url, policy, signal, interrupted);
+  return send(target.url, target.host, target.addresses, request, signal, interrupted);
+}
+
+/** A URL that passed the policy, with the addresses its host resolved to: the only ones to connect to. */
+export interface CheckedTarget {
+  url: URL;
+  /** Without brackets. */
+  host: string;
+  /** The URL's port, or its scheme's. */
+  port: number;
+  addresses: string[];
+}
+
+/**
+ * The checks of safeRequest without the call, for a client that is not Node's (the `git` binary):
+ * the URL is refused or answered with the addresses to pin, so that the client connects to those
+ * and no others (for git, `http.curloptResolve`). Throws OutboundRefused or OutboundFailed.
+ */
+export async function resolveTarget(raw: string, policy: OutboundPolicy, timeoutMs: number): Promise<CheckedTarget> {
+  const { signal, interrupted } = deadline(safeHost(raw), timeoutMs);
+  return checkTarget(raw, policy, signal, interrupted);
+}
+
+function safeHost(raw: string): string {
+  try {
+    return new URL(raw).hostname.replace(/^\[(.*)\]$/, '$1');
+  } catch {
+    return 'the host';
+  }
+}
+
+function deadline(host: string, timeoutMs: number, caller?: AbortSignal) {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = caller ? AbortSignal.any([timeout, caller]) : timeout;
+  const interrupted = () =>
+    timeout.aborted
+      ? new OutboundFailed('TIMEOUT', `No complete answer from ${host} within ${timeoutMs} ms`)
+      : new OutboundFailed('ABORTED', `The call to ${host} was cancelled`);
+  return { signal, interrupted };
+}
+
+async function checkTarget(
+  raw: string,
+  policy: OutboundPolicy,
+  signal: AbortSignal,
+  interrupted: () => OutboundFailed,
+): Promise<CheckedTarget> {
+  const url = parseTarget(raw);
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
   if (!isHostAllowed(host, policy.allowedHosts)) throw new OutboundRefused('HOST_NOT_ALLOWED', `${host} is not an allowed host`);
   if (!policy.allowPrivate && isPrivateHost(host)) throw privateTarget(host);
-
-  const timeout = AbortSignal.timeout(request.timeoutMs);
-  const signal = request.signal ? AbortSignal.any([timeout, request.signal]) : timeout;
-  const interrupted = () =>
-    timeout.aborted
-      ? new OutboundFailed('TIMEOUT', `No complete answer from ${host} within ${request.timeoutMs} ms`)
-      : new OutboundFailed('ABORTED', `The call to ${host} was cancelled`);
-
   const addresses = isIP(host) ? [host] : await resolve(host, signal, interrupted);
   if (!policy.allowPrivate && addresses.some(isPrivateAddress)) throw privateTarget(host);
-  return send(url, host, addresses, request, signal, interrupted);
+  const port = url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
+  return { url, host, port, addresses };
 }
 
 /** Whether a host (no brackets) is on the allow-list; an empty list allows any host. */
