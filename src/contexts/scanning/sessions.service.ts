@@ -6,7 +6,6 @@ import type { Principal } from '../../kernel/auth/principal.js';
 import type { DomainEvent } from '../../kernel/events/domain-event.js';
 import type { EventCursor } from '../../kernel/events/event-cursor.js';
 import { EventHub } from '../../kernel/events/event-hub.js';
-import { AppError } from '../../kernel/http/app-error.js';
 import { newId } from '../../kernel/ids.js';
 import { TenantData } from '../../kernel/tenancy/tenant-data.js';
 import type { CreateScanDto } from './dto/scan.dto.js';
@@ -75,19 +74,7 @@ export class SessionsService implements OnModuleInit {
       if (!session || !snapshot) throw new Error('a session was made without its row or its snapshot');
       return SessionDto.from(session, repository, snapshot, null);
     } catch (error) {
-      // As the mutation interceptor audits a failed change: anything but input that never validated.
-      if (error instanceof AppError && error.status !== 400)
-        await this.audit.record({
-          organizationId,
-          action: CREATE_ACTION,
-          outcome: 'failure',
-          resourceType: 'session',
-          details: {
-            status: error.status,
-            code: error.code,
-            ...(typeof error.details?.reason === 'string' && { reason: error.details.reason }),
-          },
-        });
+      await this.audit.recordFailure({ organizationId, action: CREATE_ACTION, resourceType: 'session' }, error);
       throw error;
     }
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectTransactionHost } from '@nestjs-cls/transactional';
 import { RequestContext } from '../context/request-context.js';
+import { AppError } from '../http/app-error.js';
 import type { Tx } from '../database/transactions.js';
 import { newId } from '../ids.js';
 import type { EntityManager } from 'typeorm';
@@ -39,6 +40,21 @@ export class AuditWriter {
   record(entry: AuditEntry): Promise<AuditEvent> {
     if (this.tx.isTransactionActive()) return this.append(entry);
     return this.tx.withTransaction(() => this.append(entry));
+  }
+
+  /**
+   * Audits a change that failed, as the mutation interceptor does, for a service that audits its own
+   * route (one no transaction may span): a refusal or failure is in the trail with its status, code
+   * and `details.reason` when it has one; input that never validated (400) is not. Never masks `error`.
+   */
+  async recordFailure(entry: Omit<AuditEntry, 'outcome'>, error: unknown): Promise<void> {
+    if (!(error instanceof AppError) || error.status === 400) return;
+    const reason = error.details?.reason;
+    await this.record({
+      ...entry,
+      outcome: error.status === 403 ? 'denied' : 'failure',
+      details: { ...entry.details, status: error.status, code: error.code, ...(typeof reason === 'string' && { reason }) },
+    }).catch(() => undefined);
   }
 
   private async append(entry: AuditEntry): Promise<AuditEvent> {
