@@ -2042,7 +2042,7 @@ export interface paths {
         put?: never;
         /**
          * Add a code repository to a project
-         * @description Creates a repository in `pending` state. With `sourceType: upload`, its source is then sent as an archive to `PUT /repositories/{id}/source`. The name is unique in the project (409). Audited. Another organization's project is 404.
+         * @description With `sourceType: upload` or `git-upload`, the repository starts `pending`: its source is then sent as an archive to `PUT /repositories/{id}/source`, or pushed to a remote from `POST /git-uploads`. With `sourceType: url`, Marshal clones `sourceUrl` first (shallow, bare, http(s) only, through the deployment's outbound rules, within GIT_CLONE_TIMEOUT_SECONDS and the upload size limit) and reads it by the same rules as an upload; the repository is answered `ready` with that snapshot, or not made at all (422 SOURCE_URL_REFUSED, CLONE_FAILED or ARCHIVE_REFUSED, nothing kept). The name is unique in the project (409). Audited (`repository.create`, and the clone as `repository.source_upload`). Another organization's project is 404.
          */
         post: operations["createRepository"];
         delete?: never;
@@ -4517,6 +4517,11 @@ export interface components {
             secretId: string;
         };
         CreateRepositoryDto: {
+            /**
+             * @description For `url`: the branch to clone (default: the remote's default branch)
+             * @example main
+             */
+            branch?: string;
             description?: string;
             /**
              * @description Unique in the project
@@ -4524,10 +4529,15 @@ export interface components {
              */
             name: string;
             /**
-             * @description `upload`: the source is an archive sent to `PUT /repositories/{id}/source` (again for each new version). `git-upload`: the source is pushed with `git push` to a temporary remote made by `POST /git-uploads`
+             * @description `url`: Marshal clones `sourceUrl` (http or https, through the outbound rules) when the repository is created, and its default branch or `branch` becomes the first snapshot. `upload`: the source is an archive sent to `PUT /repositories/{id}/source` (again for each new version). `git-upload`: the source is pushed with `git push` to a temporary remote made by `POST /git-uploads`
              * @enum {string}
              */
-            sourceType: "upload" | "git-upload";
+            sourceType: "upload" | "git-upload" | "url";
+            /**
+             * @description Required for `url`, refused for the others. An http(s) git URL without credentials (a public repository); it must pass the outbound rules (OUTBOUND_ALLOWED_HOSTS, OUTBOUND_ALLOW_PRIVATE). Cloned shallow (depth 1), bare, without submodules, tags or redirects, within GIT_CLONE_TIMEOUT_SECONDS and the upload size limit
+             * @example https://github.com/example/payments-api.git
+             */
+            sourceUrl?: string;
         };
         CreateRoleDto: {
             description?: string;
@@ -33178,7 +33188,15 @@ export interface operations {
                     };
                 };
             };
-            /** @description `IDEMPOTENCY_KEY_REUSED`: The Idempotency-Key was used with a different request */
+            /**
+             * @description `ARCHIVE_REFUSED`: The archive is refused and nothing of it is kept; error.details.reason says why (NOT_AN_ARCHIVE, CORRUPT_ARCHIVE, PATH_OUTSIDE_ROOT, LINK_OUTSIDE_ROOT, UNSUPPORTED_ENTRY, DUPLICATE_ENTRY, TOO_MANY_ENTRIES, UNPACKED_TOO_LARGE, COMPRESSION_RATIO) and error.details.entry names the entry, when one is at fault
+             *
+             *     `CLONE_FAILED`: git could not clone the sourceUrl and nothing is kept; error.details.reason says why: UNREACHABLE (no answer: DNS, connection, TLS), TIMEOUT (GIT_CLONE_TIMEOUT_SECONDS), TOO_LARGE (over the upload limit), FAILED (git refused: no such repository or branch, credentials needed, a redirect)
+             *
+             *     `IDEMPOTENCY_KEY_REUSED`: The Idempotency-Key was used with a different request
+             *
+             *     `SOURCE_URL_REFUSED`: The deployment's outbound rules refuse the sourceUrl: error.details.reason is INVALID_URL, SCHEME_NOT_ALLOWED (http and https only), HOST_NOT_ALLOWED (OUTBOUND_ALLOWED_HOSTS) or PRIVATE_TARGET (OUTBOUND_ALLOW_PRIVATE)
+             */
             422: {
                 headers: {
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
@@ -33195,7 +33213,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"] & {
                         error?: {
                             /** @enum {string} */
-                            code?: "IDEMPOTENCY_KEY_REUSED";
+                            code?: "ARCHIVE_REFUSED" | "CLONE_FAILED" | "IDEMPOTENCY_KEY_REUSED" | "SOURCE_URL_REFUSED";
                         };
                     };
                 };

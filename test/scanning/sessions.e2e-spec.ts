@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { addMember, createRole, otherOrganization, type Member } from '../support/fixtures.js';
 import { useServer } from '../support/use-server.js';
 import { tarball } from './archives.js';
+import { waitFor } from '../support/agent-process.js';
 
 /**
  * The legacy sessions API (seed 004): a session is an uploaded archive with a repository and scans
@@ -87,6 +88,7 @@ describe('a session', () => {
       [created.id],
     );
     expect(audit).toEqual([
+      { action: 'repository.create', outcome: 'success' },
       { action: 'session.create', outcome: 'success' },
       { action: 'repository.source_upload', outcome: 'success' },
     ]);
@@ -120,6 +122,8 @@ describe('a session', () => {
   test("lists its repository's and its scans' events, oldest first, paged by the after cursor", async () => {
     const session = (await createSession(await source()).expect(201)).data;
     const scan = (await analyze(session.id, { sarif: sarif() }).expect(200)).data.scan;
+    // Events are read once every older transaction has ended (on a busy database, a moment later).
+    await waitFor('the four events', async () => ((await events(session.id).expect(200)).data.length >= 4 ? true : undefined));
     const seen: Json[] = [];
     let after: string | undefined;
     for (let pages = 0; pages < 10; pages++) {
@@ -138,7 +142,10 @@ describe('a session', () => {
     const last = seen[seen.length - 1].cursor;
     expect((await events(session.id, { after: last }).expect(200)).data).toEqual([]);
     await analyze(session.id).expect(200);
-    const newer = (await events(session.id, { after: last }).expect(200)).data;
+    const newer = await waitFor('the new scan', async () => {
+      const page = (await events(session.id, { after: last }).expect(200)).data as Json[];
+      return page.length ? page : undefined;
+    });
     expect(newer.map((e: Json) => e.type)).toEqual(['scan.queued']);
     await events(session.id, { after: 'not-a-cursor' }).expect(400, 'VALIDATION_FAILED');
   });

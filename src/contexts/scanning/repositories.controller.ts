@@ -23,7 +23,7 @@ import {
   UpdateRepositoryDto,
 } from './dto/repository.dto.js';
 import { RepositoriesService } from './repositories.service.js';
-import { archiveRefused, noSource, unsupportedArchiveType } from './scanning.errors.js';
+import { archiveRefused, cloneFailed, noSource, sourceUrlRefusedError, unsupportedArchiveType } from './scanning.errors.js';
 
 const view = (v: { repository: Parameters<typeof RepositoryDto.from>[0]; snapshot: Parameters<typeof RepositoryDto.from>[1] }) =>
   RepositoryDto.from(v.repository, v.snapshot);
@@ -35,15 +35,15 @@ export class RepositoriesController {
 
   @Post('projects/:id/repositories')
   @RequirePermission('repository.create')
-  @Audited('repository.create', 'repository')
+  @NotAudited('audited by the service (repository.create): no transaction may span the clone of a `url` repository')
   @ApiOperation({
     summary: 'Add a code repository to a project',
     description:
-      "Creates a repository in `pending` state. With `sourceType: upload`, its source is then sent as an archive to `PUT /repositories/{id}/source`. The name is unique in the project (409). Audited. Another organization's project is 404.",
+      "With `sourceType: upload` or `git-upload`, the repository starts `pending`: its source is then sent as an archive to `PUT /repositories/{id}/source`, or pushed to a remote from `POST /git-uploads`. With `sourceType: url`, Marshal clones `sourceUrl` first (shallow, bare, http(s) only, through the deployment's outbound rules, within GIT_CLONE_TIMEOUT_SECONDS and the upload size limit) and reads it by the same rules as an upload; the repository is answered `ready` with that snapshot, or not made at all (422 SOURCE_URL_REFUSED, CLONE_FAILED or ARCHIVE_REFUSED, nothing kept). The name is unique in the project (409). Audited (`repository.create`, and the clone as `repository.source_upload`). Another organization's project is 404.",
   })
   @ApiParam({ name: 'id', description: 'The project', format: 'uuid' })
   @ApiCreated(RepositoryDto)
-  @ApiErrors(notFound, conflict)
+  @ApiErrors(notFound, conflict, sourceUrlRefusedError, cloneFailed, archiveRefused, serviceUnavailable)
   async createRepository(
     @CurrentPrincipal() principal: Principal,
     @UuidParam() projectId: string,

@@ -9,7 +9,8 @@ import { AppConfig } from '../../kernel/config/app-config.js';
 import type { Tx } from '../../kernel/database/transactions.js';
 import { EventOutbox } from '../../kernel/events/event-outbox.js';
 import { AppError } from '../../kernel/http/app-error.js';
-import { conflict } from '../../kernel/http/kernel.errors.js';
+import { conflict, validationFailed } from '../../kernel/http/kernel.errors.js';
+import { OutboundCalls } from '../../kernel/outbound/outbound-calls.js';
 import { spoolUpload } from '../../kernel/http/spooled-upload.js';
 import { newId } from '../../kernel/ids.js';
 import { type Page, paginate } from '../../kernel/pagination/page.js';
@@ -30,7 +31,8 @@ import { type IngestedTree, SnapshotIngest } from './ingest/snapshot-ingest.js';
 import { treePath } from './ingest/tree-paths.js';
 import { ScanLimits } from './scan-limits.js';
 import { ThreatProfilesService } from './threat-profiles.service.js';
-import { archiveRefused, noSource, notAFile, unsupportedArchiveType } from './scanning.errors.js';
+import { archiveRefused, cloneFailed, noSource, notAFile, sourceUrlRefused, unsupportedArchiveType } from './scanning.errors.js';
+import { CloneFailure, CloneWorkspace } from './git/clone-workspace.js';
 
 /** 415 unless the upload is sent as one of the archive media types (which format it is, its first bytes tell). */
 function checkArchiveType(contentType: string | undefined): void {
@@ -69,6 +71,30 @@ function requireSourceType(repository: CodeRepository, expected: SourceType): vo
 const FILES_PER_INSERT = 1000;
 const SNAPSHOT_OWNER = 'snapshot';
 const UPLOAD_ACTION = 'repository.source_upload';
+const CREATE_ACTION = 'repository.create';
+
+/** What a new repository is made of. */
+interface NewRepository {
+  id: string;
+  projectId: string | null;
+  name: string;
+  description: string;
+  sourceType: SourceType;
+  sourceUrl: string | null;
+}
+
+/** `sourceUrl` and `branch` belong to a `url` repository, which needs its URL (400 at the field otherwise). */
+function checkSourceFields(input: CreateRepositoryDto): void {
+  const fault = (field: string, message: string) => validationFailed([{ field, message, code: 'SOURCE_TYPE_MISMATCH' }], message);
+  if (input.sourceType === 'url') {
+    if (input.sourceUrl === undefined) throw fault('sourceUrl', 'A `url` repository needs the sourceUrl to clone');
+    return;
+  }
+  if (input.sourceUrl !== undefined)
+    throw fault('sourceUrl', `Only a \`url\` repository has a sourceUrl (this one is ${input.sourceType})`);
+  if (input.branch !== undefined)
+    throw fault('branch', `Only a \`url\` repository has a branch to clone (this one is ${input.sourceType})`);
+}
 
 /**
  * Code repositories of projects (seed 004) and their source: an uploaded archive becomes an
@@ -97,6 +123,7 @@ export class RepositoriesService implements OnModuleInit {
     private readonly threatProfiles: ThreatProfilesService,
     private readonly config: AppConfig,
     private readonly scanLimits: ScanLimits,
+    private readonly outbound: OutboundCalls,
   ) {}
 
   onModuleInit(): void {
@@ -114,26 +141,116 @@ export class RepositoriesService implements OnModuleInit {
     this.snapshotKeepers.push(keeper);
   }
 
-  @Transactional()
+  /**
+   * A new repository. `upload` and `git-upload` start `pending`, waiting for their source; `url` is
+   * cloned first, outside any transaction, and the repository is recorded with its first snapshot
+   * only once the clone is read, so a refused URL or a failed clone leaves nothing. Audited here
+   * (`repository.create`), not by the interceptor: no transaction may span a clone.
+   */
   async create(organizationId: string, principal: Principal, projectId: string, input: CreateRepositoryDto): Promise<RepositoryView> {
+    try {
+      checkSourceFields(input);
+      return input.sourceType === 'url'
+        ? await this.createCloned(organizationId, principal, projectId, input)
+        : await this.createPending(organizationId, principal, projectId, input);
+    } catch (error) {
+      await this.audit.recordFailure({ organizationId, action: CREATE_ACTION, resourceType: 'repository', details: { projectId } }, error);
+      throw error;
+    }
+  }
+
+  @Transactional()
+  private async createPending(
+    organizationId: string,
+    principal: Principal,
+    projectId: string,
+    input: CreateRepositoryDto,
+  ): Promise<RepositoryView> {
     await this.projects.get(organizationId, projectId);
-    const repositories = this.data.repository(CodeRepository, organizationId);
-    if (await repositories.exists({ projectId, name: input.name }))
-      throw conflict(`The project already has a repository named "${input.name}"`);
-    const repository = await repositories.insert({
+    const repository = await this.insertRepository(organizationId, principal, {
+      id: newId(),
       projectId,
       name: input.name,
       description: input.description ?? '',
       sourceType: input.sourceType,
       sourceUrl: null,
+    });
+    return { repository, snapshot: null };
+  }
+
+  /** Clones the URL through the kernel's outbound rules, then records the repository with the clone as its first snapshot. */
+  private async createCloned(
+    organizationId: string,
+    principal: Principal,
+    projectId: string,
+    input: CreateRepositoryDto,
+  ): Promise<RepositoryView> {
+    await this.projects.get(organizationId, projectId);
+    // Before the clone: a taken name is told at once, not after minutes of fetching.
+    await this.checkNameFree(organizationId, projectId, input.name);
+    const sourceUrl = input.sourceUrl as string;
+    const limits = await this.scanLimits.for(organizationId);
+    const timeoutMs = this.config.scanning.cloneTimeoutMs;
+    const target = await this.outbound.resolve(sourceUrl, timeoutMs).catch((error: unknown) => {
+      throw sourceUrlRefused(error, sourceUrl);
+    });
+    const clone = await CloneWorkspace.clone(target, input.branch ?? null, { maxBytes: limits.maxUploadBytes, timeoutMs }).catch(
+      (error: unknown) => {
+        if (error instanceof CloneFailure) throw cloneFailed(error.reason, error.message);
+        throw error;
+      },
+    );
+    try {
+      const revision = await clone.head(timeoutMs);
+      const archive = await clone.archive(revision, timeoutMs);
+      const tree = await this.readTree(organizationId, archive.file);
+      try {
+        return await this.recordNew(
+          organizationId,
+          principal,
+          { id: newId(), projectId, name: input.name, description: input.description ?? '', sourceType: 'url', sourceUrl },
+          tree,
+          { origin: 'clone', revision, archiveBytes: archive.size, details: { sourceUrl, ...(input.branch && { branch: input.branch }) } },
+          async () => {},
+        );
+      } catch (error) {
+        await this.blobs.discard(organizationId, tree.stored);
+        throw error;
+      }
+    } finally {
+      await clone.remove();
+    }
+  }
+
+  private async checkNameFree(organizationId: string, projectId: string, name: string): Promise<void> {
+    if (await this.data.repository(CodeRepository, organizationId).exists({ projectId, name }))
+      throw conflict(`The project already has a repository named "${name}"`);
+  }
+
+  /** Inserts a `pending` repository, audits its creation and tells it: in the caller's transaction. */
+  private async insertRepository(organizationId: string, principal: Principal, input: NewRepository): Promise<CodeRepository> {
+    if (input.projectId) await this.checkNameFree(organizationId, input.projectId, input.name);
+    const repository = await this.data.repository(CodeRepository, organizationId).insert({
+      ...input,
       ingestStatus: 'pending',
       ingestError: null,
       snapshotId: null,
       createdBy: `${principal.type}:${principal.id}`,
     });
-    this.notes.note({ resourceId: repository.id, details: { projectId, name: repository.name, sourceType: repository.sourceType } });
-    await this.emit(organizationId, 'repository.created', repository, { projectId, name: repository.name });
-    return { repository, snapshot: null };
+    await this.audit.record({
+      organizationId,
+      action: CREATE_ACTION,
+      resourceType: 'repository',
+      resourceId: repository.id,
+      details: {
+        projectId: input.projectId,
+        name: repository.name,
+        sourceType: repository.sourceType,
+        ...(input.sourceUrl !== null && { sourceUrl: input.sourceUrl }),
+      },
+    });
+    await this.emit(organizationId, 'repository.created', repository, { projectId: input.projectId, name: repository.name });
+    return repository;
   }
 
   async list(organizationId: string, projectId: string, query: ListRepositoriesQuery): Promise<Page<RepositoryView>> {
@@ -272,7 +389,7 @@ export class RepositoriesService implements OnModuleInit {
         return await this.recordNew(
           organizationId,
           principal,
-          input,
+          { ...input, description: '', sourceType: 'upload', sourceUrl: null },
           tree,
           { origin: 'upload', revision: null, archiveBytes: upload.size },
           alongside,
@@ -290,24 +407,12 @@ export class RepositoriesService implements OnModuleInit {
   private async recordNew(
     organizationId: string,
     principal: Principal,
-    input: { id: string; projectId: string | null; name: string },
+    input: NewRepository,
     tree: IngestedTree,
     source: SnapshotSource,
     alongside: (repository: CodeRepository) => Promise<void>,
   ): Promise<RepositoryView> {
-    const repository = await this.data.repository(CodeRepository, organizationId).insert({
-      id: input.id,
-      projectId: input.projectId,
-      name: input.name,
-      description: '',
-      sourceType: 'upload',
-      sourceUrl: null,
-      ingestStatus: 'pending',
-      ingestError: null,
-      snapshotId: null,
-      createdBy: `${principal.type}:${principal.id}`,
-    });
-    await this.emit(organizationId, 'repository.created', repository, { projectId: input.projectId, name: repository.name });
+    const repository = await this.insertRepository(organizationId, principal, input);
     await alongside(repository);
     return this.recordSnapshot(organizationId, repository, tree, source);
   }

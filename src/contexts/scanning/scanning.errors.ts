@@ -1,4 +1,5 @@
 import { defineError } from '../../kernel/http/app-error.js';
+import { OutboundFailed, OutboundRefused } from '../../kernel/outbound/safe-request.js';
 import { ARCHIVE_REFUSAL_REASONS, type ArchiveRefusalReason } from './ingest/archive.js';
 
 /** The scanning context's error catalog. */
@@ -75,3 +76,32 @@ export const scanInProgress = defineError(
     details: { scanId, status },
   }),
 );
+
+export const cloneFailed = defineError(
+  {
+    status: 422,
+    code: 'CLONE_FAILED',
+    description:
+      'git could not clone the sourceUrl and nothing is kept; error.details.reason says why: UNREACHABLE (no answer: DNS, connection, TLS), TIMEOUT (GIT_CLONE_TIMEOUT_SECONDS), TOO_LARGE (over the upload limit), FAILED (git refused: no such repository or branch, credentials needed, a redirect)',
+  },
+  (reason: string, message: string) => ({ message, details: { reason } }),
+);
+
+export const sourceUrlRefusedError = defineError(
+  {
+    status: 422,
+    code: 'SOURCE_URL_REFUSED',
+    description:
+      "The deployment's outbound rules refuse the sourceUrl: error.details.reason is INVALID_URL, SCHEME_NOT_ALLOWED (http and https only), HOST_NOT_ALLOWED (OUTBOUND_ALLOWED_HOSTS) or PRIVATE_TARGET (OUTBOUND_ALLOW_PRIVATE)",
+  },
+  (reason: string, message: string) => ({ message, details: { reason } }),
+);
+
+/** What the outbound rules said of a sourceUrl before the clone: refused (the URL must change) or unreachable. */
+/** (An OutboundFailed's URL passed the rules, so it holds no credentials and may be named.) */
+export function sourceUrlRefused(error: unknown, url: string) {
+  if (error instanceof OutboundRefused) return sourceUrlRefusedError(error.code, `${error.message}: Marshal does not clone it`);
+  if (error instanceof OutboundFailed)
+    return cloneFailed(error.code === 'TIMEOUT' ? 'TIMEOUT' : 'UNREACHABLE', `git could not clone ${url}: ${error.message}`);
+  throw error;
+}

@@ -116,6 +116,8 @@ export class AppConfig {
     };
     /** Temporary git remotes: how long one takes pushes by default, and how long one push may take. */
     gitUploads: { ttlSeconds: number; pushTimeoutMs: number };
+    /** How long one clone of a `url` repository may take. */
+    cloneTimeoutMs: number;
   };
   /** Usage prices: the currency, and each meter's unit price as a decimal string (never a binary float). */
   billing!: { currency: string; prices: Record<string, string> };

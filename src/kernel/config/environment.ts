@@ -355,6 +355,13 @@ export class EnvironmentVariables {
   @Max(3600)
   GIT_PUSH_TIMEOUT_SECONDS = 300;
 
+  /** How long cloning a `url` repository may take, resolving, fetching and reading it into a snapshot. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(3600)
+  GIT_CLONE_TIMEOUT_SECONDS = 120;
+
   /** Results one SARIF log may hold; more is 422 SARIF_INVALID. */
   @Transform(toInt)
   @IsInt()

@@ -374,6 +374,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         maxSarifResults: vars.SARIF_MAX_RESULTS,
       },
       gitUploads: { ttlSeconds: vars.GIT_UPLOAD_TTL_SECONDS, pushTimeoutMs: vars.GIT_PUSH_TIMEOUT_SECONDS * 1000 },
+      cloneTimeoutMs: vars.GIT_CLONE_TIMEOUT_SECONDS * 1000,
     },
     billing: { currency: vars.BILLING_CURRENCY, prices },
     build: readBuildInfo(vars.GIT_COMMIT),

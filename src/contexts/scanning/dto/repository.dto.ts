@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsString, Length, MaxLength } from 'class-validator';
+import { IsIn, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { IsOmittable } from '../../../kernel/http/validators.js';
 import { PageQuery } from '../../../kernel/pagination/page.js';
 import {
@@ -21,7 +21,7 @@ export const ARCHIVE_MEDIA_TYPES = [
 ];
 
 /** What this release accepts on creation: `url` (clone) is yet to come. */
-export const CREATABLE_SOURCE_TYPES: SourceType[] = ['upload', 'git-upload'];
+export const CREATABLE_SOURCE_TYPES: SourceType[] = ['upload', 'git-upload', 'url'];
 
 export class IngestErrorDto {
   @ApiProperty({ example: 'ARCHIVE_REFUSED' }) code!: string;
@@ -97,6 +97,8 @@ export class RepositoryDto {
 }
 
 const NAME_RULE = { min: 1, max: 100 };
+/** A git branch name: no leading `-` (never an option), no `..`, no space or control character. */
+const BRANCH_PATTERN = /^(?!-)(?!.*\.\.)[A-Za-z0-9._/-]+$/;
 
 export class CreateRepositoryDto {
   @ApiProperty({ example: 'payments-api', maxLength: NAME_RULE.max, description: 'Unique in the project' })
@@ -113,10 +115,33 @@ export class CreateRepositoryDto {
   @ApiProperty({
     enum: CREATABLE_SOURCE_TYPES,
     description:
-      '`upload`: the source is an archive sent to `PUT /repositories/{id}/source` (again for each new version). `git-upload`: the source is pushed with `git push` to a temporary remote made by `POST /git-uploads`',
+      '`url`: Marshal clones `sourceUrl` (http or https, through the outbound rules) when the repository is created, and its default branch or `branch` becomes the first snapshot. `upload`: the source is an archive sent to `PUT /repositories/{id}/source` (again for each new version). `git-upload`: the source is pushed with `git push` to a temporary remote made by `POST /git-uploads`',
   })
   @IsIn(CREATABLE_SOURCE_TYPES)
   sourceType!: SourceType;
+
+  @ApiPropertyOptional({
+    example: 'https://github.com/example/payments-api.git',
+    maxLength: 2000,
+    description:
+      'Required for `url`, refused for the others. An http(s) git URL without credentials (a public repository); it must pass the outbound rules (OUTBOUND_ALLOWED_HOSTS, OUTBOUND_ALLOW_PRIVATE). Cloned shallow (depth 1), bare, without submodules, tags or redirects, within GIT_CLONE_TIMEOUT_SECONDS and the upload size limit',
+  })
+  @IsOmittable()
+  @IsString()
+  @Length(1, 2000)
+  sourceUrl?: string;
+
+  @ApiPropertyOptional({
+    example: 'main',
+    maxLength: 200,
+    pattern: BRANCH_PATTERN.source,
+    description: "For `url`: the branch to clone (default: the remote's default branch)",
+  })
+  @IsOmittable()
+  @IsString()
+  @Length(1, 200)
+  @Matches(BRANCH_PATTERN)
+  branch?: string;
 }
 
 export class UpdateRepositoryDto {

@@ -21,12 +21,17 @@ export function gitEnvironment(home: string, extra: Record<string, string> = {})
 }
 
 /** Runs `git args…` in `cwd` and answers its standard output; a failure rejects with git's own message. */
-export async function git(cwd: string, args: string[], options: { timeoutMs: number; home?: string }): Promise<string> {
+export async function git(
+  cwd: string,
+  args: string[],
+  options: { timeoutMs: number; home?: string; signal?: AbortSignal },
+): Promise<string> {
   const { stdout } = await run('git', args, {
     cwd,
     env: gitEnvironment(options.home ?? cwd),
     timeout: options.timeoutMs,
     killSignal: 'SIGKILL',
+    signal: options.signal,
     maxBuffer: 16 * 1024 * 1024,
     encoding: 'utf8',
   });
