@@ -9,7 +9,13 @@ import { GitServer } from './git-server.js';
  * or fails leaves no repository and no blob.
  */
 const UPLOAD_LIMIT = 256 * 1024;
-const t = useServer({ OUTBOUND_ALLOW_PRIVATE: 'true', SCAN_UPLOAD_MAX_BYTES: String(UPLOAD_LIMIT), BLOB_GRACE_SECONDS: '0' });
+const CLONE_TIMEOUT_SECONDS = 5;
+const t = useServer({
+  OUTBOUND_ALLOW_PRIVATE: 'true',
+  SCAN_UPLOAD_MAX_BYTES: String(UPLOAD_LIMIT),
+  GIT_CLONE_TIMEOUT_SECONDS: String(CLONE_TIMEOUT_SECONDS),
+  BLOB_GRACE_SECONDS: '0',
+});
 type Json = Record<string, any>;
 const hex = () => randomBytes(3).toString('hex');
 
@@ -89,6 +95,7 @@ test('a clone that fails (no such repository or branch, a redirect, too large, a
     [{ sourceUrl: server.url('big') }, 'CLONE_FAILED', 'TOO_LARGE'],
     [{ sourceUrl: server.url('linked') }, 'ARCHIVE_REFUSED', 'LINK_OUTSIDE_ROOT'],
     [{ sourceUrl: 'http://unresolvable.marshal.invalid/app.git' }, 'CLONE_FAILED', 'UNREACHABLE'],
+    [{ sourceUrl: `http://127.0.0.1:${server.port}/stall/app.git` }, 'CLONE_FAILED', 'TIMEOUT'],
   ];
   for (const [body, code, reason] of cases) {
     const refused = await create({ name: `bad-${hex()}`, sourceType: 'url', ...body }).expect(422, code);

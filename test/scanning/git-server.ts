@@ -9,7 +9,8 @@ import { git } from './git-push.js';
 /**
  * A git server on a local port speaking the smart HTTP protocol through the real `git http-backend`
  * (CGI), serving the bare repositories under its root for fetch only. `/moved/…` answers a redirect
- * to the same path without it, as a hosting service does for a renamed repository.
+ * to the same path without it, as a hosting service does for a renamed repository; `/stall/…`
+ * never answers, as a server that hangs.
  */
 export class GitServer {
   private constructor(
@@ -19,6 +20,7 @@ export class GitServer {
 
   /** Requests it was sent, by path (to tell that a refused clone never reached it). */
   readonly requests: string[] = [];
+  private readonly stalled: http.ServerResponse[] = [];
 
   static async start(): Promise<GitServer> {
     const root = await mkdtemp(join(tmpdir(), 'marshal-test-git-server-'));
@@ -49,6 +51,10 @@ export class GitServer {
   private serve(req: http.IncomingMessage, res: http.ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://git.test');
     this.requests.push(url.pathname);
+    if (url.pathname.startsWith('/stall/')) {
+      this.stalled.push(res);
+      return;
+    }
     if (url.pathname.startsWith('/moved/')) {
       res.writeHead(301, { location: url.pathname.slice('/moved'.length) + url.search }).end();
       return;
@@ -91,6 +97,7 @@ export class GitServer {
   }
 
   async stop(): Promise<void> {
+    for (const res of this.stalled) res.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
     await rm(this.root, { recursive: true, force: true });
   }

@@ -73,6 +73,12 @@ const SNAPSHOT_OWNER = 'snapshot';
 const UPLOAD_ACTION = 'repository.source_upload';
 const CREATE_ACTION = 'repository.create';
 
+/** A CloneFailure as the 422 it answers; anything else as it is. */
+function asCloneFailed(error: unknown): never {
+  if (error instanceof CloneFailure) throw cloneFailed(error.reason, error.message);
+  throw error;
+}
+
 /** What a new repository is made of. */
 interface NewRepository {
   id: string;
@@ -190,19 +196,19 @@ export class RepositoriesService implements OnModuleInit {
     await this.checkNameFree(organizationId, projectId, input.name);
     const sourceUrl = input.sourceUrl as string;
     const limits = await this.scanLimits.for(organizationId);
-    const timeoutMs = this.config.scanning.cloneTimeoutMs;
-    const target = await this.outbound.resolve(sourceUrl, timeoutMs).catch((error: unknown) => {
+    // One budget for resolving, fetching and archiving: each step gets what is left of it.
+    const deadline = Date.now() + this.config.scanning.cloneTimeoutMs;
+    const left = () => Math.max(1, deadline - Date.now());
+    const target = await this.outbound.resolve(sourceUrl, left()).catch((error: unknown) => {
       throw sourceUrlRefused(error, sourceUrl);
     });
-    const clone = await CloneWorkspace.clone(target, input.branch ?? null, { maxBytes: limits.maxUploadBytes, timeoutMs }).catch(
-      (error: unknown) => {
-        if (error instanceof CloneFailure) throw cloneFailed(error.reason, error.message);
-        throw error;
-      },
-    );
+    const clone = await CloneWorkspace.clone(target, input.branch ?? null, {
+      maxBytes: limits.maxUploadBytes,
+      timeoutMs: left(),
+    }).catch(asCloneFailed);
     try {
-      const revision = await clone.head(timeoutMs);
-      const archive = await clone.archive(revision, timeoutMs);
+      const revision = await clone.head(left()).catch(asCloneFailed);
+      const archive = await clone.archive(revision, left()).catch(asCloneFailed);
       const tree = await this.readTree(organizationId, archive.file);
       try {
         return await this.recordNew(

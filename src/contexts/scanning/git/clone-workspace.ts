@@ -80,9 +80,7 @@ export class CloneWorkspace {
       await git(this.root, args, { timeoutMs: limits.timeoutMs, signal: stop.signal });
     } catch (error) {
       if (tooLarge) throw new CloneFailure('TOO_LARGE', `${url} is larger than the ${limits.maxBytes} bytes a clone may take`);
-      if ((error as { killed?: boolean }).killed)
-        throw new CloneFailure('TIMEOUT', `git did not clone ${url} within ${limits.timeoutMs / 1000} s`);
-      throw new CloneFailure('FAILED', `git could not clone ${url}: ${gitReason(error)}`);
+      throw gitFailed(error, `clone ${url}`);
     } finally {
       clearInterval(watch);
     }
@@ -93,19 +91,32 @@ export class CloneWorkspace {
 
   /** The commit cloned. */
   async head(timeoutMs: number): Promise<string> {
-    return (await git(this.root, ['--git-dir', CLONE_NAME, 'rev-parse', 'HEAD^{commit}'], { timeoutMs })).trim();
+    const out = await git(this.root, ['--git-dir', CLONE_NAME, 'rev-parse', 'HEAD^{commit}'], { timeoutMs }).catch((error: unknown) => {
+      throw gitFailed(error, 'read the commit cloned');
+    });
+    return out.trim();
   }
 
   /** The commit's tree as a tar file in the workspace (the tree: a commit's archive starts with a pax header naming it). */
   async archive(commit: string, timeoutMs: number): Promise<{ file: string; size: number }> {
     const file = join(this.root, 'source.tar');
-    await git(this.root, ['--git-dir', CLONE_NAME, 'archive', '--format=tar', '-o', file, `${commit}^{tree}`], { timeoutMs });
+    await git(this.root, ['--git-dir', CLONE_NAME, 'archive', '--format=tar', '-o', file, `${commit}^{tree}`], { timeoutMs }).catch(
+      (error: unknown) => {
+        throw gitFailed(error, 'archive the commit cloned');
+      },
+    );
     return { file, size: (await stat(file)).size };
   }
 
   async remove(): Promise<void> {
     await rm(this.root, { recursive: true, force: true });
   }
+}
+
+/** A git process that failed: killed by its time limit (what is left of GIT_CLONE_TIMEOUT_SECONDS), or refused with a reason. */
+function gitFailed(error: unknown, what: string): CloneFailure {
+  if ((error as { killed?: boolean }).killed) return new CloneFailure('TIMEOUT', `git could not ${what} within GIT_CLONE_TIMEOUT_SECONDS`);
+  return new CloneFailure('FAILED', `git could not ${what}: ${gitReason(error)}`);
 }
 
 const bracketed = (address: string) => (isIP(address) === 6 ? `[${address}]` : address);
